@@ -1,0 +1,106 @@
+"""Bytes to normalized text: BOMs, charsets, Unicode normal form, odd spaces and line ends.
+
+The same article saved with a BOM, CRLF line ends or in cp1252 must decode to the very same text,
+so that it gets the same article_id (DESIGN.md). Charset guessing is left to charset-normalizer;
+what is hand-written here is only the order of trust: a BOM, then strict UTF-8 (which almost
+never decodes non-UTF-8 text by accident), then the detector, and a refusal of binary formats.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Formats that are never an article, recognised by their first bytes.
+BINARY_SIGNATURES = {
+    b"%PDF-": "PDF document",
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"PK\x03\x04": "zip archive",
+    b"\x1f\x8b": "gzip archive",
+    b"\x7fELF": "executable",
+    b"RIFF": "RIFF media file",
+}
+
+# Every space-like character other than plain space, tab and newline becomes a plain space;
+# zero-width characters go away. (NBSP is common in CMS exports.)
+ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u0085]")
+ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+LINE_END = re.compile(r"\r\n?|[\u2028\u2029]")
+
+
+class DecodeError(ValueError):
+    """The bytes are not text we can read; the message is the rejection reason."""
+
+
+def decode_bytes(content: bytes) -> str:
+    """Decode and normalize: the text every later stage sees."""
+    return normalize_text(_to_str(content))
+
+
+def normalize_text(text: str) -> str:
+    """NFC, LF line ends, plain spaces; trailing spaces on lines removed."""
+    text = LINE_END.sub("\n", text)
+    text = ZERO_WIDTH.sub("", text)
+    text = ODD_SPACES.sub(" ", text)
+    text = CONTROL.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    return re.sub(r"[ \t]+\n", "\n", text)
+
+
+def _to_str(content: bytes) -> str:
+    if not content.strip():
+        raise DecodeError("empty document")
+    for bom, encoding in BOMS:
+        if content.startswith(bom):
+            return _decode_strict(content[len(bom):], encoding)
+    for signature, name in BINARY_SIGNATURES.items():
+        if content.startswith(signature):
+            raise DecodeError(f"binary file ({name})")
+    utf16 = _utf16_without_bom(content)
+    if utf16:
+        return _decode_strict(content, utf16)
+    if b"\x00" in content:
+        raise DecodeError("binary content (NUL bytes)")
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(content).best()
+    if best is None:
+        raise DecodeError("undecodable bytes: no character set fits")
+    return str(best)
+
+
+def _decode_strict(content: bytes, encoding: str) -> str:
+    try:
+        return content.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise DecodeError(f"invalid {encoding} at byte {error.start}") from None
+
+
+def _utf16_without_bom(content: bytes) -> str | None:
+    """UTF-16 without a BOM shows as NUL in every other byte of ASCII-heavy text."""
+    sample = content[:4000]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even_nul = sample[0::2].count(0) / (len(sample) / 2)
+    odd_nul = sample[1::2].count(0) / (len(sample) / 2)
+    if odd_nul > 0.3 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul > 0.3 and odd_nul < 0.05:
+        return "utf-16-be"
+    return None

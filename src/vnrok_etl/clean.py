@@ -1,0 +1,468 @@
+"""Cleaning: from decoded text (or an HTML page) to exactly the article, with its metadata.
+
+Figures and quotes are read from `Article.body` only, so whatever is left in a paragraph must be
+article text: headers (date markers, bylines, datelines, titles), agency sign-offs, captions,
+image file names, related-article blocks and page chrome are taken out, and every dropped span is
+logged as a RemovedSpan with the rule that dropped it, so that the removal log plus the body
+account for the whole input.
+
+Hand-written rather than delegated to a boilerplate library: trafilatura is not a dependency and,
+like readability, judges blocks by link density and length, which keeps a photo caption or a
+related headline as happily as a sentence. Our inputs are a handful of outlets whose forms are
+known (the seeds): outlet words are data in profiles.py, the forms are the patterns below, each
+pointing at the seed behind it. HTML pages are reduced to paragraphs by html.py and then go through
+the very same text rules, so that one article as .txt and as .html gets one body, hence one
+article_id (DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from vnrok_etl.dates import FoundDate, parse_date
+from vnrok_etl.html import HtmlPage, extract_html
+from vnrok_etl.profiles import (
+    AGENCY_CODES,
+    CHROME_LINES,
+    KNOWN_PLACES,
+    RELATED_HEADINGS,
+)
+from vnrok_etl.records import Article, RemovedSpan
+
+
+class CleanError(ValueError):
+    """The input holds no article; the message is the rejection reason."""
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+AGENCY = _alternation(AGENCY_CODES)
+AGENCY_SET = frozenset(AGENCY_CODES)
+KNOWN_PLACE_SPELLING = {place.casefold(): place for place in KNOWN_PLACES}
+
+HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html)", re.IGNORECASE)
+HTML_URI = re.compile(r"\.html?(?:[?#].*)?\Z", re.IGNORECASE)
+
+# Seeds 000, 003, 004: the text opens with " date 2025-08-08 " and the first paragraph follows on
+# the same line.
+DATE_MARKER = re.compile(r"\A\s*date:?[ \t]+(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:[ \t]+|(?=\n)|\Z)")
+# Seed 001: "by NDO 15/08/2025, 01:50", the date day-first in local time.
+BYLINE_WITH_DATE = re.compile(
+    r"^by\s+(?P<who>[^\d\n]{1,60}?)\s*[,|–—-]?\s*"
+    r"(?P<date>\d{1,2}/\d{1,2}/\d{4}(?:\s*[,|-]?\s*\d{1,2}:\d{2})?)\s*$",
+    re.IGNORECASE,
+)
+# "By Minh Anh" alone on a header line: a byline without a date.
+BYLINE_ONLY = re.compile(r"^by\s+(?P<who>[A-ZÀ-Ỹ][^\d.!?;:\n]{0,60})$")
+# A header line that is only a date: "Updated: 15/08/2025 09:10", "Friday, August 15, 2025".
+DATE_LINE = re.compile(
+    r"^(?:(?:published|updated|posted|date)\s*:?\s*)?"
+    r"(?P<date>(?:[A-Z][a-z]+day,?\s+)?"
+    r"(?:\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{1,2}-\d{1,2}"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
+    r"(?:\s*[,|-]?\s*\d{1,2}:\d{2}(?:\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2})?)?)\s*$",
+    re.IGNORECASE,
+)
+# Seed 002: the related block opens with "See more"; "Tags: a, b" carries its items inline.
+RELATED_HEADING = re.compile(
+    rf"^(?:(?:{_alternation(RELATED_HEADINGS)})\s*:?\s*$|(?:tags|keywords|topics)\s*:)",
+    re.IGNORECASE,
+)
+# Seeds 001, 002: "vna-potal-ong-bi-thu-...jpg" alone on a line, the caption on the next one.
+IMAGE_FILENAME = re.compile(r"^[^\s/]*(?:/[^\s/]+)*\.(?:jpe?g|png|gif|webp|bmp|tiff?|avif)$", re.I)
+# Seeds 001, 002: a caption ends with its credit: "(Photo: VNA)", "(Photo courtesy of the
+# Vietnamese Embassy in Brazil)", "(VNA Photo)"; also "– Photo: VNA" without brackets.
+CAPTION = re.compile(
+    rf"(?:\((?:(?:file\s+)?(?:photos?|ảnh|image|illustrative\s+photo)\s*(?::|courtesy\b)[^()]*"
+    rf"|(?:{AGENCY})\s+(?:file\s+)?photos?|photos?\s+(?:{AGENCY}))\)"
+    rf"|\s[—–-]\s*photos?\s*:\s*[^\s.][^.()]{{0,60}})\s*\.?$",
+    re.IGNORECASE,
+)
+CHROME = re.compile(rf"^(?:(?:{_alternation(CHROME_LINES)})\s*[|·•/,:]?\s*)+$", re.IGNORECASE)
+# Seed 002: a bare "VNA" line after the last paragraph.
+STANDALONE_AGENCY = re.compile(rf"^[—–-]?\s*(?P<source>{AGENCY})\.?$")
+# Seeds 000, 003, 004: "... many fields. — VNS", "... the world. — VNA/VNS".
+TRAILING_SIGNOFF = re.compile(rf"(?:\s*[—–]|\s+--?)\s*(?P<source>{AGENCY})\.?$")
+# Seed 002: VNA ends its last paragraph with "/." after the full stop.
+VNA_END_MARK = re.compile(r"\s*/\.$")
+# Seeds 002, 003, 004: "HÀ NỘI — ", "Hanoi (VNA) - ", and relatives "Seoul (VNA) – ", "SEOUL — ",
+# "Hanoi, August 12 (VNA) - ". The day in a dateline has no year and is never used as a date.
+DATELINE = re.compile(
+    rf"^(?P<place>[^\W\d_][^\W\d_'’.]*(?:[ '’.-]{{1,2}}[^\W\d_]+){{0,3}})"
+    rf"(?:,\s*(?P<day>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}))?"
+    rf"\s*(?:\((?P<agency>{AGENCY})\))?"
+    rf"\s*(?P<dash>[—–]|--?)[ \t]*"
+)
+TERMINAL_PUNCTUATION = re.compile(r"[.!?…;:,]['\"”’)\]]*$")
+SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*$")
+QUESTION_END = re.compile(r"\?['\"”’)\]]*$")
+INTERVIEW_CUE = re.compile(r"^(?:Q|Question|Hỏi)\s*[:.]\s", re.IGNORECASE)
+WHITESPACE = re.compile(r"\s+")
+BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+
+MAX_TITLE_WORDS = 30
+MAX_TITLE_CHARS = 250
+MAX_HEADER_LINES = 3
+DATELINE_SEARCH_PARAGRAPHS = 3
+MIN_BODY_WORDS = 8
+MIN_INTERVIEW_QUESTIONS = 2
+
+
+@dataclass(slots=True)
+class _Draft:
+    """What one cleaning has found so far; private and mutable, turned into an Article at the end."""
+
+    removed: list[RemovedSpan] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    caption_keys: set[str] = field(default_factory=set)
+    title: str | None = None
+    found_date: FoundDate | None = None
+    byline: str | None = None
+    byline_source: str | None = None
+    signoff_source: str | None = None
+    dateline: str | None = None
+    dateline_source: str | None = None
+
+    def drop(self, rule: str, text: str) -> None:
+        if text.strip():
+            self.removed.append(RemovedSpan(rule=rule, text=text.strip()))
+
+    def add_caption(self, text: str) -> None:
+        text = WHITESPACE.sub(" ", text).strip()
+        if not text:
+            return
+        key = text.casefold()
+        if key in self.caption_keys:
+            self.drop("repeated_caption", text)
+            return
+        self.caption_keys.add(key)
+        self.captions.append(text)
+        self.drop("caption", text)
+
+
+def clean_document(text: str, uri: str) -> Article:
+    """Clean one decoded document into an Article; CleanError when it holds no article."""
+    if not isinstance(text, str) or not isinstance(uri, str):
+        raise CleanError("document text and uri must be strings")
+    try:
+        if _looks_like_html(text, uri):
+            return _clean_html(extract_html(text, uri))
+        return _clean_plain(text)
+    except CleanError:
+        raise
+    except Exception as error:  # the contract: a bad document is a rejection, never a crash
+        raise CleanError(f"cleaning failed: {type(error).__name__}: {error}") from error
+
+
+def _looks_like_html(text: str, uri: str) -> bool:
+    return bool(HTML_URI.search(uri) or HTML_START.match(text))
+
+
+def _clean_plain(text: str) -> Article:
+    draft = _Draft()
+    text = _take_header(text, draft)
+    blocks = _cut_related(_split_blocks(text), draft)
+    blocks = _take_title(blocks, draft)
+    return _finish(blocks, draft)
+
+
+def _clean_html(page: HtmlPage) -> Article:
+    draft = _Draft()
+    for caption in page.captions:
+        draft.add_caption(caption)
+    draft.removed.extend(page.removed)
+    text = _take_header("\n\n".join(page.paragraphs), draft)
+    blocks = _cut_related(_split_blocks(text), draft)
+    if page.title:
+        draft.title = page.title
+        if blocks and _key(" ".join(blocks[0])) == _key(page.title):
+            draft.drop("title", "\n".join(blocks.pop(0)))
+    else:
+        blocks = _take_title(blocks, draft)
+    # Markup dates are explicit fields: they win over anything printed in the text.
+    if page.found_date is not None:
+        draft.found_date = page.found_date
+    if draft.byline is None:
+        draft.byline = page.byline
+    if draft.byline_source is None and page.byline in AGENCY_SET:
+        draft.byline_source = page.byline
+    return _finish(blocks, draft)
+
+
+def _take_header(text: str, draft: _Draft) -> str:
+    """Date marker, byline and date lines before the first paragraph (seeds 000, 001, 003, 004)."""
+    marker = DATE_MARKER.match(text)
+    if marker:
+        draft.found_date = parse_date(marker.group("date"), "marker")
+        draft.drop("date_marker", marker.group(0))
+        text = text[marker.end():]
+    lines = text.split("\n")
+    index, seen = 0, 0
+    while index < len(lines) and seen < MAX_HEADER_LINES:
+        line = lines[index].strip()
+        if not line:
+            index += 1
+            continue
+        if not _take_header_line(line, draft):
+            break
+        lines[index] = ""
+        index += 1
+        seen += 1
+    return "\n".join(lines)
+
+
+def _take_header_line(line: str, draft: _Draft) -> bool:
+    byline = BYLINE_WITH_DATE.match(line)
+    if byline:
+        _set_byline(byline.group("who"), draft)
+        if draft.found_date is None:
+            draft.found_date = parse_date(byline.group("date"), "byline")
+        draft.drop("byline", line)
+        return True
+    byline_only = BYLINE_ONLY.match(line)
+    if byline_only and len(byline_only.group("who").split()) <= 6:
+        _set_byline(byline_only.group("who"), draft)
+        draft.drop("byline", line)
+        return True
+    date_line = DATE_LINE.match(line)
+    if date_line:
+        found = parse_date(date_line.group("date"), "text")
+        if found is None:
+            return False
+        if draft.found_date is None:
+            draft.found_date = found
+        draft.drop("date_line", line)
+        return True
+    return False
+
+
+def _set_byline(who: str, draft: _Draft) -> None:
+    who = WHITESPACE.sub(" ", who).strip(" ,-–—|")
+    draft.byline = who
+    if who in AGENCY_SET:
+        draft.byline_source = who
+
+
+def _split_blocks(text: str) -> list[list[str]]:
+    """Blocks are separated by blank lines; a block keeps its lines (caption pairs, hard wraps)."""
+    blocks = []
+    for chunk in BLOCK_BREAK.split(text.strip()):
+        lines = [WHITESPACE.sub(" ", line).strip() for line in chunk.split("\n")]
+        lines = [line for line in lines if line]
+        if lines:
+            blocks.append(lines)
+    return blocks
+
+
+def _cut_related(blocks: list[list[str]], draft: _Draft) -> list[list[str]]:
+    """Drop everything from a related-articles heading to the end (seed 002's "See more").
+
+    Never the first block: a text cannot start with its own related list. Nothing after the
+    heading feeds the title, the date or the captions.
+    """
+    for block_index, block in enumerate(blocks):
+        for line_index, line in enumerate(block):
+            if (block_index or line_index) and RELATED_HEADING.match(line):
+                cut = [block[line_index:]] + blocks[block_index + 1:]
+                draft.drop("related_block", "\n\n".join("\n".join(lines) for lines in cut))
+                kept = blocks[:block_index]
+                if line_index:
+                    kept.append(block[:line_index])
+                return kept
+    return blocks
+
+
+def _take_title(blocks: list[list[str]], draft: _Draft) -> list[list[str]]:
+    """A first short one-line block without terminal punctuation is the title (seeds 001, 002)."""
+    if len(blocks) < 2 or len(blocks[0]) != 1:
+        return blocks
+    line = blocks[0][0]
+    if (
+        len(line) > MAX_TITLE_CHARS
+        or len(line.split()) > MAX_TITLE_WORDS
+        or TERMINAL_PUNCTUATION.search(line)
+        or _is_boilerplate_line(line)
+    ):
+        return blocks
+    draft.title = line
+    draft.drop("title", line)
+    return blocks[1:]
+
+
+def _is_boilerplate_line(line: str) -> bool:
+    return bool(
+        IMAGE_FILENAME.match(line)
+        or CAPTION.search(line)
+        or CHROME.match(line)
+        or STANDALONE_AGENCY.match(line)
+    )
+
+
+def _finish(blocks: list[list[str]], draft: _Draft) -> Article:
+    paragraphs = _paragraphs(blocks, draft)
+    paragraphs = _take_signoff(paragraphs, draft)
+    paragraphs = _take_dateline(paragraphs, draft)
+    paragraphs = _drop_repeats(paragraphs, draft)
+    if not paragraphs:
+        raise CleanError("no article body after cleaning")
+    words = sum(len(paragraph.split()) for paragraph in paragraphs)
+    if words < MIN_BODY_WORDS:
+        raise CleanError(f"article body too short after cleaning ({words} words)")
+    found = draft.found_date
+    return Article(
+        title=draft.title,
+        published_at=found.published_at if found else None,
+        published_date=found.published_date if found else None,
+        date_source=found.date_source if found else None,
+        source=draft.signoff_source or draft.dateline_source or draft.byline_source,
+        dateline=draft.dateline,
+        byline=draft.byline,
+        kind=_kind(paragraphs),
+        paragraphs=tuple(paragraphs),
+        captions=tuple(draft.captions),
+        removed=tuple(draft.removed),
+    )
+
+
+def _paragraphs(blocks: list[list[str]], draft: _Draft) -> list[str]:
+    """Set captions, image names and chrome aside; join the remaining lines of a block."""
+    paragraphs: list[str] = []
+    for block in blocks:
+        kept: list[str] = []
+        caption_next = False
+        for line in block:
+            if IMAGE_FILENAME.match(line):
+                draft.drop("image_filename", line)
+                caption_next = True
+                continue
+            if caption_next or CAPTION.search(line):
+                draft.add_caption(line)
+            elif CHROME.match(line):
+                draft.drop("chrome", line)
+            else:
+                kept.append(line)
+            caption_next = False
+        paragraphs.extend(_join_wrapped(kept))
+    return paragraphs
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """A line that does not end a sentence continues on the next one (hard-wrapped text)."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and not SENTENCE_END.search(joined[-1]):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _take_signoff(paragraphs: list[str], draft: _Draft) -> list[str]:
+    """Agency sign-offs at the end: a bare "VNA" line, "— VNS" and "/." after the last sentence."""
+    paragraphs = list(paragraphs)
+    while paragraphs:
+        last = paragraphs[-1]
+        standalone = STANDALONE_AGENCY.match(last)
+        if standalone:
+            draft.signoff_source = draft.signoff_source or standalone.group("source")
+            draft.drop("signoff", last)
+            paragraphs.pop()
+            continue
+        trailing = TRAILING_SIGNOFF.search(last) or VNA_END_MARK.search(last)
+        if trailing is None:
+            break
+        if "source" in trailing.re.groupindex:
+            draft.signoff_source = draft.signoff_source or trailing.group("source")
+        draft.drop("signoff", trailing.group(0))
+        remaining = last[: trailing.start()].rstrip()
+        if remaining:
+            paragraphs[-1] = remaining
+        else:
+            paragraphs.pop()
+    return paragraphs
+
+
+def _take_dateline(paragraphs: list[str], draft: _Draft) -> list[str]:
+    """Strip the dateline from the first paragraph that opens with one (seed 002: the third)."""
+    for index, paragraph in enumerate(paragraphs[:DATELINE_SEARCH_PARAGRAPHS]):
+        match = DATELINE.match(paragraph)
+        if match is None or not _is_dateline(match, paragraph[match.end():]):
+            continue
+        place = match.group("place")
+        draft.dateline = KNOWN_PLACE_SPELLING.get(place.casefold()) or (
+            place.title() if place.isupper() else place
+        )
+        draft.dateline_source = match.group("agency")
+        draft.drop("dateline", match.group(0))
+        rest = paragraph[match.end():].strip()
+        return paragraphs[:index] + ([rest] if rest else []) + paragraphs[index + 1:]
+    return paragraphs
+
+
+def _is_dateline(match: re.Match[str], rest: str) -> bool:
+    """Only a place the way outlets print it: ALL CAPS, with an agency code, or a known city."""
+    first = rest.lstrip("\"“‘'(")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    place = match.group("place")
+    if match.group("agency"):
+        return True
+    if place.isupper() and len(place) >= 3:
+        return True
+    return match.group("dash") in "—–" and place.casefold() in KNOWN_PLACE_SPELLING
+
+
+def _drop_repeats(paragraphs: list[str], draft: _Draft) -> list[str]:
+    """Keep each paragraph once; when one paragraph is another plus more sentences, keep the fuller.
+
+    Seed 001 repeats "During their high-level meetings..." verbatim (the later copy goes) and ends
+    with the "The visit of ... concluded successfully" paragraph plus one more sentence (the
+    earlier, shorter copy goes). Seed 002 repeats its lead after the dateline (the later copy goes).
+    """
+    keys = [_key(paragraph) for paragraph in paragraphs]
+    dropped: set[int] = set()
+    for later in range(len(paragraphs)):
+        for earlier in range(later):
+            if earlier in dropped:
+                continue
+            if keys[later] == keys[earlier] or _extends(keys[earlier], keys[later]):
+                dropped.add(later)
+                break
+            if _extends(keys[later], keys[earlier]):
+                dropped.add(earlier)
+    for index in sorted(dropped):
+        draft.drop("repeated_paragraph", paragraphs[index])
+    return [paragraph for index, paragraph in enumerate(paragraphs) if index not in dropped]
+
+
+def _extends(longer: str, shorter: str) -> bool:
+    """True when `shorter` is `longer` cut at a sentence end: "A. B." extends "A."."""
+    return (
+        len(longer) > len(shorter)
+        and longer.startswith(shorter)
+        and bool(SENTENCE_END.search(shorter))
+        and longer[len(shorter)] == " "
+    )
+
+
+def _key(text: str) -> str:
+    return WHITESPACE.sub(" ", text).strip().casefold()
+
+
+def _kind(paragraphs: list[str]) -> str:
+    """An interview alternates questions and answers (seed 000); reported speech is news (002).
+
+    A question paragraph is one whose last sentence ends in "?": seed 000's answer "Have you ever
+    heard ... Gyeonggi Province? So many ..." holds a question but is an answer.
+    """
+    if sum(bool(INTERVIEW_CUE.match(paragraph)) for paragraph in paragraphs) >= MIN_INTERVIEW_QUESTIONS:
+        return "interview"
+    answered = sum(
+        1
+        for question, answer in zip(paragraphs, paragraphs[1:])
+        if QUESTION_END.search(question) and not QUESTION_END.search(answer)
+    )
+    return "interview" if answered >= MIN_INTERVIEW_QUESTIONS else "news"

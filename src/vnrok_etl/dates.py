@@ -1,0 +1,91 @@
+"""Publication dates: one short date string in, a local date (and maybe an instant) out.
+
+The cleaning stage finds *where* a date is stated (a ` date 2025-08-08` marker, an NDO byline
+`by NDO 15/08/2025, 01:50`, a `<meta>`, `<time>` or JSON-LD value); this module only turns that
+short string into values. dateparser does the parsing, with explicit settings so that the result
+never depends on the machine or the day: day-first (`05/08/2025` is 5 August, the Vietnamese
+convention), Asia/Ho_Chi_Minh for strings without an offset, a fixed RELATIVE_BASE, and all of
+day, month and year required, so that "August 12" or "yesterday" yield nothing instead of a
+guess anchored on today's date.
+
+A date with no time of day gives `published_date` only: midnight +07:00 would claim a precision
+the source never stated (decision in the cleaning issue).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from dateparser.date import DateDataParser
+
+LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+# Anchors relative expressions to a fixed instant; with REQUIRE_PARTS they are refused anyway.
+RELATIVE_BASE = datetime(2000, 1, 1)
+
+DATEPARSER_SETTINGS = {
+    "DATE_ORDER": "DMY",
+    "PREFER_DAY_OF_MONTH": "first",
+    "TIMEZONE": "Asia/Ho_Chi_Minh",
+    "TO_TIMEZONE": "Asia/Ho_Chi_Minh",
+    "RETURN_AS_TIMEZONE_AWARE": True,
+    "RELATIVE_BASE": RELATIVE_BASE,
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "STRICT_PARSING": True,
+}
+
+# Explicit formats tried first: the forms the outlets print. dateparser's own parsing (ISO 8601
+# with offsets, "Saturday, August 9, 2025 10:15") is the fallback, still day-first.
+DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%d/%m/%Y, %H:%M",
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y - %H:%M",
+    "%d/%m/%Y",
+    "%d-%m-%Y",
+    "%d.%m.%Y",
+)
+
+# Whether the string states a time of day (10:15, 10h15, T10:15).
+TIME_OF_DAY = re.compile(r"\d{1,2}(?::|h)\d{2}\b")
+# Only ever parse short strings: a whole paragraph is never a date.
+MAX_DATE_CHARS = 80
+
+_PARSER: DateDataParser | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A publication date as stated: the local calendar date, the instant when a time was given."""
+
+    published_date: date
+    published_at: datetime | None
+    date_source: str
+
+
+def parse_date(text: str, date_source: str) -> FoundDate | None:
+    """Parse one short date string; None when it is not a complete, unambiguous date."""
+    text = text.strip()
+    if not text or len(text) > MAX_DATE_CHARS:
+        return None
+    parsed = _parser().get_date_data(text, list(DATE_FORMATS)).date_obj
+    if parsed is None:
+        return None
+    local = parsed.astimezone(LOCAL_TZ) if parsed.tzinfo else parsed.replace(tzinfo=LOCAL_TZ)
+    has_time = bool(TIME_OF_DAY.search(text))
+    return FoundDate(
+        published_date=local.date(),
+        published_at=local if has_time else None,
+        date_source=date_source,
+    )
+
+
+def _parser() -> DateDataParser:
+    """One parser for the process: building it loads dateparser's language data."""
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = DateDataParser(languages=["en"], settings=DATEPARSER_SETTINGS)
+    return _PARSER

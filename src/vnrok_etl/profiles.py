@@ -1,0 +1,131 @@
+"""Per-outlet quirks as data: where each site keeps its title, lead, body and chrome.
+
+Generic extractors (trafilatura, readability) are tuned for the whole web and are not dependencies
+here; the few outlets we read have stable templates, and their quirks (a VietnamPlus lead in
+`.article__sapo` repeated in the body, a VNS sign-off inside the last paragraph, an NDO byline
+with a day-first date) are easier to state as data than to recover by heuristics. A page from an
+unknown site gets GENERIC: `<article>`, itemprop=articleBody, `<main>`, then the densest block of
+`<p>` (html.py). Selectors are CSS, as understood by BeautifulSoup's `select`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """How one outlet lays out an article page."""
+
+    name: str
+    hosts: tuple[str, ...] = ()  # URL host suffixes, e.g. "vietnamplus.vn"
+    site_names: tuple[str, ...] = ()  # og:site_name / application-name values (lowercase prefix)
+    title_selectors: tuple[str, ...] = ()
+    title_suffixes: tuple[str, ...] = ()  # " | VietnamPlus" tails of <title>
+    lead_selectors: tuple[str, ...] = ()  # the sapo, printed above the body but part of the article
+    body_selectors: tuple[str, ...] = ()
+    caption_selectors: tuple[str, ...] = ()
+    drop_selectors: tuple[str, ...] = ()  # related lists, share bars, tags, ads inside the page
+
+
+# Chrome every outlet has: dropped from the whole page before anything is read from it.
+COMMON_DROP_SELECTORS = (
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+    "form", "button", "input", "select", "textarea", "nav", "footer", "aside", "[hidden]",
+    "[aria-hidden=true]",
+    ".related", ".related-news", ".relate", ".box-related", ".article-related", ".tin-lien-quan",
+    ".see-more", ".more-news", ".other-news", ".readmore", ".read-more", ".most-read",
+    ".share", ".social", ".social-share", ".sharing", ".share-bar", ".print", ".toolbar",
+    ".fb-like", ".like-us", ".comment", ".comments", ".tags", ".tag-list", ".keywords",
+    ".breadcrumb", ".advertisement", ".ads", ".banner",
+    "[itemprop=keywords]",
+)
+
+# Captions outside <figure>: CMS caption classes.
+COMMON_CAPTION_SELECTORS = (
+    "figcaption", ".caption", ".image-caption", ".img-caption", ".PhotoCMS_Caption",
+    ".fig-caption",
+)
+
+GENERIC_BODY_SELECTORS = (
+    "[itemprop=articleBody]", "article .content", "article", "[role=main]", "main",
+)
+
+PROFILES: dict[str, Profile] = {
+    # VNA English service (vietnamplus.vn, en.vietnamplus.vn): the sapo sits above the body and
+    # the body often repeats it after the dateline (seed 002); the sign-off is a bare "VNA" line.
+    "VNA": Profile(
+        name="VNA",
+        hosts=("vietnamplus.vn", "vnanet.vn"),
+        site_names=("vietnam+", "vietnamplus", "vietnam news agency"),
+        title_selectors=("h1.article__title", "h1.details__headline", "h1"),
+        title_suffixes=(" | Vietnam+ (VietnamPlus)", " | VietnamPlus", " - VietnamPlus"),
+        lead_selectors=(".article__sapo", ".details__summary", ".sapo"),
+        body_selectors=(".article__body", ".details__content", ".content-detail"),
+        caption_selectors=(".article__photo-caption",),
+        drop_selectors=(".article__tag", ".article__related", ".article__share", ".box-news"),
+    ),
+    # Viet Nam News (vietnamnews.vn): dateline "HÀ NỘI —" in the first paragraph, sign-off
+    # "— VNS" or "— VNA/VNS" at the end of the last one (seeds 000, 003, 004).
+    "VNS": Profile(
+        name="VNS",
+        hosts=("vietnamnews.vn",),
+        site_names=("vietnam news", "viet nam news", "vietnamnews"),
+        title_selectors=("h1.headline", ".detail-header h1", "h1"),
+        title_suffixes=(" - Việt Nam News", " - Viet Nam News", " | Viet Nam News"),
+        lead_selectors=(".sapo", ".detail-sapo"),
+        body_selectors=("#abody", ".detail-content", ".article-content"),
+        caption_selectors=(".image-caption",),
+        drop_selectors=(".detail-related", ".related-news-box", ".detail-tags", ".detail-share"),
+    ),
+    # Nhân Dân English (en.nhandan.vn): byline "by NDO 15/08/2025, 01:50" above the title
+    # (seed 001), captions repeated in the body.
+    "NDO": Profile(
+        name="NDO",
+        hosts=("nhandan.vn",),
+        site_names=("nhan dan", "nhân dân", "ndo"),
+        title_selectors=("h1.article__title", "h1"),
+        title_suffixes=(" | Nhan Dan Online", " - Nhan Dan Online", " | NDO"),
+        lead_selectors=(".article__sapo", ".sapo"),
+        body_selectors=(".detail-content-body", ".article__body"),
+        caption_selectors=(".article__photo-caption",),
+        drop_selectors=(".article__related", ".box-related", ".article__tags", ".article__share"),
+    ),
+}
+
+GENERIC = Profile(name="generic", title_selectors=("article h1", "h1"))
+
+# Agency codes as printed in sign-offs, datelines and bylines; longest first so that
+# "VNA/VNS" wins over "VNA".
+AGENCY_CODES = (
+    "VNA/VNS", "VNA/VNP", "VNS/VNA", "VNA", "VNS", "VNP", "NDO", "VOV", "VGP", "VTV", "TTXVN",
+    "Yonhap", "AFP", "AP", "Reuters", "Xinhua", "Kyodo", "Bernama", "AFP/VNS", "Reuters/VNS",
+)
+
+# A line that opens the related-articles block at the end of a page; everything after it is
+# other articles' headlines and captions (seed 002's "See more").
+RELATED_HEADINGS = (
+    "See more", "See also", "Related news", "Related articles", "Related stories", "Related",
+    "Other news", "Read more", "More news", "More stories", "Latest news", "Most read",
+    "Tin liên quan", "Tags", "Keywords", "Topics",
+)
+
+# Whole lines of page chrome that survive a copy-paste from a browser.
+CHROME_LINES = (
+    "Share", "Print", "Email", "E-mail", "Tweet", "Save", "Listen", "Bookmark", "Copy link",
+    "Back to top", "Comment", "Comments", "Font size", "Facebook", "Twitter", "Zalo", "LinkedIn",
+    "Like us on Facebook", "Follow us on Facebook", "Follow us on Twitter", "Follow us",
+    "Share on Facebook", "Share on Twitter", "Share on Zalo", "Print article", "Send",
+    "Like us", "Subscribe", "Download the app",
+)
+
+# Places printed as mixed-case datelines without an agency code ("Hanoi —"): only these are
+# trusted, because "Vietnam – Guyana ties ..." must stay text. ALL-CAPS datelines ("SEOUL —")
+# and datelines with an agency code ("Seoul (VNA) –") need no list.
+KNOWN_PLACES = (
+    "Hà Nội", "Ha Noi", "Hanoi", "HCM City", "Ho Chi Minh City", "Hồ Chí Minh City",
+    "TP Hồ Chí Minh", "Đà Nẵng", "Da Nang", "Hải Phòng", "Hai Phong", "Cần Thơ", "Can Tho",
+    "Huế", "Hue", "Seoul", "Busan", "Tokyo", "Beijing", "Washington", "Paris", "London",
+    "Vientiane", "Phnom Penh", "Bangkok", "Singapore", "Jakarta", "Kuala Lumpur", "Manila",
+    "New York", "Moscow", "Berlin", "Canberra", "New Delhi",
+)

@@ -1,0 +1,158 @@
+"""The `vnrok-etl` command: a thin layer over the library and the Prefect flows.
+
+Each command opens the warehouse or triggers one flow, turns library errors into one clear line
+on stderr with a non-zero exit, and shows an example in its help (sqlite-utils' style). Prefect is
+imported only by the commands that run flows, so `vnrok-etl sql` answers in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from decimal import Decimal
+
+from vnrok_etl.sources import SourceError
+from vnrok_etl.warehouse import WarehouseError, resolve_warehouse
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+EXAMPLES = {
+    "ingest": "example: vnrok-etl ingest seeds/ inbox/new-article.html --warehouse warehouse/vnrok.duckdb",
+    "sql": (
+        "example: vnrok-etl sql \"SELECT source, count(*) FROM articles GROUP BY source\" --format csv"
+    ),
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except (SourceError, WarehouseError) as error:
+        print(f"vnrok-etl: error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("vnrok-etl: interrupted; the warehouse is unchanged by an unfinished load", file=sys.stderr)
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="vnrok-etl",
+        description="Ingest news articles into a DuckDB warehouse and query it with SQL.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ingest = commands.add_parser(
+        "ingest", help="run the ingest flow over files and folders", epilog=EXAMPLES["ingest"],
+        description="Run the Prefect ingest flow over article files (.txt, .html) and folders.",
+    )
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (walked recursively)")
+    _warehouse_option(ingest)
+    ingest.add_argument("--batch-size", type=_positive_int, default=None, help="documents per task run")
+    ingest.set_defaults(run=run_ingest)
+
+    sql = commands.add_parser(
+        "sql", help="run read-only SQL against the warehouse", epilog=EXAMPLES["sql"],
+        description="Run one read-only SQL query; the warehouse is opened read-only.",
+    )
+    sql.add_argument("query", help="the SQL query")
+    _warehouse_option(sql)
+    sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sql.set_defaults(run=run_sql)
+    return parser
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from vnrok_etl.sources import discover_paths
+
+    warehouse = str(resolve_warehouse(args.warehouse))
+    discover_paths(args.paths)  # fail fast on a mistyped path, before Prefect starts
+    print(f"vnrok-etl: ingesting {', '.join(args.paths)} into {warehouse} (starting Prefect)...", file=sys.stderr)
+    from flows.ingest import ingest
+    from vnrok_etl.summary import summary_text
+    from vnrok_etl.warehouse import LoadCounts
+
+    state = ingest(paths=list(args.paths), warehouse=warehouse, batch_size=args.batch_size, return_state=True)
+    if not state.is_completed():
+        print(f"vnrok-etl: error: ingest flow {state.name.lower()}: {_state_message(state)}", file=sys.stderr)
+        return EXIT_FAILED
+    result = state.result()
+    counts = LoadCounts.from_dict(result)
+    print(summary_text(counts, result["seconds"], warehouse))
+    return 0
+
+
+def run_sql(args: argparse.Namespace) -> int:
+    from vnrok_etl.warehouse import query_read_only
+
+    columns, rows = query_read_only(resolve_warehouse(args.warehouse), args.query)
+    sys.stdout.write(format_rows(columns, rows, args.format))
+    return 0
+
+
+def format_rows(columns: list[str], rows: list[tuple], style: str) -> str:
+    """Rows as an aligned text table, CSV or a JSON array of objects."""
+    if style == "json":
+        return json.dumps([dict(zip(columns, row)) for row in rows], default=_json_value, ensure_ascii=False, indent=2) + "\n"
+    if style == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([["" if value is None else value for value in row] for row in rows])
+        return out.getvalue()
+    cells = [[_cell(value) for value in row] for row in rows]
+    widths = [max([len(name), *(len(row[i]) for row in cells)]) for i, name in enumerate(columns)]
+    lines = [" | ".join(name.ljust(width) for name, width in zip(columns, widths))]
+    lines.append("-+-".join("-" * width for width in widths))
+    lines += [" | ".join(cell.ljust(width) for cell, width in zip(row, widths)) for row in cells]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "NULL"
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return str(value)
+
+
+def _state_message(state: object) -> str:
+    try:
+        state.result()  # type: ignore[attr-defined]
+    except Exception as error:  # noqa: BLE001 - the flow's own failure, shown as one line
+        return f"{type(error).__name__}: {error}"
+    return getattr(state, "message", "") or "no details"
+
+
+def _warehouse_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--warehouse", metavar="FILE", default=None,
+        help="DuckDB file (default: $VNROK_WAREHOUSE, else warehouse/vnrok.duckdb)",
+    )
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""The per-document stages in order: decode → clean → extract quotes → extract figures.
+
+A failure becomes a Rejection naming the stage and the reason; it never escapes to the batch, so
+one bad document cannot take the others down. Unexpected exceptions are rejections too (stage
+"extract" with the exception type), because the batch must finish either way; they are bugs to fix,
+and the rejection row keeps the document visible until they are.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field, replace
+
+from vnrok_etl.clean import CleanError, clean_document
+from vnrok_etl.decode import DecodeError, decode_bytes
+from vnrok_etl.figures import extract_figures
+from vnrok_etl.quotes import extract_quotes
+from vnrok_etl.records import Extraction, Figure, Quote, RawDocument, Rejection
+from vnrok_etl.sources import read_document
+
+STAGES = ("read", "decode", "clean", "extract")
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """What one batch of paths yields; `known` are documents whose bytes the warehouse has."""
+
+    extractions: list[Extraction] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+    known: list[RawDocument] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+
+    @property
+    def documents(self) -> int:
+        return len(self.extractions) + len(self.rejections) + len(self.known)
+
+
+def process_document(document: RawDocument, seconds: dict[str, float] | None = None) -> Extraction | Rejection:
+    """Run one document through decode, clean and extraction."""
+    seconds = seconds if seconds is not None else dict.fromkeys(STAGES, 0.0)
+    stage = "decode"
+    try:
+        started = time.perf_counter()
+        text = decode_bytes(document.content)
+        cleaned_at = time.perf_counter()
+        seconds["decode"] += cleaned_at - started
+        stage = "clean"
+        article = clean_document(text, document.uri)
+        extracted_at = time.perf_counter()
+        seconds["clean"] += extracted_at - cleaned_at
+        stage = "extract"
+        quotes, speakers = extract_quotes(article)
+        figures = attribute_figures(extract_figures(article.body, article.published_date), quotes)
+        seconds["extract"] += time.perf_counter() - extracted_at
+    except (DecodeError, CleanError) as error:
+        return Rejection(document.uri, document.sha256, str(error), stage)
+    except Exception as error:  # noqa: BLE001 - see module docstring
+        return Rejection(document.uri, document.sha256, f"internal error: {type(error).__name__}: {error}", stage)
+    return Extraction(document, article, figures, quotes, speakers)
+
+
+def process_paths(paths: Iterable[str], known_sha256: Collection[str] = ()) -> BatchResult:
+    """Read and process a batch of files; bytes the warehouse already has cost only a hash."""
+    result = BatchResult()
+    for path in paths:
+        started = time.perf_counter()
+        document = read_document(path)
+        result.seconds["read"] += time.perf_counter() - started
+        if isinstance(document, Rejection):
+            result.rejections.append(document)
+        elif document.sha256 in known_sha256:
+            result.known.append(replace(document, content=b""))
+        else:
+            outcome = process_document(document, result.seconds)
+            if isinstance(outcome, Rejection):
+                result.rejections.append(outcome)
+            else:
+                result.extractions.append(outcome)
+    return result
+
+
+def attribute_figures(figures: Iterable[Figure], quotes: Iterable[Quote]) -> tuple[Figure, ...]:
+    """A figure inside a quote is the quote's speaker's claim."""
+    spoken = [quote for quote in quotes if quote.speaker]
+    return tuple(
+        next(
+            (replace(figure, speaker=q.speaker) for q in spoken
+             if q.start_char <= figure.start_char and figure.end_char <= q.end_char),
+            figure,
+        )
+        for figure in figures
+    )

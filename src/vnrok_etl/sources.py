@@ -1,0 +1,65 @@
+"""Finding input documents and reading their bytes.
+
+Paths given by the user are files or folders (walked recursively, in sorted order, hidden files
+and folders skipped). A path that does not exist is the user's mistake and raises at once; a file
+that exists but cannot be read (permissions, a broken link, a folder loop) becomes a rejection,
+so that one bad file never takes the other documents down with it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from vnrok_etl.identity import content_sha256
+from vnrok_etl.records import RawDocument, Rejection
+
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # a news article is kilobytes; larger files are not articles
+
+
+class SourceError(ValueError):
+    """A path given by the user does not exist."""
+
+
+def discover_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """Every candidate file under the given paths, each once, in a stable order."""
+    found: dict[str, None] = {}
+    for given in paths:
+        path = Path(given)
+        if path.is_symlink() and not path.exists():
+            found[str(path)] = None  # a broken link given directly: rejected when read
+        elif path.is_dir():
+            for file in _walk(path):
+                found[str(file)] = None
+        elif path.exists():
+            found[str(path)] = None
+        else:
+            raise SourceError(f"no such file or folder: {given}")
+    return list(found)
+
+
+def read_document(path: str) -> RawDocument | Rejection:
+    """The file's bytes and hash, or a rejection saying why it cannot be read."""
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_DOCUMENT_BYTES:
+            return Rejection(path, None, f"file too large ({size:,} bytes; limit {MAX_DOCUMENT_BYTES:,})", "read")
+        with open(path, "rb") as handle:
+            content = handle.read(MAX_DOCUMENT_BYTES + 1)
+    except FileNotFoundError:
+        reason = "broken symbolic link" if os.path.islink(path) else "file vanished before it was read"
+        return Rejection(path, None, reason, "read")
+    except IsADirectoryError:
+        return Rejection(path, None, "is a folder, not a file", "read")
+    except OSError as error:
+        return Rejection(path, None, f"unreadable: {error.strerror or error}", "read")
+    return RawDocument(uri=path, content=content, sha256=content_sha256(content))
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name

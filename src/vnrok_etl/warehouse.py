@@ -1,0 +1,392 @@
+"""The DuckDB warehouse: opening it, keeping its schema current, and merging one load.
+
+A load is all-or-nothing: staging tables, inserts into every core table, the loads row and the
+data checks run in ONE transaction; anything that fails rolls all of it back, and only a 'failed'
+loads row is written afterwards. Every insert is an anti-join on the table's key, so loading the
+same documents again changes nothing (DESIGN.md "Identity and deduplication").
+
+DuckDB lets one process open a file read-write, and that lock excludes every other process, even
+readers; so writers hold the connection only for the merge, and a locked file is waited for with a
+message instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from vnrok_etl.identity import NEAR_DUPLICATE_BITS, hamming
+from vnrok_etl.stage import StagedLoad
+
+WAREHOUSE_DIR = Path(__file__).resolve().parents[2] / "warehouse"
+DEFAULT_WAREHOUSE = WAREHOUSE_DIR / "vnrok.duckdb"
+MIGRATION_FILE = re.compile(r"^(\d{3})_(\w+)\.sql$")
+CHECK_HEADER = re.compile(r"^-- check: (\w+)\s*$", re.MULTILINE)
+LOCK_HOLDER = re.compile(r"PID (\d+)")
+BASELINE = (1, "schema")  # schema.sql is migration 1; later ones live in warehouse/migrations/
+
+
+class WarehouseError(RuntimeError):
+    """A warehouse problem to show the user as it is (no traceback)."""
+
+
+class WarehouseLocked(WarehouseError):
+    """Another process holds the warehouse file for longer than we were willing to wait."""
+
+
+class DataCheckFailed(WarehouseError):
+    """A data check in warehouse/checks.sql returned rows: the load is rolled back."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoadInfo:
+    load_id: str
+    started_at: datetime
+    flow_run_id: str | None = None
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadCounts:
+    load_id: str
+    documents_seen: int
+    documents_known: int
+    articles_new: int
+    near_duplicates_new: int
+    sources_new: int
+    figures_new: int
+    quotes_new: int
+    rejections_new: int
+    rejections: tuple[tuple[str, str], ...]  # (source_uri, reason) of this load's rejected documents
+
+    def as_dict(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in self.__slots__ if name != "rejections"}
+
+    @classmethod
+    def from_dict(cls, values: dict) -> LoadCounts:
+        fields = {name: values[name] for name in cls.__slots__}
+        return cls(**fields | {"rejections": tuple(tuple(pair) for pair in values["rejections"])})
+
+
+def resolve_warehouse(path: str | Path | None) -> Path:
+    """The warehouse file: the given path, else $VNROK_WAREHOUSE, else warehouse/vnrok.duckdb."""
+    import os
+
+    chosen = path or os.environ.get("VNROK_WAREHOUSE") or DEFAULT_WAREHOUSE
+    return Path(chosen).expanduser().resolve()
+
+
+@contextmanager
+def connect(
+    path: str | Path,
+    *,
+    read_only: bool = False,
+    wait_seconds: float = 60.0,
+    on_wait: Callable[[str], None] | None = None,
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the warehouse; a writer brings the schema up to date first.
+
+    A file locked by another process is retried until `wait_seconds` have passed, telling
+    `on_wait` once who holds it.
+    """
+    path = Path(path)
+    if read_only and not path.exists():
+        raise WarehouseError(f"no warehouse at {path}: run `vnrok-etl ingest` first")
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    connection = _open_waiting(path, read_only, wait_seconds, on_wait)
+    try:
+        connection.execute("SET TimeZone = 'UTC'")
+        if not read_only:
+            apply_schema(connection)
+        yield connection
+    finally:
+        connection.close()
+
+
+def _open_waiting(
+    path: Path, read_only: bool, wait_seconds: float, on_wait: Callable[[str], None] | None
+) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + wait_seconds
+    told = False
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower():
+                raise WarehouseError(f"cannot open warehouse {path}: {error}") from None
+            holder = LOCK_HOLDER.search(str(error))
+            message = f"warehouse {path} is in use by another process" + (
+                f" (PID {holder.group(1)})" if holder else ""
+            )
+            if time.monotonic() >= deadline:
+                raise WarehouseLocked(f"{message}; gave up after {wait_seconds:.0f} s") from None
+            if on_wait and not told:
+                on_wait(f"{message}; waiting up to {wait_seconds:.0f} s for it to finish")
+                told = True
+            time.sleep(0.25)
+        except duckdb.Error as error:
+            raise WarehouseError(f"cannot open warehouse {path}: {error}") from None
+
+
+def apply_schema(connection: duckdb.DuckDBPyConnection) -> None:
+    """Idempotent DDL, then every migration not yet recorded, then the views."""
+    connection.execute((WAREHOUSE_DIR / "schema.sql").read_text())
+    applied = {row[0] for row in connection.execute("SELECT version FROM _migrations").fetchall()}
+    pending = [BASELINE] if BASELINE[0] not in applied else []
+    for file in sorted((WAREHOUSE_DIR / "migrations").glob("*.sql")):
+        match = MIGRATION_FILE.match(file.name)
+        if match and int(match.group(1)) not in applied:
+            pending.append((int(match.group(1)), match.group(2)))
+    for version, name in pending:
+        connection.execute("BEGIN")
+        if version != BASELINE[0]:
+            connection.execute((WAREHOUSE_DIR / "migrations" / f"{version:03d}_{name}.sql").read_text())
+        connection.execute("INSERT INTO _migrations (version, name) VALUES (?, ?)", [version, name])
+        connection.execute("COMMIT")
+    connection.execute((WAREHOUSE_DIR / "views.sql").read_text())
+
+
+def data_checks() -> list[tuple[str, str]]:
+    """(name, query) pairs from warehouse/checks.sql."""
+    text = (WAREHOUSE_DIR / "checks.sql").read_text()
+    parts = CHECK_HEADER.split(text)[1:]
+    return [(name, query.strip().rstrip(";")) for name, query in zip(parts[0::2], parts[1::2])]
+
+
+def run_checks(connection: duckdb.DuckDBPyConnection) -> None:
+    for name, query in data_checks():
+        rows = connection.execute(f"SELECT count(*) FROM ({query})").fetchone()[0]
+        if rows:
+            raise DataCheckFailed(f"data check '{name}' failed: {rows} offending row(s)")
+
+
+def query_read_only(path: str | Path, query: str) -> tuple[list[str], list[tuple]]:
+    """Run one query on a read-only connection with no file access beyond the warehouse.
+
+    Read-only mode refuses writes to the warehouse; disabling external access also refuses
+    COPY ... TO, ATTACH and reads of other files, so a query can neither write nor wander.
+    """
+    with connect(path, read_only=True) as connection:
+        connection.execute("SET enable_external_access = false")
+        connection.execute("SET lock_configuration = true")
+        try:
+            cursor = connection.execute(query)
+        except duckdb.Error as error:
+            raise WarehouseError(f"query failed: {error}") from None
+        if cursor.description is None:
+            return [], []
+        return [column[0] for column in cursor.description], cursor.fetchall()
+
+
+def known_sha256(connection: duckdb.DuckDBPyConnection) -> set[str]:
+    """Hashes of the documents the warehouse has already turned into articles."""
+    rows = connection.execute("SELECT DISTINCT content_sha256 FROM article_sources").fetchall()
+    return {row[0] for row in rows}
+
+
+def merge_load(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: LoadInfo) -> LoadCounts:
+    """Merge one load's staging tables into the core tables, all or nothing."""
+    connection.execute("BEGIN TRANSACTION")
+    try:
+        for name, table in staged.tables.items():
+            connection.register(f"{name}_arrow", table)
+            connection.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM {name}_arrow")
+            connection.unregister(f"{name}_arrow")
+        counts = _merge(connection, staged, load)
+        run_checks(connection)
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    return counts
+
+
+def record_failed_load(connection: duckdb.DuckDBPyConnection, load: LoadInfo, error: str) -> None:
+    """After a rollback: keep a trace of the attempt, and nothing else."""
+    connection.execute(
+        "INSERT INTO loads (load_id, flow_run_id, started_at, finished_at, status, error)"
+        " VALUES (?, ?, ?, ?, 'failed', ?) ON CONFLICT DO NOTHING",
+        [load.load_id, load.flow_run_id, load.started_at, datetime.now(timezone.utc), error[:2000]],
+    )
+
+
+def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: LoadInfo) -> LoadCounts:
+    now = datetime.now(timezone.utc)
+    params = {"load_id": load.load_id, "now": now}
+    new_ids = _near_duplicates(connection)
+    articles_new = _insert(
+        connection,
+        """INSERT INTO articles
+           SELECT s.article_id, s.title, s.published_at, s.published_date, s.date_source, s.source,
+                  s.dateline, s.byline, s.kind, s.body, s.simhash, d.duplicate_of, $load_id
+           FROM stg_articles s
+           JOIN stg_new_articles d USING (article_id)
+           ORDER BY s.ord""",
+        params,
+    )
+    near_new = connection.execute("SELECT count(duplicate_of) FROM stg_new_articles").fetchone()[0]
+    sources_new = _insert(
+        connection,
+        """INSERT INTO article_sources
+           SELECT source_uri, content_sha256, article_id, NULL, $now, $load_id FROM (
+               SELECT source_uri, content_sha256, article_id FROM stg_documents
+               UNION ALL
+               SELECT k.source_uri, k.content_sha256, any_value(a.article_id)
+               FROM stg_known k JOIN article_sources a USING (content_sha256)
+               GROUP BY ALL
+           ) s
+           WHERE NOT EXISTS (SELECT 1 FROM article_sources e
+                             WHERE e.source_uri = s.source_uri AND e.content_sha256 = s.content_sha256)
+           QUALIFY row_number() OVER (PARTITION BY source_uri, content_sha256) = 1""",
+        params,
+    )
+    for table, columns in (
+        ("removed_spans", "article_id, seq, rule, text"),
+        ("captions", "article_id, seq, text"),
+    ):
+        _insert(
+            connection,
+            f"""INSERT INTO {table} ({columns}, load_id)
+                SELECT {columns}, $load_id FROM stg_{table}
+                WHERE article_id IN (SELECT article_id FROM stg_new_articles)""",
+            params,
+        )
+    _insert(
+        connection,
+        """INSERT INTO speakers
+           SELECT arg_max(name, strlen(name)), name_key, arg_min(title, title IS NULL),
+                  arg_min(country, country IS NULL), $load_id
+           FROM stg_speakers s
+           WHERE NOT EXISTS (SELECT 1 FROM speakers e WHERE e.name_key = s.name_key)
+           GROUP BY name_key""",
+        params,
+    )
+    _insert(
+        connection,
+        """INSERT INTO speaker_aliases
+           SELECT s.alias_key, arg_min(s.alias, s.alias), arg_min(k.name, s.alias), $load_id
+           FROM stg_speaker_aliases s JOIN speakers k USING (name_key)
+           WHERE NOT EXISTS (SELECT 1 FROM speaker_aliases e WHERE e.alias_key = s.alias_key)
+           GROUP BY s.alias_key""",
+        params,
+    )
+    # Speakers are named by their canonical form across loads: the key finds the name the
+    # warehouse already uses ("To Lam" in a new article is the known "Tô Lâm").
+    _insert(
+        connection,
+        """INSERT INTO figures
+           SELECT s.figure_id, s.article_id, s.kind, s.value, s.unit, s.qualifier, s.subject,
+                  s.ref_year, s.is_target, s.text, s.sentence, s.start_char, s.end_char,
+                  coalesce(k.name, s.speaker), $load_id
+           FROM stg_figures s LEFT JOIN speakers k ON k.name_key = s.speaker_key
+           WHERE s.article_id IN (SELECT article_id FROM stg_new_articles)""",
+        params,
+    )
+    _insert(
+        connection,
+        """INSERT INTO quotes
+           SELECT s.quote_id, s.article_id, s.kind, coalesce(k.name, s.speaker), s.speaker_title,
+                  s.cue, s.text, s.start_char, s.end_char, $load_id
+           FROM stg_quotes s LEFT JOIN speakers k ON k.name_key = s.speaker_key
+           WHERE s.article_id IN (SELECT article_id FROM stg_new_articles)""",
+        params,
+    )
+    rejections_new = _insert(
+        connection,
+        """INSERT INTO rejections
+           SELECT DISTINCT source_uri, content_sha256, stage, reason, $now, $load_id FROM stg_rejections s
+           WHERE NOT EXISTS (SELECT 1 FROM rejections e
+                             WHERE e.source_uri = s.source_uri AND e.reason = s.reason
+                               AND e.content_sha256 IS NOT DISTINCT FROM s.content_sha256)""",
+        params,
+    )
+    figures_new, quotes_new = connection.execute(
+        "SELECT (SELECT count(*) FROM figures WHERE load_id = $1), (SELECT count(*) FROM quotes WHERE load_id = $1)",
+        [load.load_id],
+    ).fetchone()
+    rejected = tuple(
+        connection.execute("SELECT source_uri, reason FROM stg_rejections ORDER BY source_uri").fetchall()
+    )
+    counts = LoadCounts(
+        load_id=load.load_id,
+        documents_seen=staged.documents_seen,
+        documents_known=staged.rows("stg_known"),
+        articles_new=articles_new,
+        near_duplicates_new=near_new,
+        sources_new=sources_new,
+        figures_new=figures_new,
+        quotes_new=quotes_new,
+        rejections_new=rejections_new,
+        rejections=rejected,
+    )
+    summary = counts.as_dict() | {"new_article_ids": len(new_ids), "seconds": load.stage_seconds}
+    connection.execute(
+        """INSERT INTO loads VALUES ($load_id, $flow_run_id, $started_at, $now, 'succeeded',
+               $seen, $documents_new, $articles, $sources, $figures, $quotes, $rejections, $counts, NULL)""",
+        {
+            "load_id": load.load_id, "flow_run_id": load.flow_run_id, "started_at": load.started_at,
+            "now": now, "seen": counts.documents_seen,
+            "documents_new": counts.documents_seen - counts.documents_known,
+            "articles": articles_new, "sources": sources_new, "figures": figures_new,
+            "quotes": quotes_new, "rejections": rejections_new, "counts": json.dumps(summary),
+        },
+    )
+    return counts
+
+
+def _near_duplicates(connection: duckdb.DuckDBPyConnection) -> list[str]:
+    """Stage `stg_new_articles(article_id, duplicate_of)`: new articles and their canonical twin.
+
+    Candidates share one of four 16-bit SimHash bands (so every pair within 3 bits is found);
+    the nearest canonical article wins, earlier ones first, and a new article with no twin is
+    canonical for the new articles after it.
+    """
+    new = connection.execute(
+        "SELECT s.article_id, s.simhash FROM stg_articles s"
+        " WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.article_id = s.article_id) ORDER BY s.ord"
+    ).fetchall()
+    canonical = connection.execute(
+        "SELECT article_id, simhash FROM articles WHERE duplicate_of IS NULL ORDER BY load_id, article_id"
+    ).fetchall() if new else []
+    bands: dict[tuple[int, int], list[tuple[str, int]]] = {}
+
+    def index(key: str, value: int) -> None:
+        for band in range(4):
+            bands.setdefault((band, value >> (16 * band) & 0xFFFF), []).append((key, value))
+
+    for key, value in canonical:
+        index(key, value)
+    assigned: dict[str, str | None] = {}
+    for key, value in new:
+        candidates = {
+            other for band in range(4) for other in bands.get((band, value >> (16 * band) & 0xFFFF), [])
+        }
+        near = [(hamming(value, other_value), other) for other, other_value in candidates
+                if hamming(value, other_value) <= NEAR_DUPLICATE_BITS]
+        assigned[key] = min(near)[1] if near else None
+        if assigned[key] is None:
+            index(key, value)
+    table = pa.table(
+        {"article_id": list(assigned), "duplicate_of": list(assigned.values())},
+        schema=pa.schema([("article_id", pa.string()), ("duplicate_of", pa.string())]),
+    )
+    connection.register("stg_new_articles_arrow", table)
+    connection.execute("CREATE OR REPLACE TEMP TABLE stg_new_articles AS SELECT * FROM stg_new_articles_arrow")
+    connection.unregister("stg_new_articles_arrow")
+    return list(assigned)
+
+
+def _insert(connection: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object]) -> int:
+    used = {name: value for name, value in params.items() if f"${name}" in sql}
+    row = connection.execute(sql, used).fetchone()
+    return int(row[0]) if row else 0

@@ -67,6 +67,49 @@ def build_parser() -> argparse.ArgumentParser:
     _warehouse_option(sql)
     sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
     sql.set_defaults(run=run_sql)
+
+    server = commands.add_parser(
+        "server", help="run a local Prefect server (UI and API) on 127.0.0.1",
+        epilog="example: vnrok-etl server --port 4200",
+        description="Run a Prefect server for the project; ingest and serve use it while it is up.",
+    )
+    server.add_argument("--host", default="127.0.0.1")
+    server.add_argument("--port", type=_positive_int, default=4200)
+    server.set_defaults(run=run_server)
+
+    serve = commands.add_parser(
+        "serve", help="serve a scheduled deployment that ingests new files from an inbox",
+        epilog='example: vnrok-etl serve --inbox inbox/ --cron "*/15 * * * *"',
+        description="Serve the inbox deployment: on schedule, ingest whatever is new in the inbox.",
+    )
+    serve.add_argument("--inbox", required=True, metavar="DIR", help="folder to watch")
+    when = serve.add_mutually_exclusive_group()
+    when.add_argument("--cron", metavar="EXPR", help='cron schedule, e.g. "*/15 * * * *"')
+    when.add_argument("--interval", type=_positive_int, metavar="SECONDS", help="run every SECONDS")
+    serve.add_argument("--name", default="inbox", help="deployment name (default: inbox)")
+    serve.add_argument("--settle-seconds", type=float, default=5.0,
+                       help="ignore files modified more recently than this (still being written)")
+    _warehouse_option(serve)
+    serve.set_defaults(run=run_serve)
+
+    report = commands.add_parser(
+        "report", help="write a self-contained HTML report of the warehouse",
+        epilog="example: vnrok-etl report --out report.html",
+        description="Write an HTML report (counts, figures, conflicts, quotes, charts) that opens offline.",
+    )
+    report.add_argument("--out", default="report.html", metavar="FILE.html")
+    _warehouse_option(report)
+    report.set_defaults(run=run_report)
+
+    export = commands.add_parser(
+        "export", help="export the analyst marts as Parquet or CSV files",
+        epilog="example: vnrok-etl export --format parquet exports/",
+        description="Export every analyst mart (view) and core table to one file each in DIR.",
+    )
+    export.add_argument("directory", metavar="DIR")
+    export.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    _warehouse_option(export)
+    export.set_defaults(run=run_export)
     return parser
 
 
@@ -87,6 +130,37 @@ def run_ingest(args: argparse.Namespace) -> int:
     result = state.result()
     counts = LoadCounts.from_dict(result)
     print(summary_text(counts, result["seconds"], warehouse))
+    return 0
+
+
+def run_server(args: argparse.Namespace) -> int:
+    from flows.server import run_server as start
+
+    return start(host=args.host, port=args.port)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from flows.serve import serve_inbox
+
+    return serve_inbox(
+        inbox=args.inbox, warehouse=str(resolve_warehouse(args.warehouse)), cron=args.cron,
+        interval=args.interval, name=args.name, settle_seconds=args.settle_seconds,
+    )
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from vnrok_etl.report import write_report
+
+    path = write_report(resolve_warehouse(args.warehouse), args.out)
+    print(f"report written to {path}")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from vnrok_etl.export import export_marts
+
+    files = export_marts(resolve_warehouse(args.warehouse), args.directory, args.format)
+    print(f"exported {len(files)} file(s) to {args.directory}")
     return 0
 
 

@@ -20,12 +20,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import pyarrow as pa
 
 from vnrok_etl.identity import NEAR_DUPLICATE_BITS, hamming
-from vnrok_etl.stage import StagedLoad
+
+if TYPE_CHECKING:
+    from vnrok_etl.stage import StagedLoad
 
 WAREHOUSE_DIR = Path(__file__).resolve().parents[2] / "warehouse"
 DEFAULT_WAREHOUSE = WAREHOUSE_DIR / "vnrok.duckdb"

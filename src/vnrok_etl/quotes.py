@@ -1,0 +1,747 @@
+"""Quotations and their speakers: direct, reported and interview speech, attributed and resolved.
+
+Hand-written because no library attributes speech in this prose offline: quote attribution and
+coreference need spaCy/coreferee/fastcoref models with downloaded weights, and those would still
+miss the agencies' conventions. The conventions we follow (issue "Quotations and speakers"):
+
+- direct: a quotation introduced by a speech cue ("humorously remarked: “…”", "stating: “…”",
+  "said that “…”" when the quotation ends the sentence) or followed by one ("“…”, shared
+  Han Jong-hee", "“…,” he said"). A paragraph that opens with a quotation continues the previous
+  paragraph's direct quote. Any other quoted span is a title or scare quote ("four no’s",
+  "Miracle on the Han River", a forum theme) and is not speech.
+- indirect: a cue verb with a reported clause: "X stressed that …" (text = the clause after
+  "that"), "the Deputy PM said Vietnam …", "…, Permanent Deputy Minister … Vũ told the press."
+  and "…, according to Vũ." (text = the sentence before the comma), "Vietnam, he noted, is
+  ready …" (text = the whole sentence, the only contiguous span holding the reported content).
+  One indirect quote per sentence. A cue with a noun object ("He highly appreciated Viet Nam's
+  view") reports an attitude, not words, and is skipped; so are collective subjects ("they",
+  "the two leaders", "both sides"): a quote needs one person.
+- interview: in a question-and-answer article (``Article.kind == "interview"``) each answer
+  paragraph is one quote by the interviewee; question paragraphs (last sentence ends with "?")
+  and the introduction before the first question are never answers.
+
+Speakers are resolved through ``speakers``: full names diacritic-insensitively and through the
+known-people table, surnames and role descriptions against the people named in the article, and
+pronouns, "the official" and "the diplomat" to the last speaker. ``Speaker.aliases`` holds every
+printed name form of the person in this article, with and without its printed title ("To Lam",
+"Party General Secretary To Lam", "General Secretary Lâm"), but never a pronoun, a bare surname
+or a role description: those identify the person only inside this one article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from vnrok_etl.records import Article, Quote, Speaker
+from vnrok_etl.sentences import split_sentences
+from vnrok_etl.speakers import (
+    COUNTRY_WORDS,
+    GENERIC_ROLES,
+    KNOWN_PEOPLE,
+    ORG_WORDS,
+    PRONOUNS_PLURAL,
+    PRONOUNS_SINGULAR,
+    TITLE_WORDS,
+    ParsedMention,
+    fold,
+    match_known,
+    parse_mention,
+    resolve_speaker,
+    surname_matches,
+)
+
+# Cue phrases as regex fragments, longest first; the printed cue is stored lowercased.
+CUE_PHRASES = (
+    r"expressed\s+(?:his|her)\s+(?:strong\s+|firm\s+)?(?:belief|hope|confidence|conviction|wish|view|concern)",
+    r"voiced\s+(?:his\s+|her\s+)?(?:strong\s+|firm\s+)?(?:confidence|hope|belief|concern|conviction)",
+    r"told\s+(?:the\s+press|the\s+media|reporters|journalists|the\s+audience|(?:[A-Z][\w’'\-]*\s+){1,3}(?:media|press|reporters|journalists))",
+    r"pointed\s+out",
+    r"said", r"says", r"stated", r"stressed", r"affirmed", r"reaffirmed", r"noted", r"underlined",
+    r"underscored", r"emphasised", r"emphasized", r"proposed", r"shared", r"assessed", r"remarked",
+    r"added", r"highlighted", r"asserted", r"explained", r"insisted", r"confirmed", r"announced",
+    r"acknowledged", r"suggested", r"observed", r"warned", r"revealed", r"commented", r"maintained",
+    r"argued", r"reiterated", r"recalled", r"declared", r"mentioned", r"believed", r"hoped",
+    r"urged", r"predicted", r"estimated", r"replied", r"answered", r"concluded", r"continued",
+)
+# Participles hang on the subject of their clause: "He praised the RoK, stating: “…”".
+PARTICIPLE_CUES = (
+    "stating", "saying", "noting", "adding", "stressing", "affirming", "emphasising", "emphasizing",
+    "underlining", "highlighting", "asserting", "remarking", "explaining", "insisting",
+)
+CUE = r"(?:" + "|".join(CUE_PHRASES) + r")"
+PARTICIPLE = r"(?:" + "|".join(PARTICIPLE_CUES) + r")"
+# Verbs that take a bare clause ("the Deputy PM said Vietnam consistently pursues …").
+SAY_VERBS = frozenset({"said", "says"})
+# Short adverbial between a cue and "that": "stressed at the meeting that …".
+CUE_ADVERBIAL = r"(?:\s+(?:at|in|on|during|while|after|before|when)\s[^,.;:“”\"]{1,60}?)?"
+
+PRE_CUE = re.compile(rf"\b(?P<cue>{CUE})(?:{CUE_ADVERBIAL}\s+that\b[\s,]*)", re.IGNORECASE)
+PRE_PARTICIPLE = re.compile(rf",\s+(?P<cue>{PARTICIPLE})\s+that\b[\s,]*", re.IGNORECASE)
+BARE_SAY = re.compile(
+    r"\b(?P<cue>said|says)\s+(?=(?:[A-ZĐÀ-Ỹ]|the\b|it\b|there\b|this\b|its\b|his\b|her\b|their\b|"
+    r"both\b|all\b|a\b|an\b|he\b|she\b|they\b|we\b))"
+)
+# Before a quotation mark: "… remarked: “", "… stating: “", "… said, “", "… said that “".
+CUE_BEFORE_QUOTE = re.compile(
+    rf"(?:(?P<cue>{CUE})|(?P<participle>{PARTICIPLE}))(?P<link>\s*[:,]|\s+that)\s*$", re.IGNORECASE
+)
+# After a quotation mark: "”, shared Han Jong-hee." / "” he said."
+CUE_AT_START = re.compile(rf"^\s*,?\s*(?P<cue>{CUE})\b\s*", re.IGNORECASE)
+CUE_AT_END = re.compile(rf"\s(?P<cue>{CUE})\s*[.!;,]?\s*$", re.IGNORECASE)
+ACCORDING_TO = re.compile(r",\s+(?P<cue>according\s+to)\s+", re.IGNORECASE)
+# ", he noted, " inside a sentence.
+PARENTHETICAL = re.compile(rf",\s+(?P<subj>[^,]{{1,80}}?)\s+(?P<cue>{CUE}),\s+", re.IGNORECASE)
+TRAILING_ADVERB = re.compile(r"\s+(?:[a-z]+ly|also|further|again|once|then|later|all|both)\s*$")
+INTERVIEWED = re.compile(
+    r"\binterview(?:ed|s|ing)?\s+(?:(?:with|of|given\s+by|granted\s+by)\s+)?", re.IGNORECASE
+)
+
+TOKEN = re.compile(r"\([^()\s]{1,12}\)|[^\W\d_][\w’'\-]*|,")
+POSSESSIVE_END = re.compile(r"['’]s?$")
+TERMINAL = " \t\n.!?;:/"
+CLOSERS = "”’\"')]»"
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+QUOTE_MARK = re.compile(r"[“”„«»\"‘’']")
+# Capitalised words that start sentences but are never part of a name.
+NOT_NAMES = frozenset(
+    {
+        "the", "a", "an", "and", "but", "or", "then", "however", "meanwhile", "in", "on", "at", "for",
+        "when", "while", "after", "before", "also", "this", "that", "these", "those", "it", "its",
+        "our", "we", "they", "he", "she", "his", "her", "their", "i", "my", "as", "with", "by",
+        "from", "to", "of", "if", "so", "both", "each", "all", "during", "since", "regarding",
+        "according", "under", "over", "moreover", "furthermore", "currently", "today", "yesterday",
+    }
+)
+CONNECTORS = frozenset({"of", "and", "for", "the", "&"})
+QUESTION_END = re.compile(r"\?[\s”’\"')\]]*$")
+
+
+@dataclass(slots=True)
+class _Person:
+    """A person as this article prints them, built up while reading."""
+
+    name: str
+    title: str | None = None
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+    def speaker(self) -> Speaker:
+        return Speaker(self.name, self.title, self.country, tuple(self.aliases))
+
+
+@dataclass(slots=True)
+class _Reader:
+    """The state of one extraction: who is named where, and who spoke last."""
+
+    body: str
+    people: dict[str, _Person] = field(default_factory=dict)  # fold(canonical) -> person
+    mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, fold(canonical))
+    last_speaker: str | None = None
+    quotes: list[Quote] = field(default_factory=list)
+    speakers_used: list[str] = field(default_factory=list)
+
+    def context(self, offset: int) -> list[Speaker]:
+        """People named before ``offset``, least recent first, the last speaker last."""
+        order: dict[str, int] = {}
+        for position, key in self.mentions:
+            if position < offset:
+                order[key] = position
+        keys = sorted(order, key=order.__getitem__)
+        if not keys:
+            keys = list(self.people)
+        if self.last_speaker in self.people:
+            keys = [k for k in keys if k != self.last_speaker] + [self.last_speaker]
+        return [self.people[k].speaker() for k in keys if k in self.people]
+
+
+def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
+    """Quotes in ``article.body`` (offsets into it) and the speakers they name."""
+    body = article.body
+    reader = _Reader(body)
+    try:
+        _register_people(reader, article)
+        spans = article.paragraph_spans()
+        answers, questions, intro = _interview_layout(article)
+        interviewee = _find_interviewee(reader, spans, intro) if answers else None
+        previous_direct: str | None = None
+        for index, (start, end) in enumerate(spans):
+            if index in answers:
+                _add_interview(reader, start, end, interviewee)
+                continue
+            if index in questions:
+                continue
+            previous_direct = _read_paragraph(reader, start, end, previous_direct)
+    except (ValueError, IndexError, KeyError, TypeError, RecursionError):
+        # A malformed body must not stop a 100k-article load: keep what was read so far.
+        pass
+    valid = tuple(q for q in reader.quotes if body[q.start_char : q.end_char] == q.text and q.text)
+    used = [key for key in dict.fromkeys(reader.speakers_used) if key in reader.people]
+    return valid, tuple(reader.people[key].speaker() for key in used)
+
+
+# --- people -----------------------------------------------------------------------------------
+
+
+def _register_people(reader: _Reader, article: Article) -> None:
+    """Note every printed person mention: full names first, then surnames that point at them."""
+    body = reader.body
+    pending: list[tuple[int, int, ParsedMention]] = []
+    for start, end in _name_run_ends(body):
+        mention = _mention_before(body, start, end)
+        if mention is None:
+            continue
+        m_start, parsed = mention
+        if not parsed.name:
+            continue
+        if _full_name(parsed.name) or match_known(parsed.name):
+            if parsed.title or match_known(parsed.name):
+                _note(reader, m_start, parsed)
+        elif parsed.title:
+            pending.append((m_start, end, parsed))
+    for m_start, _end, parsed in pending:
+        _note(reader, m_start, parsed)
+    reader.mentions.sort()
+
+
+def _note(reader: _Reader, offset: int, parsed: ParsedMention) -> str | None:
+    """Record one mention of a person; returns the person's key, creating them if new."""
+    context = reader.context(offset) if not _full_name(parsed.name or "") else []
+    speaker = resolve_speaker(parsed.printed, context) if parsed.name else None
+    if speaker is None:
+        return None
+    key = fold(speaker.name)
+    person = reader.people.get(key)
+    if person is None:
+        known = KNOWN_PEOPLE.get(speaker.name)
+        person = _Person(
+            speaker.name,
+            parsed.title or (known.title if known else speaker.title),
+            parsed.country or (known.country if known else speaker.country),
+        )
+        reader.people[key] = person
+    else:
+        person.title = person.title or parsed.title
+        person.country = person.country or parsed.country
+        if _more_diacritics(parsed.name or "", person.name) and fold(parsed.name or "") == key:
+            person.name = parsed.name or person.name
+    for alias in _alias_forms(parsed):
+        if alias not in person.aliases:
+            person.aliases.append(alias)
+    reader.mentions.append((offset, key))
+    return key
+
+
+def _alias_forms(parsed: ParsedMention) -> list[str]:
+    name = parsed.name or ""
+    forms = []
+    if _full_name(name):
+        forms.append(name)
+    if parsed.title:
+        forms.append(f"{parsed.title} {name}")
+    return forms
+
+
+def _full_name(name: str) -> bool:
+    return len(name.split()) > 1 or "-" in name
+
+
+def _more_diacritics(candidate: str, current: str) -> bool:
+    return sum(not c.isascii() for c in candidate) > sum(not c.isascii() for c in current)
+
+
+def _resolve_subject(reader: _Reader, offset: int, parsed: ParsedMention) -> str | None:
+    """Key of the person a cue's subject names, registering new full names."""
+    if parsed.plural:
+        return None
+    if parsed.pronoun:
+        if parsed.pronoun not in PRONOUNS_SINGULAR:
+            return None
+        if reader.last_speaker:
+            return reader.last_speaker
+        context = reader.context(offset)
+        return fold(context[-1].name) if context else None
+    if parsed.name:
+        key = fold(parsed.name)
+        if key in reader.people and _full_name(parsed.name):
+            return _note(reader, offset, parsed)
+        return _note(reader, offset, parsed)
+    if parsed.role:
+        speaker = resolve_speaker(parsed.printed, reader.context(offset))
+        return fold(speaker.name) if speaker else None
+    return None
+
+
+# --- mentions ---------------------------------------------------------------------------------
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text, lo, hi)]
+
+
+def _is_name(token: str) -> bool:
+    bare = POSSESSIVE_END.sub("", token)
+    if not bare or not bare[0].isupper() or bare.startswith("("):
+        return False
+    key = fold(bare)
+    return key not in TITLE_WORDS and key not in COUNTRY_WORDS and key not in NOT_NAMES
+
+
+def _is_title_token(token: str) -> bool:
+    key = fold(token)
+    return key in TITLE_WORDS or key in ORG_WORDS or token[:1].isupper() or key in CONNECTORS
+
+
+def _name_run_ends(body: str) -> Iterator[tuple[int, int]]:
+    """(sentence start, end) for every run of capitalised name words in the body."""
+    for s_start, s_end in split_sentences(body):
+        tokens = _tokens(body, s_start, s_end)
+        for i, (text, _start, end) in enumerate(tokens):
+            if not _is_name(text):
+                continue
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            joined = following and body[end : following[1]].isspace() and _is_name(following[0])
+            if not joined or POSSESSIVE_END.search(text):
+                yield s_start, end
+
+
+def _mention_before(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | None:
+    """The person mention ending at ``hi`` (after trailing adverbs), looking no further than ``lo``."""
+    text = body[lo:hi]
+    while match := TRAILING_ADVERB.search(text):
+        text = text[: match.start()]
+    hi = lo + len(text.rstrip())
+    tokens = _tokens(body, lo, hi)
+    if not tokens or tokens[-1][2] != hi:
+        return None
+    last = tokens[-1][0]
+    if fold(last) in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
+        return tokens[-1][1], parse_mention(last)
+    i = len(tokens) - 1
+    names = 0
+    while i >= 0 and _is_name(tokens[i][0]) and names < 6 and _joined(body, tokens, i):
+        names += 1
+        i -= 1
+    start_index = i + 1
+    while i >= 0 and _joined(body, tokens, i):
+        token = tokens[i][0]
+        if token == ",":
+            after = tokens[i + 1][0]
+            before = tokens[i - 1][0] if i > 0 else ""
+            # A comma continues a title only inside its complement ("Culture, Sports and Tourism").
+            if fold(after) in TITLE_WORDS or not before[:1].isupper() or fold(before) in TITLE_WORDS:
+                break
+        elif token.lower() == "the":
+            start_index = i
+            break
+        elif not _is_title_token(token):
+            break
+        start_index = i
+        i -= 1
+    while start_index < len(tokens) and fold(tokens[start_index][0]) in CONNECTORS - {"the"}:
+        start_index += 1
+    if start_index >= len(tokens):
+        return None
+    start = tokens[start_index][1]
+    printed = body[start:hi]
+    parsed = parse_mention(POSSESSIVE_END.sub("", printed) if names else printed)
+    if not parsed.name and not parsed.role and not parsed.plural:
+        return None
+    if parsed.name and parsed.name.split()[-1].casefold() in ORG_WORDS:
+        return None
+    return start, parsed
+
+
+def _joined(body: str, tokens: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether token ``i`` is followed by token ``i + 1`` with only spaces between."""
+    if i + 1 >= len(tokens):
+        return True
+    gap = body[tokens[i][2] : tokens[i + 1][1]]
+    return gap == "" or gap.isspace()
+
+
+def _mention_after(body: str, lo: int, hi: int) -> tuple[int, int, ParsedMention] | None:
+    """The person mention starting at ``lo`` ("Han Jong-hee", "the diplomat", "he")."""
+    tokens = _tokens(body, lo, hi)
+    if not tokens or body[lo : tokens[0][1]].strip():
+        return None
+    first = tokens[0][0]
+    if fold(first) in PRONOUNS_SINGULAR | PRONOUNS_PLURAL:
+        return tokens[0][1], tokens[0][2], parse_mention(first)
+    end_index = -1
+    for i, (token, _s, _e) in enumerate(tokens):
+        if i and not _joined(body, tokens, i - 1):
+            break
+        if token == ",":
+            following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+            if not following[:1].isupper() or fold(following) in TITLE_WORDS or end_index < 0:
+                break
+            continue
+        key = fold(token)
+        if i == 0 and key == "the":
+            continue
+        if key in CONNECTORS:
+            continue
+        if not (key in TITLE_WORDS or token[:1].isupper()):
+            break
+        end_index = i
+    if end_index < 0:
+        return None
+    start, end = tokens[0][1], tokens[end_index][2]
+    printed = body[start:end]
+    parsed = parse_mention(POSSESSIVE_END.sub("", printed))
+    if not parsed.name and not parsed.role:
+        return None
+    return start, end, parsed
+
+
+# --- paragraphs -------------------------------------------------------------------------------
+
+
+def _read_paragraph(reader: _Reader, start: int, end: int, previous_direct: str | None) -> str | None:
+    """Quotes of one news paragraph; returns the speaker of its last direct quote, if any."""
+    body = reader.body
+    sentences = split_sentences(body, start, end)
+    pairs = _quote_pairs(body, start, end)
+    covered: list[tuple[int, int]] = []
+    last_direct: str | None = None
+    for s_start, s_end in sentences:
+        if any(a <= s_start and s_end <= b for a, b in covered):
+            continue
+        handled = False
+        for open_at, close_at in pairs:
+            if not s_start <= open_at < s_end:
+                continue
+            close = close_at if close_at is not None else end
+            sentence_end = _sentence_end(sentences, close, end)
+            speaker = _direct(reader, start, s_start, open_at, close_at, sentence_end, previous_direct)
+            if speaker is not None:
+                covered.append((s_start, sentence_end))
+                last_direct = speaker
+                handled = True
+        if not handled and not any(a <= s_start < b for a, b in covered):
+            _indirect(reader, s_start, s_end, pairs)
+    return last_direct
+
+
+def _sentence_end(sentences: list[tuple[int, int]], offset: int, default: int) -> int:
+    for s_start, s_end in sentences:
+        if s_start <= offset < s_end:
+            return s_end
+    return default
+
+
+def _quote_pairs(body: str, lo: int, hi: int) -> list[tuple[int, int | None]]:
+    """(open, close) offsets of quotation marks in a paragraph; close None when unbalanced."""
+    doubles = _pair_marks(body, lo, hi, double=True)
+    inside = [(a, b if b is not None else hi) for a, b in doubles]
+    singles = [
+        pair
+        for pair in _pair_marks(body, lo, hi, double=False)
+        if not any(a <= pair[0] <= b for a, b in inside)
+    ]
+    return sorted(doubles + [pair for pair in singles if pair[1] is not None])
+
+
+def _pair_marks(body: str, lo: int, hi: int, double: bool) -> list[tuple[int, int | None]]:
+    pairs: list[tuple[int, int | None]] = []
+    current: int | None = None
+    for match in QUOTE_MARK.finditer(body, lo, hi):
+        mark, at = match.group(0), match.start()
+        if (mark in "“”„«»\"") != double:
+            continue
+        role = _mark_role(body, at, lo, hi)
+        if role == "close" and current is not None:
+            pairs.append((current, at))
+            current = None
+        elif role == "open":
+            # An unclosed quotation followed by a new one: drop the first (mixed or stray marks).
+            current = at
+        elif role == "either":
+            if current is None:
+                current = at
+            else:
+                pairs.append((current, at))
+                current = None
+    if current is not None and double:
+        pairs.append((current, None))
+    return pairs
+
+
+def _mark_role(body: str, at: int, lo: int, hi: int) -> str | None:
+    mark = body[at]
+    before = body[at - 1] if at > lo else " "
+    after = body[at + 1] if at + 1 < hi else " "
+    if mark in DOUBLE_OPEN or mark == "‘":
+        return "open"
+    if mark in DOUBLE_CLOSE:
+        return "close"
+    if mark == "’":
+        # An apostrophe ("people’s") is not a closing mark.
+        return None if after.isalnum() else ("close" if not before.isspace() else None)
+    opens = (before.isspace() or before in "([—–-") and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or after in ",.;:!?)]—–-")
+    if mark == "'" and before.isalnum() and after.isalnum():
+        return None
+    if opens and closes:
+        return "either"
+    return "open" if opens else ("close" if closes else None)
+
+
+def _direct(
+    reader: _Reader,
+    p_start: int,
+    s_start: int,
+    open_at: int,
+    close_at: int | None,
+    sentence_end: int,
+    previous_direct: str | None,
+) -> str | None:
+    """Emit the quotation at ``open_at`` if it is attributed speech; returns the speaker key."""
+    body = reader.body
+    inner_end = close_at if close_at is not None else sentence_end
+    text_start, text_end = _trim_span(body, open_at + 1, inner_end, strip=" \t\n,")
+    if text_end <= text_start:
+        return None
+    after_close = body[close_at + 1 : sentence_end] if close_at is not None else ""
+    before = body[s_start:open_at]
+    key, cue, title = _cue_before_quote(reader, s_start, open_at, before, after_close)
+    if key is None and not before.strip():
+        key, cue, title = _cue_after_quote(reader, close_at, sentence_end, after_close)
+    if key is None and not body[p_start:open_at].strip() and previous_direct:
+        # A paragraph opening with a quotation continues the previous paragraph's speaker.
+        if len(body[text_start:text_end].split()) >= 6:
+            key, cue, title = previous_direct, None, None
+    if key is None:
+        return None
+    _emit(reader, "direct", key, cue, title, text_start, text_end)
+    return key
+
+
+def _cue_before_quote(
+    reader: _Reader, s_start: int, open_at: int, before: str, after_close: str
+) -> tuple[str | None, str | None, str | None]:
+    match = CUE_BEFORE_QUOTE.search(before)
+    if not match:
+        return None, None, None
+    # "said that “four no’s” remain" quotes a phrase inside reported speech, not the speech.
+    if match.group("link").strip() == "that" and after_close.strip(TERMINAL + CLOSERS):
+        return None, None, None
+    cue_start = s_start + match.start()
+    cue = " ".join(match.group(0)[: match.end("cue" if match.group("cue") else "participle") - match.start()].split()).lower()
+    if match.group("participle"):
+        mention = _clause_subject(reader.body, s_start, cue_start)
+    else:
+        mention = _mention_before(reader.body, s_start, cue_start)
+    if mention is None:
+        return None, None, None
+    m_start, parsed = mention
+    key = _resolve_subject(reader, m_start, parsed)
+    return key, cue, _printed_title(parsed)
+
+
+def _cue_after_quote(
+    reader: _Reader, close_at: int | None, sentence_end: int, after_close: str
+) -> tuple[str | None, str | None, str | None]:
+    if close_at is None:
+        return None, None, None
+    body = reader.body
+    base = close_at + 1
+    match = CUE_AT_START.match(after_close)
+    if match:
+        found = _mention_after(body, base + match.end(), sentence_end)
+        if found and not body[found[1] : sentence_end].strip(TERMINAL + CLOSERS + ","):
+            m_start, _m_end, parsed = found
+            cue = " ".join(match.group("cue").split()).lower()
+            return _resolve_subject(reader, m_start, parsed), cue, _printed_title(parsed)
+    stripped = after_close.lstrip(" ,")
+    offset = base + len(after_close) - len(stripped)
+    cue_match = CUE_AT_END.search(" " + stripped)
+    if cue_match:
+        cue_start = offset + cue_match.start("cue") - 1
+        mention = _mention_before(body, offset, cue_start)
+        if mention and mention[0] == offset:
+            m_start, parsed = mention
+            cue = " ".join(cue_match.group("cue").split()).lower()
+            return _resolve_subject(reader, m_start, parsed), cue, _printed_title(parsed)
+    return None, None, None
+
+
+def _clause_subject(body: str, s_start: int, cue_start: int) -> tuple[int, ParsedMention] | None:
+    """Subject of the clause a participle hangs on: the first mention at a clause start."""
+    starts = [s_start] + [m.end() for m in re.finditer(r",\s+", body[s_start:cue_start])]
+    for start in starts:
+        position = start if start == s_start else s_start + start
+        found = _mention_after(body, position, cue_start)
+        if found:
+            return found[0], found[2]
+    return None
+
+
+def _indirect(reader: _Reader, s_start: int, s_end: int, pairs: list[tuple[int, int | None]]) -> None:
+    """At most one reported-speech quote for the sentence ``body[s_start:s_end]``."""
+    body = reader.body
+    sentence = body[s_start:s_end]
+    content_end = s_start + len(sentence.rstrip(TERMINAL))
+    for attempt in (_post_posed, _parenthetical, _pre_posed):
+        found = attempt(reader, s_start, content_end)
+        if found is None:
+            continue
+        key, cue, title, text_start, text_end = found
+        text_start, text_end = _trim_span(body, text_start, text_end, strip=" \t\n,;:—–-")
+        if key is None or text_end - text_start < 3 or _is_quote_mark_only(body, text_start, pairs):
+            return
+        _emit(reader, "indirect", key, cue, title, text_start, text_end)
+        return
+
+
+def _post_posed(reader: _Reader, s_start: int, end: int) -> tuple | None:
+    """"…, Permanent Deputy Minister … Vũ told the press." / "…, according to Vũ." """
+    body = reader.body
+    sentence = body[s_start:end]
+    for match in ACCORDING_TO.finditer(sentence):
+        found = _mention_after(body, s_start + match.end(), end)
+        if found and not body[found[1] : end].strip(TERMINAL + CLOSERS):
+            key = _resolve_subject(reader, found[0], found[2])
+            return key, "according to", _printed_title(found[2]), s_start, s_start + match.start()
+    cue_match = CUE_AT_END.search(sentence)
+    if cue_match:
+        cue_start = s_start + cue_match.start("cue")
+        comma = sentence.rfind(",", 0, cue_match.start("cue"))
+        if comma > 0:
+            mention = _mention_before(body, s_start + comma + 1, cue_start)
+            if mention and not body[s_start + comma + 1 : mention[0]].strip():
+                m_start, parsed = mention
+                key = _resolve_subject(reader, m_start, parsed)
+                cue = " ".join(cue_match.group("cue").split()).lower()
+                return key, cue, _printed_title(parsed), s_start, s_start + comma
+    comma = sentence.rfind(",")
+    if comma > 0:
+        tail = sentence[comma + 1 :]
+        match = CUE_AT_START.match(tail)
+        if match and match.start("cue") > 0:
+            found = _mention_after(body, s_start + comma + 1 + match.end(), end)
+            if found and not body[found[1] : end].strip(TERMINAL + CLOSERS):
+                key = _resolve_subject(reader, found[0], found[2])
+                cue = " ".join(match.group("cue").split()).lower()
+                return key, cue, _printed_title(found[2]), s_start, s_start + comma
+    return None
+
+
+def _parenthetical(reader: _Reader, s_start: int, end: int) -> tuple | None:
+    """"Vietnam, he noted, is ready …": the whole sentence is the reported content."""
+    body = reader.body
+    match = PARENTHETICAL.search(body, s_start, end)
+    if not match:
+        return None
+    mention = _mention_before(body, match.start("subj"), match.end("subj"))
+    if mention is None or mention[0] != match.start("subj"):
+        return None
+    m_start, parsed = mention
+    key = _resolve_subject(reader, m_start, parsed)
+    cue = " ".join(match.group("cue").split()).lower()
+    return key, cue, _printed_title(parsed), s_start, end
+
+
+def _pre_posed(reader: _Reader, s_start: int, end: int) -> tuple | None:
+    """"X stressed that …", "He praised …, noting that …", "the Deputy PM said Vietnam …"."""
+    body = reader.body
+    candidates = sorted(
+        [(m, False) for m in PRE_CUE.finditer(body, s_start, end)]
+        + [(m, True) for m in PRE_PARTICIPLE.finditer(body, s_start, end)]
+        + [(m, False) for m in BARE_SAY.finditer(body, s_start, end)],
+        key=lambda item: item[0].start(),
+    )
+    for match, participle in candidates:
+        cue_start = match.start("cue")
+        if participle:
+            mention = _clause_subject(body, s_start, match.start())
+        else:
+            mention = _mention_before(body, s_start, cue_start)
+        if mention is None:
+            continue
+        m_start, parsed = mention
+        if parsed.plural or (parsed.pronoun and parsed.pronoun not in PRONOUNS_SINGULAR):
+            return None
+        key = _resolve_subject(reader, m_start, parsed)
+        if key is None:
+            continue
+        cue = " ".join(match.group("cue").split()).lower()
+        return key, cue, _printed_title(parsed), match.end(), end
+    return None
+
+
+def _printed_title(parsed: ParsedMention) -> str | None:
+    """The title printed with the mention; "the official" and "the diplomat" print none."""
+    return None if parsed.role in GENERIC_ROLES else parsed.title
+
+
+def _is_quote_mark_only(body: str, start: int, pairs: list[tuple[int, int | None]]) -> bool:
+    return any(open_at == start - 1 for open_at, _close in pairs)
+
+
+def _trim_span(body: str, start: int, end: int, strip: str) -> tuple[int, int]:
+    while start < end and body[start] in strip:
+        start += 1
+    while end > start and body[end - 1] in strip:
+        end -= 1
+    return start, end
+
+
+def _emit(
+    reader: _Reader, kind: str, key: str, cue: str | None, title: str | None, start: int, end: int
+) -> None:
+    person = reader.people.get(key)
+    if person is None:
+        return
+    reader.quotes.append(
+        Quote(kind, person.name, title or person.title, cue, reader.body[start:end], start, end)
+    )
+    reader.speakers_used.append(key)
+    reader.last_speaker = key
+
+
+# --- interviews -------------------------------------------------------------------------------
+
+
+def _interview_layout(article: Article) -> tuple[set[int], set[int], set[int]]:
+    """(answer, question, introduction) paragraph indexes; all empty for a news article."""
+    if article.kind != "interview":
+        return set(), set(), set()
+    questions = {i for i, p in enumerate(article.paragraphs) if QUESTION_END.search(p.rstrip())}
+    if not questions:
+        return set(), set(), set()
+    first = min(questions)
+    answers = {i for i in range(first + 1, len(article.paragraphs)) if i not in questions}
+    return answers, questions, set(range(first))
+
+
+def _find_interviewee(reader: _Reader, spans: list[tuple[int, int]], intro: set[int]) -> str | None:
+    """Who answers: "interviewed the RoK president", else the first person the intro names."""
+    if not intro:
+        return None
+    lo, hi = spans[min(intro)][0], spans[max(intro)][1]
+    for match in INTERVIEWED.finditer(reader.body, lo, hi):
+        found = _mention_after(reader.body, match.end(), hi)
+        if found:
+            key = _resolve_subject(reader, found[0], found[2])
+            if key:
+                return key
+    for position, key in reader.mentions:
+        if lo <= position < hi:
+            return key
+    return None
+
+
+def _add_interview(reader: _Reader, start: int, end: int, interviewee: str | None) -> None:
+    text_start, text_end = _trim_span(reader.body, start, end, strip=" \t\n")
+    if text_end <= text_start:
+        return
+    if interviewee is None:
+        reader.quotes.append(
+            Quote("interview", None, None, None, reader.body[text_start:text_end], text_start, text_end)
+        )
+        return
+    _emit(reader, "interview", interviewee, None, None, text_start, text_end)

@@ -1,0 +1,349 @@
+"""Speaker names: folding, the known-people table, and the rules that resolve a printed mention.
+
+Hand-written because nothing offline does this for our prose: named-entity and coreference
+models (spaCy, coreferee, fastcoref) need downloaded weights, and they still would not know
+that "the Vietnamese Party chief", "General Secretary Lâm" and "To Lam" are one man. The rules
+are the ones news copy follows (issue "Quotations and speakers"):
+
+- a full name is compared diacritic- and case-insensitively (``fold``): "To Lam" is "Tô Lâm";
+- a surname-only mention ("Lâm", "Minister Son", "President Lee") is the person named in the same
+  article whose full name ends with it (Vietnamese names are cited by the last syllable) or
+  starts with it (Korean names are cited by the family name, which comes first);
+- a role description ("the Vietnamese Party chief", "the RoK president", "the Minister") is the
+  person named in the article whose title or known roles fit it, the most recent one first;
+- a pronoun or a bare "the official", "the diplomat" is the last speaker (or last named person).
+
+Canonical names keep their diacritics when any form of the name has them; the table spells
+"Bùi Thanh Sơn" although the seeds print "Bui Thanh Son", because that is his name and other
+sources print it so. Countries are ISO 3166 alpha-2 codes ("VN", "KR"): the prose spells them
+"Việt Nam", "Viet Nam", "Vietnam", "RoK", "Republic of Korea", and a code joins cleanly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from vnrok_etl.records import Speaker
+
+
+@dataclass(frozen=True, slots=True)
+class KnownPerson:
+    """What we know of a person before reading an article: default title, country, roles."""
+
+    title: str
+    country: str
+    # Role nouns (folded) that describe this person when the article names them, on top of
+    # what the printed title says: "Party chief" is how the press refers to the General Secretary.
+    roles: tuple[str, ...] = ()
+    # Printed forms that folding alone does not map onto the canonical name.
+    aliases: tuple[str, ...] = ()
+
+
+# Canonical name -> what we know. Only people whose identity is not in doubt: adding a person is
+# cheap, adding a wrong alias silently merges two people in the warehouse.
+KNOWN_PEOPLE: dict[str, KnownPerson] = {
+    "Tô Lâm": KnownPerson(
+        "General Secretary of the Communist Party of Việt Nam Central Committee",
+        "VN",
+        roles=("party chief", "party leader", "general secretary", "top leader", "leader"),
+    ),
+    "Lee Jae Myung": KnownPerson("President", "KR", roles=("president",)),
+    "Kim Min Seok": KnownPerson("Prime Minister", "KR", roles=("prime minister", "pm", "premier")),
+    "Nguyễn Minh Vũ": KnownPerson(
+        "Permanent Deputy Minister of Foreign Affairs",
+        "VN",
+        roles=("deputy minister", "deputy foreign minister", "official", "diplomat"),
+    ),
+    "Bùi Thanh Sơn": KnownPerson(
+        "Deputy Prime Minister and Foreign Minister",
+        "VN",
+        roles=("deputy pm", "deputy prime minister", "foreign minister", "minister", "diplomat"),
+    ),
+    "Chae Hwi Young": KnownPerson("Minister of Culture, Sports and Tourism", "KR", roles=("minister",)),
+    "Phạm Minh Chính": KnownPerson("Prime Minister", "VN", roles=("prime minister", "pm", "premier")),
+    "Lương Cường": KnownPerson("State President", "VN", roles=("president", "state president")),
+    "Trần Cẩm Tú": KnownPerson("Permanent Member of the Party Central Committee's Secretariat", "VN"),
+    "Lê Thị Thu Hằng": KnownPerson("Deputy Minister of Foreign Affairs", "VN", roles=("deputy minister",)),
+}
+
+# Words that make up titles. A name token is never one of these, which is how "Party General
+# Secretary To Lam" splits into title and name.
+TITLE_WORDS = frozenset(
+    {
+        "president", "minister", "prime", "deputy", "vice", "secretary", "general", "party", "chief",
+        "leader", "permanent", "foreign", "pm", "fm", "chairman", "chairwoman", "chair", "ambassador",
+        "coach", "mr", "mrs", "ms", "dr", "governor", "mayor", "director", "premier", "chancellor",
+        "spokesperson", "spokesman", "spokeswoman", "head", "state", "official", "politburo",
+        "member", "senior", "lieutenant", "colonel", "commander", "chairperson", "speaker",
+        "professor", "prof", "madam", "consul", "envoy", "diplomat", "counsellor", "counselor",
+        "standing", "acting", "former", "first", "second", "executive", "managing", "ceo", "founder",
+    }
+)
+
+# Organisation words inside a title ("Minister of Culture, Sports and Tourism Chae Hwi Young"):
+# when one of them leads a run of capitalised words, it belongs to the title, not to the name.
+ORG_WORDS = frozenset(
+    {
+        "affairs", "tourism", "culture", "sports", "committee", "central", "national", "trade",
+        "industry", "defence", "defense", "security", "finance", "planning", "investment", "health",
+        "education", "training", "information", "communications", "justice", "agriculture",
+        "development", "science", "technology", "labour", "labor", "construction", "transport",
+        "secretariat", "department", "ministry", "office", "assembly", "congress", "bank", "council",
+        "commission", "agency", "government", "people's", "people’s", "union", "federation",
+        "association", "embassy", "university", "institute", "city", "province", "group",
+        "corporation", "company", "environment", "resources", "energy", "economy", "home",
+        "interior", "unification", "relations", "gender", "equality", "family", "welfare", "land",
+        "infrastructure", "oceans", "fisheries", "startups", "smes", "veterans", "court",
+        "procuracy", "army", "police", "party’s", "party's",
+    }
+)
+
+# Country words, folded: a cue for `Speaker.country`, and never part of a name.
+COUNTRY_WORDS: dict[str, str] = {
+    "rok": "KR", "korea": "KR", "korean": "KR", "south korean": "KR", "republic of korea": "KR",
+    "republic of korea (rok)": "KR", "(rok)": "KR", "seoul": "KR",
+    "vietnam": "VN", "viet nam": "VN", "vietnamese": "VN", "viet": "VN", "hanoi": "VN",
+    "ha noi": "VN",
+}
+
+PRONOUNS_SINGULAR = frozenset({"he", "she"})
+PRONOUNS_PLURAL = frozenset({"they", "we", "both"})
+
+# Role nouns a description can end with, folded, longest first when matched. Generic ones
+# (official, diplomat) fit anybody; the others must fit the person's title or known roles.
+ROLE_NOUNS = (
+    "deputy prime minister", "deputy foreign minister", "deputy minister", "deputy pm",
+    "prime minister", "foreign minister", "general secretary", "state president", "party chief",
+    "party leader", "top leader", "president", "premier", "minister", "pm", "chief", "leader",
+    "official", "diplomat", "ambassador", "spokesperson", "spokesman", "spokeswoman", "envoy",
+    "chairman", "chairwoman", "mayor", "governor", "head",
+)
+GENERIC_ROLES = frozenset({"official", "diplomat", "envoy", "head", "leader", "chief"})
+
+# Role noun -> what a printed title must contain to fit it (both folded).
+ROLE_TITLE_KEYS: dict[str, tuple[str, ...]] = {
+    "deputy prime minister": ("deputy prime minister",),
+    "deputy pm": ("deputy prime minister", "deputy pm"),
+    "deputy foreign minister": ("deputy minister of foreign affairs", "deputy foreign minister"),
+    "deputy minister": ("deputy minister",),
+    "prime minister": ("prime minister",),
+    "pm": ("prime minister",),
+    "premier": ("prime minister", "premier"),
+    "foreign minister": ("foreign minister", "minister of foreign affairs"),
+    "general secretary": ("general secretary",),
+    "party chief": ("general secretary", "party chief"),
+    "party leader": ("general secretary", "party chief"),
+    "top leader": ("general secretary",),
+    "state president": ("state president",),
+    "president": ("president",),
+    "minister": ("minister",),
+    "ambassador": ("ambassador",),
+    "spokesperson": ("spokes",),
+    "spokesman": ("spokes",),
+    "spokeswoman": ("spokes",),
+    "chairman": ("chair",),
+    "chairwoman": ("chair",),
+    "mayor": ("mayor",),
+    "governor": ("governor",),
+}
+
+DASHES_AND_SPACES = re.compile(r"[\s\-‐‑–—_]+")
+POSSESSIVE = re.compile(r"['’]s?$")
+NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
+LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# A leading or trailing country phrase in a printed title: "RoK Prime Minister", "President of
+# the Republic of Korea (RoK)". Folded text, so no diacritics to worry about.
+TITLE_COUNTRY_PREFIX = re.compile(
+    r"^(?:the\s+)?(?P<country>republic of korea(?:\s*\(rok\))?|south korean|korean|rok|"
+    r"vietnamese|viet nam|vietnam)\s+"
+)
+TITLE_COUNTRY_SUFFIX = re.compile(
+    r"\s+of\s+(?:the\s+)?(?P<country>republic of korea(?:\s*\(rok\))?|rok|korea|viet nam|vietnam)$"
+)
+
+
+def fold(name: str) -> str:
+    """Diacritic- and case-insensitive key: "Tô Lâm" -> "to lam", "Kim Min-seok" -> "kim min seok"."""
+    decomposed = unicodedata.normalize("NFKD", str(name).replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return DASHES_AND_SPACES.sub(" ", stripped.casefold()).strip()
+
+
+def fold_char(char: str) -> str:
+    """One character folded to one character, so folded text keeps the offsets of the original."""
+    if char in "đĐ":
+        return "d"
+    base = unicodedata.normalize("NFD", char)[:1] or char
+    lowered = base.lower()
+    return lowered if len(lowered) == 1 else base
+
+
+def fold_text(text: str) -> str:
+    """``text`` folded character by character: same length, same offsets."""
+    return "".join(fold_char(c) for c in text)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedMention:
+    """A printed mention split into its parts."""
+
+    printed: str
+    name: str | None  # the name tokens as printed, "" for descriptions and pronouns
+    title: str | None  # as printed, country words removed
+    country: str | None
+    role: str | None  # folded role noun for a description ("the Vietnamese Party chief")
+    pronoun: str | None  # folded pronoun
+    plural: bool = False
+
+
+def parse_mention(mention: str) -> ParsedMention:
+    """Split "RoK Prime Minister Kim Min Seok" into title "Prime Minister", name, country KR."""
+    printed = " ".join(str(mention).split())
+    folded = fold(printed)
+    if folded in PRONOUNS_SINGULAR:
+        return ParsedMention(printed, "", None, None, None, folded)
+    if folded in PRONOUNS_PLURAL:
+        return ParsedMention(printed, "", None, None, None, folded, plural=True)
+    tokens = printed.split(" ")
+    name_tokens: list[str] = []
+    for token in reversed(tokens):
+        bare = POSSESSIVE.sub("", token)
+        if not _is_name_token(bare):
+            break
+        name_tokens.insert(0, bare)
+    # Leading organisation words ("Tourism Chae Hwi Young") belong to the title.
+    while name_tokens and name_tokens[0].casefold() in ORG_WORDS:
+        name_tokens.pop(0)
+    head = tokens[: len(tokens) - len(name_tokens)] if name_tokens else tokens
+    title, country = split_title(" ".join(head))
+    if name_tokens:
+        return ParsedMention(printed, " ".join(name_tokens), title, country, None, None)
+    role = _role_of(fold(LEADING_THE.sub("", " ".join(head))))
+    plural = bool(tokens) and fold(tokens[-1]).endswith("s") and role is None
+    return ParsedMention(printed, "", title, country, role, None, plural=plural)
+
+
+def split_title(head: str) -> tuple[str | None, str | None]:
+    """Title words before a name -> (title as printed without country words, country code)."""
+    text = LEADING_THE.sub("", " ".join(head.split())).strip(" ,")
+    if not text:
+        return None, None
+    country = None
+    folded = fold_text(text)
+    # Words before the title proper ("Welcoming Party chief Lâm") are not part of it.
+    while text and (first := folded.split(" ", 1)[0]) not in TITLE_WORDS and not TITLE_COUNTRY_PREFIX.match(folded):
+        cut = len(first) + 1
+        text, folded = text[cut:], folded[cut:]
+    if match := TITLE_COUNTRY_PREFIX.match(folded):
+        country = COUNTRY_WORDS.get(" ".join(match.group("country").split()))
+        text, folded = text[match.end():], folded[match.end():]
+    if match := TITLE_COUNTRY_SUFFIX.search(folded):
+        country = country or COUNTRY_WORDS.get(" ".join(match.group("country").split()))
+        text = text[: match.start()]
+    text = text.strip(" ,")
+    if not text or fold(text.split(" ")[-1]) not in TITLE_WORDS | ORG_WORDS:
+        return None, country
+    return text, country
+
+
+def resolve_speaker(mention: str, context: Sequence[Speaker] = ()) -> Speaker | None:
+    """The canonical person a printed mention names, or None when it cannot be told.
+
+    ``context`` is the people already named in the same article, most recent last (the
+    quotation stage passes it); without it only full names and known people resolve.
+    """
+    try:
+        parsed = parse_mention(mention)
+    except (TypeError, ValueError):
+        return None
+    if parsed.plural:
+        return None
+    if parsed.pronoun:
+        return context[-1] if context else None
+    if parsed.name:
+        return _resolve_name(parsed, context)
+    if parsed.role:
+        return _resolve_role(parsed, context)
+    return None
+
+
+def known_speaker(canonical: str, title: str | None = None, country: str | None = None) -> Speaker:
+    """A Speaker for a table entry, with the printed title when the article gives one."""
+    known = KNOWN_PEOPLE[canonical]
+    return Speaker(canonical, title or known.title, country or known.country)
+
+
+def match_known(name: str) -> str | None:
+    """Canonical name of the known person whose name (or alias) is ``name``, folded."""
+    return KNOWN_BY_FOLD.get(fold(name))
+
+
+def surname_matches(token: str, full_name: str) -> bool:
+    """ "Lâm" names "Tô Lâm" (last syllable); "Lee" names "Lee Jae Myung" (family name first)."""
+    key, parts = fold(token), fold(full_name).split(" ")
+    return len(parts) > 1 and key in (parts[0], parts[-1])
+
+
+def _resolve_name(parsed: ParsedMention, context: Sequence[Speaker]) -> Speaker | None:
+    name = parsed.name or ""
+    canonical = match_known(name)
+    if canonical:
+        return known_speaker(canonical, parsed.title, parsed.country)
+    key = fold(name)
+    for person in reversed(context):
+        if fold(person.name) == key or key in {fold(alias) for alias in person.aliases}:
+            return person
+    if len(key.split(" ")) == 1 and "-" not in name:
+        for person in reversed(context):
+            if surname_matches(name, person.name):
+                return person
+        return None
+    return Speaker(name, parsed.title, parsed.country)
+
+
+def _resolve_role(parsed: ParsedMention, context: Sequence[Speaker]) -> Speaker | None:
+    role = parsed.role or ""
+    fitting = [p for p in context if _fits_role(p, role, parsed.country)]
+    if fitting:
+        return fitting[-1]
+    if role in GENERIC_ROLES and parsed.country is None and context:
+        return context[-1]
+    return None
+
+
+def _fits_role(person: Speaker, role: str, country: str | None) -> bool:
+    if country and person.country and country != person.country:
+        return False
+    if role in GENERIC_ROLES and role not in ("leader", "chief"):
+        return True
+    known = KNOWN_PEOPLE.get(person.name)
+    if known and role in known.roles:
+        return True
+    title = fold(person.title or "")
+    keys = ROLE_TITLE_KEYS.get(role, (role,))
+    # "the President" is not the Vice President; "the Minister" is any minister.
+    return any(key in title for key in keys) and not (role == "president" and "vice president" in title)
+
+
+def _role_of(folded_head: str) -> str | None:
+    for role in ROLE_NOUNS:
+        if folded_head == role or folded_head.endswith(" " + role):
+            return role
+    return None
+
+
+def _is_name_token(token: str) -> bool:
+    if not token or not token[0].isupper() or not NAME_TOKEN.fullmatch(token):
+        return False
+    key = fold(token)
+    return key not in TITLE_WORDS and key not in COUNTRY_WORDS and key not in {"the", "of", "and"}
+
+
+KNOWN_BY_FOLD: dict[str, str] = {
+    fold(alias): canonical
+    for canonical, known in KNOWN_PEOPLE.items()
+    for alias in (canonical, *known.aliases)
+}

@@ -53,6 +53,8 @@ ARTICLE_TYPES = frozenset(
 PARAGRAPH_TAGS = ("p", "h2", "h3", "h4", "h5", "li", "blockquote", "pre")
 # Elements that never hold article text, even inside the article container.
 CONTAINER_DROP = ("header", "nav", "footer", "aside", "figure", "picture", "img", "video", "audio")
+ARTICLE_HEADING_SELECTORS = ("article h1", "main h1", "[itemprop=headline]", "h1")
+BYLINE_PREFIX = re.compile(r"^(?:by|written by)\s*:?\s+", re.IGNORECASE)
 TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+[^|–—-]+$")
 WHITESPACE = re.compile(r"\s+")
 MIN_DENSE_PARAGRAPHS = 2
@@ -77,25 +79,25 @@ def extract_html(html: str, uri: str) -> HtmlPage:
     profile = select_profile(soup, uri)
     removed: list[RemovedSpan] = []
     _drop_comments(soup)
-    found_date = _jsonld_date(soup) or _meta_date(soup)
+    found_date = _meta_date(soup) or _jsonld_date(soup)
     for selector in COMMON_DROP_SELECTORS + profile.drop_selectors:
         for element in soup.select(selector):
             if element.decomposed:
                 continue
-            text = _text(element)
+            text = _text(element, separator=" ")
             if text and element.name not in ("script", "style", "noscript", "template", "svg"):
                 removed.append(RemovedSpan(rule=_drop_rule(element), text=text))
             element.decompose()
     title = _title(soup, profile)
     found_date = found_date or _time_date(soup)
-    byline = _meta_text(soup, META_AUTHOR_SELECTORS)
+    byline = _byline(soup, profile)
     captions = _take_captions(soup, profile)
     containers = _containers(soup, profile)
     paragraphs: list[str] = []
     for container in containers:
         for element in container.find_all(CONTAINER_DROP):
             if not element.decomposed:
-                text = _text(element)
+                text = _text(element, separator=" ")
                 if text:
                     removed.append(RemovedSpan(rule=f"html_{element.name}", text=text))
                 element.decompose()
@@ -214,25 +216,41 @@ def _time_date(soup: BeautifulSoup) -> FoundDate | None:
 
 
 def _title(soup: BeautifulSoup, profile: Profile) -> str | None:
-    """Title cascade: the profile's headline element, og:title, the first <h1>, then <title>."""
-    for selector in profile.title_selectors:
+    """Title cascade: the profile's headline, og:title, an <h1> in the article, then <title>.
+
+    A bare first <h1> comes after og:title because many templates put the site logo in one.
+    The headline element is removed so that the body does not start with the title again.
+    """
+    return (
+        _take_element_text(soup, profile.title_selectors)
+        or _strip_site_name(_meta_text(soup, META_TITLE_SELECTORS), profile)
+        or _take_element_text(soup, ARTICLE_HEADING_SELECTORS)
+        or _strip_site_name(_text(soup.title) if soup.title else None, profile)
+    )
+
+
+def _byline(soup: BeautifulSoup, profile: Profile) -> str | None:
+    """The author as printed ("by NDO" is "NDO"), from the profile's byline element or <meta>."""
+    text = _take_element_text(soup, profile.byline_selectors) or _meta_text(
+        soup, META_AUTHOR_SELECTORS
+    )
+    if text is None:
+        return None
+    return BYLINE_PREFIX.sub("", text).strip() or None
+
+
+def _take_element_text(soup: BeautifulSoup, selectors: tuple[str, ...]) -> str | None:
+    for selector in selectors:
         element = soup.select_one(selector)
         if element is not None and (text := _text(element)):
             element.decompose()
             return text
-    meta = _meta_text(soup, META_TITLE_SELECTORS)
-    if meta:
-        return _strip_site_name(meta, profile)
-    heading = soup.find("h1")
-    if heading is not None and (text := _text(heading)):
-        heading.decompose()
-        return text
-    if soup.title is not None and (text := _text(soup.title)):
-        return _strip_site_name(text, profile)
     return None
 
 
-def _strip_site_name(title: str, profile: Profile) -> str:
+def _strip_site_name(title: str | None, profile: Profile) -> str | None:
+    if not title:
+        return None
     for suffix in profile.title_suffixes:
         if title.endswith(suffix):
             return title[: -len(suffix)].strip()
@@ -242,14 +260,13 @@ def _strip_site_name(title: str, profile: Profile) -> str:
 def _take_captions(soup: BeautifulSoup, profile: Profile) -> list[str]:
     """Figure captions leave the page for `captions` before the body is read."""
     captions = []
-    for selector in COMMON_CAPTION_SELECTORS + profile.caption_selectors:
-        for element in soup.select(selector):
-            if element.decomposed:
-                continue
-            text = _text(element)
-            if text:
-                captions.append(text)
-            element.decompose()
+    for element in soup.select(", ".join(COMMON_CAPTION_SELECTORS + profile.caption_selectors)):
+        if element.decomposed:
+            continue
+        text = _text(element)
+        if text:
+            captions.append(text)
+        element.decompose()
     return captions
 
 
@@ -310,9 +327,12 @@ def _paragraphs(container: Tag) -> list[str]:
     return paragraphs
 
 
-def _text(element: Tag, keep_lines: bool = False) -> str:
-    """Element text with inline tags joined as printed (`<b>Ha</b>noi` is "Hanoi")."""
-    text = normalize_text(element.get_text(""))
+def _text(element: Tag, keep_lines: bool = False, separator: str = "") -> str:
+    """Element text with inline tags joined as printed (`<b>Ha</b>noi` is "Hanoi").
+
+    Dropped chrome is logged with `separator=" "` so that menu items stay apart in the log.
+    """
+    text = normalize_text(element.get_text(separator))
     if keep_lines:
         lines = (WHITESPACE.sub(" ", line).strip() for line in text.split("\n"))
         return "\n".join(line for line in lines if line)

@@ -22,6 +22,7 @@ class Profile:
     site_names: tuple[str, ...] = ()  # og:site_name / application-name values (lowercase prefix)
     title_selectors: tuple[str, ...] = ()
     title_suffixes: tuple[str, ...] = ()  # " | VietnamPlus" tails of <title>
+    byline_selectors: tuple[str, ...] = ()
     lead_selectors: tuple[str, ...] = ()  # the sapo, printed above the body but part of the article
     body_selectors: tuple[str, ...] = ()
     caption_selectors: tuple[str, ...] = ()
@@ -58,7 +59,8 @@ PROFILES: dict[str, Profile] = {
         name="VNA",
         hosts=("vietnamplus.vn", "vnanet.vn"),
         site_names=("vietnam+", "vietnamplus", "vietnam news agency"),
-        title_selectors=("h1.article__title", "h1.details__headline", "h1"),
+        title_selectors=("h1.article__title", "h1.details__headline"),
+        byline_selectors=(".article__author-name", ".details__author"),
         title_suffixes=(" | Vietnam+ (VietnamPlus)", " | VietnamPlus", " - VietnamPlus"),
         lead_selectors=(".article__sapo", ".details__summary", ".sapo"),
         body_selectors=(".article__body", ".details__content", ".content-detail"),
@@ -71,7 +73,8 @@ PROFILES: dict[str, Profile] = {
         name="VNS",
         hosts=("vietnamnews.vn",),
         site_names=("vietnam news", "viet nam news", "vietnamnews"),
-        title_selectors=("h1.headline", ".detail-header h1", "h1"),
+        title_selectors=("h1.headline", ".detail-header h1"),
+        byline_selectors=(".detail-author", ".author-name"),
         title_suffixes=(" - Việt Nam News", " - Viet Nam News", " | Viet Nam News"),
         lead_selectors=(".sapo", ".detail-sapo"),
         body_selectors=("#abody", ".detail-content", ".article-content"),
@@ -84,7 +87,8 @@ PROFILES: dict[str, Profile] = {
         name="NDO",
         hosts=("nhandan.vn",),
         site_names=("nhan dan", "nhân dân", "ndo"),
-        title_selectors=("h1.article__title", "h1"),
+        title_selectors=("h1.article__title",),
+        byline_selectors=(".article__author", ".author"),
         title_suffixes=(" | Nhan Dan Online", " - Nhan Dan Online", " | NDO"),
         lead_selectors=(".article__sapo", ".sapo"),
         body_selectors=(".detail-content-body", ".article__body"),
@@ -93,7 +97,7 @@ PROFILES: dict[str, Profile] = {
     ),
 }
 
-GENERIC = Profile(name="generic", title_selectors=("article h1", "h1"))
+GENERIC = Profile(name="generic", byline_selectors=("[rel=author]", ".byline", ".author"))
 
 # Agency codes as printed in sign-offs, datelines and bylines; longest first so that
 # "VNA/VNS" wins over "VNA".

@@ -1,0 +1,775 @@
+"""Figure extraction: every number that matters in a clean body, exactly normalized.
+
+Hand-written rather than built on quantulum3 because, measured on the seeds
+(benchmarks/figures_vs_quantulum.py), quantulum3 reads "VND4,927 billion" as 927 billion with no
+currency, reports "18-fold" as a bare 18, returns bare years (2030) and dates as quantities, and
+has no notion of hedges ("around", "more than"), of what is counted ("Korean businesses"), of a
+target year ("by 2030") or of ranks ("third-largest"). It is also three orders of magnitude
+slower. News prose in this corpus uses a handful of forms, so a few anchored patterns over the
+text around each number do better.
+
+How it works: ``QUANTITY`` finds every amount (digits or number words, an optional currency in
+front, a range, a scale word); the text right after it decides the kind (``%``/percent, a
+currency word, ``-fold``/``times``, years/decades, else a counted noun phrase), the text right
+before it gives the hedge. ``RANK`` (ordinal + superlative), ``MULTIPLIER_VERB`` ("doubled") and
+``FOLD_WORD`` ("tenfold") catch the amounts written without a cardinal. Dates are masked first;
+bare years, ordinals of events, document numbers and "two countries" never become figures.
+Reference years come from the nearest year cue in the same sentence ("by 2030", "in 2024",
+"last year" against ``published``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import re
+from dataclasses import dataclass
+
+from vnrok_etl.numbers import (
+    DIGITS_RE,
+    MULTIPLIER_VERBS,
+    ORDINAL_WORD_RE,
+    SCALE_WORD_RE,
+    UNIT_WORD_RE,
+    UNIT_WORDS,
+    WORDS_RE,
+    parse_number,
+    parse_ordinal,
+    scale_of,
+)
+from vnrok_etl.records import Figure
+from vnrok_etl.sentences import split_sentences
+
+# ---------------------------------------------------------------------------------------------
+# Tables
+
+CURRENCY_PREFIXES: dict[str, str] = {
+    "US$": "USD", "USD": "USD", "$": "USD", "VND": "VND", "₫": "VND", "KRW": "KRW", "₩": "KRW",
+    "EUR": "EUR", "€": "EUR", "GBP": "GBP", "£": "GBP", "JPY": "JPY", "¥": "JPY", "CNY": "CNY",
+    "RMB": "CNY", "S$": "SGD", "SGD": "SGD", "A$": "AUD", "AUD": "AUD", "HK$": "HKD",
+    "HKD": "HKD", "THB": "THB", "INR": "INR", "CHF": "CHF",
+}
+
+CURRENCY_SUFFIXES: dict[str, str] = {
+    "usd": "USD", "us dollars": "USD", "us dollar": "USD", "dollars": "USD", "dollar": "USD",
+    "vnd": "VND", "dong": "VND", "đồng": "VND", "krw": "KRW", "won": "KRW", "eur": "EUR",
+    "euros": "EUR", "euro": "EUR", "jpy": "JPY", "yen": "JPY", "cny": "CNY", "yuan": "CNY",
+    "gbp": "GBP", "pounds sterling": "GBP", "sgd": "SGD", "aud": "AUD", "thb": "THB",
+    "baht": "THB",
+}
+
+HEDGES: dict[str, str] = {
+    "around": "approx", "about": "approx", "approximately": "approx", "nearly": "approx",
+    "some": "approx", "roughly": "approx", "almost": "approx", "close to": "approx",
+    "an estimated": "approx", "estimated": "approx", "approx.": "approx",
+    "over": "over", "more than": "over", "above": "over", "exceeding": "over",
+    "in excess of": "over", "upwards of": "over", "at least": "over", "just over": "over",
+    "well over": "over",
+    "less than": "under", "fewer than": "under", "under": "under", "up to": "under",
+    "below": "under", "at most": "under", "just under": "under",
+}
+
+DURATION_UNITS: dict[str, float] = {"year": 1.0, "years": 1.0, "decade": 10.0, "decades": 10.0}
+
+# "two countries", "both sides": the two parties of a bilateral story, never a measured count.
+PARTY_NOUNS = frozenset(
+    {
+        "country", "nation", "side", "leader", "people", "party", "government", "economy",
+        "president", "minister", "delegation", "head", "capital", "korea", "state", "peoples",
+        "chief", "sides",
+    }
+)
+
+# Counted nouns that are really time or order words: "three days", "two times a year".
+NON_COUNT_HEADS = frozenset(
+    {"day", "week", "month", "hour", "minute", "second", "night", "time", "year", "decade",
+     "percent", "per", "term", "round", "session", "edition", "occasion"}
+)
+
+# Irregular plurals, and invariant nouns that head a count without a plural -s.
+IRREGULAR_SINGULARS: dict[str, str] = {
+    "people": "person", "children": "child", "men": "man", "women": "woman", "staff": "staff",
+    "personnel": "personnel", "police": "police", "cattle": "cattle", "livestock": "livestock",
+    "aircraft": "aircraft", "sheep": "sheep", "fish": "fish", "youth": "youth", "crew": "crew",
+    "series": "series", "species": "species", "news": "news", "offspring": "offspring",
+}
+
+# Words ending in -s that are never a plural noun heading a count.
+NOT_PLURAL = frozenset(
+    {
+        "is", "was", "has", "does", "its", "this", "thus", "his", "hers", "ours", "yours",
+        "theirs", "as", "us", "plus", "less", "unless", "across", "always", "perhaps", "whereas",
+        "besides", "towards", "afterwards", "various", "numerous", "previous", "serious",
+        "famous", "bus", "campus", "status", "bonus", "focus", "census", "consensus", "versus",
+        "chaos", "gas", "yes", "lives", "sometimes", "nowadays", "overseas", "sales", "news",
+    }
+)
+
+# Words that end a counted noun phrase: function words, auxiliaries, and the verbs that follow
+# population counts in this corpus ("350,000 Vietnamese live, study and work").
+STOP_WORDS = frozenset(
+    {
+        "of", "in", "on", "at", "to", "from", "by", "for", "with", "into", "onto", "over",
+        "under", "between", "among", "across", "through", "during", "since", "until", "than",
+        "as", "and", "or", "but", "nor", "while", "whereas", "that", "which", "who", "whom",
+        "whose", "where", "when", "the", "a", "an", "this", "these", "those", "each", "every",
+        "per", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "will",
+        "would", "can", "could", "shall", "should", "may", "might", "must", "do", "does", "did",
+        "live", "reside", "work", "study", "visit", "come", "go", "remain", "continue", "stay",
+        "become", "make", "take", "attend", "join", "participate", "say", "it", "its", "their",
+        "them", "they", "we", "our", "he", "she", "his", "her", "not", "also", "now", "still",
+        "already", "respectively", "alone", "only", "just", "both", "all", "after", "before",
+        "against", "within", "without", "about", "around", "like", "worldwide", "globally",
+        "overall", "ever", "nationwide", "annually", "yearly", "so", "if", "then", "there",
+        "here", "too", "very", "such", "because", "although", "though", "via", "toward",
+        "towards", "upon", "including", "according", "compared", "more",
+    }
+)
+
+# Prepositions that may start a short post-modifier of the counted noun ("operating in Việt Nam").
+POSTMOD_PREPOSITIONS = frozenset({"in", "from", "on", "to", "at", "across", "of"})
+DETERMINERS = frozenset(
+    {"the", "a", "an", "each", "both", "all", "their", "its", "our", "his", "her", "this",
+     "these", "those", "every", "some", "your", "my"}
+)
+
+# Backward noun phrases ("bilateral trade reached ...") stop at these.
+CLAUSE_BOUNDARIES = frozenset(
+    {
+        "and", "or", "but", "while", "whereas", "that", "which", "who", "when", "where", "as",
+        "if", "because", "since", "although", "though", "with", "after", "before", "than", "so",
+        "then", "also", "has", "have", "had", "is", "are", "was", "were", "will", "would", "can",
+        "could", "to", "of", "said", "says", "noted", "added", "stressed", "affirmed",
+    }
+)
+
+# Money/percent subjects that only restate the amount.
+WEAK_SUBJECTS = frozenset({"total", "sum", "amount", "figure", "value", "level", "it", "this"})
+
+# Preceding words that make a number a label, not a figure ("Resolution 34", "District 1").
+LABEL_WORDS = frozenset(
+    {
+        "resolution", "decree", "decision", "directive", "circular", "law", "no", "no.",
+        "number", "article", "clause", "chapter", "section", "point", "item", "conclusion",
+        "notice", "dispatch", "regulation", "route", "highway", "road", "room", "level",
+        "phase", "gate", "line", "building", "district", "ward", "group", "zone", "lot",
+        "block", "terminal", "platform", "vol", "volume", "page", "part", "tier", "class",
+        "grade", "category", "type", "version", "covid", "channel", "team", "term", "session",
+        "plenum", "congress", "apec", "asean", "g", "model", "unit", "division", "corps",
+        "region", "battalion", "brigade", "squadron", "pier", "berth", "lane", "street",
+        "avenue", "hall", "floor", "official", "letter", "paragraph", "annex", "appendix",
+        "figure", "table", "summit", "program", "programme", "plan", "project", "station",
+        "stage", "track", "episode", "season", "round", "no", "nos", "vn", "hcm",
+    }
+)
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+
+SUPERLATIVES = (
+    "largest|biggest|highest|lowest|smallest|greatest|fastest|leading|richest|poorest|busiest|"
+    "strongest|oldest|longest|most[ -][a-z]+"
+)
+
+GROWTH_WORDS = (
+    "increas\\w*|ris\\w*|rose|grew|grow\\w*|jump\\w*|expand\\w*|surg\\w*|multipl\\w*|soar\\w*|"
+    "climb\\w*|boost\\w*|up|higher|larger|bigger|greater|more"
+)
+
+TARGET_WORDS = (
+    "target|targets|goal|goals|aim|aims|aiming|aimed|plan|plans|planned|planning|strive|strives|"
+    "striving|seek|seeks|seeking|expected|expects|forecast|projected|set to|objective|ambition"
+)
+
+MONEY_VERBS = (
+    "reached|reach|reaching|totall?ed|totals|total|totall?ing|hit|stood at|stands at|stand at|"
+    "amounted to|amounts to|amount to|rose to|rising to|increased to|increasing to|grew to|"
+    "growing to|fell to|dropped to|declined to|climbed to|jumped to|surged to|exceeded|surpassed|"
+    "topped|valued at|worth|estimated at|was|were|is|are|of|to|at|rose by|increased by|grew by|"
+    "fell by"
+)
+
+AUXILIARIES = "has|have|had|will|would|could|is|are|was|were|can|may|might"
+
+VERB_AFTER_AMOUNT = (
+    "increased|grown|grew|risen|rose|jumped|expanded|surged|multiplied|soared|climbed|"
+    "increase|grow|rise|jump|expand|been|reached|reach"
+)
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+# ---------------------------------------------------------------------------------------------
+# Patterns
+
+# An amount: optional currency in front ("US$", "VND", "$ "), digits or number words, an optional
+# range ("7-8"), an optional scale. The lookarounds refuse numbers glued to letters or slashes
+# ("G20", "5G", "15/08/2025", "34-NQ/TW", "01:50") unless the glue is a money scale ("$5bn").
+QUANTITY = re.compile(
+    rf"""
+    (?:
+        (?<![\w$€£¥₩₫])(?P<cur>{_alternation(CURRENCY_PREFIXES)})[ ]?
+      | (?<![\w$€£¥₩₫.,/‐–-])
+    )
+    (?P<num>{DIGITS_RE}|(?i:\b{WORDS_RE}))
+    (?:(?P<dash>[ ]?[-–][ ]?)(?P<num2>{DIGITS_RE}))?
+    (?:
+        (?P<glued>bln|bn|mln|mn|tn|trn|k|m|b)(?!\w)
+      | (?![\w/:]|[.,]\d|-[A-Z])(?:[ ](?P<scale>(?i:{SCALE_WORD_RE}))\b)?
+    )
+    """,
+    re.VERBOSE,
+)
+
+# Calendar dates and clock times, masked before anything else: "August 10 to 13", "10 August",
+# "15/08/2025", "01:50". A bare year is handled where the amount is classified.
+DATE = re.compile(
+    rf"""
+    \b(?:{MONTHS})\.?[ ]\d{{1,2}}(?:st|nd|rd|th)?(?:[ ]?(?:[-–]|to|and)[ ]?\d{{1,2}}(?:st|nd|rd|th)?)?
+        (?:,?[ ]\d{{4}})?\b
+  | \b\d{{1,2}}(?:st|nd|rd|th)?(?:[ ]?(?:[-–]|to|and)[ ]?\d{{1,2}}(?:st|nd|rd|th)?)?[ ](?:of[ ])?
+        (?:{MONTHS})\b(?:,?[ ]\d{{4}})?
+  | \b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b
+  | \b\d{{1,2}}:\d{{2}}\b
+    """,
+    re.VERBOSE,
+)
+
+# What follows an amount, tried in this order at the end of the amount.
+PERCENT_AFTER = re.compile(
+    r"(?i)[ ]?-?[ ]?(?P<u>percentage[ ]points?|percent|per[ ]cent|pct|%)(?!\w)"
+)
+CURRENCY_AFTER = re.compile(rf"(?i)[ ]?(?P<u>{_alternation(CURRENCY_SUFFIXES)})(?!\w)")
+FOLD_AFTER = re.compile(r"(?i)[ -]?fold\b")
+TIMES_AFTER = re.compile(r"(?i)[ ]times\b")
+TIMES_COMPARATIVE = re.compile(
+    r"(?i)[ ]+(?:more|higher|larger|bigger|greater|faster|lower|smaller|as|that|the|over|"
+    r"compared)\b"
+)
+DURATION_AFTER = re.compile(
+    r"(?i)[ -](?P<u>years?|decades?)(?![\w-])(?![ ]+(?:old|ago|of[ ]age)\b)"
+)
+OF_PRONOUN = re.compile(r"[ ]+of[ ]+(?:them|those|whom|these)\b")
+
+HEDGE_BEFORE = re.compile(rf"(?i)(?<![\w.])(?P<h>{_alternation(HEDGES)})[ ]+$")
+LABEL_BEFORE = re.compile(r"(?<![\w])(?P<w>[A-Za-z]+\.?)[ ]?$")
+GROWTH_BEFORE = re.compile(rf"(?i)\b(?:{GROWTH_WORDS})\b(?:[ ]+\S+){{0,2}}[ ]+$")
+
+RANK = re.compile(
+    rf"(?<![\w-])(?P<ord>(?i:{ORDINAL_WORD_RE})|\d{{1,2}}(?:st|nd|rd|th))[ -]+"
+    rf"(?P<sup>(?i:{SUPERLATIVES}))\b"
+)
+RANKED = re.compile(
+    rf"(?i)\b(?:ranked|ranks|ranking)[ ]+(?P<ord>{ORDINAL_WORD_RE}|\d{{1,2}}(?:st|nd|rd|th))\b"
+)
+MULTIPLIER_VERB = re.compile(
+    rf"(?i)\b(?P<verb>{_alternation(MULTIPLIER_VERBS)})\b(?![-‐])"
+)
+# Base forms ("double", "triple") are adjectives too ("double taxation"): only after a modal/to.
+MODAL_BEFORE = re.compile(
+    r"(?i)\b(?:to|will|would|could|can|may|might|should|must|shall)[ ]+(?:\w+[ ]+)?$"
+)
+FOLD_WORD = re.compile(rf"(?i)\b(?P<w>{UNIT_WORD_RE}|hundred|thousand)fold\b")
+
+YEAR_CUE = re.compile(
+    r"""
+    \b(?P<prep>[Bb]y|[Ii]n|[Dd]uring|[Aa]s[ ]of|[Uu]ntil|[Tt]hrough|[Ff]or)[ ]+
+        (?:the[ ]+(?:end|middle|beginning|start|first[ ]half|second[ ]half|first[ ]quarter|
+        second[ ]quarter|third[ ]quarter|fourth[ ]quarter|first[ ]\w+[ ]months)[ ]+of[ ]+)?
+        (?P<year>(?:19|20)\d{2})\b(?![-–]\d)
+  | \b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious)[ ]+year\b
+    """,
+    re.VERBOSE,
+)
+TARGET_BEFORE = re.compile(rf"(?i)\b(?:{TARGET_WORDS})\b")
+
+NEXT_WORD = re.compile(r"[ \t]+(?P<w>[^\W\d_](?:[\w’'‐–-]*[^\W_])?)")
+WORD = re.compile(r"[^\W\d_](?:[\w’'‐–-]*[^\W_])?|[^\w\s]")
+YEAR_WORD = re.compile(r"(?:19|20)\d{2}\b")
+
+SUBJECT_IN_AFTER = re.compile(r"[ ]+(?:in|of|worth[ ]of)(?=[ ])")
+VERB_BEFORE = re.compile(
+    rf"(?i)\b(?:(?:{AUXILIARIES})[ ]+(?:been[ ]+)?(?:(?:{MONEY_VERBS}|{VERB_AFTER_AMOUNT})"
+    rf"(?:[ ]+(?:by|to|at))?[ ]+)?|(?:{MONEY_VERBS}|{VERB_AFTER_AMOUNT})(?:[ ]+(?:by|to|at))?[ ]+)$"
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Records private to this module
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """A phrase inside the body: its text and where it ends."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """Per-call lookups shared by the classifiers: sentence spans and the publication year."""
+
+    body: str
+    sentence_starts: list[int]
+    sentence_spans: list[tuple[int, int]]
+    masked: list[tuple[int, int]]
+    published_year: int | None
+
+
+# ---------------------------------------------------------------------------------------------
+# Public API
+
+
+def extract_figures(body: str, published: datetime.date | None = None) -> tuple[Figure, ...]:
+    """Every figure in ``body`` in text order; ``published`` resolves "last year" and targets."""
+    try:
+        return _extract(body, published)
+    except Exception:  # noqa: BLE001 - the contract: never raise on any input text
+        return ()
+
+
+def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
+    if not body:
+        return ()
+    spans = split_sentences(body)
+    ctx = _Context(
+        body=body,
+        sentence_starts=[s for s, _ in spans],
+        sentence_spans=spans,
+        masked=[m.span() for m in DATE.finditer(body)],
+        published_year=published.year if published else None,
+    )
+    found: list[Figure] = []
+    for match in QUANTITY.finditer(body):
+        figure = _from_quantity(ctx, match, found)
+        if figure:
+            found.append(figure)
+    for match in RANK.finditer(body):
+        found.append(_from_rank(ctx, match, found))
+    for match in RANKED.finditer(body):
+        found.append(_figure(ctx, "rank", float(parse_ordinal(match["ord"]) or 0), None, "exact",
+                             None, match.start(), match.end()))
+    for match in MULTIPLIER_VERB.finditer(body):
+        figure = _from_multiplier_verb(ctx, match)
+        if figure:
+            found.append(figure)
+    for match in FOLD_WORD.finditer(body):
+        value = UNIT_WORDS.get(match["w"].lower()) or {"hundred": 100, "thousand": 1000}.get(
+            match["w"].lower(), 0
+        )
+        start, qualifier = _hedge(body, match.start())
+        found.append(_figure(ctx, "multiplier", float(value), "times", qualifier,
+                             _subject_before(body, start), start, match.end()))
+    return tuple(_without_overlaps(found))
+
+
+# ---------------------------------------------------------------------------------------------
+# Amounts
+
+
+def _from_quantity(ctx: _Context, m: re.Match, found: list[Figure]) -> Figure | None:
+    body = ctx.body
+    start, end = m.start(), m.end()
+    if _is_masked(ctx, start, end):
+        return None
+    num, num2, currency = m["num"], m["num2"], m["cur"]
+    value = parse_number(num)
+    if value is None:
+        return None
+    if m["glued"] and not currency and m["glued"] in ("k", "m", "b"):
+        return None  # "5m" alone is metres, "4k" a resolution
+    scale = scale_of(m["glued"] or m["scale"])
+    qualifier_from_range = None
+    if num2 is not None:
+        second = parse_number(num2)
+        if second is None or second <= value:
+            return None  # "2-1" is a score, not a range
+        if _is_year(num) or _is_year(num2):
+            return None  # "2026–2030 period"
+        value, qualifier_from_range = (value + second) / 2, "approx"
+    value *= scale
+    plain = not m["scale"] and not m["glued"] and num[:1].isdigit()
+
+    kind = unit = subject = None
+    text_end = end
+    if currency:
+        kind, unit = "money", CURRENCY_PREFIXES[currency]
+        suffix = CURRENCY_AFTER.match(body, end)
+        if suffix:
+            text_end = suffix.end()
+    elif suffix := PERCENT_AFTER.match(body, end):
+        kind, text_end = "percent", suffix.end()
+        unit = "percentage point" if suffix["u"].lower().startswith("percentage") else "percent"
+    elif suffix := CURRENCY_AFTER.match(body, end):
+        kind, unit, text_end = "money", CURRENCY_SUFFIXES[suffix["u"].lower()], suffix.end()
+    if kind is None and (plain and _is_year(num) or _is_label(body, start)):
+        return None
+    if kind is None and (suffix := FOLD_AFTER.match(body, end)):
+        kind, unit, text_end = "multiplier", "times", suffix.end()
+    elif kind is None and (suffix := TIMES_AFTER.match(body, end)):
+        if not (TIMES_COMPARATIVE.match(body, suffix.end()) or _growth_before(body, start)):
+            return None  # "visited three times" is a frequency
+        kind, unit, text_end = "multiplier", "times", suffix.end()
+    elif kind is None and (suffix := DURATION_AFTER.match(body, end)):
+        kind, unit, text_end = "duration", "year", suffix.end()
+        value *= DURATION_UNITS[suffix["u"].lower()]
+        subject = _of_phrase(body, text_end)
+    elif kind is None and OF_PRONOUN.match(body, end):
+        if _is_lone_one(num, scale):
+            return None  # "one of the largest investors"
+        kind, unit = "count", _antecedent_unit(ctx, start, found)
+    elif kind is None:
+        if _is_lone_one(num, scale):
+            return None
+        phrase = _counted_phrase(body, end)
+        if phrase is None:
+            return None
+        head, noun_phrase, subject = phrase
+        if head in NON_COUNT_HEADS or value == 2 and head in PARTY_NOUNS:
+            return None
+        kind, unit, text_end = "count", head, noun_phrase.end
+
+    start, qualifier = _hedge(body, start)
+    if qualifier == "exact" and qualifier_from_range:
+        qualifier = qualifier_from_range
+    if kind == "money":
+        subject = _money_subject(body, start, text_end)
+    elif kind == "percent":
+        subject = _of_phrase(body, text_end) or _subject_before(body, start)
+    elif kind == "multiplier":
+        subject = _subject_before(body, start)
+    return _figure(ctx, kind, value, unit, qualifier, subject, start, text_end)
+
+
+def _is_year(raw: str) -> bool:
+    return len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2199
+
+
+def _is_lone_one(num: str, scale: float) -> bool:
+    return scale == 1.0 and num.strip().lower() in ("one", "1", "a")
+
+
+def _is_label(body: str, start: int) -> bool:
+    """'Resolution 34', 'No. 5', 'District 1': a number naming something, not measuring it."""
+    before = LABEL_BEFORE.search(body, max(0, start - 20), start)
+    return before is not None and before["w"].lower().rstrip(".") in LABEL_WORDS | {"no"}
+
+
+def _is_masked(ctx: _Context, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in ctx.masked)
+
+
+def _growth_before(body: str, start: int) -> bool:
+    return GROWTH_BEFORE.search(body, max(0, start - 40), start) is not None
+
+
+def _hedge(body: str, start: int) -> tuple[int, str]:
+    """Move ``start`` back over a hedge word right before the amount; return its qualifier."""
+    match = HEDGE_BEFORE.search(body, max(0, start - 25), start)
+    if not match:
+        return start, "exact"
+    return match.start("h"), HEDGES[match["h"].lower()]
+
+
+def _antecedent_unit(ctx: _Context, start: int, found: list[Figure]) -> str | None:
+    """'... 250,000 Koreans in Vietnam, around 100,000 of them ...': the last count before."""
+    sentence = _sentence_span(ctx, start)
+    for figure in reversed(found):
+        if figure.kind == "count" and figure.start_char >= sentence[0]:
+            return figure.unit
+        if figure.start_char < sentence[0]:
+            break
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Ranks and multiplier words
+
+
+def _from_rank(ctx: _Context, m: re.Match, found: list[Figure]) -> Figure:
+    value = float(parse_ordinal(m["ord"]) or 0)
+    words = _words_after(ctx.body, m.end(), limit=3, stop_on_participle=False)
+    end, subject = m.end(), None
+    if words:
+        end = words[-1].end
+        noun = ctx.body[words[0].start:end]
+        post = _post_modifier(ctx.body, end)
+        subject = noun + (ctx.body[end:post.end] if post else "")
+    else:
+        # "the fourth largest economy in Asia and the tenth largest worldwide": the noun is elided.
+        sentence = _sentence_span(ctx, m.start())
+        for figure in reversed(found):
+            if figure.kind == "rank" and figure.start_char >= sentence[0] and figure.subject:
+                subject = figure.subject.split(" ")[-1] if " in " not in figure.subject else (
+                    figure.subject.split(" in ")[0]
+                )
+                break
+    return _figure(ctx, "rank", value, None, "exact", subject, m.start(), end)
+
+
+def _from_multiplier_verb(ctx: _Context, m: re.Match) -> Figure | None:
+    verb = m["verb"].lower()
+    if verb in ("double", "triple", "quadruple", "halve", "treble", "doubles", "triples"):
+        if not MODAL_BEFORE.search(ctx.body, max(0, m.start() - 30), m.start()):
+            return None
+    start, qualifier = _hedge(ctx.body, m.start())
+    subject = _subject_before(ctx.body, start)
+    return _figure(ctx, "multiplier", MULTIPLIER_VERBS[verb], "times", qualifier, subject,
+                   start, m.end())
+
+
+# ---------------------------------------------------------------------------------------------
+# Noun phrases
+
+
+def _words_after(body: str, pos: int, limit: int, stop_on_participle: bool) -> list[_Span]:
+    """Words right after ``pos`` up to a stop word, punctuation or ``limit`` words."""
+    words: list[_Span] = []
+    seen_head = seen_plural = False
+    while len(words) < limit:
+        match = NEXT_WORD.match(body, pos)
+        if not match:
+            break
+        word = match["w"]
+        lower = word.lower()
+        head = _head_noun(word)
+        if lower in STOP_WORDS:
+            break
+        if stop_on_participle and (seen_head and _is_participle(lower) or seen_plural and not head):
+            # After a plural noun the next non-noun is the verb: "two peoples enjoy close bonds".
+            # A demonym may still be a modifier: "Korean business groups", "Vietnamese live".
+            break
+        words.append(_Span(word, match.start("w"), match.end("w")))
+        seen_head = seen_head or head is not None
+        seen_plural = seen_plural or head is not None and _is_regular_plural(word)
+        pos = match.end()
+    return words
+
+
+def _counted_phrase(body: str, pos: int) -> tuple[str, _Span, str] | None:
+    """(head noun singular, the phrase up to the head, subject with a short post-modifier)."""
+    if not NEXT_WORD.match(body, pos):
+        return None
+    words = _words_after(body, pos, limit=5, stop_on_participle=True)
+    head_index, head = None, None
+    for index, word in enumerate(words):
+        singular = _head_noun(word.text)
+        if singular:
+            head_index, head = index, singular
+    if head is None:
+        return None
+    phrase = _Span(body[words[0].start:words[head_index].end], words[0].start,
+                   words[head_index].end)
+    post = _post_modifier(body, phrase.end)
+    subject = phrase.text + (body[phrase.end:post.end] if post else "")
+    return head, phrase, subject
+
+
+def _head_noun(word: str) -> str | None:
+    """The singular of a word that can head a count ('businesses' -> 'business'), else None."""
+    lower = word.lower()
+    if "'" in word or "’" in word:
+        return None  # "four no’s"
+    if lower in IRREGULAR_SINGULARS:
+        return IRREGULAR_SINGULARS[lower]
+    if lower.endswith("ese"):
+        return lower  # Vietnamese, Chinese, Japanese: same form in the plural
+    if word[:1].isupper() and lower.endswith("an") and len(lower) > 4:
+        return lower  # "200,000 Korean reside in Viet Nam" (seed 001 prints the singular)
+    if len(lower) < 3 or not lower.endswith("s") or lower.endswith("ss") or lower in NOT_PLURAL:
+        return None
+    if word.isupper():
+        return lower[:-1]  # "SMEs" -> "sme"
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-3] + "y"
+    if lower.endswith(("sses", "ches", "shes", "xes", "zzes")):
+        return lower[:-2]
+    return lower[:-1]
+
+
+def _is_regular_plural(word: str) -> bool:
+    lower = word.lower()
+    return lower.endswith("s") and not lower.endswith("ese") or lower in IRREGULAR_SINGULARS
+
+
+def _is_participle(lower: str) -> bool:
+    return len(lower) > 4 and lower.endswith(("ing", "ed"))
+
+
+def _post_modifier(body: str, pos: int) -> _Span | None:
+    """'operating in Việt Nam', 'from each country', 'married to Korean husbands'."""
+    match = NEXT_WORD.match(body, pos)
+    if match and _is_participle(match["w"].lower()):
+        following = NEXT_WORD.match(body, match.end())
+        if not following or following["w"].lower() not in POSTMOD_PREPOSITIONS:
+            return None
+        match = following
+    if not match or match["w"].lower() not in POSTMOD_PREPOSITIONS:
+        return None
+    obj = _object_after(body, match.end())
+    return _Span(body[pos:obj.end], pos, obj.end) if obj else None
+
+
+def _object_after(body: str, pos: int) -> _Span | None:
+    """A short object: optional determiner, then a name ('Việt Nam') or up to three words."""
+    words: list[_Span] = []
+    cursor, in_name = pos, False
+    while len(words) < 4:
+        match = NEXT_WORD.match(body, cursor)
+        if not match:
+            break
+        word, lower = match["w"], match["w"].lower()
+        if not words and lower in DETERMINERS:
+            words.append(_Span(word, match.start("w"), match.end("w")))
+            cursor = match.end()
+            continue
+        if lower in STOP_WORDS or _is_participle(lower):
+            break
+        if word[:1].isupper():
+            in_name = True
+        elif in_name and not (lower.endswith("s") and lower not in NOT_PLURAL):
+            break  # "in Việt Nam continue to ...": a lowercase verb ends the name
+        words.append(_Span(word, match.start("w"), match.end("w")))
+        cursor = match.end()
+    if not words or words[-1].text.lower() in DETERMINERS:
+        return None
+    if YEAR_WORD.match(body, pos + 1):
+        return None
+    return _Span(body[words[0].start:words[-1].end], words[0].start, words[-1].end)
+
+
+def _of_phrase(body: str, pos: int) -> str | None:
+    """'40 years of Doi Moi' -> 'Doi Moi'; '24.5 percent of total exports' -> 'total exports'."""
+    match = NEXT_WORD.match(body, pos)
+    if not match or match["w"] != "of":
+        return None
+    obj = _object_after(body, match.end())
+    if not obj:
+        return None
+    text = _strip_determiners(obj.text)
+    return text or None
+
+
+def _money_subject(body: str, start: int, end: int) -> str | None:
+    """What an amount is of: 'US$150 billion in bilateral trade', 'bilateral trade reached $X'."""
+    after = SUBJECT_IN_AFTER.match(body, end)
+    if after:
+        words = []
+        for word in _words_after(body, after.end(), limit=4, stop_on_participle=True):
+            if word.text[:1].isupper():
+                break
+            words.append(word)
+        if words and words[0].text.lower() not in DETERMINERS:
+            return body[words[0].start:words[-1].end]
+    return _subject_before(body, start)
+
+
+def _subject_before(body: str, start: int) -> str | None:
+    """The noun phrase before the verb that leads to the amount ('investment has more than')."""
+    verb = VERB_BEFORE.search(body, max(0, start - 60), start)
+    if not verb:
+        return None
+    lo = max(0, verb.start() - 120)
+    tokens = list(WORD.finditer(body, lo, verb.start()))
+    kept: list[re.Match] = []
+    for token in reversed(tokens):
+        text = token.group()
+        lower = text.lower()
+        if not text[:1].isalnum() or lower in CLAUSE_BOUNDARIES or _is_participle(lower) and (
+            lower.endswith("ing")
+        ):
+            break
+        kept.append(token)
+        if len(kept) == 8:
+            break
+    if not kept:
+        return None
+    kept.reverse()
+    phrase = _strip_determiners(body[kept[0].start():kept[-1].end()])
+    if not phrase or phrase.lower() in WEAK_SUBJECTS:
+        return None
+    return phrase
+
+
+def _strip_determiners(phrase: str) -> str:
+    words = phrase.split(" ")
+    while words and words[0].lower() in DETERMINERS:
+        words.pop(0)
+    return " ".join(words)
+
+
+# ---------------------------------------------------------------------------------------------
+# Assembly
+
+
+def _sentence_span(ctx: _Context, offset: int) -> tuple[int, int]:
+    index = bisect.bisect_right(ctx.sentence_starts, offset) - 1
+    if index >= 0 and ctx.sentence_spans[index][0] <= offset < ctx.sentence_spans[index][1]:
+        return ctx.sentence_spans[index]
+    # An offset between sentences (never a figure in practice): its paragraph-less neighbourhood.
+    return (offset, offset)
+
+
+def _reference(ctx: _Context, sentence: tuple[int, int], start: int, end: int
+               ) -> tuple[int | None, bool]:
+    """(ref_year, is_target) from the nearest year cue in the sentence."""
+    best, best_distance = None, None
+    for cue in YEAR_CUE.finditer(ctx.body, sentence[0], sentence[1]):
+        distance = max(cue.start() - end, start - cue.end(), 0)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = cue, distance
+    target_words = TARGET_BEFORE.search(ctx.body, sentence[0], start) is not None
+    published = ctx.published_year
+    if best is None:
+        return None, target_words
+    if best["rel"]:
+        if published is None:
+            return None, target_words
+        shift = {"last": -1, "previous": -1, "this": 0, "next": 1}[best["rel"].lower()]
+        return published + shift, shift > 0 or (target_words and shift == 0)
+    year = int(best["year"])
+    prep = best["prep"].lower()
+    if prep in ("by", "until", "through"):
+        return year, published is None or year >= published
+    future = published is not None and year > published
+    return year, future or (target_words and (published is None or year >= published))
+
+
+def _figure(ctx: _Context, kind: str, value: float, unit: str | None, qualifier: str,
+            subject: str | None, start: int, end: int) -> Figure:
+    sentence = _sentence_span(ctx, start)
+    if sentence[0] == sentence[1]:
+        sentence = (start, end)
+    ref_year, is_target = _reference(ctx, sentence, start, end)
+    return Figure(
+        kind=kind,
+        value=float(value),
+        unit=unit,
+        qualifier=qualifier,
+        subject=subject,
+        ref_year=ref_year,
+        is_target=is_target,
+        text=ctx.body[start:end],
+        sentence=ctx.body[sentence[0]:sentence[1]],
+        start_char=start,
+        end_char=end,
+    )
+
+
+def _without_overlaps(figures: list[Figure]) -> list[Figure]:
+    """Text order; where two figures overlap keep the longer (a rank over a count inside it)."""
+    ordered = sorted(figures, key=lambda f: (f.start_char, -(f.end_char - f.start_char)))
+    kept: list[Figure] = []
+    for figure in ordered:
+        if kept and figure.start_char < kept[-1].end_char:
+            if figure.end_char - figure.start_char > kept[-1].end_char - kept[-1].start_char:
+                kept[-1] = figure
+            continue
+        kept.append(figure)
+    return kept

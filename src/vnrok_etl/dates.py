@@ -35,6 +35,8 @@ DATEPARSER_SETTINGS = {
     "RELATIVE_BASE": RELATIVE_BASE,
     "REQUIRE_PARTS": ["day", "month", "year"],
     "STRICT_PARSING": True,
+    # No "relative-time" ("yesterday", "2 hours ago") and no "timestamp" (bare numbers).
+    "PARSERS": ["custom-formats", "absolute-time"],
 }
 
 # Explicit formats tried first: the forms the outlets print. dateparser's own parsing (ISO 8601
@@ -51,6 +53,8 @@ DATE_FORMATS = (
 
 # Whether the string states a time of day (10:15, 10h15, T10:15).
 TIME_OF_DAY = re.compile(r"\d{1,2}(?::|h)\d{2}\b")
+# A publication date states its year; "August 12" in a dateline or caption is not one.
+STATED_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # Only ever parse short strings: a whole paragraph is never a date.
 MAX_DATE_CHARS = 80
 
@@ -69,7 +73,7 @@ class FoundDate:
 def parse_date(text: str, date_source: str) -> FoundDate | None:
     """Parse one short date string; None when it is not a complete, unambiguous date."""
     text = text.strip()
-    if not text or len(text) > MAX_DATE_CHARS:
+    if not text or len(text) > MAX_DATE_CHARS or not STATED_YEAR.search(text):
         return None
     parsed = _parser().get_date_data(text, list(DATE_FORMATS)).date_obj
     if parsed is None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -45,6 +46,12 @@ META_DATE_SELECTORS = (
 META_TITLE_SELECTORS = ('meta[property="og:title"]', 'meta[name="twitter:title"]')
 META_AUTHOR_SELECTORS = ('meta[name="author"]', 'meta[property="article:author"]')
 SITE_NAME_SELECTORS = ('meta[property="og:site_name"]', 'meta[name="application-name"]')
+TIME_SELECTORS = (
+    "time[itemprop=datePublished][datetime]",
+    "time[pubdate][datetime]",
+    "time.published[datetime]",
+    "article time[datetime]",
+)
 ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
      "OpinionNewsArticle", "BackgroundNewsArticle"}
@@ -132,13 +139,19 @@ def _profile_from_uri(uri: str) -> Profile | None:
 
 
 def _profile_from_site_name(soup: BeautifulSoup) -> Profile | None:
-    name = (_meta_text(soup, SITE_NAME_SELECTORS) or "").casefold()
+    name = _fold(_meta_text(soup, SITE_NAME_SELECTORS) or "")
     if not name:
         return None
     for profile in PROFILES.values():
-        if any(name.startswith(site) for site in profile.site_names):
+        if any(name.startswith(_fold(site)) for site in profile.site_names):
             return profile
     return None
+
+
+def _fold(text: str) -> str:
+    """Case- and diacritic-insensitive form: "Việt Nam News" and "Viet Nam News" are one site."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _profile_from_markup(soup: BeautifulSoup) -> Profile | None:
@@ -208,10 +221,16 @@ def _jsonld_items(data: object) -> list[dict]:
 
 
 def _time_date(soup: BeautifulSoup) -> FoundDate | None:
-    for element in soup.find_all("time"):
-        value = element.get("datetime")
-        if isinstance(value, str) and (found := parse_date(value, "time")):
-            return found
+    """The article's own <time>: marked as the publication time, or inside the <article>.
+
+    Any other <time> may belong to a "Latest" box that the drop selectors did not know (a bare
+    first <time> would date seed 001's NDO page to the previous evening's headline).
+    """
+    for selector in TIME_SELECTORS:
+        for element in soup.select(selector):
+            value = element.get("datetime")
+            if isinstance(value, str) and (found := parse_date(value, "time")):
+                return found
     return None
 
 

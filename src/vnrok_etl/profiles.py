@@ -38,8 +38,9 @@ COMMON_DROP_SELECTORS = (
     ".see-more", ".more-news", ".other-news", ".readmore", ".read-more", ".most-read",
     ".share", ".social", ".social-share", ".sharing", ".share-bar", ".print", ".toolbar",
     ".fb-like", ".like-us", ".comment", ".comments", ".tags", ".tag-list", ".keywords",
-    ".breadcrumb", ".advertisement", ".ads", ".banner",
-    "[itemprop=keywords]",
+    ".breadcrumb", ".advertisement", ".ads", ".banner", ".latest", ".box-latest", ".latest-news",
+    "[itemprop=keywords]", "[class*=related]", "[class*=sharing]", "[class*=share-]",
+    "[class*=social]", "[class*=sharedaddy]", "[id*=comments]",
 )
 
 # Captions outside <figure>: CMS caption classes.
@@ -120,7 +121,7 @@ CHROME_LINES = (
     "Back to top", "Comment", "Comments", "Font size", "Facebook", "Twitter", "Zalo", "LinkedIn",
     "Like us on Facebook", "Follow us on Facebook", "Follow us on Twitter", "Follow us",
     "Share on Facebook", "Share on Twitter", "Share on Zalo", "Print article", "Send",
-    "Like us", "Subscribe", "Download the app",
+    "Like us", "Subscribe", "Download the app", "Share this", "Share this article",
 )
 
 # Places printed as mixed-case datelines without an agency code ("Hanoi —"): only these are

@@ -1,0 +1,335 @@
+"""HTML pages: the same article as .txt and as a news page must give the same body.
+
+The fixtures in tests/fixtures/html wrap seed texts in the markup of real news pages: navigation,
+share bars, ads with inline scripts, figures with captions, JSON-LD, related lists carrying their
+own dates, footers. Each is cleaned and compared with the cleaning of the seed's .txt.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from bs4 import BeautifulSoup
+
+from vnrok_etl.clean import CleanError, clean_document
+from vnrok_etl.decode import decode_bytes
+from vnrok_etl.html import extract_html, select_profile
+from vnrok_etl.records import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "html"
+SEEDS = ROOT / "seeds"
+HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+PAIRS = {
+    "vietnamplus_002.html": "002_de927ff3a5c535e5.txt",
+    "vietnamnews_003.html": "003_07cb4f2a5708c291.txt",
+    "nhandan_001.html": "001_be396d5f3061c090.txt",
+    "generic_article_004.html": "004_50867dec6f891f30.txt",
+    "dense_interview_000.html": "000_67d74b846c6c8d2b.txt",
+}
+
+
+def clean_file(path: Path) -> Article:
+    return clean_document(decode_bytes(path.read_bytes()), str(path))
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, Article]:
+    return {name: clean_file(FIXTURES / name) for name in PAIRS}
+
+
+@pytest.mark.parametrize("page", PAIRS)
+def test_page_and_text_give_the_same_body(pages: dict[str, Article], page: str) -> None:
+    text = clean_file(SEEDS / PAIRS[page])
+    assert pages[page].paragraphs == text.paragraphs
+    assert pages[page].body == text.body
+
+
+@pytest.mark.parametrize("page", ["vietnamplus_002.html", "nhandan_001.html"])
+def test_page_and_text_give_the_same_captions(pages: dict[str, Article], page: str) -> None:
+    assert pages[page].captions == clean_file(SEEDS / PAIRS[page]).captions
+
+
+@pytest.mark.parametrize("page", PAIRS)
+def test_page_kind_source_dateline_agree_with_text(pages: dict[str, Article], page: str) -> None:
+    text = clean_file(SEEDS / PAIRS[page])
+    html = pages[page]
+    assert (html.kind, html.source, html.dateline) == (text.kind, text.source, text.dateline)
+
+
+EXPECTED_PAGE_METADATA = {
+    "vietnamplus_002.html": dict(
+        title="Vietnam seeks to deepen ties with RoK: Foreign Minister",
+        published_date=date(2025, 8, 10),
+        published_at=datetime(2025, 8, 10, 7, 45, 12, tzinfo=HCM),
+        date_source="jsonld", source="VNA", dateline="Hanoi", kind="news",
+    ),
+    "vietnamnews_003.html": dict(
+        title="Visit by Party chief to RoK to boost political trust, practical cooperation: official",
+        # The .txt states 2025-08-09 in its marker; the page's <meta> agrees.
+        published_date=date(2025, 8, 9),
+        published_at=datetime(2025, 8, 9, 8, 32, tzinfo=HCM),
+        date_source="meta", source="VNA/VNS", dateline="Hà Nội", kind="news",
+    ),
+    "nhandan_001.html": dict(
+        title="New pillars and highlights of Viet Nam–RoK cooperation",
+        # Not the "Latest" box's 14/08 22:00, not the related story's 12/08.
+        published_date=date(2025, 8, 15),
+        published_at=datetime(2025, 8, 15, 1, 50, tzinfo=HCM),
+        date_source="time", source="NDO", byline="NDO", dateline=None, kind="news",
+    ),
+    "generic_article_004.html": dict(
+        title="Việt Nam, RoK agree on new strategic vision for economic cooperation",
+        # JSON-LD NewsArticle 02:30Z, not the WebPage's or the related ItemList's dates.
+        published_date=date(2025, 8, 11),
+        published_at=datetime(2025, 8, 11, 9, 30, tzinfo=HCM),
+        date_source="jsonld", source="VNS", dateline="Hà Nội", kind="news",
+    ),
+    "dense_interview_000.html": dict(
+        title="RoK President Lee Jae Myung: Việt Nam is an indispensable partner",
+        published_date=date(2025, 8, 8), published_at=None, date_source="meta",
+        source="VNS", dateline=None, kind="interview",
+    ),
+}
+
+
+@pytest.mark.parametrize("page", PAIRS)
+def test_page_metadata(pages: dict[str, Article], page: str) -> None:
+    article = pages[page]
+    expected = EXPECTED_PAGE_METADATA[page]
+    assert {field: getattr(article, field) for field in expected} == expected
+
+
+def test_page_and_text_agree_on_dates_where_both_state_one(pages: dict[str, Article]) -> None:
+    for page in ("vietnamnews_003.html", "nhandan_001.html", "dense_interview_000.html"):
+        assert pages[page].published_date == clean_file(SEEDS / PAIRS[page]).published_date
+    assert pages["nhandan_001.html"].published_at == clean_file(SEEDS / PAIRS["nhandan_001.html"]).published_at
+
+
+PAGE_CHROME = (
+    # scripts and styles
+    "gtag", "dataLayer", "googletag", "document.write", "loadAd", "querySelectorAll", "margin:",
+    "function", "{", "}",
+    # navigation, headers, footers, sidebars
+    "Politics", "Business", "Home", "Copyright", "©", "Most read", "Recent Posts", "Skip to content",
+    "Asia Business Daily", "Korea Viet Review", "Nhan Dan Online", "Licence",
+    # share bars, ads, comments, tags
+    "Share", "Print", "Email", "Like us on Facebook", "Advertisement", "Leave a Reply", "Comments",
+    "Tags", "Tagged", "Posted",
+    # related lists and their captions
+    "See more", "Related news", "Other news", "Latest", "Busan port expands",
+    "Vietnam highlights diplomatic gains", "Party chief arrives in Seoul", "RoK exports rise",
+    "joint statement on deepening partnership", "(Photo", ".jpg",
+)
+
+
+@pytest.mark.parametrize("page", PAIRS)
+def test_no_page_chrome_in_body(pages: dict[str, Article], page: str) -> None:
+    body = pages[page].body
+    for chrome in PAGE_CHROME:
+        assert chrome not in body, chrome
+
+
+@pytest.mark.parametrize("page", PAIRS)
+def test_title_not_repeated_in_body(pages: dict[str, Article], page: str) -> None:
+    article = pages[page]
+    assert article.title and article.title not in article.body
+
+
+def test_related_captions_are_not_article_captions(pages: dict[str, Article]) -> None:
+    captions = pages["vietnamplus_002.html"].captions
+    assert not any("Bui Van Nghi" in caption or "Luong Cuong" in caption for caption in captions)
+    assert "Deputy Prime Minister and Foreign Minister Bui Thanh Son" in captions
+
+
+def test_repeated_figure_caption_logged(pages: dict[str, Article]) -> None:
+    rules = [span.rule for span in pages["nhandan_001.html"].removed]
+    assert rules.count("caption") == 2 and rules.count("repeated_caption") == 1
+
+
+def test_removed_spans_log_related_blocks_and_chrome(pages: dict[str, Article]) -> None:
+    spans = pages["vietnamplus_002.html"].removed
+    related = [span.text for span in spans if span.rule == "related_block"]
+    assert any(text.startswith("See more") and "Deputy FM meets French official" in text for text in related)
+    assert any(span.rule == "chrome" and span.text == "Share Print Email" for span in spans)
+
+
+# ---------------------------------------------------------------- profiles
+
+
+@pytest.mark.parametrize(
+    ("uri", "site_name", "expected"),
+    [
+        ("https://en.vietnamplus.vn/vietnam-seeks-post325000.vnp", None, "VNA"),
+        ("https://vietnamnews.vn/politics-laws/1718001/visit.html", None, "VNS"),
+        ("https://en.nhandan.vn/new-pillars-post150001.html", None, "NDO"),
+        ("page.html", "Vietnam+ (VietnamPlus)", "VNA"),
+        ("page.html", "Việt Nam News", "VNS"),
+        ("page.html", "Nhan Dan Online", "NDO"),
+        ("https://example.com/a.html", "Example Times", "generic"),
+        ("https://notvietnamplus.vn.example.com/a.html", None, "generic"),
+    ],
+)
+def test_select_profile(uri: str, site_name: str | None, expected: str) -> None:
+    meta = f'<meta property="og:site_name" content="{site_name}">' if site_name else ""
+    soup = BeautifulSoup(f"<html><head>{meta}</head><body><p>x</p></body></html>", "lxml")
+    assert select_profile(soup, uri).name == expected
+
+
+def test_profile_from_markup_alone() -> None:
+    soup = BeautifulSoup('<html><body><div id="abody"><p>Text.</p></div></body></html>', "lxml")
+    assert select_profile(soup, "saved.html").name == "VNS"
+
+
+@pytest.mark.parametrize(
+    ("page", "profile"),
+    [
+        ("vietnamplus_002.html", "VNA"),
+        ("vietnamnews_003.html", "VNS"),
+        ("nhandan_001.html", "NDO"),
+        ("generic_article_004.html", "generic"),
+        ("dense_interview_000.html", "generic"),
+    ],
+)
+def test_fixture_profiles(page: str, profile: str) -> None:
+    path = FIXTURES / page
+    assert extract_html(decode_bytes(path.read_bytes()), str(path)).profile == profile
+
+
+# ---------------------------------------------------------------- small pages, one rule each
+
+PARAGRAPH = (
+    "The two countries agreed to expand cooperation in trade, investment, science and technology, "
+    "and people-to-people exchanges in the coming years."
+)
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_dispatch_on_content_even_with_txt_uri() -> None:
+    article = clean_document(page(f"<article><p>{PARAGRAPH}</p></article>"), "saved-page.txt")
+    assert article.paragraphs == (PARAGRAPH,)
+
+
+def test_dispatch_on_htm_uri() -> None:
+    article = clean_document(f"<div><p>{PARAGRAPH}</p><p>{PARAGRAPH[:-1]} again.</p></div>", "x.HTM")
+    assert article.paragraphs == (PARAGRAPH, f"{PARAGRAPH[:-1]} again.")
+
+
+def test_inline_markup_joined_as_printed() -> None:
+    html = page('<article><p><b>Ha</b>noi (<a href="#">VNA</a>) - The two <em>countries</em> agreed '
+                "to expand cooperation in trade, investment and science.</p></article>")
+    article = clean_document(html, "x.html")
+    assert article.dateline == "Hanoi" and article.source == "VNA"
+    assert article.paragraphs == ("The two countries agreed to expand cooperation in trade, investment and science.",)
+
+
+def test_entities_and_nbsp_normalized() -> None:
+    html = page("<article><p>Viet&nbsp;Nam&rsquo;s trade with the RoK rose&nbsp; sharply, "
+                "officials said on Monday at the forum.</p></article>")
+    assert clean_document(html, "x.html").paragraphs == (
+        "Viet Nam’s trade with the RoK rose sharply, officials said on Monday at the forum.",
+    )
+
+
+def test_br_splits_caption_from_text() -> None:
+    html = page(f"<article><p>{PARAGRAPH}<br>Delegates at the forum. (Photo: VNA)</p></article>")
+    article = clean_document(html, "x.html")
+    assert article.paragraphs == (PARAGRAPH,)
+    assert article.captions == ("Delegates at the forum. (Photo: VNA)",)
+
+
+def test_scripts_styles_and_comments_never_reach_the_body() -> None:
+    html = page(
+        f"<article><script>var s = 'Secret script sentence.';</script><style>p {{color: red}}</style>"
+        f"<!-- An HTML comment that reads like a sentence. --><noscript>Enable JavaScript.</noscript>"
+        f"<p>{PARAGRAPH}</p><template><p>Template sentence here.</p></template></article>"
+    )
+    article = clean_document(html, "x.html")
+    assert article.paragraphs == (PARAGRAPH,)
+    logged = " ".join(span.text for span in article.removed)
+    assert "Secret script sentence" not in logged and "color: red" not in logged
+
+
+def test_time_in_related_or_aside_is_never_the_date() -> None:
+    html = page(
+        f'<article><p>{PARAGRAPH}</p></article>'
+        '<aside><time datetime="2025-08-01T08:00:00+07:00">1/8</time></aside>'
+        '<div class="related"><time datetime="2025-07-01T08:00:00+07:00">1/7</time></div>'
+    )
+    article = clean_document(html, "x.html")
+    assert (article.published_date, article.published_at, article.date_source) == (None, None, None)
+
+
+def test_meta_date_before_time_and_text() -> None:
+    html = page(
+        f'<article><time datetime="2025-08-02T08:00:00+07:00">2/8</time><p>{PARAGRAPH}</p></article>',
+        head='<meta property="article:published_time" content="2025-08-03T10:00:00+07:00">',
+    )
+    article = clean_document(html, "x.html")
+    assert (article.published_date, article.date_source) == (date(2025, 8, 3), "meta")
+
+
+def test_jsonld_list_and_broken_jsonld() -> None:
+    head = (
+        '<script type="application/ld+json">{not json</script>'
+        '<script type="application/ld+json">[{"@type": "Organization", "name": "VNA"},'
+        ' {"@type": "NewsArticle", "datePublished": "2025-08-04T06:00:00+07:00"}]</script>'
+    )
+    article = clean_document(page(f"<article><p>{PARAGRAPH}</p></article>", head), "x.html")
+    assert (article.published_date, article.date_source) == (date(2025, 8, 4), "jsonld")
+
+
+def test_undated_page_has_no_date() -> None:
+    article = clean_document(page(f"<article><p>{PARAGRAPH}</p></article>"), "x.html")
+    assert article.published_date is None and article.published_at is None
+
+
+def test_title_from_title_tag_without_site_name() -> None:
+    head = "<title>Trade target agreed | Example Times</title>"
+    article = clean_document(page(f"<div><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div>", head), "x.html")
+    assert article.title == "Trade target agreed"
+
+
+def test_logo_h1_is_not_the_title() -> None:
+    head = '<meta property="og:title" content="Trade target agreed">'
+    body = f'<header><h1>Example Times</h1></header><article><p>{PARAGRAPH}</p></article>'
+    assert clean_document(page(body, head), "x.html").title == "Trade target agreed"
+
+
+def test_page_without_article_is_rejected() -> None:
+    with pytest.raises(CleanError):
+        clean_file(FIXTURES / "no_article.html")
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<!DOCTYPE html><html></html>",
+        "<html><body><nav>Home | Politics</nav><footer>© 2025</footer></body></html>",
+        "<html><body><script>document.write('A long enough scripted sentence for a body.')</script></body></html>",
+        "<html><body><figure><img src='a.jpg'><figcaption>Leaders meet. (Photo: VNA)</figcaption></figure></body></html>",
+        "<html><<<>>>",
+    ],
+)
+def test_pages_that_are_not_articles(html: str) -> None:
+    with pytest.raises(CleanError):
+        clean_document(html, "x.html")
+
+
+def test_same_page_in_other_encodings_gives_same_article() -> None:
+    path = FIXTURES / "vietnamnews_003.html"
+    raw = path.read_bytes()
+    variants = [
+        raw,
+        b"\xef\xbb\xbf" + raw.replace(b"\n", b"\r\n"),
+        "\ufeff".encode("utf-16-le") + raw.decode("utf-8").encode("utf-16-le"),
+    ]
+    articles = [clean_document(decode_bytes(variant), str(path)) for variant in variants]
+    assert all(article == articles[0] for article in articles)

@@ -1,0 +1,64 @@
+"""The ingest flow under Prefect's test server: stages as tasks, bounded task runs, artifact, loads."""
+
+from __future__ import annotations
+
+import asyncio
+
+import duckdb
+
+from conftest import SEEDS
+from vnrok_etl.batching import MAX_BATCHES, plan_batches
+
+
+def test_batches_stay_bounded_whatever_the_corpus_size():
+    items = [str(i) for i in range(100_000)]
+    batches = plan_batches(items)
+    assert len(batches) <= MAX_BATCHES
+    assert [x for batch in batches for x in batch] == items
+    assert len(plan_batches(items[:1_200], batch_size=500)) == 3
+    assert plan_batches([]) == []
+
+
+def test_the_flow_loads_the_seeds_records_its_run_and_publishes_a_summary(prefect_server, warehouse):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    from flows.ingest import ingest
+
+    state = ingest(paths=[str(SEEDS)], warehouse=str(warehouse), batch_size=2, return_state=True)
+    assert state.is_completed()
+    result = state.result()
+    assert (result["documents_seen"], result["articles_new"], result["rejections_new"]) == (5, 5, 0)
+    flow_run_id = str(state.state_details.flow_run_id)
+
+    connection = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        assert connection.execute("SELECT flow_run_id, status FROM loads").fetchall() == [(flow_run_id, "succeeded")]
+        assert connection.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+    finally:
+        connection.close()
+
+    async def read_back():
+        async with get_client() as client:
+            tasks = await client.read_task_runs(
+                flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id]))
+            )
+            artifact = await client.read_latest_artifacts()
+            return tasks, artifact
+
+    task_runs, artifacts = asyncio.run(read_back())
+    names = sorted(run.name.rsplit("-", 1)[0] for run in task_runs)
+    # 5 documents in batches of 2: three process-batch runs, one of every other stage.
+    assert names == ["discover", "known-documents", "merge", "process-batch", "process-batch", "process-batch", "stage"]
+    summary = next(a for a in artifacts if a.key == "ingest-summary")
+    assert summary.type == "table"
+    assert "new articles" in str(summary.data) and "seconds: clean" in str(summary.data)
+
+
+def test_a_second_flow_run_over_the_same_files_adds_nothing(prefect_server, warehouse):
+    from flows.ingest import ingest
+
+    first = ingest(paths=[str(SEEDS)], warehouse=str(warehouse))
+    second = ingest(paths=[str(SEEDS)], warehouse=str(warehouse))
+    assert first["articles_new"] == 5
+    assert (second["documents_known"], second["articles_new"], second["sources_new"], second["figures_new"]) == (5, 0, 0, 0)

@@ -1,0 +1,167 @@
+"""Loads: idempotent, deduplicated across encodings and names, all-or-nothing.
+
+These go through the plain library path (vnrok_etl.runner), the same stages the Prefect flow
+runs, so they check load semantics without paying for a Prefect server; test_flow.py runs the flow.
+"""
+
+from __future__ import annotations
+
+import codecs
+import shutil
+from dataclasses import replace
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+
+from conftest import SEED_NAMES, SEEDS
+from vnrok_etl.pipeline import process_paths
+from vnrok_etl.runner import ingest_paths, new_load_info
+from vnrok_etl.stage import stage_batches
+from vnrok_etl.warehouse import DataCheckFailed, connect, merge_load, record_failed_load
+
+TABLES = (
+    "articles", "article_sources", "removed_spans", "captions", "figures", "quotes",
+    "speakers", "speaker_aliases", "rejections",
+)
+
+
+def snapshot(path) -> dict[str, list[tuple]]:
+    """Every row of every public table (but loads), sorted: 'nothing changed' means equal."""
+    with connect(path, read_only=True) as connection:
+        return {
+            table: sorted(
+                connection.execute(f"SELECT * EXCLUDE (load_id{', first_seen_at' if table == 'article_sources' else ''}"
+                                   f"{', rejected_at' if table == 'rejections' else ''}) FROM {table}").fetchall(),
+                key=repr,
+            )
+            for table in TABLES
+        }
+
+
+def counts(path) -> dict[str, int]:
+    with connect(path, read_only=True) as connection:
+        return {table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES}
+
+
+def test_the_seeds_load_as_five_articles_with_offsets_into_their_bodies(warehouse):
+    result, seconds = ingest_paths([str(SEEDS)], warehouse)
+    assert (result.documents_seen, result.articles_new, result.sources_new, result.rejections_new) == (5, 5, 5, 0)
+    assert set(seconds) >= {"read", "decode", "clean", "extract", "stage", "merge", "wall"}
+    with connect(warehouse, read_only=True) as connection:
+        sources = connection.execute("SELECT DISTINCT source FROM articles ORDER BY 1").fetchall()
+        assert [row[0] for row in sources] == ["NDO", "VNA", "VNA/VNS", "VNS"]
+        # Every figure and quote points at its own text in the body (also a data check).
+        for table in ("figures", "quotes"):
+            bad = connection.execute(
+                f"SELECT count(*) FROM {table} JOIN articles USING (article_id)"
+                " WHERE substring(body, start_char + 1, end_char - start_char) <> text"
+            ).fetchone()[0]
+            assert bad == 0
+        assert connection.execute("SELECT count(*) FROM figures").fetchone()[0] > 0
+        assert connection.execute("SELECT count(*) FROM quotes").fetchone()[0] > 0
+        status = connection.execute("SELECT status, articles_new FROM loads").fetchall()
+        assert status == [("succeeded", 5)]
+
+
+def test_loading_the_same_files_again_changes_nothing(warehouse):
+    ingest_paths([str(SEEDS)], warehouse)
+    before = snapshot(warehouse)
+    again, _ = ingest_paths([str(SEEDS)], warehouse)
+    assert (again.documents_known, again.articles_new, again.sources_new) == (5, 0, 0)
+    assert (again.figures_new, again.quotes_new, again.rejections_new) == (0, 0, 0)
+    assert snapshot(warehouse) == before
+
+
+def test_the_same_article_re_encoded_or_renamed_only_gains_a_source(warehouse, tmp_path):
+    ingest_paths([str(SEEDS)], warehouse)
+    before = counts(warehouse)
+    variants = tmp_path / "variants"
+    variants.mkdir()
+    seed_001 = (SEEDS / SEED_NAMES[1]).read_text(encoding="utf-8")
+    seed_002 = (SEEDS / SEED_NAMES[2]).read_text(encoding="utf-8")
+    seed_003 = (SEEDS / SEED_NAMES[3]).read_text(encoding="utf-8")
+    (variants / "ndo-crlf-bom.txt").write_bytes(codecs.BOM_UTF8 + seed_001.replace("\n", "\r\n").encode())
+    (variants / "vna-cp1252.txt").write_bytes(seed_002.encode("cp1252"))
+    (variants / "vns-utf16.txt").write_bytes(seed_003.encode("utf-16"))
+    shutil.copy(SEEDS / SEED_NAMES[4], variants / "renamed.txt")
+    result, _ = ingest_paths([str(variants)], warehouse)
+    assert (result.articles_new, result.sources_new, result.figures_new, result.quotes_new) == (0, 4, 0, 0)
+    after = counts(warehouse)
+    assert after == before | {"article_sources": before["article_sources"] + 4}
+    with connect(warehouse, read_only=True) as connection:
+        per_article = connection.execute(
+            "SELECT count(DISTINCT article_id), count(*) FROM article_sources"
+        ).fetchone()
+    assert per_article == (5, 9)
+
+
+def test_the_same_article_twice_in_one_load_is_one_article(warehouse, tmp_path):
+    folder = tmp_path / "twice"
+    folder.mkdir()
+    shutil.copy(SEEDS / SEED_NAMES[4], folder / "a.txt")
+    (folder / "b.txt").write_bytes((SEEDS / SEED_NAMES[4]).read_text().replace("\n", "\r\n").encode())
+    result, _ = ingest_paths([str(folder)], warehouse)
+    assert (result.articles_new, result.sources_new) == (1, 2)
+
+
+def test_an_edited_republication_is_linked_to_its_canonical_article(warehouse, tmp_path):
+    ingest_paths([str(SEEDS / SEED_NAMES[4])], warehouse)
+    edited = (SEEDS / SEED_NAMES[4]).read_text().replace(
+        "The agreement was reached on Monday", "The agreement was reached on Monday, August 11,"
+    )
+    (tmp_path / "republished.txt").write_text(edited)
+    result, _ = ingest_paths([str(tmp_path / "republished.txt")], warehouse)
+    assert (result.articles_new, result.near_duplicates_new) == (1, 1)
+    with connect(warehouse, read_only=True) as connection:
+        rows = connection.execute(
+            "SELECT a.duplicate_of = o.article_id FROM articles a, article_sources s, articles o"
+            " WHERE s.article_id = o.article_id AND s.source_uri LIKE '%004_%' AND a.duplicate_of IS NOT NULL"
+        ).fetchall()
+    assert rows == [(True,)]
+
+
+def test_a_bad_document_is_a_rejection_and_the_others_still_load(warehouse, tmp_path):
+    shutil.copytree(SEEDS, tmp_path / "in")
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    (tmp_path / "in" / "scan.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    result, _ = ingest_paths([str(tmp_path / "in")], warehouse)
+    assert (result.articles_new, result.rejections_new) == (5, 2)
+    assert sorted(reason for _, reason in result.rejections) == ["binary file (PDF document)", "empty document"]
+    again, _ = ingest_paths([str(tmp_path / "in")], warehouse)
+    assert again.rejections_new == 0  # the same rejected bytes are not recorded twice
+
+
+def test_a_load_that_fails_a_data_check_leaves_the_warehouse_as_it_was(warehouse, tmp_path):
+    ingest_paths([str(SEEDS / SEED_NAMES[0])], warehouse)
+    before = snapshot(warehouse)
+    staged = stage_batches([process_paths([str(SEEDS / name) for name in SEED_NAMES[1:]])])
+    figures = staged.tables["stg_figures"]
+    assert figures.num_rows > 0
+    shifted = figures.set_column(
+        figures.schema.get_field_index("start_char"), "start_char",
+        pc.add(figures["start_char"], pa.scalar(1, pa.int32())),
+    )
+    broken = replace(staged, tables=staged.tables | {"stg_figures": shifted})
+    load = new_load_info()
+    with connect(warehouse) as connection:
+        with pytest.raises(DataCheckFailed, match="figure_text_matches_body"):
+            merge_load(connection, broken, load)
+        record_failed_load(connection, load, "DataCheckFailed")
+    assert snapshot(warehouse) == before
+    with connect(warehouse, read_only=True) as connection:
+        assert connection.execute("SELECT status FROM loads WHERE load_id = ?", [load.load_id]).fetchall() == [("failed",)]
+
+
+def test_schema_is_idempotent_and_migrations_are_recorded_once(warehouse):
+    for _ in range(3):
+        with connect(warehouse):
+            pass
+    raw = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        assert raw.execute("SELECT version, name FROM _migrations").fetchall() == [(1, "schema")]
+        names = {row[0] for row in raw.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    finally:
+        raw.close()
+    assert names >= set(TABLES) | {"loads", "_migrations"}

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from vnrok_etl.records import Article, Quote, Speaker
@@ -39,6 +40,7 @@ from vnrok_etl.sentences import split_sentences
 from vnrok_etl.speakers import (
     COUNTRY_WORDS,
     GENERIC_ROLES,
+    KNOWN_BY_FOLD,
     KNOWN_PEOPLE,
     ORG_WORDS,
     PRONOUNS_PLURAL,
@@ -71,6 +73,13 @@ PARTICIPLE_CUES = (
     "underlining", "highlighting", "asserting", "remarking", "explaining", "insisting",
 )
 CUE = r"(?:" + "|".join(CUE_PHRASES) + r")"
+# First words of every cue, for a cheap test before the cue patterns run.
+CUE_WORDS = frozenset(
+    {re.match(r"[a-z]+", phrase).group(0) for phrase in CUE_PHRASES} | set(PARTICIPLE_CUES) | {"according"}
+)
+WORD = re.compile(r"[a-z]+")
+MENTION_WINDOW = 240
+KNOWN_NAME_WORDS = frozenset(word for name in KNOWN_BY_FOLD for word in name.split(" "))
 PARTICIPLE = r"(?:" + "|".join(PARTICIPLE_CUES) + r")"
 # Verbs that take a bare clause ("the Deputy PM said Vietnam consistently pursues …").
 SAY_VERBS = frozenset({"said", "says"})
@@ -281,6 +290,7 @@ def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text, lo, hi)]
 
 
+@lru_cache(maxsize=65536)
 def _is_name(token: str) -> bool:
     bare = POSSESSIVE_END.sub("", token)
     if not bare or not bare[0].isupper() or bare.startswith("("):
@@ -295,15 +305,33 @@ def _is_title_token(token: str) -> bool:
 
 
 def _name_run_ends(body: str) -> Iterator[tuple[int, int]]:
-    """(sentence start, end) for every run of capitalised name words in the body."""
+    """(sentence start, end) of every run of capitalised words that may name a person.
+
+    Only runs after a title word ("President Lee") or holding a known name's word ("To Lam")
+    qualify: "Việt Nam", "Yonsei University" or "Han River" are not worth parsing.
+    """
     for s_start, s_end in split_sentences(body):
         tokens = _tokens(body, s_start, s_end)
+        run_start = None
         for i, (text, _start, end) in enumerate(tokens):
             if not _is_name(text):
+                run_start = None
                 continue
+            if run_start is None:
+                run_start = i
             following = tokens[i + 1] if i + 1 < len(tokens) else None
             joined = following and body[end : following[1]].isspace() and _is_name(following[0])
-            if not joined or POSSESSIVE_END.search(text):
+            if joined and not POSSESSIVE_END.search(text):
+                continue
+            before = fold(tokens[run_start - 1][0]) if run_start else ""
+            run = tokens[run_start : i + 1]
+            run_start = None
+            if (
+                before in TITLE_WORDS
+                or before in ORG_WORDS
+                or before.startswith("(")
+                or any(fold(POSSESSIVE_END.sub("", t[0])) in KNOWN_NAME_WORDS for t in run)
+            ):
                 yield s_start, end
 
 
@@ -313,6 +341,10 @@ def _mention_before(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | 
     while match := TRAILING_ADVERB.search(text):
         text = text[: match.start()]
     hi = lo + len(text.rstrip())
+    # A title and name never run longer than this; tokenising the whole sentence each time did.
+    if hi - lo > MENTION_WINDOW:
+        space = body.find(" ", hi - MENTION_WINDOW, hi)
+        lo = space + 1 if space >= 0 else lo
     tokens = _tokens(body, lo, hi)
     if not tokens or tokens[-1][2] != hi:
         return None
@@ -328,6 +360,8 @@ def _mention_before(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | 
     while i >= 0 and _joined(body, tokens, i):
         token = tokens[i][0]
         if token == ",":
+            if i + 1 >= len(tokens):
+                break
             after = tokens[i + 1][0]
             before = tokens[i - 1][0] if i > 0 else ""
             # A comma continues a title only inside its complement ("Culture, Sports and Tourism").
@@ -584,6 +618,9 @@ def _indirect(reader: _Reader, s_start: int, s_end: int, pairs: list[tuple[int, 
     """At most one reported-speech quote for the sentence ``body[s_start:s_end]``."""
     body = reader.body
     sentence = body[s_start:s_end]
+    # Most sentences hold no cue word at all: skip the cue patterns for them.
+    if CUE_WORDS.isdisjoint(WORD.findall(sentence.lower())):
+        return
     content_end = s_start + len(sentence.rstrip(TERMINAL))
     for attempt in (_post_posed, _parenthetical, _pre_posed):
         found = attempt(reader, s_start, content_end)

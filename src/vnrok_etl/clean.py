@@ -109,6 +109,7 @@ MAX_HEADER_LINES = 3
 DATELINE_SEARCH_PARAGRAPHS = 3
 MIN_BODY_WORDS = 8
 MIN_INTERVIEW_QUESTIONS = 2
+REPEAT_PREFIX = 40
 
 
 @dataclass(slots=True)
@@ -421,18 +422,27 @@ def _drop_repeats(paragraphs: list[str], draft: _Draft) -> list[str]:
     Seed 001 repeats "During their high-level meetings..." verbatim (the later copy goes) and ends
     with the "The visit of ... concluded successfully" paragraph plus one more sentence (the
     earlier, shorter copy goes). Seed 002 repeats its lead after the dateline (the later copy goes).
+    Paragraphs are only compared within a bucket of equal openings: a repeat or an extension
+    shares its first REPEAT_PREFIX characters, so a long article is not compared pair by pair.
     """
-    keys = [_key(paragraph) for paragraph in paragraphs]
+    keys = [paragraph.casefold() for paragraph in paragraphs]
+    buckets: dict[str, list[int]] = {}
+    short: list[int] = []
     dropped: set[int] = set()
-    for later in range(len(paragraphs)):
-        for earlier in range(later):
+    for later, key in enumerate(keys):
+        opening = key[:REPEAT_PREFIX]
+        candidates = short + buckets.get(opening, []) if len(key) >= REPEAT_PREFIX else list(
+            range(later)
+        )
+        for earlier in sorted(candidates):
             if earlier in dropped:
                 continue
-            if keys[later] == keys[earlier] or _extends(keys[earlier], keys[later]):
+            if key == keys[earlier] or _extends(keys[earlier], key):
                 dropped.add(later)
                 break
-            if _extends(keys[later], keys[earlier]):
+            if _extends(key, keys[earlier]):
                 dropped.add(earlier)
+        (buckets.setdefault(opening, []) if len(key) >= REPEAT_PREFIX else short).append(later)
     for index in sorted(dropped):
         draft.drop("repeated_paragraph", paragraphs[index])
     return [paragraph for index, paragraph in enumerate(paragraphs) if index not in dropped]

@@ -39,9 +39,15 @@ DATEPARSER_SETTINGS = {
     "PARSERS": ["custom-formats", "absolute-time"],
 }
 
-# Explicit formats tried first: the forms the outlets print. dateparser's own parsing (ISO 8601
-# with offsets, "Saturday, August 9, 2025 10:15") is the fallback, still day-first.
+# Explicit formats tried first: the forms the outlets print, and ISO 8601 as markup carries it
+# (also the fast path: a format match costs a fraction of dateparser's general parsing).
+# dateparser's own parsing ("Saturday, August 9, 2025 10:15") is the fallback, still day-first.
 DATE_FORMATS = (
+    "%Y-%m-%dT%H:%M:%S%z",
+    "%Y-%m-%dT%H:%M%z",
+    "%Y-%m-%dT%H:%M:%S.%f%z",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%d",
     "%d/%m/%Y, %H:%M",
     "%d/%m/%Y %H:%M",

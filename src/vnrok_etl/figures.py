@@ -542,7 +542,8 @@ def _from_multiplier_verb(ctx: _Context, m: re.Match) -> Figure | None:
     if m["ending"] == "e" and not MODAL_BEFORE.search(ctx.body, max(0, m.start() - 30), m.start()):
         return None
     start, qualifier = _hedge(ctx.body, m.start())
-    subject = _subject_before(ctx.body, start)
+    # The figure is the verb itself: "Revenue tripled", "investment has more than doubled".
+    subject = _subject_before(ctx.body, start, verb_required=False)
     value = MULTIPLIER_STEMS[m["stem"].lower()]
     return _figure(ctx, "multiplier", value, "times", qualifier, subject,
                    start, m.end())
@@ -694,13 +695,13 @@ def _money_subject(body: str, start: int, end: int) -> str | None:
     return _subject_before(body, start)
 
 
-def _subject_before(body: str, start: int) -> str | None:
+def _subject_before(body: str, start: int, verb_required: bool = True) -> str | None:
     """The noun phrase before the verb that leads to the amount ('investment has more than')."""
     verb = VERB_BEFORE.search(body, max(0, start - 60), start)
-    if not verb:
+    if not verb and verb_required:
         return None
-    lo = max(0, verb.start() - 120)
-    tokens = list(WORD.finditer(body, lo, verb.start()))
+    phrase_end = verb.start() if verb else start
+    tokens = list(WORD.finditer(body, max(0, phrase_end - 120), phrase_end))
     kept: list[re.Match] = []
     for token in reversed(tokens):
         text = token.group()

@@ -12,6 +12,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vnrok_etl.clean import CleanError, clean_document
 from vnrok_etl.decode import decode_bytes
@@ -459,6 +461,12 @@ def test_dateline_forms(opening: str, dateline: str, source: str | None) -> None
     assert any(span.rule == "dateline" for span in article.removed)
 
 
+def test_dateline_on_its_own_line() -> None:
+    article = clean(f"SEOUL (VNA) –\n\n{LONG}\n\n{SECOND}")
+    assert (article.dateline, article.source, article.title) == ("Seoul", "VNA", None)
+    assert article.paragraphs == (LONG, SECOND)
+
+
 @pytest.mark.parametrize(
     "opening",
     [
@@ -507,6 +515,20 @@ def test_title_line() -> None:
     article = clean(f"Two countries agree on trade target\n\n{LONG}\n\n{SECOND}")
     assert article.title == "Two countries agree on trade target"
     assert article.paragraphs == (LONG, SECOND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Trade target agreed\n\nby NDO 15/08/2025, 01:50\n\n{LONG}",
+        f"by NDO 15/08/2025, 01:50\nTrade target agreed\n\n{LONG}",
+        f"Trade target agreed\n\n date 2025-08-15 {LONG}",
+    ],
+)
+def test_header_lines_in_any_order(text: str) -> None:
+    article = clean(text)
+    assert (article.title, article.published_date) == ("Trade target agreed", date(2025, 8, 15))
+    assert article.paragraphs == (LONG,)
 
 
 def test_first_sentence_is_not_a_title() -> None:
@@ -681,3 +703,34 @@ def test_only_clean_error_on_bad_input() -> None:
         clean_document(None, "x.txt")  # type: ignore[arg-type]
     with pytest.raises(CleanError):
         clean_document("<html><body><nav>Home</nav></body></html>", "page.html")
+
+
+# ---------------------------------------------------------------- any input: an Article or CleanError
+
+FORMS = st.sampled_from(
+    [
+        LONG, SECOND, "", " ", "\n", " date 2025-08-08 ", "date 2025-13-45", "by NDO 15/08/2025, 01:50",
+        "by NDO 31/02/2025, 25:61", "HÀ NỘI — ", "Hanoi (VNA) - ", "SEOUL —", "— VNS", "— VNA/VNS",
+        "/.", "VNA", "See more", "Tags:", "(Photo: VNA)", "x.jpg", "Share", "Why?", "Q: Why?",
+        "<html>", "<!doctype html><p>", "\u00a0", "\ufeff", "“", "’", "—", "?", "Trade target agreed",
+    ]
+)
+PIECES = st.one_of(FORMS, st.text(max_size=60))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=14), st.sampled_from(["a.txt", "a.html", "", "b.htm?x=1"]))
+def test_any_text_gives_an_article_or_a_clean_error(pieces: list[str], uri: str) -> None:
+    text = "".join(piece + separator for piece, separator in zip(pieces, ["\n\n", "\n", " "] * 10))
+    try:
+        article = clean_document(text, uri)
+    except CleanError as error:
+        assert str(error)
+        return
+    assert article.paragraphs and article.kind in {"news", "interview"}
+    for paragraph in article.paragraphs:
+        assert paragraph == paragraph.strip() and paragraph and "\n" not in paragraph
+    if article.published_at is not None:
+        assert article.published_at.utcoffset() is not None
+        assert article.published_at.date() == article.published_date
+    assert all(span.rule and span.text for span in article.removed)

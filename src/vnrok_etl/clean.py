@@ -48,7 +48,7 @@ HTML_URI = re.compile(r"\.html?(?:[?#].*)?\Z", re.IGNORECASE)
 
 # Seeds 000, 003, 004: the text opens with " date 2025-08-08 " and the first paragraph follows on
 # the same line.
-DATE_MARKER = re.compile(r"\A\s*date:?[ \t]+(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:[ \t]+|(?=\n)|\Z)")
+DATE_MARKER = re.compile(r"^date:?[ \t]+(?P<date>\d{4}-\d{1,2}-\d{1,2})(?=[ \t]|$)")
 # Seed 001: "by NDO 15/08/2025, 01:50", the date day-first in local time.
 BYLINE_WITH_DATE = re.compile(
     r"^by\s+(?P<who>[^\d\n]{1,60}?)\s*[,|–—-]?\s*"
@@ -96,6 +96,8 @@ DATELINE = re.compile(
     rf"\s*(?:\((?P<agency>{AGENCY})\))?"
     rf"\s*(?P<dash>[—–]|--?)[ \t]*"
 )
+# A line that is only a dateline ("HÀ NỘI —") is not a title.
+DATELINE_ONLY = re.compile(r"^[^\W\d_][\w .'’()/-]{0,40}[—–-]$")
 TERMINAL_PUNCTUATION = re.compile(r"[.!?…;:,]['\"”’)\]]*$")
 SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*$")
 QUESTION_END = re.compile(r"\?['\"”’)\]]*$")
@@ -105,7 +107,7 @@ BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 
 MAX_TITLE_WORDS = 30
 MAX_TITLE_CHARS = 250
-MAX_HEADER_LINES = 3
+MAX_HEADER_LINES = 5
 DATELINE_SEARCH_PARAGRAPHS = 3
 MIN_BODY_WORDS = 8
 MIN_INTERVIEW_QUESTIONS = 2
@@ -164,9 +166,8 @@ def _looks_like_html(text: str, uri: str) -> bool:
 
 def _clean_plain(text: str) -> Article:
     draft = _Draft()
-    text = _take_header(text, draft)
     blocks = _cut_related(_split_blocks(text), draft)
-    blocks = _take_title(blocks, draft)
+    blocks = _take_front_matter(blocks, draft, known_title=None)
     return _finish(blocks, draft)
 
 
@@ -175,44 +176,56 @@ def _clean_html(page: HtmlPage) -> Article:
     for caption in page.captions:
         draft.add_caption(caption)
     draft.removed.extend(page.removed)
-    text = _take_header("\n\n".join(page.paragraphs), draft)
-    blocks = _cut_related(_split_blocks(text), draft)
-    if page.title:
-        draft.title = page.title
-        if blocks and _key(" ".join(blocks[0])) == _key(page.title):
-            draft.drop("title", "\n".join(blocks.pop(0)))
-    else:
-        blocks = _take_title(blocks, draft)
-    # Markup dates are explicit fields: they win over anything printed in the text.
-    if page.found_date is not None:
-        draft.found_date = page.found_date
-    if draft.byline is None:
-        draft.byline = page.byline
+    blocks = _cut_related(_split_blocks("\n\n".join(page.paragraphs)), draft)
+    blocks = _take_front_matter(blocks, draft, known_title=page.title)
+    # Markup fields are explicit: they win over anything printed in the text.
+    draft.title = page.title or draft.title
+    draft.found_date = page.found_date or draft.found_date
+    draft.byline = draft.byline or page.byline
     if draft.byline_source is None and page.byline in AGENCY_SET:
         draft.byline_source = page.byline
     return _finish(blocks, draft)
 
 
-def _take_header(text: str, draft: _Draft) -> str:
-    """Date marker, byline and date lines before the first paragraph (seeds 000, 001, 003, 004)."""
-    marker = DATE_MARKER.match(text)
-    if marker:
-        draft.found_date = parse_date(marker.group("date"), "marker")
-        draft.drop("date_marker", marker.group(0))
-        text = text[marker.end():]
-    lines = text.split("\n")
-    index, seen = 0, 0
-    while index < len(lines) and seen < MAX_HEADER_LINES:
-        line = lines[index].strip()
-        if not line:
-            index += 1
-            continue
-        if not _take_header_line(line, draft):
+def _take_front_matter(
+    blocks: list[list[str]], draft: _Draft, known_title: str | None
+) -> list[list[str]]:
+    """Header lines before the first paragraph, in any order: a date marker (seeds 000, 003, 004,
+    followed by the first paragraph on the same line), a byline with its date (seed 001), a date
+    line, and one title line (seeds 001, 002), or a repeat of the title the markup gave.
+    """
+    blocks = [list(block) for block in blocks]
+    for _ in range(MAX_HEADER_LINES):
+        if not blocks:
             break
-        lines[index] = ""
-        index += 1
-        seen += 1
-    return "\n".join(lines)
+        line = blocks[0][0]
+        marker = DATE_MARKER.match(line)
+        if marker:
+            draft.found_date = draft.found_date or parse_date(marker.group("date"), "marker")
+            draft.drop("date_marker", marker.group(0))
+            rest = line[marker.end():].strip()
+            _replace_first_line(blocks, rest)
+        elif known_title is not None and _key(line) == _key(known_title):
+            draft.drop("title", line)
+            _replace_first_line(blocks, "")
+        elif _take_header_line(line, draft):
+            _replace_first_line(blocks, "")
+        elif known_title is None and draft.title is None and _is_title(blocks):
+            draft.title = line
+            draft.drop("title", line)
+            _replace_first_line(blocks, "")
+        else:
+            break
+    return blocks
+
+
+def _replace_first_line(blocks: list[list[str]], line: str) -> None:
+    if line:
+        blocks[0][0] = line
+        return
+    del blocks[0][0]
+    if not blocks[0]:
+        del blocks[0]
 
 
 def _take_header_line(line: str, draft: _Draft) -> bool:
@@ -276,21 +289,18 @@ def _cut_related(blocks: list[list[str]], draft: _Draft) -> list[list[str]]:
     return blocks
 
 
-def _take_title(blocks: list[list[str]], draft: _Draft) -> list[list[str]]:
-    """A first short one-line block without terminal punctuation is the title (seeds 001, 002)."""
+def _is_title(blocks: list[list[str]]) -> bool:
+    """A first short one-line block without terminal punctuation, with text after it."""
     if len(blocks) < 2 or len(blocks[0]) != 1:
-        return blocks
+        return False
     line = blocks[0][0]
-    if (
+    return not (
         len(line) > MAX_TITLE_CHARS
         or len(line.split()) > MAX_TITLE_WORDS
         or TERMINAL_PUNCTUATION.search(line)
         or _is_boilerplate_line(line)
-    ):
-        return blocks
-    draft.title = line
-    draft.drop("title", line)
-    return blocks[1:]
+        or DATELINE_ONLY.match(line)
+    )
 
 
 def _is_boilerplate_line(line: str) -> bool:
@@ -404,9 +414,10 @@ def _take_dateline(paragraphs: list[str], draft: _Draft) -> list[str]:
 
 
 def _is_dateline(match: re.Match[str], rest: str) -> bool:
-    """Only a place the way outlets print it: ALL CAPS, with an agency code, or a known city."""
+    """Only a place the way outlets print it: ALL CAPS, with an agency code, or a known city,
+    followed by a capitalised sentence or by nothing (a dateline on its own line)."""
     first = rest.lstrip("\"“‘'(")[:1]
-    if not (first.isupper() or first.isdigit()):
+    if rest and not (first.isupper() or first.isdigit()):
         return False
     place = match.group("place")
     if match.group("agency"):

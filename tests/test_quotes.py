@@ -229,6 +229,19 @@ def test_unbalanced_or_mixed_quote_marks_do_not_crash(text: str) -> None:
         assert text[quote.start_char : quote.end_char] == quote.text
 
 
+def test_cue_makes_speech_even_when_the_speaker_is_unknown() -> None:
+    quote = only(extract_quotes(article("A senior source said: “The talks went very well indeed.”"))[0])
+    assert (quote.kind, quote.speaker, quote.cue) == ("direct", None, "said")
+    assert quote.text == "The talks went very well indeed."
+
+
+def test_country_subject_is_not_a_person_named_nam() -> None:
+    quotes, _ = extract_quotes(
+        article("Minister Nguyễn Văn Nam attended.", "Việt Nam affirmed that it values the partnership.")
+    )
+    assert quotes == ()
+
+
 # --- not speech -------------------------------------------------------------------------------
 
 

@@ -128,6 +128,15 @@ CONNECTORS = frozenset({"of", "and", "for", "the", "&"})
 QUESTION_END = re.compile(r"\?[\s”’\"')\]]*$")
 
 
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    """Who (person key, None when unresolved), with which cue and printed title."""
+
+    key: str | None
+    cue: str | None
+    title: str | None
+
+
 @dataclass(slots=True)
 class _Person:
     """A person as this article prints them, built up while reading."""
@@ -273,9 +282,6 @@ def _resolve_subject(reader: _Reader, offset: int, parsed: ParsedMention) -> str
         context = reader.context(offset)
         return fold(context[-1].name) if context else None
     if parsed.name:
-        key = fold(parsed.name)
-        if key in reader.people and _full_name(parsed.name):
-            return _note(reader, offset, parsed)
         return _note(reader, offset, parsed)
     if parsed.role:
         speaker = resolve_speaker(parsed.printed, reader.context(offset))
@@ -450,10 +456,9 @@ def _read_paragraph(reader: _Reader, start: int, end: int, previous_direct: str 
                 continue
             close = close_at if close_at is not None else end
             sentence_end = _sentence_end(sentences, close, end)
-            speaker = _direct(reader, start, s_start, open_at, close_at, sentence_end, previous_direct)
-            if speaker is not None:
+            if _direct(reader, start, s_start, open_at, close_at, sentence_end, previous_direct):
                 covered.append((s_start, sentence_end))
-                last_direct = speaker
+                last_direct = reader.last_speaker if reader.quotes[-1].speaker else None
                 handled = True
         if not handled and not any(a <= s_start < b for a, b in covered):
             _indirect(reader, s_start, s_end, pairs)
@@ -532,64 +537,68 @@ def _direct(
     close_at: int | None,
     sentence_end: int,
     previous_direct: str | None,
-) -> str | None:
-    """Emit the quotation at ``open_at`` if it is attributed speech; returns the speaker key."""
+) -> bool:
+    """Emit the quotation at ``open_at`` if it is attributed speech."""
     body = reader.body
     inner_end = close_at if close_at is not None else sentence_end
     text_start, text_end = _trim_span(body, open_at + 1, inner_end, strip=" \t\n,")
     if text_end <= text_start:
-        return None
+        return False
     after_close = body[close_at + 1 : sentence_end] if close_at is not None else ""
     before = body[s_start:open_at]
-    key, cue, title = _cue_before_quote(reader, s_start, open_at, before, after_close)
-    if key is None and not before.strip():
-        key, cue, title = _cue_after_quote(reader, close_at, sentence_end, after_close)
-    if key is None and not body[p_start:open_at].strip() and previous_direct:
+    attribution = _cue_before_quote(reader, s_start, before, after_close)
+    if attribution is None and not before.strip():
+        attribution = _cue_after_quote(reader, close_at, sentence_end, after_close)
+    if attribution is None and not body[p_start:open_at].strip() and previous_direct:
         # A paragraph opening with a quotation continues the previous paragraph's speaker.
         if len(body[text_start:text_end].split()) >= 6:
-            key, cue, title = previous_direct, None, None
-    if key is None:
-        return None
-    _emit(reader, "direct", key, cue, title, text_start, text_end)
-    return key
+            attribution = _Attribution(previous_direct, None, None)
+    if attribution is None:
+        return False
+    # A cue makes it speech even when its subject cannot be named ("a source said: “…”").
+    _emit(reader, "direct", attribution, text_start, text_end)
+    return True
 
 
-def _cue_before_quote(
-    reader: _Reader, s_start: int, open_at: int, before: str, after_close: str
-) -> tuple[str | None, str | None, str | None]:
+def _attribution(reader: _Reader, mention: tuple[int, ParsedMention] | None, cue: str) -> _Attribution:
+    if mention is None:
+        return _Attribution(None, _cue_text(cue), None)
+    m_start, parsed = mention
+    return _Attribution(_resolve_subject(reader, m_start, parsed), _cue_text(cue), _printed_title(parsed))
+
+
+def _cue_text(cue: str) -> str:
+    """The cue as printed, lowercased, spaces collapsed: "expressed his belief"."""
+    return " ".join(cue.split()).lower()
+
+
+def _cue_before_quote(reader: _Reader, s_start: int, before: str, after_close: str) -> _Attribution | None:
     match = CUE_BEFORE_QUOTE.search(before)
     if not match:
-        return None, None, None
+        return None
     # "said that “four no’s” remain" quotes a phrase inside reported speech, not the speech.
     if match.group("link").strip() == "that" and after_close.strip(TERMINAL + CLOSERS):
-        return None, None, None
+        return None
     cue_start = s_start + match.start()
-    cue = " ".join(match.group(0)[: match.end("cue" if match.group("cue") else "participle") - match.start()].split()).lower()
     if match.group("participle"):
         mention = _clause_subject(reader.body, s_start, cue_start)
-    else:
-        mention = _mention_before(reader.body, s_start, cue_start)
-    if mention is None:
-        return None, None, None
-    m_start, parsed = mention
-    key = _resolve_subject(reader, m_start, parsed)
-    return key, cue, _printed_title(parsed)
+        return _attribution(reader, mention, match.group("participle"))
+    return _attribution(reader, _mention_before(reader.body, s_start, cue_start), match.group("cue"))
 
 
 def _cue_after_quote(
     reader: _Reader, close_at: int | None, sentence_end: int, after_close: str
-) -> tuple[str | None, str | None, str | None]:
+) -> _Attribution | None:
+    """"”, shared Han Jong-hee." or "” he said." right after the closing mark."""
     if close_at is None:
-        return None, None, None
+        return None
     body = reader.body
     base = close_at + 1
     match = CUE_AT_START.match(after_close)
     if match:
         found = _mention_after(body, base + match.end(), sentence_end)
         if found and not body[found[1] : sentence_end].strip(TERMINAL + CLOSERS + ","):
-            m_start, _m_end, parsed = found
-            cue = " ".join(match.group("cue").split()).lower()
-            return _resolve_subject(reader, m_start, parsed), cue, _printed_title(parsed)
+            return _attribution(reader, (found[0], found[2]), match.group("cue"))
     stripped = after_close.lstrip(" ,")
     offset = base + len(after_close) - len(stripped)
     cue_match = CUE_AT_END.search(" " + stripped)
@@ -597,10 +606,8 @@ def _cue_after_quote(
         cue_start = offset + cue_match.start("cue") - 1
         mention = _mention_before(body, offset, cue_start)
         if mention and mention[0] == offset:
-            m_start, parsed = mention
-            cue = " ".join(cue_match.group("cue").split()).lower()
-            return _resolve_subject(reader, m_start, parsed), cue, _printed_title(parsed)
-    return None, None, None
+            return _attribution(reader, mention, cue_match.group("cue"))
+    return None
 
 
 def _clause_subject(body: str, s_start: int, cue_start: int) -> tuple[int, ParsedMention] | None:
@@ -612,6 +619,10 @@ def _clause_subject(body: str, s_start: int, cue_start: int) -> tuple[int, Parse
         if found:
             return found[0], found[2]
     return None
+
+
+# An attributed stretch of a sentence: (attribution, text start, text end).
+Reported = tuple[_Attribution, int, int]
 
 
 def _indirect(reader: _Reader, s_start: int, s_end: int, pairs: list[tuple[int, int | None]]) -> None:
@@ -626,23 +637,26 @@ def _indirect(reader: _Reader, s_start: int, s_end: int, pairs: list[tuple[int, 
         found = attempt(reader, s_start, content_end)
         if found is None:
             continue
-        key, cue, title, text_start, text_end = found
+        attribution, text_start, text_end = found
         text_start, text_end = _trim_span(body, text_start, text_end, strip=" \t\n,;:—–-")
-        if key is None or text_end - text_start < 3 or _is_quote_mark_only(body, text_start, pairs):
+        # Reported speech needs one person: an unresolved subject yields no quote.
+        if attribution.key is None or text_end - text_start < 3:
             return
-        _emit(reader, "indirect", key, cue, title, text_start, text_end)
+        if _is_quote_mark_only(body, text_start, pairs):
+            return
+        _emit(reader, "indirect", attribution, text_start, text_end)
         return
 
 
-def _post_posed(reader: _Reader, s_start: int, end: int) -> tuple | None:
-    """"…, Permanent Deputy Minister … Vũ told the press." / "…, according to Vũ." """
+def _post_posed(reader: _Reader, s_start: int, end: int) -> Reported | None:
+    """"…, Permanent Deputy Minister … Vũ told the press." / "…, according to Vũ." / "…, said Vũ." """
     body = reader.body
     sentence = body[s_start:end]
     for match in ACCORDING_TO.finditer(sentence):
         found = _mention_after(body, s_start + match.end(), end)
         if found and not body[found[1] : end].strip(TERMINAL + CLOSERS):
-            key = _resolve_subject(reader, found[0], found[2])
-            return key, "according to", _printed_title(found[2]), s_start, s_start + match.start()
+            attribution = _attribution(reader, (found[0], found[2]), match.group("cue"))
+            return attribution, s_start, s_start + match.start()
     cue_match = CUE_AT_END.search(sentence)
     if cue_match:
         cue_start = s_start + cue_match.start("cue")
@@ -650,24 +664,19 @@ def _post_posed(reader: _Reader, s_start: int, end: int) -> tuple | None:
         if comma > 0:
             mention = _mention_before(body, s_start + comma + 1, cue_start)
             if mention and not body[s_start + comma + 1 : mention[0]].strip():
-                m_start, parsed = mention
-                key = _resolve_subject(reader, m_start, parsed)
-                cue = " ".join(cue_match.group("cue").split()).lower()
-                return key, cue, _printed_title(parsed), s_start, s_start + comma
+                return _attribution(reader, mention, cue_match.group("cue")), s_start, s_start + comma
     comma = sentence.rfind(",")
     if comma > 0:
-        tail = sentence[comma + 1 :]
-        match = CUE_AT_START.match(tail)
+        match = CUE_AT_START.match(sentence[comma + 1 :])
         if match and match.start("cue") > 0:
             found = _mention_after(body, s_start + comma + 1 + match.end(), end)
             if found and not body[found[1] : end].strip(TERMINAL + CLOSERS):
-                key = _resolve_subject(reader, found[0], found[2])
-                cue = " ".join(match.group("cue").split()).lower()
-                return key, cue, _printed_title(found[2]), s_start, s_start + comma
+                attribution = _attribution(reader, (found[0], found[2]), match.group("cue"))
+                return attribution, s_start, s_start + comma
     return None
 
 
-def _parenthetical(reader: _Reader, s_start: int, end: int) -> tuple | None:
+def _parenthetical(reader: _Reader, s_start: int, end: int) -> Reported | None:
     """"Vietnam, he noted, is ready …": the whole sentence is the reported content."""
     body = reader.body
     match = PARENTHETICAL.search(body, s_start, end)
@@ -676,13 +685,10 @@ def _parenthetical(reader: _Reader, s_start: int, end: int) -> tuple | None:
     mention = _mention_before(body, match.start("subj"), match.end("subj"))
     if mention is None or mention[0] != match.start("subj"):
         return None
-    m_start, parsed = mention
-    key = _resolve_subject(reader, m_start, parsed)
-    cue = " ".join(match.group("cue").split()).lower()
-    return key, cue, _printed_title(parsed), s_start, end
+    return _attribution(reader, mention, match.group("cue")), s_start, end
 
 
-def _pre_posed(reader: _Reader, s_start: int, end: int) -> tuple | None:
+def _pre_posed(reader: _Reader, s_start: int, end: int) -> Reported | None:
     """"X stressed that …", "He praised …, noting that …", "the Deputy PM said Vietnam …"."""
     body = reader.body
     candidates = sorted(
@@ -692,21 +698,18 @@ def _pre_posed(reader: _Reader, s_start: int, end: int) -> tuple | None:
         key=lambda item: item[0].start(),
     )
     for match, participle in candidates:
-        cue_start = match.start("cue")
         if participle:
             mention = _clause_subject(body, s_start, match.start())
         else:
-            mention = _mention_before(body, s_start, cue_start)
+            mention = _mention_before(body, s_start, match.start("cue"))
         if mention is None:
             continue
-        m_start, parsed = mention
+        parsed = mention[1]
         if parsed.plural or (parsed.pronoun and parsed.pronoun not in PRONOUNS_SINGULAR):
             return None
-        key = _resolve_subject(reader, m_start, parsed)
-        if key is None:
-            continue
-        cue = " ".join(match.group("cue").split()).lower()
-        return key, cue, _printed_title(parsed), match.end(), end
+        attribution = _attribution(reader, mention, match.group("cue"))
+        if attribution.key is not None:
+            return attribution, match.end(), end
     return None
 
 
@@ -727,17 +730,16 @@ def _trim_span(body: str, start: int, end: int, strip: str) -> tuple[int, int]:
     return start, end
 
 
-def _emit(
-    reader: _Reader, kind: str, key: str, cue: str | None, title: str | None, start: int, end: int
-) -> None:
-    person = reader.people.get(key)
-    if person is None:
-        return
+def _emit(reader: _Reader, kind: str, attribution: _Attribution, start: int, end: int) -> None:
+    person = reader.people.get(attribution.key) if attribution.key else None
+    name = person.name if person else None
+    title = (attribution.title or person.title) if person else None
     reader.quotes.append(
-        Quote(kind, person.name, title or person.title, cue, reader.body[start:end], start, end)
+        Quote(kind, name, title, attribution.cue, reader.body[start:end], start, end)
     )
-    reader.speakers_used.append(key)
-    reader.last_speaker = key
+    if person is not None and attribution.key:
+        reader.speakers_used.append(attribution.key)
+        reader.last_speaker = attribution.key
 
 
 # --- interviews -------------------------------------------------------------------------------
@@ -774,11 +776,5 @@ def _find_interviewee(reader: _Reader, spans: list[tuple[int, int]], intro: set[
 
 def _add_interview(reader: _Reader, start: int, end: int, interviewee: str | None) -> None:
     text_start, text_end = _trim_span(reader.body, start, end, strip=" \t\n")
-    if text_end <= text_start:
-        return
-    if interviewee is None:
-        reader.quotes.append(
-            Quote("interview", None, None, None, reader.body[text_start:text_end], text_start, text_end)
-        )
-        return
-    _emit(reader, "interview", interviewee, None, None, text_start, text_end)
+    if text_end > text_start:
+        _emit(reader, "interview", _Attribution(interviewee, None, None), text_start, text_end)

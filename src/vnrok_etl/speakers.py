@@ -212,6 +212,9 @@ def parse_mention(mention: str) -> ParsedMention:
         return ParsedMention(printed, "", None, None, None, folded)
     if folded in PRONOUNS_PLURAL:
         return ParsedMention(printed, "", None, None, None, folded, plural=True)
+    if LEADING_THE.sub("", folded) in COUNTRY_WORDS:
+        # "Việt Nam affirmed that …": a country, though "Nam" is also a given name.
+        return ParsedMention(printed, "", None, COUNTRY_WORDS[LEADING_THE.sub("", folded)], None, None)
     tokens = printed.split(" ")
     name_tokens: list[str] = []
     for token in reversed(tokens):

@@ -93,8 +93,8 @@ VNA_END_MARK = re.compile(r"\s*/\.$")
 DATELINE = re.compile(
     rf"^(?P<place>[^\W\d_][^\W\d_'’.]*(?:[ '’.-]{{1,2}}[^\W\d_]+){{0,3}})"
     rf"(?:,\s*(?P<day>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}))?"
-    rf"\s*(?:\((?P<agency>{AGENCY})\))?"
-    rf"\s*(?P<dash>[—–]|--?)[ \t]*"
+    rf"(?:\s*\((?P<agency>{AGENCY})\))?"
+    rf"(?P<gap>\s*)(?P<dash>[—–]|--?)(?:[ \t]+|$)"
 )
 # A line that is only a dateline ("HÀ NỘI —") is not a title.
 DATELINE_ONLY = re.compile(r"^[^\W\d_][\w .'’()/-]{0,40}[—–-]$")
@@ -422,6 +422,8 @@ def _is_dateline(match: re.Match[str], rest: str) -> bool:
     place = match.group("place")
     if match.group("agency"):
         return True
+    if not match.group("gap"):  # "Seoul–Busan rail" is a compound, not a dateline
+        return False
     if place.isupper() and len(place) >= 3:
         return True
     return match.group("dash") in "—–" and place.casefold() in KNOWN_PLACE_SPELLING

@@ -198,6 +198,19 @@ def test_direct_quote_with_comma_inside_and_pronoun_after() -> None:
     )
 
 
+def test_post_posed_attribution_with_time_or_a_following_clause() -> None:
+    quotes, _ = extract_quotes(
+        article(
+            "“We will never give up,” Prime Minister Pham Minh Chinh told reporters on Monday.",
+            "“This is a historic moment for both nations,” he said, adding that more visits would follow.",
+        )
+    )
+    assert [(q.kind, q.speaker, q.cue, q.text) for q in quotes] == [
+        ("direct", "Phạm Minh Chính", "told reporters", "We will never give up"),
+        ("direct", "Phạm Minh Chính", "said", "This is a historic moment for both nations"),
+    ]
+
+
 def test_straight_quotes_work_like_curly_ones() -> None:
     quote = only(extract_quotes(article('President Lee Jae Myung said: "We will win together."'))[0])
     assert (quote.kind, quote.speaker, quote.text) == ("direct", "Lee Jae Myung", "We will win together.")
@@ -343,6 +356,27 @@ def test_post_posed_surname_and_role_resolve_to_the_person(sentence: str, cue: s
     )
     quote = only(quotes)
     assert (quote.speaker, quote.cue, quote.text) == ("Nguyễn Minh Vũ", cue, "The RoK regards Việt Nam highly")
+
+
+def test_leading_according_to() -> None:
+    quote = only(extract_quotes(article("According to Minister Nguyễn Hồng Diên, exports rose 12 percent."))[0])
+    assert (quote.kind, quote.speaker, quote.cue, quote.text) == (
+        "indirect", "Nguyễn Hồng Diên", "according to", "exports rose 12 percent",
+    )
+
+
+def test_long_title_with_of_the_is_kept_whole() -> None:
+    _, speakers = extract_quotes(
+        article(
+            "Politburo member and permanent member of the Party Central Committee’s Secretariat "
+            "Tran Cam Tu expressed his belief that preparations will be complete by December 31."
+        )
+    )
+    speaker = only(speakers)
+    assert speaker.name == "Trần Cẩm Tú"
+    assert speaker.title == (
+        "Politburo member and permanent member of the Party Central Committee’s Secretariat"
+    )
 
 
 def test_parenthetical_attribution_takes_the_whole_sentence() -> None:

@@ -98,7 +98,12 @@ CUE_BEFORE_QUOTE = re.compile(
 )
 # After a quotation mark: "”, shared Han Jong-hee." / "” he said."
 CUE_AT_START = re.compile(rf"^\s*,?\s*(?P<cue>{CUE})\b\s*", re.IGNORECASE)
-CUE_AT_END = re.compile(rf"\s(?P<cue>{CUE})\s*[.!;,]?\s*$", re.IGNORECASE)
+# A cue that ends its clause, possibly with a time or place: "… Vũ told the press on Monday."
+CUE_TAIL = r"(?:\s+(?:on|in|at|during|last|this|yesterday|today|earlier|later)\b[^,.;:“”\"]{0,40})?"
+CUE_AT_END = re.compile(rf"\s(?P<cue>{CUE}){CUE_TAIL}\s*[.!;,]?\s*$", re.IGNORECASE)
+# The same right after a closing quotation mark, where the sentence may go on: "” he said, adding …"
+CUE_CLAUSE = re.compile(rf"\s(?P<cue>{CUE}){CUE_TAIL}\s*(?:[.!;,]|$)", re.IGNORECASE)
+LEADING_ACCORDING_TO = re.compile(r"(?P<cue>according\s+to)\s+", re.IGNORECASE)
 ACCORDING_TO = re.compile(r",\s+(?P<cue>according\s+to)\s+", re.IGNORECASE)
 # ", he noted, " inside a sentence.
 PARENTHETICAL = re.compile(rf",\s+(?P<subj>[^,]{{1,80}}?)\s+(?P<cue>{CUE}),\s+", re.IGNORECASE)
@@ -374,7 +379,13 @@ def _mention_before(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | 
             if fold(after) in TITLE_WORDS or not before[:1].isupper() or fold(before) in TITLE_WORDS:
                 break
         elif token.lower() == "the":
-            start_index = i
+            if i > 0 and fold(tokens[i - 1][0]) in ("of", "for") and _joined(body, tokens, i - 1):
+                # Inside a title: "President of the Republic of Korea (RoK) Lee Jae Myung".
+                start_index = i
+                i -= 1
+                continue
+            if not names:
+                start_index = i  # a description keeps its article: "the Vietnamese Party chief"
             break
         elif not _is_title_token(token):
             break
@@ -601,7 +612,7 @@ def _cue_after_quote(
             return _attribution(reader, (found[0], found[2]), match.group("cue"))
     stripped = after_close.lstrip(" ,")
     offset = base + len(after_close) - len(stripped)
-    cue_match = CUE_AT_END.search(" " + stripped)
+    cue_match = CUE_CLAUSE.search(" " + stripped[:MENTION_WINDOW])
     if cue_match:
         cue_start = offset + cue_match.start("cue") - 1
         mention = _mention_before(body, offset, cue_start)
@@ -633,7 +644,7 @@ def _indirect(reader: _Reader, s_start: int, s_end: int, pairs: list[tuple[int, 
     if CUE_WORDS.isdisjoint(WORD.findall(sentence.lower())):
         return
     content_end = s_start + len(sentence.rstrip(TERMINAL))
-    for attempt in (_post_posed, _parenthetical, _pre_posed):
+    for attempt in (_post_posed, _according_to_first, _parenthetical, _pre_posed):
         found = attempt(reader, s_start, content_end)
         if found is None:
             continue
@@ -674,6 +685,18 @@ def _post_posed(reader: _Reader, s_start: int, end: int) -> Reported | None:
                 attribution = _attribution(reader, (found[0], found[2]), match.group("cue"))
                 return attribution, s_start, s_start + comma
     return None
+
+
+def _according_to_first(reader: _Reader, s_start: int, end: int) -> Reported | None:
+    """"According to Minister Nguyễn Hồng Diên, exports rose 12 percent." """
+    body = reader.body
+    match = LEADING_ACCORDING_TO.match(body, s_start, end)
+    if not match:
+        return None
+    found = _mention_after(body, match.end(), end)
+    if found is None or not body.startswith(",", found[1]):
+        return None
+    return _attribution(reader, (found[0], found[2]), match.group("cue")), found[1] + 1, end
 
 
 def _parenthetical(reader: _Reader, s_start: int, end: int) -> Reported | None:

@@ -222,9 +222,7 @@ def parse_mention(mention: str) -> ParsedMention:
         if not _is_name_token(bare):
             break
         name_tokens.insert(0, bare)
-    # Leading organisation words ("Tourism Chae Hwi Young") belong to the title.
-    while name_tokens and name_tokens[0].casefold() in ORG_WORDS:
-        name_tokens.pop(0)
+    name_tokens = _trim_name(name_tokens)
     head = tokens[: len(tokens) - len(name_tokens)] if name_tokens else tokens
     title, country = split_title(" ".join(head))
     if name_tokens:
@@ -232,6 +230,19 @@ def parse_mention(mention: str) -> ParsedMention:
     role = _role_of(fold(LEADING_THE.sub("", " ".join(head))))
     plural = bool(tokens) and fold(tokens[-1]).endswith("s") and role is None
     return ParsedMention(printed, "", title, country, role, None, plural=plural)
+
+
+def _trim_name(tokens: list[str]) -> list[str]:
+    """The name at the end of a run of capitalised words; the words before it are title.
+
+    A known name wins ("… Việt Nam Central Committee Tô Lâm" -> "Tô Lâm"); otherwise the name
+    starts after the last organisation word ("… Sports and Tourism Chae Hwi Young").
+    """
+    for start in range(len(tokens)):
+        if fold(" ".join(tokens[start:])) in KNOWN_BY_FOLD:
+            return tokens[start:]
+    last_org = max((i for i, token in enumerate(tokens) if token.casefold() in ORG_WORDS), default=-1)
+    return tokens[last_org + 1 :]
 
 
 def split_title(head: str) -> tuple[str | None, str | None]:

@@ -4,15 +4,27 @@ Prefect reads its settings when it is first imported, so the project's defaults 
 before any flow module imports it: Prefect's home inside the project (git-ignored), no analytics
 (no network at run time), a start-up limit the embedded server actually meets on these machines
 (10-33 s measured; the default 20 s times out), and a task-run recorder batch large enough for
-bursts. Anything already set in the environment wins.
+bursts. Concurrency leases are kept on disk, not in the server's memory: with the default, a
+server restarted while a run held the warehouse slot would keep that slot taken for good
+(PrefectHQ/prefect#17415). Anything already set in the environment wins.
+
+When PREFECT_API_URL is not set and a local server (`vnrok-etl server`) answers on
+127.0.0.1:$VNROK_PREFECT_PORT (default 4200), flows and the CLI use it, so runs show up in its UI
+and share its deployments and concurrency limit; otherwise every process starts Prefect's
+temporary embedded server, as before. The probe is one loopback request of at most 0.3 s;
+VNROK_PREFECT_PORT=0 turns it off (tests that must not touch a developer's server).
 """
 
 from __future__ import annotations
 
 import os
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SERVER_PORT = 4200
+PROBE_TIMEOUT_SECONDS = 0.3
 
 PREFECT_DEFAULTS = {
     "PREFECT_HOME": str(PROJECT_ROOT / ".prefect"),
@@ -21,7 +33,43 @@ PREFECT_DEFAULTS = {
     "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": "200",
     "PREFECT_LOGGING_LEVEL": "WARNING",
     "PREFECT_CLOUD_ENABLE_ORCHESTRATION_TELEMETRY": "false",
+    "PREFECT_SERVER_CONCURRENCY_LEASE_STORAGE": "prefect.server.concurrency.lease_storage.filesystem",
 }
+
+
+def local_server_port() -> int:
+    """$VNROK_PREFECT_PORT, else 4200; 0 means "never use a local server"."""
+    return int(os.environ.get("VNROK_PREFECT_PORT") or DEFAULT_SERVER_PORT)
+
+
+def local_server_url(port: int | None = None) -> str:
+    """The API URL of the project's local server on loopback."""
+    return f"http://127.0.0.1:{port or local_server_port()}/api"
+
+
+def server_is_up(api_url: str, timeout: float = PROBE_TIMEOUT_SECONDS) -> bool:
+    """True when a Prefect server answers its health check at `api_url` within `timeout`."""
+    try:
+        with urllib.request.urlopen(f"{api_url}/health", timeout=timeout) as response:
+            return response.status == 200 and response.read(16).strip() == b"true"
+    except (OSError, ValueError):  # refused, timed out, or not an HTTP answer
+        return False
+
+
+def use_local_server() -> str | None:
+    """Point Prefect at the local server when it is up and nothing else was chosen."""
+    if os.environ.get("PREFECT_API_URL"):
+        return os.environ["PREFECT_API_URL"]
+    if local_server_port() == 0:
+        return None
+    url = local_server_url()
+    if server_is_up(url):
+        os.environ["PREFECT_API_URL"] = url
+        return url
+    return None
+
 
 for _name, _value in PREFECT_DEFAULTS.items():
     os.environ.setdefault(_name, _value)
+
+use_local_server()

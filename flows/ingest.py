@@ -4,7 +4,10 @@ Thin on purpose: every task calls one library function. Documents go through in 
 flow makes a bounded number of task runs (at most MAX_BATCHES + 4) whatever the number of
 documents: task runs cost 10-15 ms each and bursts of ~1000 lock the embedded server's SQLite.
 Retries are on reading the warehouse only: the merge waits for a locked file instead, and a
-failed merge is rolled back and recorded, never half-applied or repeated.
+failed merge is rolled back and recorded, never half-applied or repeated. Two runs at once (a
+scheduled and a manual one) merge one after the other: the merge holds the warehouse's writer
+slot on the Prefect server (flows/server.py) and DuckDB's file lock, and every insert skips rows
+already there, so the second run adds nothing the first one added.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
+from flows.server import warehouse_slot
 from vnrok_etl.batching import plan_batches
 from vnrok_etl.pipeline import BatchResult, process_paths
 from vnrok_etl.runner import new_load_info
@@ -38,8 +42,9 @@ WAREHOUSE_WAIT_SECONDS = 600.0  # a scheduled and a manual run: the second waits
 
 
 @task(name="discover", cache_policy=NO_CACHE)
-def discover(paths: list[str]) -> list[str]:
-    return discover_paths(paths)
+def discover(paths: list[str], settle_seconds: float | None = None) -> list[str]:
+    settled_before = None if settle_seconds is None else time.time() - settle_seconds
+    return discover_paths(paths, settled_before=settled_before)
 
 
 @task(name="known-documents", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
@@ -62,7 +67,10 @@ def stage(results: list[BatchResult]) -> StagedLoad:
 
 @task(name="merge", cache_policy=NO_CACHE)
 def merge(staged: StagedLoad, warehouse: str, load: LoadInfo) -> LoadCounts:
-    with connect(warehouse, wait_seconds=WAREHOUSE_WAIT_SECONDS, on_wait=_log_wait) as connection:
+    with (
+        warehouse_slot(on_wait=_log_wait, wait_seconds=WAREHOUSE_WAIT_SECONDS),
+        connect(warehouse, wait_seconds=WAREHOUSE_WAIT_SECONDS, on_wait=_log_wait) as connection,
+    ):
         try:
             return merge_load(connection, staged, load)
         except Exception as error:
@@ -71,12 +79,21 @@ def merge(staged: StagedLoad, warehouse: str, load: LoadInfo) -> LoadCounts:
 
 
 @flow(name="ingest", log_prints=True)
-def ingest(paths: list[str], warehouse: str | None = None, batch_size: int | None = None) -> dict:
-    """Ingest article files and folders into the DuckDB warehouse; returns the load's counts."""
+def ingest(
+    paths: list[str],
+    warehouse: str | None = None,
+    batch_size: int | None = None,
+    settle_seconds: float | None = None,
+) -> dict:
+    """Ingest article files and folders into the DuckDB warehouse; returns the load's counts.
+
+    settle_seconds: leave files in folders modified less than this long ago for a later run
+    (an inbox being written to).
+    """
     target = str(resolve_warehouse(warehouse))
     load = new_load_info(flow_run_id=str(flow_run.id))
     clock = time.perf_counter()
-    files = discover(paths)
+    files = discover(paths, settle_seconds)
     known = known_documents(target)
     batches = plan_batches(files, batch_size)
     results = [future.result() for future in process_batch.map(batches, unmapped(known))]

@@ -4,10 +4,15 @@ Paths given by the user are files or folders (walked recursively, in sorted orde
 and folders skipped). A path that does not exist is the user's mistake and raises at once; a file
 that exists but cannot be read (permissions, a broken link, a folder loop) becomes a rejection,
 so that one bad file never takes the other documents down with it.
+
+Inside folders, names that mark a file still being written (`*.part`, `*.tmp`, Office's `~$*`)
+are skipped, and `settled_before` skips files modified after that time: an inbox is read on a
+schedule while files are still arriving, and a half-written file must wait for the next run.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -16,14 +21,21 @@ from vnrok_etl.identity import content_sha256
 from vnrok_etl.records import RawDocument, Rejection
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # a news article is kilobytes; larger files are not articles
+IN_PROGRESS_NAMES = ("*.part", "*.tmp", "~$*")  # downloads, editors' and copy tools' temporary files
 
 
 class SourceError(ValueError):
     """A path given by the user does not exist."""
 
 
-def discover_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Every candidate file under the given paths, each once, in a stable order."""
+def discover_paths(
+    paths: Iterable[str | os.PathLike[str]], settled_before: float | None = None
+) -> list[str]:
+    """Every candidate file under the given paths, each once, in a stable order.
+
+    With `settled_before` (a time.time() value), files found in folders that were modified
+    later are left for a later run; files named directly are always taken.
+    """
     found: dict[str, None] = {}
     for given in paths:
         path = Path(given)
@@ -31,7 +43,8 @@ def discover_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
             found[str(path)] = None  # a broken link given directly: rejected when read
         elif path.is_dir():
             for file in _walk(path):
-                found[str(file)] = None
+                if settled_before is None or _settled(file, settled_before):
+                    found[str(file)] = None
         elif path.exists():
             found[str(path)] = None
         else:
@@ -61,5 +74,12 @@ def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
+            if not name.startswith(".") and not any(fnmatch.fnmatch(name, p) for p in IN_PROGRESS_NAMES):
                 yield Path(root) / name
+
+
+def _settled(file: Path, settled_before: float) -> bool:
+    try:
+        return os.lstat(file).st_mtime < settled_before
+    except OSError:
+        return True  # vanished or unreadable: read_document turns it into a rejection

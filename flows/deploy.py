@@ -1,0 +1,123 @@
+"""The inbox deployment for a worker: the same `ingest/inbox` that `vnrok-etl serve` serves.
+
+Use this (or `prefect deploy --all` with prefect.yaml, which declares the same thing) when runs
+should be executed by a long-lived worker instead of the serving process: a `process` work pool
+runs each flow run as a subprocess of the worker, in this project's folder and virtualenv.
+
+    python -m flows.deploy --inbox inbox/ --cron "*/15 * * * *"
+    prefect worker start --pool vnrok-process
+    prefect deployment run 'ingest/inbox'
+
+Needs a real Prefect server (`vnrok-etl server`): a worker cannot poll the embedded one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from uuid import UUID
+
+import flows  # noqa: F401 - the project's Prefect settings, and the local server when it is up
+from flows import PROJECT_ROOT
+from flows.serve import (
+    DEFAULT_CRON,
+    DEFAULT_SETTLE_SECONDS,
+    DEPLOYMENT_NAME,
+    EXIT_FAILED,
+    EXIT_USAGE,
+    FLOW_NAME,
+    inbox_parameters,
+    schedule_text,
+)
+
+WORK_POOL = "vnrok-process"
+ENTRYPOINT = "flows/ingest.py:ingest"
+
+
+def ensure_work_pool(name: str = WORK_POOL) -> None:
+    """Create the process work pool unless it exists."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.actions import WorkPoolCreate
+    from prefect.exceptions import ObjectAlreadyExists
+
+    with get_client(sync_client=True) as client:
+        try:
+            client.create_work_pool(WorkPoolCreate(name=name, type="process"))
+        except ObjectAlreadyExists:
+            pass
+
+
+def deploy_inbox(
+    inbox: str | Path,
+    warehouse: str | Path,
+    cron: str | None = None,
+    interval: int | None = None,
+    name: str = DEPLOYMENT_NAME,
+    settle_seconds: float = DEFAULT_SETTLE_SECONDS,
+    work_pool: str = WORK_POOL,
+) -> UUID:
+    """Register `ingest/<name>` on the server for `work_pool`; returns the deployment id."""
+    from flows.server import ensure_warehouse_limit
+    from prefect import Flow
+
+    ensure_work_pool(work_pool)
+    ensure_warehouse_limit()
+    # from_source on the project folder: the worker's subprocess runs the flow from this checkout
+    ingest = Flow.from_source(source=str(PROJECT_ROOT), entrypoint=ENTRYPOINT)
+    return ingest.deploy(
+        name=name,
+        work_pool_name=work_pool,
+        cron=None if interval else cron or DEFAULT_CRON,
+        interval=interval,
+        parameters=inbox_parameters(Path(inbox).resolve(), Path(warehouse).resolve(), settle_seconds),
+        description=f"Ingest whatever is new in {Path(inbox).resolve()}",
+        tags=["vnrok", "inbox"],
+        build=False,
+        push=False,
+        print_next_steps=False,
+        ignore_warnings=True,  # the "try .serve" hint: serving is `vnrok-etl serve`
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m flows.deploy", description=__doc__.split("\n\n")[0],
+        epilog='example: python -m flows.deploy --inbox inbox/ --cron "*/15 * * * *"',
+    )
+    parser.add_argument("--inbox", required=True, metavar="DIR")
+    when = parser.add_mutually_exclusive_group()
+    when.add_argument("--cron", metavar="EXPR")
+    when.add_argument("--interval", type=int, metavar="SECONDS")
+    parser.add_argument("--name", default=DEPLOYMENT_NAME)
+    parser.add_argument("--settle-seconds", type=float, default=DEFAULT_SETTLE_SECONDS)
+    parser.add_argument("--warehouse", metavar="FILE", default=None)
+    parser.add_argument("--work-pool", default=WORK_POOL)
+    args = parser.parse_args(argv)
+
+    from flows.server import real_server_configured
+    from vnrok_etl.warehouse import resolve_warehouse
+
+    if not Path(args.inbox).is_dir():
+        print(f"deploy: error: inbox {args.inbox} is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    if not real_server_configured():
+        print("deploy: error: no Prefect server is up: run `vnrok-etl server` first", file=sys.stderr)
+        return EXIT_FAILED
+    deployment_id = deploy_inbox(
+        args.inbox, resolve_warehouse(args.warehouse), args.cron, args.interval, args.name,
+        args.settle_seconds, args.work_pool,
+    )
+    cron = None if args.interval else args.cron or DEFAULT_CRON
+    print(
+        f"deployed '{FLOW_NAME}/{args.name}' ({deployment_id}) to work pool '{args.work_pool}',"
+        f" {schedule_text(cron, args.interval)}.\n"
+        f"  start a worker:  prefect worker start --pool {args.work_pool}\n"
+        f"  run it now:      prefect deployment run '{FLOW_NAME}/{args.name}'"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

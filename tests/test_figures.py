@@ -191,6 +191,10 @@ def test_money_subjects():
         "direct investment by RoK firms"
     )
     assert one("A total of $7 billion was spent.").subject is None
+    assert one("The export turnover hit a record of US$405.53 billion.").subject == (
+        "export turnover"
+    )
+    assert one("Last year it posted revenue of 2.5 trillion đồng.").subject == "revenue"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -386,6 +390,12 @@ def test_reference_year_and_target(text, published, ref_year, is_target):
     assert (figure.ref_year, figure.is_target) == (ref_year, is_target)
 
 
+def test_a_year_that_is_the_base_of_a_comparison_is_not_the_reference_year():
+    figure = one("In the first seven months of this year, exports rose 27.3% over the same "
+                 "period last year.")
+    assert (figure.text, figure.ref_year, figure.is_target) == ("27.3%", 2025, False)
+
+
 def test_relative_year_needs_the_publication_date_not_the_clock():
     figure = one("Last year, trade reached $86.7 billion.", datetime.date(2019, 1, 2))
     assert figure.ref_year == 2018
@@ -431,6 +441,10 @@ def test_relative_year_needs_the_publication_date_not_the_clock():
         "the 1990s",
         "the two peoples enjoy close bonds",
         "a three-day visit",
+        "It is one of the 20 largest companies.",
+        "The death toll rose to 15 on Tuesday.",
+        "Decision No. 1234/QD-TTg was issued on March 5, 2023.",
+        "the 13th National Party Congress and the 8th Plenum",
         "",
     ],
 )

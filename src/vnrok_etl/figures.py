@@ -139,12 +139,30 @@ CLAUSE_BOUNDARIES = frozenset(
         "and", "or", "but", "while", "whereas", "that", "which", "who", "when", "where", "as",
         "if", "because", "since", "although", "though", "with", "after", "before", "than", "so",
         "then", "also", "has", "have", "had", "is", "are", "was", "were", "will", "would", "can",
-        "could", "to", "of", "said", "says", "noted", "added", "stressed", "affirmed",
+        "could", "to", "of", "said", "says", "noted", "added", "stressed", "affirmed", "it",
+        "they", "we", "he", "she", "posted", "recorded", "earned", "attracted", "generated",
+        "reported", "spent", "invested", "raised", "disbursed", "pledged", "signed", "hit",
+        "reached", "totalled", "totaled", "exported", "imported", "received", "worth", "valued",
     }
 )
 
+# Verb-group words passed over, right before the amount, on the way back to its subject:
+# "Rice prices were expected to double", "investment has more than doubled".
+VERB_GROUP = frozenset(
+    {"to", "be", "been", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+     "could", "can", "may", "might", "should", "must", "expected", "set", "likely", "projected",
+     "forecast", "also", "still", "further", "almost", "nearly", "more", "than"}
+)
+
+# "27.3% over the same period last year": a year after these is the base of a comparison.
+COMPARISON_BASE = re.compile(
+    r"(?i)(?:same[ ]period|compared[ ](?:to|with)|than|from|against|since|versus|vs\.?)[ ]+$"
+)
+
 # Money/percent subjects that only restate the amount.
-WEAK_SUBJECTS = frozenset({"total", "sum", "amount", "figure", "value", "level", "it", "this"})
+WEAK_SUBJECTS = frozenset(
+    {"total", "sum", "amount", "figure", "value", "level", "it", "this", "record", "combined"}
+)
 
 # Preceding words that make a number a label, not a figure ("Resolution 34", "District 1").
 LABEL_WORDS = frozenset(
@@ -184,6 +202,7 @@ TARGET_WORDS = (
 )
 
 MONEY_VERBS = (
+    "(?:hit|reached|set) a (?:new )?record(?: high)? of|(?:worth |with )?a (?:combined )?total of|"
     "reached|reach|reaching|totall?ed|totals|total|totall?ing|hit|stood at|stands at|stand at|"
     "amounted to|amounts to|amount to|rose to|rising to|increased to|increasing to|grew to|"
     "growing to|fell to|dropped to|declined to|climbed to|jumped to|surged to|exceeded|surpassed|"
@@ -448,6 +467,8 @@ def _from_quantity(ctx: _Context, m: re.Match, found: list[Figure]) -> Figure | 
         if phrase is None:
             return None
         head, noun_phrase, subject = phrase
+        if SUPERLATIVE.match(body, noun_phrase.start):
+            return None  # "one of the 20 largest companies" is a rank group, not a count
         if head in NON_COUNT_HEADS or value == 2 and head in PARTY_NOUNS:
             return None
         kind, unit, text_end = "count", head, noun_phrase.end
@@ -703,7 +724,10 @@ def _subject_before(body: str, start: int, verb_required: bool = True) -> str | 
     phrase_end = verb.start() if verb else start
     tokens = list(WORD.finditer(body, max(0, phrase_end - 120), phrase_end))
     kept: list[re.Match] = []
-    for token in reversed(tokens):
+    tokens.reverse()
+    while tokens and tokens[0].group().lower() in VERB_GROUP:
+        tokens.pop(0)
+    for token in tokens:
         text = token.group()
         lower = text.lower()
         if not text[:1].isalnum() or lower in CLAUSE_BOUNDARIES or _is_participle(lower) and (
@@ -746,7 +770,9 @@ def _reference(ctx: _Context, sentence: tuple[int, int], start: int, end: int
     """(ref_year, is_target) from the nearest year cue in the sentence."""
     if sentence[0] not in ctx.cues:
         ctx.cues[sentence[0]] = (
-            list(YEAR_CUE.finditer(ctx.body, *sentence)),
+            [cue for cue in YEAR_CUE.finditer(ctx.body, *sentence)
+             if not COMPARISON_BASE.search(ctx.body, max(sentence[0], cue.start() - 20),
+                                           cue.start())],
             [m.start() for m in TARGET_BEFORE.finditer(ctx.body, *sentence)],
         )
     cues, targets = ctx.cues[sentence[0]]

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from vnrok_etl.records import Speaker
-from vnrok_etl.speakers import KNOWN_PEOPLE, fold, fold_text, parse_mention, resolve_speaker, split_title
+from vnrok_etl.speakers import (
+    KNOWN_PEOPLE,
+    fold,
+    fold_text,
+    parse_mention,
+    resolve_speaker,
+    split_title,
+)
 
 TO_LAM = Speaker("Tô Lâm", "Party General Secretary", "VN")
 LEE = Speaker("Lee Jae Myung", "President", "KR")
@@ -51,15 +58,30 @@ def test_known_people_keep_their_diacritics() -> None:
         ("To Lam", "Tô Lâm", None, "VN"),
         ("Party General Secretary To Lam", "Tô Lâm", "Party General Secretary", "VN"),
         ("RoK Prime Minister Kim Min Seok", "Kim Min Seok", "Prime Minister", "KR"),
-        ("Prime Minister of the Republic of Korea (RoK) Kim Min-seok", "Kim Min Seok", "Prime Minister", "KR"),
+        (
+            "Prime Minister of the Republic of Korea (RoK) Kim Min-seok",
+            "Kim Min Seok",
+            "Prime Minister",
+            "KR",
+        ),
         ("Republic of Korea (RoK) President Lee Jae Myung", "Lee Jae Myung", "President", "KR"),
-        ("Permanent Deputy Minister of Foreign Affairs Nguyễn Minh Vũ", "Nguyễn Minh Vũ",
-         "Permanent Deputy Minister of Foreign Affairs", "VN"),
-        ("RoK Minister of Culture, Sports and Tourism Chae Hwi Young", "Chae Hwi Young",
-         "Minister of Culture, Sports and Tourism", "KR"),
+        (
+            "Permanent Deputy Minister of Foreign Affairs Nguyễn Minh Vũ",
+            "Nguyễn Minh Vũ",
+            "Permanent Deputy Minister of Foreign Affairs",
+            "VN",
+        ),
+        (
+            "RoK Minister of Culture, Sports and Tourism Chae Hwi Young",
+            "Chae Hwi Young",
+            "Minister of Culture, Sports and Tourism",
+            "KR",
+        ),
     ],
 )
-def test_full_names_resolve_without_context(mention: str, name: str, title: str | None, country: str) -> None:
+def test_full_names_resolve_without_context(
+    mention: str, name: str, title: str | None, country: str
+) -> None:
     speaker = resolve_speaker(mention)
     assert speaker is not None
     assert speaker.name == name
@@ -69,7 +91,9 @@ def test_full_names_resolve_without_context(mention: str, name: str, title: str 
 
 
 def test_unknown_full_name_keeps_printed_name_title_and_country() -> None:
-    assert resolve_speaker("RoK Ambassador Choi Young Sam") == Speaker("Choi Young Sam", "Ambassador", "KR")
+    assert resolve_speaker("RoK Ambassador Choi Young Sam") == Speaker(
+        "Choi Young Sam", "Ambassador", "KR"
+    )
     assert resolve_speaker("Han Jong-hee") == Speaker("Han Jong-hee", None, None)
 
 
@@ -85,7 +109,9 @@ def test_unknown_full_name_keeps_printed_name_title_and_country() -> None:
         ("President Lee", LEE),  # Korean: the family name, first
     ],
 )
-def test_surname_resolves_to_the_person_named_in_the_article(mention: str, expected: Speaker) -> None:
+def test_surname_resolves_to_the_person_named_in_the_article(
+    mention: str, expected: Speaker
+) -> None:
     assert resolve_speaker(mention, [TO_LAM, LEE, VU, SON]) == expected
 
 
@@ -127,7 +153,9 @@ def test_role_of_another_country_does_not_fit() -> None:
     assert resolve_speaker("the RoK president", [TO_LAM]) is None
 
 
-@pytest.mark.parametrize("mention", ["they", "They", "the two leaders", "both sides", "leaders", ""])
+@pytest.mark.parametrize(
+    "mention", ["they", "They", "the two leaders", "both sides", "leaders", ""]
+)
 def test_collective_and_empty_mentions_are_unresolved(mention: str) -> None:
     assert resolve_speaker(mention, [TO_LAM, LEE]) is None
 
@@ -142,15 +170,22 @@ def test_parse_mention_splits_title_name_and_country() -> None:
     parsed = parse_mention("President of the Republic of Korea (RoK) Lee Jae Myung")
     assert (parsed.name, parsed.title, parsed.country) == ("Lee Jae Myung", "President", "KR")
     parsed = parse_mention("The Vietnamese Party chief")
-    assert (parsed.name, parsed.role, parsed.country, parsed.title) == ("", "party chief", "VN", "Party chief")
+    assert (parsed.name, parsed.role, parsed.country, parsed.title) == (
+        "",
+        "party chief",
+        "VN",
+        "Party chief",
+    )
 
 
 @pytest.mark.parametrize(
     ("head", "title"),
     [
         ("Welcoming Party chief", "Party chief"),
-        ("General Secretary of the Communist Party of Việt Nam Central Committee",
-         "General Secretary of the Communist Party of Việt Nam Central Committee"),
+        (
+            "General Secretary of the Communist Party of Việt Nam Central Committee",
+            "General Secretary of the Communist Party of Việt Nam Central Committee",
+        ),
         ("RoK", None),
         ("", None),
     ],

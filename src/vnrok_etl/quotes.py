@@ -32,8 +32,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from vnrok_etl.records import Article, Quote, Speaker
 from vnrok_etl.sentences import split_sentences
@@ -51,14 +51,15 @@ from vnrok_etl.speakers import (
     match_known,
     parse_mention,
     resolve_speaker,
-    surname_matches,
 )
 
 # Cue phrases as regex fragments, longest first; the printed cue is stored lowercased.
 CUE_PHRASES = (
-    r"expressed\s+(?:his|her)\s+(?:strong\s+|firm\s+)?(?:belief|hope|confidence|conviction|wish|view|concern)",
+    r"expressed\s+(?:his|her)\s+(?:strong\s+|firm\s+)?"
+    r"(?:belief|hope|confidence|conviction|wish|view|concern)",
     r"voiced\s+(?:his\s+|her\s+)?(?:strong\s+|firm\s+)?(?:confidence|hope|belief|concern|conviction)",
-    r"told\s+(?:the\s+press|the\s+media|reporters|journalists|the\s+audience|(?:[A-Z][\w’'\-]*\s+){1,3}(?:media|press|reporters|journalists))",
+    r"told\s+(?:the\s+press|the\s+media|reporters|journalists|the\s+audience|"
+    r"(?:[A-Z][\w’'\-]*\s+){1,3}(?:media|press|reporters|journalists))",
     r"pointed\s+out",
     r"said", r"says", r"stated", r"stressed", r"affirmed", r"reaffirmed", r"noted", r"underlined",
     r"underscored", r"emphasised", r"emphasized", r"proposed", r"shared", r"assessed", r"remarked",
@@ -73,16 +74,18 @@ PARTICIPLE_CUES = (
     "underlining", "highlighting", "asserting", "remarking", "explaining", "insisting",
 )
 CUE = r"(?:" + "|".join(CUE_PHRASES) + r")"
+PARTICIPLE = r"(?:" + "|".join(PARTICIPLE_CUES) + r")"
 # First words of every cue, for a cheap test before the cue patterns run.
 CUE_WORDS = frozenset(
-    {re.match(r"[a-z]+", phrase).group(0) for phrase in CUE_PHRASES} | set(PARTICIPLE_CUES) | {"according"}
+    {re.match(r"[a-z]+", phrase).group(0) for phrase in CUE_PHRASES}
+    | set(PARTICIPLE_CUES)
+    | {"according"}
 )
 WORD = re.compile(r"[a-z]+")
+# Characters looked back from a cue for its subject; the longest seed title and name is ~80.
 MENTION_WINDOW = 240
+# Words of known names: a capitalised run holding one may name a known person ("To Lam").
 KNOWN_NAME_WORDS = frozenset(word for name in KNOWN_BY_FOLD for word in name.split(" "))
-PARTICIPLE = r"(?:" + "|".join(PARTICIPLE_CUES) + r")"
-# Verbs that take a bare clause ("the Deputy PM said Vietnam consistently pursues …").
-SAY_VERBS = frozenset({"said", "says"})
 # Short adverbial between a cue and "that": "stressed at the meeting that …".
 CUE_ADVERBIAL = r"(?:\s+(?:at|in|on|during|while|after|before|when)\s[^,.;:“”\"]{1,60}?)?"
 
@@ -130,6 +133,9 @@ NOT_NAMES = frozenset(
     }
 )
 CONNECTORS = frozenset({"of", "and", "for", "the", "&"})
+# A quotation opening a paragraph, unattributed, continues the previous speaker only if it is
+# speech-sized: a short one is a title or a scare quote.
+CONTINUATION_MIN_WORDS = 6
 QUESTION_END = re.compile(r"\?[\s”’\"')\]]*$")
 
 
@@ -347,7 +353,7 @@ def _name_run_ends(body: str) -> Iterator[tuple[int, int]]:
 
 
 def _mention_before(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | None:
-    """The person mention ending at ``hi`` (after trailing adverbs), looking no further than ``lo``."""
+    """The person mention ending at ``hi`` (trailing adverbs skipped), starting at ``lo`` or after."""
     text = body[lo:hi]
     while match := TRAILING_ADVERB.search(text):
         text = text[: match.start()]
@@ -560,10 +566,11 @@ def _direct(
     attribution = _cue_before_quote(reader, s_start, before, after_close)
     if attribution is None and not before.strip():
         attribution = _cue_after_quote(reader, close_at, sentence_end, after_close)
-    if attribution is None and not body[p_start:open_at].strip() and previous_direct:
+    opens_paragraph = not body[p_start:open_at].strip()
+    speech_sized = len(body[text_start:text_end].split()) >= CONTINUATION_MIN_WORDS
+    if attribution is None and opens_paragraph and previous_direct and speech_sized:
         # A paragraph opening with a quotation continues the previous paragraph's speaker.
-        if len(body[text_start:text_end].split()) >= 6:
-            attribution = _Attribution(previous_direct, None, None)
+        attribution = _Attribution(previous_direct, None, None)
     if attribution is None:
         return False
     # A cue makes it speech even when its subject cannot be named ("a source said: “…”").
@@ -571,11 +578,14 @@ def _direct(
     return True
 
 
-def _attribution(reader: _Reader, mention: tuple[int, ParsedMention] | None, cue: str) -> _Attribution:
+def _attribution(
+    reader: _Reader, mention: tuple[int, ParsedMention] | None, cue: str
+) -> _Attribution:
     if mention is None:
         return _Attribution(None, _cue_text(cue), None)
     m_start, parsed = mention
-    return _Attribution(_resolve_subject(reader, m_start, parsed), _cue_text(cue), _printed_title(parsed))
+    key = _resolve_subject(reader, m_start, parsed)
+    return _Attribution(key, _cue_text(cue), _printed_title(parsed))
 
 
 def _cue_text(cue: str) -> str:
@@ -583,7 +593,9 @@ def _cue_text(cue: str) -> str:
     return " ".join(cue.split()).lower()
 
 
-def _cue_before_quote(reader: _Reader, s_start: int, before: str, after_close: str) -> _Attribution | None:
+def _cue_before_quote(
+    reader: _Reader, s_start: int, before: str, after_close: str
+) -> _Attribution | None:
     match = CUE_BEFORE_QUOTE.search(before)
     if not match:
         return None

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from vnrok_etl.records import Speaker
 
@@ -63,11 +63,19 @@ KNOWN_PEOPLE: dict[str, KnownPerson] = {
         "VN",
         roles=("deputy pm", "deputy prime minister", "foreign minister", "minister", "diplomat"),
     ),
-    "Chae Hwi Young": KnownPerson("Minister of Culture, Sports and Tourism", "KR", roles=("minister",)),
-    "Phạm Minh Chính": KnownPerson("Prime Minister", "VN", roles=("prime minister", "pm", "premier")),
+    "Chae Hwi Young": KnownPerson(
+        "Minister of Culture, Sports and Tourism", "KR", roles=("minister",)
+    ),
+    "Phạm Minh Chính": KnownPerson(
+        "Prime Minister", "VN", roles=("prime minister", "pm", "premier")
+    ),
     "Lương Cường": KnownPerson("State President", "VN", roles=("president", "state president")),
-    "Trần Cẩm Tú": KnownPerson("Permanent Member of the Party Central Committee's Secretariat", "VN"),
-    "Lê Thị Thu Hằng": KnownPerson("Deputy Minister of Foreign Affairs", "VN", roles=("deputy minister",)),
+    "Trần Cẩm Tú": KnownPerson(
+        "Permanent Member of the Party Central Committee's Secretariat", "VN"
+    ),
+    "Lê Thị Thu Hằng": KnownPerson(
+        "Deputy Minister of Foreign Affairs", "VN", roles=("deputy minister",)
+    ),
 }
 
 # Words that make up titles. A name token is never one of these, which is how "Party General
@@ -212,9 +220,9 @@ def parse_mention(mention: str) -> ParsedMention:
         return ParsedMention(printed, "", None, None, None, folded)
     if folded in PRONOUNS_PLURAL:
         return ParsedMention(printed, "", None, None, None, folded, plural=True)
-    if LEADING_THE.sub("", folded) in COUNTRY_WORDS:
+    if (place := LEADING_THE.sub("", folded)) in COUNTRY_WORDS:
         # "Việt Nam affirmed that …": a country, though "Nam" is also a given name.
-        return ParsedMention(printed, "", None, COUNTRY_WORDS[LEADING_THE.sub("", folded)], None, None)
+        return ParsedMention(printed, "", None, COUNTRY_WORDS[place], None, None)
     tokens = printed.split(" ")
     name_tokens: list[str] = []
     for token in reversed(tokens):
@@ -241,7 +249,8 @@ def _trim_name(tokens: list[str]) -> list[str]:
     for start in range(len(tokens)):
         if fold(" ".join(tokens[start:])) in KNOWN_BY_FOLD:
             return tokens[start:]
-    last_org = max((i for i, token in enumerate(tokens) if token.casefold() in ORG_WORDS), default=-1)
+    orgs = [i for i, token in enumerate(tokens) if token.casefold() in ORG_WORDS]
+    last_org = orgs[-1] if orgs else -1
     return tokens[last_org + 1 :]
 
 
@@ -253,7 +262,10 @@ def split_title(head: str) -> tuple[str | None, str | None]:
     country = None
     folded = fold_text(text)
     # Words before the title proper ("Welcoming Party chief Lâm") are not part of it.
-    while text and (first := folded.split(" ", 1)[0]) not in TITLE_WORDS and not TITLE_COUNTRY_PREFIX.match(folded):
+    while text and not TITLE_COUNTRY_PREFIX.match(folded):
+        first = folded.split(" ", 1)[0]
+        if first in TITLE_WORDS:
+            break
         cut = len(first) + 1
         text, folded = text[cut:], folded[cut:]
     if match := TITLE_COUNTRY_PREFIX.match(folded):
@@ -344,7 +356,9 @@ def _fits_role(person: Speaker, role: str, country: str | None) -> bool:
     title = fold(person.title or "")
     keys = ROLE_TITLE_KEYS.get(role, (role,))
     # "the President" is not the Vice President; "the Minister" is any minister.
-    return any(key in title for key in keys) and not (role == "president" and "vice president" in title)
+    if role == "president" and "vice president" in title:
+        return False
+    return any(key in title for key in keys)
 
 
 def _role_of(folded_head: str) -> str | None:

@@ -312,6 +312,11 @@ def test_scare_quote_inside_reported_speech_stays_indirect() -> None:
         "They also proposed that mechanisms and policies be improved.",
         "Leaders of both sides expressed their pride in the close relationship.",
         "Both sides affirmed that cooperation will deepen.",
+        "The two leaders stressed that the partnership is strong.",
+        "The RoK government affirmed that it will support Vietnamese workers.",
+        "The ministry said that the data would be released next week.",
+        "Việt Nam affirmed that it values the partnership.",
+        "Viet Nam hopes the RoK will continue supporting training.",
     ],
 )
 def test_collective_subjects_are_not_attributed(text: str) -> None:

@@ -71,7 +71,7 @@ KNOWN_PEOPLE: dict[str, KnownPerson] = {
     ),
     "Lương Cường": KnownPerson("State President", "VN", roles=("president", "state president")),
     "Trần Cẩm Tú": KnownPerson(
-        "Permanent Member of the Party Central Committee's Secretariat", "VN"
+        "Permanent member of the Party Central Committee’s Secretariat", "VN"
     ),
     "Lê Thị Thu Hằng": KnownPerson(
         "Deputy Minister of Foreign Affairs", "VN", roles=("deputy minister",)

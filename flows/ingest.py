@@ -21,6 +21,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
+from flows.cluster import dask_task_runner
 from flows.server import warehouse_slot
 from vnrok_etl.batching import plan_batches
 from vnrok_etl.pipeline import BatchResult, process_paths
@@ -84,11 +85,14 @@ def ingest(
     warehouse: str | None = None,
     batch_size: int | None = None,
     settle_seconds: float | None = None,
+    cluster: str | None = None,
 ) -> dict:
     """Ingest article files and folders into the DuckDB warehouse; returns the load's counts.
 
     settle_seconds: leave files in folders modified less than this long ago for a later run
     (an inbox being written to).
+    cluster: run the batch tasks on Dask: 'local', 'local:N' workers, or a scheduler address
+    (flows/cluster.py); stage and merge stay here, the warehouse's single writer.
     """
     target = str(resolve_warehouse(warehouse))
     load = new_load_info(flow_run_id=str(flow_run.id))
@@ -96,12 +100,20 @@ def ingest(
     files = discover(paths, settle_seconds)
     known = known_documents(target)
     batches = plan_batches(files, batch_size)
-    results = [future.result() for future in process_batch.map(batches, unmapped(known))]
+    results = _process_batches(batches, known, cluster)
     staged = stage(results)
     seconds = _stage_seconds(results) | {"wall": round(time.perf_counter() - clock, 3)}
     counts = merge(staged, target, replace(load, stage_seconds=seconds))
     _publish(counts, seconds)
     return counts.as_dict() | {"warehouse": target, "rejections": list(counts.rejections), "seconds": seconds}
+
+
+def _process_batches(batches: list[list[str]], known: set[str], cluster: str | None) -> list[BatchResult]:
+    if not cluster:
+        return [future.result() for future in process_batch.map(batches, unmapped(known))]
+    with dask_task_runner(cluster) as runner:
+        futures = runner.map(process_batch, {"paths": batches, "known": unmapped(known)})
+        return [future.result() for future in futures]
 
 
 def _stage_seconds(results: list[BatchResult]) -> dict[str, float]:

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from hashlib import blake2b
 
-TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-"})
-SPACES = re.compile(r"\s+")
+TYPOGRAPHY = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"), ("‑", "-"))
 WORD = re.compile(r"\w+")
 SHINGLE = 3
 NEAR_DUPLICATE_BITS = 3  # at most this many differing bits of 64 make a near duplicate
+# BIT_TABLES[i] maps a byte to 1 if its bit i (0 = most significant) is set, else to 0.
+BIT_TABLES = tuple(bytes(value >> (7 - bit) & 1 for value in range(256)) for bit in range(8))
 
 
 def content_sha256(content: bytes) -> str:
@@ -28,7 +30,11 @@ def content_sha256(content: bytes) -> str:
 
 def identity_text(body: str) -> str:
     """The body as identity sees it: typography folded, spaces collapsed, lower case."""
-    return SPACES.sub(" ", body.translate(TYPOGRAPHY)).strip().lower()
+    # str.replace per character and split/join, not translate() and re.sub: the same result
+    # (str.split and re's \s agree on what is whitespace) in a tenth of the time (benchmarks/).
+    for typographic, plain in TYPOGRAPHY:
+        body = body.replace(typographic, plain)
+    return " ".join(body.split()).lower()
 
 
 def article_id(body: str) -> str:
@@ -43,18 +49,21 @@ def record_id(*parts: object) -> str:
 def simhash(body: str) -> int:
     """64-bit SimHash of the body's word 3-shingles, as a signed integer (DuckDB BIGINT)."""
     words = WORD.findall(identity_text(body))
-    shingles = [" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))]
-    # Bit-sliced counting: one 64-character row of 0/1 per shingle, then count each column with
-    # a C-level slice instead of a Python loop over 64 bits per shingle (10x faster).
-    rows = "".join(
-        f"{int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), 'big'):064b}"
-        for s in shingles
-    )
+    if len(words) < SHINGLE:
+        shingles = [" ".join(words)]
+    else:
+        shingles = list(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)))))
+    # Bit-sliced counting: the 8-byte digests side by side, then for each of the 64 bits a
+    # C-level pass over one byte column (a 0/1 translation table and bytes.count) instead of a
+    # Python loop over 64 bits per shingle (1.5x faster than counting 0/1 strings).
+    digests = b"".join([blake2b(shingle.encode(), digest_size=8).digest() for shingle in shingles])
     half = len(shingles) / 2
     unsigned = 0
-    for column in range(64):
-        if rows[column::64].count("1") > half:
-            unsigned |= 1 << (63 - column)
+    for byte in range(8):
+        column = digests[byte::8]
+        for bit, table in enumerate(BIT_TABLES):
+            if column.translate(table).count(1) > half:
+                unsigned |= 1 << (63 - 8 * byte - bit)
     return unsigned - (1 << 64) if unsigned >= 1 << 63 else unsigned
 
 

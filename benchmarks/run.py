@@ -1,0 +1,398 @@
+"""Throughput, memory and scale-out of the ingest, measured on a generated corpus.
+
+For each corpus size N it measures, each in a fresh process and into a fresh warehouse:
+
+- floor: read every file, sha256 it, decode it and bulk-insert the raw text (Arrow, one
+  transaction, batch by batch): what any ingest must pay, measured in the same run;
+- plain: `runner.ingest_paths` (the library path, no Prefect);
+- noop-plain: the same again over the loaded warehouse (every file known: a read and a hash);
+- flow: the Prefect flow `flows.ingest.ingest` (default thread-pool task runner);
+- noop-flow: the flow again over its loaded warehouse;
+- dask-W: the flow with `cluster="local:W"` (prefect-dask LocalCluster, W worker processes).
+
+Each run reports documents per second, the time per stage, its time over the floor's, the peak
+RSS of the measuring process (`ru_maxrss`) and of its whole process tree (sampled, so Dask
+workers count), and the load average before it started. Runs are bounded by `--timeout`.
+
+    python benchmarks/run.py --sizes 1000,10000 --report benchmarks/results-latest.md
+    python benchmarks/run.py --sizes 100000 --modes floor,plain --timeout 3600
+
+Flow runs need a Prefect API: PREFECT_API_URL if set, else a server this command starts (about
+30 s) and stops. `--profile` writes a pyinstrument profile of the plain path per size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+from corpus import ensure_corpus  # noqa: E402
+
+MODES = ("floor", "plain", "noop-plain", "flow", "noop-flow")
+DEFAULT_MODES = "floor,plain,noop-plain,flow,noop-flow"
+SAMPLE_SECONDS = 0.2
+
+
+# ---------------------------------------------------------------- one measurement (child process)
+
+
+def measure(mode: str, corpus: str, warehouse: str, cluster: str | None, profile: str | None) -> dict:
+    """Run one mode in this process; returns its wall seconds, stage seconds and counts."""
+    if mode == "floor":
+        return measure_floor(corpus, warehouse)
+    if mode in ("plain", "noop-plain"):
+        from vnrok_etl.runner import ingest_paths
+
+        def call() -> dict:
+            counts, seconds = ingest_paths([corpus], warehouse)
+            return {"counts": counts.as_dict(), "stages": seconds}
+    else:
+        from flows.ingest import ingest
+
+        def call() -> dict:
+            result = ingest([corpus], warehouse=warehouse, cluster=cluster)
+            stages = result.pop("seconds")
+            result.pop("rejections", None)
+            return {"counts": result, "stages": stages}
+
+    profiler = None
+    if profile:
+        from pyinstrument import Profiler
+
+        profiler = Profiler(interval=0.002)
+        profiler.start()
+    started = time.perf_counter()
+    outcome = call()
+    outcome["seconds"] = time.perf_counter() - started
+    if profiler:
+        profiler.stop()
+        Path(profile).write_text(profiler.output_text(unicode=True, show_all=False))
+    return outcome
+
+
+def measure_floor(corpus: str, warehouse: str) -> dict:
+    """Read + sha256 + decode + bulk insert of the raw text, batch by batch, one transaction."""
+    import hashlib
+
+    import duckdb
+    import pyarrow as pa
+
+    from vnrok_etl.batching import plan_batches
+    from vnrok_etl.sources import discover_paths
+
+    started = time.perf_counter()
+    files = discover_paths([corpus])
+    connection = duckdb.connect(warehouse)
+    connection.execute("CREATE TABLE raw (source_uri VARCHAR, content_sha256 VARCHAR, text VARCHAR)")
+    connection.execute("BEGIN TRANSACTION")
+    for batch in plan_batches(files):
+        uris, hashes, texts = [], [], []
+        for path in batch:
+            with open(path, "rb") as handle:
+                content = handle.read()
+            uris.append(path)
+            hashes.append(hashlib.sha256(content).hexdigest())
+            texts.append(content.decode("utf-8", errors="replace"))
+        table = pa.table({"source_uri": uris, "content_sha256": hashes, "text": texts})
+        connection.register("raw_arrow", table)
+        connection.execute("INSERT INTO raw SELECT * FROM raw_arrow")
+        connection.unregister("raw_arrow")
+    connection.execute("COMMIT")
+    rows = connection.execute("SELECT count(*) FROM raw").fetchone()[0]
+    connection.close()
+    return {"counts": {"documents_seen": rows}, "stages": {}, "seconds": time.perf_counter() - started}
+
+
+def child_main(args: argparse.Namespace) -> int:
+    outcome = measure(args.mode, args.corpus, args.warehouse, args.cluster, args.profile)
+    outcome["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print("RESULT " + json.dumps(outcome, default=str), flush=True)
+    return 0
+
+
+# ---------------------------------------------------------------- orchestration (parent process)
+
+
+def run_child(
+    mode: str, corpus: Path, warehouse: Path, env: dict[str, str], timeout: float,
+    cluster: str | None = None, profile: Path | None = None,
+) -> dict:
+    """One measurement in a fresh process, its process tree's RSS sampled while it runs."""
+    command = [
+        sys.executable, str(Path(__file__).resolve()), "_measure", mode,
+        "--corpus", str(corpus), "--warehouse", str(warehouse),
+    ]
+    if cluster:
+        command += ["--cluster", cluster]
+    if profile:
+        command += ["--profile", str(profile)]
+    load_before = os.getloadavg()
+    started = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        process = subprocess.Popen(command, stdout=out, stderr=err, env=env, cwd=ROOT)
+        tree_peak = sample_until_exit(process, started + timeout)
+        timed_out = process.returncode is None
+        if timed_out:
+            stop_tree(process)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    record: dict = {
+        "mode": mode, "cluster": cluster, "load_before": [round(x, 2) for x in load_before],
+        "process_seconds": round(time.perf_counter() - started, 2),
+        "tree_peak_mb": round(tree_peak, 1) if tree_peak else None,
+    }
+    lines = [line for line in stdout.splitlines() if line.startswith("RESULT ")]
+    if timed_out:
+        record["status"] = f"timeout after {timeout:.0f} s"
+    elif process.returncode != 0 or not lines:
+        last = (stderr.strip().splitlines() or ["no output"])[-1]
+        record["status"] = f"failed (exit {process.returncode}): {last[:300]}"
+        record["stderr"] = stderr[-4000:]
+    else:
+        record["status"] = "ok"
+        record |= json.loads(lines[-1][len("RESULT "):])
+    return record
+
+
+def sample_until_exit(process: subprocess.Popen, deadline: float) -> float | None:
+    """Wait for the process; the peak summed RSS of it and its descendants (MB), if psutil is here."""
+    try:
+        import psutil
+    except ImportError:
+        psutil = None
+    peak = 0.0
+    root = psutil.Process(process.pid) if psutil else None
+    while process.poll() is None and time.perf_counter() < deadline:
+        if root is not None:
+            try:
+                members = [root, *root.children(recursive=True)]
+                total = 0
+                for member in members:
+                    try:
+                        total += member.memory_info().rss
+                    except psutil.Error:
+                        pass
+                peak = max(peak, total / 2**20)
+            except psutil.Error:
+                pass
+        time.sleep(SAMPLE_SECONDS)
+    return peak if root is not None else None
+
+
+def stop_tree(process: subprocess.Popen) -> None:
+    """Stop a timed-out measurement and whatever it started (Dask workers), by process id."""
+    try:
+        import psutil
+
+        children = psutil.Process(process.pid).children(recursive=True)
+    except Exception:  # noqa: BLE001 - best effort: psutil missing or the process gone
+        children = []
+    process.kill()
+    for child in children:
+        try:
+            child.kill()
+        except Exception:  # noqa: BLE001
+            pass
+    process.wait()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_prefect_server(home: Path, env: dict[str, str]) -> tuple[subprocess.Popen, str]:
+    """A Prefect server for the flow runs (a temporary one per process would cost 10-30 s each)."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    prefect = Path(sys.executable).with_name("prefect")
+    log = open(home / "server.log", "w")  # noqa: SIM115 - lives as long as the server
+    process = subprocess.Popen(
+        [str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log, stderr=subprocess.STDOUT, env=env | {"PREFECT_UI_ENABLED": "false"},
+    )
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"prefect server exited; see {home / 'server.log'}")
+        try:
+            with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
+                if response.status == 200:
+                    return process, url
+        except OSError:
+            time.sleep(1)
+    process.terminate()
+    raise SystemExit("prefect server did not answer /api/health within 180 s")
+
+
+def base_env(work: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("PREFECT_HOME", str(work / "prefect-home"))
+    env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    env.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    env.setdefault("PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE", "200")
+    env.pop("VNROK_WAREHOUSE", None)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+def machine() -> dict[str, object]:
+    memory = None
+    try:
+        with open("/proc/meminfo") as handle:
+            memory = round(int(handle.readline().split()[1]) / 2**20, 1)
+    except OSError:
+        pass
+    cpu = platform.processor()
+    try:
+        with open("/proc/cpuinfo") as handle:
+            cpu = next((line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")), cpu)
+    except OSError:
+        pass
+    return {
+        "cpus": os.cpu_count(), "cpu": cpu, "memory_gb": memory, "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def report(rows: list[dict], info: dict) -> str:
+    """The results as a markdown table, times over the floor of the same size."""
+    lines = [
+        f"Machine: {info['machine']['cpus']} CPUs ({info['machine']['cpu']}), "
+        f"{info['machine']['memory_gb']} GB, Python {info['machine']['python']}, {info['machine']['platform']}. "
+        f"Run started {info['started']} UTC, seed {info['seed']}.",
+        "",
+        "| N | mode | status | seconds | docs/s | × floor | articles new | read+decode | clean | extract "
+        "| stage | merge | RSS peak MB (process / tree) | load avg before |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    floors = {row["n"]: row["seconds"] for row in rows if row["mode"] == "floor" and row["status"] == "ok"}
+    for row in rows:
+        ok = row["status"] == "ok"
+        seconds = row.get("seconds")
+        stages = row.get("stages") or {}
+        counts = row.get("counts") or {}
+        floor = floors.get(row["n"])
+        label = row["mode"] if not row.get("cluster") else f"{row['mode']} ({row['cluster']})"
+
+        def cell(name: str) -> str:
+            return f"{stages[name]:.1f}" if name in stages else ""
+
+        read = (
+            f"{stages.get('read', 0) + stages.get('decode', 0):.1f}" if "read" in stages else ""
+        )
+        rss = f"{row.get('maxrss_mb', 0):.0f} / {row['tree_peak_mb'] or 0:.0f}" if ok else ""
+        lines.append(
+            f"| {row['n']:,} | {label} | {row['status'][:60]} | {seconds:.2f} | {row['n'] / seconds:,.0f} "
+            f"| {seconds / floor:.1f} | {counts.get('articles_new', '')} | {read} | {cell('clean')} "
+            f"| {cell('extract')} | {cell('stage')} | {cell('merge')} | {rss} | {row['load_before'][0]} |"
+            if ok and seconds else
+            f"| {row['n']:,} | {label} | {row['status'][:80].replace('|', '/')} | | | | | | | | | | | {row['load_before'][0]} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def parent_main(args: argparse.Namespace) -> int:
+    work = args.work.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    env = base_env(work)
+    Path(env["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
+    modes = [mode.strip() for mode in args.modes.split(",") if mode.strip()]
+    unknown = [mode for mode in modes if mode not in MODES]
+    if unknown:
+        raise SystemExit(f"unknown mode(s) {unknown}; choose from {', '.join(MODES)}")
+    workers = [int(w) for w in args.dask_workers.split(",") if w.strip()] if args.dask_workers else []
+    sizes = [int(size) for size in args.sizes.split(",")]
+    needs_flow = any(mode in ("flow", "noop-flow") for mode in modes) or workers
+    server = None
+    if needs_flow and not env.get("PREFECT_API_URL"):
+        server, env["PREFECT_API_URL"] = start_prefect_server(Path(env["PREFECT_HOME"]), env)
+        print(f"prefect server at {env['PREFECT_API_URL']}", flush=True)
+    info = {"machine": machine(), "started": time.strftime("%Y-%m-%d %H:%M", time.gmtime()), "seed": args.seed}
+    rows: list[dict] = []
+    results = work / "results.jsonl"
+    try:
+        for n in sizes:
+            corpus = work / f"corpus-{n}-seed{args.seed}"
+            built = ensure_corpus(corpus, n, args.seed)
+            print(f"N={n}: corpus {corpus} ({built.bytes / 2**20:.0f} MB, generated in {built.seconds} s)", flush=True)
+            plan = [(mode, None) for mode in modes] + [("dask", f"local:{w}") for w in workers]
+            for mode, cluster in plan:
+                stem = mode if not cluster else f"dask-{cluster.split(':')[1]}"
+                family = stem.removeprefix("noop-")
+                warehouse = work / f"wh-{n}-{family}.duckdb"
+                if not mode.startswith("noop"):
+                    for leftover in (warehouse, warehouse.with_name(warehouse.name + ".wal")):
+                        leftover.unlink(missing_ok=True)
+                profile = work / f"profile-{n}-{stem}.txt" if args.profile and mode == "plain" else None
+                row = run_child(
+                    "flow" if cluster else mode, corpus, warehouse, env, args.timeout, cluster, profile
+                )
+                row["mode"] = stem if cluster else mode
+                row["n"] = n
+                rows.append(row)
+                with results.open("a") as handle:
+                    handle.write(json.dumps(row | {"info": info}, default=str) + "\n")
+                shown = f"{row['seconds']:.2f} s" if row["status"] == "ok" else row["status"]
+                print(f"  {row['mode']:<11} {shown}  rss {row.get('maxrss_mb', 0):.0f} MB", flush=True)
+            if args.clean:
+                shutil.rmtree(corpus, ignore_errors=True)
+    finally:
+        if server is not None:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+    text = report(rows, info)
+    if args.report:
+        args.report.write_text(text)
+    print(text)
+    return 0 if all(row["status"] == "ok" for row in rows) else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["_measure"]:
+        child = argparse.ArgumentParser(prog="run.py _measure")
+        child.add_argument("mode", choices=MODES)
+        child.add_argument("--corpus", required=True)
+        child.add_argument("--warehouse", required=True)
+        child.add_argument("--cluster")
+        child.add_argument("--profile")
+        return child_main(child.parse_args(argv[1:]))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes (default 1000,10000,100000)")
+    parser.add_argument("--seed", type=int, default=7, help="corpus seed (default 7)")
+    parser.add_argument("--modes", default=DEFAULT_MODES, help=f"comma-separated, from {', '.join(MODES)}")
+    parser.add_argument("--dask-workers", default="", help="also run the flow on a LocalCluster of W workers, e.g. 1,2")
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds allowed per run (default 1800)")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "vnrok-bench",
+                        help="folder for corpora, warehouses and results.jsonl")
+    parser.add_argument("--report", type=Path, help="write the markdown table here")
+    parser.add_argument("--profile", action="store_true", help="pyinstrument profile of each plain run")
+    parser.add_argument("--clean", action="store_true", help="delete each corpus after its runs")
+    return parent_main(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -218,6 +218,8 @@ def test_money_subjects():
          "two hundred and fifty thousand workers", 250_000.0, "worker", "workers"),
         ("There are 1,200 Vietnamese living in Busan.", "1,200 Vietnamese", 1200.0,
          "vietnamese", "Vietnamese living in Busan"),
+        ("Hyundai sold 5,678 vehicles in July.", "5,678 vehicles", 5678.0, "vehicle",
+         "vehicles"),
         ("Some 300 people attended.", "Some 300 people", 300.0, "person", "people"),
         ("The plan covers 100 localities on both sides.", "100 localities", 100.0, "locality",
          "localities on both sides"),
@@ -232,6 +234,19 @@ def test_count_forms(text, surface, value, unit, subject):
         "count", surface, unit, subject
     )
     assert figure.value == pytest.approx(value)
+
+
+def test_scaled_amount_with_its_noun_elided_is_a_count_without_unit():
+    figure = one("The number of Korean tourists to Việt Nam reached 4.6 million last year.")
+    assert (figure.kind, figure.text, figure.value, figure.unit, figure.ref_year) == (
+        "count", "4.6 million", 4.6e6, None, 2024
+    )
+    assert figure.subject == "number of Korean tourists to Việt Nam"
+
+
+def test_scaling_is_exact_not_float_arithmetic():
+    assert one("The government disbursed VND 268.1 trillion.").value == 268_100_000_000_000.0
+    assert one("Trade reached $86.7 billion.").value == 86_700_000_000.0
 
 
 def test_count_of_them_takes_the_unit_of_the_count_before():

@@ -24,6 +24,7 @@ import bisect
 import datetime
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from vnrok_etl.numbers import (
     DIGITS_RE,
@@ -33,7 +34,7 @@ from vnrok_etl.numbers import (
     UNIT_WORD_RE,
     UNIT_WORDS,
     WORDS_RE,
-    parse_number,
+    to_decimal,
     parse_ordinal,
     scale_of,
 )
@@ -139,7 +140,7 @@ CLAUSE_BOUNDARIES = frozenset(
         "and", "or", "but", "while", "whereas", "that", "which", "who", "when", "where", "as",
         "if", "because", "since", "although", "though", "with", "after", "before", "than", "so",
         "then", "also", "has", "have", "had", "is", "are", "was", "were", "will", "would", "can",
-        "could", "to", "of", "said", "says", "noted", "added", "stressed", "affirmed", "it",
+        "could", "said", "says", "noted", "added", "stressed", "affirmed", "it",
         "they", "we", "he", "she", "posted", "recorded", "earned", "attracted", "generated",
         "reported", "spent", "invested", "raised", "disbursed", "pledged", "signed", "hit",
         "reached", "totalled", "totaled", "exported", "imported", "received", "worth", "valued",
@@ -240,6 +241,8 @@ QUANTITY_TAIL = rf"""
 DIGIT_QUANTITY = re.compile(rf"(?P<num>{DIGITS_RE}){QUANTITY_TAIL}", re.VERBOSE)
 WORD_QUANTITY = re.compile(rf"\b(?P<num>{WORDS_RE}){QUANTITY_TAIL}", re.VERBOSE)
 CURRENCY_BEFORE = re.compile(rf"(?<![\w$€£¥₩₫])(?P<cur>{_alternation(CURRENCY_PREFIXES)})[ ]?$")
+
+MONTH_WORD = re.compile(rf"(?:{MONTHS})\b")
 
 # A number beside a month name is a calendar date: "August 10 to 13", "10 August", "May 5-6".
 # Checked around each amount rather than masked in a separate pass over the body (speed);
@@ -415,21 +418,21 @@ def _from_quantity(ctx: _Context, m: re.Match, found: list[Figure]) -> Figure | 
         return None  # a bare year is a reference period, never a figure (DESIGN.md)
     if _is_date(body, start, end):
         return None
-    value = parse_number(num)
-    if value is None:
+    amount = to_decimal(num)
+    if amount is None:
         return None
     if m["glued"] and not currency and m["glued"] in ("k", "m", "b"):
         return None  # "5m" alone is metres, "4k" a resolution
     scale = scale_of(m["glued"] or m["scale"])
     qualifier_from_range = None
     if num2 is not None:
-        second = parse_number(num2)
-        if second is None or second <= value:
+        second = to_decimal(num2)
+        if second is None or second <= amount:
             return None  # "2-1" is a score, not a range
         if _is_year(num) or _is_year(num2):
             return None  # "2026–2030 period"
-        value, qualifier_from_range = (value + second) / 2, "approx"
-    value *= scale
+        amount, qualifier_from_range = (amount + second) / 2, "approx"
+    value = float(amount * Decimal(scale))
     plain = not m["scale"] and not m["glued"] and num[:1].isdigit()
 
     kind = unit = subject = None
@@ -465,7 +468,12 @@ def _from_quantity(ctx: _Context, m: re.Match, found: list[Figure]) -> Figure | 
             return None
         phrase = _counted_phrase(body, end)
         if phrase is None:
-            return None
+            if value < 1e6 or not (m["scale"] or m["glued"] or not num[:1].isdigit()):
+                return None  # "rose to 15": a bare small number names nothing we can count
+            # "reaching 3 million in 2024": a scaled amount is a figure even with its noun elided.
+            hedge_start, qualifier = _hedge(body, start)
+            return _figure(ctx, "count", value, None, qualifier,
+                           _subject_before(body, hedge_start), hedge_start, end)
         head, noun_phrase, subject = phrase
         if SUPERLATIVE.match(body, noun_phrase.start):
             return None  # "one of the 20 largest companies" is a rank group, not a count
@@ -685,6 +693,9 @@ def _object_after(body: str, pos: int) -> _Span | None:
         cursor = match.end()
     if not words or words[-1].text.lower() in DETERMINERS:
         return None
+    if MONTH_WORD.match(words[0].text) or words[0].text.lower() in DETERMINERS and len(words) > 1 \
+            and words[1].text.lower() in ("first", "second", "third", "fourth", "last", "past"):
+        return None  # "vehicles in July", "in the first half": a time, not part of the subject
     if YEAR_WORD.match(body, pos + 1):
         return None
     return _Span(body[words[0].start:words[-1].end], words[0].start, words[-1].end)

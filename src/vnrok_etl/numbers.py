@@ -8,6 +8,7 @@ patterns below: unparseable pieces give ``None``.
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 
 UNIT_WORDS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -105,6 +106,19 @@ def parse_words(raw: str) -> float | None:
         else:
             return None
     return total + current if seen else None
+
+
+def to_decimal(raw: str) -> Decimal | None:
+    """Digits or words as an exact Decimal, so that scaling stays exact: 268.1 trillion is
+    268100000000000.0, not the 268100000000000.03 of float arithmetic."""
+    raw = raw.strip()
+    if raw[:1].isdigit():
+        try:
+            return Decimal(raw.replace(",", ""))
+        except InvalidOperation:
+            return None
+    value = parse_words(raw)
+    return None if value is None else Decimal(int(value)) if value == int(value) else None
 
 
 def parse_number(raw: str) -> float | None:

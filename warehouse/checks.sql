@@ -44,3 +44,50 @@ WHERE kind NOT IN ('money', 'count', 'percent', 'rank', 'multiplier', 'duration'
 
 -- check: known_quote_kinds
 SELECT quote_id FROM quotes WHERE kind NOT IN ('direct', 'indirect', 'interview');
+
+-- check: figure_text_in_sentence
+-- The claim views read the words after a figure from its sentence (views.sql int_figures).
+SELECT figure_id FROM figures WHERE strpos(sentence, text) = 0;
+
+-- check: figure_sentence_in_body
+SELECT f.figure_id FROM figures f JOIN articles a USING (article_id)
+WHERE strpos(a.body, f.sentence) = 0;
+
+-- check: money_has_currency_code
+SELECT figure_id FROM figures
+WHERE kind = 'money' AND (unit IS NULL OR NOT regexp_matches(unit, '^[A-Z]{3}$'));
+
+-- check: count_unit_is_lowercase_noun
+-- "counted noun, singular lowercase": subject keys use the unit as it is.
+SELECT figure_id FROM figures
+WHERE kind = 'count' AND unit IS NOT NULL AND (unit <> lower(unit) OR unit <> trim(unit) OR unit = '');
+
+-- check: figure_value_is_finite
+SELECT figure_id FROM figures WHERE value IS NOT NULL AND (isnan(value) OR isinf(value));
+
+-- check: ref_year_is_plausible
+-- A four-digit number outside 1900-2100 taken as a year is a misread amount.
+SELECT figure_id FROM figures WHERE ref_year IS NOT NULL AND ref_year NOT BETWEEN 1900 AND 2100;
+
+-- check: published_date_near_published_at
+-- The local date at the source is within a day of the UTC instant (time zones, not typos).
+SELECT article_id FROM articles
+WHERE published_at IS NOT NULL AND published_date IS NOT NULL
+  AND abs(date_diff('day', published_date, CAST(published_at AS DATE))) > 1;
+
+-- check: synonym_word_listed_once
+-- A word mapped twice makes the synonym map ambiguous (views.sql subject_synonyms).
+SELECT term, word FROM subject_synonyms GROUP BY term, word HAVING count(*) > 1;
+
+-- check: synonym_is_folded
+-- Keys are compared after fold_text(): a word with capitals or diacritics would never match.
+SELECT term, word FROM subject_synonyms
+WHERE word <> fold_text(word) OR canonical <> fold_text(canonical)
+   OR term NOT IN ('noun', 'nationality', 'place');
+
+-- check: claim_figure_listed_once
+SELECT figure_id FROM claim_figures GROUP BY figure_id HAVING count(*) > 1;
+
+-- check: conflict_values_differ_beyond_rounding
+SELECT claim_key FROM figure_conflicts
+WHERE high_value - low_value <= 0.05 * greatest(abs(low_value), abs(high_value));

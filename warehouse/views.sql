@@ -1,18 +1,326 @@
 -- Analyst views: re-created on every connection that writes, so they always match the tables.
--- Layered raw -> stg_ -> marts (jaffle_shop); each view is a CTE chain over the public tables.
+-- Layered raw -> stg_ -> int_ -> marts (jaffle_shop); each view is a CTE chain over the public
+-- tables. The stg_ names belong to a load's staging tables (warehouse.py merge_load creates TEMP
+-- tables stg_articles, stg_figures, ... that would shadow a view of the same name while the data
+-- checks run), so the views' intermediate layer is int_.
+-- README "Views" documents the marts with example queries; src/vnrok_etl/claims.py explains how
+-- subjects are normalized into claims and what counts as a conflict.
+
+-- ─── reference data ────────────────────────────────────────────────────────────────────────────
+
+-- Words that name the same thing, taken from the seeds: "businesses" (000), "companies" (001)
+-- and "enterprises" (000) of Korea in Viet Nam are one population; "RoK" is an adjective for
+-- Korean in "RoK enterprises" (000) and a place in "in the RoK" (002, 003). A view over VALUES,
+-- not a table, so the list lives here in version control and read-only connections see it.
+-- Plurals are not listed: singular_word() below folds them.
+CREATE OR REPLACE VIEW subject_synonyms AS
+SELECT term, word, canonical
+FROM (VALUES
+    ('noun',        'company',       'business'),
+    ('noun',        'enterprise',    'business'),
+    ('noun',        'firm',          'business'),
+    ('noun',        'traveller',     'visit'),
+    ('noun',        'trip',          'visit'),
+    ('noun',        'turnover',      'trade'),
+    ('nationality', 'korean',        'korean'),
+    ('nationality', 'rok',           'korean'),
+    ('nationality', 'vietnamese',    'vietnamese'),
+    ('place',       'vietnam',       'vietnam'),
+    ('place',       'rok',           'rok'),
+    ('place',       'korea',         'rok')
+) AS t(term, word, canonical);
+
+-- Lower case, no diacritics (Việt Nam = Viet Nam), punctuation as spaces, and the multi-word
+-- spellings of the two countries as one word (Viet Nam / Vietnam, Republic of Korea / RoK).
+CREATE OR REPLACE MACRO fold_text(s) AS
+    trim(regexp_replace(regexp_replace(regexp_replace(
+        regexp_replace(replace(strip_accents(lower(coalesce(s, ''))), 'đ', 'd'), '[^a-z0-9]+', ' ', 'g'),
+        '\bviet nam\b', 'vietnam', 'g'),
+        '\b(the )?(republic of korea|south korea)\b', 'rok', 'g'),
+        ' +', ' ', 'g'));
+
+-- English plural to singular, enough for counted nouns: businesses, companies, Koreans, visits.
+CREATE OR REPLACE MACRO singular_word(w) AS
+    CASE
+        WHEN regexp_matches(w, '(ss|x|ch|sh)es$') THEN regexp_replace(w, 'es$', '')
+        WHEN regexp_matches(w, '...ies$') THEN regexp_replace(w, 'ies$', 'y')
+        WHEN regexp_matches(w, '..[^su]s$') THEN regexp_replace(w, 's$', '')
+        ELSE w
+    END;
+
+-- ─── int: one clean row per article and per figure ─────────────────────────────────────────────
+
+-- story_id counts a syndicated copy (duplicate_of set) as its original; origin_source counts
+-- "VNA/VNS" (VNS carrying VNA's story, seed 003) as VNA, the agency that reported it.
+CREATE OR REPLACE VIEW int_articles AS
+WITH articles_with_story AS (
+    SELECT article_id, title, published_at, published_date, source, dateline, byline, kind,
+           duplicate_of,
+           coalesce(duplicate_of, article_id) AS story_id,
+           duplicate_of IS NOT NULL AS is_copy
+    FROM articles
+)
+SELECT *, nullif(split_part(source, '/', 1), '') AS origin_source
+FROM articles_with_story;
+
+-- The figure with its article, and `context`: the next eight words of its sentence, stopping at
+-- the next number, folded. "over 200,000 Korean reside in Viet Nam" (001) and "350,000 Vietnamese
+-- live, study, and work in RoK" (001) say where only after the figure; eight words reach that far
+-- and no further ("300,000 nationals from each country living, studying and working in the
+-- other, what is ... in the RoK", 000, is not about the RoK).
+CREATE OR REPLACE VIEW int_figures AS
+WITH figures_with_articles AS (
+    SELECT f.*, a.story_id, a.origin_source, a.source, a.published_date, a.title, a.is_copy,
+           a.duplicate_of
+    FROM figures f
+    JOIN int_articles a USING (article_id)
+),
+after_figure AS (
+    SELECT *,
+           substring(sentence, strpos(sentence, text) + length(text)) AS rest_of_sentence
+    FROM figures_with_articles
+)
+SELECT * EXCLUDE (rest_of_sentence),
+       array_to_string(string_split(fold_text(regexp_extract(rest_of_sentence, '^[^0-9]*')), ' ')[1:8], ' ')
+           AS context
+FROM after_figure;
+
+-- The subject key of every figure (claims.py explains the rules):
+--   counts:  [nationality] [counted noun] [in place]   e.g. "korean business in vietnam"
+--   others:  the folded subject, word by word singular and synonym-mapped, e.g. "bilateral trade"
+-- A count of people by nationality with no place ("4.6 million Koreans visited", 001) gets no
+-- key: without "where", it cannot be compared with anything.
+CREATE OR REPLACE VIEW int_figure_subjects AS
+WITH synonym_maps AS (
+    SELECT map(list(word) FILTER (WHERE term = 'noun'), list(canonical) FILTER (WHERE term = 'noun')) AS nouns,
+           map(list(word) FILTER (WHERE term = 'nationality'),
+               list(canonical) FILTER (WHERE term = 'nationality')) AS nationalities,
+           map(list(word) FILTER (WHERE term = 'place'), list(canonical) FILTER (WHERE term = 'place')) AS places
+    FROM subject_synonyms
+),
+folded AS (
+    SELECT figure_id, kind, unit,
+           fold_text(subject) AS subject_folded,
+           fold_text(text) AS text_folded,
+           context,
+           singular_word(fold_text(unit)) AS unit_folded
+    FROM int_figures
+),
+parts AS (
+    SELECT f.*,
+           -- The first "in [the] <country>" in the subject, else after the figure.
+           m.places[nullif(coalesce(
+               nullif(regexp_extract(f.subject_folded, '\bin (?:the )?(vietnam|rok|korea)\b', 1), ''),
+               regexp_extract(f.context, '\bin (?:the )?(vietnam|rok|korea)\b', 1)), '')] AS place,
+           m.nationalities[nullif(coalesce(
+               nullif(regexp_extract(f.unit_folded, '^(korean|rok|vietnamese)$', 1), ''),
+               nullif(regexp_extract(f.text_folded, '\b(korean|rok|vietnamese)\b', 1), ''),
+               regexp_extract(f.subject_folded, '\b(korean|rok|vietnamese)\b', 1)), '')] AS nationality,
+           m.nationalities[f.unit_folded] IS NOT NULL AS counts_people,
+           coalesce(m.nouns[f.unit_folded], f.unit_folded) AS noun,
+           array_to_string(list_filter(
+               list_transform(string_split(f.subject_folded, ' '),
+                              lambda w: coalesce(m.nouns[singular_word(w)], singular_word(w))),
+               lambda w: w NOT IN ('', 'the', 'a', 'an')), ' ') AS subject_words
+    FROM folded f CROSS JOIN synonym_maps m
+),
+keys AS (
+    SELECT figure_id,
+           CASE WHEN kind = 'count' THEN place END AS place,
+           CASE WHEN kind = 'count' THEN nationality END AS nationality,
+           CASE WHEN kind = 'count' THEN noun END AS noun,
+           CASE
+               WHEN kind = 'count' AND counts_people AND place IS NULL THEN NULL
+               WHEN kind = 'count' AND noun <> '' THEN
+                   concat_ws(' ', nationality, CASE WHEN NOT counts_people THEN noun END, 'in ' || place)
+               ELSE nullif(subject_words, '')
+           END AS subject_key
+    FROM parts
+)
+SELECT * FROM keys;
+
+-- ─── marts ─────────────────────────────────────────────────────────────────────────────────────
 
 CREATE OR REPLACE VIEW canonical_articles AS
 SELECT * FROM articles WHERE duplicate_of IS NULL;
 
+-- Every figure with the article it came from: where it was printed, when, by whom, in what words.
 CREATE OR REPLACE VIEW figures_in_context AS
 SELECT f.figure_id, f.kind, f.value, f.unit, f.qualifier, f.subject, f.ref_year, f.is_target,
        f.text, f.sentence, f.speaker,
-       a.article_id, a.title, a.published_date, a.source, a.duplicate_of
-FROM figures f JOIN articles a USING (article_id);
+       a.article_id, a.title, a.published_date, a.source, a.duplicate_of,
+       a.story_id, a.origin_source, a.published_at, a.dateline, f.start_char
+FROM figures f JOIN int_articles a USING (article_id);
 
+-- Every quote with its speaker's default title and country and the article it came from.
 CREATE OR REPLACE VIEW quotes_by_speaker AS
 SELECT q.speaker, s.title AS speaker_default_title, s.country, q.kind, q.cue, q.text,
-       a.article_id, a.published_date, a.source
+       a.article_id, a.published_date, a.source,
+       q.quote_id, q.speaker_title, a.title, a.story_id, q.start_char
 FROM quotes q
-JOIN articles a USING (article_id)
+JOIN int_articles a USING (article_id)
 LEFT JOIN speakers s ON s.name = q.speaker;
+
+-- One row per speaker (NULL: quotes whose speaker could not be resolved).
+CREATE OR REPLACE VIEW speaker_summary AS
+WITH per_speaker AS (
+    SELECT speaker,
+           any_value(country) AS country,
+           count(*) AS quotes,
+           count(*) FILTER (WHERE kind = 'direct') AS direct,
+           count(*) FILTER (WHERE kind = 'indirect') AS indirect,
+           count(*) FILTER (WHERE kind = 'interview') AS interview,
+           count(DISTINCT story_id) AS stories,
+           list(DISTINCT source ORDER BY source) AS sources,
+           min(published_date) AS first_date,
+           max(published_date) AS last_date
+    FROM quotes_by_speaker
+    GROUP BY speaker
+)
+SELECT * FROM per_speaker ORDER BY quotes DESC, speaker NULLS LAST;
+
+-- One row per source as printed: how much each outlet contributed.
+CREATE OR REPLACE VIEW source_summary AS
+WITH figure_counts AS (
+    SELECT article_id, count(*) AS figures FROM figures GROUP BY article_id
+),
+quote_counts AS (
+    SELECT article_id, count(*) AS quotes FROM quotes GROUP BY article_id
+),
+per_source AS (
+    SELECT coalesce(a.source, '(unknown)') AS source,
+           count(*) AS articles,
+           count(*) FILTER (WHERE NOT a.is_copy) AS original_articles,
+           coalesce(sum(f.figures), 0)::BIGINT AS figures,
+           coalesce(sum(q.quotes), 0)::BIGINT AS quotes,
+           min(a.published_date) AS first_date,
+           max(a.published_date) AS last_date
+    FROM int_articles a
+    LEFT JOIN figure_counts f USING (article_id)
+    LEFT JOIN quote_counts q USING (article_id)
+    GROUP BY ALL
+)
+SELECT * FROM per_source ORDER BY articles DESC, source;
+
+-- Money figures in time order, once per story (a syndicated copy repeats its original). `year`
+-- is the year the amount refers to (ref_year: "by 2030", "last year"), else the publication year.
+CREATE OR REPLACE VIEW money_timeline AS
+WITH money AS (
+    SELECT * FROM int_figures WHERE kind = 'money' AND NOT is_copy
+)
+SELECT coalesce(ref_year, year(published_date)) AS year,
+       CASE WHEN ref_year IS NOT NULL THEN 'ref_year'
+            WHEN published_date IS NOT NULL THEN 'published' END AS year_from,
+       published_date, ref_year, is_target, value, unit, qualifier, subject, text, source,
+       title, article_id, figure_id, sentence
+FROM money
+ORDER BY year NULLS LAST, published_date NULLS LAST, value;
+
+-- Every figure that has a claim key, with the article it came from: the drill-down of
+-- figure_claims. The claim is the measure (kind; currency for money and percent-like units),
+-- the subject key, and for targets the target year ("US$150 billion by 2030").
+CREATE OR REPLACE VIEW claim_figures AS
+WITH keyed AS (
+    SELECT f.*, s.subject_key, s.place, s.nationality
+    FROM int_figures f
+    JOIN int_figure_subjects s USING (figure_id)
+    WHERE s.subject_key IS NOT NULL
+)
+SELECT concat_ws(' | ', kind, CASE WHEN kind = 'money' THEN unit END, subject_key,
+                 CASE WHEN is_target THEN 'target ' || coalesce(ref_year::VARCHAR, '?') END) AS claim_key,
+       subject_key, kind, unit, value, qualifier, ref_year, is_target, subject, text, sentence,
+       article_id, story_id, source, origin_source, published_date, title, is_copy, figure_id
+FROM keyed;
+
+-- One row per claim made in two or more stories (a syndicated copy is its original's story).
+-- values_agree: every value is within 5 % of every other (claims.py "beyond rounding").
+CREATE OR REPLACE VIEW figure_claims AS
+WITH per_claim AS (
+    SELECT claim_key,
+           any_value(subject_key) AS subject_key,
+           any_value(kind) AS kind,
+           list(DISTINCT unit ORDER BY unit) FILTER (WHERE unit IS NOT NULL) AS units,
+           bool_or(is_target) AS is_target,
+           CASE WHEN bool_or(is_target) THEN max(ref_year) END AS target_year,
+           count(DISTINCT story_id) AS stories,
+           count(DISTINCT origin_source) AS origins,
+           count(*) AS figures,
+           min(value) AS min_value,
+           max(value) AS max_value,
+           list(DISTINCT value ORDER BY value) AS distinct_values,
+           list(DISTINCT source ORDER BY source) AS sources,
+           list(DISTINCT text ORDER BY text) AS printed_as,
+           list(DISTINCT subject ORDER BY subject) AS subjects
+    FROM claim_figures
+    GROUP BY claim_key
+)
+SELECT *, max_value - min_value <= 0.05 * greatest(abs(min_value), abs(max_value)) AS values_agree
+FROM per_claim
+WHERE stories >= 2
+ORDER BY values_agree, stories DESC, claim_key;
+
+-- Pairs of values for one claim that disagree beyond rounding (more than 5 % of the larger),
+-- from different stories whose reference years do not rule the comparison out (equal, or one
+-- unknown). One row per (claim, lower value, higher value), each side with its sources.
+-- bounds_compatible: the two statements can both be true ("over 200,000" and "more than
+-- 250,000" can; "about 200,000" and "over 250,000" cannot); a conflict either way (claims.py).
+CREATE OR REPLACE VIEW figure_conflicts AS
+WITH bounded AS (
+    SELECT *,
+           CASE qualifier WHEN 'over' THEN value WHEN 'under' THEN '-inf'::DOUBLE ELSE value * 0.95 END AS low,
+           CASE qualifier WHEN 'under' THEN value WHEN 'over' THEN 'inf'::DOUBLE ELSE value * 1.05 END AS high
+    FROM claim_figures
+    WHERE value IS NOT NULL
+),
+pairs AS (
+    SELECT a.claim_key, a.subject_key, a.kind, a.unit,
+           a.value AS low_value, b.value AS high_value,
+           a.figure_id AS low_figure, b.figure_id AS high_figure,
+           greatest(a.low, b.low) <= least(a.high, b.high) AS compatible
+    FROM bounded a
+    JOIN bounded b
+      ON a.claim_key = b.claim_key
+     AND a.story_id <> b.story_id
+     AND a.value < b.value
+     AND b.value - a.value > 0.05 * greatest(abs(a.value), abs(b.value))
+     AND (a.ref_year IS NULL OR b.ref_year IS NULL OR a.ref_year = b.ref_year)
+),
+sides AS (
+    SELECT p.claim_key, p.low_value, p.high_value, 'low' AS side,
+           f.story_id, f.source, f.origin_source, f.text, f.article_id
+    FROM pairs p JOIN claim_figures f ON f.figure_id = p.low_figure
+    UNION ALL
+    SELECT p.claim_key, p.low_value, p.high_value, 'high' AS side,
+           f.story_id, f.source, f.origin_source, f.text, f.article_id
+    FROM pairs p JOIN claim_figures f ON f.figure_id = p.high_figure
+),
+per_side AS (
+    SELECT claim_key, low_value, high_value, side,
+           count(DISTINCT story_id) AS stories,
+           list(DISTINCT source ORDER BY source) AS sources,
+           list(DISTINCT origin_source ORDER BY origin_source) AS origins,
+           list(DISTINCT text ORDER BY text) AS printed_as,
+           list(DISTINCT article_id ORDER BY article_id) AS article_ids
+    FROM sides
+    GROUP BY ALL
+),
+per_pair AS (
+    SELECT claim_key, any_value(subject_key) AS subject_key, any_value(kind) AS kind,
+           any_value(unit) AS unit, low_value, high_value, bool_and(compatible) AS bounds_compatible
+    FROM pairs
+    GROUP BY claim_key, low_value, high_value
+)
+SELECT p.claim_key, p.subject_key, p.kind, p.unit,
+       p.low_value, l.printed_as AS low_printed_as, l.sources AS low_sources, l.origins AS low_origins,
+       l.stories AS low_stories,
+       p.high_value, h.printed_as AS high_printed_as, h.sources AS high_sources, h.origins AS high_origins,
+       h.stories AS high_stories,
+       round((p.high_value - p.low_value) / greatest(abs(p.low_value), abs(p.high_value)), 3) AS relative_difference,
+       p.bounds_compatible,
+       l.article_ids AS low_article_ids, h.article_ids AS high_article_ids
+FROM per_pair p
+JOIN per_side l ON l.claim_key = p.claim_key AND l.low_value = p.low_value
+               AND l.high_value = p.high_value AND l.side = 'low'
+JOIN per_side h ON h.claim_key = p.claim_key AND h.low_value = p.low_value
+               AND h.high_value = p.high_value AND h.side = 'high'
+ORDER BY p.claim_key, p.low_value, p.high_value;

@@ -1,0 +1,136 @@
+"""Claims and conflicts: the same measure about the same subject, compared across articles.
+
+Why SQL, not Python: analysts query `figure_claims` and `figure_conflicts` with plain SQL, so the
+normalization lives in warehouse/views.sql (views `subject_synonyms`, `int_figure_subjects`,
+`claim_figures`, `figure_claims`, `figure_conflicts`; macros `fold_text`, `singular_word`). This
+module explains the rules and reads the two marts into typed records for the report.
+
+Subject normalization, made from what the five seeds print for one population:
+
+    001  "over 200,000 Korean reside in Viet Nam"       subject "Korean"
+    002  "more than 250,000 Koreans in Vietnam"          subject "Koreans in Vietnam"
+    003  "more than 200,000 Koreans in Việt Nam"         subject "Koreans in Việt Nam"
+
+1. Fold the text: lower case, diacritics stripped (Việt Nam = Viet Nam), punctuation to spaces,
+   "viet nam" -> "vietnam", "Republic of Korea"/"South Korea" -> "rok".
+2. A count is keyed by who, what and where, because the extracted subject is often cut short
+   ("Korean", 001) and the place comes after the figure ("... reside in Viet Nam"):
+   - nationality: the counted noun itself when it is one (unit "korean"), else the first of
+     korean/rok/vietnamese in the figure's text, else in its subject ("RoK enterprises" -> korean);
+   - noun: the unit (already singular), through `subject_synonyms`: business = company =
+     enterprise = firm (000 "Korean businesses", 001 "Korean companies", 000 "RoK enterprises");
+   - place: the first "in [the] <Viet Nam|RoK|Korea>" in the subject, else in the next eight
+     words of the sentence after the figure, stopping at the next number. Eight words reach
+     "350,000 Vietnamese live, study, and work in RoK" (001) but not a country named in the
+     next clause ("300,000 nationals from each country ..., what is ... in the RoK", 000).
+   Key: "korean in vietnam", "vietnamese in rok", "korean business in vietnam", "visit".
+   A count of people by nationality with no place gets no key: "4.6 million Koreans visited"
+   (001) and "around 100,000 [Koreans] of them" (002) are not the population living somewhere,
+   and keyed as plain "korean" they would be reported as contradicting each other.
+3. Any other figure is keyed by its subject, folded, word by word made singular and mapped
+   through `subject_synonyms`, articles dropped: "bilateral trade" (000, 004).
+4. The claim adds the measure to the key: the kind, the currency for money (USD and VND cannot
+   be compared), and for a target its year ("US$150 billion by 2030" is not the 2024 actual).
+   The reference year of an actual is not part of the claim ("over five million mutual visits
+   each year", 000, and "five million mutual visits recorded in 2024", 004, are one claim), but
+   two actuals with different known years are never compared.
+
+Beyond rounding: two values conflict when they differ by more than 5 % of the larger. Five per
+cent is the largest error of rounding to two significant figures (10,499 -> 10,000 is 4.99 %),
+so "$86.7 billion" and "$87 billion" agree, while 200,000 and 250,000 (20 %) do not.
+
+Qualifiers: "over 200,000" and "more than 250,000" are both lower bounds, so both can be true;
+they are still a conflict, because two reports of one population give different numbers and
+an analyst must pick one. `bounds_compatible` says which kind of conflict it is: true when the
+ranges the qualifiers describe overlap (over v: (v, inf); under v: (-inf, v); exact or approx v:
+v +/- 5 %), false when the statements contradict outright ("about 200,000" vs "over 250,000").
+
+Syndication: a near duplicate counts as its canonical article (story_id = coalesce(duplicate_of,
+article_id)), and a source printed "VNA/VNS" (VNS carrying VNA's story, 003) has origin VNA; so
+the conflict lists NDO and VNA/VNS printing 200,000 (two stories, origins NDO and VNA) against
+VNA printing 250,000, and copies of one story never pile up as independent confirmations.
+
+Known limit: a rank keeps no possessor, so "Việt Nam is RoK's third-largest trading partner"
+(000) and "RoK is Việt Nam's third-biggest trading partner" (003) form one claim (they agree).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One measure of one subject printed in two or more stories."""
+
+    claim_key: str
+    kind: str
+    subject_key: str
+    units: tuple[str, ...]
+    stories: int
+    origins: int
+    values: tuple[float, ...]
+    sources: tuple[str, ...]
+    printed_as: tuple[str, ...]
+    values_agree: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictSide:
+    """The stories that printed one of the two disagreeing values."""
+
+    value: float
+    printed_as: tuple[str, ...]
+    sources: tuple[str, ...]
+    origins: tuple[str, ...]
+    stories: int
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two values of one claim that disagree beyond rounding."""
+
+    claim_key: str
+    subject_key: str
+    kind: str
+    unit: str | None
+    low: ConflictSide
+    high: ConflictSide
+    relative_difference: float
+    bounds_compatible: bool
+
+
+def read_claims(connection: duckdb.DuckDBPyConnection) -> list[Claim]:
+    """Every claim of `figure_claims`, conflicting ones first."""
+    rows = connection.execute(
+        """SELECT claim_key, kind, subject_key, coalesce(units, []), stories, origins,
+                  distinct_values, sources, printed_as, values_agree
+           FROM figure_claims"""
+    ).fetchall()
+    return [
+        Claim(key, kind, subject, tuple(units), stories, origins, tuple(values), tuple(sources),
+              tuple(printed), bool(agree))
+        for key, kind, subject, units, stories, origins, values, sources, printed, agree in rows
+    ]
+
+
+def read_conflicts(connection: duckdb.DuckDBPyConnection) -> list[Conflict]:
+    """Every row of `figure_conflicts`."""
+    rows = connection.execute(
+        """SELECT claim_key, subject_key, kind, unit,
+                  low_value, low_printed_as, low_sources, low_origins, low_stories,
+                  high_value, high_printed_as, high_sources, high_origins, high_stories,
+                  relative_difference, bounds_compatible
+           FROM figure_conflicts"""
+    ).fetchall()
+    return [
+        Conflict(
+            claim_key=row[0], subject_key=row[1], kind=row[2], unit=row[3],
+            low=ConflictSide(row[4], tuple(row[5]), tuple(row[6]), tuple(row[7]), row[8]),
+            high=ConflictSide(row[9], tuple(row[10]), tuple(row[11]), tuple(row[12]), row[13]),
+            relative_difference=float(row[14]), bounds_compatible=bool(row[15]),
+        )
+        for row in rows
+    ]

@@ -1,0 +1,227 @@
+"""The analyst views over the real seeds, and the data checks that guard them.
+
+Expectations are written by hand from reading the five seeds (see claims.py for the rules):
+Koreans in Viet Nam are "over 200,000" (001, NDO), "more than 200,000" (003, VNA/VNS) and "more
+than 250,000" (002, VNA); Vietnamese in the RoK "350,000" in 001, 002 and 003; about 10,000
+Korean businesses/companies/enterprises (000, 001); the US$150 billion trade target by 2030
+(000, 004); five million mutual visits (000, 004).
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+
+from conftest import SEED_NAMES, SEEDS
+from vnrok_etl.claims import read_claims, read_conflicts
+from vnrok_etl.pipeline import process_paths
+from vnrok_etl.runner import ingest_paths, new_load_info
+from vnrok_etl.stage import stage_batches
+from vnrok_etl.warehouse import DataCheckFailed, connect, data_checks, merge_load, run_checks
+
+KOREANS_IN_VIET_NAM = "count | korean in vietnam"
+EXPECTED_CLAIMS = {
+    # claim_key: (stories, distinct values, values agree)
+    KOREANS_IN_VIET_NAM: (3, [200_000.0, 250_000.0], False),
+    "count | vietnamese in rok": (3, [350_000.0], True),
+    "count | korean business in vietnam": (2, [10_000.0], True),
+    "count | visit": (2, [5_000_000.0], True),
+    "money | USD | bilateral trade | target 2030": (2, [150e9], True),
+    # Known limit (claims.py): "Việt Nam is RoK's third-largest trading partner" (000) and "RoK is
+    # Việt Nam's third-biggest trading partner" (003) share a key; they agree, so no false conflict.
+    "rank | trading partner": (2, [3.0], True),
+}
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("views") / "seeds.duckdb"
+    ingest_paths([str(SEEDS)], path)
+    return path
+
+
+@pytest.fixture
+def db(seeded):
+    with connect(seeded, read_only=True) as connection:
+        yield connection
+
+
+def rows(connection: duckdb.DuckDBPyConnection, query: str) -> list[tuple]:
+    return connection.execute(query).fetchall()
+
+
+def test_fold_text_makes_the_spellings_of_a_country_one_word(db):
+    folded = rows(db, """SELECT fold_text('Việt Nam'), fold_text('Viet Nam'), fold_text('Vietnam'),
+                                fold_text('the Republic of Korea'), fold_text('RoK’s'), fold_text(NULL)""")
+    assert folded == [("vietnam", "vietnam", "vietnam", "rok", "rok s", "")]
+
+
+def test_figures_in_context_carry_their_article_date_source_and_sentence(db):
+    found = rows(db, """SELECT source, published_date::VARCHAR, sentence FROM figures_in_context
+                        WHERE text = 'over 200,000 Korean'""")
+    assert found == [("NDO", "2025-08-15", "Currently, over 200,000 Korean reside in Viet Nam.")]
+    assert rows(db, "SELECT count(*) FROM figures_in_context") == rows(db, "SELECT count(*) FROM figures")
+
+
+def test_the_same_population_groups_across_spellings_diacritics_and_synonyms(db):
+    koreans = rows(db, f"""SELECT source, text FROM claim_figures WHERE claim_key = '{KOREANS_IN_VIET_NAM}'
+                          ORDER BY source""")
+    assert koreans == [
+        ("NDO", "over 200,000 Korean"),            # "Korean" (sic), "reside in Viet Nam" after it
+        ("VNA", "more than 250,000 Koreans"),      # "in Vietnam"
+        ("VNA/VNS", "more than 200,000 Koreans"),  # "in Việt Nam"
+    ]
+    businesses = rows(db, """SELECT unit FROM claim_figures
+                             WHERE claim_key = 'count | korean business in vietnam' ORDER BY unit""")
+    assert businesses == [("business",), ("company",), ("enterprise",)]
+
+
+def test_people_counted_without_a_place_make_no_claim(db):
+    # "4.6 million Koreans visited Viet Nam" (001) and "around 100,000 of them" (002) are not the
+    # population living in Viet Nam; keyed as plain "korean" they would contradict each other.
+    keyed = rows(db, """SELECT f.text FROM figures f JOIN claim_figures c USING (figure_id)
+                        WHERE f.text IN ('4.6 million Koreans', 'around 100,000')""")
+    assert keyed == []
+
+
+def test_figure_claims_on_the_seeds(db):
+    claims = {claim.claim_key: (claim.stories, list(claim.values), claim.values_agree) for claim in read_claims(db)}
+    assert claims == EXPECTED_CLAIMS
+
+
+def test_the_one_conflict_in_the_seeds_is_200000_against_250000_koreans(db):
+    conflicts = read_conflicts(db)
+    assert len(conflicts) == 1
+    conflict = conflicts[0]
+    assert conflict.claim_key == KOREANS_IN_VIET_NAM
+    assert (conflict.low.value, conflict.high.value) == (200_000.0, 250_000.0)
+    assert conflict.low.sources == ("NDO", "VNA/VNS") and conflict.low.origins == ("NDO", "VNA")
+    assert conflict.high.sources == ("VNA",) and (conflict.low.stories, conflict.high.stories) == (2, 1)
+    assert conflict.relative_difference == pytest.approx(0.2)
+    # Both are lower bounds ("over", "more than"): both can be true, still a conflict.
+    assert conflict.bounds_compatible is True
+
+
+def test_values_within_rounding_agree(db):
+    # 350,000 in three stories, 10,000 as "around", "about" and "more than": no conflict.
+    keys = {row[0] for row in rows(db, "SELECT claim_key FROM figure_conflicts")}
+    assert keys == {KOREANS_IN_VIET_NAM}
+
+
+def test_a_syndicated_copy_is_counted_once(tmp_path):
+    shutil.copytree(SEEDS, tmp_path / "in")
+    seed = next(name for name in SEED_NAMES if name.startswith("002_"))
+    republished = (SEEDS / seed).read_text().replace(
+        "After more than 30 years of development", "After over 30 years of development"
+    )
+    (tmp_path / "in" / "009_republished.txt").write_text(republished)
+    counts, _ = ingest_paths([str(tmp_path / "in")], tmp_path / "copy.duckdb")
+    assert counts.near_duplicates_new == 1
+    with connect(tmp_path / "copy.duckdb", read_only=True) as connection:
+        assert rows(connection, f"SELECT count(*) FROM claim_figures WHERE claim_key = '{KOREANS_IN_VIET_NAM}'") == [(4,)]
+        claims = {claim.claim_key: (claim.stories, list(claim.values), claim.values_agree)
+                  for claim in read_claims(connection)}
+        conflict, = read_conflicts(connection)
+    assert claims == EXPECTED_CLAIMS
+    assert (conflict.low.stories, conflict.high.stories) == (2, 1)
+
+
+def test_money_timeline_orders_amounts_by_the_year_they_refer_to(db):
+    timeline = rows(db, "SELECT year, is_target, value, source FROM money_timeline")
+    assert timeline == [
+        (2024, False, 7e9, "VNS"),      # "direct investment ... totalled $7 billion" last year (000)
+        (2024, False, 86.7e9, "VNS"),   # "Last year, bilateral trade reached $86.7 billion" (000)
+        (2030, True, 150e9, "VNS"),     # target by 2030 (000)
+        (2030, True, 150e9, "VNS"),     # target by 2030 (004)
+        (None, False, 93.7e9, "VNA"),   # 002 has no date and no reference year
+    ]
+
+
+def test_quotes_by_speaker_and_speaker_summary(db):
+    top = rows(db, "SELECT speaker, country, stories, sources FROM speaker_summary LIMIT 1")
+    assert top == [("Lee Jae Myung", "KR", 2, ["VNS"])]  # the 000 interview and the 004 talks
+    kim = rows(db, "SELECT kind, source, text FROM quotes_by_speaker WHERE speaker = 'Kim Min Seok'")
+    assert kim == [("direct", "NDO", "Koreans find it easier to meet each other in Viet Nam than in the RoK.")]
+
+
+def test_source_summary_has_one_row_per_printed_source(db):
+    assert rows(db, "SELECT source, articles FROM source_summary ORDER BY source") == [
+        ("NDO", 1), ("VNA", 1), ("VNA/VNS", 1), ("VNS", 2),
+    ]
+
+
+def test_all_checks_pass_on_the_seeds(db):
+    run_checks(db)
+    assert len(data_checks()) >= 20
+
+
+def _break_figures(column: str, kind: str, compute) -> callable:
+    def apply(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
+        figures = tables["stg_figures"]
+        mask = pc.equal(figures["kind"], kind)
+        broken = pc.if_else(mask, compute(figures), figures[column])
+        return tables | {"stg_figures": figures.set_column(figures.schema.get_field_index(column), column, broken)}
+    return apply
+
+
+STAGED_BREAKS = {
+    "figure_text_in_sentence": _break_figures("sentence", "count", lambda f: pc.utf8_upper(f["sentence"])),
+    "figure_sentence_in_body": _break_figures("sentence", "count", lambda f: pc.binary_join_element_wise(
+        f["sentence"], pa.scalar(" (edited)"), pa.scalar(""))),
+    "money_has_currency_code": _break_figures("unit", "money", lambda f: pa.array(["US$"] * len(f), pa.string())),
+    "count_unit_is_lowercase_noun": _break_figures("unit", "count", lambda f: pc.utf8_upper(f["unit"])),
+    "figure_value_is_finite": _break_figures("value", "count", lambda f: pa.array([float("inf")] * len(f))),
+    "ref_year_is_plausible": _break_figures("ref_year", "money", lambda f: pa.array([3024] * len(f), pa.int32())),
+}
+
+
+@pytest.mark.parametrize("check", sorted(STAGED_BREAKS))
+def test_a_load_breaking_a_check_fails_with_the_check_name(tmp_path, check):
+    staged = stage_batches([process_paths([str(SEEDS / name) for name in SEED_NAMES])])
+    field_types = {name: table.schema for name, table in staged.tables.items()}
+    tables = STAGED_BREAKS[check](dict(staged.tables))
+    tables["stg_figures"] = tables["stg_figures"].cast(field_types["stg_figures"])
+    with connect(tmp_path / "broken.duckdb") as connection:
+        with pytest.raises(DataCheckFailed, match=f"'{check}'"):
+            merge_load(connection, replace(staged, tables=tables), new_load_info())
+        assert rows(connection, "SELECT count(*) FROM figures") == [(0,)]  # rolled back
+
+
+VIEW_BREAKS = {
+    # A word mapped twice, and a word that fold_text() would never produce.
+    "synonym_word_listed_once": [
+        "CREATE TABLE kept AS SELECT * FROM subject_synonyms",
+        "CREATE OR REPLACE VIEW subject_synonyms AS SELECT * FROM kept UNION ALL VALUES ('noun', 'company', 'firm')",
+    ],
+    "synonym_is_folded": [
+        "CREATE TABLE kept AS SELECT * FROM subject_synonyms",
+        "CREATE OR REPLACE VIEW subject_synonyms AS SELECT * FROM kept"
+        " UNION ALL VALUES ('noun', 'Doanh nghiệp', 'business')",
+    ],
+    # A views.sql edit that joins a figure to two claims, or reports a conflict within rounding.
+    "claim_figure_listed_once": [
+        "CREATE TABLE kept AS SELECT * FROM claim_figures",
+        "CREATE OR REPLACE VIEW claim_figures AS SELECT * FROM kept UNION ALL SELECT * FROM kept",
+    ],
+    "conflict_values_differ_beyond_rounding": [
+        "CREATE OR REPLACE VIEW figure_conflicts AS"
+        " SELECT 'count | x' AS claim_key, 100.0 AS low_value, 104.0 AS high_value",
+    ],
+}
+
+
+@pytest.mark.parametrize("check", sorted(VIEW_BREAKS))
+def test_checks_on_the_claim_views_can_fail(seeded, tmp_path, check):
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(seeded, copy)
+    with connect(copy) as connection:  # a writer: views.sql is back in place the next time
+        for statement in VIEW_BREAKS[check]:
+            connection.execute(statement)
+        with pytest.raises(DataCheckFailed, match=f"'{check}'"):
+            run_checks(connection)

@@ -78,14 +78,6 @@ WORDS_RE = (
 WORD_SPLIT = re.compile(r"[\s-]+")
 
 
-def parse_digits(raw: str) -> float | None:
-    """'4,927' -> 4927.0, '93.7' -> 93.7."""
-    try:
-        return float(raw.replace(",", ""))
-    except ValueError:
-        return None
-
-
 def parse_words(raw: str) -> float | None:
     """'five million' -> 5e6, 'twenty-five' -> 25, 'two hundred and fifty thousand' -> 250000."""
     total, current, seen = 0.0, 0.0, False
@@ -119,14 +111,6 @@ def to_decimal(raw: str) -> Decimal | None:
             return None
     value = parse_words(raw)
     return None if value is None else Decimal(int(value)) if value == int(value) else None
-
-
-def parse_number(raw: str) -> float | None:
-    """Digits or words, without a scale word after digits."""
-    raw = raw.strip()
-    if raw[:1].isdigit():
-        return parse_digits(raw)
-    return parse_words(raw)
 
 
 def scale_of(word: str | None) -> float:

@@ -442,7 +442,6 @@ def _from_quantity(ctx: _Context, m: re.Match, found: list[Figure]) -> Figure | 
             return None  # "2026–2030 period"
         amount, qualifier_from_range = (amount + second) / 2, "approx"
     value = float(amount * Decimal(scale))
-    plain = not m["scale"] and not m["glued"] and num[:1].isdigit()
 
     kind = unit = subject = None
     text_end = end
@@ -456,7 +455,7 @@ def _from_quantity(ctx: _Context, m: re.Match, found: list[Figure]) -> Figure | 
         unit = "percentage point" if suffix["u"].lower().startswith("percentage") else "percent"
     elif suffix := CURRENCY_AFTER.match(body, end):
         kind, unit, text_end = "money", CURRENCY_SUFFIXES[suffix["u"].lower()], suffix.end()
-    if kind is None and (plain and _is_year(num) or _is_label(body, start)):
+    if kind is None and _is_label(body, start):
         return None
     if kind is None and (suffix := FOLD_AFTER.match(body, end)):
         kind, unit, text_end = "multiplier", "times", suffix.end()

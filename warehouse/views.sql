@@ -92,10 +92,14 @@ FROM after_figure;
 -- key: without "where", it cannot be compared with anything.
 CREATE OR REPLACE VIEW int_figure_subjects AS
 WITH synonym_maps AS (
+    -- Patterns built from the word list are safe: checks.sql synonym_is_folded keeps every word
+    -- to [a-z0-9 ], no regular-expression syntax.
     SELECT map(list(word) FILTER (WHERE term = 'noun'), list(canonical) FILTER (WHERE term = 'noun')) AS nouns,
            map(list(word) FILTER (WHERE term = 'nationality'),
                list(canonical) FILTER (WHERE term = 'nationality')) AS nationalities,
-           map(list(word) FILTER (WHERE term = 'place'), list(canonical) FILTER (WHERE term = 'place')) AS places
+           map(list(word) FILTER (WHERE term = 'place'), list(canonical) FILTER (WHERE term = 'place')) AS places,
+           '\b(' || string_agg(word, '|') FILTER (WHERE term = 'nationality') || ')\b' AS nationality_pattern,
+           '\bin (?:the )?(' || string_agg(word, '|') FILTER (WHERE term = 'place') || ')\b' AS place_pattern
     FROM subject_synonyms
 ),
 folded AS (
@@ -109,13 +113,15 @@ folded AS (
 parts AS (
     SELECT f.*,
            -- The first "in [the] <country>" in the subject, else after the figure.
-           m.places[nullif(coalesce(
-               nullif(regexp_extract(f.subject_folded, '\bin (?:the )?(vietnam|rok|korea)\b', 1), ''),
-               regexp_extract(f.context, '\bin (?:the )?(vietnam|rok|korea)\b', 1)), '')] AS place,
-           m.nationalities[nullif(coalesce(
-               nullif(regexp_extract(f.unit_folded, '^(korean|rok|vietnamese)$', 1), ''),
-               nullif(regexp_extract(f.text_folded, '\b(korean|rok|vietnamese)\b', 1), ''),
-               regexp_extract(f.subject_folded, '\b(korean|rok|vietnamese)\b', 1)), '')] AS nationality,
+           m.places[coalesce(
+               nullif(regexp_extract(f.subject_folded, m.place_pattern, 1), ''),
+               nullif(regexp_extract(f.context, m.place_pattern, 1), ''))] AS place,
+           -- Who: the counted noun when it is a nationality ("Koreans"), else the first
+           -- nationality word printed with the figure ("RoK enterprises"), else in the subject.
+           m.nationalities[coalesce(
+               CASE WHEN m.nationalities[f.unit_folded] IS NOT NULL THEN f.unit_folded END,
+               nullif(regexp_extract(f.text_folded, m.nationality_pattern, 1), ''),
+               nullif(regexp_extract(f.subject_folded, m.nationality_pattern, 1), ''))] AS nationality,
            m.nationalities[f.unit_folded] IS NOT NULL AS counts_people,
            coalesce(m.nouns[f.unit_folded], f.unit_folded) AS noun,
            array_to_string(list_filter(

@@ -268,15 +268,15 @@ def money_chart(unit: str, points: Sequence[MoneyPoint]) -> str:
     if not years:
         return f'<p class="empty">No dated money figures in {_e(unit)}.</p>'
     scale, scale_name = _scale(max(point.value for point in points))
-    left, bottom, top, bar, gap, plot_height = 70, 40, 34, 26, 34, 220
+    left, bottom, top, bar, gap, plot_height = 70, 40, 50, 26, 34, 220
     by_year = {year: [point for point in points if point.year == year] for year in years}
-    width = max(left + sum(len(group) * bar + gap for group in by_year.values()) + 20, 260)
+    width = max(left + sum(len(group) * bar + gap for group in by_year.values()) + 20, 300)
     height = top + plot_height + bottom
     peak = max(point.value for point in points) / scale or 1.0
     parts = [
         f'<svg id="money-chart-{_e(unit)}" class="money-chart" xmlns="http://www.w3.org/2000/svg" '
         f'width="{width}" height="{height}" role="img" aria-label="Money figures in {_e(unit)} by year">',
-        f'<text x="4" y="{top - 7}" font-size="12" fill="#4a5568">{_e(unit)} {_e(scale_name)}</text>',
+        f'<text x="4" y="16" font-size="12" fill="#4a5568">{_e(unit)} {_e(scale_name)}</text>',
     ]
     for step in range(5):
         tick = peak * step / 4
@@ -311,8 +311,8 @@ def money_chart(unit: str, points: Sequence[MoneyPoint]) -> str:
     legend_x = left + 60
     for label, colour in (("actual", BAR_COLOURS["actual"]), ("target", BAR_COLOURS["target"])):
         parts.append(
-            f'<rect x="{legend_x}" y="{top - 16}" width="10" height="10" fill="{colour}"/>'
-            f'<text x="{legend_x + 14}" y="{top - 7}" font-size="11">{label}</text>'
+            f'<rect x="{legend_x}" y="7" width="10" height="10" fill="{colour}"/>'
+            f'<text x="{legend_x + 14}" y="16" font-size="11">{label}</text>'
         )
         legend_x += 64
     parts.append(

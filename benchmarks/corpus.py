@@ -26,7 +26,7 @@ import random
 import re
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -130,7 +130,6 @@ class CorpusInfo:
     near_duplicates: int = 0
     bytes: int = 0
     seconds: float = 0.0
-    forms: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -471,7 +470,7 @@ def ensure_corpus(out: Path, n: int, seed: int) -> CorpusInfo:
     if manifest.exists():
         known = json.loads(manifest.read_text())
         if known.get("n") == n and known.get("seed") == seed:
-            return CorpusInfo(**known)
+            return CorpusInfo(**{name: known[name] for name in CorpusInfo.__slots__ if name in known})
     if out.exists() and any(out.iterdir()):
         raise SystemExit(f"{out} holds something else: remove it or choose another folder")
     return build_corpus(out, n, seed)

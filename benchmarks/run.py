@@ -6,6 +6,7 @@ For each corpus size N it measures, each in a fresh process and into a fresh war
   transaction, batch by batch): what any ingest must pay, measured in the same run;
 - plain: `runner.ingest_paths` (the library path, no Prefect);
 - noop-plain: the same again over the loaded warehouse (every file known: a read and a hash);
+- plain-mp: the library path with one worker process per core (`ingest_paths(workers=...)`);
 - flow: the Prefect flow `flows.ingest.ingest` (default thread-pool task runner);
 - noop-flow: the flow again over its loaded warehouse;
 - dask-W: the flow with `cluster="local:W"` (prefect-dask LocalCluster, W worker processes).
@@ -44,8 +45,8 @@ sys.path.insert(0, str(ROOT))
 
 from corpus import ensure_corpus  # noqa: E402
 
-MODES = ("floor", "plain", "noop-plain", "flow", "noop-flow")
-DEFAULT_MODES = "floor,plain,noop-plain,flow,noop-flow"
+MODES = ("floor", "plain", "noop-plain", "plain-mp", "flow", "noop-flow")
+DEFAULT_MODES = "floor,plain,noop-plain,plain-mp,flow,noop-flow"
 SAMPLE_SECONDS = 0.2
 
 
@@ -56,11 +57,13 @@ def measure(mode: str, corpus: str, warehouse: str, cluster: str | None, profile
     """Run one mode in this process; returns its wall seconds, stage seconds and counts."""
     if mode == "floor":
         return measure_floor(corpus, warehouse)
-    if mode in ("plain", "noop-plain"):
+    if mode in ("plain", "noop-plain", "plain-mp"):
         from vnrok_etl.runner import ingest_paths
 
+        workers = (os.cpu_count() or 1) if mode == "plain-mp" else 1
+
         def call() -> dict:
-            counts, seconds = ingest_paths([corpus], warehouse)
+            counts, seconds = ingest_paths([corpus], warehouse, workers=workers)
             return {"counts": counts.as_dict(), "stages": seconds}
     else:
         from flows.ingest import ingest
@@ -342,6 +345,7 @@ def parent_main(args: argparse.Namespace) -> int:
                 warehouse = work / f"wh-{n}-{family}.duckdb"
                 if not mode.startswith("noop"):
                     for leftover in (warehouse, warehouse.with_name(warehouse.name + ".wal")):
+                        # a fresh warehouse for every loading run
                         leftover.unlink(missing_ok=True)
                 profile = work / f"profile-{n}-{stem}.txt" if args.profile and mode == "plain" else None
                 row = run_child(

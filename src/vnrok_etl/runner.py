@@ -6,17 +6,23 @@ without paying for Prefect's server. The flow in flows/ingest.py is the product'
 
 from __future__ import annotations
 
+import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
 from uuid import uuid4
 
 from vnrok_etl.batching import plan_batches
-from vnrok_etl.pipeline import process_paths
+from vnrok_etl.pipeline import BatchResult, process_paths
 from vnrok_etl.sources import discover_paths
-from vnrok_etl.stage import stage_batches
+from vnrok_etl.stage import Stager
 from vnrok_etl.warehouse import LoadCounts, LoadInfo, connect, known_sha256, merge_load, record_failed_load
+
+# DuckDB's memory for a spilled merge: beyond it, its temporary tables go to disk (in the
+# staging folder), so a 100k-document load does not need its whole staging in memory.
+MERGE_MEMORY = "256MB"
 
 
 def new_load_info(flow_run_id: str | None = None, stage_seconds: dict[str, float] | None = None) -> LoadInfo:
@@ -34,30 +40,70 @@ def ingest_paths(
     warehouse: str | Path,
     batch_size: int | None = None,
     on_wait: Callable[[str], None] | None = None,
+    workers: int = 1,
+    spill: bool = True,
 ) -> tuple[LoadCounts, dict[str, float]]:
-    """Discover, process, stage and merge; returns the load's counts and seconds per stage."""
+    """Discover, process, stage and merge; returns the load's counts and seconds per stage.
+
+    Batches are staged as they come and then dropped, so memory holds one batch of Python
+    records at a time; with `spill` the staged rows wait in Arrow files in a temporary folder
+    and DuckDB reads them from there, within MERGE_MEMORY. `workers` > 1 processes batches in
+    that many processes (the stages are pure Python: threads would share one core).
+    """
     clock = time.perf_counter()
     files = discover_paths(paths)
     known: set[str] = set()
     if Path(warehouse).exists():
         with connect(warehouse, read_only=True, on_wait=on_wait) as connection:
             known = known_sha256(connection)
-    results = [process_paths(batch, known) for batch in plan_batches(files, batch_size)]
-    staged_at = time.perf_counter()
-    staged = stage_batches(results)
     seconds: dict[str, float] = {}
-    for result in results:
-        for stage, value in result.seconds.items():
-            seconds[stage] = seconds.get(stage, 0.0) + value
-    seconds["stage"] = time.perf_counter() - staged_at
-    load = new_load_info(stage_seconds=seconds)
-    merged_at = time.perf_counter()
-    with connect(warehouse, on_wait=on_wait) as connection:
-        try:
-            counts = merge_load(connection, staged, load)
-        except Exception as error:
-            record_failed_load(connection, load, f"{type(error).__name__}: {error}")
-            raise
-    seconds["merge"] = time.perf_counter() - merged_at
+    staging = 0.0
+    with tempfile.TemporaryDirectory(prefix="vnrok-stage-") as folder:
+        stager = Stager(Path(folder) if spill else None)
+        for result in _process_batches(plan_batches(files, batch_size), known, workers):
+            for stage, value in result.seconds.items():
+                seconds[stage] = seconds.get(stage, 0.0) + value
+            staged_at = time.perf_counter()
+            stager.add(result)
+            del result
+            staging += time.perf_counter() - staged_at
+        staged_at = time.perf_counter()
+        staged = stager.finish()
+        seconds["stage"] = staging + time.perf_counter() - staged_at
+        load = new_load_info(stage_seconds=seconds)
+        merged_at = time.perf_counter()
+        with connect(warehouse, on_wait=on_wait) as connection:
+            if spill:
+                connection.execute(f"SET memory_limit = '{MERGE_MEMORY}'")
+                connection.execute(f"SET temp_directory = '{Path(folder) / 'duckdb'}'")
+            try:
+                counts = merge_load(connection, staged, load)
+            except Exception as error:
+                record_failed_load(connection, load, f"{type(error).__name__}: {error}")
+                raise
+        seconds["merge"] = time.perf_counter() - merged_at
     seconds["wall"] = time.perf_counter() - clock
     return counts, {stage: round(value, 3) for stage, value in seconds.items()}
+
+
+def _process_batches(batches: list[list[str]], known: set[str], workers: int) -> Iterator[BatchResult]:
+    """BatchResults in batch order, from this process or from a pool of `workers` processes."""
+    if workers <= 1 or len(batches) <= 1:
+        for batch in batches:
+            yield process_paths(batch, known)
+        return
+    # The known hashes go to each worker once (initializer), not with every batch.
+    with ProcessPoolExecutor(workers, initializer=_remember_known, initargs=(known,)) as pool:
+        yield from pool.map(_process_known, batches)
+
+
+_KNOWN: set[str] = set()
+
+
+def _remember_known(known: set[str]) -> None:
+    global _KNOWN  # noqa: PLW0603 - per worker process, set once by the pool's initializer
+    _KNOWN = known
+
+
+def _process_known(batch: list[str]) -> BatchResult:
+    return process_paths(batch, _KNOWN)

@@ -3,6 +3,12 @@
 Rows go to DuckDB as whole Arrow tables, never row by row: 100k rows by executemany took 230 s
 here, from Arrow 0.1 s (shared/notes/prefect-offline.md). Keys are computed here, so the merge is
 pure SQL set logic: article_id from the body, figure_id and quote_id from (article_id, span).
+
+A load of 100k documents does not fit in memory as Python records (about 250 KB each once
+cleaned and extracted, benchmarks/RESULTS.md), so a Stager takes batches one at a time: the
+caller drops each BatchResult once it is staged. With a spill folder, each batch's rows go to
+Arrow IPC files there and the StagedLoad holds datasets over those files, which DuckDB scans
+batch by batch instead of from one table in memory.
 """
 
 from __future__ import annotations
@@ -10,8 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timezone
+from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.dataset as ds
 
 from vnrok_etl.identity import article_id, record_id, simhash
 from vnrok_etl.pipeline import BatchResult
@@ -67,27 +75,49 @@ SCHEMAS: dict[str, pa.Schema] = {
 
 @dataclass(frozen=True, slots=True)
 class StagedLoad:
-    """The staging tables of one load, plus how many documents it looked at."""
+    """The staging tables of one load, plus how many documents it looked at.
 
-    tables: dict[str, pa.Table]
+    A table is an Arrow table in memory, or a dataset over Arrow IPC files (a spilled load).
+    """
+
+    tables: dict[str, pa.Table | ds.Dataset]
     documents_seen: int
 
     def rows(self, name: str) -> int:
-        return self.tables[name].num_rows
+        table = self.tables[name]
+        return table.num_rows if isinstance(table, pa.Table) else table.count_rows()
 
 
 def stage_batches(batches: Iterable[BatchResult]) -> StagedLoad:
     """Columns for every staging table; an article seen twice in the load is staged once."""
-    columns = {name: {field: [] for field in schema.names} for name, schema in SCHEMAS.items()}
-    staged_articles: set[str] = set()
-    seen = 0
+    stager = Stager()
     for batch in batches:
-        seen += batch.documents
+        stager.add(batch)
+    return stager.finish()
+
+
+class Stager:
+    """Stages a load batch by batch: the same rows as stage_batches, without holding the batches.
+
+    With `spill` (an empty folder), each batch's rows are written to one Arrow IPC file per
+    staging table there and `finish` returns datasets over them; the folder must outlive the
+    merge.
+    """
+
+    def __init__(self, spill: Path | None = None) -> None:
+        self.documents_seen = 0
+        self._articles: set[str] = set()
+        self._spill = spill
+        self._writers: dict[str, pa.ipc.RecordBatchFileWriter] = {}
+        self._columns = _empty_columns()
+
+    def add(self, batch: BatchResult) -> None:
+        self.documents_seen += batch.documents
         for document in batch.known:
-            _append(columns["stg_known"], source_uri=document.uri, content_sha256=document.sha256)
+            _append(self._columns["stg_known"], source_uri=document.uri, content_sha256=document.sha256)
         for rejection in batch.rejections:
             _append(
-                columns["stg_rejections"], source_uri=rejection.uri, content_sha256=rejection.sha256,
+                self._columns["stg_rejections"], source_uri=rejection.uri, content_sha256=rejection.sha256,
                 stage=rejection.stage, reason=rejection.reason,
             )
         for extraction in batch.extractions:
@@ -95,26 +125,26 @@ def stage_batches(batches: Iterable[BatchResult]) -> StagedLoad:
             body = article.body
             key = article_id(body)
             _append(
-                columns["stg_documents"], source_uri=extraction.document.uri,
+                self._columns["stg_documents"], source_uri=extraction.document.uri,
                 content_sha256=extraction.document.sha256, article_id=key,
             )
-            if key in staged_articles:
+            if key in self._articles:
                 continue
-            staged_articles.add(key)
+            self._articles.add(key)
             _append(
-                columns["stg_articles"], article_id=key, title=article.title,
+                self._columns["stg_articles"], article_id=key, title=article.title,
                 published_at=article.published_at.astimezone(timezone.utc) if article.published_at else None,
                 published_date=article.published_date, date_source=article.date_source,
                 source=article.source, dateline=article.dateline, byline=article.byline,
-                kind=article.kind, body=body, simhash=simhash(body), ord=len(staged_articles),
+                kind=article.kind, body=body, simhash=simhash(body), ord=len(self._articles),
             )
             for seq, span in enumerate(article.removed):
-                _append(columns["stg_removed_spans"], article_id=key, seq=seq, rule=span.rule, text=span.text)
+                _append(self._columns["stg_removed_spans"], article_id=key, seq=seq, rule=span.rule, text=span.text)
             for seq, caption in enumerate(article.captions):
-                _append(columns["stg_captions"], article_id=key, seq=seq, text=caption)
+                _append(self._columns["stg_captions"], article_id=key, seq=seq, text=caption)
             for figure in extraction.figures:
                 _append(
-                    columns["stg_figures"],
+                    self._columns["stg_figures"],
                     figure_id=record_id(key, figure.start_char, figure.end_char, figure.kind),
                     article_id=key, kind=figure.kind, value=figure.value, unit=figure.unit,
                     qualifier=figure.qualifier, subject=figure.subject, ref_year=figure.ref_year,
@@ -124,7 +154,7 @@ def stage_batches(batches: Iterable[BatchResult]) -> StagedLoad:
                 )
             for quote in extraction.quotes:
                 _append(
-                    columns["stg_quotes"], quote_id=record_id(key, quote.start_char, quote.end_char),
+                    self._columns["stg_quotes"], quote_id=record_id(key, quote.start_char, quote.end_char),
                     article_id=key, kind=quote.kind, speaker=quote.speaker,
                     speaker_title=quote.speaker_title, cue=quote.cue, text=quote.text,
                     start_char=quote.start_char, end_char=quote.end_char,
@@ -132,18 +162,45 @@ def stage_batches(batches: Iterable[BatchResult]) -> StagedLoad:
                 )
             for speaker in extraction.speakers:
                 _append(
-                    columns["stg_speakers"], name=speaker.name, name_key=fold(speaker.name),
+                    self._columns["stg_speakers"], name=speaker.name, name_key=fold(speaker.name),
                     title=speaker.title, country=speaker.country,
                 )
                 for alias in (speaker.name, *speaker.aliases):
                     _append(
-                        columns["stg_speaker_aliases"], alias_key=fold(alias), alias=alias,
+                        self._columns["stg_speaker_aliases"], alias_key=fold(alias), alias=alias,
                         name_key=fold(speaker.name),
                     )
-    tables = {
-        name: pa.Table.from_pydict(columns[name], schema=schema) for name, schema in SCHEMAS.items()
-    }
-    return StagedLoad(tables=tables, documents_seen=seen)
+        if self._spill is not None:
+            self._flush()
+
+    def finish(self) -> StagedLoad:
+        if self._spill is None:
+            tables = {
+                name: pa.Table.from_pydict(self._columns[name], schema=schema) for name, schema in SCHEMAS.items()
+            }
+            return StagedLoad(tables=tables, documents_seen=self.documents_seen)
+        self._flush()
+        for writer in self._writers.values():
+            writer.close()
+        datasets = {
+            name: ds.dataset(self._spill / f"{name}.arrow", format="ipc", schema=schema)
+            for name, schema in SCHEMAS.items()
+        }
+        return StagedLoad(tables=datasets, documents_seen=self.documents_seen)
+
+    def _flush(self) -> None:
+        """Append the rows staged since the last flush to the spill files, and forget them."""
+        for name, schema in SCHEMAS.items():
+            writer = self._writers.get(name)
+            if writer is None:
+                writer = self._writers[name] = pa.ipc.new_file(self._spill / f"{name}.arrow", schema)
+            if self._columns[name][schema.names[0]]:
+                writer.write_table(pa.Table.from_pydict(self._columns[name], schema=schema))
+        self._columns = _empty_columns()
+
+
+def _empty_columns() -> dict[str, dict[str, list]]:
+    return {name: {field: [] for field in schema.names} for name, schema in SCHEMAS.items()}
 
 
 def _append(columns: dict[str, list], **row: object) -> None:

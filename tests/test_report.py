@@ -165,3 +165,13 @@ def test_chromium_renders_the_report_offline(hostile, tmp_path):
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", header[16:24]) == (1280, 2000)
     assert shot.stat().st_size > 50_000  # a rendered page of tables and charts, not a blank one
+
+
+def test_an_empty_warehouse_renders_with_empty_sections(tmp_path):
+    with connect(tmp_path / "empty.duckdb"):
+        pass
+    soup = BeautifulSoup(render(tmp_path / "empty.duckdb", tmp_path / "report.html"), "html.parser")
+    assert [empty.text for empty in soup.select(".empty")] == [
+        "No articles yet.", "No money figures yet.", "No claims disagree beyond rounding.",
+        "No claim is made in two or more stories yet.", "No figures yet.", "No quotes yet.",
+    ]

@@ -10,6 +10,7 @@ Korean businesses/companies/enterprises (000, 001); the US$150 billion trade tar
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -161,8 +162,12 @@ def test_all_checks_pass_on_the_seeds(db):
     assert len(data_checks()) >= 20
 
 
-def _break_figures(column: str, kind: str, compute) -> callable:
-    def apply(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
+Tables = dict[str, pa.Table]
+
+
+def _break_figures(column: str, kind: str, compute: Callable[[pa.Table], pa.Array]) -> Callable[[Tables], Tables]:
+    """Replace `column` of the staged figures of one kind with what `compute` gives."""
+    def apply(tables: Tables) -> Tables:
         figures = tables["stg_figures"]
         mask = pc.equal(figures["kind"], kind)
         broken = pc.if_else(mask, compute(figures), figures[column])
@@ -184,9 +189,8 @@ STAGED_BREAKS = {
 @pytest.mark.parametrize("check", sorted(STAGED_BREAKS))
 def test_a_load_breaking_a_check_fails_with_the_check_name(tmp_path, check):
     staged = stage_batches([process_paths([str(SEEDS / name) for name in SEED_NAMES])])
-    field_types = {name: table.schema for name, table in staged.tables.items()}
     tables = STAGED_BREAKS[check](dict(staged.tables))
-    tables["stg_figures"] = tables["stg_figures"].cast(field_types["stg_figures"])
+    tables["stg_figures"] = tables["stg_figures"].cast(staged.tables["stg_figures"].schema)
     with connect(tmp_path / "broken.duckdb") as connection:
         with pytest.raises(DataCheckFailed, match=f"'{check}'"):
             merge_load(connection, replace(staged, tables=tables), new_load_info())

@@ -171,6 +171,9 @@ def test_no_figure_from_removed_boilerplate():
         ("The budget is 1.2 trillion dong this time.", "1.2 trillion dong", 1.2e12, "VND"),
         ("The loan was 300 million won.", "300 million won", 300e6, "KRW"),
         ("It cost $1,500.", "$1,500", 1500.0, "USD"),
+        ("The EU pledged EUR5 billion.", "EUR5 billion", 5e9, "EUR"),
+        ("Japan lent JPY 100 billion.", "JPY 100 billion", 100e9, "JPY"),
+        ("The fund has 5 billion US dollars.", "5 billion US dollars", 5e9, "USD"),
     ],
 )
 def test_money_forms(text, surface, value, unit):
@@ -398,6 +401,8 @@ def test_no_hedge_is_exact():
         ("Trade is expected to hit $100 billion this year.", PUBLISHED, 2025, True),
         ("Trade will reach $100 billion next year.", PUBLISHED, 2026, True),
         ("Trade reached $100 billion.", PUBLISHED, None, False),
+        ("Under its investment plans, the firm spent $100 million.", PUBLISHED, None, False),
+        ("The firm plans to invest $100 million.", PUBLISHED, None, True),
     ],
 )
 def test_reference_year_and_target(text, published, ref_year, is_target):

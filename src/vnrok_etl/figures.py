@@ -203,9 +203,12 @@ GROWTH_WORDS = (
     "climb\\w*|boost\\w*|up|higher|larger|bigger|greater|more"
 )
 
+# Words that make a figure later in the sentence a target even without "by 2030". Verbs only
+# with "to" after them: "investment plans" or "as expected" say nothing about the future.
 TARGET_WORDS = (
-    "target|targets|goal|goals|aim|aims|aiming|aimed|plan|plans|planned|planning|strive|strives|"
-    "striving|seek|seeks|seeking|expected|expects|forecast|projected|set to|objective|ambition"
+    "targets?|goals?|objectives?|ambition|"
+    "(?:aims?|aiming|aimed|plans?|planning|planned|seeks?|seeking|strives?|striving|expected|"
+    "expects|projected|forecast|set|poised|hopes?|hoping)[ ]to"
 )
 
 MONEY_VERBS = (
@@ -415,7 +418,7 @@ def _from_quantity(ctx: _Context, m: re.Match, found: list[Figure]) -> Figure | 
     body = ctx.body
     start, end = m.start(), m.end()
     currency = None
-    if start and body[start - 1] in "$€£¥₩₫ D" and (
+    if start and (body[start - 1] in "$€£¥₩₫ " or body[start - 1].isupper()) and (
         cur := CURRENCY_BEFORE.search(body, max(0, start - 5), start)
     ):
         currency, start = cur["cur"], cur.start()

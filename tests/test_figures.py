@@ -465,6 +465,8 @@ def test_relative_year_needs_the_publication_date_not_the_clock():
         "The death toll rose to 15 on Tuesday.",
         "Decision No. 1234/QD-TTg was issued on March 5, 2023.",
         "the 13th National Party Congress and the 8th Plenum",
+        "Industry 4.0 technologies and the Vision 2045 strategy",
+        "among the top three economies",
         "",
     ],
 )

@@ -176,7 +176,8 @@ WEAK_SUBJECTS = frozenset(
     {"total", "sum", "amount", "figure", "value", "level", "it", "this", "record", "combined"}
 )
 
-# Preceding words that make a number a label, not a figure ("Resolution 34", "District 1").
+# Preceding words that make a number a label, not a figure ("Resolution 34", "District 1",
+# "Industry 4.0 technologies", "the top three economies").
 LABEL_WORDS = frozenset(
     {
         "resolution", "decree", "decision", "directive", "circular", "law", "no",
@@ -189,7 +190,8 @@ LABEL_WORDS = frozenset(
         "region", "battalion", "brigade", "squadron", "pier", "berth", "lane", "street",
         "avenue", "hall", "floor", "official", "letter", "paragraph", "annex", "appendix",
         "figure", "table", "summit", "program", "programme", "plan", "project", "station",
-        "stage", "track", "episode", "season", "round", "nos", "vn", "hcm",
+        "stage", "track", "episode", "season", "round", "nos", "vn", "hcm", "industry", "web",
+        "vision", "cop", "formula", "top", "hotline",
     }
 )
 

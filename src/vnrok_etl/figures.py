@@ -39,6 +39,7 @@ from decimal import Decimal
 
 from vnrok_etl.numbers import (
     DIGITS_RE,
+    LETTER_SCALES,
     MULTIPLIER_STEMS,
     ORDINAL_WORD_RE,
     SCALE_WORD_RE,
@@ -348,6 +349,30 @@ class _Span:
 
 
 @dataclass(frozen=True, slots=True)
+class _Amount:
+    """A number as printed, before we know what it measures."""
+
+    start: int  # includes a currency code in front: "US$150 billion"
+    end: int
+    value: float  # fully scaled; the midpoint of a range
+    currency: str | None  # ISO code when a currency stands in front
+    is_range: bool
+    is_scaled: bool  # written with a scale word: "4.6 million", "five million"
+    is_lone_one: bool  # "one" / "1" on its own: mostly "one of", never a count here
+
+
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    """What an amount measures, and where its surface form ends."""
+
+    kind: str
+    unit: str | None
+    end: int
+    factor: float = 1.0  # decades -> years
+    subject: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class _Context:
     """Per-call lookups shared by the classifiers: sentence spans and the publication year."""
 
@@ -417,13 +442,36 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
 
 
 def _from_quantity(ctx: _Context, m: re.Match, found: list[Figure]) -> Figure | None:
-    body = ctx.body
+    """An amount found by DIGIT_QUANTITY or WORD_QUANTITY, classified by its surroundings."""
+    amount = _amount(ctx.body, m)
+    if amount is None:
+        return None
+    kind = _money_or_percent(ctx.body, amount) or _kind_after(ctx, amount, m, found)
+    if kind is None:
+        return None
+    start, qualifier = _hedge(ctx.body, amount.start)
+    if qualifier == "exact" and amount.is_range:
+        qualifier = "approx"  # "6-7 percent" is read as its midpoint
+    subject = kind.subject
+    if kind.kind == "money":
+        subject = _money_subject(ctx.body, start, kind.end)
+    elif kind.kind == "percent":
+        subject = _of_phrase(ctx.body, kind.end) or _subject_before(ctx.body, start)
+    elif kind.kind == "multiplier":
+        subject = _subject_before(ctx.body, start)
+    return _figure(ctx, kind.kind, amount.value * kind.factor, kind.unit, qualifier, subject,
+                   start, kind.end)
+
+
+def _amount(body: str, m: re.Match) -> _Amount | None:
+    """The scaled value, with a currency code glued or spaced before it; None for what only
+    looks like an amount: years, dates, "G20", scores, "5m" without a currency."""
     start, end = m.start(), m.end()
     currency = None
     if start and (body[start - 1] in "$€£¥₩₫ " or body[start - 1].isupper()) and (
         cur := CURRENCY_BEFORE.search(body, max(0, start - 5), start)
     ):
-        currency, start = cur["cur"], cur.start()
+        currency, start = CURRENCY_PREFIXES[cur["cur"]], cur.start()
     elif start and (body[start - 1].isalnum() or body[start - 1] in "_.,/‐–-"):
         return None  # "G20", "COVID-19", the "08" of "15/08"
     num, num2 = m["num"], m["num2"]
@@ -432,86 +480,81 @@ def _from_quantity(ctx: _Context, m: re.Match, found: list[Figure]) -> Figure | 
         return None  # a bare year is a reference period, never a figure (DESIGN.md)
     if _is_date(body, start, end):
         return None
-    amount = to_decimal(num)
-    if amount is None:
+    value = to_decimal(num)
+    if value is None:
         return None
-    if m["glued"] and not currency and m["glued"] in ("k", "m", "b"):
+    if m["glued"] and not currency and m["glued"] in LETTER_SCALES:
         return None  # "5m" alone is metres, "4k" a resolution
-    scale = scale_of(m["glued"] or m["scale"])
-    qualifier_from_range = None
     if num2 is not None:
         second = to_decimal(num2)
-        if second is None or second <= amount:
+        if second is None or second <= value:
             return None  # "2-1" is a score, not a range
         if _is_year(num) or _is_year(num2):
             return None  # "2026–2030 period"
-        amount, qualifier_from_range = (amount + second) / 2, "approx"
-    value = float(amount * Decimal(scale))
+        value = (value + second) / 2
+    scale = scale_of(m["glued"] or m["scale"])
+    return _Amount(
+        start=start,
+        end=end,
+        value=float(value * Decimal(scale)),
+        currency=currency,
+        is_range=num2 is not None,
+        is_scaled=bool(m["scale"] or m["glued"])
+        or any(word in num.lower() for word in ("million", "billion", "trillion")),
+        is_lone_one=scale == 1.0 and num.strip().lower() in ("one", "1", "a"),
+    )
 
-    kind = unit = subject = None
-    text_end = end
-    if currency:
-        kind, unit = "money", CURRENCY_PREFIXES[currency]
-        suffix = CURRENCY_AFTER.match(body, end)
-        if suffix:
-            text_end = suffix.end()
-    elif suffix := PERCENT_AFTER.match(body, end):
-        kind, text_end = "percent", suffix.end()
+
+def _money_or_percent(body: str, amount: _Amount) -> _Kind | None:
+    """A currency before or after the amount, or a percent sign or word after it."""
+    if amount.currency:
+        suffix = CURRENCY_AFTER.match(body, amount.end)  # "US$ 5 billion USD" is rare but seen
+        return _Kind("money", amount.currency, suffix.end() if suffix else amount.end)
+    if suffix := PERCENT_AFTER.match(body, amount.end):
         unit = "percentage point" if suffix["u"].lower().startswith("percentage") else "percent"
-    elif suffix := CURRENCY_AFTER.match(body, end):
-        kind, unit, text_end = "money", CURRENCY_SUFFIXES[suffix["u"].lower()], suffix.end()
-    if kind is None and _is_label(body, start):
-        return None
-    if kind is None and (suffix := FOLD_AFTER.match(body, end)):
-        kind, unit, text_end = "multiplier", "times", suffix.end()
-    elif kind is None and (suffix := TIMES_AFTER.match(body, end)):
-        if not (TIMES_COMPARATIVE.match(body, suffix.end()) or _growth_before(body, start)):
-            return None  # "visited three times" is a frequency
-        kind, unit, text_end = "multiplier", "times", suffix.end()
-    elif kind is None and (suffix := DURATION_AFTER.match(body, end)):
-        kind, unit, text_end = "duration", "year", suffix.end()
-        value *= DURATION_UNITS[suffix["u"].lower()]
-        subject = _of_phrase(body, text_end)
-    elif kind is None and OF_PRONOUN.match(body, end):
-        if _is_lone_one(num, scale):
-            return None  # "one of the largest investors"
-        kind, unit = "count", _antecedent_unit(ctx, start, found)
-    elif kind is None:
-        if _is_lone_one(num, scale):
-            return None
-        phrase = _counted_phrase(body, end)
-        if phrase is None:
-            if value < 1e6 or not (m["scale"] or m["glued"] or not num[:1].isdigit()):
-                return None  # "rose to 15": a bare small number names nothing we can count
-            # "reaching 3 million in 2024": a scaled amount is a figure even with its noun elided.
-            hedge_start, qualifier = _hedge(body, start)
-            return _figure(ctx, "count", value, None, qualifier,
-                           _subject_before(body, hedge_start), hedge_start, end)
-        head, noun_phrase, subject = phrase
-        if SUPERLATIVE.match(body, noun_phrase.start):
-            return None  # "one of the 20 largest companies" is a rank group, not a count
-        if head in NON_COUNT_HEADS or value == 2 and head in PARTY_NOUNS:
-            return None
-        kind, unit, text_end = "count", head, noun_phrase.end
+        return _Kind("percent", unit, suffix.end())
+    if suffix := CURRENCY_AFTER.match(body, amount.end):
+        return _Kind("money", CURRENCY_SUFFIXES[suffix["u"].lower()], suffix.end())
+    return None
 
-    start, qualifier = _hedge(body, start)
-    if qualifier == "exact" and qualifier_from_range:
-        qualifier = qualifier_from_range
-    if kind == "money":
-        subject = _money_subject(body, start, text_end)
-    elif kind == "percent":
-        subject = _of_phrase(body, text_end) or _subject_before(body, start)
-    elif kind == "multiplier":
-        subject = _subject_before(body, start)
-    return _figure(ctx, kind, value, unit, qualifier, subject, start, text_end)
+
+def _kind_after(ctx: _Context, amount: _Amount, m: re.Match, found: list[Figure]
+                ) -> _Kind | None:
+    """Multiplier, duration or count, from the words after an amount that is not money."""
+    body, end = ctx.body, amount.end
+    if _is_label(body, amount.start):
+        return None
+    if suffix := FOLD_AFTER.match(body, end):
+        return _Kind("multiplier", "times", suffix.end())
+    if suffix := TIMES_AFTER.match(body, end):
+        if not (TIMES_COMPARATIVE.match(body, suffix.end()) or _growth_before(body, amount.start)):
+            return None  # "visited three times" is a frequency
+        return _Kind("multiplier", "times", suffix.end())
+    if suffix := DURATION_AFTER.match(body, end):
+        return _Kind("duration", "year", suffix.end(), DURATION_UNITS[suffix["u"].lower()],
+                     _of_phrase(body, suffix.end()))
+    if amount.is_lone_one:
+        return None  # "one of the largest investors"
+    if OF_PRONOUN.match(body, end):
+        return _Kind("count", _antecedent_unit(ctx, amount.start, found), end)
+    phrase = _counted_phrase(body, end)
+    if phrase is None:
+        # "reaching 3 million in 2024": a scaled amount is a figure even with its noun elided;
+        # "rose to 15" names nothing we can count.
+        if not amount.is_scaled or amount.value < 1e6:
+            return None
+        hedge_start = _hedge(body, amount.start)[0]
+        return _Kind("count", None, end, subject=_subject_before(body, hedge_start))
+    head, noun_phrase, subject = phrase
+    if SUPERLATIVE.match(body, noun_phrase.start):
+        return None  # "one of the 20 largest companies" is a rank group, not a count
+    if head in NON_COUNT_HEADS or amount.value == 2 and head in PARTY_NOUNS:
+        return None
+    return _Kind("count", head, noun_phrase.end, subject=subject)
 
 
 def _is_year(raw: str) -> bool:
     return len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2199
-
-
-def _is_lone_one(num: str, scale: float) -> bool:
-    return scale == 1.0 and num.strip().lower() in ("one", "1", "a")
 
 
 def _is_label(body: str, start: int) -> bool:

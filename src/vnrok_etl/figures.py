@@ -446,7 +446,7 @@ def _from_quantity(ctx: _Context, m: re.Match, found: list[Figure]) -> Figure | 
     amount = _amount(ctx.body, m)
     if amount is None:
         return None
-    kind = _money_or_percent(ctx.body, amount) or _kind_after(ctx, amount, m, found)
+    kind = _money_or_percent(ctx.body, amount) or _kind_after(ctx, amount, found)
     if kind is None:
         return None
     start, qualifier = _hedge(ctx.body, amount.start)
@@ -518,8 +518,7 @@ def _money_or_percent(body: str, amount: _Amount) -> _Kind | None:
     return None
 
 
-def _kind_after(ctx: _Context, amount: _Amount, m: re.Match, found: list[Figure]
-                ) -> _Kind | None:
+def _kind_after(ctx: _Context, amount: _Amount, found: list[Figure]) -> _Kind | None:
     """Multiplier, duration or count, from the words after an amount that is not money."""
     body, end = ctx.body, amount.end
     if _is_label(body, amount.start):

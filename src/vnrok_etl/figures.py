@@ -597,6 +597,7 @@ def _antecedent_unit(ctx: _Context, start: int, found: list[Figure]) -> str | No
 
 
 def _from_rank(ctx: _Context, m: re.Match, found: list[Figure]) -> Figure | None:
+    """'third-largest trading partner': the ordinal before a superlative, the noun after it."""
     ordinal = ORDINAL_BEFORE.search(ctx.body, max(0, m.start() - 16), m.start())
     if not ordinal:
         return None  # "the largest investor": no number printed
@@ -612,10 +613,10 @@ def _from_rank(ctx: _Context, m: re.Match, found: list[Figure]) -> Figure | None
         # "the fourth largest economy in Asia and the tenth largest worldwide": the noun is elided,
         # take it from the rank before in the same sentence.
         sentence = _sentence_span(ctx, m.start())
-        for figure in reversed(found):
+        for figure in reversed([f for f in found if f.kind == "rank"]):
             if figure.start_char < sentence[0]:
                 break
-            superlative = SUPERLATIVE.search(figure.text) if figure.kind == "rank" else None
+            superlative = SUPERLATIVE.search(figure.text)
             if superlative and figure.text[superlative.end():].strip():
                 subject = figure.text[superlative.end():].strip()
                 break
@@ -623,6 +624,7 @@ def _from_rank(ctx: _Context, m: re.Match, found: list[Figure]) -> Figure | None
 
 
 def _from_multiplier_verb(ctx: _Context, m: re.Match) -> Figure | None:
+    """'doubled', 'more than tripled', 'to double': a multiplier with no number printed."""
     if m["ending"] == "e" and not MODAL_BEFORE.search(ctx.body, max(0, m.start() - 30), m.start()):
         return None
     start, qualifier = _hedge(ctx.body, m.start())

@@ -376,7 +376,8 @@ def test_duration_forms(text, surface, value, qualifier, subject):
         ("nearly", "approx"), ("some", "approx"), ("roughly", "approx"), ("almost", "approx"),
         ("over", "over"), ("more than", "over"), ("above", "over"), ("exceeding", "over"),
         ("upwards of", "over"), ("less than", "under"), ("under", "under"), ("up to", "under"),
-        ("below", "under"),
+        ("below", "under"), ("no less than", "over"), ("no more than", "under"),
+        ("as many as", "under"),
     ],
 )
 def test_hedges(hedge, qualifier):

@@ -77,9 +77,11 @@ HEDGES: dict[str, str] = {
     "an estimated": "approx", "estimated": "approx", "approx.": "approx",
     "over": "over", "more than": "over", "above": "over", "exceeding": "over",
     "in excess of": "over", "upwards of": "over", "at least": "over", "just over": "over",
-    "well over": "over",
+    "well over": "over", "no less than": "over", "no fewer than": "over",
+    "not less than": "over",
     "less than": "under", "fewer than": "under", "under": "under", "up to": "under",
-    "below": "under", "at most": "under", "just under": "under",
+    "below": "under", "at most": "under", "just under": "under", "as many as": "under",
+    "as much as": "under", "no more than": "under", "not more than": "under",
 }
 
 DURATION_UNITS: dict[str, float] = {"year": 1.0, "years": 1.0, "decade": 10.0, "decades": 10.0}
@@ -283,7 +285,7 @@ TIMES_COMPARATIVE = re.compile(
 DURATION_AFTER = re.compile(
     r"(?i)[ -](?P<u>years?|decades?)(?![\w-])(?![ ]+(?:old|ago|of[ ]age)\b)"
 )
-OF_PRONOUN = re.compile(r"[ ]+of[ ]+(?:them|those|whom|these)\b")
+OF_PRONOUN = re.compile(r"[ ]+of[ ]+(?:them|those|whom|which|these)\b")
 
 HEDGE_BEFORE = re.compile(rf"(?i)(?<![\w.])(?P<h>{_alternation(HEDGES)})[ ]+$")
 LABEL_BEFORE = re.compile(r"(?<![\w])(?P<w>[A-Za-z]+\.?)[ ]?$")

@@ -11,8 +11,9 @@ server restarted while a run held the warehouse slot would keep that slot taken 
 When PREFECT_API_URL is not set and a local server (`vnrok-etl server`) answers on
 127.0.0.1:$VNROK_PREFECT_PORT (default 4200), flows and the CLI use it, so runs show up in its UI
 and share its deployments and concurrency limit; otherwise every process starts Prefect's
-temporary embedded server, as before. The probe is one loopback request of at most 0.3 s;
-VNROK_PREFECT_PORT=0 turns it off (tests that must not touch a developer's server).
+temporary embedded server, as before. The probe is one loopback request of at most 0.3 s (a
+refused connection answers at once); VNROK_PREFECT_PORT=0 turns it off (tests that must not
+touch a developer's server).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ PREFECT_DEFAULTS = {
     "PREFECT_LOGGING_LEVEL": "WARNING",
     "PREFECT_CLOUD_ENABLE_ORCHESTRATION_TELEMETRY": "false",
     "PREFECT_SERVER_CONCURRENCY_LEASE_STORAGE": "prefect.server.concurrency.lease_storage.filesystem",
+    "PREFECT_RUNNER_POLL_FREQUENCY": "2",  # `vnrok-etl serve` starts a triggered run within 2 s, not 10
 }
 
 
@@ -56,14 +58,18 @@ def server_is_up(api_url: str, timeout: float = PROBE_TIMEOUT_SECONDS) -> bool:
         return False
 
 
-def use_local_server() -> str | None:
-    """Point Prefect at the local server when it is up and nothing else was chosen."""
+def use_local_server(timeout: float = PROBE_TIMEOUT_SECONDS) -> str | None:
+    """Point Prefect at the local server when it is up and nothing else was chosen.
+
+    Call it again with a longer timeout before Prefect is imported when a server is required
+    (serving): a server busy starting its services may miss the quick probe.
+    """
     if os.environ.get("PREFECT_API_URL"):
         return os.environ["PREFECT_API_URL"]
     if local_server_port() == 0:
         return None
     url = local_server_url()
-    if server_is_up(url):
+    if server_is_up(url, timeout):
         os.environ["PREFECT_API_URL"] = url
         return url
     return None

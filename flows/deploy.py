@@ -20,7 +20,7 @@ from pathlib import Path
 from uuid import UUID
 
 import flows  # noqa: F401 - the project's Prefect settings, and the local server when it is up
-from flows import PROJECT_ROOT
+from flows import PROJECT_ROOT, use_local_server
 from flows.serve import (
     DEFAULT_CRON,
     DEFAULT_SETTLE_SECONDS,
@@ -28,6 +28,7 @@ from flows.serve import (
     EXIT_FAILED,
     EXIT_USAGE,
     FLOW_NAME,
+    REQUIRED_SERVER_PROBE_SECONDS,
     inbox_parameters,
     schedule_text,
 )
@@ -96,6 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--work-pool", default=WORK_POOL)
     args = parser.parse_args(argv)
 
+    use_local_server(timeout=REQUIRED_SERVER_PROBE_SECONDS)
     from flows.server import real_server_configured
     from vnrok_etl.warehouse import resolve_warehouse
 

@@ -16,12 +16,13 @@ import sys
 from pathlib import Path
 
 import flows  # noqa: F401 - the project's Prefect settings, and the local server when it is up
-from flows import local_server_url
+from flows import local_server_url, use_local_server
 
 FLOW_NAME = "ingest"
 DEPLOYMENT_NAME = "inbox"
 DEFAULT_CRON = "*/15 * * * *"
 DEFAULT_SETTLE_SECONDS = 5.0
+REQUIRED_SERVER_PROBE_SECONDS = 5.0  # serving needs the server: worth waiting for a busy one
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
@@ -48,6 +49,7 @@ def serve_inbox(
     if not folder.is_dir():
         print(f"vnrok-etl: error: inbox {inbox} is not a folder (create it first: mkdir -p {inbox})", file=sys.stderr)
         return EXIT_USAGE
+    use_local_server(timeout=REQUIRED_SERVER_PROBE_SECONDS)
     from flows.server import ensure_warehouse_limit, real_server_configured
 
     if not real_server_configured():
@@ -70,15 +72,18 @@ def serve_inbox(
         "  Ctrl-C stops serving (and pauses the schedule)",
         file=sys.stderr,
     )
-    ingest.serve(
-        name=name,
-        cron=cron,
-        interval=interval,
-        parameters=inbox_parameters(folder, warehouse, settle_seconds),
-        description=f"Ingest whatever is new in {folder}",
-        tags=["vnrok", "inbox"],
-        print_starting_message=False,
-        # the run's process imports flows.ingest, so serving works from any directory
-        entrypoint_type=EntrypointType.MODULE_PATH,
-    )
+    try:
+        ingest.serve(
+            name=name,
+            cron=cron,
+            interval=interval,
+            parameters=inbox_parameters(folder, warehouse, settle_seconds),
+            description=f"Ingest whatever is new in {folder}",
+            tags=["vnrok", "inbox"],
+            print_starting_message=False,
+            # the run's process imports flows.ingest, so serving works from any directory
+            entrypoint_type=EntrypointType.MODULE_PATH,
+        )
+    except KeyboardInterrupt:
+        print(f"vnrok-etl: stopped serving '{FLOW_NAME}/{name}'", file=sys.stderr)
     return 0

@@ -34,26 +34,27 @@ STOP_TIMEOUT_SECONDS = 20.0
 
 
 def run_server(host: str = "127.0.0.1", port: int = 4200) -> int:
-    """Run `prefect server start` until Ctrl-C; returns its exit code."""
+    """Run `prefect server start` until Ctrl-C (or SIGTERM); returns its exit code."""
     url = f"http://{host}:{port}"
     env = os.environ | {"PREFECT_API_URL": f"{url}/api", "PREFECT_UI_API_URL": f"{url}/api"}
     print(f"vnrok-etl: starting Prefect server on {url} (home {env['PREFECT_HOME']}); Ctrl-C stops it", file=sys.stderr)
+    # Same process group as this one: Ctrl-C in a terminal reaches both, and whoever stops
+    # this process (a test, a supervisor) stops the server with it.
     process = subprocess.Popen(
-        [sys.executable, "-m", "prefect", "server", "start", "--host", host, "--port", str(port)],
-        env=env, start_new_session=True,  # its own process group: Ctrl-C stops all of it, once
+        [sys.executable, "-m", "prefect", "server", "start", "--host", host, "--port", str(port)], env=env
     )
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         if wait_until_up(f"{url}/api", START_TIMEOUT_SECONDS, process.poll):
             ensure_warehouse_limit(f"{url}/api")
-            print(f"vnrok-etl: Prefect UI at {url} ; API at {url}/api (used by vnrok-etl while it is up)", file=sys.stderr)
+            print(f"vnrok-etl: Prefect UI at {url} ; API at {url}/api (vnrok-etl uses it while it is up)", file=sys.stderr)
         return process.wait()
     except KeyboardInterrupt:
         print("vnrok-etl: stopping the Prefect server", file=sys.stderr)
-        stop_process_group(process)
+        stop_process(process)
         return 0
     finally:
-        if process.poll() is None:
-            stop_process_group(process)
+        stop_process(process)
 
 
 def wait_until_up(api_url: str, timeout: float, exited: Callable[[], int | None] = lambda: None) -> bool:
@@ -68,18 +69,20 @@ def wait_until_up(api_url: str, timeout: float, exited: Callable[[], int | None]
     return False
 
 
-def stop_process_group(process: subprocess.Popen, timeout: float = STOP_TIMEOUT_SECONDS) -> None:
-    """SIGINT the process's group (a clean shutdown), then SIGKILL what is left."""
+def stop_process(process: subprocess.Popen, timeout: float = STOP_TIMEOUT_SECONDS) -> None:
+    """SIGINT (a clean shutdown), then SIGTERM, then SIGKILL, until the process has exited."""
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL):
-        try:
-            os.killpg(process.pid, signum)
-        except ProcessLookupError:
+        if process.poll() is not None:
             return
+        process.send_signal(signum)
         try:
             process.wait(timeout=timeout)
-            return
         except subprocess.TimeoutExpired:
             continue
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM stops the server as cleanly as Ctrl-C
 
 
 def ensure_warehouse_limit(api_url: str | None = None) -> None:

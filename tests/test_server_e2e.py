@@ -1,0 +1,247 @@
+"""End to end on a real Prefect server: `vnrok-etl server`, `vnrok-etl serve`, articles dropped
+into the inbox, two runs triggered at once (Prefect's API and `prefect deployment run`), then
+the warehouse, the runs' artifacts and the worker deployment of flows/deploy.py.
+
+Everything runs as real processes on a free loopback port with a temporary PREFECT_HOME, and
+every process started here is stopped in `finally`, each in its own process group. Start-up
+dominates: ~30 s for a server on a fresh database (prefect-offline.md), so timeouts are generous.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import ROOT, SEEDS
+
+BIN = Path(sys.executable).parent
+START_SECONDS = 180.0
+RUN_SECONDS = 180.0
+SETTLE_SECONDS = 120  # the fresh file written below must still be "being written" when runs start
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def started(command: list[str], env: dict[str, str], log: Path) -> Iterator[subprocess.Popen]:
+    """A process in its own group, stopped with its children on the way out (SIGINT, then SIGKILL)."""
+    with log.open("w") as out:
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT,
+                                   start_new_session=True)
+        try:
+            yield process
+        finally:
+            stop_group(process)
+
+
+def stop_group(process: subprocess.Popen) -> None:
+    for signum, grace in ((signal.SIGINT, 20), (signal.SIGKILL, 10)):
+        try:
+            os.killpg(process.pid, signum)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            continue
+        if signum == signal.SIGINT:
+            try:  # the group's stragglers (flow-run subprocesses) go too
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        return
+
+
+def wait_for(condition, timeout: float, what: str, process: subprocess.Popen, log: Path):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        if process.poll() is not None:
+            pytest.fail(f"{what}: process exited with {process.returncode}:\n{log.read_text()[-3000:]}")
+        time.sleep(0.5)
+    pytest.fail(f"{what}: not within {timeout:.0f} s:\n{log.read_text()[-3000:]}")
+
+
+def drop_articles(inbox: Path) -> None:
+    """Seeds arrive the safe way (written aside, renamed in); one file is still being written."""
+    old = time.time() - 3600
+    for seed in sorted(SEEDS.glob("*.txt")):
+        partial = inbox / f"{seed.name}.part"
+        shutil.copyfile(seed, partial)
+        os.utime(partial, (old, old))
+        partial.rename(inbox / seed.name)
+    (inbox / "next.txt.part").write_text("HA NOI (VNA) - The National Assembly on")  # a copy under way
+    (inbox / "being-written.txt").write_text("HA NOI (VNA) - The National Assembly on Monday")  # too young
+
+
+def test_a_served_deployment_ingests_the_inbox_when_triggered(tmp_path):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import (
+        ArtifactFilter,
+        ArtifactFilterFlowRunId,
+        FlowRunFilter,
+        FlowRunFilterDeploymentId,
+        FlowRunFilterState,
+        FlowRunFilterStateType,
+    )
+    from prefect.client.schemas.objects import StateType
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from flows import server_is_up
+    from flows.server import WAREHOUSE_LIMIT
+
+    port = free_port()
+    api = f"http://127.0.0.1:{port}/api"
+    inbox, warehouse = tmp_path / "inbox", tmp_path / "warehouse.duckdb"
+    inbox.mkdir()
+    # No PREFECT_API_URL: `vnrok-etl serve` must find the server through the probe on this port.
+    env = {name: value for name, value in os.environ.items() if name not in ("PREFECT_API_URL", "VNROK_WAREHOUSE")}
+    env |= {"PREFECT_HOME": str(tmp_path / "prefect-home"), "VNROK_PREFECT_PORT": str(port),
+            "PREFECT_LOGGING_LEVEL": "WARNING"}
+    server_log, serve_log = tmp_path / "server.log", tmp_path / "serve.log"
+
+    with (
+        started([str(BIN / "vnrok-etl"), "server", "--port", str(port)], env, server_log) as server,
+        temporary_settings({PREFECT_API_URL: api}),
+    ):
+        clock = time.monotonic()
+        wait_for(lambda: server_is_up(api), START_SECONDS, "server health", server, server_log)
+        print(f"\nserver up in {time.monotonic() - clock:.1f} s")
+        serve_command = [str(BIN / "vnrok-etl"), "serve", "--inbox", str(inbox), "--interval", "3600",
+                         "--settle-seconds", str(SETTLE_SECONDS), "--warehouse", str(warehouse)]
+        with started(serve_command, env, serve_log) as serving, get_client(sync_client=True) as client:
+            deployment = wait_for(lambda: _deployment(client, "ingest/inbox"), START_SECONDS, "deployment", serving, serve_log)
+            print(f"deployment served {time.monotonic() - clock:.1f} s after start")
+            assert deployment.parameters == {"paths": [str(inbox)], "warehouse": str(warehouse),
+                                             "settle_seconds": SETTLE_SECONDS}
+            # The CLI and flows use the server now that it is up (the probe's 0.3 s may be
+            # missed while the machine is busy starting processes: ask again).
+            wait_for(lambda: _probed_api_url(env) == api, 60, "flows use the server", serving, serve_log)
+            # The scheduler plans the interval's runs: the sqlalchemy pin of prefect-offline.md holds.
+            scheduled = FlowRunFilter(deployment_id=FlowRunFilterDeploymentId(any_=[deployment.id]),
+                                      state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.SCHEDULED])))
+            wait_for(lambda: client.read_flow_runs(flow_run_filter=scheduled), 90, "scheduled runs", serving, serve_log)
+            print(f"scheduled runs planned {time.monotonic() - clock:.1f} s after start")
+
+            # Prefect validates parameters before any run exists.
+            with pytest.raises(Exception, match="(?i)validation|parameters"):
+                client.create_flow_run_from_deployment(deployment.id, parameters={"batch_size": "many"})
+
+            drop_articles(inbox)
+            triggered = time.monotonic()
+            by_api = client.create_flow_run_from_deployment(deployment.id)
+            by_cli = subprocess.run([str(BIN / "prefect"), "deployment", "run", "ingest/inbox"],
+                                    env=env | {"PREFECT_API_URL": api}, capture_output=True, text=True, timeout=120)
+            assert by_cli.returncode == 0, by_cli.stdout + by_cli.stderr
+            cli_run_id = next(line.split()[-1] for line in by_cli.stdout.splitlines() if "UUID:" in line)
+            run_ids = {str(by_api.id), cli_run_id}
+
+            def finished():
+                runs = [client.read_flow_run(run_id) for run_id in run_ids]
+                return runs if all(run.state.is_final() for run in runs) else None
+
+            runs = wait_for(finished, RUN_SECONDS, "both runs", serving, serve_log)
+            seconds = time.monotonic() - triggered
+            assert [run.state.type for run in runs] == [StateType.COMPLETED] * 2, serve_log.read_text()[-3000:]
+            durations = sorted(round((run.end_time - run.expected_start_time).total_seconds(), 1) for run in runs)
+            print(f"two runs at once: both completed {seconds:.1f} s after the trigger; each {durations} s")
+
+            artifacts = client.read_artifacts(
+                artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[run.id for run in runs]))
+            )
+            summaries = [artifact for artifact in artifacts if artifact.key == "ingest-summary"]
+            assert len(summaries) == 2 and all(artifact.type == "table" for artifact in summaries)
+            measures = {row["measure"]: row["value"] for artifact in summaries for row in _rows(artifact.data)}
+            assert {"documents seen", "new articles", "new figures", "new quotes", "new rejections",
+                    "seconds: clean"} <= set(measures)
+            for artifact in summaries:
+                print("artifact:", {row["measure"]: row["value"] for row in _rows(artifact.data)})
+
+            limit = client.read_global_concurrency_limit_by_name(WAREHOUSE_LIMIT)
+            assert (limit.limit, limit.active_slots) == (1, 0)  # both merges held it, both gave it back
+
+        _check_warehouse(warehouse, run_ids)
+        worker_clock = time.monotonic()
+        _check_worker_deployment(tmp_path, env | {"PREFECT_API_URL": api})
+        print(f"worker deployment: deployed, triggered and run in {time.monotonic() - worker_clock:.1f} s")
+
+    assert server.returncode is not None and serving.returncode is not None
+    assert not server_is_up(api)
+
+
+def _probed_api_url(env: dict[str, str]) -> str:
+    script = "import os, flows; print(os.environ.get('PREFECT_API_URL'))"
+    return subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, cwd=ROOT).stdout.strip()
+
+
+def _deployment(client, name: str):
+    from prefect.exceptions import ObjectNotFound
+
+    try:
+        return client.read_deployment_by_name(name)
+    except ObjectNotFound:
+        return None
+
+
+def _rows(data) -> list[dict]:
+    import json
+
+    return json.loads(data) if isinstance(data, str) else data
+
+
+def _check_warehouse(warehouse: Path, run_ids: set[str]) -> None:
+    connection = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        assert connection.execute("SELECT count(*), count(DISTINCT article_id) FROM articles").fetchone() == (5, 5)
+        uris = [row[0] for row in connection.execute("SELECT source_uri FROM article_sources ORDER BY 1").fetchall()]
+        assert [Path(uri).name for uri in uris] == sorted(path.name for path in SEEDS.glob("*.txt"))
+        loads = connection.execute("SELECT flow_run_id, status, articles_new FROM loads").fetchall()
+        assert {row[0] for row in loads} == run_ids
+        assert [row[1] for row in loads] == ["succeeded", "succeeded"]
+        assert sorted(row[2] for row in loads) == [0, 5]  # one run loaded them; the other added nothing
+        assert connection.execute("SELECT count(*) FROM rejections").fetchone()[0] == 0
+    finally:
+        connection.close()
+
+
+def _check_worker_deployment(tmp_path: Path, env: dict[str, str]) -> None:
+    """flows/deploy.py registers the same inbox flow for a process worker, which runs it."""
+    from prefect.client.orchestration import get_client
+
+    from flows.deploy import deploy_inbox
+
+    inbox, warehouse = tmp_path / "worker-inbox", tmp_path / "worker.duckdb"
+    inbox.mkdir()
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    shutil.copyfile(seed, inbox / seed.name)
+    deployment_id = deploy_inbox(inbox, warehouse, name="inbox-worker", settle_seconds=0)
+    with get_client(sync_client=True) as client:
+        run = client.create_flow_run_from_deployment(deployment_id)
+        worker = subprocess.run([str(BIN / "prefect"), "worker", "start", "--pool", "vnrok-process", "--run-once"],
+                                env=env, capture_output=True, text=True, timeout=RUN_SECONDS, cwd=tmp_path)
+        assert worker.returncode == 0, worker.stdout[-2000:] + worker.stderr[-2000:]
+        assert client.read_flow_run(run.id).state.is_completed()
+    connection = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        assert connection.execute("SELECT flow_run_id, status, articles_new FROM loads").fetchall() == [
+            (str(run.id), "succeeded", 1)
+        ]
+    finally:
+        connection.close()

@@ -80,13 +80,20 @@ def measure(mode: str, corpus: str, warehouse: str, cluster: str | None, profile
 
         profiler = Profiler(interval=0.002)
         profiler.start()
+    cpu_before = _cpu_seconds()
     started = time.perf_counter()
     outcome = call()
     outcome["seconds"] = time.perf_counter() - started
+    outcome["cpu_before"] = cpu_before
     if profiler:
         profiler.stop()
         Path(profile).write_text(profiler.output_text(unicode=True, show_all=False))
     return outcome
+
+
+def _cpu_seconds() -> float:
+    usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    return sum(u.ru_utime + u.ru_stime for u in usage)
 
 
 def measure_floor(corpus: str, warehouse: str) -> dict:
@@ -99,6 +106,7 @@ def measure_floor(corpus: str, warehouse: str) -> dict:
     from vnrok_etl.batching import plan_batches
     from vnrok_etl.sources import discover_paths
 
+    cpu_before = _cpu_seconds()
     started = time.perf_counter()
     files = discover_paths([corpus])
     connection = duckdb.connect(warehouse)
@@ -119,12 +127,19 @@ def measure_floor(corpus: str, warehouse: str) -> dict:
     connection.execute("COMMIT")
     rows = connection.execute("SELECT count(*) FROM raw").fetchone()[0]
     connection.close()
-    return {"counts": {"documents_seen": rows}, "stages": {}, "seconds": time.perf_counter() - started}
+    return {
+        "counts": {"documents_seen": rows}, "stages": {}, "seconds": time.perf_counter() - started,
+        "cpu_before": cpu_before,
+    }
 
 
 def child_main(args: argparse.Namespace) -> int:
     outcome = measure(args.mode, args.corpus, args.warehouse, args.cluster, args.profile)
     outcome["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # CPU seconds of this process and of the worker processes it waited for: on a shared
+    # machine, CPU per document is steadier than wall time.
+    usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    outcome["cpu_seconds"] = sum(u.ru_utime + u.ru_stime for u in usage) - outcome.pop("cpu_before", 0.0)
     print("RESULT " + json.dumps(outcome, default=str), flush=True)
     return 0
 
@@ -284,9 +299,9 @@ def report(rows: list[dict], info: dict) -> str:
         f"{info['machine']['memory_gb']} GB, Python {info['machine']['python']}, {info['machine']['platform']}. "
         f"Run started {info['started']} UTC, seed {info['seed']}.",
         "",
-        "| N | mode | status | seconds | docs/s | × floor | articles new | read+decode | clean | extract "
-        "| stage | merge | RSS peak MB (process / tree) | load avg before |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| N | mode | status | seconds | docs/s | × floor | CPU ms/doc | articles new | read+decode | clean "
+        "| extract | stage | merge | RSS peak MB (process / tree) | load avg before |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     floors = {row["n"]: row["seconds"] for row in rows if row["mode"] == "floor" and row["status"] == "ok"}
     for row in rows:
@@ -304,12 +319,14 @@ def report(rows: list[dict], info: dict) -> str:
             f"{stages.get('read', 0) + stages.get('decode', 0):.1f}" if "read" in stages else ""
         )
         rss = f"{row.get('maxrss_mb', 0):.0f} / {row['tree_peak_mb'] or 0:.0f}" if ok else ""
+        cpu = f"{1000 * row['cpu_seconds'] / row['n']:.1f}" if ok and "cpu_seconds" in row else ""
+        ratio = f"{seconds / floor:.1f}" if ok and seconds and floor else ""
         lines.append(
             f"| {row['n']:,} | {label} | {row['status'][:60]} | {seconds:.2f} | {row['n'] / seconds:,.0f} "
-            f"| {seconds / floor:.1f} | {counts.get('articles_new', '')} | {read} | {cell('clean')} "
+            f"| {ratio} | {cpu} | {counts.get('articles_new', '')} | {read} | {cell('clean')} "
             f"| {cell('extract')} | {cell('stage')} | {cell('merge')} | {rss} | {row['load_before'][0]} |"
             if ok and seconds else
-            f"| {row['n']:,} | {label} | {row['status'][:80].replace('|', '/')} | | | | | | | | | | | {row['load_before'][0]} |"
+            f"| {row['n']:,} | {label} | {row['status'][:80].replace('|', '/')} | | | | | | | | | | | | {row['load_before'][0]} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -338,25 +355,35 @@ def parent_main(args: argparse.Namespace) -> int:
             corpus = work / f"corpus-{n}-seed{args.seed}"
             built = ensure_corpus(corpus, n, args.seed)
             print(f"N={n}: corpus {corpus} ({built.bytes / 2**20:.0f} MB, generated in {built.seconds} s)", flush=True)
+            loaded: set[Path] = set()
             plan = [(mode, None) for mode in modes] + [("dask", f"local:{w}") for w in workers]
             for mode, cluster in plan:
                 stem = mode if not cluster else f"dask-{cluster.split(':')[1]}"
                 family = stem.removeprefix("noop-")
                 warehouse = work / f"wh-{n}-{family}.duckdb"
+                if mode == "noop-plain" and "plain" not in modes:
+                    warehouse = work / f"wh-{n}-plain-mp.duckdb"  # re-run what plain-mp loaded
                 if not mode.startswith("noop"):
                     for leftover in (warehouse, warehouse.with_name(warehouse.name + ".wal")):
                         # a fresh warehouse for every loading run
                         leftover.unlink(missing_ok=True)
                 profile = work / f"profile-{n}-{stem}.txt" if args.profile and mode == "plain" else None
-                row = run_child(
-                    "flow" if cluster else mode, corpus, warehouse, env, args.timeout, cluster, profile
-                )
+                if mode.startswith("noop") and warehouse not in loaded:
+                    # a re-run over a load that did not finish would be a full load, not a no-op
+                    row = {"mode": mode, "cluster": None, "status": "skipped: no finished load to re-run",
+                           "load_before": [round(x, 2) for x in os.getloadavg()]}
+                else:
+                    row = run_child(
+                        "flow" if cluster else mode, corpus, warehouse, env, args.timeout, cluster, profile
+                    )
+                if row["status"] == "ok" and not mode.startswith("noop"):
+                    loaded.add(warehouse)
                 row["mode"] = stem if cluster else mode
                 row["n"] = n
                 rows.append(row)
                 with results.open("a") as handle:
                     handle.write(json.dumps(row | {"info": info}, default=str) + "\n")
-                shown = f"{row['seconds']:.2f} s" if row["status"] == "ok" else row["status"]
+                shown = f"{row['seconds']:.2f} s" if row["status"] == "ok" else row["status"][:200]
                 print(f"  {row['mode']:<11} {shown}  rss {row.get('maxrss_mb', 0):.0f} MB", flush=True)
             if args.clean:
                 shutil.rmtree(corpus, ignore_errors=True)

@@ -6,6 +6,7 @@ go through the real decode and clean stages, as in production.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -217,6 +218,16 @@ def test_post_posed_attribution_with_time_or_a_following_clause() -> None:
     assert [(q.kind, q.speaker, q.cue, q.text) for q in quotes] == [
         ("direct", "Phạm Minh Chính", "told reporters", "We will never give up"),
         ("direct", "Phạm Minh Chính", "said", "This is a historic moment for both nations"),
+    ]
+
+
+def test_two_quotations_in_one_sentence() -> None:
+    quotes, _ = extract_quotes(
+        article("Prime Minister Kim Min Seok said: “We are close,” and added: “We will stay close.”")
+    )
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [
+        ("Kim Min Seok", "said", "We are close"),
+        ("Kim Min Seok", "added", "We will stay close."),
     ]
 
 
@@ -589,3 +600,20 @@ def test_any_text_never_raises_and_offsets_hold(paragraphs: list[str], kind: str
     for quote in quotes:
         assert body_article.body[quote.start_char : quote.end_char] == quote.text
     assert {s.name for s in speakers} <= {q.speaker for q in quotes}
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "President Lee Jae Myung said: “We go. ” " * 2000,  # one 80k-character sentence of quotes
+        "the “four” and " * 5000,
+        ", according to " * 5000,
+        "He praised, stating that x, " * 3000,
+        "President Lee Jae Myung, " * 3000 + "said that x.",
+    ],
+)
+def test_long_paragraphs_stay_linear(paragraph: str) -> None:
+    # A quadratic scan took minutes on the first of these; linear work takes well under a second.
+    started = time.process_time()
+    extract_quotes(article(paragraph))
+    assert time.process_time() - started < 5

@@ -31,9 +31,11 @@ or a role description: those identify the person only inside this one article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from vnrok_etl.records import Article, Quote, Speaker
 from vnrok_etl.sentences import split_sentences
@@ -84,6 +86,12 @@ CUE_WORDS = frozenset(
 WORD = re.compile(r"[a-z]+")
 # Characters looked back from a cue for its subject; the longest seed title and name is ~80.
 MENTION_WINDOW = 240
+# Characters looked back from a quotation mark for its cue ("expressed his strong belief that").
+CUE_LOOKBACK = 80
+# People offered to surname and role resolution, most recent first.
+CONTEXT_PEOPLE = 64
+# Cue words tried per sentence before giving up: real sentences hold one or two.
+MAX_CUES_PER_SENTENCE = 6
 # Words of known names: a capitalised run holding one may name a known person ("To Lam").
 KNOWN_NAME_WORDS = frozenset(word for name in KNOWN_BY_FOLD for word in name.split(" "))
 # Short adverbial between a cue and "that": "stressed at the meeting that …".
@@ -115,6 +123,9 @@ INTERVIEWED = re.compile(
     r"\binterview(?:ed|s|ing)?\s+(?:(?:with|of|given\s+by|granted\s+by)\s+)?", re.IGNORECASE
 )
 
+# "…, and added": a verb sharing the subject of the clause before it.
+COORDINATED = re.compile(r"(?:^|[\s,”’\"'])and(?:\s+(?:[a-z]+ly|also|then))?\s+$")
+CLAUSE_COMMA = re.compile(r",\s+")
 TOKEN = re.compile(r"\([^()\s]{1,12}\)|[^\W\d_][\w’'\-]*|,")
 POSSESSIVE_END = re.compile(r"['’]s?$")
 TERMINAL = " \t\n.!?;:/"
@@ -173,14 +184,18 @@ class _Reader:
     speakers_used: list[str] = field(default_factory=list)
 
     def context(self, offset: int) -> list[Speaker]:
-        """People named before ``offset``, least recent first, the last speaker last."""
-        order: dict[str, int] = {}
-        for position, key in self.mentions:
-            if position < offset:
-                order[key] = position
-        keys = sorted(order, key=order.__getitem__)
-        if not keys:
-            keys = list(self.people)
+        """People named before ``offset``, least recent first, the last speaker last.
+
+        At most CONTEXT_PEOPLE of them: an article names a few dozen people at most, and a
+        pathological one must not make every lookup walk all its mentions.
+        """
+        recent: dict[str, None] = {}
+        for _position, key in reversed(self.mentions[: bisect_left(self.mentions, (offset, ""))]):
+            if key not in recent:
+                recent[key] = None
+                if len(recent) >= CONTEXT_PEOPLE:
+                    break
+        keys = list(reversed(recent)) or list(self.people)[:CONTEXT_PEOPLE]
         if self.last_speaker in self.people:
             keys = [k for k in keys if k != self.last_speaker] + [self.last_speaker]
         return [self.people[k].speaker() for k in keys if k in self.people]
@@ -232,7 +247,6 @@ def _register_people(reader: _Reader, article: Article) -> None:
             pending.append((m_start, end, parsed))
     for m_start, _end, parsed in pending:
         _note(reader, m_start, parsed)
-    reader.mentions.sort()
 
 
 def _note(reader: _Reader, offset: int, parsed: ParsedMention) -> str | None:
@@ -259,7 +273,7 @@ def _note(reader: _Reader, offset: int, parsed: ParsedMention) -> str | None:
     for alias in _alias_forms(parsed):
         if alias not in person.aliases:
             person.aliases.append(alias)
-    reader.mentions.append((offset, key))
+    insort(reader.mentions, (offset, key))
     return key
 
 
@@ -354,14 +368,14 @@ def _name_run_ends(body: str) -> Iterator[tuple[int, int]]:
 
 def _mention_before(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | None:
     """The person mention ending at ``hi`` (trailing adverbs skipped), starting at ``lo`` or after."""
+    # A title and name never run longer than the window; scanning whole sentences went quadratic.
+    if hi - lo > MENTION_WINDOW:
+        space = body.find(" ", hi - MENTION_WINDOW, hi)
+        lo = space + 1 if space >= 0 else hi - MENTION_WINDOW
     text = body[lo:hi]
     while match := TRAILING_ADVERB.search(text):
         text = text[: match.start()]
     hi = lo + len(text.rstrip())
-    # A title and name never run longer than this; tokenising the whole sentence each time did.
-    if hi - lo > MENTION_WINDOW:
-        space = body.find(" ", hi - MENTION_WINDOW, hi)
-        lo = space + 1 if space >= 0 else lo
     tokens = _tokens(body, lo, hi)
     if not tokens or tokens[-1][2] != hi:
         return None
@@ -421,7 +435,7 @@ def _joined(body: str, tokens: list[tuple[str, int, int]], i: int) -> bool:
 
 def _mention_after(body: str, lo: int, hi: int) -> tuple[int, int, ParsedMention] | None:
     """The person mention starting at ``lo`` ("Han Jong-hee", "the diplomat", "he")."""
-    tokens = _tokens(body, lo, hi)
+    tokens = _tokens(body, lo, min(hi, lo + MENTION_WINDOW))
     if not tokens or body[lo : tokens[0][1]].strip():
         return None
     first = tokens[0][0]
@@ -462,30 +476,37 @@ def _read_paragraph(reader: _Reader, start: int, end: int, previous_direct: str 
     body = reader.body
     sentences = split_sentences(body, start, end)
     pairs = _quote_pairs(body, start, end)
-    covered: list[tuple[int, int]] = []
+    opens = [open_at for open_at, _close in pairs]
+    first_char = start + len(body[start:end]) - len(body[start:end].lstrip())
+    covered_until = start  # end of the last sentence a direct quote reached
+    quoted_until = start  # end of the last direct quotation
     last_direct: str | None = None
     for s_start, s_end in sentences:
-        if any(a <= s_start and s_end <= b for a, b in covered):
+        if s_start < covered_until:
             continue
         handled = False
-        for open_at, close_at in pairs:
-            if not s_start <= open_at < s_end:
+        for index in range(bisect_left(opens, s_start), bisect_left(opens, s_end)):
+            open_at, close_at = pairs[index]
+            if open_at < quoted_until:
                 continue
             close = close_at if close_at is not None else end
             sentence_end = _sentence_end(sentences, close, end)
-            if _direct(reader, start, s_start, open_at, close_at, sentence_end, previous_direct):
-                covered.append((s_start, sentence_end))
+            opens_paragraph = open_at == first_char
+            if _direct(reader, s_start, open_at, close_at, sentence_end, opens_paragraph, previous_direct):
+                covered_until = max(covered_until, sentence_end)
+                quoted_until = close + 1
                 last_direct = reader.last_speaker if reader.quotes[-1].speaker else None
                 handled = True
-        if not handled and not any(a <= s_start < b for a, b in covered):
+        if not handled and s_start >= covered_until:
             _indirect(reader, s_start, s_end, pairs)
     return last_direct
 
 
 def _sentence_end(sentences: list[tuple[int, int]], offset: int, default: int) -> int:
-    for s_start, s_end in sentences:
-        if s_start <= offset < s_end:
-            return s_end
+    """End of the sentence holding ``offset`` (sentences are sorted and disjoint)."""
+    index = bisect_right(sentences, (offset, float("inf"))) - 1
+    if index >= 0 and sentences[index][0] <= offset < sentences[index][1]:
+        return sentences[index][1]
     return default
 
 
@@ -548,11 +569,11 @@ def _mark_role(body: str, at: int, lo: int, hi: int) -> str | None:
 
 def _direct(
     reader: _Reader,
-    p_start: int,
     s_start: int,
     open_at: int,
     close_at: int | None,
     sentence_end: int,
+    opens_paragraph: bool,
     previous_direct: str | None,
 ) -> bool:
     """Emit the quotation at ``open_at`` if it is attributed speech."""
@@ -561,12 +582,16 @@ def _direct(
     text_start, text_end = _trim_span(body, open_at + 1, inner_end, strip=" \t\n,")
     if text_end <= text_start:
         return False
-    after_close = body[close_at + 1 : sentence_end] if close_at is not None else ""
-    before = body[s_start:open_at]
-    attribution = _cue_before_quote(reader, s_start, before, after_close)
-    if attribution is None and not before.strip():
+    # Windows, not whole sentences: a paragraph of a thousand quotations must stay linear.
+    window_start = max(s_start, open_at - CUE_LOOKBACK)
+    before = body[window_start:open_at]
+    opens_sentence = window_start == s_start and not before.strip()
+    after_close = ""
+    if close_at is not None:
+        after_close = body[close_at + 1 : min(sentence_end, close_at + 1 + MENTION_WINDOW)]
+    attribution = _cue_before_quote(reader, s_start, window_start, before, after_close)
+    if attribution is None and opens_sentence:
         attribution = _cue_after_quote(reader, close_at, sentence_end, after_close)
-    opens_paragraph = not body[p_start:open_at].strip()
     speech_sized = len(body[text_start:text_end].split()) >= CONTINUATION_MIN_WORDS
     if attribution is None and opens_paragraph and previous_direct and speech_sized:
         # A paragraph opening with a quotation continues the previous paragraph's speaker.
@@ -594,19 +619,30 @@ def _cue_text(cue: str) -> str:
 
 
 def _cue_before_quote(
-    reader: _Reader, s_start: int, before: str, after_close: str
+    reader: _Reader, s_start: int, window_start: int, before: str, after_close: str
 ) -> _Attribution | None:
+    """ "… humorously remarked: “" / "… stating: “" / "… said that “" right before the mark."""
+    if CUE_WORDS.isdisjoint(WORD.findall(before.lower())):
+        return None
     match = CUE_BEFORE_QUOTE.search(before)
     if not match:
         return None
     # "said that “four no’s” remain" quotes a phrase inside reported speech, not the speech.
     if match.group("link").strip() == "that" and after_close.strip(TERMINAL + CLOSERS):
         return None
-    cue_start = s_start + match.start()
+    cue_start = window_start + match.start()
     if match.group("participle"):
         mention = _clause_subject(reader.body, s_start, cue_start)
         return _attribution(reader, mention, match.group("participle"))
-    return _attribution(reader, _mention_before(reader.body, s_start, cue_start), match.group("cue"))
+    return _attribution(reader, _subject_before(reader.body, s_start, cue_start), match.group("cue"))
+
+
+def _subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, ParsedMention] | None:
+    """The cue's subject: right before it, or the clause's when the verb is coordinated
+    ("Kim said: “…,” and added: “…”")."""
+    if COORDINATED.search(body, max(s_start, cue_start - 12), cue_start):
+        return _clause_subject(body, s_start, cue_start)
+    return _mention_before(body, s_start, cue_start)
 
 
 def _cue_after_quote(
@@ -635,10 +671,10 @@ def _cue_after_quote(
 
 def _clause_subject(body: str, s_start: int, cue_start: int) -> tuple[int, ParsedMention] | None:
     """Subject of the clause a participle hangs on: the first mention at a clause start."""
-    starts = [s_start] + [m.end() for m in re.finditer(r",\s+", body[s_start:cue_start])]
+    # The subject opens the sentence or follows an opening clause or two ("Speaking at …, X").
+    starts = [s_start] + [m.end() for m in islice(CLAUSE_COMMA.finditer(body, s_start, cue_start), 3)]
     for start in starts:
-        position = start if start == s_start else s_start + start
-        found = _mention_after(body, position, cue_start)
+        found = _mention_after(body, start, cue_start)
         if found:
             return found[0], found[2]
     return None
@@ -675,7 +711,7 @@ def _post_posed(reader: _Reader, s_start: int, end: int) -> Reported | None:
     """"…, Permanent Deputy Minister … Vũ told the press." / "…, according to Vũ." / "…, said Vũ." """
     body = reader.body
     sentence = body[s_start:end]
-    for match in ACCORDING_TO.finditer(sentence):
+    for match in islice(ACCORDING_TO.finditer(sentence), MAX_CUES_PER_SENTENCE):
         found = _mention_after(body, s_start + match.end(), end)
         if found and not body[found[1] : end].strip(TERMINAL + CLOSERS):
             attribution = _attribution(reader, (found[0], found[2]), match.group("cue"))
@@ -732,11 +768,11 @@ def _pre_posed(reader: _Reader, s_start: int, end: int) -> Reported | None:
         + [(m, False) for m in BARE_SAY.finditer(body, s_start, end)],
         key=lambda item: item[0].start(),
     )
-    for match, participle in candidates:
+    for match, participle in candidates[:MAX_CUES_PER_SENTENCE]:
         if participle:
             mention = _clause_subject(body, s_start, match.start())
         else:
-            mention = _mention_before(body, s_start, match.start("cue"))
+            mention = _subject_before(body, s_start, match.start("cue"))
         if mention is None:
             continue
         parsed = mention[1]

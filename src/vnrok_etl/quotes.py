@@ -491,8 +491,8 @@ def _read_paragraph(reader: _Reader, start: int, end: int, previous_direct: str 
                 continue
             close = close_at if close_at is not None else end
             sentence_end = _sentence_end(sentences, close, end)
-            opens_paragraph = open_at == first_char
-            if _direct(reader, s_start, open_at, close_at, sentence_end, opens_paragraph, previous_direct):
+            continues = previous_direct if open_at == first_char else None
+            if _direct(reader, s_start, open_at, close_at, sentence_end, continues):
                 covered_until = max(covered_until, sentence_end)
                 quoted_until = close + 1
                 last_direct = reader.last_speaker if reader.quotes[-1].speaker else None
@@ -573,10 +573,13 @@ def _direct(
     open_at: int,
     close_at: int | None,
     sentence_end: int,
-    opens_paragraph: bool,
-    previous_direct: str | None,
+    continues: str | None,
 ) -> bool:
-    """Emit the quotation at ``open_at`` if it is attributed speech."""
+    """Emit the quotation at ``open_at`` if it is attributed speech.
+
+    ``continues`` is the previous paragraph's direct speaker when this quotation opens the
+    paragraph: news copy runs a long quotation over paragraphs, attributing it once.
+    """
     body = reader.body
     inner_end = close_at if close_at is not None else sentence_end
     text_start, text_end = _trim_span(body, open_at + 1, inner_end, strip=" \t\n,")
@@ -593,9 +596,8 @@ def _direct(
     if attribution is None and opens_sentence:
         attribution = _cue_after_quote(reader, close_at, sentence_end, after_close)
     speech_sized = len(body[text_start:text_end].split()) >= CONTINUATION_MIN_WORDS
-    if attribution is None and opens_paragraph and previous_direct and speech_sized:
-        # A paragraph opening with a quotation continues the previous paragraph's speaker.
-        attribution = _Attribution(previous_direct, None, None)
+    if attribution is None and continues and speech_sized:
+        attribution = _Attribution(continues, None, None)
     if attribution is None:
         return False
     # A cue makes it speech even when its subject cannot be named ("a source said: “…”").

@@ -4,9 +4,9 @@ Rows go to DuckDB as whole Arrow tables, never row by row: 100k rows by executem
 here, from Arrow 0.1 s (shared/notes/prefect-offline.md). Keys are computed here, so the merge is
 pure SQL set logic: article_id from the body, figure_id and quote_id from (article_id, span).
 
-A load of 100k documents does not fit in memory as Python records (about 250 KB each once
-cleaned and extracted, benchmarks/RESULTS.md), so a Stager takes batches one at a time: the
-caller drops each BatchResult once it is staged. With a spill folder, each batch's rows go to
+A load of 100k documents does not fit a 600 MB budget as Python records (about 22 KB each once
+cleaned and extracted: 2 GB), so a Stager takes batches one at a time: the caller drops each
+BatchResult once it is staged. With a spill folder, each batch's rows go to
 Arrow IPC files there and the StagedLoad holds datasets over those files, which DuckDB scans
 batch by batch instead of from one table in memory.
 """

@@ -402,6 +402,23 @@ def test_reported_speech_after_a_cue(sentence: str, cue: str, text: str) -> None
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("Prime Minister Phạm Minh Chính on Monday said that growth will reach 8 percent.", "said"),
+        ("Prime Minister Phạm Minh Chính on August 12 stressed that growth will reach 8 percent.", "stressed"),
+        ("Prime Minister Phạm Minh Chính told Việt Nam News that growth will reach 8 percent.",
+         "told việt nam news"),
+        ("Prime Minister Phạm Minh Chính said on Monday that growth will reach 8 percent.", "said"),
+    ],
+)
+def test_dates_and_audiences_between_subject_cue_and_clause(sentence: str, cue: str) -> None:
+    quote = only(extract_quotes(article(sentence))[0])
+    assert (quote.speaker, quote.cue, quote.text) == (
+        "Phạm Minh Chính", cue, "growth will reach 8 percent",
+    )
+
+
 def test_reported_speech_with_post_posed_attribution() -> None:
     body = (
         "The state visit will make a significant contribution to political trust, Permanent Deputy "

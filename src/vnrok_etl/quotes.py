@@ -62,6 +62,8 @@ CUE_PHRASES = (
     r"voiced\s+(?:his\s+|her\s+)?(?:strong\s+|firm\s+)?(?:confidence|hope|belief|concern|conviction)",
     r"told\s+(?:the\s+press|the\s+media|reporters|journalists|the\s+audience|"
     r"(?:[A-Z][\w’'\-]*\s+){1,3}(?:media|press|reporters|journalists))",
+    # "told Việt Nam News that", "told them that": whoever was told, up to four words.
+    r"told\s+(?:[^\W\d_][\w’'\-]*\s+){0,3}[^\W\d_][\w’'\-]*",
     r"pointed\s+out",
     r"said", r"says", r"stated", r"stressed", r"affirmed", r"reaffirmed", r"noted", r"underlined",
     r"underscored", r"emphasised", r"emphasized", r"proposed", r"shared", r"assessed", r"remarked",
@@ -119,6 +121,15 @@ ACCORDING_TO = re.compile(r",\s+(?P<cue>according\s+to)\s+", re.IGNORECASE)
 # ", he noted, " inside a sentence.
 PARENTHETICAL = re.compile(rf",\s+(?P<subj>[^,]{{1,80}}?)\s+(?P<cue>{CUE}),\s+", re.IGNORECASE)
 TRAILING_ADVERB = re.compile(r"\s+(?:[a-z]+ly|also|further|again|once|then|later|all|both)\s*$")
+# A date between subject and cue: "Prime Minister Phạm Minh Chính on Monday said that …".
+WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+TRAILING_DATE = re.compile(
+    rf"\s+(?:on\s+(?:{WEEKDAYS}|{MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTHS})(?:\s*\(\w+\))?|"
+    r"yesterday|today|last\s+(?:week|month|year))\s*$"
+)
 INTERVIEWED = re.compile(
     r"\binterview(?:ed|s|ing)?\s+(?:(?:with|of|given\s+by|granted\s+by)\s+)?", re.IGNORECASE
 )
@@ -373,7 +384,7 @@ def _mention_before(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | 
         space = body.find(" ", hi - MENTION_WINDOW, hi)
         lo = space + 1 if space >= 0 else hi - MENTION_WINDOW
     text = body[lo:hi]
-    while match := TRAILING_ADVERB.search(text):
+    while match := TRAILING_ADVERB.search(text) or TRAILING_DATE.search(text):
         text = text[: match.start()]
     hi = lo + len(text.rstrip())
     tokens = _tokens(body, lo, hi)

@@ -406,7 +406,7 @@ def test_reported_speech_after_a_cue(sentence: str, cue: str, text: str) -> None
     ("sentence", "cue"),
     [
         ("Prime Minister Phạm Minh Chính on Monday said that growth will reach 8 percent.", "said"),
-        ("Prime Minister Phạm Minh Chính on August 12 stressed that growth will reach 8 percent.", "stressed"),
+        ("PM Phạm Minh Chính on August 12 stressed that growth will reach 8 percent.", "stressed"),
         ("Prime Minister Phạm Minh Chính told Việt Nam News that growth will reach 8 percent.",
          "told việt nam news"),
         ("Prime Minister Phạm Minh Chính said on Monday that growth will reach 8 percent.", "said"),

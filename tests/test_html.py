@@ -303,6 +303,40 @@ def test_logo_h1_is_not_the_title() -> None:
     assert clean_document(page(body, head), "x.html").title == "Trade target agreed"
 
 
+def test_single_paragraph_page_falls_back_to_body() -> None:
+    html = page("<div>" * 50 + f"<p>{PARAGRAPH}</p>" + "</div>" * 50 + "<footer>© 2025</footer>")
+    assert clean_document(html, "x.html").paragraphs == (PARAGRAPH,)
+
+
+def test_deeply_nested_page_is_an_article_or_a_clean_error() -> None:
+    html = page("<div>" * 5000 + f"<p>{PARAGRAPH}</p>" + "</div>" * 5000)
+    try:
+        article = clean_document(html, "x.html")
+    except CleanError:
+        return
+    assert article.paragraphs == (PARAGRAPH,)
+
+
+def test_mixed_text_and_paragraphs_in_container() -> None:
+    html = page(
+        f"<article>Bare text opening the article, before any paragraph tag.<p>{PARAGRAPH}</p>"
+        "<div>A sentence kept in a div rather than a paragraph element.</div></article>"
+    )
+    assert clean_document(html, "x.html").paragraphs == (
+        "Bare text opening the article, before any paragraph tag.",
+        PARAGRAPH,
+        "A sentence kept in a div rather than a paragraph element.",
+    )
+
+
+def test_source_line_breaks_inside_a_paragraph_are_spaces() -> None:
+    html = page("<article><p>The two countries agreed.\n  They will expand cooperation in trade,\n"
+                "investment and science.</p></article>")
+    assert clean_document(html, "x.html").paragraphs == (
+        "The two countries agreed. They will expand cooperation in trade, investment and science.",
+    )
+
+
 def test_page_without_article_is_rejected() -> None:
     with pytest.raises(CleanError):
         clean_file(FIXTURES / "no_article.html")

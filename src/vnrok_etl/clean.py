@@ -100,6 +100,8 @@ DATELINE = re.compile(
 DATELINE_ONLY = re.compile(r"^[^\W\d_][\w .'’()/-]{0,40}[—–-]$")
 TERMINAL_PUNCTUATION = re.compile(r"[.!?…;:,]['\"”’)\]]*$")
 SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*$")
+# Where a paragraph could be cut into "an earlier paragraph" + "more sentences".
+SENTENCE_BOUNDARY = re.compile(r"[.!?…]['\"”’)\]]*(?= )")
 QUESTION_END = re.compile(r"\?['\"”’)\]]*$")
 INTERVIEW_CUE = re.compile(r"^(?:Q|Question|Hỏi)\s*[:.]\s", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
@@ -111,7 +113,8 @@ MAX_HEADER_LINES = 5
 DATELINE_SEARCH_PARAGRAPHS = 3
 MIN_BODY_WORDS = 8
 MIN_INTERVIEW_QUESTIONS = 2
-REPEAT_PREFIX = 40
+# A repeated paragraph is paragraph-sized: longer prefixes are not looked up (bounds the cost).
+MAX_REPEAT_PREFIX_CHARS = 4000
 
 
 @dataclass(slots=True)
@@ -435,40 +438,32 @@ def _drop_repeats(paragraphs: list[str], draft: _Draft) -> list[str]:
     Seed 001 repeats "During their high-level meetings..." verbatim (the later copy goes) and ends
     with the "The visit of ... concluded successfully" paragraph plus one more sentence (the
     earlier, shorter copy goes). Seed 002 repeats its lead after the dateline (the later copy goes).
-    Paragraphs are only compared within a bucket of equal openings: a repeat or an extension
-    shares its first REPEAT_PREFIX characters, so a long article is not compared pair by pair.
+    Each paragraph is looked up by its full text and by its prefixes that end a sentence, so the
+    cost stays linear in the number of sentences however many paragraphs look alike.
     """
     keys = [paragraph.casefold() for paragraph in paragraphs]
-    buckets: dict[str, list[int]] = {}
-    short: list[int] = []
+    first_seen: dict[str, int] = {}
+    fuller: dict[str, int] = {}  # a sentence-ending prefix -> the first paragraph extending it
     dropped: set[int] = set()
     for later, key in enumerate(keys):
-        opening = key[:REPEAT_PREFIX]
-        candidates = short + buckets.get(opening, []) if len(key) >= REPEAT_PREFIX else list(
-            range(later)
-        )
-        for earlier in sorted(candidates):
-            if earlier in dropped:
-                continue
-            if key == keys[earlier] or _extends(keys[earlier], key):
-                dropped.add(later)
-                break
-            if _extends(key, keys[earlier]):
+        extended_by = fuller.get(key)
+        if key in first_seen or (extended_by is not None and extended_by not in dropped):
+            dropped.add(later)
+            continue
+        prefixes = [
+            key[: match.end()]
+            for match in SENTENCE_BOUNDARY.finditer(key, 0, MAX_REPEAT_PREFIX_CHARS)
+        ]
+        for prefix in prefixes:
+            earlier = first_seen.get(prefix)
+            if earlier is not None:
                 dropped.add(earlier)
-        (buckets.setdefault(opening, []) if len(key) >= REPEAT_PREFIX else short).append(later)
+        first_seen[key] = later
+        for prefix in prefixes:
+            fuller.setdefault(prefix, later)
     for index in sorted(dropped):
         draft.drop("repeated_paragraph", paragraphs[index])
     return [paragraph for index, paragraph in enumerate(paragraphs) if index not in dropped]
-
-
-def _extends(longer: str, shorter: str) -> bool:
-    """True when `shorter` is `longer` cut at a sentence end: "A. B." extends "A."."""
-    return (
-        len(longer) > len(shorter)
-        and longer.startswith(shorter)
-        and bool(SENTENCE_END.search(shorter))
-        and longer[len(shorter)] == " "
-    )
 
 
 def _key(text: str) -> str:

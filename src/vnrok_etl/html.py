@@ -162,12 +162,18 @@ class _Selectors:
     bylines: tuple[soupsieve.SoupSieve, ...]
     leads: tuple[soupsieve.SoupSieve, ...]
     bodies: tuple[soupsieve.SoupSieve, ...]
+    # Every cascade selector at once: one walk finds all candidates, cascades pick among them.
+    candidates: soupsieve.SoupSieve
 
 
 def _compile(profile: Profile) -> _Selectors:
     def cascade(selectors: tuple[str, ...]) -> tuple[soupsieve.SoupSieve, ...]:
         return tuple(soupsieve.compile(selector) for selector in selectors)
 
+    every = (
+        profile.title_selectors + profile.byline_selectors + profile.lead_selectors
+        + profile.body_selectors + GENERIC_BODY_SELECTORS + ARTICLE_HEADING_SELECTORS
+    )
     return _Selectors(
         drop=_matcher(COMMON_DROP_SELECTORS + profile.drop_selectors),
         captions=_matcher(COMMON_CAPTION_SELECTORS + profile.caption_selectors),
@@ -175,13 +181,16 @@ def _compile(profile: Profile) -> _Selectors:
         bylines=cascade(profile.byline_selectors),
         leads=cascade(profile.lead_selectors),
         bodies=cascade(profile.body_selectors + GENERIC_BODY_SELECTORS),
+        candidates=soupsieve.compile(", ".join(every)),
     )
 
 
+ARTICLE_HEADING_SELECTORS = ("article h1", "main h1", "[itemprop=headline]", "h1")
 SELECTORS = {profile.name: _compile(profile) for profile in (*PROFILES.values(), GENERIC)}
-ARTICLE_HEADINGS = tuple(
-    soupsieve.compile(selector)
-    for selector in ("article h1", "main h1", "[itemprop=headline]", "h1")
+ARTICLE_HEADINGS = tuple(soupsieve.compile(selector) for selector in ARTICLE_HEADING_SELECTORS)
+# Each profile's own body selectors, for recognising a saved page by its markup in one walk.
+PROFILE_BODIES = soupsieve.compile(
+    ", ".join(selector for profile in PROFILES.values() for selector in profile.body_selectors)
 )
 
 
@@ -196,12 +205,13 @@ def extract_html(html: str, uri: str) -> HtmlPage:
     _drop_comments(soup)
     for element in selectors.drop.select(soup):
         _drop(element, removed)
-    title = _title(soup, profile, selectors, metas)
+    candidates = selectors.candidates.select(soup)
+    title = _title(soup, profile, selectors, metas, candidates)
     found_date = found_date or _time_date(soup)
-    byline = _byline(soup, selectors, metas)
+    byline = _byline(selectors, metas, candidates)
     captions = _take_captions(soup, selectors)
     paragraphs: list[str] = []
-    for container in _containers(soup, selectors):
+    for container in _containers(soup, selectors, candidates):
         for element in container.find_all(CONTAINER_DROP):
             _drop(element, removed, f"html_{element.name}")
         paragraphs.extend(_paragraphs(container))
@@ -247,9 +257,10 @@ def _profile_from_site_name(metas: dict[str, str]) -> Profile | None:
 
 def _profile_from_markup(soup: BeautifulSoup) -> Profile | None:
     """The first profile whose own body selector matches (generic selectors excluded)."""
+    matches = PROFILE_BODIES.select(soup)
     for profile in PROFILES.values():
         own = SELECTORS[profile.name].bodies[: len(profile.body_selectors)]
-        if any(selector.select_one(soup) is not None for selector in own):
+        if any(selector.match(element) for selector in own for element in matches):
             return profile
     return None
 
@@ -351,16 +362,16 @@ def _drop_comments(soup: BeautifulSoup) -> None:
 
 def _drop(element: Tag, removed: list[RemovedSpan], rule: str | None = None) -> None:
     """Remove an element, logging its words (never the code of scripts and styles)."""
-    if element.decomposed:
+    if not _attached(element):
         return
     rule = rule or _drop_rule(element)
     if element.name not in SILENT_TAGS:
         for silent in element.find_all(SILENT_TAGS):
-            silent.decompose()
+            silent.extract()
         text = _text(element, separator=" ")
         if text:
             removed.append(RemovedSpan(rule=rule, text=text))
-    element.decompose()
+    element.extract()
 
 
 def _drop_rule(element: Tag) -> str:
@@ -371,7 +382,11 @@ def _drop_rule(element: Tag) -> str:
 
 
 def _title(
-    soup: BeautifulSoup, profile: Profile, selectors: _Selectors, metas: dict[str, str]
+    soup: BeautifulSoup,
+    profile: Profile,
+    selectors: _Selectors,
+    metas: dict[str, str],
+    candidates: list[Tag],
 ) -> str | None:
     """Title cascade: the profile's headline, og:title, an <h1> in the article, then <title>.
 
@@ -379,28 +394,30 @@ def _title(
     The headline element is removed so that the body does not start with the title again.
     """
     return (
-        _take_element_text(soup, selectors.titles)
+        _take_element_text(candidates, selectors.titles)
         or _strip_site_name(_first(metas, META_TITLE_KEYS), profile)
-        or _take_element_text(soup, ARTICLE_HEADINGS)
+        or _take_element_text(candidates, ARTICLE_HEADINGS)
         or _strip_site_name(_text(soup.title) if soup.title else None, profile)
     )
 
 
-def _byline(soup: BeautifulSoup, selectors: _Selectors, metas: dict[str, str]) -> str | None:
+def _byline(selectors: _Selectors, metas: dict[str, str], candidates: list[Tag]) -> str | None:
     """The author as printed ("by NDO" is "NDO"), from the profile's byline element or <meta>."""
-    text = _take_element_text(soup, selectors.bylines) or _first(metas, META_AUTHOR_KEYS)
+    text = _take_element_text(candidates, selectors.bylines) or _first(metas, META_AUTHOR_KEYS)
     if text is None:
         return None
     return BYLINE_PREFIX.sub("", text).strip() or None
 
 
-def _take_element_text(soup: BeautifulSoup, cascade: tuple[soupsieve.SoupSieve, ...]) -> str | None:
-    for selector in cascade:
-        element = selector.select_one(soup)
-        if element is not None and (text := _text(element)):
-            element.decompose()
-            return text
-    return None
+def _take_element_text(
+    candidates: list[Tag], cascade: tuple[soupsieve.SoupSieve, ...]
+) -> str | None:
+    element = _first_match(candidates, cascade)
+    if element is None:
+        return None
+    text = _text(element)
+    element.extract()
+    return text
 
 
 def _strip_site_name(title: str | None, profile: Profile) -> str | None:
@@ -416,19 +433,20 @@ def _take_captions(soup: BeautifulSoup, selectors: _Selectors) -> list[str]:
     """Figure captions leave the page for `captions` before the body is read."""
     captions = []
     for element in selectors.captions.select(soup):
-        if element.decomposed:
+        if not _attached(element):
             continue
         text = _text(element)
         if text:
             captions.append(text)
-        element.decompose()
+        element.extract()
     return captions
 
 
-def _containers(soup: BeautifulSoup, selectors: _Selectors) -> list[Tag]:
-    """The lead (if the profile has one) and the body container, else the densest <p> block."""
-    lead = _first_match(soup, selectors.leads)
-    body = _first_match(soup, selectors.bodies) or _densest_block(soup)
+def _containers(soup: BeautifulSoup, selectors: _Selectors, candidates: list[Tag]) -> list[Tag]:
+    """The lead (if the profile has one) and the body container, else the densest <p> block,
+    else the whole <body> (a page holding a single paragraph)."""
+    lead = _first_match(candidates, selectors.leads)
+    body = _first_match(candidates, selectors.bodies) or _densest_block(soup) or soup.body
     if body is None:
         return [lead] if lead is not None else []
     if lead is None or lead is body:
@@ -440,12 +458,32 @@ def _containers(soup: BeautifulSoup, selectors: _Selectors) -> list[Tag]:
     return [lead, body]
 
 
-def _first_match(soup: BeautifulSoup, cascade: tuple[soupsieve.SoupSieve, ...]) -> Tag | None:
+def _first_match(candidates: list[Tag], cascade: tuple[soupsieve.SoupSieve, ...]) -> Tag | None:
+    """The first candidate, in document order, of the first selector that has one with text."""
     for selector in cascade:
-        element = selector.select_one(soup)
-        if element is not None and _text(element):
-            return element
+        for element in candidates:
+            if _attached(element) and selector.match(element) and _has_text(element):
+                return element
     return None
+
+
+def _attached(element: Tag) -> bool:
+    """Still in the page: not removed, and not inside a removed element.
+
+    Removal uses `extract()`, which keeps parent links intact, and this walks them up to the
+    document. (bs4's `decomposed` property costs a subtree search on every live tag.)
+    """
+    node = element
+    while node.parent is not None:
+        node = node.parent
+    return isinstance(node, BeautifulSoup)
+
+
+def _has_text(element: Tag) -> bool:
+    return any(
+        type(string) is NavigableString and not string.isspace()
+        for string in element.find_all(string=True)
+    )
 
 
 def _densest_block(soup: BeautifulSoup) -> Tag | None:

@@ -84,10 +84,3 @@ SELECT term, word FROM subject_synonyms GROUP BY term, word HAVING count(*) > 1;
 SELECT term, word FROM subject_synonyms
 WHERE word <> fold_text(word) OR canonical <> fold_text(canonical)
    OR term NOT IN ('noun', 'nationality', 'place');
-
--- check: claim_figure_listed_once
-SELECT figure_id FROM claim_figures GROUP BY figure_id HAVING count(*) > 1;
-
--- check: conflict_values_differ_beyond_rounding
-SELECT claim_key FROM figure_conflicts
-WHERE high_value - low_value <= 0.05 * greatest(abs(low_value), abs(high_value));

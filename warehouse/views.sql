@@ -92,14 +92,10 @@ FROM after_figure;
 -- key: without "where", it cannot be compared with anything.
 CREATE OR REPLACE VIEW int_figure_subjects AS
 WITH synonym_maps AS (
-    -- Patterns built from the word list are safe: checks.sql synonym_is_folded keeps every word
-    -- to [a-z0-9 ], no regular-expression syntax.
     SELECT map(list(word) FILTER (WHERE term = 'noun'), list(canonical) FILTER (WHERE term = 'noun')) AS nouns,
            map(list(word) FILTER (WHERE term = 'nationality'),
                list(canonical) FILTER (WHERE term = 'nationality')) AS nationalities,
-           map(list(word) FILTER (WHERE term = 'place'), list(canonical) FILTER (WHERE term = 'place')) AS places,
-           '\b(' || string_agg(word, '|') FILTER (WHERE term = 'nationality') || ')\b' AS nationality_pattern,
-           '\bin (?:the )?(' || string_agg(word, '|') FILTER (WHERE term = 'place') || ')\b' AS place_pattern
+           map(list(word) FILTER (WHERE term = 'place'), list(canonical) FILTER (WHERE term = 'place')) AS places
     FROM subject_synonyms
 ),
 folded AS (
@@ -110,25 +106,34 @@ folded AS (
            singular_word(fold_text(unit)) AS unit_folded
     FROM int_figures
 ),
+-- Words are looked up in the maps one by one (a pattern built from the list would be compiled
+-- again for every row: seconds on ten thousand figures, inside every load's checks).
+candidates AS (
+    SELECT f.*, m.nouns, m.nationalities, m.places,
+           regexp_extract_all(f.subject_folded, '\bin (?:the )?([a-z0-9]+)', 1) AS subject_after_in,
+           regexp_extract_all(f.context, '\bin (?:the )?([a-z0-9]+)', 1) AS context_after_in
+    FROM folded f CROSS JOIN synonym_maps m
+),
 parts AS (
-    SELECT f.*,
+    SELECT *,
            -- The first "in [the] <country>" in the subject, else after the figure.
-           m.places[coalesce(
-               nullif(regexp_extract(f.subject_folded, m.place_pattern, 1), ''),
-               nullif(regexp_extract(f.context, m.place_pattern, 1), ''))] AS place,
+           places[coalesce(
+               list_filter(subject_after_in, lambda w: places[w] IS NOT NULL)[1],
+               list_filter(context_after_in, lambda w: places[w] IS NOT NULL)[1])] AS place,
            -- Who: the counted noun when it is a nationality ("Koreans"), else the first
            -- nationality word printed with the figure ("RoK enterprises"), else in the subject.
-           m.nationalities[coalesce(
-               CASE WHEN m.nationalities[f.unit_folded] IS NOT NULL THEN f.unit_folded END,
-               nullif(regexp_extract(f.text_folded, m.nationality_pattern, 1), ''),
-               nullif(regexp_extract(f.subject_folded, m.nationality_pattern, 1), ''))] AS nationality,
-           m.nationalities[f.unit_folded] IS NOT NULL AS counts_people,
-           coalesce(m.nouns[f.unit_folded], f.unit_folded) AS noun,
+           nationalities[coalesce(
+               CASE WHEN nationalities[unit_folded] IS NOT NULL THEN unit_folded END,
+               list_filter(string_split(text_folded, ' '), lambda w: nationalities[w] IS NOT NULL)[1],
+               list_filter(string_split(subject_folded, ' '), lambda w: nationalities[w] IS NOT NULL)[1])]
+               AS nationality,
+           nationalities[unit_folded] IS NOT NULL AS counts_people,
+           coalesce(nouns[unit_folded], unit_folded) AS noun,
            array_to_string(list_filter(
-               list_transform(string_split(f.subject_folded, ' '),
-                              lambda w: coalesce(m.nouns[singular_word(w)], singular_word(w))),
+               list_transform(string_split(subject_folded, ' '),
+                              lambda w: coalesce(nouns[singular_word(w)], singular_word(w))),
                lambda w: w NOT IN ('', 'the', 'a', 'an')), ' ') AS subject_words
-    FROM folded f CROSS JOIN synonym_maps m
+    FROM candidates
 ),
 keys AS (
     SELECT figure_id,
@@ -265,68 +270,88 @@ FROM per_claim
 WHERE stories >= 2
 ORDER BY values_agree, stories DESC, claim_key;
 
--- Pairs of values for one claim that disagree beyond rounding (more than 5 % of the larger),
--- from different stories whose reference years do not rule the comparison out (equal, or one
--- unknown). One row per (claim, lower value, higher value), each side with its sources.
--- bounds_compatible: the two statements can both be true ("over 200,000" and "more than
--- 250,000" can; "about 200,000" and "over 250,000" cannot); a conflict either way (claims.py).
-CREATE OR REPLACE VIEW figure_conflicts AS
-WITH bounded AS (
+-- One row per value printed for a claim whose values disagree beyond rounding (the drill-down of
+-- figure_conflicts). Values are compared within a comparison set: for each year a claim states,
+-- its figures of that year and those of no stated year; a claim that states no year is one set.
+-- So 2023 and 2024 actuals are never compared, "currently over 200,000" is compared with both.
+-- Linear in the figures (no pairs): a set disagrees when its extremes differ by more than 5 %.
+CREATE OR REPLACE VIEW figure_conflict_values AS
+WITH stated_years AS (
+    SELECT DISTINCT claim_key, ref_year FROM claim_figures WHERE ref_year IS NOT NULL
+),
+comparison_sets AS (
+    SELECT f.*, y.ref_year AS compared_year
+    FROM claim_figures f
+    JOIN stated_years y ON y.claim_key = f.claim_key AND (f.ref_year IS NULL OR f.ref_year = y.ref_year)
+    UNION ALL
+    SELECT f.*, NULL AS compared_year
+    FROM claim_figures f ANTI JOIN stated_years y ON y.claim_key = f.claim_key
+),
+bounded AS (
+    -- The range each statement allows: over v (v, inf), under v (-inf, v), else v +/- 5 %.
     SELECT *,
+           claim_key || coalesce(' | year ' || compared_year, '') AS comparison_set,
            CASE qualifier WHEN 'over' THEN value WHEN 'under' THEN '-inf'::DOUBLE ELSE value * 0.95 END AS low,
            CASE qualifier WHEN 'under' THEN value WHEN 'over' THEN 'inf'::DOUBLE ELSE value * 1.05 END AS high
-    FROM claim_figures
+    FROM comparison_sets
     WHERE value IS NOT NULL
 ),
-pairs AS (
-    SELECT a.claim_key, a.subject_key, a.kind, a.unit,
-           a.value AS low_value, b.value AS high_value,
-           a.figure_id AS low_figure, b.figure_id AS high_figure,
-           greatest(a.low, b.low) <= least(a.high, b.high) AS compatible
-    FROM bounded a
-    JOIN bounded b
-      ON a.claim_key = b.claim_key
-     AND a.story_id <> b.story_id
-     AND a.value < b.value
-     AND b.value - a.value > 0.05 * greatest(abs(a.value), abs(b.value))
-     AND (a.ref_year IS NULL OR b.ref_year IS NULL OR a.ref_year = b.ref_year)
+per_set AS (
+    SELECT comparison_set,
+           min(value) AS min_value,
+           max(value) AS max_value,
+           count(DISTINCT value) AS distinct_values,
+           count(DISTINCT story_id) AS set_stories,
+           max(low) <= min(high) AS bounds_compatible
+    FROM bounded
+    GROUP BY comparison_set
 ),
-sides AS (
-    SELECT p.claim_key, p.low_value, p.high_value, 'low' AS side,
-           f.story_id, f.source, f.origin_source, f.text, f.article_id
-    FROM pairs p JOIN claim_figures f ON f.figure_id = p.low_figure
-    UNION ALL
-    SELECT p.claim_key, p.low_value, p.high_value, 'high' AS side,
-           f.story_id, f.source, f.origin_source, f.text, f.article_id
-    FROM pairs p JOIN claim_figures f ON f.figure_id = p.high_figure
-),
-per_side AS (
-    SELECT claim_key, low_value, high_value, side,
-           count(DISTINCT story_id) AS stories,
-           list(DISTINCT source ORDER BY source) AS sources,
-           list(DISTINCT origin_source ORDER BY origin_source) AS origins,
-           list(DISTINCT text ORDER BY text) AS printed_as,
-           list(DISTINCT article_id ORDER BY article_id) AS article_ids
-    FROM sides
-    GROUP BY ALL
-),
-per_pair AS (
-    SELECT claim_key, any_value(subject_key) AS subject_key, any_value(kind) AS kind,
-           any_value(unit) AS unit, low_value, high_value, bool_and(compatible) AS bounds_compatible
-    FROM pairs
-    GROUP BY claim_key, low_value, high_value
+in_conflict AS (
+    SELECT * FROM per_set
+    WHERE set_stories >= 2 AND max_value - min_value > 0.05 * greatest(abs(min_value), abs(max_value))
 )
-SELECT p.claim_key, p.subject_key, p.kind, p.unit,
+SELECT b.comparison_set, any_value(b.claim_key) AS claim_key, any_value(b.subject_key) AS subject_key,
+       any_value(b.kind) AS kind, any_value(b.unit) AS unit, any_value(b.compared_year) AS compared_year,
+       b.value,
+       list(DISTINCT b.qualifier ORDER BY b.qualifier) AS qualifiers,
+       list(DISTINCT b.text ORDER BY b.text) AS printed_as,
+       list(DISTINCT b.source ORDER BY b.source) AS sources,
+       list(DISTINCT b.origin_source ORDER BY b.origin_source) AS origins,
+       count(DISTINCT b.story_id) AS stories,
+       list(DISTINCT b.article_id ORDER BY b.article_id) AS article_ids,
+       any_value(c.min_value) AS min_value, any_value(c.max_value) AS max_value,
+       any_value(c.bounds_compatible) AS bounds_compatible
+FROM bounded b
+JOIN in_conflict c USING (comparison_set)
+GROUP BY b.comparison_set, b.value
+ORDER BY b.comparison_set, b.value;
+
+-- One row per claim (and comparison set) whose values disagree beyond rounding: more than 5 %
+-- of the larger, so beyond rounding to two significant figures (claims.py). The lowest and the
+-- highest value face each other with their sources; figure_conflict_values lists every value.
+-- bounds_compatible: all the statements can be true at once ("over 200,000" and "more than
+-- 250,000" can; "about 200,000" and "over 250,000" cannot); a conflict either way (claims.py).
+CREATE OR REPLACE VIEW figure_conflicts AS
+WITH values_in_conflict AS (
+    SELECT * FROM figure_conflict_values
+),
+per_set AS (
+    SELECT comparison_set, any_value(claim_key) AS claim_key, any_value(subject_key) AS subject_key,
+           any_value(kind) AS kind, any_value(unit) AS unit, any_value(compared_year) AS compared_year,
+           min(value) AS low_value, max(value) AS high_value, count(*) AS distinct_values,
+           any_value(bounds_compatible) AS bounds_compatible
+    FROM values_in_conflict
+    GROUP BY comparison_set
+)
+SELECT p.claim_key, p.subject_key, p.kind, p.unit, p.compared_year,
        p.low_value, l.printed_as AS low_printed_as, l.sources AS low_sources, l.origins AS low_origins,
        l.stories AS low_stories,
        p.high_value, h.printed_as AS high_printed_as, h.sources AS high_sources, h.origins AS high_origins,
        h.stories AS high_stories,
        round((p.high_value - p.low_value) / greatest(abs(p.low_value), abs(p.high_value)), 3) AS relative_difference,
-       p.bounds_compatible,
+       p.bounds_compatible, p.distinct_values,
        l.article_ids AS low_article_ids, h.article_ids AS high_article_ids
-FROM per_pair p
-JOIN per_side l ON l.claim_key = p.claim_key AND l.low_value = p.low_value
-               AND l.high_value = p.high_value AND l.side = 'low'
-JOIN per_side h ON h.claim_key = p.claim_key AND h.low_value = p.low_value
-               AND h.high_value = p.high_value AND h.side = 'high'
-ORDER BY p.claim_key, p.low_value, p.high_value;
+FROM per_set p
+JOIN values_in_conflict l ON l.comparison_set = p.comparison_set AND l.value = p.low_value
+JOIN values_in_conflict h ON h.comparison_set = p.comparison_set AND h.value = p.high_value
+ORDER BY p.claim_key, p.compared_year NULLS FIRST;

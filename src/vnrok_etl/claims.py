@@ -2,8 +2,9 @@
 
 Why SQL, not Python: analysts query `figure_claims` and `figure_conflicts` with plain SQL, so the
 normalization lives in warehouse/views.sql (views `subject_synonyms`, `int_figure_subjects`,
-`claim_figures`, `figure_claims`, `figure_conflicts`; macros `fold_text`, `singular_word`). This
-module explains the rules and reads the two marts into typed records for the report.
+`claim_figures`, `figure_claims`, `figure_conflicts`, `figure_conflict_values`; macros
+`fold_text`, `singular_word`). This module explains the rules and reads the marts into typed
+records for the report.
 
 Subject normalization, made from what the five seeds print for one population:
 
@@ -37,13 +38,21 @@ Subject normalization, made from what the five seeds print for one population:
 
 Beyond rounding: two values conflict when they differ by more than 5 % of the larger. Five per
 cent is the largest error of rounding to two significant figures (10,499 -> 10,000 is 4.99 %),
-so "$86.7 billion" and "$87 billion" agree, while 200,000 and 250,000 (20 %) do not.
+so "$86.7 billion" and "$87 billion" agree, while 200,000 and 250,000 (20 %) do not. Values are
+compared within a comparison set: for each year a claim states, its figures of that year plus
+those that state none; a claim that states no year is one set. So a 2023 and a 2024 actual are
+a series, not a conflict, while "currently over 200,000" is compared with both. A set is in
+conflict when it spans two or more stories and its lowest and highest values conflict; that
+needs no pairwise join, so the views stay linear in the figures on a large warehouse.
+`figure_conflicts` has one row per conflicting set (lowest against highest value, each with its
+sources); `figure_conflict_values` has one row per value of such a set.
 
 Qualifiers: "over 200,000" and "more than 250,000" are both lower bounds, so both can be true;
 they are still a conflict, because two reports of one population give different numbers and
 an analyst must pick one. `bounds_compatible` says which kind of conflict it is: true when the
-ranges the qualifiers describe overlap (over v: (v, inf); under v: (-inf, v); exact or approx v:
-v +/- 5 %), false when the statements contradict outright ("about 200,000" vs "over 250,000").
+ranges the qualifiers describe have a common point (over v: (v, inf); under v: (-inf, v); exact
+or approx v: v +/- 5 %), false when the statements contradict outright ("about 200,000" vs
+"over 250,000").
 
 Syndication: a near duplicate counts as its canonical article (story_id = coalesce(duplicate_of,
 article_id)), and a source printed "VNA/VNS" (VNS carrying VNA's story, 003) has origin VNA; so
@@ -90,24 +99,28 @@ class ConflictSide:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """Two values of one claim that disagree beyond rounding."""
+    """A claim (for one compared year) whose lowest and highest values disagree beyond rounding."""
 
     claim_key: str
     subject_key: str
     kind: str
     unit: str | None
+    compared_year: int | None
     low: ConflictSide
     high: ConflictSide
     relative_difference: float
     bounds_compatible: bool
+    distinct_values: int
 
 
-def read_claims(connection: duckdb.DuckDBPyConnection) -> list[Claim]:
-    """Every claim of `figure_claims`, conflicting ones first."""
+def read_claims(connection: duckdb.DuckDBPyConnection, limit: int | None = None) -> list[Claim]:
+    """The claims of `figure_claims`, conflicting ones first, then those in the most stories."""
     rows = connection.execute(
         """SELECT claim_key, kind, subject_key, coalesce(units, []), stories, origins,
                   distinct_values, sources, printed_as, values_agree
-           FROM figure_claims"""
+           FROM figure_claims
+           ORDER BY values_agree, stories DESC, claim_key
+           LIMIT ?""", [limit]
     ).fetchall()
     return [
         Claim(key, kind, subject, tuple(units), stories, origins, tuple(values), tuple(sources),
@@ -116,21 +129,23 @@ def read_claims(connection: duckdb.DuckDBPyConnection) -> list[Claim]:
     ]
 
 
-def read_conflicts(connection: duckdb.DuckDBPyConnection) -> list[Conflict]:
-    """Every row of `figure_conflicts`."""
+def read_conflicts(connection: duckdb.DuckDBPyConnection, limit: int | None = None) -> list[Conflict]:
+    """The rows of `figure_conflicts`, those with the most stories first."""
     rows = connection.execute(
-        """SELECT claim_key, subject_key, kind, unit,
+        """SELECT claim_key, subject_key, kind, unit, compared_year,
                   low_value, low_printed_as, low_sources, low_origins, low_stories,
                   high_value, high_printed_as, high_sources, high_origins, high_stories,
-                  relative_difference, bounds_compatible
-           FROM figure_conflicts"""
+                  relative_difference, bounds_compatible, distinct_values
+           FROM figure_conflicts
+           ORDER BY low_stories + high_stories DESC, claim_key, compared_year NULLS FIRST
+           LIMIT ?""", [limit]
     ).fetchall()
     return [
         Conflict(
-            claim_key=row[0], subject_key=row[1], kind=row[2], unit=row[3],
-            low=ConflictSide(row[4], tuple(row[5]), tuple(row[6]), tuple(row[7]), row[8]),
-            high=ConflictSide(row[9], tuple(row[10]), tuple(row[11]), tuple(row[12]), row[13]),
-            relative_difference=float(row[14]), bounds_compatible=bool(row[15]),
+            claim_key=row[0], subject_key=row[1], kind=row[2], unit=row[3], compared_year=row[4],
+            low=ConflictSide(row[5], tuple(row[6]), tuple(row[7]), tuple(row[8]), row[9]),
+            high=ConflictSide(row[10], tuple(row[11]), tuple(row[12]), tuple(row[13]), row[14]),
+            relative_difference=float(row[15]), bounds_compatible=bool(row[16]), distinct_values=row[17],
         )
         for row in rows
     ]

@@ -35,6 +35,12 @@ REQUIRED_VIEWS = (
 )
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 BAR_COLOURS = {"actual": "#2b6cb0", "target": "#dd6b20"}
+# A warehouse of 100,000 articles must still give a page a browser opens: long lists are cut,
+# and the page says so (`vnrok-etl export` has every row).
+MAX_FIGURES = 1000
+MAX_CLAIMS = 300
+MAX_QUOTES_PER_SPEAKER = 50
+MAX_PRINTED_FORMS = 6
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 STYLE = """
@@ -57,7 +63,7 @@ figure { margin: 0; } figcaption { color: #4a5568; font-size: 13px; max-width: 5
 .tag.target { background: #feebc8; } .tag.bad { background: #fed7d7; } .tag.ok { background: #c6f6d5; }
 details { margin: 4px 0; } summary { cursor: pointer; }
 blockquote { margin: 4px 0 8px 16px; padding-left: 8px; border-left: 3px solid #cbd5e0; }
-.empty { color: #718096; font-style: italic; }
+.empty, .cut { color: #718096; font-style: italic; }
 """
 
 
@@ -135,6 +141,9 @@ class ReportData:
     conflicts: tuple[Conflict, ...]
     speakers: tuple[SpeakerRow, ...]
     quotes: tuple[QuoteRow, ...]
+    figures_total: int
+    claims_total: int
+    conflicts_total: int
 
 
 def write_report(warehouse: Path, out: str, now: datetime | None = None) -> Path:
@@ -171,19 +180,28 @@ def read_report_data(connection: duckdb.DuckDBPyConnection, name: str, now: date
         """SELECT published_date, source, title, kind, text, value, unit, qualifier, subject, ref_year,
                   is_target, sentence, duplicate_of IS NOT NULL
            FROM figures_in_context
-           ORDER BY published_date NULLS LAST, source, article_id, start_char"""
+           ORDER BY published_date NULLS LAST, source, article_id, start_char
+           LIMIT ?""", [MAX_FIGURES]
     ).fetchall())
     speakers = tuple(SpeakerRow(*row[:7], tuple(row[7])) for row in connection.execute(
         "SELECT speaker, country, quotes, direct, indirect, interview, stories, sources FROM speaker_summary"
     ).fetchall())
     quotes = tuple(QuoteRow(*row) for row in connection.execute(
         """SELECT speaker, kind, cue, text, source, published_date, title FROM quotes_by_speaker
-           ORDER BY speaker NULLS LAST, published_date NULLS LAST, article_id, start_char"""
+           QUALIFY row_number() OVER (PARTITION BY speaker
+                                      ORDER BY published_date NULLS LAST, article_id, start_char) <= ?
+           ORDER BY speaker NULLS LAST, published_date NULLS LAST, article_id, start_char""",
+        [MAX_QUOTES_PER_SPEAKER],
     ).fetchall())
+    totals = connection.execute(
+        "SELECT (SELECT count(*) FROM figures), (SELECT count(*) FROM figure_claims),"
+        " (SELECT count(*) FROM figure_conflicts)"
+    ).fetchone()
     return ReportData(
         warehouse=name, generated_at=now, counts=counts, sources=sources, money=money,
-        figures=figures, claims=tuple(read_claims(connection)),
-        conflicts=tuple(read_conflicts(connection)), speakers=speakers, quotes=quotes,
+        figures=figures, claims=tuple(read_claims(connection, MAX_CLAIMS)),
+        conflicts=tuple(read_conflicts(connection, MAX_CLAIMS)), speakers=speakers, quotes=quotes,
+        figures_total=totals[0], claims_total=totals[1], conflicts_total=totals[2],
     )
 
 
@@ -196,9 +214,12 @@ def render_report(data: ReportData) -> str:
                                  "Articles per source as printed (VNA/VNS is VNS carrying a VNA story).")
                  + "".join(_figure_block(chart, caption) for chart, caption in money_charts(data.money))
                  + "</div>"),
-        _section("conflicts", f"Conflicts ({len(data.conflicts)})", _conflicts_table(data.conflicts)),
-        _section("claims", f"Claims in two or more stories ({len(data.claims)})", _claims_table(data.claims)),
-        _section("figures", f"Figures ({len(data.figures)})", _figures_table(data.figures)),
+        _section("conflicts", f"Conflicts ({data.conflicts_total})",
+                 _conflicts_table(data.conflicts) + _cut(len(data.conflicts), data.conflicts_total)),
+        _section("claims", f"Claims in two or more stories ({data.claims_total})",
+                 _claims_table(data.claims) + _cut(len(data.claims), data.claims_total)),
+        _section("figures", f"Figures ({data.figures_total})",
+                 _figures_table(data.figures) + _cut(len(data.figures), data.figures_total)),
         _section("quotes", f"Quotes per speaker ({len(data.speakers)} speakers)",
                  _speakers_table(data.speakers) + _quotes_by_speaker(data.speakers, data.quotes)),
     ]
@@ -337,9 +358,13 @@ def _conflicts_table(conflicts: Sequence[Conflict]) -> str:
     for conflict in conflicts:
         kind = ("both can be true (different bounds)" if conflict.bounds_compatible
                 else "contradiction")
+        year = f" (compared for {conflict.compared_year})" if conflict.compared_year is not None else ""
+        more = (f"<br>{conflict.distinct_values} different values, lowest and highest shown"
+                if conflict.distinct_values > 2 else "")
         rows.append(
             '<tr class="conflict">'
-            f"<td>{_e(conflict.subject_key)}<br><span class=\"tag\">{_e(conflict.claim_key)}</span></td>"
+            f"<td>{_e(conflict.subject_key + year)}<br><span class=\"tag\">{_e(conflict.claim_key)}</span>"
+            f"{more}</td>"
             f'<td class="num low">{_e(format_value(conflict.kind, conflict.low.value, conflict.unit))}</td>'
             f"<td>{_side(conflict.low)}</td>"
             f'<td class="num high">{_e(format_value(conflict.kind, conflict.high.value, conflict.unit))}</td>'
@@ -357,7 +382,7 @@ def _conflicts_table(conflicts: Sequence[Conflict]) -> str:
 
 
 def _side(side: ConflictSide) -> str:
-    printed = "; ".join(f"“{text}”" for text in side.printed_as)
+    printed = "; ".join(f"“{text}”" for text in _shortened(side.printed_as))
     stories = f"{side.stories} stor{'ies' if side.stories != 1 else 'y'}"
     return (f'{_e(", ".join(side.sources))} <span class="tag">{stories}</span>'
             f'<br><span class="sentence">{_e(printed)}</span>')
@@ -374,7 +399,7 @@ def _claims_table(claims: Sequence[Claim]) -> str:
         rows.append(
             f'<tr><td>{_e(claim.claim_key)}</td><td class="num">{claim.stories}</td>'
             f'<td>{_e(", ".join(claim.sources))}</td><td>{_e(values)}</td>'
-            f'<td class="sentence">{_e("; ".join(claim.printed_as))}</td><td>{verdict}</td></tr>'
+            f'<td class="sentence">{_e("; ".join(_shortened(claim.printed_as)))}</td><td>{verdict}</td></tr>'
         )
     return (
         '<table id="claims-table"><thead><tr><th>Claim</th><th>Stories</th><th>Sources</th><th>Values</th>'
@@ -431,11 +456,24 @@ def _quotes_by_speaker(speakers: Sequence[SpeakerRow], quotes: Sequence[QuoteRow
             f"{_e(quote.published_date or 'date unknown')}</div></blockquote>"
             for quote in said
         )
+        cut = _cut(len(said), speaker.quotes)
         blocks.append(
-            f"<details><summary>{_e(speaker.speaker or '(unresolved speaker)')} ({len(said)})</summary>"
-            f"{items}</details>"
+            f"<details><summary>{_e(speaker.speaker or '(unresolved speaker)')} ({speaker.quotes})</summary>"
+            f"{items}{cut}</details>"
         )
     return "".join(blocks)
+
+
+def _cut(shown: int, total: int) -> str:
+    if shown >= total:
+        return ""
+    return f'<p class="cut">Showing {shown:,} of {total:,}; `vnrok-etl export` writes them all.</p>'
+
+
+def _shortened(items: Sequence[str]) -> list[str]:
+    if len(items) <= MAX_PRINTED_FORMS:
+        return list(items)
+    return [*items[:MAX_PRINTED_FORMS], f"… {len(items) - MAX_PRINTED_FORMS} more"]
 
 
 def _section(anchor: str, title: str, body: str) -> str:

@@ -12,8 +12,8 @@ When PREFECT_API_URL is not set and a local server (`vnrok-etl server`) answers 
 127.0.0.1:$VNROK_PREFECT_PORT (default 4200), flows and the CLI use it, so runs show up in its UI
 and share its deployments and concurrency limit; otherwise every process starts Prefect's
 temporary embedded server, as before. The probe is one loopback request of at most 0.3 s (a
-refused connection answers at once); VNROK_PREFECT_PORT=0 turns it off (tests that must not
-touch a developer's server).
+refused connection answers at once; a listening but busy server gets 3 s more);
+VNROK_PREFECT_PORT=0 turns it off (tests that must not touch a developer's server).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SERVER_PORT = 4200
 PROBE_TIMEOUT_SECONDS = 0.3
+BUSY_SERVER_TIMEOUT_SECONDS = 3.0
 
 PREFECT_DEFAULTS = {
     "PREFECT_HOME": str(PROJECT_ROOT / ".prefect"),
@@ -49,27 +50,40 @@ def local_server_url(port: int | None = None) -> str:
     return f"http://127.0.0.1:{port or local_server_port()}/api"
 
 
-def server_is_up(api_url: str, timeout: float = PROBE_TIMEOUT_SECONDS) -> bool:
-    """True when a Prefect server answers its health check at `api_url` within `timeout`."""
+def probe_server(api_url: str, timeout: float = PROBE_TIMEOUT_SECONDS) -> bool | None:
+    """True when a Prefect server answers its health check at `api_url` within `timeout`,
+    None when something accepted the connection but did not answer in time, else False."""
     try:
         with urllib.request.urlopen(f"{api_url}/health", timeout=timeout) as response:
             return response.status == 200 and response.read(16).strip() == b"true"
-    except (OSError, ValueError):  # refused, timed out, or not an HTTP answer
+    except TimeoutError:
+        return None
+    except urllib.error.URLError as error:
+        return None if isinstance(error.reason, TimeoutError) else False
+    except (OSError, ValueError):  # refused, reset, or not an HTTP answer
         return False
+
+
+def server_is_up(api_url: str, timeout: float = PROBE_TIMEOUT_SECONDS) -> bool:
+    return probe_server(api_url, timeout) is True
 
 
 def use_local_server(timeout: float = PROBE_TIMEOUT_SECONDS) -> str | None:
     """Point Prefect at the local server when it is up and nothing else was chosen.
 
-    Call it again with a longer timeout before Prefect is imported when a server is required
-    (serving): a server busy starting its services may miss the quick probe.
+    No server costs one refused connection. A server that accepts but is too busy to answer in
+    `timeout` (starting its services, on a loaded machine) gets one more, longer chance: it is
+    there, and falling back to a temporary server would cost 10-30 s anyway.
     """
     if os.environ.get("PREFECT_API_URL"):
         return os.environ["PREFECT_API_URL"]
     if local_server_port() == 0:
         return None
     url = local_server_url()
-    if server_is_up(url, timeout):
+    answer = probe_server(url, timeout)
+    if answer is None:
+        answer = probe_server(url, BUSY_SERVER_TIMEOUT_SECONDS)
+    if answer:
         os.environ["PREFECT_API_URL"] = url
         return url
     return None

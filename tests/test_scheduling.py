@@ -53,12 +53,19 @@ def test_inbox_discovery_waits_for_files_being_written(tmp_path):
 
 
 def test_without_a_local_server_flows_stay_embedded_and_the_probe_is_quick():
-    from flows import local_server_url, server_is_up
+    from flows import local_server_url, probe_server, server_is_up
 
     url = local_server_url(free_port())
     started = time.perf_counter()
     assert not server_is_up(url)
     assert time.perf_counter() - started < 0.5
+
+    with socket.socket() as silent:  # listening, never answering: a server too busy to reply
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        started = time.perf_counter()
+        assert probe_server(local_server_url(silent.getsockname()[1])) is None
+        assert time.perf_counter() - started < 1.0
 
     script = "import os, flows; print(os.environ.get('PREFECT_API_URL'))"
     for env in (isolated_env(), isolated_env(VNROK_PREFECT_PORT="0")):

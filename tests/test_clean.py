@@ -445,6 +445,7 @@ def test_date_marker_on_its_own_line() -> None:
         # Day first: 5 August, never 8 May.
         ("by NDO 05/08/2025, 09:10", "NDO", "NDO", datetime(2025, 8, 5, 9, 10, tzinfo=HCM)),
         ("By Minh Anh 12/01/2025 07:30", "Minh Anh", None, datetime(2025, 1, 12, 7, 30, tzinfo=HCM)),
+        ("by Lan Anh - NDO 15/08/2025, 01:50", "Lan Anh - NDO", "NDO", datetime(2025, 8, 15, 1, 50, tzinfo=HCM)),
     ],
 )
 def test_byline_with_date(header: str, byline: str, source: str | None, published_at: datetime) -> None:
@@ -524,6 +525,13 @@ def test_vna_signoff_line_and_end_mark() -> None:
     assert article.source == "VNA"
     assert article.paragraphs == (LONG, SECOND)
     assert Counter(span.rule for span in article.removed) == {"signoff": 2}
+
+
+@pytest.mark.parametrize(("line", "source"), [("Source: VNA", "VNA"), ("— VNS", "VNS"), ("VNA/VNS", "VNA/VNS")])
+def test_signoff_line_forms(line: str, source: str) -> None:
+    article = clean(f"{LONG}\n\n{SECOND}\n\n{line}")
+    assert article.source == source
+    assert article.paragraphs == (LONG, SECOND)
 
 
 def test_signoff_wins_over_dateline_agency() -> None:
@@ -627,6 +635,18 @@ def test_caption_forms(caption: str) -> None:
     article = clean(f"{LONG}\n\n{caption}\n\n{SECOND}")
     assert article.captions == (caption,)
     assert article.paragraphs == (LONG, SECOND)
+
+
+def test_credit_line_makes_the_line_above_a_caption() -> None:
+    article = clean(f"{LONG}\n\nLeaders at the talks in Seoul\nPhoto: VNA\n\n{SECOND}")
+    assert article.paragraphs == (LONG, SECOND)
+    assert article.captions == ("Leaders at the talks in Seoul Photo: VNA",)
+
+
+def test_read_more_link_line_dropped_text_after_it_kept() -> None:
+    article = clean(f"{LONG}\n\nRead more: Vietnam, RoK sign ten cooperation documents\n\n{SECOND}")
+    assert article.paragraphs == (LONG, SECOND)
+    assert [span.rule for span in article.removed] == ["related_link"]
 
 
 def test_repeated_caption_kept_once() -> None:

@@ -217,6 +217,16 @@ def test_dispatch_on_content_even_with_txt_uri() -> None:
     assert article.paragraphs == (PARAGRAPH,)
 
 
+def test_dispatch_on_saved_fragment_in_txt() -> None:
+    article = clean_document(f"<p>{PARAGRAPH}</p>\n<p>Share</p>", "fragment.txt")
+    assert article.paragraphs == (PARAGRAPH,)
+
+
+def test_text_mentioning_html_is_not_html() -> None:
+    text = f"{PARAGRAPH}\n\nThe site's <html> pages were redesigned last year, officials said."
+    assert len(clean_document(text, "a.txt").paragraphs) == 2
+
+
 def test_dispatch_on_htm_uri() -> None:
     article = clean_document(f"<div><p>{PARAGRAPH}</p><p>{PARAGRAPH[:-1]} again.</p></div>", "x.HTM")
     assert article.paragraphs == (PARAGRAPH, f"{PARAGRAPH[:-1]} again.")

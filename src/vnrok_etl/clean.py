@@ -43,7 +43,11 @@ AGENCY = _alternation(AGENCY_CODES)
 AGENCY_SET = frozenset(AGENCY_CODES)
 KNOWN_PLACE_SPELLING = {place.casefold(): place for place in KNOWN_PLACES}
 
-HTML_START = re.compile(r"\A\s*(?:<!doctype\s+html|<html)", re.IGNORECASE)
+# A page, or a saved fragment of one ("<p>..." in a .txt): tags must never reach the body.
+HTML_START = re.compile(
+    r"\A\s*(?:<!doctype\s+html|<html|<(?:head|body|article|main|div|p|section|meta)\b)",
+    re.IGNORECASE,
+)
 HTML_URI = re.compile(r"\.html?(?:[?#].*)?\Z", re.IGNORECASE)
 
 # Seeds 000, 003, 004: the text opens with " date 2025-08-08 " and the first paragraph follows on
@@ -71,6 +75,13 @@ RELATED_HEADING = re.compile(
     rf"^(?:(?:{_alternation(RELATED_HEADINGS)})\s*:?\s*$|(?:tags|keywords|topics)\s*:)",
     re.IGNORECASE,
 )
+# "Read more: <headline>" on one line inside the text: that line goes, the text after it stays.
+RELATED_LINK = re.compile(
+    r"^(?:read more|see more|see also|related|related news|related story|xem thêm)\s*:\s*\S",
+    re.IGNORECASE,
+)
+# "by Lan Anh - NDO": the agency closing a byline is the source.
+BYLINE_AGENCY = re.compile(rf"(?:^|[\s,/–—-])(?P<source>{AGENCY})$")
 # Seeds 001, 002: "vna-potal-ong-bi-thu-...jpg" alone on a line, the caption on the next one.
 IMAGE_FILENAME = re.compile(r"^[^\s/]*(?:/[^\s/]+)*\.(?:jpe?g|png|gif|webp|bmp|tiff?|avif)$", re.I)
 # Seeds 001, 002: a caption ends with its credit: "(Photo: VNA)", "(Photo courtesy of the
@@ -78,12 +89,14 @@ IMAGE_FILENAME = re.compile(r"^[^\s/]*(?:/[^\s/]+)*\.(?:jpe?g|png|gif|webp|bmp|t
 CAPTION = re.compile(
     rf"(?:\((?:(?:file\s+)?(?:photos?|ảnh|image|illustrative\s+photo)\s*(?::|courtesy\b)[^()]*"
     rf"|(?:{AGENCY})\s+(?:file\s+)?photos?|photos?\s+(?:{AGENCY}))\)"
-    rf"|\s[—–-]\s*photos?\s*:\s*[^\s.][^.()]{{0,60}})\s*\.?$",
+    rf"|(?:^|\s[—–-]\s*)photos?\s*:\s*[^\s.][^.()]{{0,60}})\s*\.?$",
     re.IGNORECASE,
 )
+# A photo credit alone on its line, under the caption it belongs to.
+CREDIT_ONLY = re.compile(r"^\(?photos?\s*:\s*[^.()]{1,60}\)?\.?$", re.IGNORECASE)
 CHROME = re.compile(rf"^(?:(?:{_alternation(CHROME_LINES)})\s*[|·•/,:]?\s*)+$", re.IGNORECASE)
-# Seed 002: a bare "VNA" line after the last paragraph.
-STANDALONE_AGENCY = re.compile(rf"^[—–-]?\s*(?P<source>{AGENCY})\.?$")
+# Seed 002: a bare "VNA" line after the last paragraph; also "— VNS" or "Source: VNA" alone.
+STANDALONE_AGENCY = re.compile(rf"^(?:[—–-]|(?i:source)\s*:)?\s*(?P<source>{AGENCY})\.?$")
 # Seeds 000, 003, 004: "... many fields. — VNS", "... the world. — VNA/VNS".
 TRAILING_SIGNOFF = re.compile(rf"(?:\s*[—–]|\s+--?)\s*(?P<source>{AGENCY})\.?$")
 # Seed 002: VNA ends its last paragraph with "/." after the full stop.
@@ -113,6 +126,7 @@ MAX_HEADER_LINES = 5
 DATELINE_SEARCH_PARAGRAPHS = 3
 MIN_BODY_WORDS = 8
 MIN_INTERVIEW_QUESTIONS = 2
+MAX_RELATED_LINK_WORDS = 30
 # A repeated paragraph is paragraph-sized: longer prefixes are not looked up (bounds the cost).
 MAX_REPEAT_PREFIX_CHARS = 4000
 
@@ -259,8 +273,9 @@ def _take_header_line(line: str, draft: _Draft) -> bool:
 def _set_byline(who: str, draft: _Draft) -> None:
     who = WHITESPACE.sub(" ", who).strip(" ,-–—|")
     draft.byline = who
-    if who in AGENCY_SET:
-        draft.byline_source = who
+    agency = BYLINE_AGENCY.search(who)
+    if agency:
+        draft.byline_source = agency.group("source")
 
 
 def _split_blocks(text: str) -> list[list[str]]:
@@ -352,10 +367,15 @@ def _paragraphs(blocks: list[list[str]], draft: _Draft) -> list[str]:
                 draft.drop("image_filename", line)
                 caption_next = True
                 continue
-            if caption_next or CAPTION.search(line):
+            if CREDIT_ONLY.match(line) and kept:
+                # "Leaders at the talks\nPhoto: VNA": the line above the credit is its caption.
+                draft.add_caption(f"{kept.pop()} {line}")
+            elif caption_next or CAPTION.search(line):
                 draft.add_caption(line)
             elif CHROME.match(line):
                 draft.drop("chrome", line)
+            elif RELATED_LINK.match(line) and len(line.split()) <= MAX_RELATED_LINK_WORDS:
+                draft.drop("related_link", line)
             else:
                 kept.append(line)
             caption_next = False

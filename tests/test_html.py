@@ -267,6 +267,16 @@ def test_scripts_styles_and_comments_never_reach_the_body() -> None:
     assert "Secret script sentence" not in logged and "color: red" not in logged
 
 
+def test_page_wrapped_in_one_aspnet_form_keeps_its_article() -> None:
+    html = page(
+        '<form id="aspnetForm" method="post"><input type="hidden" name="__VIEWSTATE" value="x">'
+        f'<div id="abody"><p>{PARAGRAPH}</p><p>{PARAGRAPH[:-1]} again.</p></div>'
+        '<form class="comment-form"><p>Leave your comment here please</p></form></form>'
+    )
+    article = clean_document(html, "x.html")
+    assert article.paragraphs == (PARAGRAPH, f"{PARAGRAPH[:-1]} again.")
+
+
 def test_time_in_related_or_aside_is_never_the_date() -> None:
     html = page(
         f'<article><p>{PARAGRAPH}</p></article>'

@@ -205,6 +205,9 @@ def extract_html(html: str, uri: str) -> HtmlPage:
     _drop_comments(soup)
     for element in selectors.drop.select(soup):
         _drop(element, removed)
+    for form in soup.find_all("form"):
+        if len(form.find_all("p", limit=MIN_DENSE_PARAGRAPHS)) < MIN_DENSE_PARAGRAPHS:
+            _drop(form, removed, "html_form")  # comment, search, newsletter boxes
     candidates = selectors.candidates.select(soup)
     title = _title(soup, profile, selectors, metas, candidates)
     found_date = found_date or _time_date(soup)

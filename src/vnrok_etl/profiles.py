@@ -30,9 +30,10 @@ class Profile:
 
 
 # Chrome every outlet has: dropped from the whole page before anything is read from it.
+# Not "form": ASP.NET pages wrap the whole page in one; html.py drops only small forms.
 COMMON_DROP_SELECTORS = (
     "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
-    "form", "button", "input", "select", "textarea", "nav", "footer", "aside", "[hidden]",
+    "button", "input", "select", "textarea", "nav", "footer", "aside", "[hidden]",
     "[aria-hidden=true]",
     ".related", ".related-news", ".relate", ".box-related", ".article-related", ".tin-lien-quan",
     ".see-more", ".more-news", ".other-news", ".readmore", ".read-more", ".most-read",

@@ -146,6 +146,12 @@ def test_related_captions_are_not_article_captions(pages: dict[str, Article]) ->
     assert "Deputy Prime Minister and Foreign Minister Bui Thanh Son" in captions
 
 
+def test_vns_picture_table_caption(pages: dict[str, Article]) -> None:
+    article = pages["vietnamnews_003.html"]
+    assert article.captions == ("Permanent Deputy Minister of Foreign Affairs Nguyễn Minh Vũ. — VNA/VNS Photo",)
+    assert "VNA/VNS Photo" not in article.body
+
+
 def test_repeated_figure_caption_logged(pages: dict[str, Article]) -> None:
     rules = [span.rule for span in pages["nhandan_001.html"].removed]
     assert rules.count("caption") == 2 and rules.count("repeated_caption") == 1

@@ -62,10 +62,10 @@ PROFILES: dict[str, Profile] = {
         hosts=("vietnamplus.vn", "vnanet.vn"),
         site_names=("vietnam+", "vietnamplus", "vietnam news agency"),
         title_selectors=("h1.article__title", "h1.details__headline"),
-        byline_selectors=(".article__author-name", ".details__author"),
+        byline_selectors=(".cms-author", ".article__author-name", ".details__author"),
         title_suffixes=(" | Vietnam+ (VietnamPlus)", " | VietnamPlus", " - VietnamPlus"),
-        lead_selectors=(".article__sapo", ".details__summary", ".sapo"),
-        body_selectors=(".article__body", ".details__content", ".content-detail"),
+        lead_selectors=(".article__sapo", ".cms-desc", ".details__summary", ".sapo"),
+        body_selectors=(".article__body", ".cms-body", ".details__content", ".content-detail"),
         caption_selectors=(".article__photo-caption",),
         drop_selectors=(".article__tag", ".article__related", ".article__share", ".box-news"),
     ),
@@ -80,7 +80,8 @@ PROFILES: dict[str, Profile] = {
         title_suffixes=(" - Việt Nam News", " - Viet Nam News", " | Viet Nam News"),
         lead_selectors=(".sapo", ".detail-sapo"),
         body_selectors=("#abody", ".detail-content", ".article-content"),
-        caption_selectors=(".image-caption",),
+        # Photos sit in <table class="picture"> inside #abody, the caption in one of its cells.
+        caption_selectors=(".image-caption", "table.picture"),
         drop_selectors=(".detail-related", ".related-news-box", ".detail-tags", ".detail-share"),
     ),
     # Nhân Dân English (en.nhandan.vn): byline "by NDO 15/08/2025, 01:50" above the title

@@ -92,11 +92,11 @@ def test_the_report_shows_counts_conflicts_claims_figures_and_quotes(seeded, tmp
     assert speakers[0] == "Lee Jae Myung" and "Kim Min Seok" in speakers
 
 
-def test_the_charts_have_one_bar_per_source_and_per_money_figure(seeded, tmp_path):
+def test_the_charts_have_one_bar_per_source_and_one_dot_per_money_figure(seeded, tmp_path):
     soup = BeautifulSoup(render(seeded, tmp_path / "report.html"), "html.parser")
     bars = [bar["data-source"] for bar in soup.select("#sources-chart rect.bar")]
     assert sorted(bars) == ["NDO", "VNA", "VNA/VNS", "VNS"]
-    money = [(bar["data-year"], bar["data-target"]) for bar in soup.select("#money-chart-USD rect.money")]
+    money = [(dot["data-year"], dot["data-target"]) for dot in soup.select("#money-chart-USD circle.money")]
     # $86.7 billion and $7 billion in 2024 (000), US$150 billion by 2030 twice (000, 004); the
     # undated $93.7 billion (002) is not drawn and the caption says so.
     assert sorted(money) == [("2024", "false"), ("2024", "false"), ("2030", "true"), ("2030", "true")]

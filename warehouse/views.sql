@@ -51,7 +51,9 @@ CREATE OR REPLACE MACRO singular_word(w) AS
 -- ─── int: one clean row per article and per figure ─────────────────────────────────────────────
 
 -- story_id counts a syndicated copy (duplicate_of set) as its original; origin_source counts
--- "VNA/VNS" (VNS carrying VNA's story, seed 003) as VNA, the agency that reported it.
+-- "VNA/VNS" (VNS carrying VNA's story, seed 003) as VNA, the agency that reported it. Lists of
+-- sources in the marts use source_label, so an article with no printed source shows as
+-- "(unknown)" instead of vanishing from the list.
 CREATE OR REPLACE VIEW int_articles AS
 WITH articles_with_story AS (
     SELECT article_id, title, published_at, published_date, source, dateline, byline, kind,
@@ -60,7 +62,9 @@ WITH articles_with_story AS (
            duplicate_of IS NOT NULL AS is_copy
     FROM articles
 )
-SELECT *, nullif(split_part(source, '/', 1), '') AS origin_source
+SELECT *,
+       coalesce(nullif(split_part(source, '/', 1), ''), '(unknown)') AS origin_source,
+       coalesce(source, '(unknown)') AS source_label
 FROM articles_with_story;
 
 -- The figure with its article, and `context`: the next eight words of its sentence, stopping at
@@ -70,8 +74,8 @@ FROM articles_with_story;
 -- other, what is ... in the RoK", 000, is not about the RoK).
 CREATE OR REPLACE VIEW int_figures AS
 WITH figures_with_articles AS (
-    SELECT f.*, a.story_id, a.origin_source, a.source, a.published_date, a.title, a.is_copy,
-           a.duplicate_of
+    SELECT f.*, a.story_id, a.origin_source, a.source, a.source_label, a.published_date, a.title,
+           a.is_copy, a.duplicate_of
     FROM figures f
     JOIN int_articles a USING (article_id)
 ),
@@ -182,7 +186,7 @@ WITH per_speaker AS (
            count(*) FILTER (WHERE kind = 'indirect') AS indirect,
            count(*) FILTER (WHERE kind = 'interview') AS interview,
            count(DISTINCT story_id) AS stories,
-           list(DISTINCT source ORDER BY source) AS sources,
+           list(DISTINCT coalesce(source, '(unknown)') ORDER BY coalesce(source, '(unknown)')) AS sources,
            min(published_date) AS first_date,
            max(published_date) AS last_date
     FROM quotes_by_speaker
@@ -240,7 +244,7 @@ WITH keyed AS (
 SELECT concat_ws(' | ', kind, CASE WHEN kind = 'money' THEN unit END, subject_key,
                  CASE WHEN is_target THEN 'target ' || coalesce(ref_year::VARCHAR, '?') END) AS claim_key,
        subject_key, kind, unit, value, qualifier, ref_year, is_target, subject, text, sentence,
-       article_id, story_id, source, origin_source, published_date, title, is_copy, figure_id
+       article_id, story_id, source, source_label, origin_source, published_date, title, is_copy, figure_id
 FROM keyed;
 
 -- One row per claim made in two or more stories (a syndicated copy is its original's story).
@@ -259,7 +263,7 @@ WITH per_claim AS (
            min(value) AS min_value,
            max(value) AS max_value,
            list(DISTINCT value ORDER BY value) AS distinct_values,
-           list(DISTINCT source ORDER BY source) AS sources,
+           list(DISTINCT source_label ORDER BY source_label) AS sources,
            list(DISTINCT text ORDER BY text) AS printed_as,
            list(DISTINCT subject ORDER BY subject) AS subjects
     FROM claim_figures
@@ -315,7 +319,7 @@ SELECT b.comparison_set, any_value(b.claim_key) AS claim_key, any_value(b.subjec
        b.value,
        list(DISTINCT b.qualifier ORDER BY b.qualifier) AS qualifiers,
        list(DISTINCT b.text ORDER BY b.text) AS printed_as,
-       list(DISTINCT b.source ORDER BY b.source) AS sources,
+       list(DISTINCT b.source_label ORDER BY b.source_label) AS sources,
        list(DISTINCT b.origin_source ORDER BY b.origin_source) AS origins,
        count(DISTINCT b.story_id) AS stories,
        list(DISTINCT b.article_id ORDER BY b.article_id) AS article_ids,

@@ -34,7 +34,7 @@ REQUIRED_VIEWS = (
     "money_timeline", "figure_claims", "figure_conflicts",
 )
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-BAR_COLOURS = {"actual": "#2b6cb0", "target": "#dd6b20"}
+BAR_COLOURS = {"actual": "#2b6cb0", "target": "#dd6b20"}  # money chart dots too
 # A warehouse of 100,000 articles must still give a page a browser opens: long lists are cut,
 # and the page says so (`vnrok-etl export` has every row).
 MAX_FIGURES = 1000
@@ -246,7 +246,7 @@ def sources_chart(sources: Sequence[SourceRow]) -> str:
     most = max(row.articles for row in sources) or 1
     height = top * 2 + row_height * len(sources)
     parts = [
-        f'<svg id="sources-chart" xmlns="http://www.w3.org/2000/svg" width="{label_width + bar_width + 220}" '
+        f'<svg id="sources-chart" xmlns="http://www.w3.org/2000/svg" width="{label_width + bar_width + 320}" '
         f'height="{height}" role="img" aria-label="Articles per source">'
     ]
     for index, row in enumerate(sources):
@@ -266,14 +266,14 @@ def sources_chart(sources: Sequence[SourceRow]) -> str:
 
 
 def money_charts(points: Sequence[MoneyPoint]) -> list[tuple[str, str]]:
-    """(svg, caption) per currency: one bar per money figure, grouped by the year it refers to."""
+    """(svg, caption) per currency: one dot per money figure at the year it refers to."""
     charts = []
     for unit in sorted({point.unit for point in points}):
         dated = [point for point in points if point.unit == unit and point.year is not None]
         undated = sum(1 for point in points if point.unit == unit and point.year is None)
         caption = (
             f"Money figures in {unit} by the year they refer to (ref_year, else the publication year); "
-            "orange bars are targets, blue bars actuals; one bar per story (syndicated copies once)."
+            "orange dots are targets, blue dots actuals; one dot per figure of a story (syndicated copies once)."
         )
         if undated:
             caption += f" {undated} figure(s) with neither a reference year nor a publication date are not drawn."
@@ -284,55 +284,61 @@ def money_charts(points: Sequence[MoneyPoint]) -> list[tuple[str, str]]:
 
 
 def money_chart(unit: str, points: Sequence[MoneyPoint]) -> str:
-    """Bars for one currency on a shared linear axis, grouped by year."""
-    years = sorted({point.year for point in points if point.year is not None})
+    """One dot per money figure in one currency: x the year it refers to, y its value.
+
+    Dots, not bars, so ten thousand figures still make a chart of fixed size; the years between
+    the first and the last keep their place, so gaps in time show. Figures of one year are spread
+    across the year's slot; values are printed beside the dots while there are few of them.
+    """
+    years = [point.year for point in points if point.year is not None]
     if not years:
         return f'<p class="empty">No dated money figures in {_e(unit)}.</p>'
+    first, last = min(years), max(years)
+    slots = last - first + 1
     scale, scale_name = _scale(max(point.value for point in points))
-    left, bottom, top, bar, gap, plot_height = 70, 40, 50, 26, 34, 220
-    by_year = {year: [point for point in points if point.year == year] for year in years}
-    width = max(left + sum(len(group) * bar + gap for group in by_year.values()) + 20, 300)
-    height = top + plot_height + bottom
     peak = max(point.value for point in points) / scale or 1.0
+    left, top, bottom, plot_height = 70, 40, 40, 220
+    slot = min(90.0, max(16.0, 640 / slots))
+    width = round(left + slot * slots + 30)
+    height = top + plot_height + bottom
+    labelled = len(points) <= 30
+    radius = 5 if len(points) <= 200 else 3
     parts = [
         f'<svg id="money-chart-{_e(unit)}" class="money-chart" xmlns="http://www.w3.org/2000/svg" '
-        f'width="{width}" height="{height}" role="img" aria-label="Money figures in {_e(unit)} by year">',
+        f'width="{max(width, 320)}" height="{height}" role="img" aria-label="Money figures in {_e(unit)} by year">',
         f'<text x="4" y="16" font-size="12" fill="#4a5568">{_e(unit)} {_e(scale_name)}</text>',
     ]
     for step in range(5):
-        tick = peak * step / 4
         y = top + plot_height - plot_height * step / 4
         parts.append(
             f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e2e8f0"/>'
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11">{_number(tick)}</text>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11">{_number(peak * step / 4)}</text>'
         )
-    x = left + gap / 2
-    for year in years:
-        group = sorted(by_year[year], key=lambda point: (point.is_target, -point.value))
-        start = x
-        for point in group:
-            bar_height = plot_height * (point.value / scale) / peak
-            y = top + plot_height - bar_height
+    every = -(-slots // 12)  # at most about twelve year labels
+    for year in range(first, last + 1):
+        centre = left + slot * (year - first + 0.5)
+        if (year - first) % every == 0:
+            parts.append(f'<text x="{centre:.1f}" y="{top + plot_height + 18}" text-anchor="middle" '
+                         f'font-size="12">{year}</text>')
+        group = sorted((point for point in points if point.year == year), key=lambda point: (point.is_target, -point.value))
+        for index, point in enumerate(group):
+            x = centre + (0.0 if len(group) == 1 else (index / (len(group) - 1) - 0.5) * 0.7 * slot)
+            y = top + plot_height - plot_height * (point.value / scale) / peak
             colour = BAR_COLOURS["target" if point.is_target else "actual"]
             tip = (f"{point.text} ({point.subject or 'no subject'}); {point.source or 'unknown source'}, "
                    f"published {point.published_date or 'date unknown'}")
             parts.append(
-                f'<rect class="bar money" data-year="{year}" data-target="{str(point.is_target).lower()}" '
-                f'x="{x:.1f}" y="{y:.1f}" width="{bar - 4}" height="{bar_height:.1f}" fill="{colour}">'
-                f"<title>{_e(tip)}</title></rect>"
-                f'<text x="{x + (bar - 4) / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle" font-size="10">'
-                f"{_number(point.value / scale)}</text>"
+                f'<circle class="money" data-year="{year}" data-target="{str(point.is_target).lower()}" '
+                f'cx="{x:.1f}" cy="{y:.1f}" r="{radius}" fill="{colour}" fill-opacity="0.85">'
+                f"<title>{_e(tip)}</title></circle>"
             )
-            x += bar
-        parts.append(
-            f'<text x="{(start + x - 4) / 2:.1f}" y="{top + plot_height + 18}" text-anchor="middle" '
-            f'font-size="12">{year}</text>'
-        )
-        x += gap
+            if labelled:
+                parts.append(f'<text x="{x + radius + 3:.1f}" y="{y + 4:.1f}" font-size="10">'
+                             f"{_number(point.value / scale)}</text>")
     legend_x = left + 60
     for label, colour in (("actual", BAR_COLOURS["actual"]), ("target", BAR_COLOURS["target"])):
         parts.append(
-            f'<rect x="{legend_x}" y="7" width="10" height="10" fill="{colour}"/>'
+            f'<circle cx="{legend_x + 5}" cy="12" r="5" fill="{colour}"/>'
             f'<text x="{legend_x + 14}" y="16" font-size="11">{label}</text>'
         )
         legend_x += 64

@@ -473,7 +473,7 @@ def _quotes_by_speaker(speakers: Sequence[SpeakerRow], quotes: Sequence[QuoteRow
 def _cut(shown: int, total: int) -> str:
     if shown >= total:
         return ""
-    return f'<p class="cut">Showing {shown:,} of {total:,}; `vnrok-etl export` writes them all.</p>'
+    return f'<p class="cut">Showing {shown:,} of {total:,}; <code>vnrok-etl export</code> writes them all.</p>'
 
 
 def _shortened(items: Sequence[str]) -> list[str]:

@@ -539,6 +539,11 @@ def test_signoff_wins_over_dateline_agency() -> None:
     assert (article.source, article.dateline) == ("VNA/VNS", "Hanoi")
 
 
+def test_photo_word_in_text_is_text() -> None:
+    text = f"{LONG}\n\nThe exhibition shows 200 works, including a rare VNA photo of the 1992 signing."
+    assert clean(text).paragraphs[-1].endswith("of the 1992 signing.")
+
+
 def test_signoff_word_inside_text_is_text() -> None:
     text = f"{LONG}\n\nThe report was published by VNA in cooperation with partners across the region."
     article = clean(text)
@@ -629,6 +634,9 @@ def test_related_headings_cut_to_the_end(heading: str) -> None:
         "The signing ceremony in Seoul. (VNA Photo)",
         "A view of the port of Busan – Photo: Yonhap",
         "Workers at a factory (Photo: vietnamplus.vn)",
+        "Party leader Tô Lâm and President Lee Jae Myung at the talks. — VNA/VNS Photo",
+        "Party leader Tô Lâm and President Lee Jae Myung at the talks. VNA/VNS Photo Thống Nhất",
+        "Delegates at the forum. – VNS Photo Đoàn Tùng",
     ],
 )
 def test_caption_forms(caption: str) -> None:

@@ -85,11 +85,13 @@ BYLINE_AGENCY = re.compile(rf"(?:^|[\s,/–—-])(?P<source>{AGENCY})$")
 # Seeds 001, 002: "vna-potal-ong-bi-thu-...jpg" alone on a line, the caption on the next one.
 IMAGE_FILENAME = re.compile(r"^[^\s/]*(?:/[^\s/]+)*\.(?:jpe?g|png|gif|webp|bmp|tiff?|avif)$", re.I)
 # Seeds 001, 002: a caption ends with its credit: "(Photo: VNA)", "(Photo courtesy of the
-# Vietnamese Embassy in Brazil)", "(VNA Photo)"; also "– Photo: VNA" without brackets.
+# Vietnamese Embassy in Brazil)", "(VNA Photo)"; also "– Photo: VNA" without brackets and the VNS
+# forms "— VNA/VNS Photo" and "... talks. VNA/VNS Photo Thống Nhất" (photographer's name last).
 CAPTION = re.compile(
     rf"(?:\((?:(?:file\s+)?(?:photos?|ảnh|image|illustrative\s+photo)\s*(?::|courtesy\b)[^()]*"
     rf"|(?:{AGENCY})\s+(?:file\s+)?photos?|photos?\s+(?:{AGENCY}))\)"
-    rf"|(?:^|\s[—–-]\s*)photos?\s*:\s*[^\s.][^.()]{{0,60}})\s*\.?$",
+    rf"|(?:^|\s[—–-]\s*)photos?\s*:\s*[^\s.][^.()]{{0,60}}"
+    rf"|(?:\s[—–-]\s*|[.!?]\s+)(?:{AGENCY})\s+(?:file\s+)?photos?(?:\s+[^\W\d_][^.()]{{0,40}})?)\s*\.?$",
     re.IGNORECASE,
 )
 # A photo credit alone on its line, under the caption it belongs to.

@@ -271,6 +271,25 @@ def test_000_interview_keeps_questions_and_answers(seeds: dict[str, Article]) ->
     assert body.endswith("continue flourishing across many fields.")
 
 
+QUESTIONS_000 = (
+    "What is the significance of the upcoming state visit by General Secretary Tô Lâm for the "
+    "present and future of bilateral relations?",
+    "What are the RoK government’s policy priorities in its cooperation with Việt Nam?",
+    "How do you assess the potential for bilateral cooperation in this vital area?",
+    "how can both countries leverage these frameworks to enhance cooperation and mitigate the "
+    "impacts of recent global trade tensions?",
+    "what policies does your government have to promote worker exchanges going forward?",
+)
+
+
+def test_000_every_question_once_at_a_paragraph_end(seeds: dict[str, Article]) -> None:
+    article = seeds[SEED_000]
+    for question in QUESTIONS_000:
+        assert article.body.count(question) == 1
+        assert any(paragraph.endswith(question) for paragraph in article.paragraphs)
+    assert sum(paragraph.endswith("?") for paragraph in article.paragraphs) == len(QUESTIONS_000)
+
+
 def test_000_curly_quotes_kept(seeds: dict[str, Article]) -> None:
     assert "General Secretary Tô Lâm’s visit to the RoK" in seeds[SEED_000].body
     assert "'people’s diplomats'" in seeds[SEED_000].body
@@ -403,11 +422,19 @@ def test_003_dateline_and_signoff(seeds: dict[str, Article]) -> None:
     assert "2025-08-09" not in article.body
 
 
+def test_003_keeps_figures_and_reported_speech(seeds: dict[str, Article]) -> None:
+    body = seeds[SEED_003].body
+    assert body.count("There are over 350,000 Vietnamese in the RoK and more than 200,000 Koreans in Việt Nam") == 1
+    assert "the official assessed." in body and "according to the diplomat." in body
+
+
 def test_004_dateline_and_signoff(seeds: dict[str, Article]) -> None:
     article = seeds[SEED_004]
     assert "HÀ NỘI" not in article.body and "— VNS" not in article.body
     assert "the target of US$150 billion in bilateral trade by 2030." in article.body
     assert "the 1982 United Nations Convention on the Law of the Sea (UNCLOS)." in article.body
+    assert article.body.count("Pleased with the five million mutual visits recorded in 2024") == 1
+    assert "2025-08-11" not in article.body
 
 
 # ---------------------------------------------------------------- header forms, one by one

@@ -261,6 +261,16 @@ def test_br_splits_caption_from_text() -> None:
     assert article.captions == ("Delegates at the forum. (Photo: VNA)",)
 
 
+def test_figure_caption_repeated_as_paragraph_dropped() -> None:
+    html = page(
+        "<article><figure><img src='a.jpg'><figcaption>Leaders at the talks in Seoul</figcaption>"
+        f"</figure><p>Leaders at the talks in Seoul</p><p>{PARAGRAPH}</p></article>"
+    )
+    article = clean_document(html, "x.html")
+    assert article.paragraphs == (PARAGRAPH,)
+    assert article.captions == ("Leaders at the talks in Seoul",)
+
+
 def test_scripts_styles_and_comments_never_reach_the_body() -> None:
     html = page(
         f"<article><script>var s = 'Secret script sentence.';</script><style>p {{color: red}}</style>"

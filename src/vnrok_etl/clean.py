@@ -334,6 +334,7 @@ def _is_boilerplate_line(line: str) -> bool:
 
 def _finish(blocks: list[list[str]], draft: _Draft) -> Article:
     paragraphs = _paragraphs(blocks, draft)
+    paragraphs = _drop_caption_copies(paragraphs, draft)
     paragraphs = _take_signoff(paragraphs, draft)
     paragraphs = _take_dateline(paragraphs, draft)
     paragraphs = _drop_repeats(paragraphs, draft)
@@ -383,6 +384,17 @@ def _paragraphs(blocks: list[list[str]], draft: _Draft) -> list[str]:
             caption_next = False
         paragraphs.extend(_join_wrapped(kept))
     return paragraphs
+
+
+def _drop_caption_copies(paragraphs: list[str], draft: _Draft) -> list[str]:
+    """A caption printed again as a paragraph without its credit (a <figcaption> and a <p>)."""
+    kept = []
+    for paragraph in paragraphs:
+        if paragraph.casefold() in draft.caption_keys:
+            draft.drop("repeated_caption", paragraph)
+        else:
+            kept.append(paragraph)
+    return kept
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:

@@ -303,6 +303,17 @@ def test_time_in_related_or_aside_is_never_the_date() -> None:
     assert (article.published_date, article.published_at, article.date_source) == (None, None, None)
 
 
+def test_time_in_a_caption_is_never_the_date() -> None:
+    html = page(
+        "<article><figure><img src='a.jpg'><figcaption>Leaders in Seoul on "
+        '<time datetime="2025-08-12T10:00:00+07:00">12/8</time>. (Photo: VNA)</figcaption></figure>'
+        f"<p>{PARAGRAPH}</p></article>"
+    )
+    article = clean_document(html, "x.html")
+    assert article.published_date is None
+    assert article.captions == ("Leaders in Seoul on 12/8. (Photo: VNA)",)
+
+
 def test_meta_date_before_time_and_text() -> None:
     html = page(
         f'<article><time datetime="2025-08-02T08:00:00+07:00">2/8</time><p>{PARAGRAPH}</p></article>',
@@ -331,6 +342,22 @@ def test_title_from_title_tag_without_site_name() -> None:
     head = "<title>Trade target agreed | Example Times</title>"
     article = clean_document(page(f"<div><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div>", head), "x.html")
     assert article.title == "Trade target agreed"
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        ('<meta property="og:title" content="Vietnam – RoK ties deepen">', "Vietnam – RoK ties deepen"),
+        ("<title>Vietnam - RoK ties deepen</title>", "Vietnam - RoK ties deepen"),
+        (
+            '<meta property="og:site_name" content="Seoul Daily"><title>Ties deepen - Seoul Daily</title>',
+            "Ties deepen",
+        ),
+    ],
+)
+def test_dash_in_a_title_is_not_a_site_name(head: str, title: str) -> None:
+    body = f"<div><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div>"
+    assert clean_document(page(body, head), "x.html").title == title
 
 
 def test_logo_h1_is_not_the_title() -> None:

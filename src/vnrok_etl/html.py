@@ -62,7 +62,8 @@ BLOCK_TAGS = frozenset(
      "th", "caption", "address", "hr", "center", "details", "summary"}
 )
 BYLINE_PREFIX = re.compile(r"^(?:by|written by)\s*:?\s+", re.IGNORECASE)
-TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+[^|–—-]+$")
+TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+(?P<name>[^|–—-]+)$")
+MAX_SITE_NAME_WORDS = 4
 WHITESPACE = re.compile(r"[ \t\r\f\v]+")
 ANY_WHITESPACE = re.compile(r"\s+")
 RELATED_CLASS = re.compile(r"relat|more|other|lien-quan|latest|box|tag|keyword", re.IGNORECASE)
@@ -208,11 +209,12 @@ def extract_html(html: str, uri: str) -> HtmlPage:
     for form in soup.find_all("form"):
         if len(form.find_all("p", limit=MIN_DENSE_PARAGRAPHS)) < MIN_DENSE_PARAGRAPHS:
             _drop(form, removed, "html_form")  # comment, search, newsletter boxes
+    # Captions leave before any <time> is read: a caption's date is not the article's.
+    captions = _take_captions(soup, selectors)
     candidates = selectors.candidates.select(soup)
     title = _title(soup, profile, selectors, metas, candidates)
     found_date = found_date or _time_date(soup)
     byline = _byline(selectors, metas, candidates)
-    captions = _take_captions(soup, selectors)
     paragraphs: list[str] = []
     for container in _containers(soup, selectors, candidates):
         for element in container.find_all(CONTAINER_DROP):
@@ -398,9 +400,9 @@ def _title(
     """
     return (
         _take_element_text(candidates, selectors.titles)
-        or _strip_site_name(_first(metas, META_TITLE_KEYS), profile)
+        or _strip_site_name(_first(metas, META_TITLE_KEYS), profile, metas, is_title_tag=False)
         or _take_element_text(candidates, ARTICLE_HEADINGS)
-        or _strip_site_name(_text(soup.title) if soup.title else None, profile)
+        or _strip_site_name(_text(soup.title) if soup.title else None, profile, metas, True)
     )
 
 
@@ -423,13 +425,26 @@ def _take_element_text(
     return text
 
 
-def _strip_site_name(title: str | None, profile: Profile) -> str | None:
+def _strip_site_name(
+    title: str | None, profile: Profile, metas: dict[str, str], is_title_tag: bool
+) -> str | None:
+    """Drop a site name tail: the profile's known tails, the page's og:site_name, or (in a
+    <title> only) a short tail after a separator; "Vietnam - RoK ties deepen" keeps its dash."""
     if not title:
         return None
     for suffix in profile.title_suffixes:
         if title.endswith(suffix):
             return title[: -len(suffix)].strip()
-    return TITLE_SEPARATOR.sub("", title).strip() if profile is GENERIC else title
+    tail = TITLE_SEPARATOR.search(title)
+    if tail is None:
+        return title
+    name = tail.group("name")
+    site_name = _first(metas, META_SITE_NAME_KEYS)
+    if (site_name and _fold(name) == _fold(site_name)) or (
+        is_title_tag and len(name.split()) <= MAX_SITE_NAME_WORDS and "|" in tail.group(0)
+    ):
+        return title[: tail.start()].strip()
+    return title
 
 
 def _take_captions(soup: BeautifulSoup, selectors: _Selectors) -> list[str]:

@@ -26,6 +26,11 @@ pronouns, "the official" and "the diplomat" to the last speaker. ``Speaker.alias
 printed name form of the person in this article, with and without its printed title ("To Lam",
 "Party General Secretary To Lam", "General Secretary Lâm"), but never a pronoun, a bare surname
 or a role description: those identify the person only inside this one article.
+``Speaker.title`` is the first title the article prints for the person (the table's otherwise);
+``Quote.speaker_title`` is the title printed with that mention ("Deputy PM" in seed 003, though
+he is a Deputy Minister), or the speaker's title for pronouns and "the official". ``cue`` is the
+cue as printed, lowercased ("told the press", "expressed his belief"); None for interviews.
+Quotes inside an interview answer are not extracted again: the answer is already the quote.
 """
 
 from __future__ import annotations

@@ -529,6 +529,32 @@ def test_role_descriptions_resolve_through_named_people() -> None:
     assert [q.speaker_title for q in quotes] == ["Party chief", "Party leader"]
 
 
+def test_spellings_of_one_name_are_one_speaker() -> None:
+    quotes, speakers = extract_quotes(
+        article(
+            "RoK Prime Minister Kim Min-seok welcomed the delegation.",
+            "Kim Min Seok said that Korean firms will invest more.",
+            "Prime Minister Kim noted that ties are at their best.",
+        )
+    )
+    assert [q.speaker for q in quotes] == ["Kim Min Seok"] * 2
+    speaker = only(speakers)
+    assert {"Kim Min-seok", "Kim Min Seok", "Prime Minister Kim Min-seok", "Prime Minister Kim"} <= set(
+        speaker.aliases
+    )
+
+
+def test_unknown_name_takes_the_diacritic_spelling() -> None:
+    quotes, speakers = extract_quotes(
+        article(
+            "Ambassador Nguyen Van Thao met the press.",
+            "Ambassador Nguyễn Văn Thảo stressed that the embassy will help workers.",
+        )
+    )
+    assert only(quotes).speaker == "Nguyễn Văn Thảo"
+    assert only(speakers).name == "Nguyễn Văn Thảo"
+
+
 def test_unknown_person_gets_printed_name_title_and_country() -> None:
     quotes, speakers = extract_quotes(
         article("RoK Ambassador Choi Young Sam stressed that ties have never been stronger.")

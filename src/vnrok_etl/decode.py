@@ -4,6 +4,11 @@ The same article saved with a BOM, CRLF line ends or in cp1252 must decode to th
 so that it gets the same article_id (DESIGN.md). Charset guessing is left to charset-normalizer;
 what is hand-written here is only the order of trust: a BOM, then strict UTF-8 (which almost
 never decodes non-UTF-8 text by accident), then the detector, and a refusal of binary formats.
+
+Mixed encodings (a UTF-8 file with a few cp1252 bytes pasted in, as editors and CMS exports
+produce) are decoded, not rejected: when most of the non-ASCII text is valid UTF-8, the stray
+bytes are read as cp1252. Handing the whole file to the detector instead read seed 001 with one
+cp1252 dash pasted in as cp1251 ("Viet Namв", measured), garbling every other character.
 """
 
 from __future__ import annotations
@@ -47,6 +52,10 @@ ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u0085]")
 ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 LINE_END = re.compile(r"\r\n?|[\u2028\u2029]")
+# Text has tabs and line ends; a file where more than this share of the characters are other
+# control characters is binary data that happened to decode (random bytes: about 1 in 8).
+CONTROL_SHARE_LIMIT = 0.01
+UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 class DecodeError(ValueError):
@@ -55,7 +64,16 @@ class DecodeError(ValueError):
 
 def decode_bytes(content: bytes) -> str:
     """Decode and normalize: the text every later stage sees."""
-    return normalize_text(_to_str(content))
+    text = _to_str(content)
+    if "\x00" in text:
+        raise DecodeError("binary content (NUL bytes)")  # in UTF-16 too, as in its UTF-8 twin
+    controls = len(CONTROL.findall(text))
+    if controls > CONTROL_SHARE_LIMIT * len(text):
+        raise DecodeError(f"binary content ({controls:,} control characters in {len(text):,})")
+    text = normalize_text(text)
+    if not text.strip():
+        raise DecodeError("empty document")  # a BOM alone, zero-width or UTF-16 spaces: as their UTF-8 twins
+    return text
 
 
 def normalize_text(text: str) -> str:
@@ -86,6 +104,8 @@ def _to_str(content: bytes) -> str:
         return content.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(content):
+        return content.decode("utf-8", errors=CP1252_FALLBACK)
     best = from_bytes(content, cp_isolation=CANDIDATE_ENCODINGS).best()
     if best is None:
         raise DecodeError("undecodable bytes: no character set fits")
@@ -97,6 +117,27 @@ def _decode_strict(content: bytes, encoding: str) -> str:
         return content.decode(encoding)
     except UnicodeDecodeError as error:
         raise DecodeError(f"invalid {encoding} at byte {error.start}") from None
+
+
+def _mostly_utf8(content: bytes) -> bool:
+    """More valid multi-byte UTF-8 sequences than bytes that are invalid UTF-8."""
+    valid = len(UTF8_MULTIBYTE.findall(content))
+    if not valid:
+        return False
+    invalid = len(content) - len(content.decode("utf-8", errors="ignore").encode("utf-8"))
+    return valid > invalid
+
+
+def _cp1252_for_invalid_bytes(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: the bytes UTF-8 refused, read as cp1252 (latin-1 where cp1252 has a hole)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    chunk = error.object[error.start : error.end]
+    return "".join(bytes([byte]).decode("cp1252", errors="replace").replace("\ufffd", chr(byte)) for byte in chunk), error.end
+
+
+CP1252_FALLBACK = "vnrok-cp1252-fallback"
+codecs.register_error(CP1252_FALLBACK, _cp1252_for_invalid_bytes)
 
 
 def _utf16_without_bom(content: bytes) -> str | None:

@@ -4,10 +4,15 @@ A failure becomes a Rejection naming the stage and the reason; it never escapes 
 one bad document cannot take the others down. Unexpected exceptions are rejections too (stage
 "extract" with the exception type), because the batch must finish either way; they are bugs to fix,
 and the rejection row keeps the document visible until they are.
+
+Before cleaning and before extraction, documents far larger than any article (megabytes of text,
+tens of thousands of tags, one giant paragraph) are rejected with their size: the stages are
+written for articles, and such inputs would cost minutes of one batch (see MAX_TEXT_CHARS).
 """
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
@@ -16,10 +21,19 @@ from vnrok_etl.clean import CleanError, clean_document
 from vnrok_etl.decode import DecodeError, decode_bytes
 from vnrok_etl.figures import extract_figures
 from vnrok_etl.quotes import extract_quotes
-from vnrok_etl.records import Extraction, Figure, Quote, RawDocument, Rejection
+from vnrok_etl.records import Article, Extraction, Figure, Quote, RawDocument, Rejection
 from vnrok_etl.sources import read_document
 
 STAGES = ("read", "decode", "clean", "extract")
+
+# A news article is kilobytes. Past these sizes a document is not an article, and the stages,
+# written for articles, get slow: html.py took 7 s on 20,000 nested <div>s (quadratic in depth)
+# and quotes.py 25 s on one 1 MB paragraph (quadratic in its sentences), measured Nov 2026.
+MAX_TEXT_CHARS = 2_000_000
+MAX_HTML_TAGS = 20_000
+MAX_PARAGRAPH_CHARS = 50_000
+MAX_REASON_CHARS = 300
+HTML_TAG = re.compile(r"<[A-Za-z]")  # opening tags only
 
 
 @dataclass(slots=True)
@@ -46,18 +60,45 @@ def process_document(document: RawDocument, seconds: dict[str, float] | None = N
         cleaned_at = time.perf_counter()
         seconds["decode"] += cleaned_at - started
         stage = "clean"
+        check_text_size(text)
         article = clean_document(text, document.uri)
         extracted_at = time.perf_counter()
         seconds["clean"] += extracted_at - cleaned_at
         stage = "extract"
+        check_paragraph_size(article)
         quotes, speakers = extract_quotes(article)
         figures = attribute_figures(extract_figures(article.body, article.published_date), quotes)
         seconds["extract"] += time.perf_counter() - extracted_at
-    except (DecodeError, CleanError) as error:
+    except (DecodeError, CleanError, TooLarge) as error:
         return Rejection(document.uri, document.sha256, str(error), stage)
+    except RecursionError:
+        return Rejection(document.uri, document.sha256, "internal error: RecursionError: input nested too deeply", stage)
     except Exception as error:  # noqa: BLE001 - see module docstring
-        return Rejection(document.uri, document.sha256, f"internal error: {type(error).__name__}: {error}", stage)
+        reason = f"internal error: {type(error).__name__}: {error}"
+        return Rejection(document.uri, document.sha256, reason[:MAX_REASON_CHARS], stage, detail=reason)
     return Extraction(document, article, figures, quotes, speakers)
+
+
+class TooLarge(ValueError):
+    """The document is far larger than an article can be; the message is the rejection reason."""
+
+
+def check_text_size(text: str) -> None:
+    """Refuse text no article has: megabytes of it, or tens of thousands of tags."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise TooLarge(f"text too long for an article ({len(text):,} characters; limit {MAX_TEXT_CHARS:,})")
+    tags = sum(1 for _ in HTML_TAG.finditer(text))
+    if tags > MAX_HTML_TAGS:
+        raise TooLarge(f"too much markup for an article ({tags:,} tags; limit {MAX_HTML_TAGS:,})")
+
+
+def check_paragraph_size(article: Article) -> None:
+    """Refuse a paragraph no article has (a giant single line), before extraction reads it."""
+    longest = max((len(paragraph) for paragraph in article.paragraphs), default=0)
+    if longest > MAX_PARAGRAPH_CHARS:
+        raise TooLarge(
+            f"paragraph too long for an article ({longest:,} characters; limit {MAX_PARAGRAPH_CHARS:,})"
+        )
 
 
 def process_paths(paths: Iterable[str], known_sha256: Collection[str] = ()) -> BatchResult:

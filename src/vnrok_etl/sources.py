@@ -2,8 +2,9 @@
 
 Paths given by the user are files or folders (walked recursively, in sorted order, hidden files
 and folders skipped). A path that does not exist is the user's mistake and raises at once; a file
-that exists but cannot be read (permissions, a broken link, a folder loop) becomes a rejection,
-so that one bad file never takes the other documents down with it.
+that exists but cannot be read (permissions, a broken link, a folder loop, a named pipe that
+would block the run, a device that would never end) becomes a rejection, so that one bad file
+never takes the other documents down with it.
 
 Inside folders, names that mark a file still being written (`*.part`, `*.tmp`, Office's `~$*`)
 are skipped, and `settled_before` skips files modified after that time: an inbox is read on a
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -55,7 +57,11 @@ def discover_paths(
 def read_document(path: str) -> RawDocument | Rejection:
     """The file's bytes and hash, or a rejection saying why it cannot be read."""
     try:
-        size = os.stat(path).st_size
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode):
+            # A named pipe would block the whole run on open(); a device would stream forever.
+            return Rejection(path, None, _not_a_file(status.st_mode), "read")
+        size = status.st_size
         if size > MAX_DOCUMENT_BYTES:
             return Rejection(path, None, f"file too large ({size:,} bytes; limit {MAX_DOCUMENT_BYTES:,})", "read")
         with open(path, "rb") as handle:
@@ -67,7 +73,21 @@ def read_document(path: str) -> RawDocument | Rejection:
         return Rejection(path, None, "is a folder, not a file", "read")
     except OSError as error:
         return Rejection(path, None, f"unreadable: {error.strerror or error}", "read")
+    if len(content) > MAX_DOCUMENT_BYTES:  # grew after stat, or /proc-like files that report size 0
+        return Rejection(path, None, f"file too large (over {MAX_DOCUMENT_BYTES:,} bytes)", "read")
     return RawDocument(uri=path, content=content, sha256=content_sha256(content))
+
+
+def _not_a_file(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "not a regular file (a named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "not a regular file (a socket)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "not a regular file (a device)"
+    return "not a regular file"
 
 
 def _walk(folder: Path) -> Iterator[Path]:

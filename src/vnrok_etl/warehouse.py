@@ -13,6 +13,7 @@ message instead of a traceback.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -35,6 +36,9 @@ DEFAULT_WAREHOUSE = WAREHOUSE_DIR / "vnrok.duckdb"
 MIGRATION_FILE = re.compile(r"^(\d{3})_(\w+)\.sql$")
 CHECK_HEADER = re.compile(r"^-- check: (\w+)\s*$", re.MULTILINE)
 LOCK_HOLDER = re.compile(r"PID (\d+)")
+WAIT_SECONDS_VARIABLE = "VNROK_WAREHOUSE_WAIT_SECONDS"
+DEFAULT_WAIT_SECONDS = 60.0
+LOG = logging.getLogger(__name__)
 BASELINE = (1, "schema")  # schema.sql is migration 1; later ones live in warehouse/migrations/
 
 
@@ -88,20 +92,34 @@ def resolve_warehouse(path: str | Path | None) -> Path:
     return Path(chosen).expanduser().resolve()
 
 
+def default_wait_seconds() -> float:
+    """How long to wait for a locked warehouse: $VNROK_WAREHOUSE_WAIT_SECONDS, else 60 s."""
+    import os
+
+    value = os.environ.get(WAIT_SECONDS_VARIABLE, "")
+    try:
+        return max(0.0, float(value)) if value.strip() else DEFAULT_WAIT_SECONDS
+    except ValueError:
+        raise WarehouseError(f"${WAIT_SECONDS_VARIABLE} must be a number of seconds, not {value!r}") from None
+
+
 @contextmanager
 def connect(
     path: str | Path,
     *,
     read_only: bool = False,
-    wait_seconds: float = 60.0,
+    wait_seconds: float | None = None,
     on_wait: Callable[[str], None] | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the warehouse; a writer brings the schema up to date first.
 
-    A file locked by another process is retried until `wait_seconds` have passed, telling
-    `on_wait` once who holds it.
+    A file locked by another process is retried until `wait_seconds` (default
+    `default_wait_seconds()`) have passed, telling `on_wait` once who holds it; without
+    `on_wait` the message is logged as a warning, which a bare CLI prints on stderr.
     """
     path = Path(path)
+    wait_seconds = default_wait_seconds() if wait_seconds is None else wait_seconds
+    on_wait = on_wait or LOG.warning
     if read_only and not path.exists():
         raise WarehouseError(f"no warehouse at {path}: run `vnrok-etl ingest` first")
     if not read_only:
@@ -132,7 +150,10 @@ def _open_waiting(
                 f" (PID {holder.group(1)})" if holder else ""
             )
             if time.monotonic() >= deadline:
-                raise WarehouseLocked(f"{message}; gave up after {wait_seconds:.0f} s") from None
+                raise WarehouseLocked(
+                    f"{message}; gave up after {wait_seconds:.0f} s (wait longer with"
+                    f" ${WAIT_SECONDS_VARIABLE}, or try again when it has finished)"
+                ) from None
             if on_wait and not told:
                 on_wait(f"{message}; waiting up to {wait_seconds:.0f} s for it to finish")
                 told = True

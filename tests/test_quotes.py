@@ -555,6 +555,20 @@ def test_unknown_name_takes_the_diacritic_spelling() -> None:
     assert only(speakers).name == "Nguyễn Văn Thảo"
 
 
+def test_subject_before_an_apposition() -> None:
+    quotes, speakers = extract_quotes(
+        article(
+            "Nguyễn Văn Thảo, Director of the Department of Trade, said that exports rose.",
+            "Ms Lan, a resident of Hà Nội, said that prices are stable.",
+        )
+    )
+    quote = only(quotes)
+    assert (quote.speaker, quote.speaker_title, quote.text) == (
+        "Nguyễn Văn Thảo", "Director of the Department of Trade", "exports rose",
+    )
+    assert only(speakers).title == "Director of the Department of Trade"
+
+
 def test_unknown_person_gets_printed_name_title_and_country() -> None:
     quotes, speakers = extract_quotes(
         article("RoK Ambassador Choi Young Sam stressed that ties have never been stronger.")

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
 
@@ -58,6 +58,7 @@ from vnrok_etl.speakers import (
     match_known,
     parse_mention,
     resolve_speaker,
+    split_title,
 )
 
 # Cue phrases as regex fragments, longest first; the printed cue is stored lowercased.
@@ -95,6 +96,8 @@ WORD = re.compile(r"[a-z]+")
 MENTION_WINDOW = 240
 # Characters looked back from a quotation mark for its cue ("expressed his strong belief that").
 CUE_LOOKBACK = 80
+# Longest apposition between a name and its cue: ", Director of the … Department, said".
+APPOSITION_CHARS = 120
 # People offered to surname and role resolution, most recent first.
 CONTEXT_PEOPLE = 64
 # Cue words tried per sentence before giving up: real sentences hold one or two.
@@ -656,11 +659,23 @@ def _cue_before_quote(
 
 
 def _subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, ParsedMention] | None:
-    """The cue's subject: right before it, or the clause's when the verb is coordinated
-    ("Kim said: “…,” and added: “…”")."""
+    """The cue's subject: right before it, before an apposition ("Nguyễn Văn Thảo, Director of
+    …, said"), or the clause's when the verb is coordinated ("Kim said: “…,” and added: “…”")."""
     if COORDINATED.search(body, max(s_start, cue_start - 12), cue_start):
         return _clause_subject(body, s_start, cue_start)
-    return _mention_before(body, s_start, cue_start)
+    mention = _mention_before(body, s_start, cue_start)
+    if mention is not None or not body[s_start:cue_start].rstrip().endswith(","):
+        return mention
+    close = s_start + len(body[s_start:cue_start].rstrip()) - 1
+    open_ = body.rfind(",", max(s_start, close - APPOSITION_CHARS), close)
+    if open_ < 0:
+        return None
+    mention = _mention_before(body, s_start, open_)
+    if mention is None or not mention[1].name:
+        return None
+    title, _country = split_title(body[open_ + 1 : close])
+    start, parsed = mention
+    return start, replace(parsed, title=title) if title and not parsed.title else parsed
 
 
 def _cue_after_quote(

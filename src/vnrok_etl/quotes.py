@@ -664,9 +664,11 @@ def _subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parse
     if COORDINATED.search(body, max(s_start, cue_start - 12), cue_start):
         return _clause_subject(body, s_start, cue_start)
     mention = _mention_before(body, s_start, cue_start)
-    if mention is not None or not body[s_start:cue_start].rstrip().endswith(","):
+    lo = max(s_start, cue_start - MENTION_WINDOW)
+    before = body[lo:cue_start].rstrip()
+    if mention is not None or not before.endswith(","):
         return mention
-    close = s_start + len(body[s_start:cue_start].rstrip()) - 1
+    close = lo + len(before) - 1
     open_ = body.rfind(",", max(s_start, close - APPOSITION_CHARS), close)
     if open_ < 0:
         return None

@@ -28,7 +28,7 @@ from flows import server_is_up
 
 WAREHOUSE_LIMIT = "vnrok-warehouse"
 LEASE_SECONDS = 60.0  # renewed every 45 s while a merge runs; reclaimed this long after a crash
-FIRST_TRY_SECONDS = 1.0  # then say that we wait, and wait
+FIRST_TRY_SECONDS = 5.0  # then say that we wait; a loaded server takes 1-2 s to grant even a free slot
 START_TIMEOUT_SECONDS = 180.0  # ~28 s measured on a fresh database, more on a busy machine
 STOP_TIMEOUT_SECONDS = 20.0
 
@@ -36,6 +36,9 @@ STOP_TIMEOUT_SECONDS = 20.0
 def run_server(host: str = "127.0.0.1", port: int = 4200) -> int:
     """Run `prefect server start` until Ctrl-C (or SIGTERM); returns its exit code."""
     url = f"http://{host}:{port}"
+    if server_is_up(f"{url}/api", timeout=1.0):
+        print(f"vnrok-etl: error: a Prefect server already answers on {url}: use it, or choose another --port", file=sys.stderr)
+        return 1
     env = os.environ | {"PREFECT_API_URL": f"{url}/api", "PREFECT_UI_API_URL": f"{url}/api"}
     print(f"vnrok-etl: starting Prefect server on {url} (home {env['PREFECT_HOME']}); Ctrl-C stops it", file=sys.stderr)
     # Same process group as this one: Ctrl-C in a terminal reaches both, and whoever stops
@@ -48,6 +51,8 @@ def run_server(host: str = "127.0.0.1", port: int = 4200) -> int:
         if wait_until_up(f"{url}/api", START_TIMEOUT_SECONDS, process.poll):
             ensure_warehouse_limit(f"{url}/api")
             print(f"vnrok-etl: Prefect UI at {url} ; API at {url}/api (vnrok-etl uses it while it is up)", file=sys.stderr)
+        elif process.poll() is None:
+            print(f"vnrok-etl: warning: no answer on {url} after {START_TIMEOUT_SECONDS:.0f} s; still waiting", file=sys.stderr)
         return process.wait()
     except KeyboardInterrupt:
         print("vnrok-etl: stopping the Prefect server", file=sys.stderr)

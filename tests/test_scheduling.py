@@ -144,3 +144,43 @@ def test_prefect_validates_the_parameters():
     for wrong in ({"paths": "inbox", "batch_size": "many"}, {"paths": ["inbox"], "settle_seconds": "soon"}, {}):
         with pytest.raises(ParameterTypeError):
             ingest.validate_parameters(wrong)
+
+
+
+def test_a_merge_waits_for_the_writer_slot_and_says_so(prefect_server, warehouse):
+    """Another load holds the server's warehouse slot: the run waits, logs why, then loads."""
+    import contextvars
+    import threading
+    from datetime import datetime, timezone
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.sorting import LogSort
+    from prefect.concurrency.sync import concurrency
+
+    from flows.ingest import ingest
+    from flows.server import WAREHOUSE_LIMIT, ensure_warehouse_limit
+
+    message = f"another load holds the '{WAREHOUSE_LIMIT}' slot"
+    held, seen = threading.Event(), []
+
+    def hold_until_the_run_says_it_waits() -> None:
+        with concurrency(WAREHOUSE_LIMIT, occupy=1, strict=True), get_client(sync_client=True) as client:
+            since = datetime.now(timezone.utc)
+            held.set()
+            deadline = time.monotonic() + 120
+            while not seen and time.monotonic() < deadline:
+                logs = client.read_logs(limit=50, sort=LogSort.TIMESTAMP_DESC)
+                seen.extend(log for log in logs if message in log.message and log.timestamp >= since)
+                time.sleep(0.5)
+
+    ensure_warehouse_limit()
+    # The thread needs this test's Prefect settings (the test server), which live in a context variable.
+    holder = threading.Thread(target=contextvars.copy_context().run, args=(hold_until_the_run_says_it_waits,))
+    holder.start()
+    try:
+        assert held.wait(timeout=60)
+        state = ingest(paths=[str(SEEDS)], warehouse=str(warehouse), return_state=True)
+    finally:
+        holder.join(timeout=180)
+    assert state.is_completed() and state.result()["articles_new"] == 5
+    assert [log.flow_run_id for log in seen] == [state.state_details.flow_run_id]

@@ -314,6 +314,28 @@ def test_time_in_a_caption_is_never_the_date() -> None:
     assert article.captions == ("Leaders in Seoul on 12/8. (Photo: VNA)",)
 
 
+def test_printed_date_of_the_profile_when_markup_has_none() -> None:
+    html = page(
+        '<div class="box-more"><span class="time">14/08/2025, 22:00</span></div>'
+        '<div class="article"><div class="article__meta"><span class="article__author">by NDO</span>'
+        '<span class="time">05/08/2025, 09:10</span></div>'
+        f'<div class="article__body"><p>{PARAGRAPH}</p></div></div>',
+        head='<meta property="og:site_name" content="Nhan Dan Online">',
+    )
+    article = clean_document(html, "x.html")
+    assert (article.published_date, article.date_source, article.source) == (date(2025, 8, 5), "text", "NDO")
+    assert article.published_at == datetime(2025, 8, 5, 9, 10, tzinfo=HCM)
+    assert article.paragraphs == (PARAGRAPH,)
+
+
+def test_printed_date_never_from_outside_the_profile_elements() -> None:
+    html = page(
+        '<div class="col-right"><span class="date">05/08/2025</span> <a href="/x">Other story</a></div>'
+        f'<div class="col-main"><p>{PARAGRAPH}</p><p>{PARAGRAPH[:-1]} again.</p></div>'
+    )
+    assert clean_document(html, "x.html").published_date is None
+
+
 def test_meta_date_before_time_and_text() -> None:
     html = page(
         f'<article><time datetime="2025-08-02T08:00:00+07:00">2/8</time><p>{PARAGRAPH}</p></article>',

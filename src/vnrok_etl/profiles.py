@@ -23,6 +23,7 @@ class Profile:
     title_selectors: tuple[str, ...] = ()
     title_suffixes: tuple[str, ...] = ()  # " | VietnamPlus" tails of <title>
     byline_selectors: tuple[str, ...] = ()
+    date_selectors: tuple[str, ...] = ()  # printed dates, read only when the markup states none
     lead_selectors: tuple[str, ...] = ()  # the sapo, printed above the body but part of the article
     body_selectors: tuple[str, ...] = ()
     caption_selectors: tuple[str, ...] = ()
@@ -63,6 +64,7 @@ PROFILES: dict[str, Profile] = {
         site_names=("vietnam+", "vietnamplus", "vietnam news agency"),
         title_selectors=("h1.article__title", "h1.details__headline"),
         byline_selectors=(".cms-author", ".article__author-name", ".details__author"),
+        date_selectors=(".article__meta .time", ".article__meta time", ".details__meta .time"),
         title_suffixes=(" | Vietnam+ (VietnamPlus)", " | VietnamPlus", " - VietnamPlus"),
         lead_selectors=(".article__sapo", ".cms-desc", ".details__summary", ".sapo"),
         body_selectors=(".article__body", ".cms-body", ".details__content", ".content-detail"),
@@ -77,6 +79,7 @@ PROFILES: dict[str, Profile] = {
         site_names=("vietnam news", "viet nam news", "vietnamnews"),
         title_selectors=("h1.headline", ".detail-header h1"),
         byline_selectors=(".detail-author", ".author-name"),
+        date_selectors=(".detail-header .datetime", ".datetime", ".detail-time"),
         title_suffixes=(" - Việt Nam News", " - Viet Nam News", " | Viet Nam News"),
         lead_selectors=(".sapo", ".detail-sapo"),
         body_selectors=("#abody", ".detail-content", ".article-content"),
@@ -92,6 +95,7 @@ PROFILES: dict[str, Profile] = {
         site_names=("nhan dan", "nhân dân", "ndo"),
         title_selectors=("h1.article__title",),
         byline_selectors=(".article__author", ".author"),
+        date_selectors=(".article__meta .time", ".article__meta time"),
         title_suffixes=(" | Nhan Dan Online", " - Nhan Dan Online", " | NDO"),
         lead_selectors=(".article__sapo", ".sapo"),
         body_selectors=(".detail-content-body", ".article__body"),
@@ -100,7 +104,11 @@ PROFILES: dict[str, Profile] = {
     ),
 }
 
-GENERIC = Profile(name="generic", byline_selectors=("[rel=author]", ".byline", ".author"))
+GENERIC = Profile(
+    name="generic",
+    byline_selectors=("[rel=author]", ".byline", ".author"),
+    date_selectors=(".entry-date", "article .date", "article .time", "[itemprop=datePublished]"),
+)
 
 # Agency codes as printed in sign-offs, datelines and bylines; longest first so that
 # "VNA/VNS" wins over "VNA".

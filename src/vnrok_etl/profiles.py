@@ -5,7 +5,8 @@ here; the few outlets we read have stable templates, and their quirks (a Vietnam
 `.article__sapo` repeated in the body, a VNS sign-off inside the last paragraph, an NDO byline
 with a day-first date) are easier to state as data than to recover by heuristics. A page from an
 unknown site gets GENERIC: `<article>`, itemprop=articleBody, `<main>`, then the densest block of
-`<p>` (html.py). Selectors are CSS, as understood by BeautifulSoup's `select`.
+`<p>` (html.py). Selectors are CSS as soupsieve (BeautifulSoup's `select`) reads them; html.py
+compiles them once and matches the bare tag, class, id and attribute ones itself, in one pass.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ class Profile:
 
     name: str
     hosts: tuple[str, ...] = ()  # URL host suffixes, e.g. "vietnamplus.vn"
-    site_names: tuple[str, ...] = ()  # og:site_name / application-name values (lowercase prefix)
+    site_names: tuple[str, ...] = ()  # og:site_name prefixes, case and accents ignored
     title_selectors: tuple[str, ...] = ()
     title_suffixes: tuple[str, ...] = ()  # " | VietnamPlus" tails of <title>
     byline_selectors: tuple[str, ...] = ()

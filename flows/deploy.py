@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from uuid import UUID
 
-import flows  # noqa: F401 - the project's Prefect settings, and the local server when it is up
 from flows import PROJECT_ROOT, use_local_server
 from flows.serve import (
     DEFAULT_CRON,

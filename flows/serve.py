@@ -15,7 +15,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import flows  # noqa: F401 - the project's Prefect settings, and the local server when it is up
 from flows import local_server_url, use_local_server
 
 FLOW_NAME = "ingest"

@@ -23,8 +23,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager
 
-import flows  # noqa: F401 - the project's Prefect settings, before Prefect is imported
-from flows import server_is_up
+from flows import server_is_up  # importing flows applies the project's Prefect settings
 
 WAREHOUSE_LIMIT = "vnrok-warehouse"
 LEASE_SECONDS = 60.0  # renewed every 45 s while a merge runs; reclaimed this long after a crash

@@ -561,6 +561,29 @@ def test_signoff_line_forms(line: str, source: str) -> None:
     assert article.paragraphs == (LONG, SECOND)
 
 
+@pytest.mark.parametrize(
+    ("ending", "source"),
+    [(f"{SECOND[:-1]}./.\n\nVNA", "VNA"), (f"{SECOND} — VNS", "VNS"), (f"{SECOND[:-1]}./.", None)],
+)
+def test_text_after_the_signoff_is_not_the_article(ending: str, source: str | None) -> None:
+    """Seed 002 without its "See more": the headlines and captions after "VNA" are not article."""
+    related = (
+        "Vietnamese Ambassador Bui Van Nghi speaks at the event. (Photo: VNA)\n\n"
+        "Vietnam highlights diplomatic gains, growing ties with Brazil, Guyana\n\n"
+        "On the occasion of the 50th anniversary of Vietnam – Guyana diplomatic ties, the ambassador spoke."
+    )
+    article = clean(f"{LONG}\n\n{ending}\n\n{related}")
+    assert (article.paragraphs, article.captions, article.source) == ((LONG, SECOND), (), source)
+    related_spans = [span.text for span in article.removed if span.rule == "related_block"]
+    assert related_spans == [related]
+
+
+def test_byline_with_agency_does_not_end_the_text() -> None:
+    article = clean(f"by Lan Anh - NDO\n\nTrade target agreed\n\n{LONG}\n\n{SECOND}")
+    assert (article.byline, article.source, article.title) == ("Lan Anh - NDO", "NDO", "Trade target agreed")
+    assert article.paragraphs == (LONG, SECOND)
+
+
 def test_signoff_wins_over_dateline_agency() -> None:
     article = clean(f"Hanoi (VNA) - {LONG}\n\n{SECOND} — VNA/VNS")
     assert (article.source, article.dateline) == ("VNA/VNS", "Hanoi")

@@ -292,21 +292,41 @@ def _split_blocks(text: str) -> list[list[str]]:
 
 
 def _cut_related(blocks: list[list[str]], draft: _Draft) -> list[list[str]]:
-    """Drop everything from a related-articles heading to the end (seed 002's "See more").
+    """Drop everything after the article's end: from a related-articles heading (seed 002's
+    "See more"), or after the agency's end mark when no heading follows it (VNA's "/." and bare
+    "VNA" line, VNS's "— VNS"): what comes after a sign-off is other articles' headlines.
 
-    Never the first block: a text cannot start with its own related list. Nothing after the
-    heading feeds the title, the date or the captions.
+    Never from the first line: a text cannot start with its own related list. Nothing after the
+    cut feeds the title, the date or the captions.
     """
-    for block_index, block in enumerate(blocks):
-        for line_index, line in enumerate(block):
-            if (block_index or line_index) and RELATED_HEADING.match(line):
-                cut = [block[line_index:]] + blocks[block_index + 1:]
-                draft.drop("related_block", "\n\n".join("\n".join(lines) for lines in cut))
-                kept = blocks[:block_index]
-                if line_index:
-                    kept.append(block[:line_index])
-                return kept
+    lines = [(b, i) for b, block in enumerate(blocks) for i in range(len(block))]
+    words = 0
+    for position, (b, i) in enumerate(lines):
+        line = blocks[b][i]
+        if position and RELATED_HEADING.match(line):
+            return _cut_at(blocks, b, i, draft)
+        words += len(line.split())
+        # An end mark needs an article before it: "by Lan Anh - NDO" heads a text, it ends none.
+        if words > MIN_BODY_WORDS and _ends_article(line) and position + 1 < len(lines):
+            following = lines[position + 1]
+            if STANDALONE_AGENCY.match(blocks[following[0]][following[1]]):
+                position += 1  # "/." then "VNA": the sign-off line stays with the article
+            if position + 1 < len(lines):
+                return _cut_at(blocks, *lines[position + 1], draft)
+            return blocks
     return blocks
+
+
+def _ends_article(line: str) -> bool:
+    return bool(
+        VNA_END_MARK.search(line) or TRAILING_SIGNOFF.search(line) or STANDALONE_AGENCY.match(line)
+    )
+
+
+def _cut_at(blocks: list[list[str]], b: int, i: int, draft: _Draft) -> list[list[str]]:
+    cut = [blocks[b][i:]] + blocks[b + 1:]
+    draft.drop("related_block", "\n\n".join("\n".join(lines) for lines in cut))
+    return blocks[:b] + ([blocks[b][:i]] if i else [])
 
 
 def _is_title(blocks: list[list[str]]) -> bool:

@@ -29,6 +29,8 @@ HCM = ZoneInfo("Asia/Ho_Chi_Minh")
         ("2025-08-10T20:30:00Z", date(2025, 8, 11), datetime(2025, 8, 11, 3, 30, tzinfo=HCM)),
         ("Saturday, August 9, 2025 10:15", date(2025, 8, 9), datetime(2025, 8, 9, 10, 15, tzinfo=HCM)),
         ("August 09, 2025", date(2025, 8, 9), None),
+        ("Thứ Sáu, 15/08/2025 01:50", date(2025, 8, 15), datetime(2025, 8, 15, 1, 50, tzinfo=HCM)),
+        ("Chủ Nhật, 10/08/2025", date(2025, 8, 10), None),
     ],
 )
 def test_parse_date(text: str, expected_date: date, expected_at: datetime | None) -> None:

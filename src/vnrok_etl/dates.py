@@ -61,6 +61,8 @@ DATE_FORMATS = (
 TIME_OF_DAY = re.compile(r"\d{1,2}(?::|h)\d{2}\b")
 # A publication date states its year; "August 12" in a dateline or caption is not one.
 STATED_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# Vietnamese pages print the weekday first ("Thứ Sáu, 15/08/2025 01:50"); the date carries it all.
+VIETNAMESE_WEEKDAY = re.compile(r"^\s*(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*", re.I)
 # Only ever parse short strings: a whole paragraph is never a date.
 MAX_DATE_CHARS = 80
 
@@ -78,7 +80,7 @@ class FoundDate:
 
 def parse_date(text: str, date_source: str) -> FoundDate | None:
     """Parse one short date string; None when it is not a complete, unambiguous date."""
-    text = text.strip()
+    text = VIETNAMESE_WEEKDAY.sub("", text.strip())
     if not text or len(text) > MAX_DATE_CHARS or not STATED_YEAR.search(text):
         return None
     parsed = _parser().get_date_data(text, list(DATE_FORMATS)).date_obj

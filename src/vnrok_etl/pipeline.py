@@ -26,9 +26,10 @@ from vnrok_etl.sources import read_document
 
 STAGES = ("read", "decode", "clean", "extract")
 
-# A news article is kilobytes. Past these sizes a document is not an article, and the stages,
-# written for articles, get slow: html.py took 7 s on 20,000 nested <div>s (quadratic in depth)
-# and quotes.py 25 s on one 1 MB paragraph (quadratic in its sentences), measured Nov 2026.
+# A news article is kilobytes. Past these sizes a document is not an article, and the stages are
+# written for articles: early versions of html.py took 7 s on 20,000 nested <div>s and quotes.py
+# 25 s on one 1 MB paragraph (both quadratic; linear since). The guards keep any one document to
+# seconds whatever a stage's complexity: at the limits, clean and extract take about 1-2 s each.
 MAX_TEXT_CHARS = 2_000_000
 MAX_HTML_TAGS = 20_000
 MAX_PARAGRAPH_CHARS = 50_000

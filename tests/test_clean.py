@@ -578,6 +578,25 @@ def test_text_after_the_signoff_is_not_the_article(ending: str, source: str | No
     assert related_spans == [related]
 
 
+def test_agency_credit_under_a_caption_does_not_end_the_text() -> None:
+    article = clean(f"{LONG}\n\nbui-thanh-son.jpg\nDeputy Prime Minister Bui Thanh Son\nVNA\n\n{SECOND}")
+    assert article.paragraphs == (LONG, SECOND)
+    assert article.captions == ("Deputy Prime Minister Bui Thanh Son",)
+    assert [span.rule for span in article.removed] == ["image_filename", "caption", "caption_credit"]
+
+
+def test_credit_line_under_a_recognised_caption() -> None:
+    article = clean(f"{LONG}\n\nDelegates at the forum. (Photo: VNA)\nPhoto: VNA\n\n{SECOND}")
+    assert article.captions == ("Delegates at the forum. (Photo: VNA)",)
+    assert article.paragraphs == (LONG, SECOND)
+
+
+def test_hard_wrapped_last_paragraph_with_signoff() -> None:
+    article = clean(f"{LONG}\n\nOfficials said further talks would be held\nin the autumn. — VNS")
+    assert article.paragraphs == (LONG, "Officials said further talks would be held in the autumn.")
+    assert article.source == "VNS"
+
+
 def test_byline_with_agency_does_not_end_the_text() -> None:
     article = clean(f"by Lan Anh - NDO\n\nTrade target agreed\n\n{LONG}\n\n{SECOND}")
     assert (article.byline, article.source, article.title) == ("Lan Anh - NDO", "NDO", "Trade target agreed")

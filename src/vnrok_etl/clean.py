@@ -307,7 +307,8 @@ def _cut_related(blocks: list[list[str]], draft: _Draft) -> list[list[str]]:
             return _cut_at(blocks, b, i, draft)
         words += len(line.split())
         # An end mark needs an article before it: "by Lan Anh - NDO" heads a text, it ends none.
-        if words > MIN_BODY_WORDS and _ends_article(line) and position + 1 < len(lines):
+        at_block_end = i == len(blocks[b]) - 1
+        if at_block_end and words > MIN_BODY_WORDS and _ends_article(blocks[b]) and position + 1 < len(lines):
             following = lines[position + 1]
             if STANDALONE_AGENCY.match(blocks[following[0]][following[1]]):
                 position += 1  # "/." then "VNA": the sign-off line stays with the article
@@ -317,9 +318,14 @@ def _cut_related(blocks: list[list[str]], draft: _Draft) -> list[list[str]]:
     return blocks
 
 
-def _ends_article(line: str) -> bool:
+def _ends_article(block: list[str]) -> bool:
+    """The block's last line ends the article; a bare "VNA" only as a block of its own (under a
+    caption, on the caption's next line, it is a photo credit)."""
+    line = block[-1]
     return bool(
-        VNA_END_MARK.search(line) or TRAILING_SIGNOFF.search(line) or STANDALONE_AGENCY.match(line)
+        VNA_END_MARK.search(line)
+        or TRAILING_SIGNOFF.search(line)
+        or (len(block) == 1 and STANDALONE_AGENCY.match(line))
     )
 
 
@@ -384,17 +390,21 @@ def _paragraphs(blocks: list[list[str]], draft: _Draft) -> list[str]:
     paragraphs: list[str] = []
     for block in blocks:
         kept: list[str] = []
-        caption_next = False
+        caption_next = after_caption = False
         for line in block:
             if IMAGE_FILENAME.match(line):
                 draft.drop("image_filename", line)
                 caption_next = True
                 continue
+            was_caption, after_caption = after_caption, False
             if CREDIT_ONLY.match(line) and kept:
                 # "Leaders at the talks\nPhoto: VNA": the line above the credit is its caption.
                 draft.add_caption(f"{kept.pop()} {line}")
+            elif was_caption and (STANDALONE_AGENCY.match(line) or CREDIT_ONLY.match(line)):
+                draft.drop("caption_credit", line)  # "VNA" or "Photo: VNA" under a caption
             elif caption_next or CAPTION.search(line):
                 draft.add_caption(line)
+                after_caption = True
             elif CHROME.match(line):
                 draft.drop("chrome", line)
             elif RELATED_LINK.match(line) and len(line.split()) <= MAX_RELATED_LINK_WORDS:

@@ -91,7 +91,8 @@ CAPTION = re.compile(
     rf"(?:\((?:(?:file\s+)?(?:photos?|ảnh|image|illustrative\s+photo)\s*(?::|courtesy\b)[^()]*"
     rf"|(?:{AGENCY})\s+(?:file\s+)?photos?|photos?\s+(?:{AGENCY}))\)"
     rf"|(?:^|\s[—–-]\s*)photos?\s*:\s*[^\s.][^.()]{{0,60}}"
-    rf"|(?:\s[—–-]\s*|[.!?]\s+)(?:{AGENCY})\s+(?:file\s+)?photos?(?:\s+[^\W\d_][^.()]{{0,40}})?)\s*\.?$",
+    rf"|(?:\s[—–-]\s*|[.!?]\s+)(?:{AGENCY})\s+(?:file\s+)?photos?"
+    rf"(?:\s+[^\W\d_][^.()]{{0,40}})?)\s*\.?$",
     re.IGNORECASE,
 )
 # A photo credit alone on its line, under the caption it belongs to.
@@ -308,7 +309,8 @@ def _cut_related(blocks: list[list[str]], draft: _Draft) -> list[list[str]]:
         words += len(line.split())
         # An end mark needs an article before it: "by Lan Anh - NDO" heads a text, it ends none.
         at_block_end = i == len(blocks[b]) - 1
-        if at_block_end and words > MIN_BODY_WORDS and _ends_article(blocks[b]) and position + 1 < len(lines):
+        has_more = position + 1 < len(lines)
+        if at_block_end and has_more and words > MIN_BODY_WORDS and _ends_article(blocks[b]):
             following = lines[position + 1]
             if STANDALONE_AGENCY.match(blocks[following[0]][following[1]]):
                 position += 1  # "/." then "VNA": the sign-off line stays with the article
@@ -540,7 +542,8 @@ def _kind(paragraphs: list[str]) -> str:
     A question paragraph is one whose last sentence ends in "?": seed 000's answer "Have you ever
     heard ... Gyeonggi Province? So many ..." holds a question but is an answer.
     """
-    if sum(bool(INTERVIEW_CUE.match(paragraph)) for paragraph in paragraphs) >= MIN_INTERVIEW_QUESTIONS:
+    cues = sum(bool(INTERVIEW_CUE.match(paragraph)) for paragraph in paragraphs)
+    if cues >= MIN_INTERVIEW_QUESTIONS:
         return "interview"
     answered = sum(
         1

@@ -62,7 +62,9 @@ TIME_OF_DAY = re.compile(r"\d{1,2}(?::|h)\d{2}\b")
 # A publication date states its year; "August 12" in a dateline or caption is not one.
 STATED_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # Vietnamese pages print the weekday first ("Thứ Sáu, 15/08/2025 01:50"); the date carries it all.
-VIETNAMESE_WEEKDAY = re.compile(r"^\s*(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*", re.I)
+VIETNAMESE_WEEKDAY = re.compile(
+    r"^\s*(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*", re.IGNORECASE
+)
 # Only ever parse short strings: a whole paragraph is never a date.
 MAX_DATE_CHARS = 80
 

@@ -21,13 +21,16 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, ExitStack, contextmanager
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from flows import server_is_up  # importing flows applies the project's Prefect settings
 
+if TYPE_CHECKING:
+    from prefect.client.schemas.responses import GlobalConcurrencyLimitResponse
+
 WAREHOUSE_LIMIT = "vnrok-warehouse"
 LEASE_SECONDS = 60.0  # renewed every 45 s while a merge runs; reclaimed this long after a crash
-FIRST_TRY_SECONDS = 5.0  # then say that we wait; a loaded server takes 1-2 s to grant even a free slot
 START_TIMEOUT_SECONDS = 180.0  # ~28 s measured on a fresh database, more on a busy machine
 STOP_TIMEOUT_SECONDS = 20.0
 
@@ -89,8 +92,8 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt  # SIGTERM stops the server as cleanly as Ctrl-C
 
 
-def ensure_warehouse_limit(api_url: str | None = None) -> None:
-    """Create the "vnrok-warehouse" global concurrency limit (1 slot) unless it exists."""
+def ensure_warehouse_limit(api_url: str | None = None) -> GlobalConcurrencyLimitResponse:
+    """The "vnrok-warehouse" global concurrency limit (1 slot), created unless it exists."""
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.actions import GlobalConcurrencyLimitCreate
     from prefect.exceptions import ObjectAlreadyExists, ObjectNotFound
@@ -99,12 +102,13 @@ def ensure_warehouse_limit(api_url: str | None = None) -> None:
     updates = {PREFECT_API_URL: api_url} if api_url else {}
     with temporary_settings(updates=updates), get_client(sync_client=True) as client:
         try:
-            client.read_global_concurrency_limit_by_name(WAREHOUSE_LIMIT)
+            return client.read_global_concurrency_limit_by_name(WAREHOUSE_LIMIT)
         except ObjectNotFound:
             try:
                 client.create_global_concurrency_limit(GlobalConcurrencyLimitCreate(name=WAREHOUSE_LIMIT, limit=1))
             except ObjectAlreadyExists:
                 pass  # another run created it first
+            return client.read_global_concurrency_limit_by_name(WAREHOUSE_LIMIT)
 
 
 def real_server_configured() -> bool:
@@ -118,24 +122,17 @@ def real_server_configured() -> bool:
 def warehouse_slot(on_wait: Callable[[str], None], wait_seconds: float) -> Iterator[None]:
     """Hold the warehouse's writer slot on the Prefect server; nothing in embedded mode.
 
-    Tries briefly first, so that a run that has to wait says so once, then waits (a timeout
-    is a TimeoutError naming the limit).
+    A run that finds the slot taken says so once, then waits in Prefect's queue (a timeout is a
+    TimeoutError naming the limit).
     """
     if not real_server_configured():
         yield
         return
     from prefect.concurrency.sync import concurrency
 
-    ensure_warehouse_limit()
-    with ExitStack() as held:
-        try:
-            held.enter_context(_slot(concurrency, FIRST_TRY_SECONDS))
-        except TimeoutError:
-            on_wait(f"another load holds the '{WAREHOUSE_LIMIT}' slot; waiting up to {wait_seconds:.0f} s for it")
-            held.enter_context(_slot(concurrency, wait_seconds))
-        yield
-
-
-def _slot(concurrency: Callable[..., AbstractContextManager[None]], timeout: float) -> AbstractContextManager[None]:
+    limit = ensure_warehouse_limit()
+    if limit.active_slots >= limit.limit:
+        on_wait(f"another load holds the '{WAREHOUSE_LIMIT}' slot; waiting up to {wait_seconds:.0f} s for it")
     # strict: the limit was just ensured, so a missing one is a real error, not a silent skip
-    return concurrency(WAREHOUSE_LIMIT, occupy=1, timeout_seconds=timeout, lease_duration=LEASE_SECONDS, strict=True)
+    with concurrency(WAREHOUSE_LIMIT, occupy=1, timeout_seconds=wait_seconds, lease_duration=LEASE_SECONDS, strict=True):
+        yield

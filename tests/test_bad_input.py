@@ -296,3 +296,21 @@ def test_the_sql_command_cannot_write_or_reach_other_files(loaded, tmp_path):
     assert not any(tmp_path.iterdir())
     assert hashlib.sha256(warehouse.read_bytes()).hexdigest() == before
     assert run_sql(warehouse, "SELECT count(*) AS n FROM articles").returncode == 0
+
+
+def test_the_cli_ingest_lists_every_rejection_and_exits_zero(prefect_server, tmp_path):
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SEEDS, inbox / "seeds")
+    write_bad_inputs(inbox)
+    warehouse = tmp_path / "cli.duckdb"
+    result = subprocess.run(
+        [sys.executable, "-m", "vnrok_etl.cli", "ingest", str(inbox), "--warehouse", str(warehouse)],
+        capture_output=True, text=True, timeout=600, env={**os.environ, "PREFECT_API_URL": prefect_server},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stdout.splitlines()
+    listed = lines.index(next(line for line in lines if line.startswith("rejected documents (")))
+    rejected = {line.strip().split(": ", 1)[0]: line.strip().split(": ", 1)[1] for line in lines[listed + 1 :]}
+    for name, reason in EXPECTED_REJECTIONS.items():
+        assert rejected[str(inbox / name)].startswith(reason), name

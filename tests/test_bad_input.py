@@ -51,6 +51,7 @@ EXPECTED_REJECTIONS = {
     "head-only.html": "no article body after cleaning",
     "scripts-only.html": "no article body after cleaning",
     "title-only.txt": "article body too short after cleaning",
+    "<img src=x onerror=alert(1)>.txt": "empty document",
     "unreadable.txt": "unreadable",
     "dangling-link.txt": "broken symbolic link",
     "pipe.txt": "not a regular file (a named pipe)",
@@ -87,6 +88,10 @@ def write_bad_inputs(folder: Path) -> None:
         "scripts-only.html": b"<html><body><script>document.write('an article of many words here')</script>"
                              b"<nav>Home | World | Sports</nav></body></html>",
         "title-only.txt": b"Just a headline\n",
+        "<img src=x onerror=alert(1)>.txt": b"",
+        # Markup as article text (a plain-text file): kept as text, escaped wherever it is shown.
+        "hostile-text.txt": (seed.rstrip("\n") + "\n\nThe page showed <script>alert('HOSTILE')</script> and"
+                             " <img src=x onerror=alert('HOSTILE')> to 1,000 readers, officials said.\n").encode(),
         "001-utf16.txt": seed.encode("utf-16"),
         "001-utf16le-no-bom.txt": seed.encode("utf-16-le"),
         "001-cp1252.txt": seed.encode("cp1252"),
@@ -314,3 +319,15 @@ def test_the_cli_ingest_lists_every_rejection_and_exits_zero(prefect_server, tmp
     rejected = {line.strip().split(": ", 1)[0]: line.strip().split(": ", 1)[1] for line in lines[listed + 1 :]}
     for name, reason in EXPECTED_REJECTIONS.items():
         assert rejected[str(inbox / name)].startswith(reason), name
+
+
+def test_the_report_escapes_every_text_the_bad_inputs_left(loaded, tmp_path):
+    from vnrok_etl.report import write_report
+
+    inbox, warehouse, _ = loaded
+    assert "<script>alert('HOSTILE')</script>" in rows(
+        warehouse, "SELECT body FROM articles a JOIN article_sources s USING (article_id)"
+        " WHERE s.source_uri LIKE '%hostile-text.txt'")[0][0]
+    page = write_report(warehouse, str(tmp_path / "report.html")).read_text(encoding="utf-8")
+    assert "<script" not in page.lower() and "<img" not in page.lower()
+    assert "&lt;script&gt;alert(" in page  # the text is there, as text

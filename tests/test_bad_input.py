@@ -331,3 +331,13 @@ def test_the_report_escapes_every_text_the_bad_inputs_left(loaded, tmp_path):
     page = write_report(warehouse, str(tmp_path / "report.html")).read_text(encoding="utf-8")
     assert "<script" not in page.lower() and "<img" not in page.lower()
     assert "&lt;script&gt;alert(" in page  # the text is there, as text
+
+
+def test_the_documented_fuzz_command_runs_and_loses_nothing():
+    fuzz = Path(__file__).resolve().parents[1] / "benchmarks" / "fuzz.py"
+    result = subprocess.run(
+        [sys.executable, str(fuzz), "--seconds", "1", "--seed", "3", "--batch-size", "60"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "lost 0, counted twice 0" in result.stdout and result.stdout.rstrip().endswith("result: PASS, nothing lost")

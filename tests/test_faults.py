@@ -18,11 +18,15 @@ import sys
 import time
 from pathlib import Path
 
+import duckdb
+import pyarrow as pa
 import pytest
 
 from conftest import SEEDS
-from vnrok_etl.runner import ingest_paths
-from vnrok_etl.warehouse import WarehouseLocked, connect, data_checks
+from vnrok_etl.pipeline import process_paths
+from vnrok_etl.runner import ingest_paths, new_load_info
+from vnrok_etl.stage import SCHEMAS, stage_batches
+from vnrok_etl.warehouse import WarehouseLocked, connect, data_checks, merge_load
 
 TABLES = (
     "articles", "article_sources", "removed_spans", "captions", "figures", "quotes",
@@ -193,6 +197,27 @@ def test_an_interrupted_load_then_a_rerun_loads_each_document_once(corpus_and_ba
             "SELECT count(*), count(DISTINCT source_uri) FROM article_sources WHERE source_uri LIKE ?",
             [f"{corpus}%"],
         ).fetchone() == (CORPUS_SIZE, CORPUS_SIZE)
+
+
+def test_a_merge_failing_halfway_rolls_back_what_it_had_already_inserted(corpus_and_base, tmp_path):
+    """Rejections are merged last: one that breaks a NOT NULL column fails after the articles went in."""
+    corpus, base = corpus_and_base
+    warehouse = tmp_path / "halfway.duckdb"
+    shutil.copy(base, warehouse)
+    before = snapshot(warehouse)
+    staged = stage_batches([process_paths([str(path) for path in sorted(corpus.iterdir())[:20]])])
+    assert staged.rows("stg_articles") > 0
+    broken = pa.Table.from_pylist(
+        [{"source_uri": "x.txt", "content_sha256": None, "stage": "decode", "reason": None}],
+        schema=SCHEMAS["stg_rejections"],
+    )
+    staged.tables["stg_rejections"] = broken
+    with connect(warehouse) as connection:
+        with pytest.raises(duckdb.ConstraintException):
+            merge_load(connection, staged, new_load_info())
+    assert snapshot(warehouse) == before
+    counts, _ = ingest_paths([str(corpus)], warehouse)
+    assert counts.articles_new >= 1 and failing_checks(warehouse) == []
 
 
 @pytest.fixture

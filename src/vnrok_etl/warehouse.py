@@ -230,7 +230,10 @@ def merge_load(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: 
         run_checks(connection)
         connection.execute("COMMIT")
     except BaseException:
-        connection.execute("ROLLBACK")
+        try:
+            connection.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # the transaction is already gone (a fatal error ended it): nothing was committed
         raise
     return counts
 

@@ -176,7 +176,7 @@ def test_a_loader_killed_during_the_merge_leaves_the_warehouse_as_it_was(corpus_
 
 
 def test_an_interrupted_load_then_a_rerun_loads_each_document_once(corpus_and_base, tmp_path):
-    """SIGINT (Ctrl-C) while merging: rolled back, a clear message, and the rerun completes."""
+    """SIGINT (Ctrl-C) while merging: rolled back, and the rerun loads each document once."""
     corpus, base = corpus_and_base
     warehouse = tmp_path / "interrupted.duckdb"
     shutil.copy(base, warehouse)
@@ -185,10 +185,14 @@ def test_an_interrupted_load_then_a_rerun_loads_each_document_once(corpus_and_ba
     wait_for_line(loader, "merge-begin")
     loader.send_signal(signal.SIGINT)
     _, err = loader.communicate(timeout=120)
-    state = snapshot(warehouse)
-    assert state == before or loader.returncode == 0, err
-    if state == before:
-        assert "KeyboardInterrupt" in err
+    if loader.returncode != 0:
+        # DuckDB turns Ctrl-C into "Query interrupted" inside a query, KeyboardInterrupt outside:
+        # either way the merge is rolled back, and at most a 'failed' loads row records the attempt.
+        assert "Query interrupted" in err or "KeyboardInterrupt" in err, err
+        assert snapshot(warehouse) | {"loads": ""} == before | {"loads": ""}
+        with connect(warehouse, read_only=True) as connection:
+            statuses = connection.execute("SELECT status, count(*) FROM loads GROUP BY ALL").fetchall()
+        assert dict(statuses).get("succeeded") == 1 and set(dict(statuses)) <= {"succeeded", "failed"}
     rerun = start_loader(corpus, warehouse)
     rerun.communicate(timeout=300)
     assert rerun.returncode == 0

@@ -1,7 +1,10 @@
 """Scheduling without a server: inbox discovery, the local-server probe, clear CLI errors,
 concurrent writers, and the worker deployment (prefect.yaml) agreeing with the served one.
 
-The real server, serving and triggering are in test_server_e2e.py.
+The real server, serving and triggering are in test_server_e2e.py. Tests that import flows/
+ask for the session's Prefect test server first: importing flows sets the project's Prefect
+defaults in the environment, and a test server started after that would inherit them (the
+task-run recorder's batch of 200 delays task runs that tests/test_flow.py reads at once).
 """
 
 from __future__ import annotations
@@ -52,7 +55,7 @@ def test_inbox_discovery_waits_for_files_being_written(tmp_path):
     assert discover_paths([inbox / "copy.tmp"], settled_before=now - 30) == [str(inbox / "copy.tmp")]
 
 
-def test_without_a_local_server_flows_stay_embedded_and_the_probe_is_quick():
+def test_without_a_local_server_flows_stay_embedded_and_the_probe_is_quick(prefect_server):
     from flows import local_server_url, probe_server, server_is_up
 
     url = local_server_url(free_port())
@@ -117,7 +120,7 @@ def test_two_writers_at_once_load_each_article_once(tmp_path):
         connection.close()
 
 
-def test_prefect_yaml_declares_the_served_deployment_for_a_worker():
+def test_prefect_yaml_declares_the_served_deployment_for_a_worker(prefect_server):
     from flows.deploy import ENTRYPOINT, WORK_POOL
     from flows.ingest import ingest
     from flows.serve import DEFAULT_CRON, DEFAULT_SETTLE_SECONDS, DEPLOYMENT_NAME, FLOW_NAME, inbox_parameters
@@ -136,7 +139,7 @@ def test_prefect_yaml_declares_the_served_deployment_for_a_worker():
     assert ingest.validate_parameters(deployment["parameters"])["paths"] == ["inbox"]
 
 
-def test_prefect_validates_the_parameters():
+def test_prefect_validates_the_parameters(prefect_server):
     from prefect.exceptions import ParameterTypeError
 
     from flows.ingest import ingest

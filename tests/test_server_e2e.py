@@ -1,6 +1,8 @@
 """End to end on a real Prefect server: `vnrok-etl server`, `vnrok-etl serve`, articles dropped
 into the inbox, two runs triggered at once (Prefect's API and `prefect deployment run`), then
-the warehouse, the runs' artifacts and the worker deployment of flows/deploy.py.
+the warehouse, the runs' artifacts and the worker deployment of flows/deploy.py. The test
+speaks to the server through Prefect's REST API and CLI only, and imports neither Prefect nor
+flows/ (whose settings would leak into the session's Prefect test server).
 
 Everything runs as real processes on a free loopback port with a temporary PREFECT_HOME, and
 every process started here is stopped in `finally`, each in its own process group. Start-up
@@ -9,6 +11,7 @@ dominates: ~30 s for a server on a fresh database (prefect-offline.md), so timeo
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -18,9 +21,11 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
+import httpx
 import pytest
 
 from conftest import ROOT, SEEDS
@@ -92,21 +97,6 @@ def drop_articles(inbox: Path) -> None:
 
 
 def test_a_served_deployment_ingests_the_inbox_when_triggered(tmp_path):
-    from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import (
-        ArtifactFilter,
-        ArtifactFilterFlowRunId,
-        FlowRunFilter,
-        FlowRunFilterDeploymentId,
-        FlowRunFilterState,
-        FlowRunFilterStateType,
-    )
-    from prefect.client.schemas.objects import StateType
-    from prefect.settings import PREFECT_API_URL, temporary_settings
-
-    from flows import server_is_up
-    from flows.server import WAREHOUSE_LIMIT
-
     port = free_port()
     api = f"http://127.0.0.1:{port}/api"
     inbox, warehouse = tmp_path / "inbox", tmp_path / "warehouse.duckdb"
@@ -117,62 +107,60 @@ def test_a_served_deployment_ingests_the_inbox_when_triggered(tmp_path):
             "PREFECT_LOGGING_LEVEL": "WARNING"}
     server_log, serve_log = tmp_path / "server.log", tmp_path / "serve.log"
 
+    # Prefect's REST API over plain HTTP: Prefect's own client would start process-wide workers
+    # bound to this server, which outlive the test and would break later tests' flow runs.
     with (
         started([str(BIN / "vnrok-etl"), "server", "--port", str(port)], env, server_log) as server,
-        temporary_settings({PREFECT_API_URL: api}),
+        httpx.Client(base_url=api, timeout=30) as http,
     ):
         clock = time.monotonic()
         wait_for(lambda: server_is_up(api), START_SECONDS, "server health", server, server_log)
         print(f"\nserver up in {time.monotonic() - clock:.1f} s")
         serve_command = [str(BIN / "vnrok-etl"), "serve", "--inbox", str(inbox), "--interval", "3600",
                          "--settle-seconds", str(SETTLE_SECONDS), "--warehouse", str(warehouse)]
-        with started(serve_command, env, serve_log) as serving, get_client(sync_client=True) as client:
-            deployment = wait_for(lambda: _deployment(client, "ingest/inbox"), START_SECONDS, "deployment", serving, serve_log)
+        with started(serve_command, env, serve_log) as serving:
+            deployment = wait_for(lambda: _found(http.get("/deployments/name/ingest/inbox")), START_SECONDS,
+                                  "deployment", serving, serve_log)
             print(f"deployment served {time.monotonic() - clock:.1f} s after start")
-            assert deployment.parameters == {"paths": [str(inbox)], "warehouse": str(warehouse),
-                                             "settle_seconds": SETTLE_SECONDS}
+            assert deployment["parameters"] == {"paths": [str(inbox)], "warehouse": str(warehouse),
+                                                "settle_seconds": SETTLE_SECONDS}
             # The scheduler plans the interval's runs: the sqlalchemy pin of prefect-offline.md holds.
-            scheduled = FlowRunFilter(deployment_id=FlowRunFilterDeploymentId(any_=[deployment.id]),
-                                      state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.SCHEDULED])))
-            wait_for(lambda: client.read_flow_runs(flow_run_filter=scheduled), 90, "scheduled runs", serving, serve_log)
+            scheduled = {"flow_runs": {"deployment_id": {"any_": [deployment["id"]]},
+                                       "state": {"type": {"any_": ["SCHEDULED"]}}}}
+            wait_for(lambda: _ok(http.post("/flow_runs/filter", json=scheduled)), 90, "scheduled runs", serving, serve_log)
             print(f"scheduled runs planned {time.monotonic() - clock:.1f} s after start")
 
             # Prefect validates parameters before any run exists.
-            with pytest.raises(Exception, match="(?i)validation|parameters"):
-                client.create_flow_run_from_deployment(deployment.id, parameters={"batch_size": "many"})
+            create = f"/deployments/{deployment['id']}/create_flow_run"
+            refused = http.post(create, json={"parameters": {"batch_size": "many"}})
+            assert refused.status_code in (409, 422) and "batch_size" in refused.text
 
             drop_articles(inbox)
             triggered = time.monotonic()
-            by_api = client.create_flow_run_from_deployment(deployment.id)
+            by_api = _ok(http.post(create, json={}))
             by_cli = subprocess.run([str(BIN / "prefect"), "deployment", "run", "ingest/inbox"],
                                     env=env | {"PREFECT_API_URL": api}, capture_output=True, text=True, timeout=120)
             assert by_cli.returncode == 0, by_cli.stdout + by_cli.stderr
             cli_run_id = next(line.split()[-1] for line in by_cli.stdout.splitlines() if "UUID:" in line)
-            run_ids = {str(by_api.id), cli_run_id}
+            run_ids = {by_api["id"], cli_run_id}
 
-            def finished():
-                runs = [client.read_flow_run(run_id) for run_id in run_ids]
-                return runs if all(run.state.is_final() for run in runs) else None
-
-            runs = wait_for(finished, RUN_SECONDS, "both runs", serving, serve_log)
+            runs = wait_for(lambda: _final_runs(http, run_ids), RUN_SECONDS, "both runs", serving, serve_log)
             seconds = time.monotonic() - triggered
-            assert [run.state.type for run in runs] == [StateType.COMPLETED] * 2, serve_log.read_text()[-3000:]
-            durations = sorted(round((run.end_time - run.expected_start_time).total_seconds(), 1) for run in runs)
+            assert [run["state"]["type"] for run in runs] == ["COMPLETED"] * 2, serve_log.read_text()[-3000:]
+            durations = sorted(round(_seconds(run["expected_start_time"], run["end_time"]), 1) for run in runs)
             print(f"two runs at once: both completed {seconds:.1f} s after the trigger; each {durations} s")
 
-            artifacts = client.read_artifacts(
-                artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[run.id for run in runs]))
-            )
-            summaries = [artifact for artifact in artifacts if artifact.key == "ingest-summary"]
-            assert len(summaries) == 2 and all(artifact.type == "table" for artifact in summaries)
-            measures = {row["measure"]: row["value"] for artifact in summaries for row in _rows(artifact.data)}
+            artifacts = _ok(http.post("/artifacts/filter", json={"artifacts": {"flow_run_id": {"any_": sorted(run_ids)}}}))
+            summaries = [artifact for artifact in artifacts if artifact["key"] == "ingest-summary"]
+            assert len(summaries) == 2 and all(artifact["type"] == "table" for artifact in summaries)
+            measures = {row["measure"]: row["value"] for artifact in summaries for row in _rows(artifact["data"])}
             assert {"documents seen", "new articles", "new figures", "new quotes", "new rejections",
-                    "seconds: clean"} <= set(measures)
+                    "seconds: clean", "seconds: merge"} <= set(measures)
             for artifact in summaries:
-                print("artifact:", {row["measure"]: row["value"] for row in _rows(artifact.data)})
+                print("artifact:", {row["measure"]: row["value"] for row in _rows(artifact["data"])})
 
-            limit = client.read_global_concurrency_limit_by_name(WAREHOUSE_LIMIT)
-            assert (limit.limit, limit.active_slots) == (1, 0)  # both merges held it, both gave it back
+            limit = _ok(http.get("/v2/concurrency_limits/vnrok-warehouse"))
+            assert (limit["limit"], limit["active_slots"]) == (1, 0)  # both merges held it, both gave it back
 
             # `vnrok-etl ingest` finds the server by itself (env has no PREFECT_API_URL): its run is there.
             cli_clock = time.monotonic()
@@ -181,25 +169,42 @@ def test_a_served_deployment_ingests_the_inbox_when_triggered(tmp_path):
                                       env=env, capture_output=True, text=True, timeout=RUN_SECONDS, cwd=tmp_path)
             assert ingested.returncode == 0, ingested.stderr[-3000:]
             (cli_run_id,) = _flow_run_ids(cli_warehouse)
-            assert client.read_flow_run(cli_run_id).state.type == StateType.COMPLETED
+            assert _ok(http.get(f"/flow_runs/{cli_run_id}"))["state"]["type"] == "COMPLETED"
             print(f"vnrok-etl ingest through the server: {time.monotonic() - cli_clock:.1f} s")
 
         _check_warehouse(warehouse, run_ids)
         worker_clock = time.monotonic()
-        _check_worker_deployment(tmp_path, env | {"PREFECT_API_URL": api})
+        _check_worker_deployment(tmp_path, env | {"PREFECT_API_URL": api}, http)
         print(f"worker deployment: deployed, triggered and run in {time.monotonic() - worker_clock:.1f} s")
 
     assert server.returncode is not None and serving.returncode is not None
     assert not server_is_up(api)
 
 
-def _deployment(client, name: str):
-    from prefect.exceptions import ObjectNotFound
-
+def server_is_up(api: str) -> bool:
     try:
-        return client.read_deployment_by_name(name)
-    except ObjectNotFound:
-        return None
+        return httpx.get(f"{api}/health", timeout=1).json() is True
+    except (httpx.HTTPError, ValueError):
+        return False
+
+
+def _ok(response: httpx.Response):
+    response.raise_for_status()
+    return response.json()
+
+
+def _found(response: httpx.Response):
+    return None if response.status_code == 404 else _ok(response)
+
+
+def _final_runs(http: httpx.Client, run_ids: set[str]) -> list[dict] | None:
+    runs = [_ok(http.get(f"/flow_runs/{run_id}")) for run_id in sorted(run_ids)]
+    final = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
+    return runs if all(run["state"]["type"] in final for run in runs) else None
+
+
+def _seconds(start: str, end: str) -> float:
+    return (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds()
 
 
 def _flow_run_ids(warehouse: Path) -> list[str]:
@@ -211,8 +216,6 @@ def _flow_run_ids(warehouse: Path) -> list[str]:
 
 
 def _rows(data) -> list[dict]:
-    import json
-
     return json.loads(data) if isinstance(data, str) else data
 
 
@@ -231,27 +234,29 @@ def _check_warehouse(warehouse: Path, run_ids: set[str]) -> None:
         connection.close()
 
 
-def _check_worker_deployment(tmp_path: Path, env: dict[str, str]) -> None:
+def _check_worker_deployment(tmp_path: Path, env: dict[str, str], http: httpx.Client) -> None:
     """flows/deploy.py registers the same inbox flow for a process worker, which runs it."""
-    from prefect.client.orchestration import get_client
-
-    from flows.deploy import deploy_inbox
-
     inbox, warehouse = tmp_path / "worker-inbox", tmp_path / "worker.duckdb"
     inbox.mkdir()
     seed = sorted(SEEDS.glob("*.txt"))[0]
     shutil.copyfile(seed, inbox / seed.name)
-    deployment_id = deploy_inbox(inbox, warehouse, name="inbox-worker", settle_seconds=0)
-    with get_client(sync_client=True) as client:
-        run = client.create_flow_run_from_deployment(deployment_id)
-        worker = subprocess.run([str(BIN / "prefect"), "worker", "start", "--pool", "vnrok-process", "--run-once"],
-                                env=env, capture_output=True, text=True, timeout=RUN_SECONDS, cwd=tmp_path)
-        assert worker.returncode == 0, worker.stdout[-2000:] + worker.stderr[-2000:]
-        assert client.read_flow_run(run.id).state.is_completed()
+    deploy = subprocess.run(
+        [sys.executable, "-m", "flows.deploy", "--inbox", str(inbox), "--warehouse", str(warehouse),
+         "--name", "inbox-worker", "--settle-seconds", "0"],
+        env=env, capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
+    assert deploy.returncode == 0, deploy.stdout + deploy.stderr
+    deployment = _ok(http.get("/deployments/name/ingest/inbox-worker"))
+    assert deployment["work_pool_name"] == "vnrok-process"
+    run = _ok(http.post(f"/deployments/{deployment['id']}/create_flow_run", json={}))
+    worker = subprocess.run([str(BIN / "prefect"), "worker", "start", "--pool", "vnrok-process", "--run-once"],
+                            env=env, capture_output=True, text=True, timeout=RUN_SECONDS, cwd=tmp_path)
+    assert worker.returncode == 0, worker.stdout[-2000:] + worker.stderr[-2000:]
+    assert _ok(http.get(f"/flow_runs/{run['id']}"))["state"]["type"] == "COMPLETED"
     connection = duckdb.connect(str(warehouse), read_only=True)
     try:
         assert connection.execute("SELECT flow_run_id, status, articles_new FROM loads").fetchall() == [
-            (str(run.id), "succeeded", 1)
+            (run["id"], "succeeded", 1)
         ]
     finally:
         connection.close()

@@ -16,6 +16,8 @@ SEED_NAMES = sorted(path.name for path in SEEDS.glob("*.txt"))
 os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="vnrok-prefect-")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.pop("PREFECT_API_URL", None)
+# Never use a developer's `vnrok-etl server` on 4200: tests run on their own servers.
+os.environ["VNROK_PREFECT_PORT"] = "0"
 os.environ.pop("VNROK_WAREHOUSE", None)
 
 

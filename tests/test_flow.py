@@ -39,10 +39,15 @@ def test_the_flow_loads_the_seeds_records_its_run_and_publishes_a_summary(prefec
         connection.close()
 
     async def read_back():
+        # The server records task runs in batches (every few seconds): poll until all are there.
         async with get_client() as client:
-            tasks = await client.read_task_runs(
-                flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id]))
-            )
+            for _ in range(60):
+                tasks = await client.read_task_runs(
+                    flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id]))
+                )
+                if len(tasks) >= 7:
+                    break
+                await asyncio.sleep(0.5)
             artifact = await client.read_latest_artifacts()
             return tasks, artifact
 

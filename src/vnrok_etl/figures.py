@@ -391,11 +391,12 @@ class _Context:
 
 
 def extract_figures(body: str, published: datetime.date | None = None) -> tuple[Figure, ...]:
-    """Every figure in ``body`` in text order; ``published`` resolves "last year" and targets."""
-    try:
-        return _extract(body, published)
-    except Exception:  # noqa: BLE001 - the contract: never raise on any input text
-        return ()
+    """Every figure in ``body`` in text order; ``published`` resolves "last year" and targets.
+
+    It does not swallow its own bugs: an exception here becomes a rejection row naming the
+    document (pipeline.py), where a silent empty result would lose its figures without a trace.
+    """
+    return _extract(body, published)
 
 
 def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:

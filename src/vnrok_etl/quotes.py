@@ -224,22 +224,20 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
     """Quotes in ``article.body`` (offsets into it) and the speakers they name."""
     body = article.body
     reader = _Reader(body)
-    try:
-        _register_people(reader, article)
-        spans = article.paragraph_spans()
-        answers, questions, intro = _interview_layout(article)
-        interviewee = _find_interviewee(reader, spans, intro) if answers else None
-        previous_direct: str | None = None
-        for index, (start, end) in enumerate(spans):
-            if index in answers:
-                _add_interview(reader, start, end, interviewee)
-                continue
-            if index in questions:
-                continue
-            previous_direct = _read_paragraph(reader, start, end, previous_direct)
-    except (ValueError, IndexError, KeyError, TypeError, RecursionError):
-        # A malformed body must not stop a 100k-article load: keep what was read so far.
-        pass
+    # No catch-all here: a bug becomes a rejection row naming the document (pipeline.py) instead
+    # of an article that silently lost its quotes.
+    _register_people(reader, article)
+    spans = article.paragraph_spans()
+    answers, questions, intro = _interview_layout(article)
+    interviewee = _find_interviewee(reader, spans, intro) if answers else None
+    previous_direct: str | None = None
+    for index, (start, end) in enumerate(spans):
+        if index in answers:
+            _add_interview(reader, start, end, interviewee)
+            continue
+        if index in questions:
+            continue
+        previous_direct = _read_paragraph(reader, start, end, previous_direct)
     valid = tuple(q for q in reader.quotes if body[q.start_char : q.end_char] == q.text and q.text)
     used = [key for key in dict.fromkeys(reader.speakers_used) if key in reader.people]
     return valid, tuple(reader.people[key].speaker() for key in used)

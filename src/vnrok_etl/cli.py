@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (walked recursively)")
     _warehouse_option(ingest)
     ingest.add_argument("--batch-size", type=_positive_int, default=None, help="documents per task run")
+    ingest.add_argument(
+        "--cluster", nargs="?", const="local", default=None, metavar="ADDRESS",
+        help="run the batch tasks on Dask: a local cluster (bare flag, or local:N workers) or a "
+             "scheduler address like tcp://host:8786 (needs the `cluster` extra)",
+    )
     ingest.set_defaults(run=run_ingest)
 
     sql = commands.add_parser(
@@ -119,11 +124,21 @@ def run_ingest(args: argparse.Namespace) -> int:
     warehouse = str(resolve_warehouse(args.warehouse))
     discover_paths(args.paths)  # fail fast on a mistyped path, before Prefect starts
     print(f"vnrok-etl: ingesting {', '.join(args.paths)} into {warehouse} (starting Prefect)...", file=sys.stderr)
+    from flows.cluster import ClusterError, dask_task_runner
     from flows.ingest import ingest
     from vnrok_etl.summary import summary_text
     from vnrok_etl.warehouse import LoadCounts
 
-    state = ingest(paths=list(args.paths), warehouse=warehouse, batch_size=args.batch_size, return_state=True)
+    if args.cluster:
+        try:
+            dask_task_runner(args.cluster)  # a bad spec or a missing extra fails before the run
+        except ClusterError as error:
+            print(f"vnrok-etl: error: {error}", file=sys.stderr)
+            return EXIT_USAGE
+    state = ingest(
+        paths=list(args.paths), warehouse=warehouse, batch_size=args.batch_size, cluster=args.cluster,
+        return_state=True,
+    )
     if not state.is_completed():
         print(f"vnrok-etl: error: ingest flow {state.name.lower()}: {_state_message(state)}", file=sys.stderr)
         return EXIT_FAILED

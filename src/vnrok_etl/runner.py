@@ -17,7 +17,7 @@ from uuid import uuid4
 from vnrok_etl.batching import plan_batches
 from vnrok_etl.pipeline import BatchResult, process_paths
 from vnrok_etl.sources import discover_paths
-from vnrok_etl.stage import Stager
+from vnrok_etl.stage import StagedLoad, Stager
 from vnrok_etl.warehouse import LoadCounts, LoadInfo, connect, known_sha256, merge_load, record_failed_load
 
 # DuckDB's memory for a spilled merge: beyond it, its temporary tables go to disk (in the
@@ -57,34 +57,47 @@ def ingest_paths(
     if Path(warehouse).exists():
         with connect(warehouse, read_only=True, on_wait=on_wait) as connection:
             known = known_sha256(connection)
-    seconds: dict[str, float] = {}
     staging = 0.0
     with tempfile.TemporaryDirectory(prefix="vnrok-stage-") as folder:
         stager = Stager(Path(folder) if spill else None)
         for result in _process_batches(plan_batches(files, batch_size), known, workers):
-            for stage, value in result.seconds.items():
-                seconds[stage] = seconds.get(stage, 0.0) + value
             staged_at = time.perf_counter()
             stager.add(result)
             del result
             staging += time.perf_counter() - staged_at
         staged_at = time.perf_counter()
         staged = stager.finish()
-        seconds["stage"] = staging + time.perf_counter() - staged_at
+        seconds = stager.seconds | {"stage": staging + time.perf_counter() - staged_at}
         load = new_load_info(stage_seconds=seconds)
         merged_at = time.perf_counter()
-        with connect(warehouse, on_wait=on_wait) as connection:
-            if spill:
-                connection.execute(f"SET memory_limit = '{MERGE_MEMORY}'")
-                connection.execute(f"SET temp_directory = '{Path(folder) / 'duckdb'}'")
-            try:
-                counts = merge_load(connection, staged, load)
-            except Exception as error:
-                record_failed_load(connection, load, f"{type(error).__name__}: {error}")
-                raise
+        counts = merge_staged(staged, warehouse, load, Path(folder) if spill else None, on_wait=on_wait)
         seconds["merge"] = time.perf_counter() - merged_at
     seconds["wall"] = time.perf_counter() - clock
     return counts, {stage: round(value, 3) for stage, value in seconds.items()}
+
+
+def merge_staged(
+    staged: StagedLoad,
+    warehouse: str | Path,
+    load: LoadInfo,
+    spill: Path | None,
+    on_wait: Callable[[str], None] | None = None,
+    wait_seconds: float | None = None,
+) -> LoadCounts:
+    """Open the warehouse for writing and merge; a failure is rolled back and recorded.
+
+    With `spill` (the staging folder), DuckDB works within MERGE_MEMORY and spills there.
+    """
+    options = {} if wait_seconds is None else {"wait_seconds": wait_seconds}
+    with connect(warehouse, on_wait=on_wait, **options) as connection:
+        if spill is not None:
+            connection.execute(f"SET memory_limit = '{MERGE_MEMORY}'")
+            connection.execute(f"SET temp_directory = '{spill / 'duckdb'}'")
+        try:
+            return merge_load(connection, staged, load)
+        except Exception as error:
+            record_failed_load(connection, load, f"{type(error).__name__}: {error}")
+            raise
 
 
 def _process_batches(batches: list[list[str]], known: set[str], workers: int) -> Iterator[BatchResult]:

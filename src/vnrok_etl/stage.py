@@ -106,6 +106,7 @@ class Stager:
 
     def __init__(self, spill: Path | None = None) -> None:
         self.documents_seen = 0
+        self.seconds: dict[str, float] = {}  # per-document stage seconds, summed over batches
         self._articles: set[str] = set()
         self._spill = spill
         self._writers: dict[str, pa.ipc.RecordBatchFileWriter] = {}
@@ -113,6 +114,8 @@ class Stager:
 
     def add(self, batch: BatchResult) -> None:
         self.documents_seen += batch.documents
+        for stage, value in batch.seconds.items():
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + value
         for document in batch.known:
             _append(self._columns["stg_known"], source_uri=document.uri, content_sha256=document.sha256)
         for rejection in batch.rejections:

@@ -22,17 +22,28 @@ import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from prefect.task_runners import ProcessPoolTaskRunner
     from prefect_dask import DaskTaskRunner
 
 LOCAL = re.compile(r"^local(?::(\d+))?$")
+PROCESSES = re.compile(r"^processes(?::(\d+))?$")
 
 
 class ClusterError(ValueError):
     """The cluster spec is malformed, or the `cluster` extra is not installed."""
 
 
-def dask_task_runner(spec: str) -> DaskTaskRunner:
-    """A DaskTaskRunner for `local`, `local:N` or a scheduler address."""
+def dask_task_runner(spec: str) -> DaskTaskRunner | ProcessPoolTaskRunner:
+    """A DaskTaskRunner for `local`, `local:N` or a scheduler address.
+
+    `processes` or `processes:N` is Prefect's own ProcessPoolTaskRunner: both cores of one
+    machine without Dask's scheduler, nanny and worker start-up.
+    """
+    processes = PROCESSES.match(spec.strip())
+    if processes:
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        return ProcessPoolTaskRunner(max_workers=int(processes.group(1) or os.cpu_count() or 1))
     try:
         from prefect_dask import DaskTaskRunner
     except ImportError:

@@ -59,8 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--batch-size", type=_positive_int, default=None, help="documents per task run")
     ingest.add_argument(
         "--cluster", nargs="?", const="local", default=None, metavar="ADDRESS",
-        help="run the batch tasks on Dask: a local cluster (bare flag, or local:N workers) or a "
-             "scheduler address like tcp://host:8786 (needs the `cluster` extra)",
+        help="run the batch tasks in other processes: processes[:N] (a process pool on this "
+             "machine), or Dask: a local cluster (bare flag, or local:N workers) or a scheduler "
+             "address like tcp://host:8786 (Dask needs the `cluster` extra)",
     )
     ingest.set_defaults(run=run_ingest)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import duckdb
+import pytest
 
 from conftest import SEEDS
 from vnrok_etl.batching import MAX_BATCHES, plan_batches
@@ -67,3 +68,17 @@ def test_a_second_flow_run_over_the_same_files_adds_nothing(prefect_server, ware
     second = ingest(paths=[str(SEEDS)], warehouse=str(warehouse))
     assert first["articles_new"] == 5
     assert (second["documents_known"], second["articles_new"], second["sources_new"], second["figures_new"]) == (5, 0, 0, 0)
+
+
+def test_the_flow_on_a_process_pool_loads_the_same_articles(prefect_server, warehouse, tmp_path):
+    from flows.cluster import ClusterError, dask_task_runner
+    from flows.ingest import ingest
+
+    with pytest.raises(ClusterError, match="not 'lots'"):
+        dask_task_runner("lots")
+    # 36 figures and 67 quotes: the hand-written seed expectations (tests/golden/).
+    threads = ingest(paths=[str(SEEDS)], warehouse=str(tmp_path / "threads.duckdb"), batch_size=2)
+    processes = ingest(paths=[str(SEEDS)], warehouse=str(warehouse), batch_size=2, cluster="processes:2")
+    assert (processes["articles_new"], processes["figures_new"], processes["quotes_new"]) == (
+        threads["articles_new"], threads["figures_new"], threads["quotes_new"],
+    ) == (5, 36, 67)

@@ -39,22 +39,25 @@ def dask_task_runner(spec: str) -> DaskTaskRunner | ProcessPoolTaskRunner:
     `processes` or `processes:N` is Prefect's own ProcessPoolTaskRunner: both cores of one
     machine without Dask's scheduler, nanny and worker start-up.
     """
-    processes = PROCESSES.match(spec.strip())
+    spec = spec.strip()
+    processes = PROCESSES.match(spec)
     if processes:
         from prefect.task_runners import ProcessPoolTaskRunner
 
         return ProcessPoolTaskRunner(max_workers=int(processes.group(1) or os.cpu_count() or 1))
+    match = LOCAL.match(spec)
+    if match is None and "://" not in spec and ":" not in spec:
+        raise ClusterError(
+            f"cluster must be 'processes[:N]', 'local[:N]' or a scheduler address, not {spec!r}"
+        )
     try:
         from prefect_dask import DaskTaskRunner
     except ImportError:
         raise ClusterError(
             "running on Dask needs prefect-dask: pip install 'vnrok-etl[cluster]'"
         ) from None
-    match = LOCAL.match(spec.strip())
     if match is None:
-        if "://" not in spec and ":" not in spec:
-            raise ClusterError(f"cluster must be 'local', 'local:N' or a scheduler address, not {spec!r}")
-        return DaskTaskRunner(address=spec.strip())
+        return DaskTaskRunner(address=spec)
     workers = int(match.group(1) or os.cpu_count() or 1)
     if workers < 1:
         raise ClusterError(f"a local cluster needs at least one worker, not {workers}")

@@ -27,7 +27,7 @@ import re
 import sys
 import time
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

@@ -287,7 +287,7 @@ def test_the_sql_command_cannot_write_or_reach_other_files(loaded, tmp_path):
         f"ATTACH '{outside}.duckdb' AS other",
         f"EXPORT DATABASE '{outside}'",
         f"SELECT * FROM read_csv('{SEED_001}')",
-        f"SELECT * FROM read_text('/etc/passwd')",
+        "SELECT * FROM read_text('/etc/passwd')",
         "SET enable_external_access = true",
         "INSTALL httpfs",
         f"SET profiling_output = '{outside}.json'",

@@ -88,8 +88,7 @@ def merge_staged(
 
     With `spill` (the staging folder), DuckDB works within MERGE_MEMORY and spills there.
     """
-    options = {} if wait_seconds is None else {"wait_seconds": wait_seconds}
-    with connect(warehouse, on_wait=on_wait, **options) as connection:
+    with connect(warehouse, on_wait=on_wait, wait_seconds=wait_seconds) as connection:
         if spill is not None:
             connection.execute(f"SET memory_limit = '{MERGE_MEMORY}'")
             connection.execute(f"SET temp_directory = '{spill / 'duckdb'}'")

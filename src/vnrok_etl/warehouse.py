@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -86,16 +87,12 @@ class LoadCounts:
 
 def resolve_warehouse(path: str | Path | None) -> Path:
     """The warehouse file: the given path, else $VNROK_WAREHOUSE, else warehouse/vnrok.duckdb."""
-    import os
-
     chosen = path or os.environ.get("VNROK_WAREHOUSE") or DEFAULT_WAREHOUSE
     return Path(chosen).expanduser().resolve()
 
 
 def default_wait_seconds() -> float:
     """How long to wait for a locked warehouse: $VNROK_WAREHOUSE_WAIT_SECONDS, else 60 s."""
-    import os
-
     value = os.environ.get(WAIT_SECONDS_VARIABLE, "")
     try:
         return max(0.0, float(value)) if value.strip() else DEFAULT_WAIT_SECONDS
@@ -223,9 +220,7 @@ def merge_load(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: 
     connection.execute("BEGIN TRANSACTION")
     try:
         for name, table in staged.tables.items():
-            connection.register(f"{name}_arrow", table)
-            connection.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM {name}_arrow")
-            connection.unregister(f"{name}_arrow")
+            _temp_table(connection, name, table)
         counts = _merge(connection, staged, load)
         # The checks read articles, sources, figures, quotes and speakers: a load that added no
         # article and no source (a re-run over known files) cannot have broken them.
@@ -253,7 +248,7 @@ def record_failed_load(connection: duckdb.DuckDBPyConnection, load: LoadInfo, er
 def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: LoadInfo) -> LoadCounts:
     now = datetime.now(timezone.utc)
     params = {"load_id": load.load_id, "now": now}
-    new_ids = _near_duplicates(connection)
+    _near_duplicates(connection)
     articles_new = _insert(
         connection,
         """INSERT INTO articles
@@ -359,7 +354,7 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
         rejections_new=rejections_new,
         rejections=rejected,
     )
-    summary = counts.as_dict() | {"new_article_ids": len(new_ids), "seconds": load.stage_seconds}
+    summary = counts.as_dict() | {"seconds": load.stage_seconds}
     connection.execute(
         """INSERT INTO loads VALUES ($load_id, $flow_run_id, $started_at, $now, 'succeeded',
                $seen, $documents_new, $articles, $sources, $figures, $quotes, $rejections, $counts, NULL)""",
@@ -374,7 +369,7 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
     return counts
 
 
-def _near_duplicates(connection: duckdb.DuckDBPyConnection) -> list[str]:
+def _near_duplicates(connection: duckdb.DuckDBPyConnection) -> None:
     """Stage `stg_new_articles(article_id, duplicate_of)`: new articles and their canonical twin.
 
     Candidates share one of four 16-bit SimHash bands (so every pair within 3 bits is found);
@@ -388,32 +383,39 @@ def _near_duplicates(connection: duckdb.DuckDBPyConnection) -> list[str]:
     canonical = connection.execute(
         "SELECT article_id, simhash FROM articles WHERE duplicate_of IS NULL ORDER BY load_id, article_id"
     ).fetchall() if new else []
-    bands: dict[tuple[int, int], list[tuple[str, int]]] = {}
+    index: dict[tuple[int, int], list[tuple[str, int]]] = {}
 
-    def index(key: str, value: int) -> None:
-        for band in range(4):
-            bands.setdefault((band, value >> (16 * band) & 0xFFFF), []).append((key, value))
+    def add(key: str, value: int) -> None:
+        for band in _bands(value):
+            index.setdefault(band, []).append((key, value))
 
     for key, value in canonical:
-        index(key, value)
+        add(key, value)
     assigned: dict[str, str | None] = {}
     for key, value in new:
-        candidates = {
-            other for band in range(4) for other in bands.get((band, value >> (16 * band) & 0xFFFF), [])
-        }
-        near = [(hamming(value, other_value), other) for other, other_value in candidates
-                if hamming(value, other_value) <= NEAR_DUPLICATE_BITS]
+        candidates = {other for band in _bands(value) for other in index.get(band, [])}
+        distances = [(hamming(value, other_value), other) for other, other_value in candidates]
+        near = [pair for pair in distances if pair[0] <= NEAR_DUPLICATE_BITS]
         assigned[key] = min(near)[1] if near else None
         if assigned[key] is None:
-            index(key, value)
+            add(key, value)
     table = pa.table(
         {"article_id": list(assigned), "duplicate_of": list(assigned.values())},
         schema=pa.schema([("article_id", pa.string()), ("duplicate_of", pa.string())]),
     )
-    connection.register("stg_new_articles_arrow", table)
-    connection.execute("CREATE OR REPLACE TEMP TABLE stg_new_articles AS SELECT * FROM stg_new_articles_arrow")
-    connection.unregister("stg_new_articles_arrow")
-    return list(assigned)
+    _temp_table(connection, "stg_new_articles", table)
+
+
+def _bands(value: int) -> list[tuple[int, int]]:
+    """The four (band, 16-bit value) keys of a SimHash: two within 3 bits share at least one."""
+    return [(band, value >> (16 * band) & 0xFFFF) for band in range(4)]
+
+
+def _temp_table(connection: duckdb.DuckDBPyConnection, name: str, table: object) -> None:
+    """A temporary table holding an Arrow table's (or dataset's) rows, copied in bulk."""
+    connection.register(f"{name}_arrow", table)
+    connection.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM {name}_arrow")
+    connection.unregister(f"{name}_arrow")
 
 
 def _insert(connection: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object]) -> int:

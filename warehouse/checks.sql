@@ -1,78 +1,86 @@
 -- Data checks: each query must return zero rows. They run after every load, inside the load's
 -- transaction, and a failing check fails the load with its name (so nothing wrong is committed).
 -- Format: a "-- check: name" line, then one query ending in ";".
+-- After a load, only that load's rows are checked (earlier loads passed the same checks when they
+-- were committed, and rows are never updated): `this_load(load_id)` is true for the load being
+-- checked, or for every row when the checks run on their own (warehouse.run_checks without a load).
 
 -- check: figure_text_matches_body
 SELECT f.figure_id FROM figures f JOIN articles a USING (article_id)
-WHERE f.start_char < 0 OR f.end_char > length(a.body) OR f.start_char >= f.end_char
-   OR substring(a.body, f.start_char + 1, f.end_char - f.start_char) <> f.text;
+WHERE this_load(f.load_id)
+  AND (f.start_char < 0 OR f.end_char > length(a.body) OR f.start_char >= f.end_char
+       OR substring(a.body, f.start_char + 1, f.end_char - f.start_char) <> f.text);
 
 -- check: quote_text_matches_body
 SELECT q.quote_id FROM quotes q JOIN articles a USING (article_id)
-WHERE q.start_char < 0 OR q.end_char > length(a.body) OR q.start_char >= q.end_char
-   OR substring(a.body, q.start_char + 1, q.end_char - q.start_char) <> q.text;
+WHERE this_load(q.load_id)
+  AND (q.start_char < 0 OR q.end_char > length(a.body) OR q.start_char >= q.end_char
+       OR substring(a.body, q.start_char + 1, q.end_char - q.start_char) <> q.text);
 
 -- check: every_source_has_its_article
 SELECT s.source_uri FROM article_sources s LEFT JOIN articles a USING (article_id)
-WHERE a.article_id IS NULL;
+WHERE this_load(s.load_id) AND a.article_id IS NULL;
 
 -- check: every_article_has_a_source
 SELECT a.article_id FROM articles a
-WHERE NOT EXISTS (SELECT 1 FROM article_sources s WHERE s.article_id = a.article_id);
+WHERE this_load(a.load_id) AND NOT EXISTS (SELECT 1 FROM article_sources s WHERE s.article_id = a.article_id);
 
 -- check: one_article_per_document
-SELECT content_sha256 FROM article_sources GROUP BY content_sha256
-HAVING count(DISTINCT article_id) > 1;
+SELECT content_sha256 FROM article_sources
+WHERE content_sha256 IN (SELECT content_sha256 FROM article_sources WHERE this_load(load_id))
+GROUP BY content_sha256 HAVING count(DISTINCT article_id) > 1;
 
 -- check: duplicate_points_at_canonical_article
 SELECT a.article_id FROM articles a LEFT JOIN articles c ON c.article_id = a.duplicate_of
-WHERE a.duplicate_of IS NOT NULL AND (c.article_id IS NULL OR c.duplicate_of IS NOT NULL
+WHERE this_load(a.load_id) AND a.duplicate_of IS NOT NULL AND (c.article_id IS NULL OR c.duplicate_of IS NOT NULL
                                       OR a.duplicate_of = a.article_id);
 
 -- check: quoted_speaker_is_known
 SELECT q.quote_id FROM quotes q LEFT JOIN speakers s ON s.name = q.speaker
-WHERE q.speaker IS NOT NULL AND s.name IS NULL;
+WHERE this_load(q.load_id) AND q.speaker IS NOT NULL AND s.name IS NULL;
 
 -- check: alias_points_at_speaker
 SELECT al.alias FROM speaker_aliases al LEFT JOIN speakers s USING (name)
-WHERE s.name IS NULL;
+WHERE this_load(al.load_id) AND s.name IS NULL;
 
 -- check: known_figure_kinds
 SELECT figure_id FROM figures
-WHERE kind NOT IN ('money', 'count', 'percent', 'rank', 'multiplier', 'duration')
-   OR qualifier NOT IN ('exact', 'approx', 'over', 'under');
+WHERE this_load(load_id)
+  AND (kind NOT IN ('money', 'count', 'percent', 'rank', 'multiplier', 'duration')
+       OR qualifier NOT IN ('exact', 'approx', 'over', 'under'));
 
 -- check: known_quote_kinds
-SELECT quote_id FROM quotes WHERE kind NOT IN ('direct', 'indirect', 'interview');
+SELECT quote_id FROM quotes WHERE this_load(load_id) AND kind NOT IN ('direct', 'indirect', 'interview');
 
 -- check: figure_text_in_sentence
 -- The claim views read the words after a figure from its sentence (views.sql int_figures).
-SELECT figure_id FROM figures WHERE strpos(sentence, text) = 0;
+SELECT figure_id FROM figures WHERE this_load(load_id) AND strpos(sentence, text) = 0;
 
 -- check: figure_sentence_in_body
 SELECT f.figure_id FROM figures f JOIN articles a USING (article_id)
-WHERE strpos(a.body, f.sentence) = 0;
+WHERE this_load(f.load_id) AND strpos(a.body, f.sentence) = 0;
 
 -- check: money_has_currency_code
 SELECT figure_id FROM figures
-WHERE kind = 'money' AND (unit IS NULL OR NOT regexp_matches(unit, '^[A-Z]{3}$'));
+WHERE this_load(load_id) AND kind = 'money' AND (unit IS NULL OR NOT regexp_matches(unit, '^[A-Z]{3}$'));
 
 -- check: count_unit_is_lowercase_noun
 -- "counted noun, singular lowercase": subject keys use the unit as it is.
 SELECT figure_id FROM figures
-WHERE kind = 'count' AND unit IS NOT NULL AND (unit <> lower(unit) OR unit <> trim(unit) OR unit = '');
+WHERE this_load(load_id) AND kind = 'count' AND unit IS NOT NULL
+  AND (unit <> lower(unit) OR unit <> trim(unit) OR unit = '');
 
 -- check: figure_value_is_finite
-SELECT figure_id FROM figures WHERE value IS NOT NULL AND (isnan(value) OR isinf(value));
+SELECT figure_id FROM figures WHERE this_load(load_id) AND value IS NOT NULL AND (isnan(value) OR isinf(value));
 
 -- check: ref_year_is_plausible
 -- A four-digit number outside 1900-2100 taken as a year is a misread amount.
-SELECT figure_id FROM figures WHERE ref_year IS NOT NULL AND ref_year NOT BETWEEN 1900 AND 2100;
+SELECT figure_id FROM figures WHERE this_load(load_id) AND ref_year IS NOT NULL AND ref_year NOT BETWEEN 1900 AND 2100;
 
 -- check: published_date_near_published_at
 -- The local date at the source is within a day of the UTC instant (time zones, not typos).
 SELECT article_id FROM articles
-WHERE published_at IS NOT NULL AND published_date IS NOT NULL
+WHERE this_load(load_id) AND published_at IS NOT NULL AND published_date IS NOT NULL
   AND abs(date_diff('day', published_date, CAST(published_at AS DATE))) > 1;
 
 -- check: synonym_word_listed_once

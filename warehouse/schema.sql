@@ -124,3 +124,19 @@ CREATE TABLE IF NOT EXISTS rejections (
     rejected_at     TIMESTAMPTZ NOT NULL,
     load_id         VARCHAR NOT NULL
 );
+
+-- Internal (not part of the public interface): size and modification time of each file loaded
+-- as an article, so that a re-run skips unchanged files without reading them (sources.py).
+CREATE TABLE IF NOT EXISTS _file_signatures (
+    source_uri      VARCHAR PRIMARY KEY,
+    size_bytes      BIGINT NOT NULL,
+    mtime_ns        BIGINT NOT NULL,
+    content_sha256  VARCHAR NOT NULL
+);
+
+-- Internal: a digest of the schema, migrations and views a writer last applied, and of the views
+-- and macros the catalog held then: a writer re-applies them only when one of the two changed.
+CREATE TABLE IF NOT EXISTS _schema_state (
+    sql_digest      VARCHAR NOT NULL,
+    catalog_digest  VARCHAR NOT NULL
+);

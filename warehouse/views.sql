@@ -1,4 +1,5 @@
--- Analyst views: re-created on every connection that writes, so they always match the tables.
+-- Analyst views: re-created by a writer whenever this file changed or the catalog no longer holds
+-- what it made (warehouse.apply_schema), so they always match the tables.
 -- Layered raw -> stg_ -> int_ -> marts (jaffle_shop); each view is a CTE chain over the public
 -- tables. The stg_ names belong to a load's staging tables (warehouse.py merge_load creates TEMP
 -- tables stg_articles, stg_figures, ... that would shadow a view of the same name while the data
@@ -47,6 +48,12 @@ CREATE OR REPLACE MACRO singular_word(w) AS
         WHEN regexp_matches(w, '..[^su]s$') THEN regexp_replace(w, 's$', '')
         ELSE w
     END;
+
+-- The data checks (checks.sql) look at one load's rows: true for rows of the load being checked,
+-- or for every row when no load is set. DuckDB folds getvariable() into a constant when it plans
+-- the query, so the load filter prunes the scans.
+CREATE OR REPLACE MACRO this_load(load_id) AS
+    getvariable('check_load_id') IS NULL OR load_id = getvariable('check_load_id');
 
 -- ─── int: one clean row per article and per figure ─────────────────────────────────────────────
 

@@ -12,6 +12,7 @@ message instead of a traceback.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING
 import duckdb
 import pyarrow as pa
 
-from vnrok_etl.identity import NEAR_DUPLICATE_BITS, hamming
+from vnrok_etl.identity import NEAR_DUPLICATE_BITS
 
 if TYPE_CHECKING:
     from vnrok_etl.stage import StagedLoad
@@ -160,7 +161,20 @@ def _open_waiting(
 
 
 def apply_schema(connection: duckdb.DuckDBPyConnection) -> None:
-    """Idempotent DDL, then every migration not yet recorded, then the views."""
+    """Idempotent DDL, then every migration not yet recorded, then the views.
+
+    Skipped when the last writer applied these very files and the catalog still holds the views
+    and macros they made: re-creating 20 views costs a writer about 0.3 s, most of a re-run's time.
+    A view dropped or edited by hand changes the catalog's digest, so it is put back.
+    """
+    digest = _sql_digest()
+    try:
+        if connection.execute("SELECT sql_digest, catalog_digest FROM _schema_state").fetchall() == [
+            (digest, _catalog_digest(connection))
+        ]:
+            return
+    except duckdb.CatalogException:
+        pass  # a new warehouse, or one from before _schema_state
     connection.execute((WAREHOUSE_DIR / "schema.sql").read_text())
     applied = {row[0] for row in connection.execute("SELECT version FROM _migrations").fetchall()}
     pending = [BASELINE] if BASELINE[0] not in applied else []
@@ -175,6 +189,30 @@ def apply_schema(connection: duckdb.DuckDBPyConnection) -> None:
         connection.execute("INSERT INTO _migrations (version, name) VALUES (?, ?)", [version, name])
         connection.execute("COMMIT")
     connection.execute((WAREHOUSE_DIR / "views.sql").read_text())
+    connection.execute("BEGIN")
+    connection.execute("DELETE FROM _schema_state")
+    connection.execute("INSERT INTO _schema_state VALUES (?, ?)", [digest, _catalog_digest(connection)])
+    connection.execute("COMMIT")
+
+
+def _sql_digest() -> str:
+    files = [WAREHOUSE_DIR / "schema.sql", *sorted((WAREHOUSE_DIR / "migrations").glob("*.sql")), WAREHOUSE_DIR / "views.sql"]
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _catalog_digest(connection: duckdb.DuckDBPyConnection) -> str:
+    """A digest of the persistent views and macros, as the catalog holds them."""
+    return connection.execute(
+        """SELECT md5(coalesce(string_agg(name || ':' || definition, '|' ORDER BY name), '')) FROM (
+               SELECT view_name AS name, sql AS definition FROM duckdb_views()
+               WHERE NOT internal AND NOT temporary
+               UNION ALL
+               SELECT function_name, coalesce(macro_definition, '') FROM duckdb_functions()
+               WHERE database_name = current_database() AND function_type IN ('macro', 'table_macro'))"""
+    ).fetchone()[0]
 
 
 def data_checks() -> list[tuple[str, str]]:
@@ -184,11 +222,16 @@ def data_checks() -> list[tuple[str, str]]:
     return [(name, query.strip().rstrip(";")) for name, query in zip(parts[0::2], parts[1::2])]
 
 
-def run_checks(connection: duckdb.DuckDBPyConnection) -> None:
-    for name, query in data_checks():
-        rows = connection.execute(f"SELECT count(*) FROM ({query})").fetchone()[0]
-        if rows:
-            raise DataCheckFailed(f"data check '{name}' failed: {rows} offending row(s)")
+def run_checks(connection: duckdb.DuckDBPyConnection, load_id: str | None = None) -> None:
+    """Run the data checks on one load's rows, or on the whole warehouse without `load_id`."""
+    connection.execute("SET VARIABLE check_load_id = ?", [load_id])
+    try:
+        for name, query in data_checks():
+            rows = connection.execute(f"SELECT count(*) FROM ({query})").fetchone()[0]
+            if rows:
+                raise DataCheckFailed(f"data check '{name}' failed: {rows} offending row(s)")
+    finally:
+        connection.execute("RESET VARIABLE check_load_id")
 
 
 def query_read_only(path: str | Path, query: str) -> tuple[list[str], list[tuple]]:
@@ -209,6 +252,19 @@ def query_read_only(path: str | Path, query: str) -> tuple[list[str], list[tuple
         return [column[0] for column in cursor.description], cursor.fetchall()
 
 
+def file_signatures(connection: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int, str]]:
+    """source_uri -> (size, mtime_ns, sha256) of the files loaded as articles, as they were read."""
+    try:
+        rows = connection.execute(
+            """SELECT f.source_uri, f.size_bytes, f.mtime_ns, f.content_sha256 FROM _file_signatures f
+               WHERE EXISTS (SELECT 1 FROM article_sources s
+                             WHERE s.source_uri = f.source_uri AND s.content_sha256 = f.content_sha256)"""
+        ).fetchall()
+    except duckdb.CatalogException:
+        return {}  # a warehouse written before signatures were kept: every file is read
+    return {uri: (size, mtime_ns, sha256) for uri, size, mtime_ns, sha256 in rows}
+
+
 def known_sha256(connection: duckdb.DuckDBPyConnection) -> set[str]:
     """Hashes of the documents the warehouse has already turned into articles."""
     rows = connection.execute("SELECT DISTINCT content_sha256 FROM article_sources").fetchall()
@@ -225,7 +281,7 @@ def merge_load(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: 
         # The checks read articles, sources, figures, quotes and speakers: a load that added no
         # article and no source (a re-run over known files) cannot have broken them.
         if counts.articles_new or counts.sources_new:
-            run_checks(connection)
+            run_checks(connection, load.load_id)
         connection.execute("COMMIT")
     except BaseException:
         try:
@@ -274,6 +330,20 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
                              WHERE e.source_uri = s.source_uri AND e.content_sha256 = s.content_sha256)
            QUALIFY row_number() OVER (PARTITION BY source_uri, content_sha256) = 1""",
         params,
+    )
+    # Size and mtime of each file as it was read, for the next run to skip it unread if unchanged.
+    connection.execute(
+        """INSERT OR REPLACE INTO _file_signatures
+           SELECT source_uri, size_bytes, mtime_ns, content_sha256 FROM (
+               SELECT source_uri, size_bytes, mtime_ns, content_sha256 FROM stg_documents
+               UNION ALL
+               SELECT source_uri, size_bytes, mtime_ns, content_sha256 FROM stg_known
+           ) s
+           WHERE size_bytes IS NOT NULL AND NOT EXISTS (
+               SELECT 1 FROM _file_signatures e
+               WHERE e.source_uri = s.source_uri AND e.size_bytes = s.size_bytes
+                 AND e.mtime_ns = s.mtime_ns AND e.content_sha256 = s.content_sha256)
+           QUALIFY row_number() OVER (PARTITION BY source_uri ORDER BY content_sha256) = 1"""
     )
     for table, columns in (
         ("removed_spans", "article_id, seq, rule, text"),
@@ -372,43 +442,48 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
 def _near_duplicates(connection: duckdb.DuckDBPyConnection) -> None:
     """Stage `stg_new_articles(article_id, duplicate_of)`: new articles and their canonical twin.
 
-    Candidates share one of four 16-bit SimHash bands (so every pair within 3 bits is found);
-    the nearest canonical article wins, earlier ones first, and a new article with no twin is
-    canonical for the new articles after it.
+    Candidates share one of four 16-bit SimHash bands (so every pair within 3 bits is found):
+    DuckDB finds them with an equi-join on (band, value), against the warehouse's canonical
+    articles and the load's earlier new ones, so no load reads every SimHash into Python. The
+    nearest canonical article wins, earlier ones first, and a new article with no twin is
+    canonical for the new articles after it: that needs the load's order, so the few articles
+    with candidates are settled here, in `ord` order.
     """
-    new = connection.execute(
-        "SELECT s.article_id, s.simhash FROM stg_articles s"
-        " WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.article_id = s.article_id) ORDER BY s.ord"
-    ).fetchall()
-    canonical = connection.execute(
-        "SELECT article_id, simhash FROM articles WHERE duplicate_of IS NULL ORDER BY load_id, article_id"
-    ).fetchall() if new else []
-    index: dict[tuple[int, int], list[tuple[str, int]]] = {}
-
-    def add(key: str, value: int) -> None:
-        for band in _bands(value):
-            index.setdefault(band, []).append((key, value))
-
-    for key, value in canonical:
-        add(key, value)
-    assigned: dict[str, str | None] = {}
-    for key, value in new:
-        candidates = {other for band in _bands(value) for other in index.get(band, [])}
-        distances = [(hamming(value, other_value), other) for other, other_value in candidates]
-        near = [pair for pair in distances if pair[0] <= NEAR_DUPLICATE_BITS]
-        assigned[key] = min(near)[1] if near else None
-        if assigned[key] is None:
-            add(key, value)
-    table = pa.table(
-        {"article_id": list(assigned), "duplicate_of": list(assigned.values())},
-        schema=pa.schema([("article_id", pa.string()), ("duplicate_of", pa.string())]),
+    connection.execute(
+        """CREATE OR REPLACE TEMP TABLE stg_new_bands AS
+           SELECT s.article_id, s.simhash, s.ord, b.band, (s.simhash >> (16 * b.band)) & 65535 AS value
+           FROM stg_articles s, range(4) b(band)
+           WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.article_id = s.article_id)"""
     )
-    _temp_table(connection, "stg_new_articles", table)
-
-
-def _bands(value: int) -> list[tuple[int, int]]:
-    """The four (band, 16-bit value) keys of a SimHash: two within 3 bits share at least one."""
-    return [(band, value >> (16 * band) & 0xFFFF) for band in range(4)]
+    pairs = connection.execute(
+        f"""SELECT DISTINCT n.article_id, n.ord, o.article_id, bit_count(xor(n.simhash, o.simhash)), false
+            FROM stg_new_bands n
+            JOIN (SELECT article_id, simhash, b.band, (simhash >> (16 * b.band)) & 65535 AS value
+                  FROM articles, range(4) b(band) WHERE duplicate_of IS NULL) o USING (band, value)
+            WHERE bit_count(xor(n.simhash, o.simhash)) <= {NEAR_DUPLICATE_BITS}
+            UNION ALL
+            SELECT DISTINCT n.article_id, n.ord, e.article_id, bit_count(xor(n.simhash, e.simhash)), true
+            FROM stg_new_bands n JOIN stg_new_bands e USING (band, value)
+            WHERE e.ord < n.ord AND bit_count(xor(n.simhash, e.simhash)) <= {NEAR_DUPLICATE_BITS}
+            ORDER BY 2"""
+    ).fetchall()
+    candidates: dict[str, list[tuple[int, str, bool]]] = {}
+    for key, _, other, bits, other_is_new in pairs:
+        candidates.setdefault(key, []).append((bits, other, other_is_new))
+    twins: dict[str, str | None] = {}
+    for key, found in candidates.items():  # in ord order: an earlier new article is settled first
+        # An earlier new article is a candidate only if it stayed canonical itself.
+        near = [(bits, other) for bits, other, is_new in found if not is_new or twins.get(other) is None]
+        twins[key] = min(near)[1] if near else None
+    _temp_table(
+        connection, "stg_twins",
+        pa.table({"article_id": list(twins), "duplicate_of": list(twins.values())},
+                 schema=pa.schema([("article_id", pa.string()), ("duplicate_of", pa.string())])),
+    )
+    connection.execute(
+        """CREATE OR REPLACE TEMP TABLE stg_new_articles AS
+           SELECT DISTINCT n.article_id, t.duplicate_of FROM stg_new_bands n LEFT JOIN stg_twins t USING (article_id)"""
+    )
 
 
 def _temp_table(connection: duckdb.DuckDBPyConnection, name: str, table: object) -> None:

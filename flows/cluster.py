@@ -3,7 +3,7 @@
 The default task runner is a thread pool: decode, clean and extraction are pure Python, so its
 threads share one core under the GIL. A Dask cluster runs batches in worker processes, on this
 machine (a LocalCluster, one single-threaded worker per core by default) or on a real cluster
-(a scheduler address). Only the batch tasks go there: the workers return BatchResults and the
+(a scheduler address). Only the batch tasks go there: the workers return staged batches (Arrow tables) and the
 single DuckDB writer (stage and merge) stays in the flow's process, because a DuckDB file has one
 writer at a time (warehouse.py).
 

@@ -29,12 +29,12 @@ from prefect.utilities.annotations import quote
 from flows.cluster import dask_task_runner
 from flows.server import warehouse_slot
 from vnrok_etl.batching import plan_batches
-from vnrok_etl.pipeline import BatchResult, process_paths
-from vnrok_etl.runner import merge_staged, new_load_info
+from vnrok_etl.records import RawDocument
+from vnrok_etl.runner import merge_staged, new_load_info, plan_reads
 from vnrok_etl.sources import discover_paths
-from vnrok_etl.stage import StagedLoad, Stager
+from vnrok_etl.stage import StagedBatch, StagedLoad, Stager, known_batch, stage_paths
 from vnrok_etl.summary import summary_markdown, summary_rows
-from vnrok_etl.warehouse import LoadCounts, LoadInfo, connect, known_sha256, resolve_warehouse
+from vnrok_etl.warehouse import LoadCounts, LoadInfo, resolve_warehouse
 
 WAREHOUSE_WAIT_SECONDS = 600.0  # a scheduled and a manual run: the second waits for the first
 # Batches submitted ahead of the one being staged: enough to keep the workers busy, few enough
@@ -49,16 +49,14 @@ def discover(paths: list[str], settle_seconds: float | None = None) -> list[str]
 
 
 @task(name="known-documents", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def known_documents(warehouse: str) -> set[str]:
-    if not Path(warehouse).exists():
-        return set()
-    with connect(warehouse, read_only=True, wait_seconds=WAREHOUSE_WAIT_SECONDS, on_wait=_log_wait) as connection:
-        return known_sha256(connection)
+def known_documents(files: list[str], warehouse: str) -> tuple[list[str], list[RawDocument], set[str]]:
+    """(files to read, unchanged files not to read, hashes of the documents already loaded)."""
+    return plan_reads(files, warehouse, on_wait=_log_wait, wait_seconds=WAREHOUSE_WAIT_SECONDS)
 
 
 @task(name="process-batch", cache_policy=NO_CACHE)
-def process_batch(paths: list[str], known: set[str]) -> BatchResult:
-    return process_paths(paths, known)
+def process_batch(paths: list[str], known: set[str], number: int) -> StagedBatch:
+    return stage_paths(paths, known, number)
 
 
 @task(name="stage", cache_policy=NO_CACHE)
@@ -92,13 +90,14 @@ def ingest(
     target = str(resolve_warehouse(warehouse))
     load = new_load_info(flow_run_id=str(flow_run.id))
     clock = time.perf_counter()
-    files = discover(paths, settle_seconds)
-    known = known_documents(target)
+    # quote(): Prefect would otherwise walk every path and hash looking for futures to resolve.
+    files, unchanged, known = known_documents(quote(discover(paths, settle_seconds)), target)
     with tempfile.TemporaryDirectory(prefix="vnrok-stage-") as folder:
-        # Each batch is staged (to Arrow files in the folder) as soon as it is done, then dropped.
+        # Each batch is staged where it ran; here it is only written to Arrow files in the folder.
         stager = Stager(Path(folder))
-        for result in _process_batches(plan_batches(files, batch_size), known, cluster):
-            stager.add(result)
+        stager.add(known_batch(unchanged))
+        for batch in _process_batches(plan_batches(files, batch_size), known, cluster):
+            stager.add(batch)
         staged = stage(stager)
         seconds = {name: round(value, 3) for name, value in stager.seconds.items()}
         seconds["wall"] = round(time.perf_counter() - clock, 3)
@@ -111,13 +110,13 @@ def ingest(
     return counts.as_dict() | {"warehouse": target, "rejections": list(counts.rejections), "seconds": seconds}
 
 
-def _process_batches(batches: list[list[str]], known: set[str], cluster: str | None) -> Iterator[BatchResult]:
-    """Batch results in order, with at most WINDOW batches in flight (threads, or Dask workers)."""
+def _process_batches(batches: list[list[str]], known: set[str], cluster: str | None) -> Iterator[StagedBatch]:
+    """Staged batches in order, with at most WINDOW batches in flight (threads, or Dask workers)."""
     with dask_task_runner(cluster) if cluster else nullcontext() as runner:
         in_flight: deque = deque()
-        for batch in batches:
+        for number, batch in enumerate(batches, start=1):
             # quote(): the known hashes go to the task as they are, not walked by Prefect item by item.
-            parameters = {"paths": batch, "known": quote(known)}
+            parameters = {"paths": batch, "known": quote(known), "number": number}
             in_flight.append(runner.submit(process_batch, parameters) if runner else process_batch.submit(**parameters))
             if len(in_flight) >= WINDOW:
                 yield in_flight.popleft().result()

@@ -7,6 +7,7 @@ runs, so they check load semantics without paying for a Prefect server; test_flo
 from __future__ import annotations
 
 import codecs
+import os
 import shutil
 from dataclasses import replace
 
@@ -19,7 +20,7 @@ from conftest import SEED_NAMES, SEEDS
 from vnrok_etl.pipeline import process_paths
 from vnrok_etl.runner import ingest_paths, new_load_info
 from vnrok_etl.stage import stage_batches
-from vnrok_etl.warehouse import DataCheckFailed, connect, merge_load, record_failed_load
+from vnrok_etl.warehouse import DataCheckFailed, connect, merge_load, record_failed_load, run_checks
 
 TABLES = (
     "articles", "article_sources", "removed_spans", "captions", "figures", "quotes",
@@ -165,3 +166,77 @@ def test_schema_is_idempotent_and_migrations_are_recorded_once(warehouse):
     finally:
         raw.close()
     assert names >= set(TABLES) | {"loads", "_migrations"}
+
+
+def test_an_edited_copy_in_the_same_load_points_at_the_first(warehouse, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    original = (SEEDS / SEED_NAMES[4]).read_text()
+    (folder / "a.txt").write_text(original)
+    (folder / "b.txt").write_text(original.replace("reached on Monday", "reached on Monday, August 11,"))
+    result, _ = ingest_paths([str(folder)], warehouse)
+    assert (result.articles_new, result.near_duplicates_new) == (2, 1)
+    with connect(warehouse, read_only=True) as connection:
+        rows = connection.execute(
+            "SELECT s.source_uri, o.source_uri FROM articles a"
+            " JOIN article_sources s USING (article_id) JOIN article_sources o ON o.article_id = a.duplicate_of"
+        ).fetchall()
+    assert rows == [(str(folder / "b.txt"), str(folder / "a.txt"))]
+
+
+def _age(path, seconds: float = 60) -> None:
+    """Set the file's modification time in the past, as for any file not being written now."""
+    stamp = path.stat().st_mtime_ns - int(seconds * 1e9)
+    os.utime(path, ns=(stamp, stamp))
+
+
+def test_a_file_unchanged_since_it_was_loaded_is_not_read_again(warehouse, tmp_path):
+    file = tmp_path / "a.txt"
+    shutil.copy(SEEDS / SEED_NAMES[4], file)
+    _age(file)
+    ingest_paths([str(file)], warehouse)
+    # Same size and same modification time, other bytes: like make and rsync, taken as unchanged,
+    # which proves the file was not read (its new bytes would be a new source).
+    stamp = file.stat().st_mtime_ns
+    text = file.read_text()
+    file.write_text(text.replace("agreement", "AGREEMENT"))
+    os.utime(file, ns=(stamp, stamp))
+    result, seconds = ingest_paths([str(file)], warehouse)
+    assert (result.documents_seen, result.documents_known, result.sources_new) == (1, 1, 0)
+    # Touched (a new modification time): read again, and the new bytes are a new source.
+    _age(file, 30)
+    result, _ = ingest_paths([str(file)], warehouse)
+    assert (result.documents_known, result.sources_new) == (0, 1)
+
+
+def test_a_file_written_just_before_it_was_read_is_read_again_next_time(warehouse, tmp_path):
+    fresh, settled = tmp_path / "fresh.txt", tmp_path / "settled.txt"
+    shutil.copy(SEEDS / SEED_NAMES[3], fresh)
+    shutil.copy(SEEDS / SEED_NAMES[4], settled)
+    _age(settled)
+    ingest_paths([str(tmp_path)], warehouse)
+    with connect(warehouse, read_only=True) as connection:
+        recorded = connection.execute("SELECT source_uri FROM _file_signatures").fetchall()
+    # A second write within the same timestamp tick could hide behind the same size and time.
+    assert recorded == [(str(settled),)]
+
+
+def test_the_checks_after_a_load_look_at_its_rows(warehouse, tmp_path):
+    ingest_paths([str(SEEDS / SEED_NAMES[0])], warehouse)
+    with connect(warehouse) as connection:  # damage an earlier load's row by hand
+        connection.execute("UPDATE figures SET kind = 'weight' WHERE figure_id = (SELECT min(figure_id) FROM figures)")
+    result, _ = ingest_paths([str(SEEDS / SEED_NAMES[1])], warehouse)
+    assert result.articles_new == 1
+    with connect(warehouse) as connection:
+        with pytest.raises(DataCheckFailed, match="known_figure_kinds"):
+            run_checks(connection)  # the whole warehouse, as a maintainer would check it
+
+
+def test_a_view_dropped_by_hand_is_put_back_by_the_next_writer(warehouse):
+    ingest_paths([str(SEEDS / SEED_NAMES[0])], warehouse)
+    with connect(warehouse) as connection:
+        connection.execute("DROP VIEW figure_conflicts")
+    with connect(warehouse):
+        pass
+    with connect(warehouse, read_only=True) as connection:
+        assert connection.execute("SELECT count(*) FROM figure_conflicts").fetchone() == (0,)

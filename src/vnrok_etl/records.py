@@ -18,6 +18,9 @@ class RawDocument:
     uri: str
     content: bytes
     sha256: str
+    # (size, mtime_ns) as read: lets a later run skip an unchanged file without reading it
+    # (sources.unchanged_documents). Not part of identity, so neither compared nor printed.
+    signature: tuple[int, int] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

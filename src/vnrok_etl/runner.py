@@ -15,10 +15,18 @@ from pathlib import Path
 from uuid import uuid4
 
 from vnrok_etl.batching import plan_batches
-from vnrok_etl.pipeline import BatchResult, process_paths
-from vnrok_etl.sources import discover_paths
-from vnrok_etl.stage import StagedLoad, Stager
-from vnrok_etl.warehouse import LoadCounts, LoadInfo, connect, known_sha256, merge_load, record_failed_load
+from vnrok_etl.records import RawDocument
+from vnrok_etl.sources import discover_paths, unchanged_documents
+from vnrok_etl.stage import StagedBatch, StagedLoad, Stager, known_batch, stage_paths
+from vnrok_etl.warehouse import (
+    LoadCounts,
+    LoadInfo,
+    connect,
+    file_signatures,
+    known_sha256,
+    merge_load,
+    record_failed_load,
+)
 
 # DuckDB's memory for a spilled merge: beyond it, its temporary tables go to disk (in the
 # staging folder), so a 100k-document load does not need its whole staging in memory. 256MB
@@ -46,34 +54,44 @@ def ingest_paths(
 ) -> tuple[LoadCounts, dict[str, float]]:
     """Discover, process, stage and merge; returns the load's counts and seconds per stage.
 
-    Batches are staged as they come and then dropped, so memory holds one batch of Python
-    records at a time; with `spill` the staged rows wait in Arrow files in a temporary folder
-    and DuckDB reads them from there, within MERGE_MEMORY. `workers` > 1 processes batches in
-    that many processes (the stages are pure Python: threads would share one core).
+    Files unchanged since they were loaded (same size and modification time) are not read
+    again. Batches are processed and staged in one go (in `workers` processes when > 1: the
+    stages are pure Python, threads would share one core) and written out as they come, so
+    memory holds one batch of records at a time; with `spill` the staged rows wait in Arrow
+    files in a temporary folder and DuckDB reads them from there, within MERGE_MEMORY.
     """
     clock = time.perf_counter()
-    files = discover_paths(paths)
-    known: set[str] = set()
-    if Path(warehouse).exists():
-        with connect(warehouse, read_only=True, on_wait=on_wait) as connection:
-            known = known_sha256(connection)
+    files, unchanged, known = plan_reads(discover_paths(paths), warehouse, on_wait)
     staging = 0.0
     with tempfile.TemporaryDirectory(prefix="vnrok-stage-") as folder:
         stager = Stager(Path(folder) if spill else None)
-        for result in _process_batches(plan_batches(files, batch_size), known, workers):
+        stager.add(known_batch(unchanged))
+        for batch in _process_batches(plan_batches(files, batch_size), known, workers):
             staged_at = time.perf_counter()
-            stager.add(result)
-            del result
+            stager.add(batch)
+            del batch
             staging += time.perf_counter() - staged_at
         staged_at = time.perf_counter()
         staged = stager.finish()
-        seconds = stager.seconds | {"stage": staging + time.perf_counter() - staged_at}
+        seconds = stager.seconds
+        seconds["stage"] += staging + time.perf_counter() - staged_at
         load = new_load_info(stage_seconds=seconds)
         merged_at = time.perf_counter()
         counts = merge_staged(staged, warehouse, load, Path(folder) if spill else None, on_wait=on_wait)
         seconds["merge"] = time.perf_counter() - merged_at
     seconds["wall"] = time.perf_counter() - clock
     return counts, {stage: round(value, 3) for stage, value in seconds.items()}
+
+
+def plan_reads(
+    files: list[str], warehouse: str | Path, on_wait: Callable[[str], None] | None = None, wait_seconds: float | None = None
+) -> tuple[list[str], list[RawDocument], set[str]]:
+    """(files to read, unchanged documents not to read, hashes of the documents already loaded)."""
+    if not Path(warehouse).exists():
+        return files, [], set()
+    with connect(warehouse, read_only=True, on_wait=on_wait, wait_seconds=wait_seconds) as connection:
+        to_read, unchanged = unchanged_documents(files, file_signatures(connection))
+        return to_read, unchanged, known_sha256(connection)
 
 
 def merge_staged(
@@ -99,15 +117,15 @@ def merge_staged(
             raise
 
 
-def _process_batches(batches: list[list[str]], known: set[str], workers: int) -> Iterator[BatchResult]:
-    """BatchResults in batch order, from this process or from a pool of `workers` processes."""
+def _process_batches(batches: list[list[str]], known: set[str], workers: int) -> Iterator[StagedBatch]:
+    """Staged batches in batch order, from this process or from a pool of `workers` processes."""
     if workers <= 1 or len(batches) <= 1:
-        for batch in batches:
-            yield process_paths(batch, known)
+        for number, batch in enumerate(batches, start=1):
+            yield stage_paths(batch, known, number)
         return
     # The known hashes go to each worker once (initializer), not with every batch.
     with ProcessPoolExecutor(workers, initializer=_remember_known, initargs=(known,)) as pool:
-        yield from pool.map(_process_known, batches)
+        yield from pool.map(_stage_known, batches, range(1, len(batches) + 1))
 
 
 _KNOWN: set[str] = set()
@@ -118,5 +136,5 @@ def _remember_known(known: set[str]) -> None:
     _KNOWN = known
 
 
-def _process_known(batch: list[str]) -> BatchResult:
-    return process_paths(batch, _KNOWN)
+def _stage_known(batch: list[str], number: int) -> StagedBatch:
+    return stage_paths(batch, _KNOWN, number)

@@ -9,14 +9,22 @@ never takes the other documents down with it.
 Inside folders, names that mark a file still being written (`*.part`, `*.tmp`, Office's `~$*`)
 are skipped, and `settled_before` skips files modified after that time: an inbox is read on a
 schedule while files are still arriving, and a half-written file must wait for the next run.
+
+A re-run over thousands of files the warehouse already has should not read them again: like
+make and rsync, a file whose size and modification time (in nanoseconds) are those recorded when
+it was loaded is taken as unchanged (`unchanged_documents`). As in git's "racy" case, a file
+modified less than RACY_SECONDS before it was read gets no signature, since a second write in
+the same timestamp tick could keep both; such a file is simply read again next time.
 """
 
 from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import stat
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from vnrok_etl.identity import content_sha256
@@ -24,6 +32,8 @@ from vnrok_etl.records import RawDocument, Rejection
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024  # a news article is kilobytes; larger files are not articles
 IN_PROGRESS_NAMES = ("*.part", "*.tmp", "~$*")  # downloads, editors' and copy tools' temporary files
+IN_PROGRESS = re.compile("|".join(fnmatch.translate(pattern) for pattern in IN_PROGRESS_NAMES))
+RACY_SECONDS = 2  # FAT and some network filesystems keep modification times to 2 s
 
 
 class SourceError(ValueError):
@@ -46,7 +56,7 @@ def discover_paths(
         elif path.is_dir():
             for file in _walk(path):
                 if settled_before is None or _settled(file, settled_before):
-                    found[str(file)] = None
+                    found[file] = None
         elif path.exists():
             found[str(path)] = None
         else:
@@ -75,7 +85,34 @@ def read_document(path: str) -> RawDocument | Rejection:
         return Rejection(path, None, f"unreadable: {error.strerror or error}", "read")
     if len(content) > MAX_DOCUMENT_BYTES:  # grew after stat, or /proc-like files that report size 0
         return Rejection(path, None, f"file too large (over {MAX_DOCUMENT_BYTES:,} bytes)", "read")
-    return RawDocument(uri=path, content=content, sha256=content_sha256(content))
+    signature = None
+    if time.time_ns() - status.st_mtime_ns > RACY_SECONDS * 1_000_000_000 and len(content) == size:
+        signature = (size, status.st_mtime_ns)
+    return RawDocument(uri=path, content=content, sha256=content_sha256(content), signature=signature)
+
+
+def unchanged_documents(
+    paths: Iterable[str], recorded: Mapping[str, tuple[int, int, str]]
+) -> tuple[list[str], list[RawDocument]]:
+    """Split paths into those to read and those whose (size, mtime_ns, sha256) is `recorded`.
+
+    An unchanged file comes back as a RawDocument without content: its bytes are the recorded
+    hash's, so the load counts it as known without opening it (one stat instead of a read).
+    """
+    to_read: list[str] = []
+    unchanged: list[RawDocument] = []
+    for path in paths:
+        known = recorded.get(path)
+        if known is not None:
+            try:
+                status = os.stat(path)
+            except OSError:
+                status = None
+            if status is not None and stat.S_ISREG(status.st_mode) and (status.st_size, status.st_mtime_ns) == known[:2]:
+                unchanged.append(RawDocument(path, b"", known[2], signature=known[:2]))
+                continue
+        to_read.append(path)
+    return to_read, unchanged
 
 
 def _not_a_file(mode: int) -> str:
@@ -90,15 +127,15 @@ def _not_a_file(mode: int) -> str:
     return "not a regular file"
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path) -> Iterator[str]:
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and not any(fnmatch.fnmatch(name, p) for p in IN_PROGRESS_NAMES):
-                yield Path(root) / name
+            if not name.startswith(".") and not IN_PROGRESS.match(name):
+                yield os.path.join(root, name)
 
 
-def _settled(file: Path, settled_before: float) -> bool:
+def _settled(file: str, settled_before: float) -> bool:
     try:
         return os.lstat(file).st_mtime < settled_before
     except OSError:

@@ -7,8 +7,10 @@ For each corpus size N it measures, each in a fresh process and into a fresh war
 - plain: `runner.ingest_paths` (the library path, no Prefect);
 - noop-plain: the same again over the loaded warehouse (every file known: a read and a hash);
 - plain-mp: the library path with one worker process per core (`ingest_paths(workers=...)`);
-- flow: the Prefect flow `flows.ingest.ingest` (default thread-pool task runner);
+- flow: the Prefect flow `flows.ingest.ingest` (its default task runner: Prefect's process pool
+  from 4 batches on a machine with several cores, else its thread pool);
 - noop-flow: the flow again over its loaded warehouse;
+- flow-threads: the flow with `cluster="threads"` (the batch tasks in the flow's thread pool);
 - dask-W: the flow with `cluster="local:W"` (prefect-dask LocalCluster, W worker processes).
 
 Each run reports documents per second, the time per stage, its time over the floor's, the peak
@@ -45,8 +47,8 @@ sys.path.insert(0, str(ROOT))
 
 from corpus import ensure_corpus  # noqa: E402
 
-MODES = ("floor", "plain", "noop-plain", "plain-mp", "flow", "noop-flow")
-DEFAULT_MODES = "floor,plain,noop-plain,plain-mp,flow,noop-flow"
+MODES = ("floor", "plain", "noop-plain", "plain-mp", "flow", "noop-flow", "flow-threads")
+DEFAULT_MODES = "floor,plain,noop-plain,plain-mp,flow,noop-flow,flow-threads"
 SAMPLE_SECONDS = 0.2
 
 
@@ -66,10 +68,12 @@ def measure(mode: str, corpus: str, warehouse: str, cluster: str | None, profile
             counts, seconds = ingest_paths([corpus], warehouse, workers=workers)
             return {"counts": counts.as_dict(), "stages": seconds}
     else:
+        from flows import watched_run
         from flows.ingest import ingest
 
         def call() -> dict:
-            result = ingest([corpus], warehouse=warehouse, cluster=cluster)
+            with watched_run():
+                result = ingest([corpus], warehouse=warehouse, cluster=cluster)
             stages = result.pop("seconds")
             result.pop("rejections", None)
             return {"counts": result, "stages": stages}
@@ -342,7 +346,7 @@ def parent_main(args: argparse.Namespace) -> int:
         raise SystemExit(f"unknown mode(s) {unknown}; choose from {', '.join(MODES)}")
     workers = [int(w) for w in args.dask_workers.split(",") if w.strip()] if args.dask_workers else []
     sizes = [int(size) for size in args.sizes.split(",")]
-    needs_flow = any(mode in ("flow", "noop-flow") for mode in modes) or workers
+    needs_flow = any(mode in ("flow", "noop-flow", "flow-threads") for mode in modes) or workers
     server = None
     if needs_flow and not env.get("PREFECT_API_URL"):
         server, env["PREFECT_API_URL"] = start_prefect_server(Path(env["PREFECT_HOME"]), env)
@@ -356,9 +360,10 @@ def parent_main(args: argparse.Namespace) -> int:
             built = ensure_corpus(corpus, n, args.seed)
             print(f"N={n}: corpus {corpus} ({built.bytes / 2**20:.0f} MB, generated in {built.seconds} s)", flush=True)
             loaded: set[Path] = set()
-            plan = [(mode, None) for mode in modes] + [("dask", f"local:{w}") for w in workers]
+            plan = [(mode, "threads" if mode == "flow-threads" else None) for mode in modes]
+            plan += [("dask", f"local:{w}") for w in workers]
             for mode, cluster in plan:
-                stem = mode if not cluster else f"dask-{cluster.split(':')[1]}"
+                stem = f"dask-{cluster.split(':')[1]}" if mode == "dask" else mode
                 family = stem.removeprefix("noop-")
                 warehouse = work / f"wh-{n}-{family}.duckdb"
                 if mode == "noop-plain" and "plain" not in modes:
@@ -378,7 +383,7 @@ def parent_main(args: argparse.Namespace) -> int:
                     )
                 if row["status"] == "ok" and not mode.startswith("noop"):
                     loaded.add(warehouse)
-                row["mode"] = stem if cluster else mode
+                row["mode"] = stem
                 row["n"] = n
                 rows.append(row)
                 with results.open("a") as handle:

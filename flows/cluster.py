@@ -1,14 +1,18 @@
-"""Running the ingest's batch tasks on Dask (prefect-dask), the merge staying in the flow.
+"""Where the ingest's batch tasks run: threads, processes or Dask; the merge stays in the flow.
 
-The default task runner is a thread pool: decode, clean and extraction are pure Python, so its
-threads share one core under the GIL. A Dask cluster runs batches in worker processes, on this
+Decode, clean and extraction are pure Python, so threads share one core under the GIL. Without
+a spec, a load of at least PROCESS_POOL_MIN_BATCHES batches on a machine with more than one core
+runs them on Prefect's ProcessPoolTaskRunner (one process per core); smaller loads stay on the
+flow's thread pool, since starting the processes (importing Prefect in each) costs about as much
+as a small load. A Dask cluster runs batches in worker processes, on this
 machine (a LocalCluster, one single-threaded worker per core by default) or on a real cluster
 (a scheduler address). Only the batch tasks go there: the workers return staged batches (Arrow tables) and the
 single DuckDB writer (stage and merge) stays in the flow's process, because a DuckDB file has one
 writer at a time (warehouse.py).
 
 Spec strings, as given to `ingest(cluster=...)` and `vnrok-etl ingest --cluster [ADDRESS]`:
-`local` (one worker per core), `local:N` (N workers), or a scheduler address such as
+`threads` (the flow's own thread pool), `processes[:N]` (Prefect's process pool),
+`local` (Dask, one worker per core), `local:N` (N workers), or a scheduler address such as
 `tcp://10.0.0.5:8786`. Starting a LocalCluster costs several seconds and each task on it some
 hundreds of milliseconds (shared/notes/prefect-offline.md), so it pays only for large loads.
 Workers report task runs to the flow's Prefect API: with a temporary server, point
@@ -19,6 +23,8 @@ from __future__ import annotations
 
 import os
 import re
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -26,11 +32,34 @@ if TYPE_CHECKING:
     from prefect_dask import DaskTaskRunner
 
 LOCAL = re.compile(r"^local(?::(\d+))?$")
+PROCESS_POOL_MIN_BATCHES = 4  # measured: below ~2,000 documents the pool's start-up is not repaid
 PROCESSES = re.compile(r"^processes(?::(\d+))?$")
 
 
 class ClusterError(ValueError):
     """The cluster spec is malformed, or the `cluster` extra is not installed."""
+
+
+def batch_task_runner(spec: str | None, batches: int) -> DaskTaskRunner | ProcessPoolTaskRunner | None:
+    """The task runner for `batches` batch tasks; None is the flow's own thread pool."""
+    if spec is None:
+        cores = os.cpu_count() or 1
+        large = cores > 1 and batches >= PROCESS_POOL_MIN_BATCHES
+        spec = "processes" if large and main_module_reimportable() else "threads"
+    return None if spec.strip() == "threads" else dask_task_runner(spec)
+
+
+def main_module_reimportable() -> bool:
+    """Whether a spawned worker may import this program's main module, as spawn does.
+
+    Prefect's process pool starts workers with "spawn", which imports the main module again in
+    each: harmless for `vnrok-etl`, `python -m ...` (Prefect's runner, pytest) and notebooks,
+    but a plain script that calls the flow without `if __name__ == "__main__":` would start
+    the flow again in every worker. Such a script gets threads unless it asks for processes.
+    """
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    return path is None or getattr(main, "__spec__", None) is not None or Path(path).name == "vnrok-etl"
 
 
 def dask_task_runner(spec: str) -> DaskTaskRunner | ProcessPoolTaskRunner:
@@ -48,7 +77,7 @@ def dask_task_runner(spec: str) -> DaskTaskRunner | ProcessPoolTaskRunner:
     match = LOCAL.match(spec)
     if match is None and "://" not in spec and ":" not in spec:
         raise ClusterError(
-            f"cluster must be 'processes[:N]', 'local[:N]' or a scheduler address, not {spec!r}"
+            f"cluster must be 'threads', 'processes[:N]', 'local[:N]' or a scheduler address, not {spec!r}"
         )
     try:
         from prefect_dask import DaskTaskRunner

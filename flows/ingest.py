@@ -26,7 +26,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from flows.cluster import dask_task_runner
+from flows.cluster import batch_task_runner
 from flows.server import warehouse_slot
 from vnrok_etl.batching import plan_batches
 from vnrok_etl.records import RawDocument
@@ -84,8 +84,9 @@ def ingest(
 
     settle_seconds: leave files in folders modified less than this long ago for a later run
     (an inbox being written to).
-    cluster: run the batch tasks on Dask: 'local', 'local:N' workers, or a scheduler address
-    (flows/cluster.py); stage and merge stay here, the warehouse's single writer.
+    cluster: where the batch tasks run: 'threads', 'processes[:N]', Dask's 'local[:N]' or a
+    scheduler address (flows/cluster.py); by default processes for a large load on a machine
+    with several cores. Stage and merge stay here, the warehouse's single writer.
     """
     target = str(resolve_warehouse(warehouse))
     load = new_load_info(flow_run_id=str(flow_run.id))
@@ -111,8 +112,9 @@ def ingest(
 
 
 def _process_batches(batches: list[list[str]], known: set[str], cluster: str | None) -> Iterator[StagedBatch]:
-    """Staged batches in order, with at most WINDOW batches in flight (threads, or Dask workers)."""
-    with dask_task_runner(cluster) if cluster else nullcontext() as runner:
+    """Staged batches in order, with at most WINDOW batches in flight (threads, processes or Dask)."""
+    runner = batch_task_runner(cluster, len(batches))
+    with runner if runner else nullcontext():
         in_flight: deque = deque()
         for number, batch in enumerate(batches, start=1):
             # quote(): the known hashes go to the task as they are, not walked by Prefect item by item.

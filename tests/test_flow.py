@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 
 import duckdb
 import pytest
@@ -77,8 +78,41 @@ def test_the_flow_on_a_process_pool_loads_the_same_articles(prefect_server, ware
     with pytest.raises(ClusterError, match="not 'lots'"):
         dask_task_runner("lots")
     # 36 figures and 67 quotes: the hand-written seed expectations (tests/golden/).
-    threads = ingest(paths=[str(SEEDS)], warehouse=str(tmp_path / "threads.duckdb"), batch_size=2)
+    threads = ingest(paths=[str(SEEDS)], warehouse=str(tmp_path / "threads.duckdb"), batch_size=2, cluster="threads")
     processes = ingest(paths=[str(SEEDS)], warehouse=str(warehouse), batch_size=2, cluster="processes:2")
     assert (processes["articles_new"], processes["figures_new"], processes["quotes_new"]) == (
         threads["articles_new"], threads["figures_new"], threads["quotes_new"],
     ) == (5, 36, 67)
+
+
+def test_large_loads_use_every_core_and_small_ones_stay_on_threads(monkeypatch):
+    from prefect.task_runners import ProcessPoolTaskRunner
+
+    from flows.cluster import PROCESS_POOL_MIN_BATCHES, batch_task_runner, main_module_reimportable
+
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    monkeypatch.setattr("flows.cluster.main_module_reimportable", lambda: True)
+    assert batch_task_runner(None, PROCESS_POOL_MIN_BATCHES - 1) is None
+    assert isinstance(batch_task_runner(None, PROCESS_POOL_MIN_BATCHES), ProcessPoolTaskRunner)
+    assert batch_task_runner("threads", 100) is None
+    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    assert batch_task_runner(None, 100) is None
+
+
+def test_a_plain_script_gets_threads_since_spawn_would_run_it_again(tmp_path):
+    import subprocess
+    import sys
+
+    check = "import flows.cluster as c; print(c.main_module_reimportable())"
+    script = tmp_path / "load_my_files.py"
+    script.write_text(check + "\n")
+    package = tmp_path / "mypackage"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "job.py").write_text(check + "\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])}
+    outputs = [
+        subprocess.run(command, capture_output=True, text=True, env=env, check=True).stdout.strip()
+        for command in ([sys.executable, str(script)], [sys.executable, "-m", "mypackage.job"], [sys.executable, "-c", check])
+    ]
+    assert outputs == ["False", "True", "True"]

@@ -59,8 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--batch-size", type=_positive_int, default=None, help="documents per task run")
     ingest.add_argument(
         "--cluster", nargs="?", const="local", default=None, metavar="ADDRESS",
-        help="run the batch tasks in other processes: processes[:N] (a process pool on this "
-             "machine), or Dask: a local cluster (bare flag, or local:N workers) or a scheduler "
+        help="where the batch tasks run: threads (the flow's thread pool), processes[:N] (a "
+             "process pool on this machine; the default for loads of 2,000+ documents on several "
+             "cores), or Dask: a local cluster (bare flag, or local:N workers) or a scheduler "
              "address like tcp://host:8786 (Dask needs the `cluster` extra)",
     )
     ingest.set_defaults(run=run_ingest)
@@ -125,21 +126,23 @@ def run_ingest(args: argparse.Namespace) -> int:
     warehouse = str(resolve_warehouse(args.warehouse))
     discover_paths(args.paths)  # fail fast on a mistyped path, before Prefect starts
     print(f"vnrok-etl: ingesting {', '.join(args.paths)} into {warehouse} (starting Prefect)...", file=sys.stderr)
+    from flows import watched_run
     from flows.cluster import ClusterError, dask_task_runner
     from flows.ingest import ingest
     from vnrok_etl.summary import summary_text
     from vnrok_etl.warehouse import LoadCounts
 
-    if args.cluster:
+    if args.cluster and args.cluster.strip() != "threads":
         try:
             dask_task_runner(args.cluster)  # a bad spec or a missing extra fails before the run
         except ClusterError as error:
             print(f"vnrok-etl: error: {error}", file=sys.stderr)
             return EXIT_USAGE
-    state = ingest(
-        paths=list(args.paths), warehouse=warehouse, batch_size=args.batch_size, cluster=args.cluster,
-        return_state=True,
-    )
+    with watched_run():
+        state = ingest(
+            paths=list(args.paths), warehouse=warehouse, batch_size=args.batch_size, cluster=args.cluster,
+            return_state=True,
+        )
     if not state.is_completed():
         print(f"vnrok-etl: error: ingest flow {state.name.lower()}: {_state_message(state)}", file=sys.stderr)
         return EXIT_FAILED

@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     _warehouse_option(ingest)
     ingest.add_argument("--batch-size", type=_positive_int, default=None, help="documents per task run")
     ingest.add_argument(
-        "--cluster", nargs="?", const="local", default=None, metavar="ADDRESS",
+        "--cluster", nargs="?", const="local", default=None, metavar="SPEC",
         help="where the batch tasks run: threads (the flow's thread pool), processes[:N] (a "
              "process pool on this machine; the default for loads of 2,000+ documents on several "
              "cores), or Dask: a local cluster (bare flag, or local:N workers) or a scheduler "

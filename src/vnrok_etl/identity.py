@@ -38,7 +38,17 @@ def identity_text(body: str) -> str:
 
 
 def article_id(body: str) -> str:
-    return hashlib.sha256(identity_text(body).encode("utf-8")).hexdigest()[:24]
+    return _article_id(identity_text(body))
+
+
+def article_identity(body: str) -> tuple[str, int]:
+    """(article_id, simhash) of a body, folding it once for both."""
+    text = identity_text(body)
+    return _article_id(text), _simhash(text)
+
+
+def _article_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 
 def record_id(*parts: object) -> str:
@@ -48,7 +58,11 @@ def record_id(*parts: object) -> str:
 
 def simhash(body: str) -> int:
     """64-bit SimHash of the body's word 3-shingles, as a signed integer (DuckDB BIGINT)."""
-    words = WORD.findall(identity_text(body))
+    return _simhash(identity_text(body))
+
+
+def _simhash(text: str) -> int:
+    words = WORD.findall(text)
     if len(words) < SHINGLE:
         shingles = [" ".join(words)]
     else:

@@ -24,7 +24,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.dataset as ds
 
-from vnrok_etl.identity import article_id, record_id, simhash
+from vnrok_etl.identity import article_identity, record_id
 from vnrok_etl.pipeline import STAGES, BatchResult, process_paths
 from vnrok_etl.records import RawDocument
 from vnrok_etl.speakers import fold
@@ -129,7 +129,7 @@ def stage_batch(batch: BatchResult, number: int = 0) -> StagedBatch:
     for extraction in batch.extractions:
         article = extraction.article
         body = article.body
-        key = article_id(body)
+        key, fingerprint = article_identity(body)
         document = extraction.document
         size, mtime_ns = document.signature or (None, None)
         _append(
@@ -144,7 +144,7 @@ def stage_batch(batch: BatchResult, number: int = 0) -> StagedBatch:
             published_at=article.published_at.astimezone(timezone.utc) if article.published_at else None,
             published_date=article.published_date, date_source=article.date_source,
             source=article.source, dateline=article.dateline, byline=article.byline,
-            kind=article.kind, body=body, simhash=simhash(body), ord=(number << 32) + len(articles),
+            kind=article.kind, body=body, simhash=fingerprint, ord=(number << 32) + len(articles),
         )
         for seq, span in enumerate(article.removed):
             _append(columns["stg_removed_spans"], article_id=key, seq=seq, rule=span.rule, text=span.text)

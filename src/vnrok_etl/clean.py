@@ -121,6 +121,15 @@ SENTENCE_BOUNDARY = re.compile(r"[.!?…]['\"”’)\]]*(?= )")
 QUESTION_END = re.compile(r"\?['\"”’)\]]*$")
 INTERVIEW_CUE = re.compile(r"^(?:Q|Question|Hỏi)\s*[:.]\s", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
+# Speed: most lines can be ruled out for the end-anchored searches above with a str method (the
+# regex engine has no fast path for "$"-anchored or case-insensitive searches and tries every
+# position, several µs a line). Each pre-check is a necessary condition for its pattern, so the
+# pattern still decides every line that passes.
+AGENCY_ENDINGS = tuple(AGENCY_CODES)  # TRAILING_SIGNOFF ends with one of them, then "." and "$"
+# CAPTION needs one of these words (case-insensitive): "mage" for "image", whose "i" also matches
+# "İ" and "ı" under re.IGNORECASE, which str.lower() does not turn into "i" (checked for every
+# character: no other letter of these words has such a match).
+CAPTION_WORDS = ("photo", "mage", "ảnh")
 BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 
 MAX_TITLE_WORDS = 30
@@ -154,7 +163,7 @@ class _Draft:
             self.removed.append(RemovedSpan(rule=rule, text=text.strip()))
 
     def add_caption(self, text: str) -> None:
-        text = WHITESPACE.sub(" ", text).strip()
+        text = _squeeze(text)
         if not text:
             return
         key = text.casefold()
@@ -285,7 +294,7 @@ def _split_blocks(text: str) -> list[list[str]]:
     """Blocks are separated by blank lines; a block keeps its lines (caption pairs, hard wraps)."""
     blocks = []
     for chunk in BLOCK_BREAK.split(text.strip()):
-        lines = [WHITESPACE.sub(" ", line).strip() for line in chunk.split("\n")]
+        lines = [_squeeze(line) for line in chunk.split("\n")]
         lines = [line for line in lines if line]
         if lines:
             blocks.append(lines)
@@ -325,8 +334,8 @@ def _ends_article(block: list[str]) -> bool:
     caption, on the caption's next line, it is a photo credit)."""
     line = block[-1]
     return bool(
-        VNA_END_MARK.search(line)
-        or TRAILING_SIGNOFF.search(line)
+        _end_mark(line)
+        or _trailing_signoff(line)
         or (len(block) == 1 and STANDALONE_AGENCY.match(line))
     )
 
@@ -354,7 +363,7 @@ def _is_title(blocks: list[list[str]]) -> bool:
 def _is_boilerplate_line(line: str) -> bool:
     return bool(
         IMAGE_FILENAME.match(line)
-        or CAPTION.search(line)
+        or _caption(line)
         or CHROME.match(line)
         or STANDALONE_AGENCY.match(line)
     )
@@ -404,7 +413,7 @@ def _paragraphs(blocks: list[list[str]], draft: _Draft) -> list[str]:
                 draft.add_caption(f"{kept.pop()} {line}")
             elif was_caption and (STANDALONE_AGENCY.match(line) or CREDIT_ONLY.match(line)):
                 draft.drop("caption_credit", line)  # "VNA" or "Photo: VNA" under a caption
-            elif caption_next or CAPTION.search(line):
+            elif caption_next or _caption(line):
                 draft.add_caption(line)
                 after_caption = True
             elif CHROME.match(line):
@@ -451,7 +460,7 @@ def _take_signoff(paragraphs: list[str], draft: _Draft) -> list[str]:
             draft.drop("signoff", last)
             paragraphs.pop()
             continue
-        trailing = TRAILING_SIGNOFF.search(last) or VNA_END_MARK.search(last)
+        trailing = _trailing_signoff(last) or _end_mark(last)
         if trailing is None:
             break
         if "source" in trailing.re.groupindex:
@@ -532,8 +541,36 @@ def _drop_repeats(paragraphs: list[str], draft: _Draft) -> list[str]:
     return [paragraph for index, paragraph in enumerate(paragraphs) if index not in dropped]
 
 
+def _squeeze(text: str) -> str:
+    """WHITESPACE.sub(" ", text).strip(): whitespace runs as one space, none at the ends."""
+    # Speed: a printable line has no whitespace but " " (str.isprintable is false for every other
+    # character str.isspace, i.e. regex \s, accepts), so without "  " there is nothing to squeeze.
+    if text.isprintable() and "  " not in text:
+        return text.strip(" ")
+    return WHITESPACE.sub(" ", text).strip()
+
+
+def _trailing_signoff(line: str) -> re.Match[str] | None:
+    return TRAILING_SIGNOFF.search(line) if line.rstrip(".\n").endswith(AGENCY_ENDINGS) else None
+
+
+def _end_mark(line: str) -> re.Match[str] | None:
+    return VNA_END_MARK.search(line) if line.rstrip("\n").endswith("/.") else None
+
+
+def _caption(line: str) -> re.Match[str] | None:
+    lowered = line.lower()
+    if not any(word in lowered for word in CAPTION_WORDS):
+        return None
+    return CAPTION.search(line)
+
+
+def _ends_question(paragraph: str) -> bool:
+    return "?" in paragraph and QUESTION_END.search(paragraph) is not None
+
+
 def _key(text: str) -> str:
-    return WHITESPACE.sub(" ", text).strip().casefold()
+    return _squeeze(text).casefold()
 
 
 def _kind(paragraphs: list[str]) -> str:
@@ -548,6 +585,6 @@ def _kind(paragraphs: list[str]) -> str:
     answered = sum(
         1
         for question, answer in zip(paragraphs, paragraphs[1:])
-        if QUESTION_END.search(question) and not QUESTION_END.search(answer)
+        if _ends_question(question) and not _ends_question(answer)
     )
     return "interview" if answered >= MIN_INTERVIEW_QUESTIONS else "news"

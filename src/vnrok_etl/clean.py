@@ -315,7 +315,8 @@ def _cut_related(blocks: list[list[str]], draft: _Draft) -> list[list[str]]:
         line = blocks[b][i]
         if position and RELATED_HEADING.match(line):
             return _cut_at(blocks, b, i, draft)
-        words += len(line.split())
+        if words <= MIN_BODY_WORDS:  # only "more than MIN_BODY_WORDS" matters: stop counting there
+            words += len(line.split())
         # An end mark needs an article before it: "by Lan Anh - NDO" heads a text, it ends none.
         at_block_end = i == len(blocks[b]) - 1
         has_more = position + 1 < len(lines)
@@ -377,7 +378,11 @@ def _finish(blocks: list[list[str]], draft: _Draft) -> Article:
     paragraphs = _drop_repeats(paragraphs, draft)
     if not paragraphs:
         raise CleanError("no article body after cleaning")
-    words = sum(len(paragraph.split()) for paragraph in paragraphs)
+    words = 0
+    for paragraph in paragraphs:  # the exact count matters only below MIN_BODY_WORDS
+        words += len(paragraph.split())
+        if words >= MIN_BODY_WORDS:
+            break
     if words < MIN_BODY_WORDS:
         raise CleanError(f"article body too short after cleaning ({words} words)")
     found = draft.found_date
@@ -403,7 +408,7 @@ def _paragraphs(blocks: list[list[str]], draft: _Draft) -> list[str]:
         kept: list[str] = []
         caption_next = after_caption = False
         for line in block:
-            if IMAGE_FILENAME.match(line):
+            if " " not in line and IMAGE_FILENAME.match(line):  # a file name has no spaces
                 draft.drop("image_filename", line)
                 caption_next = True
                 continue
@@ -429,6 +434,8 @@ def _paragraphs(blocks: list[list[str]], draft: _Draft) -> list[str]:
 
 def _drop_caption_copies(paragraphs: list[str], draft: _Draft) -> list[str]:
     """A caption printed again as a paragraph without its credit (a <figcaption> and a <p>)."""
+    if not draft.caption_keys:
+        return paragraphs
     kept = []
     for paragraph in paragraphs:
         if paragraph.casefold() in draft.caption_keys:
@@ -517,6 +524,9 @@ def _drop_repeats(paragraphs: list[str], draft: _Draft) -> list[str]:
     cost stays linear in the number of sentences however many paragraphs look alike.
     """
     keys = [paragraph.casefold() for paragraph in paragraphs]
+    # Speed: a prefix only matters if some paragraph is exactly as long (it is only ever compared
+    # with whole paragraphs), so the others are not cut out of the text.
+    lengths = {len(key) for key in keys}
     first_seen: dict[str, int] = {}
     fuller: dict[str, int] = {}  # a sentence-ending prefix -> the first paragraph extending it
     dropped: set[int] = set()
@@ -528,6 +538,7 @@ def _drop_repeats(paragraphs: list[str], draft: _Draft) -> list[str]:
         prefixes = [
             key[: match.end()]
             for match in SENTENCE_BOUNDARY.finditer(key, 0, MAX_REPEAT_PREFIX_CHARS)
+            if match.end() in lengths
         ]
         for prefix in prefixes:
             earlier = first_seen.get(prefix)
@@ -560,9 +571,10 @@ def _end_mark(line: str) -> re.Match[str] | None:
 
 def _caption(line: str) -> re.Match[str] | None:
     lowered = line.lower()
-    if not any(word in lowered for word in CAPTION_WORDS):
-        return None
-    return CAPTION.search(line)
+    photo, image, anh = CAPTION_WORDS
+    if photo in lowered or image in lowered or anh in lowered:
+        return CAPTION.search(line)
+    return None
 
 
 def _ends_question(paragraph: str) -> bool:

@@ -18,6 +18,7 @@ article_id (DESIGN.md).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from vnrok_etl.dates import FoundDate, parse_date
@@ -141,6 +142,8 @@ MIN_INTERVIEW_QUESTIONS = 2
 MAX_RELATED_LINK_WORDS = 30
 # A repeated paragraph is paragraph-sized: longer prefixes are not looked up (bounds the cost).
 MAX_REPEAT_PREFIX_CHARS = 4000
+# Paragraphs that begin alike (this many characters) are the only ones cut into prefixes.
+REPEAT_HEAD_CHARS = 32
 
 
 @dataclass(slots=True)
@@ -524,9 +527,15 @@ def _drop_repeats(paragraphs: list[str], draft: _Draft) -> list[str]:
     cost stays linear in the number of sentences however many paragraphs look alike.
     """
     keys = [paragraph.casefold() for paragraph in paragraphs]
-    # Speed: a prefix only matters if some paragraph is exactly as long (it is only ever compared
-    # with whole paragraphs), so the others are not cut out of the text.
+    # Speed: a prefix is only ever compared with whole paragraphs, so a paragraph is cut into
+    # prefixes only when another one could be its beginning: one with the same first
+    # REPEAT_HEAD_CHARS characters, or a shorter one that it starts with. Most paragraphs have no
+    # such twin and are not scanned for sentence ends; of the prefixes, only those exactly as long
+    # as some paragraph are cut out.
     lengths = {len(key) for key in keys}
+    heads = Counter(key[:REPEAT_HEAD_CHARS] for key in keys)
+    short_keys = {key for key in keys if len(key) < REPEAT_HEAD_CHARS}
+    short_lengths = {len(key) for key in short_keys}
     first_seen: dict[str, int] = {}
     fuller: dict[str, int] = {}  # a sentence-ending prefix -> the first paragraph extending it
     dropped: set[int] = set()
@@ -535,11 +544,14 @@ def _drop_repeats(paragraphs: list[str], draft: _Draft) -> list[str]:
         if key in first_seen or (extended_by is not None and extended_by not in dropped):
             dropped.add(later)
             continue
+        has_twin = heads[key[:REPEAT_HEAD_CHARS]] > 1 or any(
+            key[:length] in short_keys for length in short_lengths if length < len(key)
+        )
         prefixes = [
             key[: match.end()]
             for match in SENTENCE_BOUNDARY.finditer(key, 0, MAX_REPEAT_PREFIX_CHARS)
             if match.end() in lengths
-        ]
+        ] if has_twin else []
         for prefix in prefixes:
             earlier = first_seen.get(prefix)
             if earlier is not None:

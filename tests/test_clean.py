@@ -763,6 +763,19 @@ def test_shorter_later_repeat_dropped() -> None:
     assert len(article.paragraphs) == 2
 
 
+def test_shorter_earlier_copy_dropped_for_the_fuller_one() -> None:
+    article = clean(f"{LONG}\n\nA middle paragraph that says something else entirely here.\n\n{LONG} {SECOND}")
+    assert article.paragraphs == ("A middle paragraph that says something else entirely here.", f"{LONG} {SECOND}")
+    assert [span.text for span in article.removed] == [LONG]
+
+
+def test_very_short_repeat_dropped() -> None:
+    # Shorter than the head _drop_repeats compares paragraphs by: still found as a beginning.
+    article = clean(f"Talks went well.\n\n{LONG}\n\nTalks went well. {SECOND}")
+    assert article.paragraphs == (LONG, f"Talks went well. {SECOND}")
+    assert [span.rule for span in article.removed] == ["repeated_paragraph"]
+
+
 # ---------------------------------------------------------------- interview detection
 
 

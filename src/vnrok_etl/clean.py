@@ -18,6 +18,7 @@ article_id (DESIGN.md).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from vnrok_etl.dates import FoundDate, parse_date
@@ -121,6 +122,15 @@ SENTENCE_BOUNDARY = re.compile(r"[.!?…]['\"”’)\]]*(?= )")
 QUESTION_END = re.compile(r"\?['\"”’)\]]*$")
 INTERVIEW_CUE = re.compile(r"^(?:Q|Question|Hỏi)\s*[:.]\s", re.IGNORECASE)
 WHITESPACE = re.compile(r"\s+")
+# Speed: most lines can be ruled out for the end-anchored searches above with a str method (the
+# regex engine has no fast path for "$"-anchored or case-insensitive searches and tries every
+# position, several µs a line). Each pre-check is a necessary condition for its pattern, so the
+# pattern still decides every line that passes.
+AGENCY_ENDINGS = tuple(AGENCY_CODES)  # TRAILING_SIGNOFF ends with one of them, then "." and "$"
+# CAPTION needs one of these words (case-insensitive): "mage" for "image", whose "i" also matches
+# "İ" and "ı" under re.IGNORECASE, which str.lower() does not turn into "i" (checked for every
+# character: no other letter of these words has such a match).
+CAPTION_WORDS = ("photo", "mage", "ảnh")
 BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 
 MAX_TITLE_WORDS = 30
@@ -132,6 +142,8 @@ MIN_INTERVIEW_QUESTIONS = 2
 MAX_RELATED_LINK_WORDS = 30
 # A repeated paragraph is paragraph-sized: longer prefixes are not looked up (bounds the cost).
 MAX_REPEAT_PREFIX_CHARS = 4000
+# Paragraphs that begin alike (this many characters) are the only ones cut into prefixes.
+REPEAT_HEAD_CHARS = 32
 
 
 @dataclass(slots=True)
@@ -154,7 +166,7 @@ class _Draft:
             self.removed.append(RemovedSpan(rule=rule, text=text.strip()))
 
     def add_caption(self, text: str) -> None:
-        text = WHITESPACE.sub(" ", text).strip()
+        text = _squeeze(text)
         if not text:
             return
         key = text.casefold()
@@ -285,7 +297,7 @@ def _split_blocks(text: str) -> list[list[str]]:
     """Blocks are separated by blank lines; a block keeps its lines (caption pairs, hard wraps)."""
     blocks = []
     for chunk in BLOCK_BREAK.split(text.strip()):
-        lines = [WHITESPACE.sub(" ", line).strip() for line in chunk.split("\n")]
+        lines = [_squeeze(line) for line in chunk.split("\n")]
         lines = [line for line in lines if line]
         if lines:
             blocks.append(lines)
@@ -306,7 +318,8 @@ def _cut_related(blocks: list[list[str]], draft: _Draft) -> list[list[str]]:
         line = blocks[b][i]
         if position and RELATED_HEADING.match(line):
             return _cut_at(blocks, b, i, draft)
-        words += len(line.split())
+        if words <= MIN_BODY_WORDS:  # only "more than MIN_BODY_WORDS" matters: stop counting there
+            words += len(line.split())
         # An end mark needs an article before it: "by Lan Anh - NDO" heads a text, it ends none.
         at_block_end = i == len(blocks[b]) - 1
         has_more = position + 1 < len(lines)
@@ -325,8 +338,8 @@ def _ends_article(block: list[str]) -> bool:
     caption, on the caption's next line, it is a photo credit)."""
     line = block[-1]
     return bool(
-        VNA_END_MARK.search(line)
-        or TRAILING_SIGNOFF.search(line)
+        _end_mark(line)
+        or _trailing_signoff(line)
         or (len(block) == 1 and STANDALONE_AGENCY.match(line))
     )
 
@@ -354,7 +367,7 @@ def _is_title(blocks: list[list[str]]) -> bool:
 def _is_boilerplate_line(line: str) -> bool:
     return bool(
         IMAGE_FILENAME.match(line)
-        or CAPTION.search(line)
+        or _caption(line)
         or CHROME.match(line)
         or STANDALONE_AGENCY.match(line)
     )
@@ -368,7 +381,11 @@ def _finish(blocks: list[list[str]], draft: _Draft) -> Article:
     paragraphs = _drop_repeats(paragraphs, draft)
     if not paragraphs:
         raise CleanError("no article body after cleaning")
-    words = sum(len(paragraph.split()) for paragraph in paragraphs)
+    words = 0
+    for paragraph in paragraphs:  # the exact count matters only below MIN_BODY_WORDS
+        words += len(paragraph.split())
+        if words >= MIN_BODY_WORDS:
+            break
     if words < MIN_BODY_WORDS:
         raise CleanError(f"article body too short after cleaning ({words} words)")
     found = draft.found_date
@@ -394,7 +411,7 @@ def _paragraphs(blocks: list[list[str]], draft: _Draft) -> list[str]:
         kept: list[str] = []
         caption_next = after_caption = False
         for line in block:
-            if IMAGE_FILENAME.match(line):
+            if " " not in line and IMAGE_FILENAME.match(line):  # a file name has no spaces
                 draft.drop("image_filename", line)
                 caption_next = True
                 continue
@@ -404,7 +421,7 @@ def _paragraphs(blocks: list[list[str]], draft: _Draft) -> list[str]:
                 draft.add_caption(f"{kept.pop()} {line}")
             elif was_caption and (STANDALONE_AGENCY.match(line) or CREDIT_ONLY.match(line)):
                 draft.drop("caption_credit", line)  # "VNA" or "Photo: VNA" under a caption
-            elif caption_next or CAPTION.search(line):
+            elif caption_next or _caption(line):
                 draft.add_caption(line)
                 after_caption = True
             elif CHROME.match(line):
@@ -420,6 +437,8 @@ def _paragraphs(blocks: list[list[str]], draft: _Draft) -> list[str]:
 
 def _drop_caption_copies(paragraphs: list[str], draft: _Draft) -> list[str]:
     """A caption printed again as a paragraph without its credit (a <figcaption> and a <p>)."""
+    if not draft.caption_keys:
+        return paragraphs
     kept = []
     for paragraph in paragraphs:
         if paragraph.casefold() in draft.caption_keys:
@@ -451,7 +470,7 @@ def _take_signoff(paragraphs: list[str], draft: _Draft) -> list[str]:
             draft.drop("signoff", last)
             paragraphs.pop()
             continue
-        trailing = TRAILING_SIGNOFF.search(last) or VNA_END_MARK.search(last)
+        trailing = _trailing_signoff(last) or _end_mark(last)
         if trailing is None:
             break
         if "source" in trailing.re.groupindex:
@@ -508,6 +527,15 @@ def _drop_repeats(paragraphs: list[str], draft: _Draft) -> list[str]:
     cost stays linear in the number of sentences however many paragraphs look alike.
     """
     keys = [paragraph.casefold() for paragraph in paragraphs]
+    # Speed: a prefix is only ever compared with whole paragraphs, so a paragraph is cut into
+    # prefixes only when another one could be its beginning: one with the same first
+    # REPEAT_HEAD_CHARS characters, or a shorter one that it starts with. Most paragraphs have no
+    # such twin and are not scanned for sentence ends; of the prefixes, only those exactly as long
+    # as some paragraph are cut out.
+    lengths = {len(key) for key in keys}
+    heads = Counter(key[:REPEAT_HEAD_CHARS] for key in keys)
+    short_keys = {key for key in keys if len(key) < REPEAT_HEAD_CHARS}
+    short_lengths = {len(key) for key in short_keys}
     first_seen: dict[str, int] = {}
     fuller: dict[str, int] = {}  # a sentence-ending prefix -> the first paragraph extending it
     dropped: set[int] = set()
@@ -516,10 +544,14 @@ def _drop_repeats(paragraphs: list[str], draft: _Draft) -> list[str]:
         if key in first_seen or (extended_by is not None and extended_by not in dropped):
             dropped.add(later)
             continue
+        has_twin = heads[key[:REPEAT_HEAD_CHARS]] > 1 or any(
+            key[:length] in short_keys for length in short_lengths if length < len(key)
+        )
         prefixes = [
             key[: match.end()]
             for match in SENTENCE_BOUNDARY.finditer(key, 0, MAX_REPEAT_PREFIX_CHARS)
-        ]
+            if match.end() in lengths
+        ] if has_twin else []
         for prefix in prefixes:
             earlier = first_seen.get(prefix)
             if earlier is not None:
@@ -532,8 +564,37 @@ def _drop_repeats(paragraphs: list[str], draft: _Draft) -> list[str]:
     return [paragraph for index, paragraph in enumerate(paragraphs) if index not in dropped]
 
 
+def _squeeze(text: str) -> str:
+    """WHITESPACE.sub(" ", text).strip(): whitespace runs as one space, none at the ends."""
+    # Speed: a printable line has no whitespace but " " (str.isprintable is false for every other
+    # character str.isspace, i.e. regex \s, accepts), so without "  " there is nothing to squeeze.
+    if text.isprintable() and "  " not in text:
+        return text.strip(" ")
+    return WHITESPACE.sub(" ", text).strip()
+
+
+def _trailing_signoff(line: str) -> re.Match[str] | None:
+    return TRAILING_SIGNOFF.search(line) if line.rstrip(".\n").endswith(AGENCY_ENDINGS) else None
+
+
+def _end_mark(line: str) -> re.Match[str] | None:
+    return VNA_END_MARK.search(line) if line.rstrip("\n").endswith("/.") else None
+
+
+def _caption(line: str) -> re.Match[str] | None:
+    lowered = line.lower()
+    photo, image, anh = CAPTION_WORDS
+    if photo in lowered or image in lowered or anh in lowered:
+        return CAPTION.search(line)
+    return None
+
+
+def _ends_question(paragraph: str) -> bool:
+    return "?" in paragraph and QUESTION_END.search(paragraph) is not None
+
+
 def _key(text: str) -> str:
-    return WHITESPACE.sub(" ", text).strip().casefold()
+    return _squeeze(text).casefold()
 
 
 def _kind(paragraphs: list[str]) -> str:
@@ -548,6 +609,6 @@ def _kind(paragraphs: list[str]) -> str:
     answered = sum(
         1
         for question, answer in zip(paragraphs, paragraphs[1:])
-        if QUESTION_END.search(question) and not QUESTION_END.search(answer)
+        if _ends_question(question) and not _ends_question(answer)
     )
     return "interview" if answered >= MIN_INTERVIEW_QUESTIONS else "news"

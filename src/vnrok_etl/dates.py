@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from dateparser.date import DateDataParser
@@ -68,6 +68,33 @@ VIETNAMESE_WEEKDAY = re.compile(
 # Only ever parse short strings: a whole paragraph is never a date.
 MAX_DATE_CHARS = 80
 
+# Speed: the exact shapes that make up nearly every date in practice (all 3,144 dates the clean
+# stage met in the benchmark corpora: seed markers, NDO bylines, ISO 8601 in markup), read by one
+# regex and a datetime() call instead of dateparser's format loop (about 1 ms a date, measured).
+# Each shape is a strict subset of what its DATE_FORMATS entry accepts (ASCII digits, two-digit
+# fields where strptime takes one or two, one space where it takes any run) and of what no earlier
+# entry accepts, so dateparser would return this very reading; anything else, or any value
+# datetime() refuses, goes to dateparser unchanged. (?P<tz>) is the %z offset or "Z".
+_TWO = "[0-9]{2}"
+_ONE_OR_TWO = "[0-9]{1,2}"
+FAST_SHAPES = tuple(
+    re.compile(pattern)
+    for pattern in (
+        # "%Y-%m-%dT%H:%M:%S%z"
+        rf"(?P<Y>[0-9]{{4}})-(?P<m>{_TWO})-(?P<d>{_TWO})T(?P<H>{_TWO}):(?P<M>{_TWO}):(?P<S>{_TWO})"
+        rf"(?P<tz>Z|[+-]{_TWO}:[0-5][0-9])",
+        # "%Y-%m-%d"
+        rf"(?P<Y>[0-9]{{4}})-(?P<m>{_ONE_OR_TWO})-(?P<d>{_ONE_OR_TWO})",
+        # "%d/%m/%Y, %H:%M" and "%d/%m/%Y %H:%M"
+        rf"(?P<d>{_ONE_OR_TWO})/(?P<m>{_ONE_OR_TWO})/(?P<Y>[0-9]{{4}}),? (?P<H>{_ONE_OR_TWO}):(?P<M>{_TWO})",
+        # "%d/%m/%Y"
+        rf"(?P<d>{_ONE_OR_TWO})/(?P<m>{_ONE_OR_TWO})/(?P<Y>[0-9]{{4}})",
+    )
+)
+# Asia/Ho_Chi_Minh has been UTC+07:00 without a change since 13 June 1975: from 1976 on, a local
+# time without an offset means the same instant in dateparser's pytz zone and in LOCAL_TZ.
+FIXED_OFFSET_SINCE_YEAR = 1976
+
 _PARSER: DateDataParser | None = None
 
 
@@ -85,16 +112,47 @@ def parse_date(text: str, date_source: str) -> FoundDate | None:
     text = VIETNAMESE_WEEKDAY.sub("", text.strip())
     if not text or len(text) > MAX_DATE_CHARS or not STATED_YEAR.search(text):
         return None
-    parsed = _parser().get_date_data(text, list(DATE_FORMATS)).date_obj
-    if parsed is None:
-        return None
-    local = parsed.astimezone(LOCAL_TZ) if parsed.tzinfo else parsed.replace(tzinfo=LOCAL_TZ)
+    local = _parse_fast(text)
+    if local is None:
+        parsed = _parser().get_date_data(text, list(DATE_FORMATS)).date_obj
+        if parsed is None:
+            return None
+        local = parsed.astimezone(LOCAL_TZ) if parsed.tzinfo else parsed.replace(tzinfo=LOCAL_TZ)
     has_time = bool(TIME_OF_DAY.search(text))
     return FoundDate(
         published_date=local.date(),
         published_at=local if has_time else None,
         date_source=date_source,
     )
+
+
+def _parse_fast(text: str) -> datetime | None:
+    """The local time for one of FAST_SHAPES, as dateparser would give it; None: ask dateparser."""
+    for shape in FAST_SHAPES:
+        match = shape.fullmatch(text)
+        if match is None:
+            continue
+        fields = match.groupdict()
+        offset = fields.get("tz")
+        try:
+            if offset is None:
+                if int(fields["Y"]) < FIXED_OFFSET_SINCE_YEAR:
+                    return None
+                tzinfo = LOCAL_TZ
+            elif offset == "Z":
+                tzinfo = timezone.utc
+            else:
+                minutes = int(offset[1:3]) * 60 + int(offset[4:6])
+                tzinfo = timezone(timedelta(minutes=-minutes if offset[0] == "-" else minutes))
+            moment = datetime(
+                int(fields["Y"]), int(fields["m"]), int(fields["d"]),
+                int(fields.get("H") or 0), int(fields.get("M") or 0), int(fields.get("S") or 0),
+                tzinfo=tzinfo,
+            )
+        except ValueError:  # 31/02, hour 24, offset past 24 h: dateparser has the last word
+            return None
+        return moment.astimezone(LOCAL_TZ)
+    return None
 
 
 def _parser() -> DateDataParser:

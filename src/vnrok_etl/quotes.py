@@ -146,6 +146,15 @@ INTERVIEWED = re.compile(
 COORDINATED = re.compile(r"(?:^|[\s,”’\"'])and(?:\s+(?:[a-z]+ly|also|then))?\s+$")
 CLAUSE_COMMA = re.compile(r",\s+")
 TOKEN = re.compile(r"\([^()\s]{1,12}\)|[^\W\d_][\w’'\-]*|,")
+# From ``pos``, the next TOKEN that starts with a letter other than a-z (group "word"), and the
+# last token skipped on the way there (group "prev", None if none). It steps through the text
+# exactly as TOKEN.finditer does: the atomic group takes a bracketed abbreviation, a lowercase
+# word or a comma whole, or one run of characters no token starts with, never part of a token.
+# Use it with .match (anchored): a failing .search would rescan from every later position.
+CAPITAL_SCAN = re.compile(
+    r"(?>(?P<prev>\([^()\s]{1,12}\)|[a-z][\w’'\-]*+|,)|[^\w(,]++|[\d_]++|\()*"
+    r"(?P<word>[^\W\d_a-z][\w’'\-]*+)"
+)
 POSSESSIVE_END = re.compile(r"['’]s?$")
 TERMINAL = " \t\n.!?;:/"
 CLOSERS = "”’\"')]»"
@@ -226,8 +235,16 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
     reader = _Reader(body)
     # No catch-all here: a bug becomes a rejection row naming the document (pipeline.py) instead
     # of an article that silently lost its quotes.
-    _register_people(reader, article)
     spans = article.paragraph_spans()
+    paragraph_sentences = [split_sentences(body, start, end) for start, end in spans]
+    # Splitting each paragraph gives the whole body's sentences whenever the only newlines are
+    # the paragraph separators (the body is paragraphs joined by one blank line): then no
+    # sentence or paragraph break can differ, and the body need not be split a second time.
+    if body.count("\n") == 2 * (len(spans) - 1):
+        sentences = [span for spans_of in paragraph_sentences for span in spans_of]
+    else:
+        sentences = split_sentences(body)
+    _register_people(reader, sentences)
     answers, questions, intro = _interview_layout(article)
     interviewee = _find_interviewee(reader, spans, intro) if answers else None
     previous_direct: str | None = None
@@ -237,7 +254,9 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
             continue
         if index in questions:
             continue
-        previous_direct = _read_paragraph(reader, start, end, previous_direct)
+        previous_direct = _read_paragraph(
+            reader, start, end, paragraph_sentences[index], previous_direct
+        )
     valid = tuple(q for q in reader.quotes if body[q.start_char : q.end_char] == q.text and q.text)
     used = [key for key in dict.fromkeys(reader.speakers_used) if key in reader.people]
     return valid, tuple(reader.people[key].speaker() for key in used)
@@ -246,11 +265,11 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
 # --- people -----------------------------------------------------------------------------------
 
 
-def _register_people(reader: _Reader, article: Article) -> None:
+def _register_people(reader: _Reader, sentences: list[tuple[int, int]]) -> None:
     """Note every printed person mention: full names first, then surnames that point at them."""
     body = reader.body
     pending: list[tuple[int, int, ParsedMention]] = []
-    for start, end in _name_run_ends(body):
+    for start, end in _name_run_ends(body, sentences):
         mention = _mention_before(body, start, end)
         if mention is None:
             continue
@@ -352,35 +371,57 @@ def _is_title_token(token: str) -> bool:
     return key in TITLE_WORDS or key in ORG_WORDS or token[:1].isupper() or key in CONNECTORS
 
 
-def _name_run_ends(body: str) -> Iterator[tuple[int, int]]:
+def _name_run_ends(body: str, sentences: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """(sentence start, end) of every run of capitalised words that may name a person.
 
     Only runs after a title word ("President Lee") or holding a known name's word ("To Lam")
     qualify: "Việt Nam", "Yonsei University" or "Han River" are not worth parsing.
     """
-    for s_start, s_end in split_sentences(body):
-        tokens = _tokens(body, s_start, s_end)
-        run_start = None
-        for i, (text, _start, end) in enumerate(tokens):
-            if not _is_name(text):
-                run_start = None
-                continue
-            if run_start is None:
-                run_start = i
-            following = tokens[i + 1] if i + 1 < len(tokens) else None
-            joined = following and body[end : following[1]].isspace() and _is_name(following[0])
-            if joined and not POSSESSIVE_END.search(text):
-                continue
-            before = fold(tokens[run_start - 1][0]) if run_start else ""
-            run = tokens[run_start : i + 1]
-            run_start = None
-            if (
-                before in TITLE_WORDS
-                or before in ORG_WORDS
-                or before.startswith("(")
-                or any(fold(POSSESSIVE_END.sub("", t[0])) in KNOWN_NAME_WORDS for t in run)
-            ):
-                yield s_start, end
+    # Speed: the tokens are TOKEN's, but CAPITAL_SCAN steps over the lowercase ones inside the
+    # regex engine and hands Python only the capitalised words (plus the token just before each),
+    # which are all a run needs; tokenising every word in Python was most of the stage's time.
+    for s_start, s_end in sentences:
+        run: list[str] = []  # the open run's tokens
+        run_before = ""  # fold of the token before the open run
+        run_end = -1  # end of the open run's last token
+        previous: str | None = None  # the last token seen in this sentence
+        pos = s_start
+        while match := CAPITAL_SCAN.match(body, pos, s_end):
+            skipped = match.group("prev")
+            text = match.group("word")
+            start, pos = match.span("word")
+            before = skipped if skipped is not None else previous
+            previous = text
+            if run:
+                # The run goes on only over whitespace to another name ("Kim Min Seok").
+                if skipped is None and body[run_end:start].isspace() and _is_name(text):
+                    run.append(text)
+                    run_end = pos
+                    if POSSESSIVE_END.search(text):
+                        yield from _qualifying_run(s_start, run, run_before, run_end)
+                        run = []
+                    continue
+                yield from _qualifying_run(s_start, run, run_before, run_end)
+                run = []
+            if _is_name(text):
+                run, run_before, run_end = [text], fold(before) if before else "", pos
+                if POSSESSIVE_END.search(text):
+                    yield from _qualifying_run(s_start, run, run_before, run_end)
+                    run = []
+        if run:
+            yield from _qualifying_run(s_start, run, run_before, run_end)
+
+
+def _qualifying_run(
+    s_start: int, run: list[str], before: str, end: int
+) -> Iterator[tuple[int, int]]:
+    if (
+        before in TITLE_WORDS
+        or before in ORG_WORDS
+        or before.startswith("(")
+        or any(fold(POSSESSIVE_END.sub("", t)) in KNOWN_NAME_WORDS for t in run)
+    ):
+        yield s_start, end
 
 
 def _mention_before(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | None:
@@ -488,10 +529,16 @@ def _mention_after(body: str, lo: int, hi: int) -> tuple[int, int, ParsedMention
 # --- paragraphs -------------------------------------------------------------------------------
 
 
-def _read_paragraph(reader: _Reader, start: int, end: int, previous_direct: str | None) -> str | None:
-    """Quotes of one news paragraph; returns the speaker of its last direct quote, if any."""
+def _read_paragraph(
+    reader: _Reader,
+    start: int,
+    end: int,
+    sentences: list[tuple[int, int]],
+    previous_direct: str | None,
+) -> str | None:
+    """Quotes of one news paragraph (``sentences`` are its sentences); returns the speaker of its
+    last direct quote, if any."""
     body = reader.body
-    sentences = split_sentences(body, start, end)
     pairs = _quote_pairs(body, start, end)
     opens = [open_at for open_at, _close in pairs]
     first_char = start + len(body[start:end]) - len(body[start:end].lstrip())

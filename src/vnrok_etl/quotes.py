@@ -179,11 +179,12 @@ CLAUSE_COMMA = re.compile(r",\s+")
 TOKEN = re.compile(r"\([^()\s]{1,12}\)|[^\W\d_][\w’'\-]*|,")
 # From ``pos``, the next TOKEN that starts with a letter other than a-z (group "word"), and the
 # last token skipped on the way there (group "prev", None if none). It steps through the text
-# exactly as TOKEN.finditer does: the atomic group takes a bracketed abbreviation, a lowercase
-# word or a comma whole, or one run of characters no token starts with, never part of a token.
+# exactly as TOKEN.finditer does: the atomic group takes a lowercase word (with the characters
+# after it that start no token), a bracketed abbreviation or a comma whole, or a run of
+# characters no token starts with; never part of a token.
 # Use it with .match (anchored): a failing .search would rescan from every later position.
 CAPITAL_SCAN = re.compile(
-    r"(?>(?P<prev>\([^()\s]{1,12}\)|[a-z][\w’'\-]*+|,)|[^\w(,]++|[\d_]++|\()*"
+    r"(?>(?P<prev>[a-z][\w’'\-]*+|\([^()\s]{1,12}\)|,)[^\w(,]*+|[^\w(,]++|[\d_]++|\()*"
     r"(?P<word>[^\W\d_a-z][\w’'\-]*+)"
 )
 POSSESSIVE_END = re.compile(r"['’]s?$")
@@ -191,7 +192,8 @@ TERMINAL = " \t\n.!?;:/"
 CLOSERS = "”’\"')]»"
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
-QUOTE_MARK = re.compile(r"[“”„«»\"‘’']")
+DOUBLE_MARK = re.compile(r"[“”„«»\"]")
+SINGLE_MARK = re.compile(r"[‘’']")
 # Capitalised words that start sentences but are never part of a name.
 NOT_NAMES = frozenset(
     {
@@ -413,48 +415,56 @@ def _name_run_ends(body: str, sentences: list[tuple[int, int]]) -> Iterator[tupl
     # Speed: the tokens are TOKEN's, but CAPITAL_SCAN steps over the lowercase ones inside the
     # regex engine and hands Python only the capitalised words (plus the token just before each),
     # which are all a run needs; tokenising every word in Python was most of the stage's time.
+    scan = CAPITAL_SCAN.match
     for s_start, s_end in sentences:
         run: list[str] = []  # the open run's tokens
         run_before = ""  # fold of the token before the open run
         run_end = -1  # end of the open run's last token
         previous: str | None = None  # the last token seen in this sentence
         pos = s_start
-        while match := CAPITAL_SCAN.match(body, pos, s_end):
-            skipped = match.group("prev")
-            text = match.group("word")
-            start, pos = match.span("word")
-            before = skipped if skipped is not None else previous
-            previous = text
+        while match := scan(body, pos, s_end):
+            skipped, text = match.group("prev", "word")
+            start, pos = match.start("word"), match.end()
+            name = _is_name(text)
             if run:
                 # The run goes on only over whitespace to another name ("Kim Min Seok").
-                if skipped is None and body[run_end:start].isspace() and _is_name(text):
+                if name and skipped is None and body[run_end:start].isspace():
                     run.append(text)
                     run_end = pos
                     if POSSESSIVE_END.search(text):
-                        yield from _qualifying_run(s_start, run, run_before, run_end)
+                        if _qualifies(run, run_before):
+                            yield s_start, run_end
                         run = []
+                    previous = text
                     continue
-                yield from _qualifying_run(s_start, run, run_before, run_end)
+                if _qualifies(run, run_before):
+                    yield s_start, run_end
                 run = []
-            if _is_name(text):
+            if name:
+                before = skipped if skipped is not None else previous
                 run, run_before, run_end = [text], fold(before) if before else "", pos
                 if POSSESSIVE_END.search(text):
-                    yield from _qualifying_run(s_start, run, run_before, run_end)
+                    if _qualifies(run, run_before):
+                        yield s_start, run_end
                     run = []
-        if run:
-            yield from _qualifying_run(s_start, run, run_before, run_end)
+            previous = text
+        if run and _qualifies(run, run_before):
+            yield s_start, run_end
 
 
-def _qualifying_run(
-    s_start: int, run: list[str], before: str, end: int
-) -> Iterator[tuple[int, int]]:
-    if (
+def _qualifies(run: list[str], before: str) -> bool:
+    """Whether a run of names is worth parsing: after a title word or holding a known name's."""
+    return (
         before in TITLE_WORDS
         or before in ORG_WORDS
         or before.startswith("(")
-        or any(fold(POSSESSIVE_END.sub("", t)) in KNOWN_NAME_WORDS for t in run)
-    ):
-        yield s_start, end
+        or any(_known_name_word(token) for token in run)
+    )
+
+
+@lru_cache(maxsize=65536)
+def _known_name_word(token: str) -> bool:
+    return fold(POSSESSIVE_END.sub("", token)) in KNOWN_NAME_WORDS
 
 
 def _mention_before(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | None:
@@ -653,10 +663,9 @@ def _quote_pairs(body: str, lo: int, hi: int) -> list[tuple[int, int | None]]:
 def _pair_marks(body: str, lo: int, hi: int, double: bool) -> list[tuple[int, int | None]]:
     pairs: list[tuple[int, int | None]] = []
     current: int | None = None
-    for match in QUOTE_MARK.finditer(body, lo, hi):
-        mark, at = match.group(0), match.start()
-        if (mark in "“”„«»\"") != double:
-            continue
+    # Speed: each pass looks only at its own kind of mark; apostrophes are most of the others.
+    for match in (DOUBLE_MARK if double else SINGLE_MARK).finditer(body, lo, hi):
+        at = match.start()
         role = _mark_role(body, at, lo, hi)
         if role == "close" and current is not None:
             pairs.append((current, at))
@@ -860,6 +869,9 @@ def _post_posed(reader: _Reader, s_start: int, end: int) -> Reported | None:
         if found and not body[found[1] : end].strip(TERMINAL + CLOSERS):
             attribution = _attribution(reader, (found[0], found[2]), match.group("cue"))
             return attribution, s_start, s_start + match.start()
+    # Both patterns below only count with a comma before the cue.
+    if sentence.rfind(",") <= 0:
+        return None
     cue_match = CUE_AT_END.search(sentence)
     if cue_match:
         cue_start = s_start + cue_match.start("cue")

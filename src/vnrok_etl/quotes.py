@@ -177,16 +177,6 @@ INTERVIEWED = re.compile(
 COORDINATED = re.compile(r"(?:^|[\s,”’\"'])and(?:\s+(?:[a-z]+ly|also|then))?\s+$")
 CLAUSE_COMMA = re.compile(r",\s+")
 TOKEN = re.compile(r"\([^()\s]{1,12}\)|[^\W\d_][\w’'\-]*|,")
-# From ``pos``, the next TOKEN that starts with a letter other than a-z (group "word"), and the
-# last token skipped on the way there (group "prev", None if none). It steps through the text
-# exactly as TOKEN.finditer does: the atomic group takes a lowercase word (with the characters
-# after it that start no token), a bracketed abbreviation or a comma whole, or a run of
-# characters no token starts with; never part of a token.
-# Use it with .match (anchored): a failing .search would rescan from every later position.
-CAPITAL_SCAN = re.compile(
-    r"(?>(?P<prev>[a-z][\w’'\-]*+|\([^()\s]{1,12}\)|,)[^\w(,]*+|[^\w(,]++|[\d_]++|\()*"
-    r"(?P<word>[^\W\d_a-z][\w’'\-]*+)"
-)
 POSSESSIVE_END = re.compile(r"['’]s?$")
 TERMINAL = " \t\n.!?;:/"
 CLOSERS = "”’\"')]»"
@@ -401,6 +391,18 @@ def _is_name(token: str) -> bool:
     return key not in TITLE_WORDS and key not in COUNTRY_WORDS and key not in NOT_NAMES
 
 
+# From ``pos``, the next TOKEN that starts with a letter other than a-z (group "word"), and the
+# last token skipped on the way there (group "prev", None if none). It steps through the text
+# exactly as TOKEN.finditer does: the atomic group takes a lowercase word (with the characters
+# after it that start no token), a bracketed abbreviation or a comma whole, or a run of
+# characters no token starts with; never part of a token.
+# Use it with .match (anchored): a failing .search would rescan from every later position.
+CAPITAL_SCAN = re.compile(
+    r"(?>(?P<prev>[a-z][\w’'\-]*+|\([^()\s]{1,12}\)|,)[^\w(,]*+|[^\w(,]++|[\d_]++|\()*"
+    r"(?P<word>[^\W\d_a-z][\w’'\-]*+)"
+)
+
+
 def _is_title_token(token: str) -> bool:
     key = fold(token)
     return key in TITLE_WORDS or key in ORG_WORDS or token[:1].isupper() or key in CONNECTORS
@@ -417,53 +419,55 @@ def _name_run_ends(body: str, sentences: list[tuple[int, int]]) -> Iterator[tupl
     # which are all a run needs; tokenising every word in Python was most of the stage's time.
     scan = CAPITAL_SCAN.match
     for s_start, s_end in sentences:
-        run: list[str] = []  # the open run's tokens
-        run_before = ""  # fold of the token before the open run
-        run_end = -1  # end of the open run's last token
-        previous: str | None = None  # the last token seen in this sentence
+        in_run = False  # whether the last word opened or continued a run
+        worth = False  # whether the open run is worth parsing (_worth_parsing)
+        run_end = -1  # end of the open run's last word
+        previous: str | None = None  # the last word seen in this sentence
         pos = s_start
         while match := scan(body, pos, s_end):
             skipped, text = match.group("prev", "word")
             start, pos = match.start("word"), match.end()
             name = _is_name(text)
-            if run:
+            if in_run:
                 # The run goes on only over whitespace to another name ("Kim Min Seok").
                 if name and skipped is None and body[run_end:start].isspace():
-                    run.append(text)
+                    worth = worth or _known_name_word(text)
                     run_end = pos
                     if POSSESSIVE_END.search(text):
-                        if _qualifies(run, run_before):
+                        if worth:
                             yield s_start, run_end
-                        run = []
+                        in_run = False
                     previous = text
                     continue
-                if _qualifies(run, run_before):
+                if worth:
                     yield s_start, run_end
-                run = []
+                in_run = False
             if name:
                 before = skipped if skipped is not None else previous
-                run, run_before, run_end = [text], fold(before) if before else "", pos
+                worth = _worth_parsing(before or "") or _known_name_word(text)
+                in_run, run_end = True, pos
                 if POSSESSIVE_END.search(text):
-                    if _qualifies(run, run_before):
+                    if worth:
                         yield s_start, run_end
-                    run = []
+                    in_run = False
             previous = text
-        if run and _qualifies(run, run_before):
+        if in_run and worth:
             yield s_start, run_end
 
 
-def _qualifies(run: list[str], before: str) -> bool:
-    """Whether a run of names is worth parsing: after a title word or holding a known name's."""
-    return (
-        before in TITLE_WORDS
-        or before in ORG_WORDS
-        or before.startswith("(")
-        or any(_known_name_word(token) for token in run)
-    )
+# Bounded memo of a pure test: the tokens before names repeat ("President", "Minister", "(RoK)").
+@lru_cache(maxsize=65536)
+def _worth_parsing(before: str) -> bool:
+    """Whether a run of names after the token ``before`` is worth parsing whatever its words:
+    after a title or organisation word ("President Lee") or a bracketed abbreviation."""
+    key = fold(before) if before else ""
+    return key in TITLE_WORDS or key in ORG_WORDS or key.startswith("(")
 
 
+# Bounded memo of a pure test, like _is_name: name words repeat across articles.
 @lru_cache(maxsize=65536)
 def _known_name_word(token: str) -> bool:
+    """Whether ``token`` is a word of a known person's name ("Lâm", "Lee’s")."""
     return fold(POSSESSIVE_END.sub("", token)) in KNOWN_NAME_WORDS
 
 
@@ -615,7 +619,8 @@ def _read_paragraph(
     body = reader.body
     pairs = _quote_pairs(body, start, end)
     opens = [open_at for open_at, _close in pairs]
-    first_char = start + len(body[start:end]) - len(body[start:end].lstrip())
+    # Only a quotation can continue the previous paragraph; most paragraphs hold none.
+    first_char = start + len(body[start:end]) - len(body[start:end].lstrip()) if pairs else -1
     covered_until = start  # end of the last sentence a direct quote reached
     quoted_until = start  # end of the last direct quotation
     last_direct: str | None = None

@@ -20,9 +20,10 @@ selectors are a small CSS subset compiled here (tag, .class, #id, [attr], [attr=
 compounds and the descendant combinator). The output is what the BeautifulSoup version gave,
 string for string, which needs four details kept on purpose:
 
-* the parser feeds lxml's TreeBuilder *target*, as bs4 did: libxml2's own tree builder stops at
-  256 (or 2048) levels of nesting, a target does not, and both see the same parser events;
-* a removed element leaves an empty comment holding its tail (`_extract`), and comments are
+* the same libxml2 parser as bs4's "lxml" builder, fed the same way; markup after </html> opens
+  a second <html>, which lxml leaves beside the root and `_parse` keeps; libxml2 builds trees at
+  most 2048 levels deep, so a deeper page goes through a TreeBuilder target as bs4 did;
+* a removed element leaves an empty element holding its tail (`_extract`), and comments are
   skipped but kept: text on either side stays two strings, as in bs4 (get_text(" ") logs
   "Share Print", not "SharePrint");
 * a string of ASCII whitespace outside <pre>/<textarea> counts as one space or newline, as bs4
@@ -36,6 +37,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 from urllib.parse import urlsplit
@@ -88,8 +90,11 @@ WHITESPACE = re.compile(r"[ \t\r\f\v]+")
 ANY_WHITESPACE = re.compile(r"\s+")
 RELATED_CLASS = re.compile(r"relat|more|other|lien-quan|latest|box|tag|keyword", re.IGNORECASE)
 MIN_DENSE_PARAGRAPHS = 2
+PARAGRAPH_SEPARATOR = "\ue000"  # see _normalize_paragraphs
 # The parsed page hangs under this element, so that even <html> can be removed like any other.
 DOCUMENT_TAG = "vnrok-document"
+# What a removed element leaves when text follows it (see `_extract`): no attributes, no content.
+REMOVED_TAG = "vnrok-removed"
 WALK_EVENTS = ("start", "end", "comment", "pi")
 
 
@@ -111,8 +116,14 @@ class HtmlPage:
 # Attributes whose value is a space-separated list; a selector sees it with single spaces.
 LIST_ATTRIBUTES = {"*": frozenset({"class", "accesskey", "dropzone"}), "a": frozenset({"rel", "rev"}),
                    "link": frozenset({"rel", "rev"}), "area": frozenset({"rel"})}
-# Attribute values HTML compares without case (the ones the profiles can use).
-CASE_INSENSITIVE_ATTRIBUTES = frozenset({"rel", "rev", "type", "lang", "dir", "target", "media"})
+# Attribute values HTML compares without case (as soupsieve, which read these selectors before).
+CASE_INSENSITIVE_ATTRIBUTES = frozenset((
+    "accept", "accept-charset", "align", "alink", "axis", "bgcolor", "charset", "checked", "clear",
+    "codetype", "color", "compact", "declare", "defer", "dir", "direction", "disabled", "enctype",
+    "face", "frame", "hreflang", "http-equiv", "lang", "language", "link", "media", "method",
+    "multiple", "nohref", "noresize", "noshade", "nowrap", "readonly", "rel", "rev", "rules", "scope",
+    "scrolling", "selected", "shape", "target", "text", "type", "valign", "valuetype", "vlink",
+))
 COMPOUND = re.compile(
     r"(?P<tag>[a-z][a-z0-9]*)?(?P<rest>(?:\.[\w-]+|#[\w-]+|\[[\w:-]+(?:\*?=\"?[^\]\"]*\"?)?\])*)$"
 )
@@ -155,15 +166,16 @@ class _Compound:
                 return False
         return True
 
-    def xpath(self) -> str:
-        """An XPath that finds a superset of the matches in C (Python then checks each)."""
+    def candidates(self, page: _Page) -> Iterator[etree._Element]:
+        """A superset of the matches in the page as it is now, in document order, found in C."""
         if self.tag is not None:
-            return f".//{self.tag}"
+            return page.document.iter(self.tag)
         if self.id is not None:
-            return f".//*[@id='{self.id}']"
+            return (element for element, value in page.having("id") if value == self.id)
         if self.classes:
-            return f".//*[contains(@class, '{self.classes[0]}')]"
-        return f".//*[@{self.attributes[0][0]}]"
+            name = self.classes[0]
+            return (element for element, value in page.having("class") if name in value)
+        return (element for element, _ in page.having(self.attributes[0][0]))
 
 
 ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
@@ -175,7 +187,6 @@ class _Selector:
 
     ancestors: tuple[_Compound, ...]  # outermost first
     subject: _Compound
-    finder: etree.XPath
 
     def match(self, element: etree._Element) -> bool:
         if not self.subject.match(element):
@@ -188,9 +199,9 @@ class _Selector:
                 wanted -= 1
         return wanted < 0
 
-    def find(self, document: etree._Element) -> list[etree._Element]:
+    def find(self, page: _Page) -> list[etree._Element]:
         """Matches in the page as it is now, in document order."""
-        return [element for element in self.finder(document) if self.match(element)]
+        return [element for element in self.subject.candidates(page) if self.match(element)]
 
 
 def _compound(text: str) -> _Compound:
@@ -212,7 +223,7 @@ def _compound(text: str) -> _Compound:
 
 def _selector(text: str) -> _Selector:
     *ancestors, subject = (_compound(part) for part in text.split())
-    return _Selector(tuple(ancestors), subject, etree.XPath(subject.xpath()))
+    return _Selector(tuple(ancestors), subject)
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,29 +237,32 @@ class _SelectorSet:
     names: frozenset[str]
     classes: frozenset[str]
     ids: frozenset[str]
-    # (attribute, operator, value, whether a list value must be joined first): a `*=` substring
+    # attribute -> (operator, value, whether a list value must be joined first): a `*=` substring
     # without spaces is found alike in the raw value and in the joined list, so it skips the join.
-    attributes: tuple[tuple[str, str, str, bool], ...]
+    attributes: dict[str, tuple[tuple[str, str, bool], ...]]
     others: tuple[_Selector, ...]
 
     def match(self, element: etree._Element) -> bool:
         if element.tag in self.names:
             return True
-        classes = element.get("class")
-        if classes and self.classes and not self.classes.isdisjoint(classes.split()):
-            return True
-        if self.ids and element.get("id") in self.ids:
-            return True
-        for attribute, operator, value, exact in self.attributes:
-            actual = element.get(attribute)
-            if actual is None:
+        # Only the element's own few attributes are looked at, not every selector's attribute.
+        for attribute in element.keys():
+            if attribute == "class":
+                if self.classes and not self.classes.isdisjoint(element.get("class").split()):
+                    return True
+            elif attribute == "id" and element.get("id") in self.ids:
+                return True
+            rules = self.attributes.get(attribute)
+            if rules is None:
                 continue
-            if not operator:
-                return True
-            if exact and (attribute in LIST_ATTRIBUTES["*"] or attribute in LIST_ATTRIBUTES.get(element.tag, ())):
-                actual = " ".join(actual.split())
-            if (operator == "=" and actual == value) or (operator == "*=" and value in actual):
-                return True
+            actual = element.get(attribute)
+            for operator, value, exact in rules:
+                if not operator:
+                    return True
+                if exact and (attribute in LIST_ATTRIBUTES["*"] or attribute in LIST_ATTRIBUTES.get(element.tag, ())):
+                    actual = " ".join(actual.split())
+                if (operator == "=" and actual == value) or (operator == "*=" and value in actual):
+                    return True
         return any(selector.match(element) for selector in self.others)
 
     def outermost(self, top: etree._Element) -> list[etree._Element]:
@@ -263,7 +277,7 @@ class _SelectorSet:
 
 
 def _selector_set(selectors: tuple[str, ...]) -> _SelectorSet:
-    names, classes, ids, attributes, others = set(), set(), set(), [], []
+    names, classes, ids, attributes, others = set(), set(), set(), {}, []
     for text in selectors:
         compound = _compound(text) if " " not in text else None
         parts = compound and (compound.tag is not None) + len(compound.classes) + (
@@ -279,9 +293,8 @@ def _selector_set(selectors: tuple[str, ...]) -> _SelectorSet:
         else:
             attribute, operator, value = compound.attributes[0]
             exact = operator == "=" or any(char.isspace() for char in value)
-            attributes.append((attribute, operator, value, exact))
-    return _SelectorSet(frozenset(names), frozenset(classes), frozenset(ids), tuple(attributes),
-                        tuple(others))
+            attributes[attribute] = (*attributes.get(attribute, ()), (operator, value, exact))
+    return _SelectorSet(frozenset(names), frozenset(classes), frozenset(ids), attributes, tuple(others))
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,36 +334,65 @@ PROFILE_BODIES = {
     for profile in PROFILES.values()
 }
 FIND_META = etree.XPath(".//meta")
+HAVING = {attribute: etree.XPath(f".//*[@{attribute}]") for attribute in ("class", "id", "itemprop", "role", "rel")}
 FIND_FORMS = etree.XPath(".//form")
+# libxml2 builds trees up to 2048 levels deep (with huge_tree); a page with fewer tags cannot
+# reach that, and a deeper one is parsed again through a TreeBuilder (`_parse_deep`).
+MAX_NATIVE_DEPTH = 2000
+DEEPER_THAN_NATIVE = etree.XPath("boolean(/*" + "/*" * (MAX_NATIVE_DEPTH - 1) + ")")
 
 
 # ---------------------------------------------------------------- the page
 
 
 def _parse(html: str) -> etree._Element:
-    """The page under a DOCUMENT_TAG element (empty when the markup holds no element)."""
+    """The page under a DOCUMENT_TAG element, as bs4 held it: every top-level node in order."""
     if html[:1] == "\N{BYTE ORDER MARK}":
         html = html[1:]
+    parser = etree.HTMLParser(recover=True, huge_tree=True)
+    parser.feed(html)
+    root = parser.close()
     document = etree.Element(DOCUMENT_TAG)
-    # A target, as bs4 used: libxml2's tree builder would stop at 256 levels of nesting.
-    parser = etree.HTMLParser(recover=True, target=etree.TreeBuilder())
+    if root is None:
+        return document
+    if html.count("<") >= MAX_NATIVE_DEPTH and DEEPER_THAN_NATIVE(root):
+        return _parse_deep(html, document)
+    # Markup after </html> becomes a second <html> beside the first (bs4 kept both).
+    tops = [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
+    for top in tops:
+        document.append(top)
+    return document
+
+
+def _parse_deep(html: str, document: etree._Element) -> etree._Element:
+    """A page nested past libxml2's tree-building limit (2048 levels), through a TreeBuilder.
+
+    A parser target has no depth limit (bs4 used one); it refuses names lxml cannot store
+    (`xml:lang`, `<o:p>`), so such a page keeps the tree cut at the limit.
+    """
+    builder = etree.TreeBuilder()
+    # Opened before the parser starts, the document element receives every top-level element.
+    deep = builder.start(DOCUMENT_TAG, {})
+    parser = etree.HTMLParser(recover=True, target=builder)
     try:
         parser.feed(html)
-        root = parser.close()
-    except etree.LxmlError:
+    except (ValueError, etree.LxmlError):
         return document
-    if root is not None:
-        document.append(root)
-    return document
+    try:
+        parser.close()  # parses the end of the page, then says the document element is open
+    except etree.XMLSyntaxError:
+        pass
+    return deep
 
 
 class _Page:
     """The parsed page and the text rules that make its strings the ones bs4 gave."""
 
-    __slots__ = ("document", "plain")
+    __slots__ = ("document", "plain", "_having")
 
     def __init__(self, document: etree._Element) -> None:
         self.document = document
+        self._having: dict[str, list[tuple[etree._Element, str]]] = {}
         # Without <pre>, <textarea>, <rt> or <rp> anywhere, lxml's C itertext gives the strings.
         special = RUBY_TAGS | PRESERVE_TAGS
         self.plain = next(document.iter(*special), None) is None
@@ -432,6 +474,24 @@ class _Page:
     def first(self, tag: str) -> etree._Element | None:
         return next(self.document.iter(tag), None)
 
+    def having(self, attribute: str) -> list[tuple[etree._Element, str]]:
+        """Elements with the attribute, and its value, in document order.
+
+        One XPath a page per attribute instead of one per selector: the selector cascades look
+        up classes and ids many times between two removals (`extract` forgets the lists).
+        """
+        found = self._having.get(attribute)
+        if found is None:
+            finder = HAVING.get(attribute) or etree.XPath(f".//*[@{attribute}]")
+            found = self._having[attribute] = [
+                (element, element.get(attribute)) for element in finder(self.document)
+            ]
+        return found
+
+    def extract(self, element: etree._Element) -> None:
+        _extract(element)
+        self._having.clear()
+
 
 def _descendants(element: etree._Element, tags: frozenset[str]):
     return (node for node in element.iter(*tags) if node is not element)
@@ -447,18 +507,24 @@ def _bs4_string(text: str, preserve: bool) -> str:
 def _extract(element: etree._Element) -> None:
     """Take the element out of the page, leaving the text around it as two strings.
 
-    lxml keeps text after an element in the element (its tail), so an empty comment stays in
-    its place to hold it: merged, "Share" and "Print" around a removed icon would log as one word.
+    lxml keeps the text after an element in the element (its tail), and refuses to copy some
+    texts (control characters) to a new node; so an element with a tail stays as an empty
+    REMOVED_TAG element holding it. Merged, "Share" and "Print" around a removed icon would log
+    as one word.
     """
-    parent = element.getparent()
-    if parent is None:
-        return
     if element.tail:
-        gap = etree.Comment()
-        gap.tail = element.tail
-        parent.replace(element, gap)
+        element.clear(keep_tail=True)
+        element.tag = REMOVED_TAG
     else:
-        parent.remove(element)
+        element.getparent().remove(element)
+
+
+def _attached(element: etree._Element, document: etree._Element) -> bool:
+    """Still in the page (not inside a removed element)."""
+    top = element
+    for top in element.iterancestors():
+        pass
+    return top is document
 
 
 # ---------------------------------------------------------------- extraction
@@ -469,18 +535,16 @@ def extract_html(html: str, uri: str) -> HtmlPage:
     page = _Page(_parse(html))
     document = page.document
     metas = _read_metas(document)
-    profile = _select_profile(document, uri, metas)
+    profile = _select_profile(page, uri, metas)
     selectors = SELECTORS[profile.name]
     removed: list[RemovedSpan] = []
     found_date = _meta_date(metas) or _jsonld_date(document)
     for element in selectors.drop.outermost(document):
         _drop(page, element, removed)
-    dropped_forms: set[etree._Element] = set()
     for form in FIND_FORMS(document):
-        if any(outer in dropped_forms for outer in form.iterancestors("form")):
+        if not _attached(form, document):
             continue  # went with the form around it
         if sum(1 for _ in islice(form.iter("p"), MIN_DENSE_PARAGRAPHS)) < MIN_DENSE_PARAGRAPHS:
-            dropped_forms.add(form)
             _drop(page, form, removed, "html_form")  # comment, search, newsletter boxes
     # Captions leave before any <time> is read: a caption's date is not the article's.
     captions = _take_captions(page, selectors)
@@ -513,14 +577,14 @@ def select_profile(soup: object, uri: str, metas: dict[str, str] | None = None) 
     """
     document = soup if isinstance(soup, etree._Element) else _parse(str(soup))
     metas = _read_metas(document) if metas is None else metas
-    return _select_profile(document, uri, metas)
+    return _select_profile(_Page(document), uri, metas)
 
 
-def _select_profile(document: etree._Element, uri: str, metas: dict[str, str]) -> Profile:
+def _select_profile(page: _Page, uri: str, metas: dict[str, str]) -> Profile:
     return (
         _profile_from_uri(uri)
         or _profile_from_site_name(metas)
-        or _profile_from_markup(document)
+        or _profile_from_markup(page)
         or GENERIC
     )
 
@@ -543,10 +607,10 @@ def _profile_from_site_name(metas: dict[str, str]) -> Profile | None:
     return None
 
 
-def _profile_from_markup(document: etree._Element) -> Profile | None:
+def _profile_from_markup(page: _Page) -> Profile | None:
     """The first profile whose own body selector matches (generic selectors excluded)."""
     for profile in PROFILES.values():
-        if any(selector.find(document) for selector in PROFILE_BODIES[profile.name]):
+        if any(selector.find(page) for selector in PROFILE_BODIES[profile.name]):
             return profile
     return None
 
@@ -639,12 +703,12 @@ def _printed_date(page: _Page, selectors: _Selectors, removed: list[RemovedSpan]
     prints dates too. The element is removed so that it cannot become a paragraph.
     """
     for selector in selectors.dates:
-        for element in selector.find(page.document):
+        for element in selector.find(page):
             text = page.text(element)
             found = parse_date(text, "text")
             if found is not None:
                 removed.append(RemovedSpan(rule="date_line", text=text))
-                _extract(element)
+                page.extract(element)
                 return found
     return None
 
@@ -668,7 +732,7 @@ def _drop(page: _Page, element: etree._Element, removed: list[RemovedSpan], rule
         text = _clean(" ".join(page.strings(element, skip=SILENT_TAGS)))
         if text:
             removed.append(RemovedSpan(rule=rule, text=text))
-    _extract(element)
+    page.extract(element)
 
 
 def _drop_rule(element: etree._Element) -> str:
@@ -707,7 +771,7 @@ def _take_element_text(page: _Page, cascade: tuple[_Selector, ...]) -> str | Non
     if element is None:
         return None
     text = page.text(element)
-    _extract(element)
+    page.extract(element)
     return text
 
 
@@ -740,7 +804,7 @@ def _take_captions(page: _Page, selectors: _Selectors) -> list[str]:
         text = page.text(element)
         if text:
             captions.append(text)
-        _extract(element)
+        page.extract(element)
     return captions
 
 
@@ -767,7 +831,7 @@ def _containers(page: _Page, selectors: _Selectors) -> list[etree._Element]:
 def _first_match(page: _Page, cascade: tuple[_Selector, ...]) -> etree._Element | None:
     """The first element, in document order, of the first selector that has one with text."""
     for selector in cascade:
-        for element in selector.find(page.document):
+        for element in selector.find(page):
             if page.has_text(element):
                 return element
     return None
@@ -792,7 +856,7 @@ def _paragraphs(page: _Page, container: etree._Element) -> list[str]:
     lxml's iterwalk walks the tree without recursion (a page nested thousands deep must not
     overflow the stack). Inline elements join their neighbours as printed: `<b>Ha</b>noi` is "Hanoi".
     """
-    paragraphs: list[str] = []
+    paragraphs: list[str] = []  # raw text of each block, normalized at the end
     buffer: list[str] = []
     ruby, _ = page._context(container)
     blocks: list[tuple[bool, str | None]] = []  # per open element: is it a block, ruby outside it
@@ -816,29 +880,54 @@ def _paragraphs(page: _Page, container: etree._Element) -> list[str]:
                 ruby = tag
             # A newline in the HTML source is a space; only <br> breaks a line.
             if node.text and ruby is None:
-                buffer.append(ANY_WHITESPACE.sub(" ", node.text))
+                buffer.append(_one_space(node.text))
         elif event == "end":
             is_block, ruby = blocks.pop()
             if is_block:
                 _flush(buffer, paragraphs)
             if node is not container and node.tail and ruby is None:
-                buffer.append(ANY_WHITESPACE.sub(" ", node.tail))
+                buffer.append(_one_space(node.tail))
         elif node.tail and ruby is None:  # a comment: its text is skipped, the text after it is not
-            buffer.append(ANY_WHITESPACE.sub(" ", node.tail))
+            buffer.append(_one_space(node.tail))
     _flush(buffer, paragraphs)
-    return paragraphs
+    return _normalize_paragraphs(paragraphs)
 
 
 def _flush(buffer: list[str], paragraphs: list[str]) -> None:
-    if not buffer:
-        return
-    text = normalize_text("".join(buffer))
-    buffer.clear()
-    lines = (WHITESPACE.sub(" ", line).strip() for line in text.split("\n"))
-    joined = "\n".join(line for line in lines if line)
-    if joined:
-        paragraphs.append(joined)
+    if buffer:
+        paragraphs.append("".join(buffer))
+        buffer.clear()
+
+
+def _normalize_paragraphs(raw: list[str]) -> list[str]:
+    """normalize_text on each block's text, lines trimmed, empty ones dropped.
+
+    One normalize_text call for the whole container, the blocks joined by a private-use
+    character: nothing in normalize_text changes it or lets it combine (NFC never composes it),
+    so splitting afterwards gives each block's own result. A page using that character itself
+    takes one call per block.
+    """
+    joined = PARAGRAPH_SEPARATOR.join(raw)
+    if joined.count(PARAGRAPH_SEPARATOR) == len(raw) - 1:
+        texts = normalize_text(joined).split(PARAGRAPH_SEPARATOR)
+    else:
+        texts = [normalize_text(text) for text in raw]
+    paragraphs = []
+    for text in texts:
+        lines = (_one_space(line, WHITESPACE).strip() for line in text.split("\n"))
+        if joined_lines := "\n".join(line for line in lines if line):
+            paragraphs.append(joined_lines)
+    return paragraphs
 
 
 def _clean(text: str) -> str:
-    return ANY_WHITESPACE.sub(" ", normalize_text(text)).strip()
+    return _one_space(normalize_text(text)).strip()
+
+
+def _one_space(text: str, pattern: re.Pattern[str] = ANY_WHITESPACE) -> str:
+    """Whitespace runs as one space. Most text has nothing to change, and the check for that
+    (no double space, and every other whitespace character is unprintable) is far cheaper than
+    the substitution over a whole paragraph."""
+    if "  " not in text and text.isprintable():
+        return text
+    return pattern.sub(" ", text)

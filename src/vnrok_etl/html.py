@@ -14,15 +14,16 @@ date element prints; related blocks, asides, "Latest" boxes and captions are rem
 `<time>` or printed date is read.
 
 Speed matters (100k pages). This module used to walk a BeautifulSoup tree with soupsieve
-selectors, ~16 ms a page, most of it in bs4's Python tree building and selector matching. It now
-works on lxml's own tree (~1 ms): lxml's C iterators and XPath find candidates, and the profile
-selectors are a small CSS subset compiled here (tag, .class, #id, [attr], [attr=v], [attr*=v],
-compounds and the descendant combinator). The output is what the BeautifulSoup version gave,
+selectors, ~6 ms a page, most of it in bs4's Python tree building and selector matching. It now
+works on lxml's own tree (~1.2 ms, a third of it dates.py and normalize_text): lxml's C
+iterators and XPath find candidates, and the profile selectors are a small CSS subset compiled
+here (tag, .class, #id, [attr], [attr=v], [attr*=v], compounds, the descendant combinator). The output is what the BeautifulSoup version gave,
 string for string, which needs four details kept on purpose:
 
 * the same libxml2 parser as bs4's "lxml" builder, fed the same way; markup after </html> opens
   a second <html>, which lxml leaves beside the root and `_parse` keeps; libxml2 builds trees at
-  most 2048 levels deep, so a deeper page goes through a TreeBuilder target as bs4 did;
+  most 2048 levels deep, so a deeper page goes through a TreeBuilder target as bs4 did (only a
+  page both that deep and using names lxml's TreeBuilder refuses keeps the cut tree);
 * a removed element leaves an empty element holding its tail (`_extract`), and comments are
   skipped but kept: text on either side stays two strings, as in bs4 (get_text(" ") logs
   "Share Print", not "SharePrint");
@@ -914,20 +915,35 @@ def _normalize_paragraphs(raw: list[str]) -> list[str]:
         texts = [normalize_text(text) for text in raw]
     paragraphs = []
     for text in texts:
-        lines = (_one_space(line, WHITESPACE).strip() for line in text.split("\n"))
+        lines = (_squash_line(line).strip() for line in text.split("\n"))
         if joined_lines := "\n".join(line for line in lines if line):
             paragraphs.append(joined_lines)
     return paragraphs
 
 
 def _clean(text: str) -> str:
-    return _one_space(normalize_text(text)).strip()
+    # str.split() splits at exactly the characters `\s` matches: this is
+    # ANY_WHITESPACE.sub(" ", text).strip(), without a substitution at every space.
+    return " ".join(normalize_text(text).split())
 
 
-def _one_space(text: str, pattern: re.Pattern[str] = ANY_WHITESPACE) -> str:
-    """Whitespace runs as one space. Most text has nothing to change, and the check for that
-    (no double space, and every other whitespace character is unprintable) is far cheaper than
-    the substitution over a whole paragraph."""
+def _one_space(text: str) -> str:
+    """ANY_WHITESPACE.sub(" ", text): whitespace runs as one space.
+
+    Most text has nothing to change, and the check for that (no double space, and every other
+    whitespace character is unprintable) is far cheaper than the substitution over a paragraph;
+    the rest is split at whitespace (exactly the characters the regex class matches) and joined.
+    """
     if "  " not in text and text.isprintable():
         return text
-    return pattern.sub(" ", text)
+    words = text.split()
+    if not words:
+        return " " if text else ""
+    return f"{' ' if text[0].isspace() else ''}{' '.join(words)}{' ' if text[-1].isspace() else ''}"
+
+
+def _squash_line(line: str) -> str:
+    """WHITESPACE.sub(" ", line), skipped when the line has nothing to change."""
+    if "  " not in line and line.isprintable():
+        return line
+    return WHITESPACE.sub(" ", line)

@@ -452,3 +452,46 @@ def test_same_page_in_other_encodings_gives_same_article() -> None:
     ]
     articles = [clean_document(decode_bytes(variant), str(path)) for variant in variants]
     assert all(article == articles[0] for article in articles)
+
+
+# ---------------------------------------------------------------- markup lxml is strict about
+
+
+def test_markup_after_closing_html_is_still_read() -> None:
+    html = (
+        f"<!DOCTYPE html><html><body><article><p>{PARAGRAPH}</p></article></body></html>"
+        "<div class='share'>Share</div><p>Trailing text after the page.</p>"
+    )
+    page = extract_html(html, "x.html")
+    assert page.paragraphs == (PARAGRAPH,)
+    assert [(span.rule, span.text) for span in page.removed] == [("chrome", "Share")]
+
+
+def test_word_and_framework_names_and_control_characters() -> None:
+    html = (
+        "<html xml:lang='vi' xmlns:o='urn:x'><body><article>"
+        f"<p>{PARAGRAPH}<o:p></o:p></p><p @click='x' :class='y'>Second\x0cparagraph here.</p>"
+        "</article></body></html>"
+    )
+    assert extract_html(html, "x.html").paragraphs == (PARAGRAPH, "Second paragraph here.")
+
+
+def test_page_nested_past_libxml2_tree_limit() -> None:
+    html = "<html><body>" + "<div>" * 3000 + f"<p>{PARAGRAPH}</p>" + "</div>" * 3000 + "</body></html>"
+    assert extract_html(html, "x.html").paragraphs == (PARAGRAPH,)
+
+
+def test_text_around_a_removed_element_stays_apart_in_the_log() -> None:
+    html = (
+        "<html><body><article><header>Politics<span class='entry-date'>05/08/2025</span>Diplomacy"
+        f"</header><p>{PARAGRAPH}</p></article></body></html>"
+    )
+    page = extract_html(html, "x.html")
+    assert [(span.rule, span.text) for span in page.removed] == [
+        ("date_line", "05/08/2025"), ("html_header", "Politics Diplomacy"),
+    ]
+
+
+def test_ruby_annotations_are_not_article_text() -> None:
+    html = f"<html><body><article><p>{PARAGRAPH}</p><p>Seoul<ruby>漢<rt>han</rt></ruby> talks.</p></article></body></html>"
+    assert extract_html(html, "x.html").paragraphs == (PARAGRAPH, "Seoul漢 talks.")

@@ -5,8 +5,9 @@ here; the few outlets we read have stable templates, and their quirks (a Vietnam
 `.article__sapo` repeated in the body, a VNS sign-off inside the last paragraph, an NDO byline
 with a day-first date) are easier to state as data than to recover by heuristics. A page from an
 unknown site gets GENERIC: `<article>`, itemprop=articleBody, `<main>`, then the densest block of
-`<p>` (html.py). Selectors are CSS as soupsieve (BeautifulSoup's `select`) reads them; html.py
-compiles them once and matches the bare tag, class, id and attribute ones itself, in one pass.
+`<p>` (html.py). Selectors are a small CSS subset that html.py compiles once at import (and
+refuses anything else there): a tag, `.class`, `#id`, `[attr]`, `[attr=value]`, `[attr*=value]`,
+compounds of these (`h1.article__title`) and the descendant combinator (`.detail-header h1`).
 """
 
 from __future__ import annotations

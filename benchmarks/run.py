@@ -157,7 +157,8 @@ def run_child(
 ) -> dict:
     """One measurement in a fresh process, its process tree's RSS sampled while it runs."""
     command = [
-        sys.executable, str(Path(__file__).resolve()), "_measure", mode,
+        # As a module (-m), so Prefect's process pool may re-import it: what `vnrok-etl` gets.
+        sys.executable, "-m", "benchmarks.run", "_measure", mode,
         "--corpus", str(corpus), "--warehouse", str(warehouse),
     ]
     if cluster:

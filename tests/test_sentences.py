@@ -36,3 +36,17 @@ def test_paragraph_breaks_end_sentences_and_sentence_at_finds_the_span():
     assert sentences(text) == ["First paragraph without a stop", "Second one.", "Third one."]
     start, end = sentence_at(text, text.index("Third"))
     assert text[start:end] == "Third one."
+
+
+def test_word_before_a_dot_reads_like_the_regex_it_replaced():
+    import re
+
+    from vnrok_etl.sentences import _word_before
+
+    reference = re.compile(r"[A-Za-z][A-Za-z.]*$")
+    texts = ["Mr", "x U.S", "..e.g", "Lee\n", "Lee\n\n", "a.\n", "Việt", "1st", "", " ", "_No", "A.B.C"]
+    for text in texts:
+        for start in range(len(text) + 1):
+            for end in range(start, len(text) + 1):
+                match = reference.search(text, start, end)
+                assert _word_before(text, start, end) == (match and match.span()), (text, start, end)

@@ -19,6 +19,11 @@ Reference years come from the nearest year cue in the same sentence ("by 2030", 
 "last year" against ``published``), skipping the base of a comparison ("over the same period
 last year").
 
+Speed: the patterns that scan a whole body start with a character class, not ``\b``
+(``numbers.at_word_start``, ``DIGITS_RE``), so the regex engine skips in C to the letters or digits
+that can start a match instead of trying every position (0.72 -> 0.50 ms/doc on the equivalence
+corpus).
+
 Deliberately not extracted (each a judgement call, tested in tests/test_figures.py):
 - vague amounts without a value: "millions of travellers", "dozens of", "double-digit growth";
 - fractions and shares in words: "nearly a quarter", "two-thirds", "half";
@@ -46,6 +51,7 @@ from vnrok_etl.numbers import (
     UNIT_WORD_RE,
     UNIT_WORDS,
     WORDS_RE,
+    at_word_start,
     parse_ordinal,
     scale_of,
     to_decimal,
@@ -253,7 +259,7 @@ QUANTITY_TAIL = rf"""
     )
 """
 DIGIT_QUANTITY = re.compile(rf"(?P<num>{DIGITS_RE}){QUANTITY_TAIL}", re.VERBOSE)
-WORD_QUANTITY = re.compile(rf"\b(?P<num>{WORDS_RE}){QUANTITY_TAIL}", re.VERBOSE)
+WORD_QUANTITY = re.compile(rf"(?P<num>{WORDS_RE}){QUANTITY_TAIL}", re.VERBOSE)
 CURRENCY_BEFORE = re.compile(
     rf"(?<![\w$€£¥₩₫])(?P<cur>{_alternation(CURRENCY_PREFIXES)})[ ]?$"
 )
@@ -293,19 +299,26 @@ GROWTH_BEFORE = re.compile(rf"(?i)\b(?:{GROWTH_WORDS})\b(?:[ ]+\S+){{0,2}}[ ]+$"
 
 # Ranks are found from the superlative (a cheap scan) and then the ordinal right before it.
 SUPERLATIVE = re.compile(
-    r"\b(?:[Ll]argest|[Bb]iggest|[Hh]ighest|[Ll]owest|[Ss]mallest|[Gg]reatest|[Ff]astest|"
-    r"[Ll]eading|[Rr]ichest|[Pp]oorest|[Bb]usiest|[Ss]trongest|[Oo]ldest|[Ll]ongest|"
-    r"[Mm]ost[ -][a-z]+)\b"
+    at_word_start(
+        ["largest", "biggest", "highest", "lowest", "smallest", "greatest", "fastest", "leading",
+         "richest", "poorest", "busiest", "strongest", "oldest", "longest", "most[ -][a-z]+"]
+    )
+    + r"\b"
 )
 ORDINAL_BEFORE = re.compile(
     rf"(?<![\w-])(?P<ord>(?i:{ORDINAL_WORD_RE})|\d{{1,2}}(?:st|nd|rd|th))[ -]+$"
 )
 RANKED = re.compile(
-    rf"\b[Rr]ank(?:ed|s|ing)[ ]+(?P<ord>(?i:{ORDINAL_WORD_RE})|\d{{1,2}}(?:st|nd|rd|th))\b"
+    rf"{at_word_start(['rank'])}(?:ed|s|ing)[ ]+"
+    rf"(?P<ord>(?i:{ORDINAL_WORD_RE})|\d{{1,2}}(?:st|nd|rd|th))\b"
 )
 MULTIPLIER_VERB = re.compile(
-    r"\b(?P<stem>[Dd]oubl|[Tt]ripl|[Tt]rebl|[Qq]uadrupl|[Hh]alv)(?P<ending>e|ed|es|ing)\b(?![-‐])"
+    rf"(?P<stem>{at_word_start(MULTIPLIER_STEMS)})(?P<ending>e|ed|es|ing)\b(?![-‐])"
 )
+# Every match of RANKED contains "ank", every match of MULTIPLIER_VERB one of "oubl", "ripl", ...:
+# testing a body for them is a few times cheaper than the scan, and most bodies have none.
+RANKED_LITERAL = "ank"
+MULTIPLIER_LITERALS = tuple(stem[1:] for stem in MULTIPLIER_STEMS)
 # Base forms ("double", "triple") are adjectives too ("double taxation"): only after a modal/to.
 MODAL_BEFORE = re.compile(
     r"(?i)\b(?:to|will|would|could|can|may|might|should|must|shall)[ ]+(?:\w+[ ]+)?$"
@@ -422,13 +435,15 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
         figure = _from_rank(ctx, match, found)
         if figure:
             found.append(figure)
-    for match in RANKED.finditer(body):
-        found.append(_figure(ctx, "rank", float(parse_ordinal(match["ord"]) or 0), None, "exact",
-                             None, match.start(), match.end()))
-    for match in MULTIPLIER_VERB.finditer(body):
-        figure = _from_multiplier_verb(ctx, match)
-        if figure:
-            found.append(figure)
+    if RANKED_LITERAL in body:
+        for match in RANKED.finditer(body):
+            found.append(_figure(ctx, "rank", float(parse_ordinal(match["ord"]) or 0), None,
+                                 "exact", None, match.start(), match.end()))
+    if any(literal in body for literal in MULTIPLIER_LITERALS):
+        for match in MULTIPLIER_VERB.finditer(body):
+            figure = _from_multiplier_verb(ctx, match)
+            if figure:
+                found.append(figure)
     for match in FOLD_LITERAL.finditer(body):
         prefix = FOLD_PREFIX.search(body, max(0, match.start() - 12), match.start())
         if prefix:

@@ -42,21 +42,37 @@ MULTIPLIER_STEMS: dict[str, float] = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, 
                                       "halv": 0.5}
 
 
+def _longest_first(words) -> list[str]:
+    return sorted((re.escape(w) for w in words), key=len, reverse=True)
+
+
 def _alternation(words) -> str:
     # Longest first so "eighteen" is tried before "eight", "billion" before "bn".
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return "|".join(_longest_first(words))
 
 
-def _first_letter_alternation(words) -> str:
-    """'[Tt](?:hirteen|hirty|wenty|wo|en)|...': the engine tries only the words of one letter,
-    which makes a scan for number words over a whole body about three times faster."""
+def at_word_start(words) -> str:
+    r"""Any of ``words`` (regex fragments, first character a lowercase letter taken in either case)
+    at the start of a word: ``\b(?:[Tt]wo|[Tt]en|[Ff]ive)`` written as
+    ``[TtFf](?<!\w.)(?:(?<=[Tt])(?:wo|en)|(?<=[Ff])(?:ive))``.
+
+    Why: when a pattern starts with a character class, Python's regex engine skips in C to the
+    next character of that class; a pattern starting with ``\b`` gets a full match attempt at every
+    position of the body. ``(?<!\w.)`` after the first letter is the ``\b`` before it (the letter
+    is a word character; at the start of the string the lookbehind cannot match, as ``\b`` holds
+    there), and ``(?<=[Tt])`` ties each rest to its letter. Whole-body scans for superlatives,
+    "ranked" and "doubled" got two to three times faster; for number words, whose first letters
+    (e, t, a, o, n, s) are the commonest, only a fifth faster.
+    """
     by_letter: dict[str, list[str]] = {}
     for word in words:
         by_letter.setdefault(word[0], []).append(word[1:])
-    return "|".join(
-        f"[{letter.upper()}{letter}](?:{_alternation(rests)})"
+    letters = "".join(letter.upper() + letter for letter in sorted(by_letter))
+    branches = "|".join(
+        f"(?<=[{letter.upper()}{letter}])(?:{'|'.join(rests)})"
         for letter, rests in sorted(by_letter.items())
     )
+    return rf"[{letters}](?<!\w.)(?:{branches})"
 
 
 UNIT_WORD_RE = _alternation(UNIT_WORDS)
@@ -64,13 +80,19 @@ SCALE_WORD_RE = _alternation(SCALE_WORDS)
 ORDINAL_WORD_RE = _alternation(ORDINAL_WORDS)
 
 # "4,927", "93.7", "150"; the thousands separator is the English comma (VNA/VNS English style).
-DIGITS_RE = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# The first digit is factored out of "\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?" (same matches,
+# same order of tries): a pattern starting with a character class lets the engine skip to digits.
+DIGITS_RE = r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
 
 # "five", "Twenty-five", "two hundred and fifty thousand", "a million"; never a bare scale word
 # ("millions of travellers" is vague, not a figure). "and" joins only after hundred/thousand, so
 # "between two and three" stays two numbers.
+# The first word is a whole unit word, or "a" before a scale word; it starts a word (at_word_start).
+FIRST_NUMBER_WORDS = [
+    *(word + r"\b" for word in _longest_first(UNIT_WORDS)), rf"a(?=[ ]+(?:{SCALE_WORD_RE})\b)"
+]
 WORDS_RE = (
-    rf"(?:(?:{_first_letter_alternation(UNIT_WORDS)})\b|[Aa](?=[ ]+(?:{SCALE_WORD_RE})\b))"
+    rf"{at_word_start(FIRST_NUMBER_WORDS)}"
     rf"(?:(?:[ -]+|(?<=hundred)[ ]and[ ]|(?<=thousand)[ ]and[ ])"
     rf"(?i:{UNIT_WORD_RE}|{SCALE_WORD_RE})\b)*"
 )

@@ -877,7 +877,12 @@ def _post_posed(reader: _Reader, s_start: int, end: int) -> Reported | None:
     # Both patterns below only count with a comma before the cue.
     if sentence.rfind(",") <= 0:
         return None
-    cue_match = CUE_AT_END.search(sentence)
+    # Speed: CUE_AT_END holds no comma but its optional last mark, which has only spaces after
+    # it (cues, the tail's [^,.;:“”"] and spaces hold none), so no match starts at or before a
+    # comma that has a non-space character after it; searching after the last such comma finds
+    # the same match without trying every space before it (6.5 -> 2.2 us a sentence on c1k).
+    last_char = len(sentence.rstrip()) - 1
+    cue_match = CUE_AT_END.search(sentence, sentence.rfind(",", 0, last_char) + 1)
     if cue_match:
         cue_start = s_start + cue_match.start("cue")
         comma = sentence.rfind(",", 0, cue_match.start("cue"))

@@ -427,13 +427,13 @@ def _name_run_ends(body: str, sentences: list[tuple[int, int]]) -> Iterator[tupl
         while match := scan(body, pos, s_end):
             skipped, text = match.group("prev", "word")
             start, pos = match.start("word"), match.end()
-            name = _is_name(text)
+            name, known, possessive = _run_word(text)
             if in_run:
                 # The run goes on only over whitespace to another name ("Kim Min Seok").
                 if name and skipped is None and body[run_end:start].isspace():
-                    worth = worth or _known_name_word(text)
+                    worth = worth or known
                     run_end = pos
-                    if POSSESSIVE_END.search(text):
+                    if possessive:
                         if worth:
                             yield s_start, run_end
                         in_run = False
@@ -444,15 +444,23 @@ def _name_run_ends(body: str, sentences: list[tuple[int, int]]) -> Iterator[tupl
                 in_run = False
             if name:
                 before = skipped if skipped is not None else previous
-                worth = _worth_parsing(before or "") or _known_name_word(text)
+                worth = _worth_parsing(before or "") or known
                 in_run, run_end = True, pos
-                if POSSESSIVE_END.search(text):
+                if possessive:
                     if worth:
                         yield s_start, run_end
                     in_run = False
             previous = text
         if in_run and worth:
             yield s_start, run_end
+
+
+# Bounded memo, like _is_name: capitalised words repeat within and across articles.
+@lru_cache(maxsize=65536)
+def _run_word(word: str) -> tuple[bool, bool, bool]:
+    """What a run needs to know of a capitalised word, in one lookup instead of three:
+    whether it is a name (_is_name), a known name's word (_known_name_word), and possessive."""
+    return _is_name(word), _known_name_word(word), POSSESSIVE_END.search(word) is not None
 
 
 # Bounded memo of a pure test: the tokens before names repeat ("President", "Minister", "(RoK)").

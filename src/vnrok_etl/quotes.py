@@ -182,8 +182,10 @@ TERMINAL = " \t\n.!?;:/"
 CLOSERS = "”’\"')]»"
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
-DOUBLE_MARK = re.compile(r"[“”„«»\"]")
-SINGLE_MARK = re.compile(r"[‘’']")
+DOUBLE_MARKS = "“”„«»\""
+SINGLE_MARKS = "‘’'"
+DOUBLE_MARK = re.compile(f"[{re.escape(DOUBLE_MARKS)}]")
+SINGLE_MARK = re.compile(f"[{re.escape(SINGLE_MARKS)}]")
 # Capitalised words that start sentences but are never part of a name.
 NOT_NAMES = frozenset(
     {
@@ -674,6 +676,10 @@ def _quote_pairs(body: str, lo: int, hi: int) -> list[tuple[int, int | None]]:
 
 
 def _pair_marks(body: str, lo: int, hi: int, double: bool) -> list[tuple[int, int | None]]:
+    # Speed: most paragraphs hold no mark of a kind, and `in` tells that sooner than starting the
+    # scan (0.6 vs 2 us a paragraph on c1k; 60% of its paragraphs hold no mark at all).
+    if not _holds_any(body[lo:hi], DOUBLE_MARKS if double else SINGLE_MARKS):
+        return []
     pairs: list[tuple[int, int | None]] = []
     current: int | None = None
     # Speed: each pass looks only at its own kind of mark; apostrophes are most of the others.
@@ -695,6 +701,14 @@ def _pair_marks(body: str, lo: int, hi: int, double: bool) -> list[tuple[int, in
     if current is not None and double:
         pairs.append((current, None))
     return pairs
+
+
+def _holds_any(text: str, chars: str) -> bool:
+    """Whether ``text`` holds any of ``chars``."""
+    for char in chars:
+        if char in text:
+            return True
+    return False
 
 
 def _mark_role(body: str, at: int, lo: int, hi: int) -> str | None:

@@ -182,8 +182,10 @@ TERMINAL = " \t\n.!?;:/"
 CLOSERS = "”’\"')]»"
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
-DOUBLE_MARK = re.compile(r"[“”„«»\"]")
-SINGLE_MARK = re.compile(r"[‘’']")
+DOUBLE_MARKS = "“”„«»\""
+SINGLE_MARKS = "‘’'"
+DOUBLE_MARK = re.compile(f"[{re.escape(DOUBLE_MARKS)}]")
+SINGLE_MARK = re.compile(f"[{re.escape(SINGLE_MARKS)}]")
 # Capitalised words that start sentences but are never part of a name.
 NOT_NAMES = frozenset(
     {
@@ -427,13 +429,13 @@ def _name_run_ends(body: str, sentences: list[tuple[int, int]]) -> Iterator[tupl
         while match := scan(body, pos, s_end):
             skipped, text = match.group("prev", "word")
             start, pos = match.start("word"), match.end()
-            name = _is_name(text)
+            name, known, possessive = _run_word(text)
             if in_run:
                 # The run goes on only over whitespace to another name ("Kim Min Seok").
                 if name and skipped is None and body[run_end:start].isspace():
-                    worth = worth or _known_name_word(text)
+                    worth = worth or known
                     run_end = pos
-                    if POSSESSIVE_END.search(text):
+                    if possessive:
                         if worth:
                             yield s_start, run_end
                         in_run = False
@@ -444,15 +446,23 @@ def _name_run_ends(body: str, sentences: list[tuple[int, int]]) -> Iterator[tupl
                 in_run = False
             if name:
                 before = skipped if skipped is not None else previous
-                worth = _worth_parsing(before or "") or _known_name_word(text)
+                worth = _worth_parsing(before or "") or known
                 in_run, run_end = True, pos
-                if POSSESSIVE_END.search(text):
+                if possessive:
                     if worth:
                         yield s_start, run_end
                     in_run = False
             previous = text
         if in_run and worth:
             yield s_start, run_end
+
+
+# Bounded memo, like _is_name: capitalised words repeat within and across articles.
+@lru_cache(maxsize=65536)
+def _run_word(word: str) -> tuple[bool, bool, bool]:
+    """What a run needs to know of a capitalised word, in one lookup instead of three:
+    whether it is a name (_is_name), a known name's word (_known_name_word), and possessive."""
+    return _is_name(word), _known_name_word(word), POSSESSIVE_END.search(word) is not None
 
 
 # Bounded memo of a pure test: the tokens before names repeat ("President", "Minister", "(RoK)").
@@ -666,6 +676,10 @@ def _quote_pairs(body: str, lo: int, hi: int) -> list[tuple[int, int | None]]:
 
 
 def _pair_marks(body: str, lo: int, hi: int, double: bool) -> list[tuple[int, int | None]]:
+    # Speed: most paragraphs hold no mark of a kind, and `in` tells that sooner than starting the
+    # scan (0.6 vs 2 us a paragraph on c1k; 60% of its paragraphs hold no mark at all).
+    if not _holds_any(body[lo:hi], DOUBLE_MARKS if double else SINGLE_MARKS):
+        return []
     pairs: list[tuple[int, int | None]] = []
     current: int | None = None
     # Speed: each pass looks only at its own kind of mark; apostrophes are most of the others.
@@ -687,6 +701,14 @@ def _pair_marks(body: str, lo: int, hi: int, double: bool) -> list[tuple[int, in
     if current is not None and double:
         pairs.append((current, None))
     return pairs
+
+
+def _holds_any(text: str, chars: str) -> bool:
+    """Whether ``text`` holds any of ``chars``."""
+    for char in chars:
+        if char in text:
+            return True
+    return False
 
 
 def _mark_role(body: str, at: int, lo: int, hi: int) -> str | None:
@@ -877,7 +899,12 @@ def _post_posed(reader: _Reader, s_start: int, end: int) -> Reported | None:
     # Both patterns below only count with a comma before the cue.
     if sentence.rfind(",") <= 0:
         return None
-    cue_match = CUE_AT_END.search(sentence)
+    # Speed: CUE_AT_END holds no comma but its optional last mark, which has only spaces after
+    # it (cues, the tail's [^,.;:“”"] and spaces hold none), so no match starts at or before a
+    # comma that has a non-space character after it; searching after the last such comma finds
+    # the same match without trying every space before it (6.5 -> 2.2 us a sentence on c1k).
+    last_char = len(sentence.rstrip()) - 1
+    cue_match = CUE_AT_END.search(sentence, sentence.rfind(",", 0, last_char) + 1)
     if cue_match:
         cue_start = s_start + cue_match.start("cue")
         comma = sentence.rfind(",", 0, cue_match.start("cue"))

@@ -188,9 +188,13 @@ codecs.register_error(CP1252_FALLBACK, _cp1252_for_invalid_bytes)
 
 
 def _utf16_without_bom(content: bytes) -> str | None:
-    """UTF-16 without a BOM shows as NUL in every other byte of ASCII-heavy text."""
+    """UTF-16 without a BOM shows as NUL in every other byte of ASCII-heavy text.
+
+    Not below 8 characters: in a few bytes one stray NUL is half the odd bytes ("000\x00" is
+    binary, not UTF-16 for "〰0").
+    """
     sample = content[:4000]
-    if len(sample) < 4 or len(sample) % 2:
+    if len(sample) < 16 or len(sample) % 2:
         return None
     even_nul = sample[0::2].count(0) / (len(sample) / 2)
     odd_nul = sample[1::2].count(0) / (len(sample) / 2)

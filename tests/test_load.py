@@ -184,6 +184,21 @@ def test_an_edited_copy_in_the_same_load_points_at_the_first(warehouse, tmp_path
     assert rows == [(str(folder / "b.txt"), str(folder / "a.txt"))]
 
 
+def test_articles_are_stored_in_the_order_the_load_read_them_across_batches(warehouse, tmp_path):
+    # The merge streams new articles from staging instead of sorting them in SQL: the table's
+    # own order (rowid) is still the load's, here over five batches of one file each.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number, name in enumerate(reversed(SEED_NAMES)):
+        shutil.copy(SEEDS / name, folder / f"{number}.txt")
+    ingest_paths([str(folder)], warehouse, batch_size=1)
+    with connect(warehouse, read_only=True) as connection:
+        rows = connection.execute(
+            "SELECT s.source_uri FROM articles a JOIN article_sources s USING (article_id) ORDER BY a.rowid"
+        ).fetchall()
+    assert [row[0] for row in rows] == [str(folder / f"{number}.txt") for number in range(5)]
+
+
 def _age(path, seconds: float = 60) -> None:
     """Set the file's modification time in the past, as for any file not being written now."""
     stamp = path.stat().st_mtime_ns - int(seconds * 1e9)

@@ -28,10 +28,12 @@ from vnrok_etl.warehouse import (
     record_failed_load,
 )
 
-# DuckDB's memory for a spilled merge: beyond it, its temporary tables go to disk (in the
-# staging folder), so a 100k-document load does not need its whole staging in memory. 256MB
-# ran out of memory in the merge of 100k documents (an insert could not spill: benchmarks/RESULTS.md).
-MERGE_MEMORY = "1GB"
+# DuckDB's buffer memory for a spilled merge; beyond it, it spills to the staging folder. The
+# merge reads the staged Arrow files in place, so this holds what the inserts build (new rows
+# until commit, key indexes, joins). Measured at 100k documents (benchmarks/RESULTS.md): the
+# merge peaks at ~900 MB RSS with 512MB, ~1.25 GB with 1GB; 384MB ran out of memory in the
+# figures insert (the two threads' index and join state cannot spill).
+MERGE_MEMORY = "512MB"
 
 
 def new_load_info(flow_run_id: str | None = None, stage_seconds: dict[str, float] | None = None) -> LoadInfo:

@@ -12,6 +12,7 @@ already there, so the second run adds nothing the first one added.
 
 from __future__ import annotations
 
+import gc
 import tempfile
 import time
 from collections import deque
@@ -40,6 +41,11 @@ WAREHOUSE_WAIT_SECONDS = 600.0  # a scheduled and a manual run: the second waits
 # Batches submitted ahead of the one being staged: enough to keep the workers busy, few enough
 # that finished batches' records never pile up in memory (the whole load used to: 850 MB at 10k).
 WINDOW = 4
+# A finished future of Prefect's process pool sits in a reference cycle (its callbacks) with the
+# batch's pickled and unpickled result, so only the cyclic collector frees them, and it seldom
+# runs: at 100k documents the flow held ~350 MB of finished batches before the merge (700 MB
+# RSS; 350 MB with this). A collection takes ~15 ms, every 8 batches (4,000 documents).
+GC_EVERY = 8
 
 
 @task(name="discover", cache_policy=NO_CACHE)
@@ -122,6 +128,8 @@ def _process_batches(batches: list[list[str]], known: set[str], cluster: str | N
             in_flight.append(runner.submit(process_batch, parameters) if runner else process_batch.submit(**parameters))
             if len(in_flight) >= WINDOW:
                 yield in_flight.popleft().result()
+            if number % GC_EVERY == 0:
+                gc.collect()
         while in_flight:
             yield in_flight.popleft().result()
 

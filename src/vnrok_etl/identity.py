@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from hashlib import blake2b
 
 TYPOGRAPHY = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"), ("‑", "-"))
 WORD = re.compile(r"\w+")
 SHINGLE = 3
 NEAR_DUPLICATE_BITS = 3  # at most this many differing bits of 64 make a near duplicate
-# BIT_TABLES[i] maps a byte to 1 if its bit i (0 = most significant) is set, else to 0.
-BIT_TABLES = tuple(bytes(value >> (7 - bit) & 1 for value in range(256)) for bit in range(8))
+MASKS_CACHED_UP_TO = 1 << 14  # shingles; articles have hundreds, larger mask sets are rebuilt
 
 
 def content_sha256(content: bytes) -> str:
@@ -67,18 +67,40 @@ def _simhash(text: str) -> int:
         shingles = [" ".join(words)]
     else:
         shingles = list(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)))))
-    # Bit-sliced counting: the 8-byte digests side by side, then for each of the 64 bits a
-    # C-level pass over one byte column (a 0/1 translation table and bytes.count) instead of a
-    # Python loop over 64 bits per shingle (1.5x faster than counting 0/1 strings).
     digests = b"".join([blake2b(shingle.encode(), digest_size=8).digest() for shingle in shingles])
-    half = len(shingles) / 2
+    return _majority_bits(digests, len(shingles))
+
+
+def _majority_bits(digests: bytes, count: int) -> int:
+    """The 64 bits set in more than half of `count` 8-byte digests, as a signed integer.
+
+    Bit-sliced counting: byte column j of the digests (digests[j::8]) as one big integer, then
+    for each of its 8 bits one AND with a mask that has that bit in every byte and a C-level
+    popcount. That is 8 slices and 64 AND+bit_count on count-byte integers, where a 0/1
+    translate()+count() per bit column took 5x longer (0.13 -> 0.026 ms per article of ~500
+    words, CPU time on the generated 1k corpus).
+    """
+    half = count / 2
+    size = 1 << (count - 1).bit_length()  # a power of two >= count: few distinct mask sets
+    masks = _bit_masks(size) if size <= MASKS_CACHED_UP_TO else _bit_masks.__wrapped__(size)
     unsigned = 0
     for byte in range(8):
-        column = digests[byte::8]
-        for bit, table in enumerate(BIT_TABLES):
-            if column.translate(table).count(1) > half:
+        column = int.from_bytes(digests[byte::8], "big")
+        for bit, mask in enumerate(masks):
+            if (column & mask).bit_count() > half:
                 unsigned |= 1 << (63 - 8 * byte - bit)
     return unsigned - (1 << 64) if unsigned >= 1 << 63 else unsigned
+
+
+@lru_cache(maxsize=None)
+def _bit_masks(size: int) -> tuple[int, ...]:
+    """For bit 0..7 (0 = most significant), an integer of `size` bytes with that bit in each.
+
+    Mask bytes beyond a shorter column meet its zero high bytes and count nothing, so one set
+    per power of two serves all counts up to it; cached only up to MASKS_CACHED_UP_TO (256 KB
+    in all), so a giant document does not leave megabytes of masks in the process.
+    """
+    return tuple(int.from_bytes(bytes([0x80 >> bit]) * size, "big") for bit in range(8))
 
 
 def hamming(a: int, b: int) -> int:

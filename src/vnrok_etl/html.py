@@ -264,7 +264,12 @@ class _SelectorSet:
                     actual = " ".join(actual.split())
                 if (operator == "=" and actual == value) or (operator == "*=" and value in actual):
                     return True
-        return any(selector.match(element) for selector in self.others)
+        # A loop, not any() over a generator: most sets have no compounds, and building the
+        # generator for every element of the page cost more than the set lookups above.
+        for selector in self.others:
+            if selector.match(element):
+                return True
+        return False
 
     def outermost(self, top: etree._Element) -> list[etree._Element]:
         """Matching elements under `top` in document order, none inside another (it goes with it)."""

@@ -43,7 +43,7 @@ from functools import lru_cache
 from itertools import islice
 
 from vnrok_etl.records import Article, Quote, Speaker
-from vnrok_etl.sentences import split_sentences
+from vnrok_etl.sentences import body_sentences, split_sentences
 from vnrok_etl.speakers import (
     COUNTRY_WORDS,
     GENERIC_ROLES,
@@ -263,14 +263,19 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
     # No catch-all here: a bug becomes a rejection row naming the document (pipeline.py) instead
     # of an article that silently lost its quotes.
     spans = article.paragraph_spans()
-    paragraph_sentences = [split_sentences(body, start, end) for start, end in spans]
-    # Splitting each paragraph gives the whole body's sentences whenever the only newlines are
-    # the paragraph separators (the body is paragraphs joined by one blank line): then no
-    # sentence or paragraph break can differ, and the body need not be split a second time.
+    sentences = body_sentences(body)  # the figure stage asks for the same split next
+    # The body is its paragraphs joined by one blank line. When those are its only newlines, the
+    # paragraph breaks the splitter finds in the body are exactly the separators, and it splits
+    # each paragraph as it splits the paragraph alone (no pattern looks past a break). So the
+    # body's sentences are the paragraphs' in order, each paragraph's those that start inside
+    # it, and no paragraph need be split again (quotes 0.46 -> 0.44 ms/doc, figures no split).
     if body.count("\n") == 2 * (len(spans) - 1):
-        sentences = [span for spans_of in paragraph_sentences for span in spans_of]
+        paragraph_sentences = [
+            sentences[bisect_left(sentences, (start,)) : bisect_left(sentences, (end,))]
+            for start, end in spans
+        ]
     else:
-        sentences = split_sentences(body)
+        paragraph_sentences = [split_sentences(body, start, end) for start, end in spans]
     _register_people(reader, sentences)
     answers, questions, intro = _interview_layout(article)
     interviewee = _find_interviewee(reader, spans, intro) if answers else None

@@ -961,11 +961,15 @@ def _pre_posed(reader: _Reader, s_start: int, end: int) -> Reported | None:
     """"X stressed that …", "He praised …, noting that …", "the Deputy PM said Vietnam …"."""
     body = reader.body
     candidates: list[tuple[re.Match[str], bool]] = []
+    sentence = body[s_start:end]
     # Speed: both "that" patterns are the slow ones, and "that" matches only its ASCII cases.
-    if "that" in body[s_start:end].lower():
+    if "that" in sentence.lower():
         candidates += [(m, False) for m in PRE_CUE.finditer(body, s_start, end)]
         candidates += [(m, True) for m in PRE_PARTICIPLE.finditer(body, s_start, end)]
-    candidates += [(m, False) for m in BARE_SAY.finditer(body, s_start, end)]
+    # BARE_SAY (case-sensitive) starts with \b, so re tries it at every position; every match
+    # holds "said" or "says" as printed, which `in` rules out sooner (0.012 -> 0.002 ms/doc).
+    if "said" in sentence or "says" in sentence:
+        candidates += [(m, False) for m in BARE_SAY.finditer(body, s_start, end)]
     candidates.sort(key=lambda item: item[0].start())
     for match, participle in candidates[:MAX_CUES_PER_SENTENCE]:
         if participle:

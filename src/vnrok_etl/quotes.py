@@ -184,8 +184,6 @@ DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
 DOUBLE_MARKS = "“”„«»\""
 SINGLE_MARKS = "‘’'"
-DOUBLE_MARK = re.compile(f"[{re.escape(DOUBLE_MARKS)}]")
-SINGLE_MARK = re.compile(f"[{re.escape(SINGLE_MARKS)}]")
 # Capitalised words that start sentences but are never part of a name.
 NOT_NAMES = frozenset(
     {
@@ -237,6 +235,9 @@ class _Reader:
     last_speaker: str | None = None
     quotes: list[Quote] = field(default_factory=list)
     speakers_used: list[str] = field(default_factory=list)
+    # Offsets of the body's double and single quotation marks, in order (_body_marks).
+    double_marks: list[int] = field(default_factory=list)
+    single_marks: list[int] = field(default_factory=list)
 
     def context(self, offset: int) -> list[Speaker]:
         """People named before ``offset``, least recent first, the last speaker last.
@@ -259,7 +260,11 @@ class _Reader:
 def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
     """Quotes in ``article.body`` (offsets into it) and the speakers they name."""
     body = article.body
-    reader = _Reader(body)
+    reader = _Reader(
+        body,
+        double_marks=_body_marks(body, DOUBLE_MARKS),
+        single_marks=_body_marks(body, SINGLE_MARKS),
+    )
     # No catch-all here: a bug becomes a rejection row naming the document (pipeline.py) instead
     # of an article that silently lost its quotes.
     spans = article.paragraph_spans()
@@ -634,7 +639,7 @@ def _read_paragraph(
     """Quotes of one news paragraph (``sentences`` are its sentences); returns the speaker of its
     last direct quote, if any."""
     body = reader.body
-    pairs = _quote_pairs(body, start, end)
+    pairs = _quote_pairs(reader, start, end)
     opens = [open_at for open_at, _close in pairs]
     # Only a quotation can continue the previous paragraph; most paragraphs hold none.
     first_char = start + len(body[start:end]) - len(body[start:end].lstrip()) if pairs else -1
@@ -670,28 +675,54 @@ def _sentence_end(sentences: list[tuple[int, int]], offset: int, default: int) -
     return default
 
 
-def _quote_pairs(body: str, lo: int, hi: int) -> list[tuple[int, int | None]]:
+def _body_marks(body: str, marks: str) -> list[int]:
+    """Offsets of every character of ``marks`` in ``body``, in order.
+
+    Speed: str.find skips to the few marks of a body (five apostrophes, one double mark on
+    average in c1k) far faster than re walks a class of non-ASCII characters (4 ns a character),
+    and each paragraph then takes its own by bisection instead of testing and scanning its
+    slice (_quote_pairs 0.027 -> 0.017 ms/doc).
+    """
+    offsets = []
+    for mark in marks:
+        at = body.find(mark)
+        while at >= 0:
+            offsets.append(at)
+            at = body.find(mark, at + 1)
+    offsets.sort()
+    return offsets
+
+
+def _quote_pairs(reader: _Reader, lo: int, hi: int) -> list[tuple[int, int | None]]:
     """(open, close) offsets of quotation marks in a paragraph; close None when unbalanced."""
-    doubles = _pair_marks(body, lo, hi, double=True)
+    body = reader.body
+    doubles = _pair_marks(body, lo, hi, _marks_within(reader.double_marks, lo, hi), double=True)
     inside = [(a, b if b is not None else hi) for a, b in doubles]
     singles = [
         pair
-        for pair in _pair_marks(body, lo, hi, double=False)
+        for pair in _pair_marks(
+            body, lo, hi, _marks_within(reader.single_marks, lo, hi), double=False
+        )
         if not any(a <= pair[0] <= b for a, b in inside)
     ]
     return sorted(doubles + [pair for pair in singles if pair[1] is not None])
 
 
-def _pair_marks(body: str, lo: int, hi: int, double: bool) -> list[tuple[int, int | None]]:
-    # Speed: most paragraphs hold no mark of a kind, and `in` tells that sooner than starting the
-    # scan (0.6 vs 2 us a paragraph on c1k; 60% of its paragraphs hold no mark at all).
-    if not _holds_any(body[lo:hi], DOUBLE_MARKS if double else SINGLE_MARKS):
-        return []
+def _marks_within(marks: list[int], lo: int, hi: int) -> list[int]:
+    """The offsets of ``marks`` (sorted) in [lo, hi): what a scan of ``body[lo:hi]`` finds."""
+    return marks[bisect_left(marks, lo) : bisect_left(marks, hi)]
+
+
+def _pair_marks(
+    body: str, lo: int, hi: int, marks: list[int], double: bool
+) -> list[tuple[int, int | None]]:
+    """Pair the quotation ``marks`` (offsets, all of one kind) of the paragraph ``body[lo:hi]``.
+
+    Each kind is paired on its own; apostrophes are most of the single marks.
+    """
     pairs: list[tuple[int, int | None]] = []
     current: int | None = None
-    # Speed: each pass looks only at its own kind of mark; apostrophes are most of the others.
-    for match in (DOUBLE_MARK if double else SINGLE_MARK).finditer(body, lo, hi):
-        at = match.start()
+    for at in marks:
         role = _mark_role(body, at, lo, hi)
         if role == "close" and current is not None:
             pairs.append((current, at))
@@ -708,14 +739,6 @@ def _pair_marks(body: str, lo: int, hi: int, double: bool) -> list[tuple[int, in
     if current is not None and double:
         pairs.append((current, None))
     return pairs
-
-
-def _holds_any(text: str, chars: str) -> bool:
-    """Whether ``text`` holds any of ``chars``."""
-    for char in chars:
-        if char in text:
-            return True
-    return False
 
 
 def _mark_role(body: str, at: int, lo: int, hi: int) -> str | None:

@@ -111,7 +111,10 @@ CUE_WORDS = frozenset(
     | set(PARTICIPLE_CUES)
     | {"according"}
 )
-WORD = re.compile(r"[a-z]+")
+# Whether lowercased text holds a cue word as a whole run of a-z letters: what
+# ``not CUE_WORDS.isdisjoint(re.findall("[a-z]+", text))`` tells, since that finds every maximal
+# run, but one search instead of a list of every word (0.061 -> 0.048 ms/doc on c1k).
+CUE_WORD = re.compile(rf"(?<![a-z]){_alternation(tuple(sorted(CUE_WORDS)))}(?![a-z])")
 # Characters looked back from a cue for its subject; the longest seed title and name is ~80.
 MENTION_WINDOW = 240
 # Characters looked back from a quotation mark for its cue ("expressed his strong belief that").
@@ -818,7 +821,7 @@ def _cue_before_quote(
     reader: _Reader, s_start: int, window_start: int, before: str, after_close: str
 ) -> _Attribution | None:
     """ "… humorously remarked: “" / "… stating: “" / "… said that “" right before the mark."""
-    if CUE_WORDS.isdisjoint(WORD.findall(before.lower())):
+    if not CUE_WORD.search(before.lower()):
         return None
     match = CUE_BEFORE_QUOTE.search(before)
     if not match:
@@ -899,7 +902,7 @@ def _indirect(reader: _Reader, s_start: int, s_end: int, pairs: list[tuple[int, 
     body = reader.body
     sentence = body[s_start:s_end]
     # Most sentences hold no cue word at all: skip the cue patterns for them.
-    if CUE_WORDS.isdisjoint(WORD.findall(sentence.lower())):
+    if not CUE_WORD.search(sentence.lower()):
         return
     content_end = s_start + len(sentence.rstrip(TERMINAL))
     for attempt in (_post_posed, _according_to_first, _parenthetical, _pre_posed):

@@ -57,7 +57,7 @@ from vnrok_etl.numbers import (
     to_decimal,
 )
 from vnrok_etl.records import Figure
-from vnrok_etl.sentences import split_sentences
+from vnrok_etl.sentences import body_sentences
 
 # ---------------------------------------------------------------------------------------------
 # Tables
@@ -415,7 +415,7 @@ def extract_figures(body: str, published: datetime.date | None = None) -> tuple[
 def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
     if not body:
         return ()
-    spans = split_sentences(body)
+    spans = body_sentences(body)  # usually the split the quotation stage just made
     ctx = _Context(
         body=body,
         sentence_starts=[s for s, _ in spans],

@@ -115,6 +115,7 @@ CUE_WORDS = frozenset(
 # ``not CUE_WORDS.isdisjoint(re.findall("[a-z]+", text))`` tells, since that finds every maximal
 # run, but one search instead of a list of every word (0.061 -> 0.048 ms/doc on c1k).
 CUE_WORD = re.compile(rf"(?<![a-z]){_alternation(tuple(sorted(CUE_WORDS)))}(?![a-z])")
+assert all(re.fullmatch("[a-z]+", word) for word in CUE_WORDS), "CUE_WORD needs a-z cue words"
 # Characters looked back from a cue for its subject; the longest seed title and name is ~80.
 MENTION_WINDOW = 240
 # Characters looked back from a quotation mark for its cue ("expressed his strong belief that").

@@ -482,15 +482,18 @@ def _near_duplicates(connection: duckdb.DuckDBPyConnection) -> None:
         # An earlier new article is a candidate only if it stayed canonical itself.
         near = [(bits, other) for bits, other, is_new in found if not is_new or twins.get(other) is None]
         twins[key] = min(near)[1] if near else None
-    _temp_table(
-        connection, "stg_twins",
+    connection.register(
+        "stg_twins",
         pa.table({"article_id": list(twins), "duplicate_of": list(twins.values())},
                  schema=pa.schema([("article_id", pa.string()), ("duplicate_of", pa.string())])),
     )
-    connection.execute(
-        """CREATE OR REPLACE TEMP TABLE stg_new_articles AS
-           SELECT DISTINCT n.article_id, t.duplicate_of FROM stg_new_bands n LEFT JOIN stg_twins t USING (article_id)"""
-    )
+    try:
+        connection.execute(
+            """CREATE OR REPLACE TEMP TABLE stg_new_articles AS
+               SELECT DISTINCT n.article_id, t.duplicate_of FROM stg_new_bands n LEFT JOIN stg_twins t USING (article_id)"""
+        )
+    finally:
+        connection.unregister("stg_twins")
 
 
 def _new_articles(staged: pa.Table | ds.Dataset, twins: dict[str, str | None]) -> pa.RecordBatchReader:
@@ -512,13 +515,6 @@ def _new_articles(staged: pa.Table | ds.Dataset, twins: dict[str, str | None]) -
                 yield batch.append_column(schema.field("duplicate_of"), twin)
 
     return pa.RecordBatchReader.from_batches(schema, batches())
-
-
-def _temp_table(connection: duckdb.DuckDBPyConnection, name: str, table: object) -> None:
-    """A temporary table holding an Arrow table's (or dataset's) rows, copied in bulk."""
-    connection.register(f"{name}_arrow", table)
-    connection.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM {name}_arrow")
-    connection.unregister(f"{name}_arrow")
 
 
 def _insert(connection: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object]) -> int:

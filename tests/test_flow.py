@@ -85,6 +85,15 @@ def test_the_flow_on_a_process_pool_loads_the_same_articles(prefect_server, ware
     ) == (5, 36, 67)
 
 
+def test_the_flow_on_a_dask_local_cluster_loads_the_same_articles(prefect_server, warehouse):
+    pytest.importorskip("prefect_dask")
+    from flows.ingest import ingest
+
+    # One worker process of a real distributed.LocalCluster; the merge stays in this process.
+    dask = ingest(paths=[str(SEEDS)], warehouse=str(warehouse), batch_size=2, cluster="local:1")
+    assert (dask["articles_new"], dask["figures_new"], dask["quotes_new"], dask["rejections_new"]) == (5, 36, 67, 0)
+
+
 def test_large_loads_use_every_core_and_small_ones_stay_on_threads(monkeypatch):
     from prefect.task_runners import ProcessPoolTaskRunner
 

@@ -224,6 +224,23 @@ def test_a_merge_failing_halfway_rolls_back_what_it_had_already_inserted(corpus_
     assert counts.articles_new >= 1 and failing_checks(warehouse) == []
 
 
+def test_a_failing_articles_insert_surfaces_its_own_error_and_changes_nothing(corpus_and_base, tmp_path):
+    """The new articles are streamed in from a registered reader: its failure is the one reported."""
+    corpus, base = corpus_and_base
+    warehouse = tmp_path / "articles.duckdb"
+    shutil.copy(base, warehouse)
+    before = snapshot(warehouse)
+    staged = stage_batches([process_paths([str(path) for path in sorted(corpus.iterdir())[:20]])])
+    articles = staged.tables["stg_articles"]
+    staged.tables["stg_articles"] = articles.set_column(
+        articles.schema.get_field_index("body"), "body", pa.nulls(articles.num_rows, pa.string())
+    )
+    with connect(warehouse) as connection:
+        with pytest.raises(duckdb.ConstraintException, match="articles.body"):
+            merge_load(connection, staged, new_load_info())
+    assert snapshot(warehouse) == before
+
+
 @pytest.fixture
 def holder(tmp_path):
     """Another process holding a warehouse read-write, as a running load does; released on exit."""

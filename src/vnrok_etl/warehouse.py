@@ -276,13 +276,12 @@ def merge_load(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: 
     """Merge one load's staging tables into the core tables, all or nothing."""
     connection.execute("BEGIN TRANSACTION")
     try:
-        for name, table in staged.tables.items():
-            connection.register(name, table)
-        counts = _merge(connection, staged, load)
-        # The checks read articles, sources, figures, quotes and speakers: a load that added no
-        # article and no source (a re-run over known files) cannot have broken them.
-        if counts.articles_new or counts.sources_new:
-            run_checks(connection, load.load_id)
+        with _registered(connection, staged.tables):
+            counts = _merge(connection, staged, load)
+            # The checks read articles, sources, figures, quotes and speakers: a load that added
+            # no article and no source (a re-run over known files) cannot have broken them.
+            if counts.articles_new or counts.sources_new:
+                run_checks(connection, load.load_id)
         connection.execute("COMMIT")
     except BaseException:
         try:
@@ -290,10 +289,22 @@ def merge_load(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: 
         except duckdb.Error:
             pass  # the transaction is already gone (a fatal error ended it): nothing was committed
         raise
-    finally:
-        for name in staged.tables:
-            connection.unregister(name)
     return counts
+
+
+@contextmanager
+def _registered(connection: duckdb.DuckDBPyConnection, tables: dict[str, object]) -> Iterator[None]:
+    """Arrow tables, datasets or readers readable in SQL under their names, for the block.
+
+    DuckDB scans them in place: the staged files are not copied into the database. After an
+    error they stay registered until the connection closes: DuckDB refuses to unregister in an
+    aborted transaction, and that error would hide the one that aborted it.
+    """
+    for name, table in tables.items():
+        connection.register(name, table)
+    yield
+    for name in tables:
+        connection.unregister(name)
 
 
 def record_failed_load(connection: duckdb.DuckDBPyConnection, load: LoadInfo, error: str) -> None:
@@ -308,10 +319,8 @@ def record_failed_load(connection: duckdb.DuckDBPyConnection, load: LoadInfo, er
 def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: LoadInfo) -> LoadCounts:
     now = datetime.now(timezone.utc)
     params = {"load_id": load.load_id, "now": now}
-    _near_duplicates(connection)
-    twins = dict(connection.execute("SELECT article_id, duplicate_of FROM stg_new_articles").fetchall())
-    connection.register("stg_articles_new", _new_articles(staged.tables["stg_articles"], twins))
-    try:
+    twins = _near_duplicates(connection)
+    with _registered(connection, {"stg_articles_new": _new_articles(staged.tables["stg_articles"], twins)}):
         articles_new = _insert(
             connection,
             """INSERT INTO articles
@@ -320,8 +329,6 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
                FROM stg_articles_new""",
             params,
         )
-    finally:
-        connection.unregister("stg_articles_new")
     near_new = sum(twin is not None for twin in twins.values())
     sources_new = _insert(
         connection,
@@ -446,8 +453,9 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
     return counts
 
 
-def _near_duplicates(connection: duckdb.DuckDBPyConnection) -> None:
-    """Stage `stg_new_articles(article_id, duplicate_of)`: new articles and their canonical twin.
+def _near_duplicates(connection: duckdb.DuckDBPyConnection) -> dict[str, str | None]:
+    """Every new article of the load and its canonical twin (None if it has none), also staged
+    as `stg_new_articles(article_id, duplicate_of)` for the inserts that follow.
 
     Candidates share one of four 16-bit SimHash bands (so every pair within 3 bits is found):
     DuckDB finds them with an equi-join on (band, value), against the warehouse's canonical
@@ -477,23 +485,18 @@ def _near_duplicates(connection: duckdb.DuckDBPyConnection) -> None:
     candidates: dict[str, list[tuple[int, str, bool]]] = {}
     for key, _, other, bits, other_is_new in pairs:
         candidates.setdefault(key, []).append((bits, other, other_is_new))
-    twins: dict[str, str | None] = {}
+    twins: dict[str, str | None] = {
+        key: None for (key,) in connection.execute("SELECT DISTINCT article_id FROM stg_new_bands").fetchall()
+    }
     for key, found in candidates.items():  # in ord order: an earlier new article is settled first
         # An earlier new article is a candidate only if it stayed canonical itself.
-        near = [(bits, other) for bits, other, is_new in found if not is_new or twins.get(other) is None]
+        near = [(bits, other) for bits, other, is_new in found if not is_new or twins[other] is None]
         twins[key] = min(near)[1] if near else None
-    connection.register(
-        "stg_twins",
-        pa.table({"article_id": list(twins), "duplicate_of": list(twins.values())},
-                 schema=pa.schema([("article_id", pa.string()), ("duplicate_of", pa.string())])),
-    )
-    try:
-        connection.execute(
-            """CREATE OR REPLACE TEMP TABLE stg_new_articles AS
-               SELECT DISTINCT n.article_id, t.duplicate_of FROM stg_new_bands n LEFT JOIN stg_twins t USING (article_id)"""
-        )
-    finally:
-        connection.unregister("stg_twins")
+    table = pa.table({"article_id": list(twins), "duplicate_of": list(twins.values())},
+                     schema=pa.schema([("article_id", pa.string()), ("duplicate_of", pa.string())]))
+    with _registered(connection, {"stg_twins": table}):
+        connection.execute("CREATE OR REPLACE TEMP TABLE stg_new_articles AS SELECT * FROM stg_twins")
+    return twins
 
 
 def _new_articles(staged: pa.Table | ds.Dataset, twins: dict[str, str | None]) -> pa.RecordBatchReader:

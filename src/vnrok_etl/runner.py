@@ -32,7 +32,7 @@ from vnrok_etl.warehouse import (
 # merge reads the staged Arrow files in place, so this holds what the inserts build (new rows
 # until commit, key indexes, joins). Measured at 100k documents (benchmarks/RESULTS.md): the
 # merge peaks at ~900 MB RSS with 512MB, ~1.25 GB with 1GB; 384MB ran out of memory in the
-# figures insert (the two threads' index and join state cannot spill).
+# figures insert (failed to pin a block: the transaction's new rows and key indexes stay pinned).
 MERGE_MEMORY = "512MB"
 
 

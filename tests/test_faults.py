@@ -205,11 +205,9 @@ def test_an_interrupted_load_then_a_rerun_loads_each_document_once(corpus_and_ba
 
 def test_a_merge_failing_halfway_rolls_back_what_it_had_already_inserted(corpus_and_base, tmp_path):
     """Rejections are merged last: one that breaks a NOT NULL column fails after the articles went in."""
-    corpus, base = corpus_and_base
-    warehouse = tmp_path / "halfway.duckdb"
-    shutil.copy(base, warehouse)
+    corpus, _ = corpus_and_base
+    warehouse, staged = _copy_and_stage_twenty(corpus_and_base, tmp_path)
     before = snapshot(warehouse)
-    staged = stage_batches([process_paths([str(path) for path in sorted(corpus.iterdir())[:20]])])
     assert staged.rows("stg_articles") > 0
     broken = pa.Table.from_pylist(
         [{"source_uri": "x.txt", "content_sha256": None, "stage": "decode", "reason": None}],
@@ -226,11 +224,8 @@ def test_a_merge_failing_halfway_rolls_back_what_it_had_already_inserted(corpus_
 
 def test_a_failing_articles_insert_surfaces_its_own_error_and_changes_nothing(corpus_and_base, tmp_path):
     """The new articles are streamed in from a registered reader: its failure is the one reported."""
-    corpus, base = corpus_and_base
-    warehouse = tmp_path / "articles.duckdb"
-    shutil.copy(base, warehouse)
+    warehouse, staged = _copy_and_stage_twenty(corpus_and_base, tmp_path)
     before = snapshot(warehouse)
-    staged = stage_batches([process_paths([str(path) for path in sorted(corpus.iterdir())[:20]])])
     articles = staged.tables["stg_articles"]
     staged.tables["stg_articles"] = articles.set_column(
         articles.schema.get_field_index("body"), "body", pa.nulls(articles.num_rows, pa.string())
@@ -239,6 +234,14 @@ def test_a_failing_articles_insert_surfaces_its_own_error_and_changes_nothing(co
         with pytest.raises(duckdb.ConstraintException, match="articles.body"):
             merge_load(connection, staged, new_load_info())
     assert snapshot(warehouse) == before
+
+
+def _copy_and_stage_twenty(corpus_and_base, tmp_path):
+    """A copy of the loaded warehouse, and the first 20 corpus documents staged for a merge."""
+    corpus, base = corpus_and_base
+    warehouse = tmp_path / "copy.duckdb"
+    shutil.copy(base, warehouse)
+    return warehouse, stage_batches([process_paths([str(path) for path in sorted(corpus.iterdir())[:20]])])
 
 
 @pytest.fixture

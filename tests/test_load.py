@@ -199,6 +199,65 @@ def test_articles_are_stored_in_the_order_the_load_read_them_across_batches(ware
     assert [row[0] for row in rows] == [str(folder / f"{number}.txt") for number in range(5)]
 
 
+def _minister_article(day: int, printed: str, topic: str) -> str:
+    return (
+        f" date 2025-09-{day:02d} HÀ NỘI — {printed} said on Monday that Việt Nam and the Republic"
+        f" of Korea would expand cooperation in {topic}.\n\n"
+        f"The two sides also discussed vocational training and investment in {topic}.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("articles", "expected"),
+    [
+        # Two articles say Deputy Minister, one RoK Ambassador: the title most articles give, the
+        # only country given, and the name with its diacritics though only one article prints them.
+        (
+            [(1, "Deputy Minister Phan Thi Lan", "electronics"), (2, "Deputy Minister Phan Thi Lan", "shipbuilding"),
+             (3, "RoK Ambassador Phan Thị Lan", "semiconductors")],
+            ("Phan Thị Lan", "Deputy Minister", "KR"),
+        ),
+        # One article each: the tie goes to the first title in byte order.
+        (
+            [(1, "Deputy Minister Phan Thị Lan", "electronics"), (2, "Ambassador Phan Thị Lan", "shipbuilding")],
+            ("Phan Thị Lan", "Ambassador", None),
+        ),
+    ],
+)
+def test_a_speaker_printed_differently_gets_the_same_row_whatever_the_order_of_the_files(
+    tmp_path, articles, expected
+):
+    for order in ("forward", "backward"):
+        folder = tmp_path / order
+        folder.mkdir()
+        for number, article in enumerate(articles if order == "forward" else reversed(articles)):
+            (folder / f"{number}.txt").write_text(_minister_article(*article))
+        ingest_paths([str(folder)], tmp_path / f"{order}.duckdb", batch_size=1)
+        with connect(tmp_path / f"{order}.duckdb", read_only=True) as connection:
+            rows = connection.execute("SELECT name, title, country FROM speakers").fetchall()
+        assert rows == [expected], order
+
+
+@pytest.mark.parametrize(
+    ("ministers", "expected"),
+    [
+        (["Hoàng Ngọc Long", "Lý Hồng Long", "Lý Hồng Long"], "Lý Hồng Long"),  # whom most articles mean
+        (["Lý Hồng Long", "Hoàng Ngọc Long"], "Hoàng Ngọc Long"),  # a tie: the first in byte order
+    ],
+)
+def test_an_alias_two_people_share_means_the_same_person_whatever_the_order(tmp_path, ministers, expected):
+    for order in ("forward", "backward"):
+        folder = tmp_path / order
+        folder.mkdir()
+        for number, name in enumerate(ministers if order == "forward" else reversed(ministers)):
+            text = _minister_article(number + 1, f"Minister {name}", ("electronics", "shipbuilding", "steel")[number])
+            (folder / f"{number}.txt").write_text(text + "\nMinister Long added that investment would double by 2030.\n")
+        ingest_paths([str(folder)], tmp_path / f"{order}.duckdb", batch_size=1)
+        with connect(tmp_path / f"{order}.duckdb", read_only=True) as connection:
+            rows = connection.execute("SELECT alias, name FROM speaker_aliases WHERE alias_key = 'minister long'").fetchall()
+        assert rows == [("Minister Long", expected)], order
+
+
 def _age(path, seconds: float = 60) -> None:
     """Set the file's modification time in the past, as for any file not being written now."""
     stamp = path.stat().st_mtime_ns - int(seconds * 1e9)

@@ -370,23 +370,45 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
                 WHERE article_id IN (SELECT article_id FROM stg_new_articles)""",
             params,
         )
+    # Speakers and aliases come out the same whatever the batches or their order: a speaker's
+    # name is the one printed with the most diacritics (most bytes), their title and country
+    # the ones most articles give; an alias ("Minister Long") means the person most articles
+    # mean by it. Ties go to the first in byte order. (Taking any one, as arg_min(title, title
+    # IS NULL) did, made two loads of one corpus disagree on 454 of 1,513 speakers.)
     _insert(
         connection,
         """INSERT INTO speakers
-           SELECT arg_max(name, strlen(name)), name_key, arg_min(title, title IS NULL),
-                  arg_min(country, country IS NULL), $load_id
-           FROM stg_speakers s
-           WHERE NOT EXISTS (SELECT 1 FROM speakers e WHERE e.name_key = s.name_key)
-           GROUP BY name_key""",
+           WITH new AS (
+               SELECT * FROM stg_speakers s
+               WHERE NOT EXISTS (SELECT 1 FROM speakers e WHERE e.name_key = s.name_key)
+           ),
+           names AS (SELECT name_key, name AS value, count(*) AS articles FROM new GROUP BY ALL),
+           titles AS (SELECT name_key, title AS value, count(*) AS articles FROM new
+                      WHERE title IS NOT NULL GROUP BY ALL),
+           countries AS (SELECT name_key, country AS value, count(*) AS articles FROM new
+                         WHERE country IS NOT NULL GROUP BY ALL)
+           SELECT n.name, name_key, t.title, c.country, $load_id
+           FROM (SELECT name_key, first(value ORDER BY strlen(value) DESC, articles DESC, value) AS name
+                 FROM names GROUP BY name_key) n
+           LEFT JOIN (SELECT name_key, first(value ORDER BY articles DESC, value) AS title
+                      FROM titles GROUP BY name_key) t USING (name_key)
+           LEFT JOIN (SELECT name_key, first(value ORDER BY articles DESC, value) AS country
+                      FROM countries GROUP BY name_key) c USING (name_key)""",
         params,
     )
     _insert(
         connection,
         """INSERT INTO speaker_aliases
-           SELECT s.alias_key, arg_min(s.alias, s.alias), arg_min(k.name, s.alias), $load_id
-           FROM stg_speaker_aliases s JOIN speakers k USING (name_key)
-           WHERE NOT EXISTS (SELECT 1 FROM speaker_aliases e WHERE e.alias_key = s.alias_key)
-           GROUP BY s.alias_key""",
+           WITH new AS (
+               SELECT s.alias_key, s.alias, k.name
+               FROM stg_speaker_aliases s JOIN speakers k USING (name_key)
+               WHERE NOT EXISTS (SELECT 1 FROM speaker_aliases e WHERE e.alias_key = s.alias_key)
+           ),
+           meanings AS (SELECT alias_key, name, count(*) AS articles FROM new GROUP BY ALL)
+           SELECT alias_key, a.alias, m.name, $load_id
+           FROM (SELECT alias_key, min(alias) AS alias FROM new GROUP BY alias_key) a
+           JOIN (SELECT alias_key, first(name ORDER BY articles DESC, name) AS name
+                 FROM meanings GROUP BY alias_key) m USING (alias_key)""",
         params,
     )
     # Speakers are named by their canonical form across loads: the key finds the name the

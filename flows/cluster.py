@@ -15,8 +15,9 @@ Spec strings, as given to `ingest(cluster=...)` and `vnrok-etl ingest --cluster 
 `local` (Dask, one worker per core), `local:N` (N workers), or a scheduler address such as
 `tcp://10.0.0.5:8786`. Starting a LocalCluster costs several seconds and each task on it some
 hundreds of milliseconds (shared/notes/prefect-offline.md), so it pays only for large loads.
-Workers report task runs to the flow's Prefect API: with a temporary server, point
-PREFECT_API_URL at a real one, or every worker process starts its own.
+Workers report their task runs to a Prefect API. Local ones (processes, `local[:N]`) are
+given the flow's own, its temporary server's included (`running`); workers of a real cluster
+need PREFECT_API_URL set to a server they can reach, or each one starts a temporary server.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +50,29 @@ def batch_task_runner(spec: str | None, batches: int) -> DaskTaskRunner | Proces
         large = cores > 1 and batches >= PROCESS_POOL_MIN_BATCHES
         spec = "processes" if large and main_module_reimportable() else "threads"
     return None if spec.strip() == "threads" else dask_task_runner(spec)
+
+
+@contextmanager
+def running(runner: DaskTaskRunner | ProcessPoolTaskRunner | None) -> Iterator[None]:
+    """The runner started for the block (None: nothing to start), local workers using this
+    process's Prefect API.
+
+    With no PREFECT_API_URL, Prefect starts a temporary server in each process that needs an
+    API, and a spawned worker has no URL to inherit: every pool or LocalCluster worker started
+    a server of its own (~3.3 s of CPU each, a third of the flow's overhead at 10k documents).
+    The runners pass the flow's settings to their workers with each task, so the URL of the
+    server this process talks to goes with them.
+    """
+    if runner is None:
+        yield
+        return
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    remote = getattr(runner, "address", None) is not None  # a scheduler address: not our loopback
+    url = None if remote or PREFECT_API_URL.value() else str(get_client(sync_client=True).api_url)
+    with temporary_settings(updates={PREFECT_API_URL: url} if url else {}), runner:
+        yield
 
 
 def main_module_reimportable() -> bool:

@@ -17,7 +17,6 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Iterator
-from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
-from flows.cluster import batch_task_runner
+from flows.cluster import batch_task_runner, running
 from flows.server import warehouse_slot
 from vnrok_etl.batching import plan_batches
 from vnrok_etl.records import RawDocument
@@ -120,7 +119,7 @@ def ingest(
 def _process_batches(batches: list[list[str]], known: set[str], cluster: str | None) -> Iterator[StagedBatch]:
     """Staged batches in order, with at most WINDOW batches in flight (threads, processes or Dask)."""
     runner = batch_task_runner(cluster, len(batches))
-    with runner if runner else nullcontext():
+    with running(runner):
         in_flight: deque = deque()
         for number, batch in enumerate(batches, start=1):
             # quote(): the known hashes go to the task as they are, not walked by Prefect item by item.

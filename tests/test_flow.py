@@ -94,6 +94,41 @@ def test_the_flow_on_a_dask_local_cluster_loads_the_same_articles(prefect_server
     assert (dask["articles_new"], dask["figures_new"], dask["quotes_new"], dask["rejections_new"]) == (5, 36, 67, 0)
 
 
+def test_pool_workers_report_to_the_flows_temporary_server_instead_of_starting_their_own(tmp_path):
+    # No PREFECT_API_URL: the CLI starts Prefect's temporary server, and each worker used to
+    # start another (uvicorn processes, ~3 s of CPU each). Count the servers under the run.
+    import subprocess
+    import sys
+    import threading
+
+    import psutil
+
+    command = [sys.executable, "-m", "vnrok_etl.cli", "ingest", str(SEEDS), "--warehouse",
+               str(tmp_path / "w.duckdb"), "--batch-size", "1", "--cluster", "processes:2"]
+    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           env={k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"})
+    servers: set[int] = set()
+
+    def watch() -> None:
+        parent = psutil.Process(run.pid)
+        while run.poll() is None:
+            try:
+                for child in parent.children(recursive=True):
+                    if "uvicorn" in " ".join(child.cmdline()):
+                        servers.add(child.pid)
+            except psutil.Error:
+                pass
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    out, err = run.communicate(timeout=600)
+    watcher.join()
+    assert run.returncode == 0, err
+    lines = {line.strip().split("  ")[0]: line.split()[-1] for line in out.splitlines() if "  " in line}
+    assert (lines["new articles"], lines["new figures"], lines["new quotes"]) == ("5", "36", "67")
+    assert len(servers) == 1
+
+
 def test_large_loads_use_every_core_and_small_ones_stay_on_threads(monkeypatch):
     from prefect.task_runners import ProcessPoolTaskRunner
 

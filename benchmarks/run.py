@@ -16,6 +16,9 @@ For each corpus size N it measures, each in a fresh process and into a fresh war
 Each run reports documents per second, the time per stage, its time over the floor's, the peak
 RSS of the measuring process (`ru_maxrss`) and of its whole process tree (sampled, so Dask
 workers count), and the load average before it started. Runs are bounded by `--timeout`.
+After each run but the floor, outside the timing, a digest of every row the warehouse's public
+tables hold (but load ids and load times): the report says whether all modes of a size stored
+the same records, which a faster path must.
 
     python benchmarks/run.py --sizes 1000,10000 --report benchmarks/results-latest.md
     python benchmarks/run.py --sizes 100000 --modes floor,plain --timeout 3600
@@ -144,8 +147,35 @@ def child_main(args: argparse.Namespace) -> int:
     # machine, CPU per document is steadier than wall time.
     usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
     outcome["cpu_seconds"] = sum(u.ru_utime + u.ru_stime for u in usage) - outcome.pop("cpu_before", 0.0)
+    if args.mode != "floor":
+        outcome["records"] = records_digest(args.warehouse)
     print("RESULT " + json.dumps(outcome, default=str), flush=True)
     return 0
+
+
+# Columns that differ between two loads of the same files: which load, and when.
+PER_LOAD_COLUMNS = {"article_sources": ("first_seen_at",), "rejections": ("rejected_at",)}
+RECORD_TABLES = (
+    "articles", "article_sources", "removed_spans", "captions", "figures", "quotes", "speakers",
+    "speaker_aliases", "rejections",
+)
+
+
+def records_digest(warehouse: str) -> str:
+    """A digest of the rows of the public tables, whatever their order, but per-load columns."""
+    import hashlib
+
+    from vnrok_etl.warehouse import connect
+
+    parts = []
+    with connect(warehouse, read_only=True) as connection:
+        for table in RECORD_TABLES:
+            excluded = ", ".join(("load_id", *PER_LOAD_COLUMNS.get(table, ())))
+            parts.append(connection.execute(
+                f"SELECT '{table}', count(*), coalesce(sum(hash(t)::HUGEINT), 0)"
+                f" FROM (SELECT * EXCLUDE ({excluded}) FROM {table}) t"
+            ).fetchall())
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:12]
 
 
 # ---------------------------------------------------------------- orchestration (parent process)
@@ -333,6 +363,14 @@ def report(rows: list[dict], info: dict) -> str:
             if ok and seconds else
             f"| {row['n']:,} | {label} | {row['status'][:80].replace('|', '/')} | | | | | | | | | | | | {row['load_before'][0]} |"
         )
+    lines.append("")
+    for n in sorted({row["n"] for row in rows}):
+        digests = {row["mode"]: row["records"] for row in rows if row["n"] == n and row.get("records")}
+        if len(set(digests.values())) == 1:
+            lines.append(f"Records at {n:,}: every loading mode stored the same rows (digest {next(iter(digests.values()))}).")
+        elif digests:
+            listed = ", ".join(f"{mode} {digest}" for mode, digest in digests.items())
+            lines.append(f"Records at {n:,}: THE MODES STORED DIFFERENT ROWS: {listed}.")
     return "\n".join(lines) + "\n"
 
 

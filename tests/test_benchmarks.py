@@ -54,6 +54,8 @@ def test_the_benchmark_command_runs_on_a_tiny_corpus(tmp_path: Path, prefect_ser
     plain, noop, flow = rows[1], rows[2], rows[3]
     assert int(plain["articles new"]) == int(flow["articles new"]) > 0
     assert noop["articles new"] == "0"  # the re-run adds no article
+    # The plain path, its re-run and the flow stored the same rows.
+    assert any(line.startswith("Records at 20: every loading mode stored the same rows") for line in lines)
 
 
 def test_cluster_specs_choose_a_local_cluster_or_a_scheduler():

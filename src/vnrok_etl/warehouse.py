@@ -378,37 +378,26 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
     _insert(
         connection,
         """INSERT INTO speakers
-           WITH new AS (
-               SELECT * FROM stg_speakers s
-               WHERE NOT EXISTS (SELECT 1 FROM speakers e WHERE e.name_key = s.name_key)
-           ),
-           names AS (SELECT name_key, name AS value, count(*) AS articles FROM new GROUP BY ALL),
-           titles AS (SELECT name_key, title AS value, count(*) AS articles FROM new
-                      WHERE title IS NOT NULL GROUP BY ALL),
-           countries AS (SELECT name_key, country AS value, count(*) AS articles FROM new
-                         WHERE country IS NOT NULL GROUP BY ALL)
-           SELECT n.name, name_key, t.title, c.country, $load_id
-           FROM (SELECT name_key, first(value ORDER BY strlen(value) DESC, articles DESC, value) AS name
-                 FROM names GROUP BY name_key) n
-           LEFT JOIN (SELECT name_key, first(value ORDER BY articles DESC, value) AS title
-                      FROM titles GROUP BY name_key) t USING (name_key)
-           LEFT JOIN (SELECT name_key, first(value ORDER BY articles DESC, value) AS country
-                      FROM countries GROUP BY name_key) c USING (name_key)""",
+           SELECT first(name ORDER BY strlen(name) DESC, name_articles DESC, name), name_key,
+                  first(title ORDER BY title IS NULL, title_articles DESC, title),
+                  first(country ORDER BY country IS NULL, country_articles DESC, country), $load_id
+           FROM (SELECT *, count(*) OVER (PARTITION BY name_key, name) AS name_articles,
+                           count(*) OVER (PARTITION BY name_key, title) AS title_articles,
+                           count(*) OVER (PARTITION BY name_key, country) AS country_articles
+                 FROM stg_speakers s
+                 WHERE NOT EXISTS (SELECT 1 FROM speakers e WHERE e.name_key = s.name_key))
+           GROUP BY name_key""",
         params,
     )
     _insert(
         connection,
         """INSERT INTO speaker_aliases
-           WITH new AS (
-               SELECT s.alias_key, s.alias, k.name
-               FROM stg_speaker_aliases s JOIN speakers k USING (name_key)
-               WHERE NOT EXISTS (SELECT 1 FROM speaker_aliases e WHERE e.alias_key = s.alias_key)
-           ),
-           meanings AS (SELECT alias_key, name, count(*) AS articles FROM new GROUP BY ALL)
-           SELECT alias_key, a.alias, m.name, $load_id
-           FROM (SELECT alias_key, min(alias) AS alias FROM new GROUP BY alias_key) a
-           JOIN (SELECT alias_key, first(name ORDER BY articles DESC, name) AS name
-                 FROM meanings GROUP BY alias_key) m USING (alias_key)""",
+           SELECT alias_key, min(alias), first(name ORDER BY articles DESC, name), $load_id
+           FROM (SELECT s.alias_key, s.alias, k.name,
+                        count(*) OVER (PARTITION BY s.alias_key, k.name) AS articles
+                 FROM stg_speaker_aliases s JOIN speakers k USING (name_key)
+                 WHERE NOT EXISTS (SELECT 1 FROM speaker_aliases e WHERE e.alias_key = s.alias_key))
+           GROUP BY alias_key""",
         params,
     )
     # Speakers are named by their canonical form across loads: the key finds the name the

@@ -100,6 +100,7 @@ def test_pool_workers_report_to_the_flows_temporary_server_instead_of_starting_t
     import subprocess
     import sys
     import threading
+    import time
 
     import psutil
 
@@ -118,6 +119,7 @@ def test_pool_workers_report_to_the_flows_temporary_server_instead_of_starting_t
                         servers.add(child.pid)
             except psutil.Error:
                 pass
+            time.sleep(0.05)  # a server lives for the whole run: no need to take a core from it
 
     watcher = threading.Thread(target=watch)
     watcher.start()

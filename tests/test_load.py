@@ -227,14 +227,8 @@ def _minister_article(day: int, printed: str, topic: str) -> str:
 def test_a_speaker_printed_differently_gets_the_same_row_whatever_the_order_of_the_files(
     tmp_path, articles, expected
 ):
-    for order in ("forward", "backward"):
-        folder = tmp_path / order
-        folder.mkdir()
-        for number, article in enumerate(articles if order == "forward" else reversed(articles)):
-            (folder / f"{number}.txt").write_text(_minister_article(*article))
-        ingest_paths([str(folder)], tmp_path / f"{order}.duckdb", batch_size=1)
-        with connect(tmp_path / f"{order}.duckdb", read_only=True) as connection:
-            rows = connection.execute("SELECT name, title, country FROM speakers").fetchall()
+    texts = [_minister_article(*article) for article in articles]
+    for order, rows in _rows_loaded_in_both_orders(tmp_path, texts, "SELECT name, title, country FROM speakers"):
         assert rows == [expected], order
 
 
@@ -246,16 +240,27 @@ def test_a_speaker_printed_differently_gets_the_same_row_whatever_the_order_of_t
     ],
 )
 def test_an_alias_two_people_share_means_the_same_person_whatever_the_order(tmp_path, ministers, expected):
-    for order in ("forward", "backward"):
+    texts = [
+        _minister_article(number + 1, f"Minister {name}", topic)
+        + "\nMinister Long added that investment would double by 2030.\n"
+        for number, (name, topic) in enumerate(zip(ministers, ("electronics", "shipbuilding", "steel")))
+    ]
+    query = "SELECT alias, name FROM speaker_aliases WHERE alias_key = 'minister long'"
+    for order, rows in _rows_loaded_in_both_orders(tmp_path, texts, query):
+        assert rows == [("Minister Long", expected)], order
+
+
+def _rows_loaded_in_both_orders(tmp_path, texts: list[str], query: str):
+    """(order, rows of `query`) after loading `texts` as files, one batch each, into a fresh
+    warehouse in the order given and into another in the reverse order."""
+    for order, ordered in (("forward", texts), ("backward", texts[::-1])):
         folder = tmp_path / order
         folder.mkdir()
-        for number, name in enumerate(ministers if order == "forward" else reversed(ministers)):
-            text = _minister_article(number + 1, f"Minister {name}", ("electronics", "shipbuilding", "steel")[number])
-            (folder / f"{number}.txt").write_text(text + "\nMinister Long added that investment would double by 2030.\n")
+        for number, text in enumerate(ordered):
+            (folder / f"{number}.txt").write_text(text)
         ingest_paths([str(folder)], tmp_path / f"{order}.duckdb", batch_size=1)
         with connect(tmp_path / f"{order}.duckdb", read_only=True) as connection:
-            rows = connection.execute("SELECT alias, name FROM speaker_aliases WHERE alias_key = 'minister long'").fetchall()
-        assert rows == [("Minister Long", expected)], order
+            yield order, connection.execute(query).fetchall()
 
 
 def _age(path, seconds: float = 60) -> None:

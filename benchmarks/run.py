@@ -155,21 +155,22 @@ def child_main(args: argparse.Namespace) -> int:
 
 # Columns that differ between two loads of the same files: which load, and when.
 PER_LOAD_COLUMNS = {"article_sources": ("first_seen_at",), "rejections": ("rejected_at",)}
-RECORD_TABLES = (
-    "articles", "article_sources", "removed_spans", "captions", "figures", "quotes", "speakers",
-    "speaker_aliases", "rejections",
-)
 
 
 def records_digest(warehouse: str) -> str:
-    """A digest of the rows of the public tables, whatever their order, but per-load columns."""
+    """A digest of the rows of the public tables (all but `loads` and internal `_` ones, read
+    from the catalog), whatever their order, but per-load columns."""
     import hashlib
 
     from vnrok_etl.warehouse import connect
 
     parts = []
     with connect(warehouse, read_only=True) as connection:
-        for table in RECORD_TABLES:
+        tables = connection.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE NOT internal AND NOT temporary"
+            " AND table_name NOT LIKE '\\_%' ESCAPE '\\' AND table_name <> 'loads' ORDER BY table_name"
+        ).fetchall()
+        for (table,) in tables:
             excluded = ", ".join(("load_id", *PER_LOAD_COLUMNS.get(table, ())))
             parts.append(connection.execute(
                 f"SELECT '{table}', count(*), coalesce(sum(hash(t)::HUGEINT), 0)"

@@ -103,10 +103,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser(
         "report", help="write a self-contained HTML report of the warehouse",
-        epilog="example: vnrok-etl report --out report.html",
-        description="Write an HTML report (counts, figures, conflicts, quotes, charts) that opens offline.",
+        epilog="example: vnrok-etl report --since 2024-01 --source VNA VNS --rows 30 --out report.html",
+        description="Write an HTML report (counts, charts over time, conflicts, claims, figures, speakers) "
+                    "that opens offline. Every table shows its first rows and the SQL that lists them all; "
+                    "the filters apply to every section.",
     )
     report.add_argument("--out", default="report.html", metavar="FILE.html")
+    report.add_argument("--since", metavar="DATE", help="articles published on or after DATE (YYYY-MM-DD, YYYY-MM, YYYY)")
+    report.add_argument("--until", metavar="DATE", help="articles published on or before DATE (YYYY-MM-DD, YYYY-MM, YYYY)")
+    report.add_argument("--source", nargs="+", action="extend", metavar="CODE", dest="sources",
+                        help="only these sources as printed (VNA, VNS, NDO, VNA/VNS); repeatable")
+    report.add_argument("--speaker", metavar="NAME",
+                        help="articles quoting this speaker, and only their quotes (diacritics and case ignored)")
+    report.add_argument("--claim", metavar="TEXT", help='figures whose claim mentions TEXT (e.g. "bilateral trade")')
+    report.add_argument("--rows", type=_positive_int, default=50, metavar="N", help="rows per table (default 50)")
     _warehouse_option(report)
     report.set_defaults(run=run_report)
 
@@ -174,9 +184,14 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from vnrok_etl.report import write_report
+    from vnrok_etl.report import ReportFilterError, ReportFilters, write_report
 
-    path = write_report(resolve_warehouse(args.warehouse), args.out)
+    try:
+        filters = ReportFilters.parse(args.since, args.until, args.sources, args.speaker, args.claim)
+    except ReportFilterError as error:
+        print(f"vnrok-etl: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    path = write_report(resolve_warehouse(args.warehouse), args.out, filters=filters, rows=args.rows)
     print(f"report written to {path}")
     return 0
 

@@ -1,0 +1,118 @@
+"""Size and time of the HTML report on generated warehouses of 10k and 100k documents.
+
+The report must stay a page an analyst opens: under 1.5 MB and written in under 10 s at 100k
+documents (issue 22). This builds the benchmark corpus (`corpus.py`, same seed as `run.py`),
+loads it with the library path (`runner.ingest_paths`, two worker processes: no Prefect, the
+load is not what is measured), then writes the report several times per warehouse, unfiltered
+and with each filter, and prints size, wall and CPU seconds, and the rows in each table.
+
+Usage:
+    .venv/bin/python benchmarks/report_size.py --sizes 10000,100000 --work /tmp/vnrok-report-bench
+    .venv/bin/python benchmarks/report_size.py --sizes 10000 --build-only   # the warehouse alone
+
+Corpora and warehouses are reused when present (a corpus by its manifest, a warehouse when its
+file exists), so a second run measures only the report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402  (benchmarks/corpus.py, beside this file)
+
+from vnrok_etl.report import ReportFilters, write_report  # noqa: E402
+from vnrok_etl.runner import ingest_paths  # noqa: E402
+from vnrok_etl.warehouse import connect  # noqa: E402
+
+TABLE_IDS = ("conflicts-table", "claims-table", "figures-table", "speakers-table")
+
+
+def build_warehouse(work: Path, size: int, seed: int, workers: int) -> Path:
+    """The corpus of `size` documents loaded into work/wNNN.duckdb (reused when present)."""
+    folder = work / f"c{size}"
+    warehouse = work / f"w{size}.duckdb"
+    if warehouse.exists():
+        return warehouse
+    started = time.perf_counter()
+    corpus.ensure_corpus(folder, size, seed)
+    print(f"corpus of {size:,} documents in {time.perf_counter() - started:.1f} s", flush=True)
+    partial = warehouse.with_suffix(".building.duckdb")
+    partial.unlink(missing_ok=True)
+    counts, seconds = ingest_paths([str(folder)], partial, workers=workers)
+    partial.rename(warehouse)
+    print(f"loaded {counts.articles_new:,} articles in {seconds['wall']:.1f} s", flush=True)
+    return warehouse
+
+
+def measure(warehouse: Path, out: Path, filters: ReportFilters, repeat: int) -> dict:
+    """Best of `repeat` writes: wall and CPU seconds, bytes, rows per table."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        wall, cpu = time.perf_counter(), time.process_time()
+        write_report(warehouse, str(out), filters=filters)
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    page = out.read_text(encoding="utf-8")
+    rows = {
+        table: len(re.findall(r"<tr[ >]", section.group(0))) - 1
+        for table in TABLE_IDS
+        if (section := re.search(rf'<table id="{table}".*?</table>', page, re.S))
+    }
+    return {
+        "bytes": out.stat().st_size, "wall_s": round(min(walls), 2), "cpu_s": round(min(cpus), 2),
+        "rows": rows,
+    }
+
+
+FILTER_CASES = (
+    ("none", {}),
+    ("--since 2024-01-01", {"since": "2024-01-01"}),
+    ("--source VNA", {"sources": ("VNA",)}),
+    ("--speaker 'Lee Jae Myung'", {"speaker": "Lee Jae Myung"}),
+    ("--claim trade", {"claim": "trade"}),
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "vnrok-report-bench")
+    parser.add_argument("--build-only", action="store_true", help="build the warehouses, measure nothing")
+    args = parser.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    results = []
+    for size in (int(text) for text in args.sizes.split(",")):
+        warehouse = build_warehouse(args.work, size, args.seed, args.workers)
+        if args.build_only:
+            continue
+        with connect(warehouse, read_only=True) as connection:
+            articles = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+        for label, options in FILTER_CASES:
+            row = measure(warehouse, args.work / f"report-{size}.html", ReportFilters.parse(**options), args.repeat)
+            row.update(size=size, articles=articles, filters=label)
+            results.append(row)
+            print(json.dumps(row), flush=True)
+    if results:
+        print("\n| documents | articles | filters | page | wall s | CPU s | rows (conflicts/claims/figures/speakers) |")
+        print("|---:|---:|---|---:|---:|---:|---|")
+        for row in results:
+            rows = "/".join(str(row["rows"].get(table, 0)) for table in TABLE_IDS)
+            print(f"| {row['size']:,} | {row['articles']:,} | {row['filters']} | {row['bytes'] / 1e6:.2f} MB "
+                  f"| {row['wall_s']} | {row['cpu_s']} | {rows} |")
+        print(f"\nload average {os.getloadavg()[0]:.1f}; best of {args.repeat} per row")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -221,7 +221,8 @@ def read_sources(connection: duckdb.DuckDBPyConnection, rows: int) -> Bounded:
         "SELECT source, articles, original_articles, figures, quotes FROM source_summary "
         "ORDER BY articles DESC, source LIMIT ?", [rows]
     ).fetchall()
-    return Bounded(tuple(SourceRow(*row) for row in found), _one(connection, "SELECT count(*) FROM source_summary"))
+    total = len(found) if len(found) < rows else _one(connection, "SELECT count(DISTINCT source_label) FROM int_articles")
+    return Bounded(tuple(SourceRow(*row) for row in found), total)
 
 
 def choose_period(connection: duckdb.DuckDBPyConnection) -> str:
@@ -391,20 +392,24 @@ def read_figures(connection: duckdb.DuckDBPyConnection, rows: int) -> tuple[Boun
             WHERE duplicate_of IS NULL AND value IS NOT NULL GROUP BY ALL ORDER BY 2 DESC, 1"""
     ).fetchall())
     share = max(1, rows // max(1, len(groups)))
+    # Rank on the narrow columns first, then fetch the sentences of the few rows shown.
     found = connection.execute(
-        f"""SELECT figure_group, count(*) OVER (PARTITION BY figure_group),
-                   published_date, source, kind, text, value, unit, qualifier, subject, ref_year,
-                   is_target, sentence
-            FROM (SELECT *, {FIGURE_GROUP} AS figure_group FROM figures_in_context
-                  WHERE duplicate_of IS NULL AND value IS NOT NULL)
-            QUALIFY row_number() OVER (PARTITION BY figure_group
-                                       ORDER BY value DESC, published_date NULLS LAST, figure_id) <= ?""",
+        f"""WITH ranked AS (
+                SELECT figure_id, figure_group FROM (
+                    SELECT figure_id, value, published_date, {FIGURE_GROUP} AS figure_group FROM figures_in_context
+                    WHERE duplicate_of IS NULL AND value IS NOT NULL)
+                QUALIFY row_number() OVER (PARTITION BY figure_group
+                                           ORDER BY value DESC, published_date NULLS LAST, figure_id) <= ?)
+            SELECT r.figure_group, NULL, f.published_date, f.source, f.kind, f.text, f.value, f.unit,
+                   f.qualifier, f.subject, f.ref_year, f.is_target, f.sentence
+            FROM ranked r JOIN figures_in_context f USING (figure_id)""",
         [share],
     ).fetchall()
+    sizes = dict(groups)
     order = {group: index for index, (group, _) in enumerate(groups[:rows])}
-    figures = sorted((FigureRow(*row) for row in found if row[0] in order),
+    figures = sorted((FigureRow(row[0], sizes[row[0]], *row[2:]) for row in found if row[0] in order),
                      key=lambda row: (order[row.group], -(row.value or 0)))
-    total = _one(connection, "SELECT count(*) FROM figures_in_context WHERE duplicate_of IS NULL AND value IS NOT NULL")
+    total = sum(sizes.values())
     return Bounded(tuple(figures), total), groups
 
 
@@ -414,7 +419,9 @@ def read_speakers(connection: duckdb.DuckDBPyConnection, rows: int) -> Bounded:
            FROM speaker_summary ORDER BY quotes DESC, speaker NULLS LAST LIMIT ?""", [rows]
     ).fetchall()
     speakers = tuple(SpeakerRow(*row[:7], tuple(row[7]), *row[8:]) for row in found)
-    return Bounded(speakers, _one(connection, "SELECT count(*) FROM speaker_summary"))
+    total = len(speakers) if len(speakers) < rows else _one(connection, "SELECT count(DISTINCT speaker) + "
+                                                            "bool_or(speaker IS NULL)::INT FROM quotes")
+    return Bounded(speakers, total)
 
 
 def read_quotes(connection: duckdb.DuckDBPyConnection, speakers: Bounded) -> tuple[QuoteRow, ...]:

@@ -185,22 +185,21 @@ def apply_filters(connection: duckdb.DuckDBPyConnection, filters: ReportFilters)
         f"CREATE OR REPLACE TEMP VIEW quotes AS SELECT * FROM {real}.quotes "
         f"WHERE article_id IN (SELECT article_id FROM articles){quote_speaker}"
     )
+    # Claim keys are the costliest view (claims.py folds every figure's subject): it is computed
+    # once, over the selection so far, into a TEMP table of the same name that the claim and
+    # conflict views then read; the claim filter narrows that table, the figures and articles.
+    connection.execute(f"CREATE OR REPLACE TEMP TABLE claim_figures AS SELECT * FROM {real}.claim_figures")
     if filters.claim:
-        # Claim keys need the views (claim_figures over the selection so far): keep the
-        # matching figures once, then narrow figures and articles to them.
-        connection.execute(
-            "CREATE OR REPLACE TEMP TABLE report_claim_figures AS "
-            f"SELECT figure_id, article_id FROM claim_figures WHERE {claim_sql(filters.claim)}"
-        )
+        connection.execute(f"DELETE FROM claim_figures WHERE NOT ({claim_sql(filters.claim)})")
         connection.execute(
             f"CREATE OR REPLACE TEMP VIEW articles AS SELECT * FROM {real}.articles WHERE {articles} "
-            "AND article_id IN (SELECT article_id FROM report_claim_figures)"
+            "AND article_id IN (SELECT article_id FROM claim_figures)"
         )
         connection.execute(
             f"CREATE OR REPLACE TEMP VIEW figures AS SELECT * FROM {real}.figures "
-            "WHERE figure_id IN (SELECT figure_id FROM report_claim_figures)"
+            "WHERE figure_id IN (SELECT figure_id FROM claim_figures)"
         )
-        if not connection.execute("SELECT count(*) FROM report_claim_figures").fetchone()[0]:
+        if not connection.execute("SELECT count(*) FROM claim_figures").fetchone()[0]:
             applied.notes.append(
                 f"No claim in the selection mentions “{filters.claim}”. Claims are keyed like "
                 "“money | USD | bilateral trade”; `vnrok-etl sql \"SELECT claim_key, stories FROM "

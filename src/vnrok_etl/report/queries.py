@@ -166,8 +166,10 @@ def read_report_data(
     warehouse_articles = _one(connection, "SELECT count(*) FROM articles")
     applied = apply_filters(connection, filters or ReportFilters())
     # Computed once, read by several views (module doc).
-    for view in ("claim_figures", "figure_conflict_values"):
-        connection.execute(f"CREATE OR REPLACE TEMP TABLE {view} AS SELECT * FROM {applied.real}.{view}")
+    # (claim_figures is already one, filters.py)
+    connection.execute(
+        f"CREATE OR REPLACE TEMP TABLE figure_conflict_values AS SELECT * FROM {applied.real}.figure_conflict_values"
+    )
     connection.execute("CREATE OR REPLACE TEMP TABLE report_claims AS SELECT * FROM figure_claims")
     connection.execute("CREATE OR REPLACE TEMP TABLE report_conflicts AS SELECT * FROM figure_conflicts")
     period = choose_period(connection)

@@ -6,8 +6,9 @@ year, per claim, per speaker), never one row per article or figure, so their siz
 with the warehouse.
 
 Stories: a story is an article and its syndicated copies. The views define it (`story_id` in
-`int_articles`); this module counts stories only through `STORY`, so when the views change what
-a story is, the report follows.
+`int_articles` and the views on it); the report counts stories only through `STORY` and shows a
+story's figures once through `ORIGINAL` (the figures of the article that is not a copy), so
+when the views change what a story is, these two constants are the report's whole change.
 
 Speed: the claim and conflict views are computed over every figure, and several views read
 `claim_figures` and `figure_conflict_values` more than once. The report keeps each once in a
@@ -32,6 +33,8 @@ REQUIRED_VIEWS = (
 )
 # The column of int_articles (and of the views built on it) that names an article's story.
 STORY = "story_id"
+# Figures of these rows of figures_in_context are shown; a copy's repeat its original's.
+ORIGINAL = "duplicate_of IS NULL"
 DEFAULT_ROWS = 50
 SERIES_SOURCES = 6        # sources drawn in the articles-over-time chart; the rest are "other"
 MONEY_CURRENCIES = 3      # one spread chart per currency, the most printed first
@@ -391,7 +394,7 @@ def read_figures(connection: duckdb.DuckDBPyConnection, rows: int) -> tuple[Boun
     """
     groups = tuple(connection.execute(
         f"""SELECT {FIGURE_GROUP} AS figure_group, count(*) FROM figures_in_context
-            WHERE duplicate_of IS NULL AND value IS NOT NULL GROUP BY ALL ORDER BY 2 DESC, 1"""
+            WHERE {ORIGINAL} AND value IS NOT NULL GROUP BY ALL ORDER BY 2 DESC, 1"""
     ).fetchall())
     share = max(1, rows // max(1, len(groups)))
     # Rank on the narrow columns first, then fetch the sentences of the few rows shown.
@@ -399,7 +402,7 @@ def read_figures(connection: duckdb.DuckDBPyConnection, rows: int) -> tuple[Boun
         f"""WITH ranked AS (
                 SELECT figure_id, figure_group FROM (
                     SELECT figure_id, value, published_date, {FIGURE_GROUP} AS figure_group FROM figures_in_context
-                    WHERE duplicate_of IS NULL AND value IS NOT NULL)
+                    WHERE {ORIGINAL} AND value IS NOT NULL)
                 QUALIFY row_number() OVER (PARTITION BY figure_group
                                            ORDER BY value DESC, published_date NULLS LAST, figure_id) <= ?)
             SELECT r.figure_group, NULL, f.published_date, f.source, f.kind, f.text, f.value, f.unit,

@@ -14,9 +14,9 @@ import re
 import shlex
 from collections.abc import Sequence
 
-from vnrok_etl.claims import Claim, Conflict, ConflictSide
+from vnrok_etl.claims import Claim, ConflictSide
 from vnrok_etl.report.filters import AppliedFilters, claim_sql
-from vnrok_etl.report.queries import Bounded, FigureRow, QuoteRow, SourceRow, SpeakerRow
+from vnrok_etl.report.queries import ORIGINAL, STORY, Bounded, FigureRow, QuoteRow
 from vnrok_etl.report.text import e, format_value, plural
 
 MAX_PRINTED_FORMS = 4
@@ -130,7 +130,7 @@ def figures_table(figures: Bounded, groups: Sequence[tuple[str, int]], applied: 
                         f"the largest of {figure.group_total:,}</th></tr>")
         rows.append(_figure_row(figure))
     sql = ("SELECT * FROM figures_in_context"
-           + _where("duplicate_of IS NULL", "value IS NOT NULL", applied.article_sql(), applied.figure_sql())
+           + _where(ORIGINAL, "value IS NOT NULL", applied.article_sql(), applied.figure_sql())
            + " ORDER BY kind, unit, value DESC")
     return (
         f"<p>The largest values of each kind ({len(groups)} kinds; money per currency); a syndicated copy's "
@@ -184,7 +184,7 @@ def speakers_table(speakers: Bounded, applied: AppliedFilters) -> str:
         for row in speakers.rows
     )
     if applied.filters.active:
-        sql = ("SELECT speaker, count(*) AS quotes, count(DISTINCT story_id) AS stories FROM quotes_by_speaker"
+        sql = (f"SELECT speaker, count(*) AS quotes, count(DISTINCT {STORY}) AS stories FROM quotes_by_speaker"
                + _where(applied.article_sql(), applied.quote_sql()) + " GROUP BY speaker ORDER BY quotes DESC")
     else:
         sql = "SELECT * FROM speaker_summary ORDER BY quotes DESC"

@@ -112,6 +112,29 @@ def measure(warehouse: Path, out: Path, filters: ReportFilters, repeat: int) -> 
     }
 
 
+def render_in_chromium(page: Path) -> dict:
+    """Headless Chromium's DOM of the page: seconds to render, and the rows of each table in it."""
+    import shutil
+    import subprocess
+
+    from bs4 import BeautifulSoup
+
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not binary:
+        return {}
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as profile:
+        dom = subprocess.run(
+            [binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
+            capture_output=True, text=True, timeout=300, check=True,
+        ).stdout
+    seconds = time.perf_counter() - started
+    soup = BeautifulSoup(dom, "html.parser")
+    return {"chromium_s": round(seconds, 2),
+            "chromium_rows": {table: len(soup.select(f"#{table} tbody tr:not(.group)")) for table in TABLE_IDS}}
+
+
 FILTER_CASES = (
     ("none", {}),
     ("--since 2024-01-01", {"since": "2024-01-01"}),
@@ -156,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 options = {"speaker": most_quoted[0]}
             row = measure(warehouse, args.work / f"report-{size}.html", ReportFilters.parse(**options), args.repeat)
+            if not options:
+                row.update(render_in_chromium(args.work / f"report-{size}.html"))
             row.update(size=size, articles=articles, filters=label,
                        warehouse="loaded" if scaled_from is None else f"{size // scaled_from} copies of {scaled_from:,}")
             results.append(row)

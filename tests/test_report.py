@@ -265,6 +265,7 @@ def test_an_unknown_source_or_speaker_is_an_empty_report_with_a_note(seeded, tmp
     soup = soup_of(seeded, tmp_path / "report.html", sources=["XYZ"])
     assert counts_of(soup)["articles"] == 0
     assert "No article has source XYZ; the sources are VNS, NDO, VNA, VNA/VNS." in soup.select_one("#filters").text
+    assert soup.select("#filters .note") and counts_of(soup)["figures"] == 0
     soup = soup_of(seeded, tmp_path / "nobody.html", speaker="Nobody Atall")
     assert counts_of(soup)["articles"] == 0
     note = soup.select_one("#filters .note").text
@@ -397,3 +398,12 @@ def test_chromium_renders_a_large_filtered_report_with_bounded_tables(large, tmp
     assert len(dom.select("#money-chart-USD g.spread")) <= 2 * len({m["data-year"] for m in dom.select(
         "#money-chart-USD g.spread")})
     assert len(dom.select("svg.claim-chart")) == 6 and len(dom.select("#speakers-chart text")) > 10
+
+
+def test_the_unknown_source_as_the_page_labels_it_selects_articles_without_one(large, tmp_path):
+    with connect(large, read_only=True) as connection:
+        unknown = connection.execute("SELECT count(*) FROM articles WHERE source IS NULL").fetchone()[0]
+    assert unknown > 0  # the generator's generic HTML template prints no source
+    soup = soup_of(large, tmp_path / "unknown.html", sources=["(unknown)"])
+    assert counts_of(soup)["articles"] == unknown and not soup.select("#filters .note")
+    assert [row["data-source"] for row in soup.select("#sources-table tbody tr")] == ["(unknown)"]

@@ -13,7 +13,8 @@ The filters:
 - `since` / `until`: the article's publication date, inclusive; a year (2024) or a month
   (2024-03) means its first day for `since` and its last day for `until`. Articles with no
   publication date are left out while either is given.
-- `sources`: the source as printed (VNA, VNS, NDO, VNA/VNS), case-insensitive.
+- `sources`: the source as printed (VNA, VNS, NDO, VNA/VNS), case-insensitive; "(unknown)",
+  as the page lists articles that print none, selects those.
 - `speaker`: articles that quote the speaker, and only that speaker's quotes. The name is
   matched as the warehouse matches speakers (diacritics and case folded, aliases included:
   "To Lam" finds "Tô Lâm"); a name that is no speaker's full name matches the speakers it is a
@@ -40,6 +41,7 @@ from vnrok_etl.speakers import fold
 YEAR = re.compile(r"^(\d{4})$")
 MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+UNKNOWN_SOURCE = "(unknown)"  # how the views label an article that prints no source
 # Shown in the notes when a source or speaker matches nothing.
 MAX_SUGGESTIONS = 12
 
@@ -241,7 +243,7 @@ def resolve_speaker(connection: duckdb.DuckDBPyConnection, name: str, applied: A
 
 def _check_sources(connection: duckdb.DuckDBPyConnection, codes: tuple[str, ...], applied: AppliedFilters) -> None:
     known = [row[0] for row in connection.execute(
-        "SELECT source FROM articles WHERE source IS NOT NULL GROUP BY source ORDER BY count(*) DESC, source"
+        f"SELECT coalesce(source, '{UNKNOWN_SOURCE}') AS label FROM articles GROUP BY label ORDER BY count(*) DESC, label"
     ).fetchall()]
     folded = {code.casefold() for code in known}
     unknown = [code for code in codes if code.casefold() not in folded]
@@ -263,7 +265,8 @@ def _article_conditions(filters: ReportFilters, speakers: tuple[str, ...], real:
     if filters.until:
         conditions.append(f"published_date <= DATE '{filters.until.isoformat()}'")
     if filters.sources:
-        conditions.append(f"upper(source) IN ({_list(code.upper() for code in filters.sources)})")
+        conditions.append(f"upper(coalesce(source, '{UNKNOWN_SOURCE}')) IN "
+                          f"({_list(code.upper() for code in filters.sources)})")
     if filters.speaker:
         conditions.append(
             f"article_id IN (SELECT article_id FROM {quotes} WHERE speaker IN ({_list(speakers)}))"

@@ -156,6 +156,30 @@ def test_figures_are_the_largest_of_each_kind_and_money_per_currency(seeded, tmp
     assert (line["data-shown"], line["data-total"], line["data-more"]) == ("5", "36", "31")
 
 
+def test_a_syndicated_copy_adds_only_the_figures_its_original_does_not_print(seeded, tmp_path, capsys):
+    """A copy reprints its original's figures (shown once) and may add one (shown)."""
+    path = tmp_path / "copy.duckdb"
+    shutil.copy(seeded, path)
+    with connect(path) as connection:
+        original = connection.execute("SELECT article_id FROM articles WHERE source = 'NDO'").fetchone()[0]
+        connection.execute(
+            """INSERT INTO articles (article_id, published_date, source, kind, body, simhash, duplicate_of, load_id)
+               SELECT 'copy', published_date, 'VNS', kind, body, simhash, article_id, 'test'
+               FROM articles WHERE article_id = ?""", [original])
+        connection.execute(
+            "INSERT INTO figures SELECT * REPLACE ('copy-' || figure_id AS figure_id, 'copy' AS article_id) "
+            "FROM figures WHERE article_id = ?", [original])
+        connection.execute(
+            """INSERT INTO figures VALUES ('f-added', 'copy', 'count', 7777, 'reader', 'exact', 'readers', NULL,
+                                          FALSE, '7,777 readers', 'It reached 7,777 readers.', 0, 13, NULL, 'test')""")
+    soup = soup_of(path, tmp_path / "report.html", rows=1000)
+    line = more_lines(soup)["figures"]
+    assert line["data-total"] == "37"  # the seeds' 36, and the one the copy added
+    texts = [row.b.text for row in soup.select("#figures-table tr.figure")]
+    assert texts.count("over 200,000 Korean") == 1 and "7,777 readers" in texts
+    assert len(sql_rows(path, line, capsys)) == 37
+
+
 def test_every_table_is_bounded_and_its_line_gives_the_sql_for_all_rows(seeded, tmp_path, capsys):
     soup = soup_of(seeded, tmp_path / "report.html", rows=2)
     for table in TABLES:

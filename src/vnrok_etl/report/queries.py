@@ -7,8 +7,8 @@ with the warehouse.
 
 Stories: a story is an article and its syndicated copies. The views define it (`story_id` in
 `int_articles` and the views on it); the report counts stories only through `STORY` and shows a
-story's figures once through `ORIGINAL` (the figures of the article that is not a copy), so
-when the views change what a story is, these two constants are the report's whole change.
+story's figures once through `ONCE_PER_STORY`, so when the views change what a story is, these
+two constants are the report's whole change.
 
 Speed: the claim and conflict views are computed over every figure, and several views read
 `claim_figures` and `figure_conflict_values` more than once. The report keeps each once in a
@@ -33,8 +33,10 @@ REQUIRED_VIEWS = (
 )
 # The column of int_articles (and of the views built on it) that names an article's story.
 STORY = "story_id"
-# Figures of these rows of figures_in_context are shown; a copy's repeat its original's.
-ORIGINAL = "duplicate_of IS NULL"
+# A figure of a story is shown once: a syndicated copy reprints its original's figures, but a
+# copy may also add one (an edited paragraph), and that one is shown. Ends a query's WHERE.
+ONCE_PER_STORY = (f"QUALIFY row_number() OVER (PARTITION BY {STORY}, kind, unit, value, text "
+                  "ORDER BY duplicate_of NULLS FIRST, figure_id) = 1")
 DEFAULT_ROWS = 50
 SERIES_SOURCES = 6        # sources drawn in the articles-over-time chart; the rest are "other"
 MONEY_CURRENCIES = 3      # one spread chart per currency, the most printed first
@@ -388,21 +390,23 @@ FIGURE_GROUP = "kind || CASE WHEN kind = 'money' THEN ' ' || coalesce(unit, '?')
 def read_figures(connection: duckdb.DuckDBPyConnection, rows: int) -> tuple[Bounded, tuple[tuple[str, int], ...]]:
     """The largest figures of each kind (money per currency): `rows` shared among the kinds.
 
-    Copies are left out (a syndicated copy prints its original's figures again), and so are
-    figures with no value. Each kind gets an equal share of the rows (at least one; with more
-    kinds than rows, the kinds with the most figures).
+    A story's figure is counted once (ONCE_PER_STORY); figures with no value are left out. Each
+    kind gets an equal share of the rows (at least one; with more kinds than rows, the kinds with
+    the most figures).
     """
+    connection.execute(
+        f"""CREATE OR REPLACE TEMP TABLE report_figures AS
+            SELECT figure_id, {FIGURE_GROUP} AS figure_group, value, published_date FROM figures_in_context
+            WHERE value IS NOT NULL {ONCE_PER_STORY}"""
+    )
     groups = tuple(connection.execute(
-        f"""SELECT {FIGURE_GROUP} AS figure_group, count(*) FROM figures_in_context
-            WHERE {ORIGINAL} AND value IS NOT NULL GROUP BY ALL ORDER BY 2 DESC, 1"""
+        "SELECT figure_group, count(*) FROM report_figures GROUP BY ALL ORDER BY 2 DESC, 1"
     ).fetchall())
     share = max(1, rows // max(1, len(groups)))
     # Rank on the narrow columns first, then fetch the sentences of the few rows shown.
     found = connection.execute(
         f"""WITH ranked AS (
-                SELECT figure_id, figure_group FROM (
-                    SELECT figure_id, value, published_date, {FIGURE_GROUP} AS figure_group FROM figures_in_context
-                    WHERE {ORIGINAL} AND value IS NOT NULL)
+                SELECT figure_id, figure_group FROM report_figures
                 QUALIFY row_number() OVER (PARTITION BY figure_group
                                            ORDER BY value DESC, published_date NULLS LAST, figure_id) <= ?)
             SELECT r.figure_group, NULL, f.published_date, f.source, f.kind, f.text, f.value, f.unit,

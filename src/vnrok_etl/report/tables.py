@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from vnrok_etl.claims import Claim, ConflictSide
 from vnrok_etl.report.filters import AppliedFilters, claim_sql
-from vnrok_etl.report.queries import ORIGINAL, STORY, Bounded, FigureRow, QuoteRow
+from vnrok_etl.report.queries import ONCE_PER_STORY, STORY, Bounded, FigureRow, QuoteRow
 from vnrok_etl.report.text import e, format_value, plural
 
 MAX_PRINTED_FORMS = 4
@@ -130,11 +130,11 @@ def figures_table(figures: Bounded, groups: Sequence[tuple[str, int]], applied: 
                         f"the largest of {figure.group_total:,}</th></tr>")
         rows.append(_figure_row(figure))
     sql = ("SELECT * FROM figures_in_context"
-           + _where(ORIGINAL, "value IS NOT NULL", applied.article_sql(), applied.figure_sql())
-           + " ORDER BY kind, unit, value DESC")
+           + _where("value IS NOT NULL", applied.article_sql(), applied.figure_sql())
+           + f" {ONCE_PER_STORY} ORDER BY kind, unit, value DESC")
     return (
-        f"<p>The largest values of each kind ({len(groups)} kinds; money per currency); a syndicated copy's "
-        "figures are its original's and are not repeated.</p>"
+        f"<p>The largest values of each kind ({len(groups)} kinds; money per currency); a figure a "
+        "syndicated copy reprints from its original is shown once.</p>"
         '<table id="figures-table"><thead><tr><th>Published</th><th>Source</th>'
         "<th>Figure in its sentence</th><th>Value</th><th>Qualifier</th><th>Subject</th><th>Year</th></tr>"
         "</thead><tbody>" + "".join(rows) + "</tbody></table>"

@@ -416,8 +416,11 @@ def test_chromium_renders_a_large_filtered_report_with_bounded_tables(large, tmp
     assert stories == sorted(stories, reverse=True)
     quotes = [int(row["data-quotes"]) for row in dom.select("#speakers-table tbody tr")]
     assert quotes == sorted(quotes, reverse=True)
-    # The figures' SQL repeats the filters: it lists exactly the rows the table was cut from.
-    assert len(sql_rows(large, lines["figures"], capsys)) == int(lines["figures"]["data-total"])
+    # The SQL under the tables repeats the filters: it lists exactly the rows they were cut from
+    # (conflicts aside: their line says it lists the whole warehouse's).
+    for table in ("figures", "claims", "speakers"):
+        assert len(sql_rows(large, lines[table], capsys)) == int(lines[table]["data-total"]), table
+    assert "over the whole warehouse" in lines["conflicts"].text
     # Charts aggregate: one mark per period and series, not one per article or figure.
     assert len(dom.select("#money-chart-USD g.spread")) <= 2 * len({m["data-year"] for m in dom.select(
         "#money-chart-USD g.spread")})

@@ -2,10 +2,11 @@
 
 Under each table a line says how many rows there are in all and gives the `vnrok-etl sql`
 command that lists them in the same order. The command repeats the page's filters when SQL on
-the view can (figures, quotes and speakers are rows of the selected articles); a claim or a
-conflict is an aggregate computed over the selection, which a WHERE on `figure_claims` cannot
-repeat, so with a date, source or speaker filter the command lists the whole warehouse's and
-says so (the claim filter alone is a WHERE on the claim key, and is repeated).
+the view can (figures, quotes and speakers are rows of the selected articles; claims are grouped
+again from the `claim_figures` rows of the selected articles); a conflict is computed over
+comparison sets of the selection, which a WHERE on `figure_conflicts` cannot repeat, so with a
+date, source or speaker filter its command lists the whole warehouse's and says so (the claim
+filter alone is a WHERE on the claim key, and is repeated).
 """
 
 from __future__ import annotations
@@ -96,13 +97,19 @@ def claims_table(claims: Bounded, applied: AppliedFilters) -> str:
             f'<td class="sentence">{e("; ".join(_shortened(claim.printed_as, MAX_PRINTED_FORMS)))}</td>'
             f"<td>{_verdict(claim)}</td></tr>"
         )
-    sql = ("SELECT * FROM figure_claims"
-           + _where(claim_sql(applied.filters.claim) if applied.filters.claim else None)
-           + " ORDER BY stories DESC, values_agree")
+    if _aggregate_filters(applied):
+        # The claims of the selected articles, grouped again as figure_claims groups them.
+        sql = (f"SELECT claim_key, count(DISTINCT {STORY}) AS stories, list(DISTINCT value ORDER BY value) AS vals "
+               "FROM claim_figures" + _where(applied.article_sql(), applied.figure_sql())
+               + f" GROUP BY claim_key HAVING count(DISTINCT {STORY}) >= 2 ORDER BY stories DESC, claim_key")
+    else:
+        sql = ("SELECT * FROM figure_claims"
+               + _where(claim_sql(applied.filters.claim) if applied.filters.claim else None)
+               + " ORDER BY stories DESC, values_agree")
     return (
         '<table id="claims-table"><thead><tr><th>Claim</th><th>Stories</th><th>Sources</th><th>Values</th>'
         "<th>Printed as</th><th></th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
-        + more_line("claims", claims, "the most stories first", sql, _aggregate_filters(applied))
+        + more_line("claims", claims, "the most stories first", sql)
     )
 
 

@@ -1,0 +1,136 @@
+"""Cleaning: from decoded text (or an HTML page) to exactly the article, with its metadata.
+
+Figures and quotes are read from `Article.body` only, so whatever is left in a paragraph must be
+article text: headers (date markers, bylines, datelines, titles), agency sign-offs, captions,
+image file names, related-article blocks and page chrome are taken out, and every dropped span is
+logged as a RemovedSpan with the rule that dropped it, so that the removal log plus the body
+account for the whole input.
+
+Hand-written rather than delegated to a boilerplate library: trafilatura is not a dependency and,
+like readability, judges blocks by link density and length, which keeps a photo caption or a
+related headline as happily as a sentence. Our inputs are a handful of outlets whose forms are
+known (the seeds): outlet words are data in profiles.py, the forms are the patterns below, each
+pointing at the seed behind it. HTML pages are reduced to paragraphs by html.py and then go through
+the very same text rules, so that one article as .txt and as .html gets one body, hence one
+article_id (DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import re
+from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft, split_blocks
+from vnrok_etl.clean.header import take_dateline, take_front_matter
+from vnrok_etl.clean.lines import drop_caption_copies, lines_to_paragraphs
+from vnrok_etl.clean.repeats import drop_repeats
+from vnrok_etl.clean.tail import cut_related, take_signoff
+from vnrok_etl.html import HtmlPage, extract_html
+from vnrok_etl.records import Article
+
+__all__ = ["CleanError", "clean_document"]
+
+# A page, or a saved fragment of one ("<p>..." in a .txt): tags must never reach the body.
+HTML_START = re.compile(
+    r"\A\s*(?:<!doctype\s+html|<html|<(?:head|body|article|main|div|p|section|meta)\b)",
+    re.IGNORECASE,
+)
+
+HTML_URI = re.compile(r"\.html?(?:[?#].*)?\Z", re.IGNORECASE)
+
+QUESTION_END = re.compile(r"\?['\"”’)\]]*$")
+
+INTERVIEW_CUE = re.compile(r"^(?:Q|Question|Hỏi)\s*[:.]\s", re.IGNORECASE)
+
+MIN_INTERVIEW_QUESTIONS = 2
+
+
+def clean_document(text: str, uri: str) -> Article:
+    """Clean one decoded document into an Article; CleanError when it holds no article."""
+    if not isinstance(text, str) or not isinstance(uri, str):
+        raise CleanError("document text and uri must be strings")
+    try:
+        if _looks_like_html(text, uri):
+            return _clean_html(extract_html(text, uri))
+        return _clean_plain(text)
+    except CleanError:
+        raise
+    except Exception as error:  # the contract: a bad document is a rejection, never a crash
+        raise CleanError(f"cleaning failed: {type(error).__name__}: {error}") from error
+
+
+def _looks_like_html(text: str, uri: str) -> bool:
+    return bool(HTML_URI.search(uri) or HTML_START.match(text))
+
+
+def _clean_plain(text: str) -> Article:
+    draft = Draft()
+    blocks = cut_related(split_blocks(text), draft)
+    blocks = take_front_matter(blocks, draft, known_title=None)
+    return _finish(blocks, draft)
+
+
+def _clean_html(page: HtmlPage) -> Article:
+    draft = Draft()
+    for caption in page.captions:
+        draft.add_caption(caption)
+    draft.removed.extend(page.removed)
+    blocks = cut_related(split_blocks("\n\n".join(page.paragraphs)), draft)
+    blocks = take_front_matter(blocks, draft, known_title=page.title)
+    # Markup fields are explicit: they win over anything printed in the text.
+    draft.title = page.title or draft.title
+    draft.found_date = page.found_date or draft.found_date
+    draft.byline = draft.byline or page.byline
+    if draft.byline_source is None and page.byline in AGENCY_SET:
+        draft.byline_source = page.byline
+    return _finish(blocks, draft)
+
+
+def _finish(blocks: list[list[str]], draft: Draft) -> Article:
+    paragraphs = lines_to_paragraphs(blocks, draft)
+    paragraphs = drop_caption_copies(paragraphs, draft)
+    paragraphs = take_signoff(paragraphs, draft)
+    paragraphs = take_dateline(paragraphs, draft)
+    paragraphs = drop_repeats(paragraphs, draft)
+    if not paragraphs:
+        raise CleanError("no article body after cleaning")
+    words = 0
+    for paragraph in paragraphs:  # the exact count matters only below MIN_BODY_WORDS
+        words += len(paragraph.split())
+        if words >= MIN_BODY_WORDS:
+            break
+    if words < MIN_BODY_WORDS:
+        raise CleanError(f"article body too short after cleaning ({words} words)")
+    found = draft.found_date
+    return Article(
+        title=draft.title,
+        published_at=found.published_at if found else None,
+        published_date=found.published_date if found else None,
+        date_source=found.date_source if found else None,
+        source=draft.signoff_source or draft.dateline_source or draft.byline_source,
+        dateline=draft.dateline,
+        byline=draft.byline,
+        kind=article_kind(paragraphs),
+        paragraphs=tuple(paragraphs),
+        captions=tuple(draft.captions),
+        removed=tuple(draft.removed),
+    )
+
+
+def ends_question(paragraph: str) -> bool:
+    return "?" in paragraph and QUESTION_END.search(paragraph) is not None
+
+
+def article_kind(paragraphs: list[str]) -> str:
+    """An interview alternates questions and answers (seed 000); reported speech is news (002).
+
+    A question paragraph is one whose last sentence ends in "?": seed 000's answer "Have you ever
+    heard ... Gyeonggi Province? So many ..." holds a question but is an answer.
+    """
+    cues = sum(bool(INTERVIEW_CUE.match(paragraph)) for paragraph in paragraphs)
+    if cues >= MIN_INTERVIEW_QUESTIONS:
+        return "interview"
+    answered = sum(
+        1
+        for question, answer in zip(paragraphs, paragraphs[1:])
+        if ends_question(question) and not ends_question(answer)
+    )
+    return "interview" if answered >= MIN_INTERVIEW_QUESTIONS else "news"

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import re
 from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft, split_blocks
-from vnrok_etl.clean.header import take_dateline, take_front_matter
+from vnrok_etl.clean.header import take_byline, take_dateline, take_front_matter
+from vnrok_etl.clean.inline import repair_paragraphs
 from vnrok_etl.clean.lines import drop_caption_copies, lines_to_paragraphs
 from vnrok_etl.clean.repeats import drop_repeats
 from vnrok_etl.clean.tail import cut_related, take_signoff
+from vnrok_etl.clean.verdict import reject_after_cleaning, reject_before_cleaning
 from vnrok_etl.html import HtmlPage, extract_html
 from vnrok_etl.records import Article
 
@@ -63,9 +65,11 @@ def _looks_like_html(text: str, uri: str) -> bool:
 
 def _clean_plain(text: str) -> Article:
     draft = Draft()
-    blocks = cut_related(split_blocks(text), draft)
-    blocks = take_front_matter(blocks, draft, known_title=None)
-    return _finish(blocks, draft)
+    blocks = split_blocks(text)
+    reject_before_cleaning(blocks)
+    blocks = cut_related(blocks, draft)
+    blocks = take_front_matter(blocks, draft, known_title=None, text=text)
+    return _finish(blocks, draft, plain=True)
 
 
 def _clean_html(page: HtmlPage) -> Article:
@@ -84,14 +88,17 @@ def _clean_html(page: HtmlPage) -> Article:
     return _finish(blocks, draft)
 
 
-def _finish(blocks: list[list[str]], draft: Draft) -> Article:
+def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False) -> Article:
     paragraphs = lines_to_paragraphs(blocks, draft)
+    paragraphs = repair_paragraphs(paragraphs, draft)
     paragraphs = drop_caption_copies(paragraphs, draft)
-    paragraphs = take_signoff(paragraphs, draft)
+    paragraphs = _take_closing(paragraphs, draft)
     paragraphs = take_dateline(paragraphs, draft)
     paragraphs = drop_repeats(paragraphs, draft)
     if not paragraphs:
         raise CleanError("no article body after cleaning")
+    if plain:
+        reject_after_cleaning(draft.title, paragraphs, draft.dateline)
     words = 0
     for paragraph in paragraphs:  # the exact count matters only below MIN_BODY_WORDS
         words += len(paragraph.split())
@@ -105,7 +112,10 @@ def _finish(blocks: list[list[str]], draft: Draft) -> Article:
         published_at=found.published_at if found else None,
         published_date=found.published_date if found else None,
         date_source=found.date_source if found else None,
-        source=draft.signoff_source or draft.dateline_source or draft.byline_source,
+        source=(
+            draft.signoff_source or draft.dateline_source or draft.header_source
+            or draft.byline_source
+        ),
         dateline=draft.dateline,
         byline=draft.byline,
         kind=article_kind(paragraphs),
@@ -113,6 +123,18 @@ def _finish(blocks: list[list[str]], draft: Draft) -> Article:
         captions=tuple(draft.captions),
         removed=tuple(draft.removed),
     )
+
+
+def _take_closing(paragraphs: list[str], draft: Draft) -> list[str]:
+    """Sign-offs, end marks and a closing byline ("By Kim Do-yeon (kimdy@heraldcorp.com)",
+    "By Thanh Tam – Translated by Huong Giang"), in whatever order they close the text."""
+    while True:
+        before = len(paragraphs), paragraphs[-1] if paragraphs else None
+        paragraphs = take_signoff(paragraphs, draft)
+        if paragraphs and take_byline(paragraphs[-1], draft):
+            paragraphs = paragraphs[:-1]
+        if (len(paragraphs), paragraphs[-1] if paragraphs else None) == before:
+            return paragraphs
 
 
 def ends_question(paragraph: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from vnrok_etl.clean.common import AGENCY
+from vnrok_etl.profiles import PHOTO_AGENCIES
 
 # Seeds 001, 002: "vna-potal-ong-bi-thu-...jpg" alone on a line, the caption on the next one.
 IMAGE_FILENAME = re.compile(r"^[^\s/]*(?:/[^\s/]+)*\.(?:jpe?g|png|gif|webp|bmp|tiff?|avif)$", re.I)
@@ -36,3 +37,79 @@ def caption_match(line: str) -> re.Match[str] | None:
     if photo in lowered or image in lowered or anh in lowered:
         return CAPTION.search(line)
     return None
+
+
+# A caption closed by a credit in brackets after its last sentence: "(Yonhap)", "(Kim Do-yeon/The
+# Korea Herald)", "(Busan Medical Foundation)": capitalised words, maybe "Name/Outlet". A wire
+# story's own sign-off has the same form ("... the ministry said. (Yonhap)"), so a line that
+# reports speech is not taken for a caption (see `credit_caption`).
+PAREN_CREDIT = re.compile(
+    r"[.!?]['\"”’]?\s*\((?P<credit>[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,5}"
+    r"(?:\s*/\s*[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,5})?)\)\s*$"
+)
+# A credit without brackets after the caption's last sentence: ". Photo: Ngoc Phuong / Tuoi Tre",
+# "./ Korea Times photo by Shim Hyun-chul", ". Photo courtesy of KOTRA", ". Courtesy of X",
+# ". Newsis" (a photo agency's name alone).
+TAIL_CREDIT = re.compile(
+    r"[.!?]['\"”’]?\s*/?\s*(?:(?:[A-Z][\w.]*\s+){0,3}(?i:photo)\s+(?i:by|courtesy\s+of)\s+[^.]{2,60}"
+    r"|(?i:photos?)\s*:\s*[^.]{2,60}|(?i:courtesy\s+of)\s+[^.]{2,60}"
+    rf"|(?:{'|'.join(re.escape(name) for name in PHOTO_AGENCIES)}))\.?\s*$"
+)
+# Reported speech: a line that says who said what is article text, whatever closes it.
+REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|according to|stressed|noted|added)\b")
+MAX_CREDIT_CAPTION_WORDS = 70
+TAIL_CREDIT_ENDINGS = PHOTO_AGENCIES
+CREDIT_JOINERS = frozenset(("of", "the", "and", "for", "de", "van", "in", "&"))
+# "<headline> ảnh 1<caption>", "<headline> hinh anh 2<caption>", "<headline> - ảnh 1 <caption>":
+# the image's alt text (the headline and a number) printed before its caption.
+ALT_TEXT = re.compile(r"\s*(?:-\s*)?(?:ảnh|hinh anh|hình ảnh)\s+\d{1,2}(?![\d,.])\s*", re.IGNORECASE)
+# A caption whose credit is glued to the next sentence: "... in Hanoi (Photo: VNA)Seoul (VNA) – ",
+# "... Airport. Photo: Ngoc An / Tuoi TreThe new services ...": the caption ends where a
+# lower-case letter or the bracket meets a capital with no space between.
+GLUED_CAPTION = re.compile(
+    r"^(?P<caption>.{8,400}?(?:\((?i:photos?|ảnh|source|file photo)\s*:[^()]{1,80}\)"
+    r"|[.!?]\s+(?i:photos?)\s*:\s*[^.()]{1,60}?[a-z]))(?=[A-Z\"“‘])"
+)
+
+
+def credit_caption(line: str) -> bool:
+    """A caption closed by a credit, bracketed or not, that reports no speech."""
+    if not (line.endswith(")") or line.rstrip(".").endswith(TAIL_CREDIT_ENDINGS) or "hoto" in line
+            or "ourtesy" in line):
+        return False
+    match = PAREN_CREDIT.search(line)
+    if match is not None and not _is_credit(match.group("credit")):
+        match = None
+    match = match or TAIL_CREDIT.search(line)
+    return bool(
+        match
+        and len(line.split()) <= MAX_CREDIT_CAPTION_WORDS
+        and not REPORTED_SPEECH.search(line[: match.start()])
+    )
+
+
+def _is_credit(credit: str) -> bool:
+    """A name: every word capitalised but a few joining words, no sentence inside."""
+    if credit.endswith("."):
+        return False
+    return all(word[:1].isupper() or word in CREDIT_JOINERS for word in credit.replace("/", " ").split())
+
+
+def split_alt_text(line: str) -> tuple[str, str] | None:
+    """(the headline copy before the alt text, the caption after it), or None."""
+    if "nh" not in line:  # "ảnh", "anh": a cheap necessary condition
+        return None
+    match = ALT_TEXT.search(line)
+    if match is None or match.start() == 0:
+        return None
+    return line[: match.start()].strip(), line[match.end():].strip()
+
+
+def split_glued_caption(line: str) -> tuple[str, str] | None:
+    """(caption, the text glued after it), or None."""
+    if "hoto" not in line and "ảnh" not in line and "ource" not in line:
+        return None
+    match = GLUED_CAPTION.match(line)
+    if match is None:
+        return None
+    return match.group("caption").strip(), line[match.end():].strip()

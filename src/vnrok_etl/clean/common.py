@@ -24,6 +24,9 @@ AGENCY_SET = frozenset(AGENCY_CODES)
 KNOWN_PLACE_SPELLING = {place.casefold(): place for place in KNOWN_PLACES}
 
 WHITESPACE = re.compile(r"\s+")
+EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# A reporter's e-mail alone on a line (Yonhap's "mjchoi@yna.co.kr" above "(END)").
+EMAIL_LINE = re.compile(rf"^\(?{EMAIL}\)?$")
 
 BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 
@@ -51,6 +54,7 @@ class Draft:
     signoff_source: str | None = None
     dateline: str | None = None
     dateline_source: str | None = None
+    header_source: str | None = None  # an agency tag line or "By <agency>" in the header
 
     def drop(self, rule: str, text: str) -> None:
         if text.strip():

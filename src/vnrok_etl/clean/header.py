@@ -1,129 +1,323 @@
-"""The header: the lines before the lead (date marker, byline, date line, title) and the dateline."""
+"""The header: the lines before the lead, read as a block to parse, not as paragraphs.
+
+Outlets print a varying stack of lines above the first paragraph; a saved page's text keeps them
+all, one per line, often without blank lines between them and sometimes glued together. Each line
+of that stack is one of a small number of kinds, recognised by its form, never by its outlet:
+
+- a ` date YYYY-MM-DD` marker (the saving tool's), with the next line's text on the same line;
+- page furniture: a masthead (the outlet's name alone), chrome ("Back To Top", "Link copied", a
+  lone "X"), a line in another script (a Korean ad or language switch), a zone label ("Vietnam
+  Time") that says in which zone the date line below it is printed;
+- a section label or breadcrumb ("National", "1. Business", "Home / News / Politics", a
+  "Trending a | b | c" strip, a run of menu words, "[Herald Interview]");
+- a wire note ("ATTN: CHANGES headline") and a list of other headlines ("- Seoul shares end ...");
+- a byline ("By X", "By X – Translated by Y", "By X / Outlet", "Posts X", "X 19:26, 2021/12/12",
+  an e-mail alone) and a date line ("Published : Sept 14, 2023 - 17:42  Updated : ...",
+  "Sunday, November 27, 2022, 15:01 GMT+7", "Update: March, 10/2025 - 08:15", "Today, 09:14");
+- an agency tag alone ("SGGP", "VOV.VN"): the source, never a place;
+- a photo caption in any form (with a credit tail, bracketed or not, alt text such as
+  "<headline> ảnh 1<caption>", glued to the next sentence, or a short caption sentence without a
+  credit between the date line and the lead);
+- headline-like lines: short, without a sentence's closing punctuation. The headline is the first
+  of them that is more than a label; those before it are labels, those after it subheadlines.
+
+The first line that is none of these is the lead: the header ends there. Every header line leaves
+the body (each logged with its rule); the headline becomes the title, the byline the byline, the
+best date line the date (one that states a time of day beats the date-only marker), a bare agency
+tag the source. The dateline that opens the lead ("City (VNA) –", "CITY —", "SEOUL, June 22
+(Yonhap) --", a wire wrapper "VIETNAM, June 23 - " stacked above the real one) and a leading agency
+tag ("VGP - ", "(VOVWORLD) - ") are taken from the first paragraphs by `take_dateline`.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from vnrok_etl.clean.captions import IMAGE_FILENAME, caption_match
+from vnrok_etl.clean.captions import IMAGE_FILENAME, caption_match, split_glued_caption
 from vnrok_etl.clean.common import (
     AGENCY,
+    EMAIL,
+    EMAIL_LINE,
     KNOWN_PLACE_SPELLING,
     TERMINAL_PUNCTUATION,
     WHITESPACE,
     Draft,
+    alternation,
     fold_key,
     replace_first_line,
 )
-from vnrok_etl.clean.lines import CHROME
+from vnrok_etl.clean.lines import CHROME, is_furniture
 from vnrok_etl.clean.tail import STANDALONE_AGENCY
-from vnrok_etl.dates import parse_date
+from vnrok_etl.dates import LOCAL_TZ, SEOUL_TZ, FoundDate, parse_date
+from vnrok_etl.profiles import (
+    AGENCY_NAMES,
+    AGENCY_TAGS,
+    KOREAN_OUTLET_MARKS,
+    MASTHEADS,
+    SECTION_WORDS,
+)
 
 # Seeds 000, 003, 004: the text opens with " date 2025-08-08 " and the first paragraph follows on
 # the same line.
 DATE_MARKER = re.compile(r"^date:?[ \t]+(?P<date>\d{4}-\d{1,2}-\d{1,2})(?=[ \t]|$)")
-
 # Seed 001: "by NDO 15/08/2025, 01:50", the date day-first in local time.
 BYLINE_WITH_DATE = re.compile(
     r"^by\s+(?P<who>[^\d\n]{1,60}?)\s*[,|–—-]?\s*"
     r"(?P<date>\d{1,2}/\d{1,2}/\d{4}(?:\s*[,|-]?\s*\d{1,2}:\d{2})?)\s*$",
     re.IGNORECASE,
 )
-
 # "By Minh Anh" alone on a header line: a byline without a date.
 BYLINE_ONLY = re.compile(r"^by\s+(?P<who>[A-ZÀ-Ỹ][^\d.!?;:\n]{0,60})$")
-
-# A header line that is only a date: "Updated: 15/08/2025 09:10", "Friday, August 15, 2025".
-DATE_LINE = re.compile(
-    r"^(?:(?:published|updated|posted|date)\s*:?\s*)?"
-    r"(?P<date>(?:[A-Z][a-z]+day,?\s+)?"
-    r"(?:\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{1,2}-\d{1,2}"
-    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
-    r"(?:\s*[,|-]?\s*\d{1,2}:\d{2}(?:\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2})?)?)\s*$",
+# "By Kim Do-yeon", "By Thanh Tam – Translated by Huong Giang", "By Che Han- Translated by ...",
+# "By Ngoc An / Tuoi Tre News", "By Kim Do-yeon (kimdy@heraldcorp.com)", "Posts Minh Anh",
+# "Written by ...": the name is what stands before the translator, the outlet and the e-mail.
+BYLINE = re.compile(
+    r"^(?i:by|posts?|posted by|written by|reported by|story by)\s+"
+    r"(?P<who>[A-ZÀ-Ỹ][^\d.!?;:()\n/@|–—]{0,60}?)"
+    r"(?:\s*[–—-]\s*(?i:translated by)\s+[^\d()\n/@|]{1,60}?)?"
+    r"(?:\s*/\s*[^\d()\n@|/]{1,40}?)?"
+    rf"(?:\s*\(?\s*{EMAIL}\s*\)?)?\s*\.?$"
+)
+MAX_BYLINE_WORDS = 6
+# "Minh Vu 19:26, 2021/12/12": a name, then the time and the date.
+BYLINE_WITH_TIME = re.compile(
+    r"^(?P<who>[A-ZÀ-Ỹ][\w'’-]*(?:\s+[A-ZÀ-Ỹ][\w'’-]*){0,4})\s+"
+    r"(?P<date>\d{1,2}:\d{2},?\s+\d{4}/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/\d{4},?\s+\d{1,2}:\d{2})$"
+)
+# A header line that is only a date, with or without its label: "Updated: 15/08/2025 09:10",
+# "Friday, August 15, 2025", "Published : Sept 14, 2023 - 17:42", "Today, 09:14 GMT+7",
+# "Wednesday, 10:25", "11/20/2024 3:41:07 PM". Whether it states a full date is parse_date's call;
+# a line of date words without a year is still a date line (it leaves the body, the date is NULL).
+DATE_LABEL = r"(?:(?:last\s+)?(?:published|updated?|posted|date|written|created)\s*:?|승인)"
+MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+WEEKDAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|today|yesterday"
+DATE_WORDS = re.compile(
+    rf"^(?:(?:{MONTHS}|{WEEKDAYS}|am|pm|a\.m\.|p\.m\.|gmt|utc|kst|ict|\d{{1,4}}(?:st|nd|rd|th)?"
+    r"|thứ\s+\w+|chủ\s+nhật|[.,:/+\-–—|()])\s*)+$",
     re.IGNORECASE,
 )
-
+DATE_LINE = re.compile(rf"^(?:{DATE_LABEL}\s*)?(?P<date>\S.{{2,70}})$", re.IGNORECASE)
+# "... 17:42       Updated : Sept 14, 2023 - 17:42", "...15:33:39Updated: ...": a second label
+# splits one line into two date lines; so does a label glued to a byline ("By X" + "Published").
+SECOND_DATE_LABEL = re.compile(r"(?<=\S)\s*(?=(?:last\s+)?(?:updated?|published|posted)\s*:)", re.I)
+DATE_IN_WORDS = re.compile(rf"\b(?:{MONTHS}|{WEEKDAYS})\b|\d[/.:-]\d", re.IGNORECASE)
+# "Vietnam Time" above "11/20/2024 3:41:07 PM": the zone the next date line is printed in.
+ZONE_LABELS = {"vietnam time": LOCAL_TZ, "hanoi time": LOCAL_TZ, "korea time": SEOUL_TZ,
+               "seoul time": SEOUL_TZ, "kst": SEOUL_TZ}
 # "by Lan Anh - NDO": the agency closing a byline is the source.
 BYLINE_AGENCY = re.compile(rf"(?:^|[\s,/–—-])(?P<source>{AGENCY})$")
-
+# Yonhap's wire notes: "ATTN: UPDATES with ...; CHANGES headline", also in brackets.
+WIRE_NOTE = re.compile(r"^\(?ATTN\s*:.*$", re.IGNORECASE)
+# Version and rubric tags before a headline: "(LEAD) ...", "(2nd LD) ...", "[Herald Interview] ...".
+HEADLINE_TAG = re.compile(
+    r"^(?:\((?:LEAD|\d+(?:st|nd|rd|th)\s+LD|URGENT|News Focus|Yonhap Interview|Interview|Feature|"
+    r"Yonhap Feature|EDITORIAL|Photo|News Analysis)\)|\[[^\]\n]{2,40}\])\s*",
+    re.IGNORECASE,
+)
+# "- Seoul shares end higher on chip rally": another article's headline in a list above the text.
+HEADLINE_LIST_ITEM = re.compile(r"^[-•·*▪►]\s+\S")
+# "Home / News / Politics", "Trending  Tet holiday  |  Korean Wave  |  Metro Line 1".
+BREADCRUMB_SEPARATOR = re.compile(r"\s+(?:/|>|»|›|\|)\s+")
+MAX_BREADCRUMB_PART_WORDS = 4
+# "1. Business", "  1. Culture/art": a numbered section label.
+NUMBERED_LABEL = re.compile(r"^\d{1,2}\.\s+\S+(?:\s+\S+){0,2}$")
+SECTION_LABEL = re.compile(rf"^(?:{alternation(SECTION_WORDS)})$", re.IGNORECASE)
+MASTHEAD = re.compile(rf"^(?:{alternation(MASTHEADS)})$", re.IGNORECASE)
+# An agency tag printed alone on a header line: "SGGP", "VOV.VN", "(VNA)".
+AGENCY_TAG_LINE = re.compile(
+    rf"^\(?(?P<tag>{alternation(tuple(AGENCY_TAGS))})\)?$", re.IGNORECASE
+)
+# A line with no Latin letter at all (Korean, Chinese): an ad, a language switch.
+LATIN_LETTER = re.compile(r"[A-Za-zÀ-ỹ]")
 # Seeds 002, 003, 004: "HÀ NỘI — ", "Hanoi (VNA) - ", and relatives "Seoul (VNA) – ", "SEOUL — ",
-# "Hanoi, August 12 (VNA) - ". The day in a dateline has no year and is never used as a date.
+# "Hanoi, August 12 (VNA) - ", "SEOUL, Nov. 3 (Yonhap) -- ". The day in a dateline has no year and
+# is never used as a date. With an agency code the text may follow the dash without a space.
 DATELINE = re.compile(
     rf"^(?P<place>[^\W\d_][^\W\d_'’.]*(?:[ '’.-]{{1,2}}[^\W\d_]+){{0,3}})"
     rf"(?:,\s*(?P<day>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}))?"
     rf"(?:\s*\((?P<agency>{AGENCY})\))?"
-    rf"(?P<gap>\s*)(?P<dash>[—–]|--?)(?:[ \t]+|$)"
+    rf"(?P<gap>\s*)(?P<dash>[—–]|--?)(?P<after>[ \t]+|$|(?=[A-Z\"“‘]))"
 )
-
+# "Hanoi: The General Department ...": a known place and a colon open the lead.
+COLON_DATELINE = re.compile(r"^(?P<place>[^\W\d_][^\W\d_'’.]*(?:[ '’.-]{1,2}[^\W\d_]+){0,3}):[ \t]+")
+# "VGP - ", "VOV.VN - ", "(VOVWORLD) -", "(VOVWORLD) -South Korean ...": an agency tag opens the
+# lead; the tag is the source and there is no place.
+AGENCY_TAG = re.compile(
+    rf"^\(?(?P<tag>{alternation(tuple(AGENCY_TAGS))})\)?\s*(?:[—–]|--?)\s*(?=\S)", re.IGNORECASE
+)
+# "– Vietnam’s shrimp exports ...": the dash of a dateline whose place was lost.
+BARE_DASH = re.compile(r"^[—–-]\s+(?=[A-Z\"“‘'])")
 # A line that is only a dateline ("HÀ NỘI —") is not a title.
 DATELINE_ONLY = re.compile(r"^[^\W\d_][\w .'’()/-]{0,40}[—–-]$")
+SENTENCE_INSIDE = re.compile(r"[.!?…]['\"”’)\]]*\s+[A-Z\"“]")
 
 MAX_TITLE_WORDS = 30
-
 MAX_TITLE_CHARS = 250
-
-MAX_HEADER_LINES = 5
-
+MAX_LABEL_WORDS = 3
+# A header is at most this many lines (Korea Herald's saved pages print a 27-line menu first).
+MAX_HEADER_LINES = 60
 DATELINE_SEARCH_PARAGRAPHS = 3
+# A caption sentence printed without a credit between the date line and the lead is short.
+MAX_UNCREDITED_CAPTION_WORDS = 16
+# How much of the text is searched for marks of a Korean outlet (its zone for printed dates).
+OUTLET_MARK_SPAN = 3000
+
+
+@dataclass(slots=True)
+class _Header:
+    """What the header scan has seen so far."""
+
+    candidates: list[str]
+    dates: list[FoundDate]
+    zone: object
+    zone_override: object = None
+    after_date_line: bool = False
+    html: bool = False
 
 
 def take_front_matter(
-    blocks: list[list[str]], draft: Draft, known_title: str | None
+    blocks: list[list[str]], draft: Draft, known_title: str | None, text: str = ""
 ) -> list[list[str]]:
-    """Header lines before the first paragraph, in any order: a date marker (seeds 000, 003, 004,
-    followed by the first paragraph on the same line), a byline with its date (seed 001), a date
-    line, and one title line (seeds 001, 002), or a repeat of the title the markup gave.
-    """
+    """Parse the header lines off the front of `blocks` (see the module docstring)."""
     blocks = [list(block) for block in blocks]
+    header = _Header(candidates=[], dates=[], zone=_outlet_zone(text), html=known_title is not None)
     for _ in range(MAX_HEADER_LINES):
         if not blocks:
             break
         line = blocks[0][0]
-        marker = DATE_MARKER.match(line)
-        if marker:
-            draft.found_date = draft.found_date or parse_date(marker.group("date"), "marker")
-            draft.drop("date_marker", marker.group(0))
-            rest = line[marker.end():].strip()
-            replace_first_line(blocks, rest)
-        elif known_title is not None and fold_key(line) == fold_key(known_title):
+        following = _next_line(blocks)
+        if known_title is not None and fold_key(line) == fold_key(known_title):
             draft.drop("title", line)
             replace_first_line(blocks, "")
-        elif take_header_line(line, draft):
-            replace_first_line(blocks, "")
-        elif known_title is None and draft.title is None and is_title(blocks):
-            draft.title = line
-            draft.drop("title", line)
-            replace_first_line(blocks, "")
-        else:
+            continue
+        rest = _take_header_line(line, following, draft, header)
+        if rest is None:
             break
+        replace_first_line(blocks, rest)
+    _choose_title(header, draft)
+    _choose_date(header, draft)
     return blocks
 
 
-def take_header_line(line: str, draft: Draft) -> bool:
+def _next_line(blocks: list[list[str]]) -> str | None:
+    if len(blocks[0]) > 1:
+        return blocks[0][1]
+    return blocks[1][0] if len(blocks) > 1 else None
+
+
+def _take_header_line(line: str, following: str | None, draft: Draft, header: _Header) -> str | None:
+    """Consume one header line: return what remains of it ("" for all), None if it is the lead."""
+    marker = DATE_MARKER.match(line)
+    if marker:
+        found = parse_date(marker.group("date"), "marker")
+        if found is not None:
+            header.dates.append(found)
+        draft.drop("date_marker", marker.group(0))
+        return line[marker.end():].strip()
+    glued = SECOND_DATE_LABEL.search(line)
+    if glued and glued.start() > 0:
+        # Two header lines glued together: take the first, leave the second to be read next.
+        first, second = line[: glued.start()].strip(), line[glued.end():].strip()
+        if _take_byline_or_date(first, draft, header):
+            return second
+    if _take_byline_or_date(line, draft, header):
+        return ""
+    if header.html:
+        return None
+    rule = _furniture_rule(line, following, header)
+    if rule:
+        draft.drop(rule, line)
+        return ""
+    tagged = AGENCY_TAG_LINE.match(line)
+    if tagged or STANDALONE_AGENCY.match(line):
+        code = tagged.group("tag").upper() if tagged else STANDALONE_AGENCY.match(line).group("source")
+        draft.header_source = draft.header_source or AGENCY_TAGS.get(code, code)
+        draft.drop("agency_tag", line)
+        return ""
+    caption_rest = _take_caption(line, following, draft, header)
+    if caption_rest is not None:
+        return caption_rest
+    if _is_title_like(line) and following is not None:
+        header.candidates.append(line)
+        return ""
+    return None
+
+
+def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
     byline = BYLINE_WITH_DATE.match(line)
     if byline:
-        set_byline(byline.group("who"), draft)
-        if draft.found_date is None:
-            draft.found_date = parse_date(byline.group("date"), "byline")
+        _set_byline(byline.group("who"), draft)
+        found = parse_date(byline.group("date"), "byline", header.zone)
+        if found is not None:
+            header.dates.append(found)
         draft.drop("byline", line)
         return True
-    byline_only = BYLINE_ONLY.match(line)
-    if byline_only and len(byline_only.group("who").split()) <= 6:
-        set_byline(byline_only.group("who"), draft)
+    timed = BYLINE_WITH_TIME.match(line)
+    if timed:
+        _set_byline(timed.group("who"), draft)
+        found = parse_date(timed.group("date"), "byline", header.zone)
+        if found is not None:
+            header.dates.append(found)
         draft.drop("byline", line)
+        return True
+    if take_byline(line, draft):
+        return True
+    if EMAIL_LINE.match(line):
+        draft.drop("byline_email", line)
         return True
     date_line = DATE_LINE.match(line)
-    if date_line:
-        found = parse_date(date_line.group("date"), "text")
-        if found is None:
-            return False
-        if draft.found_date is None:
-            draft.found_date = found
+    if date_line and _is_date_words(date_line.group("date")):
+        zone = header.zone_override or header.zone
+        found = parse_date(date_line.group("date"), "text", zone)
+        if found is not None:
+            header.dates.append(found)
+        header.after_date_line = True
         draft.drop("date_line", line)
+        return True
+    zone_label = ZONE_LABELS.get(line.strip().casefold())
+    if zone_label is not None:
+        header.zone_override = zone_label
+        draft.drop("zone_label", line)
         return True
     return False
 
 
-def set_byline(who: str, draft: Draft) -> None:
+def take_byline(line: str, draft: Draft) -> bool:
+    """A byline line, at the head or the foot of the text: the name is kept, the line goes.
+
+    "By <agency>" ("By Yonhap") names the source, not a writer; "By <outlet>" names neither.
+    """
+    byline_only = BYLINE_ONLY.match(line)
+    if byline_only and len(byline_only.group("who").split()) <= MAX_BYLINE_WORDS:
+        who = WHITESPACE.sub(" ", byline_only.group("who")).strip(" ,-–—|")
+        if MASTHEAD.match(who) or fold_key(who) in AGENCY_NAMES:
+            draft.header_source = draft.header_source or AGENCY_NAMES.get(fold_key(who))
+            draft.drop("byline", line)
+            return True
+        _set_byline(who, draft)
+        draft.drop("byline", line)
+        return True
+    byline = BYLINE.match(line)
+    if byline is None:
+        return False
+    who = WHITESPACE.sub(" ", byline.group("who")).strip(" ,-–—|")
+    if not who or len(who.split()) > MAX_BYLINE_WORDS:
+        return False
+    if MASTHEAD.match(who) or fold_key(who) in AGENCY_NAMES:
+        draft.header_source = draft.header_source or AGENCY_NAMES.get(fold_key(who))
+    elif who in AGENCY_TAGS or STANDALONE_AGENCY.match(who):
+        draft.header_source = draft.header_source or who
+    elif draft.byline is None:
+        draft.byline = who
+    draft.drop("byline", line)
+    return True
+
+
+def _set_byline(who: str, draft: Draft) -> None:
     who = WHITESPACE.sub(" ", who).strip(" ,-–—|")
     draft.byline = who
     agency = BYLINE_AGENCY.search(who)
@@ -131,44 +325,151 @@ def set_byline(who: str, draft: Draft) -> None:
         draft.byline_source = agency.group("source")
 
 
-def is_title(blocks: list[list[str]]) -> bool:
-    """A first short one-line block without terminal punctuation, with text after it."""
-    if len(blocks) < 2 or len(blocks[0]) != 1:
-        return False
-    line = blocks[0][0]
+def _is_date_words(text: str) -> bool:
+    return bool(DATE_IN_WORDS.search(text)) and DATE_WORDS.match(text) is not None
+
+
+def _furniture_rule(line: str, following: str | None, header: _Header) -> str | None:
+    """The rule for a header line of page furniture, labels or notes; None for anything else."""
+    if CHROME.match(line) or is_furniture(line) or " " not in line and IMAGE_FILENAME.match(line):
+        return "chrome"
+    if not LATIN_LETTER.search(line):
+        return "chrome"
+    if MASTHEAD.match(line):
+        return "masthead"
+    if WIRE_NOTE.match(line):
+        return "wire_note"
+    if HEADLINE_LIST_ITEM.match(line) and not TERMINAL_PUNCTUATION.search(line):
+        return "headline_list"
+    if NUMBERED_LABEL.match(line) or SECTION_LABEL.match(line):
+        return "section_label"
+    if line.startswith("[") and line.endswith("]"):
+        return "section_label"
+    parts = BREADCRUMB_SEPARATOR.split(line)
+    if len(parts) >= 2 and all(len(part.split()) <= MAX_BREADCRUMB_PART_WORDS for part in parts):
+        return "breadcrumb"
+    return None
+
+
+def _take_caption(line: str, following: str | None, draft: Draft, header: _Header) -> str | None:
+    """A caption in the header: drop it and return what follows it on the line; None if not one."""
+    glued = split_glued_caption(line)
+    if glued is not None:
+        caption, rest = glued
+        draft.add_caption(caption)
+        return rest
+    if caption_match(line):
+        draft.add_caption(line)
+        return ""
+    if (
+        header.after_date_line
+        and (header.candidates or draft.title)
+        and following is not None
+        and len(line.split()) <= MAX_UNCREDITED_CAPTION_WORDS
+        and line.endswith(".")
+        and not SENTENCE_INSIDE.search(line)
+        and len(following.split()) > len(line.split())
+        and not DATELINE.match(line)
+    ):
+        draft.add_caption(line)  # VNS: a one-sentence caption between the date line and the lead
+        return ""
+    return None
+
+
+def _is_title_like(line: str) -> bool:
     return not (
         len(line) > MAX_TITLE_CHARS
         or len(line.split()) > MAX_TITLE_WORDS
         or TERMINAL_PUNCTUATION.search(line)
-        or is_boilerplate_line(line)
         or DATELINE_ONLY.match(line)
+        or DATELINE.match(line)
     )
 
 
-def is_boilerplate_line(line: str) -> bool:
-    return bool(
-        IMAGE_FILENAME.match(line)
-        or caption_match(line)
-        or CHROME.match(line)
-        or STANDALONE_AGENCY.match(line)
+def _choose_title(header: _Header, draft: Draft) -> None:
+    """The headline is the first candidate longer than a label; the others are labels or decks."""
+    candidates = header.candidates
+    if not candidates:
+        return
+    chosen = next(
+        (index for index, line in enumerate(candidates) if len(line.split()) > MAX_LABEL_WORDS), 0
     )
+    for index, line in enumerate(candidates):
+        if index == chosen:
+            tag = HEADLINE_TAG.match(line)
+            title = line[tag.end():].strip() if tag else line
+            if tag:
+                draft.drop("headline_tag", tag.group(0))
+            if draft.title is None and title:
+                draft.title = title
+                draft.drop("title", title)
+            elif title:
+                draft.drop("title", title)
+        else:
+            draft.drop("section_label" if index < chosen else "subheadline", line)
+
+
+def _choose_date(header: _Header, draft: Draft) -> None:
+    """The first printed date that states a time of day; else the first date found."""
+    if draft.found_date is not None or not header.dates:
+        return
+    timed = next((found for found in header.dates if found.published_at is not None), None)
+    draft.found_date = timed or header.dates[0]
+
+
+def _outlet_zone(text: str) -> object:
+    """Asia/Seoul when the text carries a Korean outlet's marks, Asia/Ho_Chi_Minh otherwise."""
+    head = text[:OUTLET_MARK_SPAN].casefold()
+    tail = text[-OUTLET_MARK_SPAN:].casefold() if len(text) > OUTLET_MARK_SPAN else ""
+    if any(mark in head or mark in tail for mark in KOREAN_OUTLET_MARKS):
+        return SEOUL_TZ
+    return LOCAL_TZ
 
 
 def take_dateline(paragraphs: list[str], draft: Draft) -> list[str]:
-    """Strip the dateline from the first paragraph that opens with one (seed 002: the third)."""
+    """Strip the dateline from the first paragraph that opens with one (seed 002: the third).
+
+    A wire wrapper stacked above the real dateline ("VIETNAM, June 23 - HÀ NỘI — ...") is taken
+    too, and the inner, real place wins. An agency tag ("VGP - ") gives the source, no place.
+    """
     for index, paragraph in enumerate(paragraphs[:DATELINE_SEARCH_PARAGRAPHS]):
-        match = DATELINE.match(paragraph)
-        if match is None or not is_dateline(match, paragraph[match.end():]):
+        taken = _strip_dateline(paragraph, draft)
+        if taken is None:
             continue
+        inner = _strip_dateline(taken, draft)  # the wrapper's place is replaced by the real one
+        rest = (inner if inner is not None else taken).strip()
+        return paragraphs[:index] + ([rest] if rest else []) + paragraphs[index + 1:]
+    return paragraphs
+
+
+def _strip_dateline(paragraph: str, draft: Draft) -> str | None:
+    tag = AGENCY_TAG.match(paragraph)
+    if tag and not tag.group("tag")[:1].islower():
+        code = tag.group("tag").upper()
+        draft.dateline_source = draft.dateline_source or AGENCY_TAGS.get(code, code)
+        draft.drop("agency_tag", tag.group(0))
+        return paragraph[tag.end():]
+    match = DATELINE.match(paragraph)
+    if match is not None and is_dateline(match, paragraph[match.end():]):
         place = match.group("place")
         draft.dateline = KNOWN_PLACE_SPELLING.get(place.casefold()) or (
             place.title() if place.isupper() else place
         )
-        draft.dateline_source = match.group("agency")
+        draft.dateline_source = match.group("agency") or draft.dateline_source
         draft.drop("dateline", match.group(0))
-        rest = paragraph[match.end():].strip()
-        return paragraphs[:index] + ([rest] if rest else []) + paragraphs[index + 1:]
-    return paragraphs
+        return paragraph[match.end():]
+    colon = COLON_DATELINE.match(paragraph)
+    if colon is not None and colon.group("place").casefold() in KNOWN_PLACE_SPELLING:
+        rest = paragraph[colon.end():]
+        if rest[:1].isupper():
+            draft.dateline = KNOWN_PLACE_SPELLING[colon.group("place").casefold()]
+            draft.drop("dateline", colon.group(0))
+            return rest
+    dash = BARE_DASH.match(paragraph)
+    if dash is not None and draft.dateline is None:
+        draft.drop("dateline", dash.group(0))
+        return paragraph[dash.end():]
+    return None
 
 
 def is_dateline(match: re.Match[str], rest: str) -> bool:
@@ -180,6 +481,8 @@ def is_dateline(match: re.Match[str], rest: str) -> bool:
     place = match.group("place")
     if match.group("agency"):
         return True
+    if rest and not match.group("after"):  # "Seoul–Busan": only an agency's dash may touch text
+        return False
     if not match.group("gap"):  # "Seoul–Busan rail" is a compound, not a dateline
         return False
     if place.isupper() and len(place) >= 3:

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import re
 
-from vnrok_etl.clean.captions import CREDIT_ONLY, IMAGE_FILENAME, caption_match
-from vnrok_etl.clean.common import SENTENCE_END, Draft, alternation
+from vnrok_etl.clean.captions import (
+    CREDIT_ONLY,
+    IMAGE_FILENAME,
+    caption_match,
+    credit_caption,
+    split_alt_text,
+    split_glued_caption,
+)
+from vnrok_etl.clean.common import EMAIL_LINE, SENTENCE_END, Draft, alternation
 from vnrok_etl.clean.tail import STANDALONE_AGENCY
-from vnrok_etl.profiles import CHROME_LINES
+from vnrok_etl.profiles import CHROME_LINES, FURNITURE_PREFIXES
 
 CHROME = re.compile(rf"^(?:(?:{alternation(CHROME_LINES)})\s*[|·•/,:]?\s*)+$", re.IGNORECASE)
 
@@ -18,37 +25,111 @@ RELATED_LINK = re.compile(
 )
 
 MAX_RELATED_LINK_WORDS = 30
+FURNITURE_STARTS = tuple(prefix.casefold() for prefix in FURNITURE_PREFIXES)
+# A mirror site's injected footer: "<title> have 287 words, post on vir.com.vn at March 8, 2023.
+# This is cached page on <site>. If you want remove this page, please contact us."
+MIRROR_SPAM = re.compile(
+    r"\bhave \d+ words, post on\b|\bThis is cached page on\b|\bIf you want remove this page\b"
+)
+# Symbols a spam mirror puts before a paragraph ("⛄ ", "✅ "): never article text.
+SPAM_GLYPHS = re.compile(r"^[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f]+\s*")
+# What a new sentence may start with after a caption printed without a credit.
+NEW_SENTENCE_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĐĂƠƯ\"“‘'")
+MAX_UNCREDITED_CAPTION_WORDS = 25
+# A block of so few lines is a paragraph (and its caption), not a run of one-line paragraphs.
+MIN_LINES_FOR_LINE_PARAGRAPHS = 3
 
 
 def lines_to_paragraphs(blocks: list[list[str]], draft: Draft) -> list[str]:
-    """Set captions, image names and chrome aside; join the remaining lines of a block."""
+    """Set captions, image names, chrome and furniture aside; join the remaining lines of a block.
+
+    A caption is recognised by its credit (bracketed, after a dash, after its last sentence, on
+    the next line), by the image's alt text before it ("... ảnh 1"), or, printed without a credit
+    inside a block of one-line paragraphs, as a line that ends no sentence and is followed by a
+    new sentence: in such a block a hard wrap is impossible, so an unfinished line stands alone.
+    A caption glued to the next sentence is split from it first.
+    """
     paragraphs: list[str] = []
     for block in blocks:
+        block = _split_glued(block, draft)
         kept: list[str] = []
         caption_next = after_caption = False
-        for line in block:
+        one_line_paragraphs = _one_line_paragraphs(block)
+        for index, line in enumerate(block):
             if " " not in line and IMAGE_FILENAME.match(line):  # a file name has no spaces
                 draft.drop("image_filename", line)
                 caption_next = True
                 continue
             was_caption, after_caption = after_caption, False
+            following = block[index + 1] if index + 1 < len(block) else None
             if CREDIT_ONLY.match(line) and kept:
                 # "Leaders at the talks\nPhoto: VNA": the line above the credit is its caption.
                 draft.add_caption(f"{kept.pop()} {line}")
             elif was_caption and (STANDALONE_AGENCY.match(line) or CREDIT_ONLY.match(line)):
                 draft.drop("caption_credit", line)  # "VNA" or "Photo: VNA" under a caption
-            elif caption_next or caption_match(line):
+            elif caption_next or caption_match(line) or credit_caption(line):
                 draft.add_caption(line)
                 after_caption = True
-            elif CHROME.match(line):
+            elif CHROME.match(line) or is_furniture(line):
                 draft.drop("chrome", line)
+            elif EMAIL_LINE.match(line):
+                draft.drop("byline_email", line)
             elif RELATED_LINK.match(line) and len(line.split()) <= MAX_RELATED_LINK_WORDS:
                 draft.drop("related_link", line)
+            elif (
+                one_line_paragraphs
+                and following is not None
+                and not SENTENCE_END.search(line)
+                and (not kept or SENTENCE_END.search(kept[-1]))
+                and following[:1] in NEW_SENTENCE_STARTS
+                and len(line.split()) <= MAX_UNCREDITED_CAPTION_WORDS
+            ):
+                draft.add_caption(line)  # "At the reception" between two paragraphs
             else:
                 kept.append(line)
             caption_next = False
         paragraphs.extend(join_wrapped(kept))
     return paragraphs
+
+
+def _split_glued(block: list[str], draft: Draft) -> list[str]:
+    """Lines as printed, with glued captions, alt text and spam glyphs taken apart or off."""
+    lines: list[str] = []
+    for line in block:
+        glyphs = SPAM_GLYPHS.match(line)
+        if glyphs:
+            draft.drop("spam_glyph", glyphs.group(0))
+            line = line[glyphs.end():]
+            if not line:
+                continue
+        alt = split_alt_text(line)
+        if alt is not None:
+            headline_copy, line = alt
+            draft.drop("alt_text", headline_copy)
+        glued = split_glued_caption(line)
+        if glued is not None:
+            caption, rest = glued
+            draft.add_caption(caption)
+            line = rest
+        elif alt is not None:
+            draft.add_caption(line)
+            continue
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _one_line_paragraphs(block: list[str]) -> bool:
+    """Most lines of the block end a sentence: each line is a paragraph, none is hard-wrapped."""
+    if len(block) < MIN_LINES_FOR_LINE_PARAGRAPHS:
+        return False
+    ended = sum(1 for line in block if SENTENCE_END.search(line))
+    return ended * 2 > len(block)
+
+
+def is_furniture(line: str) -> bool:
+    """Page furniture recognised by how the line begins, or a mirror site's injected footer."""
+    return line.casefold().startswith(FURNITURE_STARTS) or bool(MIRROR_SPAM.search(line))
 
 
 def drop_caption_copies(paragraphs: list[str], draft: Draft) -> list[str]:

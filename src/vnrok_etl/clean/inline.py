@@ -1,0 +1,61 @@
+"""Repairs inside a paragraph: sentences run together without a space, furniture at its end.
+
+Saved text loses the space between two sentences when the page kept them in separate elements
+("... in 2016.In the same year ..."): quotes and figures need the sentence boundary back. A space
+is inserted where a sentence-final mark sits between a lower-case letter, digit or closing mark
+and a capitalised word; never after an abbreviation ("Mr.Kim" is left alone, "U.S." and "e.g."
+have a full stop inside the word), between digits ("3.5"), or inside a domain name
+("VnExpress.net", "Vietnam.Vn").
+"""
+
+from __future__ import annotations
+
+import re
+
+from vnrok_etl.clean.common import Draft
+
+RUN_TOGETHER = re.compile(r"(?<=[a-z0-9%)\]”\"’])[.!?](?=[A-Z][a-z])")
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st no gen lt col prof sen rep gov jr sr co corp inc ltd dept vs etc jan feb mar"
+    " apr jun jul aug sep sept oct nov dec mt ft capt maj sgt rev hon assoc univ vol pp fig"
+    " ave blvd rd".split()
+)
+DOMAIN_ENDINGS = frozenset("net com vn org kr gov edu info biz co".split())
+# A mirror's "… Read full this story" closing the only paragraph it copied.
+TRAILING_FURNITURE = re.compile(r"\s*…?\s*Read full this story\.?\s*$")
+
+
+def split_run_together(paragraph: str) -> str:
+    """Insert the space lost between two sentences (see the module docstring)."""
+    if not RUN_TOGETHER.search(paragraph):
+        return paragraph
+    pieces = []
+    start = 0
+    for match in RUN_TOGETHER.finditer(paragraph):
+        word = paragraph[paragraph.rfind(" ", 0, match.start()) + 1: match.start()]
+        after = paragraph[match.end(): match.end() + 12].split(" ", 1)[0]
+        bare = word.strip("(\"“‘'").casefold()
+        if bare in ABBREVIATIONS or "." in word or "@" in word or "/" in word:
+            continue
+        if after.rstrip(".,;:").casefold() in DOMAIN_ENDINGS:
+            continue
+        pieces.append(paragraph[start: match.end()])
+        start = match.end()
+    if not pieces:
+        return paragraph
+    pieces.append(paragraph[start:])
+    return " ".join(pieces)
+
+
+def repair_paragraphs(paragraphs: list[str], draft: Draft) -> list[str]:
+    repaired = []
+    for paragraph in paragraphs:
+        if "story" in paragraph:
+            furniture = TRAILING_FURNITURE.search(paragraph)
+            if furniture is not None:
+                draft.drop("chrome", furniture.group(0))
+                paragraph = paragraph[: furniture.start()].rstrip()
+                if not paragraph:
+                    continue
+        repaired.append(split_run_together(paragraph))
+    return repaired

@@ -21,7 +21,7 @@ import re
 from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft, split_blocks
 from vnrok_etl.clean.header import take_byline, take_dateline, take_front_matter
 from vnrok_etl.clean.inline import repair_paragraphs
-from vnrok_etl.clean.lines import drop_caption_copies, lines_to_paragraphs
+from vnrok_etl.clean.lines import MASTHEAD, drop_caption_copies, lines_to_paragraphs
 from vnrok_etl.clean.repeats import drop_repeats
 from vnrok_etl.clean.tail import cut_related, take_signoff
 from vnrok_etl.clean.verdict import reject_after_cleaning, reject_before_cleaning
@@ -89,7 +89,7 @@ def _clean_html(page: HtmlPage) -> Article:
 
 
 def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False) -> Article:
-    paragraphs = lines_to_paragraphs(blocks, draft)
+    paragraphs = lines_to_paragraphs(blocks, draft, plain=plain)
     paragraphs = repair_paragraphs(paragraphs, draft)
     paragraphs = drop_caption_copies(paragraphs, draft)
     paragraphs = _take_closing(paragraphs, draft)
@@ -132,6 +132,9 @@ def _take_closing(paragraphs: list[str], draft: Draft) -> list[str]:
         before = len(paragraphs), paragraphs[-1] if paragraphs else None
         paragraphs = take_signoff(paragraphs, draft)
         if paragraphs and take_byline(paragraphs[-1], draft):
+            paragraphs = paragraphs[:-1]
+        elif paragraphs and MASTHEAD.match(paragraphs[-1]):
+            draft.drop("masthead", paragraphs[-1])
             paragraphs = paragraphs[:-1]
         if (len(paragraphs), paragraphs[-1] if paragraphs else None) == before:
             return paragraphs

@@ -34,7 +34,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vnrok_etl.clean.captions import IMAGE_FILENAME, caption_match, split_glued_caption
+from vnrok_etl.clean.captions import (
+    IMAGE_FILENAME,
+    caption_match,
+    credit_caption,
+    split_alt_text,
+    split_glued_caption,
+)
 from vnrok_etl.clean.common import (
     AGENCY,
     EMAIL,
@@ -47,14 +53,13 @@ from vnrok_etl.clean.common import (
     fold_key,
     replace_first_line,
 )
-from vnrok_etl.clean.lines import CHROME, is_furniture
+from vnrok_etl.clean.lines import CHROME, MASTHEAD, is_furniture
 from vnrok_etl.clean.tail import STANDALONE_AGENCY
 from vnrok_etl.dates import LOCAL_TZ, SEOUL_TZ, FoundDate, parse_date
 from vnrok_etl.profiles import (
     AGENCY_NAMES,
     AGENCY_TAGS,
     KOREAN_OUTLET_MARKS,
-    MASTHEADS,
     SECTION_WORDS,
 )
 
@@ -126,11 +131,12 @@ MAX_BREADCRUMB_PART_WORDS = 4
 # "1. Business", "  1. Culture/art": a numbered section label.
 NUMBERED_LABEL = re.compile(r"^\d{1,2}\.\s+\S+(?:\s+\S+){0,2}$")
 SECTION_LABEL = re.compile(rf"^(?:{alternation(SECTION_WORDS)})$", re.IGNORECASE)
-MASTHEAD = re.compile(rf"^(?:{alternation(MASTHEADS)})$", re.IGNORECASE)
 # An agency tag printed alone on a header line: "SGGP", "VOV.VN", "(VNA)".
 AGENCY_TAG_LINE = re.compile(
     rf"^\(?(?P<tag>{alternation(tuple(AGENCY_TAGS))})\)?$", re.IGNORECASE
 )
+# "| ... |": a cell of a table a photo and its caption were laid out in.
+TABLE_CELL = re.compile(r"^\|\s*(?P<cell>.*?)\s*\|?$")
 # A line with no Latin letter at all (Korean, Chinese): an ad, a language switch.
 LATIN_LETTER = re.compile(r"[A-Za-zÀ-ỹ]")
 # Seeds 002, 003, 004: "HÀ NỘI — ", "Hanoi (VNA) - ", and relatives "Seoul (VNA) – ", "SEOUL — ",
@@ -211,6 +217,12 @@ def _next_line(blocks: list[list[str]]) -> str | None:
 
 def _take_header_line(line: str, following: str | None, draft: Draft, header: _Header) -> str | None:
     """Consume one header line: return what remains of it ("" for all), None if it is the lead."""
+    framed = TABLE_CELL.match(line)
+    if framed:  # "| caption / credit |": a saved table's cell; its content is read as a line
+        rest = _take_header_line(framed.group("cell"), following, draft, header) if framed.group("cell") else ""
+        if rest is not None:
+            draft.drop("table_frame", line.replace(framed.group("cell"), "").strip())
+        return rest
     marker = DATE_MARKER.match(line)
     if marker:
         found = parse_date(marker.group("date"), "marker")
@@ -353,12 +365,25 @@ def _furniture_rule(line: str, following: str | None, header: _Header) -> str | 
 
 def _take_caption(line: str, following: str | None, draft: Draft, header: _Header) -> str | None:
     """A caption in the header: drop it and return what follows it on the line; None if not one."""
+    alt = split_alt_text(line)
+    if alt is not None:  # "<headline> ảnh 1<caption>": the headline copy may be the only one
+        headline_copy, line = alt
+        if not header.candidates and draft.title is None and _is_title_like(headline_copy):
+            header.candidates.append(headline_copy)
+        else:
+            draft.drop("alt_text", headline_copy)
+        glued = split_glued_caption(line)
+        if glued is not None:
+            draft.add_caption(glued[0])
+            return glued[1]
+        draft.add_caption(line)
+        return ""
     glued = split_glued_caption(line)
     if glued is not None:
         caption, rest = glued
         draft.add_caption(caption)
         return rest
-    if caption_match(line):
+    if caption_match(line) or credit_caption(line):
         draft.add_caption(line)
         return ""
     if (

@@ -12,9 +12,15 @@ from vnrok_etl.clean.captions import (
     split_alt_text,
     split_glued_caption,
 )
-from vnrok_etl.clean.common import EMAIL_LINE, SENTENCE_END, Draft, alternation
+from vnrok_etl.clean.common import (
+    EMAIL_LINE,
+    SENTENCE_END,
+    TERMINAL_PUNCTUATION,
+    Draft,
+    alternation,
+)
 from vnrok_etl.clean.tail import STANDALONE_AGENCY
-from vnrok_etl.profiles import CHROME_LINES, FURNITURE_PREFIXES
+from vnrok_etl.profiles import CHROME_LINES, FURNITURE_PREFIXES, MASTHEADS
 
 CHROME = re.compile(rf"^(?:(?:{alternation(CHROME_LINES)})\s*[|·•/,:]?\s*)+$", re.IGNORECASE)
 
@@ -25,6 +31,8 @@ RELATED_LINK = re.compile(
 )
 
 MAX_RELATED_LINK_WORDS = 30
+# Outlet names printed alone on a line (a masthead in a saved page's text): never a title or text.
+MASTHEAD = re.compile(rf"^(?:{alternation(MASTHEADS)})$", re.IGNORECASE)
 FURNITURE_STARTS = tuple(prefix.casefold() for prefix in FURNITURE_PREFIXES)
 # A mirror site's injected footer: "<title> have 287 words, post on vir.com.vn at March 8, 2023.
 # This is cached page on <site>. If you want remove this page, please contact us."
@@ -40,17 +48,21 @@ MAX_UNCREDITED_CAPTION_WORDS = 25
 MIN_LINES_FOR_LINE_PARAGRAPHS = 3
 
 
-def lines_to_paragraphs(blocks: list[list[str]], draft: Draft) -> list[str]:
+def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = False) -> list[str]:
     """Set captions, image names, chrome and furniture aside; join the remaining lines of a block.
 
     A caption is recognised by its credit (bracketed, after a dash, after its last sentence, on
     the next line), by the image's alt text before it ("... ảnh 1"), or, printed without a credit
     inside a block of one-line paragraphs, as a line that ends no sentence and is followed by a
     new sentence: in such a block a hard wrap is impossible, so an unfinished line stands alone.
-    A caption glued to the next sentence is split from it first.
+    In plain text the same holds for a one-line block between two paragraphs of prose. A caption
+    glued to the next sentence is split from it first; a masthead line (the outlet's name) goes.
     """
     paragraphs: list[str] = []
-    for block in blocks:
+    for position, block in enumerate(blocks):
+        if plain and _stands_alone(blocks, position):
+            draft.add_caption(block[0])  # "At the reception" between two paragraphs
+            continue
         block = _split_glued(block, draft)
         kept: list[str] = []
         caption_next = after_caption = False
@@ -70,7 +82,7 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft) -> list[str]:
             elif caption_next or caption_match(line) or credit_caption(line):
                 draft.add_caption(line)
                 after_caption = True
-            elif CHROME.match(line) or is_furniture(line):
+            elif CHROME.match(line) or is_furniture(line) or MASTHEAD.match(line):
                 draft.drop("chrome", line)
             elif EMAIL_LINE.match(line):
                 draft.drop("byline_email", line)
@@ -90,6 +102,20 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft) -> list[str]:
             caption_next = False
         paragraphs.extend(join_wrapped(kept))
     return paragraphs
+
+
+def _stands_alone(blocks: list[list[str]], position: int) -> bool:
+    """A one-line block that ends no sentence, between a finished paragraph and a new sentence."""
+    block = blocks[position]
+    if len(block) != 1 or not 0 < position < len(blocks) - 1:
+        return False
+    line = block[0]
+    return (
+        len(line.split()) <= MAX_UNCREDITED_CAPTION_WORDS
+        and not TERMINAL_PUNCTUATION.search(line)
+        and bool(SENTENCE_END.search(blocks[position - 1][-1]))
+        and blocks[position + 1][0][:1] in NEW_SENTENCE_STARTS
+    )
 
 
 def _split_glued(block: list[str], draft: Draft) -> list[str]:

@@ -110,14 +110,19 @@ def cut_related(blocks: list[list[str]], draft: Draft) -> list[list[str]]:
         has_more = position + 1 < len(lines)
         ends = (at_block_end and ends_article(blocks[b])) or (line and end_mark(line))
         if has_more and words > MIN_BODY_WORDS and ends:
-            following = lines[position + 1]
-            if STANDALONE_AGENCY.match(blocks[following[0]][following[1]]):
+            following = blocks[lines[position + 1][0]][lines[position + 1][1]]
+            if STANDALONE_AGENCY.match(following) or _names_agency(following):
                 position += 1  # "/." then "VNA": the sign-off line stays with the article
             if position + 1 < len(lines):
                 return _without_blanks(cut_at(blocks, *lines[position + 1], draft))
             return _without_blanks(blocks)
         position += 1
     return _without_blanks(blocks)
+
+
+def _names_agency(line: str) -> bool:
+    named = SOURCE_LINE.match(line)
+    return named is not None and fold_key(named.group("name")) in AGENCY_NAMES
 
 
 def _without_blanks(blocks: list[list[str]]) -> list[list[str]]:

@@ -60,9 +60,7 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
     """
     paragraphs: list[str] = []
     for position, block in enumerate(blocks):
-        if plain and _stands_alone(blocks, position):
-            draft.add_caption(block[0])  # "At the reception" between two paragraphs
-            continue
+        alone = plain and _stands_alone(blocks, position)
         block = _split_glued(block, draft)
         kept: list[str] = []
         caption_next = after_caption = False
@@ -88,6 +86,8 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
                 draft.drop("byline_email", line)
             elif RELATED_LINK.match(line) and len(line.split()) <= MAX_RELATED_LINK_WORDS:
                 draft.drop("related_link", line)
+            elif alone:
+                draft.add_caption(line)  # "At the reception" between two paragraphs
             elif (
                 one_line_paragraphs
                 and following is not None

@@ -32,9 +32,16 @@ SEOUL_TZ = ZoneInfo("Asia/Seoul")
 # "GMT+7", "UTC+09:00", "(GMT+7)", "KST", "ICT" after the time: the zone the string states itself.
 EXPLICIT_ZONE = re.compile(
     r"\s*\(?\b(?:(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?"
-    r"|(?P<name>KST|ICT))\b\)?"
+    r"|(?P<name>KST|ICT|PST|PDT|PT|EST|EDT|ET))\b\)?"
 )
-ZONE_NAMES = {"KST": SEOUL_TZ, "ICT": LOCAL_TZ}
+ZONE_NAMES = {"KST": SEOUL_TZ, "ICT": LOCAL_TZ, "PT": ZoneInfo("America/Los_Angeles"),
+              "PST": ZoneInfo("America/Los_Angeles"), "PDT": ZoneInfo("America/Los_Angeles"),
+              "ET": ZoneInfo("America/New_York"), "EST": ZoneInfo("America/New_York"),
+              "EDT": ZoneInfo("America/New_York")}
+# "May 02, 2024 | 10:05 am", "Nov 14, 2024 / 16:42": a bar or slash between the date and the time.
+DATE_TIME_BAR = re.compile(r"\s+[|/]\s+(?=\d{1,2}:\d{2})")
+# "03/25/2016 09:42": a first field that cannot be a day's month is a US month-first date.
+MONTH_FIRST = re.compile(r"^(?P<m>\d{1,2})/(?P<d>1[3-9]|2\d|3[01])/(?P<y>\d{4})")
 # VNS prints "March, 10/2025 - 08:15": month name, then day/year. Rewritten "10 March 2025 - 08:15".
 MONTH_DAY_SLASH_YEAR = re.compile(r"^(?P<month>[A-Z][a-z]{2,8})\.?,?\s+(?P<day>\d{1,2})/(?P<year>\d{4})")
 
@@ -76,6 +83,7 @@ DATE_FORMATS = (
     # East Asian order: "2021/12/12 19:26", "19:26, 2021/12/12", "2020.11.26 08:58".
     "%Y/%m/%d %H:%M",
     "%H:%M, %Y/%m/%d",
+    "%H:%M %d/%m/%Y",
     "%Y/%m/%d",
     "%Y.%m.%d %H:%M",
     "%Y.%m.%d",
@@ -147,6 +155,8 @@ def parse_date(text: str, date_source: str, zone: ZoneInfo | None = None) -> Fou
         text = (text[: stated.start()] + text[stated.end():]).strip(" ,")
         zone = _stated_zone(stated)
     text = MONTH_DAY_SLASH_YEAR.sub(r"\g<day> \g<month> \g<year>", text)
+    text = DATE_TIME_BAR.sub(" ", text)
+    text = MONTH_FIRST.sub(r"\g<d>/\g<m>/\g<y>", text)
     local = _parse_fast(text)
     if local is None:
         parsed = _parser().get_date_data(text, list(DATE_FORMATS)).date_obj

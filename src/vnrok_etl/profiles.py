@@ -126,6 +126,7 @@ AGENCY_TAGS = {
     "VGP": "VGP", "VOV.VN": "VOV", "VOV": "VOV", "VOVWORLD": "VOV", "VNA": "VNA", "VNS": "VNS",
     "SGGP": "SGGP", "NDO": "NDO", "VTV": "VTV", "VNP": "VNP", "QĐND": "QĐND", "PANO": "QĐND",
     "HANOITIMES": "Hanoi Times", "VIR": "VIR", "VNEXPRESS": "VnExpress",
+    "VIETNAMNET BRIDGE": "VietNamNet Bridge", "VNE": "VNE", "AJP": "AJP",
 }
 
 # An agency's full name in a "Source: ..." sign-off or a "By ..." line -> its code.
@@ -151,7 +152,9 @@ MASTHEADS = (
     "VietnamPlus", "Vietnam+", "Nhan Dan", "Nhân Dân", "VnExpress International", "VnExpress",
     "Hanoi Times", "The Hanoi Times", "SGGP News", "Saigon Giai Phong", "VietNamNet",
     "VietnamNet", "VOV World", "VOVWORLD", "The Investor", "Yonhap News Agency",
-    "Vietnam Investment Review", "Vietnam Time", "Vietnam Times",
+    "Vietnam Investment Review", "Vietnam Time", "Vietnam Times", "The Saigon Times",
+    "Saigon Times", "VnEconomy", "Nhan Dan Online", "People's Army Newspaper", "VietNamNet Bridge",
+    "Korea.net", "The Korea Post", "Aju Press", "AJP", "Dong-A Ilbo", "KBS World",
 )
 
 # Outlets that print their date lines in Korean time (KST): a printed date without an offset in
@@ -160,7 +163,8 @@ MASTHEADS = (
 KOREAN_OUTLET_MARKS = (
     "korea herald", "heraldcorp.com", "(yonhap)", "by yonhap", "yna.co.kr", "korea times",
     "koreatimes.co.kr", "joongang", "koreajoongangdaily", "chosun", "donga.com", "kbs world",
-    "arirang", "the investor", "businesskorea", " kst",
+    "arirang", "the investor", "businesskorea", " kst", "photo : yonhap", "photo: yonhap",
+    "koreapost.com", "korea post", "alphabiz", "ajunews", "aju press", "(ajp)", "newsis", "news1",
 )
 
 # Words that label a page section: a line that is only one of these above the headline is a
@@ -183,7 +187,8 @@ RELATED_HEADINGS = (
     "Tin liên quan", "Tags", "Keywords", "Topics", "Most Popular", "Most viewed", "Editor's Picks",
     "You may also like", "Recommended", "Related News", "Other articles", "Latest",
     "Tin khác", "Xem thêm", "Feedback", "Others", "News Most Viewed", "Latest comments",
-    "Add comments", "Trending",
+    "Add comments", "Trending", "Older articles", "Newer articles", "Bài đọc nhiều nhất",
+    "주요기사", "Related posts", "Popular posts", "More from", "Top stories",
 )
 
 # Whole lines of page chrome that survive a copy-paste from a browser.
@@ -195,7 +200,8 @@ CHROME_LINES = (
     "Like us", "Subscribe", "Download the app", "Share this", "Share this article",
     "Link copied", "X", "Go to contents", "Menu Content", "Skip to main content", "Already collect",
     "Text size", "A A", "Close", "Menu", "Search", "Home", "Login", "Sign in", "Top", "한국어",
-    "한국어판", "Tiếng Việt", "English",
+    "한국어판", "Tiếng Việt", "English", "leftcenterrightdel", "Go to top", "Post a Comment",
+    "View this article in another language", "Related image(s)", "Print this article",
 )
 
 # Lines of page furniture recognised by how they begin (the rest varies): social footers,
@@ -210,7 +216,9 @@ FURNITURE_PREFIXES = (
     "This is cached page on", "If you want remove this page", "The following is the transcript",
     "The following is an edited transcript", "Download the app", "Subscribe to our newsletter",
     "Sign up for our newsletter", "Click here to", "Source link", "Readers are invited",
-    "Please read the full article",
+    "Please read the full article", "Excerpts from the interview follow",
+    "The following are excerpts from", "Copyright ⓒ", "Copyright©", "ⓒ ", "* This article",
+    "Translated by ", "0 comments", "Comments:", "Leave a comment", "Leave a Reply",
 )
 
 # Places printed as mixed-case datelines without an agency code ("Hanoi —"): only these are
@@ -226,4 +234,5 @@ KNOWN_PLACES = (
     "Bac Ninh", "Quảng Ninh", "Quang Ninh", "Hạ Long", "Ha Long", "Vũng Tàu", "Vung Tau",
     "Nghệ An", "Nghe An", "Thanh Hóa", "Thanh Hoa", "Bình Dương", "Binh Duong", "Đồng Nai",
     "Dong Nai", "Hải Dương", "Hai Duong", "Quảng Nam", "Quang Nam", "Phú Quốc", "Phu Quoc",
+    "HCMC", "Ansan", "Pyeongtaek", "Cheongju", "Jeju",
 )

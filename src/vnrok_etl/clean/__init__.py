@@ -19,9 +19,18 @@ from __future__ import annotations
 
 import re
 from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft, split_blocks
-from vnrok_etl.clean.header import take_byline, take_dateline, take_front_matter
+from vnrok_etl.clean.header import (
+    DATE_LINE,
+    NAME_LINE,
+    is_date_line,
+    take_byline,
+    take_dateline,
+    take_front_matter,
+)
 from vnrok_etl.clean.inline import repair_paragraphs
-from vnrok_etl.clean.lines import MASTHEAD, drop_caption_copies, lines_to_paragraphs
+from vnrok_etl.clean.lines import BULLET, MASTHEAD, drop_caption_copies, lines_to_paragraphs
+from vnrok_etl.clean.common import TERMINAL_PUNCTUATION
+from vnrok_etl.dates import parse_date
 from vnrok_etl.clean.repeats import drop_repeats
 from vnrok_etl.clean.tail import cut_related, take_signoff
 from vnrok_etl.clean.verdict import reject_after_cleaning, reject_before_cleaning
@@ -43,6 +52,8 @@ QUESTION_END = re.compile(r"\?['\"”’)\]]*$")
 INTERVIEW_CUE = re.compile(r"^(?:Q|Question|Hỏi)\s*[:.]\s", re.IGNORECASE)
 
 MIN_INTERVIEW_QUESTIONS = 2
+# A date line standing among the first paragraphs (VGP prints it under the lead).
+DATE_LINE_SEARCH_PARAGRAPHS = 6
 
 
 def clean_document(text: str, uri: str) -> Article:
@@ -91,6 +102,8 @@ def _clean_html(page: HtmlPage) -> Article:
 def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False) -> Article:
     paragraphs = lines_to_paragraphs(blocks, draft, plain=plain)
     paragraphs = repair_paragraphs(paragraphs, draft)
+    if plain:
+        paragraphs = _take_date_lines(paragraphs, draft, draft.zone)
     paragraphs = drop_caption_copies(paragraphs, draft)
     paragraphs = _take_closing(paragraphs, draft)
     paragraphs = take_dateline(paragraphs, draft)
@@ -131,13 +144,40 @@ def _take_closing(paragraphs: list[str], draft: Draft) -> list[str]:
     while True:
         before = len(paragraphs), paragraphs[-1] if paragraphs else None
         paragraphs = take_signoff(paragraphs, draft)
-        if paragraphs and take_byline(paragraphs[-1], draft):
+        last = paragraphs[-1] if paragraphs else ""
+        if paragraphs and take_byline(last, draft):
             paragraphs = paragraphs[:-1]
-        elif paragraphs and MASTHEAD.match(paragraphs[-1]):
-            draft.drop("masthead", paragraphs[-1])
+        elif paragraphs and NAME_LINE.match(last) and len(paragraphs) > 1:
+            draft.byline = draft.byline or last  # "Thuy Linh" alone under the last paragraph
+            draft.drop("byline", last)
+            paragraphs = paragraphs[:-1]
+        elif paragraphs and (MASTHEAD.match(last) or _is_headline_item(last)):
+            draft.drop("masthead" if MASTHEAD.match(last) else "headline_list", last)
             paragraphs = paragraphs[:-1]
         if (len(paragraphs), paragraphs[-1] if paragraphs else None) == before:
             return paragraphs
+
+
+def _is_headline_item(paragraph: str) -> bool:
+    """"- Korean Business Etiquette - A Guide": a listed headline closing the text, not prose."""
+    return bool(BULLET.match(paragraph)) and not TERMINAL_PUNCTUATION.search(paragraph)
+
+
+def _take_date_lines(paragraphs: list[str], draft: Draft, zone: object) -> list[str]:
+    """A date line printed below the lead ("VGP - ... \n December 07, 2022 1:32 PM GMT+7")."""
+    kept = []
+    for index, paragraph in enumerate(paragraphs):
+        if index < DATE_LINE_SEARCH_PARAGRAPHS and is_date_line(paragraph):
+            found = parse_date(DATE_LINE.match(paragraph).group("date"), "text", zone)
+            if draft.found_date is None or (
+                found is not None and found.published_at is not None
+                and draft.found_date.published_at is None and draft.found_date.date_source == "marker"
+            ):
+                draft.found_date = found or draft.found_date
+            draft.drop("date_line", paragraph)
+            continue
+        kept.append(paragraph)
+    return kept
 
 
 def ends_question(paragraph: str) -> bool:

@@ -52,7 +52,7 @@ PAREN_CREDIT = re.compile(
 # ". Newsis" (a photo agency's name alone).
 TAIL_CREDIT = re.compile(
     r"[.!?]['\"”’]?\s*/?\s*(?:(?:[A-Z][\w.]*\s+){0,3}(?i:photo)\s+(?i:by|courtesy\s+of)\s+[^.]{2,60}"
-    r"|(?i:photos?)\s*:\s*[^.]{2,60}|(?i:courtesy\s+of)\s+[^.]{2,60}"
+    r"|(?i:photos?|source)\s*:\s*[^.]{2,60}|(?i:courtesy\s+of)\s+[^.]{2,60}"
     rf"|(?:{'|'.join(re.escape(name) for name in PHOTO_AGENCIES)}))\.?\s*$"
 )
 # Reported speech: a line that says who said what is article text, whatever closes it.
@@ -75,7 +75,7 @@ GLUED_CAPTION = re.compile(
 def credit_caption(line: str) -> bool:
     """A caption closed by a credit, bracketed or not, that reports no speech."""
     if not (line.endswith(")") or line.rstrip(".").endswith(TAIL_CREDIT_ENDINGS) or "hoto" in line
-            or "ourtesy" in line):
+            or "ourtesy" in line or "ource" in line):
         return False
     match = PAREN_CREDIT.search(line)
     if match is not None and not _is_credit(match.group("credit")):
@@ -113,3 +113,23 @@ def split_glued_caption(line: str) -> tuple[str, str] | None:
     if match is None:
         return None
     return match.group("caption").strip(), line[match.end():].strip()
+
+
+# Who stands where in the photo: "(R)", "(left)", "(second from left)": only captions say it.
+POSITION_MARKER = re.compile(
+    r"\((?:L|R|C|left|right|cent(?:re|er)|front|middle|(?:first|second|third|fourth)\s+from\s+(?:left|right)"
+    r"|from\s+left|from\s+right|L-R|R-L)\)"
+)
+MAX_POSITION_CAPTION_WORDS = 45
+
+
+def position_caption(line: str) -> bool:
+    """A line that places people in a photo ("X (R) and Y at the ceremony") and reports no speech."""
+    if "(" not in line:
+        return False
+    match = POSITION_MARKER.search(line)
+    return bool(
+        match
+        and len(line.split()) <= MAX_POSITION_CAPTION_WORDS
+        and not REPORTED_SPEECH.search(line)
+    )

@@ -54,6 +54,7 @@ class Draft:
     signoff_source: str | None = None
     dateline: str | None = None
     dateline_source: str | None = None
+    zone: object = None  # the outlet's zone for printed dates (header.py decides)
     header_source: str | None = None  # an agency tag line or "By <agency>" in the header
 
     def drop(self, rule: str, text: str) -> None:

@@ -38,6 +38,7 @@ from vnrok_etl.clean.captions import (
     IMAGE_FILENAME,
     caption_match,
     credit_caption,
+    position_caption,
     split_alt_text,
     split_glued_caption,
 )
@@ -74,11 +75,36 @@ BYLINE_WITH_DATE = re.compile(
 )
 # "By Minh Anh" alone on a header line: a byline without a date.
 BYLINE_ONLY = re.compile(r"^by\s+(?P<who>[A-ZÀ-Ỹ][^\d.!?;:\n]{0,60})$")
+# "By Reporter Yoo Min-ji", "By Staff Reporter ...": the title before the name is not the name.
+REPORTER_TITLE = re.compile(r"^(?:(?:staff|senior|special)\s+)?(?:reporter|correspondent|writer)\s+", re.I)
+# "Story: Minh Chau", "Text: ...", "Auther : ...": a labelled byline (magazines, exchange sites).
+LABELLED_BYLINE = re.compile(
+    r"^(?i:story|text|words|author|auther|writer|reporter|written by)\s*:\s*"
+    r"(?P<who>[A-ZÀ-Ỹ][\w'’-]*(?:\s+[A-ZÀ-Ỹ][\w'’-]*){0,4})\s*$"
+)
+# A name alone: two to four capitalised words ("Mai Anh", "Kim Jung-mi", "Trần Minh Khoa").
+NAME = r"[A-ZÀ-ỸĐ][\w'’-]*(?:\s+[A-ZÀ-ỸĐ][\w'’-]*){1,3}"
+NAME_LINE = re.compile(rf"^{NAME}$")
+# "Hoang An / Tuoi Tre News", "Ngoc Phuong / Tuoi Tre News": the writer and the outlet.
+NAME_SLASH_OUTLET = re.compile(rf"^(?P<who>{NAME})\s*/\s*(?P<outlet>[A-Z][\w.' ]{{1,40}})$")
+# "By Doan Loan   November 20, 2023 | 06:15 pm PT", "Hoang Phong October 2, 2024 | 04:05 pm
+# GMT+7": a byline and the date line on one line.
+BYLINE_THEN_DATE = re.compile(rf"^(?:(?i:by)\s+)?(?P<who>{NAME})\s+(?P<date>[A-Z0-9].*)$")
+# "Kim Jung-mi 기자 jmkim@koreapost.com", "Yoon Se-ra yoonsr@alphabiz.co.kr": a closing byline.
+NAME_WITH_EMAIL = re.compile(rf"^(?P<who>{NAME})(?:\s+기자)?\s+\(?{EMAIL}\)?$")
+# "[Alpha Biz= Reporter Yoon Se-ra] Shinhan Bank ...": a Korean outlet's byline opening the lead.
+BRACKET_BYLINE = re.compile(
+    r"^\[(?P<outlet>[^\]=]{2,40})=\s*(?:(?i:reporter|correspondent)\s+)?(?P<who>[^\]=]{2,40})\]\s*"
+)
+# "31.2 C": a weather reading; the place and the date after it are the page's, not the article's.
+WEATHER = re.compile(r"^-?\d{1,2}(?:[.,]\d)?\s*°?\s*[CF]$")
+WEATHER_STRIP_LINES = 2
 # "By Kim Do-yeon", "By Thanh Tam – Translated by Huong Giang", "By Che Han- Translated by ...",
 # "By Ngoc An / Tuoi Tre News", "By Kim Do-yeon (kimdy@heraldcorp.com)", "Posts Minh Anh",
 # "Written by ...": the name is what stands before the translator, the outlet and the e-mail.
 BYLINE = re.compile(
     r"^(?i:by|posts?|posted by|written by|reported by|story by)\s+"
+    r"(?:(?i:(?:staff\s+)?reporter|correspondent)\s+)?"
     r"(?P<who>[A-ZÀ-Ỹ][^\d.!?;:()\n/@|–—]{0,60}?)"
     r"(?:\s*[–—-]\s*(?i:translated by)\s+[^\d()\n/@|]{1,60}?)?"
     r"(?:\s*/\s*[^\d()\n@|/]{1,40}?)?"
@@ -162,8 +188,10 @@ DATELINE_ONLY = re.compile(r"^[^\W\d_][\w .'’()/-]{0,40}[—–-]$")
 SENTENCE_INSIDE = re.compile(r"[.!?…]['\"”’)\]]*\s+[A-Z\"“]")
 
 MAX_TITLE_WORDS = 30
+MAX_DATE_LINE_CHARS = 90
 MAX_TITLE_CHARS = 250
 MAX_LABEL_WORDS = 3
+MIN_STRIP_WORDS = 10
 # A header is at most this many lines (Korea Herald's saved pages print a 27-line menu first).
 MAX_HEADER_LINES = 60
 DATELINE_SEARCH_PARAGRAPHS = 3
@@ -183,6 +211,7 @@ class _Header:
     zone_override: object = None
     after_date_line: bool = False
     html: bool = False
+    weather_strip: int = 0  # lines left of a weather strip (place, today's date)
 
 
 def take_front_matter(
@@ -206,6 +235,7 @@ def take_front_matter(
         replace_first_line(blocks, rest)
     _choose_title(header, draft)
     _choose_date(header, draft)
+    draft.zone = header.zone_override or header.zone
     return blocks
 
 
@@ -236,12 +266,23 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: _H
         first, second = line[: glued.start()].strip(), line[glued.end():].strip()
         if _take_byline_or_date(first, draft, header):
             return second
+    if header.weather_strip and not header.html:
+        header.weather_strip -= 1
+        if len(line.split()) <= MAX_LABEL_WORDS + 1 or _is_date_words(line):
+            draft.drop("weather_strip", line)  # the page's place and today's date, not a dateline
+            return ""
     if _take_byline_or_date(line, draft, header):
         return ""
     if header.html:
         return None
+    if WEATHER.match(line):
+        header.weather_strip = WEATHER_STRIP_LINES
+        draft.drop("weather_strip", line)
+        return ""
     rule = _furniture_rule(line, following, header)
     if rule:
+        if rule == "masthead" and header.candidates:
+            draft.header_source = draft.header_source or line  # the outlet in the byline's place
         draft.drop(rule, line)
         return ""
     tagged = AGENCY_TAG_LINE.match(line)
@@ -278,6 +319,17 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
         return True
     if take_byline(line, draft):
         return True
+    together = BYLINE_THEN_DATE.match(line)
+    if together and _is_date_words(together.group("date")):
+        if draft.byline is None:
+            draft.byline = together.group("who")
+        zone = header.zone_override or header.zone
+        found = parse_date(together.group("date"), "text", zone)
+        if found is not None:
+            header.dates.append(found)
+        header.after_date_line = True
+        draft.drop("byline", line)
+        return True
     if EMAIL_LINE.match(line):
         draft.drop("byline_email", line)
         return True
@@ -306,6 +358,7 @@ def take_byline(line: str, draft: Draft) -> bool:
     byline_only = BYLINE_ONLY.match(line)
     if byline_only and len(byline_only.group("who").split()) <= MAX_BYLINE_WORDS:
         who = WHITESPACE.sub(" ", byline_only.group("who")).strip(" ,-–—|")
+        who = REPORTER_TITLE.sub("", who)
         if MASTHEAD.match(who) or fold_key(who) in AGENCY_NAMES:
             draft.header_source = draft.header_source or AGENCY_NAMES.get(fold_key(who))
             draft.drop("byline", line)
@@ -313,10 +366,17 @@ def take_byline(line: str, draft: Draft) -> bool:
         _set_byline(who, draft)
         draft.drop("byline", line)
         return True
+    labelled = LABELLED_BYLINE.match(line) or NAME_SLASH_OUTLET.match(line) or NAME_WITH_EMAIL.match(line)
+    if labelled:
+        if draft.byline is None:
+            draft.byline = labelled.group("who")
+        draft.drop("byline", line)
+        return True
     byline = BYLINE.match(line)
     if byline is None:
         return False
     who = WHITESPACE.sub(" ", byline.group("who")).strip(" ,-–—|")
+    who = REPORTER_TITLE.sub("", who)
     if not who or len(who.split()) > MAX_BYLINE_WORDS:
         return False
     if MASTHEAD.match(who) or fold_key(who) in AGENCY_NAMES:
@@ -335,6 +395,14 @@ def _set_byline(who: str, draft: Draft) -> None:
     agency = BYLINE_AGENCY.search(who)
     if agency:
         draft.byline_source = agency.group("source")
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is only a date, with or without its label."""
+    if len(line) > MAX_DATE_LINE_CHARS:
+        return False
+    match = DATE_LINE.match(line)
+    return match is not None and _is_date_words(match.group("date"))
 
 
 def _is_date_words(text: str) -> bool:
@@ -383,7 +451,7 @@ def _take_caption(line: str, following: str | None, draft: Draft, header: _Heade
         caption, rest = glued
         draft.add_caption(caption)
         return rest
-    if caption_match(line) or credit_caption(line):
+    if caption_match(line) or credit_caption(line) or position_caption(line):
         draft.add_caption(line)
         return ""
     if (
@@ -416,9 +484,9 @@ def _choose_title(header: _Header, draft: Draft) -> None:
     candidates = header.candidates
     if not candidates:
         return
-    chosen = next(
-        (index for index, line in enumerate(candidates) if len(line.split()) > MAX_LABEL_WORDS), 0
-    )
+    longer = [index for index, line in enumerate(candidates) if len(line.split()) > MAX_LABEL_WORDS]
+    headlines = [index for index in longer if not _is_topic_strip(candidates[index])]
+    chosen = (headlines or longer or [0])[0]
     for index, line in enumerate(candidates):
         if index == chosen:
             tag = HEADLINE_TAG.match(line)
@@ -430,8 +498,22 @@ def _choose_title(header: _Header, draft: Draft) -> None:
                 draft.drop("title", title)
             elif title:
                 draft.drop("title", title)
+        elif index > chosen and draft.byline is None and NAME_LINE.match(line):
+            draft.byline = line  # "Mai Anh" alone under the headline
+            draft.drop("byline", line)
         else:
             draft.drop("section_label" if index < chosen else "subheadline", line)
+
+
+def _is_topic_strip(line: str) -> bool:
+    """A strip of trending topics run together ("Hanoi Autumn Festival 2024 Red River Urban Axis
+    Hanoi Metro Line 3"): many words, nearly all capitalised or numbers. A headline has lower-case
+    words (sentence case), or is short."""
+    words = line.split()
+    if len(words) < MIN_STRIP_WORDS:
+        return False
+    capitalised = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
+    return capitalised >= len(words) - 1
 
 
 def _choose_date(header: _Header, draft: Draft) -> None:
@@ -468,6 +550,11 @@ def take_dateline(paragraphs: list[str], draft: Draft) -> list[str]:
 
 
 def _strip_dateline(paragraph: str, draft: Draft) -> str | None:
+    bracket = BRACKET_BYLINE.match(paragraph)
+    if bracket:
+        draft.byline = draft.byline or REPORTER_TITLE.sub("", bracket.group("who").strip())
+        draft.drop("byline", bracket.group(0))
+        return paragraph[bracket.end():]
     tag = AGENCY_TAG.match(paragraph)
     if tag and not tag.group("tag")[:1].islower():
         code = tag.group("tag").upper()

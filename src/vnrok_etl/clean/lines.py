@@ -9,6 +9,7 @@ from vnrok_etl.clean.captions import (
     IMAGE_FILENAME,
     caption_match,
     credit_caption,
+    position_caption,
     split_alt_text,
     split_glued_caption,
 )
@@ -41,6 +42,15 @@ MIRROR_SPAM = re.compile(
 )
 # Symbols a spam mirror puts before a paragraph ("⛄ ", "✅ "): never article text.
 SPAM_GLYPHS = re.compile(r"^[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f]+\s*")
+HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+LATIN = re.compile(r"[A-Za-z]")
+# Letters only Vietnamese uses (ơ, ư, đ, ă and the tone-marked vowels), not French or German ones.
+VIETNAMESE_LETTER = re.compile(
+    r"[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE
+)
+MIN_FOREIGN_WORDS = 4
+# A list item: "- ", "• ", "* " before its text.
+BULLET = re.compile(r"^[-•·*▪►]\s+\S")
 # What a new sentence may start with after a caption printed without a credit.
 NEW_SENTENCE_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĐĂƠƯ\"“‘'")
 MAX_UNCREDITED_CAPTION_WORDS = 25
@@ -77,11 +87,17 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
                 draft.add_caption(f"{kept.pop()} {line}")
             elif was_caption and (STANDALONE_AGENCY.match(line) or CREDIT_ONLY.match(line)):
                 draft.drop("caption_credit", line)  # "VNA" or "Photo: VNA" under a caption
-            elif caption_next or caption_match(line) or credit_caption(line):
+            elif caption_next or caption_match(line) or credit_caption(line) or position_caption(line):
                 draft.add_caption(line)
                 after_caption = True
             elif CHROME.match(line) or is_furniture(line) or MASTHEAD.match(line):
                 draft.drop("chrome", line)
+            elif other_language(line):
+                draft.drop("other_language", line)  # a Korean menu, a Vietnamese teaser
+            elif BULLET.match(line):
+                paragraphs.extend(join_wrapped(kept))  # an item is a paragraph of its own
+                kept = []
+                paragraphs.append(line)
             elif EMAIL_LINE.match(line):
                 draft.drop("byline_email", line)
             elif RELATED_LINK.match(line) and len(line.split()) <= MAX_RELATED_LINK_WORDS:
@@ -151,6 +167,25 @@ def _one_line_paragraphs(block: list[str]) -> bool:
         return False
     ended = sum(1 for line in block if SENTENCE_END.search(line))
     return ended * 2 > len(block)
+
+
+def other_language(line: str) -> bool:
+    """A line in Korean, or a line of Vietnamese, inside an English article: page furniture.
+
+    Korean: more Hangul than Latin letters. Vietnamese: at least MIN_FOREIGN_WORDS words and more
+    than a quarter of them carrying Vietnamese-only letters or tone marks (names such as "Tô Lâm"
+    in an English sentence stay far below that share).
+    """
+    if line.isascii():
+        return False
+    hangul = len(HANGUL.findall(line))
+    if hangul and hangul >= len(LATIN.findall(line)):
+        return True
+    words = line.split()
+    if len(words) < MIN_FOREIGN_WORDS:
+        return False
+    marked = sum(1 for word in words if VIETNAMESE_LETTER.search(word))
+    return marked * 4 > len(words)
 
 
 def is_furniture(line: str) -> bool:

@@ -120,14 +120,13 @@ AGENCY_CODES = (
     "SGGP",
 )
 
-# Agency tags that open a lead ("VGP - ", "VOV.VN - ", "(VOVWORLD) - ") or stand alone on a
-# header line: the tag names the source, never a place. Tag as printed (upper case) -> source code.
-AGENCY_TAGS = {
-    "VGP": "VGP", "VOV.VN": "VOV", "VOV": "VOV", "VOVWORLD": "VOV", "VNA": "VNA", "VNS": "VNS",
-    "SGGP": "SGGP", "NDO": "NDO", "VTV": "VTV", "VNP": "VNP", "QĐND": "QĐND", "PANO": "QĐND",
-    "HANOITIMES": "Hanoi Times", "VIR": "VIR", "VNEXPRESS": "VnExpress",
-    "VIETNAMNET BRIDGE": "VietNamNet Bridge", "VNE": "VNE", "AJP": "AJP",
-}
+# Agency tags that open a lead ("VGP - ", "VOV.VN - ", "(VOVWORLD) - ", "(VOV/VOVworld)- ") or
+# stand alone on a header line: the tag names the source, never a place. The source is the tag as
+# printed (case kept), without a domain suffix ("VOV.VN" is VOV).
+AGENCY_TAGS = (
+    "VGP", "VOV.VN", "VOV", "VOVWORLD", "VNA", "VNS", "SGGP", "NDO", "VTV", "VNP", "QĐND", "PANO",
+    "HANOITIMES", "VIR", "VNEXPRESS", "VietNamNet Bridge", "VNE", "AJP",
+)
 
 # An agency's full name in a "Source: ..." sign-off or a "By ..." line -> its code.
 AGENCY_NAMES = {
@@ -187,7 +186,7 @@ RELATED_HEADINGS = (
     "Tin liên quan", "Tags", "Keywords", "Topics", "Most Popular", "Most viewed", "Editor's Picks",
     "You may also like", "Recommended", "Related News", "Other articles", "Latest",
     "Tin khác", "Xem thêm", "Feedback", "Others", "News Most Viewed", "Latest comments",
-    "Add comments", "Trending", "Older articles", "Newer articles", "Bài đọc nhiều nhất",
+    "Add comments", "Trending", "Reader Comments", "Older articles", "Newer articles", "Bài đọc nhiều nhất",
     "주요기사", "Related posts", "Popular posts", "More from", "Top stories",
 )
 

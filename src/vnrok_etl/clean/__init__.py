@@ -21,8 +21,8 @@ import re
 from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft, split_blocks
 from vnrok_etl.clean.header import (
     DATE_LINE,
-    NAME_LINE,
     is_date_line,
+    is_name,
     take_byline,
     take_dateline,
     take_front_matter,
@@ -147,7 +147,7 @@ def _take_closing(paragraphs: list[str], draft: Draft) -> list[str]:
         last = paragraphs[-1] if paragraphs else ""
         if paragraphs and take_byline(last, draft):
             paragraphs = paragraphs[:-1]
-        elif paragraphs and NAME_LINE.match(last) and len(paragraphs) > 1:
+        elif paragraphs and is_name(last) and len(paragraphs) > 1:
             draft.byline = draft.byline or last  # "Thuy Linh" alone under the last paragraph
             draft.drop("byline", last)
             paragraphs = paragraphs[:-1]

@@ -76,7 +76,11 @@ BYLINE_WITH_DATE = re.compile(
 # "By Minh Anh" alone on a header line: a byline without a date.
 BYLINE_ONLY = re.compile(r"^by\s+(?P<who>[A-ZÀ-Ỹ][^\d.!?;:\n]{0,60})$")
 # "By Reporter Yoo Min-ji", "By Staff Reporter ...": the title before the name is not the name.
-REPORTER_TITLE = re.compile(r"^(?:(?:staff|senior|special)\s+)?(?:reporter|correspondent|writer)\s+", re.I)
+REPORTER_TITLE = re.compile(
+    r"^(?:(?:staff|senior|special|honorary)\s+)?(?:reporter|correspondent|writer)\s+", re.I
+)
+# "... Trần Minh Khoa from Vietnam": where the writer comes from is not part of the name.
+FROM_PLACE = re.compile(r"\s+from\s+[A-Z][\w ]{1,30}$")
 # "Story: Minh Chau", "Text: ...", "Auther : ...": a labelled byline (magazines, exchange sites).
 LABELLED_BYLINE = re.compile(
     r"^(?i:story|text|words|author|auther|writer|reporter|written by)\s*:\s*"
@@ -87,11 +91,15 @@ NAME = r"[A-ZÀ-ỸĐ][\w'’-]*(?:\s+[A-ZÀ-ỸĐ][\w'’-]*){1,3}"
 NAME_LINE = re.compile(rf"^{NAME}$")
 # "Hoang An / Tuoi Tre News", "Ngoc Phuong / Tuoi Tre News": the writer and the outlet.
 NAME_SLASH_OUTLET = re.compile(rf"^(?P<who>{NAME})\s*/\s*(?P<outlet>[A-Z][\w.' ]{{1,40}})$")
+# "ID : 91273", "Auther :": a labelled field of the page with a short value or none.
+FIELD_LINE = re.compile(r"^[A-Z][A-Za-z]{1,12}\s?:\s*\S{0,12}$")
+# "(EDITORIAL from the Korea Times on Nov. 14)": a note in brackets standing alone above the text.
+BRACKETED_NOTE = re.compile(r"^\([^()]{3,120}\)$")
 # "By Doan Loan   November 20, 2023 | 06:15 pm PT", "Hoang Phong October 2, 2024 | 04:05 pm
 # GMT+7": a byline and the date line on one line.
-BYLINE_THEN_DATE = re.compile(rf"^(?:(?i:by)\s+)?(?P<who>{NAME})\s+(?P<date>[A-Z0-9].*)$")
-# "Kim Jung-mi 기자 jmkim@koreapost.com", "Yoon Se-ra yoonsr@alphabiz.co.kr": a closing byline.
-NAME_WITH_EMAIL = re.compile(rf"^(?P<who>{NAME})(?:\s+기자)?\s+\(?{EMAIL}\)?$")
+BYLINE_THEN_DATE = re.compile(
+    r"^(?:(?i:by)\s+)?(?P<who>[A-ZÀ-ỸĐ][\w'’-]*(?:\s+[A-ZÀ-ỸĐ][\w'’-]*){1,3}?)\s+(?P<date>[A-Z0-9].*)$"
+)
 # "[Alpha Biz= Reporter Yoon Se-ra] Shinhan Bank ...": a Korean outlet's byline opening the lead.
 BRACKET_BYLINE = re.compile(
     r"^\[(?P<outlet>[^\]=]{2,40})=\s*(?:(?i:reporter|correspondent)\s+)?(?P<who>[^\]=]{2,40})\]\s*"
@@ -104,13 +112,23 @@ WEATHER_STRIP_LINES = 2
 # "Written by ...": the name is what stands before the translator, the outlet and the e-mail.
 BYLINE = re.compile(
     r"^(?i:by|posts?|posted by|written by|reported by|story by)\s+"
-    r"(?:(?i:(?:staff\s+)?reporter|correspondent)\s+)?"
+    r"(?:(?i:(?:staff\s+|honorary\s+)?reporter|correspondent)\s+)?"
     r"(?P<who>[A-ZÀ-Ỹ][^\d.!?;:()\n/@|–—]{0,60}?)"
     r"(?:\s*[–—-]\s*(?i:translated by)\s+[^\d()\n/@|]{1,60}?)?"
     r"(?:\s*/\s*[^\d()\n@|/]{1,40}?)?"
     rf"(?:\s*\(?\s*{EMAIL}\s*\)?)?\s*\.?$"
 )
 MAX_BYLINE_WORDS = 6
+MAX_EMAIL_BYLINE_WORDS = 8
+EMAIL_IN_LINE = re.compile(rf"\(?{EMAIL}\)?")
+MIN_NAME_WORDS = 2
+MAX_NAME_WORDS = 4
+# Capitalised words that are never part of a person's name (headings, furniture, outlets).
+NOT_NAME_WORDS = frozenset(
+    "comments comment reader readers news related read more share tags topics articles latest "
+    "popular video photo photos home page the of and in to for with about contact top "
+    "korea vietnam times herald post daily".split()
+)
 # "Minh Vu 19:26, 2021/12/12": a name, then the time and the date.
 BYLINE_WITH_TIME = re.compile(
     r"^(?P<who>[A-ZÀ-Ỹ][\w'’-]*(?:\s+[A-ZÀ-Ỹ][\w'’-]*){0,4})\s+"
@@ -158,9 +176,9 @@ MAX_BREADCRUMB_PART_WORDS = 4
 NUMBERED_LABEL = re.compile(r"^\d{1,2}\.\s+\S+(?:\s+\S+){0,2}$")
 SECTION_LABEL = re.compile(rf"^(?:{alternation(SECTION_WORDS)})$", re.IGNORECASE)
 # An agency tag printed alone on a header line: "SGGP", "VOV.VN", "(VNA)".
-AGENCY_TAG_LINE = re.compile(
-    rf"^\(?(?P<tag>{alternation(tuple(AGENCY_TAGS))})\)?$", re.IGNORECASE
-)
+TAG = alternation(AGENCY_TAGS)
+AGENCY_TAG_LINE = re.compile(rf"^\(?(?P<tag>(?:{TAG})(?:/(?:{TAG}))?)\)?$", re.IGNORECASE)
+DOMAIN_SUFFIX = re.compile(r"\.vn$", re.IGNORECASE)
 # "| ... |": a cell of a table a photo and its caption were laid out in.
 TABLE_CELL = re.compile(r"^\|\s*(?P<cell>.*?)\s*\|?$")
 # A line with no Latin letter at all (Korean, Chinese): an ad, a language switch.
@@ -170,8 +188,8 @@ LATIN_LETTER = re.compile(r"[A-Za-zÀ-ỹ]")
 # is never used as a date. With an agency code the text may follow the dash without a space.
 DATELINE = re.compile(
     rf"^(?P<place>[^\W\d_][^\W\d_'’.]*(?:[ '’.-]{{1,2}}[^\W\d_]+){{0,3}})"
-    rf"(?:,\s*(?P<day>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}))?"
-    rf"(?:\s*\((?P<agency>{AGENCY})\))?"
+    rf"(?:,\s*(?P<day>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})|,\s*(?P<region>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?"
+    rf"(?:\s*\((?P<agency>{AGENCY}|[A-Z]{{2,6}})\))?"
     rf"(?P<gap>\s*)(?P<dash>[—–]|--?)(?P<after>[ \t]+|$|(?=[A-Z\"“‘]))"
 )
 # "Hanoi: The General Department ...": a known place and a colon open the lead.
@@ -179,7 +197,7 @@ COLON_DATELINE = re.compile(r"^(?P<place>[^\W\d_][^\W\d_'’.]*(?:[ '’.-]{1,2}
 # "VGP - ", "VOV.VN - ", "(VOVWORLD) -", "(VOVWORLD) -South Korean ...": an agency tag opens the
 # lead; the tag is the source and there is no place.
 AGENCY_TAG = re.compile(
-    rf"^\(?(?P<tag>{alternation(tuple(AGENCY_TAGS))})\)?\s*(?:[—–]|--?)\s*(?=\S)", re.IGNORECASE
+    rf"^\(?(?P<tag>(?:{TAG})(?:/(?:{TAG}))?)\)?\s*(?:[—–]|--?)\s*(?=\S)", re.IGNORECASE
 )
 # "– Vietnam’s shrimp exports ...": the dash of a dateline whose place was lost.
 BARE_DASH = re.compile(r"^[—–-]\s+(?=[A-Z\"“‘'])")
@@ -212,6 +230,7 @@ class _Header:
     after_date_line: bool = False
     html: bool = False
     weather_strip: int = 0  # lines left of a weather strip (place, today's date)
+    last_rule: str = ""  # what the previous header line was
 
 
 def take_front_matter(
@@ -229,9 +248,15 @@ def take_front_matter(
             draft.drop("title", line)
             replace_first_line(blocks, "")
             continue
+        removed = len(draft.removed)
+        candidates = len(header.candidates)
         rest = _take_header_line(line, following, draft, header)
         if rest is None:
             break
+        header.last_rule = (
+            "candidate" if len(header.candidates) > candidates
+            else draft.removed[-1].rule if len(draft.removed) > removed else ""
+        )
         replace_first_line(blocks, rest)
     _choose_title(header, draft)
     _choose_date(header, draft)
@@ -287,8 +312,8 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: _H
         return ""
     tagged = AGENCY_TAG_LINE.match(line)
     if tagged or STANDALONE_AGENCY.match(line):
-        code = tagged.group("tag").upper() if tagged else STANDALONE_AGENCY.match(line).group("source")
-        draft.header_source = draft.header_source or AGENCY_TAGS.get(code, code)
+        code = tagged.group("tag") if tagged else STANDALONE_AGENCY.match(line).group("source")
+        draft.header_source = draft.header_source or DOMAIN_SUFFIX.sub("", code)
         draft.drop("agency_tag", line)
         return ""
     caption_rest = _take_caption(line, following, draft, header)
@@ -358,7 +383,7 @@ def take_byline(line: str, draft: Draft) -> bool:
     byline_only = BYLINE_ONLY.match(line)
     if byline_only and len(byline_only.group("who").split()) <= MAX_BYLINE_WORDS:
         who = WHITESPACE.sub(" ", byline_only.group("who")).strip(" ,-–—|")
-        who = REPORTER_TITLE.sub("", who)
+        who = FROM_PLACE.sub("", REPORTER_TITLE.sub("", who))
         if MASTHEAD.match(who) or fold_key(who) in AGENCY_NAMES:
             draft.header_source = draft.header_source or AGENCY_NAMES.get(fold_key(who))
             draft.drop("byline", line)
@@ -366,27 +391,56 @@ def take_byline(line: str, draft: Draft) -> bool:
         _set_byline(who, draft)
         draft.drop("byline", line)
         return True
-    labelled = LABELLED_BYLINE.match(line) or NAME_SLASH_OUTLET.match(line) or NAME_WITH_EMAIL.match(line)
-    if labelled:
+    byline = BYLINE.match(line)
+    if byline is None:
+        labelled = LABELLED_BYLINE.match(line) or NAME_SLASH_OUTLET.match(line)
+        if labelled is None:
+            return _take_email_byline(line, draft)
         if draft.byline is None:
             draft.byline = labelled.group("who")
         draft.drop("byline", line)
         return True
-    byline = BYLINE.match(line)
-    if byline is None:
-        return False
     who = WHITESPACE.sub(" ", byline.group("who")).strip(" ,-–—|")
-    who = REPORTER_TITLE.sub("", who)
+    who = FROM_PLACE.sub("", REPORTER_TITLE.sub("", who))
     if not who or len(who.split()) > MAX_BYLINE_WORDS:
         return False
     if MASTHEAD.match(who) or fold_key(who) in AGENCY_NAMES:
         draft.header_source = draft.header_source or AGENCY_NAMES.get(fold_key(who))
-    elif who in AGENCY_TAGS or STANDALONE_AGENCY.match(who):
+    elif AGENCY_TAG_LINE.match(who) or STANDALONE_AGENCY.match(who):
         draft.header_source = draft.header_source or who
     elif draft.byline is None:
         draft.byline = who
     draft.drop("byline", line)
     return True
+
+
+def _take_email_byline(line: str, draft: Draft) -> bool:
+    """"Kim Jung-mi 기자 jmkim@koreapost.com", "Alphabiz Reporter Yoon Se-ra(yoonsr@...)": a short
+    line with an e-mail signs the text; the name is what stands before the e-mail, after the
+    outlet and the word "Reporter"."""
+    if "@" not in line or len(line.split()) > MAX_EMAIL_BYLINE_WORDS:
+        return False
+    email = EMAIL_IN_LINE.search(line)
+    if email is None or line[email.end():].strip(" )"):
+        return False
+    before = line[: email.start()].rstrip(" (").replace("기자", "").strip()
+    before = before.split("Reporter")[-1].strip() if "Reporter" in before else before
+    if before and not is_name(before):
+        return False
+    if before and draft.byline is None:
+        draft.byline = before
+    draft.drop("byline", line)
+    return True
+
+
+def is_name(text: str) -> bool:
+    """Two to four words, each capitalised, none a word of page furniture: a person's name."""
+    words = text.split()
+    return (
+        MIN_NAME_WORDS <= len(words) <= MAX_NAME_WORDS
+        and all(word[:1].isupper() and not any(c.isdigit() for c in word) for word in words)
+        and not any(word.casefold() in NOT_NAME_WORDS for word in words)
+    )
 
 
 def _set_byline(who: str, draft: Draft) -> None:
@@ -417,8 +471,10 @@ def _furniture_rule(line: str, following: str | None, header: _Header) -> str | 
         return "chrome"
     if MASTHEAD.match(line):
         return "masthead"
-    if WIRE_NOTE.match(line):
+    if WIRE_NOTE.match(line) or BRACKETED_NOTE.match(line):
         return "wire_note"
+    if FIELD_LINE.match(line) and not _is_date_words(line):
+        return "chrome"
     if HEADLINE_LIST_ITEM.match(line) and not TERMINAL_PUNCTUATION.search(line):
         return "headline_list"
     if NUMBERED_LABEL.match(line) or SECTION_LABEL.match(line):
@@ -456,6 +512,7 @@ def _take_caption(line: str, following: str | None, draft: Draft, header: _Heade
         return ""
     if (
         header.after_date_line
+        and header.last_rule == "date_line"
         and (header.candidates or draft.title)
         and following is not None
         and len(line.split()) <= MAX_UNCREDITED_CAPTION_WORDS
@@ -557,8 +614,7 @@ def _strip_dateline(paragraph: str, draft: Draft) -> str | None:
         return paragraph[bracket.end():]
     tag = AGENCY_TAG.match(paragraph)
     if tag and not tag.group("tag")[:1].islower():
-        code = tag.group("tag").upper()
-        draft.dateline_source = draft.dateline_source or AGENCY_TAGS.get(code, code)
+        draft.dateline_source = draft.dateline_source or DOMAIN_SUFFIX.sub("", tag.group("tag"))
         draft.drop("agency_tag", tag.group(0))
         return paragraph[tag.end():]
     match = DATELINE.match(paragraph)
@@ -594,6 +650,8 @@ def is_dateline(match: re.Match[str], rest: str) -> bool:
     if match.group("agency"):
         return True
     if rest and not match.group("after"):  # "Seoul–Busan": only an agency's dash may touch text
+        return False
+    if match.group("region") and not place.isupper():  # "ANSAN, Gyeonggi —", never "Hanoi, Seoul –"
         return False
     if not match.group("gap"):  # "Seoul–Busan rail" is a compound, not a dateline
         return False

@@ -52,6 +52,7 @@ WIRE_END = re.compile(r"\s*\(END\)$")
 SOURCE_LINE = re.compile(r"^(?i:source)\s*:\s*(?P<name>[^\n:]{2,60}?)\.?$")
 # A related box ends where prose starts again: a line of this many words that ends a sentence.
 MIN_PROSE_WORDS = 12
+MAX_SOURCE_WORDS = 4
 MAX_BOX_ITEM_WORDS = 30
 
 # Speed: most lines can be ruled out for the end-anchored searches above with a str method (the
@@ -111,13 +112,19 @@ def cut_related(blocks: list[list[str]], draft: Draft) -> list[list[str]]:
         ends = (at_block_end and ends_article(blocks[b])) or (line and end_mark(line))
         if has_more and words > MIN_BODY_WORDS and ends:
             following = blocks[lines[position + 1][0]][lines[position + 1][1]]
-            if STANDALONE_AGENCY.match(following) or _names_agency(following):
-                position += 1  # "/." then "VNA": the sign-off line stays with the article
+            if STANDALONE_AGENCY.match(following) or _names_agency(following) or _is_signature(following):
+                position += 1  # "/." then "VNA" or the writer's name: it stays with the article
             if position + 1 < len(lines):
                 return _without_blanks(cut_at(blocks, *lines[position + 1], draft))
             return _without_blanks(blocks)
         position += 1
     return _without_blanks(blocks)
+
+
+def _is_signature(line: str) -> bool:
+    """A name alone ("Vien Thu"): two to four capitalised words, no digits, nothing else."""
+    words = line.split()
+    return 2 <= len(words) <= 4 and all(word[:1].isupper() and word.isalpha() for word in words)
 
 
 def _names_agency(line: str) -> bool:
@@ -192,8 +199,10 @@ def take_signoff(paragraphs: list[str], draft: Draft) -> list[str]:
             paragraphs.pop()
             continue
         named = SOURCE_LINE.match(last)
-        if named and fold_key(named.group("name")) in AGENCY_NAMES:
-            draft.signoff_source = draft.signoff_source or AGENCY_NAMES[fold_key(named.group("name"))]
+        if named and len(named.group("name").split()) <= MAX_SOURCE_WORDS:
+            # "Source: Vietnam News Agency" is VNA; "Source: vnExpress" stays as printed.
+            name = named.group("name").strip()
+            draft.signoff_source = draft.signoff_source or AGENCY_NAMES.get(fold_key(name), name)
             draft.drop("signoff", last)
             paragraphs.pop()
             continue

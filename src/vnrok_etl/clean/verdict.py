@@ -6,7 +6,8 @@ forms are rejected with their reason (a rejection row), never loaded:
 
 - a text that opens with a tag heading ("Tag: Korean investors", "Topics: ...");
 - a text that opens with a related-news heading ("Related news", "Read more") or that is only
-  teaser items ("<Section> <headline> <standfirst>" on each line);
+  teaser items ("<Section> <headline> <standfirst>" on each line), or only headlines each above a
+  one-sentence standfirst (and maybe a date line), or only bylined items;
 - a page whose only headline-like line is a tag (one or two words) above several one-sentence
   items on unrelated subjects: a tag's list of standfirsts.
 """
@@ -15,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from vnrok_etl.clean.common import CleanError
-from vnrok_etl.clean.header import DATE_MARKER
+from vnrok_etl.clean.common import TERMINAL_PUNCTUATION, CleanError
+from vnrok_etl.clean.header import DATE_MARKER, MAX_LABEL_WORDS, is_date_line
 from vnrok_etl.clean.tail import RELATED_HEADING, TEASER_ITEM
 
 TAG_HEADING = re.compile(r"^(?:tags?|topics?|keywords?)\s*:\s*\S", re.IGNORECASE)
@@ -25,6 +26,8 @@ MIN_TEASER_ITEMS = 2
 MAX_TAG_WORDS = 2
 MIN_TAG_ITEMS = 3
 INNER_SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*\s+\S")
+# "By Reporter Yoo Min-ji The Vietnamese Women's Association ...": a tag page's bylined item.
+BYLINED_ITEM = re.compile(r"^By\s+\S")
 
 
 def reject_before_cleaning(blocks: list[list[str]]) -> None:
@@ -46,6 +49,30 @@ def reject_before_cleaning(blocks: list[list[str]]) -> None:
         raise CleanError("not an article: a teaser block (it opens with a related-news heading)")
     if len(lines) >= MIN_TEASER_ITEMS and all(TEASER_ITEM.match(line) for line in lines):
         raise CleanError("not an article: a teaser block (every line is a section, headline, standfirst)")
+    if len(lines) >= MIN_TAG_ITEMS and all(BYLINED_ITEM.match(line) for line in lines):
+        raise CleanError("not an article: a tag page (every item opens with its own byline)")
+    if _headline_standfirst_pairs(lines):
+        raise CleanError("not an article: a tag page (headlines, each above its one-sentence standfirst)")
+
+
+def _headline_standfirst_pairs(lines: list[str]) -> bool:
+    """Every line is a headline (no closing punctuation), a one-sentence standfirst under one,
+    a date line, a list bullet or a label; with at least MIN_TAG_ITEMS headlines that each have a
+    standfirst. An article has paragraphs of more than one sentence, or a dateline, or quotes."""
+    headlines = standfirsts = 0
+    previous_headline = False
+    for line in lines:
+        if is_date_line(line) or len(line.split()) <= MAX_LABEL_WORDS:
+            continue
+        if not TERMINAL_PUNCTUATION.search(line):
+            headlines += 1
+            previous_headline = True
+            continue
+        if not previous_headline or INNER_SENTENCE_END.search(line) or '"' in line or "“" in line:
+            return False
+        standfirsts += 1
+        previous_headline = False
+    return standfirsts >= MIN_TAG_ITEMS and headlines >= standfirsts
 
 
 def reject_after_cleaning(title: str | None, paragraphs: list[str], dateline: str | None) -> None:

@@ -68,7 +68,7 @@ ALT_TEXT = re.compile(r"\s*(?:-\s*)?(?:ảnh|hinh anh|hình ảnh)\s+\d{1,2}(?![
 # lower-case letter or the bracket meets a capital with no space between.
 GLUED_CAPTION = re.compile(
     r"^(?P<caption>.{8,400}?(?:\((?i:photos?|ảnh|source|file photo)\s*:[^()]{1,80}\)"
-    r"|[.!?]\s+(?i:photos?)\s*:\s*[^.()]{1,60}?[a-z]))(?=[A-Z\"“‘])"
+    r"|[.!?]\s+(?i:photos?)\s*(?::|(?i:by))\s*[^.()]{1,50}[a-z]))(?=[A-Z\"“‘])"
 )
 
 

@@ -320,8 +320,20 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: _H
     if caption_rest is not None:
         return caption_rest
     if _is_title_like(line) and following is not None:
+        if following[:1].islower():
+            return None  # a hard-wrapped paragraph's first line, not a headline
+        if fold_key(line) in {fold_key(candidate) for candidate in header.candidates}:
+            draft.drop("repeated_title", line)  # the headline printed again under the byline
+            return ""
         header.candidates.append(line)
         return ""
+    tag = AGENCY_TAG.match(line)
+    if tag and not tag.group("tag")[:1].islower():
+        rest = line[tag.end():]
+        if _take_byline_or_date(rest, draft, header):  # "VNE – By Thanh Hang  March 18, 2024 ..."
+            draft.header_source = draft.header_source or DOMAIN_SUFFIX.sub("", tag.group("tag"))
+            draft.drop("agency_tag", tag.group(0))
+            return ""
     return None
 
 

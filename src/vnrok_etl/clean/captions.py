@@ -97,8 +97,8 @@ def _is_credit(credit: str) -> bool:
 
 def split_alt_text(line: str) -> tuple[str, str] | None:
     """(the headline copy before the alt text, the caption after it), or None."""
-    if "nh" not in line:  # "ảnh", "anh": a cheap necessary condition
-        return None
+    if "ảnh" not in line and "nh anh" not in line and "nh Anh" not in line and "NH ANH" not in line:
+        return None  # a cheap necessary condition: "ảnh", "hình ảnh", "hinh anh", "Hinh Anh"
     match = ALT_TEXT.search(line)
     if match is None or match.start() == 0:
         return None

@@ -53,6 +53,8 @@ SOURCE_LINE = re.compile(r"^(?i:source)\s*:\s*(?P<name>[^\n:]{2,60}?)\.?$")
 # A related box ends where prose starts again: a line of this many words that ends a sentence.
 MIN_PROSE_WORDS = 12
 MAX_SOURCE_WORDS = 4
+# The longest sign-off: a dash, spaces, the longest agency code, a bracket and a full stop.
+SIGNOFF_TAIL_CHARS = 40
 MAX_BOX_ITEM_WORDS = 30
 
 # Speed: most lines can be ruled out for the end-anchored searches above with a str method (the
@@ -221,7 +223,10 @@ def take_signoff(paragraphs: list[str], draft: Draft) -> list[str]:
 
 
 def trailing_signoff(line: str) -> re.Match[str] | None:
-    return TRAILING_SIGNOFF.search(line) if line.rstrip(".\n").endswith(AGENCY_ENDINGS) else None
+    if not line.rstrip(".\n").endswith(AGENCY_ENDINGS):
+        return None
+    # Speed: the sign-off is in the last few characters; look-behinds still see the ones before.
+    return TRAILING_SIGNOFF.search(line, max(0, len(line) - SIGNOFF_TAIL_CHARS))
 
 
 def end_mark(line: str) -> re.Match[str] | None:

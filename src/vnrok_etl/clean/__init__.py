@@ -20,13 +20,12 @@ from __future__ import annotations
 import re
 from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft, split_blocks
 from vnrok_etl.clean.header import (
-    DATE_LINE,
-    is_date_line,
     is_name,
     take_byline,
     take_dateline,
     take_front_matter,
 )
+from vnrok_etl.clean.datelines import DATE_LINE, is_date_line
 from vnrok_etl.clean.inline import repair_paragraphs
 from vnrok_etl.clean.lines import BULLET, MASTHEAD, drop_caption_copies, lines_to_paragraphs
 from vnrok_etl.clean.common import TERMINAL_PUNCTUATION

@@ -54,6 +54,7 @@ from vnrok_etl.clean.common import (
     fold_key,
     replace_first_line,
 )
+from vnrok_etl.clean.datelines import DATE_LINE, MONTHS, is_date_line, is_date_words
 from vnrok_etl.clean.lines import CHROME, MASTHEAD, is_furniture
 from vnrok_etl.clean.tail import STANDALONE_AGENCY
 from vnrok_etl.dates import LOCAL_TZ, SEOUL_TZ, FoundDate, parse_date
@@ -134,26 +135,9 @@ BYLINE_WITH_TIME = re.compile(
     r"^(?P<who>[A-ZÀ-Ỹ][\w'’-]*(?:\s+[A-ZÀ-Ỹ][\w'’-]*){0,4})\s+"
     r"(?P<date>\d{1,2}:\d{2},?\s+\d{4}/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/\d{4},?\s+\d{1,2}:\d{2})$"
 )
-# A header line that is only a date, with or without its label: "Updated: 15/08/2025 09:10",
-# "Friday, August 15, 2025", "Published : Sept 14, 2023 - 17:42", "Today, 09:14 GMT+7",
-# "Wednesday, 10:25", "11/20/2024 3:41:07 PM". Whether it states a full date is parse_date's call;
-# a line of date words without a year is still a date line (it leaves the body, the date is NULL).
-DATE_LABEL = r"(?:(?:last\s+)?(?:published|updated?|posted|date|written|created)\s*:?|승인)"
-MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-WEEKDAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|today|yesterday"
-DATE_WORDS = re.compile(
-    rf"^(?:(?:{MONTHS}|{WEEKDAYS}|am|pm|a\.m\.|p\.m\.|gmt|utc|kst|ict|\d{{1,4}}(?:st|nd|rd|th)?"
-    r"|thứ\s+\w+|chủ\s+nhật|[.,:/+\-–—|()])\s*)+$",
-    re.IGNORECASE,
-)
-DATE_LINE = re.compile(rf"^(?:{DATE_LABEL}\s*)?(?P<date>\S.{{2,70}})$", re.IGNORECASE)
 # "... 17:42       Updated : Sept 14, 2023 - 17:42", "...15:33:39Updated: ...": a second label
 # splits one line into two date lines; so does a label glued to a byline ("By X" + "Published").
 SECOND_DATE_LABEL = re.compile(r"(?<=\S)\s*(?=(?:last\s+)?(?:updated?|published|posted)\s*:)", re.I)
-DATE_IN_WORDS = re.compile(rf"\b(?:{MONTHS}|{WEEKDAYS})\b|\d[/.:-]\d", re.IGNORECASE)
 # "Vietnam Time" above "11/20/2024 3:41:07 PM": the zone the next date line is printed in.
 ZONE_LABELS = {"vietnam time": LOCAL_TZ, "hanoi time": LOCAL_TZ, "korea time": SEOUL_TZ,
                "seoul time": SEOUL_TZ, "kst": SEOUL_TZ}
@@ -206,7 +190,6 @@ DATELINE_ONLY = re.compile(r"^[^\W\d_][\w .'’()/-]{0,40}[—–-]$")
 SENTENCE_INSIDE = re.compile(r"[.!?…]['\"”’)\]]*\s+[A-Z\"“]")
 
 MAX_TITLE_WORDS = 30
-MAX_DATE_LINE_CHARS = 90
 MAX_TITLE_CHARS = 250
 MAX_LABEL_WORDS = 3
 MIN_STRIP_WORDS = 10
@@ -293,7 +276,7 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: _H
             return second
     if header.weather_strip and not header.html:
         header.weather_strip -= 1
-        if len(line.split()) <= MAX_LABEL_WORDS + 1 or _is_date_words(line):
+        if len(line.split()) <= MAX_LABEL_WORDS + 1 or is_date_words(line):
             draft.drop("weather_strip", line)  # the page's place and today's date, not a dateline
             return ""
     if _take_byline_or_date(line, draft, header):
@@ -357,7 +340,7 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
     if take_byline(line, draft):
         return True
     together = BYLINE_THEN_DATE.match(line)
-    if together and _is_date_words(together.group("date")):
+    if together and is_date_words(together.group("date")):
         if draft.byline is None:
             draft.byline = together.group("who")
         zone = header.zone_override or header.zone
@@ -371,7 +354,7 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
         draft.drop("byline_email", line)
         return True
     date_line = DATE_LINE.match(line)
-    if date_line and _is_date_words(date_line.group("date")):
+    if date_line and is_date_words(date_line.group("date")):
         zone = header.zone_override or header.zone
         found = parse_date(date_line.group("date"), "text", zone)
         if found is not None:
@@ -463,18 +446,6 @@ def _set_byline(who: str, draft: Draft) -> None:
         draft.byline_source = agency.group("source")
 
 
-def is_date_line(line: str) -> bool:
-    """A line that is only a date, with or without its label."""
-    if len(line) > MAX_DATE_LINE_CHARS:
-        return False
-    match = DATE_LINE.match(line)
-    return match is not None and _is_date_words(match.group("date"))
-
-
-def _is_date_words(text: str) -> bool:
-    return bool(DATE_IN_WORDS.search(text)) and DATE_WORDS.match(text) is not None
-
-
 def _furniture_rule(line: str, following: str | None, header: _Header) -> str | None:
     """The rule for a header line of page furniture, labels or notes; None for anything else."""
     if CHROME.match(line) or is_furniture(line) or " " not in line and IMAGE_FILENAME.match(line):
@@ -485,7 +456,7 @@ def _furniture_rule(line: str, following: str | None, header: _Header) -> str | 
         return "masthead"
     if WIRE_NOTE.match(line) or BRACKETED_NOTE.match(line):
         return "wire_note"
-    if FIELD_LINE.match(line) and not _is_date_words(line):
+    if FIELD_LINE.match(line) and not is_date_words(line):
         return "chrome"
     if HEADLINE_LIST_ITEM.match(line) and not TERMINAL_PUNCTUATION.search(line):
         return "headline_list"

@@ -1,4 +1,5 @@
-"""Repairs inside a paragraph: sentences run together without a space, furniture at its end.
+"""Repairs inside a paragraph: sentences run together without a space, furniture at its end,
+a template's unfilled placeholders ("{keywords}").
 
 Saved text loses the space between two sentences when the page kept them in separate elements
 ("... in 2016.In the same year ..."): quotes and figures need the sentence boundary back. A space
@@ -24,6 +25,8 @@ ABBREVIATIONS = frozenset(
     " ave blvd rd".split()
 )
 DOMAIN_ENDINGS = frozenset("net com vn org kr gov edu info biz co".split())
+# A template's unfilled placeholder: "{keywords}", "{{title}}", "{$author}".
+PLACEHOLDER = re.compile(r"\s*\{\{?\s*\$?[A-Za-z_][\w.]*\s*\}\}?")
 # A mirror's "… Read full this story" closing the only paragraph it copied.
 TRAILING_FURNITURE = re.compile(r"\s*…?\s*Read full this story\.?\s*$")
 
@@ -55,6 +58,12 @@ def split_run_together(paragraph: str) -> str:
 def repair_paragraphs(paragraphs: list[str], draft: Draft) -> list[str]:
     repaired = []
     for paragraph in paragraphs:
+        if "{" in paragraph:
+            for placeholder in PLACEHOLDER.findall(paragraph):
+                draft.drop("template_placeholder", placeholder)
+            paragraph = PLACEHOLDER.sub("", paragraph).strip()
+            if not paragraph:
+                continue
         if "story" in paragraph:
             furniture = TRAILING_FURNITURE.search(paragraph)
             if furniture is not None:

@@ -20,6 +20,7 @@ from vnrok_etl.clean.common import (
     Draft,
     alternation,
 )
+from vnrok_etl.clean.datelines import is_date_line
 from vnrok_etl.clean.tail import STANDALONE_AGENCY
 from vnrok_etl.profiles import CHROME_LINES, FURNITURE_PREFIXES, MASTHEADS
 
@@ -49,6 +50,7 @@ VIETNAMESE_LETTER = re.compile(
     r"[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE
 )
 MIN_FOREIGN_WORDS = 4
+MIN_LOWERCASE_MARKED = 2
 # A list item: "- ", "• ", "* " before its text.
 BULLET = re.compile(r"^[-•·*▪►]\s+\S")
 # What a new sentence may start with after a caption printed without a credit.
@@ -128,6 +130,7 @@ def _stands_alone(blocks: list[list[str]], position: int) -> bool:
     line = block[0]
     return (
         len(line.split()) <= MAX_UNCREDITED_CAPTION_WORDS
+        and not is_date_line(line)
         and not TERMINAL_PUNCTUATION.search(line)
         and bool(SENTENCE_END.search(blocks[position - 1][-1]))
         and blocks[position + 1][0][:1] in NEW_SENTENCE_STARTS
@@ -172,9 +175,10 @@ def _one_line_paragraphs(block: list[str]) -> bool:
 def other_language(line: str) -> bool:
     """A line in Korean, or a line of Vietnamese, inside an English article: page furniture.
 
-    Korean: more Hangul than Latin letters. Vietnamese: at least MIN_FOREIGN_WORDS words and more
-    than a quarter of them carrying Vietnamese-only letters or tone marks (names such as "Tô Lâm"
-    in an English sentence stay far below that share).
+    Korean: more Hangul than Latin letters. Vietnamese: at least MIN_FOREIGN_WORDS words, more
+    than a quarter of them carrying Vietnamese-only letters or tone marks, and at least
+    MIN_LOWERCASE_MARKED of those in lower case: names ("Lê Thị Thu Hà") are capitalised, so an
+    English sentence full of Vietnamese names stays English.
     """
     if line.isascii():
         return False
@@ -187,8 +191,9 @@ def other_language(line: str) -> bool:
     # Speed: the marked words are at most the marked letters; most lines stop here.
     if len(VIETNAMESE_LETTER.findall(line)) * 4 <= len(words):
         return False
-    marked = sum(1 for word in words if VIETNAMESE_LETTER.search(word))
-    return marked * 4 > len(words)
+    marked = [word for word in words if VIETNAMESE_LETTER.search(word)]
+    lowercase = sum(1 for word in marked if word[:1].islower())
+    return len(marked) * 4 > len(words) and lowercase >= MIN_LOWERCASE_MARKED
 
 
 def is_furniture(line: str) -> bool:

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 
 from vnrok_etl.clean.common import TERMINAL_PUNCTUATION, CleanError
-from vnrok_etl.clean.header import DATE_MARKER, MAX_LABEL_WORDS, is_date_line
+from vnrok_etl.clean.datelines import is_date_line
+from vnrok_etl.clean.header import DATE_MARKER, MAX_LABEL_WORDS
 from vnrok_etl.clean.tail import RELATED_HEADING, TEASER_ITEM
 
 TAG_HEADING = re.compile(r"^(?:tags?|topics?|keywords?)\s*:\s*\S", re.IGNORECASE)

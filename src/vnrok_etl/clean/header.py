@@ -214,6 +214,7 @@ class _Header:
     html: bool = False
     weather_strip: int = 0  # lines left of a weather strip (place, today's date)
     last_rule: str = ""  # what the previous header line was
+    wrapped_next: bool = False  # the next line is in the same block (no blank line between)
 
 
 def take_front_matter(
@@ -227,6 +228,7 @@ def take_front_matter(
             break
         line = blocks[0][0]
         following = _next_line(blocks)
+        header.wrapped_next = len(blocks[0]) > 1
         if known_title is not None and fold_key(line) == fold_key(known_title):
             draft.drop("title", line)
             replace_first_line(blocks, "")
@@ -303,7 +305,7 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: _H
     if caption_rest is not None:
         return caption_rest
     if _is_title_like(line) and following is not None:
-        if following[:1].islower():
+        if header.wrapped_next and following[:1].islower() and not BYLINE_WITH_DATE.match(following):
             return None  # a hard-wrapped paragraph's first line, not a headline
         if fold_key(line) in {fold_key(candidate) for candidate in header.candidates}:
             draft.drop("repeated_title", line)  # the headline printed again under the byline

@@ -201,6 +201,7 @@ CHROME_LINES = (
     "Text size", "A A", "Close", "Menu", "Search", "Home", "Login", "Sign in", "Top", "한국어",
     "한국어판", "Tiếng Việt", "English", "leftcenterrightdel", "Go to top", "Post a Comment",
     "View this article in another language", "Related image(s)", "Print this article",
+    "+ A", "- A", "A+", "A-", "A +", "A -",
 )
 
 # Lines of page furniture recognised by how they begin (the rest varies): social footers,

@@ -20,12 +20,13 @@ from __future__ import annotations
 import re
 from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft, split_blocks
 from vnrok_etl.clean.header import (
+    BYLINE_THEN_DATE,
     is_name,
     take_byline,
     take_dateline,
     take_front_matter,
 )
-from vnrok_etl.clean.datelines import DATE_LINE, is_date_line
+from vnrok_etl.clean.datelines import DATE_LINE, is_date_line, is_date_words
 from vnrok_etl.clean.inline import repair_paragraphs
 from vnrok_etl.clean.lines import BULLET, MASTHEAD, drop_caption_copies, lines_to_paragraphs
 from vnrok_etl.clean.common import TERMINAL_PUNCTUATION
@@ -53,6 +54,7 @@ INTERVIEW_CUE = re.compile(r"^(?:Q|Question|Hỏi)\s*[:.]\s", re.IGNORECASE)
 MIN_INTERVIEW_QUESTIONS = 2
 # A date line standing among the first paragraphs (VGP prints it under the lead).
 DATE_LINE_SEARCH_PARAGRAPHS = 6
+MAX_STRAY_LABEL_WORDS = 3
 
 
 def clean_document(text: str, uri: str) -> Article:
@@ -93,6 +95,12 @@ def _clean_html(page: HtmlPage) -> Article:
     draft.title = page.title or draft.title
     draft.found_date = page.found_date or draft.found_date
     draft.byline = draft.byline or page.byline
+    if draft.byline is not None:
+        together = BYLINE_THEN_DATE.match(draft.byline)
+        if together and is_date_words(together.group("date")):  # "Hoang Phong October 2, 2024 | ..."
+            draft.byline = together.group("who")
+            if draft.found_date is None:
+                draft.found_date = parse_date(together.group("date"), "byline")
     if draft.byline_source is None and page.byline in AGENCY_SET:
         draft.byline_source = page.byline
     return _finish(blocks, draft)
@@ -111,6 +119,10 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False) -> Artic
         raise CleanError("no article body after cleaning")
     if plain:
         reject_after_cleaning(draft.title, paragraphs, draft.dateline)
+        if draft.title is None and draft.mirror_title:
+            draft.title = draft.mirror_title
+        if draft.found_date is None and draft.mirror_date:
+            draft.found_date = parse_date(draft.mirror_date, "text")
     words = 0
     for paragraph in paragraphs:  # the exact count matters only below MIN_BODY_WORDS
         words += len(paragraph.split())
@@ -153,8 +165,16 @@ def _take_closing(paragraphs: list[str], draft: Draft) -> list[str]:
         elif paragraphs and (MASTHEAD.match(last) or _is_headline_item(last)):
             draft.drop("masthead" if MASTHEAD.match(last) else "headline_list", last)
             paragraphs = paragraphs[:-1]
+        elif len(paragraphs) > 1 and _is_stray_label(last):
+            draft.drop("chrome", last)  # "VNQD", "Thống kê": a short label closing the page
+            paragraphs = paragraphs[:-1]
         if (len(paragraphs), paragraphs[-1] if paragraphs else None) == before:
             return paragraphs
+
+
+def _is_stray_label(paragraph: str) -> bool:
+    """At most MAX_STRAY_LABEL_WORDS words without closing punctuation: never a paragraph."""
+    return len(paragraph.split()) <= MAX_STRAY_LABEL_WORDS and not TERMINAL_PUNCTUATION.search(paragraph)
 
 
 def _is_headline_item(paragraph: str) -> bool:
@@ -165,8 +185,13 @@ def _is_headline_item(paragraph: str) -> bool:
 def _take_date_lines(paragraphs: list[str], draft: Draft, zone: object) -> list[str]:
     """A date line printed below the lead ("VGP - ... \n December 07, 2022 1:32 PM GMT+7")."""
     kept = []
-    for index, paragraph in enumerate(paragraphs):
-        if index < DATE_LINE_SEARCH_PARAGRAPHS and is_date_line(paragraph):
+    searched = 0
+    for paragraph in paragraphs:
+        if BULLET.match(paragraph):
+            kept.append(paragraph)
+            continue
+        searched += 1
+        if searched <= DATE_LINE_SEARCH_PARAGRAPHS and is_date_line(paragraph):
             found = parse_date(DATE_LINE.match(paragraph).group("date"), "text", zone)
             if draft.found_date is None or (
                 found is not None and found.published_at is not None

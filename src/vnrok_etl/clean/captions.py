@@ -62,7 +62,7 @@ TAIL_CREDIT_ENDINGS = PHOTO_AGENCIES
 CREDIT_JOINERS = frozenset(("of", "the", "and", "for", "de", "van", "in", "&"))
 # "<headline> ảnh 1<caption>", "<headline> hinh anh 2<caption>", "<headline> - ảnh 1 <caption>":
 # the image's alt text (the headline and a number) printed before its caption.
-ALT_TEXT = re.compile(r"\s*(?:-\s*)?(?:ảnh|hinh anh|hình ảnh)\s+\d{1,2}(?![\d,.])\s*", re.IGNORECASE)
+ALT_TEXT = re.compile(r"\s*(?:-\s*)?(?:ảnh|hinh anh|hình ảnh)\s+\d{1,2}(?![\d,])\.?\s*", re.IGNORECASE)
 # A caption whose credit is glued to the next sentence: "... in Hanoi (Photo: VNA)Seoul (VNA) – ",
 # "... Airport. Photo: Ngoc An / Tuoi TreThe new services ...": the caption ends where a
 # lower-case letter or the bracket meets a capital with no space between.
@@ -103,6 +103,26 @@ def split_alt_text(line: str) -> tuple[str, str] | None:
     if match is None or match.start() == 0:
         return None
     return line[: match.start()].strip(), line[match.end():].strip()
+
+
+# "[PARK SEO-YUN]", "[NEWS1]", "[YONHAP]": a photo credit in brackets, in capitals.
+BRACKET_CREDIT = re.compile(r"\[(?:[A-Z][A-Z0-9 .'’-]{1,30})\]$")
+# A stock caption with no content but the photo's kind: "Illustration photo", "Photo for
+# illustration", "Illustrative image", "File photo"; and a photographer's credit "Photos = X".
+STOCK_CAPTION = re.compile(
+    r"^(?:illustration\s+photo|illustrative\s+(?:photo|image)|photo\s+for\s+illustration|file\s+photo"
+    r"|photos?\s*=\s*.{2,40})\.?$",
+    re.IGNORECASE,
+)
+# An image file's name with spaces in it ("dong nai 2.jpg"): a short line ending in an extension.
+SPACED_IMAGE_NAME = re.compile(r"^[\w .()-]{1,60}\.(?:jpe?g|png|gif|webp)$", re.IGNORECASE)
+
+
+def stock_caption(line: str) -> bool:
+    """A caption by its form alone: a bracketed capital credit, a stock caption, an image name."""
+    if line.endswith("]") and BRACKET_CREDIT.search(line):
+        return True
+    return bool(STOCK_CAPTION.match(line) or SPACED_IMAGE_NAME.match(line))
 
 
 def split_glued_caption(line: str) -> tuple[str, str] | None:

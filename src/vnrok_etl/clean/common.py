@@ -54,6 +54,8 @@ class Draft:
     signoff_source: str | None = None
     dateline: str | None = None
     dateline_source: str | None = None
+    mirror_title: str | None = None  # a mirror's footer names the copied article
+    mirror_date: str | None = None
     zone: object = None  # the outlet's zone for printed dates (header.py decides)
     header_source: str | None = None  # an agency tag line or "By <agency>" in the header
 

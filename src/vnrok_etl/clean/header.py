@@ -105,6 +105,16 @@ BYLINE_THEN_DATE = re.compile(
 BRACKET_BYLINE = re.compile(
     r"^\[(?P<outlet>[^\]=]{2,40})=\s*(?:(?i:reporter|correspondent)\s+)?(?P<who>[^\]=]{2,40})\]\s*"
 )
+# "By Reporter Yoo Min-ji The Vietnamese community ...": a byline glued to the lead; the name
+# ends where a word that opens sentences begins.
+GLUED_BYLINE = re.compile(
+    r"^By\s+(?:(?i:reporter|correspondent)\s+)?(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}?)\s+"
+    r"(?=(?:The|A|An|In|On|At|After|As|For|With|When|While|Some|More|About|Over|Since|This|Last|"
+    r"Vietnamese|Korean|South|North|Two|Three|Four|Five)\s)"
+)
+# "Korean textile firms shift to recycled fibre in VietnamSeveral South Korean ...": a headline
+# glued to the lead with no space; the lead begins at the capital that follows a lower-case letter.
+GLUED_HEADLINE = re.compile(r"^(?P<headline>(?:\S+\s+){3,29}?\S*?[a-z]{3,})(?=[A-Z][a-z]{2,}\s)")
 # "31.2 C": a weather reading; the place and the date after it are the page's, not the article's.
 WEATHER = re.compile(r"^-?\d{1,2}(?:[.,]\d)?\s*°?\s*[CF]$")
 WEATHER_STRIP_LINES = 2
@@ -192,6 +202,8 @@ SENTENCE_INSIDE = re.compile(r"[.!?…]['\"”’)\]]*\s+[A-Z\"“]")
 MAX_TITLE_WORDS = 30
 MAX_TITLE_CHARS = 250
 MAX_LABEL_WORDS = 3
+MIN_LEAD_WORDS = 12
+SENTENCE_END_ANYWHERE = re.compile(r"[.!?]['\"”’)]*(?:\s|$)")
 MIN_STRIP_WORDS = 10
 # A header is at most this many lines (Korea Herald's saved pages print a 27-line menu first).
 MAX_HEADER_LINES = 60
@@ -244,6 +256,8 @@ def take_front_matter(
         )
         replace_first_line(blocks, rest)
     _choose_title(header, draft)
+    if draft.title is None and not header.html and blocks:
+        _split_glued_headline(blocks, draft)
     _choose_date(header, draft)
     draft.zone = header.zone_override or header.zone
     return blocks
@@ -517,8 +531,13 @@ def _is_title_like(line: str) -> bool:
         or len(line.split()) > MAX_TITLE_WORDS
         or TERMINAL_PUNCTUATION.search(line)
         or DATELINE_ONLY.match(line)
-        or DATELINE.match(line)
+        or _opens_with_dateline(line)
     )
+
+
+def _opens_with_dateline(line: str) -> bool:
+    match = DATELINE.match(line)
+    return match is not None and is_dateline(match, line[match.end():])
 
 
 def _choose_title(header: _Header, draft: Draft) -> None:
@@ -558,6 +577,22 @@ def _is_topic_strip(line: str) -> bool:
     return capitalised >= len(words) - 1
 
 
+def _split_glued_headline(blocks: list[list[str]], draft: Draft) -> None:
+    """A headline glued into the lead ("...in VietnamSeveral South Korean firms ..."): split it
+    off when the part before the glue is headline-like and the lead goes on as a sentence."""
+    line = blocks[0][0]
+    match = GLUED_HEADLINE.match(line)
+    if match is None:
+        return
+    headline = match.group("headline")
+    rest = line[match.end():]
+    if not _is_title_like(headline) or len(rest.split()) < MIN_LEAD_WORDS or not SENTENCE_END_ANYWHERE.search(rest):
+        return
+    draft.title = headline
+    draft.drop("title", headline)
+    blocks[0][0] = rest
+
+
 def _choose_date(header: _Header, draft: Draft) -> None:
     """The first printed date that states a time of day; else the first date found."""
     if draft.found_date is not None or not header.dates:
@@ -592,6 +627,11 @@ def take_dateline(paragraphs: list[str], draft: Draft) -> list[str]:
 
 
 def _strip_dateline(paragraph: str, draft: Draft) -> str | None:
+    glued = GLUED_BYLINE.match(paragraph)
+    if glued:
+        draft.byline = draft.byline or glued.group("who")
+        draft.drop("byline", glued.group(0))
+        return paragraph[glued.end():]
     bracket = BRACKET_BYLINE.match(paragraph)
     if bracket:
         draft.byline = draft.byline or REPORTER_TITLE.sub("", bracket.group("who").strip())

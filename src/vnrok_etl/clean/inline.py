@@ -28,7 +28,17 @@ DOMAIN_ENDINGS = frozenset("net com vn org kr gov edu info biz co".split())
 # A template's unfilled placeholder: "{keywords}", "{{title}}", "{$author}".
 PLACEHOLDER = re.compile(r"\s*\{\{?\s*\$?[A-Za-z_][\w.]*\s*\}\}?")
 # A mirror's "… Read full this story" closing the only paragraph it copied.
-TRAILING_FURNITURE = re.compile(r"\s*…?\s*Read full this story\.?\s*$")
+# An interview's note closing its introduction: "Excerpts from the interview follow:", "The
+# following are excerpts from the interview with him.", "The following is the transcript ...".
+TRAILING_FURNITURE = re.compile(
+    r"\s*(?:…?\s*Read full this story\.?|(?:Excerpts from the interview follow"
+    r"|The following (?:is|are) (?:an? )?(?:edited )?(?:excerpts?|transcript)[^.:]{0,60})[.:])\s*$"
+)
+# A broadcaster's speaker label before a quoted soundbite: "[Soundbite] Lee Jae-hoon (Principal,
+# Quang Ngai Welding Academy) : ...", "[Reporter] :".
+BROADCAST_LABEL = re.compile(
+    r"^\[(?:Soundbite|Reporter|Anchor|Narration|Interview|Stand-?up|Sound)\][^:\n]{0,100}:\s*"
+)
 
 
 def split_run_together(paragraph: str) -> str:
@@ -64,7 +74,12 @@ def repair_paragraphs(paragraphs: list[str], draft: Draft) -> list[str]:
             paragraph = PLACEHOLDER.sub("", paragraph).strip()
             if not paragraph:
                 continue
-        if "story" in paragraph:
+        if paragraph.startswith("["):
+            label = BROADCAST_LABEL.match(paragraph)
+            if label is not None:
+                draft.drop("broadcast_label", label.group(0))
+                paragraph = paragraph[label.end():]
+        if "story" in paragraph or "xcerpts" in paragraph or "ollowing" in paragraph:
             furniture = TRAILING_FURNITURE.search(paragraph)
             if furniture is not None:
                 draft.drop("chrome", furniture.group(0))

@@ -11,6 +11,7 @@ from vnrok_etl.clean.captions import (
     credit_caption,
     position_caption,
     split_alt_text,
+    stock_caption,
     split_glued_caption,
 )
 from vnrok_etl.clean.common import (
@@ -38,6 +39,9 @@ MASTHEAD = re.compile(rf"^(?:{alternation(MASTHEADS)})$", re.IGNORECASE)
 FURNITURE_STARTS = tuple(prefix.casefold() for prefix in FURNITURE_PREFIXES)
 # A mirror site's injected footer: "<title> have 287 words, post on vir.com.vn at March 8, 2023.
 # This is cached page on <site>. If you want remove this page, please contact us."
+# The same footer names the article it copied and when: "<title> have 287 words, post on <site>
+# at March 8, 2023."
+MIRROR_TITLE = re.compile(r"^(?P<title>.{10,200}?) have \d+ words, post on \S+ at (?P<date>[A-Z][a-z]+ \d{1,2}, \d{4})")
 MIRROR_SPAM = re.compile(
     r"\bhave \d+ words, post on\b|\bThis is cached page on\b|\bIf you want remove this page\b"
 )
@@ -51,6 +55,8 @@ VIETNAMESE_LETTER = re.compile(
 )
 MIN_FOREIGN_WORDS = 4
 MIN_LOWERCASE_MARKED = 2
+# "| ... |": a table cell a photo's caption was laid out in.
+TABLE_FRAME = re.compile(r"^\|?\s*(?P<cell>[^|]*?)\s*\|?$")
 # A list item: "- ", "• ", "* " before its text.
 BULLET = re.compile(r"^[-•·*▪►]\s+\S")
 # What a new sentence may start with after a caption printed without a credit.
@@ -89,10 +95,17 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
                 draft.add_caption(f"{kept.pop()} {line}")
             elif was_caption and (STANDALONE_AGENCY.match(line) or CREDIT_ONLY.match(line)):
                 draft.drop("caption_credit", line)  # "VNA" or "Photo: VNA" under a caption
-            elif caption_next or caption_match(line) or credit_caption(line) or position_caption(line):
+            elif (
+                caption_next or caption_match(line) or credit_caption(line)
+                or position_caption(line) or stock_caption(line)
+            ):
                 draft.add_caption(line)
                 after_caption = True
             elif CHROME.match(line) or is_furniture(line) or MASTHEAD.match(line):
+                copied = MIRROR_TITLE.match(line)
+                if copied:  # the mirror's footer is the only place the headline is printed
+                    draft.mirror_title = copied.group("title")
+                    draft.mirror_date = copied.group("date")
                 draft.drop("chrome", line)
             elif other_language(line):
                 draft.drop("other_language", line)  # a Korean menu, a Vietnamese teaser
@@ -147,6 +160,10 @@ def _split_glued(block: list[str], draft: Draft) -> list[str]:
             line = line[glyphs.end():]
             if not line:
                 continue
+        framed = TABLE_FRAME.match(line) if line[:1] == "|" or line[-1:] == "|" else None
+        if framed and framed.group("cell") and _is_caption(framed.group("cell")):
+            draft.drop("table_frame", "|")
+            line = framed.group("cell")  # "| Delegates at the drill. (Photo: X) |": a caption's cell
         alt = split_alt_text(line)
         if alt is not None:
             headline_copy, line = alt
@@ -162,6 +179,10 @@ def _split_glued(block: list[str], draft: Draft) -> list[str]:
         if line:
             lines.append(line)
     return lines
+
+
+def _is_caption(line: str) -> bool:
+    return bool(caption_match(line) or credit_caption(line) or position_caption(line))
 
 
 def _one_line_paragraphs(block: list[str]) -> bool:

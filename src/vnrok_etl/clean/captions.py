@@ -121,7 +121,8 @@ SPACED_IMAGE_NAME = re.compile(r"^[\w .()-]{1,60}\.(?:jpe?g|png|gif|webp)$", re.
 def stock_caption(line: str) -> bool:
     """A caption by its form alone: a bracketed capital credit, a stock caption, an image name."""
     if line.endswith("]") and BRACKET_CREDIT.search(line):
-        return True
+        # a caption's length; a longer text closed by a credit is a photo story (inline.py)
+        return len(line.split()) <= MAX_BRACKET_CAPTION_WORDS
     return bool(STOCK_CAPTION.match(line) or SPACED_IMAGE_NAME.match(line))
 
 
@@ -141,6 +142,7 @@ POSITION_MARKER = re.compile(
     r"|from\s+left|from\s+right|L-R|R-L)\)"
 )
 MAX_POSITION_CAPTION_WORDS = 45
+MAX_BRACKET_CAPTION_WORDS = 40
 
 
 def position_caption(line: str) -> bool:

@@ -203,6 +203,8 @@ MAX_TITLE_WORDS = 30
 MAX_TITLE_CHARS = 250
 MAX_LABEL_WORDS = 3
 MIN_LEAD_WORDS = 12
+# "...in a row.Hanoi-based": a word closed by a sentence mark inside a would-be headline.
+INNER_SENTENCE_MARK = re.compile(r"[a-z]{2}[.!?]")
 SENTENCE_END_ANYWHERE = re.compile(r"[.!?]['\"”’)]*(?:\s|$)")
 MIN_STRIP_WORDS = 10
 # A header is at most this many lines (Korea Herald's saved pages print a 27-line menu first).
@@ -586,7 +588,12 @@ def _split_glued_headline(blocks: list[list[str]], draft: Draft) -> None:
         return
     headline = match.group("headline")
     rest = line[match.end():]
-    if not _is_title_like(headline) or len(rest.split()) < MIN_LEAD_WORDS or not SENTENCE_END_ANYWHERE.search(rest):
+    if (
+        not _is_title_like(headline)
+        or INNER_SENTENCE_MARK.search(headline)
+        or len(rest.split()) < MIN_LEAD_WORDS
+        or not SENTENCE_END_ANYWHERE.search(rest)
+    ):
         return
     draft.title = headline
     draft.drop("title", headline)

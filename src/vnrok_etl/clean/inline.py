@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from vnrok_etl.clean.captions import BRACKET_CREDIT
 from vnrok_etl.clean.common import Draft
 
 # Speed: the mark and the capital are found by RUN_TOGETHER, the character before is checked in
@@ -86,5 +87,10 @@ def repair_paragraphs(paragraphs: list[str], draft: Draft) -> list[str]:
                 paragraph = paragraph[: furniture.start()].rstrip()
                 if not paragraph:
                     continue
+        if paragraph.endswith("]"):
+            credit = BRACKET_CREDIT.search(paragraph)
+            if credit is not None and credit.start() > 0:  # "... estimates. [NEWS1]"
+                draft.drop("photo_credit", credit.group(0))
+                paragraph = paragraph[: credit.start()].rstrip()
         repaired.append(split_run_together(paragraph))
     return repaired

@@ -279,3 +279,37 @@ def test_tag_pages_without_a_tag_heading_are_rejected(page: str) -> None:
 def test_an_article_with_one_sentence_paragraphs_is_not_a_tag_page() -> None:
     article = clean(f"{HEADLINE}\n\n{LEAD}\n\n{SECOND}\n\n{THIRD}")
     assert article.title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Cho Min-jae, chief representative of the bank in Hanoi",
+        "Kim Tae-yong, general director of Example Semiconductor Vietnam",
+    ],
+)
+def test_portrait_caption_name_and_title_only(caption: str) -> None:
+    article = clean(f"{HEADLINE}\n\n{LEAD}\n{caption}\n{SECOND}\n\n{THIRD}")
+    assert article.paragraphs == (LEAD, SECOND, THIRD)
+    assert article.captions == (caption,)
+
+
+def test_a_name_and_title_inside_a_sentence_stays() -> None:
+    sentence = "Cho Min-jae, chief representative of the bank in Hanoi, said lending would double."
+    article = clean(f"{HEADLINE}\n\n{LEAD}\n\n{sentence}\n\n{SECOND}")
+    assert sentence in article.paragraphs
+
+
+@pytest.mark.parametrize("credit", ["(Photo: Quang Hoa/example.vn)", "Photo: VNA"])
+def test_credit_line_under_a_caption_makes_it_a_caption(credit: str) -> None:
+    caption = "The two ministers talk by phone"
+    article = clean(f"{HEADLINE}\n{LEAD}\n{caption}\n{credit}\n|\n\n{SECOND}")
+    assert article.paragraphs == (LEAD, SECOND)
+    assert article.captions == (f"{caption} {credit}",)
+
+
+@pytest.mark.parametrize("source_line", ["Source: Nhandan", "Source: vnExpress"])
+def test_source_line_before_page_labels_is_the_source(source_line: str) -> None:
+    article = clean(f"{HEADLINE}\n\n{LEAD}\n\n{SECOND}\n\n{source_line}\n\nVNQD\nThống kê")
+    assert article.paragraphs == (LEAD, SECOND)
+    assert article.source == source_line.split(": ")[1]

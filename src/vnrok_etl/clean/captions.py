@@ -23,7 +23,7 @@ CAPTION = re.compile(
 )
 
 # A photo credit alone on its line, under the caption it belongs to.
-CREDIT_ONLY = re.compile(r"^\(?photos?\s*:\s*[^.()]{1,60}\)?\.?$", re.IGNORECASE)
+CREDIT_ONLY = re.compile(r"^\(?photos?\s*:\s*[^()]{1,60}\)?\.?$", re.IGNORECASE)
 
 # CAPTION needs one of these words (case-insensitive): "mage" for "image", whose "i" also matches
 # "İ" and "ı" under re.IGNORECASE, which str.lower() does not turn into "i" (checked for every
@@ -155,3 +155,18 @@ def position_caption(line: str) -> bool:
         and len(line.split()) <= MAX_POSITION_CAPTION_WORDS
         and not REPORTED_SPEECH.search(line)
     )
+
+
+# A portrait's caption: a name, a comma and the person's title, nothing else ("Cho Min-jae, chief
+# representative of KEXIM in Hanoi"). Prose never stops at a title without its verb.
+PORTRAIT_CAPTION = re.compile(
+    r"^[A-ZÀ-ỸĐ][\w'’-]*(?:\s+[A-ZÀ-ỸĐ][\w'’-]*){1,3},\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}"
+    r"(?:director|representative|president|chairman|chairwoman|chair|minister|ambassador|CEO|head|"
+    r"chief|secretary|governor|mayor|professor|founder|manager|consul|counsellor|dean|principal|"
+    r"rector|commander|spokesperson|spokesman|spokeswoman|editor|officer)\b[^.!?;:]{0,100}$"
+)
+MAX_PORTRAIT_CAPTION_WORDS = 20
+
+
+def portrait_caption(line: str) -> bool:
+    return len(line.split()) <= MAX_PORTRAIT_CAPTION_WORDS and "," in line and bool(PORTRAIT_CAPTION.match(line))

@@ -38,9 +38,11 @@ from vnrok_etl.clean.captions import (
     IMAGE_FILENAME,
     caption_match,
     credit_caption,
+    portrait_caption,
     position_caption,
     split_alt_text,
     split_glued_caption,
+    stock_caption,
 )
 from vnrok_etl.clean.common import (
     AGENCY,
@@ -508,7 +510,10 @@ def _take_caption(line: str, following: str | None, draft: Draft, header: _Heade
         caption, rest = glued
         draft.add_caption(caption)
         return rest
-    if caption_match(line) or credit_caption(line) or position_caption(line):
+    if (
+        caption_match(line) or credit_caption(line) or position_caption(line)
+        or portrait_caption(line) or stock_caption(line)
+    ):
         draft.add_caption(line)
         return ""
     if (

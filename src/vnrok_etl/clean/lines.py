@@ -9,6 +9,7 @@ from vnrok_etl.clean.captions import (
     IMAGE_FILENAME,
     caption_match,
     credit_caption,
+    portrait_caption,
     position_caption,
     split_alt_text,
     stock_caption,
@@ -57,6 +58,10 @@ MIN_FOREIGN_WORDS = 4
 MIN_LOWERCASE_MARKED = 2
 # "| ... |": a table cell a photo's caption was laid out in.
 TABLE_FRAME = re.compile(r"^\|?\s*(?P<cell>[^|]*?)\s*\|?$")
+# A line that is only a template's placeholders: "{keywords}".
+PLACEHOLDER_LINE = re.compile(r"^(?:\{\{?\s*\$?[A-Za-z_][\w.]*\s*\}\}?\s*)+$")
+# "Source: Nhandan", "Tags: ...": a labelled line is a sign-off or a heading, not a caption.
+LABELLED_LINE = re.compile(r"^[A-Z][\w ]{0,15}:\s")
 # A list item: "- ", "• ", "* " before its text.
 BULLET = re.compile(r"^[-•·*▪►]\s+\S")
 # What a new sentence may start with after a caption printed without a credit.
@@ -97,7 +102,7 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
                 draft.drop("caption_credit", line)  # "VNA" or "Photo: VNA" under a caption
             elif (
                 caption_next or caption_match(line) or credit_caption(line)
-                or position_caption(line) or stock_caption(line)
+                or position_caption(line) or stock_caption(line) or portrait_caption(line)
             ):
                 draft.add_caption(line)
                 after_caption = True
@@ -107,6 +112,8 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
                     draft.mirror_title = copied.group("title")
                     draft.mirror_date = copied.group("date")
                 draft.drop("chrome", line)
+            elif not any(character.isalnum() for character in line):
+                draft.drop("chrome", line)  # "|", "***": a line of marks only
             elif other_language(line):
                 draft.drop("other_language", line)  # a Korean menu, a Vietnamese teaser
             elif BULLET.match(line):
@@ -144,10 +151,20 @@ def _stands_alone(blocks: list[list[str]], position: int) -> bool:
     return (
         len(line.split()) <= MAX_UNCREDITED_CAPTION_WORDS
         and not is_date_line(line)
+        and not LABELLED_LINE.match(line)
         and not TERMINAL_PUNCTUATION.search(line)
-        and bool(SENTENCE_END.search(blocks[position - 1][-1]))
+        and bool(SENTENCE_END.search(_previous_text(blocks, position)))
         and blocks[position + 1][0][:1] in NEW_SENTENCE_STARTS
     )
+
+
+def _previous_text(blocks: list[list[str]], position: int) -> str:
+    """The last line of text before a block, past placeholder and furniture lines."""
+    for block in reversed(blocks[:position]):
+        line = block[-1]
+        if not (PLACEHOLDER_LINE.match(line) or CHROME.match(line) or is_furniture(line)):
+            return line
+    return ""
 
 
 def _split_glued(block: list[str], draft: Draft) -> list[str]:

@@ -129,7 +129,7 @@ BYLINE = re.compile(
     r"(?P<who>[A-ZÀ-Ỹ][^\d.!?;:()\n/@|–—]{0,60}?)"
     r"(?:\s*[–—-]\s*(?i:translated by)\s+[^\d()\n/@|]{1,60}?)?"
     r"(?:\s*/\s*[^\d()\n@|/]{1,40}?)?"
-    rf"(?:\s*\(?\s*{EMAIL}\s*\)?)?\s*\.?$"
+    rf"(?:\s*[-–—]?\s*\(?\s*{EMAIL}\s*\)?)?\s*\.?$"
 )
 MAX_BYLINE_WORDS = 6
 MAX_EMAIL_BYLINE_WORDS = 8
@@ -147,6 +147,8 @@ BYLINE_WITH_TIME = re.compile(
     r"^(?P<who>[A-ZÀ-Ỹ][\w'’-]*(?:\s+[A-ZÀ-Ỹ][\w'’-]*){0,4})\s+"
     r"(?P<date>\d{1,2}:\d{2},?\s+\d{4}/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/\d{4},?\s+\d{1,2}:\d{2})$"
 )
+# "  • 승인 2024.09.03 10:12": a list bullet before a header line.
+LEADING_BULLET = re.compile(r"^[•·▪]\s*")
 # "... 17:42       Updated : Sept 14, 2023 - 17:42", "...15:33:39Updated: ...": a second label
 # splits one line into two date lines; so does a label glued to a byline ("By X" + "Published").
 SECOND_DATE_LABEL = re.compile(r"(?<=\S)\s*(?=(?:last\s+)?(?:updated?|published|posted)\s*:)", re.I)
@@ -373,13 +375,26 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
     if EMAIL_LINE.match(line):
         draft.drop("byline_email", line)
         return True
-    date_line = DATE_LINE.match(line)
+    bullet = LEADING_BULLET.match(line)
+    date_line = DATE_LINE.match(line[bullet.end():] if bullet else line)
     if date_line and is_date_words(date_line.group("date")):
         zone = header.zone_override or header.zone
         found = parse_date(date_line.group("date"), "text", zone)
         if found is not None:
             header.dates.append(found)
         header.after_date_line = True
+        draft.drop("date_line", line)
+        return True
+    parts = BREADCRUMB_SEPARATOR.split(line)
+    if len(parts) >= 2 and is_date_line(parts[-1]):
+        # "FINANCE / Reporter Yoon Se-ra / 2025-02-11 09:14:36": section, writer and date on one line
+        found = parse_date(DATE_LINE.match(parts[-1]).group("date"), "text", header.zone_override or header.zone)
+        if found is not None:
+            header.dates.append(found)
+        for part in parts[:-1]:
+            writer = REPORTER_TITLE.match(part)
+            if writer and draft.byline is None and is_name(part[writer.end():]):
+                draft.byline = part[writer.end():]
         draft.drop("date_line", line)
         return True
     zone_label = ZONE_LABELS.get(line.strip().casefold())

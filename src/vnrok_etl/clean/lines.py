@@ -116,8 +116,8 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
                 draft.drop("chrome", line)  # "|", "***": a line of marks only
             elif other_language(line):
                 draft.drop("other_language", line)  # a Korean menu, a Vietnamese teaser
-            elif BULLET.match(line):
-                paragraphs.extend(join_wrapped(kept))  # an item is a paragraph of its own
+            elif BULLET.match(line) or (plain and is_date_line(line)):
+                paragraphs.extend(join_wrapped(kept))  # an item or a date line stands alone
                 kept = []
                 paragraphs.append(line)
             elif EMAIL_LINE.match(line):
@@ -152,6 +152,8 @@ def _stands_alone(blocks: list[list[str]], position: int) -> bool:
         len(line.split()) <= MAX_UNCREDITED_CAPTION_WORDS
         and not is_date_line(line)
         and not LABELLED_LINE.match(line)
+        and not line.startswith("By ")
+        and "@" not in line
         and not TERMINAL_PUNCTUATION.search(line)
         and bool(SENTENCE_END.search(_previous_text(blocks, position)))
         and blocks[position + 1][0][:1] in NEW_SENTENCE_STARTS

@@ -58,6 +58,8 @@ TAIL_CREDIT = re.compile(
 # Reported speech: a line that says who said what is article text, whatever closes it.
 REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|according to|stressed|noted|added)\b")
 MAX_CREDIT_CAPTION_WORDS = 70
+# A credit closes its caption: only the line's last characters are looked at first.
+CREDIT_TAIL_CHARS = 90
 TAIL_CREDIT_ENDINGS = PHOTO_AGENCIES
 CREDIT_JOINERS = frozenset(("of", "the", "and", "for", "de", "van", "in", "&"))
 # "<headline> ảnh 1<caption>", "<headline> hinh anh 2<caption>", "<headline> - ảnh 1 <caption>":
@@ -74,8 +76,9 @@ GLUED_CAPTION = re.compile(
 
 def credit_caption(line: str) -> bool:
     """A caption closed by a credit, bracketed or not, that reports no speech."""
-    if not (line.endswith(")") or line.rstrip(".").endswith(TAIL_CREDIT_ENDINGS) or "hoto" in line
-            or "ourtesy" in line or "ource" in line):
+    end = line[-CREDIT_TAIL_CHARS:]
+    if not (end.endswith(")") or end.rstrip(".").endswith(TAIL_CREDIT_ENDINGS) or "hoto" in end
+            or "ourtesy" in end or "ource:" in end):
         return False
     match = PAREN_CREDIT.search(line)
     if match is not None and not _is_credit(match.group("credit")):
@@ -128,7 +131,7 @@ def stock_caption(line: str) -> bool:
 
 def split_glued_caption(line: str) -> tuple[str, str] | None:
     """(caption, the text glued after it), or None."""
-    if "hoto" not in line and "ảnh" not in line and "ource" not in line:
+    if "hoto" not in line and "ảnh" not in line and "ource:" not in line and "ource :" not in line:
         return None
     match = GLUED_CAPTION.match(line)
     if match is None:

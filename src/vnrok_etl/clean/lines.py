@@ -38,6 +38,9 @@ MAX_RELATED_LINK_WORDS = 30
 # Outlet names printed alone on a line (a masthead in a saved page's text): never a title or text.
 MASTHEAD = re.compile(rf"^(?:{alternation(MASTHEADS)})$", re.IGNORECASE)
 FURNITURE_STARTS = tuple(prefix.casefold() for prefix in FURNITURE_PREFIXES)
+FURNITURE_PREFIX_CHARS = max(len(prefix) for prefix in FURNITURE_STARTS)
+# Lines longer than this are paragraphs: never chrome, a masthead, a credit line or a link.
+SHORT_LINE_CHARS = 300
 # A mirror site's injected footer: "<title> have 287 words, post on vir.com.vn at March 8, 2023.
 # This is cached page on <site>. If you want remove this page, please contact us."
 # The same footer names the article it copied and when: "<title> have 287 words, post on <site>
@@ -95,18 +98,21 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
                 continue
             was_caption, after_caption = after_caption, False
             following = block[index + 1] if index + 1 < len(block) else None
-            if CREDIT_ONLY.match(line) and kept:
+            # Speed: credits, chrome, mastheads, e-mails, links and short captions are short lines;
+            # a paragraph-length line is tested only for the forms a long line can take.
+            short = len(line) <= SHORT_LINE_CHARS
+            if short and CREDIT_ONLY.match(line) and kept:
                 # "Leaders at the talks\nPhoto: VNA": the line above the credit is its caption.
                 draft.add_caption(f"{kept.pop()} {line}")
-            elif was_caption and (STANDALONE_AGENCY.match(line) or CREDIT_ONLY.match(line)):
+            elif was_caption and short and (STANDALONE_AGENCY.match(line) or CREDIT_ONLY.match(line)):
                 draft.drop("caption_credit", line)  # "VNA" or "Photo: VNA" under a caption
             elif (
-                caption_next or caption_match(line) or credit_caption(line)
-                or position_caption(line) or stock_caption(line) or portrait_caption(line)
+                caption_next or caption_match(line) or credit_caption(line) or position_caption(line)
+                or (short and (stock_caption(line) or portrait_caption(line)))
             ):
                 draft.add_caption(line)
                 after_caption = True
-            elif CHROME.match(line) or is_furniture(line) or MASTHEAD.match(line):
+            elif (short and (CHROME.match(line) or MASTHEAD.match(line))) or is_furniture(line):
                 copied = MIRROR_TITLE.match(line)
                 if copied:  # the mirror's footer is the only place the headline is printed
                     draft.mirror_title = copied.group("title")
@@ -120,9 +126,9 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
                 paragraphs.extend(join_wrapped(kept))  # an item or a date line stands alone
                 kept = []
                 paragraphs.append(line)
-            elif EMAIL_LINE.match(line):
+            elif short and EMAIL_LINE.match(line):
                 draft.drop("byline_email", line)
-            elif RELATED_LINK.match(line) and len(line.split()) <= MAX_RELATED_LINK_WORDS:
+            elif short and RELATED_LINK.match(line) and len(line.split()) <= MAX_RELATED_LINK_WORDS:
                 draft.drop("related_link", line)
             elif alone:
                 draft.add_caption(line)  # "At the reception" between two paragraphs
@@ -222,8 +228,7 @@ def other_language(line: str) -> bool:
     """
     if line.isascii():
         return False
-    hangul = len(HANGUL.findall(line))
-    if hangul and hangul >= len(LATIN.findall(line)):
+    if HANGUL.search(line) and len(HANGUL.findall(line)) >= len(LATIN.findall(line)):
         return True
     words = line.split()
     if len(words) < MIN_FOREIGN_WORDS:
@@ -238,7 +243,7 @@ def other_language(line: str) -> bool:
 
 def is_furniture(line: str) -> bool:
     """Page furniture recognised by how the line begins, or a mirror site's injected footer."""
-    if line.casefold().startswith(FURNITURE_STARTS):
+    if line[:FURNITURE_PREFIX_CHARS].casefold().startswith(FURNITURE_STARTS):
         return True
     # Speed: MIRROR_SPAM needs one of these words; most lines have none of them.
     return ("words, post" in line or "cached page" in line or "remove this page" in line) and bool(

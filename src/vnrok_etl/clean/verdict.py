@@ -29,6 +29,7 @@ MIN_TAG_ITEMS = 3
 INNER_SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*\s+\S")
 # "By Reporter Yoo Min-ji The Vietnamese Women's Association ...": a tag page's bylined item.
 BYLINED_ITEM = re.compile(r"^By\s+\S")
+BULLET_ITEM = re.compile(r"^[•·▪*-]\s+(?P<headline>.{10,200})$")
 
 
 def reject_before_cleaning(blocks: list[list[str]]) -> None:
@@ -52,8 +53,21 @@ def reject_before_cleaning(blocks: list[list[str]]) -> None:
         raise CleanError("not an article: a teaser block (every line is a section, headline, standfirst)")
     if len(lines) >= MIN_TAG_ITEMS and all(BYLINED_ITEM.match(line) for line in lines):
         raise CleanError("not an article: a tag page (every item opens with its own byline)")
+    if _repeated_bullet_items(lines):
+        raise CleanError("not an article: a teaser block (listed headlines, each repeated above its teaser)")
     if _headline_standfirst_pairs(lines):
         raise CleanError("not an article: a tag page (headlines, each above its one-sentence standfirst)")
+
+
+def _repeated_bullet_items(lines: list[str]) -> bool:
+    """"• <headline>" then "<headline> SEOUL, November 20 (AJP) - ..." at least MIN_TEASER_ITEMS
+    times, and such items are most of the page: a writer's or section's list of teasers."""
+    items = 0
+    for line, following in zip(lines, lines[1:]):
+        bullet = BULLET_ITEM.match(line)
+        if bullet and following.startswith(bullet.group("headline")):
+            items += 1
+    return items >= MIN_TEASER_ITEMS and items * 3 >= len(lines)
 
 
 def _headline_standfirst_pairs(lines: list[str]) -> bool:

@@ -359,3 +359,77 @@ def test_headline_list_above_the_article_leaves() -> None:
     article = clean(text)
     assert article.title == HEADLINE
     assert "Seoul shares" not in article.body
+
+
+# ---------------------------------------------------------------- later forms
+
+@pytest.mark.parametrize(
+    ("line", "byline", "published_at"),
+    [
+        ("FINANCE / Reporter Yoon Se-ra / 2025-02-11 09:14:36", "Yoon Se-ra",
+         datetime(2025, 2, 11, 9, 14, 36, tzinfo=HCM)),
+        ("Business / Reporter Kim Ha-na / 2024-05-02 10:05", "Kim Ha-na",
+         datetime(2024, 5, 2, 10, 5, tzinfo=HCM)),
+    ],
+)
+def test_section_writer_and_date_on_one_line(line: str, byline: str, published_at: datetime) -> None:
+    article = clean(f"{HEADLINE}\n{line}\n{LEAD}\n{SECOND}")
+    assert (article.byline, article.published_at) == (byline, published_at)
+    assert article.paragraphs == (LEAD, SECOND)
+
+
+@pytest.mark.parametrize("line", ["  • 승인 2024.09.03 10:12", "• Updated: 2024.09.03 10:12"])
+def test_bulleted_date_line(line: str) -> None:
+    article = clean(f"{HEADLINE}\n{line}\n{LEAD}\n{SECOND}")
+    assert article.published_at == datetime(2024, 9, 3, 10, 12, tzinfo=HCM)
+
+
+@pytest.mark.parametrize(
+    "glued",
+    [
+        "Busan engineers help Hai Phong upgrade its portA delegation of engineers",
+        "Busan engineers help Hai Phong upgrade its harbourA delegation of engineers",
+    ],
+)
+def test_headline_glued_into_the_lead_is_separated(glued: str) -> None:
+    lead = glued.split("A delegation")[0]
+    article = clean(f" date 2024-10-08 {glued}{LEAD[len('A delegation of engineers'):]}\n{SECOND}")
+    assert article.title == lead
+    assert article.paragraphs[0] == LEAD
+
+
+def test_camel_case_name_in_a_lead_is_not_a_glued_headline() -> None:
+    lead = "VinFast said on Monday it would open a showroom in Seoul next year, the company said."
+    article = clean(f"{lead}\n\n{SECOND}")
+    assert article.title is None and article.paragraphs[0] == lead
+
+
+@pytest.mark.parametrize(
+    ("opening", "byline"),
+    [
+        ("By Reporter Yoo Min-ji The ", "Yoo Min-ji"),
+        ("[Example Biz= Reporter Yoon Se-ra] The ", "Yoon Se-ra"),
+    ],
+)
+def test_byline_glued_to_the_lead(opening: str, byline: str) -> None:
+    lead = "The Vietnamese community in Daegu opened its first weekend school on March 8, the city said."
+    article = clean(f"{opening}{lead[4:]}\n\n{SECOND}")
+    assert article.byline == byline
+    assert article.paragraphs[0] == lead
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["Photos = Tran Minh Khoa", "Illustration photo", "Photo for illustration", "dong nai 2.jpg"],
+)
+def test_stock_captions_and_credits_leave(caption: str) -> None:
+    article = clean(f"{HEADLINE}\n\n{LEAD}\n\n{caption}\n\n{SECOND}")
+    assert article.paragraphs == (LEAD, SECOND)
+
+
+def test_mirror_footer_gives_the_headline_and_date() -> None:
+    footer = f"{HEADLINE} have 287 words, post on example.vn at March 8, 2023. This is cached page on Mirror."
+    article = clean(f"{LEAD} {SECOND}… Read full this story\n\n{footer}")
+    assert article.title == HEADLINE
+    assert article.published_date == date(2023, 3, 8)
+    assert article.body == f"{LEAD} {SECOND}"

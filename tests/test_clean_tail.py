@@ -313,3 +313,53 @@ def test_source_line_before_page_labels_is_the_source(source_line: str) -> None:
     article = clean(f"{HEADLINE}\n\n{LEAD}\n\n{SECOND}\n\n{source_line}\n\nVNQD\nThống kê")
     assert article.paragraphs == (LEAD, SECOND)
     assert article.source == source_line.split(": ")[1]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("[Soundbite] Lee Jae-hoon (Principal, Example Academy) : We train 200 welders a year.",
+         "We train 200 welders a year."),
+        ("[Soundbite] (Student) : I want to work in Ulsan.", "I want to work in Ulsan."),
+    ],
+)
+def test_broadcast_speaker_labels_leave(paragraph: str, expected: str) -> None:
+    article = clean(f"{HEADLINE}\n\n{LEAD}\n\n{paragraph}")
+    assert article.paragraphs == (LEAD, expected)
+
+
+@pytest.mark.parametrize("credit", ["[NEWS1]", "[PARK SEO-YUN]"])
+def test_bracketed_capital_credit(credit: str) -> None:
+    story = clean(f"{HEADLINE}\n\n{LEAD} {SECOND} {credit}")
+    assert story.paragraphs == (f"{LEAD} {SECOND}",)  # a photo story: its text stays
+    caption = f"Volunteers paint the library walls. {credit}"
+    article = clean(f"{HEADLINE}\n\n{LEAD}\n\n{caption}\n\n{SECOND}")
+    assert article.paragraphs == (LEAD, SECOND)
+
+
+@pytest.mark.parametrize(
+    "intro_end",
+    ["Excerpts from the interview follow:", "The following are excerpts from the interview with him."],
+)
+def test_interview_excerpt_note_leaves_the_introduction(intro_end: str) -> None:
+    article = clean(f"{HEADLINE}\n\n{LEAD} {intro_end}\n\n{SECOND}")
+    assert article.paragraphs == (LEAD, SECOND)
+
+
+def test_listed_headlines_each_repeated_above_a_teaser_page_is_rejected() -> None:
+    page = (
+        "Journalist\nJung Ha-eun\n"
+        "• Vietnamese students top foreign enrollment at Korean schools\n"
+        "Vietnamese students top foreign enrollment at Korean schools SEOUL, November 20 (AJP) - More\n"
+        "• Korean Air to add Cheongju-Da Nang flights in winter\n"
+        "Korean Air to add Cheongju-Da Nang flights in winter SEOUL, November 18 (AJP) - Korean Air"
+    )
+    with pytest.raises(CleanError, match="teaser"):
+        clean(page)
+
+
+@pytest.mark.parametrize("date_line", ["March 11, 2026 3:05 PM GMT+7", "Nov 14, 2024 / 16:42"])
+def test_date_line_inside_a_block_is_not_joined_to_its_neighbours(date_line: str) -> None:
+    article = clean(f"{HEADLINE}\n\nVGP - {LEAD}\n\n{date_line}\n{SECOND}")
+    assert article.paragraphs == (LEAD, SECOND)
+    assert article.published_at is not None

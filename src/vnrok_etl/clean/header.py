@@ -116,7 +116,7 @@ GLUED_BYLINE = re.compile(
 )
 # "Korean textile firms shift to recycled fibre in VietnamSeveral South Korean ...": a headline
 # glued to the lead with no space; the lead begins at the capital that follows a lower-case letter.
-GLUED_HEADLINE = re.compile(r"^(?P<headline>(?:\S+\s+){3,29}?\S*?[a-z]{3,})(?=[A-Z][a-z]{2,}\s)")
+GLUED_HEADLINE = re.compile(r"^(?P<headline>(?:\S+\s+){3,29}?\S*?[a-z]{3,})(?=[A-Z][a-z]*\s)")
 # "31.2 C": a weather reading; the place and the date after it are the page's, not the article's.
 WEATHER = re.compile(r"^-?\d{1,2}(?:[.,]\d)?\s*°?\s*[CF]$")
 WEATHER_STRIP_LINES = 2

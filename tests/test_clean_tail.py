@@ -363,3 +363,15 @@ def test_date_line_inside_a_block_is_not_joined_to_its_neighbours(date_line: str
     article = clean(f"{HEADLINE}\n\nVGP - {LEAD}\n\n{date_line}\n{SECOND}")
     assert article.paragraphs == (LEAD, SECOND)
     assert article.published_at is not None
+
+
+@pytest.mark.parametrize("line", ["LĐ – 09:12 | Chủ nhật, 17/03/2024 0", "Thứ Hai, 12/05/2025 08:00"])
+def test_vietnamese_teaser_date_line_leaves(line: str) -> None:
+    article = clean(f"{HEADLINE}\n\n{LEAD}\n\n{SECOND}\n\n{line}")
+    assert article.paragraphs == (LEAD, SECOND)
+
+
+@pytest.mark.parametrize("alt", ["  - Ảnh 1.", " - ảnh 2"])
+def test_alt_text_line_without_a_caption_leaves(alt: str) -> None:
+    article = clean(f"{HEADLINE}\n\n{LEAD}\n{HEADLINE}{alt}\n{SECOND}\n{THIRD}")
+    assert article.paragraphs == (LEAD, SECOND, THIRD)

@@ -100,7 +100,7 @@ def _is_credit(credit: str) -> bool:
 
 def split_alt_text(line: str) -> tuple[str, str] | None:
     """(the headline copy before the alt text, the caption after it), or None."""
-    if "ảnh" not in line and "nh anh" not in line and "nh Anh" not in line and "NH ANH" not in line:
+    if "nh" not in line and "NH" not in line:
         return None  # a cheap necessary condition: "ảnh", "hình ảnh", "hinh anh", "Hinh Anh"
     match = ALT_TEXT.search(line)
     if match is None or match.start() == 0:
@@ -131,7 +131,7 @@ def stock_caption(line: str) -> bool:
 
 def split_glued_caption(line: str) -> tuple[str, str] | None:
     """(caption, the text glued after it), or None."""
-    if "hoto" not in line and "ảnh" not in line and "ource:" not in line and "ource :" not in line:
+    if "hoto" not in line and "nh" not in line and "ource:" not in line and "ource :" not in line:
         return None
     match = GLUED_CAPTION.match(line)
     if match is None:

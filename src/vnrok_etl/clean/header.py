@@ -170,6 +170,7 @@ HEADLINE_LIST_ITEM = re.compile(r"^[-•·*▪►]\s+\S")
 # "Home / News / Politics", "Trending  Tet holiday  |  Korean Wave  |  Metro Line 1".
 BREADCRUMB_SEPARATOR = re.compile(r"\s+(?:/|>|»|›|\|)\s+")
 MAX_BREADCRUMB_PART_WORDS = 4
+SLASH_SEPARATOR = re.compile(r"\s+/\s+")
 # "1. Business", "  1. Culture/art": a numbered section label.
 NUMBERED_LABEL = re.compile(r"^\d{1,2}\.\s+\S+(?:\s+\S+){0,2}$")
 SECTION_LABEL = re.compile(rf"^(?:{alternation(SECTION_WORDS)})$", re.IGNORECASE)
@@ -399,12 +400,13 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
         header.after_date_line = True
         draft.drop("date_line", line)
         return True
-    parts = BREADCRUMB_SEPARATOR.split(line)
+    parts = SLASH_SEPARATOR.split(line) if " / " in line else ()
+    found = None
     if len(parts) >= 2 and is_date_line(parts[-1]):
-        # "FINANCE / Reporter Yoon Se-ra / 2025-02-11 09:14:36": section, writer and date on one line
         found = parse_date(DATE_LINE.match(parts[-1]).group("date"), "text", header.zone_override or header.zone)
-        if found is not None:
-            header.dates.append(found)
+    if found is not None:
+        # "FINANCE / Reporter Yoon Se-ra / 2025-02-11 09:14:36": section, writer and date on one line
+        header.dates.append(found)
         for part in parts[:-1]:
             writer = REPORTER_TITLE.match(part)
             if writer and draft.byline is None and is_name(part[writer.end():]):

@@ -58,6 +58,8 @@ VIETNAMESE_LETTER = re.compile(
     r"[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE
 )
 MIN_FOREIGN_WORDS = 4
+MAX_DATED_TEASER_WORDS = 12
+VIETNAMESE_WEEKDAY = re.compile(r"\b(?:[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ\s+[Nn]hật)\b")
 MIN_LOWERCASE_MARKED = 2
 # "| ... |": a table cell a photo's caption was laid out in.
 TABLE_FRAME = re.compile(r"^\|?\s*(?P<cell>[^|]*?)\s*\|?$")
@@ -231,6 +233,8 @@ def other_language(line: str) -> bool:
     if HANGUL.search(line) and len(HANGUL.findall(line)) >= len(LATIN.findall(line)):
         return True
     words = line.split()
+    if len(words) <= MAX_DATED_TEASER_WORDS and VIETNAMESE_WEEKDAY.search(line):
+        return True  # "LĐ – 09:12 | Chủ nhật, 17/03/2024": a Vietnamese teaser's date line
     if len(words) < MIN_FOREIGN_WORDS:
         return False
     # Speed: the marked words are at most the marked letters; most lines stop here.

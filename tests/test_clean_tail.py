@@ -375,3 +375,26 @@ def test_vietnamese_teaser_date_line_leaves(line: str) -> None:
 def test_alt_text_line_without_a_caption_leaves(alt: str) -> None:
     article = clean(f"{HEADLINE}\n\n{LEAD}\n{HEADLINE}{alt}\n{SECOND}\n{THIRD}")
     assert article.paragraphs == (LEAD, SECOND, THIRD)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Question 1: What do you expect from the talks?", "What do you expect from the talks?"),
+        ("Answer: We expect a deal on labour.", "We expect a deal on labour."),
+    ],
+)
+def test_spelled_out_interview_labels_leave(paragraph: str, expected: str) -> None:
+    article = clean(f"{HEADLINE}\n\n{LEAD}\n\n{paragraph}")
+    assert article.paragraphs == (LEAD, expected)
+
+
+def test_short_interview_labels_stay() -> None:
+    article = clean(f"{HEADLINE}\n\n{LEAD}\n\nQ: What do you expect?\n\nA: A deal on labour.")
+    assert article.paragraphs[1:] == ("Q: What do you expect?", "A: A deal on labour.")
+
+
+@pytest.mark.parametrize("strip", ["Korean firms hire more workers Related image(s)", "0 comments:\nPost a Comment"])
+def test_blog_furniture_at_the_end_leaves(strip: str) -> None:
+    article = clean(f"{HEADLINE}\n{LEAD}\n{SECOND}\n{strip}")
+    assert article.paragraphs == (LEAD, SECOND)

@@ -35,6 +35,9 @@ TRAILING_FURNITURE = re.compile(
     r"\s*(?:…?\s*Read full this story\.?|(?:Excerpts from the interview follow"
     r"|The following (?:is|are) (?:an? )?(?:edited )?(?:excerpts?|transcript)[^.:]{0,60})[.:])\s*$"
 )
+# A spelled-out interview label: "Question 1:", "Answer:" (the short "Q:" / "A:" are kept: the
+# interview kind and the quotes read them).
+INTERVIEW_LABEL = re.compile(r"^(?:Question|Answer)\s*\d{0,2}\s*:\s*(?=\S)")
 # A broadcaster's speaker label before a quoted soundbite: "[Soundbite] Lee Jae-hoon (Principal,
 # Quang Ngai Welding Academy) : ...", "[Reporter] :".
 BROADCAST_LABEL = re.compile(
@@ -79,6 +82,11 @@ def repair_paragraphs(paragraphs: list[str], draft: Draft) -> list[str]:
             label = BROADCAST_LABEL.match(paragraph)
             if label is not None:
                 draft.drop("broadcast_label", label.group(0))
+                paragraph = paragraph[label.end():]
+        if paragraph.startswith(("Question", "Answer")):
+            label = INTERVIEW_LABEL.match(paragraph)
+            if label is not None:  # "Question 1: What ...?", "Answer: ..."
+                draft.drop("interview_label", label.group(0))
                 paragraph = paragraph[label.end():]
         if "story" in paragraph or "xcerpts" in paragraph or "ollowing" in paragraph:
             furniture = TRAILING_FURNITURE.search(paragraph)

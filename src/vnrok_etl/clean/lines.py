@@ -38,6 +38,7 @@ MAX_RELATED_LINK_WORDS = 30
 # Outlet names printed alone on a line (a masthead in a saved page's text): never a title or text.
 MASTHEAD = re.compile(rf"^(?:{alternation(MASTHEADS)})$", re.IGNORECASE)
 FURNITURE_STARTS = tuple(prefix.casefold() for prefix in FURNITURE_PREFIXES)
+FURNITURE_ENDINGS = ("Related image(s)", "Related images", "Related posts")
 FURNITURE_PREFIX_CHARS = max(len(prefix) for prefix in FURNITURE_STARTS)
 # Lines longer than this are paragraphs: never chrome, a masthead, a credit line or a link.
 SHORT_LINE_CHARS = 300
@@ -249,6 +250,8 @@ def is_furniture(line: str) -> bool:
     """Page furniture recognised by how the line begins, or a mirror site's injected footer."""
     if line[:FURNITURE_PREFIX_CHARS].casefold().startswith(FURNITURE_STARTS):
         return True
+    if line.endswith(FURNITURE_ENDINGS):
+        return True  # "<another headline> Related image(s)": a blog's related-image strip
     # Speed: MIRROR_SPAM needs one of these words; most lines have none of them.
     return ("words, post" in line or "cached page" in line or "remove this page" in line) and bool(
         MIRROR_SPAM.search(line)

@@ -24,12 +24,13 @@ DATE_WORDS = re.compile(
 DATE_LINE = re.compile(rf"^(?:{DATE_LABEL}\s*)?(?P<date>\S.{{2,70}})$", re.IGNORECASE)
 DATE_IN_WORDS = re.compile(rf"\b(?:{MONTHS}|{WEEKDAYS})\b|\d[/.:-]\d", re.IGNORECASE)
 MAX_DATE_LINE_CHARS = 90
+DIGIT = re.compile(r"\d")
 
 
 def is_date_line(line: str) -> bool:
     """A line that is only a date, with or without its label."""
-    if len(line) > MAX_DATE_LINE_CHARS:
-        return False
+    if len(line) > MAX_DATE_LINE_CHARS or not DIGIT.search(line):
+        return False  # every full date has digits; so does "Wednesday, 10:25"
     match = DATE_LINE.match(line)
     return match is not None and is_date_words(match.group("date"))
 

@@ -125,7 +125,7 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
                 draft.drop("chrome", line)  # "|", "***": a line of marks only
             elif other_language(line):
                 draft.drop("other_language", line)  # a Korean menu, a Vietnamese teaser
-            elif BULLET.match(line) or (plain and is_date_line(line)):
+            elif BULLET.match(line) or (plain and short and is_date_line(line)):
                 paragraphs.extend(join_wrapped(kept))  # an item or a date line stands alone
                 kept = []
                 paragraphs.append(line)

@@ -433,3 +433,15 @@ def test_mirror_footer_gives_the_headline_and_date() -> None:
     assert article.title == HEADLINE
     assert article.published_date == date(2023, 3, 8)
     assert article.body == f"{LEAD} {SECOND}"
+
+
+@pytest.mark.parametrize("furniture", ["Home / Society / Labor", "Tuoi Tre News"])
+def test_html_block_loses_its_breadcrumb_and_masthead(furniture: str) -> None:
+    page = (
+        f"<html><head><title>{HEADLINE}</title></head><body><article><h1>{HEADLINE}</h1>"
+        f"<p>{furniture}</p><p>Hong Nhung 10:32, 2024/05/14</p><p>{LEAD}</p><p>{SECOND}</p>"
+        "</article></body></html>"
+    )
+    article = clean_document(page, "page.html")
+    assert article.paragraphs == (LEAD, SECOND)
+    assert article.byline == "Hong Nhung"

@@ -209,6 +209,8 @@ MAX_TITLE_WORDS = 30
 MAX_HEADER_LINE_CHARS = 300
 MAX_TITLE_CHARS = 250
 MAX_LABEL_WORDS = 3
+# What the header takes from an HTML block's first paragraphs: furniture no article begins with.
+HTML_HEADER_RULES = frozenset(("breadcrumb", "chrome", "masthead"))
 MIN_LEAD_WORDS = 12
 # "...in a row.Hanoi-based": a word closed by a sentence mark inside a would-be headline.
 INNER_SENTENCE_MARK = re.compile(r"[a-z]{2}[.!?]")
@@ -313,6 +315,11 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: _H
     if _take_byline_or_date(line, draft, header):
         return ""
     if header.html:
+        # The markup chose the block; only unmistakable furniture above its first paragraph goes.
+        rule = _furniture_rule(line, following, header)
+        if rule in HTML_HEADER_RULES:
+            draft.drop(rule, line)
+            return ""
         return None
     if WEATHER.match(line):
         header.weather_strip = WEATHER_STRIP_LINES

@@ -445,3 +445,15 @@ def test_html_block_loses_its_breadcrumb_and_masthead(furniture: str) -> None:
     article = clean_document(page, "page.html")
     assert article.paragraphs == (LEAD, SECOND)
     assert article.byline == "Hong Nhung"
+
+
+@pytest.mark.parametrize("label", ["Honorary Reporters", "Features"])
+def test_short_line_above_the_page_date_is_a_label_not_a_title(label: str) -> None:
+    article = clean(f"{label}\nOct 14, 2024\n{LEAD}\n{SECOND}")
+    assert article.title is None
+    assert article.published_date == date(2024, 10, 14)
+
+
+def test_short_headline_above_a_byline_is_still_the_title() -> None:
+    article = clean(f"Port upgrade agreed\n\nBy Kim Min-ho\n\n{LEAD}\n\n{SECOND}")
+    assert article.title == "Port upgrade agreed"

@@ -398,3 +398,8 @@ def test_short_interview_labels_stay() -> None:
 def test_blog_furniture_at_the_end_leaves(strip: str) -> None:
     article = clean(f"{HEADLINE}\n{LEAD}\n{SECOND}\n{strip}")
     assert article.paragraphs == (LEAD, SECOND)
+
+
+def test_answer_label_alone_on_its_line_leaves() -> None:
+    article = clean(f"{HEADLINE}\n\nQuestion 2: How will trade grow?\n\nAnswer:\n\n{SECOND}")
+    assert article.paragraphs == ("How will trade grow?", SECOND)

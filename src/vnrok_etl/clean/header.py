@@ -264,10 +264,16 @@ def take_front_matter(
         rest = _take_header_line(line, following, draft, header)
         if rest is None:
             break
-        header.last_rule = (
+        rule = (
             "candidate" if len(header.candidates) > candidates
             else draft.removed[-1].rule if len(draft.removed) > removed else ""
         )
+        if rule == "date_line" and header.last_rule == "candidate" and header.candidates:
+            short = header.candidates[-1]
+            if len(short.split()) <= MAX_LABEL_WORDS:  # "Honorary Reporters" above the page's date
+                header.candidates.pop()
+                draft.drop("section_label", short)
+        header.last_rule = rule
         replace_first_line(blocks, rest)
     _choose_title(header, draft)
     if draft.title is None and not header.html and blocks:

@@ -37,7 +37,7 @@ TRAILING_FURNITURE = re.compile(
 )
 # A spelled-out interview label: "Question 1:", "Answer:" (the short "Q:" / "A:" are kept: the
 # interview kind and the quotes read them).
-INTERVIEW_LABEL = re.compile(r"^(?:Question|Answer)\s*\d{0,2}\s*:\s*(?=\S)")
+INTERVIEW_LABEL = re.compile(r"^(?:Question|Answer)\s*\d{0,2}\s*:\s*")
 # A broadcaster's speaker label before a quoted soundbite: "[Soundbite] Lee Jae-hoon (Principal,
 # Quang Ngai Welding Academy) : ...", "[Reporter] :".
 BROADCAST_LABEL = re.compile(
@@ -85,9 +85,11 @@ def repair_paragraphs(paragraphs: list[str], draft: Draft) -> list[str]:
                 paragraph = paragraph[label.end():]
         if paragraph.startswith(("Question", "Answer")):
             label = INTERVIEW_LABEL.match(paragraph)
-            if label is not None:  # "Question 1: What ...?", "Answer: ..."
+            if label is not None:  # "Question 1: What ...?", "Answer: ...", "Answer:" alone
                 draft.drop("interview_label", label.group(0))
                 paragraph = paragraph[label.end():]
+                if not paragraph:
+                    continue
         if "story" in paragraph or "xcerpts" in paragraph or "ollowing" in paragraph:
             furniture = TRAILING_FURNITURE.search(paragraph)
             if furniture is not None:

@@ -186,7 +186,8 @@ RELATED_HEADINGS = (
     "Tin liên quan", "Tags", "Keywords", "Topics", "Most Popular", "Most viewed", "Editor's Picks",
     "You may also like", "Recommended", "Related News", "Other articles", "Latest",
     "Tin khác", "Xem thêm", "Feedback", "Others", "News Most Viewed", "Latest comments",
-    "Add comments", "Trending", "Reader Comments", "Older articles", "Newer articles", "Bài đọc nhiều nhất",
+    "Add comments", "Trending", "Reader Comments", "Older articles", "Newer articles",
+    "Bài đọc nhiều nhất",
     "주요기사", "Related posts", "Popular posts", "More from", "Top stories",
 )
 
@@ -211,7 +212,8 @@ FURNITURE_PREFIXES = (
     "Like us on Facebook", "Follow us on", "Follow Tuoi Tre News", "JavaScript is off",
     "Please enable JavaScript", "Comments (", "Your comment will be posted", "Your comment",
     "Write your comment", "Be the first to comment", "Mời quý độc giả", "Bình luận (",
-    "Gửi bình luận", "Ý kiến bạn đọc", "Ý kiến của bạn", "Viết bình luận", "Copyright ©",
+    "Gửi bình luận", "Ý kiến bạn đọc", "Ý kiến của bạn", "Viết bình luận",
+    "Copyright ©",
     "Copyright (C)", "Copyright(C)", "© Copyright", "All rights reserved", "Read full this story",
     "This is cached page on", "If you want remove this page", "The following is the transcript",
     "The following is an edited transcript", "Download the app", "Subscribe to our newsletter",

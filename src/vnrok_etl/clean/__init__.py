@@ -6,13 +6,18 @@ image file names, related-article blocks and page chrome are taken out, and ever
 logged as a RemovedSpan with the rule that dropped it, so that the removal log plus the body
 account for the whole input.
 
-Hand-written rather than delegated to a boilerplate library: trafilatura is not a dependency and,
-like readability, judges blocks by link density and length, which keeps a photo caption or a
-related headline as happily as a sentence. Our inputs are a handful of outlets whose forms are
-known (the seeds): outlet words are data in profiles.py, the forms are the patterns below, each
-pointing at the seed behind it. HTML pages are reduced to paragraphs by html.py and then go through
-the very same text rules, so that one article as .txt and as .html gets one body, hence one
-article_id (DESIGN.md).
+Hand-written rather than delegated to a boilerplate library: trafilatura and readability judge
+blocks by link density and length, which keeps a photo caption or a related headline as happily
+as a sentence, and they do not read a saved page's text at all. The rules are stated by form, not
+by outlet, and were derived from many outlets' pages (tests/corpus/FORMS*.md): the lines before
+the lead are parsed as a header (`header`), every line of a block is text, a caption or furniture
+(`lines`, `captions`), the article ends at its end mark or sign-off wherever it stands (`tail`),
+repairs inside a paragraph are `inline`, repeated paragraphs `repeats`, and pages that hold no
+article are rejected with their reason (`verdict`). Outlet words are data in profiles.py. HTML
+pages are reduced to paragraphs by html.py and then go through the same text rules (the header
+model only takes bylines, date lines and unmistakable furniture there: the markup chose the
+block), so that one article as .txt and as .html gets one body, hence one article_id
+(DESIGN.md).
 """
 
 from __future__ import annotations

@@ -1,4 +1,13 @@
-"""Photo captions and credits, in the forms the outlets print them."""
+"""Photo captions and credits, in the forms the outlets print them.
+
+A caption is recognised by its credit, never by its content alone: a bracketed credit ("(Photo:
+VNA)", "(Yonhap)", "(Kim Min-ho/The Korea Herald)", "[NEWS1]"), a credit after the last sentence
+("... Photo: Ngoc Phuong / Tuoi Tre", "./ Korea Times photo by X", ". Newsis", ". Source: VGP"),
+the image's alt text before it ("<headline> ảnh 1<caption>"), who stands where ("(R)", "(second
+from left)"), or a portrait's name and title alone. A line that reports speech ("said", "told")
+is text whatever closes it: a wire story's "... the ministry said. (Yonhap)" is a sign-off.
+A caption glued to the next sentence ("...(Photo: VNA)Seoul (VNA) –") is split off first.
+"""
 
 from __future__ import annotations
 
@@ -172,4 +181,6 @@ MAX_PORTRAIT_CAPTION_WORDS = 20
 
 
 def portrait_caption(line: str) -> bool:
-    return len(line.split()) <= MAX_PORTRAIT_CAPTION_WORDS and "," in line and bool(PORTRAIT_CAPTION.match(line))
+    if "," not in line or len(line.split()) > MAX_PORTRAIT_CAPTION_WORDS:
+        return False
+    return bool(PORTRAIT_CAPTION.match(line))

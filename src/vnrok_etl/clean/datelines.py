@@ -17,7 +17,8 @@ MONTHS = (
 )
 WEEKDAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|today|yesterday"
 DATE_WORDS = re.compile(
-    rf"^(?:(?:{MONTHS}|{WEEKDAYS}|am|pm|a\.m\.|p\.m\.|gmt|utc|kst|ict|pst|pdt|pt|est|edt|et|\d{{1,4}}(?:st|nd|rd|th)?"
+    rf"^(?:(?:{MONTHS}|{WEEKDAYS}|am|pm|a\.m\.|p\.m\.|gmt|utc|kst|ict|pst|pdt|pt|est|edt|et"
+    r"|\d{1,4}(?:st|nd|rd|th)?"
     r"|thứ\s+\w+|chủ\s+nhật|[.,:/+\-–—|()])\s*)+$",
     re.IGNORECASE,
 )

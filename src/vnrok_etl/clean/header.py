@@ -101,7 +101,8 @@ BRACKETED_NOTE = re.compile(r"^\([^()]{3,120}\)$")
 # "By Doan Loan   November 20, 2023 | 06:15 pm PT", "Hoang Phong October 2, 2024 | 04:05 pm
 # GMT+7": a byline and the date line on one line.
 BYLINE_THEN_DATE = re.compile(
-    r"^(?:(?i:by)\s+)?(?P<who>[A-ZÀ-ỸĐ][\w'’-]*(?:\s+[A-ZÀ-ỸĐ][\w'’-]*){1,3}?)\s+(?P<date>[A-Z0-9].*)$"
+    r"^(?:(?i:by)\s+)?(?P<who>[A-ZÀ-ỸĐ][\w'’-]*(?:\s+[A-ZÀ-ỸĐ][\w'’-]*){1,3}?)\s+"
+    r"(?P<date>[A-Z0-9].*)$"
 )
 # "[Alpha Biz= Reporter Yoon Se-ra] Shinhan Bank ...": a Korean outlet's byline opening the lead.
 BRACKET_BYLINE = re.compile(
@@ -293,7 +294,8 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: _H
     """Consume one header line: return what remains of it ("" for all), None if it is the lead."""
     framed = TABLE_CELL.match(line)
     if framed:  # "| caption / credit |": a saved table's cell; its content is read as a line
-        rest = _take_header_line(framed.group("cell"), following, draft, header) if framed.group("cell") else ""
+        cell = framed.group("cell")
+        rest = _take_header_line(cell, following, draft, header) if cell else ""
         if rest is not None:
             draft.drop("table_frame", line.replace(framed.group("cell"), "").strip())
         return rest
@@ -416,7 +418,8 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
     parts = SLASH_SEPARATOR.split(line) if " / " in line else ()
     found = None
     if len(parts) >= 2 and is_date_line(parts[-1]):
-        found = parse_date(DATE_LINE.match(parts[-1]).group("date"), "text", header.zone_override or header.zone)
+        zone = header.zone_override or header.zone
+        found = parse_date(DATE_LINE.match(parts[-1]).group("date"), "text", zone)
     if found is not None:
         # "FINANCE / Reporter Yoon Se-ra / 2025-02-11 09:14:36": section, writer and date on one line
         header.dates.append(found)

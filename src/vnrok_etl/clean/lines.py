@@ -46,7 +46,9 @@ SHORT_LINE_CHARS = 300
 # This is cached page on <site>. If you want remove this page, please contact us."
 # The same footer names the article it copied and when: "<title> have 287 words, post on <site>
 # at March 8, 2023."
-MIRROR_TITLE = re.compile(r"^(?P<title>.{10,200}?) have \d+ words, post on \S+ at (?P<date>[A-Z][a-z]+ \d{1,2}, \d{4})")
+MIRROR_TITLE = re.compile(
+    r"^(?P<title>.{10,200}?) have \d+ words, post on \S+ at (?P<date>[A-Z][a-z]+ \d{1,2}, \d{4})"
+)
 MIRROR_SPAM = re.compile(
     r"\bhave \d+ words, post on\b|\bThis is cached page on\b|\bIf you want remove this page\b"
 )
@@ -60,7 +62,9 @@ VIETNAMESE_LETTER = re.compile(
 )
 MIN_FOREIGN_WORDS = 4
 MAX_DATED_TEASER_WORDS = 12
-VIETNAMESE_WEEKDAY = re.compile(r"\b(?:[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ\s+[Nn]hật)\b")
+VIETNAMESE_WEEKDAY = re.compile(
+    r"\b(?:[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ\s+[Nn]hật)\b"
+)
 MIN_LOWERCASE_MARKED = 2
 # "| ... |": a table cell a photo's caption was laid out in.
 TABLE_FRAME = re.compile(r"^\|?\s*(?P<cell>[^|]*?)\s*\|?$")

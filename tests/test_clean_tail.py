@@ -403,3 +403,21 @@ def test_blog_furniture_at_the_end_leaves(strip: str) -> None:
 def test_answer_label_alone_on_its_line_leaves() -> None:
     article = clean(f"{HEADLINE}\n\nQuestion 2: How will trade grow?\n\nAnswer:\n\n{SECOND}")
     assert article.paragraphs == ("How will trade grow?", SECOND)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["- Rice: 12 tonnes", "- Coffee: 8 tonnes", "- Rice: 12 tonnes"],
+        ["| Hanoi | 12 |", "| Da Nang | 8 |", "| Hanoi | 12 |"],
+        ["Hanoi | 2024 | 12", "Da Nang | 2024 | 8", "Hanoi | 2024 | 12"],
+    ],
+)
+def test_repeated_list_items_and_table_rows_are_kept(rows: list[str]) -> None:
+    article = clean(f"{HEADLINE}\n\n{LEAD}\n\n" + "\n\n".join(rows) + f"\n\n{SECOND}")
+    assert article.paragraphs == (LEAD, *rows, SECOND)
+
+
+def test_repeated_prose_paragraph_is_still_kept_once() -> None:
+    article = clean(f"{HEADLINE}\n\n{LEAD}\n\n{SECOND}\n\n{SECOND}\n\n{THIRD}")
+    assert article.paragraphs == (LEAD, SECOND, THIRD)

@@ -200,7 +200,7 @@ AGENCY_TAG = re.compile(
     rf"^\(?(?P<tag>(?:{TAG})(?:/(?:{TAG}))?)\)?\s*(?:[—–]|--?)\s*(?=\S)", re.IGNORECASE
 )
 # "– Vietnam’s shrimp exports ...": the dash of a dateline whose place was lost.
-BARE_DASH = re.compile(r"^[—–-]\s+(?=[A-Z\"“‘'])")
+BARE_DASH = re.compile(r"^[—–]\s+(?=[A-Z\"“‘'])")
 # A line that is only a dateline ("HÀ NỘI —") is not a title.
 DATELINE_ONLY = re.compile(r"^[^\W\d_][\w .'’()/-]{0,40}[—–-]$")
 SENTENCE_INSIDE = re.compile(r"[.!?…]['\"”’)\]]*\s+[A-Z\"“]")
@@ -675,16 +675,16 @@ def take_dateline(paragraphs: list[str], draft: Draft) -> list[str]:
     too, and the inner, real place wins. An agency tag ("VGP - ") gives the source, no place.
     """
     for index, paragraph in enumerate(paragraphs[:DATELINE_SEARCH_PARAGRAPHS]):
-        taken = _strip_dateline(paragraph, draft)
+        taken = _strip_dateline(paragraph, draft, lead=index == 0)
         if taken is None:
             continue
-        inner = _strip_dateline(taken, draft)  # the wrapper's place is replaced by the real one
+        inner = _strip_dateline(taken, draft, lead=False)  # the wrapper's place gives way
         rest = (inner if inner is not None else taken).strip()
         return paragraphs[:index] + ([rest] if rest else []) + paragraphs[index + 1:]
     return paragraphs
 
 
-def _strip_dateline(paragraph: str, draft: Draft) -> str | None:
+def _strip_dateline(paragraph: str, draft: Draft, lead: bool) -> str | None:
     glued = GLUED_BYLINE.match(paragraph) if paragraph.startswith("By ") else None
     if glued:
         draft.byline = draft.byline or glued.group("who")
@@ -716,7 +716,8 @@ def _strip_dateline(paragraph: str, draft: Draft) -> str | None:
             draft.dateline = KNOWN_PLACE_SPELLING[colon.group("place").casefold()]
             draft.drop("dateline", colon.group(0))
             return rest
-    dash = BARE_DASH.match(paragraph) if paragraph[:1] in "—–-" else None
+    # Only the lead may open with a dateline's bare dash; a later "- " opens a list item.
+    dash = BARE_DASH.match(paragraph) if lead and paragraph[:1] in "—–" else None
     if dash is not None and draft.dateline is None:
         draft.drop("dateline", dash.group(0))
         return paragraph[dash.end():]

@@ -167,6 +167,8 @@ def _stands_alone(blocks: list[list[str]], position: int) -> bool:
         and not LABELLED_LINE.match(line)
         and not line.startswith("By ")
         and "@" not in line
+        and " | " not in line  # a table row
+        and not BULLET.match(line)
         and not TERMINAL_PUNCTUATION.search(line)
         and bool(SENTENCE_END.search(_previous_text(blocks, position)))
         and blocks[position + 1][0][:1] in NEW_SENTENCE_STARTS

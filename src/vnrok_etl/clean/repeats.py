@@ -10,6 +10,10 @@ from vnrok_etl.clean.common import SENTENCE_BOUNDARY, Draft
 # A repeated paragraph is paragraph-sized: longer prefixes are not looked up (bounds the cost).
 MAX_REPEAT_PREFIX_CHARS = 4000
 
+# A list item ("- ", "• ", "1. ") or a table row ("| a | b |", "a | b | c").
+LIST_ITEM_OR_ROW_START = re.compile(r"^(?:[-•·*▪►]\s|\d{1,2}[.)]\s|\|)")
+MIN_ROW_SEPARATORS = 2
+
 # Paragraphs that begin alike (this many characters) are the only ones cut into prefixes.
 REPEAT_HEAD_CHARS = 32
 
@@ -20,6 +24,7 @@ def drop_repeats(paragraphs: list[str], draft: Draft) -> list[str]:
     Seed 001 repeats "During their high-level meetings..." verbatim (the later copy goes) and ends
     with the "The visit of ... concluded successfully" paragraph plus one more sentence (the
     earlier, shorter copy goes). Seed 002 repeats its lead after the dateline (the later copy goes).
+    List items and table rows are never dropped: they repeat by nature.
     Each paragraph is looked up by its full text and by its prefixes that end a sentence, so the
     cost stays linear in the number of sentences however many paragraphs look alike.
     """
@@ -56,6 +61,13 @@ def drop_repeats(paragraphs: list[str], draft: Draft) -> list[str]:
         first_seen[key] = later
         for prefix in prefixes:
             fuller.setdefault(prefix, later)
+    # Rows of a table and items of a list repeat by nature ("- 12 tonnes", "| Hanoi | 12 |"):
+    # they are never taken for a repeated paragraph (issue 16).
+    dropped = {index for index in dropped if not _is_list_item_or_row(paragraphs[index])}
     for index in sorted(dropped):
         draft.drop("repeated_paragraph", paragraphs[index])
     return [paragraph for index, paragraph in enumerate(paragraphs) if index not in dropped]
+
+
+def _is_list_item_or_row(paragraph: str) -> bool:
+    return bool(LIST_ITEM_OR_ROW_START.match(paragraph)) or paragraph.count(" | ") >= MIN_ROW_SEPARATORS

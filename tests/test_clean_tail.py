@@ -421,3 +421,22 @@ def test_repeated_list_items_and_table_rows_are_kept(rows: list[str]) -> None:
 def test_repeated_prose_paragraph_is_still_kept_once() -> None:
     article = clean(f"{HEADLINE}\n\n{LEAD}\n\n{SECOND}\n\n{SECOND}\n\n{THIRD}")
     assert article.paragraphs == (LEAD, SECOND, THIRD)
+
+
+def test_contents_page_of_titled_items_is_rejected() -> None:
+    page = (
+        "What's in the weekly this week\n\nMust read\n\n"
+        "Korean Capital Turns South: Manufacturers are looking at southern provinces for land.\n\n"
+        "A Harder Look At Incentives: Investors say the minimum tax has changed what they ask.\n\n"
+        "Banking On Green Bonds: Two lenders prepare the first green bond issues in the delta."
+    )
+    with pytest.raises(CleanError, match="teaser"):
+        clean(page)
+
+
+def test_interview_with_short_speaker_labels_is_an_article() -> None:
+    text = (
+        f"{HEADLINE}\n\nReporter: What did the volunteers build?\n\nSpeaker: They built a library "
+        "and taught English.\n\nReporter: Will they return?\n\nSpeaker: Yes, next summer."
+    )
+    assert clean(text).title == HEADLINE

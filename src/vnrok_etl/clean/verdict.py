@@ -27,6 +27,8 @@ MIN_TEASER_ITEMS = 2
 MAX_TAG_WORDS = 2
 MIN_TAG_ITEMS = 3
 INNER_SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*\s+\S")
+# "Banking On Green Bonds: Two Korean lenders have joined ...": a contents page's item.
+TITLED_ITEM = re.compile(r"^(?:[A-Z][\w'’&-]*\s+){2,10}[A-Z][\w'’&-]*:\s+\S")
 # "By Reporter Yoo Min-ji The Vietnamese Women's Association ...": a tag page's bylined item.
 BYLINED_ITEM = re.compile(r"^By\s+\S")
 BULLET_ITEM = re.compile(r"^[•·▪*-]\s+(?P<headline>.{10,200})$")
@@ -91,7 +93,11 @@ def _headline_standfirst_pairs(lines: list[str]) -> bool:
 
 
 def reject_after_cleaning(title: str | None, paragraphs: list[str], dateline: str | None) -> None:
-    """Raise CleanError when what is left is a tag above a list of one-sentence standfirsts."""
+    """Raise CleanError when what is left is a tag above a list of one-sentence standfirsts, or
+    a magazine's contents: every paragraph "<A Headline In Capitals>: <its standfirst>"."""
+    items = [paragraph for paragraph in paragraphs if len(paragraph.split()) > MAX_LABEL_WORDS]
+    if len(items) >= MIN_TAG_ITEMS and all(TITLED_ITEM.match(item) for item in items):
+        raise CleanError("not an article: a teaser block (every item is a headline, a colon, a standfirst)")
     if title is None or len(title.split()) > MAX_TAG_WORDS or dateline is not None:
         return
     if len(paragraphs) < MIN_TAG_ITEMS:

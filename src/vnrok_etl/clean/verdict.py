@@ -28,7 +28,7 @@ MAX_TAG_WORDS = 2
 MIN_TAG_ITEMS = 3
 INNER_SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*\s+\S")
 # "Banking On Green Bonds: Two Korean lenders have joined ...": a contents page's item.
-TITLED_ITEM = re.compile(r"^(?:[A-Z][\w'’&-]*\s+){2,10}[A-Z][\w'’&-]*:\s+\S")
+TITLED_ITEM = re.compile(r"^(?:[A-Z]\w*:\s+)?(?:[A-Z][\w'’&-]*\s+){2,10}[A-Z][\w'’&-]*:\s+\S")
 # "By Reporter Yoo Min-ji The Vietnamese Women's Association ...": a tag page's bylined item.
 BYLINED_ITEM = re.compile(r"^By\s+\S")
 BULLET_ITEM = re.compile(r"^[•·▪*-]\s+(?P<headline>.{10,200})$")

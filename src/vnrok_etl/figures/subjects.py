@@ -1,0 +1,244 @@
+"""Subjects: the noun phrase a figure counts or measures."""
+
+from __future__ import annotations
+
+import re
+
+from vnrok_etl.figures.words import (
+    CLAUSE_BOUNDARIES,
+    DETERMINERS,
+    IRREGULAR_SINGULARS,
+    MONTH_WORD,
+    NEXT_WORD,
+    NOT_PLURAL,
+    POSTMOD_PREPOSITIONS,
+    STOP_WORDS,
+    Span,
+    WORD,
+    YEAR_WORD,
+)
+
+
+# Verb-group words passed over, right before the amount, on the way back to its subject:
+# "Rice prices were expected to double", "investment has more than doubled".
+VERB_GROUP = frozenset(
+    {"to", "be", "been", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+     "could", "can", "may", "might", "should", "must", "expected", "set", "likely", "projected",
+     "forecast", "also", "still", "further", "almost", "nearly", "more", "than"}
+)
+
+
+# Money/percent subjects that only restate the amount.
+WEAK_SUBJECTS = frozenset(
+    {"total", "sum", "amount", "figure", "value", "level", "it", "this", "record", "combined"}
+)
+
+
+MONEY_VERBS = (
+    "(?:hit|reached|set) a (?:new )?record(?: high)? of|(?:worth |with )?a (?:combined )?total of|"
+    "reached|reach|reaching|totall?ed|totals|total|totall?ing|hit|stood at|stands at|stand at|"
+    "amounted to|amounts to|amount to|rose to|rising to|increased to|increasing to|grew to|"
+    "growing to|fell to|dropped to|declined to|climbed to|jumped to|surged to|exceeded|surpassed|"
+    "topped|valued at|worth|estimated at|was|were|is|are|of|to|at|rose by|increased by|grew by|"
+    "fell by"
+)
+
+
+AUXILIARIES = "has|have|had|will|would|could|is|are|was|were|can|may|might"
+
+
+VERB_AFTER_AMOUNT = (
+    "increased|grown|grew|risen|rose|jumped|expanded|surged|multiplied|soared|climbed|"
+    "increase|grow|rise|jump|expand|been|reached|reach"
+)
+
+
+SUBJECT_IN_AFTER = re.compile(r"[ ]+(?:in|of|worth[ ]of)(?=[ ])")
+
+
+VERB_BEFORE = re.compile(
+    rf"(?i)\b(?:(?:{AUXILIARIES})[ ]+(?:been[ ]+)?(?:(?:{MONEY_VERBS}|{VERB_AFTER_AMOUNT})"
+    rf"(?:[ ]+(?:by|to|at))?[ ]+)?|(?:{MONEY_VERBS}|{VERB_AFTER_AMOUNT})(?:[ ]+(?:by|to|at))?[ ]+)$"
+)
+
+
+def words_after(body: str, pos: int, limit: int, stop_on_participle: bool) -> list[Span]:
+    """Words right after ``pos`` up to a stop word, punctuation or ``limit`` words."""
+    words: list[Span] = []
+    seen_head = seen_plural = False
+    while len(words) < limit:
+        match = NEXT_WORD.match(body, pos)
+        if not match:
+            break
+        word = match["w"]
+        lower = word.lower()
+        head = head_noun(word)
+        if lower in STOP_WORDS:
+            break
+        if stop_on_participle and (seen_head and is_participle(lower) or seen_plural and not head):
+            # After a plural noun the next non-noun is the verb: "two peoples enjoy close bonds".
+            # A demonym may still be a modifier: "Korean business groups", "Vietnamese live".
+            break
+        words.append(Span(word, match.start("w"), match.end("w")))
+        seen_head = seen_head or head is not None
+        seen_plural = seen_plural or head is not None and is_regular_plural(word)
+        pos = match.end()
+    return words
+
+
+def counted_phrase(body: str, pos: int) -> tuple[str, Span, str] | None:
+    """(head noun singular, the phrase up to the head, subject with a short post-modifier)."""
+    if not NEXT_WORD.match(body, pos):
+        return None
+    words = words_after(body, pos, limit=5, stop_on_participle=True)
+    head_index, head = None, None
+    for index, word in enumerate(words):
+        singular = head_noun(word.text)
+        if singular:
+            head_index, head = index, singular
+    if head is None:
+        return None
+    phrase = Span(body[words[0].start:words[head_index].end], words[0].start,
+                   words[head_index].end)
+    post = post_modifier(body, phrase.end)
+    subject = phrase.text + (body[phrase.end:post.end] if post else "")
+    return head, phrase, subject
+
+
+def head_noun(word: str) -> str | None:
+    """The singular of a word that can head a count ('businesses' -> 'business'), else None."""
+    lower = word.lower()
+    if "'" in word or "’" in word:
+        return None  # "four no’s"
+    if lower in IRREGULAR_SINGULARS:
+        return IRREGULAR_SINGULARS[lower]
+    if lower.endswith("ese"):
+        return lower  # Vietnamese, Chinese, Japanese: same form in the plural
+    if word[:1].isupper() and lower.endswith("an") and len(lower) > 4:
+        return lower  # "200,000 Korean reside in Viet Nam" (seed 001 prints the singular)
+    if len(lower) < 3 or not lower.endswith("s") or lower.endswith("ss") or lower in NOT_PLURAL:
+        return None
+    if word.isupper():
+        return lower[:-1]  # "SMEs" -> "sme"
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-3] + "y"
+    if lower.endswith(("sses", "ches", "shes", "xes", "zzes")):
+        return lower[:-2]
+    return lower[:-1]
+
+
+def is_regular_plural(word: str) -> bool:
+    lower = word.lower()
+    return lower.endswith("s") and not lower.endswith("ese") or lower in IRREGULAR_SINGULARS
+
+
+def is_participle(lower: str) -> bool:
+    return len(lower) > 4 and lower.endswith(("ing", "ed"))
+
+
+def post_modifier(body: str, pos: int) -> Span | None:
+    """'operating in Việt Nam', 'from each country', 'married to Korean husbands'."""
+    match = NEXT_WORD.match(body, pos)
+    if match and is_participle(match["w"].lower()):
+        following = NEXT_WORD.match(body, match.end())
+        if not following or following["w"].lower() not in POSTMOD_PREPOSITIONS:
+            return None
+        match = following
+    if not match or match["w"].lower() not in POSTMOD_PREPOSITIONS:
+        return None
+    obj = object_after(body, match.end())
+    return Span(body[pos:obj.end], pos, obj.end) if obj else None
+
+
+def object_after(body: str, pos: int) -> Span | None:
+    """A short object: optional determiner, then a name ('Việt Nam') or up to three words."""
+    words: list[Span] = []
+    cursor, in_name = pos, False
+    while len(words) < 4:
+        match = NEXT_WORD.match(body, cursor)
+        if not match:
+            break
+        word, lower = match["w"], match["w"].lower()
+        if not words and lower in DETERMINERS:
+            words.append(Span(word, match.start("w"), match.end("w")))
+            cursor = match.end()
+            continue
+        if lower in STOP_WORDS or is_participle(lower):
+            break
+        if word[:1].isupper():
+            in_name = True
+        elif in_name and not (lower.endswith("s") and lower not in NOT_PLURAL):
+            break  # "in Việt Nam continue to ...": a lowercase verb ends the name
+        words.append(Span(word, match.start("w"), match.end("w")))
+        cursor = match.end()
+    if not words or words[-1].text.lower() in DETERMINERS:
+        return None
+    if MONTH_WORD.match(words[0].text) or words[0].text.lower() in DETERMINERS and len(words) > 1 \
+            and words[1].text.lower() in ("first", "second", "third", "fourth", "last", "past"):
+        return None  # "vehicles in July", "in the first half": a time, not part of the subject
+    if YEAR_WORD.match(body, pos + 1):
+        return None
+    return Span(body[words[0].start:words[-1].end], words[0].start, words[-1].end)
+
+
+def of_phrase(body: str, pos: int) -> str | None:
+    """'40 years of Doi Moi' -> 'Doi Moi'; '24.5 percent of total exports' -> 'total exports'."""
+    match = NEXT_WORD.match(body, pos)
+    if not match or match["w"] != "of":
+        return None
+    obj = object_after(body, match.end())
+    if not obj:
+        return None
+    text = strip_determiners(obj.text)
+    return text or None
+
+
+def money_subject(body: str, start: int, end: int) -> str | None:
+    """What an amount is of: 'US$150 billion in bilateral trade', 'bilateral trade reached $X'."""
+    after = SUBJECT_IN_AFTER.match(body, end)
+    if after:
+        words = []
+        for word in words_after(body, after.end(), limit=4, stop_on_participle=True):
+            if word.text[:1].isupper():
+                break
+            words.append(word)
+        if words and words[0].text.lower() not in DETERMINERS:
+            return body[words[0].start:words[-1].end]
+    return subject_before(body, start)
+
+
+def subject_before(body: str, start: int, verb_required: bool = True) -> str | None:
+    """The noun phrase before the verb that leads to the amount ('investment has more than')."""
+    verb = VERB_BEFORE.search(body, max(0, start - 60), start)
+    if not verb and verb_required:
+        return None
+    phrase_end = verb.start() if verb else start
+    tokens = list(WORD.finditer(body, max(0, phrase_end - 120), phrase_end))
+    kept: list[re.Match] = []
+    tokens.reverse()
+    while tokens and tokens[0].group().lower() in VERB_GROUP:
+        tokens.pop(0)
+    for token in tokens:
+        text = token.group()
+        lower = text.lower()
+        if not text[:1].isalnum() or lower in CLAUSE_BOUNDARIES or is_participle(lower) and (
+            lower.endswith("ing")
+        ):
+            break
+        kept.append(token)
+        if len(kept) == 8:
+            break
+    if not kept:
+        return None
+    kept.reverse()
+    phrase = strip_determiners(body[kept[0].start():kept[-1].end()])
+    if not phrase or phrase.lower() in WEAK_SUBJECTS:
+        return None
+    return phrase
+
+
+def strip_determiners(phrase: str) -> str:
+    words = phrase.split(" ")
+    while words and words[0].lower() in DETERMINERS:
+        words.pop(0)
+    return " ".join(words)

@@ -6,20 +6,21 @@ from vnrok_etl.figures.context import Context, sentence_span
 from vnrok_etl.figures.reference import reference_of
 from vnrok_etl.records import Figure
 
-def make_figure(ctx: Context, kind: str, value: float, unit: str | None, qualifier: str,
-            subject: str | None, start: int, end: int) -> Figure:
+def make_figure(ctx: Context, kind: str, value: float | None, unit: str | None, qualifier: str,
+                subject: str | None, start: int, end: int) -> Figure:
     sentence = sentence_span(ctx, start)
     if sentence[0] == sentence[1]:
         sentence = (start, end)
-    ref_year, is_target = reference_of(ctx, sentence, start, end)
+    reference = reference_of(ctx, sentence, start, end)
     return Figure(
         kind=kind,
-        value=float(value),
+        value=None if value is None else float(value),
         unit=unit,
         qualifier=qualifier,
         subject=subject,
-        ref_year=ref_year,
-        is_target=is_target,
+        ref_year=reference.ref_year,
+        is_target=reference.is_target,
+        is_forecast=reference.is_forecast,
         text=ctx.body[start:end],
         sentence=ctx.body[sentence[0]:sentence[1]],
         start_char=start,

@@ -15,8 +15,8 @@ class Context:
     sentence_starts: list[int]
     sentence_spans: list[tuple[int, int]]
     published_year: int | None
-    # sentence start -> (year cues, offsets of target words): computed once per sentence
-    cues: dict[int, tuple[list[re.Match], list[int]]]
+    # sentence start -> (its year cues, the end of its opening adverbial): once per sentence
+    cues: dict[int, tuple[list[re.Match], int]]
 
 
 def sentence_span(ctx: Context, offset: int) -> tuple[int, int]:

@@ -1,70 +1,201 @@
-"""Reference year and target: the period a figure is of, and whether it is a goal."""
+"""Reference year, target and forecast: the period a figure is of, and whether it is a goal.
+
+Rules (tests/test_figures_attributes.py):
+
+- **Reference year from the figure's own clause.** A sentence is cut into clauses at ``;``/``:``
+  and at a comma before a conjunction (", while", ", and", ", but", ", which"). The reference year
+  is the nearest year cue in the figure's clause: a preposition with an optional period before the
+  year ("in 2024", "by 2030", "in January-August 2014", "in the first five months of 2024", "the
+  five months of 2024", "as of November 2024"), or "last/this/next/previous year" resolved against
+  the publication date (never the clock). A clause with no cue of its own continues the time
+  frame of the clause it is coordinated with (", while investment has more than doubled" after
+  "... by 2024"), and a time adverbial that opens the sentence ("In 2024, ...", "Last year, ...")
+  covers every clause of it. Any other neighbouring clause (after ";", ":", ", which", or a
+  following clause) never lends its year.
+- **A base is not a reference.** A year after "since", "from", "than", "compared to/with",
+  "against", "versus", "over" or "the same period of" is what the figure is compared with or
+  counted from ("since 1992", "up 5 percent over 2023"), and so is a year after the figure with
+  "since" between them ("has become the fourth-largest since the pact took effect in 2015"); an
+  opening adverbial that starts with
+  "since", "from", "after" or "before" gives no reference year either.
+- **Targets are planned or agreed goals**: a goal word before the figure in its statement (the
+  sentence up to a turn: ";", "while", "but", "although")
+  ("target", "goal", "aim to/at/for", "plan to", "seek to", "strive to/for", "agree to",
+  "commit to", "pledge to", "hope to", "determined to"), a goal verb with an object and "to"
+  right before the amount ("raise bilateral trade to US$20 billion", "bringing two-way trade to
+  100 billion USD"), or a deadline year ("by 2030") not yet past at publication.
+- **Forecasts are predictions, not goals**: "expected to", "forecast", "projected", "predicted",
+  "likely to", "set to", "poised to", "on track to", "will", or a future year with no goal word
+  ("next year", "in 2026" in a 2025 article). A forecast is stored with ``is_target`` false and
+  ``is_forecast`` true. When both a goal and a forecast word stand before a figure, the nearer
+  one decides ("expects to raise its investment to $20 billion" is Samsung's goal).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from vnrok_etl.figures.context import Context
+from vnrok_etl.figures.words import MONTHS
+from vnrok_etl.numbers import UNIT_WORD_RE
 
-
-# "27.3% over the same period last year": a year after these is the base of a comparison.
+# "27.3% over the same period last year", "since 1992": a year after these is a base.
 COMPARISON_BASE = re.compile(
-    r"(?i)(?:same[ ]period|compared[ ](?:to|with)|than|from|against|since|versus|vs\.?)[ ]+$"
+    r"(?i)(?:same[ ]period(?:[ ]of|[ ]in)?|compared[ ](?:to|with)|than|from|against|since|"
+    r"versus|vs\.?|over|up[ ]from|down[ ]from)[ ]+$"
 )
 
-
-# Words that make a figure later in the sentence a target even without "by 2030". Verbs only
-# with "to" after them: "investment plans" or "as expected" say nothing about the future.
-TARGET_WORDS = (
-    "targets?|goals?|objectives?|ambition|"
-    "(?:aims?|aiming|aimed|plans?|planning|planned|seeks?|seeking|strives?|striving|expected|"
-    "expects|projected|forecast|set|poised|hopes?|hoping)[ ]to"
+# Words of a period written between a preposition and its year: "in the first five months of",
+# "during January-August", "as of the end of".
+PERIOD_WORD = (
+    rf"the|first|second|third|fourth|last|final|past|whole|entire|full|end|middle|beginning|"
+    rf"start|early|late|mid|half|quarter|months?|weeks?|of|Q[1-4]|H[12]|\d{{1,2}}|"
+    rf"(?i:{UNIT_WORD_RE})|(?:{MONTHS})\.?(?:[-–](?:{MONTHS})\.?)?"
 )
-
-
 YEAR_CUE = re.compile(
-    r"""
-    \b(?P<prep>[Bb]y|[Ii]n|[Dd]uring|[Aa]s[ ]of|[Uu]ntil|[Tt]hrough|[Ff]or)[ ]+
-        (?:the[ ]+(?:end|middle|beginning|start|first[ ]half|second[ ]half|first[ ]quarter|
-        second[ ]quarter|third[ ]quarter|fourth[ ]quarter|first[ ]\w+[ ]months)[ ]+of[ ]+)?
-        (?P<year>(?:19|20)\d{2})\b(?![-–]\d)
+    rf"""
+    \b(?P<prep>[Bb]y|[Ii]n|[Dd]uring|[Aa]s[ ]of|[Uu]ntil|[Tt]hrough(?:out)?|[Ff]or|[Oo]f)[ ]+
+        (?:(?:{PERIOD_WORD})[ ,]+){{0,6}}?
+        (?P<year>(?:19|20)\d{{2}})\b(?![-–]\d)
+  | \b(?P<month>(?:{MONTHS})\.?(?:[-–](?:{MONTHS})\.?)?)[ ,]+(?P<myear>(?:19|20)\d{{2}})\b(?![-–]\d)
   | \b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious)[ ]+year\b
     """,
     re.VERBOSE,
 )
 
+# Clause boundaries inside a sentence: a year cue on the other side belongs to another figure.
+CLAUSE_BREAK = re.compile(
+    r"[;:]|,[ ]+(?:while|whereas|but|and|which|although|though|whilst)\b|[ ](?:while|whereas)[ ]"
+)
+COORDINATING_BREAK = re.compile(r",[ ]+(?:while|whereas|but|and|whilst)|[ ](?:while|whereas)[ ]")
+# A turn to another statement: goal and forecast words before it do not reach past it. Weaker
+# than a clause break, so an elided clause keeps its governor ("aim to raise trade to $150
+# billion by 2030, and investment to $100 billion").
+TURN_BREAK = re.compile(r";|,?[ ]+(?:while|whereas|but|although|though|whilst)[ ]")
+SINCE = re.compile(r"\b[Ss]ince\b")
+# An opening adverbial that is a base or another event, not the figure's period.
+OPENING_BASE = re.compile(r"(?i)(?:since|from|after|before|compared|unlike)\b")
 
-TARGET_BEFORE = re.compile(rf"(?i)\b(?:{TARGET_WORDS})\b")
+GOAL_WORDS = re.compile(
+    r"(?i)\b(?:targets?|targeted|targeting|goals?|objectives?|ambition|"
+    r"(?:aims?|aiming|aimed)[ ](?:to|at|for)|(?:plans?|planning|planned)[ ]to|"
+    r"(?:seeks?|seeking|sought)[ ]to|(?:strives?|striving|strove)[ ](?:to|for)|"
+    r"(?:agreed?|agrees|agreeing)[ ]to|(?:committed|commits?)[ ]to|(?:pledged?|pledges)[ ]to|"
+    r"(?:hopes?|hoping)[ ]to|determined[ ]to|towards)\b"
+)
+FORECAST_WORDS = re.compile(
+    r"(?i)\b(?:expected|expects?|forecasts?|forecasted|projected|projects[ ]that|predicted|"
+    r"predicts?|likely[ ]to|set[ ]to|poised[ ]to|on[ ]track[ ]to|anticipated|estimated[ ]to|"
+    r"will|would|could)\b"
+)
+# A goal verb with its object and "to" right before the amount: "raise bilateral trade to".
+# Base form or -ing only: "raised trade to" reports what happened. An object is required, so the
+# intransitive "increasing to $5 billion" is not a goal.
+GOAL_VERB_TO = re.compile(
+    r"(?i)\b(?:raise|raising|lift|lifting|bring|bringing|boost|boosting|push|pushing|increase|"
+    r"increasing|take|taking|grow|growing|double|doubling|elevate|elevating)"
+    r"(?:[ ]+[^\s,;.]+){1,8}?[ ]+to[ ]+(?:\w+[ ]+){0,2}$"
+)
 
 
-def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int
-               ) -> tuple[int | None, bool]:
-    """(ref_year, is_target) from the nearest year cue in the sentence."""
-    if sentence[0] not in ctx.cues:
-        ctx.cues[sentence[0]] = (
-            [cue for cue in YEAR_CUE.finditer(ctx.body, *sentence)
-             if not COMPARISON_BASE.search(ctx.body, max(sentence[0], cue.start() - 20),
-                                           cue.start())],
-            [m.start() for m in TARGET_BEFORE.finditer(ctx.body, *sentence)],
-        )
-    cues, targets = ctx.cues[sentence[0]]
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """The attributes a figure takes from its sentence."""
+
+    ref_year: int | None
+    is_target: bool
+    is_forecast: bool
+
+
+def clauses_of(ctx: Context, sentence: tuple[int, int], start: int
+               ) -> tuple[tuple[int, int], tuple[int, int] | None]:
+    """The clause of ``sentence`` holding ``start``, and the clause before it when the two are
+    coordinated (", and", ", while", ", but", ...), whose time frame an elliptical second clause
+    continues ("... by 2024, while investment has more than doubled")."""
+    clause_start, clause_end = sentence
+    previous, previous_start, coordinated = None, sentence[0], False
+    for cut in CLAUSE_BREAK.finditer(ctx.body, *sentence):
+        if cut.end() <= start:
+            previous = (previous_start, cut.start())
+            previous_start = clause_start = cut.end()
+            coordinated = COORDINATING_BREAK.fullmatch(cut.group()) is not None
+        elif cut.start() >= start:
+            clause_end = cut.start()
+            break
+    return (clause_start, clause_end), previous if coordinated else None
+
+
+def _cues(ctx: Context, sentence: tuple[int, int]) -> tuple[list[re.Match], int]:
+    """The sentence's year cues that are not bases, and where its opening adverbial ends
+    (the first comma, when the sentence opens with a cue; else the sentence start)."""
+    cached = ctx.cues.get(sentence[0])
+    if cached is None:
+        cues = [
+            cue for cue in YEAR_CUE.finditer(ctx.body, *sentence)
+            if not COMPARISON_BASE.search(ctx.body, max(sentence[0], cue.start() - 22), cue.start())
+        ]
+        opening_end = sentence[0]
+        comma = ctx.body.find(",", sentence[0], sentence[1])
+        if comma > 0 and cues and cues[0].end() <= comma and not OPENING_BASE.match(
+            ctx.body, sentence[0]
+        ) and not CLAUSE_BREAK.search(ctx.body, sentence[0], comma):
+            opening_end = comma
+        cached = ctx.cues[sentence[0]] = (cues, opening_end)
+    return cached
+
+
+def _nearest_cue(ctx: Context, cues: list[re.Match], clause: tuple[int, int], start: int,
+                 end: int) -> re.Match | None:
+    """The cue of ``clause`` nearest the figure; a cue after "since" that follows the figure is
+    the start of a period the figure is counted from ("has become the fourth-largest since the
+    pact took effect in 2015")."""
     best, best_distance = None, None
     for cue in cues:
+        if not clause[0] <= cue.start() < clause[1]:
+            continue
+        if cue.start() >= end and SINCE.search(ctx.body, end, cue.start()):
+            continue
         distance = max(cue.start() - end, start - cue.end(), 0)
         if best_distance is None or distance < best_distance:
             best, best_distance = cue, distance
-    target_words = any(offset < start for offset in targets)
+    return best
+
+
+def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int) -> Reference:
+    """Reference year, target and forecast of the figure at ``start:end`` (rules above)."""
+    cues, opening_end = _cues(ctx, sentence)
+    clause, previous = clauses_of(ctx, sentence, start)
+    best = _nearest_cue(ctx, cues, clause, start, end)
+    if best is None and previous is not None:
+        best = _nearest_cue(ctx, cues, previous, start, end)
+    if best is None and opening_end > sentence[0] and start > opening_end:
+        best = next(cue for cue in cues if cue.end() <= opening_end)
+    turn = sentence[0]
+    for cut in TURN_BREAK.finditer(ctx.body, sentence[0], start):
+        turn = cut.end()
+    before = ctx.body[turn:start]
+    goal = max((m.end() for m in GOAL_WORDS.finditer(before)), default=-1)
+    if GOAL_VERB_TO.search(before, max(0, len(before) - 90)):
+        goal = len(before)
+    forecast = max((m.end() for m in FORECAST_WORDS.finditer(before)), default=-1)
+    is_goal = goal > forecast
+    is_forecast = forecast > goal
     published = ctx.published_year
-    if best is None:
-        return None, target_words
-    if best["rel"]:
-        if published is None:
-            return None, target_words
-        shift = {"last": -1, "previous": -1, "this": 0, "next": 1}[best["rel"].lower()]
-        return published + shift, shift > 0 or (target_words and shift == 0)
-    year = int(best["year"])
-    prep = best["prep"].lower()
-    if prep in ("by", "until", "through"):
-        return year, published is None or year >= published
-    future = published is not None and year > published
-    return year, future or (target_words and (published is None or year >= published))
+    year, deadline = None, False
+    if best is not None:
+        if best["rel"]:
+            if published is not None:
+                year = published + {"last": -1, "previous": -1, "this": 0, "next": 1}[
+                    best["rel"].lower()
+                ]
+        else:
+            year = int(best["year"] or best["myear"])
+            deadline = (best["prep"] or "").lower() in ("by", "until", "through")
+    past = year is not None and published is not None and year < published
+    future = year is not None and published is not None and year > published
+    if past:
+        return Reference(year, False, False)
+    if is_goal or deadline and not is_forecast:
+        return Reference(year, True, False)
+    return Reference(year, False, is_forecast or future)

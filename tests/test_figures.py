@@ -241,10 +241,11 @@ def test_count_forms(text, surface, value, unit, subject):
     assert figure.value == pytest.approx(value)
 
 
-def test_scaled_amount_with_its_noun_elided_is_a_count_without_unit():
+def test_scaled_amount_with_its_noun_elided_takes_the_unit_of_its_subject():
+    # Issue 17: the unit names what is counted, also when the noun after the amount is elided.
     figure = one("The number of Korean tourists to Việt Nam reached 4.6 million last year.")
     assert (figure.kind, figure.text, figure.value, figure.unit, figure.ref_year) == (
-        "count", "4.6 million", 4.6e6, None, 2024
+        "count", "4.6 million", 4.6e6, "tourist", 2024
     )
     assert figure.subject == "number of Korean tourists to Việt Nam"
 

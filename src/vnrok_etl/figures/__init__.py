@@ -38,6 +38,15 @@ from __future__ import annotations
 
 import datetime
 
+from vnrok_etl.figures.coordination import (
+    distribute_subjects,
+)
+from vnrok_etl.figures.kinds import (
+    PLACE_LITERALS,
+    PLACE_RANK,
+    figure_from_place,
+)
+
 from vnrok_etl.figures.amounts import DIGIT_QUANTITY, WORD_QUANTITY
 from vnrok_etl.figures.build import make_figure, without_overlaps
 from vnrok_etl.figures.context import Context
@@ -96,6 +105,11 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
         for match in RANKED.finditer(body):
             found.append(make_figure(ctx, "rank", float(parse_ordinal(match["ord"]) or 0), None,
                                  "exact", None, match.start(), match.end()))
+    if any(literal in body for literal in PLACE_LITERALS):
+        for match in PLACE_RANK.finditer(body):
+            figure = figure_from_place(ctx, match)
+            if figure:
+                found.append(figure)
     if any(literal in body for literal in MULTIPLIER_LITERALS):
         for match in MULTIPLIER_VERB.finditer(body):
             figure = figure_from_multiplier_verb(ctx, match)
@@ -109,4 +123,4 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
             start, qualifier = hedge_before(body, prefix.start())
             found.append(make_figure(ctx, "multiplier", float(value), "times", qualifier,
                                  subject_before(body, start), start, match.end()))
-    return tuple(without_overlaps(found))
+    return tuple(distribute_subjects(ctx, without_overlaps(found)))

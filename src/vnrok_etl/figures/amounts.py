@@ -1,4 +1,16 @@
-"""Amounts as printed: digits or number words, a range, a scale, a currency in front."""
+"""Amounts as printed: digits or number words, a range, a scale, a currency in front.
+
+Glued and broken numbers (issue 17), each a general rule:
+
+- A number glued to a lowercase function word after a lost space is read as if the space were
+  there ("and150 billion USD", "to10,000 visitors"); glued to anything else ("G20", "COVID-19",
+  "5G", "15/08") it is a name or a date, never an amount.
+- Two digit groups separated by one space are one printed number. When the second group has
+  exactly three digits and the first one to three, the space is a thousands separator
+  ("1 200 workers" is 1,200). Anything else ("$21 3.9 billion") is a malformed number: it is
+  reported once, over its whole span, with qualifier ``doubtful`` and no value, never as two
+  figures that are each wrong.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +18,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from vnrok_etl.figures.words import MONTHS, alternation
+from vnrok_etl.figures.words import MONTHS, STOP_WORDS, alternation
 from vnrok_etl.numbers import (
     DIGITS_RE,
     LETTER_SCALES,
@@ -86,6 +98,12 @@ MONTH_AFTER = re.compile(
 
 LABEL_BEFORE = re.compile(r"(?<![\w])(?P<w>[A-Za-z]+\.?)[ ]?$")
 
+# The lowercase word a number is glued to after a lost space: "and150", "to10,000".
+GLUED_WORD = re.compile(r"(?<![\w’'-])(?P<w>[a-z]{2,})$")
+# A second digit group one space after an amount: "1 200", "$21 3.9 billion".
+NEXT_GROUP = re.compile(r"[ ](?=\d)")
+THOUSANDS_GROUP = re.compile(r"\d{3}")
+
 
 @dataclass(frozen=True, slots=True)
 class Amount:
@@ -93,11 +111,12 @@ class Amount:
 
     start: int  # includes a currency code in front: "US$150 billion"
     end: int
-    value: float  # fully scaled; the midpoint of a range
+    value: float | None  # fully scaled; the midpoint of a range; None when doubtful
     currency: str | None  # ISO code when a currency stands in front
     is_range: bool
     is_scaled: bool  # written with a scale word: "4.6 million", "five million"
     is_lone_one: bool  # "one" / "1" on its own: mostly "one of", never a count here
+    is_doubtful: bool = False  # a malformed number ("$21 3.9 billion"): value unknown
 
 
 def read_amount(body: str, m: re.Match) -> Amount | None:
@@ -109,6 +128,10 @@ def read_amount(body: str, m: re.Match) -> Amount | None:
         cur := CURRENCY_BEFORE.search(body, max(0, start - 5), start)
     ):
         currency, start = CURRENCY_PREFIXES[cur["cur"]], cur.start()
+    elif start and body[start - 1].islower() and (
+        glue := GLUED_WORD.search(body, max(0, start - 12), start)
+    ) and glue["w"] in STOP_WORDS:
+        pass  # "and150 billion USD": a lost space
     elif start and (body[start - 1].isalnum() or body[start - 1] in "_.,/‐–-"):
         return None  # "G20", "COVID-19", the "08" of "15/08"
     num, num2 = m["num"], m["num2"]
@@ -130,6 +153,9 @@ def read_amount(body: str, m: re.Match) -> Amount | None:
             return None  # "2026–2030 period"
         value = (value + second) / 2
     scale = scale_of(m["glued"] or m["scale"])
+    if (num2 is None and scale == 1.0 and num[:1].isdigit() and NEXT_GROUP.match(body, end)
+            and (joined := _joined(body, m, start, currency, num))):
+        return joined
     return Amount(
         start=start,
         end=end,
@@ -172,3 +198,24 @@ PERCENT_AFTER = re.compile(
     r"(?i)[ ]?-?[ ]?(?P<u>percentage[ ]points?|percent|per[ ]cent|pct|%)(?!\w)"
 )
 CURRENCY_AFTER = re.compile(rf"(?i)[ ]?(?P<u>{alternation(CURRENCY_SUFFIXES)})(?!\w)")
+
+
+def _joined(body: str, m: re.Match, start: int, currency: str | None, num: str) -> Amount | None:
+    """``m`` followed by a space and a second digit group: one number, as the module docstring
+    says (a thousands group, else a malformed number). None when the second group is not an
+    amount of its own (a year, a date)."""
+    second = DIGIT_QUANTITY.match(body, m.end() + 1)
+    if second is None or second["dash"]:
+        return None
+    amount = read_amount(body, second)
+    if amount is None or amount.currency:
+        return None
+    if len(num) <= 3 and num.isdigit() and THOUSANDS_GROUP.fullmatch(second["num"]):
+        raw = Decimal(num) * 1000 + Decimal(second["num"])
+        value: float | None = float(raw * Decimal(scale_of(second["glued"] or second["scale"])))
+        doubtful = False
+    else:
+        value, doubtful = None, True
+    return Amount(start=start, end=amount.end, value=value, currency=currency, is_range=False,
+                  is_scaled=amount.is_scaled, is_lone_one=False, is_doubtful=doubtful)
+

@@ -1,9 +1,56 @@
-"""Kinds and units: what an amount measures, from the words around it."""
+"""Kinds and units: what an amount measures, from the words around it.
+
+Rules stated once here and applied to every amount (tests/test_figures_kinds.py):
+
+- **Counts.** A count is a figure when it counts something the sentence reports as a fact
+  (projects licensed, visitors received, documents signed, universities taking part). Who takes
+  part in the event being reported is not a statistic: the two parties of a bilateral relation
+  ("the two countries", "two peoples", "two sides", "two economies"), and a small number (under
+  ten, in words or digits) of office-holders or of the bodies they lead ("the two PMs", "two
+  Deputy PMs", "three ministers", "two officials", "two Defence Ministries", "two delegations").
+  From ten up such a count is a statistic ("1,200 officials were trained").
+- **Descriptors are not statistics.** A percentage that qualifies a kind of firm or capital
+  ("100 percent foreign-owned firms", "a 100%-Korean-invested company", "100 percent FDI
+  enterprises") describes the thing; it measures nothing.
+- **Rates keep their period in the unit.** A count or an amount of money followed by "per",
+  "a", "an", "each" or "every" and a period, or by "annually", "monthly", ..., is a rate:
+  "1,000 visitors per week" has unit "visitor per week", "$1.3 billion a year" "USD per year".
+  The surface text stays the amount and its noun. A percentage is already a ratio: "7 percent a
+  year" keeps unit "percent".
+- **Ranks in words.** An ordinal before a superlative ("third-largest", "eighth largest"), a
+  cardinal hyphened to one (the common misspelling "eight-largest"), an ordinal before
+  "place"/"position"/"spot" ("second place", "the sixth position"), or after "rank(s/ed/ing)"
+  ("ranked fifth"). "Three largest" without a hyphen is a group, not a rank; "in the first
+  place" is an idiom.
+- **Unit names what is counted.** The counted noun's singular ("2.5 million visitors" ->
+  "visitor"); when the noun is elided ("the number of Korean tourists reached 4.6 million",
+  "arrivals hit 2.5 million"), the head noun of the subject.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
+
+from vnrok_etl.figures.coordination import (
+    coordination_start,
+    next_member,
+)
+from vnrok_etl.numbers import (
+    scale_of,
+)
+
+from vnrok_etl.figures.subjects import (
+    head_noun,
+)
+from vnrok_etl.figures.words import (
+    POSTMOD_PREPOSITIONS,
+)
+from vnrok_etl.numbers import (
+    ORDINAL_WORDS,
+    UNIT_WORDS,
+)
 
 from vnrok_etl.figures.amounts import (
     Amount,
@@ -39,11 +86,40 @@ DURATION_UNITS: dict[str, float] = {"year": 1.0, "years": 1.0, "decade": 10.0, "
 # "two countries", "both sides": the two parties of a bilateral story, never a measured count.
 PARTY_NOUNS = frozenset(
     {
-        "country", "nation", "side", "leader", "people", "party", "government", "economy",
-        "president", "minister", "delegation", "head", "capital", "korea", "state", "peoples",
-        "chief", "sides",
+        "country", "nation", "side", "people", "party", "government", "economy", "capital",
+        "korea", "state", "peoples", "sides",
     }
 )
+
+# Office-holders and the bodies they lead: a small count of them is who attends, not a statistic.
+OFFICE_NOUNS = frozenset(
+    {
+        "leader", "president", "vice-president", "minister", "pm", "premier", "deputy", "official",
+        "officer", "ambassador", "envoy", "chairman", "chairwoman", "chairperson", "chair",
+        "secretary", "head", "chief", "general", "delegation", "ministry", "government",
+        "agency", "embassy", "spokesperson", "spokesman", "lawmaker", "legislator", "governor",
+        "mayor", "commander", "diplomat", "counterpart", "host",
+    }
+)
+SMALL_COUNT = 10
+
+# "100 percent foreign-owned", "100%-Korean-invested", "100 percent FDI enterprises".
+DESCRIPTOR_AFTER = re.compile(
+    r"(?i)[ ‐–-]+(?:[A-Za-z]+[‐–-])?(?:owned|invested|funded|backed|capitali[sz]ed|foreign|FDI|"
+    r"state)\b"
+)
+
+PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year", "annum": "year",
+           "quarter": "quarter", "annually": "year", "yearly": "year", "monthly": "month",
+           "weekly": "week", "daily": "day"}
+RATE_AFTER = re.compile(
+    r"(?i)(?:[ ]+(?:per|a|an|each|every)[ ]+(?P<p>day|week|month|year|annum|quarter)"
+    r"|[ ]+(?P<adv>annually|yearly|monthly|weekly|daily))\b"
+    r"(?![‐–-])(?![ ]+(?:earlier|ago|before|later|on|after|from|prior))"
+)
+
+# "the number of Korean tourists to Viet Nam": the counted noun of an elided count.
+NUMBER_OF = re.compile(r"(?i)\b(?:number|total|count|tally)[ ]+of[ ]+")
 
 
 # Counted nouns that are really time or order words: "three days", "two times a year".
@@ -93,12 +169,20 @@ SUPERLATIVE = re.compile(
 
 
 ORDINAL_BEFORE = re.compile(
-    rf"(?<![\w-])(?P<ord>(?i:{ORDINAL_WORD_RE})|\d{{1,2}}(?:st|nd|rd|th))[ -]+$"
+    rf"(?<![\w-])(?:(?P<ord>(?i:{ORDINAL_WORD_RE})|\d{{1,2}}(?:st|nd|rd|th))[ ‐–-]+"
+    rf"|(?P<card>(?i:{UNIT_WORD_RE}))[‐–-])$"
 )
+# "second place", "the sixth position": a rank with no superlative.
+PLACE_RANK = re.compile(
+    rf"{at_word_start([w for w in ORDINAL_WORDS])}[ ‐–-](?P<w>place|position|spot)\b"
+    rf"|(?<![\w])(?P<num>\d{{1,2}}(?:st|nd|rd|th))[ ‐–-](?P<w2>place|position|spot)\b"
+)
+PLACE_LITERALS = ("place", "position", "spot")
+PLACE_IDIOM = re.compile(r"(?i)\bin[ ]the[ ]$")
 
 
 RANKED = re.compile(
-    rf"{at_word_start(['rank'])}(?:ed|s|ing)[ ]+"
+    rf"{at_word_start(['rank'])}(?:ed|s|ing)?[ ]+"
     rf"(?P<ord>(?i:{ORDINAL_WORD_RE})|\d{{1,2}}(?:st|nd|rd|th))\b"
 )
 
@@ -145,12 +229,14 @@ def figure_from_quantity(ctx: Context, m: re.Match, found: list[Figure]) -> Figu
     amount = read_amount(ctx.body, m)
     if amount is None:
         return None
-    kind = money_or_percent(ctx.body, amount) or kind_after(ctx, amount, found)
-    if kind is None:
+    kind, amount = _classified(ctx, amount, found)
+    if kind is None or kind.kind == "percent" and is_descriptor(ctx.body, kind.end):
         return None
     start, qualifier = hedge_before(ctx.body, amount.start)
     if qualifier == "exact" and amount.is_range:
         qualifier = "approx"  # "6-7 percent" is read as its midpoint
+    if amount.is_doubtful:
+        qualifier = "doubtful"
     subject = kind.subject
     if kind.kind == "money":
         subject = money_subject(ctx.body, start, kind.end)
@@ -158,20 +244,45 @@ def figure_from_quantity(ctx: Context, m: re.Match, found: list[Figure]) -> Figu
         subject = of_phrase(ctx.body, kind.end) or subject_before(ctx.body, start)
     elif kind.kind == "multiplier":
         subject = subject_before(ctx.body, start)
-    return make_figure(ctx, kind.kind, amount.value * kind.factor, kind.unit, qualifier, subject,
-                   start, kind.end)
+    value = None if amount.value is None else amount.value * kind.factor
+    return make_figure(ctx, kind.kind, value, kind.unit, qualifier, subject, start, kind.end)
+
+
+def _classified(ctx: Context, amount: Amount, found: list[Figure], depth: int = 0
+                ) -> tuple[Kind | None, Amount]:
+    """The kind of ``amount``; a bare member of a coordination takes the kind, unit and scale
+    of the next member that has them (coordination.py): the amount is returned scaled."""
+    member = None
+    if amount.value is not None and not amount.is_scaled and depth < 8:
+        member = next_member(ctx.body, amount.end)
+    if member is not None:
+        other = read_amount(ctx.body, member)
+        if other is None:
+            member = None
+        elif other.is_scaled and other.value is not None and not amount.is_range:
+            scale = scale_of(member["glued"] or member["scale"])
+            amount = dataclasses.replace(amount, value=amount.value * scale, is_scaled=True)
+    kind = money_or_percent(ctx.body, amount) or kind_after(ctx, amount, found)
+    if member is not None and (kind is None or kind.kind == "count" and kind.unit is None):
+        shared = _classified(ctx, other, found, depth + 1)[0]
+        if shared is not None and shared.kind != "duration":
+            currency = other.currency if shared.kind == "money" else None
+            return Kind(shared.kind, currency or shared.unit, amount.end, shared.factor), amount
+    return kind, amount
 
 
 def money_or_percent(body: str, amount: Amount) -> Kind | None:
     """A currency before or after the amount, or a percent sign or word after it."""
     if amount.currency:
         suffix = CURRENCY_AFTER.match(body, amount.end)  # "US$ 5 billion USD" is rare but seen
-        return Kind("money", amount.currency, suffix.end() if suffix else amount.end)
+        end = suffix.end() if suffix else amount.end
+        return Kind("money", with_rate(body, end, amount.currency), end)
     if suffix := PERCENT_AFTER.match(body, amount.end):
         unit = "percentage point" if suffix["u"].lower().startswith("percentage") else "percent"
         return Kind("percent", unit, suffix.end())
     if suffix := CURRENCY_AFTER.match(body, amount.end):
-        return Kind("money", CURRENCY_SUFFIXES[suffix["u"].lower()], suffix.end())
+        currency = CURRENCY_SUFFIXES[suffix["u"].lower()]
+        return Kind("money", with_rate(body, suffix.end(), currency), suffix.end())
     return None
 
 
@@ -183,7 +294,8 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
     if suffix := FOLD_AFTER.match(body, end):
         return Kind("multiplier", "times", suffix.end())
     if suffix := TIMES_AFTER.match(body, end):
-        if not (TIMES_COMPARATIVE.match(body, suffix.end()) or growth_before(body, amount.start)):
+        if not (TIMES_COMPARATIVE.match(body, suffix.end())
+                or growth_before(body, coordination_start(body, amount.start))):
             return None  # "visited three times" is a frequency
         return Kind("multiplier", "times", suffix.end())
     if suffix := DURATION_AFTER.match(body, end):
@@ -197,16 +309,52 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
     if phrase is None:
         # "reaching 3 million in 2024": a scaled amount is a figure even with its noun elided;
         # "rose to 15" names nothing we can count.
-        if not amount.is_scaled or amount.value < 1e6:
+        if not amount.is_scaled or amount.value is not None and amount.value < 1e6:
             return None
         hedge_start = hedge_before(body, amount.start)[0]
-        return Kind("count", None, end, subject=subject_before(body, hedge_start))
+        subject = subject_before(body, hedge_start)
+        return Kind("count", with_rate(body, end, unit_of_subject(subject)), end, subject=subject)
     head, noun_phrase, subject = phrase
     if SUPERLATIVE.match(body, noun_phrase.start):
         return None  # "one of the 20 largest companies" is a rank group, not a count
-    if head in NON_COUNT_HEADS or amount.value == 2 and head in PARTY_NOUNS:
+    if head in NON_COUNT_HEADS or is_party_count(amount.value, head):
         return None
-    return Kind("count", head, noun_phrase.end, subject=subject)
+    return Kind("count", with_rate(body, noun_phrase.end, head), noun_phrase.end, subject=subject)
+
+
+def is_party_count(value: float | None, head: str) -> bool:
+    """The parties of the reported event (module docstring), not a statistic."""
+    if value is None:
+        return False
+    return value == 2 and head in PARTY_NOUNS or value < SMALL_COUNT and head in OFFICE_NOUNS
+
+
+def is_descriptor(body: str, end: int) -> bool:
+    """'100 percent foreign-owned firms': the percentage qualifies a kind of firm."""
+    return DESCRIPTOR_AFTER.match(body, end) is not None
+
+
+def with_rate(body: str, end: int, unit: str | None) -> str | None:
+    """``unit`` with the period of a rate after ``end``: 'visitor per week', 'USD per year'."""
+    rate = RATE_AFTER.match(body, end)
+    if rate is None or unit is None:
+        return unit
+    return f"{unit} per {PERIODS[(rate['p'] or rate['adv']).lower()]}"
+
+
+def unit_of_subject(subject: str | None) -> str | None:
+    """The counted noun of an elided count: the head after 'number of', else the subject's last
+    plural noun ('Korean tourists to Viet Nam' -> 'tourist')."""
+    if not subject:
+        return None
+    number_of = NUMBER_OF.search(subject)
+    words = subject[number_of.end():].split() if number_of else subject.split()
+    unit = None
+    for word in words:
+        if word.lower() in POSTMOD_PREPOSITIONS:
+            break
+        unit = head_noun(word) or unit
+    return unit
 
 
 def growth_before(body: str, start: int) -> bool:
@@ -229,7 +377,12 @@ def figure_from_rank(ctx: Context, m: re.Match, found: list[Figure]) -> Figure |
     ordinal = ORDINAL_BEFORE.search(ctx.body, max(0, m.start() - 16), m.start())
     if not ordinal:
         return None  # "the largest investor": no number printed
-    value = float(parse_ordinal(ordinal["ord"]) or 0)
+    if ordinal["card"]:
+        value = float(UNIT_WORDS[ordinal["card"].lower()])  # "eight-largest" (sic)
+        rank_start = ordinal.start("card")
+    else:
+        value = float(parse_ordinal(ordinal["ord"]) or 0)
+        rank_start = ordinal.start("ord")
     words = words_after(ctx.body, m.end(), limit=3, stop_on_participle=False)
     end, subject = m.end(), None
     if words:
@@ -248,7 +401,20 @@ def figure_from_rank(ctx: Context, m: re.Match, found: list[Figure]) -> Figure |
             if superlative and figure.text[superlative.end():].strip():
                 subject = figure.text[superlative.end():].strip()
                 break
-    return make_figure(ctx, "rank", value, None, "exact", subject, ordinal.start("ord"), end)
+    return make_figure(ctx, "rank", value, None, "exact", subject, rank_start, end)
+
+
+def figure_from_place(ctx: Context, m: re.Match) -> Figure | None:
+    """'second place', 'the sixth position': a rank printed as an ordinal place."""
+    if m["num"] is None and PLACE_IDIOM.search(ctx.body, max(0, m.start() - 8), m.start()) and (
+        m.group().lower().startswith("first place")
+    ):
+        return None  # "in the first place"
+    word = m["num"] or m.group().split()[0].split("-")[0]
+    value = parse_ordinal(word.rstrip("‐–-"))
+    if value is None:
+        return None
+    return make_figure(ctx, "rank", float(value), None, "exact", None, m.start(), m.end())
 
 
 def figure_from_multiplier_verb(ctx: Context, m: re.Match) -> Figure | None:

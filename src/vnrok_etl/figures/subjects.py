@@ -207,8 +207,11 @@ def money_subject(body: str, start: int, end: int) -> str | None:
     return subject_before(body, start)
 
 
-def subject_before(body: str, start: int, verb_required: bool = True) -> str | None:
-    """The noun phrase before the verb that leads to the amount ('investment has more than')."""
+def subject_before(body: str, start: int, verb_required: bool = True,
+                   coordinated: bool = False) -> str | None:
+    """The noun phrase before the verb that leads to the amount ('investment has more than').
+    ``coordinated``: the phrase may be a coordination ('exports and imports', 'visitors from
+    Korea, Japan and China'), for figures that are themselves coordinated."""
     verb = VERB_BEFORE.search(body, max(0, start - 60), start)
     if not verb and verb_required:
         return None
@@ -221,13 +224,21 @@ def subject_before(body: str, start: int, verb_required: bool = True) -> str | N
     for token in tokens:
         text = token.group()
         lower = text.lower()
+        if coordinated and kept and (
+            lower == "and" or text == "," and _opens_conjunct(kept)
+            or lower == "with" and kept[-1].group()[:1].isupper()
+        ):
+            kept.append(token)  # "exports and imports with Viet Nam", "Korea, Japan and China"
+            continue
         if not text[:1].isalnum() or lower in CLAUSE_BOUNDARIES or is_participle(lower) and (
             lower.endswith("ing")
         ):
             break
         kept.append(token)
-        if len(kept) == 8:
+        if len(kept) == (16 if coordinated else 8):
             break
+    while kept and (kept[-1].group() == "," or kept[-1].group().lower() == "and"):
+        kept.pop()  # a coordination reaching into the clause before
     if not kept:
         return None
     kept.reverse()
@@ -235,6 +246,13 @@ def subject_before(body: str, start: int, verb_required: bool = True) -> str | N
     if not phrase or phrase.lower() in WEAK_SUBJECTS:
         return None
     return phrase
+
+
+def _opens_conjunct(kept: list[re.Match]) -> bool:
+    """A comma read backwards is a list comma when what follows it is a name or a single word
+    followed by another comma or "and" ('Korea, Japan and', 'exports, imports and')."""
+    after = kept[-1].group()
+    return after[:1].isupper() or len(kept) > 1 and kept[-2].group().lower() in (",", "and")
 
 
 def strip_determiners(phrase: str) -> str:

@@ -58,6 +58,9 @@ CLAUSE_BOUNDARIES = frozenset(
         "they", "we", "he", "she", "posted", "recorded", "earned", "attracted", "generated",
         "reported", "spent", "invested", "raised", "disbursed", "pledged", "signed", "hit",
         "reached", "totalled", "totaled", "exported", "imported", "received", "worth", "valued",
+        # goal verbs: "agreed to raise bilateral trade to US$20 billion" -> "bilateral trade"
+        "raise", "lift", "bring", "boost", "push", "increase", "take", "grow", "elevate",
+        "agreed", "aim", "aims", "aimed", "plan", "plans", "strive", "seek", "expect", "expects",
     }
 )
 

@@ -349,7 +349,9 @@ def test_double_as_a_target():
 @pytest.mark.parametrize(
     ("text", "surface", "value", "qualifier", "subject"),
     [
-        ("Ties grew over 30 years.", "over 30 years", 30.0, "over", None),
+        # "over" before a duration is "during" (issue 17, corpus keys); "for over" is a hedge.
+        ("Ties grew over 30 years.", "30 years", 30.0, "exact", None),
+        ("Ties have grown for over 30 years.", "over 30 years", 30.0, "over", None),
         ("Over the past 30 years, ties grew.", "30 years", 30.0, "exact", None),
         ("over the past three decades.", "three decades", 30.0, "exact", None),
         ("after 40 years of Doi Moi, Viet Nam", "40 years", 40.0, "exact", "Doi Moi"),
@@ -462,10 +464,9 @@ def test_relative_year_needs_the_publication_date_not_the_clock():
         "offices in District 1 and Article 5 of the law",
         "He visited Seoul three times.",
         "a double taxation agreement",
-        "a 30-year-old worker, founded 30 years ago",
+        "a 30-year-old worker",
         "the 1990s",
         "the two peoples enjoy close bonds",
-        "a three-day visit",
         "It is one of the 20 largest companies.",
         "The death toll rose to 15 on Tuesday.",
         "Decision No. 1234/QD-TTg was issued on March 5, 2023.",

@@ -66,7 +66,7 @@ QUANTITY_TAIL = rf"""
     (?:(?P<dash>[ ]?[-–][ ]?)(?P<num2>{DIGITS_RE}))?
     (?:
         (?P<glued>bln|bn|mln|mn|tn|trn|k|m|b)(?!\w)
-      | (?![\w/:]|[.,]\d|-[A-Z])(?:[ ](?P<scale>(?i:{SCALE_WORD_RE}))\b)?
+      | (?![\w/:]|[.,]\d|-[A-Z])(?:[ -](?P<scale>(?i:{SCALE_WORD_RE}))\b)?
     )
 """
 
@@ -117,6 +117,7 @@ class Amount:
     is_scaled: bool  # written with a scale word: "4.6 million", "five million"
     is_lone_one: bool  # "one" / "1" on its own: mostly "one of", never a count here
     is_doubtful: bool = False  # a malformed number ("$21 3.9 billion"): value unknown
+    is_word: bool = False  # written in words: "five", "Twenty-six"
 
 
 def read_amount(body: str, m: re.Match) -> Amount | None:
@@ -165,6 +166,7 @@ def read_amount(body: str, m: re.Match) -> Amount | None:
         is_scaled=bool(m["scale"] or m["glued"])
         or any(word in num.lower() for word in ("million", "billion", "trillion")),
         is_lone_one=scale == 1.0 and num.strip().lower() in ("one", "1", "a"),
+        is_word=not num[:1].isdigit(),
     )
 
 
@@ -197,7 +199,7 @@ CURRENCY_SUFFIXES: dict[str, str] = {
 PERCENT_AFTER = re.compile(
     r"(?i)[ ]?-?[ ]?(?P<u>percentage[ ]points?|percent|per[ ]cent|pct|%)(?!\w)"
 )
-CURRENCY_AFTER = re.compile(rf"(?i)[ ]?(?P<u>{alternation(CURRENCY_SUFFIXES)})(?!\w)")
+CURRENCY_AFTER = re.compile(rf"(?i)[ -]?(?P<u>{alternation(CURRENCY_SUFFIXES)})(?!\w)")
 
 
 def _joined(body: str, m: re.Match, start: int, currency: str | None, num: str) -> Amount | None:

@@ -33,6 +33,14 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from vnrok_etl.figures.reference import (
+    clauses_of,
+)
+
+from vnrok_etl.figures.amounts import (
+    DIGIT_QUANTITY,
+)
+
 from vnrok_etl.figures.coordination import (
     coordination_start,
     next_member,
@@ -80,7 +88,17 @@ from vnrok_etl.numbers import (
 )
 from vnrok_etl.records import Figure
 
-DURATION_UNITS: dict[str, float] = {"year": 1.0, "years": 1.0, "decade": 10.0, "decades": 10.0}
+# A duration's unit is its time word, singular; decades are counted in years.
+DURATION_UNITS: dict[str, tuple[str, float]] = {
+    "decade": ("year", 10.0), "year": ("year", 1.0), "month": ("month", 1.0),
+    "week": ("week", 1.0), "day": ("day", 1.0), "night": ("night", 1.0),
+    "hour": ("hour", 1.0), "minute": ("minute", 1.0),
+}
+
+
+def duration_unit(word: str) -> tuple[str, float]:
+    """'decades' -> ('year', 10.0), 'weeks' -> ('week', 1.0)."""
+    return DURATION_UNITS[word.lower().rstrip("s")]
 
 
 # "two countries", "both sides": the two parties of a bilateral story, never a measured count.
@@ -113,10 +131,28 @@ PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year", "annu
            "quarter": "quarter", "annually": "year", "yearly": "year", "monthly": "month",
            "weekly": "week", "daily": "day"}
 RATE_AFTER = re.compile(
-    r"(?i)(?:[ ]+(?:per|a|an|each|every)[ ]+(?P<p>day|week|month|year|annum|quarter)"
+    r"(?i)(?:[ ]+(?:per|a|an)[ ]+(?P<p>day|week|month|year|annum|quarter)"
+    r"|[ ]+per[ ]+(?P<per>[a-z]+)"
     r"|[ ]+(?P<adv>annually|yearly|monthly|weekly|daily))\b"
     r"(?![‐–-])(?![ ]+(?:earlier|ago|before|later|on|after|from|prior))"
 )
+# "every year about 6,000 patients travel", "US$1 billion more ... each year": a recurring
+# amount anywhere in its clause is a rate too, though the period is not part of its text.
+RECURRING = re.compile(r"(?i)\b(?:each|every)[ ]+(?P<p>day|week|month|year)\b")
+# "14 weekly flights": the period as an adjective of the counted noun.
+RATE_ADJECTIVES = {"daily": "day", "weekly": "week", "monthly": "month", "annual": "year",
+                   "yearly": "year"}
+
+# "a 300-bed hospital", "a 1,500-megawatt plant": digits hyphened to a noun count that noun.
+HYPHEN_NOUN = re.compile(r"[‐–-](?P<n>[a-z]{2,})\b(?![‐–-])")
+NOT_COMPOUND_NOUNS = frozenset(
+    {"strong", "odd", "plus", "fold", "time", "times", "old", "point", "page", "year", "way",
+     "tier", "step", "party", "sided", "lane", "storey", "story", "star", "digit", "member"}
+)
+# "22,400 MW", "20 GWh a year".
+UNIT_ABBREVIATIONS = {"MW": "megawatt", "GW": "gigawatt", "kW": "kilowatt", "GWh": "GWh",
+                      "MWh": "MWh", "TWh": "TWh", "kWh": "kWh", "ha": "hectare"}
+UNIT_ABBREVIATION = re.compile(r"[ ]?(?P<u>MW|GW|kW|GWh|MWh|TWh|kWh|ha)\b")
 
 # "the number of Korean tourists to Viet Nam": the counted noun of an elided count.
 NUMBER_OF = re.compile(r"(?i)\b(?:number|total|count|tally)[ ]+of[ ]+")
@@ -147,8 +183,21 @@ TIMES_COMPARATIVE = re.compile(
 )
 
 
+# "five years", "18 consecutive months", "a four-week course", "three hours": a time unit after
+# the amount, one adjective allowed between; never an age ("30-year-old", "30 years old").
 DURATION_AFTER = re.compile(
-    r"(?i)[ -](?P<u>years?|decades?)(?![\w-])(?![ ]+(?:old|ago|of[ ]age)\b)"
+    r"(?i)(?:[ ](?:straight|consecutive|full|more|additional|long|whole)(?=[ ]))?"
+    r"[ ‐–-](?P<u>years?|decades?|months?|weeks?|days?|nights?|hours?|minutes?)(?![\w‐–-])"
+    r"(?![ ]+(?:old|of[ ]age)\b)"
+)
+# "the first seven months of this year", "the five months of 2024": a period of the calendar
+# (when), not a length of time.
+PERIOD_ORDINAL_BEFORE = re.compile(r"(?i)\b(?:first|last|final|opening|initial)[ ]+$")
+PERIOD_OF_AFTER = re.compile(r"(?i)[ ]+of[ ]+(?:the[ ]+|this[ ]+|last[ ]+|next[ ]+)?(?:year\b|\d{4}\b)")
+# "over the past decade", "the next decade": a decade with no number printed.
+BARE_DECADE = re.compile(
+    r"(?i)\b(?:the|a)[ ]+(?:past|last|next|coming|previous|following|first|second)[ ]+"
+    r"(?P<d>decade)\b"
 )
 
 
@@ -232,7 +281,7 @@ def figure_from_quantity(ctx: Context, m: re.Match, found: list[Figure]) -> Figu
     kind, amount = _classified(ctx, amount, found)
     if kind is None or kind.kind == "percent" and is_descriptor(ctx.body, kind.end):
         return None
-    start, qualifier = hedge_before(ctx.body, amount.start)
+    start, qualifier = hedge_before(ctx.body, amount.start, duration=kind.kind == "duration")
     if qualifier == "exact" and amount.is_range:
         qualifier = "approx"  # "6-7 percent" is read as its midpoint
     if amount.is_doubtful:
@@ -244,8 +293,13 @@ def figure_from_quantity(ctx: Context, m: re.Match, found: list[Figure]) -> Figu
         subject = of_phrase(ctx.body, kind.end) or subject_before(ctx.body, start)
     elif kind.kind == "multiplier":
         subject = subject_before(ctx.body, start)
+    unit = kind.unit
+    if kind.kind in ("count", "money") and unit and " per " not in unit:
+        clause = clauses_of(ctx, sentence_span(ctx, start), start)[0]
+        if recurring := RECURRING.search(ctx.body, *clause):
+            unit = f"{unit} per {recurring['p'].lower()}"  # "every year about 6,000 patients"
     value = None if amount.value is None else amount.value * kind.factor
-    return make_figure(ctx, kind.kind, value, kind.unit, qualifier, subject, start, kind.end)
+    return make_figure(ctx, kind.kind, value, unit, qualifier, subject, start, kind.end)
 
 
 def _classified(ctx: Context, amount: Amount, found: list[Figure], depth: int = 0
@@ -275,14 +329,14 @@ def money_or_percent(body: str, amount: Amount) -> Kind | None:
     """A currency before or after the amount, or a percent sign or word after it."""
     if amount.currency:
         suffix = CURRENCY_AFTER.match(body, amount.end)  # "US$ 5 billion USD" is rare but seen
-        end = suffix.end() if suffix else amount.end
-        return Kind("money", with_rate(body, end, amount.currency), end)
+        unit, end = with_rate(body, suffix.end() if suffix else amount.end, amount.currency)
+        return Kind("money", unit, end)
     if suffix := PERCENT_AFTER.match(body, amount.end):
         unit = "percentage point" if suffix["u"].lower().startswith("percentage") else "percent"
         return Kind("percent", unit, suffix.end())
     if suffix := CURRENCY_AFTER.match(body, amount.end):
-        currency = CURRENCY_SUFFIXES[suffix["u"].lower()]
-        return Kind("money", with_rate(body, suffix.end(), currency), suffix.end())
+        unit, end = with_rate(body, suffix.end(), CURRENCY_SUFFIXES[suffix["u"].lower()])
+        return Kind("money", unit, end)
     return None
 
 
@@ -299,27 +353,85 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
             return None  # "visited three times" is a frequency
         return Kind("multiplier", "times", suffix.end())
     if suffix := DURATION_AFTER.match(body, end):
-        return Kind("duration", "year", suffix.end(), DURATION_UNITS[suffix["u"].lower()],
-                     of_phrase(body, suffix.end()))
+        if PERIOD_ORDINAL_BEFORE.search(body, max(0, amount.start - 12), amount.start) or (
+            PERIOD_OF_AFTER.match(body, suffix.end())
+        ):
+            return None  # "in the first seven months of this year": when, not how long
+        if amount.is_lone_one and hedge_before(body, amount.start)[1] == "exact":
+            return None  # "three months one year and nine months the next": a time, not a length
+        unit, factor = duration_unit(suffix["u"])
+        unit, rate_end = with_rate(body, suffix.end(), unit)
+        return Kind("duration", unit, rate_end, factor, of_phrase(body, suffix.end()))
     if amount.is_lone_one:
         return None  # "one of the largest investors"
+    if suffix := HYPHEN_NOUN.match(body, end):
+        if amount.is_word or suffix["n"].lower() in NOT_COMPOUND_NOUNS:
+            return None  # "two-way trade", "a 3,000-strong workforce"
+        return Kind("count", head_noun(suffix["n"] + "s") or suffix["n"].lower(), suffix.end())
+    if suffix := UNIT_ABBREVIATION.match(body, end):
+        unit, rate_end = with_rate(body, suffix.end(), UNIT_ABBREVIATIONS[suffix["u"]])
+        return Kind("count", unit, rate_end)
     if OF_PRONOUN.match(body, end):
         return Kind("count", antecedent_unit(ctx, amount.start, found), end)
+    if (partitive := OF_POSSESSIVE.match(body, end)) and (
+        phrase := counted_phrase(body, partitive.end())
+    ):
+        return Kind("count", phrase[0], phrase[1].end, subject=phrase[2])
     phrase = counted_phrase(body, end)
     if phrase is None:
         # "reaching 3 million in 2024": a scaled amount is a figure even with its noun elided;
         # "rose to 15" names nothing we can count.
-        if not amount.is_scaled or amount.value is not None and amount.value < 1e6:
-            return None
         hedge_start = hedge_before(body, amount.start)[0]
         subject = subject_before(body, hedge_start)
-        return Kind("count", with_rate(body, end, unit_of_subject(subject)), end, subject=subject)
+        unit = unit_of_subject(subject)
+        if not amount.is_scaled or amount.value is not None and amount.value < 1e6:
+            unit = elided_unit(ctx, amount, found)
+            if unit is None:
+                return None  # "rose to 15" names nothing we can count
+        unit, rate_end = with_rate(body, end, unit)
+        return Kind("count", unit, rate_end, subject=subject)
     head, noun_phrase, subject = phrase
     if SUPERLATIVE.match(body, noun_phrase.start):
         return None  # "one of the 20 largest companies" is a rank group, not a count
     if head in NON_COUNT_HEADS or is_party_count(amount.value, head):
         return None
-    return Kind("count", with_rate(body, noun_phrase.end, head), noun_phrase.end, subject=subject)
+    for word in body[noun_phrase.start:noun_phrase.end].lower().split():
+        if word in RATE_ADJECTIVES:
+            head = f"{head} per {RATE_ADJECTIVES[word]}"  # "14 weekly flights"
+    unit, rate_end = with_rate(body, noun_phrase.end, head)
+    return Kind("count", unit, rate_end, subject=subject)
+
+
+# What links an amount whose noun is elided to a count before it in the sentence: "followed by
+# Binh Duong with 11", "compared with 60", "bringing the total to 306".
+ELIDED_LINK = re.compile(
+    r"(?i)(?<![\d][ ])\b(?:with|to|than|from|versus|vs\.?|against|compared[ ]with|"
+    r"compared[ ]to)[ ]+(?:(?:about|around|some|nearly|almost|over|more[ ]than|less[ ]than|"
+    r"only|just)[ ]+)?$"
+)
+# "from 7,500 to about 10,000 people", "19 of our 21 economic sectors": the noun comes after.
+NOUN_AHEAD = re.compile(
+    r"(?i)[ ]+(?:to|of[ ]+(?:our|its|their|the|his|her))[ ]+"
+    r"(?:(?:about|around|some|nearly|almost|over|more[ ]than|less[ ]than)[ ]+)?(?=\d)"
+)
+# "about 53,000 of its nationals": a partitive names the counted noun.
+OF_POSSESSIVE = re.compile(r"[ ]+of[ ]+(?:its|their|our|his|her)(?=[ ][^\W\d])")
+
+
+def elided_unit(ctx: Context, amount: Amount, found: list[Figure]) -> str | None:
+    """The counted noun of a bare amount (digits, not a year) whose noun is elided: the noun a
+    following amount carries ("from 7,500 to about 10,000 people", "19 of our 21 sectors"), or
+    the unit of the last count before it in its sentence when a comparison or continuation
+    links them ("14 new projects, followed by Binh Duong with 11"). Otherwise None: "the death
+    toll rose to 15" counts nothing we can name."""
+    body = ctx.body
+    if ahead := NOUN_AHEAD.match(body, amount.end):
+        nxt = DIGIT_QUANTITY.match(body, ahead.end())
+        if nxt and (phrase := counted_phrase(body, nxt.end())):
+            return phrase[0]
+    if ELIDED_LINK.search(body, max(0, amount.start - 40), amount.start):
+        return antecedent_unit(ctx, amount.start, found)
+    return None
 
 
 def is_party_count(value: float | None, head: str) -> bool:
@@ -334,12 +446,15 @@ def is_descriptor(body: str, end: int) -> bool:
     return DESCRIPTOR_AFTER.match(body, end) is not None
 
 
-def with_rate(body: str, end: int, unit: str | None) -> str | None:
-    """``unit`` with the period of a rate after ``end``: 'visitor per week', 'USD per year'."""
+def with_rate(body: str, end: int, unit: str | None) -> tuple[str | None, int]:
+    """``unit`` with the period of a rate right after ``end`` ('visitor per week', 'USD per
+    trip'), and where the figure's text ends (after the period)."""
     rate = RATE_AFTER.match(body, end)
     if rate is None or unit is None:
-        return unit
-    return f"{unit} per {PERIODS[(rate['p'] or rate['adv']).lower()]}"
+        return unit, end
+    period = rate["p"] or rate["per"] or rate["adv"]
+    period = PERIODS.get(period.lower(), period.lower())
+    return f"{unit} per {period}", rate.end()
 
 
 def unit_of_subject(subject: str | None) -> str | None:

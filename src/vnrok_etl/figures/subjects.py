@@ -19,6 +19,17 @@ from vnrok_etl.figures.words import (
 )
 
 
+# Words that may open a counted phrase although they end one elsewhere: "30 more chefs".
+COUNT_OPENERS = frozenset({"more"})
+# Between two coordinated nouns of one count.
+NOUN_LINK = re.compile(r"(?:,(?:[ ]+and)?|[ ]+and)(?=[ ][a-z])")
+# Measures whose of-phrase names the stuff measured: "20,000 tons of rare earth ore".
+MEASURE_NOUNS = frozenset(
+    {"ton", "tonne", "hectare", "kilogram", "kg", "litre", "liter", "barrel", "metre", "meter",
+     "square", "cubic", "bag", "box", "container", "package", "unit", "piece", "dose", "cup"}
+)
+OF_WORD = re.compile(r"[ ](?P<w>[a-z]+)(?=[ ,.;:)]|$)")
+
 # Verb-group words passed over, right before the amount, on the way back to its subject:
 # "Rice prices were expected to double", "investment has more than doubled".
 VERB_GROUP = frozenset(
@@ -63,7 +74,9 @@ VERB_BEFORE = re.compile(
 
 
 def words_after(body: str, pos: int, limit: int, stop_on_participle: bool) -> list[Span]:
-    """Words right after ``pos`` up to a stop word, punctuation or ``limit`` words."""
+    """Words right after ``pos`` up to a stop word, punctuation or ``limit`` words. "more" may
+    open a counted phrase ("30 more chefs"); a participle before a plural noun is an adjective
+    ("3,000 Vietnamese skilled workers")."""
     words: list[Span] = []
     seen_head = seen_plural = False
     while len(words) < limit:
@@ -73,9 +86,12 @@ def words_after(body: str, pos: int, limit: int, stop_on_participle: bool) -> li
         word = match["w"]
         lower = word.lower()
         head = head_noun(word)
-        if lower in STOP_WORDS:
+        if lower in STOP_WORDS and not (lower in COUNT_OPENERS and not words and stop_on_participle):
             break
-        if stop_on_participle and (seen_head and is_participle(lower) or seen_plural and not head):
+        if (stop_on_participle and seen_head and not seen_plural and is_participle(lower)
+                and _plural_next(body, match.end())):
+            pass  # "Vietnamese skilled workers"; but "two leaders exchanged views" stops
+        elif stop_on_participle and (seen_head and is_participle(lower) or seen_plural and not head):
             # After a plural noun the next non-noun is the verb: "two peoples enjoy close bonds".
             # A demonym may still be a modifier: "Korean business groups", "Vietnamese live".
             break
@@ -86,8 +102,37 @@ def words_after(body: str, pos: int, limit: int, stop_on_participle: bool) -> li
     return words
 
 
+def _of_complement(body: str, end: int, head: str) -> int:
+    """Where a counted phrase ends with its of-complement: up to three words naming the stuff
+    after a measure ("tons of rare earth ore"), one singular noun after another head
+    ("certificates of origin"); never "of the ...", a rate ("a year") or a function word."""
+    if not body.startswith(" of", end):
+        return end
+    words: list[re.Match] = []
+    cursor = end + 3
+    while len(words) < (3 if head in MEASURE_NOUNS else 1):
+        match = OF_WORD.match(body, cursor)
+        if not match or match["w"] in STOP_WORDS or match["w"] in ("a", "an", "per"):
+            break
+        words.append(match)
+        cursor = match.end()
+    if not words or head not in MEASURE_NOUNS and is_regular_plural(words[0]["w"]):
+        return end
+    return words[-1].end()
+
+
+def _plural_next(body: str, pos: int) -> bool:
+    match = NEXT_WORD.match(body, pos)
+    return match is not None and head_noun(match["w"]) is not None and is_regular_plural(match["w"])
+
+
 def counted_phrase(body: str, pos: int) -> tuple[str, Span, str] | None:
-    """(head noun singular, the phrase up to the head, subject with a short post-modifier)."""
+    """(head noun singular, the phrase up to the head, subject with a short post-modifier).
+
+    The phrase runs over a coordination of nouns ("150 doctors and nurses", "160 officers,
+    cadets and crew", "35 textile and garment companies"): the unit is the first head noun.
+    After a measure ("tons", "hectares") or before a singular noun ("certificates of origin")
+    an of-phrase belongs to the counted noun."""
     if not NEXT_WORD.match(body, pos):
         return None
     words = words_after(body, pos, limit=5, stop_on_participle=True)
@@ -96,10 +141,24 @@ def counted_phrase(body: str, pos: int) -> tuple[str, Span, str] | None:
         singular = head_noun(word.text)
         if singular:
             head_index, head = index, singular
+    if not words:
+        return None
+    # Coordinated heads keep the first ("doctors and nurses"); coordinated premodifiers take the
+    # head after them ("textile and garment companies").
+    premodifier = head_index != len(words) - 1
+    end = words[-1].end if premodifier else words[head_index].end
+    while link := NOUN_LINK.match(body, end):
+        more = words_after(body, link.end(), limit=3, stop_on_participle=True)
+        heads = [i for i, w in enumerate(more) if head_noun(w.text)]
+        if not heads or more[0].text.lower() in DETERMINERS or more[0].text[:1].isupper():
+            break
+        end = more[heads[-1]].end
+        if premodifier:
+            head, premodifier = head_noun(more[heads[-1]].text), False
     if head is None:
         return None
-    phrase = Span(body[words[0].start:words[head_index].end], words[0].start,
-                   words[head_index].end)
+    end = _of_complement(body, end, head)
+    phrase = Span(body[words[0].start:end], words[0].start, end)
     post = post_modifier(body, phrase.end)
     subject = phrase.text + (body[phrase.end:post.end] if post else "")
     return head, phrase, subject
@@ -133,7 +192,8 @@ def is_regular_plural(word: str) -> bool:
 
 
 def is_participle(lower: str) -> bool:
-    return len(lower) > 4 and lower.endswith(("ing", "ed"))
+    """'operating', 'married'; a hyphened compound ('chip-related') is an adjective."""
+    return len(lower) > 4 and lower.endswith(("ing", "ed")) and "-" not in lower
 
 
 def post_modifier(body: str, pos: int) -> Span | None:

@@ -404,9 +404,9 @@ def test_no_hedge_is_exact():
         ("five million mutual visits recorded in 2024", PUBLISHED, 2024, False),
         ("over five million mutual visits each year", PUBLISHED, None, False),
         ("trade grew nearly 18-fold by 2024", PUBLISHED, 2024, False),
-        # Forecasts, not targets (issue 17): tests/test_figures_attributes.py.
+        # A forecast is not a target; "will" states a plan (tests/test_figures_attributes.py).
         ("Trade is expected to hit $100 billion this year.", PUBLISHED, 2025, False),
-        ("Trade will reach $100 billion next year.", PUBLISHED, 2026, False),
+        ("Trade will reach $100 billion next year.", PUBLISHED, 2026, True),
         ("Trade reached $100 billion.", PUBLISHED, None, False),
         ("Under its investment plans, the firm spent $100 million.", PUBLISHED, None, False),
         ("The firm plans to invest $100 million.", PUBLISHED, None, True),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 
@@ -15,8 +14,8 @@ class Context:
     sentence_starts: list[int]
     sentence_spans: list[tuple[int, int]]
     published_year: int | None
-    # sentence start -> (its year cues, the end of its opening adverbial): once per sentence
-    cues: dict[int, tuple[list[re.Match], int]]
+    # sentence start -> reference.SentenceFacts: what its figures read, found once per sentence
+    cues: dict[int, object]
 
 
 def sentence_span(ctx: Context, offset: int) -> tuple[int, int]:

@@ -11,7 +11,7 @@ def make_figure(ctx: Context, kind: str, value: float | None, unit: str | None, 
     sentence = sentence_span(ctx, start)
     if sentence[0] == sentence[1]:
         sentence = (start, end)
-    reference = reference_of(ctx, sentence, start, end)
+    reference = reference_of(ctx, sentence, start, end, duration=kind == "duration")
     return Figure(
         kind=kind,
         value=None if value is None else float(value),

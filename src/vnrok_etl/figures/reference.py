@@ -77,12 +77,14 @@ CLAUSE_BREAK = re.compile(
     r"[;:]|,[ ]+(?:while|whereas|but|and|which|although|though|whilst|with|who)\b"
     r"|,[ ]+[a-z]+ing\b|[ ](?:while|whereas)[ ]|[ ]and[ ]now[ ]|[ ]who[ ]"
 )
-COORDINATING_BREAK = re.compile(r",[ ]+(?:while|whereas|but|and|whilst)|[ ](?:while|whereas)[ ]")
+COORDINATING_BREAK = re.compile(
+    r",[ ]+(?:while|whereas|but|and|whilst)|[ ](?:while|whereas)[ ]|,[ ]+[a-z]+ing"
+)
 # A turn to another statement: goal and forecast words before it do not reach past it. Weaker
 # than a clause break, so an elided clause keeps its governor ("aim to raise trade to $150
 # billion by 2030, and investment to $100 billion").
 TURN_BREAK = re.compile(r";|,?[ ]+(?:while|whereas|but|although|though|whilst)[ ]|,[ ]+with[ ]")
-SINCE = re.compile(r"\b[Ss]ince\b")
+BASE_BETWEEN = re.compile(r"\b(?:[Ss]ince|from|compared|than)\b")
 # An opening adverbial that is a base or another event, not the figure's period.
 OPENING_BASE = re.compile(r"(?i)(?:since|from|after|before|compared|unlike)\b")
 
@@ -100,18 +102,19 @@ GOAL_WORDS = re.compile(
         r"pledged?[ ]to\b", r"pledges[ ]to\b", r"hopes?[ ]to\b", r"hoping[ ]to\b",
         r"determined[ ]to\b", r"towards\b", r"agreement[ ]to\b", r"deal[ ]to\b",
         r"pact[ ]to\b", r"commitment[ ]to\b", r"programm?e?[ ]to\b", r"scheme[ ]to\b",
-        r"will\b", r"would\b", r"shall\b",
         r"to[ ]be[ ](?:built|set[ ]up|opened|completed|launched)\b",
     ])
     + ")"
 )
+# The future tense: a plan when it names its period ("will open 10 branches this year").
+FUTURE_WORDS = re.compile("(?i:" + at_word_start([r"will\b", r"would\b", r"shall\b"]) + ")")
 FORECAST_WORDS = re.compile(
     "(?i:"
     + at_word_start([
         r"expected\b", r"expects?\b", r"forecasts?\b", r"forecasted\b", r"projected\b",
         r"projects[ ]that\b", r"predicted\b", r"predicts?\b", r"likely[ ]to\b",
         r"set[ ]to\b", r"poised[ ]to\b", r"on[ ]track[ ]to\b", r"anticipated\b",
-        r"estimated[ ]to\b", r"could\b", r"may\b", r"might\b",
+        r"estimated[ ]to\b", r"estimates?\b", r"could\b", r"may\b", r"might\b",
     ])
     + ")"
 )
@@ -119,10 +122,10 @@ FORECAST_WORDS = re.compile(
 # Base form or -ing only: "raised trade to" reports what happened. An object is required, so the
 # intransitive "increasing to $5 billion" is not a goal.
 GOAL_VERB_TO = re.compile(
-    r"(?i)\b(?:raise|raising|lift|lifting|bring|bringing|boost|boosting|push|pushing|increase|"
-    r"increasing|take|taking|grow|growing|double|doubling|elevate|elevating|cut|cutting|"
-    r"reduce|reducing|lower|lowering)"
-    r"(?:[ ]+[^\s,;.]+){1,8}?[ ]+(?:to|by|below|under)[ ]+(?:\w+[ ]+){0,2}$"
+    r"(?i)\b(?:(?:to|will|would|shall)[ ]+(?:raise|lift|bring|boost|push|increase|take|grow|double|"
+    r"elevate|cut|reduce|lower)|raising|lifting|bringing|boosting|pushing|increasing|taking|"
+    r"doubling|elevating)"
+    r"(?:[ ]+[^\s,;.]+){1,8}?(?:[ ]+(?:to|by|below|under))?[ ]+(?:\w+[ ]+){0,2}$"
 )
 
 
@@ -145,6 +148,7 @@ class SentenceFacts:
     turns: list[int]  # ends of turns (TURN_BREAK)
     goals: list[int]  # ends of goal words
     forecasts: list[int]  # ends of forecast words
+    futures: list[int]  # ends of "will", "would", "shall"
 
 
 def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
@@ -181,6 +185,7 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
         turns=[cut.end() for cut in TURN_BREAK.finditer(body, *sentence)],
         goals=[m.end() for m in GOAL_WORDS.finditer(body, *sentence)],
         forecasts=[m.end() for m in FORECAST_WORDS.finditer(body, *sentence)],
+        futures=[m.end() for m in FUTURE_WORDS.finditer(body, *sentence)],
     )
     ctx.cues[sentence[0]] = facts
     return facts
@@ -213,15 +218,16 @@ def _nearest_cue(ctx: Context, cues: list[re.Match], clause: tuple[int, int], st
     for cue in cues:
         if not clause[0] <= cue.start() < clause[1]:
             continue
-        if cue.start() >= end and SINCE.search(ctx.body, end, cue.start()):
-            continue
+        if cue.start() >= end and BASE_BETWEEN.search(ctx.body, end, cue.start()):
+            continue  # "72 percent, up from 65 percent two years ago": the base's year
         distance = max(cue.start() - end, start - cue.end(), 0)
         if best_distance is None or distance < best_distance:
             best, best_distance = cue, distance
     return best
 
 
-def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int) -> Reference:
+def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
+                 duration: bool = False) -> Reference:
     """Reference year, target and forecast of the figure at ``start:end`` (rules above)."""
     facts = sentence_facts(ctx, sentence)
     cues, opening_end = facts.cues, facts.opening_end
@@ -233,13 +239,18 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int) 
         best = next(cue for cue in cues if cue.end() <= opening_end)
     turn = max((cut for cut in facts.turns if cut <= start), default=sentence[0])
     goal = max((g for g in facts.goals if turn <= g <= start), default=-1)
-    if GOAL_VERB_TO.search(ctx.body, max(turn, start - 90), start):
-        goal = start
+    goal_verb = GOAL_VERB_TO.search(ctx.body, max(turn, start - 90), start)
+    if goal_verb and not any(goal_verb.start() - 2 <= f <= goal_verb.start() + 3
+                             for f in facts.forecasts):
+        goal = start  # "agreed to raise trade to"; not "expected to cut travel time by"
+    elif duration:
+        goal = -1  # "train 1,200 engineers over the next three years": the goal's time frame
     forecast = max((f for f in facts.forecasts if turn <= f <= start), default=-1)
     is_goal = goal > forecast
     is_forecast = forecast > goal
+    future_tense = any(turn <= f <= start for f in facts.futures) and not duration
     published = ctx.published_year
-    year, deadline = None, False
+    year = None
     if best is not None:
         if best["bare"] or best["the"]:
             year = published  # "in May", "the first nine months of the year": this year
@@ -254,11 +265,11 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int) 
                 ]
         else:
             year = int(best["year"] or best["myear"])
-            deadline = (best["prep"] or "").lower() in ("by", "until", "through")
     past = year is not None and published is not None and year < published
     future = year is not None and published is not None and year > published
     if past:
         return Reference(year, False, False)
-    if is_goal or deadline and not is_forecast:
+    planned = future_tense and not is_forecast and year is not None
+    if is_goal or planned:
         return Reference(year, True, False)
     return Reference(year, False, is_forecast or future)

@@ -134,7 +134,7 @@ RATE_AFTER = re.compile(
     r"(?i)(?:[ ]+(?:per|a|an)[ ]+(?P<p>day|week|month|year|annum|quarter)"
     r"|[ ]+per[ ]+(?P<per>[a-z]+)"
     r"|[ ]+(?P<adv>annually|yearly|monthly|weekly|daily))\b"
-    r"(?![‐–-])(?![ ]+(?:earlier|ago|before|later|on|after|from|prior))"
+    r"(?![‐–-])(?![ ]+(?:earlier|ago|before|later|on|after|from|prior)\\b)"
 )
 # "every year about 6,000 patients travel", "US$1 billion more ... each year": a recurring
 # amount anywhere in its clause is a rate too, though the period is not part of its text.
@@ -188,8 +188,10 @@ TIMES_COMPARATIVE = re.compile(
 DURATION_AFTER = re.compile(
     r"(?i)(?:[ ](?:straight|consecutive|full|more|additional|long|whole)(?=[ ]))?"
     r"[ ‐–-](?P<u>years?|decades?|months?|weeks?|days?|nights?|hours?|minutes?)(?![\w‐–-])"
-    r"(?![ ]+(?:old|of[ ]age)\b)"
+    r"(?![ ]+(?:old|of[ ]age|ago)\b)"
 )
+# "a three-day official visit", "a two-week study trip": the schedule of an event, not a figure.
+EVENT_AFTER = re.compile(r"(?i)(?:[ ]+[a-z]+){0,2}?[ ]+(?:visit|trip|tour|stay|mission)s?\b")
 # "the first seven months of this year", "the five months of 2024": a period of the calendar
 # (when), not a length of time.
 PERIOD_ORDINAL_BEFORE = re.compile(r"(?i)\b(?:first|last|final|opening|initial)[ ]+$")
@@ -350,13 +352,17 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
     if suffix := TIMES_AFTER.match(body, end):
         if not (TIMES_COMPARATIVE.match(body, suffix.end())
                 or growth_before(body, coordination_start(body, amount.start))):
-            return None  # "visited three times" is a frequency
+            if amount.value is not None and amount.value >= SMALL_COUNT:
+                return Kind("count", "time", suffix.end())  # "viewed 1.3 million times"
+            return None  # "visited three times" is a frequency, not a statistic
         return Kind("multiplier", "times", suffix.end())
     if suffix := DURATION_AFTER.match(body, end):
         if PERIOD_ORDINAL_BEFORE.search(body, max(0, amount.start - 12), amount.start) or (
             PERIOD_OF_AFTER.match(body, suffix.end())
         ):
             return None  # "in the first seven months of this year": when, not how long
+        if suffix.group()[:1] in "‐–-" and EVENT_AFTER.match(body, suffix.end()):
+            return None  # "a four-day visit"
         if amount.is_lone_one and hedge_before(body, amount.start)[1] == "exact":
             return None  # "three months one year and nine months the next": a time, not a length
         unit, factor = duration_unit(suffix["u"])

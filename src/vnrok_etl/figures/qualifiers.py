@@ -40,6 +40,8 @@ def hedge_before(body: str, start: int, duration: bool = False) -> tuple[int, st
     match = HEDGE_BEFORE.search(body, max(0, start - 25), start)
     if not match:
         return start, "exact"
+    if duration and match["h"].lower() == "within":
+        return start, "under"  # "within two years": a bound, the preposition not printed as such
     if match["h"].lower() == "over":
         before = max(0, match.start("h") - 20)
         if PARTICLE_VERB_BEFORE.search(body, before, match.start("h")):

@@ -25,8 +25,8 @@ COUNT_OPENERS = frozenset({"more"})
 NOUN_LINK = re.compile(r"(?:,(?:[ ]+and)?|[ ]+and)(?=[ ][a-z])")
 # Measures whose of-phrase names the stuff measured: "20,000 tons of rare earth ore".
 MEASURE_NOUNS = frozenset(
-    {"ton", "tonne", "hectare", "kilogram", "kg", "litre", "liter", "barrel", "metre", "meter",
-     "square", "cubic", "bag", "box", "container", "package", "unit", "piece", "dose", "cup"}
+    {"ton", "tonne", "kilogram", "kg", "litre", "liter", "barrel", "cubic", "bag", "box",
+     "container", "package", "piece", "dose", "cup", "bottle", "carton"}
 )
 OF_WORD = re.compile(r"[ ](?P<w>[a-z]+)(?=[ ,.;:)]|$)")
 
@@ -116,8 +116,12 @@ def _of_complement(body: str, end: int, head: str) -> int:
             break
         words.append(match)
         cursor = match.end()
-    if not words or head not in MEASURE_NOUNS and is_regular_plural(words[0]["w"]):
-        return end
+    if not words or head not in MEASURE_NOUNS and (
+        is_regular_plural(words[0]["w"])
+        or (following := NEXT_WORD.match(body, cursor)) and following["w"].islower()
+        and following["w"] not in STOP_WORDS
+    ):
+        return end  # "pallet positions of cold storage": "cold" modifies the next noun
     return words[-1].end()
 
 
@@ -152,6 +156,8 @@ def counted_phrase(body: str, pos: int) -> tuple[str, Span, str] | None:
         heads = [i for i, w in enumerate(more) if head_noun(w.text)]
         if not heads or more[0].text.lower() in DETERMINERS or more[0].text[:1].isupper():
             break
+        if not premodifier and heads[0] != 0:
+            break  # "62 branches and transaction offices": only single nouns join the count
         end = more[heads[-1]].end
         if premodifier:
             head, premodifier = head_noun(more[heads[-1]].text), False

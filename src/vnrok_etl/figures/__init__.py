@@ -38,6 +38,12 @@ from __future__ import annotations
 
 import datetime
 
+from vnrok_etl.figures.kinds import (
+    figures_from_appositives,
+    figures_from_bare_decades,
+    figures_from_fractions,
+)
+
 from vnrok_etl.figures.coordination import (
     distribute_subjects,
 )
@@ -123,4 +129,7 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
             start, qualifier = hedge_before(body, prefix.start())
             found.append(make_figure(ctx, "multiplier", float(value), "times", qualifier,
                                  subject_before(body, start), start, match.end()))
+    found.extend(figures_from_fractions(ctx))
+    found.extend(figures_from_appositives(ctx))
+    found.extend(figures_from_bare_decades(ctx))
     return tuple(distribute_subjects(ctx, without_overlaps(found)))

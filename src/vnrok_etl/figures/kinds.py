@@ -134,7 +134,7 @@ RATE_AFTER = re.compile(
     r"(?i)(?:[ ]+(?:per|a|an)[ ]+(?P<p>day|week|month|year|annum|quarter)"
     r"|[ ]+per[ ]+(?P<per>[a-z]+)"
     r"|[ ]+(?P<adv>annually|yearly|monthly|weekly|daily))\b"
-    r"(?![‐–-])(?![ ]+(?:earlier|ago|before|later|on|after|from|prior)\\b)"
+    r"(?![‐–-])(?![ ]+(?:earlier|ago|before|later|on|after|from|prior)\b)"
 )
 # "every year about 6,000 patients travel", "US$1 billion more ... each year": a recurring
 # amount anywhere in its clause is a rate too, though the period is not part of its text.
@@ -198,7 +198,7 @@ PERIOD_ORDINAL_BEFORE = re.compile(r"(?i)\b(?:first|last|final|opening|initial)[
 PERIOD_OF_AFTER = re.compile(r"(?i)[ ]+of[ ]+(?:the[ ]+|this[ ]+|last[ ]+|next[ ]+)?(?:year\b|\d{4}\b)")
 # "over the past decade", "the next decade": a decade with no number printed.
 BARE_DECADE = re.compile(
-    r"(?i)\b(?:the|a)[ ]+(?:past|last|next|coming|previous|following|first|second)[ ]+"
+    r"(?i)\b(?:the|a)[ ]+(?:past|last|next|coming|previous|following)[ ]+"
     r"(?P<d>decade)\b"
 )
 
@@ -262,6 +262,40 @@ FOLD_LITERAL = re.compile(r"fold\b")
 
 
 FOLD_PREFIX = re.compile(rf"(?i)(?<![\w-])(?P<w>{UNIT_WORD_RE}|hundred|thousand)$")
+
+
+# Shares in words are percentages: "one-third", "nearly a third", "two-thirds", "a quarter",
+# "half of the graduates", "nine out of ten". Not "the first half" (a period), "one and a half",
+# "half-year" or "a quarter of a century".
+FRACTION = re.compile(
+    at_word_start([r"one[‐–-]", r"two[‐–-]", r"three[‐–-]", r"one[ ]", r"two[ ]", r"three[ ]",
+                   r"a[ ]"])
+    + r"(?P<den>thirds?|quarters?|fifths?|tenths?)\b(?![ ‐–-](?:of[ ]a[ ]century|century))"
+    + r"(?:(?<=[‐–-]third)|(?<=[‐–-]thirds)|(?<=[‐–-]quarter)|(?<=[‐–-]quarters)"
+    + r"|(?<=[‐–-]fifth)|(?<=[‐–-]fifths)|(?<=[‐–-]tenth)|(?<=[‐–-]tenths)|(?=[ ]of\b))"
+)
+HALF_OF = re.compile(
+    r"(?<![\w‐–-])(?P<half>[Hh]alf)[ ]of[ ]+(?:the|its|their|our|all|those)[ ]+"
+)
+OUT_OF = re.compile(
+    rf"(?P<n>(?i:{UNIT_WORD_RE})|\d{{1,3}})[ ]out[ ]of[ ](?P<m>(?i:{UNIT_WORD_RE})|\d{{1,4}})\b"
+)
+FRACTION_LITERALS = ("third", "quarter", "fifth", "tenth", "alf", "out of")
+DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+NUMERATORS = {"one": 1, "two": 2, "three": 3, "a": 1}
+PERIOD_HALF_BEFORE = re.compile(r"(?i)\b(?:first|second|last|latter|former)[ ]+$")
+
+# "nearly double the number a year earlier", "twice the number": a comparison with no verb.
+MULTIPLIER_APPOSITIVE = re.compile(
+    at_word_start([r"double", r"triple", r"treble", r"quadruple", r"twice"])
+    + r"(?=[ ]+(?:the|that|its|their|what|as)\b)"
+)
+APPOSITIVE_VALUES = {"double": 2.0, "twice": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
+# "second only to visitors from Taiwan": a rank, its text up to what it is second to.
+ONLY_TO = re.compile(
+    rf"(?P<ord>(?i:{ORDINAL_WORD_RE}))[ ]only[ ]to[ ](?P<obj>[^,.;:]+?)"
+    rf"(?=[,.;:]|[ ](?:among|in|by|with|after|and|according|as|for)\b|$)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -548,3 +582,58 @@ def figure_from_multiplier_verb(ctx: Context, m: re.Match) -> Figure | None:
     value = MULTIPLIER_STEMS[m["stem"].lower()]
     return make_figure(ctx, "multiplier", value, "times", qualifier, subject,
                    start, m.end())
+
+
+def figures_from_fractions(ctx: Context) -> list[Figure]:
+    """Shares in words as percentages, rounded to one decimal as printed in keys ("one-third"
+    is 33.3 percent): FRACTION, HALF_OF, OUT_OF above."""
+    body, found = ctx.body, []
+    if not any(literal in body for literal in FRACTION_LITERALS):
+        return found
+    for m in FRACTION.finditer(body):
+        numerator = NUMERATORS[body[m.start():m.start("den")].strip(" ‐–-").lower()]
+        value = round(100.0 * numerator / DENOMINATORS[m["den"].lower().rstrip("s")], 1)
+        start, qualifier = hedge_before(body, m.start())
+        found.append(make_figure(ctx, "percent", value, "percent", qualifier,
+                                 of_phrase(body, m.end()), start, m.end()))
+    for m in HALF_OF.finditer(body):
+        if PERIOD_HALF_BEFORE.search(body, max(0, m.start() - 10), m.start()):
+            continue
+        phrase = counted_phrase(body, m.end() - 1)
+        if phrase is None:
+            continue
+        start, qualifier = hedge_before(body, m.start())
+        found.append(make_figure(ctx, "percent", 50.0, "percent", qualifier, phrase[2], start,
+                                 phrase[1].end))
+    for m in OUT_OF.finditer(body):
+        n, d = (UNIT_WORDS.get(g.lower()) or int(g) if not g.isdigit() else int(g)
+                for g in (m["n"], m["m"]))
+        if not d or n > d:
+            continue
+        start, qualifier = hedge_before(body, m.start())
+        found.append(make_figure(ctx, "percent", round(100.0 * n / d, 1), "percent", qualifier,
+                                 None, start, m.end()))
+    return found
+
+
+def figures_from_appositives(ctx: Context) -> list[Figure]:
+    """'nearly double the number a year earlier', 'twice the number', and 'second only to X'."""
+    body, found = ctx.body, []
+    if any(literal in body for literal in ("ouble", "wice", "riple", "reble", "uadruple")):
+        for m in MULTIPLIER_APPOSITIVE.finditer(body):
+            start, qualifier = hedge_before(body, m.start())
+            found.append(make_figure(ctx, "multiplier", APPOSITIVE_VALUES[m.group().lower()],
+                                     "times", qualifier, None, start, m.end()))
+    if " only to " in body:
+        for m in ONLY_TO.finditer(body):
+            found.append(make_figure(ctx, "rank", float(parse_ordinal(m["ord"]) or 0), None,
+                                     "exact", m["obj"], m.start(), m.end()))
+    return found
+
+
+def figures_from_bare_decades(ctx: Context) -> list[Figure]:
+    """'over the past decade', 'the next decade': a duration of ten years, its text 'decade'."""
+    if "decade" not in ctx.body:
+        return []
+    return [make_figure(ctx, "duration", 10.0, "year", "exact", None, m.start("d"), m.end("d"))
+            for m in BARE_DECADE.finditer(ctx.body)]

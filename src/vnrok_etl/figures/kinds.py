@@ -120,6 +120,8 @@ OFFICE_NOUNS = frozenset(
     }
 )
 SMALL_COUNT = 10
+# A definite determiner before a spelled count: the things were named before, nothing is counted.
+DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|our|their|its|these|those|both|his|her|your)[ ]+$")
 
 # "100 percent foreign-owned", "100%-Korean-invested", "100 percent FDI enterprises".
 DESCRIPTOR_AFTER = re.compile(
@@ -275,12 +277,12 @@ FRACTION = re.compile(
     + r"|(?<=[‐–-]fifth)|(?<=[‐–-]fifths)|(?<=[‐–-]tenth)|(?<=[‐–-]tenths)|(?=[ ]of\b))"
 )
 HALF_OF = re.compile(
-    r"(?<![\w‐–-])(?P<half>[Hh]alf)[ ]of[ ]+(?:the|its|their|our|all|those)[ ]+"
+    r"[Hh](?<![\w‐–-].)alf[ ]of[ ]+(?:the|its|their|our|all|those)[ ]+"
 )
 OUT_OF = re.compile(
     rf"(?P<n>(?i:{UNIT_WORD_RE})|\d{{1,3}})[ ]out[ ]of[ ](?P<m>(?i:{UNIT_WORD_RE})|\d{{1,4}})\b"
 )
-FRACTION_LITERALS = ("third", "quarter", "fifth", "tenth", "alf", "out of")
+FRACTION_LITERALS = ("third", "quarter", "fifth", "tenth")
 DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 NUMERATORS = {"one": 1, "two": 2, "three": 3, "a": 1}
 PERIOD_HALF_BEFORE = re.compile(r"(?i)\b(?:first|second|last|latter|former)[ ]+$")
@@ -435,6 +437,10 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
         return None  # "one of the 20 largest companies" is a rank group, not a count
     if head in NON_COUNT_HEADS or is_party_count(amount.value, head):
         return None
+    if amount.is_word and amount.value is not None and amount.value < SMALL_COUNT and (
+        DEFINITE_BEFORE.search(body, max(0, amount.start - 8), amount.start)
+    ):
+        return None  # "the two cities", "our two parliaments": things already named
     for word in body[noun_phrase.start:noun_phrase.end].lower().split():
         if word in RATE_ADJECTIVES:
             head = f"{head} per {RATE_ADJECTIVES[word]}"  # "14 weekly flights"
@@ -588,15 +594,14 @@ def figures_from_fractions(ctx: Context) -> list[Figure]:
     """Shares in words as percentages, rounded to one decimal as printed in keys ("one-third"
     is 33.3 percent): FRACTION, HALF_OF, OUT_OF above."""
     body, found = ctx.body, []
-    if not any(literal in body for literal in FRACTION_LITERALS):
-        return found
-    for m in FRACTION.finditer(body):
+    fractions = FRACTION.finditer(body) if any(w in body for w in FRACTION_LITERALS) else ()
+    for m in fractions:
         numerator = NUMERATORS[body[m.start():m.start("den")].strip(" ‐–-").lower()]
         value = round(100.0 * numerator / DENOMINATORS[m["den"].lower().rstrip("s")], 1)
         start, qualifier = hedge_before(body, m.start())
         found.append(make_figure(ctx, "percent", value, "percent", qualifier,
                                  of_phrase(body, m.end()), start, m.end()))
-    for m in HALF_OF.finditer(body):
+    for m in HALF_OF.finditer(body) if "alf of " in body else ():
         if PERIOD_HALF_BEFORE.search(body, max(0, m.start() - 10), m.start()):
             continue
         phrase = counted_phrase(body, m.end() - 1)
@@ -605,7 +610,11 @@ def figures_from_fractions(ctx: Context) -> list[Figure]:
         start, qualifier = hedge_before(body, m.start())
         found.append(make_figure(ctx, "percent", 50.0, "percent", qualifier, phrase[2], start,
                                  phrase[1].end))
-    for m in OUT_OF.finditer(body):
+    out_of = [body.find(" out of ")]
+    while out_of[-1] >= 0:
+        out_of.append(body.find(" out of ", out_of[-1] + 1))
+    windows = (OUT_OF.search(body, max(0, at - 12), at + 20) for at in out_of[:-1])
+    for m in (m for m in windows if m):
         n, d = (UNIT_WORDS.get(g.lower()) or int(g) if not g.isdigit() else int(g)
                 for g in (m["n"], m["m"]))
         if not d or n > d:

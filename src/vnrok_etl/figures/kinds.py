@@ -334,7 +334,9 @@ def figure_from_quantity(ctx: Context, m: re.Match, found: list[Figure]) -> Figu
     unit = kind.unit
     if kind.kind in ("count", "money") and unit and " per " not in unit:
         clause = clauses_of(ctx, sentence_span(ctx, start), start)[0]
-        if recurring := RECURRING.search(ctx.body, *clause):
+        if (ctx.body.find("each ", *clause) >= 0 or ctx.body.find("every ", *clause) >= 0) and (
+            recurring := RECURRING.search(ctx.body, *clause)
+        ):
             unit = f"{unit} per {recurring['p'].lower()}"  # "every year about 6,000 patients"
     value = None if amount.value is None else amount.value * kind.factor
     return make_figure(ctx, kind.kind, value, unit, qualifier, subject, start, kind.end)

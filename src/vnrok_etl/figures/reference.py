@@ -69,6 +69,10 @@ YEAR_CUE = re.compile(
     re.VERBOSE,
 )
 
+MONTH_PREP_BEFORE = re.compile(
+    r"\b(?:[Ii]n|[Aa]s[ ]of|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Ff]rom|[Dd]uring)[ ]+"
+    r"(?:(?:early|late|mid|the[ ]end[ ]of|the[ ]beginning[ ]of)[ ‐-]*)?$"
+)
 # Where a year cue can be: at a year, the word "year(s)" or a month name.
 YEAR_ANCHOR = re.compile(rf"(?:19|20)\d\d\b|[Yy]ears?\b|(?:{MONTHS})\b")
 
@@ -90,9 +94,10 @@ OPENING_BASE = re.compile(r"(?i)(?:since|from|after|before|compared|unlike)\b")
 
 # Goal and forecast words, each at the start of a word (numbers.at_word_start: a pattern that
 # starts with a character class is scanned in C, three times faster than one starting with \b).
-GOAL_WORDS = re.compile(
-    "(?i:"
-    + at_word_start([
+# Goal, forecast and future-tense words, found in one scan of the sentence. Each starts a word
+# (numbers.at_word_start: a pattern that starts with a character class is scanned in C); the
+# first letter is matched in either case, so no IGNORECASE, which would slow the scan.
+GOAL_WORDS = [
         r"targets?\b", r"targeted\b", r"targeting\b", r"goals?\b", r"objectives?\b",
         r"ambition\b", r"aims?[ ](?:to|at|for)\b", r"aiming[ ](?:to|at|for)\b",
         r"aimed[ ](?:to|at|for)\b", r"plans?[ ]to\b", r"planning[ ]to\b", r"planned[ ]to\b",
@@ -103,20 +108,25 @@ GOAL_WORDS = re.compile(
         r"determined[ ]to\b", r"towards\b", r"agreement[ ]to\b", r"deal[ ]to\b",
         r"pact[ ]to\b", r"commitment[ ]to\b", r"programm?e?[ ]to\b", r"scheme[ ]to\b",
         r"to[ ]be[ ](?:built|set[ ]up|opened|completed|launched)\b",
-    ])
-    + ")"
-)
+    ]
 # The future tense: a plan when it names its period ("will open 10 branches this year").
-FUTURE_WORDS = re.compile("(?i:" + at_word_start([r"will\b", r"would\b", r"shall\b"]) + ")")
-FORECAST_WORDS = re.compile(
-    "(?i:"
-    + at_word_start([
+FUTURE_WORDS = [r"will\b", r"would\b", r"shall\b"]
+FORECAST_WORDS = [
         r"expected\b", r"expects?\b", r"forecasts?\b", r"forecasted\b", r"projected\b",
         r"projects[ ]that\b", r"predicted\b", r"predicts?\b", r"likely[ ]to\b",
         r"set[ ]to\b", r"poised[ ]to\b", r"on[ ]track[ ]to\b", r"anticipated\b",
         r"estimated[ ]to\b", r"estimates?\b", r"could\b", r"may\b", r"might\b",
-    ])
-    + ")"
+    ]
+GOAL_VERBS = "raise|lift|bring|boost|push|increase|take|grow|double|elevate|cut|reduce|lower"
+GOAL_VERB_STARTS = [
+    *(rf"{modal}[ ]+(?:{GOAL_VERBS})\b" for modal in ("to", "will", "would", "shall")),
+    *(rf"{verb}\b" for verb in ("raising", "lifting", "bringing", "boosting", "pushing",
+                                 "increasing", "taking", "doubling", "elevating")),
+]
+INTENT_WORDS = re.compile(
+    rf"(?P<goalverb>{at_word_start(GOAL_VERB_STARTS)})"
+    rf"|(?P<goal>{at_word_start(GOAL_WORDS)})|(?P<future>{at_word_start(FUTURE_WORDS)})"
+    rf"|(?P<forecast>{at_word_start(FORECAST_WORDS)})"
 )
 # A goal verb with its object and "to" right before the amount: "raise bilateral trade to".
 # Base form or -ing only: "raised trade to" reports what happened. An object is required, so the
@@ -149,6 +159,7 @@ class SentenceFacts:
     goals: list[int]  # ends of goal words
     forecasts: list[int]  # ends of forecast words
     futures: list[int]  # ends of "will", "would", "shall"
+    goal_verbs: list[int]  # starts of goal verbs ("to raise", "bringing"): GOAL_VERB_TO's
 
 
 def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
@@ -162,9 +173,21 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
     cues: list[re.Match] = []
     seen: set[tuple[int, int]] = set()
     for anchor in YEAR_ANCHOR.finditer(body, *sentence):
-        reach = 48 if anchor.group()[0].isdigit() else 24  # a period before a year is long
-        window = (max(sentence[0], anchor.start() - reach), min(sentence[1], anchor.end() + 8))
-        for cue in YEAR_CUE.finditer(body, *window):
+        first = anchor.group()[0]
+        if first not in "12Yy":
+            # A month name: a cue only after a preposition ("in May", "as of June"); one with a
+            # year after it is found from the year.
+            prep = MONTH_PREP_BEFORE.search(body, max(sentence[0], anchor.start() - 26),
+                                            anchor.start())
+            if prep is None:
+                continue
+            cue = YEAR_CUE.match(body, prep.start())
+            candidates = [cue] if cue else []
+        else:
+            reach = 48 if first in "12" else 24  # a period before a year is long
+            window = (max(sentence[0], anchor.start() - reach), min(sentence[1], anchor.end() + 8))
+            candidates = YEAR_CUE.finditer(body, *window)
+        for cue in candidates:
             if cue.start() <= anchor.start() and anchor.end() <= cue.end() and cue.span() not in seen:
                 seen.add(cue.span())
                 if not COMPARISON_BASE.search(body, max(sentence[0], cue.start() - 22), cue.start()):
@@ -178,14 +201,16 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
         body, sentence[0]
     ) and not any(cut_start < comma for cut_start, _, _ in breaks):
         opening_end = comma
+    intents = list(INTENT_WORDS.finditer(body, *sentence))
     facts = SentenceFacts(
         cues=cues,
         opening_end=opening_end,
         breaks=breaks,
         turns=[cut.end() for cut in TURN_BREAK.finditer(body, *sentence)],
-        goals=[m.end() for m in GOAL_WORDS.finditer(body, *sentence)],
-        forecasts=[m.end() for m in FORECAST_WORDS.finditer(body, *sentence)],
-        futures=[m.end() for m in FUTURE_WORDS.finditer(body, *sentence)],
+        goals=[m.end() for m in intents if m["goal"]],
+        forecasts=[m.end() for m in intents if m["forecast"]],
+        futures=[m.end() for m in intents if m["future"]],
+        goal_verbs=[m.start() for m in intents if m["goalverb"]],
     )
     ctx.cues[sentence[0]] = facts
     return facts
@@ -239,7 +264,10 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
         best = next(cue for cue in cues if cue.end() <= opening_end)
     turn = max((cut for cut in facts.turns if cut <= start), default=sentence[0])
     goal = max((g for g in facts.goals if turn <= g <= start), default=-1)
-    goal_verb = GOAL_VERB_TO.search(ctx.body, max(turn, start - 90), start)
+    reach = max(turn, start - 90)
+    goal_verb = GOAL_VERB_TO.search(ctx.body, reach, start) if any(
+        reach <= g < start for g in facts.goal_verbs
+    ) else None
     if goal_verb and not any(goal_verb.start() - 2 <= f <= goal_verb.start() + 3
                              for f in facts.forecasts):
         goal = start  # "agreed to raise trade to"; not "expected to cut travel time by"

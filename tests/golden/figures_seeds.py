@@ -27,9 +27,8 @@ SEED_FIGURES: dict[str, list[dict]] = {
         {"text": "around 10,000 Korean businesses", "kind": "count", "value": 10_000.0,
          "unit": "business", "qualifier": "approx", "ref_year": None, "is_target": False,
          "subject": "Korean businesses operating in Việt Nam"},
-        # "... mutual visits each year": a rate, its period in the unit (issue 17).
         {"text": "over five million mutual visits", "kind": "count", "value": 5_000_000.0,
-         "unit": "visit per year", "qualifier": "over", "ref_year": None, "is_target": False,
+         "unit": "visit", "qualifier": "over", "ref_year": None, "is_target": False,
          "subject": "mutual visits"},
         {"text": "US$150 billion", "kind": "money", "value": 150 * BILLION, "unit": "USD",
          "qualifier": "exact", "ref_year": 2030, "is_target": True, "subject": "bilateral trade"},

@@ -38,35 +38,27 @@ from __future__ import annotations
 
 import datetime
 
-from vnrok_etl.figures.kinds import (
-    figures_from_appositives,
-    figures_from_bare_decades,
-    figures_from_fractions,
-)
-
-from vnrok_etl.figures.coordination import (
-    distribute_subjects,
-)
-from vnrok_etl.figures.kinds import (
-    PLACE_LITERALS,
-    PLACE_RANK,
-    figure_from_place,
-)
-
 from vnrok_etl.figures.amounts import DIGIT_QUANTITY, WORD_QUANTITY
 from vnrok_etl.figures.build import make_figure, without_overlaps
 from vnrok_etl.figures.context import Context
+from vnrok_etl.figures.coordination import distribute_subjects
 from vnrok_etl.figures.kinds import (
     FOLD_LITERAL,
     FOLD_PREFIX,
     MULTIPLIER_LITERALS,
     MULTIPLIER_VERB,
+    PLACE_LITERALS,
+    PLACE_RANK,
     RANKED,
     RANKED_LITERAL,
     SUPERLATIVE,
     figure_from_multiplier_verb,
+    figure_from_place,
     figure_from_quantity,
     figure_from_rank,
+    figures_from_appositives,
+    figures_from_bare_decades,
+    figures_from_fractions,
 )
 from vnrok_etl.figures.qualifiers import hedge_before
 from vnrok_etl.figures.subjects import subject_before

@@ -6,6 +6,7 @@ from vnrok_etl.figures.context import Context, sentence_span
 from vnrok_etl.figures.reference import reference_of
 from vnrok_etl.records import Figure
 
+
 def make_figure(ctx: Context, kind: str, value: float | None, unit: str | None, qualifier: str,
                 subject: str | None, start: int, end: int) -> Figure:
     sentence = sentence_span(ctx, start)

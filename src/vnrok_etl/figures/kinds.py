@@ -33,60 +33,41 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from vnrok_etl.figures.reference import (
-    clauses_of,
-)
-
-from vnrok_etl.figures.amounts import (
-    DIGIT_QUANTITY,
-)
-
-from vnrok_etl.figures.coordination import (
-    coordination_start,
-    next_member,
-)
-from vnrok_etl.numbers import (
-    scale_of,
-)
-
-from vnrok_etl.figures.subjects import (
-    head_noun,
-)
-from vnrok_etl.figures.words import (
-    POSTMOD_PREPOSITIONS,
-)
-from vnrok_etl.numbers import (
-    ORDINAL_WORDS,
-    UNIT_WORDS,
-)
-
 from vnrok_etl.figures.amounts import (
     Amount,
     CURRENCY_AFTER,
     CURRENCY_SUFFIXES,
+    DIGIT_QUANTITY,
     PERCENT_AFTER,
     is_label,
     read_amount,
 )
 from vnrok_etl.figures.build import make_figure
 from vnrok_etl.figures.context import Context, sentence_span
+from vnrok_etl.figures.coordination import coordination_start, next_member
 from vnrok_etl.figures.qualifiers import hedge_before
 from vnrok_etl.figures.subjects import (
     counted_phrase,
+    head_noun,
     money_subject,
     of_phrase,
     post_modifier,
     subject_before,
     words_after,
 )
+from vnrok_etl.figures.words import POSTMOD_PREPOSITIONS
 from vnrok_etl.numbers import (
     MULTIPLIER_STEMS,
+    ORDINAL_WORDS,
     ORDINAL_WORD_RE,
+    UNIT_WORDS,
     UNIT_WORD_RE,
     at_word_start,
     parse_ordinal,
+    scale_of,
 )
 from vnrok_etl.records import Figure
+
 
 # A duration's unit is its time word, singular; decades are counted in years.
 DURATION_UNITS: dict[str, tuple[str, float]] = {
@@ -138,9 +119,6 @@ RATE_AFTER = re.compile(
     r"|[ ]+(?P<adv>annually|yearly|monthly|weekly|daily))\b"
     r"(?![‐–-])(?![ ]+(?:earlier|ago|before|later|on|after|from|prior)\b)"
 )
-# "every year about 6,000 patients travel", "US$1 billion more ... each year": a recurring
-# amount anywhere in its clause is a rate too, though the period is not part of its text.
-RECURRING = re.compile(r"(?i)\b(?:each|every)[ ]+(?P<p>day|week|month|year)\b")
 # "14 weekly flights": the period as an adjective of the counted noun.
 RATE_ADJECTIVES = {"daily": "day", "weekly": "week", "monthly": "month", "annual": "year",
                    "yearly": "year"}
@@ -332,12 +310,6 @@ def figure_from_quantity(ctx: Context, m: re.Match, found: list[Figure]) -> Figu
     elif kind.kind == "multiplier":
         subject = subject_before(ctx.body, start)
     unit = kind.unit
-    if kind.kind in ("count", "money") and unit and " per " not in unit:
-        clause = clauses_of(ctx, sentence_span(ctx, start), start)[0]
-        if (ctx.body.find("each ", *clause) >= 0 or ctx.body.find("every ", *clause) >= 0) and (
-            recurring := RECURRING.search(ctx.body, *clause)
-        ):
-            unit = f"{unit} per {recurring['p'].lower()}"  # "every year about 6,000 patients"
     value = None if amount.value is None else amount.value * kind.factor
     return make_figure(ctx, kind.kind, value, unit, qualifier, subject, start, kind.end)
 

@@ -38,7 +38,8 @@ from dataclasses import dataclass
 
 from vnrok_etl.figures.context import Context
 from vnrok_etl.figures.words import MONTHS
-from vnrok_etl.numbers import UNIT_WORD_RE, UNIT_WORDS, at_word_start
+from vnrok_etl.numbers import UNIT_WORDS, UNIT_WORD_RE, at_word_start
+
 
 # "27.3% over the same period last year", "since 1992": a year after these is a base.
 COMPARISON_BASE = re.compile(

@@ -130,8 +130,9 @@ NOT_COMPOUND_NOUNS = frozenset(
      "tier", "step", "party", "sided", "lane", "storey", "story", "star", "digit", "member"}
 )
 # "22,400 MW", "20 GWh a year".
-UNIT_ABBREVIATIONS = {"MW": "megawatt", "GW": "gigawatt", "kW": "kilowatt", "GWh": "GWh",
-                      "MWh": "MWh", "TWh": "TWh", "kWh": "kWh", "ha": "hectare"}
+# Units are lowercase like every counted noun (checks.sql count_unit_is_lowercase_noun).
+UNIT_ABBREVIATIONS = {"MW": "megawatt", "GW": "gigawatt", "kW": "kilowatt", "GWh": "gwh",
+                      "MWh": "mwh", "TWh": "twh", "kWh": "kwh", "ha": "hectare"}
 UNIT_ABBREVIATION = re.compile(r"[ ]?(?P<u>MW|GW|kW|GWh|MWh|TWh|kWh|ha)\b")
 
 # "the number of Korean tourists to Viet Nam": the counted noun of an elided count.
@@ -176,6 +177,11 @@ EVENT_AFTER = re.compile(r"(?i)(?:[ ]+[a-z]+){0,2}?[ ]+(?:visit|trip|tour|stay|m
 # (when), not a length of time.
 PERIOD_ORDINAL_BEFORE = re.compile(r"(?i)\b(?:first|last|final|opening|initial)[ ]+$")
 PERIOD_OF_AFTER = re.compile(r"(?i)[ ]+of[ ]+(?:the[ ]+|this[ ]+|last[ ]+|next[ ]+)?(?:year\b|\d{4}\b)")
+# "more than an hour", "less than a year": one time unit, found only with a hedge before it.
+A_TIME_UNIT = re.compile(
+    r"[Aa](?<![\w].)n?[ ](?P<u>hour|day|week|month|year|decade|minute|night)\b"
+    r"(?![ ]+(?:ago|earlier|later|old|before|after)\b)(?![‐–-])"
+)
 # "over the past decade", "the next decade": a decade with no number printed.
 BARE_DECADE = re.compile(
     r"(?i)\b(?:the|a)[ ]+(?:past|last|next|coming|previous|following)[ ]+"
@@ -615,8 +621,17 @@ def figures_from_appositives(ctx: Context) -> list[Figure]:
 
 
 def figures_from_bare_decades(ctx: Context) -> list[Figure]:
-    """'over the past decade', 'the next decade': a duration of ten years, its text 'decade'."""
-    if "decade" not in ctx.body:
-        return []
-    return [make_figure(ctx, "duration", 10.0, "year", "exact", None, m.start("d"), m.end("d"))
-            for m in BARE_DECADE.finditer(ctx.body)]
+    """'over the past decade', 'the next decade': a duration of ten years, its text 'decade';
+    'more than an hour', 'within a year': one time unit with a hedge (unhedged, 'a year' is a
+    rate or a time: 'twice a year', 'a year earlier')."""
+    body, found = ctx.body, []
+    if "decade" in body:
+        found.extend(make_figure(ctx, "duration", 10.0, "year", "exact", None, m.start("d"),
+                                 m.end("d")) for m in BARE_DECADE.finditer(body))
+    for m in A_TIME_UNIT.finditer(body):
+        start, qualifier = hedge_before(body, m.start(), duration=True)
+        if qualifier != "exact" and start < m.start():
+            unit, factor = duration_unit(m["u"])
+            found.append(make_figure(ctx, "duration", factor, unit, qualifier, None, start,
+                                     m.end()))
+    return found

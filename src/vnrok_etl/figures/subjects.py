@@ -290,6 +290,8 @@ def subject_before(body: str, start: int, verb_required: bool = True,
     for token in tokens:
         text = token.group()
         lower = text.lower()
+        if kept and any(char.isdigit() for char in body[token.end():kept[-1].start()]):
+            break  # "Between 2001 and 2021 its exports": a number ends the phrase
         if coordinated and kept and (
             lower == "and" or text == "," and _opens_conjunct(kept)
             or lower == "with" and kept[-1].group()[:1].isupper()

@@ -82,6 +82,7 @@ CLAUSE_BREAK = re.compile(
     r"[;:]|,[ ]+(?:while|whereas|but|and|which|although|though|whilst|with|who)\b"
     r"|,[ ]+[a-z]+ing\b|[ ](?:while|whereas)[ ]|[ ]and[ ]now[ ]|[ ]who[ ]"
 )
+RELATIVE_BREAK = re.compile(r",[ ]+(?:which|who)")
 COORDINATING_BREAK = re.compile(
     r",[ ]+(?:while|whereas|but|and|whilst)|[ ](?:while|whereas)[ ]|,[ ]+[a-z]+ing"
 )
@@ -160,6 +161,7 @@ class SentenceFacts:
     goals: list[int]  # ends of goal words
     forecasts: list[int]  # ends of forecast words
     futures: list[int]  # ends of "will", "would", "shall"
+    governing: list[int]  # ends of forecast words that make a goal verb after them a forecast
     goal_verbs: list[int]  # starts of goal verbs ("to raise", "bringing"): GOAL_VERB_TO's
 
 
@@ -194,11 +196,20 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
                 if not COMPARISON_BASE.search(body, max(sentence[0], cue.start() - 22), cue.start()):
                     cues.append(cue)
     cues.sort(key=lambda cue: cue.start())
-    breaks = [(cut.start(), cut.end(), COORDINATING_BREAK.fullmatch(cut.group()) is not None)
-              for cut in CLAUSE_BREAK.finditer(body, *sentence)]
+    breaks = []
+    for cut in CLAUSE_BREAK.finditer(body, *sentence):
+        breaks.append((cut.start(), cut.end(), COORDINATING_BREAK.fullmatch(cut.group()) is not None))
+        if RELATIVE_BREAK.fullmatch(cut.group()):
+            # ", which entered the market in 2009, now runs ...": the relative clause ends at
+            # the next comma.
+            comma = body.find(",", cut.end(), sentence[1])
+            if comma > 0:
+                breaks.append((comma, comma + 1, False))
+    breaks.sort()
     opening_end = sentence[0]
     comma = body.find(",", sentence[0], sentence[1])
-    if comma > 0 and cues and cues[0].end() <= comma and not OPENING_BASE.match(
+    if comma > 0 and cues and cues[0].end() <= comma and cues[0].start() - sentence[0] <= 20 \
+            and not OPENING_BASE.match(
         body, sentence[0]
     ) and not any(cut_start < comma for cut_start, _, _ in breaks):
         opening_end = comma
@@ -210,6 +221,11 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
         turns=[cut.end() for cut in TURN_BREAK.finditer(body, *sentence)],
         goals=[m.end() for m in intents if m["goal"]],
         forecasts=[m.end() for m in intents if m["forecast"]],
+        # "expected to cut" governs the goal verb after it; "expects to raise" is the actor's own
+        # plan, so it is not listed here.
+        governing=[m.end() for m in intents
+                   if m["forecast"] and not m.group().lower().startswith("expect")
+                   or m["forecast"] and m.group().lower() == "expected"],
         futures=[m.end() for m in intents if m["future"]],
         goal_verbs=[m.start() for m in intents if m["goalverb"]],
     )
@@ -270,7 +286,7 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
         reach <= g < start for g in facts.goal_verbs
     ) else None
     if goal_verb and not any(goal_verb.start() - 2 <= f <= goal_verb.start() + 3
-                             for f in facts.forecasts):
+                             for f in facts.governing):
         goal = start  # "agreed to raise trade to"; not "expected to cut travel time by"
     elif duration:
         goal = -1  # "train 1,200 engineers over the next three years": the goal's time frame

@@ -202,8 +202,21 @@ def test_a_rate_keeps_its_period(text, surface, unit):
     assert figure.unit == unit
 
 
-def test_a_percentage_a_year_stays_a_percentage():
-    assert found("Output grew 6 percent a year.")[0][3] == "percent"
+def test_a_percentage_a_year_is_a_rate_too():
+    assert found("Output grew 6 percent a year.")[0][1:4] == ("6 percent a year", 6.0,
+                                                              "percent per year")
+    assert found("Prices rose 0.4% per month.")[0][1:4] == ("0.4% per month", 0.4,
+                                                            "percent per month")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier"),
+    [("Permits take two weeks or more.", "two weeks or more", "over"),
+     ("Quotas allow 5,000 tonnes or less.", "5,000 tonnes or less", "under")],
+)
+def test_a_hedge_after_the_amount(text, surface, qualifier):
+    figure, = extract_figures(text, PUBLISHED)
+    assert (figure.text, figure.qualifier) == (surface, qualifier)
 
 
 @pytest.mark.parametrize(

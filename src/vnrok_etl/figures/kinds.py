@@ -101,7 +101,10 @@ OFFICE_NOUNS = frozenset(
     }
 )
 SMALL_COUNT = 10
-# A definite determiner before a spelled count: the things were named before, nothing is counted.
+# A hedge after the amount: "two weeks or more", "5,000 tonnes or less".
+OR_MORE_AFTER = re.compile(r"[ ]+or[ ]+(?P<w>more|less|fewer)\b(?![ ]+than\b)")
+# A definite determiner before "two": the pair was named before ("the two cities", "our two
+# parliaments"), nothing is counted. Larger counts after "the" still count ("the six tones").
 DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|our|their|its|these|those|both|his|her|your)[ ]+$")
 
 # "100 percent foreign-owned", "100%-Korean-invested", "100 percent FDI enterprises".
@@ -175,7 +178,9 @@ DURATION_AFTER = re.compile(
 EVENT_AFTER = re.compile(r"(?i)(?:[ ]+[a-z]+){0,2}?[ ]+(?:visit|trip|tour|stay|mission)s?\b")
 # "the first seven months of this year", "the five months of 2024": a period of the calendar
 # (when), not a length of time.
-PERIOD_ORDINAL_BEFORE = re.compile(r"(?i)\b(?:first|last|final|opening|initial)[ ]+$")
+PERIOD_ORDINAL_BEFORE = re.compile(
+    r"(?i)\b(?:in|during|throughout)[ ]+the[ ]+(?:first|last|final|opening|initial)[ ]+$"
+)
 PERIOD_OF_AFTER = re.compile(r"(?i)[ ]+of[ ]+(?:the[ ]+|this[ ]+|last[ ]+|next[ ]+)?(?:year\b|\d{4}\b)")
 # "more than an hour", "less than a year": one time unit, found only with a hedge before it.
 A_TIME_UNIT = re.compile(
@@ -306,6 +311,9 @@ def figure_from_quantity(ctx: Context, m: re.Match, found: list[Figure]) -> Figu
     start, qualifier = hedge_before(ctx.body, amount.start, duration=kind.kind == "duration")
     if qualifier == "exact" and amount.is_range:
         qualifier = "approx"  # "6-7 percent" is read as its midpoint
+    end = kind.end
+    if (after := OR_MORE_AFTER.match(ctx.body, end)) and qualifier == "exact":
+        qualifier, end = ("over" if after["w"] == "more" else "under"), after.end()  # "two weeks or more"
     if amount.is_doubtful:
         qualifier = "doubtful"
     subject = kind.subject
@@ -317,7 +325,7 @@ def figure_from_quantity(ctx: Context, m: re.Match, found: list[Figure]) -> Figu
         subject = subject_before(ctx.body, start)
     unit = kind.unit
     value = None if amount.value is None else amount.value * kind.factor
-    return make_figure(ctx, kind.kind, value, unit, qualifier, subject, start, kind.end)
+    return make_figure(ctx, kind.kind, value, unit, qualifier, subject, start, end)
 
 
 def _classified(ctx: Context, amount: Amount, found: list[Figure], depth: int = 0
@@ -351,7 +359,8 @@ def money_or_percent(body: str, amount: Amount) -> Kind | None:
         return Kind("money", unit, end)
     if suffix := PERCENT_AFTER.match(body, amount.end):
         unit = "percentage point" if suffix["u"].lower().startswith("percentage") else "percent"
-        return Kind("percent", unit, suffix.end())
+        unit, end = with_rate(body, suffix.end(), unit)  # "10 percent a year"
+        return Kind("percent", unit, end)
     if suffix := CURRENCY_AFTER.match(body, amount.end):
         unit, end = with_rate(body, suffix.end(), CURRENCY_SUFFIXES[suffix["u"].lower()])
         return Kind("money", unit, end)
@@ -373,7 +382,7 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
             return None  # "visited three times" is a frequency, not a statistic
         return Kind("multiplier", "times", suffix.end())
     if suffix := DURATION_AFTER.match(body, end):
-        if PERIOD_ORDINAL_BEFORE.search(body, max(0, amount.start - 12), amount.start) or (
+        if PERIOD_ORDINAL_BEFORE.search(body, max(0, amount.start - 24), amount.start) or (
             PERIOD_OF_AFTER.match(body, suffix.end())
         ):
             return None  # "in the first seven months of this year": when, not how long
@@ -417,13 +426,16 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
         return None  # "one of the 20 largest companies" is a rank group, not a count
     if head in NON_COUNT_HEADS or is_party_count(amount.value, head):
         return None
-    if amount.is_word and amount.value is not None and amount.value < SMALL_COUNT and (
+    if amount.is_word and amount.value == 2 and (
         DEFINITE_BEFORE.search(body, max(0, amount.start - 8), amount.start)
     ):
         return None  # "the two cities", "our two parliaments": things already named
     for word in body[noun_phrase.start:noun_phrase.end].lower().split():
         if word in RATE_ADJECTIVES:
             head = f"{head} per {RATE_ADJECTIVES[word]}"  # "14 weekly flights"
+    words = body[noun_phrase.start:noun_phrase.end].lower().split()
+    if len(words) > 1 and words[-2] in ("square", "cubic"):
+        head = f"{words[-2]} {head}"  # "42,000 square meters": unit "square meter"
     unit, rate_end = with_rate(body, noun_phrase.end, head)
     return Kind("count", unit, rate_end, subject=subject)
 

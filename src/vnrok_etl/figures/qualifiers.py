@@ -18,7 +18,7 @@ HEDGES: dict[str, str] = {
     "less than": "under", "fewer than": "under", "under": "under", "up to": "under",
     "below": "under", "at most": "under", "just under": "under", "as many as": "under",
     "as much as": "under", "no more than": "under", "not more than": "under",
-    "within": "under",
+    "within": "under", "perhaps": "approx", "possibly": "approx",
 }
 
 # "handed over 2,000 packages": "over" as a verb particle, not a hedge.

@@ -20,7 +20,7 @@ from vnrok_etl.figures.words import (
 
 
 # Words that may open a counted phrase although they end one elsewhere: "30 more chefs".
-COUNT_OPENERS = frozenset({"more"})
+COUNT_OPENERS = frozenset({"more", "such"})
 # Between two coordinated nouns of one count.
 NOUN_LINK = re.compile(r"(?:,(?:[ ]+and)?|[ ]+and)(?=[ ][a-z])")
 # Measures whose of-phrase names the stuff measured: "20,000 tons of rare earth ore".
@@ -119,9 +119,9 @@ def _of_complement(body: str, end: int, head: str) -> int:
     if not words or head not in MEASURE_NOUNS and (
         is_regular_plural(words[0]["w"])
         or (following := NEXT_WORD.match(body, cursor)) and following["w"].islower()
-        and following["w"] not in STOP_WORDS
+        and (following["w"] not in STOP_WORDS or following["w"] in ("and", "or"))
     ):
-        return end  # "pallet positions of cold storage": "cold" modifies the next noun
+        return end  # "positions of cold storage", "megawatts of wind and solar": not the noun
     return words[-1].end()
 
 
@@ -187,7 +187,9 @@ def head_noun(word: str) -> str | None:
         return lower[:-1]  # "SMEs" -> "sme"
     if lower.endswith("ies") and len(lower) > 4:
         return lower[:-3] + "y"
-    if lower.endswith(("sses", "ches", "shes", "xes", "zzes")):
+    if lower.endswith(("sses", "ches", "shes", "xes", "zzes", "uses")) and not lower.endswith(
+        ("houses", "causes", "pauses", "clauses", "courses")
+    ):
         return lower[:-2]
     return lower[:-1]
 

@@ -10,28 +10,47 @@ of forms, so a few anchored patterns over the text around each number do better.
 
 How it works: ``DIGIT_QUANTITY`` and ``WORD_QUANTITY`` find every amount (digits or number words,
 a range, a scale word); a currency code or symbol right before it makes it money, the text right
-after it decides the other kinds (``%``/percent, a currency word, ``-fold``/``times``,
-years/decades, else a counted noun phrase), and a hedge right before it gives the qualifier.
-``SUPERLATIVE`` with an ordinal before it (ranks), ``MULTIPLIER_VERB`` ("doubled") and
-``FOLD_LITERAL`` ("tenfold") catch the amounts written without a cardinal. Dates, bare years,
-ordinals of events, document numbers and "two countries" never become figures.
-Reference years come from the nearest year cue in the same sentence ("by 2030", "in 2024",
-"last year" against ``published``), skipping the base of a comparison ("over the same period
-last year").
+after it decides the other kinds (``%``/percent, a currency word, ``-fold``/``times``, a time unit,
+else a counted noun phrase), and a hedge right before it gives the qualifier. Superlatives with an
+ordinal before them, ordinal places ("second place"), multiplier verbs ("doubled"), "tenfold",
+shares in words ("one-third", "nine out of ten") and comparisons without a verb ("nearly double
+the number") catch the amounts written without a cardinal.
+
+One module per concern, each with its rules in its docstring and tested on forms written for it:
+
+- ``amounts``: amounts as printed; glued numbers ("and150 billion USD") and broken ones ("$21
+  3.9 billion": one figure, qualifier ``doubtful``, no value; "1 200 workers" is 1,200).
+- ``kinds``: kind and unit, and **the rule for small counts**: a count is a figure when it counts
+  something the sentence reports as a fact; who takes part in the reported event is not a
+  statistic (the two parties of a bilateral relation, a small number of office-holders or their
+  bodies: "the two PMs", "two Defence Ministries"). Also rates ("1,000 visitors per week": unit
+  "visitor per week"), descriptors ("100 percent foreign-owned firms": no figure), durations of
+  every time unit, ranks in words, units of elided nouns.
+- ``qualifiers``: the hedge before (or "or more" after) an amount; "over" as a particle or as
+  "during" before a duration is no hedge.
+- ``reference``: reference year from the figure's own clause, base years skipped; **targets** are
+  planned or agreed goals; **a forecast** ("expected to hit", "could reach") is stored with
+  ``is_target`` false and ``is_forecast`` true, never both.
+- ``subjects``: the noun phrase counted or measured.
+- ``coordination``: every member of "8.4 and 7.5 times respectively" is its own figure with its own
+  subject.
+- ``context``/``build``/``words``: the per-call context, building the records, shared words.
 
 Speed: the patterns that scan a whole body start with a character class, not ``\b``
 (``numbers.at_word_start``, ``DIGITS_RE``), so the regex engine skips in C to the letters or digits
-that can start a match instead of trying every position (0.72 -> 0.50 ms/doc on the equivalence
-corpus).
+that can start a match instead of trying every position; what the figures of one sentence read
+(year cues, clause breaks, goal and forecast words) is found once per sentence.
 
-Deliberately not extracted (each a judgement call, tested in tests/test_figures.py):
+Deliberately not extracted (each a judgement call, tested in tests/test_figures*.py):
 - vague amounts without a value: "millions of travellers", "dozens of", "double-digit growth";
-- fractions and shares in words: "nearly a quarter", "two-thirds", "half";
 - bare superlatives with no printed number ("the largest investor"): no number was given;
 - ordinals of events ("14th Congress", "10th anniversary", "third consecutive championship");
-- days, weeks and months ("a three-day visit"): in this corpus they schedule events;
-- ages and time ago ("30-year-old", "30 years ago"), bare numbers with no counted noun below a
-  million ("rose to 15"), "one" on its own ("one of the largest investors").
+- the schedule of an event ("a three-day visit"), a calendar period ("in the first seven months
+  of this year"), ages and time ago ("30-year-old", "30 years ago");
+- bare numbers that count nothing named ("rose to 15"), "one" on its own ("one of the largest"),
+  frequencies below ten ("visited three times");
+- a period that recurs elsewhere in the clause ("... visits each year"): the unit keeps the noun
+  alone, so a yearly and a dated statement of the same count stay one claim.
 """
 
 from __future__ import annotations

@@ -2,33 +2,39 @@
 
 Rules (tests/test_figures_attributes.py):
 
-- **Reference year from the figure's own clause.** A sentence is cut into clauses at ``;``/``:``
-  and at a comma before a conjunction (", while", ", and", ", but", ", which"). The reference year
-  is the nearest year cue in the figure's clause: a preposition with an optional period before the
-  year ("in 2024", "by 2030", "in January-August 2014", "in the first five months of 2024", "the
-  five months of 2024", "as of November 2024"), or "last/this/next/previous year" resolved against
-  the publication date (never the clock). A clause with no cue of its own continues the time
-  frame of the clause it is coordinated with (", while investment has more than doubled" after
-  "... by 2024"), and a time adverbial that opens the sentence ("In 2024, ...", "Last year, ...")
-  covers every clause of it. Any other neighbouring clause (after ";", ":", ", which", or a
-  following clause) never lends its year.
+- **Reference year from the figure's own clause.** A sentence is cut into clauses at ``;``/``:``,
+  at a comma before a conjunction, "with", "which", "who" or a participle (", while", ", and",
+  ", with an investment of", ", bringing"), at "and now", and a relative clause between commas
+  ends at its second comma. The reference year is the nearest year cue in the figure's clause: a
+  preposition with an optional period before the year ("in 2024", "by 2030", "in January-August
+  2014", "in the first five months of 2024", "the five months of 2024", "as of November 2024"),
+  a month with no year ("in May": the publication year), "last/this/next/previous year", "this
+  school year", "of the year", "two years ago", all resolved against the publication date (never
+  the clock). A clause with no cue of its own continues the time frame of the clause it is
+  coordinated with (", while investment has more than doubled" after "... by 2024"), and a time
+  adverbial that opens the sentence ("In 2024, ...", "Last year, ...") covers every clause of it.
+  Any other neighbouring clause never lends its year. A duration has no reference year.
 - **A base is not a reference.** A year after "since", "from", "than", "compared to/with",
   "against", "versus", "over" or "the same period of" is what the figure is compared with or
   counted from ("since 1992", "up 5 percent over 2023"), and so is a year after the figure with
-  "since" between them ("has become the fourth-largest since the pact took effect in 2015"); an
-  opening adverbial that starts with
-  "since", "from", "after" or "before" gives no reference year either.
+  "since", "from", "compared" or "than" between them ("has become the fourth-largest since the
+  pact took effect in 2015", "72 percent, up from 65 percent two years ago"); an opening
+  adverbial that starts with "since", "from", "after" or "before" gives no reference year either.
 - **Targets are planned or agreed goals**: a goal word before the figure in its statement (the
-  sentence up to a turn: ";", "while", "but", "although")
-  ("target", "goal", "aim to/at/for", "plan to", "seek to", "strive to/for", "agree to",
-  "commit to", "pledge to", "hope to", "determined to"), a goal verb with an object and "to"
-  right before the amount ("raise bilateral trade to US$20 billion", "bringing two-way trade to
-  100 billion USD"), or a deadline year ("by 2030") not yet past at publication.
+  sentence up to a turn: ";", "while", "but", "although", ", with"): "target", "goal", "aim
+  to/at/for", "plan to", "seek to", "strive to/for", "agree to", "commit to", "pledge to", "hope
+  to", "determined to", "an agreement to"; a goal verb with its object right before the amount
+  ("to raise bilateral trade to US$20 billion", "bringing two-way trade to 100 billion USD",
+  "would cut fees by 25 percent"); or the future tense with the period it is planned for ("will
+  open 12 branches next year"). The future tense alone describes ("the plant will house 180
+  shops"), and a need or an estimate is not a goal. A duration is a target only as the goal's
+  value ("cut that to 18 months"), not as its time frame. A goal whose year is past at
+  publication is reported as an actual.
 - **Forecasts are predictions, not goals**: "expected to", "forecast", "projected", "predicted",
-  "likely to", "set to", "poised to", "on track to", "will", or a future year with no goal word
-  ("next year", "in 2026" in a 2025 article). A forecast is stored with ``is_target`` false and
-  ``is_forecast`` true. When both a goal and a forecast word stand before a figure, the nearer
-  one decides ("expects to raise its investment to $20 billion" is Samsung's goal).
+  "estimates", "likely to", "set to", "poised to", "on track to", "could", "may". A forecast is
+  stored with ``is_target`` false and ``is_forecast`` true. When both a goal and a forecast word
+  stand before a figure, the nearer one decides; "expects to raise its investment to $20
+  billion" is the actor's own goal, "is expected to cut ... by 20%" a prediction.
 """
 
 from __future__ import annotations

@@ -92,10 +92,10 @@ RELATIVE_BREAK = re.compile(r",[ ]+(?:which|who)")
 COORDINATING_BREAK = re.compile(
     r",[ ]+(?:while|whereas|but|and|whilst)|[ ](?:while|whereas)[ ]|,[ ]+[a-z]+ing"
 )
-# A turn to another statement: goal and forecast words before it do not reach past it. Weaker
-# than a clause break, so an elided clause keeps its governor ("aim to raise trade to $150
-# billion by 2030, and investment to $100 billion").
-TURN_BREAK = re.compile(r";|,?[ ]+(?:while|whereas|but|although|though|whilst)[ ]|,[ ]+with[ ]")
+# A turn to another statement (";", "while", "whereas", "but", "although", "though", ", with"):
+# goal and forecast words before it do not reach past it. Weaker than a clause break, so an
+# elided clause keeps its governor ("aim to raise trade to $150 billion by 2030, and investment
+# to $100 billion"). Found in the word pass (_intents) and by _semicolons_and_withs.
 BASE_BETWEEN = re.compile(r"\b(?:[Ss]ince|from|compared|than)\b")
 # An opening adverbial that is a base or another event, not the figure's period.
 OPENING_BASE = re.compile(r"(?i)(?:since|from|after|before|compared|unlike)\b")
@@ -130,12 +130,25 @@ INTENT_TABLE: list[tuple[str, tuple[str, ...], str]] = [
     ("forecast", ("projects",), r"[ ]that\b"),
     ("forecast", ("likely", "set", "poised", "estimated"), r"[ ]to\b"),
     ("forecast", ("on",), r"[ ]track[ ]to\b"),
+    # Turns: goal and forecast words before them do not reach past them.
+    ("turn", ("while", "whereas", "but", "although", "though", "whilst"), "[ ]"),
 ]
 INTENTS: dict[str, list[tuple[str, re.Pattern | None]]] = {}
 for _kind, _words, _tail in INTENT_TABLE:
     for _word in _words:
         INTENTS.setdefault(_word, []).append((_kind, re.compile(_tail) if _tail else None))
 LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _semicolons_and_withs(body: str, sentence: tuple[int, int]) -> list[int]:
+    """The other turns: after ";" and after ", with "."""
+    ends = []
+    for mark in (";", ", with "):
+        at = body.find(mark, *sentence)
+        while at >= 0:
+            ends.append(at + len(mark))
+            at = body.find(mark, at + 1, sentence[1])
+    return ends
 
 
 def _intents(body: str, sentence: tuple[int, int]) -> list[tuple[str, int, int, str]]:
@@ -182,7 +195,7 @@ class SentenceFacts:
     cues: list[re.Match]  # year cues that are not bases
     opening_end: int  # end of an opening time adverbial ("In 2024,"), else the sentence start
     breaks: list[tuple[int, int, bool]]  # clause breaks: start, end, coordinating
-    turns: list[int]  # ends of turns (TURN_BREAK)
+    turns: list[int]  # ends of turns (";", "while", "but", ", with" ...)
     goals: list[int]  # ends of goal words
     forecasts: list[int]  # ends of forecast words
     futures: list[int]  # ends of "will", "would", "shall"
@@ -243,7 +256,8 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
         cues=cues,
         opening_end=opening_end,
         breaks=breaks,
-        turns=[cut.end() for cut in TURN_BREAK.finditer(body, *sentence)],
+        turns=sorted([end for kind, _, end, _ in intents if kind == "turn"] + _semicolons_and_withs(
+            body, sentence)),
         goals=[end for kind, _, end, _ in intents if kind == "goal"],
         forecasts=[end for kind, _, end, _ in intents if kind == "forecast"],
         futures=[end for kind, _, end, _ in intents if kind == "future"],

@@ -161,7 +161,9 @@ def test_schema_is_idempotent_and_migrations_are_recorded_once(warehouse):
             pass
     raw = duckdb.connect(str(warehouse), read_only=True)
     try:
-        assert raw.execute("SELECT version, name FROM _migrations").fetchall() == [(1, "schema")]
+        assert raw.execute("SELECT version, name FROM _migrations ORDER BY version").fetchall() == [
+            (1, "schema"), (3, "figures")
+        ]
         names = {row[0] for row in raw.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     finally:
         raw.close()

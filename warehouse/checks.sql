@@ -47,7 +47,7 @@ WHERE this_load(al.load_id) AND s.name IS NULL;
 SELECT figure_id FROM figures
 WHERE this_load(load_id)
   AND (kind NOT IN ('money', 'count', 'percent', 'rank', 'multiplier', 'duration')
-       OR qualifier NOT IN ('exact', 'approx', 'over', 'under'));
+       OR qualifier NOT IN ('exact', 'approx', 'over', 'under', 'doubtful'));
 
 -- check: known_quote_kinds
 SELECT quote_id FROM quotes WHERE this_load(load_id) AND kind NOT IN ('direct', 'indirect', 'interview');
@@ -61,8 +61,9 @@ SELECT f.figure_id FROM figures f JOIN articles a USING (article_id)
 WHERE this_load(f.load_id) AND strpos(a.body, f.sentence) = 0;
 
 -- check: money_has_currency_code
+-- A rate keeps its period after the code: "USD per year" (figures/kinds.py).
 SELECT figure_id FROM figures
-WHERE this_load(load_id) AND kind = 'money' AND (unit IS NULL OR NOT regexp_matches(unit, '^[A-Z]{3}$'));
+WHERE this_load(load_id) AND kind = 'money' AND (unit IS NULL OR NOT regexp_matches(unit, '^[A-Z]{3}( per [a-z]+)?$'));
 
 -- check: count_unit_is_lowercase_noun
 -- "counted noun, singular lowercase": subject keys use the unit as it is.

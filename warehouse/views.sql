@@ -266,7 +266,8 @@ WITH per_claim AS (
            CASE WHEN bool_or(is_target) THEN max(ref_year) END AS target_year,
            count(DISTINCT story_id) AS stories,
            count(DISTINCT origin_source) AS origins,
-           count(*) AS figures,
+           -- a figure printed twice in one body (a duplicated paragraph) is one figure
+           count(DISTINCT (article_id, text, value)) AS figures,
            min(value) AS min_value,
            max(value) AS max_value,
            list(DISTINCT value ORDER BY value) AS distinct_values,

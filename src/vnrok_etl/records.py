@@ -68,15 +68,17 @@ class Figure:
     kind: str  # money, count, percent, rank, multiplier, duration
     value: float | None  # fully scaled: "US$150 billion" -> 150000000000.0
     unit: str | None  # currency code for money, counted noun for counts, "percent", ...
-    qualifier: str  # exact, approx, over, under
+    qualifier: str  # exact, approx, over, under; doubtful: a malformed number, value None
     subject: str | None  # the noun phrase counted or measured
     ref_year: int | None
-    is_target: bool  # "by 2030" is a target; "in 2024", "last year" are actuals
+    is_target: bool  # a planned or agreed goal: "by 2030", "aim to", "raise trade to US$X"
     text: str  # surface form, == body[start_char:end_char]
     sentence: str
     start_char: int
     end_char: int
     speaker: str | None = None  # canonical speaker when the figure sits inside a quote
+    # A prediction ("expected to hit", "will reach next year"): never also a target.
+    is_forecast: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,6 +60,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("subject", pa.string()), ("ref_year", pa.int32()), ("is_target", pa.bool_()),
             ("text", pa.string()), ("sentence", pa.string()), ("start_char", pa.int32()),
             ("end_char", pa.int32()), ("speaker", pa.string()), ("speaker_key", pa.string()),
+            ("is_forecast", pa.bool_()),
         ]
     ),
     "stg_quotes": pa.schema(
@@ -159,6 +160,7 @@ def stage_batch(batch: BatchResult, number: int = 0) -> StagedBatch:
                 is_target=figure.is_target, text=figure.text, sentence=figure.sentence,
                 start_char=figure.start_char, end_char=figure.end_char, speaker=figure.speaker,
                 speaker_key=fold(figure.speaker) if figure.speaker else None,
+                is_forecast=figure.is_forecast,
             )
         for quote in extraction.quotes:
             _append(

@@ -407,10 +407,12 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
     # warehouse already uses ("To Lam" in a new article is the known "Tô Lâm").
     _insert(
         connection,
-        """INSERT INTO figures
+        """INSERT INTO figures (figure_id, article_id, kind, value, unit, qualifier, subject,
+                                ref_year, is_target, text, sentence, start_char, end_char, speaker,
+                                load_id, is_forecast)
            SELECT s.figure_id, s.article_id, s.kind, s.value, s.unit, s.qualifier, s.subject,
                   s.ref_year, s.is_target, s.text, s.sentence, s.start_char, s.end_char,
-                  coalesce(k.name, s.speaker), $load_id
+                  coalesce(k.name, s.speaker), $load_id, s.is_forecast
            FROM stg_figures s LEFT JOIN speakers k ON k.name_key = s.speaker_key
            WHERE s.article_id IN (SELECT article_id FROM stg_new_articles)""",
         params,

@@ -1,0 +1,343 @@
+"""Finding the printed mention of a speaker around a cue: names, titles, roles and pronouns.
+
+A mention is a run of capitalised words, possibly after title words ("RoK Prime Minister Kim Min
+Seok"), a description ending in a role noun ("the Vietnamese Party chief", "the ministry") or a
+pronoun. ``mention_before`` walks back from a cue ("… Kim Min Seok said"), ``mention_after``
+reads forward from one ("said Park Noh Wan, RoK Ambassador …"); both return the mention parsed by
+``speakers.parse_mention``. ``subject_before`` and ``clause_subject`` find a cue's subject across
+an apposition or a coordinated verb.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from functools import lru_cache
+from itertools import islice
+
+from vnrok_etl.quotes.cues import CLAUSE_COMMA, COORDINATED
+from vnrok_etl.speakers import (
+    COUNTRY_WORDS,
+    KNOWN_BY_FOLD,
+    ORG_WORDS,
+    PRONOUNS_PLURAL,
+    PRONOUNS_SINGULAR,
+    TITLE_WORDS,
+    ParsedMention,
+    fold,
+    parse_mention,
+    split_title,
+)
+
+# Characters looked back from a cue for its subject; the longest seed title and name is ~80.
+MENTION_WINDOW = 240
+# Longest apposition between a name and its cue: ", Director of the … Department, said".
+APPOSITION_CHARS = 120
+# Characters tokenised first when walking back from a cue to its subject: most titles and names
+# fit; a longer one costs a second pass over the whole MENTION_WINDOW.
+MENTION_CHUNK = 64
+# Words of known names: a capitalised run holding one may name a known person ("To Lam").
+KNOWN_NAME_WORDS = frozenset(word for name in KNOWN_BY_FOLD for word in name.split(" "))
+TRAILING_ADVERB = re.compile(r"\s+(?:[a-z]+ly|also|further|again|once|then|later|all|both)\s*$")
+# A date between subject and cue: "Prime Minister Phạm Minh Chính on Monday said that …".
+WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+TRAILING_DATE = re.compile(
+    rf"\s+(?:on\s+(?:{WEEKDAYS}|{MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTHS})(?:\s*\(\w+\))?|"
+    r"yesterday|today|last\s+(?:week|month|year))\s*$"
+)
+# How the text before TRAILING_ADVERB's and TRAILING_DATE's closing spaces can end.
+TRAILING_ENDINGS = (
+    "ly", "also", "further", "again", "once", "then", "later", "all", "both",
+    "day", "week", "month", "year", ")",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+TOKEN = re.compile(r"\([^()\s]{1,12}\)|[^\W\d_][\w’'\-]*|,")
+POSSESSIVE_END = re.compile(r"['’]s?$")
+# Capitalised words that start sentences but are never part of a name.
+NOT_NAMES = frozenset(
+    {
+        "the", "a", "an", "and", "but", "or", "then", "however", "meanwhile", "in", "on", "at", "for",
+        "when", "while", "after", "before", "also", "this", "that", "these", "those", "it", "its",
+        "our", "we", "they", "he", "she", "his", "her", "their", "i", "my", "as", "with", "by",
+        "from", "to", "of", "if", "so", "both", "each", "all", "during", "since", "regarding",
+        "according", "under", "over", "moreover", "furthermore", "currently", "today", "yesterday",
+    }
+)
+CONNECTORS = frozenset({"of", "and", "for", "the", "&"})
+CONNECTORS_NOT_THE = CONNECTORS - {"the"}
+PRONOUNS = PRONOUNS_SINGULAR | PRONOUNS_PLURAL
+# --- mentions ---------------------------------------------------------------------------------
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text, lo, hi)]
+
+
+@lru_cache(maxsize=65536)
+def _is_name(token: str) -> bool:
+    bare = POSSESSIVE_END.sub("", token)
+    if not bare or not bare[0].isupper() or bare.startswith("("):
+        return False
+    key = fold(bare)
+    return key not in TITLE_WORDS and key not in COUNTRY_WORDS and key not in NOT_NAMES
+
+
+# From ``pos``, the next TOKEN that starts with a letter other than a-z (group "word"), and the
+# last token skipped on the way there (group "prev", None if none). It steps through the text
+# exactly as TOKEN.finditer does: the atomic group takes a lowercase word (with the characters
+# after it that start no token), a bracketed abbreviation or a comma whole, or a run of
+# characters no token starts with; never part of a token.
+# Use it with .match (anchored): a failing .search would rescan from every later position.
+CAPITAL_SCAN = re.compile(
+    r"(?>(?P<prev>[a-z][\w’'\-]*+|\([^()\s]{1,12}\)|,)[^\w(,]*+|[^\w(,]++|[\d_]++|\()*"
+    r"(?P<word>[^\W\d_a-z][\w’'\-]*+)"
+)
+
+
+def _is_title_token(token: str) -> bool:
+    key = fold(token)
+    return key in TITLE_WORDS or key in ORG_WORDS or token[:1].isupper() or key in CONNECTORS
+
+
+def name_run_ends(body: str, sentences: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """(sentence start, end) of every run of capitalised words that may name a person.
+
+    Only runs after a title word ("President Lee") or holding a known name's word ("To Lam")
+    qualify: "Việt Nam", "Yonsei University" or "Han River" are not worth parsing.
+    """
+    # Speed: the tokens are TOKEN's, but CAPITAL_SCAN steps over the lowercase ones inside the
+    # regex engine and hands Python only the capitalised words (plus the token just before each),
+    # which are all a run needs; tokenising every word in Python was most of the stage's time.
+    # Per word, one groups() call and the end: the word ends the match, so it starts at
+    # pos - len(word) (named groups and start("word") cost 5% of the scan).
+    scan = CAPITAL_SCAN.match
+    for s_start, s_end in sentences:
+        in_run = False  # whether the last word opened or continued a run
+        worth = False  # whether the open run is worth parsing (_worth_parsing)
+        run_end = -1  # end of the open run's last word
+        previous: str | None = None  # the last word seen in this sentence
+        pos = s_start
+        while match := scan(body, pos, s_end):
+            skipped, text = match.groups()  # ("prev", "word")
+            pos = match.end()
+            name, known, possessive = _run_word(text)
+            if in_run:
+                # The run goes on only over whitespace to another name ("Kim Min Seok").
+                if name and skipped is None and body[run_end : pos - len(text)].isspace():
+                    worth = worth or known
+                    run_end = pos
+                    if possessive:
+                        if worth:
+                            yield s_start, run_end
+                        in_run = False
+                    previous = text
+                    continue
+                if worth:
+                    yield s_start, run_end
+                in_run = False
+            if name:
+                before = skipped if skipped is not None else previous
+                worth = _worth_parsing(before or "") or known
+                in_run, run_end = True, pos
+                if possessive:
+                    if worth:
+                        yield s_start, run_end
+                    in_run = False
+            previous = text
+        if in_run and worth:
+            yield s_start, run_end
+
+
+# Bounded memo, like _is_name: capitalised words repeat within and across articles.
+@lru_cache(maxsize=65536)
+def _run_word(word: str) -> tuple[bool, bool, bool]:
+    """What a run needs to know of a capitalised word, in one lookup instead of three:
+    whether it is a name (_is_name), a known name's word (_known_name_word), and possessive."""
+    return _is_name(word), _known_name_word(word), POSSESSIVE_END.search(word) is not None
+
+
+# Bounded memo of a pure test: the tokens before names repeat ("President", "Minister", "(RoK)").
+@lru_cache(maxsize=65536)
+def _worth_parsing(before: str) -> bool:
+    """Whether a run of names after the token ``before`` is worth parsing whatever its words:
+    after a title or organisation word ("President Lee") or a bracketed abbreviation."""
+    key = fold(before) if before else ""
+    return key in TITLE_WORDS or key in ORG_WORDS or key.startswith("(")
+
+
+# Bounded memo of a pure test, like _is_name: name words repeat across articles.
+@lru_cache(maxsize=65536)
+def _known_name_word(token: str) -> bool:
+    """Whether ``token`` is a word of a known person's name ("Lâm", "Lee’s")."""
+    return fold(POSSESSIVE_END.sub("", token)) in KNOWN_NAME_WORDS
+
+
+def mention_before(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | None:
+    """The person mention ending at ``hi`` (trailing adverbs skipped), starting at ``lo`` or after."""
+    # A title and name never run longer than the window; scanning whole sentences went quadratic.
+    if hi - lo > MENTION_WINDOW:
+        space = body.find(" ", hi - MENTION_WINDOW, hi)
+        lo = space + 1 if space >= 0 else hi - MENTION_WINDOW
+    text = body[lo:hi]
+    while _may_trail(text) and (
+        match := TRAILING_ADVERB.search(text) or TRAILING_DATE.search(text)
+    ):
+        text = text[: match.start()]
+    hi = lo + len(text.rstrip())
+    # Speed: a mention is a few words, so tokenise only the last MENTION_CHUNK characters first,
+    # from just after a space (tokens never hold one, so the tokens from ``lo`` pass through that
+    # point too), and the whole window only when the walk back reaches the first of them.
+    cut = body.rfind(" ", lo, hi - MENTION_CHUNK) if hi - lo > MENTION_CHUNK else -1
+    if cut >= lo:
+        found = _walk_back(body, _tokens(body, cut + 1, hi), hi, partial=True)
+        if found is not _FURTHER:
+            return found
+    return _walk_back(body, _tokens(body, lo, hi), hi, partial=False)
+
+
+def _may_trail(text: str) -> bool:
+    """Whether TRAILING_ADVERB or TRAILING_DATE can match ``text``: a cheap test of how it ends,
+    because both patterns otherwise search the whole window, and most windows end in a name."""
+    tail = text.rstrip()
+    return tail.endswith(TRAILING_ENDINGS) or tail[-1:].isdigit()
+
+
+_FURTHER = object()  # _walk_back's answer when the tokens it was given may not reach far enough
+
+
+def _walk_back(
+    body: str, tokens: list[tuple[str, int, int]], hi: int, partial: bool
+) -> tuple[int, ParsedMention] | None | object:
+    """The mention ending at ``hi`` among ``tokens`` (those of the window, or with ``partial`` its
+    last ones: then _FURTHER when the answer could depend on a token before them)."""
+    if not tokens or tokens[-1][2] != hi:
+        return None
+    last = tokens[-1][0]
+    if fold(last) in PRONOUNS:
+        return tokens[-1][1], parse_mention(last)
+    i = len(tokens) - 1
+    names = 0
+    while i >= 0 and _is_name(tokens[i][0]) and names < 6 and _joined(body, tokens, i):
+        names += 1
+        i -= 1
+    start_index = i + 1
+    while i >= 0 and _joined(body, tokens, i):
+        token = tokens[i][0]
+        if token == ",":
+            if i + 1 >= len(tokens):
+                break
+            after = tokens[i + 1][0]
+            before = tokens[i - 1][0] if i > 0 else ""
+            # A comma continues a title only inside its complement ("Culture, Sports and Tourism").
+            if fold(after) in TITLE_WORDS or not before[:1].isupper() or fold(before) in TITLE_WORDS:
+                break
+        elif token.lower() == "the":
+            if i > 0 and fold(tokens[i - 1][0]) in ("of", "for") and _joined(body, tokens, i - 1):
+                # Inside a title: "President of the Republic of Korea (RoK) Lee Jae Myung".
+                start_index = i
+                i -= 1
+                continue
+            if not names:
+                start_index = i  # a description keeps its article: "the Vietnamese Party chief"
+            break
+        elif not _is_title_token(token):
+            break
+        start_index = i
+        i -= 1
+    if partial and i < 1:
+        # The walk looked at the first token (or wanted the one before it): only the whole
+        # window can tell what comes before.
+        return _FURTHER
+    while start_index < len(tokens) and fold(tokens[start_index][0]) in CONNECTORS_NOT_THE:
+        start_index += 1
+    if start_index >= len(tokens):
+        return None
+    start = tokens[start_index][1]
+    printed = body[start:hi]
+    parsed = parse_mention(POSSESSIVE_END.sub("", printed) if names else printed)
+    if not parsed.name and not parsed.role and not parsed.plural:
+        return None
+    if parsed.name and parsed.name.split()[-1].casefold() in ORG_WORDS:
+        return None
+    return start, parsed
+
+
+def _joined(body: str, tokens: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether token ``i`` is followed by token ``i + 1`` with only spaces between."""
+    if i + 1 >= len(tokens):
+        return True
+    gap = body[tokens[i][2] : tokens[i + 1][1]]
+    return gap == "" or gap.isspace()
+
+
+def mention_after(body: str, lo: int, hi: int) -> tuple[int, int, ParsedMention] | None:
+    """The person mention starting at ``lo`` ("Han Jong-hee", "the diplomat", "he")."""
+    tokens = _tokens(body, lo, min(hi, lo + MENTION_WINDOW))
+    if not tokens or body[lo : tokens[0][1]].strip():
+        return None
+    first = tokens[0][0]
+    if fold(first) in PRONOUNS:
+        return tokens[0][1], tokens[0][2], parse_mention(first)
+    end_index = -1
+    for i, (token, _s, _e) in enumerate(tokens):
+        if i and not _joined(body, tokens, i - 1):
+            break
+        if token == ",":
+            following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+            if not following[:1].isupper() or fold(following) in TITLE_WORDS or end_index < 0:
+                break
+            continue
+        key = fold(token)
+        if i == 0 and key == "the":
+            continue
+        if key in CONNECTORS:
+            continue
+        if not (key in TITLE_WORDS or token[:1].isupper()):
+            break
+        end_index = i
+    if end_index < 0:
+        return None
+    start, end = tokens[0][1], tokens[end_index][2]
+    printed = body[start:end]
+    parsed = parse_mention(POSSESSIVE_END.sub("", printed))
+    if not parsed.name and not parsed.role:
+        return None
+    return start, end, parsed
+
+def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, ParsedMention] | None:
+    """The cue's subject: right before it, before an apposition ("Nguyễn Văn Thảo, Director of
+    …, said"), or the clause's when the verb is coordinated ("Kim said: “…,” and added: “…”")."""
+    if COORDINATED.search(body, max(s_start, cue_start - 12), cue_start):
+        return clause_subject(body, s_start, cue_start)
+    mention = mention_before(body, s_start, cue_start)
+    lo = max(s_start, cue_start - MENTION_WINDOW)
+    before = body[lo:cue_start].rstrip()
+    if mention is not None or not before.endswith(","):
+        return mention
+    close = lo + len(before) - 1
+    open_ = body.rfind(",", max(s_start, close - APPOSITION_CHARS), close)
+    if open_ < 0:
+        return None
+    mention = mention_before(body, s_start, open_)
+    if mention is None or not mention[1].name:
+        return None
+    title, _country = split_title(body[open_ + 1 : close])
+    start, parsed = mention
+    return start, replace(parsed, title=title) if title and not parsed.title else parsed
+
+def clause_subject(body: str, s_start: int, cue_start: int) -> tuple[int, ParsedMention] | None:
+    """Subject of the clause a participle hangs on: the first mention at a clause start."""
+    # The subject opens the sentence or follows an opening clause or two ("Speaking at …, X").
+    starts = [s_start] + [m.end() for m in islice(CLAUSE_COMMA.finditer(body, s_start, cue_start), 3)]
+    for start in starts:
+        found = mention_after(body, start, cue_start)
+        if found:
+            return found[0], found[2]
+    return None
+
+

@@ -89,6 +89,10 @@ TITLE_WORDS = frozenset(
         "member", "senior", "lieutenant", "colonel", "commander", "chairperson", "speaker",
         "professor", "prof", "madam", "consul", "envoy", "diplomat", "counsellor", "counselor",
         "standing", "acting", "former", "first", "second", "executive", "managing", "ceo", "founder",
+        # Roles printed before a name like titles: "Economist Park Ji-won", "CFO Lee".
+        "economist", "analyst", "lecturer", "researcher", "scholar", "expert", "attache", "attaché",
+        "legislator", "lawmaker", "representative", "manager", "cfo", "coo", "cto", "counsel",
+        "chairwoman", "vice-chairman", "vice-chairwoman", "rector", "dean", "adviser", "advisor",
     }
 )
 
@@ -118,17 +122,35 @@ COUNTRY_WORDS: dict[str, str] = {
     "ha noi": "VN",
 }
 
+# Nationality and country forms that can precede a title ("Korean Ambassador"), never a name.
+# ("Nam" and "Viet" are also Vietnamese given names: "Vũ Hồng Nam".)
+NATIONALITY_WORDS = frozenset(
+    {"vietnamese", "korean", "rok", "vietnam", "korea", "asean", "asian", "american", "chinese",
+     "japanese", "dprk", "european", "vietnam's", "korea's"}
+)
+
 PRONOUNS_SINGULAR = frozenset({"he", "she"})
 PRONOUNS_PLURAL = frozenset({"they", "we", "both"})
 
 # Role nouns a description can end with, folded, longest first when matched. Generic ones
 # (official, diplomat) fit anybody; the others must fit the person's title or known roles.
+# News names a person once, then refers back by what they are ("the ambassador", "the CEO",
+# "the top legislator", "the defence attaché"): any noun a title or an apposition can hold.
 ROLE_NOUNS = (
     "deputy prime minister", "deputy foreign minister", "deputy minister", "deputy pm",
     "prime minister", "foreign minister", "general secretary", "state president", "party chief",
-    "party leader", "top leader", "president", "premier", "minister", "pm", "chief", "leader",
+    "party leader", "top leader", "vice president", "vice minister", "vice chairman",
+    "vice chairwoman", "director general", "general director", "consul general",
+    "chief executive", "defence attache", "defense attache", "military attache",
+    "president", "premier", "minister", "pm", "chief", "leader",
     "official", "diplomat", "ambassador", "spokesperson", "spokesman", "spokeswoman", "envoy",
-    "chairman", "chairwoman", "mayor", "governor", "head",
+    "chairman", "chairwoman", "chairperson", "chair", "mayor", "governor", "head", "ceo", "cfo",
+    "professor", "attache", "legislator", "lawmaker", "analyst", "expert", "economist",
+    "researcher", "scholar", "lecturer", "representative", "director", "manager", "secretary",
+    "counsellor", "counselor", "consul", "commander", "general", "colonel", "founder",
+    "executive", "owner", "businessman", "businesswoman", "entrepreneur", "investor", "teacher",
+    "coach", "student", "worker", "farmer", "resident", "doctor", "engineer", "journalist",
+    "correspondent", "scientist", "specialist", "adviser", "advisor", "president-elect",
 )
 GENERIC_ROLES = frozenset({"official", "diplomat", "envoy", "head", "leader", "chief"})
 
@@ -155,9 +177,37 @@ ROLE_TITLE_KEYS: dict[str, tuple[str, ...]] = {
     "spokeswoman": ("spokes",),
     "chairman": ("chair",),
     "chairwoman": ("chair",),
+    "chairperson": ("chair",),
     "mayor": ("mayor",),
     "governor": ("governor",),
+    "ceo": ("ceo", "chief executive"),
+    "chief executive": ("ceo", "chief executive"),
+    "legislator": ("national assembly", "parliament", "legislat", "lawmaker"),
+    "lawmaker": ("national assembly", "parliament", "legislat", "lawmaker"),
+    "defence attache": ("attache",),
+    "defense attache": ("attache",),
+    "military attache": ("attache",),
+    "professor": ("professor", "prof"),
+    "director general": ("director general", "director-general", "general director"),
+    "general director": ("director general", "director-general", "general director"),
+    "economist": ("economist", "economics"),
+    "researcher": ("research",),
+    "doctor": ("dr", "doctor"),
 }
+
+# Head nouns of organisations ("the Ministry of Industry and Trade", "the agency"), folded. A
+# statement by one is an organisation's, never a person's (issue "Quotes and speakers").
+ORG_HEADS = frozenset(
+    {
+        "ministry", "agency", "office", "embassy", "consulate", "government", "company", "corporation",
+        "group", "bank", "committee", "association", "council", "institute", "university",
+        "federation", "union", "commission", "department", "chamber", "administration", "authority",
+        "newswire", "organisation", "organization", "centre", "center", "firm", "conglomerate",
+        "board", "secretariat", "assembly", "court", "procuracy", "fund", "foundation", "airline",
+        "carrier", "service", "exchange", "police", "army", "navy", "directorate", "bureau",
+        "cabinet", "presidency", "parliament", "network", "broadcaster", "newspaper", "daily",
+    }
+)
 
 DASHES_AND_SPACES = re.compile(r"[\s\-‐‑–—_]+")
 POSSESSIVE = re.compile(r"['’]s?$")
@@ -209,6 +259,10 @@ class ParsedMention:
     role: str | None  # folded role noun for a description ("the Vietnamese Party chief")
     pronoun: str | None  # folded pronoun
     plural: bool = False
+    # An organisation: its name as printed without "the" ("Ministry of Industry and Trade"),
+    # "" for a description ("the ministry"); org_head is the folded head noun ("ministry").
+    organisation: str | None = None
+    org_head: str | None = None
 
 
 @lru_cache(maxsize=16384)
@@ -223,6 +277,9 @@ def parse_mention(mention: str) -> ParsedMention:
     if (place := LEADING_THE.sub("", folded)) in COUNTRY_WORDS:
         # "Việt Nam affirmed that …": a country, though "Nam" is also a given name.
         return ParsedMention(printed, "", None, COUNTRY_WORDS[place], None, None)
+    if organisation := parse_organisation(printed):
+        name, head = organisation
+        return ParsedMention(printed, "", None, None, None, None, organisation=name, org_head=head)
     tokens = printed.split(" ")
     name_tokens: list[str] = []
     for token in reversed(tokens):
@@ -232,12 +289,57 @@ def parse_mention(mention: str) -> ParsedMention:
         name_tokens.insert(0, bare)
     name_tokens = _trim_name(name_tokens)
     head = tokens[: len(tokens) - len(name_tokens)] if name_tokens else tokens
-    title, country = split_title(" ".join(head))
+    # "Dr. Le Quoc Phuong": an abbreviated title keeps no period.
+    title, country = split_title(" ".join(word.rstrip(".") for word in head))
     if name_tokens:
         return ParsedMention(printed, " ".join(name_tokens), title, country, None, None)
     role = _role_of(fold(LEADING_THE.sub("", " ".join(head))))
     plural = bool(tokens) and fold(tokens[-1]).endswith("s") and role is None
     return ParsedMention(printed, "", title, country, role, None, plural=plural)
+
+
+def parse_organisation(printed: str) -> tuple[str, str] | None:
+    """(name, head) when ``printed`` is an organisation, else None.
+
+    An organisation's head noun is its last word, or the word before its "of"/"for" complement:
+    "General Statistics Office", "Ministry of Industry and Trade", "the Korean embassy". Its name
+    is what is printed without a leading "the" when the head is capitalised (a proper name), ""
+    when it is lowercase (a description, which the article ties to a named one, or nobody).
+    """
+    text = LEADING_THE.sub("", printed).strip()
+    words = text.split(" ")
+    for index, word in enumerate(words):
+        if word.casefold() in ("of", "for", "on") and index:
+            words = words[:index]
+            break
+    if not words:
+        return None
+    head = POSSESSIVE.sub("", words[-1])
+    key = fold(head)
+    if key not in ORG_HEADS:
+        return None
+    if head[:1].isupper() and " " in text:
+        return text, key
+    return "", key
+
+
+def is_person_name(name: str) -> bool:
+    """Whether ``name`` can be a person's name: a speaker row is a person or an organisation,
+    never a country or a pair of them ("Vietnam-RoK"), an adjective ("Vietnamese") or a title.
+
+    Each word must be capitalised (a hyphenated Korean given name's second part need not be:
+    "Jong-hee"), and at least one must be neither a
+    country word, a title word, an organisation word nor a connector.
+    """
+    parts = [part for part in DASHES_AND_SPACES.split(name) if part]
+    if not parts or any(not word[:1].isupper() for word in name.split()):
+        return False
+    keys = [fold(part) for part in parts]
+    if fold(name) in COUNTRY_WORDS:
+        return False
+    if any(key in ORG_WORDS or key in NATIONALITY_WORDS for key in keys):
+        return False
+    return any(key not in COUNTRY_WORDS and key not in TITLE_WORDS for key in keys)
 
 
 def _trim_name(tokens: list[str]) -> list[str]:
@@ -264,7 +366,8 @@ def split_title(head: str) -> tuple[str | None, str | None]:
     # Words before the title proper ("Welcoming Party chief Lâm") are not part of it.
     while text and not TITLE_COUNTRY_PREFIX.match(folded):
         first = folded.split(" ", 1)[0]
-        if first in TITLE_WORDS:
+        # An organisation before the title is part of it: "National Assembly Chairman".
+        if first in TITLE_WORDS or first in ORG_WORDS:
             break
         cut = len(first) + 1
         text, folded = text[cut:], folded[cut:]
@@ -295,6 +398,8 @@ def resolve_speaker(mention: str, context: Sequence[Speaker] = ()) -> Speaker | 
     if parsed.pronoun:
         return context[-1] if context else None
     if parsed.name:
+        if not is_person_name(parsed.name):
+            return None
         return _resolve_name(parsed, context)
     if parsed.role:
         return _resolve_role(parsed, context)
@@ -346,14 +451,21 @@ def _resolve_role(parsed: ParsedMention, context: Sequence[Speaker]) -> Speaker 
 
 
 def _fits_role(person: Speaker, role: str, country: str | None) -> bool:
-    if country and person.country and country != person.country:
+    return fits_role(person.name, person.title, person.country, role, country)
+
+
+def fits_role(
+    name: str, title: str | None, person_country: str | None, role: str, country: str | None
+) -> bool:
+    """Whether a person printed with ``title`` (or an apposition, folded) fits a role noun."""
+    if country and person_country and country != person_country:
         return False
     if role in GENERIC_ROLES and role not in ("leader", "chief"):
         return True
-    known = KNOWN_PEOPLE.get(person.name)
+    known = KNOWN_PEOPLE.get(name)
     if known and role in known.roles:
         return True
-    title = fold(person.title or "")
+    title = fold(title or "")
     keys = ROLE_TITLE_KEYS.get(role, (role,))
     # "the President" is not the Vice President; "the Minister" is any minister.
     if role == "president" and "vice president" in title:

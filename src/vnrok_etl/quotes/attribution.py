@@ -9,45 +9,62 @@ resolves to nobody keeps its printed form in ``Quote.speaker_printed`` and a NUL
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from vnrok_etl.quotes.cues import cue_text
-from vnrok_etl.quotes.mentions import mention_before, name_run_ends
+from vnrok_etl.quotes.mentions import (
+    apposition_after,
+    mention_before,
+    name_run_ends,
+    organisation_names,
+)
 from vnrok_etl.records import Quote, Speaker
 from vnrok_etl.speakers import (
     GENERIC_ROLES,
     KNOWN_PEOPLE,
     PRONOUNS_SINGULAR,
     ParsedMention,
+    fits_role,
     fold,
     match_known,
+    parse_organisation,
     resolve_speaker,
 )
 
 # People offered to surname and role resolution, most recent first.
 CONTEXT_PEOPLE = 64
+# Person mentions looked back through for a pronoun's antecedent.
+PRONOUN_LOOKBACK = 64
+
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """Who (person key, None when unresolved), with which cue and printed title."""
+    """Who (person key, None when unresolved), with which cue and printed title; ``kind`` is
+    the subject's type (person, organisation) and ``printed`` the subject as printed."""
 
     key: str | None
     cue: str | None
     title: str | None
+    kind: str | None = None
+    printed: str | None = None
 
 
 @dataclass(slots=True)
 class _Person:
-    """A person as this article prints them, built up while reading."""
+    """A person or organisation as this article prints them, built up while reading."""
 
     name: str
     title: str | None = None
     country: str | None = None
     aliases: list[str] = field(default_factory=list)
+    kind: str = "person"
+    # Folded appositions and head noun ("an economist at a Seoul university", "ministry"): what
+    # a later role description ("the economist", "the ministry") can refer to.
+    descriptions: list[str] = field(default_factory=list)
 
     def speaker(self) -> Speaker:
-        return Speaker(self.name, self.title, self.country, tuple(self.aliases))
+        return Speaker(self.name, self.title, self.country, tuple(self.aliases), self.kind)
 
 
 @dataclass(slots=True)
@@ -63,9 +80,14 @@ class Reader:
     # Offsets of the body's double and single quotation marks, in order (body_marks).
     double_marks: list[int] = field(default_factory=list)
     single_marks: list[int] = field(default_factory=list)
+    # (start, end) of quoted content so far, sorted: quotations and the quotes' texts. A person
+    # named in there is talked about, not talking: never a pronoun's antecedent.
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    # Folded abbreviations printed after an organisation's name ("(MoIT)") -> its key.
+    abbreviations: dict[str, str] = field(default_factory=dict)
 
-    def context(self, offset: int) -> list[Speaker]:
-        """People named before ``offset``, least recent first, the last speaker last.
+    def context_keys(self, offset: int) -> list[str]:
+        """Keys of people named before ``offset``, least recent first, the last speaker last.
 
         At most CONTEXT_PEOPLE of them: an article names a few dozen people at most, and a
         pathological one must not make every lookup walk all its mentions.
@@ -79,14 +101,31 @@ class Reader:
         keys = list(reversed(recent)) or list(self.people)[:CONTEXT_PEOPLE]
         if self.last_speaker in self.people:
             keys = [k for k in keys if k != self.last_speaker] + [self.last_speaker]
-        return [self.people[k].speaker() for k in keys if k in self.people]
+        return [k for k in keys if k in self.people]
+
+    def context(self, offset: int) -> list[Speaker]:
+        """The people of ``context_keys`` (persons only), as speakers."""
+        people = (self.people[k] for k in self.context_keys(offset))
+        return [person.speaker() for person in people if person.kind == "person"]
+
+    def is_quoted(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside quoted content read so far."""
+        index = bisect_right(self.quoted, (offset, float("inf"))) - 1
+        return index >= 0 and self.quoted[index][0] <= offset < self.quoted[index][1]
+
+    def add_quoted(self, start: int, end: int) -> None:
+        insort(self.quoted, (start, end))
+
 
 # --- people -----------------------------------------------------------------------------------
 
 
 def register_people(reader: Reader, sentences: list[tuple[int, int]]) -> None:
-    """Note every printed person mention: full names first, then surnames that point at them."""
+    """Note every printed person mention: full names first, then surnames that point at them;
+    and every organisation named in full ("the Ministry of Industry and Trade (MoIT)")."""
     body = reader.body
+    for start, name, abbreviation in organisation_names(body):
+        _note_organisation(reader, start, name, abbreviation)
     pending: list[tuple[int, int, ParsedMention]] = []
     for start, end in name_run_ends(body, sentences):
         mention = mention_before(body, start, end)
@@ -97,11 +136,46 @@ def register_people(reader: Reader, sentences: list[tuple[int, int]]) -> None:
             continue
         if _full_name(parsed.name) or match_known(parsed.name):
             if parsed.title or match_known(parsed.name):
-                _note(reader, m_start, parsed)
+                key = _note(reader, m_start, parsed)
+                if key is not None:
+                    _describe(reader, key, end)
         elif parsed.title:
             pending.append((m_start, end, parsed))
     for m_start, _end, parsed in pending:
         _note(reader, m_start, parsed)
+
+
+def _describe(reader: Reader, key: str, name_end: int) -> str | None:
+    """Keep the apposition after a person's name ("Kim, an economist at …,") as what later
+    role descriptions can refer to; it is their title when the article prints no other.
+    Returns the apposition's text, None when there is none."""
+    found = apposition_after(reader.body, name_end)
+    if found is None:
+        return None
+    text, _end = found
+    person = reader.people[key]
+    folded = fold(text)
+    if folded not in person.descriptions:
+        person.descriptions.append(folded)
+    if person.title is None:
+        person.title = text
+    return text
+
+
+def _note_organisation(reader: Reader, offset: int, name: str, abbreviation: str | None) -> str:
+    """Record one mention of a named organisation; returns its key."""
+    key = fold(name)
+    organisation = reader.people.get(key)
+    if organisation is None:
+        head = parse_organisation(name)
+        organisation = _Person(name, kind="organisation", descriptions=[head[1]] if head else [])
+        reader.people[key] = organisation
+    if abbreviation:
+        reader.abbreviations.setdefault(fold(abbreviation), key)
+        if abbreviation not in organisation.aliases:
+            organisation.aliases.append(abbreviation)
+    insort(reader.mentions, (offset, key))
+    return key
 
 
 def _note(reader: Reader, offset: int, parsed: ParsedMention) -> str | None:
@@ -120,6 +194,8 @@ def _note(reader: Reader, offset: int, parsed: ParsedMention) -> str | None:
             parsed.country or (known.country if known else speaker.country),
         )
         reader.people[key] = person
+    elif person.kind != "person":
+        return None
     else:
         person.title = person.title or parsed.title
         person.country = person.country or parsed.country
@@ -143,7 +219,8 @@ def _alias_forms(parsed: ParsedMention) -> list[str]:
 
 
 def _full_name(name: str) -> bool:
-    return len(name.split()) > 1 or "-" in name
+    """A name of two words or more; a lone hyphenated word ("Vietnam-RoK") is not one."""
+    return len(name.split()) > 1
 
 
 def _more_diacritics(candidate: str, current: str) -> bool:
@@ -151,44 +228,124 @@ def _more_diacritics(candidate: str, current: str) -> bool:
 
 
 def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str | None:
-    """Key of the person a cue's subject names, registering new full names."""
+    """Key of the person or organisation a cue's subject names, registering new full names.
+
+    - a name: the person of that full name, or the one named earlier whose name it ends or
+      starts ("Park" -> "Park Noh Wan"), or an organisation's abbreviation ("MoIT");
+    - a pronoun: the nearest person named before it outside quoted content, across paragraphs
+      ("Ambassador Park also attended. He added …" -> Park, though another spoke last);
+    - a role ("the ambassador", "the top legislator"): the most recent person whose title or
+      apposition fits it; a generic one ("the official") the last speaker;
+    - an organisation: a named one as printed, a description ("the ministry") the most recent
+      organisation of that head noun.
+    None when nobody fits: the caller keeps the printed subject instead of guessing.
+    """
     if parsed.plural:
         return None
     if parsed.pronoun:
         if parsed.pronoun not in PRONOUNS_SINGULAR:
             return None
-        if reader.last_speaker:
-            return reader.last_speaker
-        context = reader.context(offset)
-        return fold(context[-1].name) if context else None
+        return _antecedent(reader, offset)
+    if parsed.organisation is not None:
+        if parsed.organisation:
+            return _note_organisation(reader, offset, parsed.organisation, None)
+        return _recent_organisation(reader, offset, parsed.org_head or "")
     if parsed.name:
+        if (key := reader.abbreviations.get(fold(parsed.name))) is not None:
+            return key
         return _note(reader, offset, parsed)
     if parsed.role:
-        speaker = resolve_speaker(parsed.printed, reader.context(offset))
-        return fold(speaker.name) if speaker else None
+        return _resolve_role(reader, offset, parsed)
     return None
 
+
+def _antecedent(reader: Reader, offset: int) -> str | None:
+    """The nearest person mentioned before ``offset`` outside quoted content."""
+    index = bisect_left(reader.mentions, (offset, ""))
+    for position, key in reversed(reader.mentions[max(0, index - PRONOUN_LOOKBACK) : index]):
+        person = reader.people.get(key)
+        if person is not None and person.kind == "person" and not reader.is_quoted(position):
+            return key
+    return None
+
+
+def _resolve_role(reader: Reader, offset: int, parsed: ParsedMention) -> str | None:
+    role = parsed.role or ""
+    people = [k for k in reader.context_keys(offset) if reader.people[k].kind == "person"]
+    for key in reversed(people):
+        person = reader.people[key]
+        described = "; ".join([person.title or "", *person.descriptions])
+        if fits_role(person.name, described, person.country, role, parsed.country):
+            return key
+    return None
+
+
+def _recent_organisation(reader: Reader, offset: int, head: str) -> str | None:
+    for key in reversed(reader.context_keys(offset)):
+        organisation = reader.people[key]
+        if organisation.kind == "organisation" and head in organisation.descriptions:
+            return key
+    return None
+
+
 def attribute(
-    reader: Reader, mention: tuple[int, ParsedMention] | None, cue: str
+    reader: Reader,
+    mention: tuple[int, ParsedMention] | None,
+    cue: str,
+    mention_end: int | None = None,
 ) -> Attribution:
+    """The attribution of a cue to its subject ``mention`` (None: no subject was found).
+
+    With ``mention_end``, an apposition after the mention ("said Park Noh Wan, RoK Ambassador to
+    Viet Nam") is the printed title when the mention has none. An unresolved subject keeps its
+    printed form, and its kind when it still names one speaker (``unresolved_but_singular``).
+    """
     if mention is None:
         return Attribution(None, cue_text(cue), None)
     m_start, parsed = mention
     key = resolve_subject(reader, m_start, parsed)
-    return Attribution(key, cue_text(cue), _printed_title(parsed))
+    title = _printed_title(parsed)
+    if key is not None:
+        person = reader.people[key]
+        if mention_end is not None and person.kind == "person":
+            described = _describe(reader, key, mention_end)
+            title = title or described
+        return Attribution(key, cue_text(cue), title, person.kind)
+    kind = None
+    if unresolved_but_singular(parsed):
+        kind = "organisation" if parsed.organisation is not None else "person"
+    return Attribution(None, cue_text(cue), title, kind, parsed.printed)
+
+
+def unresolved_but_singular(parsed: ParsedMention) -> bool:
+    """Whether a subject that resolved to nobody still names one speaker: a singular pronoun,
+    a role, a titled surname or an organisation ("he", "the ambassador", "President Lee", "the
+    agency"); not a bare capitalised word ("Lee", which may be anything)."""
+    return bool(
+        (parsed.pronoun and not parsed.plural)
+        or (parsed.role and not parsed.name)
+        or (parsed.name and parsed.title)
+        or parsed.organisation is not None
+    )
+
 
 def _printed_title(parsed: ParsedMention) -> str | None:
     """The title printed with the mention; "the official" and "the diplomat" print none."""
     return None if parsed.role in GENERIC_ROLES else parsed.title
 
+
 def emit(reader: Reader, kind: str, attribution: Attribution, start: int, end: int) -> None:
     person = reader.people.get(attribution.key) if attribution.key else None
     name = person.name if person else None
-    title = (attribution.title or person.title) if person else None
+    title = (attribution.title or person.title) if person and person.kind == "person" else None
+    speaker_type = person.kind if person else attribution.kind
+    printed = None if person else attribution.printed
     reader.quotes.append(
-        Quote(kind, name, title, attribution.cue, reader.body[start:end], start, end)
+        Quote(kind, name, title, attribution.cue, reader.body[start:end], start, end,
+              speaker_type, printed)
     )
+    reader.add_quoted(start, end)
     if person is not None and attribution.key:
         reader.speakers_used.append(attribution.key)
-        reader.last_speaker = attribution.key
-
+        if person.kind == "person":
+            reader.last_speaker = attribution.key

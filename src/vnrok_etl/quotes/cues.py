@@ -21,12 +21,15 @@ CUE_PHRASES = (
     # "told Việt Nam News that", "told them that": whoever was told, up to four words.
     r"told\s+(?:[^\W\d_][\w’'\-]*\s+){0,3}[^\W\d_][\w’'\-]*",
     r"pointed\s+out",
+    # "Ambassador Choi was quoted as saying that …", "He went on to say that …".
+    r"quoted\s+as\s+saying", r"went\s+on\s+to\s+say",
     r"said", r"says", r"stated", r"stressed", r"affirmed", r"reaffirmed", r"noted", r"underlined",
     r"underscored", r"emphasised", r"emphasized", r"proposed", r"shared", r"assessed", r"remarked",
     r"added", r"highlighted", r"asserted", r"explained", r"insisted", r"confirmed", r"announced",
     r"acknowledged", r"suggested", r"observed", r"warned", r"revealed", r"commented", r"maintained",
     r"argued", r"reiterated", r"recalled", r"declared", r"mentioned", r"believed", r"hoped",
     r"urged", r"predicted", r"estimated", r"replied", r"answered", r"concluded", r"continued",
+    r"adds", r"notes", r"explains", r"stresses", r"wrote", r"writes",
 )
 # Participles hang on the subject of their clause: "He praised the RoK, stating: “…”".
 PARTICIPLE_CUES = (
@@ -76,13 +79,23 @@ CUE_ADVERBIAL = r"(?:\s+(?:at|in|on|during|while|after|before|when)\s[^,.;:“�
 # (?<!\w) is \b before a cue's first letter; unlike \b it lets re skip ahead to those letters.
 PRE_CUE = re.compile(rf"(?<!\w)(?P<cue>{CUE})(?:{CUE_ADVERBIAL}\s+that\b[\s,]*)", re.IGNORECASE)
 PRE_PARTICIPLE = re.compile(rf",\s+(?P<cue>{PARTICIPLE})\s+that\b[\s,]*", re.IGNORECASE)
+# "X said Vietnam …", "X said trade will …": "said" and a clause, without "that". The next word
+# starts the reported clause unless it is a preposition or adverb ("said in a statement",
+# "said on Monday that" is PRE_CUE's) or a noun object ("said goodbye").
 BARE_SAY = re.compile(
-    r"\b(?P<cue>said|says)\s+(?=(?:[A-ZĐÀ-Ỹ]|the\b|it\b|there\b|this\b|its\b|his\b|her\b|their\b|"
-    r"both\b|all\b|a\b|an\b|he\b|she\b|they\b|we\b))"
+    r"\b(?P<cue>said|says|quoted\s+as\s+saying|went\s+on\s+to\s+say)\s+"
+    r"(?=[^\W\d_])(?!(?:in|on|at|during|while|after|before|when|to|by|with|for|of|from|as|and|but|"
+    r"or|so|if|goodbye|hello|earlier|later|yesterday|today|last|next|this\s+week|recently|"
+    r"previously|again|also|then|once|sorry|thanks|thank|nothing|something|anything|little|much|"
+    r"more|less|no|yes|farewell)\b)"
+)
+# "Yonhap quoted Minister Ahn as saying (that) …": the speaker is the one quoted, not the outlet.
+QUOTED_AS_SAYING = re.compile(
+    r"\bquoted\s+(?P<subject>[^,;:“”\"]{2,120}?)\s+as\s+(?P<cue>saying)\b(?:\s+that\b)?[\s,:]*"
 )
 # Before a quotation mark: "… remarked: “", "… stating: “", "… said, “", "… said that “".
 CUE_BEFORE_QUOTE = re.compile(
-    rf"(?:(?P<cue>{CUE})|(?P<participle>{PARTICIPLE}))(?P<link>\s*[:,]|\s+that)\s*$", re.IGNORECASE
+    rf"(?:(?P<cue>{CUE})|(?P<participle>{PARTICIPLE}))(?P<link>\s*[:,]|\s+that|\s)\s*$", re.IGNORECASE
 )
 # After a quotation mark: "”, shared Han Jong-hee." / "” he said."
 CUE_AT_START = re.compile(rf"^\s*,?\s*(?P<cue>{CUE})\b\s*", re.IGNORECASE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from vnrok_etl.quotes.attribution import Reader, register_people
+from vnrok_etl.quotes.attribution import Attribution, Reader, register_people
 from vnrok_etl.quotes.direct import direct
 from vnrok_etl.quotes.interviews import (
     add_interview,
@@ -44,7 +44,7 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
     register_people(reader, sentences)
     answers, questions, intro = interview_layout(article)
     interviewee = find_interviewee(reader, spans, intro) if answers else None
-    previous_direct: str | None = None
+    previous_direct: Attribution | None = None
     for index, (start, end) in enumerate(spans):
         if index in answers:
             add_interview(reader, start, end, interviewee)
@@ -67,18 +67,21 @@ def _read_paragraph(
     start: int,
     end: int,
     sentences: list[tuple[int, int]],
-    previous_direct: str | None,
-) -> str | None:
-    """Quotes of one news paragraph (``sentences`` are its sentences); returns the speaker of its
-    last direct quote, if any."""
+    previous_direct: Attribution | None,
+) -> Attribution | None:
+    """Quotes of one news paragraph (``sentences`` are its sentences); returns the attribution of
+    its last direct quote when the paragraph ends inside or right after it (the next paragraph
+    may continue it), else None."""
     body = reader.body
     pairs = quote_pairs(reader, start, end)
+    for open_at, close_at in pairs:
+        reader.add_quoted(open_at, close_at if close_at is not None else end)
     opens = [open_at for open_at, _close in pairs]
     # Only a quotation can continue the previous paragraph; most paragraphs hold none.
     first_char = start + len(body[start:end]) - len(body[start:end].lstrip()) if pairs else -1
     covered_until = start  # end of the last sentence a direct quote reached
     quoted_until = start  # end of the last direct quotation
-    last_direct: str | None = None
+    last_direct: Attribution | None = None
     for s_start, s_end in sentences:
         if s_start < covered_until:
             continue
@@ -89,14 +92,16 @@ def _read_paragraph(
                 continue
             close = close_at if close_at is not None else end
             sentence_end = _sentence_end(sentences, close, end)
-            continues = previous_direct if open_at == first_char else None
-            if direct(reader, s_start, open_at, close_at, sentence_end, continues):
+            continues = previous_direct if open_at == first_char else last_direct
+            attribution = direct(reader, s_start, open_at, close_at, sentence_end, continues)
+            if attribution is not None:
                 covered_until = max(covered_until, sentence_end)
                 quoted_until = close + 1
-                last_direct = reader.last_speaker if reader.quotes[-1].speaker else None
+                last_direct = attribution
                 handled = True
         if not handled and s_start >= covered_until:
             indirect(reader, s_start, s_end, pairs)
+            last_direct = None
     return last_direct
 
 

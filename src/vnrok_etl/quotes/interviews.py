@@ -14,44 +14,83 @@ from vnrok_etl.quotes.marks import trim_span
 from vnrok_etl.quotes.mentions import mention_after
 from vnrok_etl.records import Article
 
+# Where the introduction says who is interviewed: "interviewed the RoK president", "an interview
+# with …", "a reporter talked with Ambassador …", "shared with …".
 INTERVIEWED = re.compile(
-    r"\binterview(?:ed|s|ing)?\s+(?:(?:with|of|given\s+by|granted\s+by)\s+)?", re.IGNORECASE
+    r"\b(?:interview(?:ed|s|ing)?\s+(?:(?:with|of|given\s+by|granted\s+by)\s+)?|"
+    r"(?:talk(?:s|ed)?|spoke|speaks|chatted|sat\s+down)\s+(?:with|to)\s+)",
+    re.IGNORECASE,
 )
-
+# Who is not the interviewee, though the introduction names them after "talks with".
+INTERVIEWERS = frozenset({"reporter", "correspondent", "journalist", "interviewer", "editor"})
 QUESTION_END = re.compile(r"\?[\s”’\"')\]]*$")
-# --- interviews -------------------------------------------------------------------------------
+# Marked layouts: "Q: …" / "Question 2: …" and "A: …" / "Answer: …" open their paragraphs.
+QUESTION_MARK = re.compile(r"\s*(?:Q|Question)\s*\d{0,2}\s*[:.\-–—]\s+")
+ANSWER_MARK = re.compile(r"\s*(?:A|Answer)\s*\d{0,2}\s*[:.\-–—]\s+")
+# "Ambassador Vũ Hồng Nam: It is …": an answer opened by its speaker's name and a colon.
+NAMED_ANSWER = re.compile(r"\s*(?P<name>[^\W\d_][^:?!.“”\"]{1,80}?):\s+")
 
 
 def interview_layout(article: Article) -> tuple[set[int], set[int], set[int]]:
-    """(answer, question, introduction) paragraph indexes; all empty for a news article."""
-    if article.kind != "interview":
+    """(answer, question, introduction) paragraph indexes; all empty for a news article.
+
+    A paragraph marked "Q:" or "Question:" is a question whatever the article's kind (the marks
+    say it is an interview); in an article cleaned as an interview, so is a paragraph whose last
+    sentence ends with "?". Every paragraph after the first question that is not a question is
+    an answer; the paragraphs before it are the introduction.
+    """
+    paragraphs = article.paragraphs
+    marked = {i for i, p in enumerate(paragraphs) if QUESTION_MARK.match(p)}
+    answered = any(ANSWER_MARK.match(p) for p in paragraphs)
+    if marked and (answered or len(marked) > 1):
+        questions = marked
+    elif article.kind == "interview":
+        questions = {i for i, p in enumerate(paragraphs) if QUESTION_END.search(p.rstrip())}
+    else:
         return set(), set(), set()
-    questions = {i for i, p in enumerate(article.paragraphs) if QUESTION_END.search(p.rstrip())}
     if not questions:
         return set(), set(), set()
     first = min(questions)
-    answers = {i for i in range(first + 1, len(article.paragraphs)) if i not in questions}
+    answers = {i for i in range(first + 1, len(paragraphs)) if i not in questions}
     return answers, questions, set(range(first))
 
 
 def find_interviewee(reader: Reader, spans: list[tuple[int, int]], intro: set[int]) -> str | None:
-    """Who answers: "interviewed the RoK president", else the first person the intro names."""
+    """Who answers: whom the introduction says was interviewed ("interviewed the RoK president",
+    "talked with Ambassador …"), else the first person it names."""
     if not intro:
         return None
     lo, hi = spans[min(intro)][0], spans[max(intro)][1]
     for match in INTERVIEWED.finditer(reader.body, lo, hi):
         found = mention_after(reader.body, match.end(), hi)
-        if found:
+        if found and found[2].role not in INTERVIEWERS:
             key = resolve_subject(reader, found[0], found[2])
-            if key:
+            if key and reader.people[key].kind == "person":
                 return key
     for position, key in reader.mentions:
-        if lo <= position < hi:
+        if lo <= position < hi and reader.people[key].kind == "person":
             return key
     return None
 
 
 def add_interview(reader: Reader, start: int, end: int, interviewee: str | None) -> None:
-    text_start, text_end = trim_span(reader.body, start, end, strip=" \t\n")
+    """One answer paragraph as an interview quote, its "A:" or "Name:" opening left out."""
+    body = reader.body
+    marker = ANSWER_MARK.match(body, start, end) or _named_answer(reader, start, end)
+    if marker is not None:
+        start = marker.end()
+    text_start, text_end = trim_span(body, start, end, strip=" \t\n")
     if text_end > text_start:
-        emit(reader, "interview", Attribution(interviewee, None, None), text_start, text_end)
+        kind = "person" if interviewee else None
+        emit(reader, "interview", Attribution(interviewee, None, None, kind), text_start, text_end)
+
+
+def _named_answer(reader: Reader, start: int, end: int) -> re.Match[str] | None:
+    """The "Ambassador Vũ Hồng Nam: " opening of an answer, when it names a person."""
+    match = NAMED_ANSWER.match(reader.body, start, end)
+    if match is None:
+        return None
+    found = mention_after(reader.body, match.start("name"), match.end("name"))
+    if found is None or found[1] != match.end("name") or not (found[2].name or found[2].role):
+        return None
+    return match

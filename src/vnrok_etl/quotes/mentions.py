@@ -20,9 +20,11 @@ from vnrok_etl.quotes.cues import CLAUSE_COMMA, COORDINATED
 from vnrok_etl.speakers import (
     COUNTRY_WORDS,
     KNOWN_BY_FOLD,
+    ORG_HEADS,
     ORG_WORDS,
     PRONOUNS_PLURAL,
     PRONOUNS_SINGULAR,
+    ROLE_NOUNS,
     TITLE_WORDS,
     ParsedMention,
     fold,
@@ -39,7 +41,10 @@ APPOSITION_CHARS = 120
 MENTION_CHUNK = 64
 # Words of known names: a capitalised run holding one may name a known person ("To Lam").
 KNOWN_NAME_WORDS = frozenset(word for name in KNOWN_BY_FOLD for word in name.split(" "))
-TRAILING_ADVERB = re.compile(r"\s+(?:[a-z]+ly|also|further|again|once|then|later|all|both)\s*$")
+# "X was quoted as saying": the auxiliary is not part of the subject either.
+TRAILING_ADVERB = re.compile(
+    r"\s+(?:[a-z]+ly|also|further|again|once|then|later|all|both|was|is|has|had)\s*$"
+)
 # A date between subject and cue: "Prime Minister Phạm Minh Chính on Monday said that …".
 WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MONTHS = (
@@ -51,7 +56,8 @@ TRAILING_DATE = re.compile(
 )
 # How the text before TRAILING_ADVERB's and TRAILING_DATE's closing spaces can end.
 TRAILING_ENDINGS = (
-    "ly", "also", "further", "again", "once", "then", "later", "all", "both",
+    "ly", "also", "further", "again", "once", "then", "later", "all", "both", "was", "is", "has",
+    "had",
     "day", "week", "month", "year", ")",
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
@@ -68,9 +74,30 @@ NOT_NAMES = frozenset(
         "according", "under", "over", "moreover", "furthermore", "currently", "today", "yesterday",
     }
 )
+ABBREVIATED_TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "amb", "sen", "rep"})
 CONNECTORS = frozenset({"of", "and", "for", "the", "&"})
 CONNECTORS_NOT_THE = CONNECTORS - {"the"}
 PRONOUNS = PRONOUNS_SINGULAR | PRONOUNS_PLURAL
+OF_THE = re.compile(r"\s+of(?:\s+the)?\s+$")
+# What may follow a post-posed subject that ends its clause.
+CLAUSE_CLOSERS = " \t\n.!?;:/”’\"')]»"
+# Last words of role nouns ("legislator", "attache", "ceo"): a description ending in one names
+# a person ("the top legislator"); with ORG_HEADS, an organisation ("the agency").
+ROLE_HEADS = frozenset(role.split(" ")[-1] for role in ROLE_NOUNS)
+DESCRIPTION_HEADS = ROLE_HEADS | ORG_HEADS
+# Words between "the" and a role noun in a description: "the top legislator", "the Korean envoy".
+DESCRIPTION_MODIFIERS = 4
+# An apposition after a name: ", a lecturer at a Hà Nội university," / ", RoK Ambassador to …".
+APPOSITION = re.compile(r",\s+(?P<text>[^,.;:!?“”\"()]{2,100}?)\s*(?=[,.;:!?]|$)")
+# A named organisation: capitalised words ending in an organisation head noun, with its "of"
+# complement and a bracketed abbreviation ("the Ministry of Industry and Trade (MoIT)").
+_ORG_HEAD_WORDS = "|".join(sorted((head.capitalize() for head in ORG_HEADS), key=len, reverse=True))
+ORGANISATION_NAME = re.compile(
+    rf"(?<![\w’'\-])(?:[A-Z][\w’'\-]*\s+(?:(?:and|&|of|for)\s+)?){{0,5}}(?:{_ORG_HEAD_WORDS})(?![\w’'\-])"
+    r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:(?:,\s+|\s+(?:and|&)\s+|\s+)[A-Z][\w’'\-]*){0,6})?"
+    r"(?:\s+\((?P<abbr>[A-Za-z][A-Za-z&\-]{1,11})\))?"
+)
+ORGANISATION_HEAD = re.compile(rf"(?<![\w’'\-])(?:{_ORG_HEAD_WORDS})(?![\w’'\-])")
 # --- mentions ---------------------------------------------------------------------------------
 
 
@@ -101,7 +128,50 @@ CAPITAL_SCAN = re.compile(
 
 def _is_title_token(token: str) -> bool:
     key = fold(token)
-    return key in TITLE_WORDS or key in ORG_WORDS or token[:1].isupper() or key in CONNECTORS
+    return (
+        key in TITLE_WORDS or key in ORG_WORDS or key in ORG_HEADS or token[:1].isupper()
+        or key in CONNECTORS
+    )
+
+
+def organisation_names(body: str) -> list[tuple[int, str, str | None]]:
+    """(offset, name, abbreviation) of every organisation named in full in ``body``.
+
+    The name is printed without a leading sentence word ("The", "Meanwhile"); it needs two words
+    at least, so a capitalised head alone ("the Ministry") stays a description.
+    """
+    if not ORGANISATION_HEAD.search(body):
+        return []
+    found = []
+    for match in ORGANISATION_NAME.finditer(body):
+        words = match.group(0).split(" ")
+        start = match.start()
+        while words and fold(words[0]) in NOT_NAMES:
+            start += len(words[0]) + 1
+            words = words[1:]
+        abbreviation = match.group("abbr")
+        name = " ".join(words)
+        if abbreviation:
+            name = name[: name.rfind("(")].rstrip()
+        if " " in name.strip():
+            found.append((start, " ".join(name.split()), abbreviation))
+    return found
+
+
+def apposition_after(body: str, name_end: int) -> tuple[str, int] | None:
+    """(text, end) of the apposition right after a name, when it says what the person is:
+    ", a lecturer at a Hà Nội university," or ", RoK Ambassador to Viet Nam." (its words hold a
+    role noun or a title word). The leading article is dropped from the text."""
+    match = APPOSITION.match(body, name_end)
+    if match is None:
+        return None
+    text = match.group("text")
+    words = [POSSESSIVE_END.sub("", fold(word)) for word in text.split()]
+    if not any(word in ROLE_HEADS or word in TITLE_WORDS for word in words):
+        return None
+    if words and words[0] in ("a", "an", "the"):
+        text = text.split(" ", 1)[1] if " " in text else ""
+    return (text, match.end()) if text else None
 
 
 def name_run_ends(body: str, sentences: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -220,6 +290,10 @@ def _walk_back(
     last = tokens[-1][0]
     if fold(last) in PRONOUNS:
         return tokens[-1][1], parse_mention(last)
+    if fold(last) in DESCRIPTION_HEADS:
+        description = _description(body, tokens, hi)
+        if description is not None:
+            return description
     i = len(tokens) - 1
     names = 0
     while i >= 0 and _is_name(tokens[i][0]) and names < 6 and _joined(body, tokens, i):
@@ -260,11 +334,29 @@ def _walk_back(
     start = tokens[start_index][1]
     printed = body[start:hi]
     parsed = parse_mention(POSSESSIVE_END.sub("", printed) if names else printed)
-    if not parsed.name and not parsed.role and not parsed.plural:
+    if not parsed.name and not parsed.role and not parsed.plural and parsed.organisation is None:
         return None
     if parsed.name and parsed.name.split()[-1].casefold() in ORG_WORDS:
         return None
     return start, parsed
+
+
+def _description(
+    body: str, tokens: list[tuple[str, int, int]], hi: int
+) -> tuple[int, ParsedMention] | None:
+    """"the top legislator", "the Korean envoy", "the agency": "the" and up to
+    DESCRIPTION_MODIFIERS words before a role or organisation noun ending at ``hi``."""
+    last = len(tokens) - 1
+    for j in range(last - 1, max(-1, last - 2 - DESCRIPTION_MODIFIERS), -1):
+        token = tokens[j][0]
+        if token == "," or not _joined(body, tokens, j):
+            return None
+        if token.lower() == "the":
+            parsed = parse_mention(body[tokens[j][1] : hi])
+            if parsed.role or parsed.organisation is not None:
+                return tokens[j][1], parsed
+            return None
+    return None
 
 
 def _joined(body: str, tokens: list[tuple[str, int, int]], i: int) -> bool:
@@ -272,7 +364,10 @@ def _joined(body: str, tokens: list[tuple[str, int, int]], i: int) -> bool:
     if i + 1 >= len(tokens):
         return True
     gap = body[tokens[i][2] : tokens[i + 1][1]]
-    return gap == "" or gap.isspace()
+    if gap == "" or gap.isspace():
+        return True
+    # "Dr. Le Quoc Phuong", "Mr. Trần Văn Hùng": an abbreviated title's period joins too.
+    return gap[0] == "." and gap[1:].isspace() and fold(tokens[i][0]) in ABBREVIATED_TITLES
 
 
 def mention_after(body: str, lo: int, hi: int) -> tuple[int, int, ParsedMention] | None:
@@ -284,12 +379,18 @@ def mention_after(body: str, lo: int, hi: int) -> tuple[int, int, ParsedMention]
     if fold(first) in PRONOUNS:
         return tokens[0][1], tokens[0][2], parse_mention(first)
     end_index = -1
+    described = fold(first) == "the"  # "the top legislator": modifiers before the role noun
+    modifiers = 0
     for i, (token, _s, _e) in enumerate(tokens):
         if i and not _joined(body, tokens, i - 1):
             break
         if token == ",":
+            # A comma continues a title only inside its complement ("Culture, Sports and …"),
+            # never after a name ("Park Noh Wan, RoK Ambassador" is a name and an apposition).
             following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
             if not following[:1].isupper() or fold(following) in TITLE_WORDS or end_index < 0:
+                break
+            if fold(tokens[i - 1][0]) not in ORG_WORDS:
                 break
             continue
         key = fold(token)
@@ -297,7 +398,10 @@ def mention_after(body: str, lo: int, hi: int) -> tuple[int, int, ParsedMention]
             continue
         if key in CONNECTORS:
             continue
-        if not (key in TITLE_WORDS or token[:1].isupper()):
+        if not (key in TITLE_WORDS or key in ORG_WORDS or key in DESCRIPTION_HEADS or token[:1].isupper()):
+            if described and end_index < 0 and modifiers < DESCRIPTION_MODIFIERS:
+                modifiers += 1
+                continue
             break
         end_index = i
     if end_index < 0:
@@ -305,7 +409,7 @@ def mention_after(body: str, lo: int, hi: int) -> tuple[int, int, ParsedMention]
     start, end = tokens[0][1], tokens[end_index][2]
     printed = body[start:end]
     parsed = parse_mention(POSSESSIVE_END.sub("", printed))
-    if not parsed.name and not parsed.role:
+    if not parsed.name and not parsed.role and parsed.organisation is None:
         return None
     return start, end, parsed
 
@@ -315,6 +419,12 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     if COORDINATED.search(body, max(s_start, cue_start - 12), cue_start):
         return clause_subject(body, s_start, cue_start)
     mention = mention_before(body, s_start, cue_start)
+    if mention is not None and mention[1].organisation:
+        # "Vice Chairwoman Đỗ Thị Hạnh of the Korea-Viet Nam Business Association said": the
+        # organisation completes the person's title; the person is the subject.
+        person = _person_of(body, s_start, mention[0])
+        if person is not None:
+            return person
     lo = max(s_start, cue_start - MENTION_WINDOW)
     before = body[lo:cue_start].rstrip()
     if mention is not None or not before.endswith(","):
@@ -330,6 +440,19 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     start, parsed = mention
     return start, replace(parsed, title=title) if title and not parsed.title else parsed
 
+def _person_of(body: str, s_start: int, organisation_start: int) -> tuple[int, ParsedMention] | None:
+    """The person named right before "of (the) <organisation>" starting at ``organisation_start``."""
+    before = body[max(s_start, organisation_start - 8) : organisation_start]
+    match = OF_THE.search(before)
+    if match is None:
+        return None
+    hi = organisation_start - len(before) + match.start()
+    mention = mention_before(body, s_start, hi)
+    if mention is None or not mention[1].name or len(mention[1].name.split()) < 2:
+        return None
+    return mention
+
+
 def clause_subject(body: str, s_start: int, cue_start: int) -> tuple[int, ParsedMention] | None:
     """Subject of the clause a participle hangs on: the first mention at a clause start."""
     # The subject opens the sentence or follows an opening clause or two ("Speaking at …, X").
@@ -341,3 +464,10 @@ def clause_subject(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     return None
 
 
+def clause_end(body: str, mention_end: int, end: int) -> bool:
+    """Whether a post-posed subject ends its clause: nothing but closing punctuation follows,
+    or an apposition or adverbial after a comma ("…, said Park Noh Wan, RoK Ambassador …")."""
+    rest = body[mention_end:end]
+    if not rest.strip(CLAUSE_CLOSERS):
+        return True
+    return rest.startswith(",") and not any(mark in rest for mark in "“”\"")

@@ -9,6 +9,7 @@ whole sentence); "…, adding/noting that …" (a second quote of the same speak
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import islice
 
 from vnrok_etl.quotes.attribution import Attribution, Reader, attribute, emit
@@ -23,9 +24,13 @@ from vnrok_etl.quotes.cues import (
     PARENTHETICAL,
     PRE_CUE,
     PRE_PARTICIPLE,
+    QUOTED_AS_SAYING,
+    cue_text,
 )
-from vnrok_etl.quotes.marks import CLOSERS, TERMINAL, is_quote_mark_only, trim_span
+from vnrok_etl.quotes.marks import TERMINAL, is_quote_mark_only, trim_span
 from vnrok_etl.quotes.mentions import (
+    apposition_after,
+    clause_end,
     clause_subject,
     mention_after,
     mention_before,
@@ -40,26 +45,61 @@ Reported = tuple[Attribution, int, int]
 
 
 def indirect(reader: Reader, s_start: int, s_end: int, pairs: list[tuple[int, int | None]]) -> None:
-    """At most one reported-speech quote for the sentence ``body[s_start:s_end]``."""
+    """At most one reported-speech quote for the sentence ``body[s_start:s_end]``, and a second
+    for a participle clause that continues it ("…, Hung said, adding that …")."""
     body = reader.body
     sentence = body[s_start:s_end]
     # Most sentences hold no cue word at all: skip the cue patterns for them.
     if not CUE_WORD.search(sentence.lower()):
         return
     content_end = s_start + len(sentence.rstrip(TERMINAL))
-    for attempt in (_post_posed, _according_to_first, _parenthetical, _pre_posed):
+    for attempt in (_quoted_as_saying, _post_posed, _according_to_first, _parenthetical, _pre_posed):
         found = attempt(reader, s_start, content_end)
         if found is None:
             continue
         attribution, text_start, text_end = found
-        text_start, text_end = trim_span(body, text_start, text_end, strip=" \t\n,;:—–-")
-        # Reported speech needs one person: an unresolved subject yields no quote.
-        if attribution.key is None or text_end - text_start < 3:
+        # Reported speech needs one speaker: a subject that names nobody (a plural, a bare
+        # surname never given in full) yields no quote; a singular pronoun, role or
+        # organisation that resolves to nobody yields one with its printed form (kind set).
+        if attribution.key is None and attribution.kind is None:
             return
-        if is_quote_mark_only(body, text_start, pairs):
-            return
-        emit(reader, "indirect", attribution, text_start, text_end)
+        participle = PRE_PARTICIPLE.search(body, text_start, content_end)
+        if participle is not None and participle.start() <= text_start:
+            participle = None
+        if participle is not None and participle.start() < text_end:
+            text_end = participle.start()
+        emit_reported(reader, attribution, text_start, text_end, pairs)
+        if participle is not None:
+            again = replace(attribution, cue=cue_text(participle.group("cue")))
+            emit_reported(reader, again, participle.end(), content_end, pairs)
         return
+
+
+def emit_reported(
+    reader: Reader, attribution: Attribution, start: int, end: int, pairs: list[tuple[int, int | None]]
+) -> bool:
+    """Emit ``body[start:end]`` (trimmed) as reported speech unless it is too short or is one
+    quotation's text (that is direct speech's business)."""
+    body = reader.body
+    start, end = trim_span(body, start, end, strip=" \t\n,;:—–-")
+    if end - start < 3 or is_quote_mark_only(body, start, pairs):
+        return False
+    emit(reader, "indirect", attribution, start, end)
+    return True
+
+
+def _quoted_as_saying(reader: Reader, s_start: int, end: int) -> Reported | None:
+    """"Yonhap quoted Minister Ahn Duk-geun as saying that …": the one quoted is the speaker."""
+    body = reader.body
+    if "quoted" not in body[s_start:end]:
+        return None
+    match = QUOTED_AS_SAYING.search(body, s_start, end)
+    if match is None:
+        return None
+    found = mention_after(body, match.start("subject"), match.end("subject"))
+    if found is None or found[1] != match.end("subject"):
+        return None
+    return attribute(reader, (found[0], found[2]), "quoted as saying", found[1]), match.end(), end
 
 
 def _post_posed(reader: Reader, s_start: int, end: int) -> Reported | None:
@@ -68,8 +108,8 @@ def _post_posed(reader: Reader, s_start: int, end: int) -> Reported | None:
     sentence = body[s_start:end]
     for match in islice(ACCORDING_TO.finditer(sentence), MAX_CUES_PER_SENTENCE):
         found = mention_after(body, s_start + match.end(), end)
-        if found and not body[found[1] : end].strip(TERMINAL + CLOSERS):
-            attribution = attribute(reader, (found[0], found[2]), match.group("cue"))
+        if found and clause_end(body, found[1], end):
+            attribution = attribute(reader, (found[0], found[2]), match.group("cue"), found[1])
             return attribution, s_start, s_start + match.start()
     # Both patterns below only count with a comma before the cue.
     if sentence.rfind(",") <= 0:
@@ -87,19 +127,28 @@ def _post_posed(reader: Reader, s_start: int, end: int) -> Reported | None:
             mention = mention_before(body, s_start + comma + 1, cue_start)
             if mention and not body[s_start + comma + 1 : mention[0]].strip():
                 return attribute(reader, mention, cue_match.group("cue")), s_start, s_start + comma
-    comma = sentence.rfind(",")
-    if comma > 0:
+    for comma in _commas_from_last(sentence):
         match = CUE_AT_START.match(sentence[comma + 1 :])
         if match and match.start("cue") > 0:
             found = mention_after(body, s_start + comma + 1 + match.end(), end)
-            if found and not body[found[1] : end].strip(TERMINAL + CLOSERS):
-                attribution = attribute(reader, (found[0], found[2]), match.group("cue"))
+            if found and clause_end(body, found[1], end):
+                attribution = attribute(reader, (found[0], found[2]), match.group("cue"), found[1])
                 return attribution, s_start, s_start + comma
     return None
 
 
+def _commas_from_last(sentence: str, most: int = 2) -> list[int]:
+    """Offsets of the sentence's last ``most`` commas, last first."""
+    found: list[int] = []
+    at = len(sentence)
+    while len(found) < most and (at := sentence.rfind(",", 0, at)) > 0:
+        found.append(at)
+    return found
+
+
 def _according_to_first(reader: Reader, s_start: int, end: int) -> Reported | None:
-    """"According to Minister Nguyễn Hồng Diên, exports rose 12 percent." """
+    """"According to Minister Nguyễn Hồng Diên, exports rose 12 percent." / "According to Dr.
+    Lê, a former trade official, exports …" (the apposition is not what was said)."""
     body = reader.body
     match = LEADING_ACCORDING_TO.match(body, s_start, end)
     if not match:
@@ -107,7 +156,12 @@ def _according_to_first(reader: Reader, s_start: int, end: int) -> Reported | No
     found = mention_after(body, match.end(), end)
     if found is None or not body.startswith(",", found[1]):
         return None
-    return attribute(reader, (found[0], found[2]), match.group("cue")), found[1] + 1, end
+    text_start = found[1] + 1
+    apposition = apposition_after(body, found[1])
+    if apposition is not None and body.startswith(",", apposition[1]):
+        text_start = apposition[1] + 1
+    attribution = attribute(reader, (found[0], found[2]), match.group("cue"), found[1])
+    return attribution, text_start, end
 
 
 def _parenthetical(reader: Reader, s_start: int, end: int) -> Reported | None:
@@ -136,7 +190,7 @@ def _pre_posed(reader: Reader, s_start: int, end: int) -> Reported | None:
         candidates += [(m, True) for m in PRE_PARTICIPLE.finditer(body, s_start, end)]
     # BARE_SAY (case-sensitive) starts with \b, so re tries it at every position; every match
     # holds "said" or "says" as printed, which `in` rules out sooner (0.012 -> 0.002 ms/doc).
-    if "said" in sentence or "says" in sentence:
+    if "said" in sentence or "says" in sentence or "saying" in sentence or "to say" in sentence:
         candidates += [(m, False) for m in BARE_SAY.finditer(body, s_start, end)]
     candidates.sort(key=lambda item: item[0].start())
     for match, participle in candidates[:MAX_CUES_PER_SENTENCE]:
@@ -150,7 +204,7 @@ def _pre_posed(reader: Reader, s_start: int, end: int) -> Reported | None:
         if parsed.plural or (parsed.pronoun and parsed.pronoun not in PRONOUNS_SINGULAR):
             return None
         attribution = attribute(reader, mention, match.group("cue"))
-        if attribution.key is not None:
+        if attribution.key is not None or attribution.kind is not None:
             return attribution, match.end(), end
     return None
 

@@ -1,0 +1,355 @@
+"""How English-language news reports speech: each rule of the quotes package on two or more forms.
+
+Every passage here was written for this test (invented people and events, no real article's
+words); each reproduces a form seen in real Viet Nam-Korea coverage. Expectations are what a
+reader of the passage answers to "who said what".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vnrok_etl.figures import extract_figures
+from vnrok_etl.pipeline import attribute_figures
+from vnrok_etl.quotes import extract_quotes
+from vnrok_etl.records import Article, Quote
+
+
+def article(*paragraphs: str, kind: str = "news") -> Article:
+    return Article(None, None, None, None, None, None, None, kind, paragraphs)
+
+
+def quotes_of(*paragraphs: str, kind: str = "news") -> tuple[Quote, ...]:
+    return extract_quotes(article(*paragraphs, kind=kind))[0]
+
+
+def who(quotes: tuple[Quote, ...]) -> list[tuple[str, str | None, str]]:
+    """(kind, speaker, first four words of the text) of each quote."""
+    return [(q.kind, q.speaker, " ".join(q.text.split()[:4])) for q in quotes]
+
+
+# --- direct speech ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # curly open, straight close, no comma, role cue after
+        ("Samsung Display CEO Choi Joo-ho toured the Bắc Ninh plant on Friday.",
+         "“We will hire 2,000 more engineers here next year\" the CEO added."),
+        # straight open, curly close, comma outside, role cue after
+        ("RoK Ambassador Park Noh Wan opened the trade fair.",
+         "\"Korean buyers came for Vietnamese fruit this year”, the ambassador said."),
+        # both curly, comma inside, surname cue after
+        ("Samsung Display CEO Choi Joo-ho toured the Bắc Ninh plant on Friday.",
+         "“We will hire 2,000 more engineers here next year,” Choi said."),
+    ],
+)
+def test_direct_quote_with_any_marks_and_a_role_or_surname_after(paragraphs) -> None:
+    quote = quotes_of(*paragraphs)[-1]
+    assert quote.kind == "direct"
+    assert quote.speaker in {"Choi Joo-ho", "Park Noh Wan"}
+    assert quote.text.startswith(("We will hire", "Korean buyers"))
+    assert quote.speaker_type == "person"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "title"),
+    [
+        ("“The two sides will open a consulate in Đà Nẵng,” said Park Noh Wan, RoK Ambassador to"
+         " Viet Nam.", "Park Noh Wan", "Ambassador to Viet Nam"),
+        ("“Students now ask for Korean before English,” said Nguyễn Thị Mai, a lecturer at a Hà"
+         " Nội university, in an interview last week.", "Nguyễn Thị Mai", "lecturer"),
+    ],
+)
+def test_inverted_speaker_with_an_apposition(paragraph: str, speaker: str, title: str) -> None:
+    quote = quotes_of(paragraph)[0]
+    assert (quote.kind, quote.speaker) == ("direct", speaker)
+    assert title in (quote.speaker_title or "")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Professor Lee Sang-hoon said “the market is ready for Korean investors now.”",
+        "Professor Lee Sang-hoon said, “The market is ready for Korean investors now.”",
+        "“The market is ready for Korean investors now” Professor Lee Sang-hoon said.",
+    ],
+)
+def test_direct_quote_cue_before_or_after_with_or_without_comma(paragraph: str) -> None:
+    quote = quotes_of(paragraph)[0]
+    assert (quote.kind, quote.speaker) == ("direct", "Lee Sang-hoon")
+    assert quote.text.lower().startswith("the market is ready")
+
+
+def test_continuation_paragraphs_keep_the_speaker() -> None:
+    quotes = quotes_of(
+        "“Korean firms want to stay in Viet Nam for the long run,” said trade official Kim Do-yeon."
+        " “They see a stable market.",
+        "“They also see a young workforce that keeps learning new skills every year.",
+        "“And they see partners, not just suppliers,” she added.",
+    )
+    assert [q.speaker for q in quotes] == ["Kim Do-yeon"] * len(quotes)
+    assert any(q.text.startswith("They also see") for q in quotes)
+
+
+# --- reported speech --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "text"),
+    [
+        ("Professor Kim Tae-yong said Korean firms are moving supply chains south.",
+         "Kim Tae-yong", "Korean firms are moving"),
+        ("Mr. Trần Văn Hùng said that rice exports to Korea would grow this year.",
+         "Trần Văn Hùng", "rice exports to Korea"),
+        ("Ms Nguyen Thi Lan noted that Korean tourists now stay longer.",
+         "Nguyen Thi Lan", "Korean tourists now stay"),
+        ("Deputy PM Tran Hong Ha stressed that the metro line must open on time.",
+         "Tran Hong Ha", "the metro line must"),
+        ("CEO Jang Min-ho said the Hải Phòng factory will double its output.",
+         "Jang Min-ho", "the Hải Phòng factory"),
+        ("Ambassador Choi Young-sam was quoted as saying that the visa rules would ease.",
+         "Choi Young-sam", "the visa rules would"),
+        ("Yonhap quoted Minister Ahn Duk-geun as saying that chip exports hit a record.",
+         "Ahn Duk-geun", "chip exports hit a"),
+        ("Minister Nguyen Hong Dien told Korean investors that the country would cut red tape.",
+         "Nguyen Hong Dien", "the country would cut"),
+    ],
+)
+def test_reported_speech_after_the_cue(sentence: str, speaker: str, text: str) -> None:
+    quote = quotes_of(sentence)[0]
+    assert (quote.kind, quote.speaker, " ".join(quote.text.split()[:4])) == (
+        "indirect", speaker, text,
+    )
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker", "text"),
+    [
+        (("Economist Park Ji-won of the Korea Institute spoke at the forum.",
+          "Viet Nam remains the top destination for Korean capital, Park noted."),
+         "Park Ji-won", "Viet Nam remains the"),
+        (("Demand for Korean classes keeps rising, said Nguyen Van Binh, director of a language"
+          " centre in Đà Nẵng.",), "Nguyen Van Binh", "Demand for Korean classes"),
+        (("According to Dr. Le Quoc Phuong, a former trade official, exports could rise by a"
+          " fifth.",), "Le Quoc Phuong", "exports could rise by"),
+        (("Dr. Le Quoc Phuong spoke to reporters.",
+          "Exports could rise by a fifth, according to Phuong."), "Le Quoc Phuong",
+         "Exports could rise by"),
+        (("Minister Nguyen Hong Dien spoke at the event.",
+          "He went on to say that the country would cut red tape."), "Nguyen Hong Dien",
+         "the country would cut"),
+    ],
+)
+def test_reported_speech_before_or_around_the_cue(paragraphs, speaker: str, text: str) -> None:
+    quote = quotes_of(*paragraphs)[-1]
+    assert (quote.kind, quote.speaker, " ".join(quote.text.split()[:4])) == (
+        "indirect", speaker, text,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trade will reach US$100 billion soon, Minister Tran Van Hung said, adding that Korean"
+        " firms would lead the way.",
+        "Minister Tran Van Hung said trade will reach US$100 billion soon, noting that Korean"
+        " firms would lead the way.",
+    ],
+)
+def test_adding_that_is_a_second_quote_of_the_same_speaker(sentence: str) -> None:
+    quotes = quotes_of(sentence)
+    assert [(q.kind, q.speaker) for q in quotes] == [("indirect", "Tran Van Hung")] * 2
+    assert quotes[1].text == "Korean firms would lead the way"
+
+
+def test_adding_that_after_a_direct_quote() -> None:
+    quotes = quotes_of("“This is a historic day,” Minister Tran Van Hung said, adding that more"
+                       " visits would follow.")
+    assert who(quotes) == [
+        ("direct", "Tran Van Hung", "This is a historic"),
+        ("indirect", "Tran Van Hung", "more visits would follow"),
+    ]
+
+
+# --- who the speaker is -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ("Minister Nguyen Hong Dien said that exports rose.",
+         "Ambassador Park Noh Wan also attended the ceremony.",
+         "He added that Korean firms would invest more."),
+        ("Minister Nguyen Hong Dien said that exports rose.",
+         "Speaking next, Ambassador Park Noh Wan thanked the workers. He noted that Korean firms"
+         " would invest more."),
+    ],
+)
+def test_pronoun_is_the_person_just_named(paragraphs) -> None:
+    assert quotes_of(*paragraphs)[-1].speaker == "Park Noh Wan"
+
+
+def test_pronoun_skips_people_named_inside_the_quote_and_crosses_paragraphs() -> None:
+    quotes = quotes_of(
+        "Dr. Lee Min-ji, an economist at a Seoul university, has studied the market for years.",
+        "Workers trained by Korean firms now earn more, she said.",
+        "She added that President Lee Jae Myung's visit had helped.",
+        "She stressed that training must continue.",
+    )
+    assert [q.speaker for q in quotes] == ["Lee Min-ji"] * 3
+
+
+@pytest.mark.parametrize(
+    ("intro", "sentence", "speaker"),
+    [
+        ("National Assembly Chairman Tran Thanh Man received the delegation.",
+         "The top legislator said that the two parliaments would sign a new agreement.",
+         "Tran Thanh Man"),
+        ("Colonel Kim Dong-won, the RoK defence attaché in Hà Nội, joined the drill.",
+         "The defence attaché noted that both navies would train together.",
+         "Kim Dong-won"),
+        ("Ms. Hoang Thu Trang, CEO of a logistics start-up, spoke first.",
+         "The CEO said that Korean clients pay on time.", "Hoang Thu Trang"),
+        ("Professor Lim Hye-jin spoke at the seminar.",
+         "The professor stressed that language skills matter most.", "Lim Hye-jin"),
+    ],
+)
+def test_role_tied_to_a_person_earlier_is_that_person(intro: str, sentence: str, speaker: str) -> None:
+    quote = quotes_of(intro, sentence)[-1]
+    assert (quote.speaker, quote.speaker_type) == (speaker, "person")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "printed"),
+    [
+        ("The ambassador said that visas would be easier to get.", "the ambassador"),
+        ("He said that visas would be easier to get.", "he"),
+        ("“Visas will be easier to get,” the official told reporters.", "the official"),
+    ],
+)
+def test_unresolved_role_or_pronoun_keeps_null_and_the_printed_form(sentence: str, printed: str) -> None:
+    quote = quotes_of("The weather in Hà Nội was mild.", sentence)[-1]
+    assert quote.speaker is None
+    assert (quote.speaker_printed or "").lower() == printed
+    assert quote.speaker_type == "person"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker", "printed"),
+    [
+        (("The Ministry of Industry and Trade said exports to Korea rose 10 percent.",),
+         "Ministry of Industry and Trade", None),
+        (("The Ministry of Industry and Trade (MoIT) held a press briefing on Monday.",
+          "Exports to Korea rose 10 percent, the ministry noted."),
+         "Ministry of Industry and Trade", None),
+        (("The agency said that more flights would be added.",), None, "the agency"),
+        (("Exports rose 10 percent, according to the General Statistics Office.",),
+         "General Statistics Office", None),
+    ],
+)
+def test_organisations_speak_with_their_type(paragraphs, speaker, printed) -> None:
+    quote = quotes_of(*paragraphs)[-1]
+    assert (quote.speaker, quote.speaker_type) == (speaker, "organisation")
+    assert (quote.speaker_printed or "").lower() == (printed or "")
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ("The Viet Nam-RoK first summit of the year opened in Seoul.",
+         "Viet Nam-RoK trade, the report said, grew fast."),
+        ("Vietnamese said that the festival was crowded.",),
+        ("Korean Air said that flights would resume.", "Deputy Minister said that it was good."),
+    ],
+)
+def test_speakers_are_never_countries_adjectives_or_bare_titles(paragraphs) -> None:
+    quotes, speakers = extract_quotes(article(*paragraphs))
+    bad = {"Viet Nam-RoK", "Vietnam-RoK", "Vietnamese", "Korean", "Deputy Minister", "Minister"}
+    assert not bad & {s.name for s in speakers}
+    assert not bad & {q.speaker for q in quotes}
+
+
+def test_known_people_table_is_not_needed_to_find_a_speaker() -> None:
+    quotes, speakers = extract_quotes(
+        article("Vice Chairwoman Đỗ Thị Hạnh of the Korea-Viet Nam Business Association said the"
+                " group would open an office in Cần Thơ.")
+    )
+    assert quotes[0].speaker == "Đỗ Thị Hạnh"
+    assert speakers[0].kind == "person"
+
+
+# --- interviews -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["news", "interview"])
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [("Q: ", "A: "), ("Question: ", "Answer: ")],
+)
+def test_interview_with_marked_questions_and_answers(kind: str, question: str, answer: str) -> None:
+    quotes = quotes_of(
+        "On the occasion of the trade week, a reporter talked with Korean Ambassador Park Noh Wan"
+        " about the ties.",
+        f"{question}How do you see the ties this year?",
+        f"{answer}They have never been closer. Trade grew again.",
+        "We also opened two new cultural centres.",
+        f"{question}What comes next?",
+        f"{answer}More students, more flights.",
+        kind=kind,
+    )
+    assert who(quotes) == [
+        ("interview", "Park Noh Wan", "They have never been"),
+        ("interview", "Park Noh Wan", "We also opened two"),
+        ("interview", "Park Noh Wan", "More students, more flights."),
+    ]
+
+
+def test_interview_answers_prefixed_with_the_interviewees_name() -> None:
+    quotes = quotes_of(
+        "Ambassador Vũ Hồng Nam of Viet Nam to Korea talks with our reporter ahead of the visit.",
+        "Ambassador, how would you describe the relationship today?",
+        "Ambassador Vũ Hồng Nam: It is broad and deep, and it keeps growing.",
+        "Our two peoples share many values.",
+        kind="interview",
+    )
+    assert who(quotes) == [
+        ("interview", "Vũ Hồng Nam", "It is broad and"),
+        ("interview", "Vũ Hồng Nam", "Our two peoples share"),
+    ]
+
+
+# --- not speech -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The campaign, dubbed “Korea Week in Hà Nội”, drew 5,000 visitors, organisers said.",
+        "Minister Tran Van Hung called it a “win-win” deal.",
+        "The film “A Letter from Seoul” opened in Hồ Chí Minh City on Friday.",
+        "Under the slogan “One market, one future”, the fair opened on Monday.",
+        "She said the ‘state-level guest’ label matters.",
+    ],
+)
+def test_terms_titles_and_slogans_are_not_direct_speech(paragraph: str) -> None:
+    assert all(q.kind != "direct" for q in quotes_of(paragraph))
+
+
+# --- figures ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Exports to Korea reached US$5 billion, Minister Tran Van Hung said.",
+        "“Exports to Korea reached US$5 billion,” Minister Tran Van Hung said.",
+        "Minister Tran Van Hung said that exports to Korea reached US$5 billion.",
+    ],
+)
+def test_figure_in_a_quote_or_a_reported_clause_gets_the_speaker(paragraph: str) -> None:
+    text = article(paragraph)
+    quotes, _ = extract_quotes(text)
+    figures = attribute_figures(extract_figures(text.body, None), quotes)
+    assert [f.speaker for f in figures if f.kind == "money"] == ["Tran Van Hung"]

@@ -92,11 +92,13 @@ APPOSITION = re.compile(r",\s+(?P<text>[^,.;:!?“”\"()]{2,100}?)\s*(?=[,.;:!?
 # A named organisation: capitalised words ending in an organisation head noun, with its "of"
 # complement and a bracketed abbreviation ("the Ministry of Industry and Trade (MoIT)").
 _ORG_HEAD_WORDS = "|".join(sorted((head.capitalize() for head in ORG_HEADS), key=len, reverse=True))
-ORGANISATION_NAME = re.compile(
-    rf"(?<![\w’'\-])(?:[A-Z][\w’'\-]*\s+(?:(?:and|&|of|for)\s+)?){{0,5}}(?:{_ORG_HEAD_WORDS})(?![\w’'\-])"
+# After an organisation's head noun: its "of"/"for" complement and bracketed abbreviation.
+ORGANISATION_TAIL = re.compile(
     r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:(?:,\s+|\s+(?:and|&)\s+|\s+)[A-Z][\w’'\-]*){0,6})?"
     r"(?:\s+\((?P<abbr>[A-Za-z][A-Za-z&\-]{1,11})\))?"
 )
+# Capitalised words before the head noun that still belong to the name ("General Statistics").
+ORGANISATION_PREFIX_WORDS = 5
 ORGANISATION_HEAD = re.compile(rf"(?<![\w’'\-])(?:{_ORG_HEAD_WORDS})(?![\w’'\-])")
 # --- mentions ---------------------------------------------------------------------------------
 
@@ -135,27 +137,46 @@ def _is_title_token(token: str) -> bool:
 
 
 def organisation_names(body: str) -> list[tuple[int, str, str | None]]:
-    """(offset, name, abbreviation) of every organisation named in full in ``body``.
+    """(offset, name, abbreviation) of every organisation named in full in ``body``: capitalised
+    words ending in a capitalised organisation head noun, with its complement ("the Ministry of
+    Industry and Trade (MoIT)", "General Statistics Office").
 
     The name is printed without a leading sentence word ("The", "Meanwhile"); it needs two words
     at least, so a capitalised head alone ("the Ministry") stays a description.
     """
-    if not ORGANISATION_HEAD.search(body):
-        return []
     found = []
-    for match in ORGANISATION_NAME.finditer(body):
-        words = match.group(0).split(" ")
-        start = match.start()
-        while words and fold(words[0]) in NOT_NAMES:
-            start += len(words[0]) + 1
-            words = words[1:]
-        abbreviation = match.group("abbr")
-        name = " ".join(words)
-        if abbreviation:
-            name = name[: name.rfind("(")].rstrip()
-        if " " in name.strip():
-            found.append((start, " ".join(name.split()), abbreviation))
+    for head in ORGANISATION_HEAD.finditer(body):
+        start = _organisation_start(body, head.start())
+        tail = ORGANISATION_TAIL.match(body, head.end())
+        end = tail.start("abbr") - 1 if tail.group("abbr") else tail.end()
+        name = " ".join(body[start:end].split()).rstrip(" (")
+        if " " in name:
+            found.append((start, name, tail.group("abbr")))
     return found
+
+
+def _organisation_start(body: str, head_start: int) -> int:
+    """Where the capitalised words before an organisation's head noun begin."""
+    start = head_start
+    words = 0
+    while words < ORGANISATION_PREFIX_WORDS and start > 1 and body[start - 1] == " ":
+        word_start = start - 1
+        while word_start > 0 and not body[word_start - 1].isspace():
+            word_start -= 1
+        word = body[word_start : start - 1]
+        key = word.casefold()
+        if key in ("and", "&", "of", "for"):
+            pass
+        elif not word[:1].isupper() or not word.replace("-", "").replace("’", "").isalpha():
+            break
+        elif key in NOT_NAMES:
+            break
+        else:
+            words += 1
+        start = word_start
+    while body[start:head_start].split(" ", 1)[0].casefold() in ("and", "&", "of", "for"):
+        start += len(body[start:head_start].split(" ", 1)[0]) + 1
+    return start
 
 
 def apposition_after(body: str, name_end: int) -> tuple[str, int] | None:

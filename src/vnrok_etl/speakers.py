@@ -93,6 +93,37 @@ TITLE_WORDS = frozenset(
         "economist", "analyst", "lecturer", "researcher", "scholar", "expert", "attache", "attaché",
         "legislator", "lawmaker", "representative", "manager", "cfo", "coo", "cto", "counsel",
         "chairwoman", "vice-chairman", "vice-chairwoman", "rector", "dean", "adviser", "advisor",
+        "captain", "curator", "teacher", "principal", "commissioner", "administrator", "venerable",
+        "officer", "instructor", "trainer", "consultant", "admiral", "major", "sergeant", "judge",
+        "prosecutor", "senator", "congressman", "congresswoman", "reverend", "abbot", "monk",
+        "superintendent", "inspector", "auditor", "president-elect", "secretary-general",
+        "director-general", "deputy-director", "vice-president", "vice-minister", "chef", "artist",
+        "designer", "coach", "player", "captain", "pastor", "nun", "editor", "reporter",
+    }
+)
+
+# Family names, folded: in a run of capitalised words, a Vietnamese or Korean name starts at its
+# family name ("Busan Mayor Kim Tae-hoon", "Principal Ma Thi Lan"). Data, not a rule per name:
+# the commonest family names of both countries, which cover nearly all their people.
+FAMILY_NAMES = frozenset(
+    {
+        # Vietnamese
+        "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
+        "ho", "ngo", "duong", "ly", "dao", "dinh", "doan", "lam", "luong", "mai", "trinh", "truong",
+        "ha", "cao", "chu", "luu", "to", "ta", "quach", "thai", "trieu", "khuc", "kieu",
+        "la", "lai", "lieu", "ma", "nong", "ong", "tong", "vuong", "chau", "giang", "hua", "khong",
+        "nghiem", "phung", "quan", "thach", "tieu", "tang", "luc", "diep", "au", "an", "bach",
+        # Korean
+        "kim", "lee", "yi", "rhee", "park", "pak", "choi", "choe", "jung", "jeong", "chung", "kang",
+        "cho", "jo", "yoon", "yun", "jang", "chang", "lim", "im", "han", "oh", "seo", "suh", "shin",
+        "sin", "kwon", "hwang", "ahn", "an", "song", "yoo", "yu", "ryu", "hong", "jeon", "chun",
+        "ko", "koh", "go", "moon", "mun", "yang", "son", "sohn", "bae", "baek", "paik", "heo", "huh",
+        "nam", "noh", "roh", "ha", "kwak", "sung", "seong", "cha", "joo", "ju", "woo", "koo", "ku",
+        "min", "na", "ra", "jin", "ji", "eom", "um", "chae", "won", "bang", "gong", "kong", "hyun",
+        "ham", "byun", "byeon", "yeom", "yeo", "choo", "chu", "seok", "sun", "seol", "gil", "pyo",
+        "myung", "ki", "ban", "wang", "geum", "ok", "yook", "maeng", "je", "mo", "tak", "kook",
+        "yeon", "eun", "ye", "bong", "sa", "boo", "hwangbo", "namgoong", "namgung", "sunwoo",
+        "jegal", "dokgo", "doh", "do", "lyu", "yim", "chong", "pyun", "cheon", "jun", "shim", "sim",
     }
 )
 
@@ -220,7 +251,7 @@ TITLE_COUNTRY_PREFIX = re.compile(
     r"vietnamese|viet nam|vietnam)\s+"
 )
 TITLE_COUNTRY_SUFFIX = re.compile(
-    r"\s+of\s+(?:the\s+)?(?P<country>republic of korea(?:\s*\(rok\))?|rok|korea|viet nam|vietnam)$"
+    r"\s+(?:of|to|in)\s+(?:the\s+)?(?P<country>republic of korea(?:\s*\(rok\))?|rok|korea|viet nam|vietnam)$"
 )
 
 
@@ -353,7 +384,13 @@ def _trim_name(tokens: list[str]) -> list[str]:
             return tokens[start:]
     orgs = [i for i, token in enumerate(tokens) if token.casefold() in ORG_WORDS]
     last_org = orgs[-1] if orgs else -1
-    return tokens[last_org + 1 :]
+    tokens = tokens[last_org + 1 :]
+    # "Busan Kim Tae-hoon", "RDA Cho Jae-ho": the name starts at the first family name that has
+    # a given name after it; the words before are a place, an acronym or a title.
+    for start in range(1, len(tokens) - 1):
+        if fold(tokens[start]) in FAMILY_NAMES and fold(tokens[0]) not in FAMILY_NAMES:
+            return tokens[start:]
+    return tokens
 
 
 def split_title(head: str) -> tuple[str | None, str | None]:

@@ -9,6 +9,7 @@ resolves to nobody keeps its printed form in ``Quote.speaker_printed`` and a NUL
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from vnrok_etl.quotes.mentions import (
 )
 from vnrok_etl.records import Quote, Speaker
 from vnrok_etl.speakers import (
+    FAMILY_NAMES,
     GENERIC_ROLES,
     KNOWN_PEOPLE,
     PRONOUNS_SINGULAR,
@@ -34,6 +36,13 @@ from vnrok_etl.speakers import (
 
 # People offered to surname and role resolution, most recent first.
 CONTEXT_PEOPLE = 64
+# A place noun after a name makes it a place: "Nam Dinh province", "Le Loi street".
+PLACE_AFTER = re.compile(
+    r"\s+(?:province|city|district|ward|commune|street|road|avenue|bridge|river|lake|"
+    r"mountain|island|bay|beach|port|airport|station|town|village|county|square|park|temple|"
+    r"pagoda|market|hospital|school|university|stadium|hall|complex)\b",
+    re.IGNORECASE,
+)
 # Person mentions looked back through for a pronoun's antecedent.
 PRONOUN_LOOKBACK = 64
 
@@ -135,7 +144,7 @@ def register_people(reader: Reader, sentences: list[tuple[int, int]]) -> None:
         if not parsed.name:
             continue
         if _full_name(parsed.name) or match_known(parsed.name):
-            if parsed.title or match_known(parsed.name):
+            if parsed.title or match_known(parsed.name) or _family_name_first(body, parsed, end):
                 key = _note(reader, m_start, parsed)
                 if key is not None:
                     _describe(reader, key, end)
@@ -143,6 +152,15 @@ def register_people(reader: Reader, sentences: list[tuple[int, int]]) -> None:
             pending.append((m_start, end, parsed))
     for m_start, _end, parsed in pending:
         _note(reader, m_start, parsed)
+
+
+def _family_name_first(body: str, parsed: ParsedMention, end: int) -> bool:
+    """Whether an untitled full name reads as a person's: it starts with a Vietnamese or Korean
+    family name ("Nguyen Van Hoa", "Lee Hye-jin") and is no place ("Nam Dinh province")."""
+    if fold((parsed.name or "").split(" ", 1)[0]) not in FAMILY_NAMES:
+        return False
+    following = PLACE_AFTER.match(body, end)
+    return following is None
 
 
 def _describe(reader: Reader, key: str, name_end: int) -> str | None:

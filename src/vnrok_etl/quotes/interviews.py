@@ -26,7 +26,7 @@ INTERVIEWERS = frozenset({"reporter", "correspondent", "journalist", "interviewe
 QUESTION_END = re.compile(r"\?[\s”’\"')\]]*$")
 # Marked layouts: "Q: …" / "Question 2: …" and "A: …" / "Answer: …" open their paragraphs.
 QUESTION_MARK = re.compile(r"\s*(?:Q|Question)\s*\d{0,2}\s*[:.\-–—]\s+")
-ANSWER_MARK = re.compile(r"\s*(?:A|Answer)\s*\d{0,2}\s*[:.\-–—]\s+")
+ANSWER_MARK = re.compile(r"\s*(?:A|Answer)\s*\d{0,2}\s*[:.\-–—](?:\s+|$)")
 # "Ambassador Vũ Hồng Nam: It is …": an answer opened by its speaker's name and a colon.
 NAMED_ANSWER = re.compile(r"\s*(?P<name>[^\W\d_][^:?!.“”\"]{1,80}?):\s+")
 
@@ -43,7 +43,11 @@ def interview_layout(article: Article) -> tuple[set[int], set[int], set[int]]:
     marked = {i for i, p in enumerate(paragraphs) if QUESTION_MARK.match(p)}
     answered = any(ANSWER_MARK.match(p) for p in paragraphs)
     if marked and (answered or len(marked) > 1):
-        questions = marked
+        # Unmarked questions slip into marked layouts too: a "?" paragraph no "A:" opens.
+        questions = marked | {
+            i for i, p in enumerate(paragraphs)
+            if QUESTION_END.search(p.rstrip()) and not ANSWER_MARK.match(p) and i > min(marked)
+        }
     elif article.kind == "interview":
         questions = {i for i, p in enumerate(paragraphs) if QUESTION_END.search(p.rstrip())}
     else:

@@ -19,6 +19,7 @@ from itertools import islice
 from vnrok_etl.quotes.cues import CLAUSE_COMMA, COORDINATED
 from vnrok_etl.speakers import (
     COUNTRY_WORDS,
+    FAMILY_NAMES,
     KNOWN_BY_FOLD,
     ORG_HEADS,
     ORG_WORDS,
@@ -75,7 +76,8 @@ NOT_NAMES = frozenset(
     }
 )
 ABBREVIATED_TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "amb", "sen", "rep"})
-CONNECTORS = frozenset({"of", "and", "for", "the", "&"})
+# Words inside a title: "Minister of Culture, Sports and Tourism", "Ambassador to Korea".
+CONNECTORS = frozenset({"of", "and", "for", "the", "&", "to"})
 CONNECTORS_NOT_THE = CONNECTORS - {"the"}
 PRONOUNS = PRONOUNS_SINGULAR | PRONOUNS_PLURAL
 OF_THE = re.compile(r"\s+of(?:\s+the)?\s+$")
@@ -264,8 +266,10 @@ def _worth_parsing(before: str) -> bool:
 # Bounded memo of a pure test, like _is_name: name words repeat across articles.
 @lru_cache(maxsize=65536)
 def _known_name_word(token: str) -> bool:
-    """Whether ``token`` is a word of a known person's name ("Lâm", "Lee’s")."""
-    return fold(POSSESSIVE_END.sub("", token)) in KNOWN_NAME_WORDS
+    """Whether ``token`` is a word of a known person's name ("Lâm", "Lee’s") or a family name
+    ("Nguyen", "Park"): a run holding one may name a person though no title precedes it."""
+    key = fold(POSSESSIVE_END.sub("", token))
+    return key in KNOWN_NAME_WORDS or key in FAMILY_NAMES
 
 
 def mention_before(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | None:

@@ -335,22 +335,24 @@ def test_collective_subjects_are_not_attributed(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "printed", "said"),
+    ("text", "speaker", "printed", "said"),
     [
         ("The RoK government affirmed that it will support Vietnamese workers.",
-         "The RoK government", "it will support Vietnamese workers"),
+         "RoK government", None, "it will support Vietnamese workers"),
+        ("The country’s labor ministry said that the data would be released next week.",
+         "labor ministry", None, "the data would be released next week"),
         ("The ministry said that the data would be released next week.",
-         "The ministry", "the data would be released next week"),
+         None, "The ministry", "the data would be released next week"),
     ],
 )
-def test_unnamed_organisation_statement_keeps_its_printed_form(text, printed, said) -> None:
-    # An organisation's statement is kept (issue "Quotes and speakers that generalize"), but
-    # one the article never names has no speaker: its printed form says who it was.
+def test_unnamed_organisation_statement(text, speaker, printed, said) -> None:
+    # An organisation's statement is kept (issue "Quotes and speakers that generalize"), its
+    # speaker the organisation as printed; a bare "the ministry" names none: NULL, as printed.
     quotes, speakers = extract_quotes(article("President Lee Jae Myung arrived in Hà Nội.", text))
     quote = only(quotes)
-    assert (quote.speaker, quote.speaker_type, quote.speaker_printed) == (None, "organisation", printed)
+    assert (quote.speaker, quote.speaker_type, quote.speaker_printed) == (speaker, "organisation", printed)
     assert quote.text == said
-    assert speakers == ()
+    assert [(s.name, s.kind) for s in speakers] == ([(speaker, "organisation")] if speaker else [])
 
 
 def test_attitude_with_noun_object_is_not_speech() -> None:

@@ -353,3 +353,47 @@ def test_figure_in_a_quote_or_a_reported_clause_gets_the_speaker(paragraph: str)
     quotes, _ = extract_quotes(text)
     figures = attribute_figures(extract_figures(text.body, None), quotes)
     assert [f.speaker for f in figures if f.kind == "money"] == ["Tran Van Hung"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "[Interview] Kim Soo-ah(Director, Busan Vietnamese Centre) : \"We teach 300 children every"
+        " weekend.\"",
+        "Kim Soo-ah: “We teach 300 children every weekend.”",
+    ],
+)
+def test_speaker_named_before_a_colon(paragraph: str) -> None:
+    quote = quotes_of(paragraph)[0]
+    assert (quote.kind, quote.speaker, quote.text) == (
+        "direct", "Kim Soo-ah", "We teach 300 children every weekend.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "second"),
+    [
+        ("Vice Minister Park Sung-ho affirmed that the navies trust each other, and said the RoK"
+         " would donate a second ship.", "the RoK would donate a second ship"),
+        ("The Deputy PM welcomed the project, saying Viet Nam wants to build more batteries.",
+         "Viet Nam wants to build more batteries"),
+    ],
+)
+def test_a_second_cue_in_the_sentence_reports_more(sentence: str, second: str) -> None:
+    quotes = quotes_of("Vice Minister Park Sung-ho and Deputy PM Tran Hong Ha met in Hà Nội.", sentence)
+    assert quotes[-1].text == second
+    assert quotes[-1].speaker in {"Park Sung-ho", "Tran Hong Ha"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Its Vietnam director, Mr. Kwon Sang-min, said the company would hire more engineers.",
+         "Kwon Sang-min"),
+        ("The vice minister, who is touring the region, reportedly said that permits were slow.",
+         "Park Sung-ho"),
+    ],
+)
+def test_subject_with_an_apposition_or_relative_clause(sentence: str, speaker: str) -> None:
+    quote = quotes_of("Vice Minister Park Sung-ho arrived on Monday.", sentence)[-1]
+    assert quote.speaker == speaker

@@ -242,6 +242,7 @@ ORG_HEADS = frozenset(
 
 DASHES_AND_SPACES = re.compile(r"[\s\-‐‑–—_]+")
 POSSESSIVE = re.compile(r"['’]s?$")
+POSSESSIVE_WORD = re.compile(r"['’]s$")
 NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # A leading or trailing country phrase in a printed title: "RoK Prime Minister", "President of
@@ -339,6 +340,13 @@ def parse_organisation(printed: str) -> tuple[str, str] | None:
     """
     text = LEADING_THE.sub("", printed).strip()
     words = text.split(" ")
+    # "Vietnam's Ministry of Transport", "the city’s Department of Finance": whose it is comes
+    # before the name; so does a lowercase qualifier before a capitalised one ("municipal").
+    while len(words) > 2 and (POSSESSIVE_WORD.search(words[0]) or words[0][:1].islower()) and any(
+        word[:1].isupper() for word in words[1:]
+    ):
+        words = words[1:]
+    text = " ".join(words)
     for index, word in enumerate(words):
         if word.casefold() in ("of", "for", "on") and index:
             words = words[:index]

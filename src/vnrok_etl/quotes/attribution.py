@@ -25,6 +25,7 @@ from vnrok_etl.speakers import (
     FAMILY_NAMES,
     GENERIC_ROLES,
     KNOWN_PEOPLE,
+    POSSESSIVE_WORD,
     PRONOUNS_SINGULAR,
     ParsedMention,
     fits_role,
@@ -267,7 +268,10 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
     if parsed.organisation is not None:
         if parsed.organisation:
             return _note_organisation(reader, offset, parsed.organisation, None)
-        return _recent_organisation(reader, offset, parsed.org_head or "")
+        found = _recent_organisation(reader, offset, parsed.org_head or "")
+        if found is None and (described := _described_organisation(parsed.printed)):
+            return _note_organisation(reader, offset, described, None)
+        return found
     if parsed.name:
         if (key := reader.abbreviations.get(fold(parsed.name))) is not None:
             return key
@@ -296,6 +300,16 @@ def _resolve_role(reader: Reader, offset: int, parsed: ParsedMention) -> str | N
         if fits_role(person.name, described, person.country, role, parsed.country):
             return key
     return None
+
+
+def _described_organisation(printed: str) -> str | None:
+    """An organisation the article describes without naming, as printed: "the finance
+    ministry" -> "finance ministry", "the country’s labor ministry" -> "labor ministry". A bare
+    head noun ("the ministry") says too little to be a speaker row: None."""
+    words = printed.split()
+    while words and (words[0].casefold() == "the" or POSSESSIVE_WORD.search(words[0])):
+        words = words[1:]
+    return " ".join(words) if len(words) >= 2 else None
 
 
 def _recent_organisation(reader: Reader, offset: int, head: str) -> str | None:

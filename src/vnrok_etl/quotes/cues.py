@@ -30,6 +30,7 @@ CUE_PHRASES = (
     r"argued", r"reiterated", r"recalled", r"declared", r"mentioned", r"believed", r"hoped",
     r"urged", r"predicted", r"estimated", r"replied", r"answered", r"concluded", r"continued",
     r"adds", r"notes", r"explains", r"stresses", r"wrote", r"writes",
+    r"pledged", r"vowed", r"promised", r"reported", r"disclosed", r"informed", r"briefed",
 )
 # Participles hang on the subject of their clause: "He praised the RoK, stating: “…”".
 PARTICIPLE_CUES = (
@@ -78,7 +79,16 @@ CUE_ADVERBIAL = r"(?:\s+(?:at|in|on|during|while|after|before|when)\s[^,.;:“�
 
 # (?<!\w) is \b before a cue's first letter; unlike \b it lets re skip ahead to those letters.
 PRE_CUE = re.compile(rf"(?<!\w)(?P<cue>{CUE})(?:{CUE_ADVERBIAL}\s+that\b[\s,]*)", re.IGNORECASE)
-PRE_PARTICIPLE = re.compile(rf",\s+(?P<cue>{PARTICIPLE})\s+that\b[\s,]*", re.IGNORECASE)
+# ", noting that …"; "saying" and "adding" report a clause without "that" too ("…, saying Viet
+# Nam wants …"), which "noting the progress" (a noun object) does not.
+PRE_PARTICIPLE = re.compile(
+    rf",\s+(?:(?P<cue>{PARTICIPLE})\s+that\b|(?P<bare>saying|adding)(?=\s+[^\W\d_]))[\s,]*",
+    re.IGNORECASE,
+)
+# "X affirmed that …, and said …": a second cue coordinated with the first, same subject.
+COORDINATED_CUE = re.compile(
+    rf",?\s+and\s+(?:also\s+|further\s+)?(?P<cue>{CUE})\b(?:\s+that\b)?[\s,]*", re.IGNORECASE
+)
 # "X said Vietnam …", "X said trade will …": "said" and a clause, without "that". The next word
 # starts the reported clause unless it is a preposition or adverb ("said in a statement",
 # "said on Monday that" is PRE_CUE's) or a noun object ("said goodbye").
@@ -86,8 +96,7 @@ BARE_SAY = re.compile(
     r"\b(?P<cue>said|says|quoted\s+as\s+saying|went\s+on\s+to\s+say)\s+"
     r"(?=[^\W\d_])(?!(?:in|on|at|during|while|after|before|when|to|by|with|for|of|from|as|and|but|"
     r"or|so|if|goodbye|hello|earlier|later|yesterday|today|last|next|this\s+week|recently|"
-    r"previously|again|also|then|once|sorry|thanks|thank|nothing|something|anything|little|much|"
-    r"more|less|no|yes|farewell)\b)"
+    r"previously|again|also|then|once|sorry|thanks|thank|nothing|something|anything|farewell)\b)"
 )
 # "Yonhap quoted Minister Ahn as saying (that) …": the speaker is the one quoted, not the outlet.
 QUOTED_AS_SAYING = re.compile(
@@ -100,7 +109,8 @@ CUE_BEFORE_QUOTE = re.compile(
 # After a quotation mark: "”, shared Han Jong-hee." / "” he said."
 CUE_AT_START = re.compile(rf"^\s*,?\s*(?P<cue>{CUE})\b\s*", re.IGNORECASE)
 # A cue that ends its clause, possibly with a time or place: "… Vũ told the press on Monday."
-CUE_TAIL = r"(?:\s+(?:on|in|at|during|last|this|yesterday|today|earlier|later)\b[^,.;:“”\"]{0,40})?"
+# "… told the press on Monday", "… said in a speech at the groundbreaking of a new line".
+CUE_TAIL = r"(?:\s+(?:on|in|at|during|last|this|yesterday|today|earlier|later|while|after|before|when)\b[^,.;:“”\"]{0,100})?"
 CUE_AT_END = re.compile(rf"\s(?P<cue>{CUE}){CUE_TAIL}\s*[.!;,]?\s*$", re.IGNORECASE)
 # The same right after a closing quotation mark, where the sentence may go on: "” he said, adding …"
 CUE_CLAUSE = re.compile(rf"\s(?P<cue>{CUE}){CUE_TAIL}\s*(?:[.!;,]|$)", re.IGNORECASE)
@@ -115,3 +125,8 @@ def cue_text(cue: str) -> str:
     """The cue as printed, lowercased, spaces collapsed: "expressed his belief"."""
     return " ".join(cue.split()).lower()
 
+
+def cue_of(match: re.Match[str]) -> str:
+    """The printed cue of a match of any cue pattern ("cue" group, or PRE_PARTICIPLE's "bare")."""
+    groups = match.groupdict()
+    return groups.get("cue") or groups.get("bare") or ""

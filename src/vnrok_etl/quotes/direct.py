@@ -19,6 +19,7 @@ from vnrok_etl.quotes.cues import (
     CUE_WORD,
     PRE_PARTICIPLE,
     QUOTED_AS_SAYING,
+    cue_of,
     cue_text,
 )
 from vnrok_etl.quotes.marks import CLOSERS, TERMINAL, trim_span
@@ -62,6 +63,8 @@ def direct(
     if close_at is not None:
         after_close = body[close_at + 1 : min(sentence_end, close_at + 1 + MENTION_WINDOW)]
     attribution = _cue_before_quote(reader, s_start, window_start, before, after_close)
+    if attribution is None and before.rstrip().endswith(":"):
+        attribution = _speaker_and_colon(reader, s_start, open_at)
     clause_from = None
     if attribution is None and opens_sentence:
         found = _cue_after_quote(reader, close_at, sentence_end, after_close)
@@ -78,7 +81,7 @@ def direct(
         participle = PRE_PARTICIPLE.search(body, clause_from, sentence_end)
         if participle is not None:
             end = trim_span(body, participle.end(), sentence_end, strip=TERMINAL + CLOSERS)[1]
-            again = replace(attribution, cue=cue_text(participle.group("cue")))
+            again = replace(attribution, cue=cue_text(cue_of(participle)))
             if end - participle.end() >= 3:
                 emit(reader, "indirect", again, participle.end(), end)
     return attribution
@@ -108,6 +111,26 @@ def _cue_before_quote(
         mention = clause_subject(body, s_start, cue_start)
         return attribute(reader, mention, match.group("participle"))
     return attribute(reader, subject_before(body, s_start, cue_start), match.group("cue"))
+
+
+def _speaker_and_colon(reader: Reader, s_start: int, open_at: int) -> Attribution | None:
+    """"Lee Jae-hoon (Principal, Quang Ngai Welding Academy): “…”": a transcript or soundbite
+    names its speaker, a bracketed role perhaps, and a colon before the words. The name must
+    open the sentence (after a bracketed tag like "[Soundbite]") and be a person's full name."""
+    body = reader.body
+    hi = body.rfind(":", s_start, open_at)
+    head = body[s_start:hi].rstrip()
+    if head.endswith(")") and (bracket := head.rfind("(")) > 0:
+        head = head[:bracket].rstrip()
+    lo = s_start
+    if head.startswith("[") and (tag_end := head.find("]")) > 0:
+        lo = s_start + tag_end + 1
+    mention = mention_before(body, lo, s_start + len(head))
+    if mention is None or not mention[1].name or " " not in mention[1].name:
+        return None
+    if body[lo : mention[0]].strip():
+        return None
+    return replace(attribute(reader, mention, ":"), cue=None)
 
 
 def _cue_after_quote(

@@ -452,14 +452,23 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
             return person
     lo = max(s_start, cue_start - MENTION_WINDOW)
     before = body[lo:cue_start].rstrip()
-    if mention is not None or not before.endswith(","):
+    if mention is not None:
         return mention
+    # "…, reportedly said": an adverb between the apposition's comma and the cue.
+    while (adverb := TRAILING_ADVERB.search(before)) is not None:
+        before = before[: adverb.start()].rstrip()
+    if not before.endswith(","):
+        return None
     close = lo + len(before) - 1
     open_ = body.rfind(",", max(s_start, close - APPOSITION_CHARS), close)
     if open_ < 0:
         return None
+    # "Its Vietnam director, Mr. Kwon Sang-min, said": the name is the apposition.
+    inner = mention_before(body, open_ + 1, close)
+    if inner is not None and inner[1].name and " " in inner[1].name and not body[open_ + 1 : inner[0]].strip():
+        return inner
     mention = mention_before(body, s_start, open_)
-    if mention is None or not mention[1].name:
+    if mention is None or not (mention[1].name or mention[1].role):
         return None
     title, _country = split_title(body[open_ + 1 : close])
     start, parsed = mention

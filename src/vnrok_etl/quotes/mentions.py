@@ -93,7 +93,6 @@ DESCRIPTION_MODIFIERS = 4
 APPOSITION = re.compile(r",\s+(?P<text>[^,.;:!?“”\"()]{2,100}?)\s*(?=[,.;:!?]|$)")
 # A named organisation: capitalised words ending in an organisation head noun, with its "of"
 # complement and a bracketed abbreviation ("the Ministry of Industry and Trade (MoIT)").
-_ORG_HEAD_WORDS = "|".join(sorted((head.capitalize() for head in ORG_HEADS), key=len, reverse=True))
 # After an organisation's head noun: its "of"/"for" complement and bracketed abbreviation.
 ORGANISATION_TAIL = re.compile(
     r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:(?:,\s+|\s+(?:and|&)\s+|\s+)[A-Z][\w’'\-]*){0,6})?"
@@ -101,7 +100,18 @@ ORGANISATION_TAIL = re.compile(
 )
 # Capitalised words before the head noun that still belong to the name ("General Statistics").
 ORGANISATION_PREFIX_WORDS = 5
-ORGANISATION_HEAD = re.compile(rf"(?<![\w’'\-])(?:{_ORG_HEAD_WORDS})(?![\w’'\-])")
+def _by_first_letter(words: list[str]) -> str:
+    """``(?:A(?:gency|ssociation)|M(?:inistry)|…)``: an alternation re rejects after one test a
+    position (see cues.alternation), where a flat one tries every word there."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "(?:" + "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items()) + ")"
+
+
+ORGANISATION_HEAD = re.compile(
+    rf"(?<![\w’'\-]){_by_first_letter([head.capitalize() for head in ORG_HEADS])}(?![\w’'\-])"
+)
 # --- mentions ---------------------------------------------------------------------------------
 
 
@@ -212,46 +222,55 @@ def name_run_ends(body: str, sentences: list[tuple[int, int]]) -> Iterator[tuple
     for s_start, s_end in sentences:
         in_run = False  # whether the last word opened or continued a run
         worth = False  # whether the open run is worth parsing (_worth_parsing)
+        family = False  # whether the open run's first word is a family name ("Nguyen", "Park")
+        words = 0  # name words in the open run
         run_end = -1  # end of the open run's last word
         previous: str | None = None  # the last word seen in this sentence
         pos = s_start
         while match := scan(body, pos, s_end):
             skipped, text = match.groups()  # ("prev", "word")
             pos = match.end()
-            name, known, possessive = _run_word(text)
+            name, known, possessive, surname = _run_word(text)
             if in_run:
                 # The run goes on only over whitespace to another name ("Kim Min Seok").
                 if name and skipped is None and body[run_end : pos - len(text)].isspace():
                     worth = worth or known
+                    words += 1
                     run_end = pos
                     if possessive:
-                        if worth:
+                        if worth or (family and words > 1):
                             yield s_start, run_end
                         in_run = False
                     previous = text
                     continue
-                if worth:
+                if worth or (family and words > 1):
                     yield s_start, run_end
                 in_run = False
             if name:
                 before = skipped if skipped is not None else previous
                 worth = _worth_parsing(before or "") or known
+                family, words = surname, 1
                 in_run, run_end = True, pos
                 if possessive:
                     if worth:
                         yield s_start, run_end
                     in_run = False
             previous = text
-        if in_run and worth:
+        if in_run and (worth or (family and words > 1)):
             yield s_start, run_end
 
 
 # Bounded memo, like _is_name: capitalised words repeat within and across articles.
 @lru_cache(maxsize=65536)
-def _run_word(word: str) -> tuple[bool, bool, bool]:
-    """What a run needs to know of a capitalised word, in one lookup instead of three:
-    whether it is a name (_is_name), a known name's word (_known_name_word), and possessive."""
-    return _is_name(word), _known_name_word(word), POSSESSIVE_END.search(word) is not None
+def _run_word(word: str) -> tuple[bool, bool, bool, bool]:
+    """What a run needs to know of a capitalised word, in one lookup instead of four: whether
+    it is a name (_is_name), a known name's word (_known_name_word), possessive, and a family
+    name (a run of two names or more opened by one may be an untitled person: "Nguyen Van Hoa")."""
+    bare = fold(POSSESSIVE_END.sub("", word))
+    return (
+        _is_name(word), _known_name_word(word), POSSESSIVE_END.search(word) is not None,
+        bare in FAMILY_NAMES,
+    )
 
 
 # Bounded memo of a pure test: the tokens before names repeat ("President", "Minister", "(RoK)").
@@ -266,10 +285,8 @@ def _worth_parsing(before: str) -> bool:
 # Bounded memo of a pure test, like _is_name: name words repeat across articles.
 @lru_cache(maxsize=65536)
 def _known_name_word(token: str) -> bool:
-    """Whether ``token`` is a word of a known person's name ("Lâm", "Lee’s") or a family name
-    ("Nguyen", "Park"): a run holding one may name a person though no title precedes it."""
-    key = fold(POSSESSIVE_END.sub("", token))
-    return key in KNOWN_NAME_WORDS or key in FAMILY_NAMES
+    """Whether ``token`` is a word of a known person's name ("Lâm", "Lee’s")."""
+    return fold(POSSESSIVE_END.sub("", token)) in KNOWN_NAME_WORDS
 
 
 def mention_before(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | None:

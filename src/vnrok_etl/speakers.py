@@ -182,6 +182,7 @@ ROLE_NOUNS = (
     "executive", "owner", "businessman", "businesswoman", "entrepreneur", "investor", "teacher",
     "coach", "student", "worker", "farmer", "resident", "doctor", "engineer", "journalist",
     "correspondent", "scientist", "specialist", "adviser", "advisor", "president-elect",
+    "reporter", "interviewer", "editor",
 )
 GENERIC_ROLES = frozenset({"official", "diplomat", "envoy", "head", "leader", "chief"})
 
@@ -237,6 +238,9 @@ ORG_HEADS = frozenset(
         "board", "secretariat", "assembly", "court", "procuracy", "fund", "foundation", "airline",
         "carrier", "service", "exchange", "police", "army", "navy", "directorate", "bureau",
         "cabinet", "presidency", "parliament", "network", "broadcaster", "newspaper", "daily",
+        # News outlets: "Tuoi Tre News", "The Korea Times", "The Korea Post", "Yonhap News Agency".
+        "news", "times", "post", "herald", "journal", "tribune", "gazette", "magazine", "radio",
+        "television", "tv",
     }
 )
 

@@ -1,7 +1,7 @@
 """Hand-written quotation expectations for the five seeds, read off the articles themselves.
 
 QUOTES: seed file name -> (kind, canonical speaker, the start of the quote text) for every quote a
-reader finds in the clean body, in order. Decisions taken while reading (see quotes.py):
+reader finds in the clean body, in order. Decisions taken while reading (see the quotes package):
 - indirect text starts after "that" ("X stressed that …"), or is the sentence before the
   attribution ("…, Nguyễn Minh Vũ told the press."), or the whole sentence for a parenthetical
   attribution ("Vietnam, he noted, is ready …");

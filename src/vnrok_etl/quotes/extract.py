@@ -43,10 +43,16 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
         paragraph_sentences = [split_sentences(body, start, end) for start, end in spans]
     register_people(reader, sentences)
     answers, questions, intro = interview_layout(article)
-    interviewee = find_interviewee(reader, spans, intro) if answers else None
+    # Who answers is settled at the first answer, once the introduction has been read: a quote
+    # there ("…, Ambassador X said at a recent interview") tells who is interviewed.
+    interviewee: str | None = None
+    intro_quotes = 0
     previous_direct: Attribution | None = None
     for index, (start, end) in enumerate(spans):
         if index in answers:
+            if not intro_quotes:
+                intro_quotes = len(reader.quotes) + 1
+                interviewee = find_interviewee(reader, spans, intro, reader.quotes[:])
             add_interview(reader, start, end, interviewee)
             continue
         if index in questions:

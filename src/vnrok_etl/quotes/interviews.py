@@ -11,8 +11,9 @@ import re
 
 from vnrok_etl.quotes.attribution import Attribution, Reader, emit, resolve_subject
 from vnrok_etl.quotes.marks import trim_span
-from vnrok_etl.quotes.mentions import mention_after
-from vnrok_etl.records import Article
+from vnrok_etl.quotes.mentions import mention_after, subject_before
+from vnrok_etl.records import Article, Quote
+from vnrok_etl.speakers import fold
 
 # Where the introduction says who is interviewed: "interviewed the RoK president", "an interview
 # with …", "a reporter talked with Ambassador …", "shared with …".
@@ -59,18 +60,40 @@ def interview_layout(article: Article) -> tuple[set[int], set[int], set[int]]:
     return answers, questions, set(range(first))
 
 
-def find_interviewee(reader: Reader, spans: list[tuple[int, int]], intro: set[int]) -> str | None:
-    """Who answers: whom the introduction says was interviewed ("interviewed the RoK president",
-    "talked with Ambassador …"), else the first person it names."""
+def find_interviewee(
+    reader: Reader, spans: list[tuple[int, int]], intro: set[int], intro_quotes: list[Quote]
+) -> str | None:
+    """Who answers, from the introduction (``intro`` paragraphs, already read as news):
+
+    1. who talked or spoke with the outlet ("She talked with Tuoi Tre News", "Kim, who heads …,
+       talked to VIR's reporter"): the verb's subject, unless it is the reporter;
+    2. else whom it says was interviewed or talked with ("interviewed the RoK president", "a
+       reporter talked with Ambassador Park"), when that is a person, not the outlet;
+    3. else the speaker of the introduction's last quote ("…, the ambassador said in an
+       interview with …");
+    4. else the first person the introduction names.
+    """
     if not intro:
         return None
+    body = reader.body
     lo, hi = spans[min(intro)][0], spans[max(intro)][1]
-    for match in INTERVIEWED.finditer(reader.body, lo, hi):
-        found = mention_after(reader.body, match.end(), hi)
-        if found and found[2].role not in INTERVIEWERS:
-            key = resolve_subject(reader, found[0], found[2])
+    for match in INTERVIEWED.finditer(body, lo, hi):
+        sentence_start = max(body.rfind(". ", lo, match.start()) + 2, body.rfind("\n", lo, match.start()) + 1, lo)
+        for found in (
+            subject_before(body, sentence_start, match.start()),
+            mention_after(body, match.end(), hi),
+        ):
+            if found is None:
+                continue
+            parsed = found[-1]
+            if parsed.role in INTERVIEWERS or parsed.organisation is not None:
+                continue
+            key = resolve_subject(reader, found[0], parsed)
             if key and reader.people[key].kind == "person":
                 return key
+    for quote in reversed(intro_quotes):
+        if quote.speaker and quote.speaker_type == "person" and lo <= quote.start_char < hi:
+            return fold(quote.speaker)
     for position, key in reader.mentions:
         if lo <= position < hi and reader.people[key].kind == "person":
             return key

@@ -80,6 +80,11 @@ ABBREVIATED_TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "gen", "col", "
 CONNECTORS = frozenset({"of", "and", "for", "the", "&", "to"})
 CONNECTORS_NOT_THE = CONNECTORS - {"the"}
 PRONOUNS = PRONOUNS_SINGULAR | PRONOUNS_PLURAL
+# "… of Viet Nam in Seoul", "… from Yonsei University": what follows a name to say where from.
+NAME_COMPLEMENT = re.compile(
+    r"\s+(?:of|in|at|from)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'\-]*){0,5}"
+    r"(?:\s+(?:in|at)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})?$"
+)
 OF_THE = re.compile(r"\s+of(?:\s+the)?\s+$")
 # What may follow a post-posed subject that ends its clause.
 CLAUSE_CLOSERS = " \t\n.!?;:/”’\"')]»"
@@ -455,12 +460,26 @@ def mention_after(body: str, lo: int, hi: int) -> tuple[int, int, ParsedMention]
         return None
     return start, end, parsed
 
+def person_with_complement(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | None:
+    """A person mention ending at ``hi`` after a place or body it belongs to: "Ambassador Nguyen
+    Duc Thang of Viet Nam in Seoul", "Kim Min-ji from Seoul National University"."""
+    match = NAME_COMPLEMENT.search(body, max(lo, hi - APPOSITION_CHARS), hi)
+    if match is None or match.end() != hi:
+        return None
+    mention = mention_before(body, lo, match.start())
+    if mention is None or not mention[1].name or " " not in mention[1].name:
+        return None
+    return mention
+
+
 def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, ParsedMention] | None:
     """The cue's subject: right before it, before an apposition ("Nguyễn Văn Thảo, Director of
     …, said"), or the clause's when the verb is coordinated ("Kim said: “…,” and added: “…”")."""
     if COORDINATED.search(body, max(s_start, cue_start - 12), cue_start):
         return clause_subject(body, s_start, cue_start)
     mention = mention_before(body, s_start, cue_start)
+    if mention is None:
+        mention = person_with_complement(body, s_start, len(body[:cue_start].rstrip()))
     if mention is not None and mention[1].organisation:
         # "Vice Chairwoman Đỗ Thị Hạnh of the Korea-Viet Nam Business Association said": the
         # organisation completes the person's title; the person is the subject.

@@ -36,6 +36,7 @@ from vnrok_etl.quotes.mentions import (
     clause_subject,
     mention_after,
     mention_before,
+    person_with_complement,
     subject_before,
 )
 from vnrok_etl.speakers import (
@@ -136,6 +137,9 @@ def _post_posed(reader: Reader, s_start: int, end: int) -> Reported | None:
         comma = sentence.rfind(",", 0, cue_match.start("cue"))
         if comma > 0:
             mention = mention_before(body, s_start + comma + 1, cue_start)
+            if mention is None:
+                end_of_subject = len(body[:cue_start].rstrip())
+                mention = person_with_complement(body, s_start + comma + 1, end_of_subject)
             if mention and not body[s_start + comma + 1 : mention[0]].strip():
                 return attribute(reader, mention, cue_match.group("cue")), s_start, s_start + comma
     for comma in _commas_from_last(sentence):

@@ -397,3 +397,23 @@ def test_a_second_cue_in_the_sentence_reports_more(sentence: str, second: str) -
 def test_subject_with_an_apposition_or_relative_clause(sentence: str, speaker: str) -> None:
     quote = quotes_of("Vice Minister Park Sung-ho arrived on Monday.", sentence)[-1]
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“Trade has carried our ties for thirty years,” Ambassador Park Noh Wan said. “Now people"
+        " will carry them.”",
+        '"Trade has carried our ties for thirty years," said Ambassador Park Noh Wan. "Now people'
+        ' will carry them."',
+    ],
+)
+def test_quotation_resumed_after_its_attribution_is_one_statement(paragraph: str) -> None:
+    quote = only_quote(quotes_of(paragraph))
+    assert (quote.kind, quote.speaker) == ("direct", "Park Noh Wan")
+    assert quote.text.startswith("Trade has carried") and quote.text.endswith("will carry them.")
+
+
+def only_quote(quotes: tuple[Quote, ...]) -> Quote:
+    assert len(quotes) == 1, quotes
+    return quotes[0]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from vnrok_etl.quotes.cues import cue_text
 from vnrok_etl.quotes.mentions import (
@@ -381,3 +381,10 @@ def emit(reader: Reader, kind: str, attribution: Attribution, start: int, end: i
         reader.speakers_used.append(attribution.key)
         if person.kind == "person":
             reader.last_speaker = attribution.key
+
+
+def extend_last(reader: Reader, end: int) -> None:
+    """Grow the last quote to end at ``end`` (more of the same quotation). The attribution it
+    now spans stays outside quoted content: its speaker is still a pronoun's antecedent."""
+    quote = reader.quotes[-1]
+    reader.quotes[-1] = replace(quote, text=reader.body[quote.start_char : end], end_char=end)

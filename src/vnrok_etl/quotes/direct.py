@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from vnrok_etl.quotes.attribution import Attribution, Reader, attribute, emit
+from vnrok_etl.quotes.attribution import Attribution, Reader, attribute, emit, extend_last
 from vnrok_etl.quotes.cues import (
     CUE_AT_START,
     CUE_BEFORE_QUOTE,
@@ -41,12 +41,15 @@ def direct(
     close_at: int | None,
     sentence_end: int,
     continues: Attribution | None,
+    same_paragraph: bool = False,
 ) -> Attribution | None:
     """Emit the quotation at ``open_at`` if it is attributed speech; returns its attribution.
 
     ``continues`` is the attribution of the direct quote before, when this quotation opens a
-    sentence after it (same paragraph) or opens the paragraph after it: news copy runs a long
-    quotation over sentences and paragraphs, attributing it once.
+    sentence after it (``same_paragraph``) or opens the paragraph after it: news copy runs a
+    long quotation over sentences and paragraphs, attributing it once. In the same paragraph
+    the quotation is one statement with the one before and extends its quote; a paragraph
+    that opens with a quotation is a quote of its own, of the same speaker.
     """
     body = reader.body
     inner_end = close_at if close_at is not None else sentence_end
@@ -71,6 +74,11 @@ def direct(
         if found is not None:
             attribution, clause_from = found
     if attribution is None and continues and opens_sentence and speech_like(body, text_start, text_end, close_at):
+        if same_paragraph and reader.quotes and reader.quotes[-1].kind == "direct":
+            # "“A,” the ambassador said. “B.”": B is more of the same statement, so the quote
+            # grows to hold it (its text then holds the attribution between A and B).
+            extend_last(reader, text_end)
+            return continues
         attribution = replace(continues, cue=None)
     if attribution is None:
         return None

@@ -98,8 +98,11 @@ def _read_paragraph(
                 continue
             close = close_at if close_at is not None else end
             sentence_end = _sentence_end(sentences, close, end)
-            continues = previous_direct if open_at == first_char else last_direct
-            attribution = direct(reader, s_start, open_at, close_at, sentence_end, continues)
+            same_paragraph = open_at != first_char
+            continues = last_direct if same_paragraph else previous_direct
+            attribution = direct(
+                reader, s_start, open_at, close_at, sentence_end, continues, same_paragraph
+            )
             if attribution is not None:
                 covered_until = max(covered_until, sentence_end)
                 quoted_until = close + 1

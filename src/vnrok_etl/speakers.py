@@ -183,6 +183,8 @@ ROLE_NOUNS = (
     "coach", "student", "worker", "farmer", "resident", "doctor", "engineer", "journalist",
     "correspondent", "scientist", "specialist", "adviser", "advisor", "president-elect",
     "reporter", "interviewer", "editor",
+    # "The Vietnamese side said": one party, but no one the text names (speaker NULL).
+    "side",
 )
 GENERIC_ROLES = frozenset({"official", "diplomat", "envoy", "head", "leader", "chief"})
 
@@ -241,12 +243,15 @@ ORG_HEADS = frozenset(
         # News outlets: "Tuoi Tre News", "The Korea Times", "The Korea Post", "Yonhap News Agency".
         "news", "times", "post", "herald", "journal", "tribune", "gazette", "magazine", "radio",
         "television", "tv",
+        # Company suffixes: "Hanwha Aerospace Co.", "Samsung Electronics Vietnam Ltd."
+        "co", "corp", "inc", "ltd", "jsc", "plc", "llc", "consultancy", "platform",
     }
 )
 
 DASHES_AND_SPACES = re.compile(r"[\s\-‐‑–—_]+")
 POSSESSIVE = re.compile(r"['’]s?$")
 POSSESSIVE_WORD = re.compile(r"['’]s$")
+BRACKETED_END = re.compile(r"\s*\([^()]{1,12}\)$")
 NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # A leading or trailing country phrase in a printed title: "RoK Prime Minister", "President of
@@ -342,7 +347,9 @@ def parse_organisation(printed: str) -> tuple[str, str] | None:
     is what is printed without a leading "the" when the head is capitalised (a proper name), ""
     when it is lowercase (a description, which the article ties to a named one, or nobody).
     """
-    text = LEADING_THE.sub("", printed).strip()
+    text = LEADING_THE.sub("", printed).strip().rstrip(".")
+    # "The Korea Tourism Organization (KTO)": the abbreviation is an alias, not the name.
+    text = BRACKETED_END.sub("", text)
     words = text.split(" ")
     # "Vietnam's Ministry of Transport", "the city’s Department of Finance": whose it is comes
     # before the name; so does a lowercase qualifier before a capitalised one ("municipal").

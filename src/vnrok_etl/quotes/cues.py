@@ -31,6 +31,7 @@ CUE_PHRASES = (
     r"urged", r"predicted", r"estimated", r"replied", r"answered", r"concluded", r"continued",
     r"adds", r"notes", r"explains", r"stresses", r"wrote", r"writes",
     r"pledged", r"vowed", r"promised", r"reported", r"disclosed", r"informed", r"briefed",
+    r"responded",
 )
 # Participles hang on the subject of their clause: "He praised the RoK, stating: “…”".
 PARTICIPLE_CUES = (
@@ -75,7 +76,10 @@ CUE_LOOKBACK = 80
 # Cue words tried per sentence before giving up: real sentences hold one or two.
 MAX_CUES_PER_SENTENCE = 6
 # Short adverbial between a cue and "that": "stressed at the meeting that …".
-CUE_ADVERBIAL = r"(?:\s+(?:at|in|on|during|while|after|before|when)\s[^,.;:“”\"]{1,60}?)?"
+CUE_ADVERBIAL = (
+    r"(?:\s+(?:(?:at|in|on|during|while|after|before|when)\s[^,.;:“”\"]{1,60}?|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
+)
 
 # (?<!\w) is \b before a cue's first letter; unlike \b it lets re skip ahead to those letters.
 PRE_CUE = re.compile(rf"(?<!\w)(?P<cue>{CUE})(?:{CUE_ADVERBIAL}\s+that\b[\s,]*)", re.IGNORECASE)
@@ -87,14 +91,17 @@ PRE_PARTICIPLE = re.compile(
 )
 # "X affirmed that …, and said …": a second cue coordinated with the first, same subject.
 COORDINATED_CUE = re.compile(
-    rf",?\s+and\s+(?:also\s+|further\s+)?(?P<cue>{CUE})\b(?:\s+that\b)?[\s,]*", re.IGNORECASE
+    rf",?\s+and\s+(?:(?:also\s+|further\s+)?(?P<cue>{CUE})\b(?:\s+that\b)?|(?P<bare>that)\b)[\s,]*",
+    re.IGNORECASE,
 )
 # "X said Vietnam …", "X said trade will …": "said" and a clause, without "that". The next word
 # starts the reported clause unless it is a preposition or adverb ("said in a statement",
 # "said on Monday that" is PRE_CUE's) or a noun object ("said goodbye").
 BARE_SAY = re.compile(
-    r"\b(?P<cue>said|says|quoted\s+as\s+saying|went\s+on\s+to\s+say)\s+"
-    r"(?=[^\W\d_])(?!(?:in|on|at|during|while|after|before|when|to|by|with|for|of|from|as|and|but|"
+    r"\b(?P<cue>said|says|quoted\s+as\s+saying|went\s+on\s+to\s+say|responded|replied)\s+"
+    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
+    r"\s+(?:that\s+)?)?"
+    r"(?=\w)(?!(?:in|on|at|during|while|after|before|when|to|by|with|for|of|from|as|and|but|"
     r"or|so|if|goodbye|hello|earlier|later|yesterday|today|last|next|this\s+week|recently|"
     r"previously|again|also|then|once|sorry|thanks|thank|nothing|something|anything|farewell)\b)"
 )
@@ -114,8 +121,20 @@ CUE_TAIL = r"(?:\s+(?:on|in|at|during|last|this|yesterday|today|earlier|later|wh
 CUE_AT_END = re.compile(rf"\s(?P<cue>{CUE}){CUE_TAIL}\s*[.!;,]?\s*$", re.IGNORECASE)
 # The same right after a closing quotation mark, where the sentence may go on: "” he said, adding …"
 CUE_CLAUSE = re.compile(rf"\s(?P<cue>{CUE}){CUE_TAIL}\s*(?:[.!;,]|$)", re.IGNORECASE)
-LEADING_ACCORDING_TO = re.compile(r"(?P<cue>according\s+to)\s+", re.IGNORECASE)
-ACCORDING_TO = re.compile(r",\s+(?P<cue>according\s+to)\s+", re.IGNORECASE)
+# "according to (travel platform | a report by | data from) X": what the source is, or which of
+# its documents, comes between "according to" and the source's name.
+SOURCE_DESCRIPTOR = (
+    r"(?:(?:(?:a|an|the)\s+)?(?:(?:new|latest|recent|annual|monthly|joint)\s+)?"
+    r"(?:report|data|survey|study|statement|figures|statistics|estimates?|research|analysis)"
+    r"\s+(?:by|from|of)\s+|(?:[a-z][a-z\-]+\s+){1,2}(?=[A-Z]))?"
+)
+LEADING_ACCORDING_TO = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+{SOURCE_DESCRIPTOR}")
+ACCORDING_TO = re.compile(rf",\s+(?P<cue>according\s+to)\s+{SOURCE_DESCRIPTOR}")
+# "…, data from the Insurance Association of Vietnam showed.": a source's figures as its statement.
+DATA_SHOWED = re.compile(
+    r",?\s+(?:data|figures|statistics|a\s+report|a\s+survey|a\s+study)\s+(?:from|by|of)\s+"
+    r"(?P<source>[^,.;]{2,100}?)\s+(?P<cue>showed|shows|revealed|indicated)\s*[.!]?\s*$"
+)
 # ", he noted, " inside a sentence.
 PARENTHETICAL = re.compile(rf",\s+(?P<subj>[^,]{{1,80}}?)\s+(?P<cue>{CUE}),\s+", re.IGNORECASE)
 # "…, and added": a verb sharing the subject of the clause before it.

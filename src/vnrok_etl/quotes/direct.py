@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from vnrok_etl.quotes.attribution import Attribution, Reader, attribute, emit, extend_last
+from vnrok_etl.quotes.attribution import (
+    Attribution,
+    Reader,
+    attribute,
+    emit,
+    extend_last,
+)
 from vnrok_etl.quotes.cues import (
     CUE_AT_START,
     CUE_BEFORE_QUOTE,

@@ -20,6 +20,7 @@ from vnrok_etl.quotes.cues import (
     CUE_AT_END,
     CUE_AT_START,
     CUE_WORD,
+    DATA_SHOWED,
     LEADING_ACCORDING_TO,
     MAX_CUES_PER_SENTENCE,
     PARENTHETICAL,
@@ -40,9 +41,14 @@ from vnrok_etl.quotes.mentions import (
     subject_before,
 )
 from vnrok_etl.speakers import (
+    FAMILY_NAMES,
     PRONOUNS_SINGULAR,
+    ParsedMention,
+    fold,
 )
 
+# What may stand between the comma and a post-posed subject: nothing, or whose it is.
+POSSESSOR = re.compile(r"\s*(?:(?:its|his|her|their)\s+)?")
 # An attributed stretch of a sentence: (attribution, text start, text end).
 Reported = tuple[Attribution, int, int]
 
@@ -121,8 +127,14 @@ def _post_posed(reader: Reader, s_start: int, end: int) -> Reported | None:
     for match in islice(ACCORDING_TO.finditer(sentence), MAX_CUES_PER_SENTENCE):
         found = mention_after(body, s_start + match.end(), end)
         if found and clause_end(body, found[1], end):
-            attribution = attribute(reader, (found[0], found[2]), match.group("cue"), found[1])
+            attribution = source_attribution(reader, found, match.group("cue"))
             return attribution, s_start, s_start + match.start()
+    if "show" in sentence or "reveal" in sentence or "indicat" in sentence:
+        data = DATA_SHOWED.search(sentence)
+        if data is not None:
+            found = mention_after(body, s_start + data.start("source"), s_start + data.end("source"))
+            if found is not None and found[1] == s_start + data.end("source"):
+                return source_attribution(reader, found, data.group("cue")), s_start, s_start + data.start()
     # Both patterns below only count with a comma before the cue.
     if sentence.rfind(",") <= 0:
         return None
@@ -140,7 +152,8 @@ def _post_posed(reader: Reader, s_start: int, end: int) -> Reported | None:
             if mention is None:
                 end_of_subject = len(body[:cue_start].rstrip())
                 mention = person_with_complement(body, s_start + comma + 1, end_of_subject)
-            if mention and not body[s_start + comma + 1 : mention[0]].strip():
+            # "…, its Ministry of Employment and Labor said": whose it is may come first.
+            if mention and POSSESSOR.fullmatch(body, s_start + comma + 1, mention[0]):
                 return attribute(reader, mention, cue_match.group("cue")), s_start, s_start + comma
     for comma in _commas_from_last(sentence):
         match = CUE_AT_START.match(sentence[comma + 1 :])
@@ -150,6 +163,23 @@ def _post_posed(reader: Reader, s_start: int, end: int) -> Reported | None:
                 attribution = attribute(reader, (found[0], found[2]), match.group("cue"), found[1])
                 return attribution, s_start, s_start + comma
     return None
+
+
+def source_attribution(
+    reader: Reader, found: tuple[int, int, ParsedMention], cue: str
+) -> Attribution:
+    """The attribution of a source after "according to" or "data from": a person when the name
+    is one (a full name, a titled one, one the article named), else the organisation as printed
+    ("travel platform Yanolja", "Korea Customs Service data")."""
+    start, end, parsed = found
+    attribution = attribute(reader, (start, parsed), cue, end)
+    if attribution.key is not None or not parsed.name or parsed.title:
+        return attribution
+    if fold(parsed.name.split(" ", 1)[0]) in FAMILY_NAMES and " " in parsed.name:
+        return attribution
+    name = parsed.name
+    organisation = replace(parsed, name="", organisation=name, org_head=None)
+    return attribute(reader, (start, organisation), cue)
 
 
 def _commas_from_last(sentence: str, most: int = 2) -> list[int]:
@@ -175,7 +205,7 @@ def _according_to_first(reader: Reader, s_start: int, end: int) -> Reported | No
     apposition = apposition_after(body, found[1])
     if apposition is not None and body.startswith(",", apposition[1]):
         text_start = apposition[1] + 1
-    attribution = attribute(reader, (found[0], found[2]), match.group("cue"), found[1])
+    attribution = source_attribution(reader, found, match.group("cue"))
     return attribution, text_start, end
 
 

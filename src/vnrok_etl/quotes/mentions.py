@@ -75,6 +75,7 @@ NOT_NAMES = frozenset(
         "according", "under", "over", "moreover", "furthermore", "currently", "today", "yesterday",
     }
 )
+ABBREVIATED_SUFFIX = re.compile(r"(?<![\w.])(?:Co|Corp|Inc|Ltd|Jr|Sr)\.$")
 ABBREVIATED_TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "amb", "sen", "rep"})
 # Words inside a title: "Minister of Culture, Sports and Tourism", "Ambassador to Korea".
 CONNECTORS = frozenset({"of", "and", "for", "the", "&", "to"})
@@ -306,6 +307,9 @@ def mention_before(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | N
     ):
         text = text[: match.start()]
     hi = lo + len(text.rstrip())
+    # "Hanwha Aerospace Co. said": a company suffix keeps its period.
+    if body.endswith(".", lo, hi) and ABBREVIATED_SUFFIX.search(body, max(lo, hi - 6), hi):
+        hi -= 1
     # Speed: a mention is a few words, so tokenise only the last MENTION_CHUNK characters first,
     # from just after a space (tokens never hold one, so the tokens from ``lo`` pass through that
     # point too), and the whole window only when the walk back reaches the first of them.

@@ -48,7 +48,7 @@ from vnrok_etl.speakers import (
 )
 
 # What may stand between the comma and a post-posed subject: nothing, or whose it is.
-POSSESSOR = re.compile(r"\s*(?:(?:its|his|her|their)\s+)?")
+POSSESSOR = re.compile(r"\s*(?:(?:the|its|his|her|their)\s+)?")
 # An attributed stretch of a sentence: (attribution, text start, text end).
 Reported = tuple[Attribution, int, int]
 

@@ -221,7 +221,9 @@ ROLE_TITLE_KEYS: dict[str, tuple[str, ...]] = {
     "defence attache": ("attache",),
     "defense attache": ("attache",),
     "military attache": ("attache",),
-    "professor": ("professor", "prof"),
+    # News calls anyone teaching or researching at a university "the professor".
+    "professor": ("professor", "prof", "lecturer", "dean", "universit", "academ", "scholar",
+                  "sociologist", "economist", "researcher", "scientist"),
     "director general": ("director general", "director-general", "general director"),
     "general director": ("director general", "director-general", "general director"),
     "economist": ("economist", "economics"),

@@ -86,7 +86,8 @@ def find_interviewee(
             if found is None:
                 continue
             parsed = found[-1]
-            if parsed.role in INTERVIEWERS or parsed.organisation is not None:
+            title_noun = fold(parsed.title or "").rsplit(" ", 1)[-1]
+            if parsed.role in INTERVIEWERS or title_noun in INTERVIEWERS or parsed.organisation is not None:
                 continue
             key = resolve_subject(reader, found[0], parsed)
             if key and reader.people[key].kind == "person":

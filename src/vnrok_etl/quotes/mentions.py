@@ -200,13 +200,14 @@ def _organisation_start(body: str, head_start: int) -> int:
 def apposition_after(body: str, name_end: int) -> tuple[str, int] | None:
     """(text, end) of the apposition right after a name, when it says what the person is:
     ", a lecturer at a Hà Nội university," or ", RoK Ambassador to Viet Nam." (its words hold a
-    role noun or a title word). The leading article is dropped from the text."""
+    role noun, a title word or an organisation: ", a sociologist at Hanyang University,"). The
+    leading article is dropped from the text."""
     match = APPOSITION.match(body, name_end)
     if match is None:
         return None
     text = match.group("text")
     words = [POSSESSIVE_END.sub("", fold(word)) for word in text.split()]
-    if not any(word in ROLE_HEADS or word in TITLE_WORDS for word in words):
+    if not any(word in ROLE_HEADS or word in TITLE_WORDS or word in ORG_HEADS for word in words):
         return None
     if words and words[0] in ("a", "an", "the"):
         text = text.split(" ", 1)[1] if " " in text else ""
@@ -464,6 +465,13 @@ def mention_after(body: str, lo: int, hi: int) -> tuple[int, int, ParsedMention]
         return None
     return start, end, parsed
 
+def _person_like(parsed: ParsedMention) -> bool:
+    """A full name that reads as a person's on its own: titled ("Mr. Kwon Sang-min") or opened
+    by a family name ("Nguyen Van Hoa"); not a company ("Hansol Electronics Vina")."""
+    name = parsed.name or ""
+    return " " in name and (bool(parsed.title) or fold(name.split(" ", 1)[0]) in FAMILY_NAMES)
+
+
 def person_with_complement(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | None:
     """A person mention ending at ``hi`` after a place or body it belongs to: "Ambassador Nguyen
     Duc Thang of Viet Nam in Seoul", "Kim Min-ji from Seoul National University"."""
@@ -505,7 +513,7 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
         return None
     # "Its Vietnam director, Mr. Kwon Sang-min, said": the name is the apposition.
     inner = mention_before(body, open_ + 1, close)
-    if inner is not None and inner[1].name and " " in inner[1].name and not body[open_ + 1 : inner[0]].strip():
+    if inner is not None and _person_like(inner[1]) and not body[open_ + 1 : inner[0]].strip():
         return inner
     mention = mention_before(body, s_start, open_)
     if mention is None or not (mention[1].name or mention[1].role):

@@ -78,7 +78,8 @@ def find_interviewee(
     body = reader.body
     lo, hi = spans[min(intro)][0], spans[max(intro)][1]
     for match in INTERVIEWED.finditer(body, lo, hi):
-        sentence_start = max(body.rfind(". ", lo, match.start()) + 2, body.rfind("\n", lo, match.start()) + 1, lo)
+        stop = max(body.rfind(". ", lo, match.start()), body.rfind("\n", lo, match.start()) - 1)
+        sentence_start = stop + 2 if stop >= lo else lo
         for found in (
             subject_before(body, sentence_start, match.start()),
             mention_after(body, match.end(), hi),

@@ -417,3 +417,66 @@ def test_quotation_resumed_after_its_attribution_is_one_statement(paragraph: str
 def only_quote(quotes: tuple[Quote, ...]) -> Quote:
     assert len(quotes) == 1, quotes
     return quotes[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Seoul now has 40 Vietnamese restaurants, according to travel platform Tripmate.", "Tripmate"),
+        ("Seoul now has 40 Vietnamese restaurants, according to a report by the Korea Food"
+         " Association.", "Korea Food Association"),
+        ("Seoul now has 40 Vietnamese restaurants, data from the Korea Food Association showed.",
+         "Korea Food Association"),
+        ("According to consultancy Tripmate, Seoul now has 40 Vietnamese restaurants.", "Tripmate"),
+    ],
+)
+def test_sources_that_are_organisations(sentence: str, speaker: str) -> None:
+    quote = only_quote(quotes_of(sentence))
+    assert (quote.speaker, quote.speaker_type) == (speaker, "organisation")
+    assert quote.text.startswith("Seoul now has 40")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Hanvit Chemical Co. said Friday it will build a second plant in Bắc Giang.",
+         "Hanvit Chemical Co"),
+        ("The Korea Trade Promotion Agency (KTPA) said Tuesday that it will build a second plant"
+         " in Bắc Giang.", "Korea Trade Promotion Agency"),
+        ("It will build a second plant in Bắc Giang, its Ministry of Industry said in January.",
+         "Ministry of Industry"),
+    ],
+)
+def test_organisation_subjects_with_suffixes_days_and_owners(sentence: str, speaker: str) -> None:
+    quote = only_quote(quotes_of(sentence))
+    assert (quote.speaker, quote.speaker_type) == (speaker, "organisation")
+    assert "build a second plant" in quote.text
+
+
+@pytest.mark.parametrize(
+    ("intro", "speaker"),
+    [
+        ("Nguyen Thi Hoa has taught Korean in Huế for nine years. She talked with Daily Seoul"
+         " about her students.", "Nguyen Thi Hoa"),
+        ("Reporter Kim Ji-ah talks with Vu Van Long, who runs six restaurants in Incheon, about"
+         " his path.", "Vu Van Long"),
+        ("The Korea Post interviewed Ambassador Vu Van Long on Monday.", "Vu Van Long"),
+    ],
+)
+def test_interviewee_is_who_talked_with_the_outlet_not_the_reporter(intro: str, speaker: str) -> None:
+    quotes = quotes_of(intro, "Q: Why Huế?", "A: The people are kind.", kind="interview")
+    assert [(q.kind, q.speaker) for q in quotes if q.kind == "interview"] == [("interview", speaker)]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ("Do Thi Lan, dean of Korean studies at Hanoi University, met students.",
+         "Demand keeps growing, the professor said."),
+        ("Kim Tae-hyun, a sociologist at Hanyang University, spoke at the forum.",
+         "Demand keeps growing, the professor said."),
+    ],
+)
+def test_the_professor_is_the_university_person_named_before(paragraphs) -> None:
+    quote = quotes_of(*paragraphs)[-1]
+    assert quote.speaker in {"Do Thi Lan", "Kim Tae-hyun"}

@@ -64,7 +64,7 @@ PARTICIPLE = _alternation(PARTICIPLE_CUES)
 CUE_WORDS = frozenset(
     {re.match(r"[a-z]+", phrase).group(0) for phrase in CUE_PHRASES}
     | set(PARTICIPLE_CUES)
-    | {"according"}
+    | {"according", "showed", "shows", "indicated"}  # "according to X", "data from X showed"
 )
 # Whether lowercased text holds a cue word as a whole run of a-z letters: what
 # ``not CUE_WORDS.isdisjoint(re.findall("[a-z]+", text))`` tells, since that finds every maximal

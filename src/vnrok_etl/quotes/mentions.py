@@ -75,6 +75,7 @@ NOT_NAMES = frozenset(
         "according", "under", "over", "moreover", "furthermore", "currently", "today", "yesterday",
     }
 )
+TRAILING_ABBREVIATION = re.compile(r"\s+\([A-Za-z][A-Za-z&\-]{1,11}\)$")
 ABBREVIATED_SUFFIX = re.compile(r"(?<![\w.])(?:Co|Corp|Inc|Ltd|Jr|Sr)\.$")
 ABBREVIATED_TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "amb", "sen", "rep"})
 # Words inside a title: "Minister of Culture, Sports and Tourism", "Ambassador to Korea".
@@ -311,6 +312,9 @@ def mention_before(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | N
     # "Hanwha Aerospace Co. said": a company suffix keeps its period.
     if body.endswith(".", lo, hi) and ABBREVIATED_SUFFIX.search(body, max(lo, hi - 6), hi):
         hi -= 1
+    # "The Korea Trade Promotion Agency (KTPA) said": the abbreviation after a name is an alias.
+    elif body.endswith(")", lo, hi) and (bracket := TRAILING_ABBREVIATION.search(body, max(lo, hi - 16), hi)):
+        hi = bracket.start()
     # Speed: a mention is a few words, so tokenise only the last MENTION_CHUNK characters first,
     # from just after a space (tokens never hold one, so the tokens from ``lo`` pass through that
     # point too), and the whole window only when the walk back reaches the first of them.

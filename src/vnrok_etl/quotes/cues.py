@@ -31,7 +31,7 @@ CUE_PHRASES = (
     r"urged", r"predicted", r"estimated", r"replied", r"answered", r"concluded", r"continued",
     r"adds", r"notes", r"explains", r"stresses", r"wrote", r"writes",
     r"pledged", r"vowed", r"promised", r"reported", r"disclosed", r"informed", r"briefed",
-    r"responded",
+    r"responded", r"estimates",
 )
 # Participles hang on the subject of their clause: "He praised the RoK, stating: “…”".
 PARTICIPLE_CUES = (
@@ -127,7 +127,7 @@ CUE_CLAUSE = re.compile(rf"\s(?P<cue>{CUE}){CUE_TAIL}\s*(?:[.!;,]|$)", re.IGNORE
 SOURCE_DESCRIPTOR = (
     r"(?:(?:(?:a|an|the)\s+)?(?:(?:new|latest|recent|annual|monthly|joint)\s+)?"
     r"(?:report|data|survey|study|statement|figures|statistics|estimates?|research|analysis)"
-    r"\s+(?:by|from|of)\s+|(?:[a-z][a-z\-]+\s+){1,2}(?=[A-Z]))?"
+    r"\s+(?:by|from|of)\s+|(?:[a-z][a-z\-]+\s+){1,3}(?=[A-Z]))?"
 )
 LEADING_ACCORDING_TO = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+{SOURCE_DESCRIPTOR}")
 ACCORDING_TO = re.compile(rf",\s+(?P<cue>according\s+to)\s+{SOURCE_DESCRIPTOR}")

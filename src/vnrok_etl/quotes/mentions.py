@@ -87,6 +87,12 @@ NAME_COMPLEMENT = re.compile(
     r"\s+(?:of|in|at|from)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'\-]*){0,5}"
     r"(?:\s+(?:in|at)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})?$"
 )
+# What may follow a source's name and still end the clause: "(FIA)", "data", "on the 10th",
+# "released on March 6".
+SOURCE_TAIL = re.compile(
+    r"(?:\s*\([^()]{1,12}\))?(?:\s+(?:data|figures|statistics|estimates|report|survey))?"
+    r"(?:\s+(?:released\s+)?(?:on|in)\s+(?:the\s+)?[\w ]{1,20}?(?=[.,;]|$))?"
+)
 OF_THE = re.compile(r"\s+of(?:\s+the)?\s+$")
 # What may follow a post-posed subject that ends its clause.
 CLAUSE_CLOSERS = " \t\n.!?;:/”’\"')]»"
@@ -522,6 +528,11 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     mention = mention_before(body, s_start, open_)
     if mention is None or not (mention[1].name or mention[1].role):
         return None
+    if body.startswith(" which ", open_ + 1) and mention[1].name:
+        # "Emart, which operates in Vietnam through a partner, said": "which", not "who", so a
+        # company or body, not a person.
+        start, parsed = mention
+        return start, replace(parsed, name="", title=None, organisation=parsed.name, org_head=None)
     title, _country = split_title(body[open_ + 1 : close])
     start, parsed = mention
     return start, replace(parsed, title=title) if title and not parsed.title else parsed
@@ -554,6 +565,9 @@ def clause_end(body: str, mention_end: int, end: int) -> bool:
     """Whether a post-posed subject ends its clause: nothing but closing punctuation follows,
     or an apposition or adverbial after a comma ("…, said Park Noh Wan, RoK Ambassador …")."""
     rest = body[mention_end:end]
+    # "according to the Foreign Investment Agency (FIA)", "… Korea Customs Service data":
+    # an abbreviation or the kind of source after the name.
+    rest = rest[len(SOURCE_TAIL.match(rest).group(0)) :]
     if not rest.strip(CLAUSE_CLOSERS):
         return True
     return rest.startswith(",") and not any(mark in rest for mark in "“”\"")

@@ -47,8 +47,9 @@ from vnrok_etl.speakers import (
     fold,
 )
 
-# What may stand between the comma and a post-posed subject: nothing, or whose it is.
-POSSESSOR = re.compile(r"\s*(?:(?:the|its|his|her|their)\s+)?")
+# What may stand between the comma and a post-posed subject: nothing, or whose it is and what
+# kind ("…, the provincial Department of Finance said").
+POSSESSOR = re.compile(r"\s*(?:(?:the|its|his|her|their)\s+)?(?:[a-z]+\s+){0,2}")
 # An attributed stretch of a sentence: (attribution, text start, text end).
 Reported = tuple[Attribution, int, int]
 

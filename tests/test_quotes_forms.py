@@ -480,3 +480,33 @@ def test_interviewee_is_who_talked_with_the_outlet_not_the_reporter(intro: str, 
 def test_the_professor_is_the_university_person_named_before(paragraphs) -> None:
     quote = quotes_of(*paragraphs)[-1]
     assert quote.speaker in {"Do Thi Lan", "Kim Tae-hyun"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Minhmart, which runs 40 stores in Viet Nam, said its sales rose 21 percent last year.",
+        "Minhmart, which runs 40 stores in Viet Nam, reported that its sales rose 21 percent.",
+    ],
+)
+def test_a_which_clause_marks_an_organisation(sentence: str) -> None:
+    quote = only_quote(quotes_of(sentence))
+    assert (quote.speaker, quote.speaker_type) == ("Minhmart", "organisation")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Exports rose 9 percent, according to the Foreign Trade Agency (FTA).", "Foreign Trade Agency"),
+        ("Exports rose 9 percent, according to Korea Customs Service data.", "Korea Customs Service"),
+        ("According to Shinwoo Financial Group on the 10th, exports rose 9 percent.",
+         "Shinwoo Financial Group"),
+        ("Exports rose 9 percent, according to labor ministry data.", "labor ministry"),
+        ("Exports rose 9 percent, the provincial Department of Finance said.", "Department of Finance"),
+        ("Korea's health ministry estimates that exports rose 9 percent.", "health ministry"),
+    ],
+)
+def test_sources_with_abbreviations_data_dates_and_qualifiers(sentence: str, speaker: str) -> None:
+    quote = only_quote(quotes_of(sentence))
+    assert (quote.speaker, quote.speaker_type) == (speaker, "organisation")
+    assert quote.text.startswith(("Exports rose 9 percent", "exports rose 9 percent"))

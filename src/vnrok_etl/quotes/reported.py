@@ -32,6 +32,7 @@ from vnrok_etl.quotes.cues import (
 )
 from vnrok_etl.quotes.marks import TERMINAL, is_quote_mark_only, trim_span
 from vnrok_etl.quotes.mentions import (
+    SOURCE_TAIL,
     apposition_after,
     clause_end,
     clause_subject,
@@ -200,9 +201,12 @@ def _according_to_first(reader: Reader, s_start: int, end: int) -> Reported | No
     if not match:
         return None
     found = mention_after(body, match.end(), end)
-    if found is None or not body.startswith(",", found[1]):
+    if found is None:
         return None
-    text_start = found[1] + 1
+    source_end = found[1] + len(SOURCE_TAIL.match(body, found[1], end).group(0))
+    if not body.startswith(",", source_end):
+        return None
+    text_start = source_end + 1
     apposition = apposition_after(body, found[1])
     if apposition is not None and body.startswith(",", apposition[1]):
         text_start = apposition[1] + 1

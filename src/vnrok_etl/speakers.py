@@ -375,6 +375,8 @@ def parse_organisation(printed: str) -> tuple[str, str] | None:
     return "", key
 
 
+# Bounded memo of a pure test: names repeat within and across articles.
+@lru_cache(maxsize=16384)
 def is_person_name(name: str) -> bool:
     """Whether ``name`` can be a person's name: a speaker row is a person or an organisation,
     never a country or a pair of them ("Vietnam-RoK"), an adjective ("Vietnamese") or a title.

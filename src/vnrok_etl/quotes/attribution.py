@@ -95,6 +95,7 @@ class Reader:
     quoted: list[tuple[int, int]] = field(default_factory=list)
     # Folded abbreviations printed after an organisation's name ("(MoIT)") -> its key.
     abbreviations: dict[str, str] = field(default_factory=dict)
+    organisations_noted: bool = False
 
     def context_keys(self, offset: int) -> list[str]:
         """Keys of people named before ``offset``, least recent first, the last speaker last.
@@ -131,11 +132,9 @@ class Reader:
 
 
 def register_people(reader: Reader, sentences: list[tuple[int, int]]) -> None:
-    """Note every printed person mention: full names first, then surnames that point at them;
-    and every organisation named in full ("the Ministry of Industry and Trade (MoIT)")."""
+    """Note every printed person mention: full names first, then surnames that point at them.
+    Organisations named in full are noted when first needed (``_note_organisations``)."""
     body = reader.body
-    for start, name, abbreviation in organisation_names(body):
-        _note_organisation(reader, start, name, abbreviation)
     pending: list[tuple[int, int, ParsedMention]] = []
     for start, end in name_run_ends(body, sentences):
         mention = mention_before(body, start, end)
@@ -179,6 +178,17 @@ def _describe(reader: Reader, key: str, name_end: int) -> str | None:
     if person.title is None:
         person.title = text
     return text
+
+
+def _note_organisations(reader: Reader) -> None:
+    """Note every organisation the article names in full ("the Ministry of Industry and Trade
+    (MoIT)"), once: only a description ("the ministry") or an abbreviation ("MoIT") needs them,
+    so most articles never pay for the scan."""
+    if reader.organisations_noted:
+        return
+    reader.organisations_noted = True
+    for start, name, abbreviation in organisation_names(reader.body):
+        _note_organisation(reader, start, name, abbreviation)
 
 
 def _note_organisation(reader: Reader, offset: int, name: str, abbreviation: str | None) -> str:
@@ -268,11 +278,14 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
     if parsed.organisation is not None:
         if parsed.organisation:
             return _note_organisation(reader, offset, parsed.organisation, None)
+        _note_organisations(reader)
         found = _recent_organisation(reader, offset, parsed.org_head or "")
         if found is None and (described := _described_organisation(parsed.printed)):
             return _note_organisation(reader, offset, described, None)
         return found
     if parsed.name:
+        if " " not in parsed.name:
+            _note_organisations(reader)  # "MoIT said": an abbreviation printed after a name
         if (key := reader.abbreviations.get(fold(parsed.name))) is not None:
             return key
         return _note(reader, offset, parsed)

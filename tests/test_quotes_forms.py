@@ -440,7 +440,7 @@ def test_sources_that_are_organisations(sentence: str, speaker: str) -> None:
     ("sentence", "speaker"),
     [
         ("Hanvit Chemical Co. said Friday it will build a second plant in Bắc Giang.",
-         "Hanvit Chemical Co"),
+         "Hanvit Chemical"),
         ("The Korea Trade Promotion Agency (KTPA) said Tuesday that it will build a second plant"
          " in Bắc Giang.", "Korea Trade Promotion Agency"),
         ("It will build a second plant in Bắc Giang, its Ministry of Industry said in January.",
@@ -510,3 +510,15 @@ def test_sources_with_abbreviations_data_dates_and_qualifiers(sentence: str, spe
     quote = only_quote(quotes_of(sentence))
     assert (quote.speaker, quote.speaker_type) == (speaker, "organisation")
     assert quote.text.startswith(("Exports rose 9 percent", "exports rose 9 percent"))
+
+
+@pytest.mark.parametrize(
+    ("intro", "speaker"),
+    [
+        ("Korean retail group Minhmart will open two stores in Huế.", "Minhmart"),
+        ("Hanvit Chemical Co. opened a plant in Bắc Giang on Monday.", "Hanvit Chemical"),
+    ],
+)
+def test_the_company_is_the_business_named_before(intro: str, speaker: str) -> None:
+    quote = quotes_of(intro, "Each store will hire 200 workers, the company said.")[-1]
+    assert (quote.speaker, quote.speaker_type) == (speaker, "organisation")

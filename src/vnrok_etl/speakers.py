@@ -246,7 +246,8 @@ ORG_HEADS = frozenset(
         "news", "times", "post", "herald", "journal", "tribune", "gazette", "magazine", "radio",
         "television", "tv",
         # Company suffixes: "Hanwha Aerospace Co.", "Samsung Electronics Vietnam Ltd."
-        "co", "corp", "inc", "ltd", "jsc", "plc", "llc", "consultancy", "platform",
+        "co", "corp", "inc", "ltd", "jsc", "plc", "llc", "consultancy", "platform", "firm",
+        "company", "group", "conglomerate",
     }
 )
 
@@ -371,8 +372,21 @@ def parse_organisation(printed: str) -> tuple[str, str] | None:
     if key not in ORG_HEADS:
         return None
     if head[:1].isupper() and " " in text:
-        return text, key
+        return COMPANY_SUFFIX.sub("", text) or text, key
     return "", key
+
+
+# Head nouns of businesses: "the company said" may mean the group, firm or maker named before.
+COMPANY_HEADS = frozenset(
+    {"company", "group", "firm", "corporation", "co", "corp", "inc", "ltd", "jsc", "plc", "llc",
+     "conglomerate", "maker", "automaker", "carmaker", "chipmaker", "retailer", "platform",
+     "consultancy", "operator", "developer", "manufacturer", "supplier", "lender", "insurer",
+     "airline", "carrier", "brand", "subsidiary", "affiliate", "unit", "venture", "startup",
+     "start-up", "giant", "bank"}
+)
+# A company's legal suffix is not part of how it is named: "Hanwha Aerospace Co." is Hanwha
+# Aerospace.
+COMPANY_SUFFIX = re.compile(r"\s+(?:Co|Corp|Inc|Ltd|JSC|PLC|LLC|Co\.,? Ltd)\.?$")
 
 
 # Bounded memo of a pure test: names repeat within and across articles.

@@ -22,6 +22,7 @@ from vnrok_etl.quotes.mentions import (
 )
 from vnrok_etl.records import Quote, Speaker
 from vnrok_etl.speakers import (
+    COMPANY_HEADS,
     FAMILY_NAMES,
     GENERIC_ROLES,
     KNOWN_PEOPLE,
@@ -197,7 +198,8 @@ def _note_organisation(reader: Reader, offset: int, name: str, abbreviation: str
     organisation = reader.people.get(key)
     if organisation is None:
         head = parse_organisation(name)
-        organisation = _Person(name, kind="organisation", descriptions=[head[1]] if head else [])
+        # Named without a head noun ("Lotte"), it was introduced as a business.
+        organisation = _Person(name, kind="organisation", descriptions=[head[1] if head else "company"])
         reader.people[key] = organisation
     if abbreviation:
         reader.abbreviations.setdefault(fold(abbreviation), key)
@@ -326,9 +328,12 @@ def _described_organisation(printed: str) -> str | None:
 
 
 def _recent_organisation(reader: Reader, offset: int, head: str) -> str | None:
+    """The most recent organisation a description's head noun can mean: the same head ("the
+    ministry" -> a Ministry), or for a business any business ("the company" -> "Lotte")."""
+    heads = COMPANY_HEADS if head in COMPANY_HEADS else {head}
     for key in reversed(reader.context_keys(offset)):
         organisation = reader.people[key]
-        if organisation.kind == "organisation" and head in organisation.descriptions:
+        if organisation.kind == "organisation" and not heads.isdisjoint(organisation.descriptions):
             return key
     return None
 

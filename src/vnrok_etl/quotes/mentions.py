@@ -111,6 +111,13 @@ ORGANISATION_TAIL = re.compile(
     r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:(?:,\s+|\s+(?:and|&)\s+|\s+)[A-Z][\w’'\-]*){0,6})?"
     r"(?:\s+\((?P<abbr>[A-Za-z][A-Za-z&\-]{1,11})\))?"
 )
+# "retail group Lotte", "travel platform Yanolja", "automaker VinFast": a business named after
+# what it is, in lowercase, so no head noun is needed to know it is one.
+COMPANY_INTRODUCED = re.compile(
+    r"\b(?:group|company|firm|maker|automaker|carmaker|chipmaker|conglomerate|retailer|platform|"
+    r"consultancy|operator|developer|giant|start-?up|lender|insurer|airline|carrier|manufacturer|"
+    r"supplier|subsidiary|affiliate)\s+(?P<name>[A-Z][\w’'&\-]*(?:\s+[A-Z][\w’'&\-]*){0,3})"
+)
 ORGANISATION_JOINERS = frozenset({"and", "&", "of", "for"})
 # Capitalised words before the head noun that still belong to the name ("General Statistics").
 ORGANISATION_PREFIX_WORDS = 5
@@ -168,9 +175,12 @@ def organisation_names(body: str) -> list[tuple[int, str, str | None]]:
     Industry and Trade (MoIT)", "General Statistics Office").
 
     The name is printed without a leading sentence word ("The", "Meanwhile"); it needs two words
-    at least, so a capitalised head alone ("the Ministry") stays a description.
+    at least, so a capitalised head alone ("the Ministry") stays a description. A company needs
+    no head noun when the text says what it is: "retail group Lotte", "chipmaker Hanvit".
     """
     found = []
+    for match in COMPANY_INTRODUCED.finditer(body):
+        found.append((match.start("name"), match.group("name"), None))
     for head in ORGANISATION_HEAD.finditer(body):
         start = _organisation_start(body, head.start())
         tail = ORGANISATION_TAIL.match(body, head.end())

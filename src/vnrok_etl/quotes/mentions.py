@@ -18,6 +18,7 @@ from itertools import islice
 
 from vnrok_etl.quotes.cues import CLAUSE_COMMA, COORDINATED
 from vnrok_etl.speakers import (
+    COMPANY_SUFFIX,
     COUNTRY_WORDS,
     FAMILY_NAMES,
     KNOWN_BY_FOLD,
@@ -186,6 +187,7 @@ def organisation_names(body: str) -> list[tuple[int, str, str | None]]:
         tail = ORGANISATION_TAIL.match(body, head.end())
         end = tail.start("abbr") - 1 if tail.group("abbr") else tail.end()
         name = " ".join(body[start:end].split()).rstrip(" (")
+        name = COMPANY_SUFFIX.sub("", name) or name
         if " " in name:
             found.append((start, name, tail.group("abbr")))
     return found

@@ -522,3 +522,27 @@ def test_sources_with_abbreviations_data_dates_and_qualifiers(sentence: str, spe
 def test_the_company_is_the_business_named_before(intro: str, speaker: str) -> None:
     quote = quotes_of(intro, "Each store will hire 200 workers, the company said.")[-1]
     assert (quote.speaker, quote.speaker_type) == (speaker, "organisation")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Deputy Prime Minister Tran Van Quan’s interview with Daily Seoul",
+        "Interview: Ambassador Tran Van Quan on the road ahead",
+    ],
+)
+def test_interview_without_an_introduction_takes_the_interviewee_from_the_title(title: str) -> None:
+    text = Article(title, None, None, None, None, None, None, "interview", (
+        "Question 1: What do you expect this week?", "Answer:", "We expect concrete projects.",
+    ))
+    assert [(q.kind, q.speaker) for q in extract_quotes(text)[0]] == [("interview", "Tran Van Quan")]
+
+
+@pytest.mark.parametrize("stray", ["President Vo Van An of Viet Nam", "By Thu Ha thuha@example.vn"])
+def test_a_caption_or_byline_among_answers_is_no_answer(stray: str) -> None:
+    quotes = quotes_of(
+        "A reporter talked with Ambassador Tran Van Quan.",
+        "Q: What comes next?", "A: More flights.", stray, "More students too.",
+        kind="interview",
+    )
+    assert [q.text for q in quotes] == ["More flights.", "More students too."]

@@ -10,6 +10,7 @@ from vnrok_etl.quotes.interviews import (
     add_interview,
     find_interviewee,
     interview_layout,
+    title_interviewee,
 )
 from vnrok_etl.quotes.marks import DOUBLE_MARKS, SINGLE_MARKS, body_marks, quote_pairs
 from vnrok_etl.quotes.reported import indirect
@@ -52,7 +53,9 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
         if index in answers:
             if not intro_quotes:
                 intro_quotes = len(reader.quotes) + 1
-                interviewee = find_interviewee(reader, spans, intro, reader.quotes[:])
+                interviewee = find_interviewee(
+                    reader, spans, intro, reader.quotes[:]
+                ) or title_interviewee(reader, article.title)
             add_interview(reader, start, end, interviewee)
             continue
         if index in questions:

@@ -11,9 +11,14 @@ import re
 
 from vnrok_etl.quotes.attribution import Attribution, Reader, emit, resolve_subject
 from vnrok_etl.quotes.marks import trim_span
-from vnrok_etl.quotes.mentions import mention_after, subject_before
+from vnrok_etl.quotes.mentions import (
+    mention_after,
+    mention_before,
+    name_run_ends,
+    subject_before,
+)
 from vnrok_etl.records import Article, Quote
-from vnrok_etl.speakers import fold
+from vnrok_etl.speakers import FAMILY_NAMES, fold
 
 # Where the introduction says who is interviewed: "interviewed the RoK president", "an interview
 # with …", "a reporter talked with Ambassador …", "shared with …".
@@ -24,6 +29,8 @@ INTERVIEWED = re.compile(
 )
 # Who is not the interviewee, though the introduction names them after "talks with".
 INTERVIEWERS = frozenset({"reporter", "correspondent", "journalist", "interviewer", "editor"})
+# How an answer paragraph ends: a sentence's mark, perhaps inside a closing quote or bracket.
+ANSWER_END = re.compile(r"[.!?…][”’\"')\]]*\s*$")
 QUESTION_END = re.compile(r"\?[\s”’\"')\]]*$")
 # Marked layouts: "Q: …" / "Question 2: …" and "A: …" / "Answer: …" open their paragraphs.
 QUESTION_MARK = re.compile(r"\s*(?:Q|Question)\s*\d{0,2}\s*[:.\-–—]\s+")
@@ -102,6 +109,23 @@ def find_interviewee(
     return None
 
 
+def title_interviewee(reader: Reader, title: str | None) -> str | None:
+    """The person an interview's title names ("Deputy Prime Minister Tran Minh Quan’s
+    interview with The Korea Times"), for an interview printed with no introduction."""
+    if not title:
+        return None
+    for start, end in name_run_ends(title, [(0, len(title))]):
+        found = mention_before(title, start, end)
+        if found is None:
+            continue
+        parsed = found[1]
+        if parsed.name and " " in parsed.name and (parsed.title or fold(parsed.name.split()[0]) in FAMILY_NAMES):
+            key = resolve_subject(reader, 0, parsed)
+            if key and reader.people[key].kind == "person":
+                return key
+    return None
+
+
 def add_interview(reader: Reader, start: int, end: int, interviewee: str | None) -> None:
     """One answer paragraph as an interview quote, its "A:" or "Name:" opening left out."""
     body = reader.body
@@ -109,6 +133,10 @@ def add_interview(reader: Reader, start: int, end: int, interviewee: str | None)
     if marker is not None:
         start = marker.end()
     text_start, text_end = trim_span(body, start, end, strip=" \t\n")
+    # A caption or a byline left among the answers ("President X of Viet Nam", "By Thu Ha
+    # thuha@…") is no answer: answers are sentences.
+    if not ANSWER_END.search(body, text_start, text_end):
+        return
     if text_end > text_start:
         kind = "person" if interviewee else None
         emit(reader, "interview", Attribution(interviewee, None, None, kind), text_start, text_end)

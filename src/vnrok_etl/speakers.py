@@ -247,7 +247,7 @@ ORG_HEADS = frozenset(
         "television", "tv",
         # Company suffixes: "Hanwha Aerospace Co.", "Samsung Electronics Vietnam Ltd."
         "co", "corp", "inc", "ltd", "jsc", "plc", "llc", "consultancy", "platform", "firm",
-        "company", "group", "conglomerate",
+        "company", "group", "conglomerate", "city",
     }
 )
 

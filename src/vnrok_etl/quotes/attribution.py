@@ -26,6 +26,7 @@ from vnrok_etl.speakers import (
     FAMILY_NAMES,
     GENERIC_ROLES,
     KNOWN_PEOPLE,
+    ORG_HEADS,
     POSSESSIVE_WORD,
     PRONOUNS_SINGULAR,
     ParsedMention,
@@ -38,6 +39,13 @@ from vnrok_etl.speakers import (
 
 # People offered to surname and role resolution, most recent first.
 CONTEXT_PEOPLE = 64
+INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)
+# Words of plural subjects that stand for the article's own parties, not an unnamed group.
+PARTIES = frozenset(
+    {"two", "both", "all", "sides", "side", "leaders", "parties", "countries", "nations",
+     "delegations", "governments", "ministers", "heads", "presidents", "counterparts", "they",
+     "we", "each", "these", "those"}
+)
 # A place noun after a name makes it a place: "Nam Dinh province", "Le Loi street".
 PLACE_AFTER = re.compile(
     r"\s+(?:province|city|district|ward|commune|street|road|avenue|bridge|river|lake|"
@@ -288,10 +296,15 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
     if parsed.name:
         if " " not in parsed.name:
             _note_organisations(reader)  # "MoIT said": an abbreviation printed after a name
+            named = reader.people.get(fold(parsed.name))  # "firm VietData … VietData said"
+            if named is not None and named.kind == "organisation":
+                return fold(parsed.name)
         if (key := reader.abbreviations.get(fold(parsed.name))) is not None:
             return key
         return _note(reader, offset, parsed)
     if parsed.role:
+        if INDEFINITE.match(parsed.printed):
+            return None  # "a Lotte Mart official said": someone new, never one named before
         return _resolve_role(reader, offset, parsed)
     return None
 
@@ -363,20 +376,35 @@ def attribute(
         return Attribution(key, cue_text(cue), title, person.kind)
     kind = None
     if unresolved_but_singular(parsed):
-        kind = "organisation" if parsed.organisation is not None else "person"
+        kind = "organisation" if parsed.organisation is not None else (unnamed_group(parsed) or "person")
     return Attribution(None, cue_text(cue), title, kind, parsed.printed)
 
 
 def unresolved_but_singular(parsed: ParsedMention) -> bool:
-    """Whether a subject that resolved to nobody still names one speaker: a singular pronoun,
-    a role, a titled surname or an organisation ("he", "the ambassador", "President Lee", "the
-    agency"); not a bare capitalised word ("Lee", which may be anything)."""
+    """Whether a subject that resolved to nobody still says who spoke: a singular pronoun, a
+    role, a titled surname or an organisation ("he", "the ambassador", "President Lee", "the
+    agency"), or a group the article never names ("analysts", "travel agencies"); not a bare
+    capitalised word ("Lee", which may be anything), nor the parties the article is about
+    ("the two leaders", "both sides", "they"), which report what was agreed, not said."""
     return bool(
         (parsed.pronoun and not parsed.plural)
         or (parsed.role and not parsed.name)
         or (parsed.name and parsed.title)
         or parsed.organisation is not None
+        or unnamed_group(parsed) is not None
     )
+
+
+def unnamed_group(parsed: ParsedMention) -> str | None:
+    """"person" or "organisation" for a plural subject naming an unnamed group ("Analysts",
+    "Travel agencies", "the organisers"); None for anything else."""
+    if not parsed.plural or parsed.pronoun or parsed.name:
+        return None
+    words = fold(parsed.printed).split()
+    if not words or PARTIES.intersection(words) or not words[-1].endswith("s"):
+        return None
+    singular = words[-1][:-3] + "y" if words[-1].endswith("ies") else words[-1].rstrip("s")
+    return "organisation" if singular in ORG_HEADS or singular in COMPANY_HEADS else "person"
 
 
 def _printed_title(parsed: ParsedMention) -> str | None:

@@ -22,7 +22,7 @@ CUE_PHRASES = (
     r"told\s+(?:[^\W\d_][\w’'\-]*\s+){0,3}[^\W\d_][\w’'\-]*",
     r"pointed\s+out",
     # "Ambassador Choi was quoted as saying that …", "He went on to say that …".
-    r"quoted\s+as\s+saying", r"went\s+on\s+to\s+say",
+    r"quoted\s+(?:by\s+[^,.;:“”\"]{1,60}?\s+)?as\s+saying", r"went\s+on\s+to\s+say",
     r"said", r"says", r"stated", r"stressed", r"affirmed", r"reaffirmed", r"noted", r"underlined",
     r"underscored", r"emphasised", r"emphasized", r"proposed", r"shared", r"assessed", r"remarked",
     r"added", r"highlighted", r"asserted", r"explained", r"insisted", r"confirmed", r"announced",

@@ -76,6 +76,7 @@ NOT_NAMES = frozenset(
         "according", "under", "over", "moreover", "furthermore", "currently", "today", "yesterday",
     }
 )
+AGE_APPOSITION = re.compile(r",\s+\d{1,3}(?:-year-old)?,\s*$")
 TRAILING_ABBREVIATION = re.compile(r"\s+\([A-Za-z][A-Za-z&\-]{1,11}\)$")
 ABBREVIATED_SUFFIX = re.compile(r"(?<![\w.])(?:Co|Corp|Inc|Ltd|Jr|Sr)\.$")
 ABBREVIATED_TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "amb", "sen", "rep"})
@@ -324,6 +325,9 @@ def mention_before(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | N
         space = body.find(" ", hi - MENTION_WINDOW, hi)
         lo = space + 1 if space >= 0 else hi - MENTION_WINDOW
     text = body[lo:hi]
+    # "Nguyen Van Duc, 31, told reporters": an age between the name and the cue.
+    if text.endswith((",", ", ")) and (age := AGE_APPOSITION.search(text)):
+        text = text[: age.start()]
     while _may_trail(text) and (
         match := TRAILING_ADVERB.search(text) or TRAILING_DATE.search(text)
     ):
@@ -420,14 +424,15 @@ def _walk_back(
 def _description(
     body: str, tokens: list[tuple[str, int, int]], hi: int
 ) -> tuple[int, ParsedMention] | None:
-    """"the top legislator", "the Korean envoy", "the agency": "the" and up to
-    DESCRIPTION_MODIFIERS words before a role or organisation noun ending at ``hi``."""
+    """"the top legislator", "the Korean envoy", "the agency", "a Lotte Mart official": an
+    article and up to DESCRIPTION_MODIFIERS words before a role or organisation noun ending at
+    ``hi``."""
     last = len(tokens) - 1
     for j in range(last - 1, max(-1, last - 2 - DESCRIPTION_MODIFIERS), -1):
         token = tokens[j][0]
         if token == "," or not _joined(body, tokens, j):
             return None
-        if token.lower() == "the":
+        if token.lower() in ("the", "a", "an"):
             parsed = parse_mention(body[tokens[j][1] : hi])
             if parsed.role or parsed.organisation is not None:
                 return tokens[j][1], parsed

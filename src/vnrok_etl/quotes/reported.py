@@ -12,7 +12,13 @@ import re
 from dataclasses import replace
 from itertools import islice
 
-from vnrok_etl.quotes.attribution import Attribution, Reader, attribute, emit
+from vnrok_etl.quotes.attribution import (
+    Attribution,
+    Reader,
+    attribute,
+    emit,
+    unnamed_group,
+)
 from vnrok_etl.quotes.cues import (
     ACCORDING_TO,
     BARE_SAY,
@@ -253,7 +259,9 @@ def _pre_posed(reader: Reader, s_start: int, end: int) -> Reported | None:
         if mention is None:
             continue
         parsed = mention[1]
-        if parsed.plural or (parsed.pronoun and parsed.pronoun not in PRONOUNS_SINGULAR):
+        if (parsed.plural and unnamed_group(parsed) is None) or (
+            parsed.pronoun and parsed.pronoun not in PRONOUNS_SINGULAR
+        ):
             return None
         attribution = attribute(reader, mention, cue_of(match))
         if attribution.key is not None or attribution.kind is not None:

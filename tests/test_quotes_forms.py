@@ -546,3 +546,58 @@ def test_a_caption_or_byline_among_answers_is_no_answer(stray: str) -> None:
         kind="interview",
     )
     assert [q.text for q in quotes] == ["More flights.", "More students too."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "printed", "kind"),
+    [
+        ("Analysts said the deal could lift exports.", "Analysts", "person"),
+        ("According to the organisers, the deal could lift exports.", "the organisers", "person"),
+        ("Travel agencies say the deal could lift exports.", "Travel agencies", "organisation"),
+    ],
+)
+def test_unnamed_groups_are_statements_without_a_speaker(sentence: str, printed: str, kind: str) -> None:
+    quote = only_quote(quotes_of(sentence))
+    assert (quote.speaker, quote.speaker_printed, quote.speaker_type) == (None, printed, kind)
+    assert "the deal could lift exports" in quote.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two leaders said the deal could lift exports.",
+        "Both sides said the deal could lift exports.",
+        "They said the deal could lift exports.",
+    ],
+)
+def test_the_articles_own_parties_together_are_not_a_speaker(sentence: str) -> None:
+    assert quotes_of("Minister Tran Van Hung met Ambassador Park Noh Wan.", sentence) == ()
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“Rents here are one-third of Hanoi’s,” a Minhmart official said.",
+        "Rents here are one-third of Hanoi’s, an embassy official said.",
+    ],
+)
+def test_an_indefinite_role_is_someone_new(paragraph: str) -> None:
+    quote = quotes_of("Ambassador Park Noh Wan visited the store.", paragraph)[-1]
+    assert quote.speaker is None
+    assert quote.speaker_printed.startswith(("a ", "an "))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Dao Van Hai, deputy director of the labour department, was quoted by the Labour newspaper"
+         " as saying that overstays had fallen.", "Dao Van Hai"),
+        ("“Overstays have fallen,” Nguyen Van Duc, 31, told reporters outside the court.",
+         "Nguyen Van Duc"),
+        ("Nguyen Van Duc, 31, said that overstays had fallen.", "Nguyen Van Duc"),
+    ],
+)
+def test_quoted_by_an_outlet_and_an_age_after_the_name(sentence: str, speaker: str) -> None:
+    quote = only_quote(quotes_of(sentence))
+    assert quote.speaker == speaker
+    assert quote.text.startswith(("overstays had fallen", "Overstays have fallen"))

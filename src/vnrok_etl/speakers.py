@@ -160,6 +160,19 @@ NATIONALITY_WORDS = frozenset(
      "japanese", "dprk", "european", "vietnam's", "korea's"}
 )
 
+# Plural nouns for groups of people or bodies a text reports without naming them.
+GROUP_NOUNS = frozenset(
+    {"analysts", "experts", "officials", "organisers", "organizers", "observers", "economists",
+     "residents", "locals", "insiders", "sources", "critics", "authorities", "scientists",
+     "researchers", "travelers", "travellers", "visitors", "tourists", "workers", "farmers",
+     "businesses", "firms", "companies", "agencies", "investors", "exporters", "importers",
+     "traders", "participants", "delegates", "students", "teachers", "parents", "members",
+     "doctors", "nurses", "employers", "employees", "consumers", "shoppers", "users", "buyers",
+     "sellers", "executives", "managers", "diplomats", "activists", "volunteers", "police",
+     "prosecutors", "lawmakers", "legislators", "scholars", "specialists", "planners", "engineers",
+     "operators", "retailers", "manufacturers", "producers", "suppliers", "developers", "banks"}
+)
+
 PRONOUNS_SINGULAR = frozenset({"he", "she"})
 PRONOUNS_PLURAL = frozenset({"they", "we", "both"})
 
@@ -318,6 +331,9 @@ def parse_mention(mention: str) -> ParsedMention:
         return ParsedMention(printed, "", None, None, None, folded)
     if folded in PRONOUNS_PLURAL:
         return ParsedMention(printed, "", None, None, None, folded, plural=True)
+    if folded.rsplit(" ", 1)[-1] in GROUP_NOUNS:
+        # "Analysts said", "Travel agencies say": a group, even capitalised at a sentence start.
+        return ParsedMention(printed, "", None, None, None, None, plural=True)
     if (place := LEADING_THE.sub("", folded)) in COUNTRY_WORDS:
         # "Việt Nam affirmed that …": a country, though "Nam" is also a given name.
         return ParsedMention(printed, "", None, COUNTRY_WORDS[place], None, None)

@@ -23,7 +23,7 @@ CUE_PHRASES = (
     r"pointed\s+out",
     # "Ambassador Choi was quoted as saying that …", "He went on to say that …".
     r"quoted\s+(?:by\s+[^,.;:“”\"]{1,60}?\s+)?as\s+saying", r"went\s+on\s+to\s+say",
-    r"said", r"says", r"stated", r"stressed", r"affirmed", r"reaffirmed", r"noted", r"underlined",
+    r"said", r"says", r"say", r"stated", r"stressed", r"affirmed", r"reaffirmed", r"noted", r"underlined",
     r"underscored", r"emphasised", r"emphasized", r"proposed", r"shared", r"assessed", r"remarked",
     r"added", r"highlighted", r"asserted", r"explained", r"insisted", r"confirmed", r"announced",
     r"acknowledged", r"suggested", r"observed", r"warned", r"revealed", r"commented", r"maintained",
@@ -98,7 +98,7 @@ COORDINATED_CUE = re.compile(
 # starts the reported clause unless it is a preposition or adverb ("said in a statement",
 # "said on Monday that" is PRE_CUE's) or a noun object ("said goodbye").
 BARE_SAY = re.compile(
-    r"\b(?P<cue>said|says|quoted\s+as\s+saying|went\s+on\s+to\s+say|responded|replied)\s+"
+    r"\b(?P<cue>said|says|say|quoted\s+as\s+saying|went\s+on\s+to\s+say|responded|replied)\s+"
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
     r"\s+(?:that\s+)?)?"
     r"(?=\w)(?!(?:in|on|at|during|while|after|before|when|to|by|with|for|of|from|as|and|but|"

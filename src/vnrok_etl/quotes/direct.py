@@ -62,12 +62,12 @@ def direct(
     text_start, text_end = trim_span(body, open_at + 1, inner_end, strip=" \t\n,")
     if text_end <= text_start:
         return None
-    if is_term(body, open_at, text_start, text_end):
-        return None
     # Windows, not whole sentences: a paragraph of a thousand quotations must stay linear.
     window_start = max(s_start, open_at - CUE_LOOKBACK)
     before = body[window_start:open_at]
     opens_sentence = window_start == s_start and not before.strip()
+    if is_term(body, open_at, text_start, text_end, opens_sentence):
+        return None
     after_close = ""
     if close_at is not None:
         after_close = body[close_at + 1 : min(sentence_end, close_at + 1 + MENTION_WINDOW)]

@@ -21,6 +21,7 @@ from vnrok_etl.speakers import (
     COMPANY_SUFFIX,
     COUNTRY_WORDS,
     FAMILY_NAMES,
+    GROUP_NOUNS,
     KNOWN_BY_FOLD,
     ORG_HEADS,
     ORG_WORDS,
@@ -101,7 +102,7 @@ CLAUSE_CLOSERS = " \t\n.!?;:/”’\"')]»"
 # Last words of role nouns ("legislator", "attache", "ceo"): a description ending in one names
 # a person ("the top legislator"); with ORG_HEADS, an organisation ("the agency").
 ROLE_HEADS = frozenset(role.split(" ")[-1] for role in ROLE_NOUNS)
-DESCRIPTION_HEADS = ROLE_HEADS | ORG_HEADS
+DESCRIPTION_HEADS = ROLE_HEADS | ORG_HEADS | GROUP_NOUNS
 # Words between "the" and a role noun in a description: "the top legislator", "the Korean envoy".
 DESCRIPTION_MODIFIERS = 4
 # An apposition after a name: ", a lecturer at a Hà Nội university," / ", RoK Ambassador to …".
@@ -208,7 +209,8 @@ def _organisation_start(body: str, head_start: int) -> int:
         if word in ORGANISATION_JOINERS:
             start = word_start
             continue
-        if not word[:1].isupper() or "\n" in word or not word.replace("-", "").replace("’", "").isalpha():
+        # A possessive owner is not part of the name: "Vietnam’s Thanh Cong Group".
+        if not word[:1].isupper() or "\n" in word or not word.replace("-", "").isalpha():
             break
         if word.casefold() in NOT_NAMES:
             break
@@ -434,9 +436,17 @@ def _description(
             return None
         if token.lower() in ("the", "a", "an"):
             parsed = parse_mention(body[tokens[j][1] : hi])
-            if parsed.role or parsed.organisation is not None:
+            if parsed.role or parsed.organisation is not None or parsed.plural:
                 return tokens[j][1], parsed
             return None
+    if fold(tokens[last][0]) in GROUP_NOUNS:
+        # "Analysts said", "Travel agencies say": a group needs no article.
+        first = last
+        while first > 0 and last - first < DESCRIPTION_MODIFIERS and _joined(body, tokens, first - 1):
+            if tokens[first - 1][0] == "," or fold(tokens[first - 1][0]) in NOT_NAMES:
+                break
+            first -= 1
+        return tokens[first][1], parse_mention(body[tokens[first][1] : hi])
     return None
 
 
@@ -490,7 +500,7 @@ def mention_after(body: str, lo: int, hi: int) -> tuple[int, int, ParsedMention]
     start, end = tokens[0][1], tokens[end_index][2]
     printed = body[start:end]
     parsed = parse_mention(POSSESSIVE_END.sub("", printed))
-    if not parsed.name and not parsed.role and parsed.organisation is None:
+    if not parsed.name and not parsed.role and parsed.organisation is None and not parsed.plural:
         return None
     return start, end, parsed
 

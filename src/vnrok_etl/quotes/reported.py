@@ -248,7 +248,7 @@ def _pre_posed(reader: Reader, s_start: int, end: int) -> Reported | None:
         candidates += [(m, True) for m in PRE_PARTICIPLE.finditer(body, s_start, end)]
     # BARE_SAY (case-sensitive) starts with \b, so re tries it at every position; every match
     # holds "said" or "says" as printed, which `in` rules out sooner (0.012 -> 0.002 ms/doc).
-    if "said" in sentence or "says" in sentence or "saying" in sentence or "to say" in sentence:
+    if "said" in sentence or "say" in sentence or "responded" in sentence or "replied" in sentence:
         candidates += [(m, False) for m in BARE_SAY.finditer(body, s_start, end)]
     candidates.sort(key=lambda item: item[0].start())
     for match, participle in candidates[:MAX_CUES_PER_SENTENCE]:

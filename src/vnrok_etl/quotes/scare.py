@@ -6,8 +6,9 @@ slogan or a campaign's name. None of these is what somebody said, whatever cue i
 
 - a quotation right after a naming word ("called", "dubbed", "titled", "themed", "known as",
   "so-called", "the slogan", "the film", …) is a name (``is_term``);
-- a short quotation (three words or fewer) that is not a sentence (no closing . ! ?) and does not
-  follow a colon is a term ("called it a “win-win” deal", "its “four no’s” policy");
+- a short quotation (three words or fewer) inside a sentence that is not a sentence itself (no
+  closing . ! ?) and does not follow a colon is a term ("called it a “win-win” deal", "its
+  “four no’s” policy");
 - a quotation with no cue of its own continues an earlier speaker only if it reads like speech
   (``speech_like``): six words or more, or a full sentence of three or more, or left open at the
   paragraph's end (a quotation running on into the next paragraph).
@@ -38,12 +39,17 @@ SENTENCE_MIN_WORDS = 3
 SENTENCE_END = ".!?…"
 
 
-def is_term(body: str, open_at: int, text_start: int, text_end: int) -> bool:
+def is_term(
+    body: str, open_at: int, text_start: int, text_end: int, opens_sentence: bool = False
+) -> bool:
     """Whether the quotation opening at ``open_at`` (text ``body[text_start:text_end]``) names or
-    flags something instead of reporting speech."""
+    flags something instead of reporting speech. A short quotation that opens its sentence
+    ("“Overstays have fallen,” Duc said") is not flagged for its length: terms sit inside one."""
     before = body[max(0, open_at - TERM_LOOKBACK) : open_at]
     if TERM_INTRODUCER.search(before):
         return True
+    if opens_sentence:
+        return False
     text = body[text_start:text_end].rstrip("”’\"' ")
     short = len(text.split()) <= TERM_MAX_WORDS and not text.endswith(tuple(SENTENCE_END))
     return short and not before.rstrip().endswith(":")

@@ -294,7 +294,7 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
             return _note_organisation(reader, offset, described, None)
         return found
     if parsed.name:
-        if " " not in parsed.name:
+        if " " not in parsed.name and sum(char.isupper() for char in parsed.name) > 1:
             _note_organisations(reader)  # "MoIT said": an abbreviation printed after a name
             named = reader.people.get(fold(parsed.name))  # "firm VietData … VietData said"
             if named is not None and named.kind == "organisation":

@@ -117,9 +117,9 @@ ORGANISATION_TAIL = re.compile(
 # "retail group Lotte", "travel platform Yanolja", "automaker VinFast": a business named after
 # what it is, in lowercase, so no head noun is needed to know it is one.
 COMPANY_INTRODUCED = re.compile(
-    r"\b(?:group|company|firm|maker|automaker|carmaker|chipmaker|conglomerate|retailer|platform|"
+    r"(?:group|company|firm|maker|automaker|carmaker|chipmaker|conglomerate|retailer|platform|"
     r"consultancy|operator|developer|giant|start-?up|lender|insurer|airline|carrier|manufacturer|"
-    r"supplier|subsidiary|affiliate)\s+(?P<name>[A-Z][\w’'&\-]*(?:\s+[A-Z][\w’'&\-]*){0,3})"
+    r"supplier|subsidiary|affiliate) (?P<name>[A-Z][\w’'&\-]*(?:\s+[A-Z][\w’'&\-]*){0,3})"
 )
 ORGANISATION_JOINERS = frozenset({"and", "&", "of", "for"})
 # Capitalised words before the head noun that still belong to the name ("General Statistics").
@@ -133,8 +133,10 @@ def _by_first_letter(words: list[str]) -> str:
     return "(?:" + "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in groups.items()) + ")"
 
 
+# Speed: no lookbehind before the words, so re skips ahead to their first letters (the word
+# before is checked in Python): organisations 0.36 -> 0.1 ms/doc where scanned.
 ORGANISATION_HEAD = re.compile(
-    rf"(?<![\w’'\-]){_by_first_letter([head.capitalize() for head in ORG_HEADS])}(?![\w’'\-])"
+    rf"{_by_first_letter([head.capitalize() for head in ORG_HEADS])}(?![\w’'\-])"
 )
 # --- mentions ---------------------------------------------------------------------------------
 
@@ -183,8 +185,11 @@ def organisation_names(body: str) -> list[tuple[int, str, str | None]]:
     """
     found = []
     for match in COMPANY_INTRODUCED.finditer(body):
-        found.append((match.start("name"), match.group("name"), None))
+        if match.start() == 0 or not _word_char(body[match.start() - 1]):
+            found.append((match.start("name"), match.group("name"), None))
     for head in ORGANISATION_HEAD.finditer(body):
+        if head.start() and _word_char(body[head.start() - 1]):
+            continue
         start = _organisation_start(body, head.start())
         tail = ORGANISATION_TAIL.match(body, head.end())
         end = tail.start("abbr") - 1 if tail.group("abbr") else tail.end()
@@ -193,6 +198,10 @@ def organisation_names(body: str) -> list[tuple[int, str, str | None]]:
         if " " in name:
             found.append((start, name, tail.group("abbr")))
     return found
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "_’'-"
 
 
 def _organisation_start(body: str, head_start: int) -> int:

@@ -149,7 +149,8 @@ ORG_WORDS = frozenset(
 COUNTRY_WORDS: dict[str, str] = {
     "rok": "KR", "korea": "KR", "korean": "KR", "south korean": "KR", "republic of korea": "KR",
     "republic of korea (rok)": "KR", "(rok)": "KR", "seoul": "KR",
-    "vietnam": "VN", "viet nam": "VN", "vietnamese": "VN", "viet": "VN", "hanoi": "VN",
+    # Not "viet" alone: it is a common Vietnamese middle name ("Pham Viet Huong").
+    "vietnam": "VN", "viet nam": "VN", "vietnamese": "VN", "hanoi": "VN",
     "ha noi": "VN",
 }
 

@@ -65,7 +65,8 @@ def direct(
     # Windows, not whole sentences: a paragraph of a thousand quotations must stay linear.
     window_start = max(s_start, open_at - CUE_LOOKBACK)
     before = body[window_start:open_at]
-    opens_sentence = window_start == s_start and not before.strip()
+    # A mark or symbol before the quotation ("⛄ “…”", "– “…”") does not stop it opening one.
+    opens_sentence = window_start == s_start and not any(char.isalnum() for char in before)
     if is_term(body, open_at, text_start, text_end, opens_sentence):
         return None
     after_close = ""

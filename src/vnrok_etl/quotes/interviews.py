@@ -30,7 +30,7 @@ INTERVIEWED = re.compile(
 # Who is not the interviewee, though the introduction names them after "talks with".
 INTERVIEWERS = frozenset({"reporter", "correspondent", "journalist", "interviewer", "editor"})
 # How an answer paragraph ends: a sentence's mark, perhaps inside a closing quote or bracket.
-ANSWER_END = re.compile(r"[.!?…][”’\"')\]]*\s*$")
+ANSWER_END = re.compile(r"[.!?…][”’\"')\]]*(?:\s|$)")
 QUESTION_END = re.compile(r"\?[\s”’\"')\]]*$")
 # Marked layouts: "Q: …" / "Question 2: …" and "A: …" / "Answer: …" open their paragraphs.
 QUESTION_MARK = re.compile(r"\s*(?:Q|Question)\s*\d{0,2}\s*[:.\-–—]\s+")
@@ -134,7 +134,8 @@ def add_interview(reader: Reader, start: int, end: int, interviewee: str | None)
         start = marker.end()
     text_start, text_end = trim_span(body, start, end, strip=" \t\n")
     # A caption or a byline left among the answers ("President X of Viet Nam", "By Thu Ha
-    # thuha@…") is no answer: answers are sentences.
+    # thuha@…") is no answer: answers hold a sentence's end (not always last: a sign-off may
+    # follow it).
     if not ANSWER_END.search(body, text_start, text_end):
         return
     if text_end > text_start:

@@ -496,10 +496,11 @@ def mention_after(body: str, lo: int, hi: int) -> tuple[int, int, ParsedMention]
         key = fold(token)
         if i == 0 and key == "the":
             continue
-        if key in CONNECTORS:
-            continue
+        if key in CONNECTORS or (key == "in" and end_index >= 0 and _capital_next(tokens, i)):
+            continue  # "Consul General in Busan Nguyen Thi Thu Ha"
         if not (key in TITLE_WORDS or key in ORG_WORDS or key in DESCRIPTION_HEADS or token[:1].isupper()):
-            if described and end_index < 0 and modifiers < DESCRIPTION_MODIFIERS:
+            # "the top legislator", "team leader Han Kyung-soo": words before a role noun.
+            if end_index < 0 and modifiers < DESCRIPTION_MODIFIERS and (described or _role_ahead(tokens, i)):
                 modifiers += 1
                 continue
             break
@@ -530,6 +531,17 @@ def person_with_complement(body: str, lo: int, hi: int) -> tuple[int, ParsedMent
     if mention is None or not mention[1].name or " " not in mention[1].name:
         return None
     return mention
+
+
+def _capital_next(tokens: list[tuple[str, int, int]], i: int) -> bool:
+    return i + 1 < len(tokens) and tokens[i + 1][0][:1].isupper()
+
+
+def _role_ahead(tokens: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether a title word or role noun follows within two tokens of token ``i``."""
+    return any(
+        fold(token) in TITLE_WORDS or fold(token) in ROLE_HEADS for token, _s, _e in tokens[i + 1 : i + 3]
+    )
 
 
 def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, ParsedMention] | None:

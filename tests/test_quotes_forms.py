@@ -601,3 +601,32 @@ def test_quoted_by_an_outlet_and_an_age_after_the_name(sentence: str, speaker: s
     quote = only_quote(quotes_of(sentence))
     assert quote.speaker == speaker
     assert quote.text.startswith(("overstays had fallen", "Overstays have fallen"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Consul General in Busan Nguyen Thi Thu Ha thanked the city, noting that 12,000 Vietnamese"
+         " live there.", "Nguyen Thi Thu Ha"),
+        ("“We wanted them to learn in a dry room,” said team leader Han Kyung-soo, a student.",
+         "Han Kyung-soo"),
+        ("Mr. Pham Viet Huong, the department's deputy director, told VietNamNet that 12,000"
+         " Vietnamese live there.", "Pham Viet Huong"),
+        ("12,000 Vietnamese live there, Vice Chairman Yoo Jung-joon told Deputy Prime Minister"
+         " Nguyen Chi Dung on August 13.", "Yoo Jung-joon"),
+    ],
+)
+def test_longer_titles_objects_and_middle_names(sentence: str, speaker: str) -> None:
+    assert quotes_of(sentence)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "⛄ “The children now have a dry place to learn,” he said.",
+        "– “The children now have a dry place to learn,” he said.",
+    ],
+)
+def test_a_symbol_before_a_quotation_does_not_hide_it(paragraph: str) -> None:
+    quote = quotes_of("Ambassador Park Noh Wan opened the school.", paragraph)[-1]
+    assert (quote.kind, quote.speaker) == ("direct", "Park Noh Wan")

@@ -23,6 +23,7 @@ from vnrok_etl.quotes.mentions import (
 from vnrok_etl.records import Quote, Speaker
 from vnrok_etl.speakers import (
     COMPANY_HEADS,
+    COUNTRY_WORDS,
     FAMILY_NAMES,
     GENERIC_ROLES,
     KNOWN_PEOPLE,
@@ -39,6 +40,12 @@ from vnrok_etl.speakers import (
 
 # People offered to surname and role resolution, most recent first.
 CONTEXT_PEOPLE = 64
+# Words of a description that do not tell one organisation from another.
+DESCRIPTION_FILLERS = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "city", "city's", "city’s", "provincial",
+     "municipal", "national", "state", "local", "central", "country", "country's", "country’s",
+     "new", "main", "top", "general", "department", "office", "ministry", "agency"}
+)
 INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)
 # Words of plural subjects that stand for the article's own parties, not an unnamed group.
 PARTIES = frozenset(
@@ -287,9 +294,13 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
         return _antecedent(reader, offset)
     if parsed.organisation is not None:
         if parsed.organisation:
+            if (fuller := _fuller_name(reader, parsed.organisation)) is not None:
+                return fuller
             return _note_organisation(reader, offset, parsed.organisation, None)
         _note_organisations(reader)
         found = _recent_organisation(reader, offset, parsed.org_head or "")
+        if found is None:
+            found = _organisation_sharing_a_word(reader, offset, parsed.printed)
         if found is None and (described := _described_organisation(parsed.printed)):
             return _note_organisation(reader, offset, described, None)
         return found
@@ -328,6 +339,41 @@ def _resolve_role(reader: Reader, offset: int, parsed: ParsedMention) -> str | N
         if fits_role(person.name, described, person.country, role, parsed.country):
             return key
     return None
+
+
+def _fuller_name(reader: Reader, name: str) -> str | None:
+    """An organisation named before in full whose name ends with ``name``: "the municipal
+    People’s Committee" and "the Hanoi People’s Committee" (printed before or after)."""
+    _note_organisations(reader)
+    key = fold(name)
+    for other, organisation in reader.people.items():
+        if organisation.kind == "organisation" and other != key and other.endswith(" " + key):
+            return other
+    return None
+
+
+def _organisation_sharing_a_word(reader: Reader, offset: int, printed: str) -> str | None:
+    """The most recent organisation named before whose name holds a word of the description:
+    "the Vietnamese customs agency" after "the General Department of Vietnam Customs"."""
+    words = {
+        word for word in fold(printed).split()
+        if word not in DESCRIPTION_FILLERS and word not in COUNTRY_WORDS and word not in ORG_HEADS
+    }
+    if not words:
+        return None
+    country = _country_of(fold(printed).split())
+    for key in reversed(reader.context_keys(offset)):
+        organisation = reader.people[key]
+        if organisation.kind != "organisation" or words.isdisjoint(key.split()):
+            continue
+        if country and (other := _country_of(key.split())) and other != country:
+            continue  # "the Vietnamese customs agency" is not the Korea Customs Service
+        return key
+    return None
+
+
+def _country_of(words: list[str]) -> str | None:
+    return next((COUNTRY_WORDS[word] for word in words if word in COUNTRY_WORDS), None)
 
 
 def _described_organisation(printed: str) -> str | None:

@@ -97,6 +97,12 @@ SOURCE_TAIL = re.compile(
     r"(?:\s+(?:released\s+)?(?:on|in)\s+(?:the\s+)?[\w ]{1,20}?(?=[.,;]|$))?"
 )
 OF_THE = re.compile(r"\s+of(?:\s+the)?\s+$")
+MISSIONS = frozenset({"embassy", "consulate", "mission"})
+NAME_POSSESSIVES = frozenset(
+    {"people’s", "people's", "women’s", "women's", "workers’", "workers'", "children’s",
+     "children's", "farmers’", "farmers'", "veterans’", "veterans'"}
+)
+MISSION_PLACE = re.compile(r"\s+in\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?")
 # What may follow a post-posed subject that ends its clause.
 CLAUSE_CLOSERS = " \t\n.!?;:/”’\"')]»"
 # Last words of role nouns ("legislator", "attache", "ceo"): a description ending in one names
@@ -111,7 +117,7 @@ APPOSITION = re.compile(r",\s+(?P<text>[^,.;:!?“”\"()]{2,100}?)\s*(?=[,.;:!?
 # complement and a bracketed abbreviation ("the Ministry of Industry and Trade (MoIT)").
 # After an organisation's head noun: its "of"/"for" complement and bracketed abbreviation.
 ORGANISATION_TAIL = re.compile(
-    r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:(?:,\s+|\s+(?:and|&)\s+|\s+)[A-Z][\w’'\-]*){0,6})?"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:(?:,\s+|\s+(?:and|&)\s+|\s+)[A-Z][\w’'\-]*){0,6})?"
     r"(?:\s+\((?P<abbr>[A-Za-z][A-Za-z&\-]{1,11})\))?"
 )
 # "retail group Lotte", "travel platform Yanolja", "automaker VinFast": a business named after
@@ -193,6 +199,8 @@ def organisation_names(body: str) -> list[tuple[int, str, str | None]]:
         start = _organisation_start(body, head.start())
         tail = ORGANISATION_TAIL.match(body, head.end())
         end = tail.start("abbr") - 1 if tail.group("abbr") else tail.end()
+        if head.group(0).casefold() in MISSIONS and (place := MISSION_PLACE.match(body, end)):
+            end = place.end()  # "the Embassy of Việt Nam in Seoul": a mission is where it is
         name = " ".join(body[start:end].split()).rstrip(" (")
         name = COMPANY_SUFFIX.sub("", name) or name
         if " " in name:
@@ -218,8 +226,11 @@ def _organisation_start(body: str, head_start: int) -> int:
         if word in ORGANISATION_JOINERS:
             start = word_start
             continue
-        # A possessive owner is not part of the name: "Vietnam’s Thanh Cong Group".
-        if not word[:1].isupper() or "\n" in word or not word.replace("-", "").isalpha():
+        # A possessive owner is not part of the name ("Vietnam’s Thanh Cong Group"), but some
+        # names hold a possessive ("the Hanoi People’s Committee", "Women’s Union").
+        if not word[:1].isupper() or "\n" in word:
+            break
+        if not word.replace("-", "").isalpha() and word.casefold() not in NAME_POSSESSIVES:
             break
         if word.casefold() in NOT_NAMES:
             break
@@ -496,8 +507,11 @@ def mention_after(body: str, lo: int, hi: int) -> tuple[int, int, ParsedMention]
         key = fold(token)
         if i == 0 and key == "the":
             continue
-        if key in CONNECTORS or (key == "in" and end_index >= 0 and _capital_next(tokens, i)):
-            continue  # "Consul General in Busan Nguyen Thi Thu Ha"
+        if key in CONNECTORS or (
+            key == "in" and end_index >= 0 and _capital_next(tokens, i)
+            and (fold(tokens[i - 1][0]) in TITLE_WORDS or _mission_before(tokens, i))
+        ):
+            continue  # "Consul General in Busan Nguyen Thi Thu Ha", not "the Center in Gimhae"
         if not (key in TITLE_WORDS or key in ORG_WORDS or key in DESCRIPTION_HEADS or token[:1].isupper()):
             # "the top legislator", "team leader Han Kyung-soo": words before a role noun.
             if end_index < 0 and modifiers < DESCRIPTION_MODIFIERS and (described or _role_ahead(tokens, i)):
@@ -531,6 +545,12 @@ def person_with_complement(body: str, lo: int, hi: int) -> tuple[int, ParsedMent
     if mention is None or not mention[1].name or " " not in mention[1].name:
         return None
     return mention
+
+
+def _mission_before(tokens: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether a diplomatic mission's name runs before token ``i``: a mission is named by where
+    it is ("the Embassy of Việt Nam in Seoul"), other bodies are not ("the Center in Gimhae")."""
+    return any(fold(token) in MISSIONS for token, _s, _e in tokens[max(0, i - 6) : i])
 
 
 def _capital_next(tokens: list[tuple[str, int, int]], i: int) -> bool:

@@ -630,3 +630,24 @@ def test_longer_titles_objects_and_middle_names(sentence: str, speaker: str) -> 
 def test_a_symbol_before_a_quotation_does_not_hide_it(paragraph: str) -> None:
     quote = quotes_of("Ambassador Park Noh Wan opened the school.", paragraph)[-1]
     assert (quote.kind, quote.speaker) == ("direct", "Park Noh Wan")
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (("Clinics will open in Long Bien, the municipal People’s Committee said.",
+          "Chairman of the Hanoi People’s Committee Tran Van Minh visited the site."),
+         "Hanoi People’s Committee"),
+        (("The General Department of Vietnam Customs opened a desk in Seoul.",
+          "Checks will take one day, the Vietnamese customs agency said."),
+         "General Department of Vietnam Customs"),
+        (("The Korea Customs Service and the General Department of Vietnam Customs met.",
+          "Checks will take one day, the Vietnamese customs agency said."),
+         "General Department of Vietnam Customs"),
+        (("Students gathered at the Embassy of Việt Nam in Seoul on Sunday.",
+          "Checks will take one day, the embassy said."), "Embassy of Việt Nam in Seoul"),
+    ],
+)
+def test_organisation_referred_back_by_a_shorter_name_or_a_describing_word(paragraphs, speaker) -> None:
+    quote = next(q for q in quotes_of(*paragraphs) if q.text.startswith(("Clinics", "Checks")))
+    assert (quote.speaker, quote.speaker_type) == (speaker, "organisation")

@@ -97,7 +97,9 @@ SOURCE_TAIL = re.compile(
     r"(?:\s+(?:released\s+)?(?:on|in)\s+(?:the\s+)?[\w ]{1,20}?(?=[.,;]|$))?"
 )
 OF_THE = re.compile(r"\s+of(?:\s+the)?\s+$")
-MISSIONS = frozenset({"embassy", "consulate", "mission"})
+# Bodies named by where they are: "the Embassy of Việt Nam in Seoul", "the Korea Chamber of
+# Commerce in Vietnam" (other bodies are not: "the Support Center in Gimhae").
+MISSIONS = frozenset({"embassy", "consulate", "mission", "chamber"})
 NAME_POSSESSIVES = frozenset(
     {"people’s", "people's", "women’s", "women's", "workers’", "workers'", "children’s",
      "children's", "farmers’", "farmers'", "veterans’", "veterans'"}

@@ -54,6 +54,7 @@ from vnrok_etl.speakers import (
     fold,
 )
 
+CAPITALISED_RUN = re.compile(r"[A-Z][\w’'&\-]*(?:\s+(?:&\s+|and\s+|of\s+)?[A-Z][\w’'&\-]*){0,5}")
 # What may stand between the comma and a post-posed subject: nothing, or whose it is and what
 # kind ("…, the provincial Department of Finance said").
 POSSESSOR = re.compile(r"\s*(?:(?:the|its|his|her|their)\s+)?(?:[a-z]+\s+){0,2}")
@@ -133,7 +134,9 @@ def _post_posed(reader: Reader, s_start: int, end: int) -> Reported | None:
     body = reader.body
     sentence = body[s_start:end]
     for match in islice(ACCORDING_TO.finditer(sentence), MAX_CUES_PER_SENTENCE):
-        found = mention_after(body, s_start + match.end(), end)
+        found = mention_after(body, s_start + match.end(), end) or capitalised_source(
+            body, s_start + match.end(), end
+        )
         if found and clause_end(body, found[1], end):
             attribution = source_attribution(reader, found, match.group("cue"))
             return attribution, s_start, s_start + match.start()
@@ -171,6 +174,16 @@ def _post_posed(reader: Reader, s_start: int, end: int) -> Reported | None:
                 attribution = attribute(reader, (found[0], found[2]), match.group("cue"), found[1])
                 return attribution, s_start, s_start + comma
     return None
+
+
+def capitalised_source(body: str, start: int, end: int) -> tuple[int, int, ParsedMention] | None:
+    """A source no mention pattern reads ("according to consultancy Savills Vietnam"): the
+    capitalised words from ``start``, as an organisation's name."""
+    match = CAPITALISED_RUN.match(body, start, end)
+    if match is None or " " not in match.group(0) and sum(c.isupper() for c in match.group(0)) < 2:
+        return None
+    name = match.group(0)
+    return start, match.end(), ParsedMention(name, "", None, None, None, None, organisation=name)
 
 
 def source_attribution(
@@ -213,7 +226,9 @@ def _according_to_first(reader: Reader, s_start: int, end: int) -> Reported | No
     if not body.startswith(",", source_end):
         return None
     text_start = source_end + 1
-    apposition = apposition_after(body, found[1])
+    # "According to Dr. Le, a former trade official, exports …": a person's apposition is not
+    # what was said; an organisation's next clause is ("According to the Ministry, the two …").
+    apposition = apposition_after(body, source_end) if found[2].name else None
     if apposition is not None and body.startswith(",", apposition[1]):
         text_start = apposition[1] + 1
     attribution = source_attribution(reader, found, match.group("cue"))

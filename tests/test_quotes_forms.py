@@ -651,3 +651,21 @@ def test_a_symbol_before_a_quotation_does_not_hide_it(paragraph: str) -> None:
 def test_organisation_referred_back_by_a_shorter_name_or_a_describing_word(paragraphs, speaker) -> None:
     quote = next(q for q in quotes_of(*paragraphs) if q.text.startswith(("Clinics", "Checks")))
     assert (quote.speaker, quote.speaker_type) == (speaker, "organisation")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "start"),
+    [
+        ("According to the Ministry of Trade, the two ministers are expected to sign a deal.",
+         "Ministry of Trade", "the two ministers"),
+        ("Cold storage is short, according to consultancy Savills Vietnam.", "Savills Vietnam",
+         "Cold storage is short"),
+        ("Firms plan to hire 25,000 workers, according to a survey by the Korea Chamber of Commerce"
+         " in Vietnam (KoCham) released on March 6.", "Korea Chamber of Commerce in Vietnam",
+         "Firms plan to hire"),
+    ],
+)
+def test_organisation_sources_keep_their_clause_and_full_name(sentence: str, speaker: str, start: str) -> None:
+    quote = only_quote(quotes_of(sentence))
+    assert (quote.speaker, quote.speaker_type) == (speaker, "organisation")
+    assert quote.text.startswith(start)

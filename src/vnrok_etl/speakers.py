@@ -9,9 +9,13 @@ are the ones news copy follows (issue "Quotations and speakers"):
 - a surname-only mention ("Lâm", "Minister Son", "President Lee") is the person named in the same
   article whose full name ends with it (Vietnamese names are cited by the last syllable) or
   starts with it (Korean names are cited by the family name, which comes first);
-- a role description ("the Vietnamese Party chief", "the RoK president", "the Minister") is the
-  person named in the article whose title or known roles fit it, the most recent one first;
-- a pronoun or a bare "the official", "the diplomat" is the last speaker (or last named person).
+- a role description ("the Vietnamese Party chief", "the RoK president", "the Minister", "the
+  top legislator", "the CEO") is the person named in the article whose title, apposition or
+  known roles fit it, the most recent one first; a bare "the official", "the diplomat" is the
+  last speaker; a pronoun is resolved by the quotes package (the nearest person named before);
+- a name must be a person's (``is_person_name``): never a country or a pair of them
+  ("Vietnam-RoK"), a nationality adjective or a bare title; an organisation is told by its head
+  noun (``parse_organisation``: "Ministry of Industry and Trade", "the agency").
 
 Canonical names keep their diacritics when any form of the name has them; the table spells
 "Bùi Thanh Sơn" although the seeds print "Bui Thanh Son", because that is his name and other

@@ -2,35 +2,40 @@
 
 Hand-written because no library attributes speech in this prose offline: quote attribution and
 coreference need spaCy/coreferee/fastcoref models with downloaded weights, and those would still
-miss the agencies' conventions. The conventions we follow (issue "Quotations and speakers"):
+miss the agencies' conventions. The rules are stated for English-language news in general (issue
+15, "Quotes and speakers that generalize") and each module holds one concern:
 
-- direct: a quotation introduced by a speech cue ("humorously remarked: “…”", "stating: “…”",
-  "said that “…”" when the quotation ends the sentence) or followed by one ("“…”, shared
-  Han Jong-hee", "“…,” he said"). A paragraph that opens with a quotation continues the previous
-  paragraph's direct quote. Any other quoted span is a title or scare quote ("four no’s",
-  "Miracle on the Han River", a forum theme) and is not speech.
-- indirect: a cue verb with a reported clause: "X stressed that …" (text = the clause after
-  "that"), "the Deputy PM said Vietnam …", "…, Permanent Deputy Minister … Vũ told the press."
-  and "…, according to Vũ." (text = the sentence before the comma), "Vietnam, he noted, is
-  ready …" (text = the whole sentence, the only contiguous span holding the reported content).
-  One indirect quote per sentence. A cue with a noun object ("He highly appreciated Viet Nam's
-  view") reports an attitude, not words, and is skipped; so are collective subjects ("they",
-  "the two leaders", "both sides"): a quote needs one person.
-- interview: in a question-and-answer article (``Article.kind == "interview"``) each answer
-  paragraph is one quote by the interviewee; question paragraphs (last sentence ends with "?")
-  and the introduction before the first question are never answers.
+- ``cues``: the reporting verbs and phrases ("said", "told reporters", "according to", "was
+  quoted as saying", ", adding that") and the patterns that place them;
+- ``marks``: pairing quotation marks, curly, straight or mixed;
+- ``scare``: quoted words that are not speech (terms, titles, slogans);
+- ``direct``: a quotation attributed by a cue before it ("X said: “…”", "X said “…”"), after it
+  ("“…,” X said", "“…” the CEO added", "“…”, said Park Noh Wan, RoK Ambassador …"), by a name
+  and a colon ("Kim Soo-ah: “…”"), or by the quotation before it: resumed in the same paragraph
+  after its attribution it is the same statement; opening the next paragraph it is a quote of
+  its own by the same speaker;
+- ``reported``: reported speech, one statement per cue: "X said (that) …" (text after the cue),
+  "…, X said." / "…, said X." / "…, according to X." (text before the comma), "According to
+  X, …", "Vietnam, he noted, is …" (the whole sentence), "data from X showed", and a second
+  statement of the same speaker in "…, adding that …" / "…, and said …";
+- ``mentions``: reading the printed subject around a cue (names, titles, appositions, roles,
+  organisations, pronouns);
+- ``attribution``: resolving it: a full name to its person (any nationality; the known-people
+  table only helps with canonical names), a surname, role or pronoun to a person named before,
+  a description to an organisation named before or as printed; an unresolved subject keeps
+  ``speaker`` NULL and its printed form in ``Quote.speaker_printed``, never a guess;
+- ``interviews``: question-and-answer layouts, every answer a quote of the interviewee;
+- ``extract``: reading an article paragraph by paragraph.
 
-Speakers are resolved through ``speakers``: full names diacritic-insensitively and through the
-known-people table, surnames and role descriptions against the people named in the article, and
-pronouns, "the official" and "the diplomat" to the last speaker. ``Speaker.aliases`` holds every
-printed name form of the person in this article, with and without its printed title ("To Lam",
-"Party General Secretary To Lam", "General Secretary Lâm"), but never a pronoun, a bare surname
-or a role description: those identify the person only inside this one article.
-``Speaker.title`` is the first title the article prints for the person (the table's otherwise);
+``Speaker.aliases`` holds every printed name form of the person in this article, with and
+without its printed title ("To Lam", "Party General Secretary To Lam"), but never a pronoun, a
+bare surname or a role description: those identify the person only inside this one article.
+``Speaker.title`` is the first title the article prints (the table's otherwise);
 ``Quote.speaker_title`` is the title printed with that mention ("Deputy PM" in seed 003, though
-he is a Deputy Minister), or the speaker's title for pronouns and "the official". ``cue`` is the
-cue as printed, lowercased ("told the press", "expressed his belief"); None for interviews.
-Quotes inside an interview answer are not extracted again: the answer is already the quote.
+he is a Deputy Minister). ``cue`` is the cue as printed, lowercased ("told the press", "expressed
+his belief"); None for interviews and continued quotations. A speaker is a person or an
+organisation (``Speaker.kind``, ``Quote.speaker_type``), never a country, an adjective or a bare
+title. Quotes inside an interview answer are not extracted again: the answer is the quote.
 """
 
 from vnrok_etl.quotes.extract import extract_quotes

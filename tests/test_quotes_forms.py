@@ -669,3 +669,20 @@ def test_organisation_sources_keep_their_clause_and_full_name(sentence: str, spe
     quote = only_quote(quotes_of(sentence))
     assert (quote.speaker, quote.speaker_type) == (speaker, "organisation")
     assert quote.text.startswith(start)
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "Hai made the remarks at a meeting with Korean investors.",
+        "Later, Hai visited the site with reporters.",
+    ],
+)
+def test_a_surname_alone_is_the_nearest_person_for_a_pronoun(middle: str) -> None:
+    quotes = quotes_of(
+        "Hanoi wants Korean partners, Vice Chairman Ha Minh Hai said.",
+        "Vice Chairman Ha Minh Hai (R) and Lee Jong-hwan, CEO of Spark Asia, at the meeting.",
+        middle,
+        "The campus will host 200 startups, he said.",
+    )
+    assert quotes[-1].speaker == "Ha Minh Hai"

@@ -152,7 +152,10 @@ def register_people(reader: Reader, sentences: list[tuple[int, int]]) -> None:
     Organisations named in full are noted when first needed (``_note_organisations``)."""
     body = reader.body
     pending: list[tuple[int, int, ParsedMention]] = []
-    for start, end in name_run_ends(body, sentences):
+    # The first and last words of the full names read so far: a later "Hai" or "Park" alone is
+    # that person again, and a pronoun's antecedent ("Hai made the remarks … he said").
+    surnames: set[str] = set()
+    for start, end in name_run_ends(body, sentences, surnames):
         mention = mention_before(body, start, end)
         if mention is None:
             continue
@@ -164,7 +167,9 @@ def register_people(reader: Reader, sentences: list[tuple[int, int]]) -> None:
                 key = _note(reader, m_start, parsed)
                 if key is not None:
                     _describe(reader, key, end)
-        elif parsed.title:
+                    words = fold(parsed.name).split()
+                    surnames.update((words[0], words[-1]))
+        elif parsed.title or fold(parsed.name) in surnames:
             pending.append((m_start, end, parsed))
     for m_start, _end, parsed in pending:
         _note(reader, m_start, parsed)

@@ -260,7 +260,9 @@ def apposition_after(body: str, name_end: int) -> tuple[str, int] | None:
     return (text, match.end()) if text else None
 
 
-def name_run_ends(body: str, sentences: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+def name_run_ends(
+    body: str, sentences: list[tuple[int, int]], surnames: frozenset[str] | set[str] = frozenset()
+) -> Iterator[tuple[int, int]]:
     """(sentence start, end) of every run of capitalised words that may name a person.
 
     Only runs after a title word ("President Lee") or holding a known name's word ("To Lam")
@@ -301,7 +303,9 @@ def name_run_ends(body: str, sentences: list[tuple[int, int]]) -> Iterator[tuple
                 in_run = False
             if name:
                 before = skipped if skipped is not None else previous
-                worth = _worth_parsing(before or "") or known
+                # A word of a name already read ("Hai" after "Ha Minh Hai") is worth it too: the
+                # caller adds to ``surnames`` as it goes.
+                worth = _worth_parsing(before or "") or known or (bool(surnames) and fold(text) in surnames)
                 family, words = surname, 1
                 in_run, run_end = True, pos
                 if possessive:

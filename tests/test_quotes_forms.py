@@ -686,3 +686,29 @@ def test_a_surname_alone_is_the_nearest_person_for_a_pronoun(middle: str) -> Non
         "The campus will host 200 startups, he said.",
     )
     assert quotes[-1].speaker == "Ha Minh Hai"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "It is time for a new chapter, Vietnam's new Ambassador to Korea Vu Van Hoa said,"
+        " highlighting Prime Minister Tran Van Son's visit to Seoul.",
+        "It is time for a new chapter, Ambassador Vu Van Hoa said, citing Prime Minister Tran Van"
+        " Son's visit to Seoul.",
+    ],
+)
+def test_attribution_before_a_participle_and_a_possessive_is_no_antecedent(first: str) -> None:
+    quotes = quotes_of(first, "“The visit reviews what we have achieved,” he said.")
+    assert [(q.kind, q.speaker) for q in quotes] == [("indirect", "Vu Van Hoa"), ("direct", "Vu Van Hoa")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Talks start on Tuesday, according to South Korea’s Office for Policy Coordination.",
+         "Office for Policy Coordination"),
+        ("Talks start on Tuesday, according to Vietnam's Ministry of Planning.", "Ministry of Planning"),
+    ],
+)
+def test_an_owner_before_an_organisation_is_not_its_name(sentence: str, speaker: str) -> None:
+    assert only_quote(quotes_of(sentence)).speaker == speaker

@@ -381,6 +381,10 @@ def parse_organisation(printed: str) -> tuple[str, str] | None:
         word[:1].isupper() for word in words[1:]
     ):
         words = words[1:]
+    # "South Korea’s Office for Government Policy Coordination": an owner of two words too.
+    owner = next((i for i, word in enumerate(words[:3]) if POSSESSIVE_WORD.search(word)), None)
+    if owner is not None and owner + 2 < len(words) and words[owner + 1][:1].isupper():
+        words = words[owner + 1 :]
     text = " ".join(words)
     for index, word in enumerate(words):
         if word.casefold() in ("of", "for", "on") and index:

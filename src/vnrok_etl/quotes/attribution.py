@@ -112,6 +112,8 @@ class Reader:
     # Folded abbreviations printed after an organisation's name ("(MoIT)") -> its key.
     abbreviations: dict[str, str] = field(default_factory=dict)
     organisations_noted: bool = False
+    # Offsets of person mentions printed as possessives ("Chinh's visit"): never antecedents.
+    possessives: set[int] = field(default_factory=set)
 
     def context_keys(self, offset: int) -> list[str]:
         """Keys of people named before ``offset``, least recent first, the last speaker last.
@@ -169,10 +171,19 @@ def register_people(reader: Reader, sentences: list[tuple[int, int]]) -> None:
                     _describe(reader, key, end)
                     words = fold(parsed.name).split()
                     surnames.update((words[0], words[-1]))
+                    _mark_possessive(reader, m_start, end)
         elif parsed.title or fold(parsed.name) in surnames:
             pending.append((m_start, end, parsed))
-    for m_start, _end, parsed in pending:
-        _note(reader, m_start, parsed)
+    for m_start, end, parsed in pending:
+        if _note(reader, m_start, parsed) is not None:
+            _mark_possessive(reader, m_start, end)
+
+
+def _mark_possessive(reader: Reader, start: int, end: int) -> None:
+    """Remember a mention printed as a possessive ("Prime Minister Pham Minh Chinh's visit"):
+    it names whose something is, not who speaks next, so no pronoun goes back to it."""
+    if reader.body.endswith(("'s", "’s", "'", "’"), start, end):
+        reader.possessives.add(start)
 
 
 def _family_name_first(body: str, parsed: ParsedMention, end: int) -> bool:
@@ -326,11 +337,16 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
 
 
 def _antecedent(reader: Reader, offset: int) -> str | None:
-    """The nearest person mentioned before ``offset`` outside quoted content."""
+    """The nearest person mentioned before ``offset`` outside quoted content and not as a
+    possessive: "Ambassador Vu Ho said, highlighting Prime Minister Chinh's visit. … he said"
+    is the ambassador."""
     index = bisect_left(reader.mentions, (offset, ""))
     for position, key in reversed(reader.mentions[max(0, index - PRONOUN_LOOKBACK) : index]):
         person = reader.people.get(key)
-        if person is not None and person.kind == "person" and not reader.is_quoted(position):
+        if (
+            person is not None and person.kind == "person" and not reader.is_quoted(position)
+            and position not in reader.possessives
+        ):
             return key
     return None
 

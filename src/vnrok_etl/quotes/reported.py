@@ -30,6 +30,7 @@ from vnrok_etl.quotes.cues import (
     LEADING_ACCORDING_TO,
     MAX_CUES_PER_SENTENCE,
     PARENTHETICAL,
+    PARTICIPLE,
     PRE_CUE,
     PRE_PARTICIPLE,
     QUOTED_AS_SAYING,
@@ -54,10 +55,13 @@ from vnrok_etl.speakers import (
     fold,
 )
 
+TRAILING_PARTICIPLE = re.compile(rf",\s+(?:{PARTICIPLE}|citing|referring|calling)\b", re.IGNORECASE)
 CAPITALISED_RUN = re.compile(r"[A-Z][\w’'&\-]*(?:\s+(?:&\s+|and\s+|of\s+)?[A-Z][\w’'&\-]*){0,5}")
 # What may stand between the comma and a post-posed subject: nothing, or whose it is and what
-# kind ("…, the provincial Department of Finance said").
-POSSESSOR = re.compile(r"\s*(?:(?:the|its|his|her|their)\s+)?(?:[a-z]+\s+){0,2}")
+# kind ("…, the provincial Department of Finance said", "…, Vietnam's new Ambassador … said").
+POSSESSOR = re.compile(
+    r"\s*(?:(?:the|its|his|her|their|[A-Z][\w\-]*['’]s)\s+)?(?:[a-z]+\s+){0,2}"
+)
 # An attributed stretch of a sentence: (attribution, text start, text end).
 Reported = tuple[Attribution, int, int]
 
@@ -149,23 +153,13 @@ def _post_posed(reader: Reader, s_start: int, end: int) -> Reported | None:
     # Both patterns below only count with a comma before the cue.
     if sentence.rfind(",") <= 0:
         return None
-    # Speed: CUE_AT_END holds no comma but its optional last mark, which has only spaces after
-    # it (cues, the tail's [^,.;:“”"] and spaces hold none), so no match starts at or before a
-    # comma that has a non-space character after it; searching after the last such comma finds
-    # the same match without trying every space before it (6.5 -> 2.2 us a sentence on c1k).
-    last_char = len(sentence.rstrip()) - 1
-    cue_match = CUE_AT_END.search(sentence, sentence.rfind(",", 0, last_char) + 1)
-    if cue_match:
-        cue_start = s_start + cue_match.start("cue")
-        comma = sentence.rfind(",", 0, cue_match.start("cue"))
-        if comma > 0:
-            mention = mention_before(body, s_start + comma + 1, cue_start)
-            if mention is None:
-                end_of_subject = len(body[:cue_start].rstrip())
-                mention = person_with_complement(body, s_start + comma + 1, end_of_subject)
-            # "…, its Ministry of Employment and Labor said": whose it is may come first.
-            if mention and POSSESSOR.fullmatch(body, s_start + comma + 1, mention[0]):
-                return attribute(reader, mention, cue_match.group("cue")), s_start, s_start + comma
+    found = _cue_at_end(reader, s_start, sentence)
+    if found is None and (participle := _last_participle(sentence)) is not None:
+        # "…, Ambassador Vu Ho said, highlighting the Prime Minister's visit.": the clause the
+        # attribution ends comes before a participle that goes on about it.
+        found = _cue_at_end(reader, s_start, sentence[: participle.start()])
+    if found is not None:
+        return found
     for comma in _commas_from_last(sentence):
         match = CUE_AT_START.match(sentence[comma + 1 :])
         if match and match.start("cue") > 0:
@@ -174,6 +168,41 @@ def _post_posed(reader: Reader, s_start: int, end: int) -> Reported | None:
                 attribution = attribute(reader, (found[0], found[2]), match.group("cue"), found[1])
                 return attribution, s_start, s_start + comma
     return None
+
+
+def _cue_at_end(reader: Reader, s_start: int, sentence: str) -> Reported | None:
+    """"…, Permanent Deputy Minister … Vũ told the press.": the cue ends ``sentence``."""
+    body = reader.body
+    # Speed: CUE_AT_END holds no comma but its optional last mark, which has only spaces after
+    # it (cues, the tail's [^,.;:“”"] and spaces hold none), so no match starts at or before a
+    # comma that has a non-space character after it; searching after the last such comma finds
+    # the same match without trying every space before it (6.5 -> 2.2 us a sentence on c1k).
+    last_char = len(sentence.rstrip()) - 1
+    cue_match = CUE_AT_END.search(sentence, sentence.rfind(",", 0, last_char) + 1)
+    if not cue_match:
+        return None
+    cue_start = s_start + cue_match.start("cue")
+    comma = sentence.rfind(",", 0, cue_match.start("cue"))
+    if comma <= 0:
+        return None
+    mention = mention_before(body, s_start + comma + 1, cue_start)
+    if mention is None:
+        end_of_subject = len(body[:cue_start].rstrip())
+        mention = person_with_complement(body, s_start + comma + 1, end_of_subject)
+    # "…, its Ministry of Employment and Labor said": whose it is may come first.
+    if mention and POSSESSOR.fullmatch(body, s_start + comma + 1, mention[0]):
+        return attribute(reader, mention, cue_match.group("cue")), s_start, s_start + comma
+    return None
+
+
+def _last_participle(sentence: str) -> re.Match[str] | None:
+    """The last ", adding …" / ", highlighting …" of a sentence, if any."""
+    if "ing " not in sentence:
+        return None
+    found = None
+    for found in TRAILING_PARTICIPLE.finditer(sentence):
+        pass
+    return found
 
 
 def capitalised_source(body: str, start: int, end: int) -> tuple[int, int, ParsedMention] | None:

@@ -712,3 +712,24 @@ def test_attribution_before_a_participle_and_a_possessive_is_no_antecedent(first
 )
 def test_an_owner_before_an_organisation_is_not_its_name(sentence: str, speaker: str) -> None:
     assert only_quote(quotes_of(sentence)).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The Vietnamese side praised the response, it said.",
+        "It said that the Vietnamese side praised the response.",
+    ],
+)
+def test_it_is_the_organisation_that_spoke_last(second: str) -> None:
+    quotes = quotes_of("The vice ministers held talks on Monday, Seoul's defense ministry said.", second)
+    assert [(q.speaker, q.speaker_type) for q in quotes] == [("defense ministry", "organisation")] * 2
+
+
+@pytest.mark.parametrize("verb", ["cited", "quoted"])
+def test_a_release_citing_a_person_as_saying(verb: str) -> None:
+    quotes = quotes_of(
+        "Foreign Minister Bui Thanh Son met his counterpart in Hanoi.",
+        f"A ministry press release also {verb} Son as saying that Vietnam was willing to help.",
+    )
+    assert [(q.speaker, q.text) for q in quotes] == [("Bùi Thanh Sơn", "Vietnam was willing to help")]

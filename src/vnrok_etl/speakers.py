@@ -334,6 +334,9 @@ def parse_mention(mention: str) -> ParsedMention:
     folded = fold(printed)
     if folded in PRONOUNS_SINGULAR:
         return ParsedMention(printed, "", None, None, None, folded)
+    if folded == "it":
+        # "…, it said.": an organisation cited before ("the ministry said … it said").
+        return ParsedMention(printed, "", None, None, None, None, organisation="", org_head="it")
     if folded in PRONOUNS_PLURAL:
         return ParsedMention(printed, "", None, None, None, folded, plural=True)
     if folded.rsplit(" ", 1)[-1] in GROUP_NOUNS:

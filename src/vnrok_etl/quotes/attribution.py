@@ -101,6 +101,7 @@ class Reader:
     people: dict[str, _Person] = field(default_factory=dict)  # fold(canonical) -> person
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, fold(canonical))
     last_speaker: str | None = None
+    last_organisation: str | None = None  # what "it said" means
     quotes: list[Quote] = field(default_factory=list)
     speakers_used: list[str] = field(default_factory=list)
     # Offsets of the body's double and single quotation marks, in order (body_marks).
@@ -313,6 +314,8 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
             if (fuller := _fuller_name(reader, parsed.organisation)) is not None:
                 return fuller
             return _note_organisation(reader, offset, parsed.organisation, None)
+        if parsed.org_head == "it":
+            return reader.last_organisation  # "…, it said": the organisation that spoke last
         _note_organisations(reader)
         found = _recent_organisation(reader, offset, parsed.org_head or "")
         if found is None:
@@ -494,6 +497,8 @@ def emit(reader: Reader, kind: str, attribution: Attribution, start: int, end: i
         reader.speakers_used.append(attribution.key)
         if person.kind == "person":
             reader.last_speaker = attribution.key
+        else:
+            reader.last_organisation = attribution.key
 
 
 def extend_last(reader: Reader, end: int) -> None:

@@ -65,7 +65,7 @@ PARTICIPLE = _alternation(PARTICIPLE_CUES)
 CUE_WORDS = frozenset(
     {re.match(r"[a-z]+", phrase).group(0) for phrase in CUE_PHRASES}
     | set(PARTICIPLE_CUES)
-    | {"according", "showed", "shows", "indicated"}  # "according to X", "data from X showed"
+    | {"according", "showed", "shows", "indicated", "cited"}  # "according to X", "data … showed"
 )
 # Whether lowercased text holds a cue word as a whole run of a-z letters: what
 # ``not CUE_WORDS.isdisjoint(re.findall("[a-z]+", text))`` tells, since that finds every maximal
@@ -106,9 +106,10 @@ BARE_SAY = re.compile(
     r"or|so|if|goodbye|hello|earlier|later|yesterday|today|last|next|this\s+week|recently|"
     r"previously|again|also|then|once|sorry|thanks|thank|nothing|something|anything|farewell)\b)"
 )
-# "Yonhap quoted Minister Ahn as saying (that) …": the speaker is the one quoted, not the outlet.
+# "Yonhap quoted Minister Ahn as saying (that) …", "a press release cited Son as saying …": the
+# speaker is the one quoted, not the outlet.
 QUOTED_AS_SAYING = re.compile(
-    r"\bquoted\s+(?P<subject>[^,;:“”\"]{2,120}?)\s+as\s+(?P<cue>saying)\b(?:\s+that\b)?[\s,:]*"
+    r"\b(?:quoted|cited)\s+(?P<subject>[^,;:“”\"]{2,120}?)\s+as\s+(?P<cue>saying)\b(?:\s+that\b)?[\s,:]*"
 )
 # Before a quotation mark: "… remarked: “", "… stating: “", "… said, “", "… said that “".
 CUE_BEFORE_QUOTE = re.compile(

@@ -396,7 +396,7 @@ def _walk_back(
     if not tokens or tokens[-1][2] != hi:
         return None
     last = tokens[-1][0]
-    if fold(last) in PRONOUNS:
+    if fold(last) in PRONOUNS or fold(last) == "it":
         return tokens[-1][1], parse_mention(last)
     if fold(last) in DESCRIPTION_HEADS:
         description = _description(body, tokens, hi)
@@ -493,7 +493,7 @@ def mention_after(body: str, lo: int, hi: int) -> tuple[int, int, ParsedMention]
     if not tokens or body[lo : tokens[0][1]].strip():
         return None
     first = tokens[0][0]
-    if fold(first) in PRONOUNS:
+    if fold(first) in PRONOUNS or fold(first) == "it":
         return tokens[0][1], tokens[0][2], parse_mention(first)
     end_index = -1
     described = fold(first) == "the"  # "the top legislator": modifiers before the role noun

@@ -122,7 +122,7 @@ def emit_reported(
 def _quoted_as_saying(reader: Reader, s_start: int, end: int) -> Reported | None:
     """"Yonhap quoted Minister Ahn Duk-geun as saying that …": the one quoted is the speaker."""
     body = reader.body
-    if "quoted" not in body[s_start:end]:
+    if "quoted" not in body[s_start:end] and "cited" not in body[s_start:end]:
         return None
     match = QUOTED_AS_SAYING.search(body, s_start, end)
     if match is None:

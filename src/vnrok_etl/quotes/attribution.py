@@ -19,6 +19,7 @@ from vnrok_etl.quotes.mentions import (
     mention_before,
     name_run_ends,
     organisation_names,
+    run_mention,
 )
 from vnrok_etl.records import Quote, Speaker
 from vnrok_etl.speakers import (
@@ -28,6 +29,7 @@ from vnrok_etl.speakers import (
     GENERIC_ROLES,
     KNOWN_PEOPLE,
     ORG_HEADS,
+    ORG_WORDS,
     POSSESSIVE_WORD,
     PRONOUNS_SINGULAR,
     ParsedMention,
@@ -40,6 +42,7 @@ from vnrok_etl.speakers import (
 
 # People offered to surname and role resolution, most recent first.
 CONTEXT_PEOPLE = 64
+ORG_JOINERS = frozenset({"of", "and", "for", "the", "&"})
 # Words of a description that do not tell one organisation from another.
 DESCRIPTION_FILLERS = frozenset(
     {"the", "a", "an", "its", "their", "his", "her", "city", "city's", "city’s", "provincial",
@@ -158,8 +161,9 @@ def register_people(reader: Reader, sentences: list[tuple[int, int]]) -> None:
     # The first and last words of the full names read so far: a later "Hai" or "Park" alone is
     # that person again, and a pronoun's antecedent ("Hai made the remarks … he said").
     surnames: set[str] = set()
-    for start, end in name_run_ends(body, sentences, surnames):
-        mention = mention_before(body, start, end)
+    for start, end, own_start in name_run_ends(body, sentences, surnames):
+        # Speed: a run worth parsing as it stands needs no walk back over a title.
+        mention = run_mention(body, own_start, end) if own_start >= 0 else mention_before(body, start, end)
         if mention is None:
             continue
         m_start, parsed = mention
@@ -368,8 +372,12 @@ def _resolve_role(reader: Reader, offset: int, parsed: ParsedMention) -> str | N
 def _fuller_name(reader: Reader, name: str) -> str | None:
     """An organisation named before in full whose name ends with ``name``: "the municipal
     People’s Committee" and "the Hanoi People’s Committee" (printed before or after)."""
-    _note_organisations(reader)
     key = fold(name)
+    # Only a generic name ("People’s Committee", "Department of Finance": organisation words
+    # alone) is short for another; "Korea Tourism Organization" is a name in full.
+    if any(word not in ORG_WORDS and word not in ORG_JOINERS for word in key.split()):
+        return None
+    _note_organisations(reader)
     for other, organisation in reader.people.items():
         if organisation.kind == "organisation" and other != key and other.endswith(" " + key):
             return other

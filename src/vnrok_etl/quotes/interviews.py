@@ -15,6 +15,7 @@ from vnrok_etl.quotes.mentions import (
     mention_after,
     mention_before,
     name_run_ends,
+    run_mention,
     subject_before,
 )
 from vnrok_etl.records import Article, Quote
@@ -114,8 +115,8 @@ def title_interviewee(reader: Reader, title: str | None) -> str | None:
     interview with The Korea Times"), for an interview printed with no introduction."""
     if not title:
         return None
-    for start, end in name_run_ends(title, [(0, len(title))]):
-        found = mention_before(title, start, end)
+    for start, end, own_start in name_run_ends(title, [(0, len(title))]):
+        found = run_mention(title, own_start, end) if own_start >= 0 else mention_before(title, start, end)
         if found is None:
             continue
         parsed = found[1]

@@ -262,11 +262,15 @@ def apposition_after(body: str, name_end: int) -> tuple[str, int] | None:
 
 def name_run_ends(
     body: str, sentences: list[tuple[int, int]], surnames: frozenset[str] | set[str] = frozenset()
-) -> Iterator[tuple[int, int]]:
-    """(sentence start, end) of every run of capitalised words that may name a person.
+) -> Iterator[tuple[int, int, int]]:
+    """(sentence start, end, own start) of every run of capitalised words that may name a person.
 
-    Only runs after a title word ("President Lee") or holding a known name's word ("To Lam")
-    qualify: "Việt Nam", "Yonsei University" or "Han River" are not worth parsing.
+    Runs after a title word ("President Lee") or holding a known name's word ("To Lam") qualify,
+    with own start -1: the mention may reach back over the title, so the caller walks back from
+    the end. So do runs of two names or more opened by a family name ("Nguyen Van Hoa") and runs
+    opened by a word of a name already read (``surnames``, which the caller adds to as it goes):
+    those are the run alone, which starts at own start. "Việt Nam", "Yonsei University" or "Han
+    River" are not worth parsing.
     """
     # Speed: the tokens are TOKEN's, but CAPITAL_SCAN steps over the lowercase ones inside the
     # regex engine and hands Python only the capitalised words (plus the token just before each),
@@ -277,9 +281,9 @@ def name_run_ends(
     for s_start, s_end in sentences:
         in_run = False  # whether the last word opened or continued a run
         worth = False  # whether the open run is worth parsing (_worth_parsing)
-        family = False  # whether the open run's first word is a family name ("Nguyen", "Park")
+        family = False  # whether the open run is worth parsing as it stands (see above)
         words = 0  # name words in the open run
-        run_end = -1  # end of the open run's last word
+        run_start = run_end = -1  # start of the open run's first word, end of its last
         previous: str | None = None  # the last word seen in this sentence
         pos = s_start
         while match := scan(body, pos, s_end):
@@ -294,27 +298,34 @@ def name_run_ends(
                     run_end = pos
                     if possessive:
                         if worth or (family and words > 1):
-                            yield s_start, run_end
+                            yield s_start, run_end, -1 if worth else run_start
                         in_run = False
                     previous = text
                     continue
                 if worth or (family and words > 1):
-                    yield s_start, run_end
+                    yield s_start, run_end, -1 if worth else run_start
                 in_run = False
             if name:
                 before = skipped if skipped is not None else previous
-                # A word of a name already read ("Hai" after "Ha Minh Hai") is worth it too: the
-                # caller adds to ``surnames`` as it goes.
-                worth = _worth_parsing(before or "") or known or (bool(surnames) and fold(text) in surnames)
+                worth = _worth_parsing(before or "") or known
                 family, words = surname, 1
-                in_run, run_end = True, pos
+                # A word of a name already read ("Hai" after "Ha Minh Hai") is worth it alone.
+                if not worth and surnames and fold(POSSESSIVE_END.sub("", text)) in surnames:
+                    family, words = True, 2
+                in_run, run_start, run_end = True, pos - len(text), pos
                 if possessive:
-                    if worth:
-                        yield s_start, run_end
+                    if worth or (family and words > 1):
+                        yield s_start, run_end, -1 if worth else run_start
                     in_run = False
             previous = text
         if in_run and (worth or (family and words > 1)):
-            yield s_start, run_end
+            yield s_start, run_end, -1 if worth else run_start
+
+
+def run_mention(body: str, start: int, end: int) -> tuple[int, ParsedMention] | None:
+    """The mention that is the run ``body[start:end]`` alone (no title before it)."""
+    parsed = parse_mention(POSSESSIVE_END.sub("", body[start:end]))
+    return (start, parsed) if parsed.name else None
 
 
 # Bounded memo, like _is_name: capitalised words repeat within and across articles.

@@ -247,8 +247,17 @@ def _note_organisation(reader: Reader, offset: int, name: str, abbreviation: str
 
 def _note(reader: Reader, offset: int, parsed: ParsedMention) -> str | None:
     """Record one mention of a person; returns the person's key, creating them if new."""
-    context = reader.context(offset) if not _full_name(parsed.name or "") else []
-    speaker = resolve_speaker(parsed.printed, context) if parsed.name else None
+    name = parsed.name or ""
+    # (A hyphenated single name, "Venerable Jeong-an", is a name of its own.)
+    if name and not _full_name(name) and "-" not in name and not match_known(name):
+        # Speed: a surname alone ("Hai", "President Lee") is someone named before; look through
+        # the people read so far instead of building every one of them as a Speaker.
+        key = _surname_of(reader, offset, name)
+        if key is None:
+            return None
+        _add_alias_and_mention(reader, reader.people[key], parsed, offset, key)
+        return key
+    speaker = resolve_speaker(parsed.printed, []) if name else None
     if speaker is None:
         return None
     key = fold(speaker.name)
@@ -268,11 +277,31 @@ def _note(reader: Reader, offset: int, parsed: ParsedMention) -> str | None:
         person.country = person.country or parsed.country
         if _more_diacritics(parsed.name or "", person.name) and fold(parsed.name or "") == key:
             person.name = parsed.name or person.name
+    _add_alias_and_mention(reader, person, parsed, offset, key)
+    return key
+
+
+def _add_alias_and_mention(reader: Reader, person: _Person, parsed: ParsedMention, offset: int, key: str) -> None:
+    if parsed.title and not person.title:
+        person.title = parsed.title
     for alias in _alias_forms(parsed):
         if alias not in person.aliases:
             person.aliases.append(alias)
     insort(reader.mentions, (offset, key))
-    return key
+
+
+def _surname_of(reader: Reader, offset: int, name: str) -> str | None:
+    """The person named before ``offset`` whose full name ends or starts with ``name`` ("Lâm"
+    is Tô Lâm, "Lee" is Lee Jae Myung), or has it as an alias; the most recent one."""
+    word = fold(name)
+    for key in reversed(reader.context_keys(offset)):
+        person = reader.people[key]
+        if person.kind != "person":
+            continue
+        parts = key.split(" ")
+        if (len(parts) > 1 and word in (parts[0], parts[-1])) or any(fold(a) == word for a in person.aliases):
+            return key
+    return None
 
 
 def _alias_forms(parsed: ParsedMention) -> list[str]:

@@ -281,9 +281,10 @@ def name_run_ends(
     for s_start, s_end in sentences:
         in_run = False  # whether the last word opened or continued a run
         worth = False  # whether the open run is worth parsing (_worth_parsing)
-        family = False  # whether the open run is worth parsing as it stands (see above)
-        words = 0  # name words in the open run
-        run_start = run_end = -1  # start of the open run's first word, end of its last
+        own = -1  # where the open run's name starts when it is worth parsing as it stands
+        family = -1  # start of the open run's first family name ("… Group Yang Dong-hyun")
+        words = 0  # name words in the open run from ``own`` (or ``family``) on
+        run_end = -1  # end of the open run's last word
         previous: str | None = None  # the last word seen in this sentence
         pos = s_start
         while match := scan(body, pos, s_end):
@@ -294,32 +295,34 @@ def name_run_ends(
                 # The run goes on only over whitespace to another name ("Kim Min Seok").
                 if name and skipped is None and body[run_end : pos - len(text)].isspace():
                     worth = worth or known
+                    if own < 0 and family < 0 and surname:
+                        family, words = pos - len(text), 0
                     words += 1
                     run_end = pos
                     if possessive:
-                        if worth or (family and words > 1):
-                            yield s_start, run_end, -1 if worth else run_start
+                        if worth or (own >= 0 or family >= 0) and words > 1:
+                            yield s_start, run_end, -1 if worth else max(own, family)
                         in_run = False
                     previous = text
                     continue
-                if worth or (family and words > 1):
-                    yield s_start, run_end, -1 if worth else run_start
+                if worth or (own >= 0 or family >= 0) and words > 1:
+                    yield s_start, run_end, -1 if worth else max(own, family)
                 in_run = False
             if name:
                 before = skipped if skipped is not None else previous
                 worth = _worth_parsing(before or "") or known
-                family, words = surname, 1
+                own, family, words = (pos - len(text) if surname else -1), -1, 1
                 # A word of a name already read ("Hai" after "Ha Minh Hai") is worth it alone.
                 if not worth and surnames and fold(POSSESSIVE_END.sub("", text)) in surnames:
-                    family, words = True, 2
-                in_run, run_start, run_end = True, pos - len(text), pos
+                    own, words = pos - len(text), 2
+                in_run, run_end = True, pos
                 if possessive:
-                    if worth or (family and words > 1):
-                        yield s_start, run_end, -1 if worth else run_start
+                    if worth or own >= 0 and words > 1:
+                        yield s_start, run_end, -1 if worth else own
                     in_run = False
             previous = text
-        if in_run and (worth or (family and words > 1)):
-            yield s_start, run_end, -1 if worth else run_start
+        if in_run and (worth or (own >= 0 or family >= 0) and words > 1):
+            yield s_start, run_end, -1 if worth else max(own, family)
 
 
 def run_mention(body: str, start: int, end: int) -> tuple[int, ParsedMention] | None:

@@ -733,3 +733,27 @@ def test_a_release_citing_a_person_as_saying(verb: str) -> None:
         f"A ministry press release also {verb} Son as saying that Vietnam was willing to help.",
     )
     assert [(q.speaker, q.text) for q in quotes] == [("Bùi Thanh Sơn", "Vietnam was willing to help")]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Four insurers have asked Vietnam's finance ministry to open the pension market.",
+        "Four insurers met the finance ministry on Monday.",
+    ],
+)
+def test_the_ministry_is_the_one_described_before(first: str) -> None:
+    quote = quotes_of(first, "Only 18% of workers are covered, according to the ministry.")[-1]
+    assert (quote.speaker, quote.speaker_type) == ("finance ministry", "organisation")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "It has built 40 schools, according to the agency’s Hanoi office.",
+        "It has built 40 schools, its Hanoi office said.",
+    ],
+)
+def test_a_part_speaks_for_the_organisation_it_belongs_to(second: str) -> None:
+    quotes = quotes_of("The Korea Cooperation Agency (KCA) said it would fund more schools.", second)
+    assert quotes[-1].speaker == "Korea Cooperation Agency"

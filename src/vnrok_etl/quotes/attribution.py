@@ -49,6 +49,9 @@ DESCRIPTION_FILLERS = frozenset(
      "municipal", "national", "state", "local", "central", "country", "country's", "country’s",
      "new", "main", "top", "general", "department", "office", "ministry", "agency"}
 )
+# Owners that are places: "the city's statistics office" speaks for itself, not for the city.
+PLACE_HEADS = frozenset({"city", "province", "country", "state"})
+OWNER = re.compile(r"(?:the\s+)?([a-z]+)['’]s\s", re.IGNORECASE)
 INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)
 # Words of plural subjects that stand for the article's own parties, not an unnamed group.
 PARTIES = frozenset(
@@ -349,6 +352,15 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
             return _note_organisation(reader, offset, parsed.organisation, None)
         if parsed.org_head == "it":
             return reader.last_organisation  # "…, it said": the organisation that spoke last
+        owner = OWNER.match(parsed.printed)
+        if owner is not None and fold(owner.group(1)) in ORG_HEADS - PLACE_HEADS:
+            # "the agency’s Hanoi office": a part speaks for its owner, named before.
+            _note_organisations(reader)
+            if (found := _recent_organisation(reader, offset, fold(owner.group(1)))) is not None:
+                return found
+        if reader.body.endswith("its ", max(0, offset - 4), offset):
+            # "…, its Hanoi office said": a part speaks for the organisation "it" is.
+            return reader.last_organisation or _recent_organisation(reader, offset, "")
         _note_organisations(reader)
         found = _recent_organisation(reader, offset, parsed.org_head or "")
         if found is None:
@@ -449,11 +461,12 @@ def _described_organisation(printed: str) -> str | None:
 
 def _recent_organisation(reader: Reader, offset: int, head: str) -> str | None:
     """The most recent organisation a description's head noun can mean: the same head ("the
-    ministry" -> a Ministry), or for a business any business ("the company" -> "Lotte")."""
+    ministry" -> a Ministry), or for a business any business ("the company" -> "Lotte"); with
+    no head, any organisation."""
     heads = COMPANY_HEADS if head in COMPANY_HEADS else {head}
     for key in reversed(reader.context_keys(offset)):
         organisation = reader.people[key]
-        if organisation.kind == "organisation" and not heads.isdisjoint(organisation.descriptions):
+        if organisation.kind == "organisation" and (not head or not heads.isdisjoint(organisation.descriptions)):
             return key
     return None
 

@@ -130,6 +130,12 @@ COMPANY_INTRODUCED = re.compile(
     r"consultancy|operator|developer|giant|start-?up|lender|insurer|airline|carrier|manufacturer|"
     r"supplier|subsidiary|affiliate) (?P<name>[A-Z][\w’'&\-]*(?:\s+[A-Z][\w’'&\-]*){0,3})"
 )
+# "the finance ministry", "Vietnam's finance ministry", "the city's statistics office": a body
+# described in lowercase.
+DESCRIBED_ORGANISATION = re.compile(
+    r"\b(?:[Tt]he|[A-Z][a-z]+['’]s)\s+(?:[a-z]+['’]s\s+)?(?P<name>(?:[a-z][a-z\-]+\s+){1,2}"
+    r"(?:ministry|agency|office|department|committee|commission|authority|bureau|council))\b"
+)
 ORGANISATION_JOINERS = frozenset({"and", "&", "of", "for"})
 # Capitalised words before the head noun that still belong to the name ("General Statistics").
 ORGANISATION_PREFIX_WORDS = 5
@@ -190,9 +196,13 @@ def organisation_names(body: str) -> list[tuple[int, str, str | None]]:
 
     The name is printed without a leading sentence word ("The", "Meanwhile"); it needs two words
     at least, so a capitalised head alone ("the Ministry") stays a description. A company needs
-    no head noun when the text says what it is: "retail group Lotte", "chipmaker Hanvit".
+    no head noun when the text says what it is: "retail group Lotte", "chipmaker Hanvit". A body
+    described in lowercase ("the finance ministry") is noted too, as printed: a later "the
+    ministry" means it.
     """
     found = []
+    for match in DESCRIBED_ORGANISATION.finditer(body):
+        found.append((match.start("name"), match.group("name"), None))
     for match in COMPANY_INTRODUCED.finditer(body):
         if match.start() == 0 or not _word_char(body[match.start() - 1]):
             found.append((match.start("name"), match.group("name"), None))

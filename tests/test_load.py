@@ -20,7 +20,14 @@ from conftest import SEED_NAMES, SEEDS
 from vnrok_etl.pipeline import process_paths
 from vnrok_etl.runner import ingest_paths, new_load_info
 from vnrok_etl.stage import stage_batches
-from vnrok_etl.warehouse import DataCheckFailed, connect, merge_load, record_failed_load, run_checks
+from vnrok_etl.warehouse import (
+    WAREHOUSE_DIR,
+    DataCheckFailed,
+    connect,
+    merge_load,
+    record_failed_load,
+    run_checks,
+)
 
 TABLES = (
     "articles", "article_sources", "removed_spans", "captions", "figures", "quotes",
@@ -161,9 +168,12 @@ def test_schema_is_idempotent_and_migrations_are_recorded_once(warehouse):
             pass
     raw = duckdb.connect(str(warehouse), read_only=True)
     try:
-        assert raw.execute("SELECT version, name FROM _migrations ORDER BY version").fetchall() == [
-            (1, "schema"), (3, "figures")
+        # schema.sql is migration 1; every file in warehouse/migrations is recorded once.
+        expected = [(1, "schema")] + [
+            (int(file.name[:3]), file.stem[4:])
+            for file in sorted((WAREHOUSE_DIR / "migrations").glob("[0-9][0-9][0-9]_*.sql"))
         ]
+        assert raw.execute("SELECT version, name FROM _migrations ORDER BY version").fetchall() == expected
         names = {row[0] for row in raw.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     finally:
         raw.close()

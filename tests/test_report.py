@@ -54,7 +54,9 @@ def hostile(seeded, tmp_path_factory) -> Path:
             [f"Title {SCRIPT}", "<b>EVIL</b>", f"He said {SCRIPT} and {IMAGE}."],
         )
         connection.execute(
-            """INSERT INTO quotes VALUES ('q-evil', 'evil', 'direct', 'Tô Lâm', NULL, 'said', ?, 8, ?, 'test')""",
+            """INSERT INTO quotes (quote_id, article_id, kind, speaker, speaker_title, cue, text, start_char,
+                                   end_char, load_id)
+               VALUES ('q-evil', 'evil', 'direct', 'Tô Lâm', NULL, 'said', ?, 8, ?, 'test')""",
             [SCRIPT, 8 + len(SCRIPT)],
         )
         connection.execute(

@@ -52,6 +52,14 @@ WHERE this_load(load_id)
 -- check: known_quote_kinds
 SELECT quote_id FROM quotes WHERE this_load(load_id) AND kind NOT IN ('direct', 'indirect', 'interview');
 
+-- check: known_speaker_types
+-- A speaker is a person or an organisation (issue 15); a row with neither type is a bug.
+SELECT quote_id FROM quotes
+WHERE this_load(load_id) AND speaker_type IS NOT NULL AND speaker_type NOT IN ('person', 'organisation');
+
+-- check: speaker_rows_are_people_or_organisations
+SELECT name FROM speakers WHERE this_load(load_id) AND kind NOT IN ('person', 'organisation');
+
 -- check: figure_text_in_sentence
 -- The claim views read the words after a figure from its sentence (views.sql int_figures).
 SELECT figure_id FROM figures WHERE this_load(load_id) AND strpos(sentence, text) = 0;

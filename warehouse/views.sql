@@ -174,11 +174,13 @@ SELECT f.figure_id, f.kind, f.value, f.unit, f.qualifier, f.subject, f.ref_year,
        a.story_id, a.origin_source, a.published_at, a.dateline, f.start_char
 FROM figures f JOIN int_articles a USING (article_id);
 
--- Every quote with its speaker's default title and country and the article it came from.
+-- Every quote with its speaker's default title and country and the article it came from;
+-- speaker_type (person, organisation) and, when the speaker is NULL, the subject as printed.
 CREATE OR REPLACE VIEW quotes_by_speaker AS
 SELECT q.speaker, s.title AS speaker_default_title, s.country, q.kind, q.cue, q.text,
        a.article_id, a.published_date, a.source,
-       q.quote_id, q.speaker_title, a.title, a.story_id, q.start_char
+       q.quote_id, q.speaker_title, a.title, a.story_id, q.start_char,
+       q.speaker_type, q.speaker_printed
 FROM quotes q
 JOIN int_articles a USING (article_id)
 LEFT JOIN speakers s ON s.name = q.speaker;
@@ -188,6 +190,8 @@ CREATE OR REPLACE VIEW speaker_summary AS
 WITH per_speaker AS (
     SELECT speaker,
            any_value(country) AS country,
+           -- one type per named speaker; NULL speakers mix both, so the most frequent one
+           mode(speaker_type) AS speaker_type,
            count(*) AS quotes,
            count(*) FILTER (WHERE kind = 'direct') AS direct,
            count(*) FILTER (WHERE kind = 'indirect') AS indirect,

@@ -92,16 +92,23 @@ class Quote:
     text: str  # == body[start_char:end_char]
     start_char: int
     end_char: int
+    # person | organisation: who the cue's subject is, even when it cannot be resolved to a name
+    # ("the agency said" is an organisation's statement); None when the text names no subject.
+    speaker_type: str | None = None
+    # The subject as printed when it resolves to nobody ("the ambassador", "he"), so an analyst
+    # can still read who spoke; None when `speaker` holds the name.
+    speaker_printed: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """A canonical person; aliases map every printed form of the name onto `name`."""
+    """A canonical person or organisation; aliases map every printed form of the name onto `name`."""
 
     name: str
     title: str | None = None
     country: str | None = None
     aliases: tuple[str, ...] = ()
+    kind: str = "person"  # person | organisation
 
 
 @dataclass(frozen=True, slots=True)

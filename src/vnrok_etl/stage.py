@@ -68,11 +68,14 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("quote_id", pa.string()), ("article_id", pa.string()), ("kind", pa.string()),
             ("speaker", pa.string()), ("speaker_title", pa.string()), ("cue", pa.string()),
             ("text", pa.string()), ("start_char", pa.int32()), ("end_char", pa.int32()),
-            ("speaker_key", pa.string()),
+            ("speaker_key", pa.string()), ("speaker_type", pa.string()), ("speaker_printed", pa.string()),
         ]
     ),
     "stg_speakers": pa.schema(
-        [("name", pa.string()), ("name_key", pa.string()), ("title", pa.string()), ("country", pa.string())]
+        [
+            ("name", pa.string()), ("name_key", pa.string()), ("title", pa.string()), ("country", pa.string()),
+            ("kind", pa.string()),
+        ]
     ),
     "stg_speaker_aliases": pa.schema(
         [("alias_key", pa.string()), ("alias", pa.string()), ("name_key", pa.string())]
@@ -169,11 +172,12 @@ def stage_batch(batch: BatchResult, number: int = 0) -> StagedBatch:
                 speaker_title=quote.speaker_title, cue=quote.cue, text=quote.text,
                 start_char=quote.start_char, end_char=quote.end_char,
                 speaker_key=fold(quote.speaker) if quote.speaker else None,
+                speaker_type=quote.speaker_type, speaker_printed=quote.speaker_printed,
             )
         for speaker in extraction.speakers:
             _append(
                 columns["stg_speakers"], name=speaker.name, name_key=fold(speaker.name),
-                title=speaker.title, country=speaker.country,
+                title=speaker.title, country=speaker.country, kind=speaker.kind,
             )
             for alias in (speaker.name, *speaker.aliases):
                 _append(

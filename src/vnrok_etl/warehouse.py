@@ -380,13 +380,15 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
     # IS NULL) did, made two loads of one corpus disagree on 454 of 1,513 speakers.)
     _insert(
         connection,
-        """INSERT INTO speakers
+        """INSERT INTO speakers (name, name_key, title, country, load_id, kind)
            SELECT first(name ORDER BY strlen(name) DESC, name_articles DESC, name), name_key,
                   first(title ORDER BY title IS NULL, title_articles DESC, title),
-                  first(country ORDER BY country IS NULL, country_articles DESC, country), $load_id
+                  first(country ORDER BY country IS NULL, country_articles DESC, country), $load_id,
+                  first(kind ORDER BY kind IS NULL, kind_articles DESC, kind)
            FROM (SELECT *, count(*) OVER (PARTITION BY name_key, name) AS name_articles,
                            count(*) OVER (PARTITION BY name_key, title) AS title_articles,
-                           count(*) OVER (PARTITION BY name_key, country) AS country_articles
+                           count(*) OVER (PARTITION BY name_key, country) AS country_articles,
+                           count(*) OVER (PARTITION BY name_key, kind) AS kind_articles
                  FROM stg_speakers s
                  WHERE NOT EXISTS (SELECT 1 FROM speakers e WHERE e.name_key = s.name_key))
            GROUP BY name_key""",
@@ -419,9 +421,10 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
     )
     _insert(
         connection,
-        """INSERT INTO quotes
+        """INSERT INTO quotes (quote_id, article_id, kind, speaker, speaker_title, cue, text,
+                               start_char, end_char, load_id, speaker_type, speaker_printed)
            SELECT s.quote_id, s.article_id, s.kind, coalesce(k.name, s.speaker), s.speaker_title,
-                  s.cue, s.text, s.start_char, s.end_char, $load_id
+                  s.cue, s.text, s.start_char, s.end_char, $load_id, s.speaker_type, s.speaker_printed
            FROM stg_quotes s LEFT JOIN speakers k ON k.name_key = s.speaker_key
            WHERE s.article_id IN (SELECT article_id FROM stg_new_articles)""",
         params,

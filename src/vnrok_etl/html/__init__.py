@@ -1,0 +1,161 @@
+"""HTML pages to paragraphs: title, date and author from markup, the article without the page.
+
+One BeautifulSoup tree (lxml builder) per page, read and pruned in this order:
+
+1. `document.parse`: the page, parsed once.
+2. `metadata`: <meta>, JSON-LD and the outlet, read before anything is removed (JSON-LD lives in
+   <script> elements that the next step removes).
+3. The outlet profile (`outlets.py`), chosen from the URL's host, then `og:site_name`, then the
+   outlet's own body markup; none claims the page: the generic profile.
+4. `furniture`: chrome and related boxes out of the tree (profile selectors run by soupsieve,
+   compiled once), small forms, captions set aside.
+5. Title, byline and dates from the markup (`metadata`), their elements removed.
+6. The block: a profiled outlet's lead and body selectors (the exact path), else the generic
+   extractor (`generic.py`); related boxes inside it removed structurally; its text as
+   paragraphs (`document.blocks_of`).
+
+The paragraphs are then cleaned by clean.py with the same rules as plain text, so a page and its
+.txt give one body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from vnrok_etl.dates import FoundDate
+from vnrok_etl.html import furniture, generic, metadata
+from vnrok_etl.html.document import Block, blocks_of, has_text, parse
+from vnrok_etl.html.outlets import COMPILED, CONTAINER_DROP, GENERIC, OUTLET_BODIES, OUTLETS, CompiledProfile
+from vnrok_etl.profiles import Profile
+from vnrok_etl.records import RemovedSpan
+
+__all__ = ["Block", "HtmlPage", "extract_html", "select_profile"]
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlPage:
+    """What the markup says about the article, and its paragraphs in reading order.
+
+    `blocks` holds the same paragraphs with the kind of element each came from (list item, table
+    row, heading, paragraph), for rules that must tell them apart; it is empty only when
+    `paragraphs` is.
+    """
+
+    profile: str
+    title: str | None
+    found_date: FoundDate | None
+    byline: str | None
+    paragraphs: tuple[str, ...]
+    captions: tuple[str, ...]
+    removed: tuple[RemovedSpan, ...]
+    blocks: tuple[Block, ...] = ()
+
+
+def extract_html(html: str, uri: str) -> HtmlPage:
+    """Parse a page and return its article parts; never executes or keeps scripts."""
+    soup = parse(html)
+    metas = metadata.read_metas(soup)
+    articles = metadata.read_jsonld(soup)
+    profile = _select_profile(soup, uri, metas)
+    compiled = COMPILED[profile.name]
+    removed: list[RemovedSpan] = []
+    found_date = metadata.meta_date(metas) or metadata.jsonld_date(articles)
+    furniture.drop_matching(compiled.drop, soup, removed)
+    furniture.drop_small_forms(soup, removed)
+    # Captions leave before any <time> is read: a caption's date is not the article's.
+    captions = furniture.take_captions(soup, compiled.captions)
+    title = metadata.title_of(soup, compiled, metas, articles)
+    found_date = found_date or metadata.time_date(soup) or metadata.printed_date(soup, compiled.dates, removed)
+    byline = metadata.byline_of(soup, compiled, metas, articles)
+    blocks: list[Block] = []
+    for container in _containers(soup, compiled, removed):
+        furniture.drop_matching(CONTAINER_DROP, container, removed)
+        furniture.drop_related_boxes(container, removed)
+        blocks.extend(blocks_of(container))
+    return HtmlPage(
+        profile=profile.name,
+        title=title,
+        found_date=found_date,
+        byline=byline,
+        paragraphs=tuple(block.text for block in blocks),
+        captions=tuple(captions),
+        removed=tuple(removed),
+        blocks=tuple(blocks),
+    )
+
+
+def _containers(soup: BeautifulSoup, compiled: CompiledProfile, removed: list[RemovedSpan]) -> list[Tag]:
+    """A profiled outlet's lead and body; else the generic extractor's blocks; else the <body>
+    (a page holding a single paragraph)."""
+    lead = _first_with_text(soup, compiled.leads)
+    body = _first_with_text(soup, compiled.bodies)
+    if body is None:
+        generic.drop_unlikely(soup, removed)
+        found = generic.article_blocks(soup, removed)
+        if not found:
+            found = [soup.body] if soup.body is not None else []
+        if lead is not None and lead.decomposed is False and not any(
+            parent is element for element in found for parent in lead.parents
+        ):
+            return [lead, *found]
+        return found
+    if lead is None or lead is body:
+        return [body]
+    if any(parent is body for parent in lead.parents):
+        return [body]
+    if any(parent is lead for parent in body.parents):
+        return [lead]
+    return [lead, body]
+
+
+def _first_with_text(soup: BeautifulSoup, cascade) -> Tag | None:
+    for selector in cascade:
+        for element in selector.select(soup):
+            if has_text(element):
+                return element
+    return None
+
+
+def select_profile(soup: BeautifulSoup | str, uri: str, metas: dict[str, str] | None = None) -> Profile:
+    """The outlet's profile: by URL host, then by og:site_name, then by its body markup; else GENERIC."""
+    if not isinstance(soup, BeautifulSoup):
+        soup = parse(str(soup))
+    metas = metadata.read_metas(soup) if metas is None else metas
+    return _select_profile(soup, uri, metas)
+
+
+def _select_profile(soup: BeautifulSoup, uri: str, metas: dict[str, str]) -> Profile:
+    return _profile_from_uri(uri) or _profile_from_site_name(metas) or _profile_from_markup(soup) or GENERIC
+
+
+def _profile_from_uri(uri: str) -> Profile | None:
+    host = urlsplit(uri).hostname or ""
+    for profile in OUTLETS.values():
+        if any(host == suffix or host.endswith("." + suffix) for suffix in profile.hosts):
+            return profile
+    return None
+
+
+def _profile_from_site_name(metas: dict[str, str]) -> Profile | None:
+    name = metadata.fold(metadata.first_meta(metas, metadata.META_SITE_NAME_KEYS) or "")
+    if not name:
+        return None
+    for profile in OUTLETS.values():
+        if name.startswith(FOLDED_SITE_NAMES[profile.name]):
+            return profile
+    return None
+
+
+def _profile_from_markup(soup: BeautifulSoup) -> Profile | None:
+    """The first outlet whose own body selector matches (a page saved without its URL)."""
+    for name, bodies in OUTLET_BODIES.items():
+        if bodies.select_one(soup) is not None:
+            return OUTLETS[name]
+    return None
+
+
+# Each profile's site names folded once, not again for every page with og:site_name.
+FOLDED_SITE_NAMES = {profile.name: tuple(map(metadata.fold, profile.site_names)) for profile in OUTLETS.values()}

@@ -1,0 +1,184 @@
+"""The page as a BeautifulSoup tree (lxml builder), and its text as printed.
+
+The page is parsed once; every later step (metadata, furniture, block choice) reads and prunes
+that one tree. BeautifulSoup already keeps the strings a reader sees apart from the ones they do
+not: `get_text` skips comments, script and style text and ruby annotations (<rt>, <rp>), so no
+string type is re-implemented here. What is ours is how a block of the page becomes paragraphs:
+block elements and <br> start a new one, inline elements join their neighbours as printed
+(`<b>Ha</b>noi` is "Hanoi"), a table row is one paragraph with its cells apart, and every
+paragraph says what kind of element it came from (see `Block`), so that cleaning can tell a list
+item or a table row from a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, CData, NavigableString, Tag
+
+from vnrok_etl.decode import normalize_text
+
+# Elements that start and end a paragraph; everything else is inline and joins its neighbours.
+BLOCK_TAGS = frozenset(
+    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+     "blockquote", "pre", "section", "article", "main", "table", "thead", "tbody", "tfoot", "tr",
+     "caption", "address", "hr", "center", "details", "summary", "figure", "header", "footer",
+     "form", "fieldset", "aside", "nav"}
+)
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+CELL_TAGS = frozenset({"td", "th"})
+# Never article text: their strings are code or annotations.
+SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "rt", "rp", "svg", "math", "head", "title"})
+# Only these string types are printed text (not comments, doctypes, script or ruby strings).
+TEXT_TYPES = (NavigableString, CData)
+WHITESPACE = re.compile(r"[ \t\r\f\v]+")
+CELL_SEPARATOR = " | "
+PARAGRAPH_SEPARATOR = "\ue000"  # see _normalize
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph of the article and the kind of element it came from.
+
+    kind is "p" (a paragraph, or text in a div), "heading", "item" (a list item, <li>/<dd>/<dt>),
+    "row" (a table row, cells joined by " | ") or "pre" (preformatted). Items and rows recur on
+    purpose ("Yes", "Total"); cleaning must not take them for repeated paragraphs.
+    """
+
+    text: str
+    kind: str
+
+
+def parse(html: str) -> BeautifulSoup:
+    """The page as BeautifulSoup builds it with lxml (libxml2's HTML parser), scripts never run."""
+    if html[:1] == "\N{BYTE ORDER MARK}":
+        html = html[1:]
+    return BeautifulSoup(html, "lxml")
+
+
+def clean_text(text: str) -> str:
+    """normalize_text, then whitespace runs as one space and none at the ends."""
+    return " ".join(normalize_text(text).split())
+
+
+def element_text(element: Tag, separator: str = "") -> str:
+    """The element's printed text on one line (`<b>Ha</b>noi` is "Hanoi").
+
+    Removed furniture is logged with `separator=" "` so that menu items stay apart in the log.
+    """
+    return clean_text(element.get_text(separator))
+
+
+def has_text(element: Tag) -> bool:
+    return any(not text.isspace() for text in element.strings)
+
+
+def remove(element: Tag) -> None:
+    """Take the element out of the page for good (its text on either side stays two strings)."""
+    element.decompose()
+
+
+def attached(element: Tag, root: Tag) -> bool:
+    """Still in the page: not inside an element removed before it."""
+    return element is root or any(parent is root for parent in element.parents)
+
+
+def blocks_of(container: Tag) -> list[Block]:
+    """Split the container's text at block elements and <br>, in document order.
+
+    Iterative (a stack of child iterators), so that a page nested thousands deep cannot overflow
+    the stack. A newline in the HTML source is a space; only <br> and blocks break a line, and
+    inside <pre> the source lines are kept.
+    """
+    raw: list[tuple[str, str]] = []
+    buffer: list[str] = []
+    kinds: list[str] = ["p"]  # the kind of the innermost open block
+    stack = [iter(container.contents)]
+    closing: list[tuple[bool, str | None]] = []  # per open element: a block?, a cell?
+
+    def flush() -> None:
+        if buffer:
+            raw.append(("".join(buffer), kinds[-1]))
+            buffer.clear()
+
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            if closing:
+                is_block, opened = closing.pop()
+                if is_block:
+                    flush()
+                    kinds.pop()
+            continue
+        if not isinstance(node, Tag):
+            if type(node) in TEXT_TYPES:  # exactly: Comment, Script, RubyTextString... are subclasses
+                buffer.append(_source_text(node, kinds[-1] == "pre"))
+            continue
+        name = node.name
+        if name == "br":
+            buffer.append("\n")
+            continue
+        if name in SKIPPED_TAGS:
+            continue
+        if name in CELL_TAGS:
+            if buffer and "".join(buffer).strip():
+                buffer.append(CELL_SEPARATOR)
+            stack.append(iter(node.contents))
+            closing.append((False, name))
+            continue
+        is_block = name in BLOCK_TAGS
+        if is_block:
+            flush()
+            kinds.append(_kind(name, kinds[-1]))
+        stack.append(iter(node.contents))
+        closing.append((is_block, None))
+    flush()
+    return _normalize(raw)
+
+
+def _kind(name: str, outer: str) -> str:
+    if name == "tr":
+        return "row"
+    if name in ("li", "dd", "dt"):
+        return "item"
+    if name in HEADING_TAGS:
+        return "heading"
+    if name == "pre":
+        return "pre"
+    # A <p> inside a list item or a cell is still part of that item or row.
+    return outer if outer in ("item", "row", "pre") else "p"
+
+
+def _source_text(text: str, preserve: bool) -> str:
+    if preserve:
+        return text
+    if "  " not in text and text.isprintable():
+        return text
+    words = text.split()
+    if not words:
+        return " " if text else ""
+    return f"{' ' if text[0].isspace() else ''}{' '.join(words)}{' ' if text[-1].isspace() else ''}"
+
+
+def _normalize(raw: list[tuple[str, str]]) -> list[Block]:
+    """normalize_text on each block's text, lines trimmed, empty blocks dropped.
+
+    One normalize_text call for the whole container, the blocks joined by a private-use
+    character that nothing in normalize_text changes; a page using that character itself takes
+    one call per block.
+    """
+    if not raw:
+        return []
+    joined = PARAGRAPH_SEPARATOR.join(text for text, _ in raw)
+    if joined.count(PARAGRAPH_SEPARATOR) == len(raw) - 1:
+        texts = normalize_text(joined).split(PARAGRAPH_SEPARATOR)
+    else:
+        texts = [normalize_text(text) for text, _ in raw]
+    blocks = []
+    for text, (_, kind) in zip(texts, raw):
+        lines = (WHITESPACE.sub(" ", line).strip() for line in text.split("\n"))
+        if joined_lines := "\n".join(line for line in lines if line):
+            blocks.append(Block(joined_lines.strip(" |").strip() if kind == "row" else joined_lines, kind))
+    return blocks

@@ -1,0 +1,271 @@
+"""The article block of a page no outlet profile claims: content scoring on the BeautifulSoup tree.
+
+Measured against trafilatura 2.3.1 and readability-lxml 0.9 on the same pages
+(benchmarks/html_peers.py, table in benchmarks/RESULTS.md), this scorer wins on F1 and runs on the
+tree the rest of the package already holds, where trafilatura needs its own parse of the page (a
+second parse costs as much as a BeautifulSoup one); so it is the generic extractor, not a library.
+It follows the arc90/Readability scoring, stated here as the rules it applies:
+
+1. *Unlikely blocks go first*: an element whose class or id names furniture (menu, sidebar,
+   comment, sponsor, pager, ...) and nothing article-like (content, article, body, main, ...) is
+   removed, as is any element whose ARIA role is a menu, a dialog or complementary content.
+2. *Paragraphs vote for their ancestors*: every <p>, <pre>, <td>, <blockquote>, and every <div>
+   or <section> holding text of its own (a body laid out with <br> and no <p>), with at least
+   MIN_PARAGRAPH_CHARS characters, is worth 1 + its commas + one per 100 characters (3 at most);
+   its parent receives that, its grandparent half, and ancestors further up a third of it per
+   level (five levels). An ancestor starts from a score for its tag (div +5, lists and forms -3,
+   headings -5) and its class/id (+25 article-like, -25 furniture-like).
+3. *Links count against*: a block's score is scaled by (1 - link density), the share of its text
+   inside <a>; a related-post card or a menu is mostly links.
+4. *The article may span siblings*: the best block's siblings join it when their own score is at
+   least a fifth of the best one's (or 10), or when they are a long paragraph with few links,
+   so an article split across several blocks is read whole.
+5. *Boxes inside the chosen block are judged again*: a list, table, div or form inside it that is
+   mostly links, or has more list items or inputs than paragraphs, or has negative class weight,
+   is removed before its text is read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Tag
+
+from vnrok_etl.html.document import attached
+from vnrok_etl.html.furniture import drop
+from vnrok_etl.records import RemovedSpan
+
+UNLIKELY = re.compile(
+    r"-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|"
+    r"header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|"
+    r"supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe|"
+    r"most-?popular|trending|outbrain|taboola",
+    re.IGNORECASE,
+)
+MAYBE_CANDIDATE = re.compile(r"and|article|body|column|content|main|mathjax|shadow", re.IGNORECASE)
+UNLIKELY_ROLES = frozenset({"menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"})
+POSITIVE = re.compile(
+    r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story", re.IGNORECASE
+)
+NEGATIVE = re.compile(
+    r"-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|"
+    r"media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|"
+    r"tags|widget|byline|author-info|newsletter",
+    re.IGNORECASE,
+)
+# Never removed as unlikely: the page itself and elements that hold articles by definition.
+KEEP_TAGS = frozenset({"html", "body", "article", "main", "a", "table", "tbody", "tr", "td", "th", "p"})
+PARAGRAPH_TAGS = ("p", "pre", "td", "blockquote")
+TEXT_HOLDER_TAGS = ("div", "section", "article", "main", "font", "center")
+BLOCK_CHILDREN = frozenset(
+    {"a", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "section", "article",
+     "h1", "h2", "h3", "h4", "h5", "h6"}
+)
+TAG_SCORES = {
+    "div": 5, "article": 5, "section": 3, "pre": 3, "td": 3, "blockquote": 3,
+    "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
+    "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
+}
+MIN_PARAGRAPH_CHARS = 25
+ANCESTOR_LEVELS = 5
+CLASS_WEIGHT = 25
+ARTICLE_BODY_BONUS = 50  # itemprop=articleBody: the page says so itself
+SIBLING_SHARE = 0.2
+MIN_SIBLING_SCORE = 10
+LONG_PARAGRAPH_CHARS = 80
+CONDITIONAL_TAGS = ("form", "fieldset", "table", "ul", "ol", "div", "section")
+MIN_CLEAN_COMMAS = 10
+
+
+def drop_unlikely(soup: BeautifulSoup, removed: list[RemovedSpan]) -> None:
+    """Rule 1: furniture named by class, id or role, whatever tag it is."""
+    for element in list(soup.find_all(True)):
+        if element.name in KEEP_TAGS or element.parent is None or element.decomposed:
+            continue
+        role = element.get("role")
+        if isinstance(role, str) and role.lower() in UNLIKELY_ROLES:
+            drop(element, removed, "chrome")
+            continue
+        names = _class_and_id(element)
+        if names and UNLIKELY.search(names) and not MAYBE_CANDIDATE.search(names):
+            if element.find_parent(("table", "code")) is None:
+                drop(element, removed, "chrome")
+
+
+def article_blocks(soup: BeautifulSoup, removed: list[RemovedSpan]) -> list[Tag]:
+    """Rules 2-5: the elements whose text is the article, in page order (empty: none found)."""
+    root = soup.body or soup
+    scores: dict[int, list] = {}  # id(element) -> [element, score]
+
+    def touch(element: Tag) -> list:
+        entry = scores.get(id(element))
+        if entry is None:
+            entry = scores[id(element)] = [element, _initial_score(element)]
+        return entry
+
+    for element, text_chars, commas in _paragraphs(root):
+        score = 1 + commas + min(text_chars // 100, 3)
+        ancestor, level = element, 0
+        while ancestor is not None and level < ANCESTOR_LEVELS:
+            if ancestor.name is None or ancestor.name == "[document]" or ancestor.name == "html":
+                break
+            divider = 1 if level == 0 else 2 if level == 1 else level * 3
+            touch(ancestor)[1] += score / divider
+            ancestor = ancestor.parent
+            level += 1
+    if not scores:
+        return []
+    best, best_score = None, float("-inf")
+    for element, score in scores.values():
+        final = score * (1 - link_density(element))
+        scores[id(element)][1] = final
+        if final > best_score:
+            best, best_score = element, final
+    if best is None or best is root and best_score <= 0:
+        return []
+    chosen = _with_siblings(best, best_score, scores)
+    for element in chosen:
+        _clean_conditionally(element, removed)
+    return [element for element in chosen if attached(element, soup)]
+
+
+def _paragraphs(root: Tag):
+    """(element whose parent gets the vote, its text length, its commas) for rule 2.
+
+    A <p>-like element votes for its parent; a div with text of its own votes as if that text
+    were a <p> inside it, so the div itself is the first to receive the vote.
+    """
+    for element in root.find_all(PARAGRAPH_TAGS + TEXT_HOLDER_TAGS):
+        if element.name in PARAGRAPH_TAGS:
+            if element.name == "td" and element.find(("p", "div", "table")) is not None:
+                continue  # a layout cell: its own paragraphs vote
+            if element.name == "blockquote" and element.find("p") is not None:
+                continue
+            text = element.get_text()
+            chars = len(text.strip())
+            if chars >= MIN_PARAGRAPH_CHARS:
+                yield element.parent, chars, text.count(",")
+            continue
+        own = "".join(
+            child for child in element.children
+            if isinstance(child, str) and type(child).__name__ in ("NavigableString", "CData")
+        ).strip()
+        if element.find(BLOCK_CHILDREN, recursive=False) is None:
+            # No block children: the whole div is one paragraph (inline markup included).
+            text = element.get_text().strip()
+            if len(text) >= MIN_PARAGRAPH_CHARS:
+                yield element.parent, len(text), text.count(",")
+        elif len(own) >= MIN_PARAGRAPH_CHARS:
+            yield element, len(own), own.count(",")
+
+
+def _initial_score(element: Tag) -> float:
+    score = TAG_SCORES.get(element.name, 0) + class_weight(element)
+    if element.get("itemprop") == "articleBody":
+        score += ARTICLE_BODY_BONUS
+    return score
+
+
+def class_weight(element: Tag) -> int:
+    weight = 0
+    classes = " ".join(element.get("class") or ())
+    if classes:
+        weight += -CLASS_WEIGHT if NEGATIVE.search(classes) else 0
+        weight += CLASS_WEIGHT if POSITIVE.search(classes) else 0
+    identifier = element.get("id")
+    if isinstance(identifier, str) and identifier:
+        weight += -CLASS_WEIGHT if NEGATIVE.search(identifier) else 0
+        weight += CLASS_WEIGHT if POSITIVE.search(identifier) else 0
+    return weight
+
+
+def link_density(element: Tag) -> float:
+    """Share of the element's text inside links (in-page "#" links count a third)."""
+    total = len(element.get_text(strip=True))
+    if not total:
+        return 0.0
+    links = 0.0
+    for link in element.find_all("a"):
+        href = link.get("href")
+        share = 0.3 if isinstance(href, str) and href.startswith("#") else 1.0
+        links += len(link.get_text(strip=True)) * share
+    return min(links / total, 1.0)
+
+
+def _with_siblings(best: Tag, best_score: float, scores: dict[int, list]) -> list[Tag]:
+    parent = best.parent
+    if parent is None or parent.name in ("[document]", "html"):
+        return [best]
+    threshold = max(MIN_SIBLING_SCORE, best_score * SIBLING_SHARE)
+    best_classes = best.get("class")
+    chosen = []
+    for sibling in parent.find_all(True, recursive=False):
+        if sibling is best:
+            chosen.append(sibling)
+            continue
+        entry = scores.get(id(sibling))
+        bonus = best_score * SIBLING_SHARE if best_classes and sibling.get("class") == best_classes else 0
+        if entry is not None and entry[1] + bonus >= threshold:
+            chosen.append(sibling)
+        elif sibling.name == "p":
+            text = sibling.get_text().strip()
+            density = link_density(sibling)
+            if (len(text) > LONG_PARAGRAPH_CHARS and density < 0.25) or (
+                0 < len(text) <= LONG_PARAGRAPH_CHARS and density == 0 and re.search(r"\.( |$)", text)
+            ):
+                chosen.append(sibling)
+    return chosen
+
+
+def _clean_conditionally(container: Tag, removed: list[RemovedSpan]) -> None:
+    """Rule 5, innermost boxes first (a box's verdict depends on what is left inside it)."""
+    for element in reversed(container.find_all(CONDITIONAL_TAGS)):
+        if element.decomposed or not attached(element, container):
+            continue
+        if _is_furniture_box(element):
+            drop(element, removed, "html_box")
+
+
+def _is_furniture_box(element: Tag) -> bool:
+    if element.name == "table" and element.find_parent("table") is None and _is_data_table(element):
+        return False
+    weight = class_weight(element)
+    if weight < 0:
+        return True
+    text = element.get_text()
+    if text.count(",") >= MIN_CLEAN_COMMAS:
+        return False
+    paragraphs = len(element.find_all("p"))
+    images = len(element.find_all("img"))
+    items = len(element.find_all("li")) - 100
+    inputs = len(element.find_all("input"))
+    chars = len(text.strip())
+    density = link_density(element)
+    is_list = element.name in ("ul", "ol")
+    if is_list:
+        items = 0
+    return bool(
+        (images > 1 and paragraphs / images < 0.5)
+        or (not is_list and items > paragraphs)
+        or inputs > paragraphs // 3 + 1
+        or (chars < MIN_PARAGRAPH_CHARS and images == 0 and not element.find(("pre", "code")) and not is_list
+            and element.name not in ("div", "section"))
+        or (weight < CLASS_WEIGHT and density > 0.2 and chars < 1000)
+        or (weight >= CLASS_WEIGHT and density > 0.5)
+    )
+
+
+def _is_data_table(table: Tag) -> bool:
+    """A table of data (header cells, a caption, or several rows of several cells), not layout."""
+    if table.get("role") == "presentation":
+        return False
+    if table.find(("th", "caption", "thead")) is not None:
+        return True
+    rows = table.find_all("tr")
+    return len(rows) >= 2 and any(len(row.find_all(("td", "th"), recursive=False)) >= 2 for row in rows)
+
+
+def _class_and_id(element: Tag) -> str:
+    classes = element.get("class")
+    identifier = element.get("id")
+    return " ".join((*(classes or ()), identifier if isinstance(identifier, str) else ""))

@@ -27,7 +27,8 @@ from bs4 import BeautifulSoup, Tag
 
 from vnrok_etl.dates import FoundDate
 from vnrok_etl.html import furniture, generic, metadata
-from vnrok_etl.html.document import Block, blocks_of, has_text, parse
+from vnrok_etl.html.document import Block, blocks_of, has_text, is_removed, parse
+from vnrok_etl.html.selectors import PageIndex
 from vnrok_etl.html.outlets import COMPILED, CONTAINER_DROP, GENERIC, OUTLET_BODIES, OUTLETS, CompiledProfile
 from vnrok_etl.profiles import Profile
 from vnrok_etl.records import RemovedSpan
@@ -57,22 +58,23 @@ class HtmlPage:
 def extract_html(html: str, uri: str) -> HtmlPage:
     """Parse a page and return its article parts; never executes or keeps scripts."""
     soup = parse(html)
-    metas = metadata.read_metas(soup)
-    articles = metadata.read_jsonld(soup)
-    profile = _select_profile(soup, uri, metas)
+    index = PageIndex(soup)
+    metas = metadata.read_metas(index)
+    articles = metadata.read_jsonld(index)
+    profile = _select_profile(index, uri, metas)
     compiled = COMPILED[profile.name]
     removed: list[RemovedSpan] = []
     found_date = metadata.meta_date(metas) or metadata.jsonld_date(articles)
-    furniture.drop_matching(compiled.drop, soup, removed)
-    furniture.drop_small_forms(soup, removed)
+    furniture.drop_matching(compiled.drop, index, removed)
+    furniture.drop_small_forms(index, removed)
     # Captions leave before any <time> is read: a caption's date is not the article's.
-    captions = furniture.take_captions(soup, compiled.captions)
-    title = metadata.title_of(soup, compiled, metas, articles)
-    found_date = found_date or metadata.time_date(soup) or metadata.printed_date(soup, compiled.dates, removed)
-    byline = metadata.byline_of(soup, compiled, metas, articles)
+    captions = furniture.take_captions(index, compiled.captions)
+    title = metadata.title_of(index, compiled, metas, articles)
+    found_date = found_date or metadata.time_date(index) or metadata.printed_date(index, compiled.dates, removed)
+    byline = metadata.byline_of(index, compiled, metas, articles)
     blocks: list[Block] = []
-    for container in _containers(soup, compiled, removed):
-        furniture.drop_matching(CONTAINER_DROP, container, removed)
+    for container in _containers(index, compiled, removed):
+        furniture.drop_matching(CONTAINER_DROP, index, removed, top=container)
         furniture.drop_related_boxes(container, removed)
         blocks.extend(blocks_of(container))
     return HtmlPage(
@@ -87,17 +89,18 @@ def extract_html(html: str, uri: str) -> HtmlPage:
     )
 
 
-def _containers(soup: BeautifulSoup, compiled: CompiledProfile, removed: list[RemovedSpan]) -> list[Tag]:
+def _containers(index: PageIndex, compiled: CompiledProfile, removed: list[RemovedSpan]) -> list[Tag]:
     """A profiled outlet's lead and body; else the generic extractor's blocks; else the <body>
     (a page holding a single paragraph)."""
-    lead = _first_with_text(soup, compiled.leads)
-    body = _first_with_text(soup, compiled.bodies)
+    soup = index.soup
+    lead = _first_with_text(index, compiled.leads)
+    body = _first_with_text(index, compiled.bodies)
     if body is None:
         generic.drop_unlikely(soup, removed)
         found = generic.article_blocks(soup, removed)
         if not found:
             found = [soup.body] if soup.body is not None else []
-        if lead is not None and lead.decomposed is False and not any(
+        if lead is not None and not is_removed(lead) and not any(
             parent is element for element in found for parent in lead.parents
         ):
             return [lead, *found]
@@ -111,9 +114,9 @@ def _containers(soup: BeautifulSoup, compiled: CompiledProfile, removed: list[Re
     return [lead, body]
 
 
-def _first_with_text(soup: BeautifulSoup, cascade) -> Tag | None:
+def _first_with_text(index: PageIndex, cascade) -> Tag | None:
     for selector in cascade:
-        for element in selector.select(soup):
+        for element in selector.select(index):
             if has_text(element):
                 return element
     return None
@@ -123,12 +126,13 @@ def select_profile(soup: BeautifulSoup | str, uri: str, metas: dict[str, str] | 
     """The outlet's profile: by URL host, then by og:site_name, then by its body markup; else GENERIC."""
     if not isinstance(soup, BeautifulSoup):
         soup = parse(str(soup))
-    metas = metadata.read_metas(soup) if metas is None else metas
-    return _select_profile(soup, uri, metas)
+    index = PageIndex(soup)
+    metas = metadata.read_metas(index) if metas is None else metas
+    return _select_profile(index, uri, metas)
 
 
-def _select_profile(soup: BeautifulSoup, uri: str, metas: dict[str, str]) -> Profile:
-    return _profile_from_uri(uri) or _profile_from_site_name(metas) or _profile_from_markup(soup) or GENERIC
+def _select_profile(index: PageIndex, uri: str, metas: dict[str, str]) -> Profile:
+    return _profile_from_uri(uri) or _profile_from_site_name(metas) or _profile_from_markup(index) or GENERIC
 
 
 def _profile_from_uri(uri: str) -> Profile | None:
@@ -149,10 +153,10 @@ def _profile_from_site_name(metas: dict[str, str]) -> Profile | None:
     return None
 
 
-def _profile_from_markup(soup: BeautifulSoup) -> Profile | None:
+def _profile_from_markup(index: PageIndex) -> Profile | None:
     """The first outlet whose own body selector matches (a page saved without its URL)."""
     for name, bodies in OUTLET_BODIES.items():
-        if bodies.select_one(soup) is not None:
+        if bodies.select_one(index) is not None:
             return OUTLETS[name]
     return None
 

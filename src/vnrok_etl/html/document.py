@@ -79,6 +79,15 @@ def remove(element: Tag) -> None:
     element.decompose()
 
 
+def is_removed(element: Tag) -> bool:
+    """Removed by `remove` (or inside an element that was).
+
+    Read from the instance's own dict: bs4's `decomposed` property asks getattr for a missing
+    attribute, and a Tag answers that by searching its whole subtree for a tag of that name.
+    """
+    return element.__dict__.get("_decomposed", False)
+
+
 def attached(element: Tag, root: Tag) -> bool:
     """Still in the page: not inside an element removed before it."""
     return element is root or any(parent is root for parent in element.parents)

@@ -14,9 +14,9 @@ import re
 from itertools import islice
 
 from bs4 import BeautifulSoup, Tag
-from soupsieve import SoupSieve
 
-from vnrok_etl.html.document import attached, element_text, remove
+from vnrok_etl.html.document import attached, element_text, is_removed, remove
+from vnrok_etl.html.selectors import PageIndex, SelectorSet
 from vnrok_etl.profiles import RELATED_HEADINGS
 from vnrok_etl.records import RemovedSpan
 
@@ -59,37 +59,39 @@ def drop(element: Tag, removed: list[RemovedSpan], rule: str | None = None) -> N
     remove(element)
 
 
-def outermost(selector: SoupSieve, top: Tag) -> list[Tag]:
-    """Matches under `top` in page order, none inside another (it goes with the outer one)."""
-    found = selector.select(top)
+def outermost(selector: SelectorSet, index: PageIndex, top: Tag | None = None) -> list[Tag]:
+    """Matches (under `top`) in page order, none inside another (it goes with the outer one)."""
+    found = selector.select(index, top)
     if len(found) < 2:
-        return [element for element in found if element is not top]
+        return found
     matched = {id(element) for element in found}
     return [
         element for element in found
-        if element is not top and not any(id(parent) in matched for parent in element.parents)
+        if not any(id(parent) in matched for parent in element.parents)
     ]
 
 
-def drop_matching(selector: SoupSieve, top: Tag, removed: list[RemovedSpan], rule: str | None = None) -> None:
-    for element in outermost(selector, top):
+def drop_matching(
+    selector: SelectorSet, index: PageIndex, removed: list[RemovedSpan], top: Tag | None = None, rule: str | None = None
+) -> None:
+    for element in outermost(selector, index, top):
         drop(element, removed, rule)
 
 
-def drop_small_forms(soup: BeautifulSoup, removed: list[RemovedSpan]) -> None:
+def drop_small_forms(index: PageIndex, removed: list[RemovedSpan]) -> None:
     """Comment, search and newsletter forms; not a form holding paragraphs (ASP.NET pages wrap
     the whole page in one)."""
-    for form in soup.find_all("form"):
-        if not attached(form, soup):
+    for form in index.tags("form"):
+        if is_removed(form):
             continue  # went with the form around it
         if sum(1 for _ in islice(form.find_all("p"), MIN_FORM_PARAGRAPHS)) < MIN_FORM_PARAGRAPHS:
             drop(form, removed, "html_form")
 
 
-def take_captions(soup: BeautifulSoup, selector: SoupSieve) -> list[str]:
+def take_captions(index: PageIndex, selector: SelectorSet) -> list[str]:
     """Figure captions leave the page for `captions` before the body is read."""
     captions = []
-    for element in outermost(selector, soup):
+    for element in outermost(selector, index):
         text = element_text(element)
         if text:
             captions.append(text)

@@ -31,7 +31,7 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
-from vnrok_etl.html.document import attached
+from vnrok_etl.html.document import attached, is_removed
 from vnrok_etl.html.furniture import drop
 from vnrok_etl.records import RemovedSpan
 
@@ -80,7 +80,7 @@ MIN_CLEAN_COMMAS = 10
 def drop_unlikely(soup: BeautifulSoup, removed: list[RemovedSpan]) -> None:
     """Rule 1: furniture named by class, id or role, whatever tag it is."""
     for element in list(soup.find_all(True)):
-        if element.name in KEEP_TAGS or element.parent is None or element.decomposed:
+        if element.name in KEEP_TAGS or element.parent is None or is_removed(element):
             continue
         role = element.get("role")
         if isinstance(role, str) and role.lower() in UNLIKELY_ROLES:
@@ -100,7 +100,7 @@ def article_blocks(soup: BeautifulSoup, removed: list[RemovedSpan]) -> list[Tag]
     def touch(element: Tag) -> list:
         entry = scores.get(id(element))
         if entry is None:
-            entry = scores[id(element)] = [element, _initial_score(element)]
+            entry = scores[id(element)] = [element, _initial_score(element), False]
         return entry
 
     for element, text_chars, commas in _paragraphs(root):
@@ -115,18 +115,30 @@ def article_blocks(soup: BeautifulSoup, removed: list[RemovedSpan]) -> list[Tag]
             level += 1
     if not scores:
         return []
+    # Link density only lowers a score, so candidates are taken from the highest raw score down
+    # and the search stops when no raw score left can beat the best scaled one (same winner as
+    # scaling every candidate, without reading the text of every large ancestor).
     best, best_score = None, float("-inf")
-    for element, score in scores.values():
-        final = score * (1 - link_density(element))
-        scores[id(element)][1] = final
-        if final > best_score:
-            best, best_score = element, final
+    for entry in sorted(scores.values(), key=lambda entry: entry[1], reverse=True):
+        element, score, _ = entry
+        if score <= best_score or score <= 0 and best is not None:
+            break
+        _scale(entry)
+        if entry[1] > best_score:
+            best, best_score = element, entry[1]
     if best is None or best is root and best_score <= 0:
         return []
     chosen = _with_siblings(best, best_score, scores)
     for element in chosen:
         _clean_conditionally(element, removed)
     return [element for element in chosen if attached(element, soup)]
+
+
+def _scale(entry: list) -> None:
+    """Rule 3 on a score entry [element, score, scaled], once."""
+    if not entry[2]:
+        entry[1] *= 1 - link_density(entry[0])
+        entry[2] = True
 
 
 def _paragraphs(root: Tag):
@@ -204,6 +216,8 @@ def _with_siblings(best: Tag, best_score: float, scores: dict[int, list]) -> lis
             chosen.append(sibling)
             continue
         entry = scores.get(id(sibling))
+        if entry is not None:
+            _scale(entry)
         bonus = best_score * SIBLING_SHARE if best_classes and sibling.get("class") == best_classes else 0
         if entry is not None and entry[1] + bonus >= threshold:
             chosen.append(sibling)
@@ -220,7 +234,7 @@ def _with_siblings(best: Tag, best_score: float, scores: dict[int, list]) -> lis
 def _clean_conditionally(container: Tag, removed: list[RemovedSpan]) -> None:
     """Rule 5, innermost boxes first (a box's verdict depends on what is left inside it)."""
     for element in reversed(container.find_all(CONDITIONAL_TAGS)):
-        if element.decomposed or not attached(element, container):
+        if is_removed(element) or not attached(element, container):
             continue
         if _is_furniture_box(element):
             drop(element, removed, "html_box")

@@ -18,11 +18,11 @@ import re
 import unicodedata
 
 from bs4 import BeautifulSoup, Tag
-from soupsieve import SoupSieve
 
 from vnrok_etl.dates import FoundDate, parse_date
 from vnrok_etl.html.document import clean_text, element_text, has_text, remove
 from vnrok_etl.html.outlets import ARTICLE_HEADINGS, CompiledProfile
+from vnrok_etl.html.selectors import PageIndex, SelectorSet
 from vnrok_etl.profiles import Profile
 from vnrok_etl.records import RemovedSpan
 
@@ -45,10 +45,10 @@ MAX_SITE_NAME_WORDS = 4
 URL = re.compile(r"^https?://|^www\.", re.IGNORECASE)
 
 
-def read_metas(soup: BeautifulSoup) -> dict[str, str]:
+def read_metas(index: PageIndex) -> dict[str, str]:
     """Every <meta> content by its property, name or itemprop (first one wins), in one pass."""
     metas: dict[str, str] = {}
-    for element in soup.find_all("meta"):
+    for element in index.tags("meta"):
         content = element.get("content")
         if not isinstance(content, str) or not content.strip():
             continue
@@ -65,10 +65,12 @@ def first_meta(metas: dict[str, str], keys: tuple[str, ...]) -> str | None:
     return next((metas[key] for key in keys if key in metas), None)
 
 
-def read_jsonld(soup: BeautifulSoup) -> list[dict]:
+def read_jsonld(index: PageIndex) -> list[dict]:
     """The page's own article objects from its JSON-LD scripts (broken JSON is skipped)."""
     articles: list[dict] = []
-    for script in soup.find_all("script", type="application/ld+json"):
+    for script in index.tags("script"):
+        if script.get("type") != "application/ld+json":
+            continue
         try:
             data = json.loads(script.string or "")
         except ValueError:
@@ -117,14 +119,16 @@ def jsonld_author(articles: list[dict]) -> str | None:
     return None
 
 
-def time_date(soup: BeautifulSoup) -> FoundDate | None:
+def time_date(index: PageIndex) -> FoundDate | None:
     """The article's own <time>: marked as the publication time, or inside the <article>.
 
     Any other <time> may belong to a "Latest" box that no selector knew (a bare first <time>
     would date seed 001's NDO page to the previous evening's headline).
     """
     candidates = []
-    for element in soup.find_all("time", datetime=True):
+    for element in index.tags("time"):
+        if not element.has_attr("datetime"):
+            continue
         rank = _time_rank(element)
         if rank is not None:
             candidates.append((rank, element["datetime"]))
@@ -145,14 +149,14 @@ def _time_rank(element: Tag) -> int | None:
     return None
 
 
-def printed_date(soup: BeautifulSoup, cascade: tuple[SoupSieve, ...], removed: list[RemovedSpan]) -> FoundDate | None:
+def printed_date(index: PageIndex, cascade: tuple[SelectorSet, ...], removed: list[RemovedSpan]) -> FoundDate | None:
     """The date as the page prints it next to the headline ("15/08/2025, 01:50"), day first.
 
     Only the profile's date elements, never any date-looking text: a related list or a caption
     prints dates too. The element is removed so that it cannot become a paragraph.
     """
     for selector in cascade:
-        for element in selector.select(soup):
+        for element in selector.select(index):
             text = element_text(element)
             found = parse_date(text, "text")
             if found is not None:
@@ -162,11 +166,11 @@ def printed_date(soup: BeautifulSoup, cascade: tuple[SoupSieve, ...], removed: l
     return None
 
 
-def take_first(soup: BeautifulSoup, cascade: tuple[SoupSieve, ...]) -> str | None:
+def take_first(index: PageIndex, cascade: tuple[SelectorSet, ...]) -> str | None:
     """Text of the first element with text of the first selector that has one; it is removed
     (the headline must not open the body again, nor the byline)."""
     for selector in cascade:
-        for element in selector.select(soup):
+        for element in selector.select(index):
             if has_text(element):
                 text = element_text(element)
                 remove(element)
@@ -174,29 +178,29 @@ def take_first(soup: BeautifulSoup, cascade: tuple[SoupSieve, ...]) -> str | Non
     return None
 
 
-def title_of(soup: BeautifulSoup, compiled: CompiledProfile, metas: dict[str, str], articles: list[dict]) -> str | None:
+def title_of(index: PageIndex, compiled: CompiledProfile, metas: dict[str, str], articles: list[dict]) -> str | None:
     """Title cascade: the profile's headline, og:title, JSON-LD headline, an <h1> in the
     article, then <title>.
 
     A bare first <h1> comes after og:title because many templates put the site logo in one.
     """
     profile = compiled.profile
-    if text := take_first(soup, compiled.titles):
+    if text := take_first(index, compiled.titles):
         return text
     if text := _strip_site_name(first_meta(metas, META_TITLE_KEYS), profile, metas, is_title_tag=False):
         return text
     headline = next((item.get("headline") for item in articles if isinstance(item.get("headline"), str)), None)
     if headline and (text := clean_text(headline)):
         return text
-    if text := take_first(soup, ARTICLE_HEADINGS):
+    if text := take_first(index, ARTICLE_HEADINGS):
         return text
-    title = soup.find("title")
+    title = next(iter(index.tags("title")), None)
     return _strip_site_name(element_text(title) if title is not None else None, profile, metas, True)
 
 
-def byline_of(soup: BeautifulSoup, compiled: CompiledProfile, metas: dict[str, str], articles: list[dict]) -> str | None:
+def byline_of(index: PageIndex, compiled: CompiledProfile, metas: dict[str, str], articles: list[dict]) -> str | None:
     """The author as printed ("by NDO" is "NDO"): the profile's byline element, <meta>, JSON-LD."""
-    text = take_first(soup, compiled.bylines)
+    text = take_first(index, compiled.bylines)
     if text is None:
         text = first_meta(metas, META_AUTHOR_KEYS)
         if text is not None and URL.match(text):

@@ -1,7 +1,7 @@
 """Outlet profiles for HTML pages: where each site keeps its title, lead, body and furniture.
 
-Per-outlet quirks are data: CSS selectors that BeautifulSoup's `select` (soupsieve) runs, compiled
-once at import (`soupsieve.compile`), plus the host names and `og:site_name` values that claim a
+Per-outlet quirks are data: CSS selectors that soupsieve (BeautifulSoup's `select`) matches,
+compiled once at import (selectors.py), plus the host names and `og:site_name` values that claim a
 page for the outlet. A profiled page takes the exact path (its own containers, nothing guessed);
 any other page goes to the generic extractor (generic.py). The seeds' quirks: a VietnamPlus lead
 in `.article__sapo` repeated in the body (seed 002), photos inside `<table class="picture">` in a
@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import soupsieve
-
+from vnrok_etl.html.selectors import SelectorSet
 from vnrok_etl.profiles import Profile
 
 
@@ -107,22 +106,23 @@ class CompiledProfile:
     """One profile's selectors compiled once: a cascade is tried in order, a list matched at once."""
 
     profile: Profile
-    drop: soupsieve.SoupSieve
-    captions: soupsieve.SoupSieve
-    titles: tuple[soupsieve.SoupSieve, ...]
-    bylines: tuple[soupsieve.SoupSieve, ...]
-    dates: tuple[soupsieve.SoupSieve, ...]
-    leads: tuple[soupsieve.SoupSieve, ...]
-    bodies: tuple[soupsieve.SoupSieve, ...]
+    drop: SelectorSet
+    captions: SelectorSet
+    titles: tuple[SelectorSet, ...]
+    bylines: tuple[SelectorSet, ...]
+    dates: tuple[SelectorSet, ...]
+    leads: tuple[SelectorSet, ...]
+    bodies: tuple[SelectorSet, ...]
 
 
-def compile_list(selectors: tuple[str, ...]) -> soupsieve.SoupSieve:
+def compile_list(selectors: tuple[str, ...]) -> SelectorSet:
     """One selector list: `select` returns every element any of them matches, in page order."""
-    return soupsieve.compile(", ".join(selectors))
+    return SelectorSet(selectors)
 
 
-def compile_cascade(selectors: tuple[str, ...]) -> tuple[soupsieve.SoupSieve, ...]:
-    return tuple(soupsieve.compile(selector) for selector in selectors)
+def compile_cascade(selectors: tuple[str, ...]) -> tuple[SelectorSet, ...]:
+    """Selectors tried in order, the first with a match winning."""
+    return tuple(SelectorSet((selector,)) for selector in selectors)
 
 
 def _compile(profile: Profile) -> CompiledProfile:

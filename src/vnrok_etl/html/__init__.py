@@ -96,7 +96,6 @@ def _containers(index: PageIndex, compiled: CompiledProfile, removed: list[Remov
     lead = _first_with_text(index, compiled.leads)
     body = _first_with_text(index, compiled.bodies)
     if body is None:
-        generic.drop_unlikely(soup, removed)
         found = generic.article_blocks(soup, removed)
         if not found:
             found = [soup.body] if soup.body is not None else []

@@ -31,7 +31,7 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
-from vnrok_etl.html.document import attached, is_removed
+from vnrok_etl.html.document import TEXT_TYPES, attached, is_removed
 from vnrok_etl.html.furniture import drop
 from vnrok_etl.records import RemovedSpan
 
@@ -66,6 +66,8 @@ TAG_SCORES = {
     "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
     "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
 }
+LAYOUT_CELL_CONTENT = frozenset({"p", "div", "table"})
+QUOTE_PARAGRAPHS = frozenset({"p"})
 MIN_PARAGRAPH_CHARS = 25
 ANCESTOR_LEVELS = 5
 CLASS_WEIGHT = 25
@@ -75,32 +77,107 @@ MIN_SIBLING_SCORE = 10
 LONG_PARAGRAPH_CHARS = 80
 CONDITIONAL_TAGS = ("form", "fieldset", "table", "ul", "ol", "div", "section")
 MIN_CLEAN_COMMAS = 10
-
-
-def drop_unlikely(soup: BeautifulSoup, removed: list[RemovedSpan]) -> None:
-    """Rule 1: furniture named by class, id or role, whatever tag it is."""
-    for element in list(soup.find_all(True)):
-        if element.name in KEEP_TAGS or element.parent is None or is_removed(element):
-            continue
-        role = element.get("role")
-        if isinstance(role, str) and role.lower() in UNLIKELY_ROLES:
-            drop(element, removed, "chrome")
-            continue
-        names = _class_and_id(element)
-        if names and UNLIKELY.search(names) and not MAYBE_CANDIDATE.search(names):
-            if element.find_parent(("table", "code")) is None:
-                drop(element, removed, "chrome")
+MIN_ARTICLE_CHARS = 500
 
 
 def article_blocks(soup: BeautifulSoup, removed: list[RemovedSpan]) -> list[Tag]:
-    """Rules 2-5: the elements whose text is the article, in page order (empty: none found)."""
+    """Rules 1-5: the elements whose text is the article, in page order (empty: none found).
+
+    Readability's retries: a furniture-looking class can be on the article's own wrapper
+    ("site_header" around a whole page, "sidebar-right-mix" on a two-column layout), so when the
+    first choice holds less than MIN_ARTICLE_CHARS of text, the unlikely blocks are put back and
+    the page is scored again, then again without class weights; the longest choice wins.
+    """
     root = soup.body or soup
-    scores: dict[int, list] = {}  # id(element) -> [element, score]
+    unlikely = _take_out(_unlikely(root))
+    attempts: list[tuple[int, list[Tag], bool]] = []
+    chosen = _choose(root, weigh_classes=True)
+    chars = _text_chars(chosen)
+    if chars < MIN_ARTICLE_CHARS:
+        _put_back(unlikely)
+        attempts.append((chars, chosen, True))
+        for weigh_classes in (True, False):
+            chosen = _choose(root, weigh_classes)
+            chars = _text_chars(chosen)
+            attempts.append((chars, chosen, weigh_classes))
+            if chars >= MIN_ARTICLE_CHARS:
+                break
+        else:
+            chars, chosen, weigh_classes = max(attempts, key=lambda attempt: attempt[0])
+        unlikely = []
+    else:
+        weigh_classes = True
+    for element, _, _ in unlikely:
+        drop(element, removed, "chrome")  # out of the page already; logged, then gone for good
+    for element in chosen:
+        _clean_conditionally(element, removed, weigh_classes)
+    return [element for element in chosen if attached(element, soup)]
+
+
+def _unlikely(root: Tag) -> list[Tag]:
+    """Rule 1: furniture named by class, id or role, whatever tag it is (outermost only)."""
+    found = []
+    walker = iter(root.descendants)
+    skip_until = None
+    for element in walker:
+        if skip_until is not None:
+            if element is skip_until:
+                skip_until = None
+            continue
+        name = element.name
+        if name is None or name in KEEP_TAGS:
+            continue
+        attrs = element.attrs
+        if not attrs:
+            continue
+        role = attrs.get("role")
+        names = _class_and_id(element)
+        if (isinstance(role, str) and role.lower() in UNLIKELY_ROLES) or (
+            names and UNLIKELY.search(names) and not MAYBE_CANDIDATE.search(names)
+            and element.find_parent(("table", "code")) is None
+        ):
+            found.append(element)
+            skip_until = _last_descendant(element)
+    return found
+
+
+def _last_descendant(element: Tag):
+    last = element
+    while isinstance(last, Tag) and last.contents:
+        last = last.contents[-1]
+    return last if last is not element else None
+
+
+def _take_out(elements: list[Tag]) -> list[tuple[Tag, Tag, int]]:
+    """Extract elements from the page, remembering where each was (for `_put_back`)."""
+    taken = []
+    for element in elements:
+        parent = element.parent
+        if parent is None:
+            continue
+        position = parent.index(element)
+        element.extract()
+        taken.append((element, parent, position))
+    return taken
+
+
+def _put_back(taken: list[tuple[Tag, Tag, int]]) -> None:
+    for element, parent, position in reversed(taken):
+        parent.insert(position, element)
+
+
+def _text_chars(elements: list[Tag]) -> int:
+    return sum(len(element.get_text().strip()) for element in elements)
+
+
+def _choose(root: Tag, weigh_classes: bool) -> list[Tag]:
+    """Rules 2-4 on the page as it is: the best block and the siblings that join it."""
+    scores: dict[int, list] = {}  # id(element) -> [element, score, scaled by link density]
 
     def touch(element: Tag) -> list:
         entry = scores.get(id(element))
         if entry is None:
-            entry = scores[id(element)] = [element, _initial_score(element), False]
+            entry = scores[id(element)] = [element, _initial_score(element, weigh_classes), False]
         return entry
 
     for element, text_chars, commas in _paragraphs(root):
@@ -128,10 +205,7 @@ def article_blocks(soup: BeautifulSoup, removed: list[RemovedSpan]) -> list[Tag]
             best, best_score = element, entry[1]
     if best is None or best is root and best_score <= 0:
         return []
-    chosen = _with_siblings(best, best_score, scores)
-    for element in chosen:
-        _clean_conditionally(element, removed)
-    return [element for element in chosen if attached(element, soup)]
+    return _with_siblings(best, best_score, scores)
 
 
 def _scale(entry: list) -> None:
@@ -148,31 +222,35 @@ def _paragraphs(root: Tag):
     were a <p> inside it, so the div itself is the first to receive the vote.
     """
     for element in root.find_all(PARAGRAPH_TAGS + TEXT_HOLDER_TAGS):
-        if element.name in PARAGRAPH_TAGS:
-            if element.name == "td" and element.find(("p", "div", "table")) is not None:
+        name = element.name
+        if name in PARAGRAPH_TAGS:
+            if name == "td" and _has_descendant(element, LAYOUT_CELL_CONTENT):
                 continue  # a layout cell: its own paragraphs vote
-            if element.name == "blockquote" and element.find("p") is not None:
+            if name == "blockquote" and _has_descendant(element, QUOTE_PARAGRAPHS):
                 continue
             text = element.get_text()
             chars = len(text.strip())
             if chars >= MIN_PARAGRAPH_CHARS:
                 yield element.parent, chars, text.count(",")
             continue
-        own = "".join(
-            child for child in element.children
-            if isinstance(child, str) and type(child).__name__ in ("NavigableString", "CData")
-        ).strip()
-        if element.find(BLOCK_CHILDREN, recursive=False) is None:
+        children = element.contents
+        if not any(child.name in BLOCK_CHILDREN for child in children):
             # No block children: the whole div is one paragraph (inline markup included).
             text = element.get_text().strip()
             if len(text) >= MIN_PARAGRAPH_CHARS:
                 yield element.parent, len(text), text.count(",")
-        elif len(own) >= MIN_PARAGRAPH_CHARS:
+            continue
+        own = "".join(child for child in children if type(child) in TEXT_TYPES).strip()
+        if len(own) >= MIN_PARAGRAPH_CHARS:
             yield element, len(own), own.count(",")
 
 
-def _initial_score(element: Tag) -> float:
-    score = TAG_SCORES.get(element.name, 0) + class_weight(element)
+def _has_descendant(element: Tag, names: frozenset[str]) -> bool:
+    return any(node.name in names for node in element.descendants)
+
+
+def _initial_score(element: Tag, weigh_classes: bool) -> float:
+    score = TAG_SCORES.get(element.name, 0) + (class_weight(element) if weigh_classes else 0)
     if element.get("itemprop") == "articleBody":
         score += ARTICLE_BODY_BONUS
     return score
@@ -193,15 +271,18 @@ def class_weight(element: Tag) -> int:
 
 def link_density(element: Tag) -> float:
     """Share of the element's text inside links (in-page "#" links count a third)."""
-    total = len(element.get_text(strip=True))
+    return _density(len(element.get_text().strip()), element.find_all("a"))
+
+
+def _density(total: int, links: list[Tag]) -> float:
     if not total:
         return 0.0
-    links = 0.0
-    for link in element.find_all("a"):
+    chars = 0.0
+    for link in links:
         href = link.get("href")
         share = 0.3 if isinstance(href, str) and href.startswith("#") else 1.0
-        links += len(link.get_text(strip=True)) * share
-    return min(links / total, 1.0)
+        chars += len(link.get_text().strip()) * share
+    return min(chars / total, 1.0)
 
 
 def _with_siblings(best: Tag, best_score: float, scores: dict[int, list]) -> list[Tag]:
@@ -231,39 +312,46 @@ def _with_siblings(best: Tag, best_score: float, scores: dict[int, list]) -> lis
     return chosen
 
 
-def _clean_conditionally(container: Tag, removed: list[RemovedSpan]) -> None:
+def _clean_conditionally(container: Tag, removed: list[RemovedSpan], weigh_classes: bool) -> None:
     """Rule 5, innermost boxes first (a box's verdict depends on what is left inside it)."""
     for element in reversed(container.find_all(CONDITIONAL_TAGS)):
         if is_removed(element) or not attached(element, container):
             continue
-        if _is_furniture_box(element):
+        if _is_furniture_box(element, weigh_classes):
             drop(element, removed, "html_box")
 
 
-def _is_furniture_box(element: Tag) -> bool:
+def _is_furniture_box(element: Tag, weigh_classes: bool) -> bool:
     if element.name == "table" and element.find_parent("table") is None and _is_data_table(element):
         return False
-    weight = class_weight(element)
+    weight = class_weight(element) if weigh_classes else 0
     if weight < 0:
         return True
+    counts: dict[str, int] = {}
+    links: list[Tag] = []
+    for node in element.descendants:
+        name = node.name
+        if name is not None:
+            counts[name] = counts.get(name, 0) + 1
+            if name == "a":
+                links.append(node)
     text = element.get_text()
     if text.count(",") >= MIN_CLEAN_COMMAS:
         return False
-    paragraphs = len(element.find_all("p"))
-    images = len(element.find_all("img"))
-    items = len(element.find_all("li")) - 100
-    inputs = len(element.find_all("input"))
+    paragraphs = counts.get("p", 0)
+    images = counts.get("img", 0)
+    # Readability's rule: more list items than paragraphs, counting a hundred items fewer.
+    items = counts.get("li", 0) - 100
+    inputs = counts.get("input", 0)
     chars = len(text.strip())
-    density = link_density(element)
+    density = _density(chars, links)
     is_list = element.name in ("ul", "ol")
-    if is_list:
-        items = 0
     return bool(
         (images > 1 and paragraphs / images < 0.5)
         or (not is_list and items > paragraphs)
         or inputs > paragraphs // 3 + 1
-        or (chars < MIN_PARAGRAPH_CHARS and images == 0 and not element.find(("pre", "code")) and not is_list
-            and element.name not in ("div", "section"))
+        or (chars < MIN_PARAGRAPH_CHARS and images == 0 and not is_list and element.name not in ("div", "section")
+            and "pre" not in counts and "code" not in counts)
         or (weight < CLASS_WEIGHT and density > 0.2 and chars < 1000)
         or (weight >= CLASS_WEIGHT and density > 0.5)
     )

@@ -6,7 +6,8 @@ every selector names, in its last compound, something the element must carry: a 
 (`h1.headline`), a class (`.sapo`), an id (`#abody`) or an attribute (`[class*=share-]`). So the
 page is walked once (`PageIndex`), recording which elements carry which tag, class, id and
 attribute name; a `SelectorSet` groups its selectors by that key, and soupsieve's own `match`
-decides only for the elements that carry the key, with one matcher per call (as its own `select`
+decides only for the elements that carry the key (class, id and substring keys compared
+without case, so the index never hides an element that soupsieve's quirks mode would match), with one matcher per call (as its own `select`
 uses one), not one per element (`SoupSieve.match`). The answer is soupsieve's: the index only
 skips elements that cannot match. A selector whose key cannot be read (a pseudo-class, a
 combinator other than the descendant space) is tried on every element.
@@ -26,8 +27,10 @@ from vnrok_etl.html.document import is_removed
 # The last compound of a selector (after its last descendant-combinator space).
 LAST_COMPOUND = re.compile(r"(?:^|\s)(?P<compound>[^\s]+)$")
 SIMPLE_COMPOUND = re.compile(r"^(?P<tag>[a-zA-Z][\w-]*)?(?P<rest>(?:\.[\w-]+|#[\w-]+|\[[^\]]+\])*)$")
-FIRST_PART = re.compile(r"\.(?P<cls>[\w-]+)|#(?P<id>[\w-]+)|\[(?P<attr>[\w:-]+)")
+FIRST_PART = re.compile(r"\.(?P<cls>[\w-]+)|#(?P<id>[\w-]+)|\[(?P<attr>[\w:-]+)(?:\*=\"?(?P<part>[\w-]+)\"?\])?")
 ANY = "*"
+# Attributes whose values the index keeps for `[attr*=text]` keys.
+SUBSTRING_ATTRIBUTES = ("class", "id")
 
 
 def selector_key(selector: str) -> str:
@@ -46,9 +49,12 @@ def selector_key(selector: str) -> str:
     if part is None:
         return ANY
     if part.group("cls"):
-        return f"class:{part.group('cls')}"
+        return f"class:{part.group('cls').lower()}"
     if part.group("id"):
-        return f"id:{part.group('id')}"
+        return f"id:{part.group('id').lower()}"
+    if part.group("part") and part.group("attr").lower() in SUBSTRING_ATTRIBUTES:
+        # [class*=related]: only elements whose class or id holds the text.
+        return f"part:{part.group('attr').lower()}:{part.group('part').lower()}"
     return f"attr:{part.group('attr').lower()}"
 
 
@@ -95,7 +101,7 @@ class PageIndex:
     `decomposed` flag, so the index stays valid while the page is pruned.
     """
 
-    __slots__ = ("soup", "by_key", "order", "all")
+    __slots__ = ("soup", "by_key", "order", "all", "values")
 
     def __init__(self, soup: BeautifulSoup) -> None:
         self.soup = soup
@@ -112,15 +118,32 @@ class PageIndex:
                     by_key.setdefault("attr:" + name, []).append(element)
                     if name == "class":
                         for token in value if isinstance(value, list) else value.split():
-                            by_key.setdefault("class:" + token, []).append(element)
+                            by_key.setdefault("class:" + token.lower(), []).append(element)
                     elif name == "id" and isinstance(value, str):
-                        by_key.setdefault("id:" + value, []).append(element)
+                        by_key.setdefault("id:" + value.lower(), []).append(element)
         self.by_key = by_key
         self.order = order
         self.all = every
+        self.values: dict[str, list[tuple[Tag, str]]] = {}
 
     def carrying(self, key: str) -> list[Tag]:
-        return self.all if key == ANY else self.by_key.get(key, [])
+        if key == ANY:
+            return self.all
+        if key.startswith("part:"):
+            _, attribute, text = key.split(":", 2)
+            return [element for element, value in self._values(attribute) if text in value]
+        return self.by_key.get(key, [])
+
+    def _values(self, attribute: str) -> list[tuple[Tag, str]]:
+        """(element, its attribute value as text) for every element carrying the attribute."""
+        found = self.values.get(attribute)
+        if found is None:
+            found = self.values[attribute] = [
+                (element, (" ".join(value) if isinstance(value, list) else str(value)).lower())
+                for element in self.by_key.get("attr:" + attribute, ())
+                if (value := element.attrs.get(attribute)) is not None
+            ]
+        return found
 
     def position(self, element: Tag) -> int:
         return self.order.get(id(element), -1)

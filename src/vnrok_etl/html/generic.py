@@ -78,6 +78,9 @@ LONG_PARAGRAPH_CHARS = 80
 CONDITIONAL_TAGS = ("form", "fieldset", "table", "ul", "ol", "div", "section")
 MIN_CLEAN_COMMAS = 10
 MIN_ARTICLE_CHARS = 500
+TOP_CANDIDATES = 5
+CLOSE_SHARE = 0.75
+MIN_CLOSE_CANDIDATES = 3
 
 
 def article_blocks(soup: BeautifulSoup, removed: list[RemovedSpan]) -> list[Tag]:
@@ -193,19 +196,69 @@ def _choose(root: Tag, weigh_classes: bool) -> list[Tag]:
     if not scores:
         return []
     # Link density only lowers a score, so candidates are taken from the highest raw score down
-    # and the search stops when no raw score left can beat the best scaled one (same winner as
-    # scaling every candidate, without reading the text of every large ancestor).
-    best, best_score = None, float("-inf")
+    # and the search stops when no raw score left can beat the TOP_CANDIDATES-th scaled one (the
+    # same top list as scaling every candidate, without reading every large ancestor's text).
+    top: list[list] = []
     for entry in sorted(scores.values(), key=lambda entry: entry[1], reverse=True):
-        element, score, _ = entry
-        if score <= best_score or score <= 0 and best is not None:
+        if len(top) == TOP_CANDIDATES and entry[1] <= top[-1][1]:
             break
         _scale(entry)
-        if entry[1] > best_score:
-            best, best_score = element, entry[1]
-    if best is None or best is root and best_score <= 0:
+        top.append(entry)
+        top.sort(key=lambda entry: entry[1], reverse=True)
+        del top[TOP_CANDIDATES:]
+    if not top:
         return []
+    best, best_score = top[0][0], top[0][1]
+    if best is root and best_score <= 0:
+        return []
+    best = _unify(best, top, scores, root)
+    best_score = scores[id(best)][1] if id(best) in scores else best_score
     return _with_siblings(best, best_score, scores)
+
+
+def _unify(best: Tag, top: list[list], scores: dict[int, list], root: Tag) -> Tag:
+    """Readability's three moves up the tree from the best block, stated as rules:
+
+    * when at least three of the other top blocks score 3/4 of the best one and share an
+      ancestor with it, that ancestor is the article (steps of a how-to, each in its own box);
+    * going up, a parent scoring more than the block below it is taken (more text lurks
+      beside it), until a parent scores under a third of the best;
+    * a block that is its parent's only child is the parent.
+    """
+    best_score = top[0][1]
+    close = [entry[0] for entry in top[1:] if best_score > 0 and entry[1] / best_score >= CLOSE_SHARE]
+    if len(close) >= MIN_CLOSE_CANDIDATES:
+        ancestor_sets = [{id(parent) for parent in element.parents} for element in close]
+        parent = best.parent
+        while parent is not None and parent is not root and parent.name not in ("[document]", "html"):
+            if sum(id(parent) in ancestors for ancestors in ancestor_sets) >= MIN_CLOSE_CANDIDATES:
+                best = parent
+                break
+            parent = parent.parent
+    entry = scores.get(id(best))
+    last = entry[1] if entry is not None else best_score
+    threshold = last / 3
+    parent = best.parent
+    while parent is not None and parent is not root and parent.name not in ("[document]", "html"):
+        entry = scores.get(id(parent))
+        if entry is None:
+            parent = parent.parent
+            continue
+        _scale(entry)
+        if entry[1] < threshold:
+            break
+        if entry[1] > last:
+            best = parent
+            break
+        last = entry[1]
+        parent = parent.parent
+    parent = best.parent
+    while (
+        parent is not None and parent is not root and parent.name not in ("[document]", "html")
+        and len(parent.find_all(True, recursive=False)) == 1
+    ):
+        best, parent = parent, parent.parent
+    return best
 
 
 def _scale(entry: list) -> None:

@@ -29,7 +29,7 @@ from vnrok_etl.dates import FoundDate
 from vnrok_etl.html import furniture, generic, metadata
 from vnrok_etl.html.document import Block, blocks_of, has_text, is_removed, parse
 from vnrok_etl.html.selectors import PageIndex
-from vnrok_etl.html.outlets import COMPILED, CONTAINER_DROP, GENERIC, OUTLET_BODIES, OUTLETS, CompiledProfile
+from vnrok_etl.html.outlets import PAGE_TAGS, COMPILED, CONTAINER_DROP, GENERIC, OUTLET_BODIES, OUTLETS, CompiledProfile
 from vnrok_etl.profiles import Profile
 from vnrok_etl.records import RemovedSpan
 
@@ -66,6 +66,7 @@ def extract_html(html: str, uri: str) -> HtmlPage:
     removed: list[RemovedSpan] = []
     found_date = metadata.meta_date(metas) or metadata.jsonld_date(articles)
     furniture.drop_matching(compiled.drop, index, removed)
+    furniture.drop_matching(compiled.drop_patterns, index, removed, keep=PAGE_TAGS)
     furniture.drop_small_forms(index, removed)
     # Captions leave before any <time> is read: a caption's date is not the article's.
     captions = furniture.take_captions(index, compiled.captions)

@@ -59,9 +59,14 @@ def drop(element: Tag, removed: list[RemovedSpan], rule: str | None = None) -> N
     remove(element)
 
 
-def outermost(selector: SelectorSet, index: PageIndex, top: Tag | None = None) -> list[Tag]:
-    """Matches (under `top`) in page order, none inside another (it goes with the outer one)."""
+def outermost(
+    selector: SelectorSet, index: PageIndex, top: Tag | None = None, keep: frozenset[str] = frozenset()
+) -> list[Tag]:
+    """Matches (under `top`, not named in `keep`) in page order, none inside another (it goes
+    with the outer one)."""
     found = selector.select(index, top)
+    if keep:
+        found = [element for element in found if element.name not in keep]
     if len(found) < 2:
         return found
     matched = {id(element) for element in found}
@@ -72,9 +77,10 @@ def outermost(selector: SelectorSet, index: PageIndex, top: Tag | None = None) -
 
 
 def drop_matching(
-    selector: SelectorSet, index: PageIndex, removed: list[RemovedSpan], top: Tag | None = None, rule: str | None = None
+    selector: SelectorSet, index: PageIndex, removed: list[RemovedSpan], top: Tag | None = None,
+    rule: str | None = None, keep: frozenset[str] = frozenset(),
 ) -> None:
-    for element in outermost(selector, index, top):
+    for element in outermost(selector, index, top, keep):
         drop(element, removed, rule)
 
 

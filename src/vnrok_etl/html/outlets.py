@@ -27,9 +27,19 @@ COMMON_DROP_SELECTORS = (
     ".share", ".social", ".social-share", ".sharing", ".share-bar", ".print", ".toolbar",
     ".fb-like", ".like-us", ".comment", ".comments", ".tags", ".tag-list", ".keywords",
     ".breadcrumb", ".advertisement", ".ads", ".banner", ".latest", ".box-latest", ".latest-news",
-    "[itemprop=keywords]", "[class*=related]", "[class*=sharing]", "[class*=share-]",
-    "[class*=social]", "[class*=sharedaddy]", "[id*=comments]",
+    "[itemprop=keywords]",
+    # Hidden by inline style: a reader never sees it (print-only copies, collapsed menus).
+    '[style*="display:none"]', '[style*="display: none"]', '[style*="visibility:hidden"]',
+    '[style*="visibility: hidden"]',
 )
+# Furniture named by part of a class or id. A part can sit in the article's own wrapper's class
+# (`<main class="container js-social-anchor-start">` on a news page), so these never remove
+# the page's structural elements (PAGE_TAGS); the furniture inside them still goes.
+COMMON_DROP_PATTERNS = (
+    "[class*=related]", "[class*=sharing]", "[class*=share-]", "[class*=social]",
+    "[class*=sharedaddy]", "[id*=comments]",
+)
+PAGE_TAGS = frozenset({"html", "body", "main", "article"})
 
 # Captions outside <figure> as well: CMS caption classes.
 COMMON_CAPTION_SELECTORS = (
@@ -107,6 +117,7 @@ class CompiledProfile:
 
     profile: Profile
     drop: SelectorSet
+    drop_patterns: SelectorSet
     captions: SelectorSet
     titles: tuple[SelectorSet, ...]
     bylines: tuple[SelectorSet, ...]
@@ -129,6 +140,7 @@ def _compile(profile: Profile) -> CompiledProfile:
     return CompiledProfile(
         profile=profile,
         drop=compile_list(COMMON_DROP_SELECTORS + profile.drop_selectors),
+        drop_patterns=compile_list(COMMON_DROP_PATTERNS),
         captions=compile_list(COMMON_CAPTION_SELECTORS + profile.caption_selectors),
         titles=compile_cascade(profile.title_selectors),
         bylines=compile_cascade(profile.byline_selectors),

@@ -27,19 +27,23 @@ from vnrok_etl.html.document import is_removed
 # The last compound of a selector (after its last descendant-combinator space).
 LAST_COMPOUND = re.compile(r"(?:^|\s)(?P<compound>[^\s]+)$")
 SIMPLE_COMPOUND = re.compile(r"^(?P<tag>[a-zA-Z][\w-]*)?(?P<rest>(?:\.[\w-]+|#[\w-]+|\[[^\]]+\])*)$")
-FIRST_PART = re.compile(r"\.(?P<cls>[\w-]+)|#(?P<id>[\w-]+)|\[(?P<attr>[\w:-]+)(?:\*=\"?(?P<part>[\w-]+)\"?\])?")
+FIRST_PART = re.compile(r"\.(?P<cls>[\w-]+)|#(?P<id>[\w-]+)|\[(?P<attr>[\w:-]+)(?:\*=\"?(?P<part>[^\]\"]+)\"?\])?")
+ATTRIBUTE_BRACKETS = re.compile(r"\[[^\]]*\]")
 ANY = "*"
 # Attributes whose values the index keeps for `[attr*=text]` keys.
-SUBSTRING_ATTRIBUTES = ("class", "id")
+SUBSTRING_ATTRIBUTES = ("class", "id", "style")
 
 
 def selector_key(selector: str) -> str:
     """What an element must carry to match: "tag:h1", "class:sapo", "id:abody", "attr:class",
     or ANY when the selector is not a plain compound (then every element is tried)."""
-    if "," in selector or ">" in selector or "+" in selector or "~" in selector or ":" in selector.replace("\\:", ""):
+    selector = selector.strip()
+    # Attribute values may hold anything ("display: none"): blanked, same length, for the checks.
+    bare = ATTRIBUTE_BRACKETS.sub(lambda match: "[" + "_" * (len(match.group()) - 2) + "]", selector)
+    if any(char in bare for char in ",>+~:()"):
         return ANY
-    match = LAST_COMPOUND.search(selector.strip())
-    compound = match.group("compound") if match else ""
+    match = LAST_COMPOUND.search(bare)
+    compound = selector[match.start("compound"):] if match else ""
     simple = SIMPLE_COMPOUND.match(compound)
     if not compound or simple is None:
         return ANY
@@ -141,7 +145,7 @@ class PageIndex:
             found = self.values[attribute] = [
                 (element, (" ".join(value) if isinstance(value, list) else str(value)).lower())
                 for element in self.by_key.get("attr:" + attribute, ())
-                if (value := element.attrs.get(attribute)) is not None
+                if not is_removed(element) and (value := element.attrs.get(attribute)) is not None
             ]
         return found
 

@@ -20,7 +20,8 @@ Each system gets the same decoded page and nothing else (no URL):
 its shingles are the multiset of every 4 consecutive words. Per page, precision is the share of
 the system's shingles found in the reference's, recall the share of the reference's found in the
 system's (multiset intersection), F1 their harmonic mean; an empty output scores 0 on all three.
-The table gives the mean over pages of each, so every page weighs the same whatever its length.
+The table gives the mean over pages of each, so every page weighs the same whatever its length;
+a page whose reference is under four words (no shingle: no article) is left out and named.
 Time is wall time of the call alone (page already read), in ms: median and mean over pages, each
 page run `--repeat` times and its fastest run kept, so a page's time is not another process's load.
 """
@@ -148,6 +149,9 @@ def main(argv: list[str] | None = None) -> int:
         (folder.name, (folder / "source.html").read_text("utf-8"), shingles(html_text((folder / "expected.html").read_text("utf-8"))))
         for folder in folders
     ]
+    # A reference under four words has no shingle: the page holds no article to score.
+    skipped = [name for name, _, reference in pages if not reference]
+    pages = [page for page in pages if page[2]]
     names = [name for name in args.systems.split(",") if name]
     systems = {name: SYSTEMS[name]() for name in names}
     results: dict[str, list[tuple[str, float, float, float, float, bool]]] = {name: [] for name in names}
@@ -160,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
                 best = min(best, time.perf_counter() - started)
             results[name].append((page, *score(text or "", reference), best * 1000, not text))
 
-    print(f"{len(pages)} pages from {args.pages}\n")
+    print(f"{len(pages)} pages from {args.pages}"
+          + (f" ({len(skipped)} without an article skipped: {', '.join(skipped)})" if skipped else "") + "\n")
     header = f"{'system':<18} {'precision':>9} {'recall':>7} {'F1':>6} {'empty':>6} {'ms median':>10} {'ms mean':>8}"
     print(header)
     print("-" * len(header))

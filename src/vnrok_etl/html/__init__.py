@@ -57,13 +57,13 @@ class HtmlPage:
 
 def extract_html(html: str, uri: str) -> HtmlPage:
     """Parse a page and return its article parts; never executes or keeps scripts."""
-    soup = parse(html)
+    removed: list[RemovedSpan] = []
+    soup = parse(html, removed)
     index = PageIndex(soup)
     metas = metadata.read_metas(index)
     articles = metadata.read_jsonld(index)
     profile = _select_profile(index, uri, metas)
     compiled = COMPILED[profile.name]
-    removed: list[RemovedSpan] = []
     found_date = metadata.meta_date(metas) or metadata.jsonld_date(articles)
     furniture.drop_matching(compiled.drop, index, removed)
     furniture.drop_matching(compiled.drop_patterns, index, removed, keep=PAGE_TAGS)

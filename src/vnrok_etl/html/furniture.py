@@ -15,14 +15,13 @@ from itertools import islice
 
 from bs4 import BeautifulSoup, Tag
 
-from vnrok_etl.html.document import attached, element_text, is_removed, remove
+from vnrok_etl.html.document import RELATED_CLASS, attached, element_text, is_removed, remove
 from vnrok_etl.html.selectors import PageIndex, SelectorSet
 from vnrok_etl.profiles import RELATED_HEADINGS
 from vnrok_etl.records import RemovedSpan
 
 # Never logged as removed text: code and markup, not words anyone printed.
 SILENT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "object", "embed", "link", "meta"})
-RELATED_CLASS = re.compile(r"relat|more|other|lien-quan|latest|box|tag|keyword", re.IGNORECASE)
 MIN_FORM_PARAGRAPHS = 2
 # A related heading's text: one of the headings, with an optional colon, arrow or count.
 RELATED_HEADING = re.compile(

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
-from vnrok_etl.html.document import RELATED_CLASS, attached, element_text, is_removed, remove
+from vnrok_etl.html.document import RELATED_CLASS, attached, element_text, is_removed, remove, tags_under
 from vnrok_etl.html.selectors import PageIndex, SelectorSet
 from vnrok_etl.profiles import RELATED_HEADINGS
 from vnrok_etl.records import RemovedSpan
@@ -34,9 +34,13 @@ RELATED_HEADING = re.compile(
 MAX_RELATED_HEADING_CHARS = 60
 # Tags that can introduce a box; the box is the heading's nearest ancestor (a few levels up at
 # most) whose text, the heading's aside, is mostly links.
-HEADING_LIKE = ("h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "p", "div", "header", "a", "button", "label", "dt")
+HEADING_LIKE_SET = frozenset(
+    {"h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "p", "div", "header", "a", "button", "label", "dt", "em", "i"}
+)
+MAX_RELATED_HEADING_SOURCE_CHARS = 200
 MAX_BOX_LEVELS = 3
 MIN_BOX_LINK_SHARE = 0.5
+LINK_TAGS = frozenset({"a"})
 
 
 def drop_rule(element: Tag) -> str:
@@ -50,8 +54,6 @@ def drop(element: Tag, removed: list[RemovedSpan], rule: str | None = None) -> N
     """Remove an element, logging its words (never the code of scripts and styles)."""
     rule = rule or drop_rule(element)
     if element.name not in SILENT_TAGS:
-        for silent in element.find_all(SILENT_TAGS):
-            silent.decompose()
         text = element_text(element, " ")
         if text:
             removed.append(RemovedSpan(rule=rule, text=text))
@@ -108,18 +110,25 @@ def drop_related_boxes(top: Tag, removed: list[RemovedSpan]) -> None:
     """Each related heading goes with its own box: the nearest ancestor (MAX_BOX_LEVELS up at
     most) whose other text is mostly links, or else the heading and the link list right after it.
 
-    A "Read more" link or button alone (an ancestor holding nothing else) is removed alone. The
-    article's container itself is never the box.
+    A heading is a string of the page that is a related heading on its own, and the element
+    around it holding nothing else. A "Read more" link or button alone (an ancestor holding
+    nothing else) is removed alone. The article's container itself is never the box.
     """
-    for heading in list(top.find_all(HEADING_LIKE)):
-        if heading.parent is None or not attached(heading, top):
+    headings = []
+    for node in top.descendants:
+        if type(node) is not NavigableString or len(node) > MAX_RELATED_HEADING_SOURCE_CHARS:
             continue
-        text = heading.get_text(" ", strip=True)
-        if not text or len(text) > MAX_RELATED_HEADING_CHARS or not RELATED_HEADING.match(text):
+        text = " ".join(node.split())
+        if text and len(text) <= MAX_RELATED_HEADING_CHARS and RELATED_HEADING.match(text):
+            headings.append((node, text))
+    for node, text in headings:
+        if is_removed(node) or node.parent is None or node.parent is top:
             continue
-        # The heading itself must be the whole of its line: the smallest element holding the text.
-        if any(child.get_text(" ", strip=True) == text for child in heading.find_all(HEADING_LIKE)):
-            continue
+        heading = node.parent
+        while heading.parent is not None and heading.parent is not top and heading.parent.name in HEADING_LIKE_SET and (
+            " ".join(heading.parent.get_text(" ").split()) == text
+        ):
+            heading = heading.parent
         box, following = _box_around(heading, top)
         drop(box, removed, "related_block")
         if following is not None:
@@ -139,7 +148,7 @@ def _box_around(heading: Tag, top: Tag) -> tuple[Tag, Tag | None]:
         if total <= 0:
             box = element = parent  # a wrapper around the heading alone ("Read more" button)
             continue
-        links = sum(len(link.get_text(strip=True)) for link in parent.find_all("a")) - (
+        links = sum(len(link.get_text(strip=True)) for link in tags_under(parent, LINK_TAGS)) - (
             heading_chars if heading.name == "a" or heading.find_parent("a") else 0
         )
         if links / total >= MIN_BOX_LINK_SHARE:
@@ -158,4 +167,4 @@ def _link_share(element: Tag) -> float:
     total = len(element.get_text(strip=True))
     if not total:
         return 0.0
-    return sum(len(link.get_text(strip=True)) for link in element.find_all("a")) / total
+    return sum(len(link.get_text(strip=True)) for link in tags_under(element, LINK_TAGS)) / total

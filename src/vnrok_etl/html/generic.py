@@ -31,7 +31,7 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
-from vnrok_etl.html.document import TEXT_TYPES, attached, is_removed
+from vnrok_etl.html.document import TEXT_TYPES, attached, child_tags, tags_under, is_removed
 from vnrok_etl.html.furniture import drop
 from vnrok_etl.records import RemovedSpan
 
@@ -75,7 +75,11 @@ ARTICLE_BODY_BONUS = 50  # itemprop=articleBody: the page says so itself
 SIBLING_SHARE = 0.2
 MIN_SIBLING_SCORE = 10
 LONG_PARAGRAPH_CHARS = 80
-CONDITIONAL_TAGS = ("form", "fieldset", "table", "ul", "ol", "div", "section")
+CONDITIONAL_SET = frozenset({"form", "fieldset", "table", "ul", "ol", "div", "section"})
+SCORED_TAGS = frozenset(PARAGRAPH_TAGS + TEXT_HOLDER_TAGS)
+LINK_TAGS = frozenset({"a"})
+ROW_TAGS = frozenset({"tr"})
+CELL_SET = frozenset({"td", "th"})
 MIN_CLEAN_COMMAS = 10
 MIN_ARTICLE_CHARS = 500
 TOP_CANDIDATES = 5
@@ -255,7 +259,7 @@ def _unify(best: Tag, top: list[list], scores: dict[int, list], root: Tag) -> Ta
     parent = best.parent
     while (
         parent is not None and parent is not root and parent.name not in ("[document]", "html")
-        and len(parent.find_all(True, recursive=False)) == 1
+        and len(child_tags(parent)) == 1
     ):
         best, parent = parent, parent.parent
     return best
@@ -274,7 +278,7 @@ def _paragraphs(root: Tag):
     A <p>-like element votes for its parent; a div with text of its own votes as if that text
     were a <p> inside it, so the div itself is the first to receive the vote.
     """
-    for element in root.find_all(PARAGRAPH_TAGS + TEXT_HOLDER_TAGS):
+    for element in tags_under(root, SCORED_TAGS):
         name = element.name
         if name in PARAGRAPH_TAGS:
             if name == "td" and _has_descendant(element, LAYOUT_CELL_CONTENT):
@@ -324,7 +328,7 @@ def class_weight(element: Tag) -> int:
 
 def link_density(element: Tag) -> float:
     """Share of the element's text inside links (in-page "#" links count a third)."""
-    return _density(len(element.get_text().strip()), element.find_all("a"))
+    return _density(len(element.get_text().strip()), tags_under(element, LINK_TAGS))
 
 
 def _density(total: int, links: list[Tag]) -> float:
@@ -345,7 +349,7 @@ def _with_siblings(best: Tag, best_score: float, scores: dict[int, list]) -> lis
     threshold = max(MIN_SIBLING_SCORE, best_score * SIBLING_SHARE)
     best_classes = best.get("class")
     chosen = []
-    for sibling in parent.find_all(True, recursive=False):
+    for sibling in child_tags(parent):
         if sibling is best:
             chosen.append(sibling)
             continue
@@ -367,7 +371,7 @@ def _with_siblings(best: Tag, best_score: float, scores: dict[int, list]) -> lis
 
 def _clean_conditionally(container: Tag, removed: list[RemovedSpan], weigh_classes: bool) -> None:
     """Rule 5, innermost boxes first (a box's verdict depends on what is left inside it)."""
-    for element in reversed(container.find_all(CONDITIONAL_TAGS)):
+    for element in reversed(tags_under(container, CONDITIONAL_SET)):
         if is_removed(element) or not attached(element, container):
             continue
         if _is_furniture_box(element, weigh_classes):
@@ -416,8 +420,8 @@ def _is_data_table(table: Tag) -> bool:
         return False
     if table.find(("th", "caption", "thead")) is not None:
         return True
-    rows = table.find_all("tr")
-    return len(rows) >= 2 and any(len(row.find_all(("td", "th"), recursive=False)) >= 2 for row in rows)
+    rows = tags_under(table, ROW_TAGS)
+    return len(rows) >= 2 and any(sum(child.name in CELL_SET for child in child_tags(row)) >= 2 for row in rows)
 
 
 def _class_and_id(element: Tag) -> str:

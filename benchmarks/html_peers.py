@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/html_peers.py --pages /work/peers/readability/test/test-pages
     .venv/bin/python benchmarks/html_peers.py --pages DIR --worst 15     # also the 15 worst pages
+    .venv/bin/python benchmarks/html_peers.py --time-files tests/fixtures/html/*.html --repeat 5
 
 DIR holds one folder per page with `source.html` (the page as saved) and `expected.html` (the
 article's text as a person checked it), the layout of mozilla/readability's test pages. Those pages
@@ -131,12 +132,18 @@ SYSTEMS = {"project": project_system, "project-html": extraction_system, "trafil
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--pages", required=True, type=Path, help="folder of <page>/source.html + expected.html")
+    parser.add_argument("--pages", type=Path, help="folder of <page>/source.html + expected.html")
+    parser.add_argument("--time-files", nargs="+", type=Path, default=[],
+                        help="HTML files timed only, no reference (e.g. tests/fixtures/html/*.html)")
     parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated subset of " + ",".join(SYSTEMS))
     parser.add_argument("--repeat", type=int, default=1, help="runs per page and system; the fastest is kept")
     parser.add_argument("--worst", type=int, default=0, help="also list the N pages where the project scores lowest")
     parser.add_argument("--only", default="", help="comma-separated page names (folders) to run")
     args = parser.parse_args(argv)
+    if args.time_files:
+        return time_only(args.time_files, [name for name in args.systems.split(",") if name], args.repeat)
+    if args.pages is None:
+        parser.error("--pages or --time-files is required")
 
     folders = sorted(path.parent for path in args.pages.glob("*/source.html") if (path.parent / "expected.html").exists())
     if args.only:
@@ -182,6 +189,26 @@ def main(argv: list[str] | None = None) -> int:
         for page, precision, recall, f1, _, empty in sorted(results["project"], key=lambda row: row[3])[: args.worst]:
             peers = " ".join(f"{name}={scores[page]:.2f}" for name, scores in others.items())
             print(f"  {page:<45} {precision:.2f} {recall:.2f} {f1:.2f}{' REJECTED' if empty else ''}  {peers}")
+    return 0
+
+
+def time_only(files: list[Path], names: list[str], repeat: int) -> int:
+    """ms per page of each system on files without a reference (the seed fixtures' outlets)."""
+    systems = {name: SYSTEMS[name]() for name in names}
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for path in files:
+        html = path.read_text("utf-8")
+        for name, run in systems.items():
+            best = float("inf")
+            for _ in range(max(1, repeat)):
+                started = time.perf_counter()
+                run(html, str(path.with_suffix("")))
+                best = min(best, time.perf_counter() - started)
+            times[name].append(best * 1000)
+    print(f"{len(files)} files, timed only\n")
+    print(f"{'system':<18} {'ms median':>10} {'ms mean':>8}")
+    for name in names:
+        print(f"{name:<18} {statistics.median(times[name]):>10.2f} {statistics.fmean(times[name]):>8.2f}")
     return 0
 
 

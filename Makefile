@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench browser install clean-warehouse
+.PHONY: run test bench quality browser install clean-warehouse
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ test: $(STAMP) browser
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/figures_vs_quantulum.py
+
+# Extraction quality on the hand-keyed corpus (tests/corpus/): fields, leaks, quotes, figures.
+quality: $(STAMP)
+	$(BIN)/python benchmarks/quality.py
 
 clean-warehouse:
 	rm -f warehouse/vnrok.duckdb warehouse/vnrok.duckdb.wal

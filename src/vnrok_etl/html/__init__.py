@@ -78,6 +78,7 @@ def extract_html(html: str, uri: str) -> HtmlPage:
         furniture.drop_matching(CONTAINER_DROP, index, removed, top=container)
         furniture.drop_related_boxes(container, removed)
         blocks.extend(blocks_of(container))
+    _drop_closing_byline(blocks, byline, removed)
     return HtmlPage(
         profile=profile.name,
         title=title,
@@ -88,6 +89,13 @@ def extract_html(html: str, uri: str) -> HtmlPage:
         removed=tuple(removed),
         blocks=tuple(blocks),
     )
+
+
+def _drop_closing_byline(blocks: list[Block], byline: str | None, removed: list[RemovedSpan]) -> None:
+    """The author's name printed again as the body's last line (VietNamNet signs off with it)
+    is the byline, not article text."""
+    if byline and blocks and blocks[-1].text.casefold() == byline.casefold():
+        removed.append(RemovedSpan(rule="byline", text=blocks.pop().text))
 
 
 def _containers(index: PageIndex, compiled: CompiledProfile, removed: list[RemovedSpan]) -> list[Tag]:
@@ -154,11 +162,24 @@ def _profile_from_site_name(metas: dict[str, str]) -> Profile | None:
 
 
 def _profile_from_markup(index: PageIndex) -> Profile | None:
-    """The first outlet whose own body selector matches (a page saved without its URL)."""
+    """The outlet whose markup the page has (a page saved without its URL or og:site_name).
+
+    Outlets share class names (".detail-content" is both VNS's and Tuoi Tre's body), so each
+    outlet whose body selector matches is scored by how many of its other cascades (title,
+    lead, byline, date) also match, and the highest wins; ties go to the first listed.
+    """
+    best, best_hits = None, 0
     for name, bodies in OUTLET_BODIES.items():
-        if bodies.select_one(index) is not None:
-            return OUTLETS[name]
-    return None
+        if bodies.select_one(index) is None:
+            continue
+        compiled = COMPILED[name]
+        hits = 1 + sum(
+            any(selector.select_one(index) is not None for selector in cascade)
+            for cascade in (compiled.titles, compiled.leads, compiled.bylines, compiled.dates)
+        )
+        if hits > best_hits:
+            best, best_hits = OUTLETS[name], hits
+    return best
 
 
 # Each profile's site names folded once, not again for every page with og:site_name.

@@ -41,6 +41,7 @@ ARTICLE_TYPES = frozenset(
 BYLINE_PREFIX = re.compile(r"^(?:by|written by)\s*:?\s+", re.IGNORECASE)
 TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+(?P<name>[^|–—-]+)$")
 MAX_SITE_NAME_WORDS = 4
+BYLINE_OUTLET_TAIL = re.compile(r"\s+[/|–—-]\s+(?P<name>[^/|–—-]+)$")
 # An author given as a URL (article:author often is) is not a name.
 URL = re.compile(r"^https?://|^www\.", re.IGNORECASE)
 
@@ -208,7 +209,21 @@ def byline_of(index: PageIndex, compiled: CompiledProfile, metas: dict[str, str]
     text = text or jsonld_author(articles)
     if text is None:
         return None
-    return BYLINE_PREFIX.sub("", text).strip() or None
+    return _strip_outlet(BYLINE_PREFIX.sub("", text).strip(), compiled.profile, metas) or None
+
+
+def _strip_outlet(byline: str, profile: Profile, metas: dict[str, str]) -> str:
+    """"Ngoc Phuong / Tuoi Tre News" is by Ngoc Phuong: a tail after "/", "-" or "|" naming the
+    outlet (one of the profile's site names, or the page's og:site_name) is not the author."""
+    tail = BYLINE_OUTLET_TAIL.search(byline)
+    if tail is None:
+        return byline
+    name = fold(tail.group("name"))
+    site_name = first_meta(metas, META_SITE_NAME_KEYS)
+    names = [fold(known) for known in profile.site_names] + ([fold(site_name)] if site_name else [])
+    if any(name.startswith(known) for known in names if known):
+        return byline[: tail.start()].strip()
+    return byline
 
 
 def fold(text: str) -> str:

@@ -100,6 +100,51 @@ OUTLETS: dict[str, Profile] = {
         caption_selectors=(".article__photo-caption",),
         drop_selectors=(".article__related", ".box-related", ".article__tags", ".article__share"),
     ),
+    # Tuoi Tre News (tuoitrenews.vn): the date in a data-role="publishdate" block above the title,
+    # the byline "Name / Tuoi Tre News" at the end of the body, a "Like us on Facebook" line,
+    # then Tags, comments and a "Read more" box after it (corpus tuoitre-05).
+    "TuoiTre": Profile(
+        name="TuoiTre",
+        hosts=("tuoitrenews.vn", "tuoitre.vn"),
+        site_names=("tuoi tre",),
+        title_selectors=("h1.detail-title", "h1[data-role=title]"),
+        byline_selectors=(".author-info",),
+        date_selectors=("[data-role=publishdate]", ".detail-time"),
+        title_suffixes=(" - Tuoi Tre News", " | Tuoi Tre News"),
+        lead_selectors=(".detail-sapo", "h2.sapo"),
+        body_selectors=(".detail-content", "[data-role=content]"),
+        drop_selectors=(".detail-tab", ".box-comment", ".box-related", ".social-follow", ".detail-cate"),
+    ),
+    # VietNamNet Global (vietnamnet.vn/en): byline and "HH:MM, YYYY/MM/DD" time under the title,
+    # the standfirst in an <h2>, the author's name again as the body's last line, then Tags and
+    # "Other news" (corpus vietnamnet-06).
+    "VietNamNet": Profile(
+        name="VietNamNet",
+        hosts=("vietnamnet.vn",),
+        site_names=("vietnamnet",),
+        title_selectors=("h1.content-detail-title",),
+        byline_selectors=(".article-detail-author .name",),
+        date_selectors=(".article-detail-author .time",),
+        title_suffixes=(" - VietNamNet", " | VietNamNet"),
+        lead_selectors=(".content-detail-sapo",),
+        body_selectors=(".maincontent", ".main-content"),
+        drop_selectors=(".breadcrumb-box", ".tag-cotnent", ".article-relate"),
+    ),
+    # VnExpress International (e.vnexpress.net): "By Name" and "Month D, YYYY | hh:mm pm GMT+7"
+    # in one .author line, the standfirst in p.description, the body in article.fck_detail
+    # (corpus vnexpress-07).
+    "VnExpress": Profile(
+        name="VnExpress",
+        hosts=("vnexpress.net",),
+        site_names=("vnexpress",),
+        title_selectors=("h1.title-detail",),
+        byline_selectors=(".author .name",),
+        date_selectors=(".author .date",),
+        title_suffixes=(" - VnExpress International", " - VnExpress"),
+        lead_selectors=("p.description",),
+        body_selectors=("article.fck_detail", ".fck_detail"),
+        drop_selectors=(".box-comment", ".box-related", ".tags"),
+    ),
 }
 
 # A page no outlet claims: the generic extractor picks its block; these read its byline and a

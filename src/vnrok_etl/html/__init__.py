@@ -164,9 +164,11 @@ def _profile_from_site_name(metas: dict[str, str]) -> Profile | None:
 def _profile_from_markup(index: PageIndex) -> Profile | None:
     """The outlet whose markup the page has (a page saved without its URL or og:site_name).
 
-    Outlets share class names (".detail-content" is both VNS's and Tuoi Tre's body), so each
+    Outlets share class names (".detail-content" is both VNS's and Tuoi Tre's body) and some
+    are common on the web (".main-content"), so the body selector alone claims nothing: each
     outlet whose body selector matches is scored by how many of its other cascades (title,
-    lead, byline, date) also match, and the highest wins; ties go to the first listed.
+    lead, byline, date) also match, at least one must, and the highest wins (ties: the first
+    listed).
     """
     best, best_hits = None, 0
     for name, bodies in OUTLET_BODIES.items():
@@ -177,10 +179,11 @@ def _profile_from_markup(index: PageIndex) -> Profile | None:
             any(selector.select_one(index) is not None for selector in cascade)
             for cascade in (compiled.titles, compiled.leads, compiled.bylines, compiled.dates)
         )
-        if hits > best_hits:
+        if hits >= MIN_MARKUP_HITS and hits > best_hits:
             best, best_hits = OUTLETS[name], hits
     return best
 
 
+MIN_MARKUP_HITS = 2
 # Each profile's site names folded once, not again for every page with og:site_name.
 FOLDED_SITE_NAMES = {profile.name: tuple(map(metadata.fold, profile.site_names)) for profile in OUTLETS.values()}

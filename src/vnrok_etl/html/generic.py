@@ -32,7 +32,7 @@ import re
 from bs4 import BeautifulSoup, Tag
 
 from vnrok_etl.html.document import TEXT_TYPES, attached, child_tags, tags_under, is_removed
-from vnrok_etl.html.furniture import drop
+from vnrok_etl.html.furniture import drop, drop_related_boxes
 from vnrok_etl.records import RemovedSpan
 
 UNLIKELY = re.compile(
@@ -117,6 +117,8 @@ def article_blocks(soup: BeautifulSoup, removed: list[RemovedSpan]) -> list[Tag]
     for element, _, _ in unlikely:
         drop(element, removed, "chrome")  # out of the page already; logged, then gone for good
     for element in chosen:
+        # Related boxes first, as boxes (logged as such), then what still looks like furniture.
+        drop_related_boxes(element, removed)
         _clean_conditionally(element, removed, weigh_classes)
     return [element for element in chosen if attached(element, soup)]
 
@@ -292,6 +294,12 @@ def _paragraphs(root: Tag):
             continue
         children = element.contents
         if not any(child.name in BLOCK_CHILDREN for child in children):
+            chunks = _br_chunks(children)
+            if len(chunks) >= 2:
+                # Paragraphs laid out with <br>: each vote goes to the div, as a <p> inside it.
+                for text in chunks:
+                    yield element, len(text), text.count(",")
+                continue
             # No block children: the whole div is one paragraph (inline markup included).
             text = element.get_text().strip()
             if len(text) >= MIN_PARAGRAPH_CHARS:
@@ -300,6 +308,21 @@ def _paragraphs(root: Tag):
         own = "".join(child for child in children if type(child) in TEXT_TYPES).strip()
         if len(own) >= MIN_PARAGRAPH_CHARS:
             yield element, len(own), own.count(",")
+
+
+def _br_chunks(children: list) -> list[str]:
+    """The text between <br> elements, chunks of at least MIN_PARAGRAPH_CHARS only."""
+    chunks, current = [], []
+    for child in children:
+        if child.name == "br":
+            chunks.append("".join(current).strip())
+            current = []
+        elif type(child) in TEXT_TYPES:
+            current.append(child)
+        elif type(child) is Tag:
+            current.append(child.get_text())
+    chunks.append("".join(current).strip())
+    return [chunk for chunk in chunks if len(chunk) >= MIN_PARAGRAPH_CHARS]
 
 
 def _has_descendant(element: Tag, names: frozenset[str]) -> bool:

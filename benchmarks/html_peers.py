@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/html_peers.py --pages /work/peers/readability/test/test-pages
     .venv/bin/python benchmarks/html_peers.py --pages DIR --worst 15     # also the 15 worst pages
+    .venv/bin/python benchmarks/html_peers.py --pages DIR --dates   # also publication dates vs htmldate
     .venv/bin/python benchmarks/html_peers.py --time-files tests/fixtures/html/*.html --repeat 5
 
 DIR holds one folder per page with `source.html` (the page as saved) and `expected.html` (the
@@ -138,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated subset of " + ",".join(SYSTEMS))
     parser.add_argument("--repeat", type=int, default=1, help="runs per page and system; the fastest is kept")
     parser.add_argument("--worst", type=int, default=0, help="also list the N pages where the project scores lowest")
+    parser.add_argument("--dates", action="store_true",
+                        help="also compare publication dates with expected-metadata.json's publishedTime, and htmldate's")
     parser.add_argument("--only", default="", help="comma-separated page names (folders) to run")
     args = parser.parse_args(argv)
     if args.time_files:
@@ -183,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
         empty = sum(row[5] for row in rows)
         print(f"{name:<18} {precision:>9.3f} {recall:>7.3f} {f1:>6.3f} {empty:>6} "
               f"{statistics.median(times):>10.2f} {statistics.fmean(times):>8.2f}")
+    if args.dates:
+        compare_dates(folders)
     if args.worst and "project" in results:
         print(f"\nworst {args.worst} pages for the project (precision, recall, F1; peers' F1):")
         others = {name: {row[0]: row[3] for row in results[name]} for name in names if name != "project"}
@@ -190,6 +195,57 @@ def main(argv: list[str] | None = None) -> int:
             peers = " ".join(f"{name}={scores[page]:.2f}" for name, scores in others.items())
             print(f"  {page:<45} {precision:.2f} {recall:.2f} {f1:.2f}{' REJECTED' if empty else ''}  {peers}")
     return 0
+
+
+def compare_dates(folders: list[Path]) -> None:
+    """Publication dates: this package's (from markup) and htmldate's, against the reference.
+
+    Ours is right when it is the same instant as the reference (or the same day when either has
+    no time of day); htmldate returns a day, right when it is the reference's day as written.
+    """
+    import json
+    import logging
+    from datetime import datetime
+
+    from htmldate import find_date
+
+    from vnrok_etl.html import extract_html
+
+    logging.getLogger("htmldate").setLevel(logging.ERROR)
+    stated = ours_found = ours_right = theirs_found = theirs_right = unstated = ours_extra = theirs_extra = 0
+    times = []
+    for folder in folders:
+        metadata = folder / "expected-metadata.json"
+        if not metadata.exists():
+            continue
+        expected = json.loads(metadata.read_text("utf-8")).get("publishedTime")
+        html = (folder / "source.html").read_text("utf-8")
+        ours = extract_html(html, str(folder / "source.html")).found_date
+        started = time.perf_counter()
+        try:
+            theirs = find_date(html, original_date=True, extensive_search=False)
+        except Exception:  # htmldate raises on pages it cannot read
+            theirs = None
+        times.append((time.perf_counter() - started) * 1000)
+        if not expected:
+            unstated += 1
+            ours_extra += ours is not None
+            theirs_extra += theirs is not None
+            continue
+        stated += 1
+        ours_found += ours is not None
+        theirs_found += theirs is not None
+        theirs_right += theirs == expected[:10]
+        if ours is not None:
+            instant = datetime.fromisoformat(expected.replace("Z", "+00:00"))
+            if "T" in expected and instant.tzinfo is not None and ours.published_at is not None:
+                ours_right += abs((ours.published_at - instant).total_seconds()) < 60
+            else:
+                ours_right += str(ours.published_date) == expected[:10]
+    print(f"\ndates: {stated} pages state a publishedTime, {unstated} do not")
+    print(f"  project:  found {ours_found}, right {ours_right}; dated {ours_extra} of the {unstated} others")
+    print(f"  htmldate: found {theirs_found}, right {theirs_right}; dated {theirs_extra} of the {unstated} others;"
+          f" {statistics.median(times):.2f} ms median a page")
 
 
 def time_only(files: list[Path], names: list[str], repeat: int) -> int:

@@ -29,7 +29,7 @@ from vnrok_etl.dates import FoundDate
 from vnrok_etl.html import furniture, generic, metadata
 from vnrok_etl.html.document import Block, blocks_of, has_text, is_removed, parse
 from vnrok_etl.html.selectors import PageIndex
-from vnrok_etl.html.outlets import PAGE_TAGS, COMPILED, CONTAINER_DROP, GENERIC, OUTLET_BODIES, OUTLETS, CompiledProfile
+from vnrok_etl.html.outlets import PAGE_TAGS, PRUNED_TAGS, COMPILED, CONTAINER_DROP, GENERIC, OUTLET_BODIES, OUTLETS, CompiledProfile
 from vnrok_etl.profiles import Profile
 from vnrok_etl.records import RemovedSpan
 
@@ -58,7 +58,7 @@ class HtmlPage:
 def extract_html(html: str, uri: str) -> HtmlPage:
     """Parse a page and return its article parts; never executes or keeps scripts."""
     removed: list[RemovedSpan] = []
-    soup = parse(html, removed)
+    soup = parse(html, removed, PRUNED_TAGS)
     index = PageIndex(soup)
     metas = metadata.read_metas(index)
     articles = metadata.read_jsonld(index)

@@ -36,14 +36,11 @@ SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "rt", "rp",
 # Only these string types are printed text (not comments, doctypes, script or ruby strings).
 TEXT_TYPES = (NavigableString, CData)
 WHITESPACE = re.compile(r"[ \t\r\f\v]+")
-# Never article text, whatever profile reads the page: pruned before BeautifulSoup builds it.
-# Scripts, styles and embedded objects silently; page navigation, footers and asides logged
-# (outlets.py drops them on every page anyway, so pruning them first changes no article).
-SILENT_PRUNED_TAGS = ("script", "style", "noscript", "template", "svg", "object", "embed")
-LOGGED_PRUNED_TAGS = frozenset({"nav", "footer", "aside"})
-PRUNED_TAGS = (*SILENT_PRUNED_TAGS, *LOGGED_PRUNED_TAGS)
-PRUNED_SET = frozenset(PRUNED_TAGS)
-SILENT_TEXT = frozenset(SILENT_PRUNED_TAGS)
+# Elements whose text is code, never logged when removed (the others' words are logged).
+SILENT_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "object", "embed"})
+# What `parse` prunes when its caller names nothing (the package passes its common furniture
+# tags, outlets.PRUNED_TAGS).
+DEFAULT_PRUNED_TAGS = (*sorted(SILENT_TEXT), "nav", "footer", "aside")
 RELATED_CLASS = re.compile(r"relat|more|other|lien-quan|latest|box|tag|keyword", re.IGNORECASE)
 MAX_NATIVE_DEPTH = 2000
 DEEPER_THAN_NATIVE = etree.XPath("boolean(/*" + "/*" * (MAX_NATIVE_DEPTH - 1) + ")")
@@ -64,7 +61,9 @@ class Block:
     kind: str
 
 
-def parse(html: str, removed: list[RemovedSpan] | None = None) -> BeautifulSoup:
+def parse(
+    html: str, removed: list[RemovedSpan] | None = None, pruned_tags: tuple[str, ...] = DEFAULT_PRUNED_TAGS
+) -> BeautifulSoup:
     """The page as BeautifulSoup builds it with lxml (libxml2's HTML parser), scripts never run.
 
     Pruned first (`prune_markup`): BeautifulSoup builds every element in Python, ~12 ms for a
@@ -72,14 +71,16 @@ def parse(html: str, removed: list[RemovedSpan] | None = None) -> BeautifulSoup:
     """
     if html[:1] == "\N{BYTE ORDER MARK}":
         html = html[1:]
-    pruned = prune_markup(html, removed if removed is not None else [])
+    pruned = prune_markup(html, removed if removed is not None else [], pruned_tags)
     return BeautifulSoup(pruned if pruned is not None else html, "lxml")
 
 
-def prune_markup(html: str, removed: list[RemovedSpan]) -> str | None:
+def prune_markup(
+    html: str, removed: list[RemovedSpan], pruned_tags: tuple[str, ...] = DEFAULT_PRUNED_TAGS
+) -> str | None:
     """The page's markup without the elements no article is ever in, or None to parse it as is.
 
-    libxml2 parses the page in C (~1 ms), the elements named in PRUNED_TAGS go (their words
+    libxml2 parses the page in C (~1 ms), the elements named in `pruned_tags` go (their words
     logged as BeautifulSoup's furniture pass would log them, scripts and styles silently; a
     JSON-LD script stays, metadata.py reads it), and the rest is written back out for
     BeautifulSoup: measured on mozilla/readability's 130 test pages, the BeautifulSoup parse of
@@ -95,12 +96,13 @@ def prune_markup(html: str, removed: list[RemovedSpan]) -> str | None:
         return None
     if root is None or (html.count("<") >= MAX_NATIVE_DEPTH and DEEPER_THAN_NATIVE(root)):
         return None
-    for element in list(root.iter(*PRUNED_TAGS)):
+    pruned_set = frozenset(pruned_tags)
+    for element in list(root.iter(*pruned_tags)):
         if element.tag == "script" and (element.get("type") or "").strip().lower() == "application/ld+json":
             continue
-        if element.getparent() is None or _inside_pruned(element):
+        if element.getparent() is None or _inside(element, pruned_set):
             continue
-        if element.tag in LOGGED_PRUNED_TAGS:
+        if element.tag not in SILENT_TEXT:
             text = clean_text(" ".join(_strings(element)))
             if text:
                 classes = " ".join((element.get("class") or "").split())
@@ -112,8 +114,8 @@ def prune_markup(html: str, removed: list[RemovedSpan]) -> str | None:
     return (doctype or "") + "".join(etree.tostring(top, encoding="unicode", method="html") for top in tops)
 
 
-def _inside_pruned(element: etree._Element) -> bool:
-    return any(parent.tag in PRUNED_SET for parent in element.iterancestors())
+def _inside(element: etree._Element, tags: frozenset[str]) -> bool:
+    return any(parent.tag in tags for parent in element.iterancestors())
 
 
 def _strings(element: etree._Element) -> list[str]:

@@ -132,8 +132,8 @@ def _first_with_text(index: PageIndex, cascade) -> Tag | None:
 
 def select_profile(soup: BeautifulSoup | str, uri: str, metas: dict[str, str] | None = None) -> Profile:
     """The outlet's profile: by URL host, then by og:site_name, then by its body markup; else GENERIC."""
-    if not isinstance(soup, BeautifulSoup):
-        soup = parse(str(soup))
+    # Parsed again as extract_html parses (pruned), so both choose alike.
+    soup = parse(str(soup), [], PRUNED_TAGS)
     index = PageIndex(soup)
     metas = metadata.read_metas(index) if metas is None else metas
     return _select_profile(index, uri, metas)

@@ -10,7 +10,9 @@ decides only for the elements that carry the key (class, id and substring keys c
 without case, so the index never hides an element that soupsieve's quirks mode would match), with one matcher per call (as its own `select`
 uses one), not one per element (`SoupSieve.match`). The answer is soupsieve's: the index only
 skips elements that cannot match. A selector whose key cannot be read (a pseudo-class, a
-combinator other than the descendant space) is tried on every element.
+combinator other than the descendant space) is tried on every element. The index lists every
+element BeautifulSoup built; soupsieve never matches inside a <template> (its content is not
+part of the document), and `document.parse` prunes <template> before the index is built.
 """
 
 from __future__ import annotations

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import NavigableString, Tag
 
-from vnrok_etl.html.document import RELATED_CLASS, attached, element_text, is_removed, remove, tags_under
+from vnrok_etl.html.document import RELATED_CLASS, element_text, is_removed, remove, tags_under
 from vnrok_etl.html.selectors import PageIndex, SelectorSet
 from vnrok_etl.profiles import RELATED_HEADINGS
 from vnrok_etl.records import RemovedSpan

@@ -21,7 +21,7 @@ import json
 import re
 import unicodedata
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 
 from vnrok_etl.dates import FoundDate, parse_date
 from vnrok_etl.html.document import clean_text, element_text, has_text, remove

@@ -36,6 +36,11 @@ SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "rt", "rp",
 # Only these string types are printed text (not comments, doctypes, script or ruby strings).
 TEXT_TYPES = (NavigableString, CData)
 WHITESPACE = re.compile(r"[ \t\r\f\v]+")
+# Block-level elements around which whitespace-only text is not printed (not <br>, not <img>:
+# those sit inside a line of text).
+BLANK_AROUND_TAGS = BLOCK_TAGS | {"html", "head", "body", "td", "th", "meta", "link", "title", "option"}
+# Inside an element, these split its text into lines (element_text keeps them apart).
+BREAKING_TAGS = [*sorted(BLOCK_TAGS), "br", "td", "th"]
 # Elements whose text is code, never logged when removed (the others' words are logged).
 SILENT_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "object", "embed"})
 # What `parse` prunes when its caller names nothing (the package passes its common furniture
@@ -109,9 +114,30 @@ def prune_markup(
                 rule = ("related_block" if RELATED_CLASS.search(classes) else "chrome") if classes else f"html_{element.tag}"
                 removed.append(RemovedSpan(rule=rule, text=text))
         element.drop_tree()  # the text after it stays
+    _drop_blank_text_between_blocks(root)
     tops = [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
     doctype = root.getroottree().docinfo.doctype
     return (doctype or "") + "".join(etree.tostring(top, encoding="unicode", method="html") for top in tops)
+
+
+def _drop_blank_text_between_blocks(root: etree._Element) -> None:
+    """Whitespace-only text after a block element, or before its first child block, goes.
+
+    A browser shows nothing for it (blocks already break the line), paragraphs split at blocks
+    anyway, and it is a third of the nodes BeautifulSoup would build for a typical page (852 to
+    535 median on mozilla/readability's pages, a fifth less parse time). Whitespace beside inline
+    elements stays: `<b>Viet</b> <i>Nam</i>` keeps its space.
+    """
+    for element in root.iter():
+        tag = element.tag
+        if tag not in BLANK_AROUND_TAGS:
+            continue
+        tail = element.tail
+        if tail is not None and tail.isspace():
+            element.tail = None
+        text = element.text
+        if text is not None and text.isspace() and len(element) and element[0].tag in BLANK_AROUND_TAGS:
+            element.text = None
 
 
 def _inside(element: etree._Element, tags: frozenset[str]) -> bool:
@@ -136,11 +162,17 @@ def clean_text(text: str) -> str:
 
 
 def element_text(element: Tag, separator: str = "") -> str:
-    """The element's printed text on one line (`<b>Ha</b>noi` is "Hanoi").
+    """The element's printed text on one line: inline markup joined as printed (`<b>Ha</b>noi`
+    is "Hanoi"), blocks and <br> apart (`<p>Photo.</p><p>VNA</p>` is "Photo. VNA"), whatever
+    whitespace the markup had between them (`prune_markup` removes it).
 
     Removed furniture is logged with `separator=" "` so that menu items stay apart in the log.
     """
-    return clean_text(element.get_text(separator))
+    if separator:
+        return clean_text(element.get_text(separator))
+    if element.name in BLOCK_TAGS or element.name in CELL_TAGS or element.find(BREAKING_TAGS) is not None:
+        return clean_text(" ".join(block.text for block in blocks_of(element)))
+    return clean_text(element.get_text())
 
 
 def tags_under(element: Tag, names: frozenset[str] | None = None) -> list[Tag]:

@@ -351,7 +351,14 @@ def class_weight(element: Tag) -> int:
 
 def link_density(element: Tag) -> float:
     """Share of the element's text inside links (in-page "#" links count a third)."""
-    return _density(len(element.get_text().strip()), tags_under(element, LINK_TAGS))
+    return _density(text_length(element), tags_under(element, LINK_TAGS))
+
+
+def text_length(element: Tag) -> int:
+    """Characters of the element's text with each run of whitespace, and each boundary between
+    two strings, counted as one space (Readability's measure: whitespace the markup may or may
+    not carry between blocks does not change a block's length)."""
+    return len(" ".join(element.get_text(" ").split()))
 
 
 def _density(total: int, links: list[Tag]) -> float:
@@ -361,7 +368,7 @@ def _density(total: int, links: list[Tag]) -> float:
     for link in links:
         href = link.get("href")
         share = 0.3 if isinstance(href, str) and href.startswith("#") else 1.0
-        chars += len(link.get_text().strip()) * share
+        chars += text_length(link) * share
     return min(chars / total, 1.0)
 
 
@@ -415,7 +422,7 @@ def _is_furniture_box(element: Tag, weigh_classes: bool) -> bool:
             counts[name] = counts.get(name, 0) + 1
             if name == "a":
                 links.append(node)
-    text = element.get_text()
+    text = element.get_text(" ")
     if text.count(",") >= MIN_CLEAN_COMMAS:
         return False
     paragraphs = counts.get("p", 0)
@@ -423,7 +430,7 @@ def _is_furniture_box(element: Tag, weigh_classes: bool) -> bool:
     # Readability's rule: more list items than paragraphs, counting a hundred items fewer.
     items = counts.get("li", 0) - 100
     inputs = counts.get("input", 0)
-    chars = len(text.strip())
+    chars = len(" ".join(text.split()))
     density = _density(chars, links)
     is_list = element.name in ("ul", "ol")
     return bool(
@@ -432,8 +439,10 @@ def _is_furniture_box(element: Tag, weigh_classes: bool) -> bool:
         or inputs > paragraphs // 3 + 1
         or (chars < MIN_PARAGRAPH_CHARS and images == 0 and not is_list and element.name not in ("div", "section")
             and "pre" not in counts and "code" not in counts)
-        or (weight < CLASS_WEIGHT and density > 0.2 and chars < 1000)
-        or (weight >= CLASS_WEIGHT and density > 0.5)
+        # A list is judged by its links only when they are most of it (a list of features,
+        # each with a "Learn more" link, is article text; Readability's current rule).
+        or (not is_list and weight < CLASS_WEIGHT and density > 0.2 and chars < 1000)
+        or ((weight >= CLASS_WEIGHT or is_list) and density > 0.5)
     )
 
 

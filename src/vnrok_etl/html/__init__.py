@@ -74,9 +74,11 @@ def extract_html(html: str, uri: str) -> HtmlPage:
     found_date = found_date or metadata.time_date(index) or metadata.printed_date(index, compiled.dates, removed)
     byline = metadata.byline_of(index, compiled, metas, articles)
     blocks: list[Block] = []
-    for container in _containers(index, compiled, removed):
+    containers, generic_choice = _containers(index, compiled, removed)
+    for container in containers:
         furniture.drop_matching(CONTAINER_DROP, index, removed, top=container)
-        furniture.drop_related_boxes(container, removed)
+        if not generic_choice:  # the generic extractor removed its related boxes already
+            furniture.drop_related_boxes(container, removed)
         blocks.extend(blocks_of(container))
     _drop_closing_byline(blocks, byline, removed)
     return HtmlPage(
@@ -98,28 +100,32 @@ def _drop_closing_byline(blocks: list[Block], byline: str | None, removed: list[
         removed.append(RemovedSpan(rule="byline", text=blocks.pop().text))
 
 
-def _containers(index: PageIndex, compiled: CompiledProfile, removed: list[RemovedSpan]) -> list[Tag]:
+def _containers(
+    index: PageIndex, compiled: CompiledProfile, removed: list[RemovedSpan]
+) -> tuple[list[Tag], bool]:
     """A profiled outlet's lead and body; else the generic extractor's blocks; else the <body>
-    (a page holding a single paragraph)."""
+    (a page holding a single paragraph). Also whether the generic extractor chose them (it
+    removes their related boxes itself)."""
     soup = index.soup
     lead = _first_with_text(index, compiled.leads)
     body = _first_with_text(index, compiled.bodies)
     if body is None:
         found = generic.article_blocks(soup, removed)
         if not found:
-            found = [soup.body] if soup.body is not None else []
+            return ([soup.body] if soup.body is not None else []), False
         if lead is not None and not is_removed(lead) and not any(
             parent is element for element in found for parent in lead.parents
         ):
-            return [lead, *found]
-        return found
+            furniture.drop_related_boxes(lead, removed)
+            return [lead, *found], True
+        return found, True
     if lead is None or lead is body:
-        return [body]
+        return [body], False
     if any(parent is body for parent in lead.parents):
-        return [body]
+        return [body], False
     if any(parent is lead for parent in body.parents):
-        return [lead]
-    return [lead, body]
+        return [lead], False
+    return [lead, body], False
 
 
 def _first_with_text(index: PageIndex, cascade) -> Tag | None:

@@ -12,6 +12,7 @@ item or a table row from a paragraph.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -101,12 +102,9 @@ def prune_markup(
         return None
     if root is None or (html.count("<") >= MAX_NATIVE_DEPTH and DEEPER_THAN_NATIVE(root)):
         return None
-    pruned_set = frozenset(pruned_tags)
-    for element in list(root.iter(*pruned_tags)):
-        if element.tag == "script" and (element.get("type") or "").strip().lower() == "application/ld+json":
-            continue
-        if element.getparent() is None or _inside(element, pruned_set):
-            continue
+    for element in _outermost_finder(tuple(pruned_tags))(root):
+        if element.getparent() is None:
+            continue  # the root itself is never pruned
         if element.tag not in SILENT_TEXT:
             text = clean_text(" ".join(_strings(element)))
             if text:
@@ -140,8 +138,16 @@ def _drop_blank_text_between_blocks(root: etree._Element) -> None:
             element.text = None
 
 
-def _inside(element: etree._Element, tags: frozenset[str]) -> bool:
-    return any(parent.tag in tags for parent in element.iterancestors())
+@functools.lru_cache(maxsize=8)
+def _outermost_finder(tags: tuple[str, ...]) -> etree.XPath:
+    """XPath (run in C) for the elements named in `tags`, in page order, none inside another;
+    a JSON-LD <script> is not one of them (metadata.py reads it)."""
+    named = " or ".join(
+        "self::script[not(translate(normalize-space(@type), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
+        "'abcdefghijklmnopqrstuvwxyz') = 'application/ld+json')]" if tag == "script" else f"self::{tag}"
+        for tag in tags
+    )
+    return etree.XPath(f"//*[{named}][not(ancestor::*[{named}])]")
 
 
 def _strings(element: etree._Element) -> list[str]:

@@ -32,6 +32,9 @@ SIMPLE_COMPOUND = re.compile(r"^(?P<tag>[a-zA-Z][\w-]*)?(?P<rest>(?:\.[\w-]+|#[\
 FIRST_PART = re.compile(r"\.(?P<cls>[\w-]+)|#(?P<id>[\w-]+)|\[(?P<attr>[\w:-]+)(?:\*=\"?(?P<part>[^\]\"]+)\"?\])?")
 ATTRIBUTE_BRACKETS = re.compile(r"\[[^\]]*\]")
 ANY = "*"
+# Attribute names some SelectorSet keys on (class and id always): a PageIndex records only these
+# as it walks the page, and finds any other on first request.
+INDEXED_ATTRIBUTES: set[str] = {"class", "id"}
 # Attributes whose values the index keeps for `[attr*=text]` keys.
 SUBSTRING_ATTRIBUTES = ("class", "id", "style")
 
@@ -75,6 +78,9 @@ class SelectorSet:
         for selector in self.selectors:
             grouped.setdefault(selector_key(selector), []).append(selector)
         self.groups = {key: soupsieve.compile(", ".join(group)) for key, group in grouped.items()}
+        for key in grouped:
+            if key.startswith(("attr:", "part:")):
+                INDEXED_ATTRIBUTES.add(key.split(":")[1])
 
     def select(self, index: PageIndex, root: Tag | None = None) -> list[Tag]:
         """Every matching element in the page (under `root` if given), in page order."""
@@ -107,10 +113,11 @@ class PageIndex:
     `decomposed` flag, so the index stays valid while the page is pruned.
     """
 
-    __slots__ = ("soup", "by_key", "order", "all", "values")
+    __slots__ = ("soup", "by_key", "order", "all", "values", "indexed")
 
     def __init__(self, soup: BeautifulSoup) -> None:
         self.soup = soup
+        self.indexed = indexed = frozenset(INDEXED_ATTRIBUTES)
         by_key: dict[str, list[Tag]] = {}
         order: dict[int, int] = {}
         every: list[Tag] = []
@@ -121,6 +128,8 @@ class PageIndex:
             attrs = element.attrs
             if attrs:
                 for name, value in attrs.items():
+                    if name not in indexed:
+                        continue
                     by_key.setdefault("attr:" + name, []).append(element)
                     if name == "class":
                         for token in value if isinstance(value, list) else value.split():
@@ -138,12 +147,16 @@ class PageIndex:
         if key.startswith("part:"):
             _, attribute, text = key.split(":", 2)
             return [element for element, value in self._values(attribute) if text in value]
+        if key.startswith("attr:") and key[5:] not in self.indexed and key not in self.by_key:
+            name = key[5:]  # keyed by a SelectorSet compiled after this index was built
+            self.by_key[key] = [element for element in self.all if not is_removed(element) and name in element.attrs]
         return self.by_key.get(key, [])
 
     def _values(self, attribute: str) -> list[tuple[Tag, str]]:
         """(element, its attribute value as text) for every element carrying the attribute."""
         found = self.values.get(attribute)
         if found is None:
+            self.carrying("attr:" + attribute)
             found = self.values[attribute] = [
                 (element, (" ".join(value) if isinstance(value, list) else str(value)).lower())
                 for element in self.by_key.get("attr:" + attribute, ())

@@ -109,7 +109,7 @@ def test_the_same_article_twice_in_one_load_is_one_article(warehouse, tmp_path):
 
 def test_an_edited_republication_is_linked_to_its_canonical_article(warehouse, tmp_path):
     ingest_paths([str(SEEDS / SEED_NAMES[4])], warehouse)
-    edited = (SEEDS / SEED_NAMES[4]).read_text().replace(
+    edited = (SEEDS / SEED_NAMES[4]).read_text().replace(" date 2025-08-11 ", " date 2025-08-12 ").replace(
         "The agreement was reached on Monday", "The agreement was reached on Monday, August 11,"
     )
     (tmp_path / "republished.txt").write_text(edited)
@@ -117,10 +117,11 @@ def test_an_edited_republication_is_linked_to_its_canonical_article(warehouse, t
     assert (result.articles_new, result.near_duplicates_new) == (1, 1)
     with connect(warehouse, read_only=True) as connection:
         rows = connection.execute(
-            "SELECT a.duplicate_of = o.article_id FROM articles a, article_sources s, articles o"
+            "SELECT a.duplicate_of = o.article_id, a.story_id = o.article_id, o.story_id = o.article_id"
+            " FROM articles a, article_sources s, articles o"
             " WHERE s.article_id = o.article_id AND s.source_uri LIKE '%004_%' AND a.duplicate_of IS NOT NULL"
         ).fetchall()
-    assert rows == [(True,)]
+    assert rows == [(True, True, True)]  # both full copies: the one published a day earlier is canonical
 
 
 def test_a_bad_document_is_a_rejection_and_the_others_still_load(warehouse, tmp_path):
@@ -161,14 +162,16 @@ def test_schema_is_idempotent_and_migrations_are_recorded_once(warehouse):
             pass
     raw = duckdb.connect(str(warehouse), read_only=True)
     try:
-        assert raw.execute("SELECT version, name FROM _migrations").fetchall() == [(1, "schema")]
+        versions = [row[0] for row in raw.execute("SELECT version FROM _migrations").fetchall()]
+        assert len(versions) == len(set(versions)) and {1, 4} <= set(versions)
         names = {row[0] for row in raw.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     finally:
         raw.close()
     assert names >= set(TABLES) | {"loads", "_migrations"}
 
 
-def test_an_edited_copy_in_the_same_load_points_at_the_first(warehouse, tmp_path):
+def test_an_edited_copy_in_the_same_load_points_at_the_fuller_one(warehouse, tmp_path):
+    # Same date, both full: the longer copy is canonical, whichever file comes first.
     folder = tmp_path / "in"
     folder.mkdir()
     original = (SEEDS / SEED_NAMES[4]).read_text()
@@ -181,7 +184,7 @@ def test_an_edited_copy_in_the_same_load_points_at_the_first(warehouse, tmp_path
             "SELECT s.source_uri, o.source_uri FROM articles a"
             " JOIN article_sources s USING (article_id) JOIN article_sources o ON o.article_id = a.duplicate_of"
         ).fetchall()
-    assert rows == [(str(folder / "b.txt"), str(folder / "a.txt"))]
+    assert rows == [(str(folder / "a.txt"), str(folder / "b.txt"))]
 
 
 def test_articles_are_stored_in_the_order_the_load_read_them_across_batches(warehouse, tmp_path):

@@ -176,23 +176,35 @@ def build_items(generated: int, copies: int, seed: int) -> list[Item]:
 
 def by_stories(texts: list[str]) -> tuple[list[tuple[int, int]], float]:
     started = time.process_time()
-    buckets: dict[int, list[int]] = defaultdict(list)
-    sets: dict[int, frozenset[int]] = {}  # as the merge does: shingled again, only for candidates
+    buckets: dict[int, list[tuple[int, bool]]] = defaultdict(list)
+    sets: dict[int, stories.Shingles] = {}  # as the merge does: shingled again, only for candidates
+    samples: dict[int, set[int]] = {}
 
-    def shingles(index: int) -> frozenset[int]:
+    def shingles(index: int) -> stories.Shingles:
         if index not in sets:
-            sets[index] = stories.shingle_set(texts[index])
+            sets[index] = stories.shingles_of(texts[index])
         return sets[index]
 
     links = []
     for index, text in enumerate(texts):
-        _, keys = stories.story_signature(text)
-        candidates = set()
-        for key in keys:
-            candidates.update(buckets[key])
-            buckets[key].append(index)
-        links += [(other, index) for other in sorted(candidates) if stories.same_story(shingles(other), shingles(index))]
+        signature = stories.story_signature(text)[1]
+        samples[index] = set(signature.sample)
+        shared: dict[int, int] = defaultdict(int)
+        for key, is_top in [*((key, False) for key in signature.keys), *((key, True) for key in signature.top_keys)]:
+            for other, other_top in buckets[key]:
+                if is_top or other_top:
+                    shared[other] += 1
+            buckets[key].append((index, is_top))
+        candidates = sorted(other for other, count in shared.items()
+                            if count >= stories.MIN_SHARED_KEYS and screened(samples[other], samples[index]))
+        links += [(other, index) for other in candidates if stories.same_story(shingles(other), shingles(index))]
     return links, time.process_time() - started
+
+
+def screened(a: set[int], b: set[int]) -> bool:
+    """linking._screen's test: the samples' estimate of containment does not rule out a copy."""
+    smaller = min(len(a), len(b))
+    return smaller < stories.MIN_SAMPLE or len(a & b) >= stories.SAMPLE_CONTAINMENT * smaller
 
 
 def by_simhash(texts: list[str]) -> tuple[list[tuple[int, int]], float]:
@@ -224,8 +236,7 @@ def by_datasketch(texts: list[str]) -> tuple[list[tuple[int, int]], float]:
         shingles = [" ".join(s).encode() for s in _shingles(stories.words(text))]
         signature = MinHash(num_perm=128)
         signature.update_batch(shingles)
-        digests = stories.shingle_digests(stories.words(text))
-        sets.append(frozenset(int.from_bytes(d, "big") for d in digests))
+        sets.append(stories.shingles_of(text))
         links += [(other, index) for other in sorted(lsh.query(signature))
                   if stories.same_story(sets[other], sets[index])]
         lsh.insert(index, signature)

@@ -140,7 +140,14 @@ CREATE TABLE IF NOT EXISTS _file_signatures (
 -- tested for being one story. Added by migration 004 (and filled there for older warehouses).
 CREATE TABLE IF NOT EXISTS _story_keys (
     key         BIGINT NOT NULL,
-    article_id  VARCHAR NOT NULL
+    article_id  VARCHAR NOT NULL,
+    is_top      BOOLEAN NOT NULL               -- a whole-body key or one of the longest prefix
+);
+
+-- Internal: each article's shingle sample (stories.SAMPLE_EVERY), to screen candidates in SQL.
+CREATE TABLE IF NOT EXISTS _story_samples (
+    article_id  VARCHAR NOT NULL,
+    sample      BIGINT[] NOT NULL
 );
 
 -- Internal: a digest of the schema, migrations and views a writer last applied, and of the views

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 
-from vnrok_etl.stories import shingle_digests, story_signature, words
+from vnrok_etl.stories import Signature, shingle_digests, story_signature, words
 
 TYPOGRAPHY = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"), ("‑", "-"))
 NEAR_DUPLICATE_BITS = 3  # at most this many differing bits of 64 make a near duplicate
@@ -39,11 +39,12 @@ def article_id(body: str) -> str:
     return _article_id(identity_text(body))
 
 
-def article_identity(body: str) -> tuple[str, int, list[int]]:
-    """(article_id, simhash, story keys) of a body, folding it once and hashing its shingles once."""
+def article_identity(body: str) -> tuple[str, int, Signature]:
+    """(article_id, simhash, story signature) of a body, folding it once and hashing its
+    shingles once (stories.story_signature)."""
     text = identity_text(body)
-    digests, keys = story_signature(text)
-    return _article_id(text), simhash_of_digests(digests), keys
+    digests, signature = story_signature(text)
+    return _article_id(text), simhash_of_digests(digests), signature
 
 
 def _article_id(text: str) -> str:

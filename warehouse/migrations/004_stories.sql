@@ -9,5 +9,12 @@ ALTER TABLE articles ADD COLUMN IF NOT EXISTS story_id VARCHAR;
 UPDATE articles SET story_id = coalesce(duplicate_of, article_id) WHERE story_id IS NULL;
 CREATE TABLE IF NOT EXISTS _story_keys (
     key         BIGINT NOT NULL,
-    article_id  VARCHAR NOT NULL
+    article_id  VARCHAR NOT NULL,
+    is_top      BOOLEAN NOT NULL               -- a whole-body key or one of the longest prefix
+);
+
+-- Internal: each article's shingle sample (stories.SAMPLE_EVERY), to screen candidates in SQL.
+CREATE TABLE IF NOT EXISTS _story_samples (
+    article_id  VARCHAR NOT NULL,
+    sample      BIGINT[] NOT NULL
 );

@@ -315,14 +315,14 @@ def _score_figures(name: str, keys: list[dict], extraction: Extraction, score: S
 
 
 def evaluate(corpus: Path, only: str | None = None) -> tuple[dict[str, Score], Score]:
-    """Scores by outlet (from the key, else the file name's slug) and in all."""
+    """Scores by outlet (the file name's slug: `vietnamplus`, `yonhap`, …) and in all."""
     by_outlet: dict[str, Score] = defaultdict(Score)
     total = Score()
     for path, key_path in corpus_documents(corpus, only):
         with key_path.open("rb") as handle:
             key = tomllib.load(handle)
         score = score_document(path, key, run_document(path))
-        outlet = key.get("outlet") or path.name.split("-")[0]
+        outlet = path.name.split("-")[0]
         by_outlet[outlet].merge(score)
         total.merge(score)
     return dict(by_outlet), total

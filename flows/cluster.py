@@ -30,6 +30,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from flows.lifeline import die_with_parent, stop_workers
+
 if TYPE_CHECKING:
     from prefect.task_runners import ProcessPoolTaskRunner
     from prefect_dask import DaskTaskRunner
@@ -73,7 +75,12 @@ def running(runner: DaskTaskRunner | ProcessPoolTaskRunner | None) -> Iterator[N
     remote = getattr(runner, "address", None) is not None  # a scheduler address: not our loopback
     url = None if remote or PREFECT_API_URL.value() else str(get_client(sync_client=True).api_url)
     with temporary_settings(updates={PREFECT_API_URL: url} if url else {}), runner:
-        yield
+        try:
+            yield
+        except BaseException as stop:
+            if not isinstance(stop, Exception):  # a stop signal (Prefect's SIGTERM handler comes
+                stop_workers()                   # first): the runner's exit must not wait for batches
+            raise
 
 
 def main_module_reimportable() -> bool:
@@ -100,7 +107,11 @@ def dask_task_runner(spec: str) -> DaskTaskRunner | ProcessPoolTaskRunner:
     if processes:
         from prefect.task_runners import ProcessPoolTaskRunner
 
-        return ProcessPoolTaskRunner(max_workers=int(processes.group(1) or os.cpu_count() or 1))
+        # Workers die with the flow's process, however it dies (flows/lifeline.py).
+        return ProcessPoolTaskRunner(
+            max_workers=int(processes.group(1) or os.cpu_count() or 1),
+            initializer=die_with_parent, initargs=(os.getpid(),),
+        )
     match = LOCAL.match(spec)
     if match is None and "://" not in spec and ":" not in spec:
         raise ClusterError(

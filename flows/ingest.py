@@ -13,7 +13,6 @@ already there, so the second run adds nothing the first one added.
 from __future__ import annotations
 
 import gc
-import tempfile
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -27,12 +26,14 @@ from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from flows.cluster import batch_task_runner, running
+from flows.lifeline import stop_reason
 from flows.server import warehouse_slot
 from vnrok_etl.batching import plan_batches
 from vnrok_etl.records import RawDocument
-from vnrok_etl.runner import merge_staged, new_load_info, plan_reads
+from vnrok_etl.runner import merge_staged, new_load_info, plan_reads, record_interrupted_load
 from vnrok_etl.sources import discover_paths
 from vnrok_etl.stage import StagedBatch, StagedLoad, Stager, known_batch, stage_paths
+from vnrok_etl.staging_area import staging_folder
 from vnrok_etl.summary import summary_markdown, summary_rows
 from vnrok_etl.warehouse import LoadCounts, LoadInfo, resolve_warehouse
 
@@ -56,7 +57,7 @@ def discover(paths: list[str], settle_seconds: float | None = None) -> list[str]
 @task(name="known-documents", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
 def known_documents(files: list[str], warehouse: str) -> tuple[list[str], list[RawDocument], set[str]]:
     """(files to read, unchanged files not to read, hashes of the documents already loaded)."""
-    return plan_reads(files, warehouse, on_wait=_log_wait, wait_seconds=WAREHOUSE_WAIT_SECONDS)
+    return plan_reads(files, warehouse, on_wait=_warn, wait_seconds=WAREHOUSE_WAIT_SECONDS)
 
 
 @task(name="process-batch", cache_policy=NO_CACHE)
@@ -71,9 +72,9 @@ def stage(stager: Stager) -> StagedLoad:
 
 @task(name="merge", cache_policy=NO_CACHE)
 def merge(staged: StagedLoad, warehouse: str, load: LoadInfo, spill: Path) -> LoadCounts:
-    with warehouse_slot(on_wait=_log_wait, wait_seconds=WAREHOUSE_WAIT_SECONDS):
+    with warehouse_slot(on_wait=_warn, wait_seconds=WAREHOUSE_WAIT_SECONDS):
         return merge_staged(
-            staged, warehouse, load, spill, on_wait=_log_wait, wait_seconds=WAREHOUSE_WAIT_SECONDS
+            staged, warehouse, load, spill, on_wait=_warn, wait_seconds=WAREHOUSE_WAIT_SECONDS
         )
 
 
@@ -97,18 +98,23 @@ def ingest(
     load = new_load_info(flow_run_id=str(flow_run.id))
     clock = time.perf_counter()
     # quote(): Prefect would otherwise walk every path and hash looking for futures to resolve.
-    files, unchanged, known = known_documents(quote(discover(paths, settle_seconds)), target)
-    with tempfile.TemporaryDirectory(prefix="vnrok-stage-") as folder:
-        # Each batch is staged where it ran; here it is only written to Arrow files in the folder.
-        stager = Stager(Path(folder))
-        stager.add(known_batch(unchanged))
-        for batch in _process_batches(plan_batches(files, batch_size), known, cluster):
-            stager.add(batch)
-        staged = stage(stager)
-        seconds = {name: round(value, 3) for name, value in stager.seconds.items()}
-        seconds["wall"] = round(time.perf_counter() - clock, 3)
-        merging = time.perf_counter()
-        counts = merge(staged, target, replace(load, stage_seconds=seconds), Path(folder))
+    try:
+        files, unchanged, known = known_documents(quote(discover(paths, settle_seconds)), target)
+        with staging_folder(load.load_id, on_notice=_warn) as folder:
+            # Each batch is staged where it ran; here it is only written to Arrow files in the folder.
+            stager = Stager(folder)
+            stager.add(known_batch(unchanged))
+            for batch in _process_batches(plan_batches(files, batch_size), known, cluster):
+                stager.add(batch)
+            staged = stage(stager)
+            seconds = {name: round(value, 3) for name, value in stager.seconds.items()}
+            seconds["wall"] = round(time.perf_counter() - clock, 3)
+            merging = time.perf_counter()
+            counts = merge(staged, target, replace(load, stage_seconds=seconds), folder)
+    except BaseException as stop:
+        if not isinstance(stop, Exception):  # SIGTERM, SIGINT (flows/lifeline.py): rolled back, recorded
+            record_interrupted_load(target, load, f"interrupted by {stop_reason(stop)}")
+        raise
     # Known only now, so in the artifact and the result but not in the loads row: the merge,
     # waiting for the writer slot included (a run that waited for another one shows it here).
     seconds |= {"merge": round(time.perf_counter() - merging, 3), "wall": round(time.perf_counter() - clock, 3)}
@@ -143,5 +149,5 @@ def _publish(counts: LoadCounts, seconds: dict[str, float]) -> None:
         create_markdown_artifact(key="ingest-rejections", markdown=summary_markdown(counts))
 
 
-def _log_wait(message: str) -> None:
+def _warn(message: str) -> None:
     get_run_logger().warning(message)

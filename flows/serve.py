@@ -12,6 +12,8 @@ same deployment for a worker instead of this process.
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -71,6 +73,7 @@ def serve_inbox(
         "  Ctrl-C stops serving (and pauses the schedule)",
         file=sys.stderr,
     )
+    _sigterm_as_ctrl_c()
     try:
         ingest.serve(
             name=name,
@@ -84,5 +87,19 @@ def serve_inbox(
             entrypoint_type=EntrypointType.MODULE_PATH,
         )
     except KeyboardInterrupt:
-        print(f"vnrok-etl: stopped serving '{FLOW_NAME}/{name}'", file=sys.stderr)
+        pass  # Ctrl-C, or SIGTERM: Prefect's runner may also return normally after either
+    print(f"vnrok-etl: stopped serving '{FLOW_NAME}/{name}'", file=sys.stderr)
     return 0
+
+
+def _sigterm_as_ctrl_c() -> None:
+    """SIGTERM stops serving exactly as Ctrl-C does (the schedule paused, one line, exit 0).
+
+    Prefect 3.8's runner answers SIGTERM by calling its async stop without awaiting it ("coroutine
+    'Runner.astop' was never awaited") and carries on serving, so a service manager or `docker
+    stop` had to SIGKILL it. This process only serves, so the runner's handler is replaced for it:
+    the signal becomes the SIGINT that the runner already handles well.
+    """
+    from prefect.runner import Runner
+
+    Runner.handle_sigterm = lambda self, *args: os.kill(os.getpid(), signal.SIGINT)  # type: ignore[method-assign]

@@ -31,6 +31,7 @@ import pytest
 from conftest import ROOT, SEEDS
 
 BIN = Path(sys.executable).parent
+STOP_SECONDS = 5.0
 START_SECONDS = 180.0
 RUN_SECONDS = 180.0
 SETTLE_SECONDS = 120  # the fresh file written below must still be "being written" when runs start
@@ -171,6 +172,14 @@ def test_a_served_deployment_ingests_the_inbox_when_triggered(tmp_path):
             (cli_run_id,) = _flow_run_ids(cli_warehouse)
             assert _ok(http.get(f"/flow_runs/{cli_run_id}"))["state"]["type"] == "COMPLETED"
             print(f"vnrok-etl ingest through the server: {time.monotonic() - cli_clock:.1f} s")
+
+            # A service manager stops serving with SIGTERM: a clean stop within seconds, one line.
+            stopping = time.monotonic()
+            serving.send_signal(signal.SIGTERM)
+            assert serving.wait(timeout=30) == 0, serve_log.read_text()[-3000:]
+            assert time.monotonic() - stopping < STOP_SECONDS
+            assert "vnrok-etl: stopped serving 'ingest/inbox'" in serve_log.read_text()
+            assert "never awaited" not in serve_log.read_text()
 
         _check_warehouse(warehouse, run_ids)
         worker_clock = time.monotonic()

@@ -15,7 +15,7 @@ CREATE TABLE IF NOT EXISTS loads (
     flow_run_id     VARCHAR,
     started_at      TIMESTAMPTZ NOT NULL,
     finished_at     TIMESTAMPTZ,
-    status          VARCHAR NOT NULL,          -- succeeded | failed
+    status          VARCHAR NOT NULL,          -- succeeded | failed | interrupted
     documents_seen  INTEGER NOT NULL DEFAULT 0,
     documents_new   INTEGER NOT NULL DEFAULT 0,
     articles_new    INTEGER NOT NULL DEFAULT 0,

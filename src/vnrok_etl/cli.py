@@ -11,6 +11,7 @@ import argparse
 import csv
 import io
 import json
+import signal
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -38,9 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (SourceError, WarehouseError) as error:
         print(f"vnrok-etl: error: {error}", file=sys.stderr)
         return EXIT_FAILED
-    except KeyboardInterrupt:
-        print("vnrok-etl: interrupted; the warehouse is unchanged by an unfinished load", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as stop:
+        name = getattr(stop, "signal_name", "SIGINT")
+        print(f"vnrok-etl: stopped by {name}; the warehouse is unchanged by the unfinished load", file=sys.stderr)
+        return 128 + signal.Signals[name].value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -138,7 +140,11 @@ def run_ingest(args: argparse.Namespace) -> int:
         except ClusterError as error:
             print(f"vnrok-etl: error: {error}", file=sys.stderr)
             return EXIT_USAGE
-    with watched_run():
+    from flows.lifeline import clean_stop, temporary_server
+
+    # A stop signal or a kill leaves no process behind (the temporary server and workers die
+    # with this one) and records the load as interrupted (flows/lifeline.py).
+    with clean_stop(), temporary_server(), watched_run():
         state = ingest(
             paths=list(args.paths), warehouse=warehouse, batch_size=args.batch_size, cluster=args.cluster,
             return_state=True,

@@ -6,10 +6,10 @@ without paying for Prefect's server. The flow in flows/ingest.py is the product'
 
 from __future__ import annotations
 
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from uuid import uuid4
@@ -18,9 +18,11 @@ from vnrok_etl.batching import plan_batches
 from vnrok_etl.records import RawDocument
 from vnrok_etl.sources import discover_paths, unchanged_documents
 from vnrok_etl.stage import StagedBatch, StagedLoad, Stager, known_batch, stage_paths
+from vnrok_etl.staging_area import staging_folder
 from vnrok_etl.warehouse import (
     LoadCounts,
     LoadInfo,
+    WarehouseError,
     connect,
     file_signatures,
     known_sha256,
@@ -65,8 +67,9 @@ def ingest_paths(
     clock = time.perf_counter()
     files, unchanged, known = plan_reads(discover_paths(paths), warehouse, on_wait)
     staging = 0.0
-    with tempfile.TemporaryDirectory(prefix="vnrok-stage-") as folder:
-        stager = Stager(Path(folder) if spill else None)
+    load = new_load_info()
+    with staging_folder(load.load_id, on_notice=on_wait) as folder:
+        stager = Stager(folder if spill else None)
         stager.add(known_batch(unchanged))
         for batch in _process_batches(plan_batches(files, batch_size), known, workers):
             staged_at = time.perf_counter()
@@ -77,9 +80,9 @@ def ingest_paths(
         staged = stager.finish()
         seconds = stager.seconds
         seconds["stage"] += staging + time.perf_counter() - staged_at
-        load = new_load_info(stage_seconds=seconds)
+        load = replace(load, stage_seconds=seconds)
         merged_at = time.perf_counter()
-        counts = merge_staged(staged, warehouse, load, Path(folder) if spill else None, on_wait=on_wait)
+        counts = merge_staged(staged, warehouse, load, folder if spill else None, on_wait=on_wait)
         seconds["merge"] = time.perf_counter() - merged_at
     seconds["wall"] = time.perf_counter() - clock
     return counts, {stage: round(value, 3) for stage, value in seconds.items()}
@@ -117,6 +120,23 @@ def merge_staged(
         except Exception as error:
             record_failed_load(connection, load, f"{type(error).__name__}: {error}")
             raise
+
+
+INTERRUPTED_WAIT_SECONDS = 2.0  # a stopping run records itself only if the file is free at once
+
+
+def record_interrupted_load(warehouse: str | Path, load: LoadInfo, reason: str) -> bool:
+    """A load stopped by a signal before it committed: its 'interrupted' row, nothing else;
+    False when another writer holds the warehouse (a stop must not wait for it).
+
+    The merge's transaction, if it had begun, was rolled back as its connection closed.
+    """
+    try:
+        with connect(warehouse, wait_seconds=INTERRUPTED_WAIT_SECONDS) as connection:
+            record_failed_load(connection, load, reason, status="interrupted")
+    except WarehouseError:
+        return False
+    return True
 
 
 def _process_batches(batches: list[list[str]], known: set[str], workers: int) -> Iterator[StagedBatch]:

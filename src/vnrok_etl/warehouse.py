@@ -312,12 +312,15 @@ def _registered(connection: duckdb.DuckDBPyConnection, tables: dict[str, object]
         connection.unregister(name)
 
 
-def record_failed_load(connection: duckdb.DuckDBPyConnection, load: LoadInfo, error: str) -> None:
-    """After a rollback: keep a trace of the attempt, and nothing else."""
+def record_failed_load(
+    connection: duckdb.DuckDBPyConnection, load: LoadInfo, error: str, status: str = "failed"
+) -> None:
+    """After a rollback: keep a trace of the attempt, and nothing else. `status` is 'failed', or
+    'interrupted' for a run stopped by a signal before it committed."""
     connection.execute(
         "INSERT INTO loads (load_id, flow_run_id, started_at, finished_at, status, error)"
-        " VALUES (?, ?, ?, ?, 'failed', ?) ON CONFLICT DO NOTHING",
-        [load.load_id, load.flow_run_id, load.started_at, datetime.now(timezone.utc), error[:2000]],
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        [load.load_id, load.flow_run_id, load.started_at, datetime.now(timezone.utc), status, error[:2000]],
     )
 
 

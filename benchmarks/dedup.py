@@ -8,7 +8,7 @@ articles of the generated corpus (benchmarks/corpus.py), each cleaned by the rea
 copies, each made by one edit a syndicator makes (EDITS below; the body as cleaning leaves it):
 
     trim_end          the last paragraphs dropped (up to 40 % of the words)
-    first_paragraphs  only the first one to three paragraphs kept
+    first_paragraphs  only the first one to three paragraphs kept (at least 25 words)
     words_2/5/10      2, 5 or 10 % of the words replaced or deleted, spread over the text
     headline_dateline another headline line and a dateline glued on at the top
     credits_intro     an introduction line and a credit line ("Source: VNA") added
@@ -20,10 +20,14 @@ WE wrote, each in its own words, sharing quotes and figures as two outlets' repo
 pair must stay two stories.
 
 Methods: `simhash` (what the warehouse used before: 64-bit SimHash of word 3-shingles, at most
-3 differing bits), `stories` (vnrok_etl.stories: one-permutation MinHash LSH keys over the whole
-body and its lead, then the exact containment test), `datasketch` (datasketch MinHash, 128
-permutations, in datasketch's in-memory MinHashLSH at threshold 0.5, then the same containment
-test). Stories are connected components of the links, as in the warehouse.
+3 differing bits), `stories` (vnrok_etl.stories, as linking.py runs it in the warehouse:
+one-permutation MinHash LSH keys of the whole body and of its prefixes, two shared keys, the
+shingle-sample screen, then the exact containment test), `datasketch` (datasketch MinHash, 128
+permutations, in datasketch's in-memory MinHashLSH at threshold 0.5, then the same exact test;
+run when datasketch is installed). Stories are connected components of the links, as in the
+warehouse. The originals are few (the seeds and the corpus fixtures), so `--seed` draws other
+copies; the generated articles are left out by default because they are assembled from one pool
+of seed paragraphs, so that many of them really are partial copies of each other.
 
 Printed per method: recall on copies (the copy ends in its original's story), per edit; precision
 (pairs put in one story that are one story); distinct pairs wrongly merged; ms per article (CPU:
@@ -62,6 +66,7 @@ HEADLINES = (
     "New steps planned for bilateral ties",
 )
 DATELINES = ("SEOUL (VNA) — ", "HÀ NỘI — ", "Hanoi (VNA) - ", "BUSAN, June 3 (Yonhap) -- ")
+MIN_COPY_WORDS = 25  # a copy shorter than this is a headline or a teaser, not an article
 FILLER = ("new", "major", "key", "several", "further", "joint", "regional", "local", "recent", "broad")
 
 
@@ -119,18 +124,22 @@ def change_words(body: str, share: float, rng: random.Random) -> str:
 
 
 def trim_end(body: str, rng: random.Random, most: float = 0.4) -> str:
+    """The last paragraphs dropped, keeping at least 1 - `most` of the words; when no paragraph
+    can go, the last fifth of the words."""
     kept = paragraphs(body)
     total = len(body.split())
     while len(kept) > 1 and len(" ".join(kept[:-1]).split()) >= (1 - most) * total and rng.random() < 0.8:
         kept.pop()
-    if len(kept) == len(paragraphs(body)) and len(kept) > 1:
-        kept.pop()
+    if len(kept) == len(paragraphs(body)):
+        words = body.split(" ")
+        return " ".join(words[: int(len(words) * 0.8)])
     return "\n\n".join(kept)
 
 
 def first_paragraphs(body: str, rng: random.Random) -> str:
+    """The first one to three paragraphs, and more while they make fewer than MIN_COPY_WORDS."""
     kept = paragraphs(body)[: rng.randint(1, 3)]
-    while len(" ".join(kept).split()) < 25 and len(kept) < len(paragraphs(body)):
+    while len(" ".join(kept).split()) < MIN_COPY_WORDS and len(kept) < len(paragraphs(body)):
         kept = paragraphs(body)[: len(kept) + 1]
     return "\n\n".join(kept)
 
@@ -250,6 +259,11 @@ def _shingles(word_list: list[str]) -> list[tuple[str, ...]]:
 
 
 METHODS = {"simhash": by_simhash, "stories": by_stories, "datasketch": by_datasketch}
+try:  # datasketch is only compared with, not used: `pip install datasketch` to run that method
+    import datasketch  # noqa: F401
+    DEFAULT_METHODS = "simhash,stories,datasketch"
+except ImportError:
+    DEFAULT_METHODS = "simhash,stories"
 
 
 def score(items: list[Item], links: list[tuple[int, int]], details: bool) -> dict[str, object]:
@@ -292,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="also N fresh generated articles as originals (see the module docstring)")
     parser.add_argument("--copies", type=int, default=len(EDITS), help="copies per original (one per edit)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--methods", default=",".join(METHODS))
+    parser.add_argument("--methods", default=DEFAULT_METHODS, help="comma-separated: " + ", ".join(METHODS))
     parser.add_argument("--details", action="store_true", help="list every missed copy and wrong merge")
     args = parser.parse_args(argv)
     items = build_items(args.generated, args.copies, args.seed)

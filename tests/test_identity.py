@@ -115,8 +115,8 @@ def test_the_canonical_copy_is_the_fullest_then_the_earliest():
     assert canonical_order(990, 1000, (day, None), "a") < canonical_order(990, 1000, (day, None), "b")
 
 
-def test_story_keys_are_signed_bigints_and_prefix_levels_double():
+def test_story_keys_are_signed_bigints_and_prefix_levels_grow_fourfold():
     _, signature = story_signature(identity_text(BODY))
     assert all(-(1 << 63) <= key < 1 << 63 for key in signature.keys + signature.top_keys + signature.sample)
-    assert prefix_levels(29) == [] and prefix_levels(30) == [30] and prefix_levels(250) == [30, 60, 120, 240]
+    assert prefix_levels(19) == [] and prefix_levels(20) == [20] and prefix_levels(250) == [20, 80] and prefix_levels(320) == [20, 80, 320]
     assert components(["a", "b", "c", "d"], [("b", "c"), ("d", "c")]) == {"a": "a", "b": "b", "c": "b", "d": "b"}

@@ -6,37 +6,49 @@ clean body), and all of them are one STORY. Two outlets that write their own rep
 event are two stories, even when they share quotes and figures.
 
 The same-story test (`same_story`) is exact, on word 3-shingles of the identity text (typography
-folded, lower case): two articles are one story when at least `MIN_CONTAINMENT` of the smaller
-one's shingles are in the larger one. Containment, not resemblance (Jaccard), because a trimmed
-copy or one keeping only the first paragraphs is contained in its original while sharing little
-of its length (Broder 1997). Measured in benchmarks/dedup.py (RESULTS.md "Story identity"):
-copies with up to 10 % of their words changed keep about three quarters of their shingles (a
-changed word breaks the three shingles it is in); own reports of one event that share quotes
-and figures share a fifth at most, because everything around the quotes is written anew.
+folded, lower case): two articles are one story when at least MIN_CONTAINMENT of the smaller
+one's shingles are in the larger one, and, when the smaller is a partial copy (under WHOLE_SHARE
+of the larger), its lead is in the larger one's opening. Containment, not resemblance (Jaccard),
+because a trimmed copy or one keeping only the first paragraphs is contained in its original
+while sharing little of its length (Broder 1997). Measured in benchmarks/dedup.py (RESULTS.md
+"Story identity"): copies with 10 % of their words changed keep at least 72 % of their shingles
+(a changed word breaks the three shingles it is in); our own pairs of reports of one event, which
+share quotes and figures word for word, share at most 15 %, because everything around the quotes
+is written anew.
 
-Finding the candidates to test is MinHash LSH (Broder 1997; Indyk-Motwani 1998) kept in the
-warehouse, not in memory: each article gets `BAND_KEYS` 64-bit keys, and two articles are
-candidates when they share one, an equi-join in SQL (table `story_keys`). Keys come from two
-sketches:
+Candidates for the test come from MinHash LSH (Broder 1997; Indyk & Motwani 1998) kept in the
+warehouse, not in memory: each article gets 64-bit keys (table `_story_keys`), and two articles
+are candidates when they share MIN_SHARED_KEYS of them, found by an equi-join in SQL:
 
-- the whole body: one-permutation MinHash (Li, Owen & Zhang 2012; empty bins densified by
-  rotation, Shrivastava & Li 2014) in `WHOLE_BANDS` bands of `WHOLE_ROWS` values. Finds copies
-  whose shingle sets resemble each other (edited words, a credit or an intro line, a headline
-  or dateline glued on, paragraphs reordered, the end trimmed);
-- the lead: the same over the shingles of the first `LEAD_WORDS` words only. A copy that keeps
-  only the first paragraphs resembles its original little as a whole, but starts the same way;
-  every article's lead is indexed, so the copy's lead meets the original's.
+- whole-body keys: one-permutation MinHash (Li, Owen & Zhang 2012; empty bins densified by
+  rotation, Shrivastava & Li 2014) in WHOLE_BANDS bands of WHOLE_ROWS values. Finds copies whose
+  shingle sets resemble each other (edited words, a credit or an intro line, a headline or
+  dateline glued on, paragraphs swapped, the end trimmed);
+- prefix keys: the same over the first 20, 80, 320, ... words (PREFIX_WORDS doubled while it fits
+  the article). A copy that keeps only the first paragraphs resembles its original little as a
+  whole, but its longest prefix is its original's prefix of that length. Only a key of the
+  longest prefix level of one of the two articles counts (the "top" keys), so two long articles
+  that merely open alike (a formulaic first paragraph) are no candidates.
 
-One-permutation MinHash hashes each shingle once (the 8-byte blake2b digest that the SimHash
-already needs) and keeps the least value per bin: linear in the words, where k-permutation
-MinHash (datasketch's MinHash) computes 128 hashes per shingle. benchmarks/dedup.py measures
-both, with datasketch's in-memory MinHashLSH, against the SimHash the warehouse used before.
+Two shared keys, not one, and bands of 4: this corpus is narrow (Viet Nam-Korea relations), so
+unrelated articles share phrases, and every candidate costs an exact test. A shingle sample
+(every shingle whose hash is 0 mod SAMPLE_EVERY, `_story_samples`) then screens the candidates
+in SQL before the exact test.
+
+One-permutation MinHash hashes each shingle once (the 8-byte blake2b digest the SimHash already
+needs) and takes each bin's least value with a sort and a bisection per bin, where k-permutation
+MinHash (datasketch's MinHash) computes 128 hashes per shingle. benchmarks/dedup.py measures it
+against datasketch's MinHash in its in-memory MinHashLSH and against the SimHash (3 bits of 64)
+the warehouse used before: SimHash found 18 % of copies, datasketch 92 % (it cannot find a copy
+that keeps only the first paragraphs), this 100 %.
 
 Stories are the connected components of the same-story relation over all articles: a new
 article joins the stories of every article it is a copy of (and so may join two stories into
 one). The result depends on the set of articles only, never on the order of the files or the
-batches, because candidates are symmetric (shared keys) and the test is symmetric. The story's
-canonical article is the fullest earliest copy (`canonical_order`).
+batches, because candidates are symmetric (shared keys) and so is the test. The story's
+canonical article is the fullest earliest copy (`canonical_order`). Single linkage chains: the
+lead condition on partial copies keeps an article that repeats a passage from the middle of
+another (background paragraphs two reports share) from gluing two stories together.
 """
 
 from __future__ import annotations
@@ -46,6 +58,7 @@ import struct
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from hashlib import blake2b
 
 WORD = re.compile(r"\w+")
@@ -55,9 +68,10 @@ WHOLE_SHARE = 0.8  # a smaller article under this share of the larger's shingles
 MIN_LEAD_CONTAINMENT = 0.5  # share of a partial copy's lead found in the larger one's opening
 OPENING_WORDS = 120  # where a partial copy's lead is looked for (an intro or headline may precede it)
 WHOLE_BINS, WHOLE_ROWS, WHOLE_BANDS = 128, 4, 32  # 32 bands of 4
-PREFIX_WORDS = 30  # prefixes of 30, 60, 120, ... words are indexed
+PREFIX_WORDS, PREFIX_GROWTH = 20, 4  # prefixes of 20, 80, 320, ... words are indexed
 PREFIX_BINS, PREFIX_ROWS, PREFIX_BANDS = 32, 3, 8  # 24 of the 32 bins in bands of 3
 MIN_SHARED_KEYS = 2  # two articles are candidates when they share at least this many keys
+WHOLE_SALT, PREFIX_SALT = 1 << 40, 2 << 40  # keys of the whole body and of each prefix level never meet
 LEAD_WORDS = 40  # a partial copy's lead, looked for in the larger article's opening
 # Candidates are screened in SQL before the exact test: the shingles whose hash is 0 mod
 # SAMPLE_EVERY are a uniform sample, the same in every article that has the shingle, so the share
@@ -65,8 +79,8 @@ LEAD_WORDS = 40  # a partial copy's lead, looked for in the larger article's ope
 # estimate is under SAMPLE_CONTAINMENT is not tested, unless the smaller sample has fewer than
 # MIN_SAMPLE shingles (too few to estimate from).
 SAMPLE_EVERY = 8
-SAMPLE_CONTAINMENT = 0.45
-MIN_SAMPLE = 16
+SAMPLE_CONTAINMENT = 0.5
+MIN_SAMPLE = 20
 # A story's canonical article is among its "full" copies: those at least this share of the
 # longest copy's length (an intro or credit line makes a copy a little longer, not fuller).
 FULL_SHARE = 0.9
@@ -161,25 +175,29 @@ def band_keys(hashes: list[int], word_count: int) -> tuple[list[int], list[int]]
     """
     if not hashes:
         return [], []
-    top = _bands(_one_permutation_minhash(hashes, WHOLE_BINS), WHOLE_ROWS, WHOLE_BANDS, b"whole")
+    top = _bands(_one_permutation_minhash(hashes, WHOLE_BINS, WHOLE_BANDS * WHOLE_ROWS), WHOLE_ROWS, WHOLE_SALT)
     levels = prefix_levels(word_count)
     keys: list[int] = []
     for level, words_in_prefix in enumerate(levels):
         prefix = hashes[:max(1, words_in_prefix - SHINGLE + 1)]
-        level_keys = _bands(_one_permutation_minhash(prefix, PREFIX_BINS), PREFIX_ROWS, PREFIX_BANDS,
-                            b"prefix" + bytes([level]))
+        values = _one_permutation_minhash(prefix, PREFIX_BINS, PREFIX_BANDS * PREFIX_ROWS)
+        level_keys = _bands(values, PREFIX_ROWS, PREFIX_SALT + (level << 16))
         (top if level == len(levels) - 1 else keys).extend(level_keys)
     return keys, top
 
 
 def prefix_levels(word_count: int) -> list[int]:
     """The prefix lengths (in words) an article of `word_count` words is indexed at: PREFIX_WORDS
-    doubled while it fits in the article (none for an article shorter than PREFIX_WORDS)."""
+    times PREFIX_GROWTH while it fits in the article (none for one shorter than PREFIX_WORDS).
+
+    Any growth works: a partial copy's longest level is a prefix of its original too, whatever
+    the copy's length; a larger growth means fewer keys, and that the top prefix of a short
+    article covers less of it."""
     levels = []
     length = PREFIX_WORDS
     while length <= word_count:
         levels.append(length)
-        length *= 2
+        length *= PREFIX_GROWTH
     return levels
 
 
@@ -188,25 +206,29 @@ def lead_shingles(word_count: int) -> int:
     return max(1, min(word_count, LEAD_WORDS) - SHINGLE + 1)
 
 
-def _one_permutation_minhash(hashes: list[int], bins: int) -> list[int]:
-    """The least 64-bit hash in each of `bins` bins (a power of two; a hash's top bits pick its bin).
+def _one_permutation_minhash(hashes: list[int], bins: int, used: int) -> list[int]:
+    """The least 64-bit hash in each of the first `used` of `bins` bins (a power of two; a hash's
+    top bits pick its bin): one pass over the hashes (measured twice as fast as sorting them).
 
-    With the hashes sorted, a bin's least hash is the first one at or above the bin's lower
-    bound: one C-level sort and a bisection per bin, not a Python step per shingle. An empty bin
-    takes the least hash of the next non-empty bin (circularly; that is what the bisection finds)
-    tagged with the distance, so two sets agree on a borrowed bin only when they agree on the
-    bin lent and on the gap: rotation densification (Shrivastava & Li 2014).
+    An empty bin takes the least hash of the next non-empty bin (circularly) mixed with the
+    distance, so two sets agree on a borrowed bin only when they agree on the bin lent and on the
+    gap: rotation densification (Shrivastava & Li 2014).
     """
     shift = 64 - (bins.bit_length() - 1)
-    ordered = sorted(hashes)
-    count = len(ordered)
-    least = []
-    for index in range(bins):
-        found = bisect_left(ordered, index << shift)
-        value = ordered[found] if found < count else ordered[0]
-        lender = value >> shift
-        least.append(value if lender == index else _mix(value, (lender - index) % bins))
-    return least
+    empty = 1 << 64
+    least = [empty] * bins
+    for value in hashes:
+        index = value >> shift
+        if value < least[index]:
+            least[index] = value
+    values = least[:used]
+    if empty in values:
+        filled = [index for index, value in enumerate(least) if value != empty]
+        for index, value in enumerate(values):
+            if value == empty:
+                lender = filled[bisect_left(filled, index) % len(filled)]
+                values[index] = _mix(least[lender], (lender - index) % bins)
+    return values
 
 
 def _mix(value: int, salt: int) -> int:
@@ -216,15 +238,28 @@ def _mix(value: int, salt: int) -> int:
     return value ^ (value >> 31)
 
 
-def _bands(values: list[int], rows: int, bands: int, salt: bytes) -> list[int]:
-    """One key per band of `rows` values: blake2b of the salt, the band's number and its values."""
-    packed = struct.pack(f">{len(values)}Q", *values)
-    width = 8 * rows
+def _bands(values: list[int], rows: int, salt: int) -> list[int]:
+    """One key per band of `rows` values, as a signed int: the low 64 // rows bits of each value
+    packed side by side, XORed with a constant of the band and the salt.
+
+    The values are uniform hashes, so two bands that differ agree on every packed part only by a
+    chance of 2^-64 or so, as a hash of the band would; packing costs a third of hashing.
+    """
+    width = 64 // rows
+    part = (1 << width) - 1
+    shifts = range(0, width * rows, width)
     keys = []
-    for band in range(bands):
-        digest = blake2b(salt + band.to_bytes(2, "big") + packed[band * width:(band + 1) * width], digest_size=8)
-        keys.append(int.from_bytes(digest.digest(), "big", signed=True))
+    for constant, band in zip(_band_constants(salt, len(values) // rows), zip(*[iter(values)] * rows)):
+        key = constant
+        for value, shift in zip(band, shifts):
+            key ^= (value & part) << shift
+        keys.append(key - (1 << 64) if key >= 1 << 63 else key)
     return keys
+
+
+@lru_cache(maxsize=64)
+def _band_constants(salt: int, bands: int) -> tuple[int, ...]:
+    return tuple(_mix(salt, band) for band in range(bands))
 
 
 @dataclass(frozen=True, slots=True)

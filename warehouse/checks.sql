@@ -35,6 +35,19 @@ SELECT a.article_id FROM articles a LEFT JOIN articles c ON c.article_id = a.dup
 WHERE this_load(a.load_id) AND a.duplicate_of IS NOT NULL AND (c.article_id IS NULL OR c.duplicate_of IS NOT NULL
                                       OR a.duplicate_of = a.article_id);
 
+-- check: story_is_a_canonical_article
+-- Every article of a story this load touched points at one canonical article, which is its own
+-- story; duplicate_of is story_id for a copy and NULL for the canonical article. A load may move
+-- older articles to a new story (linking.py), so the stories of this load's articles are checked
+-- whole.
+SELECT a.article_id FROM articles a LEFT JOIN articles c ON c.article_id = a.story_id
+WHERE a.story_id IN (SELECT story_id FROM articles WHERE this_load(load_id))
+  AND (c.article_id IS NULL OR c.story_id <> c.article_id
+       OR a.duplicate_of IS DISTINCT FROM CASE WHEN a.story_id = a.article_id THEN NULL ELSE a.story_id END);
+
+-- check: every_article_has_a_story
+SELECT article_id FROM articles WHERE this_load(load_id) AND story_id IS NULL;
+
 -- check: quoted_speaker_is_known
 SELECT q.quote_id FROM quotes q LEFT JOIN speakers s ON s.name = q.speaker
 WHERE this_load(q.load_id) AND q.speaker IS NOT NULL AND s.name IS NULL;

@@ -47,6 +47,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("published_date", pa.date32()), ("date_source", pa.string()), ("source", pa.string()),
             ("dateline", pa.string()), ("byline", pa.string()), ("kind", pa.string()),
             ("body", pa.string()), ("simhash", pa.int64()), ("ord", pa.int64()),
+            ("story_keys", pa.list_(pa.int64())), ("story_top_keys", pa.list_(pa.int64())),
+            ("story_sample", pa.list_(pa.int64())),
         ]
     ),
     "stg_removed_spans": pa.schema(
@@ -118,8 +120,10 @@ def stage_paths(paths: list[str], known_sha256: set[str], number: int) -> Staged
 def stage_batch(batch: BatchResult, number: int = 0) -> StagedBatch:
     """Arrow tables for one batch; an article twice in the batch is staged once.
 
-    `ord` (the order in which new articles claim to be canonical among near duplicates) is
-    the batch number in the high bits and the position in the batch in the low ones.
+    `ord` (the load's order of its new articles) is the batch number in the high bits and the
+    position in the batch in the low ones; `story_keys`, `story_top_keys` and `story_sample` are
+    the article's story signature
+    (stories.py), computed here, in the worker, with its article_id and SimHash.
     """
     started = time.perf_counter()
     columns = _empty_columns()
@@ -133,7 +137,7 @@ def stage_batch(batch: BatchResult, number: int = 0) -> StagedBatch:
     for extraction in batch.extractions:
         article = extraction.article
         body = article.body
-        key, fingerprint = article_identity(body)
+        key, fingerprint, signature = article_identity(body)
         document = extraction.document
         size, mtime_ns = document.signature or (None, None)
         _append(
@@ -149,6 +153,7 @@ def stage_batch(batch: BatchResult, number: int = 0) -> StagedBatch:
             published_date=article.published_date, date_source=article.date_source,
             source=article.source, dateline=article.dateline, byline=article.byline,
             kind=article.kind, body=body, simhash=fingerprint, ord=(number << 32) + len(articles),
+            story_keys=signature.keys, story_top_keys=signature.top_keys, story_sample=signature.sample,
         )
         for seq, span in enumerate(article.removed):
             _append(columns["stg_removed_spans"], article_id=key, seq=seq, rule=span.rule, text=span.text)

@@ -125,3 +125,35 @@ def test_an_instant_stays_the_same_instant_in_the_outlets_zone() -> None:
 @pytest.mark.parametrize("text", ["Today, 09:14 GMT+7", "Wednesday, 10:25", "Sunday", "Today"])
 def test_today_or_a_weekday_alone_is_no_date(text: str) -> None:
     assert parse_date(text, "text") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sunday, November 27, 2022, 15:01",
+        "Sept 14, 2023 - 17:42",
+        "Apr. 17, 2024 - 11:20",
+        "14 Oct. 2025, 18:20",
+        "December 07, 2022 1:32 PM",
+        "May 02, 2024 10:05 am",
+        "Wednesday, March 12 2025",
+        "August 09, 2025",
+        "Nov. 3, 2022",
+        "March 23, 2018 - 09:35",
+    ],
+)
+def test_month_name_fast_path_reads_as_dateparser_does(text: str) -> None:
+    from vnrok_etl.dates import DATE_FORMATS, LOCAL_TZ, _parse_month_name, _parser
+
+    fast = _parse_month_name(text)
+    parsed = _parser().get_date_data(text, list(DATE_FORMATS)).date_obj
+    assert fast is not None and parsed is not None
+    slow = parsed.astimezone(LOCAL_TZ) if parsed.tzinfo else parsed.replace(tzinfo=LOCAL_TZ)
+    assert fast == slow
+
+
+@pytest.mark.parametrize("text", ["Funday, March 12 2025", "Smarch 12, 2025", "February 30, 2024 10:00"])
+def test_month_name_fast_path_leaves_the_rest_to_dateparser(text: str) -> None:
+    from vnrok_etl.dates import _parse_month_name
+
+    assert _parse_month_name(text) is None

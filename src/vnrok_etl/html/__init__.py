@@ -2,7 +2,10 @@
 
 One BeautifulSoup tree (lxml builder) per page, read and pruned in this order:
 
-1. `document.parse`: the page, parsed once.
+1. `document.parse`: the page, parsed once into BeautifulSoup, after libxml2 has pruned the
+   common furniture that is a bare tag name (scripts, styles, nav, footer...) and blank text
+   between blocks, which BeautifulSoup would otherwise build in Python; `selectors.PageIndex`
+   then records which elements carry which tag, class, id and attribute, for the selectors.
 2. `metadata`: <meta>, JSON-LD and the outlet, read before anything is removed (JSON-LD lives in
    <script> elements that the next step removes).
 3. The outlet profile (`outlets.py`), chosen from the URL's host, then `og:site_name`, then the

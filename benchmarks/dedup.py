@@ -14,6 +14,7 @@ copies, each made by one edit a syndicator makes (EDITS below; the body as clean
     credits_intro     an introduction line and a credit line ("Source: VNA") added
     reorder           two paragraphs swapped
     combined          trimmed end, 5 % of the words changed and a credit line added
+    intro_first_paragraphs  an introduction line, then only the first paragraphs
 
 Distinct reports: benchmarks/data/distinct/NN-a.txt and NN-b.txt, two reports of one event that
 WE wrote, each in its own words, sharing quotes and figures as two outlets' reports do. Each
@@ -162,6 +163,7 @@ EDITS = {
     "credits_intro": lambda body, rng: rng.choice(INTROS) + "\n\n" + body + "\n\n" + rng.choice(CREDITS),
     "reorder": reorder,
     "combined": lambda body, rng: change_words(trim_end(body, rng, 0.25), 0.05, rng) + "\n\n" + rng.choice(CREDITS),
+    "intro_first_paragraphs": lambda body, rng: rng.choice(INTROS) + "\n\n" + first_paragraphs(body, rng),
 }
 
 

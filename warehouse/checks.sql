@@ -2,8 +2,9 @@
 -- transaction, and a failing check fails the load with its name (so nothing wrong is committed).
 -- Format: a "-- check: name" line, then one query ending in ";".
 -- After a load, only that load's rows are checked (earlier loads passed the same checks when they
--- were committed, and rows are never updated): `this_load(load_id)` is true for the load being
--- checked, or for every row when the checks run on their own (warehouse.run_checks without a load).
+-- were committed, and rows are never updated, but for an article's story_id and duplicate_of,
+-- which story_is_a_canonical_article checks story by story): `this_load(load_id)` is true for the
+-- load being checked, or for every row when the checks run on their own (warehouse.run_checks).
 
 -- check: figure_text_matches_body
 SELECT f.figure_id FROM figures f JOIN articles a USING (article_id)

@@ -187,8 +187,9 @@ A_TIME_UNIT = re.compile(
     r"[Aa](?<![\w].)n?[ ](?P<u>hour|day|week|month|year|decade|minute|night)\b"
     r"(?![ ]+(?:ago|earlier|later|old|before|after)\b)(?![‐–-])"
 )
-A_TIME_LITERALS = tuple(f" {unit}" for unit in ("hour", "day", "week", "month", "year",
-                                                  "decade", "minute", "night"))
+A_TIME_LITERALS = tuple(f"{article} {unit}" for article in ("a", "an")
+                        for unit in ("hour", "day", "week", "month", "year", "decade", "minute",
+                                     "night"))
 # "over the past decade", "the next decade": a decade with no number printed.
 BARE_DECADE = re.compile(
     r"(?i)\b(?:the|a)[ ]+(?:past|last|next|coming|previous|following)[ ]+"
@@ -589,7 +590,7 @@ def figures_from_fractions(ctx: Context) -> list[Figure]:
     """Shares in words as percentages, rounded to one decimal as printed in keys ("one-third"
     is 33.3 percent): FRACTION, HALF_OF, OUT_OF above."""
     body, found = ctx.body, []
-    for m in _around(body, FRACTION, FRACTION_LITERALS, before=7):
+    for m in _around(ctx, FRACTION, FRACTION_LITERALS, before=7):
         numerator = NUMERATORS[body[m.start():m.start("den")].strip(" ‐–-").lower()]
         value = round(100.0 * numerator / DENOMINATORS[m["den"].lower().rstrip("s")], 1)
         start, qualifier = hedge_before(body, m.start())
@@ -622,7 +623,7 @@ def figures_from_fractions(ctx: Context) -> list[Figure]:
 def figures_from_appositives(ctx: Context) -> list[Figure]:
     """'nearly double the number a year earlier', 'twice the number', and 'second only to X'."""
     body, found = ctx.body, []
-    for m in _around(body, MULTIPLIER_APPOSITIVE, APPOSITIVE_LITERALS, before=1):
+    for m in _around(ctx, MULTIPLIER_APPOSITIVE, APPOSITIVE_LITERALS, before=1):
         start, qualifier = hedge_before(body, m.start())
         found.append(make_figure(ctx, "multiplier", APPOSITIVE_VALUES[m.group().lower()],
                                  "times", qualifier, None, start, m.end()))
@@ -641,7 +642,7 @@ def figures_from_bare_decades(ctx: Context) -> list[Figure]:
     if "decade" in body:
         found.extend(make_figure(ctx, "duration", 10.0, "year", "exact", None, m.start("d"),
                                  m.end("d")) for m in BARE_DECADE.finditer(body))
-    for m in _around(body, A_TIME_UNIT, A_TIME_LITERALS, before=3):
+    for m in _around(ctx, A_TIME_UNIT, A_TIME_LITERALS, before=1):
         start, qualifier = hedge_before(body, m.start(), duration=True)
         if qualifier != "exact" and start < m.start():
             unit, factor = duration_unit(m["u"])
@@ -650,13 +651,13 @@ def figures_from_bare_decades(ctx: Context) -> list[Figure]:
     return found
 
 
-def _around(body: str, pattern: re.Pattern, literals: tuple[str, ...], before: int,
+def _around(ctx: Context, pattern: re.Pattern, literals: tuple[str, ...], before: int,
             after: int = 40) -> list[re.Match]:
     """The matches of ``pattern`` that start near an occurrence of one of ``literals`` (any
     case): cheaper than scanning a whole body with a pattern whose first letters are common
     ones ("a", "t", "d"). The window reaches ``after`` characters past the literal, enough for
     the pattern's lookaheads."""
-    lowered = body.lower()
+    body, lowered = ctx.body, ctx.lowered
     found: dict[int, re.Match] = {}
     for literal in literals:
         at = lowered.find(literal)

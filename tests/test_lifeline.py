@@ -23,8 +23,8 @@ from test_faults import write_corpus
 from vnrok_etl.staging_area import PREFIX, remove_dead_staging, staging_folder
 
 CLI = [sys.executable, "-m", "vnrok_etl.cli"]
-CORPUS_SIZE = 600
-BATCH_SIZE = 40  # 16 batches on a 2-process pool: the run is mid-way for seconds
+CORPUS_SIZE = 1200
+BATCH_SIZE = 40  # 30 batches on a 2-process pool: the run is mid-way for seconds
 GONE_SECONDS = 10.0
 STOP_SECONDS = 5.0
 
@@ -54,14 +54,20 @@ def _start_ingest(tmp_path: Path, api_url: str | None) -> tuple[subprocess.Popen
     return process, warehouse
 
 
-def _wait_for_workers(process: subprocess.Popen, workers: int = 2, timeout: float = 180.0) -> list[psutil.Process]:
-    """The CLI's descendants once its pool workers run (their command line names multiprocessing)."""
+def _wait_for_workers(
+    process: subprocess.Popen, tmp_path: Path, workers: int = 2, timeout: float = 180.0
+) -> list[psutil.Process]:
+    """The CLI's descendants once its pool workers run (their command line names multiprocessing)
+    and have staged a batch: mid-run, past their start-up (a worker learns whom to die with as
+    it starts, after its imports; on a loaded machine those take seconds)."""
     deadline = time.monotonic() + timeout
     parent = psutil.Process(process.pid)
     while time.monotonic() < deadline:
-        assert process.poll() is None, f"the run ended before its workers started: {process.communicate()}"
+        assert process.poll() is None, f"the run ended before its workers worked: {process.communicate()}"
         descendants = parent.children(recursive=True)
-        if sum("multiprocessing" in " ".join(_cmdline(child)) for child in descendants) >= workers:
+        running = sum("multiprocessing" in " ".join(_cmdline(child)) for child in descendants) >= workers
+        staged = any(path.stat().st_size for folder in _staging_folders(tmp_path) for path in folder.glob("*.arrow"))
+        if running and staged:
             return descendants
         time.sleep(0.05)
     raise AssertionError("the run's pool workers never started")
@@ -85,7 +91,7 @@ def _staging_folders(tmp_path: Path) -> list[Path]:
 
 def test_a_killed_run_leaves_no_process_and_the_next_run_removes_its_staging(tmp_path: Path, prefect_server: str):
     process, warehouse = _start_ingest(tmp_path, api_url=None)
-    descendants = _wait_for_workers(process)
+    descendants = _wait_for_workers(process, tmp_path)
     assert any("uvicorn" in _cmdline(child) for child in descendants), "the run has its temporary server"
     assert _staging_folders(tmp_path), "the run stages in its own folder"
     process.kill()
@@ -109,7 +115,7 @@ def test_a_killed_run_leaves_no_process_and_the_next_run_removes_its_staging(tmp
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_a_stop_signal_ends_the_run_cleanly_within_seconds(tmp_path: Path, prefect_server: str, signum: int):
     process, warehouse = _start_ingest(tmp_path, api_url=prefect_server)
-    descendants = _wait_for_workers(process)
+    descendants = _wait_for_workers(process, tmp_path)
     stopped_at = time.monotonic()
     process.send_signal(signum)
     _, stderr = process.communicate(timeout=30)

@@ -58,8 +58,10 @@ def hostile(seeded, tmp_path_factory) -> Path:
             [SCRIPT, 8 + len(SCRIPT)],
         )
         connection.execute(
-            """INSERT INTO figures VALUES ('f-evil', 'evil', 'money', 5e9, 'USD', 'exact', ?, 2025, FALSE,
-                                          ?, ?, 0, 5, NULL, 'test')""",
+            """INSERT INTO figures (figure_id, article_id, kind, value, unit, qualifier, subject, ref_year,
+                                   is_target, text, sentence, start_char, end_char, speaker, load_id)
+               VALUES ('f-evil', 'evil', 'money', 5e9, 'USD', 'exact', ?, 2025, FALSE,
+                       ?, ?, 0, 5, NULL, 'test')""",
             [IMAGE, f"{SCRIPT} $5 billion", f"He said {SCRIPT} and {IMAGE}."],
         )
     return path

@@ -639,9 +639,8 @@ def figures_from_bare_decades(ctx: Context) -> list[Figure]:
     'more than an hour', 'within a year': one time unit with a hedge (unhedged, 'a year' is a
     rate or a time: 'twice a year', 'a year earlier')."""
     body, found = ctx.body, []
-    if "decade" in body:
-        found.extend(make_figure(ctx, "duration", 10.0, "year", "exact", None, m.start("d"),
-                                 m.end("d")) for m in BARE_DECADE.finditer(body))
+    found.extend(make_figure(ctx, "duration", 10.0, "year", "exact", None, m.start("d"), m.end("d"))
+                 for m in _around(ctx, BARE_DECADE, ("decade",), before=24))
     for m in _around(ctx, A_TIME_UNIT, A_TIME_LITERALS, before=1):
         start, qualifier = hedge_before(body, m.start(), duration=True)
         if qualifier != "exact" and start < m.start():

@@ -105,6 +105,7 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
         sentence_spans=spans,
         published_year=published.year if published else None,
         cues={},
+        lowered=body.lower(),
     )
     found: list[Figure] = []
     quantities = sorted(

@@ -16,6 +16,7 @@ class Context:
     published_year: int | None
     # sentence start -> reference.SentenceFacts: what its figures read, found once per sentence
     cues: dict[int, object]
+    lowered: str = ""  # body.lower(): literal look-ups before a pattern is tried (kinds._around)
 
 
 def sentence_span(ctx: Context, offset: int) -> tuple[int, int]:

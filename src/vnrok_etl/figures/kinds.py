@@ -187,6 +187,9 @@ A_TIME_UNIT = re.compile(
     r"[Aa](?<![\w].)n?[ ](?P<u>hour|day|week|month|year|decade|minute|night)\b"
     r"(?![ ]+(?:ago|earlier|later|old|before|after)\b)(?![‐–-])"
 )
+A_TIME_LITERALS = tuple(f"{article} {unit}" for article in ("a", "an")
+                        for unit in ("hour", "day", "week", "month", "year", "decade", "minute",
+                                     "night"))
 # "over the past decade", "the next decade": a decade with no number printed.
 BARE_DECADE = re.compile(
     r"(?i)\b(?:the|a)[ ]+(?:past|last|next|coming|previous|following)[ ]+"
@@ -281,6 +284,7 @@ MULTIPLIER_APPOSITIVE = re.compile(
     at_word_start([r"double", r"triple", r"treble", r"quadruple", r"twice"])
     + r"(?=[ ]+(?:the|that|its|their|what|as)\b)"
 )
+APPOSITIVE_LITERALS = ("double ", "twice ", "triple ", "treble ", "quadruple ")
 APPOSITIVE_VALUES = {"double": 2.0, "twice": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
 # "second only to visitors from Taiwan": a rank, its text up to what it is second to.
 ONLY_TO = re.compile(
@@ -586,8 +590,7 @@ def figures_from_fractions(ctx: Context) -> list[Figure]:
     """Shares in words as percentages, rounded to one decimal as printed in keys ("one-third"
     is 33.3 percent): FRACTION, HALF_OF, OUT_OF above."""
     body, found = ctx.body, []
-    fractions = FRACTION.finditer(body) if any(w in body for w in FRACTION_LITERALS) else ()
-    for m in fractions:
+    for m in _around(ctx, FRACTION, FRACTION_LITERALS, before=7):
         numerator = NUMERATORS[body[m.start():m.start("den")].strip(" ‐–-").lower()]
         value = round(100.0 * numerator / DENOMINATORS[m["den"].lower().rstrip("s")], 1)
         start, qualifier = hedge_before(body, m.start())
@@ -620,11 +623,10 @@ def figures_from_fractions(ctx: Context) -> list[Figure]:
 def figures_from_appositives(ctx: Context) -> list[Figure]:
     """'nearly double the number a year earlier', 'twice the number', and 'second only to X'."""
     body, found = ctx.body, []
-    if any(literal in body for literal in ("ouble", "wice", "riple", "reble", "uadruple")):
-        for m in MULTIPLIER_APPOSITIVE.finditer(body):
-            start, qualifier = hedge_before(body, m.start())
-            found.append(make_figure(ctx, "multiplier", APPOSITIVE_VALUES[m.group().lower()],
-                                     "times", qualifier, None, start, m.end()))
+    for m in _around(ctx, MULTIPLIER_APPOSITIVE, APPOSITIVE_LITERALS, before=1):
+        start, qualifier = hedge_before(body, m.start())
+        found.append(make_figure(ctx, "multiplier", APPOSITIVE_VALUES[m.group().lower()],
+                                 "times", qualifier, None, start, m.end()))
     if " only to " in body:
         for m in ONLY_TO.finditer(body):
             found.append(make_figure(ctx, "rank", float(parse_ordinal(m["ord"]) or 0), None,
@@ -637,13 +639,29 @@ def figures_from_bare_decades(ctx: Context) -> list[Figure]:
     'more than an hour', 'within a year': one time unit with a hedge (unhedged, 'a year' is a
     rate or a time: 'twice a year', 'a year earlier')."""
     body, found = ctx.body, []
-    if "decade" in body:
-        found.extend(make_figure(ctx, "duration", 10.0, "year", "exact", None, m.start("d"),
-                                 m.end("d")) for m in BARE_DECADE.finditer(body))
-    for m in A_TIME_UNIT.finditer(body):
+    found.extend(make_figure(ctx, "duration", 10.0, "year", "exact", None, m.start("d"), m.end("d"))
+                 for m in _around(ctx, BARE_DECADE, ("decade",), before=24))
+    for m in _around(ctx, A_TIME_UNIT, A_TIME_LITERALS, before=1):
         start, qualifier = hedge_before(body, m.start(), duration=True)
         if qualifier != "exact" and start < m.start():
             unit, factor = duration_unit(m["u"])
             found.append(make_figure(ctx, "duration", factor, unit, qualifier, None, start,
                                      m.end()))
     return found
+
+
+def _around(ctx: Context, pattern: re.Pattern, literals: tuple[str, ...], before: int,
+            after: int = 40) -> list[re.Match]:
+    """The matches of ``pattern`` that start near an occurrence of one of ``literals`` (any
+    case): cheaper than scanning a whole body with a pattern whose first letters are common
+    ones ("a", "t", "d"). The window reaches ``after`` characters past the literal, enough for
+    the pattern's lookaheads."""
+    body, lowered = ctx.body, ctx.lowered
+    found: dict[int, re.Match] = {}
+    for literal in literals:
+        at = lowered.find(literal)
+        while at >= 0:
+            for m in pattern.finditer(body, max(0, at - before), min(len(body), at + after)):
+                found.setdefault(m.start(), m)
+            at = lowered.find(literal, at + 1)
+    return [found[start] for start in sorted(found)]

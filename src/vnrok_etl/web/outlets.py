@@ -2,8 +2,8 @@
 
 The file is data, not code: one `[[outlet]]` table per outlet, with its feeds and sitemaps and,
 optionally, keywords. A general-news feed lists every story of the day; `keywords` keep only the
-items whose title or URL names one of them (case and diacritics ignored, hyphens in URL slugs read
-as spaces), so a Vietnamese outlet is followed for its Korea stories and a Korean one for its
+items whose title or URL names one of them as a word (case and diacritics ignored, hyphens in URL
+slugs read as spaces), so a Vietnamese outlet is followed for its Korea stories and a Korean one for its
 Viet Nam stories. An outlet without keywords (and without `[defaults] keywords`) keeps everything.
 
     [defaults]
@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,7 +51,13 @@ class Target:
         if not self.keywords:
             return True
         text = fold(f"{title or ''} {SLUG_SEPARATORS.sub(' ', url)}")
-        return any(fold(word) in text for word in self.keywords)
+        return keyword_pattern(self.keywords).search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the keywords as whole words ("RoK" matches "RoK leader", not "brokerage")."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(fold(word)) for word in keywords) + r")\b")
 
 
 def fold(text: str) -> str:

@@ -7,7 +7,7 @@ its entries are still read, and taken. A document in which feedparser finds no f
 the source's rejection reason.
 
 An entry's article is its `link` (Atom: the rel="alternate" link); relative links are resolved
-against the feed's own URL; entries without a usable http(s) link are skipped. The bytes are
+against the feed's own URL; entries without a usable http(s) link (none, another scheme, the feed's own URL) are skipped. The bytes are
 handed to feedparser as a stream, never as a string: feedparser would fetch a string that looks
 like a URL itself, or open one that names a local file.
 """
@@ -46,9 +46,11 @@ def parse_feed(content: bytes, base_url: str, content_type: str | None = None) -
         problem = parsed.get("bozo_exception")
         raise FeedError(f"not a readable RSS/Atom feed ({_first_line(problem) if problem else 'no feed element'})")
     links: dict[str, Link] = {}
+    own = try_clean_url(base_url)
     for entry in parsed.entries:
-        url = try_clean_url(_entry_link(entry), base_url)
-        if url and url not in links:
+        link = _entry_link(entry).strip()
+        url = try_clean_url(link, base_url) if link else None
+        if url and url != own and url not in links:
             links[url] = Link(url, (entry.get("title") or "").strip() or None, _entry_time(entry))
     return list(links.values())
 

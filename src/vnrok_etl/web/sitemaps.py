@@ -90,11 +90,14 @@ def _entries(root: etree._Element, entry: str, base_url: str) -> list[Link]:
             continue
         fields = {etree.QName(child).localname: child for child in element.iter() if isinstance(child.tag, str)}
         location = fields.get("loc")
-        url = try_clean_url((location.text or "") if location is not None else "", base_url)
+        text = (location.text or "").strip() if location is not None else ""
+        url = try_clean_url(text, base_url) if text else None
         if not url or url in links:
             continue
         title = fields.get("title")  # news:title
-        when = fields.get("publication_date") or fields.get("lastmod")
+        when = fields.get("publication_date")
+        if when is None:
+            when = fields.get("lastmod")
         links[url] = Link(url, (title.text or "").strip() or None if title is not None else None,
                           _w3c_datetime(when.text if when is not None else None))
     return list(links.values())

@@ -503,3 +503,31 @@ def test_the_store_keeps_state_per_url_key(tmp_path):
         store.list_pending([(url_key("http://x.vn/a/"), "http://x.vn/a/", "X", None, "T", None)])
         assert set(store.states([url_key("https://x.vn/a?utm_source=z")])) == {"https://x.vn/a"}
     assert store_path(tmp_path / "vnrok.duckdb") == tmp_path / "vnrok.web.sqlite"
+
+
+# --- the flow ---------------------------------------------------------------------------------
+
+def test_the_crawl_flow_loads_a_feed_and_publishes_its_tally(web, tmp_path, prefect_server):
+    from prefect.client.orchestration import get_client
+
+    from flows.crawl import crawl_flow
+
+    warehouse = tmp_path / "w.duckdb"
+    serve_feed(web, [("Korea ties", web.url_for("/news/nhandan_001.html")), ("Gone", web.url_for("/news/missing.html"))], '"f1"')
+    state = crawl_flow(urls=[web.url_for("/feed.rss")], warehouse=str(warehouse), polite=False, return_state=True)
+    result = state.result()
+    assert (result["articles_new"], result["rejections_new"]) == (1, 1)
+    assert result["crawl"]["articles new"] == 1 and result["failures"] == {"http-404": 1}
+    loads = rows(warehouse, "SELECT flow_run_id, status FROM loads")
+    assert loads == [(str(state.state_details.flow_run_id), "succeeded")]
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts()
+    mine = {artifact.key: artifact for artifact in artifacts if artifact.flow_run_id == state.state_details.flow_run_id}
+    assert set(mine) == {"crawl-summary", "crawl-failures"}
+    table = mine["crawl-summary"].data
+    measures = {row["measure"]: row["value"] for row in (json.loads(table) if isinstance(table, str) else table)}
+    assert measures["articles new"] == 1 and measures["failed: http-404"] == 1 and measures["sources polled"] == 1
+    assert "HTTP 404" in mine["crawl-failures"].data
+
+    again = crawl_flow(urls=[web.url_for("/feed.rss")], warehouse=str(warehouse), polite=False)
+    assert again["articles_new"] == 0 and again["crawl"]["sources not modified"] == 1

@@ -283,7 +283,8 @@ def test_a_connection_refused_is_a_failure_not_an_exception():
         port = probe.getsockname()[1]
     result, _ = fetch(f"http://127.0.0.1:{port}/x.html", FetchPolicy.unthrottled(retries=1, backoff_seconds=0.01))
     assert (result.outcome, result.retryable) == ("failed", True)
-    assert result.failure in ("connection", "robots")  # robots.txt is the first thing it cannot reach
+    # robots.txt is the first thing it cannot reach; the page is reported as the connection failure
+    assert result.failure == "connection" and "asking for robots.txt" in result.reason
 
 
 # --- discovery --------------------------------------------------------------------------------
@@ -531,3 +532,30 @@ def test_the_crawl_flow_loads_a_feed_and_publishes_its_tally(web, tmp_path, pref
 
     again = crawl_flow(urls=[web.url_for("/feed.rss")], warehouse=str(warehouse), polite=False)
     assert again["articles_new"] == 0 and again["crawl"]["sources not modified"] == 1
+
+
+def test_a_certificate_nobody_vouches_for_is_a_tls_failure_not_retried(tmp_path):
+    """A real TLS server on loopback with a self-signed certificate (made here by openssl)."""
+    import ssl
+    import subprocess
+
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    made = subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+                           "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)], capture_output=True)
+    if made.returncode != 0:
+        pytest.skip("openssl cannot make a certificate here")
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server = HTTPServer(host="127.0.0.1", port=0, ssl_context=context, threaded=True)
+    server.expect_request("/robots.txt").respond_with_data("", status=404)
+    server.expect_request("/secure.html").respond_with_data(PAGES["nhandan_001"], content_type="text/html")
+    server.start()
+    try:
+        started = time.monotonic()
+        result, _ = fetch(server.url_for("/secure.html"))
+    finally:
+        server.stop()
+    assert result.url.startswith("https://")
+    assert (result.outcome, result.retryable) == ("failed", False)
+    assert result.failure == "tls" and "CERTIFICATE" in result.reason.upper()
+    assert time.monotonic() - started < 2.0

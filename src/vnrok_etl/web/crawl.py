@@ -190,10 +190,14 @@ class _Crawl:
             # a page given as a target that was fetched before: an article, conditionally re-fetched
             await self._article_answer(_Article(key, target.url, state, target.outlet), result)
             return
-        tally["sources polled"] += 1
         if result.outcome == "failed":
+            if state is not None and state.role == "article":
+                self._failed(key, "article", result)
+                return
+            tally["sources polled"] += 1
             self._failed(key, "source", result)
             return
+        tally["sources polled"] += 1
         if result.outcome == "not-modified":
             tally["sources not modified"] += 1
             self.records.append((key, "source", result, None))

@@ -225,8 +225,10 @@ class Fetcher:
                     gate = self._gate(current)
                     gate.interval = max(gate.interval, delay)
                 if not rules.allows(current):
-                    why = "disallowed by robots.txt" if rules.parser is not None else f"not fetched: {rules.note}"
-                    return _failed(url, current, "robots", why, retryable=rules.parser is None)
+                    if rules.parser is not None:
+                        return _failed(url, current, "robots", "disallowed by robots.txt", retryable=False)
+                    reason = rules.note if rules.failure != "robots" else f"not fetched: {rules.note}"
+                    return _failed(url, current, rules.failure, reason, retryable=rules.retryable)
             result = await self._request(url, current, accept, headers)
             if not isinstance(result, str):
                 return result
@@ -305,10 +307,11 @@ class Fetcher:
             gate = self._gates[host] = HostGate(self.policy.per_host_concurrency, self.policy.per_host_interval)
         return gate
 
-    async def _get_robots(self, url: str) -> tuple[int | None, bytes]:
+    async def _get_robots(self, url: str) -> tuple[int | None, bytes, str | None, str | None, bool]:
         """robots.txt for RobotsCache: redirects followed, no robots check (it is the check)."""
         result = await self._plain(url)
-        return result.status, result.content if result.outcome == "fetched" else b""
+        body = result.content if result.outcome == "fetched" else b""
+        return result.status, body, result.failure, result.reason, result.retryable
 
     async def _plain(self, url: str) -> FetchResult:
         current, seen = url, {url}

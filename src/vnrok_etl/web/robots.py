@@ -24,8 +24,9 @@ MAX_ROBOTS_BYTES = 512 * 1024
 MAX_CRAWL_DELAY = 30.0
 ROBOTS_TOKEN = "vnrok-etl"  # the product token robots.txt groups are matched against
 
-# (HTTP status or None when no answer came, body bytes)
-RobotsGetter = Callable[[str], Awaitable[tuple[int | None, bytes]]]
+# (HTTP status or None when no answer came, body bytes, failure kind, reason, retryable)
+RobotsAnswer = tuple[int | None, bytes, str | None, str | None, bool]
+RobotsGetter = Callable[[str], Awaitable[RobotsAnswer]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,10 @@ class HostRules:
     parser: RobotFileParser | None
     allow_all: bool
     note: str  # "rules", "no robots.txt (HTTP 404)", "robots.txt unreachable (HTTP 503)"
+    # When robots.txt got no answer at all, why (a TLS error, a refused connection): the pages
+    # of the host fail the same way, and are reported as that, not as a robots.txt matter.
+    failure: str = "robots"
+    retryable: bool = True
 
     def allows(self, url: str) -> bool:
         if self.parser is None:
@@ -68,7 +73,7 @@ class RobotsCache:
         return self._rules[host]
 
     async def _load(self, host: str) -> HostRules:
-        status, body = await self._get(f"{host}/robots.txt")
+        status, body, failure, reason, retryable = await self._get(f"{host}/robots.txt")
         if status is not None and 200 <= status < 300:
             parser = RobotFileParser()
             text = body[:MAX_ROBOTS_BYTES].decode("utf-8", errors="replace")
@@ -76,5 +81,7 @@ class RobotsCache:
             return HostRules(parser, allow_all=True, note="rules")
         if status is not None and 400 <= status < 500:
             return HostRules(None, allow_all=True, note=f"no robots.txt (HTTP {status})")
-        what = f"HTTP {status}" if status is not None else "no answer"
-        return HostRules(None, allow_all=False, note=f"robots.txt unreachable ({what})")
+        if status is not None:
+            return HostRules(None, allow_all=False, note=f"robots.txt unreachable (HTTP {status})")
+        return HostRules(None, allow_all=False, note=f"{reason or 'no answer'} (asking for robots.txt)",
+                         failure=failure or "robots", retryable=retryable)

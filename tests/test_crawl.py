@@ -90,6 +90,28 @@ def test_one_article_under_tracking_parameters_schemes_fragments_and_slashes_is_
             clean_url(bad)
 
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+SEGMENT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(scheme=st.sampled_from(["http", "https", "HTTP"]), host=st.sampled_from(["x.vn", "News.Example.KR", "xn--vit-nam-7va.vn"]),
+       segments=st.lists(SEGMENT, max_size=4), query=st.dictionaries(st.sampled_from(["id", "page", "utm_source", "fbclid", "q"]), SEGMENT, max_size=3),
+       fragment=SEGMENT, slash=st.booleans())
+def test_url_identity_is_stable_whatever_the_decoration(scheme, host, segments, query, fragment, slash):
+    from urllib.parse import quote as escape, urlencode
+
+    path = "/" + "/".join(escape(segment, safe="") for segment in segments) + ("/" if slash else "")
+    url = f"{scheme}://{host}{path}?{urlencode(query)}#{escape(fragment)}"
+    clean = clean_url(url)
+    assert clean_url(clean) == clean  # cleaning twice changes nothing
+    assert url_key(clean) == url_key(url) == url_key(url_key(url))
+    assert "#" not in clean and "utm_source" not in clean and "fbclid" not in clean
+    assert url_key(url.replace(scheme, "https", 1)) == url_key(url.replace(scheme, "http", 1))
+
+
 # --- fetching ---------------------------------------------------------------------------------
 
 def test_a_page_is_fetched_with_our_user_agent_and_an_unchanged_one_transfers_nothing(web):

@@ -75,8 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     crawl = commands.add_parser(
         "crawl", help="fetch feeds, sitemaps or pages and ingest the new articles", epilog=EXAMPLES["crawl"],
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Run the Prefect crawl flow: each URL is an RSS/Atom feed, a (news) sitemap or sitemap "
-                    "index, or an article page; articles not yet in the warehouse are fetched (politely: "
+        description="Run the Prefect crawl flow: each URL is an RSS/Atom feed, a (news) sitemap or sitemap\n"
+                    "index, or an article page; articles not yet in the warehouse are fetched (politely:\n"
                     "robots.txt, per-host limits, conditional GET) and ingested like files.",
     )
     crawl.add_argument("urls", nargs="*", metavar="URL", help="feeds, sitemaps or article pages")
@@ -111,7 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog='examples: vnrok-etl serve --inbox inbox/ --cron "*/15 * * * *"\n'
                '          vnrok-etl serve --sources sources.toml --interval 600',
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Serve the inbox deployment (on schedule, ingest whatever is new in the inbox) and/or "
+        description="Serve the inbox deployment (on schedule, ingest whatever is new in the inbox) and/or\n"
                     "the crawl deployment (on schedule, fetch new articles from the outlets of a sources file).",
     )
     serve.add_argument("--inbox", metavar="DIR", help="folder to watch")

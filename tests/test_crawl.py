@@ -581,3 +581,11 @@ def test_a_certificate_nobody_vouches_for_is_a_tls_failure_not_retried(tmp_path)
     assert (result.outcome, result.retryable) == ("failed", False)
     assert result.failure == "tls" and "CERTIFICATE" in result.reason.upper()
     assert time.monotonic() - started < 2.0
+
+
+def test_a_host_whose_robots_txt_cannot_be_read_is_not_retried_within_the_run(web):
+    web.expect_request("/robots.txt").respond_with_data("down", status=503)
+    started = time.monotonic()
+    result, requests = fetch(web.url_for("/a.html"), FetchPolicy.unthrottled(retries=3, backoff_seconds=0.5))
+    assert (result.failure, result.attempts, result.retryable) == ("robots", 1, True)
+    assert time.monotonic() - started < 0.5 and paths(web) == ["/robots.txt"]

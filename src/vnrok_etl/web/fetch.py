@@ -107,6 +107,9 @@ class FetchResult:
     attempts: int = 1
     http_version: str | None = None
     retry_after: float | None = None  # seconds the server asked us to wait, when it did
+    # robots.txt of the host could not be read in this run (cached for the run): retrying this
+    # fetch now would only meet the cached answer again; a later run may succeed.
+    host_unreadable: bool = False
 
     @property
     def ok(self) -> bool:
@@ -194,7 +197,7 @@ class Fetcher:
             async with self._in_flight:
                 result = await self._attempt(url, accepted, headers)
             result = replace(result, attempts=attempt, seconds=round(time.perf_counter() - started, 4))
-            if not (result.retryable and attempt <= self.policy.retries):
+            if not (result.retryable and not result.host_unreadable and attempt <= self.policy.retries):
                 return result
             delay = self.policy.backoff_seconds * 2 ** (attempt - 1) * (1 + random.random() / 4)
             if result.retry_after is not None:
@@ -228,7 +231,8 @@ class Fetcher:
                     if rules.parser is not None:
                         return _failed(url, current, "robots", "disallowed by robots.txt", retryable=False)
                     reason = rules.note if rules.failure != "robots" else f"not fetched: {rules.note}"
-                    return _failed(url, current, rules.failure, reason, retryable=rules.retryable)
+                    return replace(_failed(url, current, rules.failure, reason, retryable=rules.retryable),
+                                   host_unreadable=True)
             result = await self._request(url, current, accept, headers)
             if not isinstance(result, str):
                 return result

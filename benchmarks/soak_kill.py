@@ -10,7 +10,8 @@ Then one clean run: its digest must equal the uninterrupted one, and the run's t
 must hold no staging folder. Each run has its own TMPDIR under the work folder, so staging left
 behind is seen, not mixed with other programs'.
 
-The runs use a Prefect server started for the soak (fast: no server start per run); with
+The runs use a Prefect server started for the soak (`vnrok-etl server`: no server start per
+run, and its services reclaim the writer slot of a run killed while merging); with
 `--temporary-server` each run starts its own temporary server instead, as `vnrok-etl ingest` does
 on a machine without one (10–30 s each), so that its death is tested too. Prints one line per
 run and a verdict; exits 1 on any process left, staging left or digest mismatch.
@@ -34,6 +35,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
 
 from corpus import ensure_corpus  # noqa: E402
 from run import records_digest  # noqa: E402
@@ -62,6 +64,14 @@ def run_env(work: Path, api_url: str | None, name: str) -> dict[str, str]:
     return env
 
 
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def descendants(process: subprocess.Popen) -> list[psutil.Process]:
     try:
         return psutil.Process(process.pid).children(recursive=True)
@@ -85,12 +95,18 @@ def main(argv: list[str] | None = None) -> int:
     server = None
     api_url = None
     if not args.temporary_server:
-        from prefect.testing.utilities import prefect_test_harness
-        from prefect.settings import PREFECT_API_URL
+        # A real server, as `vnrok-etl server` runs it: its services reclaim the warehouse slot
+        # of a run killed while merging (Prefect's test harness runs no such service).
+        port = free_port()
+        api_url = f"http://127.0.0.1:{port}/api"
+        env = dict(os.environ, PREFECT_HOME=str(args.work / "prefect-server"), VNROK_PREFECT_PORT="0")
+        server = subprocess.Popen([*CLI, "server", "--port", str(port)], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        from flows.server import wait_until_up
 
-        server = prefect_test_harness(server_startup_timeout=180)
-        server.__enter__()
-        api_url = PREFECT_API_URL.value()
+        if not wait_until_up(api_url, 180, server.poll):
+            print("the Prefect server did not start")
+            return 1
     failures = 0
     try:
         reference = args.work / "reference.duckdb"
@@ -142,7 +158,9 @@ def main(argv: list[str] | None = None) -> int:
         failures += int(digest != expected) + len(staging)
     finally:
         if server is not None:
-            server.__exit__(None, None, None)
+            from flows.server import stop_process
+
+            stop_process(server)
     print("PASS" if failures == 0 else f"FAIL ({failures})")
     return 0 if failures == 0 else 1
 

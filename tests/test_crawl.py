@@ -589,3 +589,52 @@ def test_a_host_whose_robots_txt_cannot_be_read_is_not_retried_within_the_run(we
     result, requests = fetch(web.url_for("/a.html"), FetchPolicy.unthrottled(retries=3, backoff_seconds=0.5))
     assert (result.failure, result.attempts, result.retryable) == ("robots", 1, True)
     assert time.monotonic() - started < 0.5 and paths(web) == ["/robots.txt"]
+
+
+def test_http2_is_used_where_the_server_offers_it(tmp_path):
+    """Hypercorn on loopback over TLS offers h2 by ALPN; the fetcher takes it (and trusts the
+    test's own certificate through FetchPolicy.verify)."""
+    import asyncio
+    import socket
+    import ssl
+    import subprocess
+
+    hypercorn = pytest.importorskip("hypercorn.asyncio")
+    from hypercorn.config import Config
+
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    made = subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                           "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)], capture_output=True)
+    if made.returncode != 0:
+        pytest.skip("openssl cannot make a certificate here")
+
+    async def app(scope, receive, send):
+        if scope["type"] != "http":
+            return
+        status = 404 if scope["path"] == "/robots.txt" else 200
+        await send({"type": "http.response.start", "status": status, "headers": [(b"content-type", b"text/html")]})
+        await send({"type": "http.response.body", "body": PAGES["nhandan_001"] if status == 200 else b""})
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = Config()
+    config.bind = [f"127.0.0.1:{port}"]
+    config.certfile, config.keyfile = str(cert), str(key)
+    config.alpn_protocols = ["h2", "http/1.1"]
+    config.accesslog = config.errorlog = None
+
+    async def scenario():
+        stop = asyncio.Event()
+        server = asyncio.create_task(hypercorn.serve(app, config, shutdown_trigger=stop.wait))
+        await asyncio.sleep(0.5)
+        try:
+            async with Fetcher(FetchPolicy.unthrottled(verify=str(cert))) as fetcher:
+                return await fetcher.fetch(f"https://127.0.0.1:{port}/article.html")
+        finally:
+            stop.set()
+            await server
+
+    result = run_async(scenario())
+    assert (result.outcome, result.http_version) == ("fetched", "HTTP/2")
+    assert result.content == PAGES["nhandan_001"]

@@ -207,6 +207,17 @@ def _ok(response: httpx.Response):
     return response.json()
 
 
+def _created(http: httpx.Client, path: str, attempts: int = 5):
+    """POST that retries the server's own 503 ("database is locked": its SQLite under a burst,
+    prefect-offline.md); anything else is returned or raised at once."""
+    for _ in range(attempts - 1):
+        response = http.post(path, json={})
+        if response.status_code != 503:
+            return _ok(response)
+        time.sleep(2)
+    return _ok(http.post(path, json={}))
+
+
 def _found(response: httpx.Response):
     return None if response.status_code == 404 else _ok(response)
 
@@ -308,7 +319,7 @@ def _check_crawl_deployment(tmp_path: Path, env: dict[str, str], http: httpx.Cli
             assert deployment["parameters"] == {"sources": str(sources), "warehouse": str(warehouse)}
 
             def run_once() -> dict[str, int]:
-                run = _ok(http.post(f"/deployments/{deployment['id']}/create_flow_run", json={}))
+                run = _created(http, f"/deployments/{deployment['id']}/create_flow_run")
                 (done,) = wait_for(lambda: _final_runs(http, {run["id"]}), RUN_SECONDS, "crawl run", serving, log)
                 assert done["state"]["type"] == "COMPLETED", log.read_text()[-3000:]
                 artifacts = _ok(http.post("/artifacts/filter", json={"artifacts": {"flow_run_id": {"any_": [run["id"]]}}}))

@@ -29,6 +29,7 @@ from flows.cluster import batch_task_runner, running
 from flows.lifeline import stop_reason
 from flows.server import warehouse_slot
 from vnrok_etl.batching import plan_batches
+from vnrok_etl.progress import progress_bar
 from vnrok_etl.records import RawDocument
 from vnrok_etl.runner import merge_staged, new_load_info, plan_reads, record_interrupted_load
 from vnrok_etl.sources import discover_paths
@@ -104,8 +105,12 @@ def ingest(
             # Each batch is staged where it ran; here it is only written to Arrow files in the folder.
             stager = Stager(folder)
             stager.add(known_batch(unchanged))
-            for batch in _process_batches(plan_batches(files, batch_size), known, cluster):
-                stager.add(batch)
+            # A bar on a terminal (documents done, rate, time left); nothing in pipes, CI or served runs.
+            with progress_bar("ingesting", len(files) + len(unchanged)) as bar:
+                bar.advance(len(unchanged))
+                for batch in _process_batches(plan_batches(files, batch_size), known, cluster):
+                    stager.add(batch)
+                    bar.advance(batch.documents)
             staged = stage(stager)
             seconds = {name: round(value, 3) for name, value in stager.seconds.items()}
             seconds["wall"] = round(time.perf_counter() - clock, 3)

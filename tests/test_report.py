@@ -69,12 +69,15 @@ def hostile(seeded, tmp_path_factory) -> Path:
             [f"Title {SCRIPT}", "<b>EVIL</b>", f"He said {SCRIPT} and {IMAGE}."],
         )
         connection.execute(
-            """INSERT INTO quotes VALUES ('q-evil', 'evil', 'direct', 'Tô Lâm', NULL, 'said', ?, 8, ?, 'test')""",
+            """INSERT INTO quotes (quote_id, article_id, kind, speaker, speaker_title, cue, text, start_char,
+                                   end_char, load_id)
+               VALUES ('q-evil', 'evil', 'direct', 'Tô Lâm', NULL, 'said', ?, 8, ?, 'test')""",
             [SCRIPT, 8 + len(SCRIPT)],
         )
         connection.execute(
-            """INSERT INTO figures VALUES ('f-evil', 'evil', 'money', 5e9, 'USD', 'exact', ?, 2025, FALSE,
-                                          ?, ?, 0, 5, NULL, 'test')""",
+            """INSERT INTO figures (figure_id, article_id, kind, value, unit, qualifier, subject, ref_year,
+                                   is_target, text, sentence, start_char, end_char, speaker, load_id)
+               VALUES ('f-evil', 'evil', 'money', 5e9, 'USD', 'exact', ?, 2025, FALSE, ?, ?, 0, 5, NULL, 'test')""",
             [IMAGE, f"{SCRIPT} $5 billion", f"He said {SCRIPT} and {IMAGE}."],
         )
     return path
@@ -139,6 +142,10 @@ def test_the_report_shows_counts_conflicts_claims_figures_and_speakers(seeded, t
     assert "NDO, VNA/VNS" in conflict.text and "more than 250,000 Koreans" in conflict.text
     claims = [row.td.text for row in soup.select("#claims-table tbody tr")]
     assert "money | USD | bilateral trade | target 2030" in claims
+    header = [cell.text for cell in soup.select("#claims-table thead th")]
+    korean = next(row for row in soup.select("#claims-table tbody tr") if row.td.text == "count | korean in vietnam")
+    stories, outlets = (int(cell.text) for cell in korean.select("td.num"))
+    assert header[1:3] == ["Stories", "Outlets"] and (stories, outlets) == (3, 3)
     assert "over 200,000 Korean" in soup.select_one("#figures-table").text
     speakers = [row.td.text for row in soup.select("#speakers-table tbody tr")]
     assert speakers[0] == "Lee Jae Myung" and "Kim Min Seok" in speakers
@@ -170,8 +177,10 @@ def test_a_syndicated_copy_adds_only_the_figures_its_original_does_not_print(see
             "INSERT INTO figures SELECT * REPLACE ('copy-' || figure_id AS figure_id, 'copy' AS article_id) "
             "FROM figures WHERE article_id = ?", [original])
         connection.execute(
-            """INSERT INTO figures VALUES ('f-added', 'copy', 'count', 7777, 'reader', 'exact', 'readers', NULL,
-                                          FALSE, '7,777 readers', 'It reached 7,777 readers.', 0, 13, NULL, 'test')""")
+            """INSERT INTO figures (figure_id, article_id, kind, value, unit, qualifier, subject, ref_year,
+                                   is_target, text, sentence, start_char, end_char, speaker, load_id)
+               VALUES ('f-added', 'copy', 'count', 7777, 'reader', 'exact', 'readers', NULL,
+                       FALSE, '7,777 readers', 'It reached 7,777 readers.', 0, 13, NULL, 'test')""")
     soup = soup_of(path, tmp_path / "report.html", rows=1000)
     line = more_lines(soup)["figures"]
     assert line["data-total"] == "37"  # the seeds' 36, and the one the copy added

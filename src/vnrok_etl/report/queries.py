@@ -349,7 +349,7 @@ def read_conflicts(connection: duckdb.DuckDBPyConnection, rows: int) -> Bounded:
         """SELECT claim_key, subject_key, kind, unit, compared_year,
                   low_value, low_printed_as, low_sources, low_origins, low_stories,
                   high_value, high_printed_as, high_sources, high_origins, high_stories,
-                  relative_difference, bounds_compatible, distinct_values
+                  relative_difference, bounds_compatible, distinct_values, low_outlets, high_outlets
            FROM report_conflicts
            ORDER BY relative_difference DESC, low_stories + high_stories DESC, claim_key,
                     compared_year NULLS FIRST
@@ -358,8 +358,8 @@ def read_conflicts(connection: duckdb.DuckDBPyConnection, rows: int) -> Bounded:
     conflicts = tuple(
         Conflict(
             claim_key=row[0], subject_key=row[1], kind=row[2], unit=row[3], compared_year=row[4],
-            low=ConflictSide(row[5], tuple(row[6]), tuple(row[7]), tuple(row[8]), row[9]),
-            high=ConflictSide(row[10], tuple(row[11]), tuple(row[12]), tuple(row[13]), row[14]),
+            low=ConflictSide(row[5], tuple(row[6]), tuple(row[7]), tuple(row[8]), row[9], row[18]),
+            high=ConflictSide(row[10], tuple(row[11]), tuple(row[12]), tuple(row[13]), row[14], row[19]),
             relative_difference=float(row[15]), bounds_compatible=bool(row[16]), distinct_values=row[17],
         )
         for row in found
@@ -371,15 +371,15 @@ def read_claims(connection: duckdb.DuckDBPyConnection, rows: int) -> Bounded:
     """Claims in the most stories first; among equals, those whose values disagree first."""
     found = connection.execute(
         """SELECT claim_key, kind, subject_key, coalesce(units, []), stories, origins,
-                  distinct_values, sources, printed_as, values_agree
+                  distinct_values, sources, printed_as, values_agree, outlets
            FROM report_claims
            ORDER BY stories DESC, values_agree, claim_key
            LIMIT ?""", [rows]
     ).fetchall()
     claims = tuple(
         Claim(key, kind, subject, tuple(units), stories, origins, tuple(values), tuple(sources),
-              tuple(printed), bool(agree))
-        for key, kind, subject, units, stories, origins, values, sources, printed, agree in found
+              tuple(printed), bool(agree), outlets)
+        for key, kind, subject, units, stories, origins, values, sources, printed, agree, outlets in found
     )
     return Bounded(claims, _one(connection, "SELECT count(*) FROM report_claims"))
 

@@ -81,8 +81,11 @@ def conflicts_table(conflicts: Bounded, applied: AppliedFilters) -> str:
 
 def _side(side: ConflictSide) -> str:
     printed = "; ".join(f"“{text}”" for text in _shortened(side.printed_as, MAX_PRINTED_FORMS))
+    stories = plural(side.stories, "story", "stories")
+    if side.outlets > side.stories:
+        stories += f", {side.outlets} outlets"
     return (f'{e(", ".join(_shortened(side.sources, MAX_LISTED_SOURCES)))} '
-            f'<span class="tag">{e(plural(side.stories, "story", "stories"))}</span>'
+            f'<span class="tag">{e(stories)}</span>'
             f'<br><span class="sentence">{e(printed)}</span>')
 
 
@@ -93,6 +96,7 @@ def claims_table(claims: Bounded, applied: AppliedFilters) -> str:
     for claim in claims.rows:
         rows.append(
             f'<tr data-stories="{claim.stories}"><td>{e(claim.claim_key)}</td><td class="num">{claim.stories:,}</td>'
+            f'<td class="num">{claim.outlets:,}</td>'
             f'<td>{e(", ".join(_shortened(claim.sources, MAX_LISTED_SOURCES)))}</td><td>{e(_values(claim))}</td>'
             f'<td class="sentence">{e("; ".join(_shortened(claim.printed_as, MAX_PRINTED_FORMS)))}</td>'
             f"<td>{_verdict(claim)}</td></tr>"
@@ -107,7 +111,10 @@ def claims_table(claims: Bounded, applied: AppliedFilters) -> str:
                + _where(claim_sql(applied.filters.claim) if applied.filters.claim else None)
                + " ORDER BY stories DESC, values_agree")
     return (
-        '<table id="claims-table"><thead><tr><th>Claim</th><th>Stories</th><th>Sources</th><th>Values</th>'
+        "<p>Stories count a syndicated copy once, as its original; outlets count every printed source that "
+        "carried the claim, copies included.</p>"
+        '<table id="claims-table"><thead><tr><th>Claim</th><th>Stories</th><th>Outlets</th><th>Sources</th>'
+        "<th>Values</th>"
         "<th>Printed as</th><th></th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
         + more_line("claims", claims, "the most stories first", sql)
     )

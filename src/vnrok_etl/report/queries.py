@@ -29,7 +29,7 @@ from vnrok_etl.warehouse import WarehouseError
 
 REQUIRED_VIEWS = (
     "int_articles", "figures_in_context", "quotes_by_speaker", "speaker_summary", "source_summary",
-    "money_timeline", "claim_figures", "figure_claims", "figure_conflict_values", "figure_conflicts",
+    "money_timeline", "claim_figures", "figure_claims", "figure_conflict_values", "figure_conflicts", "stories",
 )
 # The column of int_articles (and of the views built on it) that names an article's story.
 STORY = "story_id"

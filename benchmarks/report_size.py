@@ -55,7 +55,7 @@ def build_warehouse(work: Path, size: int, seed: int, workers: int) -> Path:
 
 # Tables copied per copy k with their keys suffixed "~k" (rows of the other tables copied once).
 SCALED_KEYS = {
-    "articles": ("article_id", "duplicate_of"),
+    "articles": ("article_id", "duplicate_of", "story_id"),
     "article_sources": ("source_uri", "article_id"),
     "figures": ("figure_id", "article_id"),
     "quotes": ("quote_id", "article_id"),

@@ -241,6 +241,12 @@ def other_language(line: str) -> bool:
         return False
     if HANGUL.search(line) and len(HANGUL.findall(line)) >= len(LATIN.findall(line)):
         return True
+    # Speed: a line without Vietnamese letters is decided here, before it is split into words:
+    # the weekday needs "ứ" or "ủ" (both Vietnamese letters), and with no marked letter the
+    # test below (marked letters * 4 <= words) holds whatever the words.
+    marked_letters = len(VIETNAMESE_LETTER.findall(line))
+    if not marked_letters:
+        return False
     words = line.split()
     # Speed: VIETNAMESE_WEEKDAY needs "thứ" or "chủ" (the text is NFC, as the pattern is), and
     # its \b-led alternation tries every position of the line.
@@ -253,7 +259,7 @@ def other_language(line: str) -> bool:
     if len(words) < MIN_FOREIGN_WORDS:
         return False
     # Speed: the marked words are at most the marked letters; most lines stop here.
-    if len(VIETNAMESE_LETTER.findall(line)) * 4 <= len(words):
+    if marked_letters * 4 <= len(words):
         return False
     marked = [word for word in words if VIETNAMESE_LETTER.search(word)]
     lowercase = sum(1 for word in marked if word[:1].islower())

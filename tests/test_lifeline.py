@@ -140,10 +140,22 @@ def test_staging_of_dead_runs_is_removed_and_a_live_runs_is_not(tmp_path: Path):
     dead.mkdir()
     (dead / "lock").write_text("12345\n")
     (dead / "stg_articles.arrow").write_bytes(b"x" * 1000)
+    # A folder without a lock: being created, or staged by a version that did not lock (its run may
+    # still be alive). Left alone, unless untouched for a day.
+    unlocked = tmp_path / f"{PREFIX}unlocked"
+    unlocked.mkdir()
+    (unlocked / "stg_articles.arrow").write_bytes(b"x")
+    forgotten = tmp_path / f"{PREFIX}forgotten"
+    forgotten.mkdir()
+    (forgotten / "stg_articles.arrow").write_bytes(b"x")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    for path in (forgotten / "stg_articles.arrow", forgotten):
+        os.utime(path, (two_days_ago, two_days_ago))
     with staging_folder("live", parent=tmp_path, on_notice=notices.append) as live:
         assert live == tmp_path / f"{PREFIX}live" and live.is_dir()
-        assert not dead.exists()
-        assert notices == ["removed the staging of 1 run(s) no longer alive (0.0 MB)"]
+        assert not dead.exists() and not forgotten.exists()
+        assert unlocked.is_dir()
+        assert notices == ["removed the staging of 2 run(s) no longer alive (0.0 MB)"]
         assert remove_dead_staging(tmp_path) == []  # its own lock is held: never removed
         # another process sees the lock held too
         probe = subprocess.run(

@@ -61,8 +61,8 @@ def known_documents(files: list[str], warehouse: str) -> tuple[list[str], list[R
 
 
 @task(name="process-batch", cache_policy=NO_CACHE)
-def process_batch(paths: list[str], known: set[str], number: int) -> StagedBatch:
-    return stage_paths(paths, known, number)
+def process_batch(paths: list[str], known: set[str], number: int, positions: list[int] | None = None) -> StagedBatch:
+    return stage_paths(paths, known, number, positions)
 
 
 @task(name="stage", cache_policy=NO_CACHE)
@@ -99,12 +99,14 @@ def ingest(
     clock = time.perf_counter()
     # quote(): Prefect would otherwise walk every path and hash looking for futures to resolve.
     try:
-        files, unchanged, known = known_documents(quote(discover(paths, settle_seconds)), target)
+        discovered = discover(paths, settle_seconds)
+        files, unchanged, known = known_documents(quote(discovered), target)
+        position = {path: number for number, path in enumerate(discovered)}
         with staging_folder(load.load_id, on_notice=_warn) as folder:
             # Each batch is staged where it ran; here it is only written to Arrow files in the folder.
             stager = Stager(folder)
             stager.add(known_batch(unchanged))
-            for batch in _process_batches(plan_batches(files, batch_size), known, cluster):
+            for batch in _process_batches(plan_batches(files, batch_size), position, known, cluster):
                 stager.add(batch)
             staged = stage(stager)
             seconds = {name: round(value, 3) for name, value in stager.seconds.items()}
@@ -122,14 +124,19 @@ def ingest(
     return counts.as_dict() | {"warehouse": target, "rejections": list(counts.rejections), "seconds": seconds}
 
 
-def _process_batches(batches: list[list[str]], known: set[str], cluster: str | None) -> Iterator[StagedBatch]:
+def _process_batches(
+    batches: list[list[str]], position: dict[str, int], known: set[str], cluster: str | None
+) -> Iterator[StagedBatch]:
     """Staged batches in order, with at most WINDOW batches in flight (threads, processes or Dask)."""
     runner = batch_task_runner(cluster, len(batches))
     with running(runner):
         in_flight: deque = deque()
         for number, batch in enumerate(batches, start=1):
             # quote(): the known hashes go to the task as they are, not walked by Prefect item by item.
-            parameters = {"paths": batch, "known": quote(known), "number": number}
+            parameters = {
+                "paths": batch, "known": quote(known), "number": number,
+                "positions": [position[path] for path in batch],
+            }
             in_flight.append(runner.submit(process_batch, parameters) if runner else process_batch.submit(**parameters))
             if len(in_flight) >= WINDOW:
                 yield in_flight.popleft().result()

@@ -15,12 +15,15 @@ import duckdb
 import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
+import zstandard
 
 from conftest import SEED_NAMES, SEEDS
 from vnrok_etl.pipeline import process_paths
 from vnrok_etl.runner import ingest_paths, new_load_info
 from vnrok_etl.stage import stage_batches
-from vnrok_etl.warehouse import DataCheckFailed, connect, merge_load, record_failed_load, run_checks
+from vnrok_etl.warehouse import WAREHOUSE_DIR, DataCheckFailed, connect, merge_load, record_failed_load, run_checks
+
+MIGRATIONS = WAREHOUSE_DIR / "migrations"
 
 TABLES = (
     "articles", "article_sources", "removed_spans", "captions", "figures", "quotes",
@@ -161,7 +164,10 @@ def test_schema_is_idempotent_and_migrations_are_recorded_once(warehouse):
             pass
     raw = duckdb.connect(str(warehouse), read_only=True)
     try:
-        assert raw.execute("SELECT version, name FROM _migrations").fetchall() == [(1, "schema")]
+        # schema.sql is 001, then every file in warehouse/migrations/, each recorded once.
+        migrations = sorted(MIGRATIONS.glob("*.sql"))
+        expected = [(1, "schema")] + [(int(path.name[:3]), path.stem[4:]) for path in migrations]
+        assert raw.execute("SELECT version, name FROM _migrations ORDER BY version").fetchall() == expected
         names = {row[0] for row in raw.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     finally:
         raw.close()
@@ -319,3 +325,22 @@ def test_a_view_dropped_by_hand_is_put_back_by_the_next_writer(warehouse):
         pass
     with connect(warehouse, read_only=True) as connection:
         assert connection.execute("SELECT count(*) FROM figure_conflicts").fetchone() == (0,)
+
+
+def test_documents_loaded_before_raw_storage_are_read_again_and_kept_without_new_articles(warehouse, tmp_path):
+    file = tmp_path / "a.txt"
+    shutil.copy(SEEDS / SEED_NAMES[2], file)
+    _age(file)
+    ingest_paths([str(file)], warehouse)
+    before = snapshot(warehouse)
+    with connect(warehouse) as connection:  # as a warehouse from before migration 005 has it
+        connection.execute("DELETE FROM raw_documents")
+        connection.execute("DELETE FROM document_sightings")
+    result, _ = ingest_paths([str(file)], warehouse)
+    assert (result.documents_known, result.articles_new, result.sources_new) == (0, 0, 0)
+    assert snapshot(warehouse) == before
+    with connect(warehouse, read_only=True) as connection:
+        (content,) = connection.execute("SELECT content FROM raw_documents").fetchone()
+    assert zstandard.ZstdDecompressor().decompress(content) == file.read_bytes()
+    again, _ = ingest_paths([str(file)], warehouse)
+    assert again.documents_known == 1  # kept now: not read a third time

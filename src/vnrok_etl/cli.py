@@ -117,6 +117,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("directory", metavar="DIR")
     export.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    export.add_argument(
+        "--raw", action="store_true",
+        help="instead, write every stored raw document byte for byte as DIR/<sha256>, with "
+             "DIR/sightings.csv saying where and when each was seen",
+    )
     _warehouse_option(export)
     export.set_defaults(run=run_export)
     return parser
@@ -184,6 +189,12 @@ def run_report(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from vnrok_etl.export import export_marts
 
+    if args.raw:
+        from vnrok_etl.rawstore import export_raw
+
+        written, manifest = export_raw(resolve_warehouse(args.warehouse), args.directory)
+        print(f"exported {written} raw document(s) to {args.directory} (where and when seen: {manifest.name})")
+        return 0
     files = export_marts(resolve_warehouse(args.warehouse), args.directory, args.format)
     print(f"exported {len(files)} file(s) to {args.directory}")
     return 0

@@ -65,13 +65,16 @@ def ingest_paths(
     files in a temporary folder and DuckDB reads them from there, within MERGE_MEMORY.
     """
     clock = time.perf_counter()
-    files, unchanged, known = plan_reads(discover_paths(paths), warehouse, on_wait)
+    discovered = discover_paths(paths)
+    files, unchanged, known = plan_reads(discovered, warehouse, on_wait)
+    position = {path: number for number, path in enumerate(discovered)}
     staging = 0.0
     load = new_load_info()
     with staging_folder(load.load_id, on_notice=on_wait) as folder:
         stager = Stager(folder if spill else None)
         stager.add(known_batch(unchanged))
-        for batch in _process_batches(plan_batches(files, batch_size), known, workers):
+        batches = plan_batches(files, batch_size)
+        for batch in _process_batches(batches, [[position[path] for path in batch] for batch in batches], known, workers):
             staged_at = time.perf_counter()
             stager.add(batch)
             del batch
@@ -139,15 +142,17 @@ def record_interrupted_load(warehouse: str | Path, load: LoadInfo, reason: str) 
     return True
 
 
-def _process_batches(batches: list[list[str]], known: set[str], workers: int) -> Iterator[StagedBatch]:
+def _process_batches(
+    batches: list[list[str]], positions: list[list[int]], known: set[str], workers: int
+) -> Iterator[StagedBatch]:
     """Staged batches in batch order, from this process or from a pool of `workers` processes."""
     if workers <= 1 or len(batches) <= 1:
-        for number, batch in enumerate(batches, start=1):
-            yield stage_paths(batch, known, number)
+        for number, (batch, places) in enumerate(zip(batches, positions), start=1):
+            yield stage_paths(batch, known, number, places)
         return
     # The known hashes go to each worker once (initializer), not with every batch.
     with ProcessPoolExecutor(workers, initializer=_remember_known, initargs=(known,)) as pool:
-        yield from pool.map(_stage_known, batches, range(1, len(batches) + 1))
+        yield from pool.map(_stage_known, batches, range(1, len(batches) + 1), positions)
 
 
 _KNOWN: set[str] = set()
@@ -158,5 +163,5 @@ def _remember_known(known: set[str]) -> None:
     _KNOWN = known
 
 
-def _stage_known(batch: list[str], number: int) -> StagedBatch:
-    return stage_paths(batch, _KNOWN, number)
+def _stage_known(batch: list[str], number: int, positions: list[int]) -> StagedBatch:
+    return stage_paths(batch, _KNOWN, number, positions)

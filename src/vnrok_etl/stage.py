@@ -24,6 +24,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.dataset as ds
 
+from vnrok_etl import rawstore
 from vnrok_etl.identity import article_identity, record_id
 from vnrok_etl.pipeline import STAGES, BatchResult, process_paths
 from vnrok_etl.records import RawDocument
@@ -79,6 +80,10 @@ SCHEMAS: dict[str, pa.Schema] = {
     "stg_rejections": pa.schema(
         [("source_uri", pa.string()), ("content_sha256", pa.string()), ("stage", pa.string()), ("reason", pa.string())]
     ),
+    "stg_raw_documents": pa.schema(
+        [("content_sha256", pa.string()), ("size_bytes", pa.int64()), ("codec", pa.string()), ("content", pa.binary())]
+    ),
+    "stg_sightings": pa.schema([("source_uri", pa.string()), ("content_sha256", pa.string()), ("seq", pa.int64())]),
 }
 
 
@@ -106,9 +111,14 @@ class StagedBatch:
     seconds: dict[str, float]
 
 
-def stage_paths(paths: list[str], known_sha256: set[str], number: int) -> StagedBatch:
-    """Process batch `number` and stage it: the whole per-batch work, for a worker process."""
-    return stage_batch(process_paths(paths, known_sha256), number)
+def stage_paths(
+    paths: list[str], known_sha256: set[str], number: int, positions: list[int] | None = None
+) -> StagedBatch:
+    """Process batch `number` and stage it: the whole per-batch work, for a worker process.
+
+    `positions`: each path's position in the run's list of files (the order a reprocess replays).
+    """
+    return stage_batch(process_paths(paths, known_sha256, positions), number)
 
 
 def stage_batch(batch: BatchResult, number: int = 0) -> StagedBatch:
@@ -120,6 +130,15 @@ def stage_batch(batch: BatchResult, number: int = 0) -> StagedBatch:
     started = time.perf_counter()
     columns = _empty_columns()
     _add_known(columns, batch.known)
+    for uri, sha256, position in batch.seen:
+        _append(columns["stg_sightings"], source_uri=uri, content_sha256=sha256, seq=position)
+    # The bytes are compressed here, in the worker, where they were read: the writer only appends.
+    compress = rawstore.compressor().compress
+    for sha256, content in batch.raw.items():
+        _append(
+            columns["stg_raw_documents"], content_sha256=sha256, size_bytes=len(content),
+            codec=rawstore.CODEC, content=compress(content),
+        )
     for rejection in batch.rejections:
         _append(
             columns["stg_rejections"], source_uri=rejection.uri, content_sha256=rejection.sha256,

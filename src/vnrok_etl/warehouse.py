@@ -259,7 +259,8 @@ def file_signatures(connection: duckdb.DuckDBPyConnection) -> dict[str, tuple[in
         rows = connection.execute(
             """SELECT f.source_uri, f.size_bytes, f.mtime_ns, f.content_sha256 FROM _file_signatures f
                WHERE EXISTS (SELECT 1 FROM article_sources s
-                             WHERE s.source_uri = f.source_uri AND s.content_sha256 = f.content_sha256)"""
+                             WHERE s.source_uri = f.source_uri AND s.content_sha256 = f.content_sha256)
+                 AND EXISTS (SELECT 1 FROM raw_documents r WHERE r.content_sha256 = f.content_sha256)"""
         ).fetchall()
     except duckdb.CatalogException:
         return {}  # a warehouse written before signatures were kept: every file is read
@@ -267,8 +268,18 @@ def file_signatures(connection: duckdb.DuckDBPyConnection) -> dict[str, tuple[in
 
 
 def known_sha256(connection: duckdb.DuckDBPyConnection) -> set[str]:
-    """Hashes of the documents the warehouse has already turned into articles."""
-    rows = connection.execute("SELECT DISTINCT content_sha256 FROM article_sources").fetchall()
+    """Hashes of the documents the warehouse has already turned into articles and keeps.
+
+    A document loaded before raw documents were kept (migration 005) is not known: reading it
+    again stores its bytes, and its article, already there, is not loaded twice.
+    """
+    try:
+        rows = connection.execute(
+            """SELECT DISTINCT content_sha256 FROM article_sources s
+               WHERE EXISTS (SELECT 1 FROM raw_documents r WHERE r.content_sha256 = s.content_sha256)"""
+        ).fetchall()
+    except duckdb.CatalogException:
+        return set()  # a read-only look at a warehouse from before raw documents: every file is read
     return {row[0] for row in rows}
 
 
@@ -361,6 +372,24 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
                WHERE e.source_uri = s.source_uri AND e.size_bytes = s.size_bytes
                  AND e.mtime_ns = s.mtime_ns AND e.content_sha256 = s.content_sha256)
            QUALIFY row_number() OVER (PARTITION BY source_uri ORDER BY content_sha256) = 1"""
+    )
+    # The documents' bytes, once per hash, and where each was seen, once per (name, hash).
+    _insert(
+        connection,
+        """INSERT INTO raw_documents (content_sha256, size_bytes, codec, content, first_seen_at, load_id)
+           SELECT content_sha256, size_bytes, codec, content, $now, $load_id FROM stg_raw_documents s
+           WHERE NOT EXISTS (SELECT 1 FROM raw_documents e WHERE e.content_sha256 = s.content_sha256)
+           QUALIFY row_number() OVER (PARTITION BY content_sha256) = 1""",
+        params,
+    )
+    _insert(
+        connection,
+        """INSERT INTO document_sightings (source_uri, content_sha256, seq, first_seen_at, load_id)
+           SELECT source_uri, content_sha256, min(seq), $now, $load_id FROM stg_sightings s
+           WHERE NOT EXISTS (SELECT 1 FROM document_sightings e
+                             WHERE e.source_uri = s.source_uri AND e.content_sha256 = s.content_sha256)
+           GROUP BY source_uri, content_sha256""",
+        params,
     )
     for table, columns in (
         ("removed_spans", "article_id, seq, rule, text"),

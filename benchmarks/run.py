@@ -154,7 +154,10 @@ def child_main(args: argparse.Namespace) -> int:
 
 
 # Columns that differ between two loads of the same files: which load, and when.
-PER_LOAD_COLUMNS = {"article_sources": ("first_seen_at",), "rejections": ("rejected_at",)}
+PER_LOAD_COLUMNS = {
+    "article_sources": ("first_seen_at",), "rejections": ("rejected_at",), "raw_documents": ("first_seen_at",),
+    "document_sightings": ("first_seen_at",), "retired_articles": ("retired_at",),
+}
 
 
 def records_digest(warehouse: str) -> str:
@@ -167,7 +170,7 @@ def records_digest(warehouse: str) -> str:
     parts = []
     with connect(warehouse, read_only=True) as connection:
         tables = connection.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE NOT internal AND NOT temporary"
+            "SELECT table_name FROM duckdb_tables() WHERE NOT internal AND NOT temporary AND schema_name = 'main'"
             " AND table_name NOT LIKE '\\_%' ESCAPE '\\' AND table_name <> 'loads' ORDER BY table_name"
         ).fetchall()
         for (table,) in tables:

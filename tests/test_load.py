@@ -344,3 +344,22 @@ def test_documents_loaded_before_raw_storage_are_read_again_and_kept_without_new
     assert zstandard.ZstdDecompressor().decompress(content) == file.read_bytes()
     again, _ = ingest_paths([str(file)], warehouse)
     assert again.documents_known == 1  # kept now: not read a third time
+
+
+def test_every_derived_row_records_the_rules_that_made_it(warehouse, tmp_path):
+    from vnrok_etl import __version__
+    from vnrok_etl.version import extraction_files, extraction_version
+
+    version = extraction_version()
+    assert version.startswith(f"{__version__}+") and len(version.split("+")[1]) == 12
+    # The digest covers the modules the extraction imports, not the warehouse or the CLI.
+    names = {path.name for path in extraction_files()}
+    assert {"decode.py", "clean.py", "html.py", "quotes.py", "speakers.py", "figures.py", "identity.py"} <= names
+    assert not names & {"cli.py", "warehouse.py", "runner.py", "export.py", "report.py"}
+    shutil.copytree(SEEDS, tmp_path / "in")
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    ingest_paths([str(tmp_path / "in")], warehouse)
+    with connect(warehouse, read_only=True) as connection:
+        for table in (*TABLES,):
+            versions = connection.execute(f"SELECT DISTINCT extraction_version FROM {table}").fetchall()
+            assert versions == [(version,)], table

@@ -29,6 +29,7 @@ from vnrok_etl.identity import article_identity, record_id
 from vnrok_etl.pipeline import STAGES, BatchResult, process_paths
 from vnrok_etl.records import RawDocument
 from vnrok_etl.speakers import fold
+from vnrok_etl.version import extraction_version
 
 TIMESTAMP = pa.timestamp("us", tz="UTC")
 
@@ -85,6 +86,14 @@ SCHEMAS: dict[str, pa.Schema] = {
     ),
     "stg_sightings": pa.schema([("source_uri", pa.string()), ("content_sha256", pa.string()), ("seq", pa.int64())]),
 }
+# Staging tables of rows derived by the extraction: each row records the rules that made it
+# (version.py), computed where the batch ran.
+VERSIONED = (
+    "stg_documents", "stg_articles", "stg_removed_spans", "stg_captions", "stg_figures", "stg_quotes",
+    "stg_speakers", "stg_speaker_aliases", "stg_rejections",
+)
+for _name in VERSIONED:
+    SCHEMAS[_name] = SCHEMAS[_name].append(pa.field("extraction_version", pa.string()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +303,10 @@ def _add_known(columns: dict[str, dict[str, list]], documents: Iterable[RawDocum
 
 
 def _tables(columns: dict[str, dict[str, list]]) -> dict[str, pa.Table]:
+    version = extraction_version()
+    for name in VERSIONED:
+        stamps = columns[name]["extraction_version"]
+        stamps[:] = [version] * len(stamps)
     return {name: pa.Table.from_pydict(columns[name], schema=schema) for name, schema in SCHEMAS.items()}
 
 

@@ -337,20 +337,23 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
     with _registered(connection, {"stg_articles_new": _new_articles(staged.tables["stg_articles"], twins)}):
         articles_new = _insert(
             connection,
-            """INSERT INTO articles
+            """INSERT INTO articles (article_id, title, published_at, published_date, date_source, source,
+                                    dateline, byline, kind, body, simhash, duplicate_of, load_id,
+                                    extraction_version)
                SELECT article_id, title, published_at, published_date, date_source, source,
-                      dateline, byline, kind, body, simhash, duplicate_of, $load_id
+                      dateline, byline, kind, body, simhash, duplicate_of, $load_id, extraction_version
                FROM stg_articles_new""",
             params,
         )
     near_new = sum(twin is not None for twin in twins.values())
     sources_new = _insert(
         connection,
-        """INSERT INTO article_sources
-           SELECT source_uri, content_sha256, article_id, NULL, $now, $load_id FROM (
-               SELECT source_uri, content_sha256, article_id FROM stg_documents
+        """INSERT INTO article_sources (source_uri, content_sha256, article_id, encoding, first_seen_at,
+                                        load_id, extraction_version)
+           SELECT source_uri, content_sha256, article_id, NULL, $now, $load_id, extraction_version FROM (
+               SELECT source_uri, content_sha256, article_id, extraction_version FROM stg_documents
                UNION ALL
-               SELECT k.source_uri, k.content_sha256, any_value(a.article_id)
+               SELECT k.source_uri, k.content_sha256, any_value(a.article_id), any_value(a.extraction_version)
                FROM stg_known k JOIN article_sources a USING (content_sha256)
                GROUP BY ALL
            ) s
@@ -397,8 +400,8 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
     ):
         _insert(
             connection,
-            f"""INSERT INTO {table} ({columns}, load_id)
-                SELECT {columns}, $load_id FROM stg_{table}
+            f"""INSERT INTO {table} ({columns}, load_id, extraction_version)
+                SELECT {columns}, $load_id, extraction_version FROM stg_{table}
                 WHERE article_id IN (SELECT article_id FROM stg_new_articles)""",
             params,
         )
@@ -409,10 +412,11 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
     # IS NULL) did, made two loads of one corpus disagree on 454 of 1,513 speakers.)
     _insert(
         connection,
-        """INSERT INTO speakers
+        """INSERT INTO speakers (name, name_key, title, country, load_id, extraction_version)
            SELECT first(name ORDER BY strlen(name) DESC, name_articles DESC, name), name_key,
                   first(title ORDER BY title IS NULL, title_articles DESC, title),
-                  first(country ORDER BY country IS NULL, country_articles DESC, country), $load_id
+                  first(country ORDER BY country IS NULL, country_articles DESC, country), $load_id,
+                  max(extraction_version)
            FROM (SELECT *, count(*) OVER (PARTITION BY name_key, name) AS name_articles,
                            count(*) OVER (PARTITION BY name_key, title) AS title_articles,
                            count(*) OVER (PARTITION BY name_key, country) AS country_articles
@@ -423,9 +427,9 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
     )
     _insert(
         connection,
-        """INSERT INTO speaker_aliases
-           SELECT alias_key, min(alias), first(name ORDER BY articles DESC, name), $load_id
-           FROM (SELECT s.alias_key, s.alias, k.name,
+        """INSERT INTO speaker_aliases (alias_key, alias, name, load_id, extraction_version)
+           SELECT alias_key, min(alias), first(name ORDER BY articles DESC, name), $load_id, max(extraction_version)
+           FROM (SELECT s.alias_key, s.alias, k.name, s.extraction_version,
                         count(*) OVER (PARTITION BY s.alias_key, k.name) AS articles
                  FROM stg_speaker_aliases s JOIN speakers k USING (name_key)
                  WHERE NOT EXISTS (SELECT 1 FROM speaker_aliases e WHERE e.alias_key = s.alias_key))
@@ -436,27 +440,31 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
     # warehouse already uses ("To Lam" in a new article is the known "Tô Lâm").
     _insert(
         connection,
-        """INSERT INTO figures
+        """INSERT INTO figures (figure_id, article_id, kind, value, unit, qualifier, subject, ref_year,
+                               is_target, text, sentence, start_char, end_char, speaker, load_id,
+                               extraction_version)
            SELECT s.figure_id, s.article_id, s.kind, s.value, s.unit, s.qualifier, s.subject,
                   s.ref_year, s.is_target, s.text, s.sentence, s.start_char, s.end_char,
-                  coalesce(k.name, s.speaker), $load_id
+                  coalesce(k.name, s.speaker), $load_id, s.extraction_version
            FROM stg_figures s LEFT JOIN speakers k ON k.name_key = s.speaker_key
            WHERE s.article_id IN (SELECT article_id FROM stg_new_articles)""",
         params,
     )
     _insert(
         connection,
-        """INSERT INTO quotes
+        """INSERT INTO quotes (quote_id, article_id, kind, speaker, speaker_title, cue, text, start_char,
+                              end_char, load_id, extraction_version)
            SELECT s.quote_id, s.article_id, s.kind, coalesce(k.name, s.speaker), s.speaker_title,
-                  s.cue, s.text, s.start_char, s.end_char, $load_id
+                  s.cue, s.text, s.start_char, s.end_char, $load_id, s.extraction_version
            FROM stg_quotes s LEFT JOIN speakers k ON k.name_key = s.speaker_key
            WHERE s.article_id IN (SELECT article_id FROM stg_new_articles)""",
         params,
     )
     rejections_new = _insert(
         connection,
-        """INSERT INTO rejections
-           SELECT DISTINCT source_uri, content_sha256, stage, reason, $now, $load_id FROM stg_rejections s
+        """INSERT INTO rejections (source_uri, content_sha256, stage, reason, rejected_at, load_id, extraction_version)
+           SELECT DISTINCT source_uri, content_sha256, stage, reason, $now, $load_id, extraction_version
+           FROM stg_rejections s
            WHERE NOT EXISTS (SELECT 1 FROM rejections e
                              WHERE e.source_uri = s.source_uri AND e.reason = s.reason
                                AND e.content_sha256 IS NOT DISTINCT FROM s.content_sha256)""",
@@ -483,8 +491,11 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
     )
     summary = counts.as_dict() | {"seconds": load.stage_seconds}
     connection.execute(
-        """INSERT INTO loads VALUES ($load_id, $flow_run_id, $started_at, $now, 'succeeded',
-               $seen, $documents_new, $articles, $sources, $figures, $quotes, $rejections, $counts, NULL)""",
+        """INSERT INTO loads (load_id, flow_run_id, started_at, finished_at, status, documents_seen,
+                              documents_new, articles_new, sources_new, figures_new, quotes_new,
+                              rejections_new, counts, error)
+           VALUES ($load_id, $flow_run_id, $started_at, $now, 'succeeded', $seen, $documents_new,
+                   $articles, $sources, $figures, $quotes, $rejections, $counts, NULL)""",
         {
             "load_id": load.load_id, "flow_run_id": load.flow_run_id, "started_at": load.started_at,
             "now": now, "seen": counts.documents_seen,

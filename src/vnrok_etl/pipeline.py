@@ -135,6 +135,19 @@ def process_paths(
     return result
 
 
+def process_stored(documents: Iterable[RawDocument]) -> BatchResult:
+    """Process documents whose bytes the warehouse keeps (a reprocess) as `process_paths` does
+    files it reads; their bytes and sightings are kept already, so they are not staged again."""
+    result = BatchResult()
+    for document in documents:
+        outcome = process_document(document, result.seconds)
+        if isinstance(outcome, Rejection):
+            result.rejections.append(outcome)
+        else:
+            result.extractions.append(outcome)
+    return result
+
+
 def attribute_figures(figures: Iterable[Figure], quotes: Iterable[Quote]) -> tuple[Figure, ...]:
     """A figure inside a quote is the quote's speaker's claim."""
     spoken = [quote for quote in quotes if quote.speaker]

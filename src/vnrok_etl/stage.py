@@ -26,7 +26,7 @@ import pyarrow.dataset as ds
 
 from vnrok_etl import rawstore
 from vnrok_etl.identity import article_identity, record_id
-from vnrok_etl.pipeline import STAGES, BatchResult, process_paths
+from vnrok_etl.pipeline import STAGES, BatchResult, process_paths, process_stored
 from vnrok_etl.records import RawDocument
 from vnrok_etl.speakers import fold
 from vnrok_etl.version import extraction_version
@@ -128,6 +128,11 @@ def stage_paths(
     `positions`: each path's position in the run's list of files (the order a reprocess replays).
     """
     return stage_batch(process_paths(paths, known_sha256, positions), number)
+
+
+def stage_stored(documents: list[RawDocument], number: int) -> StagedBatch:
+    """Process and stage batch `number` of kept documents (a reprocess), for a worker process."""
+    return stage_batch(process_stored(documents), number)
 
 
 def stage_batch(batch: BatchResult, number: int = 0) -> StagedBatch:

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import duckdb
 import pyarrow as pa
@@ -63,6 +63,19 @@ class LoadInfo:
     started_at: datetime
     flow_run_id: str | None = None
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    kind: str = "ingest"  # or "reprocess"
+    chunk: int | None = None  # its number among the chunks of its run, from 1
+
+
+class Replacement(Protocol):
+    """What a reprocess does around the merge, inside its transaction (reprocess.py): `before`
+    removes the rows the chunk's documents will get again and creates the temp table
+    `stg_pending_articles` (articles about to be replaced, never a near-duplicate's canonical
+    twin); `after` records the article ids that disappeared."""
+
+    def before(self, connection: duckdb.DuckDBPyConnection) -> None: ...
+
+    def after(self, connection: duckdb.DuckDBPyConnection, load: LoadInfo) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,15 +296,22 @@ def known_sha256(connection: duckdb.DuckDBPyConnection) -> set[str]:
     return {row[0] for row in rows}
 
 
-def merge_load(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: LoadInfo) -> LoadCounts:
-    """Merge one load's staging tables into the core tables, all or nothing."""
+def merge_load(
+    connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: LoadInfo, replacing: Replacement | None = None
+) -> LoadCounts:
+    """Merge one load's staging tables into the core tables, all or nothing; with `replacing`,
+    the rows its documents had before go in the same transaction (a reprocess chunk)."""
     connection.execute("BEGIN TRANSACTION")
     try:
         with _registered(connection, staged.tables):
-            counts = _merge(connection, staged, load)
+            if replacing is not None:
+                replacing.before(connection)
+            counts = _merge(connection, staged, load, exclude_pending=replacing is not None)
+            if replacing is not None:
+                replacing.after(connection, load)
             # The checks read articles, sources, figures, quotes and speakers: a load that added
             # no article and no source (a re-run over known files) cannot have broken them.
-            if counts.articles_new or counts.sources_new:
+            if counts.articles_new or counts.sources_new or replacing is not None:
                 run_checks(connection, load.load_id)
         connection.execute("COMMIT")
     except BaseException:
@@ -324,16 +344,19 @@ def record_failed_load(
     """After a rollback: keep a trace of the attempt, and nothing else. `status` is 'failed', or
     'interrupted' for a run stopped by a signal before it committed."""
     connection.execute(
-        "INSERT INTO loads (load_id, flow_run_id, started_at, finished_at, status, error)"
-        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-        [load.load_id, load.flow_run_id, load.started_at, datetime.now(timezone.utc), status, error[:2000]],
+        "INSERT INTO loads (load_id, flow_run_id, started_at, finished_at, status, error, kind, chunk)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        [load.load_id, load.flow_run_id, load.started_at, datetime.now(timezone.utc), status, error[:2000],
+         load.kind, load.chunk],
     )
 
 
-def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: LoadInfo) -> LoadCounts:
+def _merge(
+    connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: LoadInfo, exclude_pending: bool = False
+) -> LoadCounts:
     now = datetime.now(timezone.utc)
     params = {"load_id": load.load_id, "now": now}
-    twins = _near_duplicates(connection)
+    twins = _near_duplicates(connection, exclude_pending)
     with _registered(connection, {"stg_articles_new": _new_articles(staged.tables["stg_articles"], twins)}):
         articles_new = _insert(
             connection,
@@ -493,11 +516,12 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
     connection.execute(
         """INSERT INTO loads (load_id, flow_run_id, started_at, finished_at, status, documents_seen,
                               documents_new, articles_new, sources_new, figures_new, quotes_new,
-                              rejections_new, counts, error)
+                              rejections_new, counts, error, kind, chunk)
            VALUES ($load_id, $flow_run_id, $started_at, $now, 'succeeded', $seen, $documents_new,
-                   $articles, $sources, $figures, $quotes, $rejections, $counts, NULL)""",
+                   $articles, $sources, $figures, $quotes, $rejections, $counts, NULL, $kind, $chunk)""",
         {
             "load_id": load.load_id, "flow_run_id": load.flow_run_id, "started_at": load.started_at,
+            "kind": load.kind, "chunk": load.chunk,
             "now": now, "seen": counts.documents_seen,
             "documents_new": counts.documents_seen - counts.documents_known,
             "articles": articles_new, "sources": sources_new, "figures": figures_new,
@@ -507,7 +531,7 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
     return counts
 
 
-def _near_duplicates(connection: duckdb.DuckDBPyConnection) -> dict[str, str | None]:
+def _near_duplicates(connection: duckdb.DuckDBPyConnection, exclude_pending: bool = False) -> dict[str, str | None]:
     """Every new article of the load and its canonical twin (None if it has none), also staged
     as `stg_new_articles(article_id, duplicate_of)` for the inserts that follow.
 
@@ -516,8 +540,12 @@ def _near_duplicates(connection: duckdb.DuckDBPyConnection) -> dict[str, str | N
     articles and the load's earlier new ones, so no load reads every SimHash into Python. The
     nearest canonical article wins, earlier ones first, and a new article with no twin is
     canonical for the new articles after it: that needs the load's order, so the few articles
-    with candidates are settled here, in `ord` order.
+    with candidates are settled here, in `ord` order. With `exclude_pending` (a reprocess), the
+    articles in `stg_pending_articles` are not candidates: a fresh ingest would not have them yet.
     """
+    pending = (
+        "AND article_id NOT IN (SELECT article_id FROM stg_pending_articles)" if exclude_pending else ""
+    )
     connection.execute(
         """CREATE OR REPLACE TEMP TABLE stg_new_bands AS
            SELECT s.article_id, s.simhash, s.ord, b.band, (s.simhash >> (16 * b.band)) & 65535 AS value
@@ -528,7 +556,7 @@ def _near_duplicates(connection: duckdb.DuckDBPyConnection) -> dict[str, str | N
         f"""SELECT DISTINCT n.article_id, n.ord, o.article_id, bit_count(xor(n.simhash, o.simhash)), false
             FROM stg_new_bands n
             JOIN (SELECT article_id, simhash, b.band, (simhash >> (16 * b.band)) & 65535 AS value
-                  FROM articles, range(4) b(band) WHERE duplicate_of IS NULL) o USING (band, value)
+                  FROM articles, range(4) b(band) WHERE duplicate_of IS NULL {pending}) o USING (band, value)
             WHERE bit_count(xor(n.simhash, o.simhash)) <= {NEAR_DUPLICATE_BITS}
             UNION ALL
             SELECT DISTINCT n.article_id, n.ord, e.article_id, bit_count(xor(n.simhash, e.simhash)), true

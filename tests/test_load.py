@@ -363,3 +363,37 @@ def test_every_derived_row_records_the_rules_that_made_it(warehouse, tmp_path):
         for table in (*TABLES,):
             versions = connection.execute(f"SELECT DISTINCT extraction_version FROM {table}").fetchall()
             assert versions == [(version,)], table
+
+
+def test_a_failed_chunks_staged_rows_stay_inspectable_until_its_documents_load(warehouse, tmp_path):
+    from vnrok_etl.failed_staging import failed_schemas
+    from vnrok_etl.runner import merge_staged
+
+    paths = [str(SEEDS / name) for name in SEED_NAMES[1:]]
+    staged = stage_batches([process_paths(paths)])
+    figures = staged.tables["stg_figures"]
+    shifted = figures.set_column(
+        figures.schema.get_field_index("start_char"), "start_char",
+        pc.add(figures["start_char"], pa.scalar(1, pa.int32())),
+    )
+    load = new_load_info()
+    with pytest.raises(DataCheckFailed, match="figure_text_matches_body"):
+        merge_staged(replace(staged, tables=staged.tables | {"stg_figures": shifted}), warehouse, load, None)
+    with connect(warehouse, read_only=True) as connection:
+        (schema,) = failed_schemas(connection)
+        status, error = connection.execute("SELECT status, error FROM loads WHERE load_id = ?", [load.load_id]).fetchone()
+        # The offending rows can be looked at in SQL: every staged figure is off by one character.
+        offending = connection.execute(
+            f"SELECT count(*) FROM {schema}.stg_figures f JOIN {schema}.stg_articles a USING (article_id)"
+            " WHERE substring(a.body, f.start_char + 1, f.end_char - f.start_char) <> f.text"
+        ).fetchone()[0]
+        assert connection.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+    assert status == "failed" and f"kept in schema {schema}" in error
+    assert offending == figures.num_rows
+    # A load of other documents keeps it; the next successful load of the same documents drops it.
+    ingest_paths([str(SEEDS / SEED_NAMES[0])], warehouse)
+    with connect(warehouse, read_only=True) as connection:
+        assert failed_schemas(connection) == [schema]
+    ingest_paths(paths, warehouse)
+    with connect(warehouse, read_only=True) as connection:
+        assert failed_schemas(connection) == []

@@ -41,8 +41,7 @@ import psutil
 
 PR_SET_PDEATHSIG = 1
 WATCHDOG_SECONDS = 0.5
-STOP_SECONDS = 1.0  # SIGTERM, then SIGKILL what is still there (multiprocessing's resource
-# tracker ignores SIGTERM and would otherwise hold the stop for the whole wait)
+STOP_SECONDS = 1.0  # at the end of a run: SIGTERM, this long, then SIGKILL what is still there
 SIGNAL_NAMES = {signal.SIGTERM: "SIGTERM", signal.SIGINT: "SIGINT"}
 
 

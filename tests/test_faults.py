@@ -1,7 +1,8 @@
 """Faults during a load: a killed loader, a locked warehouse, a read-only query that tries to write.
 
-A load is one DuckDB transaction (warehouse.merge_load), so a loader killed at any moment must
-leave the warehouse exactly as it was, and the next run must load everything exactly once. These
+A load (a run's chunk) is one DuckDB transaction (warehouse.merge_load), so a loader killed at any
+moment must leave the warehouse exactly as its committed chunks left it, and the next run must
+load everything exactly once. These
 tests kill a real loading process with SIGKILL (no mocks, no hooks in the code under test): the
 loader is the real ingest with a line printed as its merge starts and ends, and it is killed at
 fractions of the merge time measured on an undisturbed run.

@@ -1,8 +1,8 @@
 """The DuckDB warehouse: opening it, keeping its schema current, and merging one load.
 
-A load is all-or-nothing: staging tables, inserts into every core table, the loads row and the
-data checks run in ONE transaction; anything that fails rolls all of it back, and only a 'failed'
-loads row is written afterwards. Every insert is an anti-join on the table's key, so loading the
+A load (one chunk of a run, runner.ingest_paths) is all-or-nothing: staging tables, inserts into
+every core table, the loads row and the data checks run in ONE transaction; anything that fails
+rolls all of it back, and only a 'failed' loads row is written afterwards. Every insert is an anti-join on the table's key, so loading the
 same documents again changes nothing (DESIGN.md "Identity and deduplication").
 
 DuckDB lets one process open a file read-write, and that lock excludes every other process, even

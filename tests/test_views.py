@@ -135,7 +135,8 @@ def test_actuals_of_different_years_are_a_series_and_an_undated_one_is_compared_
             ("f-undated", "2025-08-09", 50e9, "$50 billion", None),
         ):
             connection.execute(
-                """INSERT INTO figures
+                """INSERT INTO figures (figure_id, article_id, kind, value, unit, qualifier, subject, ref_year,
+                                       is_target, text, sentence, start_char, end_char, speaker, load_id)
                    SELECT ?, article_id, 'money', ?, 'USD', 'exact', 'bilateral trade', ?, FALSE, ?,
                           'Bilateral trade reached ' || ? || '.', 0, 1, NULL, 'test'
                    FROM articles WHERE published_date = ?::DATE""",

@@ -243,6 +243,7 @@ class Stager:
         self.documents_seen = 0
         self.seconds: dict[str, float] = dict.fromkeys((*STAGES, "stage"), 0.0)  # summed over batches
         self._articles: set[str] = set()
+        self._raw: set[str] = set()
         self._batches = 0
         self._spill = spill
         self._writers: dict[str, pa.ipc.RecordBatchFileWriter] = {}
@@ -264,6 +265,13 @@ class Stager:
             for name in ARTICLE_TABLES:
                 keep = [key not in repeated for key in tables[name].column("article_id").to_pylist()]
                 tables[name] = tables[name].filter(pa.array(keep, pa.bool_()))
+        # A document's bytes once per load (a batch holds each hash once already), so the merge
+        # inserts them without sorting blobs to drop repeats.
+        hashes = tables["stg_raw_documents"].column("content_sha256").to_pylist()
+        if any(sha256 in self._raw for sha256 in hashes):
+            keep = [sha256 not in self._raw for sha256 in hashes]
+            tables["stg_raw_documents"] = tables["stg_raw_documents"].filter(pa.array(keep, pa.bool_()))
+        self._raw.update(hashes)
         for name, table in tables.items():
             if not table.num_rows:
                 continue

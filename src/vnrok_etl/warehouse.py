@@ -404,8 +404,7 @@ def _merge(
         connection,
         """INSERT INTO raw_documents (content_sha256, size_bytes, codec, content, first_seen_at, load_id)
            SELECT content_sha256, size_bytes, codec, content, $now, $load_id FROM stg_raw_documents s
-           WHERE NOT EXISTS (SELECT 1 FROM raw_documents e WHERE e.content_sha256 = s.content_sha256)
-           QUALIFY row_number() OVER (PARTITION BY content_sha256) = 1""",
+           WHERE NOT EXISTS (SELECT 1 FROM raw_documents e WHERE e.content_sha256 = s.content_sha256)""",
         params,
     )
     _insert(

@@ -118,7 +118,6 @@ def ingest(
     try:
         discovered = discover(paths, settle_seconds)
         files, unchanged, known = known_documents(quote(discovered), target)
-        position = {path: number for number, path in enumerate(discovered)}
         size = run_batch_size(len(files), batch_size, chunk_size)
         chunks = plan_run_chunks(discovered, files, unchanged, chunk_size)
         batch_number = 0
@@ -132,8 +131,8 @@ def ingest(
                     # Each batch is staged where it ran; here it is only written to Arrow files in the folder.
                     stager = Stager(folder)
                     stager.add(known_batch(chunk.unchanged))
-                    batches = [chunk.files[start : start + size] for start in range(0, len(chunk.files), size)]
-                    for batch in _process_batches(runner, batches, position, known, batch_number):
+                    batches = chunk.batches(size)
+                    for batch in _process_batches(runner, batches, known, batch_number):
                         stager.add(batch)
                     batch_number += len(batches)
                     staged = stage(stager)
@@ -161,15 +160,13 @@ def ingest(
 
 
 def _process_batches(
-    runner: object, batches: list[list[str]], position: dict[str, int], known: set[str], numbered_from: int = 0
+    runner: object, batches: list[tuple[list[str], list[int]]], known: set[str], numbered_from: int = 0
 ) -> Iterator[StagedBatch]:
     """Staged batches in order, with at most WINDOW batches in flight (threads, processes or Dask)."""
     tasks = []
-    for number, batch in enumerate(batches, start=numbered_from + 1):
+    for number, (batch, positions) in enumerate(batches, start=numbered_from + 1):
         # quote(): the known hashes go to the task as they are, not walked by Prefect item by item.
-        tasks.append((process_batch, {
-            "paths": batch, "known": quote(known), "number": number, "positions": [position[path] for path in batch],
-        }))
+        tasks.append((process_batch, {"paths": batch, "known": quote(known), "number": number, "positions": positions}))
     return run_windowed(runner, tasks)
 
 

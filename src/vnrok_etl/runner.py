@@ -63,6 +63,14 @@ class ChunkPlan:
     number: int
     files: list[str]
     unchanged: list[RawDocument]
+    positions: list[int]  # of `files` in the run's list (document_sightings.seq)
+
+    def batches(self, size: int) -> list[tuple[list[str], list[int]]]:
+        """(files, positions) of the chunk's batches of at most `size` files."""
+        return [
+            (self.files[start : start + size], self.positions[start : start + size])
+            for start in range(0, len(self.files), size)
+        ]
 
 
 def plan_run_chunks(
@@ -73,12 +81,12 @@ def plan_run_chunks(
     unchanged_by_uri = {document.uri: document for document in unchanged}
     chunks = []
     for number, positions in enumerate(plan_chunks(len(discovered), chunk_size), start=1):
-        paths = [discovered[position] for position in positions]
+        read = [position for position in positions if discovered[position] in reading]
         chunks.append(ChunkPlan(
-            number, [path for path in paths if path in reading],
-            [unchanged_by_uri[path] for path in paths if path in unchanged_by_uri],
+            number, [discovered[position] for position in read],
+            [unchanged_by_uri[discovered[p]] for p in positions if discovered[p] in unchanged_by_uri], read,
         ))
-    return chunks or [ChunkPlan(1, [], [])]
+    return chunks or [ChunkPlan(1, [], [], [])]
 
 
 def ingest_paths(
@@ -104,7 +112,6 @@ def ingest_paths(
     clock = time.perf_counter()
     discovered = discover_paths(paths)
     files, unchanged, known = plan_reads(discovered, warehouse, on_wait)
-    position = {path: number for number, path in enumerate(discovered)}
     size = run_batch_size(len(files), batch_size, chunk_size)
     chunks = plan_run_chunks(discovered, files, unchanged, chunk_size)
     results: list[LoadCounts] = []
@@ -116,10 +123,10 @@ def ingest_paths(
         with staging_folder(load.load_id, on_notice=on_wait) as folder:
             stager = Stager(folder if spill else None)
             stager.add(known_batch(chunk.unchanged))
-            batches = [chunk.files[start : start + size] for start in range(0, len(chunk.files), size)]
-            numbers = range(batch_number + 1, batch_number + len(batches) + 1)
-            batch_number += len(batches)
-            places = [[position[path] for path in batch] for batch in batches]
+            planned = chunk.batches(size)
+            numbers = range(batch_number + 1, batch_number + len(planned) + 1)
+            batch_number += len(planned)
+            batches, places = [files for files, _ in planned], [positions for _, positions in planned]
             for batch in _process_batches(batches, places, known, workers, numbers):
                 staged_at = time.perf_counter()
                 stager.add(batch)

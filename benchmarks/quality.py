@@ -173,10 +173,11 @@ def score_document(path: Path, key: dict, outcome: Extraction | Rejection) -> Sc
     score = Score(documents=1)
     name = path.name
     expect = key.get("expect", {})
-    if "reject" in expect:
+    reject = key.get("reject") or expect.get("reject")  # top level (as written) or under [expect]
+    if reject:
         if not isinstance(outcome, Rejection):
             score.rejections_wrong += 1
-            score.misses.append(f"{name}: loaded as an article, the key says it is not one ({expect['reject']})")
+            score.misses.append(f"{name}: loaded as an article, the key says it is not one ({reject})")
         return score
     if isinstance(outcome, Rejection):
         score.rejections_wrong += 1

@@ -23,8 +23,8 @@ from test_faults import write_corpus
 from vnrok_etl.staging_area import PREFIX, remove_dead_staging, staging_folder
 
 CLI = [sys.executable, "-m", "vnrok_etl.cli"]
-CORPUS_SIZE = 600
-BATCH_SIZE = 40  # 16 batches on a 2-process pool: the run is mid-way for seconds
+CORPUS_SIZE = 1200
+BATCH_SIZE = 40  # 30 batches on a 2-process pool: the run is mid-way for seconds
 GONE_SECONDS = 10.0
 STOP_SECONDS = 5.0
 
@@ -54,14 +54,20 @@ def _start_ingest(tmp_path: Path, api_url: str | None) -> tuple[subprocess.Popen
     return process, warehouse
 
 
-def _wait_for_workers(process: subprocess.Popen, workers: int = 2, timeout: float = 180.0) -> list[psutil.Process]:
-    """The CLI's descendants once its pool workers run (their command line names multiprocessing)."""
+def _wait_for_workers(
+    process: subprocess.Popen, tmp_path: Path, workers: int = 2, timeout: float = 180.0
+) -> list[psutil.Process]:
+    """The CLI's descendants once its pool workers run (their command line names multiprocessing)
+    and have staged a batch: mid-run, past their start-up (a worker learns whom to die with as
+    it starts, after its imports; on a loaded machine those take seconds)."""
     deadline = time.monotonic() + timeout
     parent = psutil.Process(process.pid)
     while time.monotonic() < deadline:
-        assert process.poll() is None, f"the run ended before its workers started: {process.communicate()}"
+        assert process.poll() is None, f"the run ended before its workers worked: {process.communicate()}"
         descendants = parent.children(recursive=True)
-        if sum("multiprocessing" in " ".join(_cmdline(child)) for child in descendants) >= workers:
+        running = sum("multiprocessing" in " ".join(_cmdline(child)) for child in descendants) >= workers
+        staged = any(path.stat().st_size for folder in _staging_folders(tmp_path) for path in folder.glob("*.arrow"))
+        if running and staged:
             return descendants
         time.sleep(0.05)
     raise AssertionError("the run's pool workers never started")
@@ -85,7 +91,7 @@ def _staging_folders(tmp_path: Path) -> list[Path]:
 
 def test_a_killed_run_leaves_no_process_and_the_next_run_removes_its_staging(tmp_path: Path, prefect_server: str):
     process, warehouse = _start_ingest(tmp_path, api_url=None)
-    descendants = _wait_for_workers(process)
+    descendants = _wait_for_workers(process, tmp_path)
     assert any("uvicorn" in _cmdline(child) for child in descendants), "the run has its temporary server"
     assert _staging_folders(tmp_path), "the run stages in its own folder"
     process.kill()
@@ -109,7 +115,7 @@ def test_a_killed_run_leaves_no_process_and_the_next_run_removes_its_staging(tmp
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_a_stop_signal_ends_the_run_cleanly_within_seconds(tmp_path: Path, prefect_server: str, signum: int):
     process, warehouse = _start_ingest(tmp_path, api_url=prefect_server)
-    descendants = _wait_for_workers(process)
+    descendants = _wait_for_workers(process, tmp_path)
     stopped_at = time.monotonic()
     process.send_signal(signum)
     _, stderr = process.communicate(timeout=30)
@@ -134,10 +140,22 @@ def test_staging_of_dead_runs_is_removed_and_a_live_runs_is_not(tmp_path: Path):
     dead.mkdir()
     (dead / "lock").write_text("12345\n")
     (dead / "stg_articles.arrow").write_bytes(b"x" * 1000)
+    # A folder without a lock: being created, or staged by a version that did not lock (its run may
+    # still be alive). Left alone, unless untouched for a day.
+    unlocked = tmp_path / f"{PREFIX}unlocked"
+    unlocked.mkdir()
+    (unlocked / "stg_articles.arrow").write_bytes(b"x")
+    forgotten = tmp_path / f"{PREFIX}forgotten"
+    forgotten.mkdir()
+    (forgotten / "stg_articles.arrow").write_bytes(b"x")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    for path in (forgotten / "stg_articles.arrow", forgotten):
+        os.utime(path, (two_days_ago, two_days_ago))
     with staging_folder("live", parent=tmp_path, on_notice=notices.append) as live:
         assert live == tmp_path / f"{PREFIX}live" and live.is_dir()
-        assert not dead.exists()
-        assert notices == ["removed the staging of 1 run(s) no longer alive (0.0 MB)"]
+        assert not dead.exists() and not forgotten.exists()
+        assert unlocked.is_dir()
+        assert notices == ["removed the staging of 2 run(s) no longer alive (0.0 MB)"]
         assert remove_dead_staging(tmp_path) == []  # its own lock is held: never removed
         # another process sees the lock held too
         probe = subprocess.run(

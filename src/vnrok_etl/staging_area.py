@@ -29,7 +29,10 @@ except ImportError:  # pragma: no cover - not POSIX: no lock, no sweeping
 
 PREFIX = "vnrok-stage-"
 LOCK_NAME = "lock"
-YOUNG_SECONDS = 60.0  # a folder without its lock file is being created, unless older than this
+# A folder without a lock file is being created (mkdir, then the lock) or belongs to a version
+# that did not lock (a run of it may still be staging: a 100k load stages for minutes): only one
+# untouched for this long is taken for dead.
+UNLOCKED_DEAD_SECONDS = 24 * 3600.0
 
 
 @contextmanager
@@ -74,9 +77,8 @@ def remove_dead_staging(parent: Path) -> list[tuple[Path, int]]:
 
 
 def _owned(folder: Path) -> bool:
-    """Whether a live run holds the folder's lock. A folder without a lock file is being created
-    (mkdir, then the lock) or was left by an older version: only the latter is dead, and it is
-    told apart by age."""
+    """Whether a live run holds the folder's lock; a folder without a lock file counts as owned
+    unless it has been untouched for UNLOCKED_DEAD_SECONDS."""
     try:
         with (folder / LOCK_NAME).open("r") as lock:
             try:
@@ -86,16 +88,17 @@ def _owned(folder: Path) -> bool:
             fcntl.flock(lock, fcntl.LOCK_UN)
             return False
     except FileNotFoundError:
-        return _young(folder)
+        return _touched_lately(folder)
     except OSError:
         return True  # cannot tell: leave it
 
 
-def _young(folder: Path) -> bool:
+def _touched_lately(folder: Path) -> bool:
     try:
-        return time.time() - folder.stat().st_mtime < YOUNG_SECONDS
+        newest = max([folder.stat().st_mtime, *(path.stat().st_mtime for path in folder.iterdir())])
     except OSError:
         return True
+    return time.time() - newest < UNLOCKED_DEAD_SECONDS
 
 
 def _size(folder: Path) -> int:

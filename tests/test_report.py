@@ -54,12 +54,15 @@ def hostile(seeded, tmp_path_factory) -> Path:
             [f"Title {SCRIPT}", "<b>EVIL</b>", f"He said {SCRIPT} and {IMAGE}."],
         )
         connection.execute(
-            """INSERT INTO quotes VALUES ('q-evil', 'evil', 'direct', 'Tô Lâm', NULL, 'said', ?, 8, ?, 'test')""",
+            """INSERT INTO quotes (quote_id, article_id, kind, speaker, speaker_title, cue, text, start_char,
+                                   end_char, load_id)
+               VALUES ('q-evil', 'evil', 'direct', 'Tô Lâm', NULL, 'said', ?, 8, ?, 'test')""",
             [SCRIPT, 8 + len(SCRIPT)],
         )
         connection.execute(
-            """INSERT INTO figures VALUES ('f-evil', 'evil', 'money', 5e9, 'USD', 'exact', ?, 2025, FALSE,
-                                          ?, ?, 0, 5, NULL, 'test')""",
+            """INSERT INTO figures (figure_id, article_id, kind, value, unit, qualifier, subject, ref_year,
+                                   is_target, text, sentence, start_char, end_char, speaker, load_id)
+               VALUES ('f-evil', 'evil', 'money', 5e9, 'USD', 'exact', ?, 2025, FALSE, ?, ?, 0, 5, NULL, 'test')""",
             [IMAGE, f"{SCRIPT} $5 billion", f"He said {SCRIPT} and {IMAGE}."],
         )
     return path

@@ -2,7 +2,8 @@
 
 Prefect reads its settings when it is first imported, so the project's defaults are set here,
 before any flow module imports it: Prefect's home inside the project (git-ignored), no analytics
-(no network at run time), a start-up limit the embedded server actually meets on these machines
+on the server nor telemetry from the client (no network at run time, no notice about it), a
+start-up limit the embedded server actually meets on these machines
 (10-33 s measured; the default 20 s times out), and a task-run recorder batch large enough for
 bursts. Concurrency leases are kept on disk, not in the server's memory: with the default, a
 server restarted while a run held the warehouse slot would keep that slot taken for good
@@ -39,6 +40,9 @@ PREFECT_DEFAULTS = {
     "PREFECT_CLOUD_ENABLE_ORCHESTRATION_TELEMETRY": "false",
     "PREFECT_SERVER_CONCURRENCY_LEASE_STORAGE": "prefect.server.concurrency.lease_storage.filesystem",
     "PREFECT_RUNNER_POLL_FREQUENCY": "2",  # `vnrok-etl serve` starts a triggered run within 2 s, not 10
+    # The client's own telemetry (Prefect 3.8 prints "Prefect collects anonymous usage data" once
+    # per PREFECT_HOME in a terminal): the server setting above does not cover it, this does.
+    "DO_NOT_TRACK": "1",
 }
 
 

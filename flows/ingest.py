@@ -29,6 +29,7 @@ from flows.cluster import batch_task_runner, running
 from flows.lifeline import stop_reason
 from flows.server import warehouse_slot
 from vnrok_etl.batching import run_batch_size
+from vnrok_etl.progress import progress_bar
 from vnrok_etl.records import RawDocument
 from vnrok_etl.runner import (
     combine_counts,
@@ -123,7 +124,8 @@ def ingest(
         batch_number = 0
         # One pool (or cluster) for the whole run, chosen by its number of batches.
         runner = batch_task_runner(cluster, -(-len(files) // size) if files else 0)
-        with running(runner):
+        # A bar on a terminal (documents done, rate, time left); nothing in pipes, CI or served runs.
+        with running(runner), progress_bar("ingesting", len(files) + len(unchanged)) as bar:
             for chunk in chunks:
                 load = new_load_info(flow_run_id=run_id, chunk=chunk.number if len(chunks) > 1 else None)
                 started = time.perf_counter()
@@ -131,9 +133,11 @@ def ingest(
                     # Each batch is staged where it ran; here it is only written to Arrow files in the folder.
                     stager = Stager(folder)
                     stager.add(known_batch(chunk.unchanged))
+                    bar.advance(len(chunk.unchanged))
                     batches = chunk.batches(size)
                     for batch in _process_batches(runner, batches, known, batch_number):
                         stager.add(batch)
+                        bar.advance(batch.documents)
                     batch_number += len(batches)
                     staged = stage(stager)
                     seconds = {name: round(value, 3) for name, value in stager.seconds.items()}

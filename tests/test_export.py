@@ -18,7 +18,7 @@ from vnrok_etl.warehouse import connect
 MARTS = {
     "figures_in_context", "quotes_by_speaker", "speaker_summary", "source_summary", "money_timeline",
     "claim_figures", "figure_claims", "figure_conflicts", "figure_conflict_values", "canonical_articles",
-    "subject_synonyms",
+    "subject_synonyms", "stories",
 }
 CORE = {
     "articles", "article_sources", "figures", "quotes", "speakers", "speaker_aliases", "removed_spans",

@@ -187,8 +187,14 @@ def test_select_profile(uri: str, site_name: str | None, expected: str) -> None:
 
 
 def test_profile_from_markup_alone() -> None:
-    soup = BeautifulSoup('<html><body><div id="abody"><p>Text.</p></div></body></html>', "lxml")
+    soup = BeautifulSoup('<html><body><h1 class="headline">T</h1><div id="abody"><p>Text.</p></div></body></html>', "lxml")
     assert select_profile(soup, "saved.html").name == "VNS"
+
+
+def test_body_class_alone_claims_no_outlet() -> None:
+    # ".main-content" is VietNamNet's body, and half the web's.
+    soup = BeautifulSoup('<html><body><div class="main-content"><p>Text.</p></div></body></html>', "lxml")
+    assert select_profile(soup, "saved.html").name == "generic"
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,26 @@
-"""identity: one article_id per article whatever its typography; SimHash finds republished copies."""
+"""identity: one article_id per article whatever its typography; stories: copies a syndicator
+makes of an article are one story, two outlets' own reports of one event are two."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
 from conftest import SEEDS
-from vnrok_etl.identity import NEAR_DUPLICATE_BITS, article_id, hamming, record_id, simhash
+from vnrok_etl.identity import NEAR_DUPLICATE_BITS, article_id, hamming, identity_text, record_id, simhash
+from vnrok_etl.stories import (
+    MIN_SAMPLE,
+    MIN_SHARED_KEYS,
+    SAMPLE_CONTAINMENT,
+    canonical_order,
+    components,
+    prefix_levels,
+    same_story,
+    shingles_of,
+    story_signature,
+)
 
 BODY = (SEEDS / "004_50867dec6f891f30.txt").read_text(encoding="utf-8")
 
@@ -29,3 +46,77 @@ def test_simhash_fits_a_signed_bigint_and_record_ids_are_stable():
     for text in (BODY, "x", ""):
         assert -(1 << 63) <= simhash(text) < 1 << 63
     assert record_id("a", 1, 2) == record_id("a", 1, 2) != record_id("a", 1, 3)
+
+
+# ─── story identity (stories.py): copies a syndicator makes are one story ──────────────────────
+
+ROOT = Path(__file__).resolve().parents[1]
+DISTINCT = ROOT / "benchmarks" / "data" / "distinct"  # pairs of own reports of one event, ours
+PARAGRAPHS = BODY.split("\n\n")
+
+
+def _same(a: str, b: str) -> bool:
+    return same_story(shingles_of(identity_text(a)), shingles_of(identity_text(b)))
+
+
+def _candidates(a: str, b: str) -> bool:
+    """Whether the warehouse would test the pair: shared keys (one side's top key each) and the
+    sample screen, as linking.py's SQL does."""
+    (_, first), (_, second) = story_signature(identity_text(a)), story_signature(identity_text(b))
+    shared = sum(1 for key in first.top_keys if key in second.keys or key in second.top_keys)
+    shared += sum(1 for key in first.keys if key in second.top_keys)
+    smaller = min(len(first.sample), len(second.sample))
+    screened = smaller < MIN_SAMPLE or len(set(first.sample) & set(second.sample)) >= SAMPLE_CONTAINMENT * smaller
+    return shared >= MIN_SHARED_KEYS and screened
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        pytest.param("\n\n".join(PARAGRAPHS[:3]), id="first-paragraphs"),
+        pytest.param("\n\n".join(PARAGRAPHS[:-3]), id="end-trimmed"),
+        pytest.param("Leaders agree new economic vision\n\nSEOUL (VNA) — " + BODY, id="headline-and-dateline"),
+        pytest.param("The following report was carried by the national news agency.\n\n" + BODY + "\n\nSource: VNA",
+                     id="intro-and-credit"),
+        pytest.param(BODY.replace("agreed", "decided").replace("two leaders", "two sides").replace(" the ", " a ", 12),
+                     id="words-changed"),
+        pytest.param("\n\n".join([PARAGRAPHS[1], PARAGRAPHS[0], *PARAGRAPHS[2:]]), id="paragraphs-swapped"),
+    ],
+)
+def test_a_copy_a_syndicator_makes_is_the_same_story_and_is_found(copy):
+    assert _same(BODY, copy) and _same(copy, BODY)
+    assert _candidates(BODY, copy) and _candidates(copy, BODY)
+
+
+@pytest.mark.parametrize("pair", sorted(path.name[:2] for path in DISTINCT.glob("*-a.txt")))
+def test_two_outlets_own_reports_of_one_event_are_two_stories(pair):
+    # Each pair shares a quote and its figures, word for word, and nothing else.
+    first, second = ((DISTINCT / f"{pair}-{side}.txt").read_text() for side in "ab")
+    assert not _same(first, second)
+
+
+def test_a_passage_from_the_middle_of_an_article_is_not_a_copy_of_it():
+    # A short piece that reprints two paragraphs from the middle of a longer report (background
+    # both carry) is contained in it, but a syndicator trims from the end, not the start.
+    middle = "\n\n".join(PARAGRAPHS[5:7])
+    assert not _same(middle, BODY)
+    assert _same("\n\n".join(PARAGRAPHS[:2]), BODY)
+
+
+def test_the_canonical_copy_is_the_fullest_then_the_earliest():
+    day = date(2025, 8, 11)
+    full_late = canonical_order(1000, 1000, (day + timedelta(days=1), None), "a")
+    full_early = canonical_order(950, 1000, (day, None), "b")
+    trimmed_earliest = canonical_order(400, 1000, (day - timedelta(days=1), None), "c")
+    undated = canonical_order(1000, 1000, (None, None), "d")
+    assert sorted([full_late, full_early, trimmed_earliest, undated]) == [full_early, full_late, undated, trimmed_earliest]
+    # Same day and time: the longer copy, then the smaller article_id.
+    assert canonical_order(990, 1000, (day, None), "z") < canonical_order(980, 1000, (day, None), "a")
+    assert canonical_order(990, 1000, (day, None), "a") < canonical_order(990, 1000, (day, None), "b")
+
+
+def test_story_keys_are_signed_bigints_and_prefix_levels_grow_fourfold():
+    _, signature = story_signature(identity_text(BODY))
+    assert all(-(1 << 63) <= key < 1 << 63 for key in signature.keys + signature.top_keys + signature.sample)
+    assert prefix_levels(19) == [] and prefix_levels(20) == [20] and prefix_levels(250) == [20, 80] and prefix_levels(320) == [20, 80, 320]
+    assert components(["a", "b", "c", "d"], [("b", "c"), ("d", "c")]) == {"a": "a", "b": "b", "c": "b", "d": "b"}

@@ -21,9 +21,14 @@ from conftest import SEED_NAMES, SEEDS
 from vnrok_etl.pipeline import process_paths
 from vnrok_etl.runner import ingest_paths, new_load_info
 from vnrok_etl.stage import stage_batches
-from vnrok_etl.warehouse import WAREHOUSE_DIR, DataCheckFailed, connect, merge_load, record_failed_load, run_checks
-
-MIGRATIONS = WAREHOUSE_DIR / "migrations"
+from vnrok_etl.warehouse import (
+    WAREHOUSE_DIR,
+    DataCheckFailed,
+    connect,
+    merge_load,
+    record_failed_load,
+    run_checks,
+)
 
 TABLES = (
     "articles", "article_sources", "removed_spans", "captions", "figures", "quotes",
@@ -112,7 +117,7 @@ def test_the_same_article_twice_in_one_load_is_one_article(warehouse, tmp_path):
 
 def test_an_edited_republication_is_linked_to_its_canonical_article(warehouse, tmp_path):
     ingest_paths([str(SEEDS / SEED_NAMES[4])], warehouse)
-    edited = (SEEDS / SEED_NAMES[4]).read_text().replace(
+    edited = (SEEDS / SEED_NAMES[4]).read_text().replace(" date 2025-08-11 ", " date 2025-08-12 ").replace(
         "The agreement was reached on Monday", "The agreement was reached on Monday, August 11,"
     )
     (tmp_path / "republished.txt").write_text(edited)
@@ -120,10 +125,11 @@ def test_an_edited_republication_is_linked_to_its_canonical_article(warehouse, t
     assert (result.articles_new, result.near_duplicates_new) == (1, 1)
     with connect(warehouse, read_only=True) as connection:
         rows = connection.execute(
-            "SELECT a.duplicate_of = o.article_id FROM articles a, article_sources s, articles o"
+            "SELECT a.duplicate_of = o.article_id, a.story_id = o.article_id, o.story_id = o.article_id"
+            " FROM articles a, article_sources s, articles o"
             " WHERE s.article_id = o.article_id AND s.source_uri LIKE '%004_%' AND a.duplicate_of IS NOT NULL"
         ).fetchall()
-    assert rows == [(True,)]
+    assert rows == [(True, True, True)]  # both full copies: the one published a day earlier is canonical
 
 
 def test_a_bad_document_is_a_rejection_and_the_others_still_load(warehouse, tmp_path):
@@ -164,9 +170,11 @@ def test_schema_is_idempotent_and_migrations_are_recorded_once(warehouse):
             pass
     raw = duckdb.connect(str(warehouse), read_only=True)
     try:
-        # schema.sql is 001, then every file in warehouse/migrations/, each recorded once.
-        migrations = sorted(MIGRATIONS.glob("*.sql"))
-        expected = [(1, "schema")] + [(int(path.name[:3]), path.stem[4:]) for path in migrations]
+        # schema.sql is migration 1; every file in warehouse/migrations is recorded once.
+        expected = [(1, "schema")] + [
+            (int(file.name[:3]), file.stem[4:])
+            for file in sorted((WAREHOUSE_DIR / "migrations").glob("[0-9][0-9][0-9]_*.sql"))
+        ]
         assert raw.execute("SELECT version, name FROM _migrations ORDER BY version").fetchall() == expected
         names = {row[0] for row in raw.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     finally:
@@ -174,7 +182,8 @@ def test_schema_is_idempotent_and_migrations_are_recorded_once(warehouse):
     assert names >= set(TABLES) | {"loads", "_migrations"}
 
 
-def test_an_edited_copy_in_the_same_load_points_at_the_first(warehouse, tmp_path):
+def test_an_edited_copy_in_the_same_load_points_at_the_fuller_one(warehouse, tmp_path):
+    # Same date, both full: the longer copy is canonical, whichever file comes first.
     folder = tmp_path / "in"
     folder.mkdir()
     original = (SEEDS / SEED_NAMES[4]).read_text()
@@ -187,7 +196,7 @@ def test_an_edited_copy_in_the_same_load_points_at_the_first(warehouse, tmp_path
             "SELECT s.source_uri, o.source_uri FROM articles a"
             " JOIN article_sources s USING (article_id) JOIN article_sources o ON o.article_id = a.duplicate_of"
         ).fetchall()
-    assert rows == [(str(folder / "b.txt"), str(folder / "a.txt"))]
+    assert rows == [(str(folder / "a.txt"), str(folder / "b.txt"))]
 
 
 def test_articles_are_stored_in_the_order_the_load_read_them_across_batches(warehouse, tmp_path):
@@ -397,3 +406,81 @@ def test_a_failed_chunks_staged_rows_stay_inspectable_until_its_documents_load(w
     ingest_paths(paths, warehouse)
     with connect(warehouse, read_only=True) as connection:
         assert failed_schemas(connection) == []
+# ─── stories (stories.py, linking.py) ───────────────────────────────────────────────────────────
+
+ORIGINAL = (SEEDS / SEED_NAMES[4]).read_text()  # " date 2025-08-11 HÀ NỘI — ...", 20 paragraphs, "— VNS"
+BLOCKS = ORIGINAL.split("\n\n")
+TRIMMED = "\n\n".join(BLOCKS[:6]) + " — VNS"  # the first six paragraphs, same day
+EDITED_NEXT_DAY = ORIGINAL.replace(" date 2025-08-11 ", " date 2025-08-12 ").replace(
+    "agreed to jointly shape", "agreed to shape together"
+) + "\n\nSource: VNA"
+OTHER_REPORT = (SEEDS / SEED_NAMES[3]).read_text()
+STORY_ROWS = """SELECT s.source_uri, o.source_uri FROM articles a
+                JOIN article_sources s USING (article_id) JOIN article_sources o ON o.article_id = a.story_id
+                ORDER BY s.source_uri"""
+
+
+def test_stories_are_the_same_whatever_the_order_and_the_batches(tmp_path):
+    texts = [TRIMMED, EDITED_NEXT_DAY, ORIGINAL, OTHER_REPORT]
+    results = {}
+    for order, rows in _rows_loaded_in_both_orders(
+        tmp_path, texts, "SELECT article_id, story_id, duplicate_of FROM articles ORDER BY article_id"
+    ):
+        results[order] = rows
+    assert results["forward"] == results["backward"]
+    stories = {story for _, story, _ in results["forward"]}
+    assert len(stories) == 2  # the seed and its two copies; the other seed
+    with connect(tmp_path / "forward.duckdb", read_only=True) as connection:
+        canonical = connection.execute(
+            "SELECT a.body FROM articles a WHERE a.story_id = a.article_id AND a.body LIKE '%ten cooperation%'"
+        ).fetchall()
+    # The full copies are the original and the edited one; the original was published a day earlier.
+    assert len(canonical) == 1 and "agreed to jointly shape" in canonical[0][0]
+
+
+def test_a_fuller_copy_loaded_later_becomes_the_story_of_the_trimmed_one(warehouse, tmp_path):
+    (tmp_path / "trimmed.txt").write_text(TRIMMED)
+    (tmp_path / "original.txt").write_text(ORIGINAL)
+    first, _ = ingest_paths([str(tmp_path / "trimmed.txt")], warehouse)
+    assert (first.articles_new, first.near_duplicates_new) == (1, 0)
+    second, _ = ingest_paths([str(tmp_path / "original.txt")], warehouse)
+    assert (second.articles_new, second.near_duplicates_new) == (1, 1)
+    with connect(warehouse, read_only=True) as connection:
+        assert connection.execute(STORY_ROWS).fetchall() == [
+            (str(tmp_path / "original.txt"), str(tmp_path / "original.txt")),
+            (str(tmp_path / "trimmed.txt"), str(tmp_path / "original.txt")),
+        ]
+        run_checks(connection)
+
+
+def test_migration_004_relinks_a_warehouse_loaded_before_stories(warehouse, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in (("original.txt", ORIGINAL), ("trimmed.txt", TRIMMED), ("other.txt", OTHER_REPORT)):
+        (folder / name).write_text(text)
+    ingest_paths([str(folder)], warehouse)
+    fresh = snapshot(warehouse)
+    # Make it a warehouse from before migration 004: no story_id, no keys, no SimHash link for
+    # the trimmed copy (SimHash never linked it).
+    raw = duckdb.connect(str(warehouse))
+    raw.execute("ALTER TABLE articles DROP COLUMN story_id")
+    raw.execute("UPDATE articles SET duplicate_of = NULL")
+    raw.execute("DROP TABLE _story_keys")
+    raw.execute("DROP TABLE _story_samples")
+    raw.execute("DELETE FROM _migrations WHERE version = 4")
+    raw.execute("DELETE FROM _schema_state")
+    raw.close()
+    with connect(warehouse) as connection:  # a writer applies pending migrations
+        assert connection.execute("SELECT count(*) FROM _migrations WHERE version = 4").fetchone() == (1,)
+        run_checks(connection)
+    assert snapshot(warehouse) == fresh
+    with connect(warehouse, read_only=True) as connection:
+        assert connection.execute(STORY_ROWS).fetchall() == [
+            (str(folder / "original.txt"), str(folder / "original.txt")),
+            (str(folder / "other.txt"), str(folder / "other.txt")),
+            (str(folder / "trimmed.txt"), str(folder / "original.txt")),
+        ]
+    # The relinked warehouse has every article's keys: a later copy finds its story.
+    (tmp_path / "edited.txt").write_text(EDITED_NEXT_DAY)
+    result, _ = ingest_paths([str(tmp_path / "edited.txt")], warehouse)
+    assert (result.articles_new, result.near_duplicates_new) == (1, 1)

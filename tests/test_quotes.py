@@ -215,9 +215,11 @@ def test_post_posed_attribution_with_time_or_a_following_clause() -> None:
             "“This is a historic moment for both nations,” he said, adding that more visits will come.",
         )
     )
+    # "adding that …" reports more of the same speaker's words (issue "Quotes and speakers").
     assert [(q.kind, q.speaker, q.cue, q.text) for q in quotes] == [
         ("direct", "Phạm Minh Chính", "told reporters", "We will never give up"),
         ("direct", "Phạm Minh Chính", "said", "This is a historic moment for both nations"),
+        ("indirect", "Phạm Minh Chính", "adding", "more visits will come"),
     ]
 
 
@@ -324,14 +326,33 @@ def test_scare_quote_inside_reported_speech_stays_indirect() -> None:
         "Leaders of both sides expressed their pride in the close relationship.",
         "Both sides affirmed that cooperation will deepen.",
         "The two leaders stressed that the partnership is strong.",
-        "The RoK government affirmed that it will support Vietnamese workers.",
-        "The ministry said that the data would be released next week.",
         "Việt Nam affirmed that it values the partnership.",
         "Viet Nam hopes the RoK will continue supporting training.",
     ],
 )
 def test_collective_subjects_are_not_attributed(text: str) -> None:
     assert extract_quotes(article("President Lee Jae Myung arrived in Hà Nội.", text)) == ((), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "printed", "said"),
+    [
+        ("The RoK government affirmed that it will support Vietnamese workers.",
+         "RoK government", None, "it will support Vietnamese workers"),
+        ("The country’s labor ministry said that the data would be released next week.",
+         "labor ministry", None, "the data would be released next week"),
+        ("The ministry said that the data would be released next week.",
+         None, "The ministry", "the data would be released next week"),
+    ],
+)
+def test_unnamed_organisation_statement(text, speaker, printed, said) -> None:
+    # An organisation's statement is kept (issue "Quotes and speakers that generalize"), its
+    # speaker the organisation as printed; a bare "the ministry" names none: NULL, as printed.
+    quotes, speakers = extract_quotes(article("President Lee Jae Myung arrived in Hà Nội.", text))
+    quote = only(quotes)
+    assert (quote.speaker, quote.speaker_type, quote.speaker_printed) == (speaker, "organisation", printed)
+    assert quote.text == said
+    assert [(s.name, s.kind) for s in speakers] == ([(speaker, "organisation")] if speaker else [])
 
 
 def test_attitude_with_noun_object_is_not_speech() -> None:
@@ -505,8 +526,11 @@ def test_pronoun_follows_the_last_speaker_not_the_last_name() -> None:
             kind="news",
         )
     )
-    # Without a full name in the article, "President Lee" and "Lâm" cannot be resolved.
-    assert quotes == ()
+    # Without a full name in the article, "President Lee" and "Lâm" cannot be resolved: the
+    # statements are kept with no speaker and the subject as printed, never a guess.
+    assert [(q.speaker, q.speaker_printed) for q in quotes] == [
+        (None, "President Lee"), (None, "He"),
+    ]
     quotes, _ = extract_quotes(
         article(
             "Party General Secretary Tô Lâm and President Lee Jae Myung held talks.",
@@ -562,11 +586,13 @@ def test_subject_before_an_apposition() -> None:
             "Ms Lan, a resident of Hà Nội, said that prices are stable.",
         )
     )
-    quote = only(quotes)
+    quote, lan = quotes
     assert (quote.speaker, quote.speaker_title, quote.text) == (
         "Nguyễn Văn Thảo", "Director of the Department of Trade", "exports rose",
     )
     assert only(speakers).title == "Director of the Department of Trade"
+    # "Ms Lan" is nobody the article names in full: her statement stays, with no speaker.
+    assert (lan.speaker, lan.speaker_printed, lan.text) == (None, "Ms Lan", "prices are stable")
 
 
 def test_unknown_person_gets_printed_name_title_and_country() -> None:

@@ -85,11 +85,16 @@ def test_the_report_shows_counts_conflicts_claims_figures_and_quotes(seeded, tmp
     soup = BeautifulSoup(render(seeded, tmp_path / "report.html"), "html.parser")
     counts = {box["data-table"]: int(box.b.text.replace(",", "")) for box in soup.select(".count")}
     assert counts["articles"] == 5 and counts["figures"] > 0 and counts["quotes"] > 0
+    assert counts["stories"] == 5  # the five seeds are five reports, none a copy of another
     conflict, = soup.select("#conflicts-table tbody tr")
     assert conflict.select_one(".low").text == "200,000" and conflict.select_one(".high").text == "250,000"
     assert "NDO, VNA/VNS" in conflict.text and "more than 250,000 Koreans" in conflict.text
     claims = [row.td.text for row in soup.select("#claims-table tbody tr")]
     assert "money | USD | bilateral trade | target 2030" in claims
+    header = [cell.text for cell in soup.select("#claims-table thead th")]
+    korean = next(row for row in soup.select("#claims-table tbody tr") if row.td.text == "count | korean in vietnam")
+    stories, outlets = (int(cell.text) for cell in korean.select("td.num"))
+    assert header[1:3] == ["Stories", "Outlets"] and (stories, outlets) == (3, 3)
     assert "over 200,000 Korean" in soup.select_one("#figures-table").text
     speakers = [row.td.text for row in soup.select("#speakers-table tbody tr")]
     assert speakers[0] == "Lee Jae Myung" and "Kim Min Seok" in speakers

@@ -120,23 +120,34 @@ def test_two_writers_at_once_load_each_article_once(tmp_path):
         connection.close()
 
 
-def test_prefect_yaml_declares_the_served_deployment_for_a_worker(prefect_server):
-    from flows.deploy import ENTRYPOINT, WORK_POOL
+def test_prefect_yaml_declares_the_served_deployments_for_a_worker(prefect_server):
+    from flows.crawl import crawl_flow
+    from flows.deploy import CRAWL_ENTRYPOINT, ENTRYPOINT, WORK_POOL
     from flows.ingest import ingest
-    from flows.serve import DEFAULT_CRON, DEFAULT_SETTLE_SECONDS, DEPLOYMENT_NAME, FLOW_NAME, inbox_parameters
+    from flows.serve import (
+        CRAWL_DEPLOYMENT_NAME, CRAWL_FLOW_NAME, DEFAULT_CRON, DEFAULT_SETTLE_SECONDS, DEPLOYMENT_NAME, FLOW_NAME,
+        crawl_parameters, inbox_parameters,
+    )
     from prefect.flows import load_flow_from_entrypoint
 
     project = yaml.safe_load((ROOT / "prefect.yaml").read_text())
-    (deployment,) = project["deployments"]
-    assert (deployment["name"], deployment["entrypoint"]) == (DEPLOYMENT_NAME, ENTRYPOINT)
-    assert deployment["work_pool"]["name"] == WORK_POOL
-    assert deployment["schedules"] == [{"cron": DEFAULT_CRON, "timezone": "UTC"}]
-    served = inbox_parameters("inbox", "warehouse/vnrok.duckdb", DEFAULT_SETTLE_SECONDS)
-    assert deployment["parameters"] == served
-
-    loaded = load_flow_from_entrypoint(str(ROOT / ENTRYPOINT))
-    assert loaded.name == ingest.name == FLOW_NAME
-    assert ingest.validate_parameters(deployment["parameters"])["paths"] == ["inbox"]
+    deployments = {deployment["name"]: deployment for deployment in project["deployments"]}
+    assert set(deployments) == {DEPLOYMENT_NAME, CRAWL_DEPLOYMENT_NAME}
+    for name, entrypoint, flow, parameters in (
+        (DEPLOYMENT_NAME, ENTRYPOINT, ingest, inbox_parameters("inbox", "warehouse/vnrok.duckdb", DEFAULT_SETTLE_SECONDS)),
+        (CRAWL_DEPLOYMENT_NAME, CRAWL_ENTRYPOINT, crawl_flow, crawl_parameters("sources.toml", "warehouse/vnrok.duckdb")),
+    ):
+        deployment = deployments[name]
+        assert deployment["entrypoint"] == entrypoint
+        assert deployment["work_pool"]["name"] == WORK_POOL
+        assert deployment["schedules"] == [{"cron": DEFAULT_CRON, "timezone": "UTC"}]
+        assert deployment["parameters"] == parameters
+        loaded = load_flow_from_entrypoint(str(ROOT / entrypoint))
+        assert loaded.name == flow.name
+        flow.validate_parameters(deployment["parameters"])
+    assert (ingest.name, crawl_flow.name) == (FLOW_NAME, CRAWL_FLOW_NAME)
+    assert ingest.validate_parameters(deployments[DEPLOYMENT_NAME]["parameters"])["paths"] == ["inbox"]
+    assert (ROOT / deployments[CRAWL_DEPLOYMENT_NAME]["parameters"]["sources"]).is_file()
 
 
 def test_prefect_validates_the_parameters(prefect_server):

@@ -1,6 +1,8 @@
 """End to end on a real Prefect server: `vnrok-etl server`, `vnrok-etl serve`, articles dropped
 into the inbox, two runs triggered at once (Prefect's API and `prefect deployment run`), then
-the warehouse, the runs' artifacts and the worker deployment of flows/deploy.py. The test
+the warehouse, the runs' artifacts and the worker deployment of flows/deploy.py; then, on the
+same server, `vnrok-etl serve --sources` crawling a feed served on loopback: an item added to the
+feed is in the warehouse after the next run, and the run after that transfers nothing new. The test
 speaks to the server through Prefect's REST API and CLI only, and imports neither Prefect nor
 flows/ (whose settings would leak into the session's Prefect test server).
 
@@ -185,6 +187,9 @@ def test_a_served_deployment_ingests_the_inbox_when_triggered(tmp_path):
         worker_clock = time.monotonic()
         _check_worker_deployment(tmp_path, env | {"PREFECT_API_URL": api}, http)
         print(f"worker deployment: deployed, triggered and run in {time.monotonic() - worker_clock:.1f} s")
+        crawl_clock = time.monotonic()
+        _check_crawl_deployment(tmp_path, env, http)
+        print(f"crawl deployment: served, three runs in {time.monotonic() - crawl_clock:.1f} s")
 
     assert server.returncode is not None and serving.returncode is not None
     assert not server_is_up(api)
@@ -200,6 +205,17 @@ def server_is_up(api: str) -> bool:
 def _ok(response: httpx.Response):
     response.raise_for_status()
     return response.json()
+
+
+def _created(http: httpx.Client, path: str, attempts: int = 5):
+    """POST that retries the server's own 503 ("database is locked": its SQLite under a burst,
+    prefect-offline.md); anything else is returned or raised at once."""
+    for _ in range(attempts - 1):
+        response = http.post(path, json={})
+        if response.status_code != 503:
+            return _ok(response)
+        time.sleep(2)
+    return _ok(http.post(path, json={}))
 
 
 def _found(response: httpx.Response):
@@ -267,5 +283,71 @@ def _check_worker_deployment(tmp_path: Path, env: dict[str, str], http: httpx.Cl
         assert connection.execute("SELECT flow_run_id, status, articles_new FROM loads").fetchall() == [
             (run["id"], "succeeded", 1)
         ]
+    finally:
+        connection.close()
+
+
+def _check_crawl_deployment(tmp_path: Path, env: dict[str, str], http: httpx.Client) -> None:
+    """`vnrok-etl serve --sources` against a feed on loopback: new items arrive, re-polls transfer nothing."""
+    from pytest_httpserver import HTTPServer
+    from werkzeug import Request, Response
+
+    pages = sorted((ROOT / "tests" / "fixtures" / "html").glob("vietnam*.html"))  # two of our own pages
+    feed = {"items": [pages[0].name], "version": 1}
+
+    def serve_feed(request: Request) -> Response:
+        etag = f'"{feed["version"]}"'
+        if request.headers.get("If-None-Match") == etag:
+            return Response(status=304, headers={"ETag": etag})
+        items = "".join(f"<item><title>{name}</title><link>{web.url_for('/news/' + name)}</link></item>" for name in feed["items"])
+        body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Loopback wire</title>{items}</channel></rss>'
+        return Response(body, content_type="application/rss+xml", headers={"ETag": etag})
+
+    web = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    web.no_handler_status_code = 404
+    web.expect_request("/feed.rss").respond_with_handler(serve_feed)
+    for page in pages:
+        web.expect_request(f"/news/{page.name}").respond_with_data(page.read_bytes(), content_type="text/html")
+    web.start()
+    sources, warehouse, log = tmp_path / "sources.toml", tmp_path / "crawl.duckdb", tmp_path / "serve-crawl.log"
+    sources.write_text(f'[[outlet]]\nname = "Loopback wire"\nfeeds = ["{web.url_for("/feed.rss")}"]\n')
+    command = [str(BIN / "vnrok-etl"), "serve", "--sources", str(sources), "--interval", "3600", "--warehouse", str(warehouse)]
+    try:
+        with started(command, env, log) as serving:
+            deployment = wait_for(lambda: _found(http.get("/deployments/name/crawl/sources")), START_SECONDS,
+                                  "crawl deployment", serving, log)
+            assert deployment["parameters"] == {"sources": str(sources), "warehouse": str(warehouse)}
+
+            def run_once() -> dict[str, int]:
+                run = _created(http, f"/deployments/{deployment['id']}/create_flow_run")
+                (done,) = wait_for(lambda: _final_runs(http, {run["id"]}), RUN_SECONDS, "crawl run", serving, log)
+                assert done["state"]["type"] == "COMPLETED", log.read_text()[-3000:]
+                artifacts = _ok(http.post("/artifacts/filter", json={"artifacts": {"flow_run_id": {"any_": [run["id"]]}}}))
+                (summary,) = [artifact for artifact in artifacts if artifact["key"] == "crawl-summary"]
+                return {row["measure"]: row["value"] for row in _rows(summary["data"])}
+
+            first = run_once()
+            assert first["articles new"] == 1 and first["new articles (warehouse)"] == 1
+            feed["items"].append(pages[1].name)  # the outlet publishes a new article
+            feed["version"] = 2
+            second = run_once()
+            assert second["articles new"] == 1 and second["articles already loaded"] == 1
+            web.clear_log()
+            third = run_once()
+            assert third["sources not modified"] == 1 and "articles new" not in third
+            assert third["new articles (warehouse)"] == 0
+            # the third run asked for robots.txt and the feed (a 304), and for no page
+            assert [(request.path, response.status_code) for request, response in web.log] == [
+                ("/robots.txt", 404), ("/feed.rss", 304)]
+            serving.send_signal(signal.SIGTERM)
+            assert serving.wait(timeout=30) == 0
+            assert "vnrok-etl: stopped serving 'crawl/sources'" in log.read_text()
+    finally:
+        web.stop()
+    connection = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        uris = [row[0] for row in connection.execute("SELECT source_uri FROM article_sources ORDER BY 1").fetchall()]
+        assert uris == [web.url_for(f"/news/{page.name}") for page in pages]
+        assert [row[0] for row in connection.execute("SELECT articles_new FROM loads ORDER BY started_at").fetchall()] == [1, 1, 0]
     finally:
         connection.close()

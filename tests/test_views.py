@@ -135,8 +135,9 @@ def test_actuals_of_different_years_are_a_series_and_an_undated_one_is_compared_
             ("f-undated", "2025-08-09", 50e9, "$50 billion", None),
         ):
             connection.execute(
-                """INSERT INTO figures (figure_id, article_id, kind, value, unit, qualifier, subject, ref_year,
-                                       is_target, text, sentence, start_char, end_char, speaker, load_id)
+                """INSERT INTO figures (figure_id, article_id, kind, value, unit, qualifier, subject,
+                                       ref_year, is_target, text, sentence, start_char, end_char,
+                                       speaker, load_id)
                    SELECT ?, article_id, 'money', ?, 'USD', 'exact', 'bilateral trade', ?, FALSE, ?,
                           'Bilateral trade reached ' || ? || '.', 0, 1, NULL, 'test'
                    FROM articles WHERE published_date = ?::DATE""",
@@ -266,3 +267,26 @@ def test_all_checks_pass_on_the_seeds(db):
     run_checks(db)
     names = {name for name, _ in data_checks()}
     assert names >= set(STAGED_BREAKS) | set(VIEW_BREAKS)
+
+
+def test_a_claim_syndicated_by_another_outlet_counts_once_and_says_how_many_outlets_carried_it(tmp_path):
+    # VNS carries VNA's interview (seed 002) a day later, under its own header and sign-off, cut
+    # after the paragraph with the 250,000 Koreans and 350,000 Vietnamese: still one report.
+    seed = next(name for name in SEED_NAMES if name.startswith("002_"))
+    blocks = (SEEDS / seed).read_text().split("(VNA) - ", 1)[1].split("\n\n")
+    cut = next(number for number, block in enumerate(blocks) if "250,000" in block)
+    carried = " date 2025-08-12 HÀ NỘI — " + "\n\n".join(blocks[:cut + 1]) + " — VNS"
+    shutil.copytree(SEEDS, tmp_path / "in")
+    (tmp_path / "in" / "010_carried_by_vns.txt").write_text(carried)
+    counts, _ = ingest_paths([str(tmp_path / "in")], tmp_path / "carried.duckdb")
+    assert (counts.articles_new, counts.near_duplicates_new) == (6, 1)
+    with connect(tmp_path / "carried.duckdb", read_only=True) as connection:
+        claims = {claim.claim_key: claim for claim in read_claims(connection)}
+        conflict, = read_conflicts(connection)
+        story = rows(connection, "SELECT articles, outlets, sources, source FROM stories WHERE articles > 1")
+    assert (claims[KOREANS_IN_VIET_NAM].stories, claims[KOREANS_IN_VIET_NAM].outlets) == (3, 4)
+    assert claims[KOREANS_IN_VIET_NAM].sources == ("NDO", "VNA", "VNA/VNS", "VNS")
+    assert (claims["count | vietnamese in rok"].stories, claims["count | vietnamese in rok"].outlets) == (3, 4)
+    # 250,000 is VNA's figure, printed by VNA and carried by VNS: one story, two outlets.
+    assert (conflict.high.value, conflict.high.stories, conflict.high.outlets) == (250_000, 1, 2)
+    assert story == [(2, 2, ["VNA", "VNS"], "VNA")]

@@ -2,8 +2,9 @@
 -- transaction, and a failing check fails the load with its name (so nothing wrong is committed).
 -- Format: a "-- check: name" line, then one query ending in ";".
 -- After a load, only that load's rows are checked (earlier loads passed the same checks when they
--- were committed, and rows are never updated): `this_load(load_id)` is true for the load being
--- checked, or for every row when the checks run on their own (warehouse.run_checks without a load).
+-- were committed, and rows are never updated, but for an article's story_id and duplicate_of,
+-- which story_is_a_canonical_article checks story by story): `this_load(load_id)` is true for the
+-- load being checked, or for every row when the checks run on their own (warehouse.run_checks).
 
 -- check: figure_text_matches_body
 SELECT f.figure_id FROM figures f JOIN articles a USING (article_id)
@@ -35,6 +36,19 @@ SELECT a.article_id FROM articles a LEFT JOIN articles c ON c.article_id = a.dup
 WHERE this_load(a.load_id) AND a.duplicate_of IS NOT NULL AND (c.article_id IS NULL OR c.duplicate_of IS NOT NULL
                                       OR a.duplicate_of = a.article_id);
 
+-- check: story_is_a_canonical_article
+-- Every article of a story this load touched points at one canonical article, which is its own
+-- story; duplicate_of is story_id for a copy and NULL for the canonical article. A load may move
+-- older articles to a new story (linking.py), so the stories of this load's articles are checked
+-- whole.
+SELECT a.article_id FROM articles a LEFT JOIN articles c ON c.article_id = a.story_id
+WHERE a.story_id IN (SELECT story_id FROM articles WHERE this_load(load_id))
+  AND (c.article_id IS NULL OR c.story_id <> c.article_id
+       OR a.duplicate_of IS DISTINCT FROM CASE WHEN a.story_id = a.article_id THEN NULL ELSE a.story_id END);
+
+-- check: every_article_has_a_story
+SELECT article_id FROM articles WHERE this_load(load_id) AND story_id IS NULL;
+
 -- check: quoted_speaker_is_known
 SELECT q.quote_id FROM quotes q LEFT JOIN speakers s ON s.name = q.speaker
 WHERE this_load(q.load_id) AND q.speaker IS NOT NULL AND s.name IS NULL;
@@ -47,10 +61,18 @@ WHERE this_load(al.load_id) AND s.name IS NULL;
 SELECT figure_id FROM figures
 WHERE this_load(load_id)
   AND (kind NOT IN ('money', 'count', 'percent', 'rank', 'multiplier', 'duration')
-       OR qualifier NOT IN ('exact', 'approx', 'over', 'under'));
+       OR qualifier NOT IN ('exact', 'approx', 'over', 'under', 'doubtful'));
 
 -- check: known_quote_kinds
 SELECT quote_id FROM quotes WHERE this_load(load_id) AND kind NOT IN ('direct', 'indirect', 'interview');
+
+-- check: known_speaker_types
+-- A speaker is a person or an organisation (issue 15); a row with neither type is a bug.
+SELECT quote_id FROM quotes
+WHERE this_load(load_id) AND speaker_type IS NOT NULL AND speaker_type NOT IN ('person', 'organisation');
+
+-- check: speaker_rows_are_people_or_organisations
+SELECT name FROM speakers WHERE this_load(load_id) AND kind NOT IN ('person', 'organisation');
 
 -- check: figure_text_in_sentence
 -- The claim views read the words after a figure from its sentence (views.sql int_figures).
@@ -61,8 +83,9 @@ SELECT f.figure_id FROM figures f JOIN articles a USING (article_id)
 WHERE this_load(f.load_id) AND strpos(a.body, f.sentence) = 0;
 
 -- check: money_has_currency_code
+-- A rate keeps its period after the code: "USD per year" (figures/kinds.py).
 SELECT figure_id FROM figures
-WHERE this_load(load_id) AND kind = 'money' AND (unit IS NULL OR NOT regexp_matches(unit, '^[A-Z]{3}$'));
+WHERE this_load(load_id) AND kind = 'money' AND (unit IS NULL OR NOT regexp_matches(unit, '^[A-Z]{3}( per [a-z]+)?$'));
 
 -- check: count_unit_is_lowercase_noun
 -- "counted noun, singular lowercase": subject keys use the unit as it is.

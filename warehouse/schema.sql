@@ -38,9 +38,11 @@ CREATE TABLE IF NOT EXISTS articles (
     byline          VARCHAR,
     kind            VARCHAR NOT NULL,          -- news | interview
     body            VARCHAR NOT NULL,          -- paragraphs separated by one blank line
-    simhash         BIGINT NOT NULL,           -- 64-bit SimHash of the body, for near duplicates
-    duplicate_of    VARCHAR,                   -- canonical article when this one is a near duplicate
-    load_id         VARCHAR NOT NULL
+    simhash         BIGINT NOT NULL,           -- 64-bit SimHash of the body (kept; stories use _story_keys)
+    duplicate_of    VARCHAR,                   -- the story's canonical article when this one is a copy
+    load_id         VARCHAR NOT NULL,
+    story_id        VARCHAR                    -- the story's canonical article (itself when canonical);
+                                               -- set by every load (linking.py), migration 004
 );
 
 CREATE TABLE IF NOT EXISTS article_sources (
@@ -132,6 +134,20 @@ CREATE TABLE IF NOT EXISTS _file_signatures (
     size_bytes      BIGINT NOT NULL,
     mtime_ns        BIGINT NOT NULL,
     content_sha256  VARCHAR NOT NULL
+);
+
+-- Internal: the MinHash LSH keys of every article (stories.py): two articles that share a key are
+-- tested for being one story. Added by migration 004 (and filled there for older warehouses).
+CREATE TABLE IF NOT EXISTS _story_keys (
+    key         BIGINT NOT NULL,
+    article_id  VARCHAR NOT NULL,
+    is_top      BOOLEAN NOT NULL               -- a whole-body key or one of the longest prefix
+);
+
+-- Internal: each article's shingle sample (stories.SAMPLE_EVERY), to screen candidates in SQL.
+CREATE TABLE IF NOT EXISTS _story_samples (
+    article_id  VARCHAR NOT NULL,
+    sample      BIGINT[] NOT NULL
 );
 
 -- Internal: a digest of the schema, migrations and views a writer last applied, and of the views

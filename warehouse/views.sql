@@ -57,16 +57,16 @@ CREATE OR REPLACE MACRO this_load(load_id) AS
 
 -- ─── int: one clean row per article and per figure ─────────────────────────────────────────────
 
--- story_id counts a syndicated copy (duplicate_of set) as its original; origin_source counts
--- "VNA/VNS" (VNS carrying VNA's story, seed 003) as VNA, the agency that reported it. Lists of
--- sources in the marts use source_label, so an article with no printed source shows as
--- "(unknown)" instead of vanishing from the list.
+-- story_id: the story's canonical article (stories.py, linking.py), so a syndicated copy counts
+-- as its story; origin_source counts "VNA/VNS" (VNS carrying VNA's story, seed 003) as VNA, the
+-- agency that reported it. Lists of sources in the marts use source_label, so an article with no
+-- printed source shows as "(unknown)" instead of vanishing from the list.
 CREATE OR REPLACE VIEW int_articles AS
 WITH articles_with_story AS (
     SELECT article_id, title, published_at, published_date, source, dateline, byline, kind,
            duplicate_of,
-           coalesce(duplicate_of, article_id) AS story_id,
-           duplicate_of IS NOT NULL AS is_copy
+           coalesce(story_id, duplicate_of, article_id) AS story_id,
+           coalesce(story_id, duplicate_of, article_id) <> article_id AS is_copy
     FROM articles
 )
 SELECT *,
@@ -166,6 +166,24 @@ SELECT * FROM keys;
 CREATE OR REPLACE VIEW canonical_articles AS
 SELECT * FROM articles WHERE duplicate_of IS NULL;
 
+-- One row per story: its canonical article, how many copies (articles) and how many outlets
+-- (printed sources) carried it, and when it was first and last published.
+CREATE OR REPLACE VIEW stories AS
+WITH per_story AS (
+    SELECT story_id,
+           count(*) AS articles,
+           count(DISTINCT source_label) AS outlets,
+           list(DISTINCT source_label ORDER BY source_label) AS sources,
+           min(published_date) AS first_date,
+           max(published_date) AS last_date
+    FROM int_articles
+    GROUP BY story_id
+)
+SELECT p.story_id, c.title, c.source, c.published_date, p.articles, p.outlets, p.sources,
+       p.first_date, p.last_date
+FROM per_story p JOIN articles c ON c.article_id = p.story_id
+ORDER BY p.articles DESC, p.first_date NULLS LAST, p.story_id;
+
 -- Every figure with the article it came from: where it was printed, when, by whom, in what words.
 CREATE OR REPLACE VIEW figures_in_context AS
 SELECT f.figure_id, f.kind, f.value, f.unit, f.qualifier, f.subject, f.ref_year, f.is_target,
@@ -174,11 +192,13 @@ SELECT f.figure_id, f.kind, f.value, f.unit, f.qualifier, f.subject, f.ref_year,
        a.story_id, a.origin_source, a.published_at, a.dateline, f.start_char
 FROM figures f JOIN int_articles a USING (article_id);
 
--- Every quote with its speaker's default title and country and the article it came from.
+-- Every quote with its speaker's default title and country and the article it came from;
+-- speaker_type (person, organisation) and, when the speaker is NULL, the subject as printed.
 CREATE OR REPLACE VIEW quotes_by_speaker AS
 SELECT q.speaker, s.title AS speaker_default_title, s.country, q.kind, q.cue, q.text,
        a.article_id, a.published_date, a.source,
-       q.quote_id, q.speaker_title, a.title, a.story_id, q.start_char
+       q.quote_id, q.speaker_title, a.title, a.story_id, q.start_char,
+       q.speaker_type, q.speaker_printed
 FROM quotes q
 JOIN int_articles a USING (article_id)
 LEFT JOIN speakers s ON s.name = q.speaker;
@@ -188,6 +208,8 @@ CREATE OR REPLACE VIEW speaker_summary AS
 WITH per_speaker AS (
     SELECT speaker,
            any_value(country) AS country,
+           -- one type per named speaker; NULL speakers mix both, so the most frequent one
+           mode(speaker_type) AS speaker_type,
            count(*) AS quotes,
            count(*) FILTER (WHERE kind = 'direct') AS direct,
            count(*) FILTER (WHERE kind = 'indirect') AS indirect,
@@ -266,7 +288,10 @@ WITH per_claim AS (
            CASE WHEN bool_or(is_target) THEN max(ref_year) END AS target_year,
            count(DISTINCT story_id) AS stories,
            count(DISTINCT origin_source) AS origins,
-           count(*) AS figures,
+           count(DISTINCT source_label) AS outlets,
+           count(DISTINCT article_id) AS articles,
+           -- a figure printed twice in one body (a duplicated paragraph) is one figure
+           count(DISTINCT (article_id, text, value)) AS figures,
            min(value) AS min_value,
            max(value) AS max_value,
            list(DISTINCT value ORDER BY value) AS distinct_values,
@@ -330,6 +355,7 @@ SELECT b.comparison_set, any_value(b.claim_key) AS claim_key, any_value(b.subjec
        list(DISTINCT b.origin_source ORDER BY b.origin_source) AS origins,
        count(DISTINCT b.story_id) AS stories,
        list(DISTINCT b.article_id ORDER BY b.article_id) AS article_ids,
+       count(DISTINCT b.source_label) AS outlets,
        any_value(c.min_value) AS min_value, any_value(c.max_value) AS max_value,
        any_value(c.bounds_compatible) AS bounds_compatible
 FROM bounded b
@@ -361,7 +387,8 @@ SELECT p.claim_key, p.subject_key, p.kind, p.unit, p.compared_year,
        h.stories AS high_stories,
        round((p.high_value - p.low_value) / greatest(abs(p.low_value), abs(p.high_value)), 3) AS relative_difference,
        p.bounds_compatible, p.distinct_values,
-       l.article_ids AS low_article_ids, h.article_ids AS high_article_ids
+       l.article_ids AS low_article_ids, h.article_ids AS high_article_ids,
+       l.outlets AS low_outlets, h.outlets AS high_outlets
 FROM per_set p
 JOIN values_in_conflict l ON l.comparison_set = p.comparison_set AND l.value = p.low_value
 JOIN values_in_conflict h ON h.comparison_set = p.comparison_set AND h.value = p.high_value

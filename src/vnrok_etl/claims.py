@@ -54,10 +54,13 @@ ranges the qualifiers describe have a common point (over v: (v, inf); under v: (
 or approx v: v +/- 5 %), false when the statements contradict outright ("about 200,000" vs
 "over 250,000").
 
-Syndication: a near duplicate counts as its canonical article (story_id = coalesce(duplicate_of,
-article_id)), and a source printed "VNA/VNS" (VNS carrying VNA's story, 003) has origin VNA; so
-the conflict lists NDO and VNA/VNS printing 200,000 (two stories, origins NDO and VNA) against
-VNA printing 250,000, and copies of one story never pile up as independent confirmations.
+Syndication: every copy of a story counts as its story (`story_id`, the story's canonical
+article: stories.py says which copies are one story, linking.py keeps it in the warehouse), and
+a source printed "VNA/VNS" (VNS carrying VNA's story, 003) has origin VNA; so the conflict lists
+NDO and VNA/VNS printing 200,000 (two stories, origins NDO and VNA) against VNA printing 250,000,
+and copies of one story never pile up as independent confirmations. How far a claim travelled is
+said apart: `outlets` counts the printed sources that carried it (copies included), `articles`
+the articles, so "3 stories, carried by 5 outlets" reads as three reports, one of them syndicated.
 
 Known limit: a rank keeps no possessor, so "Việt Nam is RoK's third-largest trading partner"
 (000) and "RoK is Việt Nam's third-biggest trading partner" (003) form one claim (they agree).
@@ -78,12 +81,13 @@ class Claim:
     kind: str
     subject_key: str
     units: tuple[str, ...]
-    stories: int
+    stories: int  # independent reports: a syndicated copy counts as its story
     origins: int
     values: tuple[float, ...]
     sources: tuple[str, ...]
     printed_as: tuple[str, ...]
     values_agree: bool
+    outlets: int = 0  # printed sources that carried the claim, copies included
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +99,7 @@ class ConflictSide:
     sources: tuple[str, ...]
     origins: tuple[str, ...]
     stories: int
+    outlets: int = 0  # printed sources that carried this value, copies included
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,15 +122,15 @@ def read_claims(connection: duckdb.DuckDBPyConnection, limit: int | None = None)
     """The claims of `figure_claims`, conflicting ones first, then those in the most stories."""
     rows = connection.execute(
         """SELECT claim_key, kind, subject_key, coalesce(units, []), stories, origins,
-                  distinct_values, sources, printed_as, values_agree
+                  distinct_values, sources, printed_as, values_agree, outlets
            FROM figure_claims
            ORDER BY values_agree, stories DESC, claim_key
            LIMIT ?""", [limit]
     ).fetchall()
     return [
         Claim(key, kind, subject, tuple(units), stories, origins, tuple(values), tuple(sources),
-              tuple(printed), bool(agree))
-        for key, kind, subject, units, stories, origins, values, sources, printed, agree in rows
+              tuple(printed), bool(agree), outlets)
+        for key, kind, subject, units, stories, origins, values, sources, printed, agree, outlets in rows
     ]
 
 
@@ -135,7 +140,7 @@ def read_conflicts(connection: duckdb.DuckDBPyConnection, limit: int | None = No
         """SELECT claim_key, subject_key, kind, unit, compared_year,
                   low_value, low_printed_as, low_sources, low_origins, low_stories,
                   high_value, high_printed_as, high_sources, high_origins, high_stories,
-                  relative_difference, bounds_compatible, distinct_values
+                  relative_difference, bounds_compatible, distinct_values, low_outlets, high_outlets
            FROM figure_conflicts
            ORDER BY low_stories + high_stories DESC, claim_key, compared_year NULLS FIRST
            LIMIT ?""", [limit]
@@ -143,8 +148,8 @@ def read_conflicts(connection: duckdb.DuckDBPyConnection, limit: int | None = No
     return [
         Conflict(
             claim_key=row[0], subject_key=row[1], kind=row[2], unit=row[3], compared_year=row[4],
-            low=ConflictSide(row[5], tuple(row[6]), tuple(row[7]), tuple(row[8]), row[9]),
-            high=ConflictSide(row[10], tuple(row[11]), tuple(row[12]), tuple(row[13]), row[14]),
+            low=ConflictSide(row[5], tuple(row[6]), tuple(row[7]), tuple(row[8]), row[9], row[18]),
+            high=ConflictSide(row[10], tuple(row[11]), tuple(row[12]), tuple(row[13]), row[14], row[19]),
             relative_difference=float(row[15]), bounds_compatible=bool(row[16]), distinct_values=row[17],
         )
         for row in rows

@@ -25,6 +25,10 @@ EXIT_USAGE = 2
 
 EXAMPLES = {
     "ingest": "example: vnrok-etl ingest seeds/ inbox/new-article.html --warehouse warehouse/vnrok.duckdb",
+    "crawl": (
+        "examples: vnrok-etl crawl https://example.com/rss/world.rss https://example.com/news/some-article.html\n"
+        "          vnrok-etl crawl --sources sources.toml   (the outlets listed there; the default without URLs)"
+    ),
     "sql": (
         "example: vnrok-etl sql \"SELECT source, count(*) FROM articles GROUP BY source\" --format csv"
     ),
@@ -85,6 +89,21 @@ def build_parser() -> argparse.ArgumentParser:
     reprocess.add_argument("--cluster", nargs="?", const="local", default=None, metavar="SPEC",
                            help="where the batch tasks run, as for ingest")
     reprocess.set_defaults(run=run_reprocess)
+    crawl = commands.add_parser(
+        "crawl", help="fetch feeds, sitemaps or pages and ingest the new articles", epilog=EXAMPLES["crawl"],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Run the Prefect crawl flow: each URL is an RSS/Atom feed, a (news) sitemap or sitemap\n"
+                    "index, or an article page; articles not yet in the warehouse are fetched (politely:\n"
+                    "robots.txt, per-host limits, conditional GET) and ingested like files.",
+    )
+    crawl.add_argument("urls", nargs="*", metavar="URL", help="feeds, sitemaps or article pages")
+    crawl.add_argument("--sources", metavar="FILE", default=None,
+                       help="TOML file of outlets to follow (default without URLs: the project's sources.toml)")
+    _warehouse_option(crawl)
+    crawl.add_argument("--max-new", type=_positive_int, default=None, metavar="N",
+                       help="new articles fetched per feed or sitemap (default: the sources file's, else 50)")
+    crawl.add_argument("--batch-size", type=_positive_int, default=None, help="documents per task run")
+    crawl.set_defaults(run=run_crawl)
 
     sql = commands.add_parser(
         "sql", help="run read-only SQL against the warehouse", epilog=EXAMPLES["sql"],
@@ -105,15 +124,20 @@ def build_parser() -> argparse.ArgumentParser:
     server.set_defaults(run=run_server)
 
     serve = commands.add_parser(
-        "serve", help="serve a scheduled deployment that ingests new files from an inbox",
-        epilog='example: vnrok-etl serve --inbox inbox/ --cron "*/15 * * * *"',
-        description="Serve the inbox deployment: on schedule, ingest whatever is new in the inbox.",
+        "serve", help="serve scheduled deployments that ingest an inbox and/or crawl outlets",
+        epilog='examples: vnrok-etl serve --inbox inbox/ --cron "*/15 * * * *"\n'
+               '          vnrok-etl serve --sources sources.toml --interval 600',
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Serve the inbox deployment (on schedule, ingest whatever is new in the inbox) and/or\n"
+                    "the crawl deployment (on schedule, fetch new articles from the outlets of a sources file).",
     )
-    serve.add_argument("--inbox", required=True, metavar="DIR", help="folder to watch")
+    serve.add_argument("--inbox", metavar="DIR", help="folder to watch")
+    serve.add_argument("--sources", metavar="FILE", help="TOML file of outlets to crawl (e.g. sources.toml)")
     when = serve.add_mutually_exclusive_group()
     when.add_argument("--cron", metavar="EXPR", help='cron schedule, e.g. "*/15 * * * *"')
     when.add_argument("--interval", type=_positive_int, metavar="SECONDS", help="run every SECONDS")
-    serve.add_argument("--name", default="inbox", help="deployment name (default: inbox)")
+    serve.add_argument("--name", default="inbox", help="inbox deployment name (default: inbox)")
+    serve.add_argument("--crawl-name", default="sources", help="crawl deployment name (default: sources)")
     serve.add_argument("--settle-seconds", type=float, default=5.0,
                        help="ignore files modified more recently than this (still being written)")
     _warehouse_option(serve)
@@ -219,6 +243,45 @@ def run_reprocess(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_crawl(args: argparse.Namespace) -> int:
+    from vnrok_etl.web.outlets import DEFAULT_SOURCES, OutletsError, load_targets
+    from vnrok_etl.web.urls import BadUrl, clean_url
+
+    warehouse = str(resolve_warehouse(args.warehouse))
+    sources = args.sources or (None if args.urls else str(DEFAULT_SOURCES))
+    try:  # fail fast on a mistyped URL or sources file, before Prefect starts
+        for url in args.urls:
+            clean_url(url)
+        outlets = load_targets(sources) if sources else []
+    except (BadUrl, OutletsError) as error:
+        print(f"vnrok-etl: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    what = ", ".join(args.urls) if args.urls else ""
+    if sources:
+        what += f"{' and ' if what else ''}{len(outlets)} feed(s)/sitemap(s) of {sources}"
+    print(f"vnrok-etl: crawling {what} into {warehouse} (starting Prefect)...", file=sys.stderr)
+    from flows import watched_run
+    from flows.crawl import crawl_flow
+    from flows.lifeline import clean_stop, temporary_server
+    from vnrok_etl.summary import summary_text
+    from vnrok_etl.warehouse import LoadCounts
+
+    with clean_stop(), temporary_server(), watched_run():
+        state = crawl_flow(
+            urls=list(args.urls), sources=sources, warehouse=warehouse, batch_size=args.batch_size,
+            max_new_per_source=args.max_new, return_state=True,
+        )
+    if not state.is_completed():
+        print(f"vnrok-etl: error: crawl flow {state.name.lower()}: {_state_message(state)}", file=sys.stderr)
+        return EXIT_FAILED
+    result = state.result()
+    tally = {**result["crawl"], **{f"failed: {kind}": count for kind, count in result["failures"].items()}}
+    print("crawl: " + ", ".join(f"{name} {count}" for name, count in sorted(tally.items())) +
+          f"; {result['requests']} HTTP request(s)")
+    print(summary_text(LoadCounts.from_dict(result), result["seconds"], warehouse))
+    return 0
+
+
 def run_server(args: argparse.Namespace) -> int:
     from flows.server import run_server as start
 
@@ -226,11 +289,15 @@ def run_server(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    if not (args.inbox or args.sources):
+        print("vnrok-etl: error: serve needs --inbox DIR, --sources FILE, or both", file=sys.stderr)
+        return EXIT_USAGE
     from flows.serve import serve_inbox
 
     return serve_inbox(
         inbox=args.inbox, warehouse=str(resolve_warehouse(args.warehouse)), cron=args.cron,
         interval=args.interval, name=args.name, settle_seconds=args.settle_seconds,
+        sources=args.sources, crawl_name=args.crawl_name,
     )
 
 
@@ -259,9 +326,24 @@ def run_export(args: argparse.Namespace) -> int:
 def run_sql(args: argparse.Namespace) -> int:
     from vnrok_etl.warehouse import query_read_only
 
-    columns, rows = query_read_only(resolve_warehouse(args.warehouse), args.query)
+    try:
+        columns, rows = query_read_only(resolve_warehouse(args.warehouse), args.query)
+    except WarehouseError as error:
+        print(f"vnrok-etl: error: {one_line(str(error))}", file=sys.stderr)
+        return EXIT_FAILED
     sys.stdout.write(format_rows(columns, rows, args.format))
     return 0
+
+
+def one_line(message: str) -> str:
+    """DuckDB's multi-line error as one line: the error, then its hint ("Did you mean ...?").
+
+    DuckDB adds the query text with a caret under the error ("LINE 1: SELECT ... ^"); the query
+    is the user's own, so that part is dropped rather than folded into the line.
+    """
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    kept = [line for line in lines if not line.startswith("LINE ") and set(line) != {"^"}]
+    return " ".join(kept)
 
 
 def format_rows(columns: list[str], rows: list[tuple], style: str) -> str:

@@ -10,6 +10,11 @@ guess anchored on today's date.
 
 A date with no time of day gives `published_date` only: midnight +07:00 would claim a precision
 the source never stated (decision in the cleaning issue).
+
+Printed date lines state their zone in three ways, in this order of trust: an explicit offset or
+zone name in the string (`15:01 GMT+7`, `08:50 KST`), the zone of the outlet that printed it
+(the caller passes `zone`: Korean outlets print Korean time), and Asia/Ho_Chi_Minh otherwise.
+A weekday or "Today" without a year is no date (None), never a guess from the day we run.
 """
 
 from __future__ import annotations
@@ -22,6 +27,23 @@ from zoneinfo import ZoneInfo
 from dateparser.date import DateDataParser
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+SEOUL_TZ = ZoneInfo("Asia/Seoul")
+
+# "GMT+7", "UTC+09:00", "(GMT+7)", "KST", "ICT" after the time: the zone the string states itself.
+EXPLICIT_ZONE = re.compile(
+    r"\s*\(?\b(?:(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?"
+    r"|(?P<name>KST|ICT|PST|PDT|PT|EST|EDT|ET))\b\)?"
+)
+ZONE_NAMES = {"KST": SEOUL_TZ, "ICT": LOCAL_TZ, "PT": ZoneInfo("America/Los_Angeles"),
+              "PST": ZoneInfo("America/Los_Angeles"), "PDT": ZoneInfo("America/Los_Angeles"),
+              "ET": ZoneInfo("America/New_York"), "EST": ZoneInfo("America/New_York"),
+              "EDT": ZoneInfo("America/New_York")}
+# "May 02, 2024 | 10:05 am", "Nov 14, 2024 / 16:42": a bar or slash between the date and the time.
+DATE_TIME_BAR = re.compile(r"\s+[|/]\s+(?=\d{1,2}:\d{2})")
+# "03/25/2016 09:42": a first field that cannot be a day's month is a US month-first date.
+MONTH_FIRST = re.compile(r"^(?P<m>\d{1,2})/(?P<d>1[3-9]|2\d|3[01])/(?P<y>\d{4})")
+# VNS prints "March, 10/2025 - 08:15": month name, then day/year. Rewritten "10 March 2025 - 08:15".
+MONTH_DAY_SLASH_YEAR = re.compile(r"^(?P<month>[A-Z][a-z]{2,8})\.?,?\s+(?P<day>\d{1,2})/(?P<year>\d{4})")
 
 # Anchors relative expressions to a fixed instant; with REQUIRE_PARTS they are refused anyway.
 RELATIVE_BASE = datetime(2000, 1, 1)
@@ -55,6 +77,16 @@ DATE_FORMATS = (
     "%d/%m/%Y",
     "%d-%m-%Y",
     "%d.%m.%Y",
+    # US order is only ever printed with AM/PM (The Korea Times: "11/20/2024 3:41:07 PM").
+    "%m/%d/%Y %I:%M:%S %p",
+    "%m/%d/%Y %I:%M %p",
+    # East Asian order: "2021/12/12 19:26", "19:26, 2021/12/12", "2020.11.26 08:58".
+    "%Y/%m/%d %H:%M",
+    "%H:%M, %Y/%m/%d",
+    "%H:%M %d/%m/%Y",
+    "%Y/%m/%d",
+    "%Y.%m.%d %H:%M",
+    "%Y.%m.%d",
 )
 
 # Whether the string states a time of day (10:15, 10h15, T10:15).
@@ -65,6 +97,8 @@ STATED_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 VIETNAMESE_WEEKDAY = re.compile(
     r"^\s*(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*", re.IGNORECASE
 )
+# "...T08:32:00+07:00", "...Z": an offset that ISO 8601 markup carries.
+ISO_OFFSET = re.compile(r"T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$")
 # Only ever parse short strings: a whole paragraph is never a date.
 MAX_DATE_CHARS = 80
 
@@ -95,6 +129,30 @@ FAST_SHAPES = tuple(
 # time without an offset means the same instant in dateparser's pytz zone and in LOCAL_TZ.
 FIXED_OFFSET_SINCE_YEAR = 1976
 
+_TIME = r"(?:\s*[-,]?\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?)?"
+MONTH_FIRST_NAME = re.compile(
+    r"(?:(?P<weekday>[A-Za-z]{3,9}),?\s+)?(?P<month>[A-Za-z]{3,9}\.?)\s+(?P<d>\d{1,2}),?\s+(?P<Y>\d{4})"
+    + _TIME
+)
+DAY_FIRST_NAME = re.compile(
+    r"(?:(?P<weekday>[A-Za-z]{3,9}),?\s+)?(?P<d>\d{1,2})\s+(?P<month>[A-Za-z]{3,9}\.?),?\s+(?P<Y>\d{4})"
+    + _TIME
+)
+MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")),
+        start=1,
+    )
+    for name in names
+}
+WEEKDAY_NAMES = frozenset(
+    "mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday "
+    "sun sunday".split()
+)
+
 _PARSER: DateDataParser | None = None
 
 
@@ -107,23 +165,82 @@ class FoundDate:
     date_source: str
 
 
-def parse_date(text: str, date_source: str) -> FoundDate | None:
-    """Parse one short date string; None when it is not a complete, unambiguous date."""
+def parse_date(text: str, date_source: str, zone: ZoneInfo | None = None) -> FoundDate | None:
+    """Parse one short date string; None when it is not a complete, unambiguous date.
+
+    `zone` is the printing outlet's zone for a string that states none (Asia/Ho_Chi_Minh when
+    not given); an offset or zone name in the string itself wins over it.
+    """
     text = VIETNAMESE_WEEKDAY.sub("", text.strip())
     if not text or len(text) > MAX_DATE_CHARS or not STATED_YEAR.search(text):
         return None
-    local = _parse_fast(text)
+    stated = EXPLICIT_ZONE.search(text)
+    if stated is not None:
+        text = (text[: stated.start()] + text[stated.end():]).strip(" ,")
+        zone = _stated_zone(stated)
+    text = MONTH_DAY_SLASH_YEAR.sub(r"\g<day> \g<month> \g<year>", text)
+    text = DATE_TIME_BAR.sub(" ", text)
+    text = MONTH_FIRST.sub(r"\g<d>/\g<m>/\g<y>", text)
+    local = _parse_fast(text) or _parse_month_name(text)
     if local is None:
         parsed = _parser().get_date_data(text, list(DATE_FORMATS)).date_obj
         if parsed is None:
             return None
         local = parsed.astimezone(LOCAL_TZ) if parsed.tzinfo else parsed.replace(tzinfo=LOCAL_TZ)
+    if zone is not None and zone is not LOCAL_TZ:
+        # An instant stays the same instant, seen from the outlet's zone; a wall-clock time read
+        # as Hà Nội time is the outlet's own.
+        local = local.astimezone(zone) if _states_offset(text) else local.replace(tzinfo=zone)
     has_time = bool(TIME_OF_DAY.search(text))
     return FoundDate(
         published_date=local.date(),
         published_at=local if has_time else None,
         date_source=date_source,
     )
+
+
+def _stated_zone(match: re.Match[str]) -> ZoneInfo | timezone:
+    if match.group("name"):
+        return ZONE_NAMES[match.group("name")]
+    minutes = int(match.group("hours")) * 60 + int(match.group("minutes") or 0)
+    if minutes == 7 * 60 and match.group("sign") == "+":
+        return LOCAL_TZ
+    if minutes == 9 * 60 and match.group("sign") == "+":
+        return SEOUL_TZ
+    return timezone(timedelta(minutes=-minutes if match.group("sign") == "-" else minutes))
+
+
+def _states_offset(text: str) -> bool:
+    """An ISO 8601 string with its own offset ("+07:00", "Z") is already an instant."""
+    return bool(ISO_OFFSET.search(text))
+
+
+def _parse_month_name(text: str) -> datetime | None:
+    """"Sunday, November 27, 2022, 15:01", "Sept 14, 2023 - 17:42", "14 Oct. 2025, 18:20",
+    "December 07, 2022 1:32 PM": the English month-name forms outlets print, read without
+    dateparser (about 8 ms a string there); anything else, or an impossible value, goes to it."""
+    match = MONTH_FIRST_NAME.fullmatch(text) or DAY_FIRST_NAME.fullmatch(text)
+    if match is None:
+        return None
+    fields = match.groupdict()
+    month = MONTH_NUMBERS.get(fields["month"].lower().rstrip("."))
+    weekday = fields.get("weekday")
+    if month is None or (weekday and weekday.lower().rstrip(",") not in WEEKDAY_NAMES):
+        return None
+    hour = int(fields.get("H") or 0)
+    marker = (fields.get("ampm") or "").lower().replace(".", "")
+    if marker:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if marker == "pm" else 0)
+    try:
+        moment = datetime(
+            int(fields["Y"]), month, int(fields["d"]), hour, int(fields.get("M") or 0),
+            int(fields.get("S") or 0), tzinfo=LOCAL_TZ,
+        )
+    except ValueError:
+        return None
+    return moment if moment.year >= FIXED_OFFSET_SINCE_YEAR else None
 
 
 def _parse_fast(text: str) -> datetime | None:

@@ -1,28 +1,25 @@
-"""Identity of documents and articles, and the near-duplicate fingerprint.
+"""Identity of documents and articles, and the SimHash fingerprint.
 
 A document is its bytes (sha256). An article is its clean body, normalized so that typography a
 re-save can change (curly vs straight quotes, dash styles, spacing, case) does not make a new
 article: the same text as .txt and .html, with CRLF, a BOM or in cp1252 gets one article_id.
 
-Near duplicates use a 64-bit SimHash over word 3-shingles (Charikar; Manku et al. 2007: near
-duplicates of web pages differ in at most 3 of 64 bits). Hand-written because it is 20 lines and
-its four 16-bit bands let the warehouse find candidates with an SQL equi-join, where datasketch's
-MinHash LSH would need numpy and an index kept outside the warehouse.
+Which articles are copies of one story is stories.py's concern (MinHash LSH keys and an exact
+containment test). The 64-bit SimHash over word 3-shingles (Charikar; Manku et al. 2007) that
+linked near duplicates before is still computed from the same shingle digests and stored in
+`articles.simhash` (a public column), at 0.02 ms per article; it found 14-17 % of edited copies
+(benchmarks/RESULTS.md "Story identity").
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from functools import lru_cache
-from hashlib import blake2b
+
+from vnrok_etl.stories import Signature, shingle_digests, story_signature, words
 
 TYPOGRAPHY = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"), ("‑", "-"))
-WORD = re.compile(r"\w+")
-SHINGLE = 3
 NEAR_DUPLICATE_BITS = 3  # at most this many differing bits of 64 make a near duplicate
-# A fresh blake2b state with an 8-byte digest; each shingle hashes a copy() of it.
-EMPTY_BLAKE2B_8 = blake2b(digest_size=8)
 MASKS_CACHED_UP_TO = 1 << 14  # shingles; articles have hundreds, larger mask sets are rebuilt
 
 
@@ -43,10 +40,12 @@ def article_id(body: str) -> str:
     return _article_id(identity_text(body))
 
 
-def article_identity(body: str) -> tuple[str, int]:
-    """(article_id, simhash) of a body, folding it once for both."""
+def article_identity(body: str) -> tuple[str, int, Signature]:
+    """(article_id, simhash, story signature) of a body, folding it once and hashing its
+    shingles once (stories.story_signature)."""
     text = identity_text(body)
-    return _article_id(text), _simhash(text)
+    digests, signature = story_signature(text)
+    return _article_id(text), simhash_of_digests(digests), signature
 
 
 def _article_id(text: str) -> str:
@@ -64,21 +63,12 @@ def simhash(body: str) -> int:
 
 
 def _simhash(text: str) -> int:
-    words = WORD.findall(text)
-    if len(words) < SHINGLE:
-        shingles = [" ".join(words)]
-    else:
-        shingles = list(map(" ".join, zip(*(words[i:] for i in range(SHINGLE)))))
-    # copy() of an empty digest_size=8 state then update() gives the digest of
-    # blake2b(shingle, digest_size=8) without parsing the constructor's keywords and setting up
-    # its parameter block per shingle: 0.17 -> 0.12 ms per article of ~500 words.
-    digests = []
-    append, copy = digests.append, EMPTY_BLAKE2B_8.copy
-    for shingle in shingles:
-        state = copy()
-        state.update(shingle.encode())
-        append(state.digest())
-    return _majority_bits(b"".join(digests), len(shingles))
+    return simhash_of_digests(shingle_digests(words(text)))
+
+
+def simhash_of_digests(digests: list[bytes]) -> int:
+    """The SimHash of a text from its shingles' 8-byte digests (stories.shingle_digests)."""
+    return _majority_bits(b"".join(digests), len(digests))
 
 
 def _majority_bits(digests: bytes, count: int) -> int:

@@ -1,6 +1,6 @@
 """Numbers as printed in English news: digits, number words, scale words, ordinals.
 
-Kept apart from figures.py so the tables (number words, scales, ordinals) can be read and
+Kept apart from the figures package so the tables (number words, scales, ordinals) can be read and
 extended on their own. Everything here is pure and never raises on text that matched the
 patterns below: unparseable pieces give ``None``.
 """

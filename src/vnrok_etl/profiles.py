@@ -117,6 +117,65 @@ GENERIC = Profile(
 AGENCY_CODES = (
     "VNA/VNS", "VNA/VNP", "VNS/VNA", "VNA", "VNS", "VNP", "NDO", "VOV", "VGP", "VTV", "TTXVN",
     "Yonhap", "AFP", "AP", "Reuters", "Xinhua", "Kyodo", "Bernama", "AFP/VNS", "Reuters/VNS",
+    "SGGP",
+)
+
+# Agency tags that open a lead ("VGP - ", "VOV.VN - ", "(VOVWORLD) - ", "(VOV/VOVworld)- ") or
+# stand alone on a header line: the tag names the source, never a place. The source is the tag as
+# printed (case kept), without a domain suffix ("VOV.VN" is VOV).
+AGENCY_TAGS = (
+    "VGP", "VOV.VN", "VOV", "VOVWORLD", "VNA", "VNS", "SGGP", "NDO", "VTV", "VNP", "QĐND", "PANO",
+    "HANOITIMES", "VIR", "VNEXPRESS", "VietNamNet Bridge", "VNE", "AJP",
+)
+
+# An agency's full name in a "Source: ..." sign-off or a "By ..." line -> its code.
+AGENCY_NAMES = {
+    "vietnam news agency": "VNA", "viet nam news agency": "VNA", "việt nam news agency": "VNA",
+    "vietnamplus": "VNA", "vietnam+": "VNA", "viet nam news": "VNS", "việt nam news": "VNS",
+    "vietnam news": "VNS", "yonhap news agency": "Yonhap", "yonhap news": "Yonhap",
+    "yonhap": "Yonhap", "nhan dan": "NDO", "nhân dân": "NDO", "voice of vietnam": "VOV",
+    "saigon giai phong": "SGGP",
+}
+
+# A photo credit printed as one word or name after the caption's last sentence
+# ("... after the ruling, Tuesday. Newsis"): the wire and photo agencies that sign photos.
+PHOTO_AGENCIES = (
+    "Yonhap", "Newsis", "News1", "Joint Press Corps", "AP", "AFP", "EPA", "Reuters", "Xinhua",
+    "Getty Images", "EPA-Yonhap", "AFP-Yonhap", "AP-Yonhap", "Korea JoongAng Daily",
+)
+
+# Outlet names printed alone on a line (a masthead in a saved page's text): never a title.
+MASTHEADS = (
+    "The Korea Herald", "Korea Herald", "The Korea Times", "Korea Times", "Korea JoongAng Daily",
+    "Tuoi Tre News", "Tuổi Trẻ News", "Viet Nam News", "Việt Nam News", "Vietnam News",
+    "VietnamPlus", "Vietnam+", "Nhan Dan", "Nhân Dân", "VnExpress International", "VnExpress",
+    "Hanoi Times", "The Hanoi Times", "SGGP News", "Saigon Giai Phong", "VietNamNet",
+    "VietnamNet", "VOV World", "VOVWORLD", "The Investor", "Yonhap News Agency",
+    "Vietnam Investment Review", "Vietnam Time", "Vietnam Times", "The Saigon Times",
+    "Saigon Times", "VnEconomy", "Nhan Dan Online", "People's Army Newspaper", "VietNamNet Bridge",
+    "Korea.net", "The Korea Post", "Aju Press", "AJP", "Dong-A Ilbo", "KBS World",
+)
+
+# Outlets that print their date lines in Korean time (KST): a printed date without an offset in
+# an article of theirs is Asia/Seoul, anything else is Asia/Ho_Chi_Minh. Marks are matched
+# case-insensitively anywhere in the header or the sign-off (masthead, byline, e-mail domain).
+KOREAN_OUTLET_MARKS = (
+    "korea herald", "heraldcorp.com", "(yonhap)", "by yonhap", "yna.co.kr", "korea times",
+    "koreatimes.co.kr", "joongang", "koreajoongangdaily", "chosun", "donga.com", "kbs world",
+    "arirang", "the investor", "businesskorea", " kst", "photo : yonhap", "photo: yonhap",
+    "koreapost.com", "korea post", "alphabiz", "ajunews", "aju press", "(ajp)", "newsis", "news1",
+)
+
+# Words that label a page section: a line that is only one of these above the headline is a
+# section label, and a teaser item in a related block opens with one ("Business <headline> ...").
+SECTION_WORDS = (
+    "Politics", "Business", "Society", "Culture", "Culture/art", "Travel", "Tourism", "Sports",
+    "World", "Economy", "Health", "Education", "Environment", "Life", "Lifestyle", "Life&Style",
+    "Entertainment", "Sci-Tech", "Science", "Technology", "Opinion", "National", "International",
+    "Diplomacy", "Foreign Affairs", "Law", "Military", "Defence", "Defense", "Industry", "Finance",
+    "Features", "Feature", "Interview", "Ho Chi Minh City", "Hanoi", "News", "Video", "Photos",
+    "Vietnam", "Asia", "Overseas Vietnamese", "Overseas Vietnamese Affairs", "Real Estate",
+    "Markets", "Companies", "Fashion", "Food", "Arts", "Motoring", "Editorial", "Sports",
 )
 
 # A line that opens the related-articles block at the end of a page; everything after it is
@@ -124,7 +183,12 @@ AGENCY_CODES = (
 RELATED_HEADINGS = (
     "See more", "See also", "Related news", "Related articles", "Related stories", "Related",
     "Other news", "Read more", "More news", "More stories", "Latest news", "Most read",
-    "Tin liên quan", "Tags", "Keywords", "Topics",
+    "Tin liên quan", "Tags", "Keywords", "Topics", "Most Popular", "Most viewed", "Editor's Picks",
+    "You may also like", "Recommended", "Related News", "Other articles", "Latest",
+    "Tin khác", "Xem thêm", "Feedback", "Others", "News Most Viewed", "Latest comments",
+    "Add comments", "Trending", "Reader Comments", "Older articles", "Newer articles",
+    "Bài đọc nhiều nhất",
+    "주요기사", "Related posts", "Popular posts", "More from", "Top stories",
 )
 
 # Whole lines of page chrome that survive a copy-paste from a browser.
@@ -134,6 +198,29 @@ CHROME_LINES = (
     "Like us on Facebook", "Follow us on Facebook", "Follow us on Twitter", "Follow us",
     "Share on Facebook", "Share on Twitter", "Share on Zalo", "Print article", "Send",
     "Like us", "Subscribe", "Download the app", "Share this", "Share this article",
+    "Link copied", "X", "Go to contents", "Menu Content", "Skip to main content", "Already collect",
+    "Text size", "A A", "Close", "Menu", "Search", "Home", "Login", "Sign in", "Top", "한국어",
+    "한국어판", "Tiếng Việt", "English", "leftcenterrightdel", "Go to top", "Post a Comment",
+    "View this article in another language", "Related image(s)", "Print this article",
+    "+ A", "- A", "A+", "A-", "A +", "A -",
+)
+
+# Lines of page furniture recognised by how they begin (the rest varies): social footers,
+# comment boxes in English and Vietnamese, script notices, copyright and mirror-site footers,
+# transcript notes. A matching line is dropped wherever it stands; it never holds article text.
+FURNITURE_PREFIXES = (
+    "Like us on Facebook", "Follow us on", "Follow Tuoi Tre News", "JavaScript is off",
+    "Please enable JavaScript", "Comments (", "Your comment will be posted", "Your comment",
+    "Write your comment", "Be the first to comment", "Mời quý độc giả", "Bình luận (",
+    "Gửi bình luận", "Ý kiến bạn đọc", "Ý kiến của bạn", "Viết bình luận",
+    "Copyright ©",
+    "Copyright (C)", "Copyright(C)", "© Copyright", "All rights reserved", "Read full this story",
+    "This is cached page on", "If you want remove this page", "The following is the transcript",
+    "The following is an edited transcript", "Download the app", "Subscribe to our newsletter",
+    "Sign up for our newsletter", "Click here to", "Source link", "Readers are invited",
+    "Please read the full article", "Excerpts from the interview follow",
+    "The following are excerpts from", "Copyright ⓒ", "Copyright©", "ⓒ ", "* This article",
+    "Translated by ", "0 comments", "Comments:", "Leave a comment", "Leave a Reply",
 )
 
 # Places printed as mixed-case datelines without an agency code ("Hanoi —"): only these are
@@ -144,5 +231,10 @@ KNOWN_PLACES = (
     "TP Hồ Chí Minh", "Đà Nẵng", "Da Nang", "Hải Phòng", "Hai Phong", "Cần Thơ", "Can Tho",
     "Huế", "Hue", "Seoul", "Busan", "Tokyo", "Beijing", "Washington", "Paris", "London",
     "Vientiane", "Phnom Penh", "Bangkok", "Singapore", "Jakarta", "Kuala Lumpur", "Manila",
-    "New York", "Moscow", "Berlin", "Canberra", "New Delhi",
+    "New York", "Moscow", "Berlin", "Canberra", "New Delhi", "Incheon", "Daegu", "Ulsan",
+    "Gwangju", "Changwon", "Sejong", "Suwon", "Nha Trang", "Đà Lạt", "Da Lat", "Bắc Ninh",
+    "Bac Ninh", "Quảng Ninh", "Quang Ninh", "Hạ Long", "Ha Long", "Vũng Tàu", "Vung Tau",
+    "Nghệ An", "Nghe An", "Thanh Hóa", "Thanh Hoa", "Bình Dương", "Binh Duong", "Đồng Nai",
+    "Dong Nai", "Hải Dương", "Hai Duong", "Quảng Nam", "Quang Nam", "Phú Quốc", "Phu Quoc",
+    "HCMC", "Ansan", "Pyeongtaek", "Cheongju", "Jeju",
 )

@@ -68,15 +68,17 @@ class Figure:
     kind: str  # money, count, percent, rank, multiplier, duration
     value: float | None  # fully scaled: "US$150 billion" -> 150000000000.0
     unit: str | None  # currency code for money, counted noun for counts, "percent", ...
-    qualifier: str  # exact, approx, over, under
+    qualifier: str  # exact, approx, over, under; doubtful: a malformed number, value None
     subject: str | None  # the noun phrase counted or measured
     ref_year: int | None
-    is_target: bool  # "by 2030" is a target; "in 2024", "last year" are actuals
+    is_target: bool  # a planned or agreed goal: "by 2030", "aim to", "raise trade to US$X"
     text: str  # surface form, == body[start_char:end_char]
     sentence: str
     start_char: int
     end_char: int
     speaker: str | None = None  # canonical speaker when the figure sits inside a quote
+    # A prediction ("expected to hit", "will reach next year"): never also a target.
+    is_forecast: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,16 +92,23 @@ class Quote:
     text: str  # == body[start_char:end_char]
     start_char: int
     end_char: int
+    # person | organisation: who the cue's subject is, even when it cannot be resolved to a name
+    # ("the agency said" is an organisation's statement); None when the text names no subject.
+    speaker_type: str | None = None
+    # The subject as printed when it resolves to nobody ("the ambassador", "he"), so an analyst
+    # can still read who spoke; None when `speaker` holds the name.
+    speaker_printed: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """A canonical person; aliases map every printed form of the name onto `name`."""
+    """A canonical person or organisation; aliases map every printed form of the name onto `name`."""
 
     name: str
     title: str | None = None
     country: str | None = None
     aliases: tuple[str, ...] = ()
+    kind: str = "person"  # person | organisation
 
 
 @dataclass(frozen=True, slots=True)

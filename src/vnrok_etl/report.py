@@ -31,7 +31,7 @@ COUNTED_TABLES = (
 )
 REQUIRED_VIEWS = (
     "figures_in_context", "quotes_by_speaker", "speaker_summary", "source_summary",
-    "money_timeline", "figure_claims", "figure_conflicts",
+    "money_timeline", "figure_claims", "figure_conflicts", "stories",
 )
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 BAR_COLOURS = {"actual": "#2b6cb0", "target": "#dd6b20"}  # money chart dots too
@@ -169,6 +169,8 @@ def read_report_data(connection: duckdb.DuckDBPyConnection, name: str, now: date
     counts = tuple(
         (table, connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]) for table in COUNTED_TABLES
     )
+    # Stories beside articles: syndicated copies are one story (stories.py).
+    counts = counts[:1] + (("stories", connection.execute("SELECT count(*) FROM stories").fetchone()[0]),) + counts[1:]
     sources = tuple(SourceRow(*row) for row in connection.execute(
         "SELECT source, articles, original_articles, figures, quotes FROM source_summary"
     ).fetchall())
@@ -390,6 +392,8 @@ def _conflicts_table(conflicts: Sequence[Conflict]) -> str:
 def _side(side: ConflictSide) -> str:
     printed = "; ".join(f"“{text}”" for text in _shortened(side.printed_as))
     stories = f"{side.stories} stor{'ies' if side.stories != 1 else 'y'}"
+    if side.outlets > side.stories:
+        stories += f", {side.outlets} outlets"
     return (f'{_e(", ".join(side.sources))} <span class="tag">{stories}</span>'
             f'<br><span class="sentence">{_e(printed)}</span>')
 
@@ -404,11 +408,14 @@ def _claims_table(claims: Sequence[Claim]) -> str:
         verdict = '<span class="tag ok">agree</span>' if claim.values_agree else '<span class="tag bad">disagree</span>'
         rows.append(
             f'<tr><td>{_e(claim.claim_key)}</td><td class="num">{claim.stories}</td>'
+            f'<td class="num">{claim.outlets}</td>'
             f'<td>{_e(", ".join(claim.sources))}</td><td>{_e(values)}</td>'
             f'<td class="sentence">{_e("; ".join(_shortened(claim.printed_as)))}</td><td>{verdict}</td></tr>'
         )
     return (
-        '<table id="claims-table"><thead><tr><th>Claim</th><th>Stories</th><th>Sources</th><th>Values</th>'
+        "<p>Stories count a syndicated copy once, as its original; outlets count every printed source that "
+        "carried the claim, copies included.</p>"
+        '<table id="claims-table"><thead><tr><th>Claim</th><th>Stories</th><th>Outlets</th><th>Sources</th><th>Values</th>'
         "<th>Printed as</th><th></th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
     )
 

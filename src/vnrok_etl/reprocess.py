@@ -11,10 +11,13 @@ them: in the order they were first seen (the loads' order, then each document's 
 run: `document_sightings.seq`), every name a document was seen under, in the same chunks (the
 chunks of the load that first saw them, cut at the same positions), through the same stages and
 the same merge. Each chunk is one transaction that first removes what its documents had made
-(articles with their spans, captions, figures and quotes; sources; rejections; the speakers and
-aliases it names again, unless this run made them) and then merges them as new. Articles about
-to be replaced are never picked as a near duplicate's canonical twin, since a fresh ingest would
-not have them yet; an article made earlier in this run is never removed again.
+(articles with their spans, captions, figures, quotes and story keys; sources; rejections; the
+speakers and aliases it names again, unless these rules made them) and then merges them as new.
+The first chunk also removes the articles of the documents still to come (their sources stay,
+pointing at them, until their chunk): a fresh ingest would not have them yet, so no new article
+may be linked into their stories. An article made earlier in this run is never removed again,
+and a reprocess killed between chunks and started again picks up the documents whose article is
+missing or carries another version.
 
 Article ids that disappear (new rules changed a body: articles merged, split or re-cleaned) go to
 `retired_articles` with every id that replaced them (NULL: the documents are now rejected), so
@@ -194,24 +197,23 @@ class ChunkReplacement:
         connection.register("rp_pending", self.pending)
         connection.register("rp_run_loads", pa.table({"load_id": pa.array(self.run_loads, strings)}))
         connection.execute(
-            """CREATE OR REPLACE TEMP TABLE stg_pending_articles AS
-               SELECT DISTINCT s.article_id FROM article_sources s JOIN articles a USING (article_id)
-               WHERE s.content_sha256 IN (SELECT content_sha256 FROM rp_pending WHERE chunk >= $number)
-                 AND a.load_id NOT IN (SELECT load_id FROM rp_run_loads)""",
-            {"number": self.number},
-        )
-        connection.execute(
             """CREATE OR REPLACE TEMP TABLE rp_old AS
                SELECT DISTINCT content_sha256, article_id FROM article_sources
                WHERE (source_uri, content_sha256) IN (SELECT (source_uri, content_sha256) FROM rp_chunk)"""
         )
+        # The articles of this chunk's documents and of every later chunk's (a fresh ingest would
+        # not have those yet: no new article may be linked to them), unless this run made them.
         connection.execute(
             """CREATE OR REPLACE TEMP TABLE rp_removed AS
                SELECT article_id FROM articles
-               WHERE article_id IN (SELECT article_id FROM rp_old)
-                 AND load_id NOT IN (SELECT load_id FROM rp_run_loads)"""
+               WHERE article_id IN (SELECT article_id FROM rp_old
+                                    UNION ALL
+                                    SELECT article_id FROM article_sources WHERE content_sha256 IN
+                                        (SELECT content_sha256 FROM rp_pending WHERE chunk >= $number))
+                 AND load_id NOT IN (SELECT load_id FROM rp_run_loads)""",
+            {"number": self.number},
         )
-        for table in ("figures", "quotes", "removed_spans", "captions", "articles"):
+        for table in ("figures", "quotes", "removed_spans", "captions", "articles", *self._story_tables(connection)):
             connection.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM rp_removed)")
         # By name and hash: the same bytes seen under another name belong to that name's chunk.
         for table in ("article_sources", "rejections"):
@@ -238,6 +240,14 @@ class ChunkReplacement:
                  AND name_key IN (SELECT name_key FROM stg_speakers)""",
             {"version": self.version},
         )
+
+    @staticmethod
+    def _story_tables(connection: duckdb.DuckDBPyConnection) -> list[str]:
+        """The internal per-article tables of story linking (linking.py), where they exist."""
+        names = {row[0] for row in connection.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'"
+        ).fetchall()}
+        return [name for name in ("_story_keys", "_story_samples") if name in names]
 
     def after(self, connection: duckdb.DuckDBPyConnection, load: LoadInfo) -> None:
         now = datetime.now(timezone.utc)
@@ -283,6 +293,14 @@ class ChunkReplacement:
                WHERE duplicate_of IN (SELECT article_id FROM rp_removed)
                  AND duplicate_of NOT IN (SELECT article_id FROM articles)"""
         )
+        if "story_id" in {row[0] for row in connection.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = 'articles' AND schema_name = 'main'"
+        ).fetchall()}:
+            # A story whose canonical article is gone: its copies follow duplicate_of, or stand alone.
+            connection.execute(
+                """UPDATE articles SET story_id = coalesce(duplicate_of, article_id)
+                   WHERE story_id NOT IN (SELECT article_id FROM articles)"""
+            )
         if self.speakers and self.last:
             # Every stale document was re-run: people only older rules named, whom no quote or
             # figure names now, and their aliases, go.
@@ -299,7 +317,7 @@ class ChunkReplacement:
                      AND (name NOT IN (SELECT name FROM speakers) OR $everything)""",
                 {"version": self.version, "everything": self.everything},
             )
-        for name in ("stg_pending_articles", "rp_old", "rp_removed"):
+        for name in ("rp_old", "rp_removed"):
             connection.execute(f"DROP TABLE IF EXISTS {name}")
         for name in ("rp_chunk", "rp_pending", "rp_run_loads"):
             connection.unregister(name)

@@ -9,9 +9,13 @@ are the ones news copy follows (issue "Quotations and speakers"):
 - a surname-only mention ("Lâm", "Minister Son", "President Lee") is the person named in the same
   article whose full name ends with it (Vietnamese names are cited by the last syllable) or
   starts with it (Korean names are cited by the family name, which comes first);
-- a role description ("the Vietnamese Party chief", "the RoK president", "the Minister") is the
-  person named in the article whose title or known roles fit it, the most recent one first;
-- a pronoun or a bare "the official", "the diplomat" is the last speaker (or last named person).
+- a role description ("the Vietnamese Party chief", "the RoK president", "the Minister", "the
+  top legislator", "the CEO") is the person named in the article whose title, apposition or
+  known roles fit it, the most recent one first; a bare "the official", "the diplomat" is the
+  last speaker; a pronoun is resolved by the quotes package (the nearest person named before);
+- a name must be a person's (``is_person_name``): never a country or a pair of them
+  ("Vietnam-RoK"), a nationality adjective or a bare title; an organisation is told by its head
+  noun (``parse_organisation``: "Ministry of Industry and Trade", "the agency").
 
 Canonical names keep their diacritics when any form of the name has them; the table spells
 "Bùi Thanh Sơn" although the seeds print "Bui Thanh Son", because that is his name and other
@@ -89,6 +93,41 @@ TITLE_WORDS = frozenset(
         "member", "senior", "lieutenant", "colonel", "commander", "chairperson", "speaker",
         "professor", "prof", "madam", "consul", "envoy", "diplomat", "counsellor", "counselor",
         "standing", "acting", "former", "first", "second", "executive", "managing", "ceo", "founder",
+        # Roles printed before a name like titles: "Economist Park Ji-won", "CFO Lee".
+        "economist", "analyst", "lecturer", "researcher", "scholar", "expert", "attache", "attaché",
+        "legislator", "lawmaker", "representative", "manager", "cfo", "coo", "cto", "counsel",
+        "chairwoman", "vice-chairman", "vice-chairwoman", "rector", "dean", "adviser", "advisor",
+        "captain", "curator", "teacher", "principal", "commissioner", "administrator", "venerable",
+        "officer", "instructor", "trainer", "consultant", "admiral", "major", "sergeant", "judge",
+        "prosecutor", "senator", "congressman", "congresswoman", "reverend", "abbot", "monk",
+        "superintendent", "inspector", "auditor", "president-elect", "secretary-general",
+        "director-general", "deputy-director", "vice-president", "vice-minister", "chef", "artist",
+        "designer", "coach", "player", "captain", "pastor", "nun", "editor", "reporter",
+    }
+)
+
+# Family names, folded: in a run of capitalised words, a Vietnamese or Korean name starts at its
+# family name ("Busan Mayor Kim Tae-hoon", "Principal Ma Thi Lan"). Data, not a rule per name:
+# the commonest family names of both countries, which cover nearly all their people.
+FAMILY_NAMES = frozenset(
+    {
+        # Vietnamese
+        "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
+        "ho", "ngo", "duong", "ly", "dao", "dinh", "doan", "lam", "luong", "mai", "trinh", "truong",
+        "ha", "cao", "chu", "luu", "to", "ta", "quach", "thai", "trieu", "khuc", "kieu",
+        "la", "lai", "lieu", "ma", "nong", "ong", "tong", "vuong", "chau", "giang", "hua", "khong",
+        "nghiem", "phung", "quan", "thach", "tieu", "tang", "luc", "diep", "au", "an", "bach",
+        # Korean
+        "kim", "lee", "yi", "rhee", "park", "pak", "choi", "choe", "jung", "jeong", "chung", "kang",
+        "cho", "jo", "yoon", "yun", "jang", "chang", "lim", "im", "han", "oh", "seo", "suh", "shin",
+        "sin", "kwon", "hwang", "ahn", "an", "song", "yoo", "yu", "ryu", "hong", "jeon", "chun",
+        "ko", "koh", "go", "moon", "mun", "yang", "son", "sohn", "bae", "baek", "paik", "heo", "huh",
+        "nam", "noh", "roh", "ha", "kwak", "sung", "seong", "cha", "joo", "ju", "woo", "koo", "ku",
+        "min", "na", "ra", "jin", "ji", "eom", "um", "chae", "won", "bang", "gong", "kong", "hyun",
+        "ham", "byun", "byeon", "yeom", "yeo", "choo", "chu", "seok", "sun", "seol", "gil", "pyo",
+        "myung", "ki", "ban", "wang", "geum", "ok", "yook", "maeng", "je", "mo", "tak", "kook",
+        "yeon", "eun", "ye", "bong", "sa", "boo", "hwangbo", "namgoong", "namgung", "sunwoo",
+        "jegal", "dokgo", "doh", "do", "lyu", "yim", "chong", "pyun", "cheon", "jun", "shim", "sim",
     }
 )
 
@@ -114,21 +153,56 @@ ORG_WORDS = frozenset(
 COUNTRY_WORDS: dict[str, str] = {
     "rok": "KR", "korea": "KR", "korean": "KR", "south korean": "KR", "republic of korea": "KR",
     "republic of korea (rok)": "KR", "(rok)": "KR", "seoul": "KR",
-    "vietnam": "VN", "viet nam": "VN", "vietnamese": "VN", "viet": "VN", "hanoi": "VN",
+    # Not "viet" alone: it is a common Vietnamese middle name ("Pham Viet Huong").
+    "vietnam": "VN", "viet nam": "VN", "vietnamese": "VN", "hanoi": "VN",
     "ha noi": "VN",
 }
+
+# Nationality and country forms that can precede a title ("Korean Ambassador"), never a name.
+# ("Nam" and "Viet" are also Vietnamese given names: "Vũ Hồng Nam".)
+NATIONALITY_WORDS = frozenset(
+    {"vietnamese", "korean", "rok", "vietnam", "korea", "asean", "asian", "american", "chinese",
+     "japanese", "dprk", "european", "vietnam's", "korea's"}
+)
+
+# Plural nouns for groups of people or bodies a text reports without naming them.
+GROUP_NOUNS = frozenset(
+    {"analysts", "experts", "officials", "organisers", "organizers", "observers", "economists",
+     "residents", "locals", "insiders", "sources", "critics", "authorities", "scientists",
+     "researchers", "travelers", "travellers", "visitors", "tourists", "workers", "farmers",
+     "businesses", "firms", "companies", "agencies", "investors", "exporters", "importers",
+     "traders", "participants", "delegates", "students", "teachers", "parents", "members",
+     "doctors", "nurses", "employers", "employees", "consumers", "shoppers", "users", "buyers",
+     "sellers", "executives", "managers", "diplomats", "activists", "volunteers", "police",
+     "prosecutors", "lawmakers", "legislators", "scholars", "specialists", "planners", "engineers",
+     "operators", "retailers", "manufacturers", "producers", "suppliers", "developers", "banks"}
+)
 
 PRONOUNS_SINGULAR = frozenset({"he", "she"})
 PRONOUNS_PLURAL = frozenset({"they", "we", "both"})
 
 # Role nouns a description can end with, folded, longest first when matched. Generic ones
 # (official, diplomat) fit anybody; the others must fit the person's title or known roles.
+# News names a person once, then refers back by what they are ("the ambassador", "the CEO",
+# "the top legislator", "the defence attaché"): any noun a title or an apposition can hold.
 ROLE_NOUNS = (
     "deputy prime minister", "deputy foreign minister", "deputy minister", "deputy pm",
     "prime minister", "foreign minister", "general secretary", "state president", "party chief",
-    "party leader", "top leader", "president", "premier", "minister", "pm", "chief", "leader",
+    "party leader", "top leader", "vice president", "vice minister", "vice chairman",
+    "vice chairwoman", "director general", "general director", "consul general",
+    "chief executive", "defence attache", "defense attache", "military attache",
+    "president", "premier", "minister", "pm", "chief", "leader",
     "official", "diplomat", "ambassador", "spokesperson", "spokesman", "spokeswoman", "envoy",
-    "chairman", "chairwoman", "mayor", "governor", "head",
+    "chairman", "chairwoman", "chairperson", "chair", "mayor", "governor", "head", "ceo", "cfo",
+    "professor", "attache", "legislator", "lawmaker", "analyst", "expert", "economist",
+    "researcher", "scholar", "lecturer", "representative", "director", "manager", "secretary",
+    "counsellor", "counselor", "consul", "commander", "general", "colonel", "founder",
+    "executive", "owner", "businessman", "businesswoman", "entrepreneur", "investor", "teacher",
+    "coach", "student", "worker", "farmer", "resident", "doctor", "engineer", "journalist",
+    "correspondent", "scientist", "specialist", "adviser", "advisor", "president-elect",
+    "reporter", "interviewer", "editor",
+    # "The Vietnamese side said": one party, but no one the text names (speaker NULL).
+    "side",
 )
 GENERIC_ROLES = frozenset({"official", "diplomat", "envoy", "head", "leader", "chief"})
 
@@ -155,12 +229,50 @@ ROLE_TITLE_KEYS: dict[str, tuple[str, ...]] = {
     "spokeswoman": ("spokes",),
     "chairman": ("chair",),
     "chairwoman": ("chair",),
+    "chairperson": ("chair",),
     "mayor": ("mayor",),
     "governor": ("governor",),
+    "ceo": ("ceo", "chief executive"),
+    "chief executive": ("ceo", "chief executive"),
+    "legislator": ("national assembly", "parliament", "legislat", "lawmaker"),
+    "lawmaker": ("national assembly", "parliament", "legislat", "lawmaker"),
+    "defence attache": ("attache",),
+    "defense attache": ("attache",),
+    "military attache": ("attache",),
+    # News calls anyone teaching or researching at a university "the professor".
+    "professor": ("professor", "prof", "lecturer", "dean", "universit", "academ", "scholar",
+                  "sociologist", "economist", "researcher", "scientist"),
+    "director general": ("director general", "director-general", "general director"),
+    "general director": ("director general", "director-general", "general director"),
+    "economist": ("economist", "economics"),
+    "researcher": ("research",),
+    "doctor": ("dr", "doctor"),
 }
+
+# Head nouns of organisations ("the Ministry of Industry and Trade", "the agency"), folded. A
+# statement by one is an organisation's, never a person's (issue "Quotes and speakers").
+ORG_HEADS = frozenset(
+    {
+        "ministry", "agency", "office", "embassy", "consulate", "government", "company", "corporation",
+        "group", "bank", "committee", "association", "council", "institute", "university",
+        "federation", "union", "commission", "department", "chamber", "administration", "authority",
+        "newswire", "organisation", "organization", "centre", "center", "firm", "conglomerate",
+        "board", "secretariat", "assembly", "court", "procuracy", "fund", "foundation", "airline",
+        "carrier", "service", "exchange", "police", "army", "navy", "directorate", "bureau",
+        "cabinet", "presidency", "parliament", "network", "broadcaster", "newspaper", "daily",
+        # News outlets: "Tuoi Tre News", "The Korea Times", "The Korea Post", "Yonhap News Agency".
+        "news", "times", "post", "herald", "journal", "tribune", "gazette", "magazine", "radio",
+        "television", "tv",
+        # Company suffixes: "Hanwha Aerospace Co.", "Samsung Electronics Vietnam Ltd."
+        "co", "corp", "inc", "ltd", "jsc", "plc", "llc", "consultancy", "platform", "firm",
+        "company", "group", "conglomerate", "city",
+    }
+)
 
 DASHES_AND_SPACES = re.compile(r"[\s\-‐‑–—_]+")
 POSSESSIVE = re.compile(r"['’]s?$")
+POSSESSIVE_WORD = re.compile(r"['’]s$")
+BRACKETED_END = re.compile(r"\s*\([^()]{1,12}\)$")
 NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # A leading or trailing country phrase in a printed title: "RoK Prime Minister", "President of
@@ -170,7 +282,7 @@ TITLE_COUNTRY_PREFIX = re.compile(
     r"vietnamese|viet nam|vietnam)\s+"
 )
 TITLE_COUNTRY_SUFFIX = re.compile(
-    r"\s+of\s+(?:the\s+)?(?P<country>republic of korea(?:\s*\(rok\))?|rok|korea|viet nam|vietnam)$"
+    r"\s+(?:of|to|in)\s+(?:the\s+)?(?P<country>republic of korea(?:\s*\(rok\))?|rok|korea|viet nam|vietnam)$"
 )
 
 
@@ -209,6 +321,10 @@ class ParsedMention:
     role: str | None  # folded role noun for a description ("the Vietnamese Party chief")
     pronoun: str | None  # folded pronoun
     plural: bool = False
+    # An organisation: its name as printed without "the" ("Ministry of Industry and Trade"),
+    # "" for a description ("the ministry"); org_head is the folded head noun ("ministry").
+    organisation: str | None = None
+    org_head: str | None = None
 
 
 @lru_cache(maxsize=16384)
@@ -218,11 +334,20 @@ def parse_mention(mention: str) -> ParsedMention:
     folded = fold(printed)
     if folded in PRONOUNS_SINGULAR:
         return ParsedMention(printed, "", None, None, None, folded)
+    if folded == "it":
+        # "…, it said.": an organisation cited before ("the ministry said … it said").
+        return ParsedMention(printed, "", None, None, None, None, organisation="", org_head="it")
     if folded in PRONOUNS_PLURAL:
         return ParsedMention(printed, "", None, None, None, folded, plural=True)
+    if folded.rsplit(" ", 1)[-1] in GROUP_NOUNS:
+        # "Analysts said", "Travel agencies say": a group, even capitalised at a sentence start.
+        return ParsedMention(printed, "", None, None, None, None, plural=True)
     if (place := LEADING_THE.sub("", folded)) in COUNTRY_WORDS:
         # "Việt Nam affirmed that …": a country, though "Nam" is also a given name.
         return ParsedMention(printed, "", None, COUNTRY_WORDS[place], None, None)
+    if organisation := parse_organisation(printed):
+        name, head = organisation
+        return ParsedMention(printed, "", None, None, None, None, organisation=name, org_head=head)
     tokens = printed.split(" ")
     name_tokens: list[str] = []
     for token in reversed(tokens):
@@ -232,12 +357,85 @@ def parse_mention(mention: str) -> ParsedMention:
         name_tokens.insert(0, bare)
     name_tokens = _trim_name(name_tokens)
     head = tokens[: len(tokens) - len(name_tokens)] if name_tokens else tokens
-    title, country = split_title(" ".join(head))
+    # "Dr. Le Quoc Phuong": an abbreviated title keeps no period.
+    title, country = split_title(" ".join(word.rstrip(".") for word in head))
     if name_tokens:
         return ParsedMention(printed, " ".join(name_tokens), title, country, None, None)
     role = _role_of(fold(LEADING_THE.sub("", " ".join(head))))
     plural = bool(tokens) and fold(tokens[-1]).endswith("s") and role is None
     return ParsedMention(printed, "", title, country, role, None, plural=plural)
+
+
+def parse_organisation(printed: str) -> tuple[str, str] | None:
+    """(name, head) when ``printed`` is an organisation, else None.
+
+    An organisation's head noun is its last word, or the word before its "of"/"for" complement:
+    "General Statistics Office", "Ministry of Industry and Trade", "the Korean embassy". Its name
+    is what is printed without a leading "the" when the head is capitalised (a proper name), ""
+    when it is lowercase (a description, which the article ties to a named one, or nobody).
+    """
+    text = LEADING_THE.sub("", printed).strip().rstrip(".")
+    # "The Korea Tourism Organization (KTO)": the abbreviation is an alias, not the name.
+    text = BRACKETED_END.sub("", text)
+    words = text.split(" ")
+    # "Vietnam's Ministry of Transport", "the city’s Department of Finance": whose it is comes
+    # before the name; so does a lowercase qualifier before a capitalised one ("municipal").
+    while len(words) > 2 and (POSSESSIVE_WORD.search(words[0]) or words[0][:1].islower()) and any(
+        word[:1].isupper() for word in words[1:]
+    ):
+        words = words[1:]
+    # "South Korea’s Office for Government Policy Coordination": an owner of two words too.
+    owner = next((i for i, word in enumerate(words[:3]) if POSSESSIVE_WORD.search(word)), None)
+    if owner is not None and owner + 2 < len(words) and words[owner + 1][:1].isupper():
+        words = words[owner + 1 :]
+    text = " ".join(words)
+    for index, word in enumerate(words):
+        if word.casefold() in ("of", "for", "on") and index:
+            words = words[:index]
+            break
+    if not words:
+        return None
+    head = POSSESSIVE.sub("", words[-1])
+    key = fold(head)
+    if key not in ORG_HEADS:
+        return None
+    if head[:1].isupper() and " " in text:
+        return COMPANY_SUFFIX.sub("", text) or text, key
+    return "", key
+
+
+# Head nouns of businesses: "the company said" may mean the group, firm or maker named before.
+COMPANY_HEADS = frozenset(
+    {"company", "group", "firm", "corporation", "co", "corp", "inc", "ltd", "jsc", "plc", "llc",
+     "conglomerate", "maker", "automaker", "carmaker", "chipmaker", "retailer", "platform",
+     "consultancy", "operator", "developer", "manufacturer", "supplier", "lender", "insurer",
+     "airline", "carrier", "brand", "subsidiary", "affiliate", "unit", "venture", "startup",
+     "start-up", "giant", "bank"}
+)
+# A company's legal suffix is not part of how it is named: "Hanwha Aerospace Co." is Hanwha
+# Aerospace.
+COMPANY_SUFFIX = re.compile(r"\s+(?:Co|Corp|Inc|Ltd|JSC|PLC|LLC|Co\.,? Ltd)\.?$")
+
+
+# Bounded memo of a pure test: names repeat within and across articles.
+@lru_cache(maxsize=16384)
+def is_person_name(name: str) -> bool:
+    """Whether ``name`` can be a person's name: a speaker row is a person or an organisation,
+    never a country or a pair of them ("Vietnam-RoK"), an adjective ("Vietnamese") or a title.
+
+    Each word must be capitalised (a hyphenated Korean given name's second part need not be:
+    "Jong-hee"), and at least one must be neither a
+    country word, a title word, an organisation word nor a connector.
+    """
+    parts = [part for part in DASHES_AND_SPACES.split(name) if part]
+    if not parts or any(not word[:1].isupper() for word in name.split()):
+        return False
+    keys = [fold(part) for part in parts]
+    if fold(name) in COUNTRY_WORDS:
+        return False
+    if any(key in ORG_WORDS or key in NATIONALITY_WORDS for key in keys):
+        return False
+    return any(key not in COUNTRY_WORDS and key not in TITLE_WORDS for key in keys)
 
 
 def _trim_name(tokens: list[str]) -> list[str]:
@@ -251,7 +449,13 @@ def _trim_name(tokens: list[str]) -> list[str]:
             return tokens[start:]
     orgs = [i for i, token in enumerate(tokens) if token.casefold() in ORG_WORDS]
     last_org = orgs[-1] if orgs else -1
-    return tokens[last_org + 1 :]
+    tokens = tokens[last_org + 1 :]
+    # "Busan Kim Tae-hoon", "RDA Cho Jae-ho": the name starts at the first family name that has
+    # a given name after it; the words before are a place, an acronym or a title.
+    for start in range(1, len(tokens) - 1):
+        if fold(tokens[start]) in FAMILY_NAMES and fold(tokens[0]) not in FAMILY_NAMES:
+            return tokens[start:]
+    return tokens
 
 
 def split_title(head: str) -> tuple[str | None, str | None]:
@@ -264,7 +468,8 @@ def split_title(head: str) -> tuple[str | None, str | None]:
     # Words before the title proper ("Welcoming Party chief Lâm") are not part of it.
     while text and not TITLE_COUNTRY_PREFIX.match(folded):
         first = folded.split(" ", 1)[0]
-        if first in TITLE_WORDS:
+        # An organisation before the title is part of it: "National Assembly Chairman".
+        if first in TITLE_WORDS or first in ORG_WORDS:
             break
         cut = len(first) + 1
         text, folded = text[cut:], folded[cut:]
@@ -295,6 +500,8 @@ def resolve_speaker(mention: str, context: Sequence[Speaker] = ()) -> Speaker | 
     if parsed.pronoun:
         return context[-1] if context else None
     if parsed.name:
+        if not is_person_name(parsed.name):
+            return None
         return _resolve_name(parsed, context)
     if parsed.role:
         return _resolve_role(parsed, context)
@@ -346,14 +553,21 @@ def _resolve_role(parsed: ParsedMention, context: Sequence[Speaker]) -> Speaker 
 
 
 def _fits_role(person: Speaker, role: str, country: str | None) -> bool:
-    if country and person.country and country != person.country:
+    return fits_role(person.name, person.title, person.country, role, country)
+
+
+def fits_role(
+    name: str, title: str | None, person_country: str | None, role: str, country: str | None
+) -> bool:
+    """Whether a person printed with ``title`` (or an apposition, folded) fits a role noun."""
+    if country and person_country and country != person_country:
         return False
     if role in GENERIC_ROLES and role not in ("leader", "chief"):
         return True
-    known = KNOWN_PEOPLE.get(person.name)
+    known = KNOWN_PEOPLE.get(name)
     if known and role in known.roles:
         return True
-    title = fold(person.title or "")
+    title = fold(title or "")
     keys = ROLE_TITLE_KEYS.get(role, (role,))
     # "the President" is not the Vice President; "the Minister" is any minister.
     if role == "president" and "vice president" in title:

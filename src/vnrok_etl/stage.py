@@ -49,6 +49,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("published_date", pa.date32()), ("date_source", pa.string()), ("source", pa.string()),
             ("dateline", pa.string()), ("byline", pa.string()), ("kind", pa.string()),
             ("body", pa.string()), ("simhash", pa.int64()), ("ord", pa.int64()),
+            ("story_keys", pa.list_(pa.int64())), ("story_top_keys", pa.list_(pa.int64())),
+            ("story_sample", pa.list_(pa.int64())),
         ]
     ),
     "stg_removed_spans": pa.schema(
@@ -62,6 +64,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("subject", pa.string()), ("ref_year", pa.int32()), ("is_target", pa.bool_()),
             ("text", pa.string()), ("sentence", pa.string()), ("start_char", pa.int32()),
             ("end_char", pa.int32()), ("speaker", pa.string()), ("speaker_key", pa.string()),
+            ("is_forecast", pa.bool_()),
         ]
     ),
     "stg_quotes": pa.schema(
@@ -69,11 +72,14 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("quote_id", pa.string()), ("article_id", pa.string()), ("kind", pa.string()),
             ("speaker", pa.string()), ("speaker_title", pa.string()), ("cue", pa.string()),
             ("text", pa.string()), ("start_char", pa.int32()), ("end_char", pa.int32()),
-            ("speaker_key", pa.string()),
+            ("speaker_key", pa.string()), ("speaker_type", pa.string()), ("speaker_printed", pa.string()),
         ]
     ),
     "stg_speakers": pa.schema(
-        [("name", pa.string()), ("name_key", pa.string()), ("title", pa.string()), ("country", pa.string())]
+        [
+            ("name", pa.string()), ("name_key", pa.string()), ("title", pa.string()), ("country", pa.string()),
+            ("kind", pa.string()),
+        ]
     ),
     "stg_speaker_aliases": pa.schema(
         [("alias_key", pa.string()), ("alias", pa.string()), ("name_key", pa.string())]
@@ -138,8 +144,10 @@ def stage_stored(documents: list[RawDocument], number: int) -> StagedBatch:
 def stage_batch(batch: BatchResult, number: int = 0) -> StagedBatch:
     """Arrow tables for one batch; an article twice in the batch is staged once.
 
-    `ord` (the order in which new articles claim to be canonical among near duplicates) is
-    the batch number in the high bits and the position in the batch in the low ones.
+    `ord` (the load's order of its new articles) is the batch number in the high bits and the
+    position in the batch in the low ones; `story_keys`, `story_top_keys` and `story_sample` are
+    the article's story signature
+    (stories.py), computed here, in the worker, with its article_id and SimHash.
     """
     started = time.perf_counter()
     columns = _empty_columns()
@@ -162,7 +170,7 @@ def stage_batch(batch: BatchResult, number: int = 0) -> StagedBatch:
     for extraction in batch.extractions:
         article = extraction.article
         body = article.body
-        key, fingerprint = article_identity(body)
+        key, fingerprint, signature = article_identity(body)
         document = extraction.document
         size, mtime_ns = document.signature or (None, None)
         _append(
@@ -178,6 +186,7 @@ def stage_batch(batch: BatchResult, number: int = 0) -> StagedBatch:
             published_date=article.published_date, date_source=article.date_source,
             source=article.source, dateline=article.dateline, byline=article.byline,
             kind=article.kind, body=body, simhash=fingerprint, ord=(number << 32) + len(articles),
+            story_keys=signature.keys, story_top_keys=signature.top_keys, story_sample=signature.sample,
         )
         for seq, span in enumerate(article.removed):
             _append(columns["stg_removed_spans"], article_id=key, seq=seq, rule=span.rule, text=span.text)
@@ -192,6 +201,7 @@ def stage_batch(batch: BatchResult, number: int = 0) -> StagedBatch:
                 is_target=figure.is_target, text=figure.text, sentence=figure.sentence,
                 start_char=figure.start_char, end_char=figure.end_char, speaker=figure.speaker,
                 speaker_key=fold(figure.speaker) if figure.speaker else None,
+                is_forecast=figure.is_forecast,
             )
         for quote in extraction.quotes:
             _append(
@@ -200,11 +210,12 @@ def stage_batch(batch: BatchResult, number: int = 0) -> StagedBatch:
                 speaker_title=quote.speaker_title, cue=quote.cue, text=quote.text,
                 start_char=quote.start_char, end_char=quote.end_char,
                 speaker_key=fold(quote.speaker) if quote.speaker else None,
+                speaker_type=quote.speaker_type, speaker_printed=quote.speaker_printed,
             )
         for speaker in extraction.speakers:
             _append(
                 columns["stg_speakers"], name=speaker.name, name_key=fold(speaker.name),
-                title=speaker.title, country=speaker.country,
+                title=speaker.title, country=speaker.country, kind=speaker.kind,
             )
             for alias in (speaker.name, *speaker.aliases):
                 _append(

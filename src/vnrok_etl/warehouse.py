@@ -29,7 +29,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.dataset as ds
 
-from vnrok_etl.identity import NEAR_DUPLICATE_BITS
+from vnrok_etl.linking import link_new_articles, relink_all
 
 if TYPE_CHECKING:
     from vnrok_etl.stage import StagedLoad
@@ -43,6 +43,9 @@ WAIT_SECONDS_VARIABLE = "VNROK_WAREHOUSE_WAIT_SECONDS"
 DEFAULT_WAIT_SECONDS = 60.0
 LOG = logging.getLogger(__name__)
 BASELINE = (1, "schema")  # schema.sql is migration 1; later ones live in warehouse/migrations/
+# What a migration needs beyond SQL, run right after its file in the same transaction: 004 computes
+# story keys and relinks stories from the bodies (Python: MinHash and the same-story test).
+MIGRATION_STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {4: relink_all}
 
 
 class WarehouseError(RuntimeError):
@@ -69,9 +72,9 @@ class LoadInfo:
 
 class Replacement(Protocol):
     """What a reprocess does around the merge, inside its transaction (reprocess.py): `before`
-    removes the rows the chunk's documents will get again and creates the temp table
-    `stg_pending_articles` (articles about to be replaced, never a near-duplicate's canonical
-    twin); `after` records the article ids that disappeared."""
+    removes the rows the chunk's documents will get again (and the articles of the documents
+    still to come, which a fresh ingest would not have yet); `after` records the article ids
+    that disappeared."""
 
     def before(self, connection: duckdb.DuckDBPyConnection) -> None: ...
 
@@ -200,6 +203,8 @@ def apply_schema(connection: duckdb.DuckDBPyConnection) -> None:
         connection.execute("BEGIN")
         if version != BASELINE[0]:
             connection.execute((WAREHOUSE_DIR / "migrations" / f"{version:03d}_{name}.sql").read_text())
+        if version in MIGRATION_STEPS:
+            MIGRATION_STEPS[version](connection)
         connection.execute("INSERT INTO _migrations (version, name) VALUES (?, ?)", [version, name])
         connection.execute("COMMIT")
     connection.execute((WAREHOUSE_DIR / "views.sql").read_text())
@@ -306,7 +311,7 @@ def merge_load(
         with _registered(connection, staged.tables):
             if replacing is not None:
                 replacing.before(connection)
-            counts = _merge(connection, staged, load, exclude_pending=replacing is not None)
+            counts = _merge(connection, staged, load)
             if replacing is not None:
                 replacing.after(connection, load)
             # The checks read articles, sources, figures, quotes and speakers: a load that added
@@ -351,24 +356,26 @@ def record_failed_load(
     )
 
 
-def _merge(
-    connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: LoadInfo, exclude_pending: bool = False
-) -> LoadCounts:
+def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: LoadInfo) -> LoadCounts:
     now = datetime.now(timezone.utc)
     params = {"load_id": load.load_id, "now": now}
-    twins = _near_duplicates(connection, exclude_pending)
-    with _registered(connection, {"stg_articles_new": _new_articles(staged.tables["stg_articles"], twins)}):
+    copies_before = _copies(connection)
+    stories = _link_stories(connection)
+    with _registered(connection, {"stg_articles_new": _new_articles(staged.tables["stg_articles"], stories)}):
         articles_new = _insert(
             connection,
             """INSERT INTO articles (article_id, title, published_at, published_date, date_source, source,
-                                    dateline, byline, kind, body, simhash, duplicate_of, load_id,
-                                    extraction_version)
+                                     dateline, byline, kind, body, simhash, duplicate_of, load_id, story_id,
+                                     extraction_version)
                SELECT article_id, title, published_at, published_date, date_source, source,
-                      dateline, byline, kind, body, simhash, duplicate_of, $load_id, extraction_version
+                      dateline, byline, kind, body, simhash, duplicate_of, $load_id, story_id,
+                      extraction_version
                FROM stg_articles_new""",
             params,
         )
-    near_new = sum(twin is not None for twin in twins.values())
+    # Copies the load added: a new article that is a copy, or an old one that a fuller or earlier
+    # new copy (or a new article joining two stories) made a copy.
+    near_new = _copies(connection) - copies_before
     sources_new = _insert(
         connection,
         """INSERT INTO article_sources (source_uri, content_sha256, article_id, encoding, first_seen_at,
@@ -434,14 +441,15 @@ def _merge(
     # IS NULL) did, made two loads of one corpus disagree on 454 of 1,513 speakers.)
     _insert(
         connection,
-        """INSERT INTO speakers (name, name_key, title, country, load_id, extraction_version)
+        """INSERT INTO speakers (name, name_key, title, country, load_id, kind, extraction_version)
            SELECT first(name ORDER BY strlen(name) DESC, name_articles DESC, name), name_key,
                   first(title ORDER BY title IS NULL, title_articles DESC, title),
                   first(country ORDER BY country IS NULL, country_articles DESC, country), $load_id,
-                  max(extraction_version)
+                  first(kind ORDER BY kind IS NULL, kind_articles DESC, kind), max(extraction_version)
            FROM (SELECT *, count(*) OVER (PARTITION BY name_key, name) AS name_articles,
                            count(*) OVER (PARTITION BY name_key, title) AS title_articles,
-                           count(*) OVER (PARTITION BY name_key, country) AS country_articles
+                           count(*) OVER (PARTITION BY name_key, country) AS country_articles,
+                           count(*) OVER (PARTITION BY name_key, kind) AS kind_articles
                  FROM stg_speakers s
                  WHERE NOT EXISTS (SELECT 1 FROM speakers e WHERE e.name_key = s.name_key))
            GROUP BY name_key""",
@@ -462,22 +470,23 @@ def _merge(
     # warehouse already uses ("To Lam" in a new article is the known "Tô Lâm").
     _insert(
         connection,
-        """INSERT INTO figures (figure_id, article_id, kind, value, unit, qualifier, subject, ref_year,
-                               is_target, text, sentence, start_char, end_char, speaker, load_id,
-                               extraction_version)
+        """INSERT INTO figures (figure_id, article_id, kind, value, unit, qualifier, subject,
+                                ref_year, is_target, text, sentence, start_char, end_char, speaker,
+                                load_id, is_forecast, extraction_version)
            SELECT s.figure_id, s.article_id, s.kind, s.value, s.unit, s.qualifier, s.subject,
                   s.ref_year, s.is_target, s.text, s.sentence, s.start_char, s.end_char,
-                  coalesce(k.name, s.speaker), $load_id, s.extraction_version
+                  coalesce(k.name, s.speaker), $load_id, s.is_forecast, s.extraction_version
            FROM stg_figures s LEFT JOIN speakers k ON k.name_key = s.speaker_key
            WHERE s.article_id IN (SELECT article_id FROM stg_new_articles)""",
         params,
     )
     _insert(
         connection,
-        """INSERT INTO quotes (quote_id, article_id, kind, speaker, speaker_title, cue, text, start_char,
-                              end_char, load_id, extraction_version)
+        """INSERT INTO quotes (quote_id, article_id, kind, speaker, speaker_title, cue, text,
+                               start_char, end_char, load_id, speaker_type, speaker_printed, extraction_version)
            SELECT s.quote_id, s.article_id, s.kind, coalesce(k.name, s.speaker), s.speaker_title,
-                  s.cue, s.text, s.start_char, s.end_char, $load_id, s.extraction_version
+                  s.cue, s.text, s.start_char, s.end_char, $load_id, s.speaker_type, s.speaker_printed,
+                  s.extraction_version
            FROM stg_quotes s LEFT JOIN speakers k ON k.name_key = s.speaker_key
            WHERE s.article_id IN (SELECT article_id FROM stg_new_articles)""",
         params,
@@ -530,73 +539,59 @@ def _merge(
     return counts
 
 
-def _near_duplicates(connection: duckdb.DuckDBPyConnection, exclude_pending: bool = False) -> dict[str, str | None]:
-    """Every new article of the load and its canonical twin (None if it has none), also staged
-    as `stg_new_articles(article_id, duplicate_of)` for the inserts that follow.
+def _copies(connection: duckdb.DuckDBPyConnection) -> int:
+    return connection.execute("SELECT count(*) FROM articles WHERE story_id <> article_id").fetchone()[0]
 
-    Candidates share one of four 16-bit SimHash bands (so every pair within 3 bits is found):
-    DuckDB finds them with an equi-join on (band, value), against the warehouse's canonical
-    articles and the load's earlier new ones, so no load reads every SimHash into Python. The
-    nearest canonical article wins, earlier ones first, and a new article with no twin is
-    canonical for the new articles after it: that needs the load's order, so the few articles
-    with candidates are settled here, in `ord` order. With `exclude_pending` (a reprocess), the
-    articles in `stg_pending_articles` are not candidates: a fresh ingest would not have them yet.
-    """
-    pending = (
-        "AND article_id NOT IN (SELECT article_id FROM stg_pending_articles)" if exclude_pending else ""
-    )
+
+def _link_stories(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Every new article of the load and its story (linking.py), also staged as
+    `stg_new_articles(article_id, duplicate_of, story_id)` for the inserts that follow."""
     connection.execute(
-        """CREATE OR REPLACE TEMP TABLE stg_new_bands AS
-           SELECT s.article_id, s.simhash, s.ord, b.band, (s.simhash >> (16 * b.band)) & 65535 AS value
-           FROM stg_articles s, range(4) b(band)
+        """CREATE OR REPLACE TEMP TABLE stg_new_ids AS
+           SELECT article_id FROM stg_articles s
            WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.article_id = s.article_id)"""
     )
-    pairs = connection.execute(
-        f"""SELECT DISTINCT n.article_id, n.ord, o.article_id, bit_count(xor(n.simhash, o.simhash)), false
-            FROM stg_new_bands n
-            JOIN (SELECT article_id, simhash, b.band, (simhash >> (16 * b.band)) & 65535 AS value
-                  FROM articles, range(4) b(band) WHERE duplicate_of IS NULL {pending}) o USING (band, value)
-            WHERE bit_count(xor(n.simhash, o.simhash)) <= {NEAR_DUPLICATE_BITS}
-            UNION ALL
-            SELECT DISTINCT n.article_id, n.ord, e.article_id, bit_count(xor(n.simhash, e.simhash)), true
-            FROM stg_new_bands n JOIN stg_new_bands e USING (band, value)
-            WHERE e.ord < n.ord AND bit_count(xor(n.simhash, e.simhash)) <= {NEAR_DUPLICATE_BITS}
-            ORDER BY 2"""
-    ).fetchall()
-    candidates: dict[str, list[tuple[int, str, bool]]] = {}
-    for key, _, other, bits, other_is_new in pairs:
-        candidates.setdefault(key, []).append((bits, other, other_is_new))
-    twins: dict[str, str | None] = {
-        key: None for (key,) in connection.execute("SELECT DISTINCT article_id FROM stg_new_bands").fetchall()
-    }
-    for key, found in candidates.items():  # in ord order: an earlier new article is settled first
-        # An earlier new article is a candidate only if it stayed canonical itself.
-        near = [(bits, other) for bits, other, is_new in found if not is_new or twins[other] is None]
-        twins[key] = min(near)[1] if near else None
-    table = pa.table({"article_id": list(twins), "duplicate_of": list(twins.values())},
-                     schema=pa.schema([("article_id", pa.string()), ("duplicate_of", pa.string())]))
-    with _registered(connection, {"stg_twins": table}):
-        connection.execute("CREATE OR REPLACE TEMP TABLE stg_new_articles AS SELECT * FROM stg_twins")
-    return twins
+    stories = link_new_articles(
+        connection,
+        """(SELECT article_id, body, published_date, published_at, story_keys, story_top_keys, story_sample
+            FROM stg_articles
+            WHERE article_id IN (SELECT article_id FROM stg_new_ids))""",
+    )
+    table = pa.table(
+        {
+            "article_id": list(stories),
+            "duplicate_of": [None if story == article else story for article, story in stories.items()],
+            "story_id": list(stories.values()),
+        },
+        schema=pa.schema([("article_id", pa.string()), ("duplicate_of", pa.string()), ("story_id", pa.string())]),
+    )
+    with _registered(connection, {"stg_stories": table}):
+        connection.execute("CREATE OR REPLACE TEMP TABLE stg_new_articles AS SELECT * FROM stg_stories")
+    return stories
 
 
-def _new_articles(staged: pa.Table | ds.Dataset, twins: dict[str, str | None]) -> pa.RecordBatchReader:
-    """The load's new articles with their `duplicate_of`, streamed batch by batch in load order.
+def _new_articles(staged: pa.Table | ds.Dataset, stories: dict[str, str]) -> pa.RecordBatchReader:
+    """The load's new articles with `duplicate_of` and `story_id`, streamed batch by batch in load order.
 
     Staging holds the articles in load order (`ord`), and a plain scan keeps it where a join in
     SQL would not, so the articles table gets them in load order without sorting their bodies:
     that sort held the whole load's text in memory (1.2 GB at 100k articles) and could not spill.
     """
-    schema = staged.schema.remove(staged.schema.get_field_index("ord")).append(pa.field("duplicate_of", pa.string()))
+    dropped = ["ord", "story_keys", "story_top_keys", "story_sample"]
+    schema = pa.schema([field for field in staged.schema if field.name not in dropped])
+    schema = schema.append(pa.field("duplicate_of", pa.string())).append(pa.field("story_id", pa.string()))
 
     def batches() -> Iterator[pa.RecordBatch]:
         for batch in staged.to_batches(**({"batch_readahead": 1} if isinstance(staged, ds.Dataset) else {})):
             ids = batch.column("article_id").to_pylist()
-            keep = [key in twins for key in ids]
+            keep = [key in stories for key in ids]
             if any(keep):
-                batch = batch.filter(pa.array(keep)).drop_columns(["ord"])
-                twin = pa.array([twins[key] for key, kept in zip(ids, keep) if kept], pa.string())
-                yield batch.append_column(schema.field("duplicate_of"), twin)
+                batch = batch.filter(pa.array(keep)).drop_columns(dropped)
+                kept = [key for key, wanted in zip(ids, keep) if wanted]
+                twin = pa.array([None if stories[key] == key else stories[key] for key in kept], pa.string())
+                story = pa.array([stories[key] for key in kept], pa.string())
+                batch = batch.append_column(schema.field("duplicate_of"), twin)
+                yield batch.append_column(schema.field("story_id"), story)
 
     return pa.RecordBatchReader.from_batches(schema, batches())
 

@@ -1,0 +1,338 @@
+"""Story identity measured: do syndicated copies join their original, and distinct reports not?
+
+    .venv/bin/python benchmarks/dedup.py [--generated N] [--copies K] [--seed S] [--details]
+
+Originals: the seeds, every document of the development corpus (tests/corpus/), and N fresh
+articles of the generated corpus (benchmarks/corpus.py), each cleaned by the real pipeline
+(decode → clean), so identity sees the bodies the warehouse stores. For each original, K
+copies, each made by one edit a syndicator makes (EDITS below; the body as cleaning leaves it):
+
+    trim_end          the last paragraphs dropped (up to 40 % of the words)
+    first_paragraphs  only the first one to three paragraphs kept (at least 25 words)
+    words_2/5/10      2, 5 or 10 % of the words replaced or deleted, spread over the text
+    headline_dateline another headline line and a dateline glued on at the top
+    credits_intro     an introduction line and a credit line ("Source: VNA") added
+    reorder           two paragraphs swapped
+    combined          trimmed end, 5 % of the words changed and a credit line added
+    intro_first_paragraphs  an introduction line, then only the first paragraphs
+
+Distinct reports: benchmarks/data/distinct/NN-a.txt and NN-b.txt, two reports of one event that
+WE wrote, each in its own words, sharing quotes and figures as two outlets' reports do. Each
+pair must stay two stories.
+
+Methods: `simhash` (what the warehouse used before: 64-bit SimHash of word 3-shingles, at most
+3 differing bits), `stories` (vnrok_etl.stories, as linking.py runs it in the warehouse:
+one-permutation MinHash LSH keys of the whole body and of its prefixes, two shared keys, the
+shingle-sample screen, then the exact containment test), `datasketch` (datasketch MinHash, 128
+permutations, in datasketch's in-memory MinHashLSH at threshold 0.5, then the same exact test;
+run when datasketch is installed). Stories are connected components of the links, as in the
+warehouse. The originals are few (the seeds and the corpus fixtures), so `--seed` draws other
+copies; the generated articles are left out by default because they are assembled from one pool
+of seed paragraphs, so that many of them really are partial copies of each other.
+
+Printed per method: recall on copies (the copy ends in its original's story), per edit; precision
+(pairs put in one story that are one story); distinct pairs wrongly merged; ms per article (CPU:
+signature + candidates + the test, in this process).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from vnrok_etl import stories  # noqa: E402
+from vnrok_etl.clean import clean_document  # noqa: E402
+from vnrok_etl.decode import decode_bytes  # noqa: E402
+from vnrok_etl.identity import identity_text, simhash_of_digests  # noqa: E402
+
+DISTINCT = ROOT / "benchmarks" / "data" / "distinct"
+INTROS = (
+    "The following article was carried by the Viet Nam News Agency.",
+    "Below is a report from our partner agency on the latest developments.",
+    "Editor's note: this story was first published by the national news agency.",
+)
+CREDITS = ("Source: VNA", "— VNA/VNS", "Source: Vietnam News Agency", "(Photo and text: VNA)")
+HEADLINES = (
+    "Two countries agree to deepen cooperation",
+    "Officials meet to review partnership progress",
+    "New steps planned for bilateral ties",
+)
+DATELINES = ("SEOUL (VNA) — ", "HÀ NỘI — ", "Hanoi (VNA) - ", "BUSAN, June 3 (Yonhap) -- ")
+MIN_COPY_WORDS = 25  # a copy shorter than this is a headline or a teaser, not an article
+FILLER = ("new", "major", "key", "several", "further", "joint", "regional", "local", "recent", "broad")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    name: str
+    story: str  # the true story: the original's name
+    edit: str  # "original", "distinct" or the edit that made the copy
+    body: str
+
+
+def clean_body(path: Path) -> str | None:
+    try:
+        return clean_document(decode_bytes(path.read_bytes()), str(path)).body
+    except Exception:  # noqa: BLE001 - a document the pipeline rejects is simply not an original
+        return None
+
+
+def generated_bodies(n: int) -> list[tuple[str, str]]:
+    import corpus  # benchmarks/corpus.py
+
+    found = []
+    index = 0
+    while len(found) < n:
+        if corpus.kind_of(7, index) == "fresh":
+            _, content, _ = corpus.original(7, index)
+            body = clean_document(decode_bytes(content), f"generated-{index}").body
+            found.append((f"generated-{index:05d}", body))
+        index += 1
+    return found
+
+
+def originals(generated: int) -> list[tuple[str, str]]:
+    found = []
+    for path in [*sorted((ROOT / "seeds").glob("*.txt")), *sorted((ROOT / "tests" / "corpus").glob("*.*"))]:
+        if path.suffix not in (".txt", ".html"):
+            continue
+        body = clean_body(path)
+        if body and len(body.split()) >= 40:
+            found.append((path.stem, body))
+    return found + generated_bodies(generated)
+
+
+def paragraphs(body: str) -> list[str]:
+    return [p for p in body.split("\n\n") if p.strip()]
+
+
+def change_words(body: str, share: float, rng: random.Random) -> str:
+    """Replace or delete `share` of the words, spread over the text, paragraphs kept."""
+    blocks = [p.split(" ") for p in paragraphs(body)]
+    positions = [(b, w) for b, block in enumerate(blocks) for w in range(len(block))]
+    for b, w in rng.sample(positions, int(len(positions) * share)):
+        blocks[b][w] = "" if rng.random() < 0.3 else rng.choice(FILLER)
+    return "\n\n".join(" ".join(word for word in block if word) for block in blocks)
+
+
+def trim_end(body: str, rng: random.Random, most: float = 0.4) -> str:
+    """The last paragraphs dropped, keeping at least 1 - `most` of the words; when no paragraph
+    can go, the last fifth of the words."""
+    kept = paragraphs(body)
+    total = len(body.split())
+    while len(kept) > 1 and len(" ".join(kept[:-1]).split()) >= (1 - most) * total and rng.random() < 0.8:
+        kept.pop()
+    if len(kept) == len(paragraphs(body)):
+        words = body.split(" ")
+        return " ".join(words[: int(len(words) * 0.8)])
+    return "\n\n".join(kept)
+
+
+def first_paragraphs(body: str, rng: random.Random) -> str:
+    """The first one to three paragraphs, and more while they make fewer than MIN_COPY_WORDS."""
+    kept = paragraphs(body)[: rng.randint(1, 3)]
+    while len(" ".join(kept).split()) < MIN_COPY_WORDS and len(kept) < len(paragraphs(body)):
+        kept = paragraphs(body)[: len(kept) + 1]
+    return "\n\n".join(kept)
+
+
+def reorder(body: str, rng: random.Random) -> str:
+    blocks = paragraphs(body)
+    if len(blocks) >= 2:
+        i, j = rng.sample(range(len(blocks)), 2)
+        blocks[i], blocks[j] = blocks[j], blocks[i]
+    return "\n\n".join(blocks)
+
+
+EDITS = {
+    "trim_end": trim_end,
+    "first_paragraphs": first_paragraphs,
+    "words_2": lambda body, rng: change_words(body, 0.02, rng),
+    "words_5": lambda body, rng: change_words(body, 0.05, rng),
+    "words_10": lambda body, rng: change_words(body, 0.10, rng),
+    "headline_dateline": lambda body, rng: rng.choice(HEADLINES) + "\n\n" + rng.choice(DATELINES) + body,
+    "credits_intro": lambda body, rng: rng.choice(INTROS) + "\n\n" + body + "\n\n" + rng.choice(CREDITS),
+    "reorder": reorder,
+    "combined": lambda body, rng: change_words(trim_end(body, rng, 0.25), 0.05, rng) + "\n\n" + rng.choice(CREDITS),
+    "intro_first_paragraphs": lambda body, rng: rng.choice(INTROS) + "\n\n" + first_paragraphs(body, rng),
+}
+
+
+def build_items(generated: int, copies: int, seed: int) -> list[Item]:
+    rng = random.Random(seed)
+    items = []
+    for name, body in originals(generated):
+        items.append(Item(name, name, "original", body))
+        for edit in rng.sample(sorted(EDITS), min(copies, len(EDITS))):
+            items.append(Item(f"{name}~{edit}", name, edit, EDITS[edit](body, rng)))
+    for path in sorted(DISTINCT.glob("*-a.txt")):
+        for side in ("a", "b"):
+            other = path.with_name(path.name.replace("-a.txt", f"-{side}.txt"))
+            body = clean_body(other)
+            if body:
+                items.append(Item(other.stem, other.stem, "distinct", body))
+    return items
+
+
+# ─── methods: each returns (links, seconds) ────────────────────────────────────────────────────
+
+def by_stories(texts: list[str]) -> tuple[list[tuple[int, int]], float]:
+    started = time.process_time()
+    buckets: dict[int, list[tuple[int, bool]]] = defaultdict(list)
+    sets: dict[int, stories.Shingles] = {}  # as the merge does: shingled again, only for candidates
+    samples: dict[int, set[int]] = {}
+
+    def shingles(index: int) -> stories.Shingles:
+        if index not in sets:
+            sets[index] = stories.shingles_of(texts[index])
+        return sets[index]
+
+    links = []
+    for index, text in enumerate(texts):
+        signature = stories.story_signature(text)[1]
+        samples[index] = set(signature.sample)
+        shared: dict[int, int] = defaultdict(int)
+        for key, is_top in [*((key, False) for key in signature.keys), *((key, True) for key in signature.top_keys)]:
+            for other, other_top in buckets[key]:
+                if is_top or other_top:
+                    shared[other] += 1
+            buckets[key].append((index, is_top))
+        candidates = sorted(other for other, count in shared.items()
+                            if count >= stories.MIN_SHARED_KEYS and screened(samples[other], samples[index]))
+        links += [(other, index) for other in candidates if stories.same_story(shingles(other), shingles(index))]
+    return links, time.process_time() - started
+
+
+def screened(a: set[int], b: set[int]) -> bool:
+    """linking._screen's test: the samples' estimate of containment does not rule out a copy."""
+    smaller = min(len(a), len(b))
+    return smaller < stories.MIN_SAMPLE or len(a & b) >= stories.SAMPLE_CONTAINMENT * smaller
+
+
+def by_simhash(texts: list[str]) -> tuple[list[tuple[int, int]], float]:
+    started = time.process_time()
+    bands: dict[tuple[int, int], list[int]] = defaultdict(list)
+    hashes = []
+    links = []
+    for index, text in enumerate(texts):
+        value = simhash_of_digests(stories.shingle_digests(stories.words(text)))
+        hashes.append(value)
+        candidates = set()
+        for band in range(4):
+            key = (band, (value >> (16 * band)) & 0xFFFF)
+            candidates.update(bands[key])
+            bands[key].append(index)
+        links += [(other, index) for other in sorted(candidates)
+                  if ((hashes[other] ^ value) & ((1 << 64) - 1)).bit_count() <= 3]
+    return links, time.process_time() - started
+
+
+def by_datasketch(texts: list[str]) -> tuple[list[tuple[int, int]], float]:
+    from datasketch import MinHash, MinHashLSH
+
+    started = time.process_time()
+    lsh = MinHashLSH(threshold=0.5, num_perm=128)
+    sets = []
+    links = []
+    for index, text in enumerate(texts):
+        shingles = [" ".join(s).encode() for s in _shingles(stories.words(text))]
+        signature = MinHash(num_perm=128)
+        signature.update_batch(shingles)
+        sets.append(stories.shingles_of(text))
+        links += [(other, index) for other in sorted(lsh.query(signature))
+                  if stories.same_story(sets[other], sets[index])]
+        lsh.insert(index, signature)
+    return links, time.process_time() - started
+
+
+def _shingles(word_list: list[str]) -> list[tuple[str, ...]]:
+    if len(word_list) < stories.SHINGLE:
+        return [tuple(word_list)]
+    return list(zip(*(word_list[i:] for i in range(stories.SHINGLE))))
+
+
+METHODS = {"simhash": by_simhash, "stories": by_stories, "datasketch": by_datasketch}
+try:  # datasketch is only compared with, not used: `pip install datasketch` to run that method
+    import datasketch  # noqa: F401
+    DEFAULT_METHODS = "simhash,stories,datasketch"
+except ImportError:
+    DEFAULT_METHODS = "simhash,stories"
+
+
+def score(items: list[Item], links: list[tuple[int, int]], details: bool) -> dict[str, object]:
+    component = stories.components(map(str, range(len(items))), ((str(a), str(b)) for a, b in links))
+    story_of = [component[str(i)] for i in range(len(items))]
+    original_of = {item.story: i for i, item in enumerate(items) if item.edit in ("original", "distinct")}
+    recall: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for i, item in enumerate(items):
+        if item.edit in ("original", "distinct"):
+            continue
+        hit = story_of[i] == story_of[original_of[item.story]]
+        recall[item.edit][0] += hit
+        recall[item.edit][1] += 1
+        if details and not hit:
+            print(f"    missed {item.name}")
+    members: dict[str, list[int]] = defaultdict(list)
+    for i, label in enumerate(story_of):
+        members[label].append(i)
+    predicted = correct = 0
+    for group in members.values():
+        for x, a in enumerate(group):
+            for b in group[x + 1:]:
+                predicted += 1
+                same = items[a].story == items[b].story
+                correct += same
+                if details and not same:
+                    print(f"    wrongly merged {items[a].name} + {items[b].name}")
+    distinct = defaultdict(list)
+    for i, item in enumerate(items):
+        if item.edit == "distinct":
+            distinct[item.name[:-2]].append(i)
+    merged = sum(1 for pair in distinct.values() if len(pair) == 2 and story_of[pair[0]] == story_of[pair[1]])
+    return {"recall": recall, "precision": correct / predicted if predicted else 1.0,
+            "pairs": predicted, "distinct_merged": merged, "distinct_pairs": len(distinct)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--generated", type=int, default=0,
+                        help="also N fresh generated articles as originals (see the module docstring)")
+    parser.add_argument("--copies", type=int, default=len(EDITS), help="copies per original (one per edit)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--methods", default=DEFAULT_METHODS, help="comma-separated: " + ", ".join(METHODS))
+    parser.add_argument("--details", action="store_true", help="list every missed copy and wrong merge")
+    args = parser.parse_args(argv)
+    items = build_items(args.generated, args.copies, args.seed)
+    order = list(range(len(items)))
+    random.Random(args.seed).shuffle(order)  # copies do not always come after their original
+    shuffled = [items[i] for i in order]
+    texts = [identity_text(item.body) for item in shuffled]
+    kinds = defaultdict(int)
+    for item in items:
+        kinds[item.edit] += 1
+    print(f"{len(items)} articles: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+    for method in args.methods.split(","):
+        links, seconds = METHODS[method](texts)
+        result = score(shuffled, links, args.details)
+        recall = result["recall"]
+        hits = sum(h for h, _ in recall.values())
+        total = sum(t for _, t in recall.values())
+        print(f"\n{method}: recall {hits}/{total} = {hits / total:.3f}, precision {result['precision']:.4f}"
+              f" ({result['pairs']} pairs in stories), distinct pairs merged {result['distinct_merged']}"
+              f"/{result['distinct_pairs']}, {1000 * seconds / len(items):.3f} ms per article")
+        for edit, (hit, count) in sorted(recall.items()):
+            print(f"    {edit:<18} {hit:>4}/{count:<4} {hit / count:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,230 @@
+"""Cleaning: from decoded text (or an HTML page) to exactly the article, with its metadata.
+
+Figures and quotes are read from `Article.body` only, so whatever is left in a paragraph must be
+article text: headers (date markers, bylines, datelines, titles), agency sign-offs, captions,
+image file names, related-article blocks and page chrome are taken out, and every dropped span is
+logged as a RemovedSpan with the rule that dropped it, so that the removal log plus the body
+account for the whole input.
+
+Hand-written rather than delegated to a boilerplate library: trafilatura and readability judge
+blocks by link density and length, which keeps a photo caption or a related headline as happily
+as a sentence, and they do not read a saved page's text at all. The rules are stated by form, not
+by outlet, and were derived from many outlets' pages (tests/corpus/FORMS*.md): the lines before
+the lead are parsed as a header (`header`), every line of a block is text, a caption or furniture
+(`lines`, `captions`), the article ends at its end mark or sign-off wherever it stands (`tail`),
+repairs inside a paragraph are `inline`, repeated paragraphs `repeats`, and pages that hold no
+article are rejected with their reason (`verdict`). Outlet words are data in profiles.py. HTML
+pages are reduced to paragraphs by html.py and then go through the same text rules (the header
+model only takes bylines, date lines and unmistakable furniture there: the markup chose the
+block), so that one article as .txt and as .html gets one body, hence one article_id
+(DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import re
+from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft, split_blocks
+from vnrok_etl.clean.header import (
+    BYLINE_THEN_DATE,
+    is_name,
+    take_byline,
+    take_dateline,
+    take_front_matter,
+)
+from vnrok_etl.clean.datelines import DATE_LINE, is_date_line, is_date_words
+from vnrok_etl.clean.inline import repair_paragraphs
+from vnrok_etl.clean.lines import BULLET, MASTHEAD, drop_caption_copies, lines_to_paragraphs
+from vnrok_etl.clean.common import TERMINAL_PUNCTUATION
+from vnrok_etl.dates import parse_date
+from vnrok_etl.clean.repeats import drop_repeats
+from vnrok_etl.clean.tail import cut_related, take_signoff
+from vnrok_etl.clean.verdict import reject_after_cleaning, reject_before_cleaning
+from vnrok_etl.html import HtmlPage, extract_html
+from vnrok_etl.records import Article
+
+__all__ = ["CleanError", "clean_document"]
+
+# A page, or a saved fragment of one ("<p>..." in a .txt): tags must never reach the body.
+HTML_START = re.compile(
+    r"\A\s*(?:<!doctype\s+html|<html|<(?:head|body|article|main|div|p|section|meta)\b)",
+    re.IGNORECASE,
+)
+
+HTML_URI = re.compile(r"\.html?(?:[?#].*)?\Z", re.IGNORECASE)
+
+QUESTION_END = re.compile(r"\?['\"”’)\]]*$")
+
+INTERVIEW_CUE = re.compile(r"^(?:Q|Question|Hỏi)\s*[:.]\s", re.IGNORECASE)
+
+MIN_INTERVIEW_QUESTIONS = 2
+# A date line standing among the first paragraphs (VGP prints it under the lead).
+DATE_LINE_SEARCH_PARAGRAPHS = 6
+MAX_STRAY_LABEL_WORDS = 3
+
+
+def clean_document(text: str, uri: str) -> Article:
+    """Clean one decoded document into an Article; CleanError when it holds no article."""
+    if not isinstance(text, str) or not isinstance(uri, str):
+        raise CleanError("document text and uri must be strings")
+    try:
+        if _looks_like_html(text, uri):
+            return _clean_html(extract_html(text, uri))
+        return _clean_plain(text)
+    except CleanError:
+        raise
+    except Exception as error:  # the contract: a bad document is a rejection, never a crash
+        raise CleanError(f"cleaning failed: {type(error).__name__}: {error}") from error
+
+
+def _looks_like_html(text: str, uri: str) -> bool:
+    return bool(HTML_URI.search(uri) or HTML_START.match(text))
+
+
+def _clean_plain(text: str) -> Article:
+    draft = Draft()
+    blocks = split_blocks(text)
+    reject_before_cleaning(blocks)
+    blocks = cut_related(blocks, draft)
+    blocks = take_front_matter(blocks, draft, known_title=None, text=text)
+    return _finish(blocks, draft, plain=True)
+
+
+def _clean_html(page: HtmlPage) -> Article:
+    draft = Draft()
+    for caption in page.captions:
+        draft.add_caption(caption)
+    draft.removed.extend(page.removed)
+    blocks = cut_related(split_blocks("\n\n".join(page.paragraphs)), draft)
+    blocks = take_front_matter(blocks, draft, known_title=page.title)
+    # Markup fields are explicit: they win over anything printed in the text.
+    draft.title = page.title or draft.title
+    draft.found_date = page.found_date or draft.found_date
+    draft.byline = draft.byline or page.byline
+    if draft.byline is not None:
+        together = BYLINE_THEN_DATE.match(draft.byline)
+        if together and is_date_words(together.group("date")):  # "Hoang Phong October 2, 2024 | ..."
+            draft.byline = together.group("who")
+            if draft.found_date is None:
+                draft.found_date = parse_date(together.group("date"), "byline")
+    if draft.byline_source is None and page.byline in AGENCY_SET:
+        draft.byline_source = page.byline
+    return _finish(blocks, draft)
+
+
+def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False) -> Article:
+    paragraphs = lines_to_paragraphs(blocks, draft, plain=plain)
+    paragraphs = repair_paragraphs(paragraphs, draft)
+    if plain:
+        paragraphs = _take_date_lines(paragraphs, draft, draft.zone)
+    paragraphs = drop_caption_copies(paragraphs, draft)
+    paragraphs = _take_closing(paragraphs, draft)
+    paragraphs = take_dateline(paragraphs, draft)
+    paragraphs = drop_repeats(paragraphs, draft)
+    if not paragraphs:
+        raise CleanError("no article body after cleaning")
+    if plain:
+        reject_after_cleaning(draft.title, paragraphs, draft.dateline)
+        if draft.title is None and draft.mirror_title:
+            draft.title = draft.mirror_title
+        if draft.found_date is None and draft.mirror_date:
+            draft.found_date = parse_date(draft.mirror_date, "text")
+    words = 0
+    for paragraph in paragraphs:  # the exact count matters only below MIN_BODY_WORDS
+        words += len(paragraph.split())
+        if words >= MIN_BODY_WORDS:
+            break
+    if words < MIN_BODY_WORDS:
+        raise CleanError(f"article body too short after cleaning ({words} words)")
+    found = draft.found_date
+    return Article(
+        title=draft.title,
+        published_at=found.published_at if found else None,
+        published_date=found.published_date if found else None,
+        date_source=found.date_source if found else None,
+        source=(
+            draft.signoff_source or draft.dateline_source or draft.header_source
+            or draft.byline_source
+        ),
+        dateline=draft.dateline,
+        byline=draft.byline,
+        kind=article_kind(paragraphs),
+        paragraphs=tuple(paragraphs),
+        captions=tuple(draft.captions),
+        removed=tuple(draft.removed),
+    )
+
+
+def _take_closing(paragraphs: list[str], draft: Draft) -> list[str]:
+    """Sign-offs, end marks and a closing byline ("By Kim Do-yeon (kimdy@heraldcorp.com)",
+    "By Thanh Tam – Translated by Huong Giang"), in whatever order they close the text."""
+    while True:
+        before = len(paragraphs), paragraphs[-1] if paragraphs else None
+        paragraphs = take_signoff(paragraphs, draft)
+        last = paragraphs[-1] if paragraphs else ""
+        if paragraphs and take_byline(last, draft):
+            paragraphs = paragraphs[:-1]
+        elif paragraphs and is_name(last) and len(paragraphs) > 1:
+            draft.byline = draft.byline or last  # "Thuy Linh" alone under the last paragraph
+            draft.drop("byline", last)
+            paragraphs = paragraphs[:-1]
+        elif paragraphs and (MASTHEAD.match(last) or _is_headline_item(last)):
+            draft.drop("masthead" if MASTHEAD.match(last) else "headline_list", last)
+            paragraphs = paragraphs[:-1]
+        elif len(paragraphs) > 1 and _is_stray_label(last):
+            draft.drop("chrome", last)  # "VNQD", "Thống kê": a short label closing the page
+            paragraphs = paragraphs[:-1]
+        if (len(paragraphs), paragraphs[-1] if paragraphs else None) == before:
+            return paragraphs
+
+
+def _is_stray_label(paragraph: str) -> bool:
+    """At most MAX_STRAY_LABEL_WORDS words without closing punctuation: never a paragraph."""
+    return len(paragraph.split()) <= MAX_STRAY_LABEL_WORDS and not TERMINAL_PUNCTUATION.search(paragraph)
+
+
+def _is_headline_item(paragraph: str) -> bool:
+    """"- Korean Business Etiquette - A Guide": a listed headline closing the text, not prose."""
+    return bool(BULLET.match(paragraph)) and not TERMINAL_PUNCTUATION.search(paragraph)
+
+
+def _take_date_lines(paragraphs: list[str], draft: Draft, zone: object) -> list[str]:
+    """A date line printed below the lead ("VGP - ... \n December 07, 2022 1:32 PM GMT+7")."""
+    kept = []
+    searched = 0
+    for paragraph in paragraphs:
+        if BULLET.match(paragraph):
+            kept.append(paragraph)
+            continue
+        searched += 1
+        if searched <= DATE_LINE_SEARCH_PARAGRAPHS and is_date_line(paragraph):
+            found = parse_date(DATE_LINE.match(paragraph).group("date"), "text", zone)
+            if draft.found_date is None or (
+                found is not None and found.published_at is not None
+                and draft.found_date.published_at is None and draft.found_date.date_source == "marker"
+            ):
+                draft.found_date = found or draft.found_date
+            draft.drop("date_line", paragraph)
+            continue
+        kept.append(paragraph)
+    return kept
+
+
+def ends_question(paragraph: str) -> bool:
+    return "?" in paragraph and QUESTION_END.search(paragraph) is not None
+
+
+def article_kind(paragraphs: list[str]) -> str:
+    """An interview alternates questions and answers (seed 000); reported speech is news (002).
+
+    A question paragraph is one whose last sentence ends in "?": seed 000's answer "Have you ever
+    heard ... Gyeonggi Province? So many ..." holds a question but is an answer.
+    """
+    cues = sum(bool(INTERVIEW_CUE.match(paragraph)) for paragraph in paragraphs)
+    if cues >= MIN_INTERVIEW_QUESTIONS:
+        return "interview"
+    answered = sum(
+        1
+        for question, answer in zip(paragraphs, paragraphs[1:])
+        if ends_question(question) and not ends_question(answer)
+    )
+    return "interview" if answered >= MIN_INTERVIEW_QUESTIONS else "news"

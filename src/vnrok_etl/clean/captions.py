@@ -1,0 +1,186 @@
+"""Photo captions and credits, in the forms the outlets print them.
+
+A caption is recognised by its credit, never by its content alone: a bracketed credit ("(Photo:
+VNA)", "(Yonhap)", "(Kim Min-ho/The Korea Herald)", "[NEWS1]"), a credit after the last sentence
+("... Photo: Ngoc Phuong / Tuoi Tre", "./ Korea Times photo by X", ". Newsis", ". Source: VGP"),
+the image's alt text before it ("<headline> ảnh 1<caption>"), who stands where ("(R)", "(second
+from left)"), or a portrait's name and title alone. A line that reports speech ("said", "told")
+is text whatever closes it: a wire story's "... the ministry said. (Yonhap)" is a sign-off.
+A caption glued to the next sentence ("...(Photo: VNA)Seoul (VNA) –") is split off first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vnrok_etl.clean.common import AGENCY
+from vnrok_etl.profiles import PHOTO_AGENCIES
+
+# Seeds 001, 002: "vna-potal-ong-bi-thu-...jpg" alone on a line, the caption on the next one.
+IMAGE_FILENAME = re.compile(r"^[^\s/]*(?:/[^\s/]+)*\.(?:jpe?g|png|gif|webp|bmp|tiff?|avif)$", re.I)
+
+# Seeds 001, 002: a caption ends with its credit: "(Photo: VNA)", "(Photo courtesy of the
+# Vietnamese Embassy in Brazil)", "(VNA Photo)"; also "– Photo: VNA" without brackets and the VNS
+# forms "— VNA/VNS Photo" and "... talks. VNA/VNS Photo Thống Nhất" (photographer's name last).
+CAPTION = re.compile(
+    rf"(?:\((?:(?:file\s+)?(?:photos?|ảnh|image|illustrative\s+photo)\s*(?::|courtesy\b)[^()]*"
+    rf"|(?:{AGENCY})\s+(?:file\s+)?photos?|photos?\s+(?:{AGENCY}))\)"
+    rf"|(?:^|\s[—–-]\s*)photos?\s*:\s*[^\s.][^.()]{{0,60}}"
+    rf"|(?:\s[—–-]\s*|[.!?]\s+)(?:{AGENCY})\s+(?:file\s+)?photos?"
+    rf"(?:\s+[^\W\d_][^.()]{{0,40}})?)\s*\.?$",
+    re.IGNORECASE,
+)
+
+# A photo credit alone on its line, under the caption it belongs to.
+CREDIT_ONLY = re.compile(r"^\(?photos?\s*:\s*[^()]{1,60}\)?\.?$", re.IGNORECASE)
+
+# CAPTION needs one of these words (case-insensitive): "mage" for "image", whose "i" also matches
+# "İ" and "ı" under re.IGNORECASE, which str.lower() does not turn into "i" (checked for every
+# character: no other letter of these words has such a match).
+CAPTION_WORDS = ("photo", "mage", "ảnh")
+
+
+def caption_match(line: str) -> re.Match[str] | None:
+    lowered = line.lower()
+    photo, image, anh = CAPTION_WORDS
+    if photo in lowered or image in lowered or anh in lowered:
+        return CAPTION.search(line)
+    return None
+
+
+# A caption closed by a credit in brackets after its last sentence: "(Yonhap)", "(Kim Do-yeon/The
+# Korea Herald)", "(Busan Medical Foundation)": capitalised words, maybe "Name/Outlet". A wire
+# story's own sign-off has the same form ("... the ministry said. (Yonhap)"), so a line that
+# reports speech is not taken for a caption (see `credit_caption`).
+PAREN_CREDIT = re.compile(
+    r"[.!?]['\"”’]?\s*\((?P<credit>[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,5}"
+    r"(?:\s*/\s*[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,5})?)\)\s*$"
+)
+# A credit without brackets after the caption's last sentence: ". Photo: Ngoc Phuong / Tuoi Tre",
+# "./ Korea Times photo by Shim Hyun-chul", ". Photo courtesy of KOTRA", ". Courtesy of X",
+# ". Newsis" (a photo agency's name alone).
+TAIL_CREDIT = re.compile(
+    r"[.!?]['\"”’]?\s*/?\s*(?:(?:[A-Z][\w.]*\s+){0,3}(?i:photo)\s+(?i:by|courtesy\s+of)\s+[^.]{2,60}"
+    r"|(?i:photos?|source)\s*:\s*[^.]{2,60}|(?i:courtesy\s+of)\s+[^.]{2,60}"
+    rf"|(?:{'|'.join(re.escape(name) for name in PHOTO_AGENCIES)}))\.?\s*$"
+)
+# Reported speech: a line that says who said what is article text, whatever closes it.
+REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|according to|stressed|noted|added)\b")
+MAX_CREDIT_CAPTION_WORDS = 70
+# A credit closes its caption: only the line's last characters are looked at first.
+CREDIT_TAIL_CHARS = 90
+TAIL_CREDIT_ENDINGS = PHOTO_AGENCIES
+CREDIT_JOINERS = frozenset(("of", "the", "and", "for", "de", "van", "in", "&"))
+# "<headline> ảnh 1<caption>", "<headline> hinh anh 2<caption>", "<headline> - ảnh 1 <caption>":
+# the image's alt text (the headline and a number) printed before its caption.
+ALT_TEXT = re.compile(r"\s*(?:-\s*)?(?:ảnh|hinh anh|hình ảnh)\s+\d{1,2}(?![\d,])\.?\s*", re.IGNORECASE)
+# A caption whose credit is glued to the next sentence: "... in Hanoi (Photo: VNA)Seoul (VNA) – ",
+# "... Airport. Photo: Ngoc An / Tuoi TreThe new services ...": the caption ends where a
+# lower-case letter or the bracket meets a capital with no space between.
+GLUED_CAPTION = re.compile(
+    r"^(?P<caption>.{8,400}?(?:\((?i:photos?|ảnh|source|file photo)\s*:[^()]{1,80}\)"
+    r"|[.!?]\s+(?i:photos?)\s*(?::|(?i:by))\s*[^.()]{1,50}[a-z]))(?=[A-Z\"“‘])"
+)
+
+
+def credit_caption(line: str) -> bool:
+    """A caption closed by a credit, bracketed or not, that reports no speech."""
+    end = line[-CREDIT_TAIL_CHARS:]
+    if not (end.endswith(")") or end.rstrip(".").endswith(TAIL_CREDIT_ENDINGS) or "hoto" in end
+            or "ourtesy" in end or "ource:" in end):
+        return False
+    match = PAREN_CREDIT.search(line)
+    if match is not None and not _is_credit(match.group("credit")):
+        match = None
+    match = match or TAIL_CREDIT.search(line)
+    return bool(
+        match
+        and len(line.split()) <= MAX_CREDIT_CAPTION_WORDS
+        and not REPORTED_SPEECH.search(line[: match.start()])
+    )
+
+
+def _is_credit(credit: str) -> bool:
+    """A name: every word capitalised but a few joining words, no sentence inside."""
+    if credit.endswith("."):
+        return False
+    return all(word[:1].isupper() or word in CREDIT_JOINERS for word in credit.replace("/", " ").split())
+
+
+def split_alt_text(line: str) -> tuple[str, str] | None:
+    """(the headline copy before the alt text, the caption after it), or None."""
+    if "nh" not in line and "NH" not in line:
+        return None  # a cheap necessary condition: "ảnh", "hình ảnh", "hinh anh", "Hinh Anh"
+    match = ALT_TEXT.search(line)
+    if match is None or match.start() == 0:
+        return None
+    return line[: match.start()].strip(), line[match.end():].strip()
+
+
+# "[PARK SEO-YUN]", "[NEWS1]", "[YONHAP]": a photo credit in brackets, in capitals.
+BRACKET_CREDIT = re.compile(r"\[(?:[A-Z][A-Z0-9 .'’-]{1,30})\]$")
+# A stock caption with no content but the photo's kind: "Illustration photo", "Photo for
+# illustration", "Illustrative image", "File photo"; and a photographer's credit "Photos = X".
+STOCK_CAPTION = re.compile(
+    r"^(?:illustration\s+photo|illustrative\s+(?:photo|image)|photo\s+for\s+illustration|file\s+photo"
+    r"|photos?\s*=\s*.{2,40})\.?$",
+    re.IGNORECASE,
+)
+# An image file's name with spaces in it ("dong nai 2.jpg"): a short line ending in an extension.
+SPACED_IMAGE_NAME = re.compile(r"^[\w .()-]{1,60}\.(?:jpe?g|png|gif|webp)$", re.IGNORECASE)
+
+
+def stock_caption(line: str) -> bool:
+    """A caption by its form alone: a bracketed capital credit, a stock caption, an image name."""
+    if line.endswith("]") and BRACKET_CREDIT.search(line):
+        # a caption's length; a longer text closed by a credit is a photo story (inline.py)
+        return len(line.split()) <= MAX_BRACKET_CAPTION_WORDS
+    return bool(STOCK_CAPTION.match(line) or SPACED_IMAGE_NAME.match(line))
+
+
+def split_glued_caption(line: str) -> tuple[str, str] | None:
+    """(caption, the text glued after it), or None."""
+    if "hoto" not in line and "nh" not in line and "ource:" not in line and "ource :" not in line:
+        return None
+    match = GLUED_CAPTION.match(line)
+    if match is None:
+        return None
+    return match.group("caption").strip(), line[match.end():].strip()
+
+
+# Who stands where in the photo: "(R)", "(left)", "(second from left)": only captions say it.
+POSITION_MARKER = re.compile(
+    r"\((?:L|R|C|left|right|cent(?:re|er)|front|middle|(?:first|second|third|fourth)\s+from\s+(?:left|right)"
+    r"|from\s+left|from\s+right|L-R|R-L)\)"
+)
+MAX_POSITION_CAPTION_WORDS = 45
+MAX_BRACKET_CAPTION_WORDS = 40
+
+
+def position_caption(line: str) -> bool:
+    """A line that places people in a photo ("X (R) and Y at the ceremony") and reports no speech."""
+    if "(" not in line:
+        return False
+    match = POSITION_MARKER.search(line)
+    return bool(
+        match
+        and len(line.split()) <= MAX_POSITION_CAPTION_WORDS
+        and not REPORTED_SPEECH.search(line)
+    )
+
+
+# A portrait's caption: a name, a comma and the person's title, nothing else ("Cho Min-jae, chief
+# representative of KEXIM in Hanoi"). Prose never stops at a title without its verb.
+PORTRAIT_CAPTION = re.compile(
+    r"^[A-ZÀ-ỸĐ][\w'’-]*(?:\s+[A-ZÀ-ỸĐ][\w'’-]*){1,3},\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}"
+    r"(?:director|representative|president|chairman|chairwoman|chair|minister|ambassador|CEO|head|"
+    r"chief|secretary|governor|mayor|professor|founder|manager|consul|counsellor|dean|principal|"
+    r"rector|commander|spokesperson|spokesman|spokeswoman|editor|officer)\b[^.!?;:]{0,100}$"
+)
+MAX_PORTRAIT_CAPTION_WORDS = 20
+
+
+def portrait_caption(line: str) -> bool:
+    if "," not in line or len(line.split()) > MAX_PORTRAIT_CAPTION_WORDS:
+        return False
+    return bool(PORTRAIT_CAPTION.match(line))

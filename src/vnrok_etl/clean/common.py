@@ -1,0 +1,109 @@
+"""What every cleaning rule shares: the draft being filled, agency codes, whitespace and block helpers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from vnrok_etl.dates import FoundDate
+from vnrok_etl.profiles import AGENCY_CODES, KNOWN_PLACES
+from vnrok_etl.records import RemovedSpan
+
+
+class CleanError(ValueError):
+    """The input holds no article; the message is the rejection reason."""
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+AGENCY = alternation(AGENCY_CODES)
+
+AGENCY_SET = frozenset(AGENCY_CODES)
+
+KNOWN_PLACE_SPELLING = {place.casefold(): place for place in KNOWN_PLACES}
+
+WHITESPACE = re.compile(r"\s+")
+EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# A reporter's e-mail alone on a line (Yonhap's "mjchoi@yna.co.kr" above "(END)").
+EMAIL_LINE = re.compile(rf"^\(?{EMAIL}\)?$")
+
+BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+
+TERMINAL_PUNCTUATION = re.compile(r"[.!?…;:,]['\"”’)\]]*$")
+
+SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*$")
+
+# Where a paragraph could be cut into "an earlier paragraph" + "more sentences".
+SENTENCE_BOUNDARY = re.compile(r"[.!?…]['\"”’)\]]*(?= )")
+
+MIN_BODY_WORDS = 8
+
+
+@dataclass(slots=True)
+class Draft:
+    """What one cleaning has found so far; private and mutable, turned into an Article at the end."""
+
+    removed: list[RemovedSpan] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    caption_keys: set[str] = field(default_factory=set)
+    title: str | None = None
+    found_date: FoundDate | None = None
+    byline: str | None = None
+    byline_source: str | None = None
+    signoff_source: str | None = None
+    dateline: str | None = None
+    dateline_source: str | None = None
+    mirror_title: str | None = None  # a mirror's footer names the copied article
+    mirror_date: str | None = None
+    zone: object = None  # the outlet's zone for printed dates (header.py decides)
+    header_source: str | None = None  # an agency tag line or "By <agency>" in the header
+
+    def drop(self, rule: str, text: str) -> None:
+        if text.strip():
+            self.removed.append(RemovedSpan(rule=rule, text=text.strip()))
+
+    def add_caption(self, text: str) -> None:
+        text = squeeze(text)
+        if not text:
+            return
+        key = text.casefold()
+        if key in self.caption_keys:
+            self.drop("repeated_caption", text)
+            return
+        self.caption_keys.add(key)
+        self.captions.append(text)
+        self.drop("caption", text)
+
+
+def squeeze(text: str) -> str:
+    """WHITESPACE.sub(" ", text).strip(): whitespace runs as one space, none at the ends."""
+    # Speed: a printable line has no whitespace but " " (str.isprintable is false for every other
+    # character str.isspace, i.e. regex \s, accepts), so without "  " there is nothing to squeeze.
+    if text.isprintable() and "  " not in text:
+        return text.strip(" ")
+    return WHITESPACE.sub(" ", text).strip()
+
+
+def fold_key(text: str) -> str:
+    return squeeze(text).casefold()
+
+
+def split_blocks(text: str) -> list[list[str]]:
+    """Blocks are separated by blank lines; a block keeps its lines (caption pairs, hard wraps)."""
+    blocks = []
+    for chunk in BLOCK_BREAK.split(text.strip()):
+        lines = [squeeze(line) for line in chunk.split("\n")]
+        lines = [line for line in lines if line]
+        if lines:
+            blocks.append(lines)
+    return blocks
+
+
+def replace_first_line(blocks: list[list[str]], line: str) -> None:
+    if line:
+        blocks[0][0] = line
+        return
+    del blocks[0][0]
+    if not blocks[0]:
+        del blocks[0]

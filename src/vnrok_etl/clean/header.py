@@ -1,0 +1,744 @@
+"""The header: the lines before the lead, read as a block to parse, not as paragraphs.
+
+Outlets print a varying stack of lines above the first paragraph; a saved page's text keeps them
+all, one per line, often without blank lines between them and sometimes glued together. Each line
+of that stack is one of a small number of kinds, recognised by its form, never by its outlet:
+
+- a ` date YYYY-MM-DD` marker (the saving tool's), with the next line's text on the same line;
+- page furniture: a masthead (the outlet's name alone), chrome ("Back To Top", "Link copied", a
+  lone "X"), a line in another script (a Korean ad or language switch), a zone label ("Vietnam
+  Time") that says in which zone the date line below it is printed;
+- a section label or breadcrumb ("National", "1. Business", "Home / News / Politics", a
+  "Trending a | b | c" strip, a run of menu words, "[Herald Interview]");
+- a wire note ("ATTN: CHANGES headline") and a list of other headlines ("- Seoul shares end ...");
+- a byline ("By X", "By X – Translated by Y", "By X / Outlet", "Posts X", "X 19:26, 2021/12/12",
+  an e-mail alone) and a date line ("Published : Sept 14, 2023 - 17:42  Updated : ...",
+  "Sunday, November 27, 2022, 15:01 GMT+7", "Update: March, 10/2025 - 08:15", "Today, 09:14");
+- an agency tag alone ("SGGP", "VOV.VN"): the source, never a place;
+- a photo caption in any form (with a credit tail, bracketed or not, alt text such as
+  "<headline> ảnh 1<caption>", glued to the next sentence, or a short caption sentence without a
+  credit between the date line and the lead);
+- headline-like lines: short, without a sentence's closing punctuation. The headline is the first
+  of them that is more than a label; those before it are labels, those after it subheadlines.
+
+The first line that is none of these is the lead: the header ends there. Every header line leaves
+the body (each logged with its rule); the headline becomes the title, the byline the byline, the
+best date line the date (one that states a time of day beats the date-only marker), a bare agency
+tag the source. The dateline that opens the lead ("City (VNA) –", "CITY —", "SEOUL, June 22
+(Yonhap) --", a wire wrapper "VIETNAM, June 23 - " stacked above the real one) and a leading agency
+tag ("VGP - ", "(VOVWORLD) - ") are taken from the first paragraphs by `take_dateline`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vnrok_etl.clean.captions import (
+    IMAGE_FILENAME,
+    caption_match,
+    credit_caption,
+    portrait_caption,
+    position_caption,
+    split_alt_text,
+    split_glued_caption,
+    stock_caption,
+)
+from vnrok_etl.clean.common import (
+    AGENCY,
+    EMAIL,
+    EMAIL_LINE,
+    KNOWN_PLACE_SPELLING,
+    TERMINAL_PUNCTUATION,
+    WHITESPACE,
+    Draft,
+    alternation,
+    fold_key,
+    replace_first_line,
+)
+from vnrok_etl.clean.datelines import DATE_LINE, MONTHS, is_date_line, is_date_words
+from vnrok_etl.clean.lines import CHROME, MASTHEAD, is_furniture
+from vnrok_etl.clean.tail import STANDALONE_AGENCY
+from vnrok_etl.dates import LOCAL_TZ, SEOUL_TZ, FoundDate, parse_date
+from vnrok_etl.profiles import (
+    AGENCY_NAMES,
+    AGENCY_TAGS,
+    KOREAN_OUTLET_MARKS,
+    SECTION_WORDS,
+)
+
+# Seeds 000, 003, 004: the text opens with " date 2025-08-08 " and the first paragraph follows on
+# the same line.
+DATE_MARKER = re.compile(r"^date:?[ \t]+(?P<date>\d{4}-\d{1,2}-\d{1,2})(?=[ \t]|$)")
+# Seed 001: "by NDO 15/08/2025, 01:50", the date day-first in local time.
+BYLINE_WITH_DATE = re.compile(
+    r"^by\s+(?P<who>[^\d\n]{1,60}?)\s*[,|–—-]?\s*"
+    r"(?P<date>\d{1,2}/\d{1,2}/\d{4}(?:\s*[,|-]?\s*\d{1,2}:\d{2})?)\s*$",
+    re.IGNORECASE,
+)
+# "By Minh Anh" alone on a header line: a byline without a date.
+BYLINE_ONLY = re.compile(r"^by\s+(?P<who>[A-ZÀ-Ỹ][^\d.!?;:\n]{0,60})$")
+# "By Reporter Yoo Min-ji", "By Staff Reporter ...": the title before the name is not the name.
+REPORTER_TITLE = re.compile(
+    r"^(?:(?:staff|senior|special|honorary)\s+)?(?:reporter|correspondent|writer)\s+", re.I
+)
+# "... Trần Minh Khoa from Vietnam": where the writer comes from is not part of the name.
+FROM_PLACE = re.compile(r"\s+from\s+[A-Z][\w ]{1,30}$")
+# "Story: Minh Chau", "Text: ...", "Auther : ...": a labelled byline (magazines, exchange sites).
+LABELLED_BYLINE = re.compile(
+    r"^(?i:story|text|words|author|auther|writer|reporter|written by)\s*:\s*"
+    r"(?P<who>[A-ZÀ-Ỹ][\w'’-]*(?:\s+[A-ZÀ-Ỹ][\w'’-]*){0,4})\s*$"
+)
+# A name alone: two to four capitalised words ("Mai Anh", "Kim Jung-mi", "Trần Minh Khoa").
+NAME = r"[A-ZÀ-ỸĐ][\w'’-]*(?:\s+[A-ZÀ-ỸĐ][\w'’-]*){1,3}"
+NAME_LINE = re.compile(rf"^{NAME}$")
+# "Hoang An / Tuoi Tre News", "Ngoc Phuong / Tuoi Tre News": the writer and the outlet.
+NAME_SLASH_OUTLET = re.compile(rf"^(?P<who>{NAME})\s*/\s*(?P<outlet>[A-Z][\w.' ]{{1,40}})$")
+# "ID : 91273", "Auther :": a labelled field of the page with a short value or none.
+FIELD_LINE = re.compile(r"^[A-Z][A-Za-z]{1,12}\s?:\s*\S{0,12}$")
+# "(EDITORIAL from the Korea Times on Nov. 14)": a note in brackets standing alone above the text.
+BRACKETED_NOTE = re.compile(r"^\([^()]{3,120}\)$")
+# "By Doan Loan   November 20, 2023 | 06:15 pm PT", "Hoang Phong October 2, 2024 | 04:05 pm
+# GMT+7": a byline and the date line on one line.
+BYLINE_THEN_DATE = re.compile(
+    r"^(?:(?i:by)\s+)?(?P<who>[A-ZÀ-ỸĐ][\w'’-]*(?:\s+[A-ZÀ-ỸĐ][\w'’-]*){1,3}?)\s+"
+    r"(?P<date>[A-Z0-9].*)$"
+)
+# "[Alpha Biz= Reporter Yoon Se-ra] Shinhan Bank ...": a Korean outlet's byline opening the lead.
+BRACKET_BYLINE = re.compile(
+    r"^\[(?P<outlet>[^\]=]{2,40})=\s*(?:(?i:reporter|correspondent)\s+)?(?P<who>[^\]=]{2,40})\]\s*"
+)
+# "By Reporter Yoo Min-ji The Vietnamese community ...": a byline glued to the lead; the name
+# ends where a word that opens sentences begins.
+GLUED_BYLINE = re.compile(
+    r"^By\s+(?:(?i:reporter|correspondent)\s+)?(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}?)\s+"
+    r"(?=(?:The|A|An|In|On|At|After|As|For|With|When|While|Some|More|About|Over|Since|This|Last|"
+    r"Vietnamese|Korean|South|North|Two|Three|Four|Five)\s)"
+)
+# "Korean textile firms shift to recycled fibre in VietnamSeveral South Korean ...": a headline
+# glued to the lead with no space; the lead begins at the capital that follows a lower-case letter.
+GLUED_HEADLINE = re.compile(r"^(?P<headline>(?:\S+\s+){3,29}?\S*?[a-z]{3,})(?=[A-Z][a-z]*\s)")
+# "31.2 C": a weather reading; the place and the date after it are the page's, not the article's.
+WEATHER = re.compile(r"^-?\d{1,2}(?:[.,]\d)?\s*°?\s*[CF]$")
+WEATHER_STRIP_LINES = 2
+# "By Kim Do-yeon", "By Thanh Tam – Translated by Huong Giang", "By Che Han- Translated by ...",
+# "By Ngoc An / Tuoi Tre News", "By Kim Do-yeon (kimdy@heraldcorp.com)", "Posts Minh Anh",
+# "Written by ...": the name is what stands before the translator, the outlet and the e-mail.
+BYLINE = re.compile(
+    r"^(?i:by|posts?|posted by|written by|reported by|story by)\s+"
+    r"(?:(?i:(?:staff\s+|honorary\s+)?reporter|correspondent)\s+)?"
+    r"(?P<who>[A-ZÀ-Ỹ][^\d.!?;:()\n/@|–—]{0,60}?)"
+    r"(?:\s*[–—-]\s*(?i:translated by)\s+[^\d()\n/@|]{1,60}?)?"
+    r"(?:\s*/\s*[^\d()\n@|/]{1,40}?)?"
+    rf"(?:\s*[-–—]?\s*\(?\s*{EMAIL}\s*\)?)?\s*\.?$"
+)
+MAX_BYLINE_WORDS = 6
+MAX_EMAIL_BYLINE_WORDS = 8
+EMAIL_IN_LINE = re.compile(rf"\(?{EMAIL}\)?")
+MIN_NAME_WORDS = 2
+MAX_NAME_WORDS = 4
+# Capitalised words that are never part of a person's name (headings, furniture, outlets).
+NOT_NAME_WORDS = frozenset(
+    "comments comment reader readers news related read more share tags topics articles latest "
+    "popular video photo photos home page the of and in to for with about contact top "
+    "korea vietnam times herald post daily".split()
+)
+# "Minh Vu 19:26, 2021/12/12": a name, then the time and the date.
+BYLINE_WITH_TIME = re.compile(
+    r"^(?P<who>[A-ZÀ-Ỹ][\w'’-]*(?:\s+[A-ZÀ-Ỹ][\w'’-]*){0,4})\s+"
+    r"(?P<date>\d{1,2}:\d{2},?\s+\d{4}/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/\d{4},?\s+\d{1,2}:\d{2})$"
+)
+# "  • 승인 2024.09.03 10:12": a list bullet before a header line.
+LEADING_BULLET = re.compile(r"^[•·▪]\s*")
+# "... 17:42       Updated : Sept 14, 2023 - 17:42", "...15:33:39Updated: ...": a second label
+# splits one line into two date lines; so does a label glued to a byline ("By X" + "Published").
+SECOND_DATE_LABEL = re.compile(r"(?<=\S)\s*(?=(?:last\s+)?(?:updated?|published|posted)\s*:)", re.I)
+# "Vietnam Time" above "11/20/2024 3:41:07 PM": the zone the next date line is printed in.
+ZONE_LABELS = {"vietnam time": LOCAL_TZ, "hanoi time": LOCAL_TZ, "korea time": SEOUL_TZ,
+               "seoul time": SEOUL_TZ, "kst": SEOUL_TZ}
+# "by Lan Anh - NDO": the agency closing a byline is the source.
+BYLINE_AGENCY = re.compile(rf"(?:^|[\s,/–—-])(?P<source>{AGENCY})$")
+# Yonhap's wire notes: "ATTN: UPDATES with ...; CHANGES headline", also in brackets.
+WIRE_NOTE = re.compile(r"^\(?ATTN\s*:.*$", re.IGNORECASE)
+# Version and rubric tags before a headline: "(LEAD) ...", "(2nd LD) ...", "[Herald Interview] ...".
+HEADLINE_TAG = re.compile(
+    r"^(?:\((?:LEAD|\d+(?:st|nd|rd|th)\s+LD|URGENT|News Focus|Yonhap Interview|Interview|Feature|"
+    r"Yonhap Feature|EDITORIAL|Photo|News Analysis)\)|\[[^\]\n]{2,40}\])\s*",
+    re.IGNORECASE,
+)
+# "- Seoul shares end higher on chip rally": another article's headline in a list above the text.
+HEADLINE_LIST_ITEM = re.compile(r"^[-•·*▪►]\s+\S")
+# "Home / News / Politics", "Trending  Tet holiday  |  Korean Wave  |  Metro Line 1".
+BREADCRUMB_SEPARATOR = re.compile(r"\s+(?:/|>|»|›|\|)\s+")
+MAX_BREADCRUMB_PART_WORDS = 4
+SLASH_SEPARATOR = re.compile(r"\s+/\s+")
+# "1. Business", "  1. Culture/art": a numbered section label.
+NUMBERED_LABEL = re.compile(r"^\d{1,2}\.\s+\S+(?:\s+\S+){0,2}$")
+SECTION_LABEL = re.compile(rf"^(?:{alternation(SECTION_WORDS)})$", re.IGNORECASE)
+# An agency tag printed alone on a header line: "SGGP", "VOV.VN", "(VNA)".
+TAG = alternation(AGENCY_TAGS)
+AGENCY_TAG_LINE = re.compile(rf"^\(?(?P<tag>(?:{TAG})(?:/(?:{TAG}))?)\)?$", re.IGNORECASE)
+DOMAIN_SUFFIX = re.compile(r"\.vn$", re.IGNORECASE)
+# "| ... |": a cell of a table a photo and its caption were laid out in.
+TABLE_CELL = re.compile(r"^\|\s*(?P<cell>.*?)\s*\|?$")
+# A line with no Latin letter at all (Korean, Chinese): an ad, a language switch.
+LATIN_LETTER = re.compile(r"[A-Za-zÀ-ỹ]")
+# Seeds 002, 003, 004: "HÀ NỘI — ", "Hanoi (VNA) - ", and relatives "Seoul (VNA) – ", "SEOUL — ",
+# "Hanoi, August 12 (VNA) - ", "SEOUL, Nov. 3 (Yonhap) -- ". The day in a dateline has no year and
+# is never used as a date. With an agency code the text may follow the dash without a space.
+DATELINE = re.compile(
+    rf"^(?P<place>[^\W\d_][^\W\d_'’.]*(?:[ '’.-]{{1,2}}[^\W\d_]+){{0,3}})"
+    rf"(?:,\s*(?P<day>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})|,\s*(?P<region>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?"
+    rf"(?:\s*\((?P<agency>{AGENCY}|[A-Z]{{2,6}})\))?"
+    rf"(?P<gap>\s*)(?P<dash>[—–]|--?)(?P<after>[ \t]+|$|(?=[A-Z\"“‘]))"
+)
+# "Hanoi: The General Department ...": a known place and a colon open the lead.
+COLON_DATELINE = re.compile(r"^(?P<place>[^\W\d_][^\W\d_'’.]*(?:[ '’.-]{1,2}[^\W\d_]+){0,3}):[ \t]+")
+# "VGP - ", "VOV.VN - ", "(VOVWORLD) -", "(VOVWORLD) -South Korean ...": an agency tag opens the
+# lead; the tag is the source and there is no place.
+AGENCY_TAG = re.compile(
+    rf"^\(?(?P<tag>(?:{TAG})(?:/(?:{TAG}))?)\)?\s*(?:[—–]|--?)\s*(?=\S)", re.IGNORECASE
+)
+# "– Vietnam’s shrimp exports ...": the dash of a dateline whose place was lost.
+BARE_DASH = re.compile(r"^[—–]\s+(?=[A-Z\"“‘'])")
+# A line that is only a dateline ("HÀ NỘI —") is not a title.
+DATELINE_ONLY = re.compile(r"^[^\W\d_][\w .'’()/-]{0,40}[—–-]$")
+SENTENCE_INSIDE = re.compile(r"[.!?…]['\"”’)\]]*\s+[A-Z\"“]")
+
+MAX_TITLE_WORDS = 30
+# Longer header lines than this are the lead (or a caption glued to it): no label, byline or date.
+MAX_HEADER_LINE_CHARS = 300
+MAX_TITLE_CHARS = 250
+MAX_LABEL_WORDS = 3
+# What the header takes from an HTML block's first paragraphs: furniture no article begins with.
+HTML_HEADER_RULES = frozenset(("breadcrumb", "chrome", "masthead"))
+MIN_LEAD_WORDS = 12
+# "...in a row.Hanoi-based": a word closed by a sentence mark inside a would-be headline.
+INNER_SENTENCE_MARK = re.compile(r"[a-z]{2}[.!?]")
+SENTENCE_END_ANYWHERE = re.compile(r"[.!?]['\"”’)]*(?:\s|$)")
+MIN_STRIP_WORDS = 10
+# A header is at most this many lines (Korea Herald's saved pages print a 27-line menu first).
+MAX_HEADER_LINES = 60
+DATELINE_SEARCH_PARAGRAPHS = 3
+# A caption sentence printed without a credit between the date line and the lead is short.
+MAX_UNCREDITED_CAPTION_WORDS = 16
+# How much of the text is searched for marks of a Korean outlet (its zone for printed dates).
+OUTLET_MARK_SPAN = 1500
+OUTLET_MARK_TAIL = 600
+# A colon dateline ("Hanoi: ") stands within the first characters of the lead.
+COLON_DATELINE_CHARS = 40
+
+
+@dataclass(slots=True)
+class _Header:
+    """What the header scan has seen so far."""
+
+    candidates: list[str]
+    dates: list[FoundDate]
+    zone: object
+    zone_override: object = None
+    after_date_line: bool = False
+    html: bool = False
+    weather_strip: int = 0  # lines left of a weather strip (place, today's date)
+    last_rule: str = ""  # what the previous header line was
+    wrapped_next: bool = False  # the next line is in the same block (no blank line between)
+
+
+def take_front_matter(
+    blocks: list[list[str]], draft: Draft, known_title: str | None, text: str = ""
+) -> list[list[str]]:
+    """Parse the header lines off the front of `blocks` (see the module docstring)."""
+    blocks = [list(block) for block in blocks]
+    header = _Header(candidates=[], dates=[], zone=_outlet_zone(text), html=known_title is not None)
+    for _ in range(MAX_HEADER_LINES):
+        if not blocks:
+            break
+        line = blocks[0][0]
+        following = _next_line(blocks)
+        header.wrapped_next = len(blocks[0]) > 1
+        if known_title is not None and fold_key(line) == fold_key(known_title):
+            draft.drop("title", line)
+            replace_first_line(blocks, "")
+            continue
+        removed = len(draft.removed)
+        candidates = len(header.candidates)
+        rest = _take_header_line(line, following, draft, header)
+        if rest is None:
+            break
+        rule = (
+            "candidate" if len(header.candidates) > candidates
+            else draft.removed[-1].rule if len(draft.removed) > removed else ""
+        )
+        if rule == "date_line" and header.last_rule == "candidate" and header.candidates:
+            short = header.candidates[-1]
+            if len(short.split()) <= MAX_LABEL_WORDS:  # "Honorary Reporters" above the page's date
+                header.candidates.pop()
+                draft.drop("section_label", short)
+        header.last_rule = rule
+        replace_first_line(blocks, rest)
+    _choose_title(header, draft)
+    if draft.title is None and not header.html and blocks:
+        _split_glued_headline(blocks, draft)
+    _choose_date(header, draft)
+    draft.zone = header.zone_override or header.zone
+    return blocks
+
+
+def _next_line(blocks: list[list[str]]) -> str | None:
+    if len(blocks[0]) > 1:
+        return blocks[0][1]
+    return blocks[1][0] if len(blocks) > 1 else None
+
+
+def _take_header_line(line: str, following: str | None, draft: Draft, header: _Header) -> str | None:
+    """Consume one header line: return what remains of it ("" for all), None if it is the lead."""
+    framed = TABLE_CELL.match(line)
+    if framed:  # "| caption / credit |": a saved table's cell; its content is read as a line
+        cell = framed.group("cell")
+        rest = _take_header_line(cell, following, draft, header) if cell else ""
+        if rest is not None:
+            draft.drop("table_frame", line.replace(framed.group("cell"), "").strip())
+        return rest
+    marker = DATE_MARKER.match(line)
+    if marker:
+        found = parse_date(marker.group("date"), "marker")
+        if found is not None:
+            header.dates.append(found)
+        draft.drop("date_marker", marker.group(0))
+        return line[marker.end():].strip()
+    if len(line) > MAX_HEADER_LINE_CHARS:
+        # Speed: a paragraph-length line is the lead, or a caption glued to it.
+        return _take_caption(line, following, draft, header) if not header.html else None
+    glued = SECOND_DATE_LABEL.search(line) if _names_date_label(line) else None
+    if glued and glued.start() > 0:
+        # Two header lines glued together: take the first, leave the second to be read next.
+        first, second = line[: glued.start()].strip(), line[glued.end():].strip()
+        if _take_byline_or_date(first, draft, header):
+            return second
+    if header.weather_strip and not header.html:
+        header.weather_strip -= 1
+        if len(line.split()) <= MAX_LABEL_WORDS + 1 or is_date_words(line):
+            draft.drop("weather_strip", line)  # the page's place and today's date, not a dateline
+            return ""
+    if _take_byline_or_date(line, draft, header):
+        return ""
+    if header.html:
+        # The markup chose the block; only unmistakable furniture above its first paragraph goes.
+        rule = _furniture_rule(line, following, header)
+        if rule in HTML_HEADER_RULES:
+            draft.drop(rule, line)
+            return ""
+        return None
+    if WEATHER.match(line):
+        header.weather_strip = WEATHER_STRIP_LINES
+        draft.drop("weather_strip", line)
+        return ""
+    rule = _furniture_rule(line, following, header)
+    if rule:
+        if rule == "masthead" and header.candidates:
+            draft.header_source = draft.header_source or line  # the outlet in the byline's place
+        draft.drop(rule, line)
+        return ""
+    tagged = AGENCY_TAG_LINE.match(line)
+    if tagged or STANDALONE_AGENCY.match(line):
+        code = tagged.group("tag") if tagged else STANDALONE_AGENCY.match(line).group("source")
+        draft.header_source = draft.header_source or DOMAIN_SUFFIX.sub("", code)
+        draft.drop("agency_tag", line)
+        return ""
+    caption_rest = _take_caption(line, following, draft, header)
+    if caption_rest is not None:
+        return caption_rest
+    if _is_title_like(line) and following is not None:
+        if header.wrapped_next and following[:1].islower() and not BYLINE_WITH_DATE.match(following):
+            return None  # a hard-wrapped paragraph's first line, not a headline
+        if fold_key(line) in {fold_key(candidate) for candidate in header.candidates}:
+            draft.drop("repeated_title", line)  # the headline printed again under the byline
+            return ""
+        header.candidates.append(line)
+        return ""
+    tag = AGENCY_TAG.match(line)
+    if tag and not tag.group("tag")[:1].islower():
+        rest = line[tag.end():]
+        if _take_byline_or_date(rest, draft, header):  # "VNE – By Thanh Hang  March 18, 2024 ..."
+            draft.header_source = draft.header_source or DOMAIN_SUFFIX.sub("", tag.group("tag"))
+            draft.drop("agency_tag", tag.group(0))
+            return ""
+    return None
+
+
+def _names_date_label(line: str) -> bool:
+    """A cheap necessary condition for SECOND_DATE_LABEL."""
+    lowered = line.lower()
+    return "updat" in lowered or "publish" in lowered or "posted" in lowered
+
+
+def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
+    byline = BYLINE_WITH_DATE.match(line)
+    if byline:
+        _set_byline(byline.group("who"), draft)
+        found = parse_date(byline.group("date"), "byline", header.zone)
+        if found is not None:
+            header.dates.append(found)
+        draft.drop("byline", line)
+        return True
+    timed = BYLINE_WITH_TIME.match(line)
+    if timed:
+        _set_byline(timed.group("who"), draft)
+        found = parse_date(timed.group("date"), "byline", header.zone)
+        if found is not None:
+            header.dates.append(found)
+        draft.drop("byline", line)
+        return True
+    if take_byline(line, draft):
+        return True
+    together = BYLINE_THEN_DATE.match(line)
+    if together and is_date_words(together.group("date")):
+        if draft.byline is None:
+            draft.byline = together.group("who")
+        zone = header.zone_override or header.zone
+        found = parse_date(together.group("date"), "text", zone)
+        if found is not None:
+            header.dates.append(found)
+        header.after_date_line = True
+        draft.drop("byline", line)
+        return True
+    if EMAIL_LINE.match(line):
+        draft.drop("byline_email", line)
+        return True
+    bullet = LEADING_BULLET.match(line)
+    date_line = DATE_LINE.match(line[bullet.end():] if bullet else line)
+    if date_line and is_date_words(date_line.group("date")):
+        zone = header.zone_override or header.zone
+        found = parse_date(date_line.group("date"), "text", zone)
+        if found is not None:
+            header.dates.append(found)
+        header.after_date_line = True
+        draft.drop("date_line", line)
+        return True
+    parts = SLASH_SEPARATOR.split(line) if " / " in line else ()
+    found = None
+    if len(parts) >= 2 and is_date_line(parts[-1]):
+        zone = header.zone_override or header.zone
+        found = parse_date(DATE_LINE.match(parts[-1]).group("date"), "text", zone)
+    if found is not None:
+        # "FINANCE / Reporter Yoon Se-ra / 2025-02-11 09:14:36": section, writer and date on one line
+        header.dates.append(found)
+        for part in parts[:-1]:
+            writer = REPORTER_TITLE.match(part)
+            if writer and draft.byline is None and is_name(part[writer.end():]):
+                draft.byline = part[writer.end():]
+        draft.drop("date_line", line)
+        return True
+    zone_label = ZONE_LABELS.get(line.strip().casefold())
+    if zone_label is not None:
+        header.zone_override = zone_label
+        draft.drop("zone_label", line)
+        return True
+    return False
+
+
+def take_byline(line: str, draft: Draft) -> bool:
+    """A byline line, at the head or the foot of the text: the name is kept, the line goes.
+
+    "By <agency>" ("By Yonhap") names the source, not a writer; "By <outlet>" names neither.
+    """
+    byline_only = BYLINE_ONLY.match(line)
+    if byline_only and len(byline_only.group("who").split()) <= MAX_BYLINE_WORDS:
+        who = WHITESPACE.sub(" ", byline_only.group("who")).strip(" ,-–—|")
+        who = FROM_PLACE.sub("", REPORTER_TITLE.sub("", who))
+        if MASTHEAD.match(who) or fold_key(who) in AGENCY_NAMES:
+            draft.header_source = draft.header_source or AGENCY_NAMES.get(fold_key(who))
+            draft.drop("byline", line)
+            return True
+        _set_byline(who, draft)
+        draft.drop("byline", line)
+        return True
+    byline = BYLINE.match(line)
+    if byline is None:
+        labelled = LABELLED_BYLINE.match(line) or NAME_SLASH_OUTLET.match(line)
+        if labelled is None:
+            return _take_email_byline(line, draft)
+        if draft.byline is None:
+            draft.byline = labelled.group("who")
+        draft.drop("byline", line)
+        return True
+    who = WHITESPACE.sub(" ", byline.group("who")).strip(" ,-–—|")
+    who = FROM_PLACE.sub("", REPORTER_TITLE.sub("", who))
+    if not who or len(who.split()) > MAX_BYLINE_WORDS:
+        return False
+    if MASTHEAD.match(who) or fold_key(who) in AGENCY_NAMES:
+        draft.header_source = draft.header_source or AGENCY_NAMES.get(fold_key(who))
+    elif AGENCY_TAG_LINE.match(who) or STANDALONE_AGENCY.match(who):
+        draft.header_source = draft.header_source or who
+    elif draft.byline is None:
+        draft.byline = who
+    draft.drop("byline", line)
+    return True
+
+
+def _take_email_byline(line: str, draft: Draft) -> bool:
+    """"Kim Jung-mi 기자 jmkim@koreapost.com", "Alphabiz Reporter Yoon Se-ra(yoonsr@...)": a short
+    line with an e-mail signs the text; the name is what stands before the e-mail, after the
+    outlet and the word "Reporter"."""
+    if "@" not in line or len(line.split()) > MAX_EMAIL_BYLINE_WORDS:
+        return False
+    email = EMAIL_IN_LINE.search(line)
+    if email is None or line[email.end():].strip(" )"):
+        return False
+    before = line[: email.start()].rstrip(" (").replace("기자", "").strip()
+    before = before.split("Reporter")[-1].strip() if "Reporter" in before else before
+    if before and not is_name(before):
+        return False
+    if before and draft.byline is None:
+        draft.byline = before
+    draft.drop("byline", line)
+    return True
+
+
+def is_name(text: str) -> bool:
+    """Two to four words, each capitalised, none a word of page furniture: a person's name."""
+    words = text.split()
+    return (
+        MIN_NAME_WORDS <= len(words) <= MAX_NAME_WORDS
+        and all(word[:1].isupper() and not any(c.isdigit() for c in word) for word in words)
+        and not any(word.casefold() in NOT_NAME_WORDS for word in words)
+    )
+
+
+def _set_byline(who: str, draft: Draft) -> None:
+    who = WHITESPACE.sub(" ", who).strip(" ,-–—|")
+    draft.byline = who
+    agency = BYLINE_AGENCY.search(who)
+    if agency:
+        draft.byline_source = agency.group("source")
+
+
+def _furniture_rule(line: str, following: str | None, header: _Header) -> str | None:
+    """The rule for a header line of page furniture, labels or notes; None for anything else."""
+    if CHROME.match(line) or is_furniture(line) or " " not in line and IMAGE_FILENAME.match(line):
+        return "chrome"
+    if not LATIN_LETTER.search(line):
+        return "chrome"
+    if MASTHEAD.match(line):
+        return "masthead"
+    if WIRE_NOTE.match(line) or BRACKETED_NOTE.match(line):
+        return "wire_note"
+    if FIELD_LINE.match(line) and not is_date_words(line):
+        return "chrome"
+    if HEADLINE_LIST_ITEM.match(line) and not TERMINAL_PUNCTUATION.search(line):
+        return "headline_list"
+    if NUMBERED_LABEL.match(line) or SECTION_LABEL.match(line):
+        return "section_label"
+    if line.startswith("[") and line.endswith("]"):
+        return "section_label"
+    parts = BREADCRUMB_SEPARATOR.split(line)
+    if len(parts) >= 2 and all(len(part.split()) <= MAX_BREADCRUMB_PART_WORDS for part in parts):
+        return "breadcrumb"
+    return None
+
+
+def _take_caption(line: str, following: str | None, draft: Draft, header: _Header) -> str | None:
+    """A caption in the header: drop it and return what follows it on the line; None if not one."""
+    alt = split_alt_text(line)
+    if alt is not None:  # "<headline> ảnh 1<caption>": the headline copy may be the only one
+        headline_copy, line = alt
+        if not header.candidates and draft.title is None and _is_title_like(headline_copy):
+            header.candidates.append(headline_copy)
+        else:
+            draft.drop("alt_text", headline_copy)
+        glued = split_glued_caption(line)
+        if glued is not None:
+            draft.add_caption(glued[0])
+            return glued[1]
+        draft.add_caption(line)
+        return ""
+    glued = split_glued_caption(line)
+    if glued is not None:
+        caption, rest = glued
+        draft.add_caption(caption)
+        return rest
+    if (
+        caption_match(line) or credit_caption(line) or position_caption(line)
+        or portrait_caption(line) or stock_caption(line)
+    ):
+        draft.add_caption(line)
+        return ""
+    if (
+        header.after_date_line
+        and header.last_rule == "date_line"
+        and (header.candidates or draft.title)
+        and following is not None
+        and len(line.split()) <= MAX_UNCREDITED_CAPTION_WORDS
+        and line.endswith(".")
+        and not SENTENCE_INSIDE.search(line)
+        and len(following.split()) > len(line.split())
+        and not DATELINE.match(line)
+    ):
+        draft.add_caption(line)  # VNS: a one-sentence caption between the date line and the lead
+        return ""
+    return None
+
+
+def _is_title_like(line: str) -> bool:
+    return not (
+        len(line) > MAX_TITLE_CHARS
+        or len(line.split()) > MAX_TITLE_WORDS
+        or TERMINAL_PUNCTUATION.search(line)
+        or DATELINE_ONLY.match(line)
+        or _opens_with_dateline(line)
+    )
+
+
+def _opens_with_dateline(line: str) -> bool:
+    match = DATELINE.match(line)
+    return match is not None and is_dateline(match, line[match.end():])
+
+
+def _choose_title(header: _Header, draft: Draft) -> None:
+    """The headline is the first candidate longer than a label; the others are labels or decks."""
+    candidates = header.candidates
+    if not candidates:
+        return
+    longer = [index for index, line in enumerate(candidates) if len(line.split()) > MAX_LABEL_WORDS]
+    headlines = [index for index in longer if not _is_topic_strip(candidates[index])]
+    chosen = (headlines or longer or [0])[0]
+    for index, line in enumerate(candidates):
+        if index == chosen:
+            tag = HEADLINE_TAG.match(line)
+            title = line[tag.end():].strip() if tag else line
+            if tag:
+                draft.drop("headline_tag", tag.group(0))
+            if draft.title is None and title:
+                draft.title = title
+                draft.drop("title", title)
+            elif title:
+                draft.drop("title", title)
+        elif index > chosen and draft.byline is None and NAME_LINE.match(line):
+            draft.byline = line  # "Mai Anh" alone under the headline
+            draft.drop("byline", line)
+        else:
+            draft.drop("section_label" if index < chosen else "subheadline", line)
+
+
+def _is_topic_strip(line: str) -> bool:
+    """A strip of trending topics run together ("Hanoi Autumn Festival 2024 Red River Urban Axis
+    Hanoi Metro Line 3"): many words, nearly all capitalised or numbers. A headline has lower-case
+    words (sentence case), or is short."""
+    words = line.split()
+    if len(words) < MIN_STRIP_WORDS:
+        return False
+    capitalised = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
+    return capitalised >= len(words) - 1
+
+
+def _split_glued_headline(blocks: list[list[str]], draft: Draft) -> None:
+    """A headline glued into the lead ("...in VietnamSeveral South Korean firms ..."): split it
+    off when the part before the glue is headline-like and the lead goes on as a sentence."""
+    line = blocks[0][0]
+    match = GLUED_HEADLINE.match(line)
+    if match is None:
+        return
+    headline = match.group("headline")
+    rest = line[match.end():]
+    if (
+        not _is_title_like(headline)
+        or INNER_SENTENCE_MARK.search(headline)
+        or len(rest.split()) < MIN_LEAD_WORDS
+        or not SENTENCE_END_ANYWHERE.search(rest)
+    ):
+        return
+    draft.title = headline
+    draft.drop("title", headline)
+    blocks[0][0] = rest
+
+
+def _choose_date(header: _Header, draft: Draft) -> None:
+    """The first printed date that states a time of day; else the first date found."""
+    if draft.found_date is not None or not header.dates:
+        return
+    timed = next((found for found in header.dates if found.published_at is not None), None)
+    draft.found_date = timed or header.dates[0]
+
+
+def _outlet_zone(text: str) -> object:
+    """Asia/Seoul when the text carries a Korean outlet's marks, Asia/Ho_Chi_Minh otherwise."""
+    # Speed: `in` on one lower-cased copy of both ends (a case-insensitive alternation regex
+    # tries every position of the text).
+    ends = (text[:OUTLET_MARK_SPAN] + "\n" + text[-OUTLET_MARK_TAIL:]).lower()
+    return SEOUL_TZ if any(mark in ends for mark in KOREAN_OUTLET_MARKS) else LOCAL_TZ
+
+
+def take_dateline(paragraphs: list[str], draft: Draft) -> list[str]:
+    """Strip the dateline from the first paragraph that opens with one (seed 002: the third).
+
+    A wire wrapper stacked above the real dateline ("VIETNAM, June 23 - HÀ NỘI — ...") is taken
+    too, and the inner, real place wins. An agency tag ("VGP - ") gives the source, no place.
+    """
+    for index, paragraph in enumerate(paragraphs[:DATELINE_SEARCH_PARAGRAPHS]):
+        taken = _strip_dateline(paragraph, draft, lead=index == 0)
+        if taken is None:
+            continue
+        inner = _strip_dateline(taken, draft, lead=False)  # the wrapper's place gives way
+        rest = (inner if inner is not None else taken).strip()
+        return paragraphs[:index] + ([rest] if rest else []) + paragraphs[index + 1:]
+    return paragraphs
+
+
+def _strip_dateline(paragraph: str, draft: Draft, lead: bool) -> str | None:
+    glued = GLUED_BYLINE.match(paragraph) if paragraph.startswith("By ") else None
+    if glued:
+        draft.byline = draft.byline or glued.group("who")
+        draft.drop("byline", glued.group(0))
+        return paragraph[glued.end():]
+    bracket = BRACKET_BYLINE.match(paragraph) if paragraph.startswith("[") else None
+    if bracket:
+        draft.byline = draft.byline or REPORTER_TITLE.sub("", bracket.group("who").strip())
+        draft.drop("byline", bracket.group(0))
+        return paragraph[bracket.end():]
+    tag = AGENCY_TAG.match(paragraph)
+    if tag and not tag.group("tag")[:1].islower():
+        draft.dateline_source = draft.dateline_source or DOMAIN_SUFFIX.sub("", tag.group("tag"))
+        draft.drop("agency_tag", tag.group(0))
+        return paragraph[tag.end():]
+    match = DATELINE.match(paragraph)
+    if match is not None and is_dateline(match, paragraph[match.end():]):
+        place = match.group("place")
+        draft.dateline = KNOWN_PLACE_SPELLING.get(place.casefold()) or (
+            place.title() if place.isupper() else place
+        )
+        draft.dateline_source = match.group("agency") or draft.dateline_source
+        draft.drop("dateline", match.group(0))
+        return paragraph[match.end():]
+    colon = COLON_DATELINE.match(paragraph) if ":" in paragraph[:COLON_DATELINE_CHARS] else None
+    if colon is not None and colon.group("place").casefold() in KNOWN_PLACE_SPELLING:
+        rest = paragraph[colon.end():]
+        if rest[:1].isupper():
+            draft.dateline = KNOWN_PLACE_SPELLING[colon.group("place").casefold()]
+            draft.drop("dateline", colon.group(0))
+            return rest
+    # Only the lead may open with a dateline's bare dash; a later "- " opens a list item.
+    dash = BARE_DASH.match(paragraph) if lead and paragraph[:1] in "—–" else None
+    if dash is not None and draft.dateline is None:
+        draft.drop("dateline", dash.group(0))
+        return paragraph[dash.end():]
+    return None
+
+
+def is_dateline(match: re.Match[str], rest: str) -> bool:
+    """Only a place the way outlets print it: ALL CAPS, with an agency code, or a known city,
+    followed by a capitalised sentence or by nothing (a dateline on its own line)."""
+    first = rest.lstrip("\"“‘'(")[:1]
+    if rest and not (first.isupper() or first.isdigit()):
+        return False
+    place = match.group("place")
+    if match.group("agency"):
+        return True
+    if rest and not match.group("after"):  # "Seoul–Busan": only an agency's dash may touch text
+        return False
+    if match.group("region") and not place.isupper():  # "ANSAN, Gyeonggi —", never "Hanoi, Seoul –"
+        return False
+    if not match.group("gap"):  # "Seoul–Busan rail" is a compound, not a dateline
+        return False
+    if place.isupper() and len(place) >= 3:
+        return True
+    return match.group("dash") in "—–" and place.casefold() in KNOWN_PLACE_SPELLING

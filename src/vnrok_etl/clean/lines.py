@@ -1,0 +1,288 @@
+"""Inside a block: which lines are captions, image names, chrome or related links, and which are text."""
+
+from __future__ import annotations
+
+import re
+
+from vnrok_etl.clean.captions import (
+    CREDIT_ONLY,
+    IMAGE_FILENAME,
+    caption_match,
+    credit_caption,
+    portrait_caption,
+    position_caption,
+    split_alt_text,
+    stock_caption,
+    split_glued_caption,
+)
+from vnrok_etl.clean.common import (
+    EMAIL_LINE,
+    SENTENCE_END,
+    TERMINAL_PUNCTUATION,
+    Draft,
+    alternation,
+)
+from vnrok_etl.clean.datelines import is_date_line
+from vnrok_etl.clean.tail import STANDALONE_AGENCY
+from vnrok_etl.profiles import CHROME_LINES, FURNITURE_PREFIXES, MASTHEADS
+
+CHROME = re.compile(rf"^(?:(?:{alternation(CHROME_LINES)})\s*[|·•/,:]?\s*)+$", re.IGNORECASE)
+
+# "Read more: <headline>" on one line inside the text: that line goes, the text after it stays.
+RELATED_LINK = re.compile(
+    r"^(?:read more|see more|see also|related|related news|related story|xem thêm)\s*:\s*\S",
+    re.IGNORECASE,
+)
+
+MAX_RELATED_LINK_WORDS = 30
+# Outlet names printed alone on a line (a masthead in a saved page's text): never a title or text.
+MASTHEAD = re.compile(rf"^(?:{alternation(MASTHEADS)})$", re.IGNORECASE)
+FURNITURE_STARTS = tuple(prefix.casefold() for prefix in FURNITURE_PREFIXES)
+FURNITURE_ENDINGS = ("Related image(s)", "Related images", "Related posts")
+FURNITURE_PREFIX_CHARS = max(len(prefix) for prefix in FURNITURE_STARTS)
+# Lines longer than this are paragraphs: never chrome, a masthead, a credit line or a link.
+SHORT_LINE_CHARS = 300
+# A mirror site's injected footer: "<title> have 287 words, post on vir.com.vn at March 8, 2023.
+# This is cached page on <site>. If you want remove this page, please contact us."
+# The same footer names the article it copied and when: "<title> have 287 words, post on <site>
+# at March 8, 2023."
+MIRROR_TITLE = re.compile(
+    r"^(?P<title>.{10,200}?) have \d+ words, post on \S+ at (?P<date>[A-Z][a-z]+ \d{1,2}, \d{4})"
+)
+MIRROR_SPAM = re.compile(
+    r"\bhave \d+ words, post on\b|\bThis is cached page on\b|\bIf you want remove this page\b"
+)
+# Symbols a spam mirror puts before a paragraph ("⛄ ", "✅ "): never article text.
+SPAM_GLYPHS = re.compile(r"^[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f]+\s*")
+HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+LATIN = re.compile(r"[A-Za-z]")
+# Letters only Vietnamese uses (ơ, ư, đ, ă and the tone-marked vowels), not French or German ones.
+VIETNAMESE_LETTER = re.compile(
+    r"[ăâđêôơưĂÂĐÊÔƠƯạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE
+)
+MIN_FOREIGN_WORDS = 4
+MAX_DATED_TEASER_WORDS = 12
+VIETNAMESE_WEEKDAY = re.compile(
+    r"\b(?:[Tt]hứ\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy)|[Cc]hủ\s+[Nn]hật)\b"
+)
+MIN_LOWERCASE_MARKED = 2
+# "| ... |": a table cell a photo's caption was laid out in.
+TABLE_FRAME = re.compile(r"^\|?\s*(?P<cell>[^|]*?)\s*\|?$")
+# A line that is only a template's placeholders: "{keywords}".
+PLACEHOLDER_LINE = re.compile(r"^(?:\{\{?\s*\$?[A-Za-z_][\w.]*\s*\}\}?\s*)+$")
+# "Source: Nhandan", "Tags: ...": a labelled line is a sign-off or a heading, not a caption.
+LABELLED_LINE = re.compile(r"^[A-Z][\w ]{0,15}:\s")
+# A list item: "- ", "• ", "* " before its text.
+BULLET = re.compile(r"^[-•·*▪►]\s+\S")
+# What a new sentence may start with after a caption printed without a credit.
+NEW_SENTENCE_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĐĂƠƯ\"“‘'")
+MAX_UNCREDITED_CAPTION_WORDS = 25
+# A block of so few lines is a paragraph (and its caption), not a run of one-line paragraphs.
+MIN_LINES_FOR_LINE_PARAGRAPHS = 3
+
+
+def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = False) -> list[str]:
+    """Set captions, image names, chrome and furniture aside; join the remaining lines of a block.
+
+    A caption is recognised by its credit (bracketed, after a dash, after its last sentence, on
+    the next line), by the image's alt text before it ("... ảnh 1"), or, printed without a credit
+    inside a block of one-line paragraphs, as a line that ends no sentence and is followed by a
+    new sentence: in such a block a hard wrap is impossible, so an unfinished line stands alone.
+    In plain text the same holds for a one-line block between two paragraphs of prose. A caption
+    glued to the next sentence is split from it first; a masthead line (the outlet's name) goes.
+    """
+    paragraphs: list[str] = []
+    for position, block in enumerate(blocks):
+        alone = plain and _stands_alone(blocks, position)
+        block = _split_glued(block, draft)
+        kept: list[str] = []
+        caption_next = after_caption = False
+        one_line_paragraphs = _one_line_paragraphs(block)
+        for index, line in enumerate(block):
+            if " " not in line and IMAGE_FILENAME.match(line):  # a file name has no spaces
+                draft.drop("image_filename", line)
+                caption_next = True
+                continue
+            was_caption, after_caption = after_caption, False
+            following = block[index + 1] if index + 1 < len(block) else None
+            # Speed: credits, chrome, mastheads, e-mails, links and short captions are short lines;
+            # a paragraph-length line is tested only for the forms a long line can take.
+            short = len(line) <= SHORT_LINE_CHARS
+            if short and CREDIT_ONLY.match(line) and kept:
+                # "Leaders at the talks\nPhoto: VNA": the line above the credit is its caption.
+                draft.add_caption(f"{kept.pop()} {line}")
+            elif was_caption and short and (STANDALONE_AGENCY.match(line) or CREDIT_ONLY.match(line)):
+                draft.drop("caption_credit", line)  # "VNA" or "Photo: VNA" under a caption
+            elif (
+                caption_next or caption_match(line) or credit_caption(line) or position_caption(line)
+                or (short and (stock_caption(line) or portrait_caption(line)))
+            ):
+                draft.add_caption(line)
+                after_caption = True
+            elif (short and (CHROME.match(line) or MASTHEAD.match(line))) or is_furniture(line):
+                copied = MIRROR_TITLE.match(line)
+                if copied:  # the mirror's footer is the only place the headline is printed
+                    draft.mirror_title = copied.group("title")
+                    draft.mirror_date = copied.group("date")
+                draft.drop("chrome", line)
+            elif not any(character.isalnum() for character in line):
+                draft.drop("chrome", line)  # "|", "***": a line of marks only
+            elif other_language(line):
+                draft.drop("other_language", line)  # a Korean menu, a Vietnamese teaser
+            elif BULLET.match(line) or (plain and short and is_date_line(line)):
+                paragraphs.extend(join_wrapped(kept))  # an item or a date line stands alone
+                kept = []
+                paragraphs.append(line)
+            elif short and EMAIL_LINE.match(line):
+                draft.drop("byline_email", line)
+            elif short and RELATED_LINK.match(line) and len(line.split()) <= MAX_RELATED_LINK_WORDS:
+                draft.drop("related_link", line)
+            elif alone:
+                draft.add_caption(line)  # "At the reception" between two paragraphs
+            elif (
+                one_line_paragraphs
+                and following is not None
+                and not SENTENCE_END.search(line)
+                and (not kept or SENTENCE_END.search(kept[-1]))
+                and following[:1] in NEW_SENTENCE_STARTS
+                and len(line.split()) <= MAX_UNCREDITED_CAPTION_WORDS
+            ):
+                draft.add_caption(line)  # "At the reception" between two paragraphs
+            else:
+                kept.append(line)
+            caption_next = False
+        paragraphs.extend(join_wrapped(kept))
+    return paragraphs
+
+
+def _stands_alone(blocks: list[list[str]], position: int) -> bool:
+    """A one-line block that ends no sentence, between a finished paragraph and a new sentence."""
+    block = blocks[position]
+    if len(block) != 1 or not 0 < position < len(blocks) - 1:
+        return False
+    line = block[0]
+    return (
+        len(line.split()) <= MAX_UNCREDITED_CAPTION_WORDS
+        and not is_date_line(line)
+        and not LABELLED_LINE.match(line)
+        and not line.startswith("By ")
+        and "@" not in line
+        and " | " not in line  # a table row
+        and not BULLET.match(line)
+        and not TERMINAL_PUNCTUATION.search(line)
+        and bool(SENTENCE_END.search(_previous_text(blocks, position)))
+        and blocks[position + 1][0][:1] in NEW_SENTENCE_STARTS
+    )
+
+
+def _previous_text(blocks: list[list[str]], position: int) -> str:
+    """The last line of text before a block, past placeholder and furniture lines."""
+    for block in reversed(blocks[:position]):
+        line = block[-1]
+        if not (PLACEHOLDER_LINE.match(line) or CHROME.match(line) or is_furniture(line)):
+            return line
+    return ""
+
+
+def _split_glued(block: list[str], draft: Draft) -> list[str]:
+    """Lines as printed, with glued captions, alt text and spam glyphs taken apart or off."""
+    lines: list[str] = []
+    for line in block:
+        glyphs = SPAM_GLYPHS.match(line)
+        if glyphs:
+            draft.drop("spam_glyph", glyphs.group(0))
+            line = line[glyphs.end():]
+            if not line:
+                continue
+        framed = TABLE_FRAME.match(line) if line[:1] == "|" or line[-1:] == "|" else None
+        if framed and framed.group("cell") and _is_caption(framed.group("cell")):
+            draft.drop("table_frame", "|")
+            line = framed.group("cell")  # "| Delegates at the drill. (Photo: X) |": a caption's cell
+        alt = split_alt_text(line)
+        if alt is not None:
+            headline_copy, line = alt
+            draft.drop("alt_text", headline_copy)
+        glued = split_glued_caption(line)
+        if glued is not None:
+            caption, rest = glued
+            draft.add_caption(caption)
+            line = rest
+        elif alt is not None:
+            draft.add_caption(line)
+            continue
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _is_caption(line: str) -> bool:
+    return bool(caption_match(line) or credit_caption(line) or position_caption(line))
+
+
+def _one_line_paragraphs(block: list[str]) -> bool:
+    """Most lines of the block end a sentence: each line is a paragraph, none is hard-wrapped."""
+    if len(block) < MIN_LINES_FOR_LINE_PARAGRAPHS:
+        return False
+    ended = sum(1 for line in block if SENTENCE_END.search(line))
+    return ended * 2 > len(block)
+
+
+def other_language(line: str) -> bool:
+    """A line in Korean, or a line of Vietnamese, inside an English article: page furniture.
+
+    Korean: more Hangul than Latin letters. Vietnamese: at least MIN_FOREIGN_WORDS words, more
+    than a quarter of them carrying Vietnamese-only letters or tone marks, and at least
+    MIN_LOWERCASE_MARKED of those in lower case: names ("Lê Thị Thu Hà") are capitalised, so an
+    English sentence full of Vietnamese names stays English.
+    """
+    if line.isascii():
+        return False
+    if HANGUL.search(line) and len(HANGUL.findall(line)) >= len(LATIN.findall(line)):
+        return True
+    words = line.split()
+    if len(words) <= MAX_DATED_TEASER_WORDS and VIETNAMESE_WEEKDAY.search(line):
+        return True  # "LĐ – 09:12 | Chủ nhật, 17/03/2024": a Vietnamese teaser's date line
+    if len(words) < MIN_FOREIGN_WORDS:
+        return False
+    # Speed: the marked words are at most the marked letters; most lines stop here.
+    if len(VIETNAMESE_LETTER.findall(line)) * 4 <= len(words):
+        return False
+    marked = [word for word in words if VIETNAMESE_LETTER.search(word)]
+    lowercase = sum(1 for word in marked if word[:1].islower())
+    return len(marked) * 4 > len(words) and lowercase >= MIN_LOWERCASE_MARKED
+
+
+def is_furniture(line: str) -> bool:
+    """Page furniture recognised by how the line begins, or a mirror site's injected footer."""
+    if line[:FURNITURE_PREFIX_CHARS].casefold().startswith(FURNITURE_STARTS):
+        return True
+    if line.endswith(FURNITURE_ENDINGS):
+        return True  # "<another headline> Related image(s)": a blog's related-image strip
+    # Speed: MIRROR_SPAM needs one of these words; most lines have none of them.
+    return ("words, post" in line or "cached page" in line or "remove this page" in line) and bool(
+        MIRROR_SPAM.search(line)
+    )
+
+
+def drop_caption_copies(paragraphs: list[str], draft: Draft) -> list[str]:
+    """A caption printed again as a paragraph without its credit (a <figcaption> and a <p>)."""
+    if not draft.caption_keys:
+        return paragraphs
+    kept = []
+    for paragraph in paragraphs:
+        if paragraph.casefold() in draft.caption_keys:
+            draft.drop("repeated_caption", paragraph)
+        else:
+            kept.append(paragraph)
+    return kept
+
+
+def join_wrapped(lines: list[str]) -> list[str]:
+    """A line that does not end a sentence continues on the next one (hard-wrapped text)."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and not SENTENCE_END.search(joined[-1]):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined

@@ -1,0 +1,233 @@
+"""The article's end: related-article blocks, agency end marks and sign-offs, and what follows them.
+
+An article ends at its agency's end mark (VNA's "/.", Yonhap's "(END)") or sign-off ("— VNS",
+"-VNA", "... next year. VNS", a bare "VNA" line, "Source: Vietnam News Agency"), wherever it
+stands: what follows an end mark is other articles' teasers or a truncated repeat of the article
+(a mirror's copy), never more of the article. A related-articles heading ("See more", "Most
+Popular", "Read more", "Tags:") followed by teaser items to the end of the text cuts the rest; one
+inside the article, followed by prose again, removes only its own box (issue 16).
+"""
+
+from __future__ import annotations
+
+import re
+
+from vnrok_etl.clean.captions import caption_match, credit_caption
+from vnrok_etl.clean.common import (
+    AGENCY,
+    MIN_BODY_WORDS,
+    SENTENCE_END,
+    TERMINAL_PUNCTUATION,
+    Draft,
+    alternation,
+    fold_key,
+)
+from vnrok_etl.profiles import AGENCY_CODES, AGENCY_NAMES, RELATED_HEADINGS, SECTION_WORDS
+
+# Seed 002: the related block opens with "See more"; "Tags: a, b" carries its items inline.
+RELATED_HEADING = re.compile(
+    rf"^(?:(?:{alternation(RELATED_HEADINGS)})\s*:?\s*$|(?:tags|keywords|topics)\s*:)",
+    re.IGNORECASE,
+)
+
+# Seed 002: a bare "VNA" line after the last paragraph; also "— VNS" or "Source: VNA" alone.
+STANDALONE_AGENCY = re.compile(rf"^(?:[—–-]|(?i:source)\s*:)?\s*(?P<source>{AGENCY})\.?$")
+
+# Seeds 000, 003, 004: "... many fields. — VNS", "... the world. — VNA/VNS"; glued to the full stop
+# ("... nine months.-VNA"), after it with a space only ("... next year. VNS"), or bracketed after
+# it (a wire story's "... the ministry said. (Yonhap)").
+TRAILING_SIGNOFF = re.compile(
+    rf"(?:\s*[—–]\s*|\s+--?\s*|(?<=[.!?…\"”’])-\s*|(?<=[.!?…\"”’])\s+\(?)"
+    rf"(?P<source>{AGENCY})\)?\.?$"
+)
+
+# Seed 002: VNA ends its last paragraph with "/." after the full stop.
+VNA_END_MARK = re.compile(r"\s*/\.$")
+# The same mark followed by more text on its line ("... he said./.VNA", "... revenue./. The
+# programme, funded by ..."): the mark ends the article, the rest is a repeat or a teaser.
+INNER_END_MARK = re.compile(r"(?<=[.!?…\"”’)])\s*/\.(?=\s*\S)")
+# Yonhap's end mark: "(END)" alone on the last line, or closing the last paragraph.
+WIRE_END = re.compile(r"\s*\(END\)$")
+# "Source: Vietnam News Agency", "Source: VNA": the agency named in full or by its code.
+SOURCE_LINE = re.compile(r"^(?i:source)\s*:\s*(?P<name>[^\n:]{2,60}?)\.?$")
+# A related box ends where prose starts again: a line of this many words that ends a sentence.
+MIN_PROSE_WORDS = 12
+MAX_SOURCE_WORDS = 4
+# The longest sign-off: a dash, spaces, the longest agency code, a bracket and a full stop.
+SIGNOFF_TAIL_CHARS = 40
+MAX_BOX_ITEM_WORDS = 30
+
+# Speed: most lines can be ruled out for the end-anchored searches above with a str method (the
+# regex engine has no fast path for "$"-anchored or case-insensitive searches and tries every
+# position, several µs a line). Each pre-check is a necessary condition for its pattern, so the
+# pattern still decides every line that passes.
+AGENCY_ENDINGS = tuple(AGENCY_CODES) + tuple(f"{code})" for code in AGENCY_CODES)
+# "Business Korean firms seek ... suppliers Korean importers want ...": a teaser item opens with
+# its section's name, then the headline.
+TEASER_ITEM = re.compile(rf"^(?:{alternation(SECTION_WORDS)})\s+[A-Z0-9\"“‘]")
+
+
+def cut_related(blocks: list[list[str]], draft: Draft) -> list[list[str]]:
+    """Drop everything after the article's end: from a related-articles heading (seed 002's
+    "See more"), or after the agency's end mark when no heading follows it (VNA's "/." and bare
+    "VNA" line, VNS's "— VNS", Yonhap's "(END)"): what comes after a sign-off is other articles'
+    headlines. A heading followed by prose again removes only its own box (`_inline_box_end`).
+
+    Never from the first line: a text cannot start with its own related list. Nothing after the
+    cut feeds the title, the date or the captions.
+    """
+    blocks = [list(block) for block in blocks]
+    lines = [(b, i) for b, block in enumerate(blocks) for i in range(len(block))]
+    words = 0
+    position = 0
+    while position < len(lines):
+        b, i = lines[position]
+        line = blocks[b][i]
+        if position and line and RELATED_HEADING.match(line):
+            box_end = _inline_box_end(blocks, lines, position)
+            if box_end is None:
+                return _without_blanks(cut_at(blocks, b, i, draft))
+            draft.drop("related_box", "\n".join(blocks[bb][ii] for bb, ii in lines[position:box_end]))
+            for bb, ii in lines[position:box_end]:
+                blocks[bb][ii] = ""
+            position = box_end
+            continue
+        if words <= MIN_BODY_WORDS:  # only "more than MIN_BODY_WORDS" matters: stop counting there
+            words += len(line.split())
+        if words > MIN_BODY_WORDS and ("/." in line or "(END)" in line):
+            inner = INNER_END_MARK.search(line)
+            if inner is not None:  # "... he said./.VNA ..." : keep the mark, cut what follows it
+                blocks[b][i] = line[: inner.end()]
+                blocks[b].insert(i + 1, line[inner.end():].strip())
+                lines = [(bb, ii) for bb, block in enumerate(blocks) for ii in range(len(block))]
+                line = blocks[b][i]
+            wire_end = WIRE_END.search(line)
+            if wire_end is not None:
+                draft.drop("end_mark", wire_end.group(0))
+                blocks[b][i] = line[: wire_end.start()].rstrip()
+                if position + 1 < len(lines):
+                    return _without_blanks(cut_at(blocks, *lines[position + 1], draft))
+                return _without_blanks(blocks)
+        # An end mark needs an article before it: "by Lan Anh - NDO" heads a text, it ends none.
+        at_block_end = i == len(blocks[b]) - 1
+        has_more = position + 1 < len(lines)
+        ends = (at_block_end and ends_article(blocks[b])) or (line and end_mark(line))
+        if has_more and words > MIN_BODY_WORDS and ends:
+            following = blocks[lines[position + 1][0]][lines[position + 1][1]]
+            if STANDALONE_AGENCY.match(following) or _names_agency(following) or _is_signature(following):
+                position += 1  # "/." then "VNA" or the writer's name: it stays with the article
+            if position + 1 < len(lines):
+                return _without_blanks(cut_at(blocks, *lines[position + 1], draft))
+            return _without_blanks(blocks)
+        position += 1
+    return _without_blanks(blocks)
+
+
+def _is_signature(line: str) -> bool:
+    """A name alone ("Vien Thu"): two to four capitalised words, no digits, nothing else."""
+    words = line.split()
+    return 2 <= len(words) <= 4 and all(word[:1].isupper() and word.isalpha() for word in words)
+
+
+def _names_agency(line: str) -> bool:
+    named = SOURCE_LINE.match(line)
+    return named is not None and fold_key(named.group("name")) in AGENCY_NAMES
+
+
+def _without_blanks(blocks: list[list[str]]) -> list[list[str]]:
+    kept = [[line for line in block if line] for block in blocks]
+    return [block for block in kept if block]
+
+
+def _inline_box_end(blocks: list[list[str]], lines: list[tuple[int, int]], start: int) -> int | None:
+    """Where a related box that opens at `start` ends, when prose follows it; None when teasers
+    run to the end of the text (then the whole rest is the related block).
+
+    The box is its heading and the items under it (headline-like lines, teaser items, captions).
+    It is inside the article only if at least two lines of prose follow it and nothing after them
+    looks like another teaser (a headline-like line or a teaser item).
+    """
+    position = start + 1
+    while position < len(lines) and _is_box_item(blocks[lines[position][0]][lines[position][1]]):
+        position += 1
+    rest = [blocks[b][i] for b, i in lines[position:]]
+    prose = [line for line in rest if _is_prose(line)]
+    if len(prose) < 2 or any(line and _is_box_item(line) for line in rest):
+        return None
+    return position
+
+
+def _is_box_item(line: str) -> bool:
+    if not line:
+        return True
+    if RELATED_HEADING.match(line) or TEASER_ITEM.match(line) or caption_match(line):
+        return True
+    if credit_caption(line):
+        return True
+    return len(line.split()) <= MAX_BOX_ITEM_WORDS and not TERMINAL_PUNCTUATION.search(line)
+
+
+def _is_prose(line: str) -> bool:
+    return len(line.split()) >= MIN_PROSE_WORDS and bool(SENTENCE_END.search(line))
+
+
+def ends_article(block: list[str]) -> bool:
+    """The block's last line ends the article; a bare "VNA" only as a block of its own (under a
+    caption, on the caption's next line, it is a photo credit)."""
+    line = block[-1]
+    return bool(
+        end_mark(line)
+        or (trailing_signoff(line) and not (line.endswith(")") and credit_caption(line)))
+        or (len(block) == 1 and STANDALONE_AGENCY.match(line))
+    )
+
+
+def cut_at(blocks: list[list[str]], b: int, i: int, draft: Draft) -> list[list[str]]:
+    cut = [blocks[b][i:]] + blocks[b + 1:]
+    draft.drop("related_block", "\n\n".join("\n".join(line for line in lines if line) for lines in cut))
+    return blocks[:b] + ([blocks[b][:i]] if i else [])
+
+
+def take_signoff(paragraphs: list[str], draft: Draft) -> list[str]:
+    """Agency sign-offs at the end: a bare "VNA" line, "— VNS" and "/." after the last sentence,
+    "Source: Vietnam News Agency"."""
+    paragraphs = list(paragraphs)
+    while paragraphs:
+        last = paragraphs[-1]
+        standalone = STANDALONE_AGENCY.match(last)
+        if standalone:
+            draft.signoff_source = draft.signoff_source or standalone.group("source")
+            draft.drop("signoff", last)
+            paragraphs.pop()
+            continue
+        named = SOURCE_LINE.match(last)
+        if named and len(named.group("name").split()) <= MAX_SOURCE_WORDS:
+            # "Source: Vietnam News Agency" is VNA; "Source: vnExpress" stays as printed.
+            name = named.group("name").strip()
+            draft.signoff_source = draft.signoff_source or AGENCY_NAMES.get(fold_key(name), name)
+            draft.drop("signoff", last)
+            paragraphs.pop()
+            continue
+        trailing = trailing_signoff(last) or end_mark(last)
+        if trailing is None:
+            break
+        if "source" in trailing.re.groupindex:
+            draft.signoff_source = draft.signoff_source or trailing.group("source")
+        draft.drop("signoff", trailing.group(0))
+        remaining = last[: trailing.start()].rstrip()
+        if remaining:
+            paragraphs[-1] = remaining
+        else:
+            paragraphs.pop()
+    return paragraphs
+
+
+def trailing_signoff(line: str) -> re.Match[str] | None:
+    if not line.rstrip(".\n").endswith(AGENCY_ENDINGS):
+        return None
+    # Speed: the sign-off is in the last few characters; look-behinds still see the ones before.
+    return TRAILING_SIGNOFF.search(line, max(0, len(line) - SIGNOFF_TAIL_CHARS))
+
+
+def end_mark(line: str) -> re.Match[str] | None:
+    return VNA_END_MARK.search(line) if line.rstrip("\n").endswith("/.") else None

@@ -1,0 +1,223 @@
+"""Amounts as printed: digits or number words, a range, a scale, a currency in front.
+
+Glued and broken numbers (issue 17), each a general rule:
+
+- A number glued to a lowercase function word after a lost space is read as if the space were
+  there ("and150 billion USD", "to10,000 visitors"); glued to anything else ("G20", "COVID-19",
+  "5G", "15/08") it is a name or a date, never an amount.
+- Two digit groups separated by one space are one printed number. When the second group has
+  exactly three digits and the first one to three, the space is a thousands separator
+  ("1 200 workers" is 1,200). Anything else ("$21 3.9 billion") is a malformed number: it is
+  reported once, over its whole span, with qualifier ``doubtful`` and no value, never as two
+  figures that are each wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from vnrok_etl.figures.words import MONTHS, STOP_WORDS, alternation
+from vnrok_etl.numbers import (
+    DIGITS_RE,
+    LETTER_SCALES,
+    SCALE_WORD_RE,
+    WORDS_RE,
+    scale_of,
+    to_decimal,
+)
+
+
+CURRENCY_PREFIXES: dict[str, str] = {
+    "US$": "USD", "USD": "USD", "$": "USD", "VND": "VND", "₫": "VND", "KRW": "KRW", "₩": "KRW",
+    "EUR": "EUR", "€": "EUR", "GBP": "GBP", "£": "GBP", "JPY": "JPY", "¥": "JPY", "CNY": "CNY",
+    "RMB": "CNY", "S$": "SGD", "SGD": "SGD", "A$": "AUD", "AUD": "AUD", "HK$": "HKD",
+    "HKD": "HKD", "THB": "THB", "INR": "INR", "CHF": "CHF",
+}
+
+
+# Preceding words that make a number a label, not a figure ("Resolution 34", "District 1",
+# "Industry 4.0 technologies", "the top three economies").
+LABEL_WORDS = frozenset(
+    {
+        "resolution", "decree", "decision", "directive", "circular", "law", "no",
+        "number", "article", "clause", "chapter", "section", "point", "item", "conclusion",
+        "notice", "dispatch", "regulation", "route", "highway", "road", "room", "level",
+        "phase", "gate", "line", "building", "district", "ward", "group", "zone", "lot",
+        "block", "terminal", "platform", "vol", "volume", "page", "part", "tier", "class",
+        "grade", "category", "type", "version", "covid", "channel", "team", "term", "session",
+        "plenum", "congress", "apec", "asean", "g", "model", "unit", "division", "corps",
+        "region", "battalion", "brigade", "squadron", "pier", "berth", "lane", "street",
+        "avenue", "hall", "floor", "official", "letter", "paragraph", "annex", "appendix",
+        "figure", "table", "summit", "program", "programme", "plan", "project", "station",
+        "stage", "track", "episode", "season", "round", "nos", "vn", "hcm", "industry", "web",
+        "vision", "cop", "formula", "top", "hotline",
+    }
+)
+
+
+# An amount: digits or number words, an optional range ("7-8"), an optional scale ("billion",
+# "bln", glued "bn"). Two scans (digits, words) because one alternation over both is three
+# times slower. The lookahead refuses numbers glued to letters or slashes ("5G", "15/08/2025",
+# "34-NQ/TW", "01:50") unless the glue is a money scale ("$5bn"); what comes before the digits
+# ("G20", "VND4,927") is checked in code, with the currency prefix.
+QUANTITY_TAIL = rf"""
+    (?:(?P<dash>[ ]?[-–][ ]?)(?P<num2>{DIGITS_RE}))?
+    (?:
+        (?P<glued>bln|bn|mln|mn|tn|trn|k|m|b)(?!\w)
+      | (?![\w/:]|[.,]\d|-[A-Z])(?:[ -](?P<scale>(?i:{SCALE_WORD_RE}))\b)?
+    )
+"""
+
+
+DIGIT_QUANTITY = re.compile(rf"(?P<num>{DIGITS_RE}){QUANTITY_TAIL}", re.VERBOSE)
+
+
+WORD_QUANTITY = re.compile(rf"(?P<num>{WORDS_RE}){QUANTITY_TAIL}", re.VERBOSE)
+
+
+CURRENCY_BEFORE = re.compile(
+    rf"(?<![\w$€£¥₩₫])(?P<cur>{alternation(CURRENCY_PREFIXES)})[ ]?$"
+)
+
+
+# A number beside a month name is a calendar date: "August 10 to 13", "10 August", "May 5-6".
+# Checked around each amount rather than masked in a separate pass over the body (speed);
+# "15/08/2025" and "01:50" never match QUANTITY at all.
+MONTH_BEFORE = re.compile(
+    rf"\b(?:{MONTHS})\.?[ ](?:\d{{1,2}}(?:st|nd|rd|th)?[ ]?(?:[-–]|to|and)[ ]?)?$"
+)
+
+
+MONTH_AFTER = re.compile(
+    rf"(?:st|nd|rd|th)?(?:[ ]?(?:[-–]|to|and)[ ]?\d{{1,2}}(?:st|nd|rd|th)?)?"
+    rf"[ ](?:of[ ])?(?:{MONTHS})\b"
+)
+
+
+LABEL_BEFORE = re.compile(r"(?<![\w])(?P<w>[A-Za-z]+\.?)[ ]?$")
+
+# The lowercase word a number is glued to after a lost space: "and150", "to10,000".
+GLUED_WORD = re.compile(r"(?<![\w’'-])(?P<w>[a-z]{2,})$")
+# A second digit group one space after an amount: "1 200", "$21 3.9 billion".
+NEXT_GROUP = re.compile(r"[ ](?=\d)")
+THOUSANDS_GROUP = re.compile(r"\d{3}")
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A number as printed, before we know what it measures."""
+
+    start: int  # includes a currency code in front: "US$150 billion"
+    end: int
+    value: float | None  # fully scaled; the midpoint of a range; None when doubtful
+    currency: str | None  # ISO code when a currency stands in front
+    is_range: bool
+    is_scaled: bool  # written with a scale word: "4.6 million", "five million"
+    is_lone_one: bool  # "one" / "1" on its own: mostly "one of", never a count here
+    is_doubtful: bool = False  # a malformed number ("$21 3.9 billion"): value unknown
+    is_word: bool = False  # written in words: "five", "Twenty-six"
+
+
+def read_amount(body: str, m: re.Match) -> Amount | None:
+    """The scaled value, with a currency code glued or spaced before it; None for what only
+    looks like an amount: years, dates, "G20", scores, "5m" without a currency."""
+    start, end = m.start(), m.end()
+    currency = None
+    if start and (body[start - 1] in "$€£¥₩₫ " or body[start - 1].isupper()) and (
+        cur := CURRENCY_BEFORE.search(body, max(0, start - 5), start)
+    ):
+        currency, start = CURRENCY_PREFIXES[cur["cur"]], cur.start()
+    elif start and body[start - 1].islower() and (
+        glue := GLUED_WORD.search(body, max(0, start - 12), start)
+    ) and glue["w"] in STOP_WORDS:
+        pass  # "and150 billion USD": a lost space
+    elif start and (body[start - 1].isalnum() or body[start - 1] in "_.,/‐–-"):
+        return None  # "G20", "COVID-19", the "08" of "15/08"
+    num, num2 = m["num"], m["num2"]
+    if (not currency and num2 is None and not m["scale"] and is_year(num)
+            and not PERCENT_AFTER.match(body, end) and not CURRENCY_AFTER.match(body, end)):
+        return None  # a bare year is a reference period, never a figure (DESIGN.md)
+    if is_date(body, start, end):
+        return None
+    value = to_decimal(num)
+    if value is None:
+        return None
+    if m["glued"] and not currency and m["glued"] in LETTER_SCALES:
+        return None  # "5m" alone is metres, "4k" a resolution
+    if num2 is not None:
+        second = to_decimal(num2)
+        if second is None or second <= value:
+            return None  # "2-1" is a score, not a range
+        if is_year(num) or is_year(num2):
+            return None  # "2026–2030 period"
+        value = (value + second) / 2
+    scale = scale_of(m["glued"] or m["scale"])
+    if (num2 is None and scale == 1.0 and num[:1].isdigit() and NEXT_GROUP.match(body, end)
+            and (joined := _joined(body, m, start, currency, num))):
+        return joined
+    return Amount(
+        start=start,
+        end=end,
+        value=float(value * Decimal(scale)),
+        currency=currency,
+        is_range=num2 is not None,
+        is_scaled=bool(m["scale"] or m["glued"])
+        or any(word in num.lower() for word in ("million", "billion", "trillion")),
+        is_lone_one=scale == 1.0 and num.strip().lower() in ("one", "1", "a"),
+        is_word=not num[:1].isdigit(),
+    )
+
+
+def is_year(raw: str) -> bool:
+    return len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2199
+
+
+def is_label(body: str, start: int) -> bool:
+    """'Resolution 34', 'No. 5', 'District 1': a number naming something, not measuring it."""
+    before = LABEL_BEFORE.search(body, max(0, start - 20), start)
+    return before is not None and before["w"].lower().rstrip(".") in LABEL_WORDS
+
+
+def is_date(body: str, start: int, end: int) -> bool:
+    return (
+        MONTH_BEFORE.search(body, max(0, start - 22), start) is not None
+        or MONTH_AFTER.match(body, end) is not None
+    )
+
+
+CURRENCY_SUFFIXES: dict[str, str] = {
+    "usd": "USD", "us dollars": "USD", "us dollar": "USD", "dollars": "USD", "dollar": "USD",
+    "vnd": "VND", "dong": "VND", "đồng": "VND", "krw": "KRW", "won": "KRW", "eur": "EUR",
+    "euros": "EUR", "euro": "EUR", "jpy": "JPY", "yen": "JPY", "cny": "CNY", "yuan": "CNY",
+    "gbp": "GBP", "pounds sterling": "GBP", "sgd": "SGD", "aud": "AUD", "thb": "THB",
+    "baht": "THB",
+}
+
+# What follows an amount, tried in this order at the end of the amount.
+PERCENT_AFTER = re.compile(
+    r"(?i)[ ]?-?[ ]?(?P<u>percentage[ ]points?|percent|per[ ]cent|pct|%)(?!\w)"
+)
+CURRENCY_AFTER = re.compile(rf"(?i)[ -]?(?P<u>{alternation(CURRENCY_SUFFIXES)})(?!\w)")
+
+
+def _joined(body: str, m: re.Match, start: int, currency: str | None, num: str) -> Amount | None:
+    """``m`` followed by a space and a second digit group: one number, as the module docstring
+    says (a thousands group, else a malformed number). None when the second group is not an
+    amount of its own (a year, a date)."""
+    second = DIGIT_QUANTITY.match(body, m.end() + 1)
+    if second is None or second["dash"]:
+        return None
+    amount = read_amount(body, second)
+    if amount is None or amount.currency:
+        return None
+    if len(num) <= 3 and num.isdigit() and THOUSANDS_GROUP.fullmatch(second["num"]):
+        raw = Decimal(num) * 1000 + Decimal(second["num"])
+        value: float | None = float(raw * Decimal(scale_of(second["glued"] or second["scale"])))
+        doubtful = False
+    else:
+        value, doubtful = None, True
+    return Amount(start=start, end=amount.end, value=value, currency=currency, is_range=False,
+                  is_scaled=amount.is_scaled, is_lone_one=False, is_doubtful=doubtful)
+

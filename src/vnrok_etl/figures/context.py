@@ -1,0 +1,29 @@
+"""The per-call context (body, sentences, publication year) and building the records."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Per-call lookups shared by the classifiers: sentence spans and the publication year."""
+
+    body: str
+    sentence_starts: list[int]
+    sentence_spans: list[tuple[int, int]]
+    published_year: int | None
+    # sentence start -> reference.SentenceFacts: what its figures read, found once per sentence
+    cues: dict[int, object]
+    lowered: str = ""  # body.lower(): literal look-ups before a pattern is tried (kinds._around)
+
+
+def sentence_span(ctx: Context, offset: int) -> tuple[int, int]:
+    index = bisect.bisect_right(ctx.sentence_starts, offset) - 1
+    if index >= 0 and ctx.sentence_spans[index][0] <= offset < ctx.sentence_spans[index][1]:
+        return ctx.sentence_spans[index]
+    # An offset between sentences (never a figure in practice): its paragraph-less neighbourhood.
+    return (offset, offset)
+
+

@@ -1,0 +1,667 @@
+"""Kinds and units: what an amount measures, from the words around it.
+
+Rules stated once here and applied to every amount (tests/test_figures_kinds.py):
+
+- **Counts.** A count is a figure when it counts something the sentence reports as a fact
+  (projects licensed, visitors received, documents signed, universities taking part). Who takes
+  part in the event being reported is not a statistic: the two parties of a bilateral relation
+  ("the two countries", "two peoples", "two sides", "two economies"), and a small number (under
+  ten, in words or digits) of office-holders or of the bodies they lead ("the two PMs", "two
+  Deputy PMs", "three ministers", "two officials", "two Defence Ministries", "two delegations").
+  From ten up such a count is a statistic ("1,200 officials were trained").
+- **Descriptors are not statistics.** A percentage that qualifies a kind of firm or capital
+  ("100 percent foreign-owned firms", "a 100%-Korean-invested company", "100 percent FDI
+  enterprises") describes the thing; it measures nothing.
+- **Rates keep their period in the unit.** A count or an amount of money followed by "per",
+  "a", "an", "each" or "every" and a period, or by "annually", "monthly", ..., is a rate:
+  "1,000 visitors per week" has unit "visitor per week", "$1.3 billion a year" "USD per year".
+  The surface text stays the amount and its noun. A percentage is already a ratio: "7 percent a
+  year" keeps unit "percent".
+- **Ranks in words.** An ordinal before a superlative ("third-largest", "eighth largest"), a
+  cardinal hyphened to one (the common misspelling "eight-largest"), an ordinal before
+  "place"/"position"/"spot" ("second place", "the sixth position"), or after "rank(s/ed/ing)"
+  ("ranked fifth"). "Three largest" without a hyphen is a group, not a rank; "in the first
+  place" is an idiom.
+- **Unit names what is counted.** The counted noun's singular ("2.5 million visitors" ->
+  "visitor"); when the noun is elided ("the number of Korean tourists reached 4.6 million",
+  "arrivals hit 2.5 million"), the head noun of the subject.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from vnrok_etl.figures.amounts import (
+    Amount,
+    CURRENCY_AFTER,
+    CURRENCY_SUFFIXES,
+    DIGIT_QUANTITY,
+    PERCENT_AFTER,
+    is_label,
+    read_amount,
+)
+from vnrok_etl.figures.build import make_figure
+from vnrok_etl.figures.context import Context, sentence_span
+from vnrok_etl.figures.coordination import coordination_start, next_member
+from vnrok_etl.figures.qualifiers import hedge_before
+from vnrok_etl.figures.subjects import (
+    counted_phrase,
+    head_noun,
+    money_subject,
+    of_phrase,
+    post_modifier,
+    subject_before,
+    words_after,
+)
+from vnrok_etl.figures.words import POSTMOD_PREPOSITIONS
+from vnrok_etl.numbers import (
+    MULTIPLIER_STEMS,
+    ORDINAL_WORDS,
+    ORDINAL_WORD_RE,
+    UNIT_WORDS,
+    UNIT_WORD_RE,
+    at_word_start,
+    parse_ordinal,
+    scale_of,
+)
+from vnrok_etl.records import Figure
+
+
+# A duration's unit is its time word, singular; decades are counted in years.
+DURATION_UNITS: dict[str, tuple[str, float]] = {
+    "decade": ("year", 10.0), "year": ("year", 1.0), "month": ("month", 1.0),
+    "week": ("week", 1.0), "day": ("day", 1.0), "night": ("night", 1.0),
+    "hour": ("hour", 1.0), "minute": ("minute", 1.0),
+}
+
+
+def duration_unit(word: str) -> tuple[str, float]:
+    """'decades' -> ('year', 10.0), 'weeks' -> ('week', 1.0)."""
+    return DURATION_UNITS[word.lower().rstrip("s")]
+
+
+# "two countries", "both sides": the two parties of a bilateral story, never a measured count.
+PARTY_NOUNS = frozenset(
+    {
+        "country", "nation", "side", "people", "party", "government", "economy", "capital",
+        "korea", "state", "peoples", "sides",
+    }
+)
+
+# Office-holders and the bodies they lead: a small count of them is who attends, not a statistic.
+OFFICE_NOUNS = frozenset(
+    {
+        "leader", "president", "vice-president", "minister", "pm", "premier", "deputy", "official",
+        "officer", "ambassador", "envoy", "chairman", "chairwoman", "chairperson", "chair",
+        "secretary", "head", "chief", "general", "delegation", "ministry", "government",
+        "agency", "embassy", "spokesperson", "spokesman", "lawmaker", "legislator", "governor",
+        "mayor", "commander", "diplomat", "counterpart", "host",
+    }
+)
+SMALL_COUNT = 10
+# A hedge after the amount: "two weeks or more", "5,000 tonnes or less".
+OR_MORE_AFTER = re.compile(r"[ ]+or[ ]+(?P<w>more|less|fewer)\b(?![ ]+than\b)")
+# A definite determiner before "two": the pair was named before ("the two cities", "our two
+# parliaments"), nothing is counted. Larger counts after "the" still count ("the six tones").
+DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|our|their|its|these|those|both|his|her|your)[ ]+$")
+
+# "100 percent foreign-owned", "100%-Korean-invested", "100 percent FDI enterprises".
+DESCRIPTOR_AFTER = re.compile(
+    r"(?i)[ ‐–-]+(?:[A-Za-z]+[‐–-])?(?:owned|invested|funded|backed|capitali[sz]ed|foreign|FDI|"
+    r"state)\b"
+)
+
+PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year", "annum": "year",
+           "quarter": "quarter", "annually": "year", "yearly": "year", "monthly": "month",
+           "weekly": "week", "daily": "day"}
+RATE_AFTER = re.compile(
+    r"(?i)(?:[ ]+(?:per|a|an)[ ]+(?P<p>day|week|month|year|annum|quarter)"
+    r"|[ ]+per[ ]+(?P<per>[a-z]+)"
+    r"|[ ]+(?P<adv>annually|yearly|monthly|weekly|daily))\b"
+    r"(?![‐–-])(?![ ]+(?:earlier|ago|before|later|on|after|from|prior)\b)"
+)
+# "14 weekly flights": the period as an adjective of the counted noun.
+RATE_ADJECTIVES = {"daily": "day", "weekly": "week", "monthly": "month", "annual": "year",
+                   "yearly": "year"}
+
+# "a 300-bed hospital", "a 1,500-megawatt plant": digits hyphened to a noun count that noun.
+HYPHEN_NOUN = re.compile(r"[‐–-](?P<n>[a-z]{2,})\b(?![‐–-])")
+NOT_COMPOUND_NOUNS = frozenset(
+    {"strong", "odd", "plus", "fold", "time", "times", "old", "point", "page", "year", "way",
+     "tier", "step", "party", "sided", "lane", "storey", "story", "star", "digit", "member"}
+)
+# "22,400 MW", "20 GWh a year".
+# Units are lowercase like every counted noun (checks.sql count_unit_is_lowercase_noun).
+UNIT_ABBREVIATIONS = {"MW": "megawatt", "GW": "gigawatt", "kW": "kilowatt", "GWh": "gwh",
+                      "MWh": "mwh", "TWh": "twh", "kWh": "kwh", "ha": "hectare"}
+UNIT_ABBREVIATION = re.compile(r"[ ]?(?P<u>MW|GW|kW|GWh|MWh|TWh|kWh|ha)\b")
+
+# "the number of Korean tourists to Viet Nam": the counted noun of an elided count.
+NUMBER_OF = re.compile(r"(?i)\b(?:number|total|count|tally)[ ]+of[ ]+")
+
+
+# Counted nouns that are really time or order words: "three days", "two times a year".
+NON_COUNT_HEADS = frozenset(
+    {"day", "week", "month", "hour", "minute", "second", "night", "time", "year", "decade",
+     "percent", "per", "term", "round", "session", "edition", "occasion"}
+)
+
+
+GROWTH_WORDS = (
+    "increas\\w*|ris\\w*|rose|grew|grow\\w*|jump\\w*|expand\\w*|surg\\w*|multipl\\w*|soar\\w*|"
+    "climb\\w*|boost\\w*|up|higher|larger|bigger|greater|more"
+)
+
+
+FOLD_AFTER = re.compile(r"(?i)[ -]?fold\b")
+
+
+TIMES_AFTER = re.compile(r"(?i)[ ]times\b")
+
+
+TIMES_COMPARATIVE = re.compile(
+    r"(?i)[ ]+(?:more|higher|larger|bigger|greater|faster|lower|smaller|as|that|the|over|"
+    r"compared)\b"
+)
+
+
+# "five years", "18 consecutive months", "a four-week course", "three hours": a time unit after
+# the amount, one adjective allowed between; never an age ("30-year-old", "30 years old").
+DURATION_AFTER = re.compile(
+    r"(?i)(?:[ ](?:straight|consecutive|full|more|additional|long|whole)(?=[ ]))?"
+    r"[ ‐–-](?P<u>years?|decades?|months?|weeks?|days?|nights?|hours?|minutes?)(?![\w‐–-])"
+    r"(?![ ]+(?:old|of[ ]age|ago)\b)"
+)
+# "a three-day official visit", "a two-week study trip": the schedule of an event, not a figure.
+EVENT_AFTER = re.compile(r"(?i)(?:[ ]+[a-z]+){0,2}?[ ]+(?:visit|trip|tour|stay|mission)s?\b")
+# "the first seven months of this year", "the five months of 2024": a period of the calendar
+# (when), not a length of time.
+PERIOD_ORDINAL_BEFORE = re.compile(
+    r"(?i)\b(?:in|during|throughout)[ ]+the[ ]+(?:first|last|final|opening|initial)[ ]+$"
+)
+PERIOD_OF_AFTER = re.compile(r"(?i)[ ]+of[ ]+(?:the[ ]+|this[ ]+|last[ ]+|next[ ]+)?(?:year\b|\d{4}\b)")
+# "more than an hour", "less than a year": one time unit, found only with a hedge before it.
+A_TIME_UNIT = re.compile(
+    r"[Aa](?<![\w].)n?[ ](?P<u>hour|day|week|month|year|decade|minute|night)\b"
+    r"(?![ ]+(?:ago|earlier|later|old|before|after)\b)(?![‐–-])"
+)
+A_TIME_LITERALS = tuple(f"{article} {unit}" for article in ("a", "an")
+                        for unit in ("hour", "day", "week", "month", "year", "decade", "minute",
+                                     "night"))
+# "over the past decade", "the next decade": a decade with no number printed.
+BARE_DECADE = re.compile(
+    r"(?i)\b(?:the|a)[ ]+(?:past|last|next|coming|previous|following)[ ]+"
+    r"(?P<d>decade)\b"
+)
+
+
+OF_PRONOUN = re.compile(r"[ ]+of[ ]+(?:them|those|whom|which|these)\b")
+
+
+GROWTH_BEFORE = re.compile(rf"(?i)\b(?:{GROWTH_WORDS})\b(?:[ ]+\S+){{0,2}}[ ]+$")
+
+
+# Ranks are found from the superlative (a cheap scan) and then the ordinal right before it.
+SUPERLATIVE = re.compile(
+    at_word_start(
+        ["largest", "biggest", "highest", "lowest", "smallest", "greatest", "fastest", "leading",
+         "richest", "poorest", "busiest", "strongest", "oldest", "longest", "most[ -][a-z]+"]
+    )
+    + r"\b"
+)
+
+
+ORDINAL_BEFORE = re.compile(
+    rf"(?<![\w-])(?:(?P<ord>(?i:{ORDINAL_WORD_RE})|\d{{1,2}}(?:st|nd|rd|th))[ ‐–-]+"
+    rf"|(?P<card>(?i:{UNIT_WORD_RE}))[‐–-])$"
+)
+# "second place", "the sixth position": a rank with no superlative.
+PLACE_RANK = re.compile(
+    rf"{at_word_start([w for w in ORDINAL_WORDS])}[ ‐–-](?P<w>place|position|spot)\b"
+    rf"|(?<![\w])(?P<num>\d{{1,2}}(?:st|nd|rd|th))[ ‐–-](?P<w2>place|position|spot)\b"
+)
+PLACE_LITERALS = ("place", "position", "spot")
+PLACE_IDIOM = re.compile(r"(?i)\bin[ ]the[ ]$")
+
+
+RANKED = re.compile(
+    rf"{at_word_start(['rank'])}(?:ed|s|ing)?[ ]+"
+    rf"(?P<ord>(?i:{ORDINAL_WORD_RE})|\d{{1,2}}(?:st|nd|rd|th))\b"
+)
+
+
+MULTIPLIER_VERB = re.compile(
+    rf"(?P<stem>{at_word_start(MULTIPLIER_STEMS)})(?P<ending>e|ed|es|ing)\b(?![-‐])"
+)
+
+
+# Every match of RANKED contains "ank", every match of MULTIPLIER_VERB one of "oubl", "ripl", ...:
+# testing a body for them is a few times cheaper than the scan, and most bodies have none.
+RANKED_LITERAL = "ank"
+
+
+MULTIPLIER_LITERALS = tuple(stem[1:] for stem in MULTIPLIER_STEMS)
+
+
+# Base forms ("double", "triple") are adjectives too ("double taxation"): only after a modal/to.
+MODAL_BEFORE = re.compile(
+    r"(?i)\b(?:to|will|would|could|can|may|might|should|must|shall)[ ]+(?:\w+[ ]+)?$"
+)
+
+
+# "tenfold": found from the literal "fold" (fast), then the number word glued before it.
+FOLD_LITERAL = re.compile(r"fold\b")
+
+
+FOLD_PREFIX = re.compile(rf"(?i)(?<![\w-])(?P<w>{UNIT_WORD_RE}|hundred|thousand)$")
+
+
+# Shares in words are percentages: "one-third", "nearly a third", "two-thirds", "a quarter",
+# "half of the graduates", "nine out of ten". Not "the first half" (a period), "one and a half",
+# "half-year" or "a quarter of a century".
+FRACTION = re.compile(
+    at_word_start([r"one[‐–-]", r"two[‐–-]", r"three[‐–-]", r"one[ ]", r"two[ ]", r"three[ ]",
+                   r"a[ ]"])
+    + r"(?P<den>thirds?|quarters?|fifths?|tenths?)\b(?![ ‐–-](?:of[ ]a[ ]century|century))"
+    + r"(?:(?<=[‐–-]third)|(?<=[‐–-]thirds)|(?<=[‐–-]quarter)|(?<=[‐–-]quarters)"
+    + r"|(?<=[‐–-]fifth)|(?<=[‐–-]fifths)|(?<=[‐–-]tenth)|(?<=[‐–-]tenths)|(?=[ ]of\b))"
+)
+HALF_OF = re.compile(
+    r"[Hh](?<![\w‐–-].)alf[ ]of[ ]+(?:the|its|their|our|all|those)[ ]+"
+)
+OUT_OF = re.compile(
+    rf"(?P<n>(?i:{UNIT_WORD_RE})|\d{{1,3}})[ ]out[ ]of[ ](?P<m>(?i:{UNIT_WORD_RE})|\d{{1,4}})\b"
+)
+FRACTION_LITERALS = ("third", "quarter", "fifth", "tenth")
+DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+NUMERATORS = {"one": 1, "two": 2, "three": 3, "a": 1}
+PERIOD_HALF_BEFORE = re.compile(r"(?i)\b(?:first|second|last|latter|former)[ ]+$")
+
+# "nearly double the number a year earlier", "twice the number": a comparison with no verb.
+MULTIPLIER_APPOSITIVE = re.compile(
+    at_word_start([r"double", r"triple", r"treble", r"quadruple", r"twice"])
+    + r"(?=[ ]+(?:the|that|its|their|what|as)\b)"
+)
+APPOSITIVE_LITERALS = ("double ", "twice ", "triple ", "treble ", "quadruple ")
+APPOSITIVE_VALUES = {"double": 2.0, "twice": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
+# "second only to visitors from Taiwan": a rank, its text up to what it is second to.
+ONLY_TO = re.compile(
+    rf"(?P<ord>(?i:{ORDINAL_WORD_RE}))[ ]only[ ]to[ ](?P<obj>[^,.;:]+?)"
+    rf"(?=[,.;:]|[ ](?:among|in|by|with|after|and|according|as|for)\b|$)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """What an amount measures, and where its surface form ends."""
+
+    kind: str
+    unit: str | None
+    end: int
+    factor: float = 1.0  # decades -> years
+    subject: str | None = None
+
+
+def figure_from_quantity(ctx: Context, m: re.Match, found: list[Figure]) -> Figure | None:
+    """An amount found by DIGIT_QUANTITY or WORD_QUANTITY, classified by its surroundings."""
+    amount = read_amount(ctx.body, m)
+    if amount is None:
+        return None
+    kind, amount = _classified(ctx, amount, found)
+    if kind is None or kind.kind == "percent" and is_descriptor(ctx.body, kind.end):
+        return None
+    start, qualifier = hedge_before(ctx.body, amount.start, duration=kind.kind == "duration")
+    if qualifier == "exact" and amount.is_range:
+        qualifier = "approx"  # "6-7 percent" is read as its midpoint
+    end = kind.end
+    if (after := OR_MORE_AFTER.match(ctx.body, end)) and qualifier == "exact":
+        qualifier, end = ("over" if after["w"] == "more" else "under"), after.end()  # "two weeks or more"
+    if amount.is_doubtful:
+        qualifier = "doubtful"
+    subject = kind.subject
+    if kind.kind == "money":
+        subject = money_subject(ctx.body, start, kind.end)
+    elif kind.kind == "percent":
+        subject = of_phrase(ctx.body, kind.end) or subject_before(ctx.body, start)
+    elif kind.kind == "multiplier":
+        subject = subject_before(ctx.body, start)
+    unit = kind.unit
+    value = None if amount.value is None else amount.value * kind.factor
+    return make_figure(ctx, kind.kind, value, unit, qualifier, subject, start, end)
+
+
+def _classified(ctx: Context, amount: Amount, found: list[Figure], depth: int = 0
+                ) -> tuple[Kind | None, Amount]:
+    """The kind of ``amount``; a bare member of a coordination takes the kind, unit and scale
+    of the next member that has them (coordination.py): the amount is returned scaled."""
+    member = None
+    if amount.value is not None and not amount.is_scaled and depth < 8:
+        member = next_member(ctx.body, amount.end)
+    if member is not None:
+        other = read_amount(ctx.body, member)
+        if other is None:
+            member = None
+        elif other.is_scaled and other.value is not None and not amount.is_range:
+            scale = scale_of(member["glued"] or member["scale"])
+            amount = dataclasses.replace(amount, value=amount.value * scale, is_scaled=True)
+    kind = money_or_percent(ctx.body, amount) or kind_after(ctx, amount, found)
+    if member is not None and (kind is None or kind.kind == "count" and kind.unit is None):
+        shared = _classified(ctx, other, found, depth + 1)[0]
+        if shared is not None and shared.kind != "duration":
+            currency = other.currency if shared.kind == "money" else None
+            return Kind(shared.kind, currency or shared.unit, amount.end, shared.factor), amount
+    return kind, amount
+
+
+def money_or_percent(body: str, amount: Amount) -> Kind | None:
+    """A currency before or after the amount, or a percent sign or word after it."""
+    if amount.currency:
+        suffix = CURRENCY_AFTER.match(body, amount.end)  # "US$ 5 billion USD" is rare but seen
+        unit, end = with_rate(body, suffix.end() if suffix else amount.end, amount.currency)
+        return Kind("money", unit, end)
+    if suffix := PERCENT_AFTER.match(body, amount.end):
+        unit = "percentage point" if suffix["u"].lower().startswith("percentage") else "percent"
+        unit, end = with_rate(body, suffix.end(), unit)  # "10 percent a year"
+        return Kind("percent", unit, end)
+    if suffix := CURRENCY_AFTER.match(body, amount.end):
+        unit, end = with_rate(body, suffix.end(), CURRENCY_SUFFIXES[suffix["u"].lower()])
+        return Kind("money", unit, end)
+    return None
+
+
+def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None:
+    """Multiplier, duration or count, from the words after an amount that is not money."""
+    body, end = ctx.body, amount.end
+    if is_label(body, amount.start):
+        return None
+    if suffix := FOLD_AFTER.match(body, end):
+        return Kind("multiplier", "times", suffix.end())
+    if suffix := TIMES_AFTER.match(body, end):
+        if not (TIMES_COMPARATIVE.match(body, suffix.end())
+                or growth_before(body, coordination_start(body, amount.start))):
+            if amount.value is not None and amount.value >= SMALL_COUNT:
+                return Kind("count", "time", suffix.end())  # "viewed 1.3 million times"
+            return None  # "visited three times" is a frequency, not a statistic
+        return Kind("multiplier", "times", suffix.end())
+    if suffix := DURATION_AFTER.match(body, end):
+        if PERIOD_ORDINAL_BEFORE.search(body, max(0, amount.start - 24), amount.start) or (
+            PERIOD_OF_AFTER.match(body, suffix.end())
+        ):
+            return None  # "in the first seven months of this year": when, not how long
+        if suffix.group()[:1] in "‐–-" and EVENT_AFTER.match(body, suffix.end()):
+            return None  # "a four-day visit"
+        if amount.is_lone_one and hedge_before(body, amount.start)[1] == "exact":
+            return None  # "three months one year and nine months the next": a time, not a length
+        unit, factor = duration_unit(suffix["u"])
+        unit, rate_end = with_rate(body, suffix.end(), unit)
+        return Kind("duration", unit, rate_end, factor, of_phrase(body, suffix.end()))
+    if amount.is_lone_one:
+        return None  # "one of the largest investors"
+    if suffix := HYPHEN_NOUN.match(body, end):
+        if amount.is_word or suffix["n"].lower() in NOT_COMPOUND_NOUNS:
+            return None  # "two-way trade", "a 3,000-strong workforce"
+        return Kind("count", head_noun(suffix["n"] + "s") or suffix["n"].lower(), suffix.end())
+    if suffix := UNIT_ABBREVIATION.match(body, end):
+        unit, rate_end = with_rate(body, suffix.end(), UNIT_ABBREVIATIONS[suffix["u"]])
+        return Kind("count", unit, rate_end)
+    if OF_PRONOUN.match(body, end):
+        return Kind("count", antecedent_unit(ctx, amount.start, found), end)
+    if (partitive := OF_POSSESSIVE.match(body, end)) and (
+        phrase := counted_phrase(body, partitive.end())
+    ):
+        return Kind("count", phrase[0], phrase[1].end, subject=phrase[2])
+    phrase = counted_phrase(body, end)
+    if phrase is None:
+        # "reaching 3 million in 2024": a scaled amount is a figure even with its noun elided;
+        # "rose to 15" names nothing we can count.
+        hedge_start = hedge_before(body, amount.start)[0]
+        subject = subject_before(body, hedge_start)
+        unit = unit_of_subject(subject)
+        if not amount.is_scaled or amount.value is not None and amount.value < 1e6:
+            unit = elided_unit(ctx, amount, found)
+            if unit is None:
+                return None  # "rose to 15" names nothing we can count
+        unit, rate_end = with_rate(body, end, unit)
+        return Kind("count", unit, rate_end, subject=subject)
+    head, noun_phrase, subject = phrase
+    if SUPERLATIVE.match(body, noun_phrase.start):
+        return None  # "one of the 20 largest companies" is a rank group, not a count
+    if head in NON_COUNT_HEADS or is_party_count(amount.value, head):
+        return None
+    if amount.is_word and amount.value == 2 and (
+        DEFINITE_BEFORE.search(body, max(0, amount.start - 8), amount.start)
+    ):
+        return None  # "the two cities", "our two parliaments": things already named
+    for word in body[noun_phrase.start:noun_phrase.end].lower().split():
+        if word in RATE_ADJECTIVES:
+            head = f"{head} per {RATE_ADJECTIVES[word]}"  # "14 weekly flights"
+    words = body[noun_phrase.start:noun_phrase.end].lower().split()
+    if len(words) > 1 and words[-2] in ("square", "cubic"):
+        head = f"{words[-2]} {head}"  # "42,000 square meters": unit "square meter"
+    unit, rate_end = with_rate(body, noun_phrase.end, head)
+    return Kind("count", unit, rate_end, subject=subject)
+
+
+# What links an amount whose noun is elided to a count before it in the sentence: "followed by
+# Binh Duong with 11", "compared with 60", "bringing the total to 306".
+ELIDED_LINK = re.compile(
+    r"(?i)(?<![\d][ ])\b(?:with|to|than|from|versus|vs\.?|against|compared[ ]with|"
+    r"compared[ ]to)[ ]+(?:(?:about|around|some|nearly|almost|over|more[ ]than|less[ ]than|"
+    r"only|just)[ ]+)?$"
+)
+# "from 7,500 to about 10,000 people", "19 of our 21 economic sectors": the noun comes after.
+NOUN_AHEAD = re.compile(
+    r"(?i)[ ]+(?:to|of[ ]+(?:our|its|their|the|his|her))[ ]+"
+    r"(?:(?:about|around|some|nearly|almost|over|more[ ]than|less[ ]than)[ ]+)?(?=\d)"
+)
+# "about 53,000 of its nationals": a partitive names the counted noun.
+OF_POSSESSIVE = re.compile(r"[ ]+of[ ]+(?:its|their|our|his|her)(?=[ ][^\W\d])")
+
+
+def elided_unit(ctx: Context, amount: Amount, found: list[Figure]) -> str | None:
+    """The counted noun of a bare amount (digits, not a year) whose noun is elided: the noun a
+    following amount carries ("from 7,500 to about 10,000 people", "19 of our 21 sectors"), or
+    the unit of the last count before it in its sentence when a comparison or continuation
+    links them ("14 new projects, followed by Binh Duong with 11"). Otherwise None: "the death
+    toll rose to 15" counts nothing we can name."""
+    body = ctx.body
+    if ahead := NOUN_AHEAD.match(body, amount.end):
+        nxt = DIGIT_QUANTITY.match(body, ahead.end())
+        if nxt and (phrase := counted_phrase(body, nxt.end())):
+            return phrase[0]
+    if ELIDED_LINK.search(body, max(0, amount.start - 40), amount.start):
+        return antecedent_unit(ctx, amount.start, found)
+    return None
+
+
+def is_party_count(value: float | None, head: str) -> bool:
+    """The parties of the reported event (module docstring), not a statistic."""
+    if value is None:
+        return False
+    return value == 2 and head in PARTY_NOUNS or value < SMALL_COUNT and head in OFFICE_NOUNS
+
+
+def is_descriptor(body: str, end: int) -> bool:
+    """'100 percent foreign-owned firms': the percentage qualifies a kind of firm."""
+    return DESCRIPTOR_AFTER.match(body, end) is not None
+
+
+def with_rate(body: str, end: int, unit: str | None) -> tuple[str | None, int]:
+    """``unit`` with the period of a rate right after ``end`` ('visitor per week', 'USD per
+    trip'), and where the figure's text ends (after the period)."""
+    rate = RATE_AFTER.match(body, end)
+    if rate is None or unit is None:
+        return unit, end
+    period = rate["p"] or rate["per"] or rate["adv"]
+    period = PERIODS.get(period.lower(), period.lower())
+    return f"{unit} per {period}", rate.end()
+
+
+def unit_of_subject(subject: str | None) -> str | None:
+    """The counted noun of an elided count: the head after 'number of', else the subject's last
+    plural noun ('Korean tourists to Viet Nam' -> 'tourist')."""
+    if not subject:
+        return None
+    number_of = NUMBER_OF.search(subject)
+    words = subject[number_of.end():].split() if number_of else subject.split()
+    unit = None
+    for word in words:
+        if word.lower() in POSTMOD_PREPOSITIONS:
+            break
+        unit = head_noun(word) or unit
+    return unit
+
+
+def growth_before(body: str, start: int) -> bool:
+    return GROWTH_BEFORE.search(body, max(0, start - 40), start) is not None
+
+
+def antecedent_unit(ctx: Context, start: int, found: list[Figure]) -> str | None:
+    """'... 250,000 Koreans in Vietnam, around 100,000 of them ...': the last count before."""
+    sentence = sentence_span(ctx, start)
+    for figure in reversed(found):
+        if figure.kind == "count" and figure.start_char >= sentence[0]:
+            return figure.unit
+        if figure.start_char < sentence[0]:
+            break
+    return None
+
+
+def figure_from_rank(ctx: Context, m: re.Match, found: list[Figure]) -> Figure | None:
+    """'third-largest trading partner': the ordinal before a superlative, the noun after it."""
+    ordinal = ORDINAL_BEFORE.search(ctx.body, max(0, m.start() - 16), m.start())
+    if not ordinal:
+        return None  # "the largest investor": no number printed
+    if ordinal["card"]:
+        value = float(UNIT_WORDS[ordinal["card"].lower()])  # "eight-largest" (sic)
+        rank_start = ordinal.start("card")
+    else:
+        value = float(parse_ordinal(ordinal["ord"]) or 0)
+        rank_start = ordinal.start("ord")
+    words = words_after(ctx.body, m.end(), limit=3, stop_on_participle=False)
+    end, subject = m.end(), None
+    if words:
+        end = words[-1].end
+        noun = ctx.body[words[0].start:end]
+        post = post_modifier(ctx.body, end)
+        subject = noun + (ctx.body[end:post.end] if post else "")
+    else:
+        # "the fourth largest economy in Asia and the tenth largest worldwide": the noun is elided,
+        # take it from the rank before in the same sentence.
+        sentence = sentence_span(ctx, m.start())
+        for figure in reversed([f for f in found if f.kind == "rank"]):
+            if figure.start_char < sentence[0]:
+                break
+            superlative = SUPERLATIVE.search(figure.text)
+            if superlative and figure.text[superlative.end():].strip():
+                subject = figure.text[superlative.end():].strip()
+                break
+    return make_figure(ctx, "rank", value, None, "exact", subject, rank_start, end)
+
+
+def figure_from_place(ctx: Context, m: re.Match) -> Figure | None:
+    """'second place', 'the sixth position': a rank printed as an ordinal place."""
+    if m["num"] is None and PLACE_IDIOM.search(ctx.body, max(0, m.start() - 8), m.start()) and (
+        m.group().lower().startswith("first place")
+    ):
+        return None  # "in the first place"
+    word = m["num"] or m.group().split()[0].split("-")[0]
+    value = parse_ordinal(word.rstrip("‐–-"))
+    if value is None:
+        return None
+    return make_figure(ctx, "rank", float(value), None, "exact", None, m.start(), m.end())
+
+
+def figure_from_multiplier_verb(ctx: Context, m: re.Match) -> Figure | None:
+    """'doubled', 'more than tripled', 'to double': a multiplier with no number printed."""
+    if m["ending"] == "e" and not MODAL_BEFORE.search(ctx.body, max(0, m.start() - 30), m.start()):
+        return None
+    start, qualifier = hedge_before(ctx.body, m.start())
+    # The figure is the verb itself: "Revenue tripled", "investment has more than doubled".
+    subject = subject_before(ctx.body, start, verb_required=False)
+    value = MULTIPLIER_STEMS[m["stem"].lower()]
+    return make_figure(ctx, "multiplier", value, "times", qualifier, subject,
+                   start, m.end())
+
+
+def figures_from_fractions(ctx: Context) -> list[Figure]:
+    """Shares in words as percentages, rounded to one decimal as printed in keys ("one-third"
+    is 33.3 percent): FRACTION, HALF_OF, OUT_OF above."""
+    body, found = ctx.body, []
+    for m in _around(ctx, FRACTION, FRACTION_LITERALS, before=7):
+        numerator = NUMERATORS[body[m.start():m.start("den")].strip(" ‐–-").lower()]
+        value = round(100.0 * numerator / DENOMINATORS[m["den"].lower().rstrip("s")], 1)
+        start, qualifier = hedge_before(body, m.start())
+        found.append(make_figure(ctx, "percent", value, "percent", qualifier,
+                                 of_phrase(body, m.end()), start, m.end()))
+    for m in HALF_OF.finditer(body) if "alf of " in body else ():
+        if PERIOD_HALF_BEFORE.search(body, max(0, m.start() - 10), m.start()):
+            continue
+        phrase = counted_phrase(body, m.end() - 1)
+        if phrase is None:
+            continue
+        start, qualifier = hedge_before(body, m.start())
+        found.append(make_figure(ctx, "percent", 50.0, "percent", qualifier, phrase[2], start,
+                                 phrase[1].end))
+    out_of = [body.find(" out of ")]
+    while out_of[-1] >= 0:
+        out_of.append(body.find(" out of ", out_of[-1] + 1))
+    windows = (OUT_OF.search(body, max(0, at - 12), at + 20) for at in out_of[:-1])
+    for m in (m for m in windows if m):
+        n, d = (UNIT_WORDS.get(g.lower()) or int(g) if not g.isdigit() else int(g)
+                for g in (m["n"], m["m"]))
+        if not d or n > d:
+            continue
+        start, qualifier = hedge_before(body, m.start())
+        found.append(make_figure(ctx, "percent", round(100.0 * n / d, 1), "percent", qualifier,
+                                 None, start, m.end()))
+    return found
+
+
+def figures_from_appositives(ctx: Context) -> list[Figure]:
+    """'nearly double the number a year earlier', 'twice the number', and 'second only to X'."""
+    body, found = ctx.body, []
+    for m in _around(ctx, MULTIPLIER_APPOSITIVE, APPOSITIVE_LITERALS, before=1):
+        start, qualifier = hedge_before(body, m.start())
+        found.append(make_figure(ctx, "multiplier", APPOSITIVE_VALUES[m.group().lower()],
+                                 "times", qualifier, None, start, m.end()))
+    if " only to " in body:
+        for m in ONLY_TO.finditer(body):
+            found.append(make_figure(ctx, "rank", float(parse_ordinal(m["ord"]) or 0), None,
+                                     "exact", m["obj"], m.start(), m.end()))
+    return found
+
+
+def figures_from_bare_decades(ctx: Context) -> list[Figure]:
+    """'over the past decade', 'the next decade': a duration of ten years, its text 'decade';
+    'more than an hour', 'within a year': one time unit with a hedge (unhedged, 'a year' is a
+    rate or a time: 'twice a year', 'a year earlier')."""
+    body, found = ctx.body, []
+    found.extend(make_figure(ctx, "duration", 10.0, "year", "exact", None, m.start("d"), m.end("d"))
+                 for m in _around(ctx, BARE_DECADE, ("decade",), before=24))
+    for m in _around(ctx, A_TIME_UNIT, A_TIME_LITERALS, before=1):
+        start, qualifier = hedge_before(body, m.start(), duration=True)
+        if qualifier != "exact" and start < m.start():
+            unit, factor = duration_unit(m["u"])
+            found.append(make_figure(ctx, "duration", factor, unit, qualifier, None, start,
+                                     m.end()))
+    return found
+
+
+def _around(ctx: Context, pattern: re.Pattern, literals: tuple[str, ...], before: int,
+            after: int = 40) -> list[re.Match]:
+    """The matches of ``pattern`` that start near an occurrence of one of ``literals`` (any
+    case): cheaper than scanning a whole body with a pattern whose first letters are common
+    ones ("a", "t", "d"). The window reaches ``after`` characters past the literal, enough for
+    the pattern's lookaheads."""
+    body, lowered = ctx.body, ctx.lowered
+    found: dict[int, re.Match] = {}
+    for literal in literals:
+        at = lowered.find(literal)
+        while at >= 0:
+            for m in pattern.finditer(body, max(0, at - before), min(len(body), at + after)):
+                found.setdefault(m.start(), m)
+            at = lowered.find(literal, at + 1)
+    return [found[start] for start in sorted(found)]

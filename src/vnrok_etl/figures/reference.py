@@ -1,0 +1,358 @@
+"""Reference year, target and forecast: the period a figure is of, and whether it is a goal.
+
+Rules (tests/test_figures_attributes.py):
+
+- **Reference year from the figure's own clause.** A sentence is cut into clauses at ``;``/``:``,
+  at a comma before a conjunction, "with", "which", "who" or a participle (", while", ", and",
+  ", with an investment of", ", bringing"), at "and now", and a relative clause between commas
+  ends at its second comma. The reference year is the nearest year cue in the figure's clause: a
+  preposition with an optional period before the year ("in 2024", "by 2030", "in January-August
+  2014", "in the first five months of 2024", "the five months of 2024", "as of November 2024"),
+  a month with no year ("in May": the publication year), "last/this/next/previous year", "this
+  school year", "of the year", "two years ago", all resolved against the publication date (never
+  the clock). A clause with no cue of its own continues the time frame of the clause it is
+  coordinated with (", while investment has more than doubled" after "... by 2024"), and a time
+  adverbial that opens the sentence ("In 2024, ...", "Last year, ...") covers every clause of it.
+  Any other neighbouring clause never lends its year. A duration has no reference year.
+- **A base is not a reference.** A year after "since", "from", "than", "compared to/with",
+  "against", "versus", "over" or "the same period of" is what the figure is compared with or
+  counted from ("since 1992", "up 5 percent over 2023"), and so is a year after the figure with
+  "since", "from", "compared" or "than" between them ("has become the fourth-largest since the
+  pact took effect in 2015", "72 percent, up from 65 percent two years ago"); an opening
+  adverbial that starts with "since", "from", "after" or "before" gives no reference year either.
+- **Targets are planned or agreed goals**: a goal word before the figure in its statement (the
+  sentence up to a turn: ";", "while", "but", "although", ", with"): "target", "goal", "aim
+  to/at/for", "plan to", "seek to", "strive to/for", "agree to", "commit to", "pledge to", "hope
+  to", "determined to", "an agreement to"; a goal verb with its object right before the amount
+  ("to raise bilateral trade to US$20 billion", "bringing two-way trade to 100 billion USD",
+  "would cut fees by 25 percent"); or the future tense with the period it is planned for ("will
+  open 12 branches next year"). The future tense alone describes ("the plant will house 180
+  shops"), and a need or an estimate is not a goal. A duration is a target only as the goal's
+  value ("cut that to 18 months"), not as its time frame. A goal whose year is past at
+  publication is reported as an actual.
+- **Forecasts are predictions, not goals**: "expected to", "forecast", "projected", "predicted",
+  "estimates", "likely to", "set to", "poised to", "on track to", "could", "may". A forecast is
+  stored with ``is_target`` false and ``is_forecast`` true. When both a goal and a forecast word
+  stand before a figure, the nearer one decides; "expects to raise its investment to $20
+  billion" is the actor's own goal, "is expected to cut ... by 20%" a prediction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vnrok_etl.figures.context import Context
+from vnrok_etl.figures.words import MONTHS
+from vnrok_etl.numbers import UNIT_WORDS, UNIT_WORD_RE
+
+
+# "27.3% over the same period last year", "since 1992": a year after these is a base.
+COMPARISON_BASE = re.compile(
+    r"(?i)(?:same[ ]period(?:[ ]of|[ ]in)?|compared[ ](?:to|with)|than|from|against|since|"
+    r"versus|vs\.?|over|up[ ]from|down[ ]from)[ ]+$"
+)
+
+# Words of a period written between a preposition and its year: "in the first five months of",
+# "during January-August", "as of the end of".
+PERIOD_WORD = (
+    rf"the|first|second|third|fourth|last|final|past|whole|entire|full|end|middle|beginning|"
+    rf"start|early|late|mid|half|quarter|months?|weeks?|of|Q[1-4]|H[12]|\d{{1,2}}|"
+    rf"(?i:{UNIT_WORD_RE})|(?:{MONTHS})\.?(?:[-–](?:{MONTHS})\.?)?"
+)
+YEAR_CUE = re.compile(
+    rf"""
+    \b(?P<prep>[Bb]y|[Ii]n|[Dd]uring|[Aa]s[ ]of|[Uu]ntil|[Tt]hrough(?:out)?|[Ff]or|[Oo]f)[ ]+
+        (?:(?:{PERIOD_WORD})[ ,]+){{0,6}}?
+        (?P<year>(?:19|20)\d{{2}})\b(?![-–]\d)
+  | \b(?P<month>(?:{MONTHS})\.?(?:[-–](?:{MONTHS})\.?)?)[ ,]+(?P<myear>(?:19|20)\d{{2}})\b(?![-–]\d)
+  | \b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious)[ ]+(?:(?:school|fiscal|academic|financial)[ ]+)?year\b
+  | \b(?P<ago>(?i:{UNIT_WORD_RE})|\d{{1,2}}|a)[ ]+years?[ ]+ago\b
+  | \bof[ ]+(?P<the>the)[ ]+year\b
+  | \b(?P<mprep>[Ii]n|[Aa]s[ ]of|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Ff]rom|[Dd]uring)[ ]+
+        (?:(?:early|late|mid|the[ ]end[ ]of|the[ ]beginning[ ]of)[ ‐-]*)?
+        (?P<bare>{MONTHS})\b(?!\.?[ ,]*(?:\d|[Ll]ast|[Tt]his|[Nn]ext))
+    """,
+    re.VERBOSE,
+)
+
+MONTH_PREP_BEFORE = re.compile(
+    r"\b(?:[Ii]n|[Aa]s[ ]of|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Ff]rom|[Dd]uring)[ ]+"
+    r"(?:(?:early|late|mid|the[ ]end[ ]of|the[ ]beginning[ ]of)[ ‐-]*)?$"
+)
+# Where a year cue can be: at a year, the word "year(s)" or a month name.
+YEAR_ANCHOR = re.compile(rf"(?:19|20)\d\d\b|[Yy]ears?\b|(?:{MONTHS})\b")
+
+# Clause boundaries inside a sentence: a year cue on the other side belongs to another figure.
+CLAUSE_BREAK = re.compile(
+    r"[;:]|,[ ]+(?:while|whereas|but|and|which|although|though|whilst|with|who)\b"
+    r"|,[ ]+[a-z]+ing\b|[ ](?:while|whereas)[ ]|[ ]and[ ]now[ ]|[ ]who[ ]"
+)
+RELATIVE_BREAK = re.compile(r",[ ]+(?:which|who)")
+COORDINATING_BREAK = re.compile(
+    r",[ ]+(?:while|whereas|but|and|whilst)|[ ](?:while|whereas)[ ]|,[ ]+[a-z]+ing"
+)
+# A turn to another statement (";", "while", "whereas", "but", "although", "though", ", with"):
+# goal and forecast words before it do not reach past it. Weaker than a clause break, so an
+# elided clause keeps its governor ("aim to raise trade to $150 billion by 2030, and investment
+# to $100 billion"). Found in the word pass (_intents) and by _semicolons_and_withs.
+BASE_BETWEEN = re.compile(r"\b(?:[Ss]ince|from|compared|than)\b")
+# An opening adverbial that is a base or another event, not the figure's period.
+OPENING_BASE = re.compile(r"(?i)(?:since|from|after|before|compared|unlike)\b")
+
+# Goal and forecast words, each at the start of a word (numbers.at_word_start: a pattern that
+# starts with a character class is scanned in C, three times faster than one starting with \b).
+# Goal, forecast and future-tense words and goal verbs, found in one pass over the words of a
+# sentence: each word is looked up in INTENTS, and only a listed word tries its tail (the words
+# that must follow it). A regex alternation of these phrases tried at every letter of the
+# sentence cost a third of the figure stage.
+GOAL_VERBS = "raise|lift|bring|boost|push|increase|take|grow|double|elevate|cut|reduce|lower"
+INTENT_TABLE: list[tuple[str, tuple[str, ...], str]] = [
+    # (kind, first words, what must follow), tried in this order for a word
+    ("goalverb", ("to", "will", "would", "shall"), rf"[ ]+(?:{GOAL_VERBS})\b"),
+    ("goalverb", ("raising", "lifting", "bringing", "boosting", "pushing", "increasing",
+                  "taking", "doubling", "elevating"), ""),
+    ("goal", ("target", "targets", "targeted", "targeting", "goal", "goals", "objective",
+              "objectives", "ambition", "towards"), ""),
+    ("goal", ("aim", "aims", "aiming", "aimed"), r"[ ](?:to|at|for)\b"),
+    ("goal", ("plan", "plans", "planning", "planned", "seek", "seeks", "seeking", "sought",
+              "agree", "agreed", "agrees", "agreeing", "commit", "commits", "committed",
+              "pledge", "pledged", "pledges", "hope", "hopes", "hoping", "determined",
+              "agreement", "deal", "pact", "commitment", "programme", "program", "scheme"),
+     r"[ ]to\b"),
+    ("goal", ("strive", "strives", "striving", "strove"), r"[ ](?:to|for)\b"),
+    ("goal", ("to",), r"[ ]be[ ](?:built|set[ ]up|opened|completed|launched)\b"),
+    # The future tense: a plan when it names its period ("will open 10 branches this year").
+    ("future", ("will", "would", "shall"), ""),
+    ("forecast", ("expected", "expect", "expects", "forecast", "forecasts", "forecasted",
+                  "projected", "predicted", "predict", "predicts", "anticipated", "estimate",
+                  "estimates", "could", "may", "might"), ""),
+    ("forecast", ("projects",), r"[ ]that\b"),
+    ("forecast", ("likely", "set", "poised", "estimated"), r"[ ]to\b"),
+    ("forecast", ("on",), r"[ ]track[ ]to\b"),
+    # Turns: goal and forecast words before them do not reach past them.
+    ("turn", ("while", "whereas", "but", "although", "though", "whilst"), "[ ]"),
+]
+INTENTS: dict[str, list[tuple[str, re.Pattern | None]]] = {}
+for _kind, _words, _tail in INTENT_TABLE:
+    for _word in _words:
+        INTENTS.setdefault(_word, []).append((_kind, re.compile(_tail) if _tail else None))
+LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def _semicolons_and_withs(body: str, sentence: tuple[int, int]) -> list[int]:
+    """The other turns: after ";" and after ", with "."""
+    ends = []
+    for mark in (";", ", with "):
+        at = body.find(mark, *sentence)
+        while at >= 0:
+            ends.append(at + len(mark))
+            at = body.find(mark, at + 1, sentence[1])
+    return ends
+
+
+def _intents(body: str, sentence: tuple[int, int]) -> list[tuple[str, int, int, str]]:
+    """(kind, start, end, first word) of every goal, future, forecast word and goal verb."""
+    found = []
+    for word in LETTERS.finditer(body, *sentence):
+        text = word.group()
+        if text == "May":
+            continue  # the month, not the modal
+        for kind, tail in INTENTS.get(text.lower(), ()):
+            if tail is None:
+                found.append((kind, word.start(), word.end(), text.lower()))
+                break
+            if rest := tail.match(body, word.end()):
+                found.append((kind, word.start(), rest.end(), text.lower()))
+                break
+    return found
+
+
+# A goal verb with its object and "to" right before the amount: "raise bilateral trade to".
+# Base form or -ing only: "raised trade to" reports what happened. An object is required, so the
+# intransitive "increasing to $5 billion" is not a goal.
+GOAL_VERB_TO = re.compile(
+    r"(?i)\b(?:(?:to|will|would|shall)[ ]+(?:raise|lift|bring|boost|push|increase|take|grow|double|"
+    r"elevate|cut|reduce|lower)|raising|lifting|bringing|boosting|pushing|increasing|taking|"
+    r"doubling|elevating)"
+    r"(?:[ ]+[^\s,;.]+){1,8}?(?:[ ]+(?:to|by|below|under))?[ ]+(?:\w+[ ]+){0,2}$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """The attributes a figure takes from its sentence."""
+
+    ref_year: int | None
+    is_target: bool
+    is_forecast: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFacts:
+    """What every figure of one sentence reads, found once per sentence."""
+
+    cues: list[re.Match]  # year cues that are not bases
+    opening_end: int  # end of an opening time adverbial ("In 2024,"), else the sentence start
+    breaks: list[tuple[int, int, bool]]  # clause breaks: start, end, coordinating
+    turns: list[int]  # ends of turns (";", "while", "but", ", with" ...)
+    goals: list[int]  # ends of goal words
+    forecasts: list[int]  # ends of forecast words
+    futures: list[int]  # ends of "will", "would", "shall"
+    governing: list[int]  # ends of forecast words that make a goal verb after them a forecast
+    goal_verbs: list[int]  # starts of goal verbs ("to raise", "bringing"): GOAL_VERB_TO's
+
+
+def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
+    """The facts of ``sentence``, cached in the context. Year cues are looked for only around
+    their anchors (a year, "year(s)", a month name), which a pattern starting with a character
+    class finds fast, instead of trying YEAR_CUE at every position of the sentence."""
+    facts = ctx.cues.get(sentence[0])
+    if facts is not None:
+        return facts
+    body = ctx.body
+    cues: list[re.Match] = []
+    seen: set[tuple[int, int]] = set()
+    for anchor in YEAR_ANCHOR.finditer(body, *sentence):
+        first = anchor.group()[0]
+        if first not in "12Yy":
+            # A month name: a cue only after a preposition ("in May", "as of June"); one with a
+            # year after it is found from the year.
+            prep = MONTH_PREP_BEFORE.search(body, max(sentence[0], anchor.start() - 26),
+                                            anchor.start())
+            if prep is None:
+                continue
+            cue = YEAR_CUE.match(body, prep.start())
+            candidates = [cue] if cue else []
+        else:
+            reach = 48 if first in "12" else 24  # a period before a year is long
+            window = (max(sentence[0], anchor.start() - reach), min(sentence[1], anchor.end() + 8))
+            candidates = YEAR_CUE.finditer(body, *window)
+        for cue in candidates:
+            if cue.start() <= anchor.start() and anchor.end() <= cue.end() and cue.span() not in seen:
+                seen.add(cue.span())
+                if not COMPARISON_BASE.search(body, max(sentence[0], cue.start() - 22), cue.start()):
+                    cues.append(cue)
+    cues.sort(key=lambda cue: cue.start())
+    breaks = []
+    for cut in CLAUSE_BREAK.finditer(body, *sentence):
+        breaks.append((cut.start(), cut.end(), COORDINATING_BREAK.fullmatch(cut.group()) is not None))
+        if RELATIVE_BREAK.fullmatch(cut.group()):
+            # ", which entered the market in 2009, now runs ...": the relative clause ends at
+            # the next comma.
+            comma = body.find(",", cut.end(), sentence[1])
+            if comma > 0:
+                breaks.append((comma, comma + 1, False))
+    breaks.sort()
+    opening_end = sentence[0]
+    comma = body.find(",", sentence[0], sentence[1])
+    if comma > 0 and cues and cues[0].end() <= comma and cues[0].start() - sentence[0] <= 20 \
+            and not OPENING_BASE.match(
+        body, sentence[0]
+    ) and not any(cut_start < comma for cut_start, _, _ in breaks):
+        opening_end = comma
+    intents = _intents(body, sentence)
+    facts = SentenceFacts(
+        cues=cues,
+        opening_end=opening_end,
+        breaks=breaks,
+        turns=sorted([end for kind, _, end, _ in intents if kind == "turn"] + _semicolons_and_withs(
+            body, sentence)),
+        goals=[end for kind, _, end, _ in intents if kind == "goal"],
+        forecasts=[end for kind, _, end, _ in intents if kind == "forecast"],
+        futures=[end for kind, _, end, _ in intents if kind == "future"],
+        # "expected to cut" governs the goal verb after it; "expects to raise" is the actor's own
+        # plan, so it is not listed here.
+        governing=[end for kind, _, end, word in intents
+                   if kind == "forecast" and word not in ("expect", "expects")],
+        goal_verbs=[start for kind, start, _, _ in intents if kind == "goalverb"],
+    )
+    ctx.cues[sentence[0]] = facts
+    return facts
+
+
+def clauses_of(ctx: Context, sentence: tuple[int, int], start: int
+               ) -> tuple[tuple[int, int], tuple[int, int] | None]:
+    """The clause of ``sentence`` holding ``start``, and the clause before it when the two are
+    coordinated (", and", ", while", ", but", ...), whose time frame an elliptical second clause
+    continues ("... by 2024, while investment has more than doubled")."""
+    clause_start, clause_end = sentence
+    previous, previous_start, coordinated = None, sentence[0], False
+    for cut_start, cut_end, coordinating in sentence_facts(ctx, sentence).breaks:
+        if cut_end <= start:
+            previous = (previous_start, cut_start)
+            previous_start = clause_start = cut_end
+            coordinated = coordinating
+        elif cut_start >= start:
+            clause_end = cut_start
+            break
+    return (clause_start, clause_end), previous if coordinated else None
+
+
+def _nearest_cue(ctx: Context, cues: list[re.Match], clause: tuple[int, int], start: int,
+                 end: int) -> re.Match | None:
+    """The cue of ``clause`` nearest the figure; a cue after "since" that follows the figure is
+    the start of a period the figure is counted from ("has become the fourth-largest since the
+    pact took effect in 2015")."""
+    best, best_distance = None, None
+    for cue in cues:
+        if not clause[0] <= cue.start() < clause[1]:
+            continue
+        if cue.start() >= end and BASE_BETWEEN.search(ctx.body, end, cue.start()):
+            continue  # "72 percent, up from 65 percent two years ago": the base's year
+        distance = max(cue.start() - end, start - cue.end(), 0)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = cue, distance
+    return best
+
+
+def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
+                 duration: bool = False) -> Reference:
+    """Reference year, target and forecast of the figure at ``start:end`` (rules above)."""
+    facts = sentence_facts(ctx, sentence)
+    cues, opening_end = facts.cues, facts.opening_end
+    clause, previous = clauses_of(ctx, sentence, start)
+    best = _nearest_cue(ctx, cues, clause, start, end)
+    if best is None and previous is not None:
+        best = _nearest_cue(ctx, cues, previous, start, end)
+    if best is None and opening_end > sentence[0] and start > opening_end:
+        best = next(cue for cue in cues if cue.end() <= opening_end)
+    turn = max((cut for cut in facts.turns if cut <= start), default=sentence[0])
+    goal = max((g for g in facts.goals if turn <= g <= start), default=-1)
+    reach = max(turn, start - 90)
+    goal_verb = GOAL_VERB_TO.search(ctx.body, reach, start) if any(
+        reach <= g < start for g in facts.goal_verbs
+    ) else None
+    if goal_verb and not any(goal_verb.start() - 2 <= f <= goal_verb.start() + 3
+                             for f in facts.governing):
+        goal = start  # "agreed to raise trade to"; not "expected to cut travel time by"
+    elif duration:
+        goal = -1  # "train 1,200 engineers over the next three years": the goal's time frame
+    forecast = max((f for f in facts.forecasts if turn <= f <= start), default=-1)
+    is_goal = goal > forecast
+    is_forecast = forecast > goal
+    future_tense = any(turn <= f <= start for f in facts.futures) and not duration
+    published = ctx.published_year
+    year = None
+    if best is not None:
+        if best["bare"] or best["the"]:
+            year = published  # "in May", "the first nine months of the year": this year
+        elif best["ago"]:
+            if published is not None:
+                ago = best["ago"].lower()
+                year = published - (1 if ago == "a" else UNIT_WORDS.get(ago) or int(ago))
+        elif best["rel"]:
+            if published is not None:
+                year = published + {"last": -1, "previous": -1, "this": 0, "next": 1}[
+                    best["rel"].lower()
+                ]
+        else:
+            year = int(best["year"] or best["myear"])
+    past = year is not None and published is not None and year < published
+    future = year is not None and published is not None and year > published
+    if past:
+        return Reference(year, False, False)
+    planned = future_tense and not is_forecast and year is not None
+    if is_goal or planned:
+        return Reference(year, True, False)
+    return Reference(year, False, is_forecast or future)

@@ -1,0 +1,244 @@
+"""Linking articles into stories inside the warehouse (stories.py says what a story is).
+
+Each article row carries `story_id`, the article_id of its story's canonical article, and
+`duplicate_of`, the same when the article is a copy (NULL for the canonical one). Internal table
+`_story_keys(key, article_id)` holds every article's MinHash LSH keys (stories.band_keys).
+
+A load links its new articles in five steps, none of which reads every signature into memory:
+
+1. candidates: new articles that share MIN_SHARED_KEYS keys with an article already loaded, or
+   with another new article: an equi-join in DuckDB on `_story_keys` (a hash join built on the
+   load's side), then screened by the containment their shingle samples estimate
+   (`_story_samples`, a join on article_id);
+2. the same-story test on each remaining pair, in Python, on the two bodies fetched for that
+   chunk of pairs only (stories.same_story: exact containment of word 3-shingles);
+3. the stories those links join: union-find over the new articles and the stories of the
+   articles they are linked to (an old story is one node, whatever its size);
+4. each joined story's canonical article, from every member's length and date
+   (stories.canonical_order), read back from the warehouse for the stories touched only;
+5. new articles are inserted with their story; old articles whose story changed (a new article
+   joined two stories, or is fuller or earlier than the old canonical) are updated.
+
+Cost: step 1 scans `_story_keys` once (linear in the warehouse, about 60 keys per article) and
+`_story_samples` once (a list of about an eighth of an article's shingle hashes);
+steps 2-5 are linear in the load's candidate pairs. Memory holds the load's pairs and one chunk
+of bodies. The result is a function of the set of articles, not of their order (stories.py).
+
+`relink_all` recomputes every story from the bodies: migration 004 runs it once, so a warehouse
+loaded before story identity gets the stories a fresh load of the same files would give.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+import duckdb
+import pyarrow as pa
+
+from vnrok_etl.identity import identity_text
+from vnrok_etl.stories import (
+    MIN_SAMPLE,
+    MIN_SHARED_KEYS,
+    SAMPLE_CONTAINMENT,
+    canonical_order,
+    components,
+    same_story,
+    shingles_of,
+    story_signature,
+)
+
+PAIR_CHUNK = 2000  # candidate pairs tested per round trip (bodies of at most 4,000 articles)
+KEY_CHUNK = 5000  # articles whose signatures relink_all computes per round trip
+
+
+def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) -> dict[str, str]:
+    """Link a load's new articles into stories; returns new article_id -> story_id.
+
+    `new_articles` names a relation with (article_id, body, published_date, published_at,
+    story_keys, story_top_keys, story_sample) of the load's articles not yet in the warehouse.
+    Old articles whose story changes are updated here; the caller inserts the new ones with the
+    story_id returned.
+    """
+    connection.execute(
+        f"""CREATE OR REPLACE TEMP TABLE stg_story_keys AS
+            SELECT article_id, unnest(story_keys) AS key, false AS is_top FROM {new_articles}
+            UNION ALL
+            SELECT article_id, unnest(story_top_keys), true FROM {new_articles}"""
+    )
+    connection.execute(
+        f"""CREATE OR REPLACE TEMP TABLE stg_story_samples AS
+            SELECT article_id, story_sample AS sample FROM {new_articles}"""
+    )
+    connection.execute(
+        f"""CREATE OR REPLACE TEMP TABLE stg_story_candidates AS
+            SELECT n.article_id AS a, k.article_id AS b
+            FROM stg_story_keys n JOIN _story_keys k ON k.key = n.key AND (n.is_top OR k.is_top)
+            GROUP BY ALL HAVING count(*) >= {MIN_SHARED_KEYS}
+            UNION ALL
+            SELECT n.article_id, m.article_id
+            FROM stg_story_keys n JOIN stg_story_keys m ON m.key = n.key AND (n.is_top OR m.is_top)
+            WHERE n.article_id < m.article_id
+            GROUP BY ALL HAVING count(*) >= {MIN_SHARED_KEYS}"""
+    )
+    _screen(connection, "(SELECT * FROM stg_story_samples UNION ALL SELECT * FROM _story_samples)")
+    bodies = f"""SELECT article_id, body FROM {new_articles}
+                 UNION ALL SELECT article_id, body FROM articles"""
+    links = list(_tested_links(connection, bodies))
+    new_ids = [row[0] for row in connection.execute(f"SELECT article_id FROM {new_articles}").fetchall()]
+    stories = {new: new for new in new_ids}
+    if links:
+        # An old article stands for its whole story: the node is its story_id.
+        old_ids = sorted({b for _, b in links if b not in stories})
+        old_story = dict(connection.execute(
+            "SELECT article_id, story_id FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [old_ids]
+        ).fetchall())
+        groups = _groups(new_ids, [(a, old_story.get(b, b)) for a, b in links])
+        changed = _settle(connection, groups, new_articles)
+        for article, story in changed.items():
+            if article in stories:
+                stories[article] = story
+        _update_old(connection, {a: s for a, s in changed.items() if a not in stories})
+    connection.execute("INSERT INTO _story_keys SELECT key, article_id, is_top FROM stg_story_keys")
+    connection.execute("INSERT INTO _story_samples SELECT article_id, sample FROM stg_story_samples")
+    return stories
+
+
+def _screen(connection: duckdb.DuckDBPyConnection, samples: str) -> None:
+    """stg_story_pairs: the candidates (stg_story_candidates) whose samples do not rule out a copy.
+
+    The sample's estimate of containment (stories.SAMPLE_CONTAINMENT) is loose on purpose: it
+    only spares the exact test the many candidates that share a few keys by chance; a pair with
+    too small a sample to estimate from goes to the exact test as it is.
+    """
+    connection.execute(
+        f"""CREATE OR REPLACE TEMP TABLE stg_story_pairs AS
+            SELECT c.a, c.b FROM stg_story_candidates c
+            JOIN {samples} sa ON sa.article_id = c.a
+            JOIN {samples} sb ON sb.article_id = c.b
+            WHERE least(len(sa.sample), len(sb.sample)) < {MIN_SAMPLE}
+               OR len(list_intersect(sa.sample, sb.sample))
+                  >= {SAMPLE_CONTAINMENT} * least(len(sa.sample), len(sb.sample))"""
+    )
+
+
+def _tested_links(connection: duckdb.DuckDBPyConnection, bodies: str) -> Iterable[tuple[str, str]]:
+    """The pairs of stg_story_pairs that pass the same-story test, chunk by chunk."""
+    pairs = connection.execute("SELECT a, b FROM stg_story_pairs ORDER BY a, b").fetchall()
+    for start in range(0, len(pairs), PAIR_CHUNK):
+        chunk = pairs[start:start + PAIR_CHUNK]
+        wanted = sorted({article for pair in chunk for article in pair})
+        texts = connection.execute(
+            f"SELECT article_id, any_value(body) FROM ({bodies}) WHERE article_id IN (SELECT unnest(?::VARCHAR[]))"
+            " GROUP BY article_id",
+            [wanted],
+        ).fetchall()
+        # A missing body is left to the articles insert to refuse, with its own error.
+        sets = {article: shingles_of(identity_text(body)) for article, body in texts if body is not None}
+        for a, b in chunk:
+            if a in sets and b in sets and same_story(sets[a], sets[b]):
+                yield a, b
+
+
+def _groups(nodes: Iterable[str], edges: list[tuple[str, str]]) -> list[set[str]]:
+    """The connected components of two or more nodes."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for node, root in components(nodes, edges).items():
+        groups[root].add(node)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def _settle(connection: duckdb.DuckDBPyConnection, groups: list[set[str]], new_articles: str) -> dict[str, str]:
+    """article_id -> story_id for every member of the joined groups (nodes: new ids, old story ids)."""
+    if not groups:
+        return {}
+    nodes = sorted(node for group in groups for node in group)
+    rows = connection.execute(
+        f"""SELECT article_id, story_id AS node, length(body), published_date, published_at FROM articles
+            WHERE story_id IN (SELECT unnest($nodes::VARCHAR[]))
+            UNION ALL
+            SELECT article_id, article_id, length(body), published_date, published_at FROM {new_articles}
+            WHERE article_id IN (SELECT unnest($nodes::VARCHAR[]))""",
+        {"nodes": nodes},
+    ).fetchall()
+    members: dict[str, list[tuple]] = defaultdict(list)
+    for row in rows:
+        members[row[1]].append(row)
+    stories: dict[str, str] = {}
+    for group in groups:
+        copies = [row for node in group for row in members[node]]
+        longest = max(row[2] for row in copies)
+        canonical = min(copies, key=lambda row: canonical_order(row[2], longest, (row[3], row[4]), row[0]))[0]
+        for article, *_ in copies:
+            stories[article] = canonical
+    return stories
+
+
+def _update_old(connection: duckdb.DuckDBPyConnection, stories: dict[str, str]) -> None:
+    """Point old articles at their (new) story; duplicate_of follows story_id."""
+    if not stories:
+        return
+    table = pa.table({"article_id": list(stories), "story_id": list(stories.values())})
+    with _registered(connection, "stg_story_moves", table):
+        connection.execute(
+            """UPDATE articles SET story_id = m.story_id,
+                   duplicate_of = CASE WHEN m.story_id = articles.article_id THEN NULL ELSE m.story_id END
+               FROM stg_story_moves m
+               WHERE articles.article_id = m.article_id AND articles.story_id IS DISTINCT FROM m.story_id"""
+        )
+
+
+@contextmanager
+def _registered(connection: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> Iterator[None]:
+    """An Arrow table readable in SQL under `name` for the block (left registered after an error,
+    as warehouse._registered explains)."""
+    connection.register(name, table)
+    yield
+    connection.unregister(name)
+
+
+def relink_all(connection: duckdb.DuckDBPyConnection) -> None:
+    """Recompute every article's story signature and story from the bodies (migration 004).
+
+    Signatures are computed KEY_CHUNK articles at a time; candidates come from a self-join of
+    `_story_keys`; every article then gets the story a fresh load of all of them would give.
+    """
+    connection.execute("DELETE FROM _story_keys")
+    connection.execute("DELETE FROM _story_samples")
+    last = ""
+    while True:  # keyset pages: a result cannot stay open while the keys are inserted
+        rows = connection.execute(
+            "SELECT article_id, body FROM articles WHERE article_id > ? ORDER BY article_id LIMIT ?", [last, KEY_CHUNK]
+        ).fetchall()
+        if not rows:
+            break
+        last = rows[-1][0]
+        ids, keys, tops, samples = [], [], [], []
+        for article, body in rows:
+            signature = story_signature(identity_text(body))[1]
+            ids += [article] * (len(signature.keys) + len(signature.top_keys))
+            keys += signature.keys + signature.top_keys
+            tops += [False] * len(signature.keys) + [True] * len(signature.top_keys)
+            samples.append(signature.sample)
+        keys_table = pa.table({"key": pa.array(keys, pa.int64()), "article_id": ids, "is_top": tops})
+        samples_table = pa.table(
+            {"article_id": [row[0] for row in rows], "sample": pa.array(samples, pa.list_(pa.int64()))}
+        )
+        with _registered(connection, "stg_relink_keys", keys_table):
+            connection.execute("INSERT INTO _story_keys SELECT key, article_id, is_top FROM stg_relink_keys")
+        with _registered(connection, "stg_relink_samples", samples_table):
+            connection.execute("INSERT INTO _story_samples SELECT article_id, sample FROM stg_relink_samples")
+    connection.execute(
+        f"""CREATE OR REPLACE TEMP TABLE stg_story_candidates AS
+            SELECT a.article_id AS a, b.article_id AS b
+            FROM _story_keys a JOIN _story_keys b ON b.key = a.key AND (a.is_top OR b.is_top)
+            WHERE a.article_id < b.article_id
+            GROUP BY ALL HAVING count(*) >= {MIN_SHARED_KEYS}"""
+    )
+    _screen(connection, "_story_samples")
+    links = list(_tested_links(connection, "SELECT article_id, body FROM articles"))
+    connection.execute("UPDATE articles SET story_id = article_id, duplicate_of = NULL")
+    connection.execute("CREATE OR REPLACE TEMP VIEW stg_relink_none AS SELECT * FROM articles WHERE false")
+    # Every article is its own story now, so each node of a group is one article.
+    _update_old(connection, _settle(connection, _groups((n for pair in links for n in pair), links), "stg_relink_none"))

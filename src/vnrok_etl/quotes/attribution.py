@@ -1,0 +1,558 @@
+"""Attribution: who a cue's subject is, and the state one article's reading builds up.
+
+A mention resolves to a person of the article (``Reader.people``): full names are registered as
+read, surnames and roles resolve against the people named before (``speakers.resolve_speaker``),
+a pronoun to the nearest earlier person it can mean. An organisation subject ("the ministry",
+"the Ministry of Industry and Trade") is a speaker of type ``organisation``. A mention that
+resolves to nobody keeps its printed form in ``Quote.speaker_printed`` and a NULL speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right, insort
+from dataclasses import dataclass, field, replace
+
+from vnrok_etl.quotes.cues import cue_text
+from vnrok_etl.quotes.mentions import (
+    apposition_after,
+    mention_before,
+    name_run_ends,
+    organisation_names,
+    run_mention,
+)
+from vnrok_etl.records import Quote, Speaker
+from vnrok_etl.speakers import (
+    COMPANY_HEADS,
+    COUNTRY_WORDS,
+    FAMILY_NAMES,
+    GENERIC_ROLES,
+    KNOWN_PEOPLE,
+    ORG_HEADS,
+    ORG_WORDS,
+    POSSESSIVE_WORD,
+    PRONOUNS_SINGULAR,
+    ParsedMention,
+    fits_role,
+    fold,
+    match_known,
+    parse_organisation,
+    resolve_speaker,
+)
+
+# People offered to surname and role resolution, most recent first.
+CONTEXT_PEOPLE = 64
+ORG_JOINERS = frozenset({"of", "and", "for", "the", "&"})
+# Words of a description that do not tell one organisation from another.
+DESCRIPTION_FILLERS = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "city", "city's", "city’s", "provincial",
+     "municipal", "national", "state", "local", "central", "country", "country's", "country’s",
+     "new", "main", "top", "general", "department", "office", "ministry", "agency"}
+)
+# Owners that are places: "the city's statistics office" speaks for itself, not for the city.
+PLACE_HEADS = frozenset({"city", "province", "country", "state"})
+OWNER = re.compile(r"(?:the\s+)?([a-z]+)['’]s\s", re.IGNORECASE)
+INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)
+# Words of plural subjects that stand for the article's own parties, not an unnamed group.
+PARTIES = frozenset(
+    {"two", "both", "all", "sides", "side", "leaders", "parties", "countries", "nations",
+     "delegations", "governments", "ministers", "heads", "presidents", "counterparts", "they",
+     "we", "each", "these", "those"}
+)
+# A place noun after a name makes it a place: "Nam Dinh province", "Le Loi street".
+PLACE_AFTER = re.compile(
+    r"\s+(?:province|city|district|ward|commune|street|road|avenue|bridge|river|lake|"
+    r"mountain|island|bay|beach|port|airport|station|town|village|county|square|park|temple|"
+    r"pagoda|market|hospital|school|university|stadium|hall|complex)\b",
+    re.IGNORECASE,
+)
+# Person mentions looked back through for a pronoun's antecedent.
+PRONOUN_LOOKBACK = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who (person key, None when unresolved), with which cue and printed title; ``kind`` is
+    the subject's type (person, organisation) and ``printed`` the subject as printed."""
+
+    key: str | None
+    cue: str | None
+    title: str | None
+    kind: str | None = None
+    printed: str | None = None
+
+
+@dataclass(slots=True)
+class _Person:
+    """A person or organisation as this article prints them, built up while reading."""
+
+    name: str
+    title: str | None = None
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    kind: str = "person"
+    # Folded appositions and head noun ("an economist at a Seoul university", "ministry"): what
+    # a later role description ("the economist", "the ministry") can refer to.
+    descriptions: list[str] = field(default_factory=list)
+
+    def speaker(self) -> Speaker:
+        return Speaker(self.name, self.title, self.country, tuple(self.aliases), self.kind)
+
+
+@dataclass(slots=True)
+class Reader:
+    """The state of one extraction: who is named where, and who spoke last."""
+
+    body: str
+    people: dict[str, _Person] = field(default_factory=dict)  # fold(canonical) -> person
+    mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, fold(canonical))
+    last_speaker: str | None = None
+    last_organisation: str | None = None  # what "it said" means
+    quotes: list[Quote] = field(default_factory=list)
+    speakers_used: list[str] = field(default_factory=list)
+    # Offsets of the body's double and single quotation marks, in order (body_marks).
+    double_marks: list[int] = field(default_factory=list)
+    single_marks: list[int] = field(default_factory=list)
+    # (start, end) of quoted content so far, sorted: quotations and the quotes' texts. A person
+    # named in there is talked about, not talking: never a pronoun's antecedent.
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    # Folded abbreviations printed after an organisation's name ("(MoIT)") -> its key.
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    organisations_noted: bool = False
+    # Offsets of person mentions printed as possessives ("Chinh's visit"): never antecedents.
+    possessives: set[int] = field(default_factory=set)
+
+    def context_keys(self, offset: int) -> list[str]:
+        """Keys of people named before ``offset``, least recent first, the last speaker last.
+
+        At most CONTEXT_PEOPLE of them: an article names a few dozen people at most, and a
+        pathological one must not make every lookup walk all its mentions.
+        """
+        recent: dict[str, None] = {}
+        for _position, key in reversed(self.mentions[: bisect_left(self.mentions, (offset, ""))]):
+            if key not in recent:
+                recent[key] = None
+                if len(recent) >= CONTEXT_PEOPLE:
+                    break
+        keys = list(reversed(recent)) or list(self.people)[:CONTEXT_PEOPLE]
+        if self.last_speaker in self.people:
+            keys = [k for k in keys if k != self.last_speaker] + [self.last_speaker]
+        return [k for k in keys if k in self.people]
+
+    def context(self, offset: int) -> list[Speaker]:
+        """The people of ``context_keys`` (persons only), as speakers."""
+        people = (self.people[k] for k in self.context_keys(offset))
+        return [person.speaker() for person in people if person.kind == "person"]
+
+    def is_quoted(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside quoted content read so far."""
+        index = bisect_right(self.quoted, (offset, float("inf"))) - 1
+        return index >= 0 and self.quoted[index][0] <= offset < self.quoted[index][1]
+
+    def add_quoted(self, start: int, end: int) -> None:
+        insort(self.quoted, (start, end))
+
+
+# --- people -----------------------------------------------------------------------------------
+
+
+def register_people(reader: Reader, sentences: list[tuple[int, int]]) -> None:
+    """Note every printed person mention: full names first, then surnames that point at them.
+    Organisations named in full are noted when first needed (``_note_organisations``)."""
+    body = reader.body
+    pending: list[tuple[int, int, ParsedMention]] = []
+    # The first and last words of the full names read so far: a later "Hai" or "Park" alone is
+    # that person again, and a pronoun's antecedent ("Hai made the remarks … he said").
+    surnames: set[str] = set()
+    for start, end, own_start in name_run_ends(body, sentences, surnames):
+        # Speed: a run worth parsing as it stands needs no walk back over a title.
+        mention = run_mention(body, own_start, end) if own_start >= 0 else mention_before(body, start, end)
+        if mention is None:
+            continue
+        m_start, parsed = mention
+        if not parsed.name:
+            continue
+        if _full_name(parsed.name) or match_known(parsed.name):
+            if parsed.title or match_known(parsed.name) or _family_name_first(body, parsed, end):
+                key = _note(reader, m_start, parsed)
+                if key is not None:
+                    _describe(reader, key, end)
+                    words = fold(parsed.name).split()
+                    surnames.update((words[0], words[-1]))
+                    _mark_possessive(reader, m_start, end)
+        elif parsed.title or fold(parsed.name) in surnames:
+            pending.append((m_start, end, parsed))
+    for m_start, end, parsed in pending:
+        if _note(reader, m_start, parsed) is not None:
+            _mark_possessive(reader, m_start, end)
+
+
+def _mark_possessive(reader: Reader, start: int, end: int) -> None:
+    """Remember a mention printed as a possessive ("Prime Minister Pham Minh Chinh's visit"):
+    it names whose something is, not who speaks next, so no pronoun goes back to it."""
+    if reader.body.endswith(("'s", "’s", "'", "’"), start, end):
+        reader.possessives.add(start)
+
+
+def _family_name_first(body: str, parsed: ParsedMention, end: int) -> bool:
+    """Whether an untitled full name reads as a person's: it starts with a Vietnamese or Korean
+    family name ("Nguyen Van Hoa", "Lee Hye-jin") and is no place ("Nam Dinh province")."""
+    if fold((parsed.name or "").split(" ", 1)[0]) not in FAMILY_NAMES:
+        return False
+    following = PLACE_AFTER.match(body, end)
+    return following is None
+
+
+def _describe(reader: Reader, key: str, name_end: int) -> str | None:
+    """Keep the apposition after a person's name ("Kim, an economist at …,") as what later
+    role descriptions can refer to; it is their title when the article prints no other.
+    Returns the apposition's text, None when there is none."""
+    found = apposition_after(reader.body, name_end)
+    if found is None:
+        return None
+    text, _end = found
+    person = reader.people[key]
+    folded = fold(text)
+    if folded not in person.descriptions:
+        person.descriptions.append(folded)
+    if person.title is None:
+        person.title = text
+    return text
+
+
+def _note_organisations(reader: Reader) -> None:
+    """Note every organisation the article names in full ("the Ministry of Industry and Trade
+    (MoIT)"), once: only a description ("the ministry") or an abbreviation ("MoIT") needs them,
+    so most articles never pay for the scan."""
+    if reader.organisations_noted:
+        return
+    reader.organisations_noted = True
+    for start, name, abbreviation in organisation_names(reader.body):
+        _note_organisation(reader, start, name, abbreviation)
+
+
+def _note_organisation(reader: Reader, offset: int, name: str, abbreviation: str | None) -> str:
+    """Record one mention of a named organisation; returns its key."""
+    key = fold(name)
+    organisation = reader.people.get(key)
+    if organisation is None:
+        head = parse_organisation(name)
+        # Named without a head noun ("Lotte"), it was introduced as a business.
+        organisation = _Person(name, kind="organisation", descriptions=[head[1] if head else "company"])
+        reader.people[key] = organisation
+    if abbreviation:
+        reader.abbreviations.setdefault(fold(abbreviation), key)
+        if abbreviation not in organisation.aliases:
+            organisation.aliases.append(abbreviation)
+    insort(reader.mentions, (offset, key))
+    return key
+
+
+def _note(reader: Reader, offset: int, parsed: ParsedMention) -> str | None:
+    """Record one mention of a person; returns the person's key, creating them if new."""
+    name = parsed.name or ""
+    # (A hyphenated single name, "Venerable Jeong-an", is a name of its own.)
+    if name and not _full_name(name) and "-" not in name and not match_known(name):
+        # Speed: a surname alone ("Hai", "President Lee") is someone named before; look through
+        # the people read so far instead of building every one of them as a Speaker.
+        key = _surname_of(reader, offset, name)
+        if key is None:
+            return None
+        _add_alias_and_mention(reader, reader.people[key], parsed, offset, key)
+        return key
+    speaker = resolve_speaker(parsed.printed, []) if name else None
+    if speaker is None:
+        return None
+    key = fold(speaker.name)
+    person = reader.people.get(key)
+    if person is None:
+        known = KNOWN_PEOPLE.get(speaker.name)
+        person = _Person(
+            speaker.name,
+            parsed.title or (known.title if known else speaker.title),
+            parsed.country or (known.country if known else speaker.country),
+        )
+        reader.people[key] = person
+    elif person.kind != "person":
+        return None
+    else:
+        person.title = person.title or parsed.title
+        person.country = person.country or parsed.country
+        if _more_diacritics(parsed.name or "", person.name) and fold(parsed.name or "") == key:
+            person.name = parsed.name or person.name
+    _add_alias_and_mention(reader, person, parsed, offset, key)
+    return key
+
+
+def _add_alias_and_mention(reader: Reader, person: _Person, parsed: ParsedMention, offset: int, key: str) -> None:
+    if parsed.title and not person.title:
+        person.title = parsed.title
+    for alias in _alias_forms(parsed):
+        if alias not in person.aliases:
+            person.aliases.append(alias)
+    insort(reader.mentions, (offset, key))
+
+
+def _surname_of(reader: Reader, offset: int, name: str) -> str | None:
+    """The person named before ``offset`` whose full name ends or starts with ``name`` ("Lâm"
+    is Tô Lâm, "Lee" is Lee Jae Myung), or has it as an alias; the most recent one."""
+    word = fold(name)
+    for key in reversed(reader.context_keys(offset)):
+        person = reader.people[key]
+        if person.kind != "person":
+            continue
+        parts = key.split(" ")
+        if (len(parts) > 1 and word in (parts[0], parts[-1])) or any(fold(a) == word for a in person.aliases):
+            return key
+    return None
+
+
+def _alias_forms(parsed: ParsedMention) -> list[str]:
+    name = parsed.name or ""
+    forms = []
+    if _full_name(name):
+        forms.append(name)
+    if parsed.title:
+        forms.append(f"{parsed.title} {name}")
+    return forms
+
+
+def _full_name(name: str) -> bool:
+    """A name of two words or more; a lone hyphenated word ("Vietnam-RoK") is not one."""
+    return len(name.split()) > 1
+
+
+def _more_diacritics(candidate: str, current: str) -> bool:
+    return sum(not c.isascii() for c in candidate) > sum(not c.isascii() for c in current)
+
+
+def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str | None:
+    """Key of the person or organisation a cue's subject names, registering new full names.
+
+    - a name: the person of that full name, or the one named earlier whose name it ends or
+      starts ("Park" -> "Park Noh Wan"), or an organisation's abbreviation ("MoIT");
+    - a pronoun: the nearest person named before it outside quoted content, across paragraphs
+      ("Ambassador Park also attended. He added …" -> Park, though another spoke last);
+    - a role ("the ambassador", "the top legislator"): the most recent person whose title or
+      apposition fits it; a generic one ("the official") the last speaker;
+    - an organisation: a named one as printed, a description ("the ministry") the most recent
+      organisation of that head noun.
+    None when nobody fits: the caller keeps the printed subject instead of guessing.
+    """
+    if parsed.plural:
+        return None
+    if parsed.pronoun:
+        if parsed.pronoun not in PRONOUNS_SINGULAR:
+            return None
+        return _antecedent(reader, offset)
+    if parsed.organisation is not None:
+        if parsed.organisation:
+            if (fuller := _fuller_name(reader, parsed.organisation)) is not None:
+                return fuller
+            return _note_organisation(reader, offset, parsed.organisation, None)
+        if parsed.org_head == "it":
+            return reader.last_organisation  # "…, it said": the organisation that spoke last
+        owner = OWNER.match(parsed.printed)
+        if owner is not None and fold(owner.group(1)) in ORG_HEADS - PLACE_HEADS:
+            # "the agency’s Hanoi office": a part speaks for its owner, named before.
+            _note_organisations(reader)
+            if (found := _recent_organisation(reader, offset, fold(owner.group(1)))) is not None:
+                return found
+        if reader.body.endswith("its ", max(0, offset - 4), offset):
+            # "…, its Hanoi office said": a part speaks for the organisation "it" is.
+            return reader.last_organisation or _recent_organisation(reader, offset, "")
+        _note_organisations(reader)
+        found = _recent_organisation(reader, offset, parsed.org_head or "")
+        if found is None:
+            found = _organisation_sharing_a_word(reader, offset, parsed.printed)
+        if found is None and (described := _described_organisation(parsed.printed)):
+            return _note_organisation(reader, offset, described, None)
+        return found
+    if parsed.name:
+        if " " not in parsed.name and sum(char.isupper() for char in parsed.name) > 1:
+            _note_organisations(reader)  # "MoIT said": an abbreviation printed after a name
+            named = reader.people.get(fold(parsed.name))  # "firm VietData … VietData said"
+            if named is not None and named.kind == "organisation":
+                return fold(parsed.name)
+        if (key := reader.abbreviations.get(fold(parsed.name))) is not None:
+            return key
+        return _note(reader, offset, parsed)
+    if parsed.role:
+        if INDEFINITE.match(parsed.printed):
+            return None  # "a Lotte Mart official said": someone new, never one named before
+        return _resolve_role(reader, offset, parsed)
+    return None
+
+
+def _antecedent(reader: Reader, offset: int) -> str | None:
+    """The nearest person mentioned before ``offset`` outside quoted content and not as a
+    possessive: "Ambassador Vu Ho said, highlighting Prime Minister Chinh's visit. … he said"
+    is the ambassador."""
+    index = bisect_left(reader.mentions, (offset, ""))
+    for position, key in reversed(reader.mentions[max(0, index - PRONOUN_LOOKBACK) : index]):
+        person = reader.people.get(key)
+        if (
+            person is not None and person.kind == "person" and not reader.is_quoted(position)
+            and position not in reader.possessives
+        ):
+            return key
+    return None
+
+
+def _resolve_role(reader: Reader, offset: int, parsed: ParsedMention) -> str | None:
+    role = parsed.role or ""
+    people = [k for k in reader.context_keys(offset) if reader.people[k].kind == "person"]
+    for key in reversed(people):
+        person = reader.people[key]
+        described = "; ".join([person.title or "", *person.descriptions])
+        if fits_role(person.name, described, person.country, role, parsed.country):
+            return key
+    return None
+
+
+def _fuller_name(reader: Reader, name: str) -> str | None:
+    """An organisation named before in full whose name ends with ``name``: "the municipal
+    People’s Committee" and "the Hanoi People’s Committee" (printed before or after)."""
+    key = fold(name)
+    # Only a generic name ("People’s Committee", "Department of Finance": organisation words
+    # alone) is short for another; "Korea Tourism Organization" is a name in full.
+    if any(word not in ORG_WORDS and word not in ORG_JOINERS for word in key.split()):
+        return None
+    _note_organisations(reader)
+    for other, organisation in reader.people.items():
+        if organisation.kind == "organisation" and other != key and other.endswith(" " + key):
+            return other
+    return None
+
+
+def _organisation_sharing_a_word(reader: Reader, offset: int, printed: str) -> str | None:
+    """The most recent organisation named before whose name holds a word of the description:
+    "the Vietnamese customs agency" after "the General Department of Vietnam Customs"."""
+    words = {
+        word for word in fold(printed).split()
+        if word not in DESCRIPTION_FILLERS and word not in COUNTRY_WORDS and word not in ORG_HEADS
+    }
+    if not words:
+        return None
+    country = _country_of(fold(printed).split())
+    for key in reversed(reader.context_keys(offset)):
+        organisation = reader.people[key]
+        if organisation.kind != "organisation" or words.isdisjoint(key.split()):
+            continue
+        if country and (other := _country_of(key.split())) and other != country:
+            continue  # "the Vietnamese customs agency" is not the Korea Customs Service
+        return key
+    return None
+
+
+def _country_of(words: list[str]) -> str | None:
+    return next((COUNTRY_WORDS[word] for word in words if word in COUNTRY_WORDS), None)
+
+
+def _described_organisation(printed: str) -> str | None:
+    """An organisation the article describes without naming, as printed: "the finance
+    ministry" -> "finance ministry", "the country’s labor ministry" -> "labor ministry". A bare
+    head noun ("the ministry") says too little to be a speaker row: None."""
+    words = printed.split()
+    while words and (words[0].casefold() == "the" or POSSESSIVE_WORD.search(words[0])):
+        words = words[1:]
+    return " ".join(words) if len(words) >= 2 else None
+
+
+def _recent_organisation(reader: Reader, offset: int, head: str) -> str | None:
+    """The most recent organisation a description's head noun can mean: the same head ("the
+    ministry" -> a Ministry), or for a business any business ("the company" -> "Lotte"); with
+    no head, any organisation."""
+    heads = COMPANY_HEADS if head in COMPANY_HEADS else {head}
+    for key in reversed(reader.context_keys(offset)):
+        organisation = reader.people[key]
+        if organisation.kind == "organisation" and (not head or not heads.isdisjoint(organisation.descriptions)):
+            return key
+    return None
+
+
+def attribute(
+    reader: Reader,
+    mention: tuple[int, ParsedMention] | None,
+    cue: str,
+    mention_end: int | None = None,
+) -> Attribution:
+    """The attribution of a cue to its subject ``mention`` (None: no subject was found).
+
+    With ``mention_end``, an apposition after the mention ("said Park Noh Wan, RoK Ambassador to
+    Viet Nam") is the printed title when the mention has none. An unresolved subject keeps its
+    printed form, and its kind when it still names one speaker (``unresolved_but_singular``).
+    """
+    if mention is None:
+        return Attribution(None, cue_text(cue), None)
+    m_start, parsed = mention
+    key = resolve_subject(reader, m_start, parsed)
+    title = _printed_title(parsed)
+    if key is not None:
+        person = reader.people[key]
+        if mention_end is not None and person.kind == "person":
+            described = _describe(reader, key, mention_end)
+            title = title or described
+        return Attribution(key, cue_text(cue), title, person.kind)
+    kind = None
+    if unresolved_but_singular(parsed):
+        kind = "organisation" if parsed.organisation is not None else (unnamed_group(parsed) or "person")
+    return Attribution(None, cue_text(cue), title, kind, parsed.printed)
+
+
+def unresolved_but_singular(parsed: ParsedMention) -> bool:
+    """Whether a subject that resolved to nobody still says who spoke: a singular pronoun, a
+    role, a titled surname or an organisation ("he", "the ambassador", "President Lee", "the
+    agency"), or a group the article never names ("analysts", "travel agencies"); not a bare
+    capitalised word ("Lee", which may be anything), nor the parties the article is about
+    ("the two leaders", "both sides", "they"), which report what was agreed, not said."""
+    return bool(
+        (parsed.pronoun and not parsed.plural)
+        or (parsed.role and not parsed.name)
+        or (parsed.name and parsed.title)
+        or parsed.organisation is not None
+        or unnamed_group(parsed) is not None
+    )
+
+
+def unnamed_group(parsed: ParsedMention) -> str | None:
+    """"person" or "organisation" for a plural subject naming an unnamed group ("Analysts",
+    "Travel agencies", "the organisers"); None for anything else."""
+    if not parsed.plural or parsed.pronoun or parsed.name:
+        return None
+    words = fold(parsed.printed).split()
+    if not words or PARTIES.intersection(words) or not words[-1].endswith("s"):
+        return None
+    singular = words[-1][:-3] + "y" if words[-1].endswith("ies") else words[-1].rstrip("s")
+    return "organisation" if singular in ORG_HEADS or singular in COMPANY_HEADS else "person"
+
+
+def _printed_title(parsed: ParsedMention) -> str | None:
+    """The title printed with the mention; "the official" and "the diplomat" print none."""
+    return None if parsed.role in GENERIC_ROLES else parsed.title
+
+
+def emit(reader: Reader, kind: str, attribution: Attribution, start: int, end: int) -> None:
+    person = reader.people.get(attribution.key) if attribution.key else None
+    name = person.name if person else None
+    title = (attribution.title or person.title) if person and person.kind == "person" else None
+    speaker_type = person.kind if person else attribution.kind
+    printed = None if person else attribution.printed
+    reader.quotes.append(
+        Quote(kind, name, title, attribution.cue, reader.body[start:end], start, end,
+              speaker_type, printed)
+    )
+    reader.add_quoted(start, end)
+    if person is not None and attribution.key:
+        reader.speakers_used.append(attribution.key)
+        if person.kind == "person":
+            reader.last_speaker = attribution.key
+        else:
+            reader.last_organisation = attribution.key
+
+
+def extend_last(reader: Reader, end: int) -> None:
+    """Grow the last quote to end at ``end`` (more of the same quotation). The attribution it
+    now spans stays outside quoted content: its speaker is still a pronoun's antecedent."""
+    quote = reader.quotes[-1]
+    reader.quotes[-1] = replace(quote, text=reader.body[quote.start_char : end], end_char=end)

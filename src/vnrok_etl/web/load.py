@@ -1,0 +1,79 @@
+"""Fetched pages through the ordinary stages: process (decode, clean, extract), stage, merge.
+
+The crawl's documents are RawDocuments like files' (their `uri` is the page's URL), so they go
+through the very functions the ingest flow uses: `process_document` for each, `stage_batch` per
+batch, the Stager, `merge_staged`. Fetch failures and known bytes join the load as rejections
+(stage `fetch`) and known documents, so they reach `rejections` and `article_sources` in the
+same transaction as the articles.
+
+`crawl_into_warehouse` is the whole crawl without Prefect, for benchmarks and tests of load
+semantics; the product's entry point is the flow in flows/crawl.py, which calls the same pieces.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from vnrok_etl.batching import plan_batches
+from vnrok_etl.pipeline import BatchResult, process_document
+from vnrok_etl.records import RawDocument, Rejection
+from vnrok_etl.runner import merge_staged, new_load_info
+from vnrok_etl.stage import StagedBatch, Stager, stage_batch
+from vnrok_etl.staging_area import staging_folder
+from vnrok_etl.warehouse import LoadCounts
+from vnrok_etl.web.crawl import CrawlResult, crawl, warehouse_hashes
+from vnrok_etl.web.fetch import FetchPolicy
+from vnrok_etl.web.outlets import Target
+from vnrok_etl.web.store import WebStore, store_path
+
+
+def stage_documents(documents: list[RawDocument], number: int) -> StagedBatch:
+    """Process fetched documents and stage them: the per-batch work, as stage_paths for files."""
+    batch = BatchResult()
+    for document in documents:
+        outcome = process_document(document, batch.seconds)
+        if isinstance(outcome, Rejection):
+            batch.rejections.append(outcome)
+        else:
+            batch.extractions.append(outcome)
+    return stage_batch(batch, number)
+
+
+def stage_fetch_outcomes(result: CrawlResult) -> StagedBatch:
+    """The crawl's failures (rejections at stage `fetch`) and known bytes, as one staged batch."""
+    return stage_batch(BatchResult(rejections=list(result.rejections), known=list(result.known)), 0)
+
+
+def document_batches(documents: list[RawDocument], batch_size: int | None = None) -> list[list[RawDocument]]:
+    """Documents in batches of the ingest's sizes (plan_batches works on any list)."""
+    return plan_batches(documents, batch_size)
+
+
+def crawl_into_warehouse(
+    targets: Iterable[Target],
+    warehouse: str | Path,
+    policy: FetchPolicy | None = None,
+    batch_size: int | None = None,
+    on_wait: Callable[[str], None] | None = None,
+) -> tuple[LoadCounts, CrawlResult, dict[str, float]]:
+    """Crawl, process, stage and merge in this process; returns counts, the crawl, seconds."""
+    clock = time.perf_counter()
+    load = new_load_info()
+    with WebStore(store_path(warehouse)) as store:
+        result = crawl(targets, store, warehouse_hashes(warehouse), policy, load.load_id)
+        fetched = time.perf_counter()
+        with staging_folder(load.load_id, on_notice=on_wait) as folder:
+            stager = Stager(folder)
+            stager.add(stage_fetch_outcomes(result))
+            for number, batch in enumerate(document_batches(result.documents, batch_size), start=1):
+                stager.add(stage_documents(batch, number))
+            staged = stager.finish()
+            seconds = {"crawl": round(fetched - clock, 3)} | {k: round(v, 3) for k, v in stager.seconds.items()}
+            merging = time.perf_counter()
+            counts = merge_staged(staged, warehouse, replace(load, stage_seconds=seconds), folder, on_wait=on_wait)
+        store.mark_done(result.done_keys)
+    seconds |= {"merge": round(time.perf_counter() - merging, 3), "wall": round(time.perf_counter() - clock, 3)}
+    return counts, result, seconds

@@ -1,0 +1,59 @@
+"""The hand-keyed development corpus (tests/corpus/): what benchmarks/quality.py measures, held.
+
+The keys were written by reading each fixture, never from the program's output. Three things
+are absolute: no real text is removed (every `keep` sentence survives), every document the key
+calls an article is one and every page it calls no article is rejected, and the seeds are
+unchanged (test_clean.py). The rest are floors: the measured levels when this test last moved,
+rounded down. They only ever go up; the targets of the issues (metadata 0.98, no leaks,
+quotes 0.95 with the right speaker, figures 0.98) are in benchmarks/RESULTS.md with the gap.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from quality import DEFAULT_CORPUS, evaluate  # noqa: E402
+
+# Measured on 5 Dec 2026 (131 keyed documents): 0.983, 0.944, 0.996, 0.975, 0.971, 0.966; 7 leaks,
+# 2 speakers the keys never name. Before this work: 0.68, 0.36, 0.98, 0.85, 0.78, 0.94; 378 leaks.
+FLOORS = {
+    "printed_metadata": 0.98,
+    "quote_recall_right_speaker": 0.94,
+    "quote_precision": 0.99,
+    "figure_precision": 0.97,
+    "figure_recall": 0.97,
+    "figure_attributes": 0.96,
+}
+MAX_LEAKS = 7
+MAX_BOGUS_SPEAKERS = 2
+
+
+@pytest.fixture(scope="module")
+def totals():
+    by_outlet, total = evaluate(DEFAULT_CORPUS)
+    assert total.documents >= 80 and len(by_outlet) >= 12  # the corpus the issues ask for
+    return total
+
+
+def test_no_real_text_is_removed(totals):
+    assert totals.wrongful_removals == 0, [m for m in totals.misses if "removed real text" in m]
+
+
+def test_articles_load_and_pages_without_one_are_rejected(totals):
+    assert totals.rejections_wrong == 0, [m for m in totals.misses if "reject" in m or "not one" in m]
+
+
+@pytest.mark.parametrize("measure", sorted(FLOORS))
+def test_quality_holds_its_floor(totals, measure):
+    assert totals.totals()[measure] >= FLOORS[measure]
+
+
+def test_leaks_and_bogus_speakers_stay_under_their_ceilings(totals):
+    assert totals.leaks <= MAX_LEAKS, [m for m in totals.misses if "leak" in m]
+    assert totals.bogus_speakers <= MAX_BOGUS_SPEAKERS, [m for m in totals.misses if "never names" in m]

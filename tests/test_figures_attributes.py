@@ -1,0 +1,170 @@
+"""Figures, issue 17: reference year, target and forecast (figures/reference.py), each rule on at
+least two forms, in sentences written for these tests (no real article text)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from vnrok_etl.figures import extract_figures
+
+PUBLISHED = datetime.date(2025, 8, 8)
+
+
+def figure(text: str, surface: str, published: datetime.date | None = PUBLISHED):
+    return next(f for f in extract_figures(text, published) if f.text == surface)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reference year: the figure's own clause
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "ref_year"),
+    [
+        ("In January-August 2014, rubber exports rose 11 percent.", "11 percent", 2014),
+        ("Rubber exports rose 11 percent in January-August 2014.", "11 percent", 2014),
+        ("In the five months of 2024, imports hit $12 billion.", "$12 billion", 2024),
+        ("Imports hit $12 billion in the first five months of 2024.", "$12 billion", 2024),
+        ("Sales were $3 billion as of June 2023.", "$3 billion", 2023),
+        ("Exports rose 5 percent last year.", "5 percent", 2024),
+        ("Last year, exports rose 5 percent and imports 4 percent.", "4 percent", 2024),
+        ("Shipments grew 9 percent this year.", "9 percent", 2025),
+        ("The firm hired 300 engineers in March.", "300 engineers", 2025),
+        ("Output was 40 percent two years ago.", "40 percent", 2023),
+        ("Exports rose 27% in the first nine months of the year.", "27%", 2025),
+    ],
+)
+def test_the_reference_year_is_the_figures_own(text, surface, ref_year):
+    assert figure(text, surface).ref_year == ref_year
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Since 1992, trade has grown to $80 billion.", "$80 billion"),
+        ("Trade has grown 160-fold since ties were set up in 1992.", "160-fold"),
+        ("It has become the fourth-largest buyer since the pact took effect in 2015.",
+         "fourth-largest buyer"),
+        ("Rice exports were 8 percent higher than in 2019.", "8 percent"),
+    ],
+)
+def test_a_base_year_is_not_the_reference_year(text, surface):
+    assert figure(text, surface).ref_year is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The firm, which entered the market in 2009, now runs 12 stores in Hanoi.", "12 stores"),
+        ("A worker, who lost two fingers in 2022, was paid 150 million won.", "150 million won"),
+        ("Lotte will open a mall in 2027, with an investment of US$560 million.",
+         "US$560 million"),
+        ("He came to Korea in 2009 and now runs six restaurants.", "six restaurants"),
+    ],
+)
+def test_a_year_in_a_neighbouring_clause_is_not_the_reference_year(text, surface):
+    assert figure(text, surface).ref_year is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "ref_year"),
+    [
+        ("Trade rose 18-fold by 2024, while investment has more than doubled.",
+         "more than doubled", 2024),
+        ("Imports hit $9 billion in 2023, and exports $5 billion.", "$5 billion", 2023),
+        ("Revenue rose 40 percent in 2024, beating forecasts.", "40 percent", 2024),
+    ],
+)
+def test_a_coordinated_clause_continues_the_time_frame_of_the_clause_before(
+        text, surface, ref_year):
+    assert figure(text, surface).ref_year == ref_year
+
+
+def test_up_from_a_base_with_its_own_year():
+    text = "Of those asked, 72 percent approve, up from 65 percent two years ago."
+    assert (figure(text, "72 percent").ref_year, figure(text, "65 percent").ref_year) == (
+        None, 2023
+    )
+
+
+def test_relative_years_need_the_publication_date():
+    assert figure("Exports rose 5 percent last year.", "5 percent", None).ref_year is None
+    assert figure("Exports rose 5 percent last year.", "5 percent",
+                  datetime.date(2019, 3, 1)).ref_year == 2018
+
+
+def test_a_duration_has_no_reference_year():
+    assert figure("In 2024 the team spent three weeks in Hue.", "three weeks").ref_year is None
+
+
+# ---------------------------------------------------------------------------------------------
+# Targets: planned and agreed goals
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The two sides agreed to raise bilateral trade to US$20 billion.", "US$20 billion"),
+        ("They pledged towards bringing two-way trade to 60 billion USD.", "60 billion USD"),
+        ("The ministry aims to train 5,000 nurses.", "5,000 nurses"),
+        ("Hanoi will strive for $40 billion in exports.", "$40 billion"),
+        ("The province targets growth of 9 percent.", "9 percent"),
+        ("The bank will open 12 new branches next year.", "12 new branches"),
+        ("The agency would send 30 instructors in 2026.", "30 instructors"),
+        ("The government would cut fees by 25 percent.", "25 percent"),
+    ],
+)
+def test_goals_are_targets(text, surface):
+    found = figure(text, surface)
+    assert (found.is_target, found.is_forecast) == (True, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Trade is expected to hit $90 billion this year.", "$90 billion"),
+        ("Analysts forecast growth of 6.5 percent in 2026.", "6.5 percent"),
+        ("The pilot is expected to cut waiting time by up to 20%.", "up to 20%"),
+        ("The ministry estimates the country will lack 70,000 nurses by 2030.", "70,000 nurses"),
+        ("Trade could reach US$100 billion within two years.", "US$100 billion"),
+    ],
+)
+def test_forecasts_are_not_targets(text, surface):
+    found = figure(text, surface)
+    assert (found.is_target, found.is_forecast) == (False, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Samsung expects to raise its investment to $20 billion.", "$20 billion"),
+        ("The firm is expected to agree to hire 500 welders.", "500 welders"),
+    ],
+)
+def test_the_nearer_of_a_goal_and_a_forecast_word_decides(text, surface):
+    assert figure(text, surface).is_target is True
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Exports rose to $5 billion after the firm raised prices.", "$5 billion"),
+        ("Under its investment plans, the firm spent $100 million.", "$100 million"),
+        ("The plant will house 180 shops and a cinema.", "180 shops"),
+        ("Gyeonggi has cut waiting time by 17% with the system.", "17%"),
+        ("Korean yards need about 9,000 more welders by 2027.", "about 9,000 more welders"),
+        ("Trade reached its goal of $50 billion in 2019.", "$50 billion"),
+    ],
+)
+def test_actuals_descriptions_and_needs_are_not_targets(text, surface):
+    assert figure(text, surface).is_target is False
+
+
+def test_a_duration_is_a_target_only_as_the_goals_value():
+    text = "The firms committed to train 900 engineers over the next three years."
+    assert (figure(text, "900 engineers").is_target, figure(text, "three years").is_target) == (
+        True, False
+    )
+    assert figure("We want to cut that to 18 months.", "18 months").is_target is True

@@ -1,0 +1,382 @@
+"""Figures, issue 17: each rule of figures/kinds.py, amounts.py and coordination.py on at least
+two forms, in sentences written for these tests (no real article text)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from vnrok_etl.figures import extract_figures
+
+PUBLISHED = datetime.date(2025, 8, 8)
+
+
+def found(text: str, published: datetime.date | None = PUBLISHED) -> list[tuple]:
+    return [(f.kind, f.text, f.value, f.unit, f.qualifier) for f in extract_figures(text, published)]
+
+
+def texts(text: str) -> list[str]:
+    return [f.text for f in extract_figures(text, PUBLISHED)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Small counts: the parties of the event are not a statistic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two PMs met in Da Nang, and two Deputy PMs joined them for lunch.",
+        "Two officials from the two Defence Ministries initialled the memorandum.",
+        "Three ministers and two delegations attended the closing session.",
+        "The two cities will open a direct flight, the mayors said.",
+        "Our two parliaments have much to learn from each other.",
+    ],
+)
+def test_parties_of_the_event_are_not_counted(text):
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two universities in Hue will host 40 Korean students.",
+         ["Two universities", "40 Korean students"]),
+        ("The ministry trained 1,200 officials and opened three offices.",
+         ["1,200 officials", "three offices"]),
+        ("Volunteers built two classrooms for the school.", ["two classrooms"]),
+    ],
+)
+def test_counts_of_things_reported_as_facts_are_figures(text, expected):
+    assert texts(text) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Coordinated figures
+
+
+def test_a_bare_member_takes_the_unit_of_the_member_after_it():
+    figures = extract_figures(
+        "Between 2001 and 2021 its car exports and chip imports rose by 3.1 and 6.4 times "
+        "respectively.", PUBLISHED
+    )
+    assert [(f.kind, f.text, f.value, f.unit) for f in figures] == [
+        ("multiplier", "3.1", 3.1, "times"), ("multiplier", "6.4 times", 6.4, "times")
+    ]
+    assert [f.subject for f in figures] == ["car exports", "chip imports"]
+
+
+def test_a_bare_member_takes_the_scale_and_currency_of_the_member_after_it():
+    figures = extract_figures("Shipments to Laos and Cambodia were 2.5 and 4.75 billion USD "
+                              "respectively.", PUBLISHED)
+    assert [(f.kind, f.text, f.value, f.unit) for f in figures] == [
+        ("money", "2.5", 2.5e9, "USD"), ("money", "4.75 billion USD", 4.75e9, "USD")
+    ]
+    assert [f.subject for f in figures] == ["Shipments to Laos", "Shipments to Cambodia"]
+
+
+def test_each_member_of_a_repeated_unit_is_its_own_figure_with_its_own_subject():
+    figures = extract_figures("Over three decades, total sales and purchases with Thailand grew "
+                              "by 95 times and 130 times.", PUBLISHED)
+    multipliers = [f for f in figures if f.kind == "multiplier"]
+    assert [(f.text, f.value) for f in multipliers] == [("95 times", 95.0), ("130 times", 130.0)]
+    assert [f.subject for f in multipliers] == ["total sales with Thailand",
+                                                "total purchases with Thailand"]
+
+
+def test_three_coordinated_percentages_take_three_subjects():
+    figures = extract_figures("Arrivals from Japan, India and Australia rose 12.5 percent, "
+                              "9 percent and 4.2 percent respectively.", PUBLISHED)
+    assert [f.subject for f in figures] == [
+        "Arrivals from Japan", "Arrivals from India", "Arrivals from Australia"
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Glued and broken numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Exports reached 9.2 billion USD and130 million USD came from fruit.", "130 million USD",
+         130e6, "USD"),
+        ("The fair drew buyers from to12,000 firms.", "12,000 firms", 12_000.0, "firm"),
+    ],
+)
+def test_a_number_glued_to_a_function_word_is_read(text, surface, value, unit):
+    figure = next(f for f in extract_figures(text, PUBLISHED) if f.text == surface)
+    assert (figure.value, figure.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["G20 leaders met.", "The COVID-19 wave ended.", "5G towers rose."])
+def test_a_number_glued_to_a_name_is_not_read(text):
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "unit"),
+    [
+        ("Last year imports from Japan reached $18 2.6 billion, the office said.",
+         "$18 2.6 billion", "money", "USD"),
+        ("Rice sales hit 7 4.5 billion USD in the period.", "7 4.5 billion USD", "money", "USD"),
+    ],
+)
+def test_a_malformed_number_is_one_doubtful_figure_without_a_value(text, surface, kind, unit):
+    figures = extract_figures(text, PUBLISHED)
+    assert [(f.text, f.kind, f.unit, f.qualifier, f.value) for f in figures] == [
+        (surface, kind, unit, "doubtful", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The plant employs 2 400 workers.", "2 400 workers", 2400.0),
+        ("The park covers 1 350 hectares.", "1 350 hectares", 1350.0),
+    ],
+)
+def test_a_space_before_three_digits_is_a_thousands_separator(text, surface, value):
+    figure, = extract_figures(text, PUBLISHED)
+    assert (figure.text, figure.value, figure.qualifier) == (surface, value, "exact")
+
+
+# ---------------------------------------------------------------------------------------------
+# Ranks in words
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Korea was its eighth-largest buyer in 2016.", "eighth-largest buyer", 8.0),
+        ("Laos became its eight-largest supplier.", "eight-largest supplier", 8.0),
+        ("The team took second place in the contest.", "second place", 2.0),
+        ("The city rose to the fifth position among hubs.", "fifth position", 5.0),
+        ("The port ranks third among cargo hubs.", "ranks third", 3.0),
+        ("Busan drew 200,000 guests, second only to Osaka among ports.",
+         "second only to Osaka", 2.0),
+    ],
+)
+def test_ranks_in_words(text, surface, value):
+    rank = next(f for f in extract_figures(text, PUBLISHED) if f.kind == "rank")
+    assert (rank.text, rank.value) == (surface, value)
+
+
+@pytest.mark.parametrize("text", ["In the first place, costs fell.", "the three largest firms"])
+def test_not_ranks(text):
+    assert [f for f in extract_figures(text, PUBLISHED) if f.kind == "rank"] == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Descriptors, rates, units
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The zone hosts many 100 percent foreign-owned firms.",
+        "It is a 100%-Korean-invested company.",
+        "They run 100 percent FDI enterprises there.",
+    ],
+)
+def test_an_ownership_percentage_describes_a_firm(text):
+    assert [f for f in extract_figures(text, PUBLISHED) if f.kind == "percent"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The museum draws more than 1,000 visitors per week.",
+         "more than 1,000 visitors per week", "visitor per week"),
+        ("The line carries 30,000 passengers a day.", "30,000 passengers a day",
+         "passenger per day"),
+        ("Tuition costs US$2,400 per semester.", "US$2,400 per semester", "USD per semester"),
+        ("Korean Air runs 21 weekly flights to Hue.", "21 weekly flights", "flight per week"),
+        ("The farm ships 800 tonnes of mango a year.", "800 tonnes of mango a year",
+         "tonne per year"),
+    ],
+)
+def test_a_rate_keeps_its_period(text, surface, unit):
+    figure = next(f for f in extract_figures(text, PUBLISHED) if f.text == surface)
+    assert figure.unit == unit
+
+
+def test_a_percentage_a_year_is_a_rate_too():
+    assert found("Output grew 6 percent a year.")[0][1:4] == ("6 percent a year", 6.0,
+                                                              "percent per year")
+    assert found("Prices rose 0.4% per month.")[0][1:4] == ("0.4% per month", 0.4,
+                                                            "percent per month")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier"),
+    [("Permits take two weeks or more.", "two weeks or more", "over"),
+     ("Quotas allow 5,000 tonnes or less.", "5,000 tonnes or less", "under")],
+)
+def test_a_hedge_after_the_amount(text, surface, qualifier):
+    figure, = extract_figures(text, PUBLISHED)
+    assert (figure.text, figure.qualifier) == (surface, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The province welcomed 2.5 million visitors from Korea.", "visitor"),
+        ("The number of Thai students in Seoul reached 1.2 million last year.", "student"),
+        ("Foreign arrivals hit 3.4 million in the quarter.", "arrival"),
+    ],
+)
+def test_the_unit_names_what_is_counted(text, unit):
+    figure, = extract_figures(text, PUBLISHED)
+    assert (figure.kind, figure.unit) == ("count", unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The clinic will train 90 Lao doctors and nurses.", "90 Lao doctors and nurses", "doctor"),
+        ("A ship with 140 officers, cadets and crew docked.", "140 officers, cadets and crew",
+         "officer"),
+        ("A delegation of 25 Thai rubber and timber companies arrived.",
+         "25 Thai rubber and timber companies", "company"),
+        ("The bank plans to add 40 more branches.", "40 more branches", "branch"),
+    ],
+)
+def test_a_count_runs_over_its_coordinated_nouns(text, surface, unit):
+    figure = next(f for f in extract_figures(text, PUBLISHED) if f.kind == "count")
+    assert (figure.text, figure.unit) == (surface, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit", "value"),
+    [
+        ("They will build a 250-bed hospital.", "250-bed", "bed", 250.0),
+        ("The 900-megawatt plant opens in May.", "900-megawatt", "megawatt", 900.0),
+        ("The plan calls for 6,500 MW of wind power.", "6,500 MW", "megawatt", 6500.0),
+    ],
+)
+def test_digits_joined_to_a_noun_count_that_noun(text, surface, unit, value):
+    figure = next(f for f in extract_figures(text, PUBLISHED) if f.kind == "count")
+    assert (figure.text, figure.unit, figure.value) == (surface, unit, value)
+
+
+@pytest.mark.parametrize("text", ["a two-way trade pact", "a 2,000-strong workforce"])
+def test_compound_adjectives_that_count_nothing(text):
+    assert texts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Laos added 12 new projects, followed by Hue with 8 and Vinh with five.", "8", "project"),
+        ("The staff will grow from 3,200 to about 4,000 people.", "3,200", "person"),
+        ("Koreans invest in 17 of our 20 provinces.", "17", "province"),
+    ],
+)
+def test_an_elided_noun_is_taken_from_the_count_it_is_compared_with(text, surface, unit):
+    figure = next(f for f in extract_figures(text, PUBLISHED) if f.text == surface)
+    assert (figure.kind, figure.unit) == ("count", unit)
+
+
+def test_a_bare_number_that_counts_nothing_named_is_not_a_figure():
+    assert texts("The toll rose to 15 on Tuesday, and children aged 6 to 13 were safe.") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Durations, shares, comparisons without a verb
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "qualifier"),
+    [
+        ("Engineers will stay in Hue for six months.", "six months", 6.0, "month", "exact"),
+        ("The course lasts 90 minutes.", "90 minutes", 90.0, "minute", "exact"),
+        ("Occupancy stayed high for 14 consecutive months.", "14 consecutive months", 14.0,
+         "month", "exact"),
+        ("Trainees finish a four-week course.", "four-week", 4.0, "week", "exact"),
+        ("Pupils walk for more than an hour.", "more than an hour", 1.0, "hour", "over"),
+        ("The plant can be built within three years.", "three years", 3.0, "year", "under"),
+        ("The deal is worth 2 trillion won over five years.", "five years", 5.0, "year",
+         "exact"),
+        ("Firms invested heavily over the past decade.", "decade", 10.0, "year", "exact"),
+    ],
+)
+def test_durations(text, surface, value, unit, qualifier):
+    figure = next(f for f in extract_figures(text, PUBLISHED) if f.kind == "duration")
+    assert (figure.text, figure.value, figure.unit, figure.qualifier) == (
+        surface, value, unit, qualifier
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He arrived for a five-day official visit.",
+        "Ten years ago the market was small.",
+        "Exports rose in the first eight months of this year.",
+    ],
+)
+def test_not_durations(text):
+    assert [f for f in extract_figures(text, PUBLISHED) if f.kind == "duration"] == []
+
+
+def test_one_year_unhedged_is_a_time_not_a_length():
+    assert texts("A permit took three months one year and nine months the next.") == [
+        "three months", "nine months"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "qualifier"),
+    [
+        ("Rents there are one-third of those in Seoul.", "one-third", 33.3, "exact"),
+        ("Imports were nearly a third of the total.", "nearly a third", 33.3, "approx"),
+        ("Two-thirds of the firms agreed.", "Two-thirds", 66.7, "exact"),
+        ("Half of the trainees found jobs.", "Half of the trainees", 50.0, "exact"),
+        ("Eight out of ten buyers came back.", "Eight out of ten", 80.0, "exact"),
+    ],
+)
+def test_shares_in_words_are_percentages(text, surface, value, qualifier):
+    figure = next(f for f in extract_figures(text, PUBLISHED) if f.kind == "percent")
+    assert (figure.text, figure.value, figure.qualifier) == (surface, value, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text", ["in the first half of the year", "a third consecutive title", "a quarter-final"]
+)
+def test_not_shares(text):
+    assert [f for f in extract_figures(text, PUBLISHED) if f.kind == "percent"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "qualifier"),
+    [
+        ("Some 20,000 fans came, nearly double the number last year.", "nearly double", "approx"),
+        ("The fleet is twice the size it was.", "twice", "exact"),
+    ],
+)
+def test_a_comparison_without_a_verb_is_a_multiplier(text, surface, qualifier):
+    figure = next(f for f in extract_figures(text, PUBLISHED) if f.kind == "multiplier")
+    assert (figure.text, figure.value, figure.qualifier) == (surface, 2.0, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her clip was viewed 2.1 million times.", [("count", "2.1 million times", "time")]),
+        ("He went to Hanoi three times.", []),
+    ],
+)
+def test_frequencies_from_ten_up_are_counts_of_times(text, expected):
+    assert [(f.kind, f.text, f.unit) for f in extract_figures(text, PUBLISHED)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [("The consul handed over 2,000 bicycles.", "exact"),
+     ("The club has over 2,000 members.", "over")],
+)
+def test_over_after_a_particle_verb_is_not_a_hedge(text, qualifier):
+    figure, = extract_figures(text, PUBLISHED)
+    assert figure.qualifier == qualifier

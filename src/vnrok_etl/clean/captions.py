@@ -74,6 +74,7 @@ CREDIT_JOINERS = frozenset(("of", "the", "and", "for", "de", "van", "in", "&"))
 # "<headline> ảnh 1<caption>", "<headline> hinh anh 2<caption>", "<headline> - ảnh 1 <caption>":
 # the image's alt text (the headline and a number) printed before its caption.
 ALT_TEXT = re.compile(r"\s*(?:-\s*)?(?:ảnh|hinh anh|hình ảnh)\s+\d{1,2}(?![\d,])\.?\s*", re.IGNORECASE)
+ALT_TEXT_CORE = re.compile(r"[nN][hH]\s+\d")  # a necessary condition for ALT_TEXT
 # A caption whose credit is glued to the next sentence: "... in Hanoi (Photo: VNA)Seoul (VNA) – ",
 # "... Airport. Photo: Ngoc An / Tuoi TreThe new services ...": the caption ends where a
 # lower-case letter or the bracket meets a capital with no space between.
@@ -81,6 +82,8 @@ GLUED_CAPTION = re.compile(
     r"^(?P<caption>.{8,400}?(?:\((?i:photos?|ảnh|source|file photo)\s*:[^()]{1,80}\)"
     r"|[.!?]\s+(?i:photos?)\s*(?::|(?i:by))\s*[^.()]{1,50}[a-z]))(?=[A-Z\"“‘])"
 )
+# A necessary condition for GLUED_CAPTION's second form ("photo by", no colon); "by" is (?i:by).
+PHOTO_BY = re.compile(r"[bB][yY]")
 
 
 def credit_caption(line: str) -> bool:
@@ -111,6 +114,11 @@ def split_alt_text(line: str) -> tuple[str, str] | None:
     """(the headline copy before the alt text, the caption after it), or None."""
     if "nh" not in line and "NH" not in line:
         return None  # a cheap necessary condition: "ảnh", "hình ảnh", "hinh anh", "Hinh Anh"
+    # Speed: every ALT_TEXT match holds "nh" (any case: under re.IGNORECASE "n" and "h" match
+    # only n/N and h/H), whitespace and a digit; ALT_TEXT_CORE finds that without trying the
+    # leading \s* at every position (10x faster on lines with Vietnamese names).
+    if not ALT_TEXT_CORE.search(line):
+        return None
     match = ALT_TEXT.search(line)
     if match is None or match.start() == 0:
         return None
@@ -141,6 +149,10 @@ def stock_caption(line: str) -> bool:
 def split_glued_caption(line: str) -> tuple[str, str] | None:
     """(caption, the text glued after it), or None."""
     if "hoto" not in line and "nh" not in line and "ource:" not in line and "ource :" not in line:
+        return None
+    # Speed: GLUED_CAPTION's credit holds a ":" or "photo by" (any case); lines with Vietnamese
+    # names pass the test above, and its lazy ".{8,400}?" tries every length of them.
+    if ":" not in line and not PHOTO_BY.search(line):
         return None
     match = GLUED_CAPTION.match(line)
     if match is None:

@@ -11,7 +11,11 @@ For each corpus size N it measures, each in a fresh process and into a fresh war
   from 4 batches on a machine with several cores, else its thread pool);
 - noop-flow: the flow again over its loaded warehouse;
 - flow-threads: the flow with `cluster="threads"` (the batch tasks in the flow's thread pool);
-- dask-W: the flow with `cluster="local:W"` (prefect-dask LocalCluster, W worker processes).
+- dask-W: the flow with `cluster="local:W"` (prefect-dask LocalCluster, W worker processes);
+- reprocess: the reprocess flow with `everything=True` over the warehouse `flow` loaded (every
+  kept document re-run, chunk by chunk): its records digest must equal the fresh load's.
+
+`--chunk-size N` passes N to every loading run (default: the product's, DEFAULT_CHUNK_SIZE).
 
 Each run reports documents per second, the time per stage, its time over the floor's, the peak
 RSS of the measuring process (`ru_maxrss`) and of its whole process tree (sampled, so Dask
@@ -50,7 +54,7 @@ sys.path.insert(0, str(ROOT))
 
 from corpus import ensure_corpus  # noqa: E402
 
-MODES = ("floor", "plain", "noop-plain", "plain-mp", "flow", "noop-flow", "flow-threads")
+MODES = ("floor", "plain", "noop-plain", "plain-mp", "flow", "noop-flow", "flow-threads", "reprocess")
 DEFAULT_MODES = "floor,plain,noop-plain,plain-mp,flow,noop-flow,flow-threads"
 SAMPLE_SECONDS = 0.2
 
@@ -58,7 +62,9 @@ SAMPLE_SECONDS = 0.2
 # ---------------------------------------------------------------- one measurement (child process)
 
 
-def measure(mode: str, corpus: str, warehouse: str, cluster: str | None, profile: str | None) -> dict:
+def measure(
+    mode: str, corpus: str, warehouse: str, cluster: str | None, profile: str | None, chunk_size: int | None = None
+) -> dict:
     """Run one mode in this process; returns its wall seconds, stage seconds and counts."""
     if mode == "floor":
         return measure_floor(corpus, warehouse)
@@ -68,15 +74,25 @@ def measure(mode: str, corpus: str, warehouse: str, cluster: str | None, profile
         workers = (os.cpu_count() or 1) if mode == "plain-mp" else 1
 
         def call() -> dict:
-            counts, seconds = ingest_paths([corpus], warehouse, workers=workers)
+            counts, seconds = ingest_paths([corpus], warehouse, workers=workers, chunk_size=chunk_size)
             return {"counts": counts.as_dict(), "stages": seconds}
+    elif mode == "reprocess":
+        from flows import watched_run
+        from flows.reprocess import reprocess
+
+        def call() -> dict:
+            with watched_run():
+                result = reprocess(warehouse=warehouse, everything=True, cluster=cluster, chunk_size=chunk_size)
+            stages = result.pop("seconds")
+            result.pop("rejections", None)
+            return {"counts": result, "stages": stages}
     else:
         from flows import watched_run
         from flows.ingest import ingest
 
         def call() -> dict:
             with watched_run():
-                result = ingest([corpus], warehouse=warehouse, cluster=cluster)
+                result = ingest([corpus], warehouse=warehouse, cluster=cluster, chunk_size=chunk_size)
             stages = result.pop("seconds")
             result.pop("rejections", None)
             return {"counts": result, "stages": stages}
@@ -141,7 +157,7 @@ def measure_floor(corpus: str, warehouse: str) -> dict:
 
 
 def child_main(args: argparse.Namespace) -> int:
-    outcome = measure(args.mode, args.corpus, args.warehouse, args.cluster, args.profile)
+    outcome = measure(args.mode, args.corpus, args.warehouse, args.cluster, args.profile, args.chunk_size)
     outcome["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # CPU seconds of this process and of the worker processes it waited for: on a shared
     # machine, CPU per document is steadier than wall time.
@@ -154,12 +170,17 @@ def child_main(args: argparse.Namespace) -> int:
 
 
 # Columns that differ between two loads of the same files: which load, and when.
-PER_LOAD_COLUMNS = {"article_sources": ("first_seen_at",), "rejections": ("rejected_at",)}
+PER_LOAD_COLUMNS = {
+    "article_sources": ("first_seen_at",), "rejections": ("rejected_at",), "raw_documents": ("first_seen_at",),
+    "document_sightings": ("first_seen_at",),
+}
+# History of the warehouse, not rows made from the documents: ids a reprocess retired.
+HISTORY_TABLES = ("retired_articles",)
 
 
 def records_digest(warehouse: str) -> str:
-    """A digest of the rows of the public tables (all but `loads` and internal `_` ones, read
-    from the catalog), whatever their order, but per-load columns."""
+    """A digest of the rows of the public tables (all but `loads`, the history tables and
+    internal `_` ones, read from the catalog), whatever their order, but per-load columns."""
     import hashlib
 
     from vnrok_etl.warehouse import connect
@@ -167,10 +188,12 @@ def records_digest(warehouse: str) -> str:
     parts = []
     with connect(warehouse, read_only=True) as connection:
         tables = connection.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE NOT internal AND NOT temporary"
+            "SELECT table_name FROM duckdb_tables() WHERE NOT internal AND NOT temporary AND schema_name = 'main'"
             " AND table_name NOT LIKE '\\_%' ESCAPE '\\' AND table_name <> 'loads' ORDER BY table_name"
         ).fetchall()
         for (table,) in tables:
+            if table in HISTORY_TABLES:
+                continue
             excluded = ", ".join(("load_id", *PER_LOAD_COLUMNS.get(table, ())))
             parts.append(connection.execute(
                 f"SELECT '{table}', count(*), coalesce(sum(hash(t)::HUGEINT), 0)"
@@ -184,7 +207,7 @@ def records_digest(warehouse: str) -> str:
 
 def run_child(
     mode: str, corpus: Path, warehouse: Path, env: dict[str, str], timeout: float,
-    cluster: str | None = None, profile: Path | None = None,
+    cluster: str | None = None, profile: Path | None = None, chunk_size: int | None = None,
 ) -> dict:
     """One measurement in a fresh process, its process tree's RSS sampled while it runs."""
     command = [
@@ -196,6 +219,8 @@ def run_child(
         command += ["--cluster", cluster]
     if profile:
         command += ["--profile", str(profile)]
+    if chunk_size:
+        command += ["--chunk-size", str(chunk_size)]
     load_before = os.getloadavg()
     started = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
@@ -386,7 +411,7 @@ def parent_main(args: argparse.Namespace) -> int:
         raise SystemExit(f"unknown mode(s) {unknown}; choose from {', '.join(MODES)}")
     workers = [int(w) for w in args.dask_workers.split(",") if w.strip()] if args.dask_workers else []
     sizes = [int(size) for size in args.sizes.split(",")]
-    needs_flow = any(mode in ("flow", "noop-flow", "flow-threads") for mode in modes) or workers
+    needs_flow = any(mode in ("flow", "noop-flow", "flow-threads", "reprocess") for mode in modes) or workers
     server = None
     if needs_flow and not env.get("PREFECT_API_URL"):
         server, env["PREFECT_API_URL"] = start_prefect_server(Path(env["PREFECT_HOME"]), env)
@@ -404,24 +429,26 @@ def parent_main(args: argparse.Namespace) -> int:
             plan += [("dask", f"local:{w}") for w in workers]
             for mode, cluster in plan:
                 stem = f"dask-{cluster.split(':')[1]}" if mode == "dask" else mode
-                family = stem.removeprefix("noop-")
+                family = "flow" if mode == "reprocess" else stem.removeprefix("noop-")
+                reuses = mode.startswith("noop") or mode == "reprocess"  # runs over what its family loaded
                 warehouse = work / f"wh-{n}-{family}.duckdb"
                 if mode == "noop-plain" and "plain" not in modes:
                     warehouse = work / f"wh-{n}-plain-mp.duckdb"  # re-run what plain-mp loaded
-                if not mode.startswith("noop"):
+                if not reuses:
                     for leftover in (warehouse, warehouse.with_name(warehouse.name + ".wal")):
                         # a fresh warehouse for every loading run
                         leftover.unlink(missing_ok=True)
                 profile = work / f"profile-{n}-{stem}.txt" if args.profile and mode == "plain" else None
-                if mode.startswith("noop") and warehouse not in loaded:
+                if reuses and warehouse not in loaded:
                     # a re-run over a load that did not finish would be a full load, not a no-op
                     row = {"mode": mode, "cluster": None, "status": "skipped: no finished load to re-run",
                            "load_before": [round(x, 2) for x in os.getloadavg()]}
                 else:
                     row = run_child(
-                        "flow" if cluster else mode, corpus, warehouse, env, args.timeout, cluster, profile
+                        "flow" if cluster else mode, corpus, warehouse, env, args.timeout, cluster, profile,
+                        args.chunk_size,
                     )
-                if row["status"] == "ok" and not mode.startswith("noop"):
+                if row["status"] == "ok" and not reuses:
                     loaded.add(warehouse)
                 row["mode"] = stem
                 row["n"] = n
@@ -455,6 +482,7 @@ def main(argv: list[str] | None = None) -> int:
         child.add_argument("--warehouse", required=True)
         child.add_argument("--cluster")
         child.add_argument("--profile")
+        child.add_argument("--chunk-size", type=int)
         return child_main(child.parse_args(argv[1:]))
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes (default 1000,10000,100000)")
@@ -467,6 +495,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", type=Path, help="write the markdown table here")
     parser.add_argument("--profile", action="store_true", help="pyinstrument profile of each plain run")
     parser.add_argument("--clean", action="store_true", help="delete each corpus after its runs")
+    parser.add_argument("--chunk-size", type=int, help="documents per chunk for every loading run")
     return parent_main(parser.parse_args(argv))
 
 

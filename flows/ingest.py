@@ -28,15 +28,22 @@ from prefect.utilities.annotations import quote
 from flows.cluster import batch_task_runner, running
 from flows.lifeline import stop_reason
 from flows.server import warehouse_slot
-from vnrok_etl.batching import plan_batches
+from vnrok_etl.batching import run_batch_size
 from vnrok_etl.progress import progress_bar
 from vnrok_etl.records import RawDocument
-from vnrok_etl.runner import merge_staged, new_load_info, plan_reads, record_interrupted_load
+from vnrok_etl.runner import (
+    combine_counts,
+    merge_staged,
+    new_load_info,
+    plan_reads,
+    plan_run_chunks,
+    record_interrupted_load,
+)
 from vnrok_etl.sources import discover_paths
 from vnrok_etl.stage import StagedBatch, StagedLoad, Stager, known_batch, stage_paths
 from vnrok_etl.staging_area import staging_folder
 from vnrok_etl.summary import summary_markdown, summary_rows
-from vnrok_etl.warehouse import LoadCounts, LoadInfo, resolve_warehouse
+from vnrok_etl.warehouse import LoadCounts, LoadInfo, Replacement, resolve_warehouse
 
 WAREHOUSE_WAIT_SECONDS = 600.0  # a scheduled and a manual run: the second waits for the first
 # Batches submitted ahead of the one being staged: enough to keep the workers busy, few enough
@@ -62,8 +69,8 @@ def known_documents(files: list[str], warehouse: str) -> tuple[list[str], list[R
 
 
 @task(name="process-batch", cache_policy=NO_CACHE)
-def process_batch(paths: list[str], known: set[str], number: int) -> StagedBatch:
-    return stage_paths(paths, known, number)
+def process_batch(paths: list[str], known: set[str], number: int, positions: list[int] | None = None) -> StagedBatch:
+    return stage_paths(paths, known, number, positions)
 
 
 @task(name="stage", cache_policy=NO_CACHE)
@@ -72,10 +79,13 @@ def stage(stager: Stager) -> StagedLoad:
 
 
 @task(name="merge", cache_policy=NO_CACHE)
-def merge(staged: StagedLoad, warehouse: str, load: LoadInfo, spill: Path) -> LoadCounts:
+def merge(
+    staged: StagedLoad, warehouse: str, load: LoadInfo, spill: Path, replacing: Replacement | None = None
+) -> LoadCounts:
     with warehouse_slot(on_wait=_warn, wait_seconds=WAREHOUSE_WAIT_SECONDS):
         return merge_staged(
-            staged, warehouse, load, spill, on_wait=_warn, wait_seconds=WAREHOUSE_WAIT_SECONDS
+            staged, warehouse, load, spill, on_wait=_warn, wait_seconds=WAREHOUSE_WAIT_SECONDS,
+            replacing=replacing,
         )
 
 
@@ -86,62 +96,95 @@ def ingest(
     batch_size: int | None = None,
     settle_seconds: float | None = None,
     cluster: str | None = None,
+    chunk_size: int | None = None,
 ) -> dict:
-    """Ingest article files and folders into the DuckDB warehouse; returns the load's counts.
+    """Ingest article files and folders into the DuckDB warehouse; returns the run's counts.
 
     settle_seconds: leave files in folders modified less than this long ago for a later run
     (an inbox being written to).
     cluster: where the batch tasks run: 'threads', 'processes[:N]', Dask's 'local[:N]' or a
     scheduler address (flows/cluster.py); by default processes for a large load on a machine
     with several cores. Stage and merge stay here, the warehouse's single writer.
+    chunk_size: documents per chunk (default batching.DEFAULT_CHUNK_SIZE); each chunk is one
+    transaction with its own loads row, all of them with this flow run's id; a run of at most
+    one chunk is one load.
     """
     target = str(resolve_warehouse(warehouse))
-    load = new_load_info(flow_run_id=str(flow_run.id))
+    run_id = str(flow_run.id)
     clock = time.perf_counter()
+    results: list[LoadCounts] = []
+    totals: dict[str, float] = {}
+    load = None
     # quote(): Prefect would otherwise walk every path and hash looking for futures to resolve.
     try:
-        files, unchanged, known = known_documents(quote(discover(paths, settle_seconds)), target)
-        with staging_folder(load.load_id, on_notice=_warn) as folder:
-            # Each batch is staged where it ran; here it is only written to Arrow files in the folder.
-            stager = Stager(folder)
-            stager.add(known_batch(unchanged))
-            # A bar on a terminal (documents done, rate, time left); nothing in pipes, CI or served runs.
-            with progress_bar("ingesting", len(files) + len(unchanged)) as bar:
-                bar.advance(len(unchanged))
-                for batch in _process_batches(plan_batches(files, batch_size), known, cluster):
-                    stager.add(batch)
-                    bar.advance(batch.documents)
-            staged = stage(stager)
-            seconds = {name: round(value, 3) for name, value in stager.seconds.items()}
-            seconds["wall"] = round(time.perf_counter() - clock, 3)
-            merging = time.perf_counter()
-            counts = merge(staged, target, replace(load, stage_seconds=seconds), folder)
+        discovered = discover(paths, settle_seconds)
+        files, unchanged, known = known_documents(quote(discovered), target)
+        size = run_batch_size(len(files), batch_size, chunk_size)
+        chunks = plan_run_chunks(discovered, files, unchanged, chunk_size)
+        batch_number = 0
+        # One pool (or cluster) for the whole run, chosen by its number of batches.
+        runner = batch_task_runner(cluster, -(-len(files) // size) if files else 0)
+        # A bar on a terminal (documents done, rate, time left); nothing in pipes, CI or served runs.
+        with running(runner), progress_bar("ingesting", len(files) + len(unchanged)) as bar:
+            for chunk in chunks:
+                load = new_load_info(flow_run_id=run_id, chunk=chunk.number if len(chunks) > 1 else None)
+                started = time.perf_counter()
+                with staging_folder(load.load_id, on_notice=_warn) as folder:
+                    # Each batch is staged where it ran; here it is only written to Arrow files in the folder.
+                    stager = Stager(folder)
+                    stager.add(known_batch(chunk.unchanged))
+                    bar.advance(len(chunk.unchanged))
+                    batches = chunk.batches(size)
+                    for batch in _process_batches(runner, batches, known, batch_number):
+                        stager.add(batch)
+                        bar.advance(batch.documents)
+                    batch_number += len(batches)
+                    staged = stage(stager)
+                    seconds = {name: round(value, 3) for name, value in stager.seconds.items()}
+                    seconds["wall"] = round(time.perf_counter() - started, 3)
+                    merging = time.perf_counter()
+                    results.append(merge(staged, target, replace(load, stage_seconds=seconds), folder))
+                seconds["merge"] = round(time.perf_counter() - merging, 3)
+                for name, value in seconds.items():
+                    totals[name] = round(totals.get(name, 0.0) + value, 3)
+                load = None
     except BaseException as stop:
-        if not isinstance(stop, Exception):  # SIGTERM, SIGINT (flows/lifeline.py): rolled back, recorded
+        if load is not None and not isinstance(stop, Exception):
+            # SIGTERM, SIGINT (flows/lifeline.py): this chunk rolled back and recorded; the ones before stay.
             record_interrupted_load(target, load, f"interrupted by {stop_reason(stop)}")
         raise
-    # Known only now, so in the artifact and the result but not in the loads row: the merge,
+    # Known only now, so in the artifact and the result but not in the loads rows: the merge,
     # waiting for the writer slot included (a run that waited for another one shows it here).
-    seconds |= {"merge": round(time.perf_counter() - merging, 3), "wall": round(time.perf_counter() - clock, 3)}
-    _publish(counts, seconds)
-    return counts.as_dict() | {"warehouse": target, "rejections": list(counts.rejections), "seconds": seconds}
+    totals["wall"] = round(time.perf_counter() - clock, 3)
+    counts = combine_counts(results)
+    _publish(counts, totals)
+    return counts.as_dict() | {
+        "warehouse": target, "rejections": list(counts.rejections), "seconds": totals, "chunks": len(results),
+    }
 
 
-def _process_batches(batches: list[list[str]], known: set[str], cluster: str | None) -> Iterator[StagedBatch]:
+def _process_batches(
+    runner: object, batches: list[tuple[list[str], list[int]]], known: set[str], numbered_from: int = 0
+) -> Iterator[StagedBatch]:
     """Staged batches in order, with at most WINDOW batches in flight (threads, processes or Dask)."""
-    runner = batch_task_runner(cluster, len(batches))
-    with running(runner):
-        in_flight: deque = deque()
-        for number, batch in enumerate(batches, start=1):
-            # quote(): the known hashes go to the task as they are, not walked by Prefect item by item.
-            parameters = {"paths": batch, "known": quote(known), "number": number}
-            in_flight.append(runner.submit(process_batch, parameters) if runner else process_batch.submit(**parameters))
-            if len(in_flight) >= WINDOW:
-                yield in_flight.popleft().result()
-            if number % GC_EVERY == 0:
-                gc.collect()
-        while in_flight:
+    tasks = []
+    for number, (batch, positions) in enumerate(batches, start=numbered_from + 1):
+        # quote(): the known hashes go to the task as they are, not walked by Prefect item by item.
+        tasks.append((process_batch, {"paths": batch, "known": quote(known), "number": number, "positions": positions}))
+    return run_windowed(runner, tasks)
+
+
+def run_windowed(runner: object, tasks: list[tuple[object, dict]]) -> Iterator:
+    """The tasks' results in order, at most WINDOW in flight, on `runner` (None: the flow's threads)."""
+    in_flight: deque = deque()
+    for number, (task_function, parameters) in enumerate(tasks, start=1):
+        in_flight.append(runner.submit(task_function, parameters) if runner else task_function.submit(**parameters))
+        if len(in_flight) >= WINDOW:
             yield in_flight.popleft().result()
+        if number % GC_EVERY == 0:
+            gc.collect()
+    while in_flight:
+        yield in_flight.popleft().result()
 
 
 def _publish(counts: LoadCounts, seconds: dict[str, float]) -> None:

@@ -278,7 +278,8 @@ def test_the_sql_command_cannot_write_or_reach_other_files(loaded, tmp_path):
     before = hashlib.sha256(warehouse.read_bytes()).hexdigest()
     outside = tmp_path / "outside"
     attempts = [
-        "INSERT INTO rejections VALUES ('x', NULL, 'read', 'x', now(), 'x')",
+        "INSERT INTO rejections (source_uri, content_sha256, stage, reason, rejected_at, load_id)"
+        " VALUES ('x', NULL, 'read', 'x', now(), 'x')",
         "UPDATE articles SET title = 'changed'",
         "DROP TABLE articles",
         "CREATE TABLE extra AS SELECT 1",

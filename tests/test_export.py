@@ -22,7 +22,7 @@ MARTS = {
 }
 CORE = {
     "articles", "article_sources", "figures", "quotes", "speakers", "speaker_aliases", "removed_spans",
-    "captions", "rejections", "loads",
+    "captions", "rejections", "loads", "document_sightings", "retired_articles",
 }
 
 
@@ -90,3 +90,32 @@ def test_the_cli_exports(seeded, tmp_path, capsys):
     assert main(["export", "--format", "parquet", str(tmp_path / "cli"), "--warehouse", str(seeded)]) == 0
     assert f"exported {len(MARTS | CORE)} file(s)" in capsys.readouterr().out
     assert main(["export", str(tmp_path / "missing"), "--warehouse", str(tmp_path / "none.duckdb")]) == 1
+
+
+def test_raw_export_writes_every_document_back_byte_for_byte_with_where_it_was_seen(tmp_path, capsys):
+    # The seeds, and one of them again under another name and in UTF-16: one article, but two
+    # documents (two hashes), each kept as it was read.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in SEEDS.glob("*.txt"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    utf16 = next(SEEDS.glob("*.txt")).read_text(encoding="utf-8").encode("utf-16")
+    (folder / "copy-utf16.txt").write_bytes(utf16)
+    warehouse = tmp_path / "raw.duckdb"
+    ingest_paths([str(folder)], warehouse)
+    assert main(["export", "--raw", str(tmp_path / "raw"), "--warehouse", str(warehouse)]) == 0
+    assert "exported 6 raw document(s)" in capsys.readouterr().out
+    originals = {hashlib.sha256(path.read_bytes()).hexdigest(): path.read_bytes() for path in folder.iterdir()}
+    written = {path.name: path.read_bytes() for path in (tmp_path / "raw").iterdir() if path.name != "sightings.csv"}
+    assert written == originals
+    with open(tmp_path / "raw" / "sightings.csv", newline="", encoding="utf-8") as handle:
+        seen = {(row["content_sha256"], row["source_uri"]) for row in csv.DictReader(handle)}
+    assert seen == {(hashlib.sha256(path.read_bytes()).hexdigest(), str(path)) for path in folder.iterdir()}
+    with connect(warehouse, read_only=True) as connection:
+        stored, original = connection.execute(
+            "SELECT sum(octet_length(content)), sum(size_bytes) FROM raw_documents"
+        ).fetchone()
+    assert stored < original / 1.5  # compressed
+    # Again into the same folder: nothing to rewrite.
+    assert main(["export", "--raw", str(tmp_path / "raw"), "--warehouse", str(warehouse)]) == 0
+    assert "exported 0 raw document(s)" in capsys.readouterr().out

@@ -1,7 +1,8 @@
 """Faults during a load: a killed loader, a locked warehouse, a read-only query that tries to write.
 
-A load is one DuckDB transaction (warehouse.merge_load), so a loader killed at any moment must
-leave the warehouse exactly as it was, and the next run must load everything exactly once. These
+A load (a run's chunk) is one DuckDB transaction (warehouse.merge_load), so a loader killed at any
+moment must leave the warehouse exactly as its committed chunks left it, and the next run must
+load everything exactly once. These
 tests kill a real loading process with SIGKILL (no mocks, no hooks in the code under test): the
 loader is the real ingest with a line printed as its merge starts and ends, and it is killed at
 fractions of the merge time measured on an undisturbed run.
@@ -327,3 +328,65 @@ def test_a_loader_waits_for_a_locked_warehouse_and_loads_once_it_is_free(holder)
     out, err = loader.communicate(timeout=300)
     assert loader.returncode == 0, err
     assert out.split()[-2:] == ["4", "0"]  # seed 003 was already there
+
+
+# The real ingest cut into chunks of CHUNK documents, printing as each chunk's merge starts and
+# commits: a run killed anywhere keeps the chunks it committed, and the next run ends with the
+# rows of an uninterrupted one.
+CHUNK = 50
+CHUNKED_LOADER = LOADER.replace(
+    "runner.ingest_paths([sys.argv[1]], sys.argv[2])", "runner.ingest_paths([sys.argv[1]], sys.argv[2], chunk_size=int(sys.argv[3]))"
+)
+
+
+def start_chunked_loader(corpus: Path, warehouse: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-c", CHUNKED_LOADER, str(corpus), str(warehouse), str(CHUNK)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def records(warehouse: Path) -> str:
+    """The benchmark's digest of every public table (raw documents and sightings included),
+    load ids and times aside."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from run import records_digest
+
+    return records_digest(str(warehouse))
+
+
+def test_a_chunked_load_killed_anywhere_then_run_again_ends_with_the_rows_of_an_uninterrupted_run(
+    corpus_and_base, tmp_path
+):
+    corpus, base = corpus_and_base
+    reference = tmp_path / "reference.duckdb"
+    shutil.copy(base, reference)
+    loader = start_chunked_loader(corpus, reference)
+    out, err = loader.communicate(timeout=300)
+    assert loader.returncode == 0, err
+    assert out.count("merge-end") == 5  # 201 files in chunks of 50
+    expected = records(reference)
+    with connect(reference, read_only=True) as connection:
+        chunks = connection.execute("SELECT chunk FROM loads WHERE chunk IS NOT NULL ORDER BY chunk").fetchall()
+    assert chunks == [(n,) for n in range(1, 6)]
+
+    # Killed inside the second chunk's merge transaction, and between chunks (the fourth being
+    # processed once the third has committed).
+    for label, merges_ended, inside_merge in (("mid-merge", 1, True), ("between", 3, False)):
+        warehouse = tmp_path / f"killed-{label}.duckdb"
+        shutil.copy(base, warehouse)
+        loader = start_chunked_loader(corpus, warehouse)
+        for _ in range(merges_ended):
+            wait_for_line(loader, "merge-end")
+        if inside_merge:
+            wait_for_line(loader, "merge-begin")
+        loader.send_signal(signal.SIGKILL)
+        loader.communicate(timeout=60)
+        with connect(warehouse, read_only=True) as connection:
+            committed = connection.execute("SELECT count(*) FROM loads WHERE chunk IS NOT NULL").fetchone()[0]
+        assert committed in (merges_ended, merges_ended + 1), label  # the chunks it had committed stay
+        assert failing_checks(warehouse) == []
+        rerun = start_chunked_loader(corpus, warehouse)
+        _, err = rerun.communicate(timeout=300)
+        assert rerun.returncode == 0, err
+        assert records(warehouse) == expected, f"killed {label}: the rerun's rows differ"

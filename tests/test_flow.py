@@ -162,3 +162,29 @@ def test_a_plain_script_gets_threads_since_spawn_would_run_it_again(tmp_path):
         for command in ([sys.executable, str(script)], [sys.executable, "-m", "mypackage.job"], [sys.executable, "-c", check])
     ]
     assert outputs == ["False", "True", "True"]
+
+
+def test_a_chunked_flow_run_commits_each_chunk_as_a_load_under_one_flow_run(prefect_server, tmp_path):
+    from flows.ingest import ingest
+    from flows.reprocess import reprocess
+
+    warehouse = tmp_path / "chunks.duckdb"
+    state = ingest(paths=[str(SEEDS)], warehouse=str(warehouse), chunk_size=2, return_state=True)
+    assert state.is_completed()
+    assert (state.result()["chunks"], state.result()["articles_new"]) == (3, 5)
+    flow_run_id = str(state.state_details.flow_run_id)
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        loads = connection.execute("SELECT flow_run_id, kind, chunk, status, documents_seen FROM loads ORDER BY chunk").fetchall()
+    assert loads == [(flow_run_id, "ingest", n, "succeeded", seen) for n, seen in ((1, 2), (2, 2), (3, 1))]
+
+    # The reprocess flow over the same warehouse: every kept document again, in the same chunks.
+    state = reprocess(warehouse=str(warehouse), everything=True, return_state=True)
+    assert state.is_completed()
+    result = state.result()
+    assert (result["documents"], result["chunks"], result["articles_new"]) == (5, 3, 5)
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        rows = connection.execute(
+            "SELECT flow_run_id, chunk FROM loads WHERE kind = 'reprocess' ORDER BY chunk"
+        ).fetchall()
+        assert connection.execute("SELECT count(*) FROM articles").fetchone() == (5,)
+    assert rows == [(str(state.state_details.flow_run_id), n) for n in (1, 2, 3)]

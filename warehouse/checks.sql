@@ -106,6 +106,18 @@ SELECT article_id FROM articles
 WHERE this_load(load_id) AND published_at IS NOT NULL AND published_date IS NOT NULL
   AND abs(date_diff('day', published_date, CAST(published_at AS DATE))) > 1;
 
+-- check: derived_rows_record_their_version
+-- Every row the extraction made says which rules made it (src/vnrok_etl/version.py).
+SELECT 'articles', article_id FROM articles WHERE this_load(load_id) AND extraction_version IS NULL
+UNION ALL SELECT 'figures', figure_id FROM figures WHERE this_load(load_id) AND extraction_version IS NULL
+UNION ALL SELECT 'quotes', quote_id FROM quotes WHERE this_load(load_id) AND extraction_version IS NULL
+UNION ALL SELECT 'article_sources', source_uri FROM article_sources WHERE this_load(load_id) AND extraction_version IS NULL;
+
+-- check: every_document_kept
+-- The bytes of every document a load turned into an article are kept (rawstore.py).
+SELECT s.content_sha256 FROM article_sources s
+WHERE this_load(s.load_id) AND NOT EXISTS (SELECT 1 FROM raw_documents r WHERE r.content_sha256 = s.content_sha256);
+
 -- check: synonym_word_listed_once
 -- A word mapped twice makes the synonym map ambiguous (views.sql subject_synonyms).
 SELECT term, word FROM subject_synonyms GROUP BY term, word HAVING count(*) > 1;

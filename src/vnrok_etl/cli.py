@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (walked recursively)")
     _warehouse_option(ingest)
     ingest.add_argument("--batch-size", type=_positive_int, default=None, help="documents per task run")
+    _chunk_option(ingest)
     ingest.add_argument(
         "--cluster", nargs="?", const="local", default=None, metavar="SPEC",
         help="where the batch tasks run: threads (the flow's thread pool), processes[:N] (a "
@@ -72,6 +73,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ingest.set_defaults(run=run_ingest)
 
+    reprocess = commands.add_parser(
+        "reprocess", help="re-run today's rules over the raw documents the warehouse keeps",
+        epilog='example: vnrok-etl reprocess --where "source = \'VNA\' AND published_date >= DATE \'2025-01-01\'"',
+        description="Run the Prefect reprocess flow: decode, clean and extract the kept raw documents "
+                    "again, replacing what they had made; by default those whose rows another "
+                    "extraction version made.",
+    )
+    _warehouse_option(reprocess)
+    which = reprocess.add_mutually_exclusive_group()
+    which.add_argument("--all", action="store_true", dest="everything", help="every kept document")
+    which.add_argument("--where", metavar="SQL", help="the documents of the articles this condition on `articles` selects")
+    reprocess.add_argument("--batch-size", type=_positive_int, default=None, help="documents per task run")
+    _chunk_option(reprocess)
+    reprocess.add_argument("--cluster", nargs="?", const="local", default=None, metavar="SPEC",
+                           help="where the batch tasks run, as for ingest")
+    reprocess.set_defaults(run=run_reprocess)
     crawl = commands.add_parser(
         "crawl", help="fetch feeds, sitemaps or pages and ingest the new articles", epilog=EXAMPLES["crawl"],
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -152,6 +169,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("directory", metavar="DIR")
     export.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    export.add_argument(
+        "--raw", action="store_true",
+        help="instead, write every stored raw document byte for byte as DIR/<sha256>, with "
+             "DIR/sightings.csv saying where and when each was seen",
+    )
     _warehouse_option(export)
     export.set_defaults(run=run_export)
     return parser
@@ -182,7 +204,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     with clean_stop(), temporary_server(), watched_run():
         state = ingest(
             paths=list(args.paths), warehouse=warehouse, batch_size=args.batch_size, cluster=args.cluster,
-            return_state=True,
+            chunk_size=args.chunk_size, return_state=True,
         )
     if not state.is_completed():
         print(f"vnrok-etl: error: ingest flow {state.name.lower()}: {_state_message(state)}", file=sys.stderr)
@@ -190,6 +212,44 @@ def run_ingest(args: argparse.Namespace) -> int:
     result = state.result()
     counts = LoadCounts.from_dict(result)
     print(summary_text(counts, result["seconds"], warehouse))
+    return 0
+
+
+def run_reprocess(args: argparse.Namespace) -> int:
+    from vnrok_etl.batching import DEFAULT_CHUNK_SIZE
+    from vnrok_etl.reprocess import plan_reprocess
+
+    warehouse = str(resolve_warehouse(args.warehouse))
+    # A bad filter or a warehouse without kept documents fails here, before Prefect starts.
+    todo = plan_reprocess(warehouse, args.where, args.everything, args.chunk_size or DEFAULT_CHUNK_SIZE)
+    if not todo.sightings:
+        print(f"nothing to reprocess in {warehouse}: every kept document's rows carry {todo.version}"
+              if args.where is None and not args.everything else f"no kept document selected in {warehouse}")
+        if todo.without_raw:
+            print(f"{todo.without_raw} document(s) were loaded before raw documents were kept: ingest their files again")
+        return 0
+    print(f"vnrok-etl: reprocessing {todo.sightings} kept document(s) of {warehouse} (starting Prefect)...", file=sys.stderr)
+    from flows import watched_run
+    from flows.lifeline import clean_stop, temporary_server
+    from flows.reprocess import reprocess
+
+    with clean_stop(), temporary_server(), watched_run():
+        state = reprocess(
+            warehouse=warehouse, where=args.where, everything=args.everything, chunk_size=args.chunk_size,
+            batch_size=args.batch_size, cluster=args.cluster, return_state=True,
+        )
+    if not state.is_completed():
+        print(f"vnrok-etl: error: reprocess flow {state.name.lower()}: {_state_message(state)}", file=sys.stderr)
+        return EXIT_FAILED
+    result = state.result()
+    print(
+        f"reprocessed {result['documents']} document(s) in {result['chunks']} chunk(s) with {result['version']}:"
+        f" {result.get('articles_new', 0)} article(s), {result.get('figures_new', 0)} figure(s),"
+        f" {result.get('quotes_new', 0)} quote(s), {result.get('rejections_new', 0)} rejection(s)"
+        f" in {result['seconds'].get('wall', 0):.1f} s"
+    )
+    if result["without_raw"]:
+        print(f"{result['without_raw']} selected document(s) were loaded before raw documents were kept: ingest their files again")
     return 0
 
 
@@ -267,6 +327,12 @@ def run_report(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from vnrok_etl.export import export_marts
 
+    if args.raw:
+        from vnrok_etl.rawstore import export_raw
+
+        written, manifest = export_raw(resolve_warehouse(args.warehouse), args.directory)
+        print(f"exported {written} raw document(s) to {args.directory} (where and when seen: {manifest.name})")
+        return 0
     files = export_marts(resolve_warehouse(args.warehouse), args.directory, args.format)
     print(f"exported {len(files)} file(s) to {args.directory}")
     return 0
@@ -341,6 +407,14 @@ def _warehouse_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--warehouse", metavar="FILE", default=None,
         help="DuckDB file (default: $VNROK_WAREHOUSE, else warehouse/vnrok.duckdb)",
+    )
+
+
+def _chunk_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--chunk-size", type=_positive_int, default=None, metavar="N",
+        help="documents per chunk: each chunk commits as its own load, in one transaction "
+             "(default 10000; a run of at most N documents is one load)",
     )
 
 

@@ -5,6 +5,8 @@ the files itself (`COPY (SELECT ...) TO ...`), column types and lists intact in 
 read-only connection so an export can never change the warehouse or wait on a writer's lock for
 long. What is exported is read from the catalog: every core table (not `_migrations`) and every
 view except the intermediate `int_` layer, so a mart added to views.sql is exported without touching this file.
+The raw documents are not a table to analyse: `--raw` writes them out byte for byte instead
+(rawstore.export_raw).
 
 Safety: the directory is created, every file name is a catalog name checked against a plain
 identifier pattern, and every target path is resolved and must lie inside the directory (a
@@ -25,6 +27,9 @@ from vnrok_etl.warehouse import WarehouseError, connect
 FORMATS = {"parquet": "(FORMAT parquet, COMPRESSION zstd)", "csv": "(FORMAT csv, HEADER true)"}
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 INTERNAL_PREFIXES = ("stg_", "int_", "_")
+# The compressed documents are an archive, not a mart: `vnrok-etl export --raw` writes them out
+# as the original files (rawstore.export_raw).
+NOT_MARTS = ("raw_documents",)
 
 
 class ExportError(WarehouseError):
@@ -62,7 +67,7 @@ def exported_relations(connection: duckdb.DuckDBPyConnection) -> list[str]:
            WHERE table_schema = 'main' AND table_catalog = current_database()
            ORDER BY table_type, table_name"""
     ).fetchall()
-    names = [name for name, _ in rows if not name.startswith(INTERNAL_PREFIXES)]
+    names = [name for name, _ in rows if not name.startswith(INTERNAL_PREFIXES) and name not in NOT_MARTS]
     unsafe = [name for name in names if not IDENTIFIER.match(name)]
     if unsafe:
         raise ExportError(f"refusing to export relations with unusual names: {', '.join(unsafe)}")

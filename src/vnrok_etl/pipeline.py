@@ -16,6 +16,7 @@ import re
 import time
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
+from itertools import count
 
 from vnrok_etl.clean import CleanError, clean_document
 from vnrok_etl.decode import DecodeError, decode_bytes
@@ -44,6 +45,10 @@ class BatchResult:
     extractions: list[Extraction] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
     known: list[RawDocument] = field(default_factory=list)
+    # Every document read, in the batch's order: (uri, sha256, its position in the run), and the
+    # bytes of those the warehouse does not know yet, to keep them (rawstore.py).
+    seen: list[tuple[str, str | None, int]] = field(default_factory=list)
+    raw: dict[str, bytes] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
 
     @property
@@ -102,23 +107,44 @@ def check_paragraph_size(article: Article) -> None:
         )
 
 
-def process_paths(paths: Iterable[str], known_sha256: Collection[str] = ()) -> BatchResult:
-    """Read and process a batch of files; bytes the warehouse already has cost only a hash."""
+def process_paths(
+    paths: Iterable[str], known_sha256: Collection[str] = (), positions: Iterable[int] | None = None
+) -> BatchResult:
+    """Read and process a batch of files; bytes the warehouse already has cost only a hash.
+
+    `positions`: each path's position in the run's list of files (default: its place here).
+    """
     result = BatchResult()
-    for path in paths:
+    for path, position in zip(paths, positions if positions is not None else count()):
         started = time.perf_counter()
         document = read_document(path)
         result.seconds["read"] += time.perf_counter() - started
         if isinstance(document, Rejection):
             result.rejections.append(document)
-        elif document.sha256 in known_sha256:
+            continue
+        result.seen.append((document.uri, document.sha256, position))
+        if document.sha256 in known_sha256:
             result.known.append(replace(document, content=b""))
         else:
+            result.raw[document.sha256] = document.content
             outcome = process_document(document, result.seconds)
             if isinstance(outcome, Rejection):
                 result.rejections.append(outcome)
             else:
                 result.extractions.append(outcome)
+    return result
+
+
+def process_stored(documents: Iterable[RawDocument]) -> BatchResult:
+    """Process documents whose bytes the warehouse keeps (a reprocess) as `process_paths` does
+    files it reads; their bytes and sightings are kept already, so they are not staged again."""
+    result = BatchResult()
+    for document in documents:
+        outcome = process_document(document, result.seconds)
+        if isinstance(outcome, Rejection):
+            result.rejections.append(outcome)
+        else:
+            result.extractions.append(outcome)
     return result
 
 

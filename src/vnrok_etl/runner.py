@@ -9,16 +9,18 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from uuid import uuid4
 
-from vnrok_etl.batching import plan_batches
+from vnrok_etl.batching import DEFAULT_CHUNK_SIZE, plan_chunks, run_batch_size
 from vnrok_etl.records import RawDocument
 from vnrok_etl.sources import discover_paths, unchanged_documents
-from vnrok_etl.stage import StagedBatch, StagedLoad, Stager, known_batch, stage_paths
+from vnrok_etl.reprocess import ChunkReplacement, ReprocessPlan, batches_of, pending_table, plan_reprocess, read_documents
+from vnrok_etl.stage import StagedBatch, StagedLoad, Stager, known_batch, stage_paths, stage_stored
 from vnrok_etl.staging_area import staging_folder
+from vnrok_etl.failed_staging import drop_resolved_staging, keep_failed_staging
 from vnrok_etl.warehouse import (
     LoadCounts,
     LoadInfo,
@@ -28,6 +30,7 @@ from vnrok_etl.warehouse import (
     known_sha256,
     merge_load,
     record_failed_load,
+    Replacement,
 )
 
 # DuckDB's buffer memory for a spilled merge; beyond it, it spills to the staging folder. The
@@ -38,14 +41,52 @@ from vnrok_etl.warehouse import (
 MERGE_MEMORY = "512MB"
 
 
-def new_load_info(flow_run_id: str | None = None, stage_seconds: dict[str, float] | None = None) -> LoadInfo:
+def new_load_info(
+    flow_run_id: str | None = None, stage_seconds: dict[str, float] | None = None,
+    kind: str = "ingest", chunk: int | None = None,
+) -> LoadInfo:
     started = datetime.now(timezone.utc)
     return LoadInfo(
         load_id=f"{started:%Y%m%dT%H%M%SZ}-{uuid4().hex[:8]}",
         started_at=started,
         flow_run_id=flow_run_id,
         stage_seconds=stage_seconds or {},
+        kind=kind,
+        chunk=chunk,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkPlan:
+    """One chunk of a run: the files to read and the unchanged ones, each with its position."""
+
+    number: int
+    files: list[str]
+    unchanged: list[RawDocument]
+    positions: list[int]  # of `files` in the run's list (document_sightings.seq)
+
+    def batches(self, size: int) -> list[tuple[list[str], list[int]]]:
+        """(files, positions) of the chunk's batches of at most `size` files."""
+        return [
+            (self.files[start : start + size], self.positions[start : start + size])
+            for start in range(0, len(self.files), size)
+        ]
+
+
+def plan_run_chunks(
+    discovered: list[str], files: list[str], unchanged: list[RawDocument], chunk_size: int | None
+) -> list[ChunkPlan]:
+    """The run's chunks, cut at fixed positions of its list of files (batching.plan_chunks)."""
+    reading = set(files)
+    unchanged_by_uri = {document.uri: document for document in unchanged}
+    chunks = []
+    for number, positions in enumerate(plan_chunks(len(discovered), chunk_size), start=1):
+        read = [position for position in positions if discovered[position] in reading]
+        chunks.append(ChunkPlan(
+            number, [discovered[position] for position in read],
+            [unchanged_by_uri[discovered[p]] for p in positions if discovered[p] in unchanged_by_uri], read,
+        ))
+    return chunks or [ChunkPlan(1, [], [], [])]
 
 
 def ingest_paths(
@@ -55,37 +96,67 @@ def ingest_paths(
     on_wait: Callable[[str], None] | None = None,
     workers: int = 1,
     spill: bool = True,
+    chunk_size: int | None = None,
 ) -> tuple[LoadCounts, dict[str, float]]:
-    """Discover, process, stage and merge; returns the load's counts and seconds per stage.
+    """Discover, process, stage and merge; returns the run's counts and seconds per stage.
 
     Files unchanged since they were loaded (same size and modification time) are not read
-    again. Batches are processed and staged in one go (in `workers` processes when > 1: the
-    stages are pure Python, threads would share one core) and written out as they come, so
-    memory holds one batch of records at a time; with `spill` the staged rows wait in Arrow
-    files in a temporary folder and DuckDB reads them from there, within MERGE_MEMORY.
+    again. The files are cut into chunks of at most `chunk_size` (default DEFAULT_CHUNK_SIZE),
+    each merged as its own load in one transaction, so memory and the work a crash can lose are
+    bounded by a chunk; a run of at most one chunk is one load. Batches are processed and staged
+    in one go (in `workers` processes when > 1: the stages are pure Python, threads would share
+    one core) and written out as they come, so memory holds one batch of records at a time; with
+    `spill` the staged rows wait in Arrow files in a temporary folder and DuckDB reads them from
+    there, within MERGE_MEMORY. A chunk that fails stops the run; the chunks before it stay.
     """
     clock = time.perf_counter()
-    files, unchanged, known = plan_reads(discover_paths(paths), warehouse, on_wait)
-    staging = 0.0
-    load = new_load_info()
-    with staging_folder(load.load_id, on_notice=on_wait) as folder:
-        stager = Stager(folder if spill else None)
-        stager.add(known_batch(unchanged))
-        for batch in _process_batches(plan_batches(files, batch_size), known, workers):
+    discovered = discover_paths(paths)
+    files, unchanged, known = plan_reads(discovered, warehouse, on_wait)
+    size = run_batch_size(len(files), batch_size, chunk_size)
+    chunks = plan_run_chunks(discovered, files, unchanged, chunk_size)
+    results: list[LoadCounts] = []
+    totals: dict[str, float] = {}
+    batch_number = 0
+    for chunk in chunks:
+        load = new_load_info(chunk=chunk.number if len(chunks) > 1 else None)
+        staging = 0.0
+        with staging_folder(load.load_id, on_notice=on_wait) as folder:
+            stager = Stager(folder if spill else None)
+            stager.add(known_batch(chunk.unchanged))
+            planned = chunk.batches(size)
+            numbers = range(batch_number + 1, batch_number + len(planned) + 1)
+            batch_number += len(planned)
+            batches, places = [files for files, _ in planned], [positions for _, positions in planned]
+            for batch in _process_batches(batches, places, known, workers, numbers):
+                staged_at = time.perf_counter()
+                stager.add(batch)
+                del batch
+                staging += time.perf_counter() - staged_at
             staged_at = time.perf_counter()
-            stager.add(batch)
-            del batch
-            staging += time.perf_counter() - staged_at
-        staged_at = time.perf_counter()
-        staged = stager.finish()
-        seconds = stager.seconds
-        seconds["stage"] += staging + time.perf_counter() - staged_at
-        load = replace(load, stage_seconds=seconds)
-        merged_at = time.perf_counter()
-        counts = merge_staged(staged, warehouse, load, folder if spill else None, on_wait=on_wait)
-        seconds["merge"] = time.perf_counter() - merged_at
-    seconds["wall"] = time.perf_counter() - clock
-    return counts, {stage: round(value, 3) for stage, value in seconds.items()}
+            staged = stager.finish()
+            seconds = stager.seconds
+            seconds["stage"] += staging + time.perf_counter() - staged_at
+            load = replace(load, stage_seconds=seconds)
+            merged_at = time.perf_counter()
+            results.append(merge_staged(staged, warehouse, load, folder if spill else None, on_wait=on_wait))
+            seconds["merge"] = time.perf_counter() - merged_at
+        for stage, value in seconds.items():
+            totals[stage] = totals.get(stage, 0.0) + value
+    totals["wall"] = time.perf_counter() - clock
+    return combine_counts(results), {stage: round(value, 3) for stage, value in totals.items()}
+
+
+def combine_counts(results: list[LoadCounts]) -> LoadCounts:
+    """The counts of a run's chunks added up; its load id is the first chunk's (and the last's)."""
+    if len(results) == 1:
+        return results[0]
+    load_id = f"{results[0].load_id}..{results[-1].load_id}"
+    summed = {
+        name: sum(getattr(result, name) for result in results)
+        for name in LoadCounts.__slots__ if name not in ("load_id", "rejections")
+    }
+    rejections = tuple(pair for result in results for pair in result.rejections)
+    return LoadCounts(load_id=load_id, rejections=rejections, **summed)
 
 
 def plan_reads(
@@ -106,8 +177,10 @@ def merge_staged(
     spill: Path | None,
     on_wait: Callable[[str], None] | None = None,
     wait_seconds: float | None = None,
+    replacing: Replacement | None = None,
 ) -> LoadCounts:
-    """Open the warehouse for writing and merge; a failure is rolled back and recorded.
+    """Open the warehouse for writing and merge; a failure is rolled back and recorded, and the
+    failed chunk's staged rows are kept in the warehouse to be looked at (failed_staging.py).
 
     With `spill` (the staging folder), DuckDB works within MERGE_MEMORY and spills there.
     """
@@ -116,10 +189,16 @@ def merge_staged(
             connection.execute(f"SET memory_limit = '{MERGE_MEMORY}'")
             connection.execute(f"SET temp_directory = '{spill / 'duckdb'}'")
         try:
-            return merge_load(connection, staged, load)
+            counts = merge_load(connection, staged, load, replacing)
         except Exception as error:
-            record_failed_load(connection, load, f"{type(error).__name__}: {error}")
+            message = f"{type(error).__name__}: {error}"
+            kept = keep_failed_staging(connection, staged, load)
+            if kept:
+                message += f" (its staged rows are kept in schema {kept})"
+            record_failed_load(connection, load, message)
             raise
+        drop_resolved_staging(connection)
+        return counts
 
 
 INTERRUPTED_WAIT_SECONDS = 2.0  # a stopping run records itself only if the file is free at once
@@ -139,15 +218,17 @@ def record_interrupted_load(warehouse: str | Path, load: LoadInfo, reason: str) 
     return True
 
 
-def _process_batches(batches: list[list[str]], known: set[str], workers: int) -> Iterator[StagedBatch]:
+def _process_batches(
+    batches: list[list[str]], positions: list[list[int]], known: set[str], workers: int, numbers: Iterable[int]
+) -> Iterator[StagedBatch]:
     """Staged batches in batch order, from this process or from a pool of `workers` processes."""
     if workers <= 1 or len(batches) <= 1:
-        for number, batch in enumerate(batches, start=1):
-            yield stage_paths(batch, known, number)
+        for number, batch, places in zip(numbers, batches, positions):
+            yield stage_paths(batch, known, number, places)
         return
     # The known hashes go to each worker once (initializer), not with every batch.
     with ProcessPoolExecutor(workers, initializer=_remember_known, initargs=(known,)) as pool:
-        yield from pool.map(_stage_known, batches, range(1, len(batches) + 1))
+        yield from pool.map(_stage_known, batches, numbers, positions)
 
 
 _KNOWN: set[str] = set()
@@ -158,5 +239,63 @@ def _remember_known(known: set[str]) -> None:
     _KNOWN = known
 
 
-def _stage_known(batch: list[str], number: int) -> StagedBatch:
-    return stage_paths(batch, _KNOWN, number)
+def _stage_known(batch: list[str], number: int, positions: list[int]) -> StagedBatch:
+    return stage_paths(batch, _KNOWN, number, positions)
+
+
+def reprocess_warehouse(
+    warehouse: str | Path,
+    where: str | None = None,
+    everything: bool = False,
+    chunk_size: int | None = None,
+    batch_size: int | None = None,
+    workers: int = 1,
+    on_wait: Callable[[str], None] | None = None,
+) -> tuple[ReprocessPlan, list[LoadCounts], dict[str, float]]:
+    """Re-run decode, clean and extraction over kept documents (reprocess.py), chunk by chunk,
+    each chunk one transaction; returns the plan, each chunk's counts and seconds per stage."""
+    clock = time.perf_counter()
+    plan = plan_reprocess(warehouse, where, everything, chunk_size or DEFAULT_CHUNK_SIZE, on_wait)
+    pending = pending_table(plan)
+    run_loads: list[str] = []
+    results: list[LoadCounts] = []
+    totals: dict[str, float] = {}
+    batch_number = 0
+    for number, chunk in enumerate(plan.chunks, start=1):
+        load = new_load_info(kind="reprocess", chunk=number)
+        documents = read_documents(warehouse, chunk, on_wait=on_wait)
+        with staging_folder(load.load_id, on_notice=on_wait) as folder:
+            stager = Stager(folder)
+            batches = list(batches_of(documents, run_batch_size(plan.sightings, batch_size, chunk_size)))
+            numbers = range(batch_number + 1, batch_number + len(batches) + 1)
+            batch_number += len(batches)
+            for batch in _process_stored_batches(batches, workers, numbers):
+                stager.add(batch)
+            staged = stager.finish()
+            seconds = stager.seconds
+            load = replace(load, stage_seconds=seconds)
+            replacement = ChunkReplacement(
+                chunk=[(sighting.uri, sighting.sha256) for sighting in chunk], pending=pending, number=number,
+                run_loads=list(run_loads), version=plan.version, speakers=not plan.filtered,
+                last=number == len(plan.chunks) and not plan.filtered and not plan.without_raw,
+                everything=plan.everything,
+            )
+            merged_at = time.perf_counter()
+            results.append(merge_staged(staged, warehouse, load, folder, on_wait=on_wait, replacing=replacement))
+            seconds["merge"] = time.perf_counter() - merged_at
+        run_loads.append(load.load_id)
+        for stage, value in seconds.items():
+            totals[stage] = totals.get(stage, 0.0) + value
+    totals["wall"] = time.perf_counter() - clock
+    return plan, results, {stage: round(value, 3) for stage, value in totals.items()}
+
+
+def _process_stored_batches(
+    batches: list[list[RawDocument]], workers: int, numbers: Iterable[int]
+) -> Iterator[StagedBatch]:
+    if workers <= 1 or len(batches) <= 1:
+        for number, batch in zip(numbers, batches):
+            yield stage_stored(batch, number)
+        return
+    with ProcessPoolExecutor(workers) as pool:
+        yield from pool.map(stage_stored, batches, numbers)

@@ -24,10 +24,12 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.dataset as ds
 
+from vnrok_etl import rawstore
 from vnrok_etl.identity import article_identity, record_id
-from vnrok_etl.pipeline import STAGES, BatchResult, process_paths
+from vnrok_etl.pipeline import STAGES, BatchResult, process_paths, process_stored
 from vnrok_etl.records import RawDocument
 from vnrok_etl.speakers import fold
+from vnrok_etl.version import extraction_version
 
 TIMESTAMP = pa.timestamp("us", tz="UTC")
 
@@ -85,7 +87,19 @@ SCHEMAS: dict[str, pa.Schema] = {
     "stg_rejections": pa.schema(
         [("source_uri", pa.string()), ("content_sha256", pa.string()), ("stage", pa.string()), ("reason", pa.string())]
     ),
+    "stg_raw_documents": pa.schema(
+        [("content_sha256", pa.string()), ("size_bytes", pa.int64()), ("codec", pa.string()), ("content", pa.binary())]
+    ),
+    "stg_sightings": pa.schema([("source_uri", pa.string()), ("content_sha256", pa.string()), ("seq", pa.int64())]),
 }
+# Staging tables of rows derived by the extraction: each row records the rules that made it
+# (version.py), computed where the batch ran.
+VERSIONED = (
+    "stg_documents", "stg_articles", "stg_removed_spans", "stg_captions", "stg_figures", "stg_quotes",
+    "stg_speakers", "stg_speaker_aliases", "stg_rejections",
+)
+for _name in VERSIONED:
+    SCHEMAS[_name] = SCHEMAS[_name].append(pa.field("extraction_version", pa.string()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,9 +126,19 @@ class StagedBatch:
     seconds: dict[str, float]
 
 
-def stage_paths(paths: list[str], known_sha256: set[str], number: int) -> StagedBatch:
-    """Process batch `number` and stage it: the whole per-batch work, for a worker process."""
-    return stage_batch(process_paths(paths, known_sha256), number)
+def stage_paths(
+    paths: list[str], known_sha256: set[str], number: int, positions: list[int] | None = None
+) -> StagedBatch:
+    """Process batch `number` and stage it: the whole per-batch work, for a worker process.
+
+    `positions`: each path's position in the run's list of files (the order a reprocess replays).
+    """
+    return stage_batch(process_paths(paths, known_sha256, positions), number)
+
+
+def stage_stored(documents: list[RawDocument], number: int) -> StagedBatch:
+    """Process and stage batch `number` of kept documents (a reprocess), for a worker process."""
+    return stage_batch(process_stored(documents), number)
 
 
 def stage_batch(batch: BatchResult, number: int = 0) -> StagedBatch:
@@ -128,6 +152,15 @@ def stage_batch(batch: BatchResult, number: int = 0) -> StagedBatch:
     started = time.perf_counter()
     columns = _empty_columns()
     _add_known(columns, batch.known)
+    for uri, sha256, position in batch.seen:
+        _append(columns["stg_sightings"], source_uri=uri, content_sha256=sha256, seq=position)
+    # The bytes are compressed here, in the worker, where they were read: the writer only appends.
+    compress = rawstore.compressor().compress
+    for sha256, content in batch.raw.items():
+        _append(
+            columns["stg_raw_documents"], content_sha256=sha256, size_bytes=len(content),
+            codec=rawstore.CODEC, content=compress(content),
+        )
     for rejection in batch.rejections:
         _append(
             columns["stg_rejections"], source_uri=rejection.uri, content_sha256=rejection.sha256,
@@ -221,6 +254,7 @@ class Stager:
         self.documents_seen = 0
         self.seconds: dict[str, float] = dict.fromkeys((*STAGES, "stage"), 0.0)  # summed over batches
         self._articles: set[str] = set()
+        self._raw: set[str] = set()
         self._batches = 0
         self._spill = spill
         self._writers: dict[str, pa.ipc.RecordBatchFileWriter] = {}
@@ -242,6 +276,13 @@ class Stager:
             for name in ARTICLE_TABLES:
                 keep = [key not in repeated for key in tables[name].column("article_id").to_pylist()]
                 tables[name] = tables[name].filter(pa.array(keep, pa.bool_()))
+        # A document's bytes once per load (a batch holds each hash once already), so the merge
+        # inserts them without sorting blobs to drop repeats.
+        hashes = tables["stg_raw_documents"].column("content_sha256").to_pylist()
+        if any(sha256 in self._raw for sha256 in hashes):
+            keep = [sha256 not in self._raw for sha256 in hashes]
+            tables["stg_raw_documents"] = tables["stg_raw_documents"].filter(pa.array(keep, pa.bool_()))
+        self._raw.update(hashes)
         for name, table in tables.items():
             if not table.num_rows:
                 continue
@@ -286,6 +327,10 @@ def _add_known(columns: dict[str, dict[str, list]], documents: Iterable[RawDocum
 
 
 def _tables(columns: dict[str, dict[str, list]]) -> dict[str, pa.Table]:
+    version = extraction_version()
+    for name in VERSIONED:
+        stamps = columns[name]["extraction_version"]
+        stamps[:] = [version] * len(stamps)
     return {name: pa.Table.from_pydict(columns[name], schema=schema) for name, schema in SCHEMAS.items()}
 
 

@@ -1,8 +1,8 @@
 """The DuckDB warehouse: opening it, keeping its schema current, and merging one load.
 
-A load is all-or-nothing: staging tables, inserts into every core table, the loads row and the
-data checks run in ONE transaction; anything that fails rolls all of it back, and only a 'failed'
-loads row is written afterwards. Every insert is an anti-join on the table's key, so loading the
+A load (one chunk of a run, runner.ingest_paths) is all-or-nothing: staging tables, inserts into
+every core table, the loads row and the data checks run in ONE transaction; anything that fails
+rolls all of it back, and only a 'failed' loads row is written afterwards. Every insert is an anti-join on the table's key, so loading the
 same documents again changes nothing (DESIGN.md "Identity and deduplication").
 
 DuckDB lets one process open a file read-write, and that lock excludes every other process, even
@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import duckdb
 import pyarrow as pa
@@ -66,6 +66,19 @@ class LoadInfo:
     started_at: datetime
     flow_run_id: str | None = None
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    kind: str = "ingest"  # or "reprocess"
+    chunk: int | None = None  # its number among the chunks of its run, from 1
+
+
+class Replacement(Protocol):
+    """What a reprocess does around the merge, inside its transaction (reprocess.py): `before`
+    removes the rows the chunk's documents will get again (and the articles of the documents
+    still to come, which a fresh ingest would not have yet); `after` records the article ids
+    that disappeared."""
+
+    def before(self, connection: duckdb.DuckDBPyConnection) -> None: ...
+
+    def after(self, connection: duckdb.DuckDBPyConnection, load: LoadInfo) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,7 +277,8 @@ def file_signatures(connection: duckdb.DuckDBPyConnection) -> dict[str, tuple[in
         rows = connection.execute(
             """SELECT f.source_uri, f.size_bytes, f.mtime_ns, f.content_sha256 FROM _file_signatures f
                WHERE EXISTS (SELECT 1 FROM article_sources s
-                             WHERE s.source_uri = f.source_uri AND s.content_sha256 = f.content_sha256)"""
+                             WHERE s.source_uri = f.source_uri AND s.content_sha256 = f.content_sha256)
+                 AND EXISTS (SELECT 1 FROM raw_documents r WHERE r.content_sha256 = f.content_sha256)"""
         ).fetchall()
     except duckdb.CatalogException:
         return {}  # a warehouse written before signatures were kept: every file is read
@@ -272,20 +286,37 @@ def file_signatures(connection: duckdb.DuckDBPyConnection) -> dict[str, tuple[in
 
 
 def known_sha256(connection: duckdb.DuckDBPyConnection) -> set[str]:
-    """Hashes of the documents the warehouse has already turned into articles."""
-    rows = connection.execute("SELECT DISTINCT content_sha256 FROM article_sources").fetchall()
+    """Hashes of the documents the warehouse has already turned into articles and keeps.
+
+    A document loaded before raw documents were kept (migration 005) is not known: reading it
+    again stores its bytes, and its article, already there, is not loaded twice.
+    """
+    try:
+        rows = connection.execute(
+            """SELECT DISTINCT content_sha256 FROM article_sources s
+               WHERE EXISTS (SELECT 1 FROM raw_documents r WHERE r.content_sha256 = s.content_sha256)"""
+        ).fetchall()
+    except duckdb.CatalogException:
+        return set()  # a read-only look at a warehouse from before raw documents: every file is read
     return {row[0] for row in rows}
 
 
-def merge_load(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: LoadInfo) -> LoadCounts:
-    """Merge one load's staging tables into the core tables, all or nothing."""
+def merge_load(
+    connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: LoadInfo, replacing: Replacement | None = None
+) -> LoadCounts:
+    """Merge one load's staging tables into the core tables, all or nothing; with `replacing`,
+    the rows its documents had before go in the same transaction (a reprocess chunk)."""
     connection.execute("BEGIN TRANSACTION")
     try:
         with _registered(connection, staged.tables):
+            if replacing is not None:
+                replacing.before(connection)
             counts = _merge(connection, staged, load)
+            if replacing is not None:
+                replacing.after(connection, load)
             # The checks read articles, sources, figures, quotes and speakers: a load that added
             # no article and no source (a re-run over known files) cannot have broken them.
-            if counts.articles_new or counts.sources_new:
+            if counts.articles_new or counts.sources_new or replacing is not None:
                 run_checks(connection, load.load_id)
         connection.execute("COMMIT")
     except BaseException:
@@ -318,9 +349,10 @@ def record_failed_load(
     """After a rollback: keep a trace of the attempt, and nothing else. `status` is 'failed', or
     'interrupted' for a run stopped by a signal before it committed."""
     connection.execute(
-        "INSERT INTO loads (load_id, flow_run_id, started_at, finished_at, status, error)"
-        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-        [load.load_id, load.flow_run_id, load.started_at, datetime.now(timezone.utc), status, error[:2000]],
+        "INSERT INTO loads (load_id, flow_run_id, started_at, finished_at, status, error, kind, chunk)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        [load.load_id, load.flow_run_id, load.started_at, datetime.now(timezone.utc), status, error[:2000],
+         load.kind, load.chunk],
     )
 
 
@@ -333,9 +365,11 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
         articles_new = _insert(
             connection,
             """INSERT INTO articles (article_id, title, published_at, published_date, date_source, source,
-                                     dateline, byline, kind, body, simhash, duplicate_of, load_id, story_id)
+                                     dateline, byline, kind, body, simhash, duplicate_of, load_id, story_id,
+                                     extraction_version)
                SELECT article_id, title, published_at, published_date, date_source, source,
-                      dateline, byline, kind, body, simhash, duplicate_of, $load_id, story_id
+                      dateline, byline, kind, body, simhash, duplicate_of, $load_id, story_id,
+                      extraction_version
                FROM stg_articles_new""",
             params,
         )
@@ -344,11 +378,12 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
     near_new = _copies(connection) - copies_before
     sources_new = _insert(
         connection,
-        """INSERT INTO article_sources
-           SELECT source_uri, content_sha256, article_id, NULL, $now, $load_id FROM (
-               SELECT source_uri, content_sha256, article_id FROM stg_documents
+        """INSERT INTO article_sources (source_uri, content_sha256, article_id, encoding, first_seen_at,
+                                        load_id, extraction_version)
+           SELECT source_uri, content_sha256, article_id, NULL, $now, $load_id, extraction_version FROM (
+               SELECT source_uri, content_sha256, article_id, extraction_version FROM stg_documents
                UNION ALL
-               SELECT k.source_uri, k.content_sha256, any_value(a.article_id)
+               SELECT k.source_uri, k.content_sha256, any_value(a.article_id), any_value(a.extraction_version)
                FROM stg_known k JOIN article_sources a USING (content_sha256)
                GROUP BY ALL
            ) s
@@ -371,14 +406,31 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
                  AND e.mtime_ns = s.mtime_ns AND e.content_sha256 = s.content_sha256)
            QUALIFY row_number() OVER (PARTITION BY source_uri ORDER BY content_sha256) = 1"""
     )
+    # The documents' bytes, once per hash, and where each was seen, once per (name, hash).
+    _insert(
+        connection,
+        """INSERT INTO raw_documents (content_sha256, size_bytes, codec, content, first_seen_at, load_id)
+           SELECT content_sha256, size_bytes, codec, content, $now, $load_id FROM stg_raw_documents s
+           WHERE NOT EXISTS (SELECT 1 FROM raw_documents e WHERE e.content_sha256 = s.content_sha256)""",
+        params,
+    )
+    _insert(
+        connection,
+        """INSERT INTO document_sightings (source_uri, content_sha256, seq, first_seen_at, load_id)
+           SELECT source_uri, content_sha256, min(seq), $now, $load_id FROM stg_sightings s
+           WHERE NOT EXISTS (SELECT 1 FROM document_sightings e
+                             WHERE e.source_uri = s.source_uri AND e.content_sha256 = s.content_sha256)
+           GROUP BY source_uri, content_sha256""",
+        params,
+    )
     for table, columns in (
         ("removed_spans", "article_id, seq, rule, text"),
         ("captions", "article_id, seq, text"),
     ):
         _insert(
             connection,
-            f"""INSERT INTO {table} ({columns}, load_id)
-                SELECT {columns}, $load_id FROM stg_{table}
+            f"""INSERT INTO {table} ({columns}, load_id, extraction_version)
+                SELECT {columns}, $load_id, extraction_version FROM stg_{table}
                 WHERE article_id IN (SELECT article_id FROM stg_new_articles)""",
             params,
         )
@@ -389,11 +441,11 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
     # IS NULL) did, made two loads of one corpus disagree on 454 of 1,513 speakers.)
     _insert(
         connection,
-        """INSERT INTO speakers (name, name_key, title, country, load_id, kind)
+        """INSERT INTO speakers (name, name_key, title, country, load_id, kind, extraction_version)
            SELECT first(name ORDER BY strlen(name) DESC, name_articles DESC, name), name_key,
                   first(title ORDER BY title IS NULL, title_articles DESC, title),
                   first(country ORDER BY country IS NULL, country_articles DESC, country), $load_id,
-                  first(kind ORDER BY kind IS NULL, kind_articles DESC, kind)
+                  first(kind ORDER BY kind IS NULL, kind_articles DESC, kind), max(extraction_version)
            FROM (SELECT *, count(*) OVER (PARTITION BY name_key, name) AS name_articles,
                            count(*) OVER (PARTITION BY name_key, title) AS title_articles,
                            count(*) OVER (PARTITION BY name_key, country) AS country_articles,
@@ -405,9 +457,9 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
     )
     _insert(
         connection,
-        """INSERT INTO speaker_aliases
-           SELECT alias_key, min(alias), first(name ORDER BY articles DESC, name), $load_id
-           FROM (SELECT s.alias_key, s.alias, k.name,
+        """INSERT INTO speaker_aliases (alias_key, alias, name, load_id, extraction_version)
+           SELECT alias_key, min(alias), first(name ORDER BY articles DESC, name), $load_id, max(extraction_version)
+           FROM (SELECT s.alias_key, s.alias, k.name, s.extraction_version,
                         count(*) OVER (PARTITION BY s.alias_key, k.name) AS articles
                  FROM stg_speaker_aliases s JOIN speakers k USING (name_key)
                  WHERE NOT EXISTS (SELECT 1 FROM speaker_aliases e WHERE e.alias_key = s.alias_key))
@@ -420,10 +472,10 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
         connection,
         """INSERT INTO figures (figure_id, article_id, kind, value, unit, qualifier, subject,
                                 ref_year, is_target, text, sentence, start_char, end_char, speaker,
-                                load_id, is_forecast)
+                                load_id, is_forecast, extraction_version)
            SELECT s.figure_id, s.article_id, s.kind, s.value, s.unit, s.qualifier, s.subject,
                   s.ref_year, s.is_target, s.text, s.sentence, s.start_char, s.end_char,
-                  coalesce(k.name, s.speaker), $load_id, s.is_forecast
+                  coalesce(k.name, s.speaker), $load_id, s.is_forecast, s.extraction_version
            FROM stg_figures s LEFT JOIN speakers k ON k.name_key = s.speaker_key
            WHERE s.article_id IN (SELECT article_id FROM stg_new_articles)""",
         params,
@@ -431,17 +483,19 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
     _insert(
         connection,
         """INSERT INTO quotes (quote_id, article_id, kind, speaker, speaker_title, cue, text,
-                               start_char, end_char, load_id, speaker_type, speaker_printed)
+                               start_char, end_char, load_id, speaker_type, speaker_printed, extraction_version)
            SELECT s.quote_id, s.article_id, s.kind, coalesce(k.name, s.speaker), s.speaker_title,
-                  s.cue, s.text, s.start_char, s.end_char, $load_id, s.speaker_type, s.speaker_printed
+                  s.cue, s.text, s.start_char, s.end_char, $load_id, s.speaker_type, s.speaker_printed,
+                  s.extraction_version
            FROM stg_quotes s LEFT JOIN speakers k ON k.name_key = s.speaker_key
            WHERE s.article_id IN (SELECT article_id FROM stg_new_articles)""",
         params,
     )
     rejections_new = _insert(
         connection,
-        """INSERT INTO rejections
-           SELECT DISTINCT source_uri, content_sha256, stage, reason, $now, $load_id FROM stg_rejections s
+        """INSERT INTO rejections (source_uri, content_sha256, stage, reason, rejected_at, load_id, extraction_version)
+           SELECT DISTINCT source_uri, content_sha256, stage, reason, $now, $load_id, extraction_version
+           FROM stg_rejections s
            WHERE NOT EXISTS (SELECT 1 FROM rejections e
                              WHERE e.source_uri = s.source_uri AND e.reason = s.reason
                                AND e.content_sha256 IS NOT DISTINCT FROM s.content_sha256)""",
@@ -468,10 +522,14 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
     )
     summary = counts.as_dict() | {"seconds": load.stage_seconds}
     connection.execute(
-        """INSERT INTO loads VALUES ($load_id, $flow_run_id, $started_at, $now, 'succeeded',
-               $seen, $documents_new, $articles, $sources, $figures, $quotes, $rejections, $counts, NULL)""",
+        """INSERT INTO loads (load_id, flow_run_id, started_at, finished_at, status, documents_seen,
+                              documents_new, articles_new, sources_new, figures_new, quotes_new,
+                              rejections_new, counts, error, kind, chunk)
+           VALUES ($load_id, $flow_run_id, $started_at, $now, 'succeeded', $seen, $documents_new,
+                   $articles, $sources, $figures, $quotes, $rejections, $counts, NULL, $kind, $chunk)""",
         {
             "load_id": load.load_id, "flow_run_id": load.flow_run_id, "started_at": load.started_at,
+            "kind": load.kind, "chunk": load.chunk,
             "now": now, "seen": counts.documents_seen,
             "documents_new": counts.documents_seen - counts.documents_known,
             "articles": articles_new, "sources": sources_new, "figures": figures_new,

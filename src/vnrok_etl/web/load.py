@@ -33,7 +33,11 @@ from vnrok_etl.web.store import WebStore, store_path
 def stage_documents(documents: list[RawDocument], number: int) -> StagedBatch:
     """Process fetched documents and stage them: the per-batch work, as stage_paths for files."""
     batch = BatchResult()
-    for document in documents:
+    for position, document in enumerate(documents):
+        # Kept byte for byte, and where and when seen, as files are (rawstore.py): a fetched
+        # page's place is its batch and its position in it.
+        batch.seen.append((document.uri, document.sha256, (number << 32) + position))
+        batch.raw[document.sha256] = document.content
         outcome = process_document(document, batch.seconds)
         if isinstance(outcome, Rejection):
             batch.rejections.append(outcome)

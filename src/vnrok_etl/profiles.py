@@ -1,13 +1,10 @@
-"""Per-outlet quirks as data: where each site keeps its title, lead, body and chrome.
+"""Per-outlet quirks as data.
 
-Generic extractors (trafilatura, readability) are tuned for the whole web and are not dependencies
-here; the few outlets we read have stable templates, and their quirks (a VietnamPlus lead in
-`.article__sapo` repeated in the body, a VNS sign-off inside the last paragraph, an NDO byline
-with a day-first date) are easier to state as data than to recover by heuristics. A page from an
-unknown site gets GENERIC: `<article>`, itemprop=articleBody, `<main>`, then the densest block of
-`<p>` (html.py). Selectors are a small CSS subset that html.py compiles once at import (and
-refuses anything else there): a tag, `.class`, `#id`, `[attr]`, `[attr=value]`, `[attr*=value]`,
-compounds of these (`h1.article__title`) and the descendant combinator (`.detail-header h1`).
+`Profile` is the shape of an outlet's HTML layout; the profiles themselves (CSS selectors run by
+soupsieve) live with the HTML code in `html/outlets.py`. The rest of this module is the text-level
+data the cleaning rules read (`clean/`): agency codes, tags and names as outlets print them,
+mastheads, photo agencies, section words, related-block headings, chrome and furniture lines, and
+the known places a dateline may name. Outlet words are data here, never if-chains in the rules.
 """
 
 from __future__ import annotations
@@ -32,88 +29,6 @@ class Profile:
     drop_selectors: tuple[str, ...] = ()  # related lists, share bars, tags, ads inside the page
 
 
-# Chrome every outlet has: dropped from the whole page before anything is read from it.
-# Not "form": ASP.NET pages wrap the whole page in one; html.py drops only small forms.
-COMMON_DROP_SELECTORS = (
-    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
-    "button", "input", "select", "textarea", "nav", "footer", "aside", "[hidden]",
-    "[aria-hidden=true]",
-    ".related", ".related-news", ".relate", ".box-related", ".article-related", ".tin-lien-quan",
-    ".see-more", ".more-news", ".other-news", ".readmore", ".read-more", ".most-read",
-    ".share", ".social", ".social-share", ".sharing", ".share-bar", ".print", ".toolbar",
-    ".fb-like", ".like-us", ".comment", ".comments", ".tags", ".tag-list", ".keywords",
-    ".breadcrumb", ".advertisement", ".ads", ".banner", ".latest", ".box-latest", ".latest-news",
-    "[itemprop=keywords]", "[class*=related]", "[class*=sharing]", "[class*=share-]",
-    "[class*=social]", "[class*=sharedaddy]", "[id*=comments]",
-)
-
-# Captions outside <figure>: CMS caption classes.
-COMMON_CAPTION_SELECTORS = (
-    "figcaption", ".caption", ".image-caption", ".img-caption", ".PhotoCMS_Caption",
-    ".fig-caption",
-)
-
-GENERIC_BODY_SELECTORS = (
-    "[itemprop=articleBody]", "article .content", "article", "[role=main]", "main",
-)
-
-PROFILES: dict[str, Profile] = {
-    # VNA English service (vietnamplus.vn, en.vietnamplus.vn): the sapo sits above the body and
-    # the body often repeats it after the dateline (seed 002); the sign-off is a bare "VNA" line.
-    "VNA": Profile(
-        name="VNA",
-        hosts=("vietnamplus.vn", "vnanet.vn"),
-        site_names=("vietnam+", "vietnamplus", "vietnam news agency"),
-        title_selectors=("h1.article__title", "h1.details__headline"),
-        byline_selectors=(".cms-author", ".article__author-name", ".details__author"),
-        date_selectors=(".article__meta .time", ".article__meta time", ".details__meta .time"),
-        title_suffixes=(" | Vietnam+ (VietnamPlus)", " | VietnamPlus", " - VietnamPlus"),
-        lead_selectors=(".article__sapo", ".cms-desc", ".details__summary", ".sapo"),
-        body_selectors=(".article__body", ".cms-body", ".details__content", ".content-detail"),
-        caption_selectors=(".article__photo-caption",),
-        drop_selectors=(".article__tag", ".article__related", ".article__share", ".box-news"),
-    ),
-    # Viet Nam News (vietnamnews.vn): dateline "HÀ NỘI —" in the first paragraph, sign-off
-    # "— VNS" or "— VNA/VNS" at the end of the last one (seeds 000, 003, 004).
-    "VNS": Profile(
-        name="VNS",
-        hosts=("vietnamnews.vn",),
-        site_names=("vietnam news", "viet nam news", "vietnamnews"),
-        title_selectors=("h1.headline", ".detail-header h1"),
-        byline_selectors=(".detail-author", ".author-name"),
-        date_selectors=(".detail-header .datetime", ".datetime", ".detail-time"),
-        title_suffixes=(" - Việt Nam News", " - Viet Nam News", " | Viet Nam News"),
-        lead_selectors=(".sapo", ".detail-sapo"),
-        body_selectors=("#abody", ".detail-content", ".article-content"),
-        # Photos sit in <table class="picture"> inside #abody, the caption in one of its cells.
-        caption_selectors=(".image-caption", "table.picture"),
-        drop_selectors=(".detail-related", ".related-news-box", ".detail-tags", ".detail-share"),
-    ),
-    # Nhân Dân English (en.nhandan.vn): byline "by NDO 15/08/2025, 01:50" above the title
-    # (seed 001), captions repeated in the body.
-    "NDO": Profile(
-        name="NDO",
-        hosts=("nhandan.vn",),
-        site_names=("nhan dan", "nhân dân", "ndo"),
-        title_selectors=("h1.article__title",),
-        byline_selectors=(".article__author", ".author"),
-        date_selectors=(".article__meta .time", ".article__meta time"),
-        title_suffixes=(" | Nhan Dan Online", " - Nhan Dan Online", " | NDO"),
-        lead_selectors=(".article__sapo", ".sapo"),
-        body_selectors=(".detail-content-body", ".article__body"),
-        caption_selectors=(".article__photo-caption",),
-        drop_selectors=(".article__related", ".box-related", ".article__tags", ".article__share"),
-    ),
-}
-
-GENERIC = Profile(
-    name="generic",
-    byline_selectors=("[rel=author]", ".byline", ".author"),
-    date_selectors=(".entry-date", "article .date", "article .time", "[itemprop=datePublished]"),
-)
-
-# Agency codes as printed in sign-offs, datelines and bylines; longest first so that
-# "VNA/VNS" wins over "VNA".
 AGENCY_CODES = (
     "VNA/VNS", "VNA/VNP", "VNS/VNA", "VNA", "VNS", "VNP", "NDO", "VOV", "VGP", "VTV", "TTXVN",
     "Yonhap", "AFP", "AP", "Reuters", "Xinhua", "Kyodo", "Bernama", "AFP/VNS", "Reuters/VNS",

@@ -65,25 +65,12 @@ def deploy_inbox(
     work_pool: str = WORK_POOL,
 ) -> UUID:
     """Register `ingest/<name>` on the server for `work_pool`; returns the deployment id."""
-    from flows.server import ensure_warehouse_limit
-    from prefect import Flow
-
-    ensure_work_pool(work_pool)
-    ensure_warehouse_limit()
-    # from_source on the project folder: the worker's subprocess runs the flow from this checkout
-    ingest = Flow.from_source(source=str(PROJECT_ROOT), entrypoint=ENTRYPOINT)
-    return ingest.deploy(
-        name=name,
-        work_pool_name=work_pool,
-        cron=None if interval else cron or DEFAULT_CRON,
-        interval=interval,
-        parameters=inbox_parameters(Path(inbox).resolve(), Path(warehouse).resolve(), settle_seconds),
-        description=f"Ingest whatever is new in {Path(inbox).resolve()}",
+    folder = Path(inbox).resolve()
+    return _deploy(
+        ENTRYPOINT, name, work_pool, cron, interval,
+        parameters=inbox_parameters(folder, Path(warehouse).resolve(), settle_seconds),
+        description=f"Ingest whatever is new in {folder}",
         tags=["vnrok", "inbox"],
-        build=False,
-        push=False,
-        print_next_steps=False,
-        ignore_warnings=True,  # the "try .serve" hint: serving is `vnrok-etl serve`
     )
 
 
@@ -96,24 +83,39 @@ def deploy_crawl(
     work_pool: str = WORK_POOL,
 ) -> UUID:
     """Register `crawl/<name>` on the server for `work_pool`; returns the deployment id."""
+    outlets = Path(sources).resolve()
+    return _deploy(
+        CRAWL_ENTRYPOINT, name, work_pool, cron, interval,
+        parameters=crawl_parameters(outlets, Path(warehouse).resolve()),
+        description=f"Crawl the outlets of {outlets} for new articles",
+        tags=["vnrok", "crawl"],
+    )
+
+
+def _deploy(
+    entrypoint: str, name: str, work_pool: str, cron: str | None, interval: int | None,
+    parameters: dict[str, object], description: str, tags: list[str],
+) -> UUID:
+    """Register one of the project's flows for `work_pool`, run from this checkout."""
     from flows.server import ensure_warehouse_limit
     from prefect import Flow
 
     ensure_work_pool(work_pool)
     ensure_warehouse_limit()
-    crawl = Flow.from_source(source=str(PROJECT_ROOT), entrypoint=CRAWL_ENTRYPOINT)
-    return crawl.deploy(
+    # from_source on the project folder: the worker's subprocess runs the flow from this checkout
+    flow = Flow.from_source(source=str(PROJECT_ROOT), entrypoint=entrypoint)
+    return flow.deploy(
         name=name,
         work_pool_name=work_pool,
         cron=None if interval else cron or DEFAULT_CRON,
         interval=interval,
-        parameters=crawl_parameters(Path(sources).resolve(), Path(warehouse).resolve()),
-        description=f"Crawl the outlets of {Path(sources).resolve()} for new articles",
-        tags=["vnrok", "crawl"],
+        parameters=parameters,
+        description=description,
+        tags=tags,
         build=False,
         push=False,
         print_next_steps=False,
-        ignore_warnings=True,
+        ignore_warnings=True,  # the "try .serve" hint: serving is `vnrok-etl serve`
     )
 
 

@@ -12,8 +12,9 @@ as a sentence, and they do not read a saved page's text at all. The rules are st
 by outlet, and were derived from many outlets' pages (tests/corpus/FORMS*.md): the lines before
 the lead are parsed as a header (`header`), every line of a block is text, a caption or furniture
 (`lines`, `captions`), the article ends at its end mark or sign-off wherever it stands (`tail`),
-repairs inside a paragraph are `inline`, repeated paragraphs `repeats`, and pages that hold no
-article are rejected with their reason (`verdict`). Outlet words are data in profiles.py. HTML
+repairs inside a paragraph are `inline`, repeated paragraphs `repeats`, another story's teaser
+taken for the headline `teaser`, and pages that hold no article are rejected with their reason
+(`verdict`). Outlet words are data in profiles.py. HTML
 pages are reduced to paragraphs by html.py and then go through the same text rules (the header
 model only takes bylines, date lines and unmistakable furniture there: the markup chose the
 block), so that one article as .txt and as .html gets one body, hence one article_id
@@ -38,6 +39,7 @@ from vnrok_etl.clean.common import TERMINAL_PUNCTUATION
 from vnrok_etl.dates import parse_date
 from vnrok_etl.clean.repeats import drop_repeats
 from vnrok_etl.clean.tail import cut_related, take_signoff
+from vnrok_etl.clean.teaser import take_teaser_above
 from vnrok_etl.clean.verdict import reject_after_cleaning, reject_before_cleaning
 from vnrok_etl.html import HtmlPage, extract_html
 from vnrok_etl.records import Article
@@ -86,6 +88,7 @@ def _clean_plain(text: str) -> Article:
     reject_before_cleaning(blocks)
     blocks = cut_related(blocks, draft)
     blocks = take_front_matter(blocks, draft, known_title=None, text=text)
+    blocks = take_teaser_above(blocks, draft)
     return _finish(blocks, draft, plain=True)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from vnrok_etl.clean.common import AGENCY
-from vnrok_etl.profiles import PHOTO_AGENCIES
+from vnrok_etl.profiles import MASTHEADS, PHOTO_AGENCIES
 
 # Seeds 001, 002: "vna-potal-ong-bi-thu-...jpg" alone on a line, the caption on the next one.
 IMAGE_FILENAME = re.compile(r"^[^\s/]*(?:/[^\s/]+)*\.(?:jpe?g|png|gif|webp|bmp|tiff?|avif)$", re.I)
@@ -196,3 +196,115 @@ def portrait_caption(line: str) -> bool:
     if "," not in line or len(line.split()) > MAX_PORTRAIT_CAPTION_WORDS:
         return False
     return bool(PORTRAIT_CAPTION.match(line))
+
+
+# A scene caption printed with no credit and no position marker: one sentence that says who does
+# what in the photo, in the present tense that captions use for a past event ("The delegation
+# visits the control center in Suwon.", "Teachers from Vietnam pose at the institute in Seoul on
+# July 25 after ...", "Chae Su-hee, director general of ..., on April 30 delivers a speech at
+# ..."). News prose tells the same event in the past tense ("visited", "posed"); a present-tense
+# sentence in prose says what is habitual or scheduled ("visits Busan every year", "arrives next
+# week"), or continues in the next paragraph ("It will ...", "They ..."). So a scene caption is:
+# a capitalised subject (a name, a noun phrase, maybe an appositive between commas or "on <date>";
+# no pronoun, no clause), then one of the verbs of what a photo shows, in the present tense,
+# then the scene, one sentence closed by a full stop; no quotation, no reported speech, no time
+# word of habit or future. Where it stands is checked by the caller (alone between paragraphs,
+# or between the header and the lead).
+SCENE_VERBS = (
+    "pose", "attend", "visit", "arrive", "write", "shake", "receive", "present", "watch",
+    "perform", "speak", "deliver", "address", "meet", "sign", "tour", "inspect", "greet", "cut",
+    "join", "celebrate", "listen", "learn", "practise", "practice", "play", "wave", "chat",
+    "demonstrate", "introduce", "sing", "dance", "welcome", "lay", "hand", "pay", "taste",
+    "prepare", "cook", "participate", "take", "try", "explain", "discuss", "applaud",
+    "congratulate", "chair",
+)
+_VERB_FORMS = sorted(
+    {form for verb in SCENE_VERBS for form in (verb, verb + ("es" if verb.endswith(("sh", "ch", "ss")) else "s"))}
+    | {"tries"},
+    key=len,
+    reverse=True,
+)
+SCENE_CAPTION = re.compile(
+    r"^(?P<subject>[A-ZÀ-ỸĐ][^.!?;:\"“”]{1,160}?)\s+"
+    rf"(?P<verb>{'|'.join(_VERB_FORMS)})\b"
+    r"(?P<scene>[^!?;:\"“”]{3,240})\.$"
+)
+# Words that make the subject a clause or the sentence prose, never a caption's noun phrase: a
+# pronoun or a preposition opening it ("At a roundtable held Monday, executives ..."), a verb
+# or a conjunction inside it, or a verb that the "verb" only completes ("agreed to hold", "also
+# hold").
+NOT_SCENE_SUBJECT = re.compile(
+    r"^(?:he|she|they|it|we|i|you|this|these|those|there|every|each|visitors|people|at|in|on|"
+    r"during|after|before|with|for|from|by|as|while|when|since|under|over|among|to)\b"
+    r"|\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|"
+    r"must|did|does|do|said|says|who|which|that|if|when|while|because)\b"
+    r"|\b(?:to|also|not|then|still|(?-i:[a-z]+ly)|the|a|an|of|in|at|on|for|with|after|before|during|"
+    r"between|by|and|or|his|her|their|its|our|my|your|summit|peace|trade|state|official)$",
+    re.IGNORECASE,
+)
+# A verb in the past tense ("Prime Minister Seo arrived in Hanoi for a visit expected to ...",
+# "Moon made the remark after summit talks", "... the two leaders witnessed the exchange"):
+# the sentence tells the event as prose does, and the "verb" found is a noun.
+PAST_VERB = re.compile(
+    r"\b(?:[a-z]{3,}ed\s+(?:in|on|at|to|the|a|an|for|with|from|by|that|his|her|their)"
+    r"|came|made|took|met|held|gave|went|saw|told|got|brought|began|led|left|won|sent|spent|built|"
+    r"paid|found|became|sat|stood|ran|wrote|spoke|chose|grew|knew|drew|felt|kept|lost|thought|"
+    r"bought|taught|heard|did|had|was|were)\b"
+)
+# After the verb a caption may hold a participle ("a festival hosted by the city", "the talks held
+# in Seoul"), never a verb of its own ("... the two leaders witnessed the exchange").
+PAST_VERB_AFTER = re.compile(
+    r"\b(?:[a-z]{3,}ed\s+(?:the|a|an|that|his|her|their|its)"
+    r"|came|went|saw|told|got|began|became|ran|wrote|spoke|chose|grew|knew|drew|did|had|was|were)\b"
+)
+# "HANOI -- ", "SEOUL — ": a dateline opens a lead, never a caption.
+DASH_IN_SUBJECT = re.compile(r"\s(?:--?|[—–])\s")
+# "The Hanoi Times talks with X about Y": the outlet introducing its interview, not a photo.
+OUTLET_NAMES = frozenset(name.casefold() for name in MASTHEADS)
+# An auxiliary after the "verb" shows it was a noun ("The 1,500-megawatt plant is being ...").
+SCENE_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had)\b", re.IGNORECASE)
+# Time words of habit or future: a present-tense sentence with one of these is prose.
+HABIT_OR_FUTURE = re.compile(
+    r"\b(?:every|each|usually|often|always|never|annually|regularly|daily|weekly|monthly|yearly|"
+    r"next|tomorrow|until|till|later|soon|will|would|from\s+\w+\s+to|a\s+(?:day|week|month|year))\b",
+    re.IGNORECASE,
+)
+MAX_SCENE_CAPTION_WORDS = 35
+MAX_SCENE_CAPTION_CHARS = 300
+# "... in Suwon. The visit ...": a second sentence inside the line (not "Sept. 28", "Dr. Kim").
+TWO_SENTENCES = re.compile(r"[a-z]{3}\. [A-Z]")
+MAX_SCENE_SUBJECT_WORDS = 18
+# A paragraph that continues the one before it opens with a pronoun or a connective.
+CONTINUATION = re.compile(
+    r"^(?:he|she|they|it|its|their|his|her|this|these|those|there|then|but|and|so|also|however|"
+    r"meanwhile|later|afterwards|after\s+that|here|such)\b",
+    re.IGNORECASE,
+)
+
+
+def scene_caption(line: str) -> bool:
+    """One present-tense sentence that describes a photo's scene (see SCENE_CAPTION's comment)."""
+    if not line.endswith(".") or len(line) > MAX_SCENE_CAPTION_CHARS:
+        return False
+    if len(line.split()) > MAX_SCENE_CAPTION_WORDS or TWO_SENTENCES.search(line):
+        return False
+    match = SCENE_CAPTION.match(line)
+    if match is None:
+        return False
+    subject = match.group("subject")
+    return (
+        len(subject.split()) <= MAX_SCENE_SUBJECT_WORDS
+        and not NOT_SCENE_SUBJECT.search(subject)
+        and not PAST_VERB.search(subject)
+        and not DASH_IN_SUBJECT.search(subject)
+        and subject.casefold() not in OUTLET_NAMES
+        and not HABIT_OR_FUTURE.search(match.group("scene"))
+        and not SCENE_AUXILIARY.search(match.group("scene"))
+        and not PAST_VERB_AFTER.search(match.group("scene"))
+        and not REPORTED_SPEECH.search(line)
+    )
+
+
+def continues(paragraph: str) -> bool:
+    """The paragraph picks up the one before it (a pronoun or a connective opens it)."""
+    return bool(CONTINUATION.match(paragraph))

@@ -16,8 +16,9 @@ of that stack is one of a small number of kinds, recognised by its form, never b
   "Sunday, November 27, 2022, 15:01 GMT+7", "Update: March, 10/2025 - 08:15", "Today, 09:14");
 - an agency tag alone ("SGGP", "VOV.VN"): the source, never a place;
 - a photo caption in any form (with a credit tail, bracketed or not, alt text such as
-  "<headline> ảnh 1<caption>", glued to the next sentence, or a short caption sentence without a
-  credit between the date line and the lead);
+  "<headline> ảnh 1<caption>", glued to the next sentence, a short caption sentence without a
+  credit between the date line and the lead, or a scene caption, the present-tense sentence of
+  what the photo shows, between the headline's lines and a lead that does not continue it);
 - headline-like lines: short, without a sentence's closing punctuation. The headline is the first
   of them that is more than a label; those before it are labels, those after it subheadlines.
 
@@ -37,9 +38,11 @@ from dataclasses import dataclass
 from vnrok_etl.clean.captions import (
     IMAGE_FILENAME,
     caption_match,
+    continues,
     credit_caption,
     portrait_caption,
     position_caption,
+    scene_caption,
     split_alt_text,
     split_glued_caption,
     stock_caption,
@@ -575,6 +578,15 @@ def _take_caption(line: str, following: str | None, draft: Draft, header: _Heade
         and not DATELINE.match(line)
     ):
         draft.add_caption(line)  # VNS: a one-sentence caption between the date line and the lead
+        return ""
+    if (
+        (header.candidates or draft.title or header.after_date_line)
+        and following is not None
+        and scene_caption(line)
+        and not continues(following)
+        and (following == line or not scene_caption(following))  # a caption printed twice
+    ):
+        draft.add_caption(line)  # Korea.net: "Teachers from Vietnam pose at ..." above the lead
         return ""
     return None
 

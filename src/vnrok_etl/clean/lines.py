@@ -8,9 +8,11 @@ from vnrok_etl.clean.captions import (
     CREDIT_ONLY,
     IMAGE_FILENAME,
     caption_match,
+    continues,
     credit_caption,
     portrait_caption,
     position_caption,
+    scene_caption,
     split_alt_text,
     stock_caption,
     split_glued_caption,
@@ -88,12 +90,19 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
     the next line), by the image's alt text before it ("... ảnh 1"), or, printed without a credit
     inside a block of one-line paragraphs, as a line that ends no sentence and is followed by a
     new sentence: in such a block a hard wrap is impossible, so an unfinished line stands alone.
-    In plain text the same holds for a one-line block between two paragraphs of prose. A caption
+    In plain text the same holds for a one-line block between two paragraphs of prose. A scene
+    caption (one present-tense sentence of what the photo shows, `captions.scene_caption`) is a
+    caption in the same places when the paragraph after it does not continue it. A caption
     glued to the next sentence is split from it first; a masthead line (the outlet's name) goes.
     """
     paragraphs: list[str] = []
     for position, block in enumerate(blocks):
-        alone = plain and _stands_alone(blocks, position)
+        between = plain and _between_paragraphs(blocks, position)
+        alone = (
+            between and _stands_alone(blocks[position][0])
+            and bool(SENTENCE_END.search(_previous_text(blocks, position)))
+        )
+        scene = between and not alone and _scene_alone(blocks, position)
         block = _split_glued(block, draft)
         kept: list[str] = []
         caption_next = after_caption = False
@@ -139,6 +148,8 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
                 draft.drop("related_link", line)
             elif alone:
                 draft.add_caption(line)  # "At the reception" between two paragraphs
+            elif scene:
+                draft.add_caption(line)  # "The delegation visits the port." between two paragraphs
             elif (
                 one_line_paragraphs
                 and following is not None
@@ -148,6 +159,18 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
                 and len(line.split()) <= MAX_UNCREDITED_CAPTION_WORDS
             ):
                 draft.add_caption(line)  # "At the reception" between two paragraphs
+            elif (
+                one_line_paragraphs
+                and following is not None
+                and (kept or paragraphs)
+                and (not kept or SENTENCE_END.search(kept[-1]))
+                and following[:1] in NEW_SENTENCE_STARTS
+                and not continues(following)
+                and scene_caption(line)
+                and _not_another_scene(following, line)
+                and _not_another_scene(kept[-1] if kept else paragraphs[-1], line)
+            ):
+                draft.add_caption(line)  # a scene caption among one-line paragraphs
             else:
                 kept.append(line)
             caption_next = False
@@ -155,17 +178,23 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
     return paragraphs
 
 
-def _stands_alone(blocks: list[list[str]], position: int) -> bool:
-    """A one-line block that ends no sentence, between a finished paragraph and a new sentence."""
+def _between_paragraphs(blocks: list[list[str]], position: int) -> bool:
+    """A one-line block, not the first nor the last, followed by a new sentence."""
     block = blocks[position]
-    if len(block) != 1 or not 0 < position < len(blocks) - 1:
-        return False
-    line = block[0]
-    # Speed: the same pure tests, the ones that rule out most lines first (a paragraph of prose
-    # ends in punctuation); _previous_text, which walks back over blocks, stays last.
+    return (
+        len(block) == 1
+        and 0 < position < len(blocks) - 1
+        and blocks[position + 1][0][:1] in NEW_SENTENCE_STARTS
+    )
+
+
+def _stands_alone(line: str) -> bool:
+    """A line that ends no sentence, short, and no other kind of line (date, label, byline,
+    e-mail, table row, list item): a caption when it stands between two paragraphs of prose."""
+    # Speed: the pure tests that rule out most lines first (a paragraph of prose ends in
+    # punctuation); _previous_text, which walks back over blocks, is the caller's, last.
     return (
         not TERMINAL_PUNCTUATION.search(line)
-        and blocks[position + 1][0][:1] in NEW_SENTENCE_STARTS
         and len(line.split()) <= MAX_UNCREDITED_CAPTION_WORDS
         and not is_date_line(line)
         and not LABELLED_LINE.match(line)
@@ -173,8 +202,29 @@ def _stands_alone(blocks: list[list[str]], position: int) -> bool:
         and "@" not in line
         and " | " not in line  # a table row
         and not BULLET.match(line)
-        and bool(SENTENCE_END.search(_previous_text(blocks, position)))
     )
+
+
+def _scene_alone(blocks: list[list[str]], position: int) -> bool:
+    """A scene caption alone between a finished paragraph and one that does not continue it.
+
+    A caption stands among prose told in the past: next to another present-tense sentence of
+    the same shape (not its own copy) it is a feature told in the present, and stays.
+    """
+    line = blocks[position][0]
+    if not scene_caption(line):
+        return False
+    previous, following = _previous_text(blocks, position), blocks[position + 1][0]
+    return (
+        not continues(following)
+        and bool(SENTENCE_END.search(previous))
+        and _not_another_scene(previous, line)
+        and _not_another_scene(following, line)
+    )
+
+
+def _not_another_scene(neighbour: str, line: str) -> bool:
+    return neighbour == line or not scene_caption(neighbour)
 
 
 def _previous_text(blocks: list[list[str]], position: int) -> str:

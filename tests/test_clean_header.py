@@ -457,3 +457,35 @@ def test_short_line_above_the_page_date_is_a_label_not_a_title(label: str) -> No
 def test_short_headline_above_a_byline_is_still_the_title() -> None:
     article = clean(f"Port upgrade agreed\n\nBy Kim Min-ho\n\n{LEAD}\n\n{SECOND}")
     assert article.title == "Port upgrade agreed"
+
+
+# ---------------------------------------------------------------- a Korean portal's copy
+
+
+@pytest.mark.parametrize(
+    ("line", "byline", "published_at"),
+    [
+        ("이하늘 2024. 12. 3. 08:05", "이하늘", datetime(2024, 12, 3, 8, 5, tzinfo=SEOUL)),
+        ("김민호 기자 2025.03.14 17:30", "김민호", datetime(2025, 3, 14, 17, 30, tzinfo=SEOUL)),
+    ],
+)
+def test_portal_reporter_in_hangul_and_dotted_date(line: str, byline: str, published_at: datetime) -> None:
+    article = clean(f"{HEADLINE}\n\n{line}\n\n{LEAD}\n\n{SECOND}")
+    assert (article.byline, article.published_at) == (byline, published_at)
+    assert article.paragraphs == (LEAD, SECOND)
+
+
+def test_portal_summary_above_the_text_leaves() -> None:
+    """An "AI 요약" notice, the summary's sentences in one block, then the portal's furniture."""
+    text = (
+        f"{HEADLINE}\n\nAI 요약\n{SECOND}\n{THIRD}\n\n글자크기 설정\n\n{LEAD}\n\n{SECOND}\n\n{THIRD}"
+    )
+    article = clean(text)
+    assert article.paragraphs == (LEAD, SECOND, THIRD)
+    assert removed_rules(article).count("portal_summary") == 3
+
+
+def test_summary_notice_without_the_portal_furniture_under_it_takes_nothing() -> None:
+    """Without the furniture line that closes a summary, the text under the notice stays."""
+    article = clean(f"{HEADLINE}\n\n자동요약\n\n{LEAD}\n\n{SECOND}\n\n{THIRD}")
+    assert article.paragraphs == (LEAD, SECOND, THIRD)

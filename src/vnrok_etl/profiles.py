@@ -107,6 +107,10 @@ RELATED_HEADINGS = (
 )
 
 # Whole lines of page chrome that survive a copy-paste from a browser.
+# A news portal's notice that the lines under it are a machine summary of the article (Daum's
+# "자동요약 ..."): the summary, the article's own sentences picked out, is printed above the text.
+PORTAL_SUMMARY_NOTICES = ("자동요약", "AI 요약")
+
 CHROME_LINES = (
     "Share", "Print", "Email", "E-mail", "Tweet", "Save", "Listen", "Bookmark", "Copy link",
     "Back to top", "Comment", "Comments", "Font size", "Facebook", "Twitter", "Zalo", "LinkedIn",

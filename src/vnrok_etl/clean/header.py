@@ -12,9 +12,11 @@ of that stack is one of a small number of kinds, recognised by its form, never b
   "Trending a | b | c" strip, a run of menu words, "[Herald Interview]");
 - a wire note ("ATTN: CHANGES headline") and a list of other headlines ("- Seoul shares end ...");
 - a byline ("By X", "By X – Translated by Y", "By X / Outlet", "Posts X", "X 19:26, 2021/12/12",
-  an e-mail alone) and a date line ("Published : Sept 14, 2023 - 17:42  Updated : ...",
+  a Korean portal's "<name in Hangul> 2025. 4. 9. 16:42", an e-mail alone) and a date line ("Published : Sept 14, 2023 - 17:42  Updated : ...",
   "Sunday, November 27, 2022, 15:01 GMT+7", "Update: March, 10/2025 - 08:15", "Today, 09:14");
 - an agency tag alone ("SGGP", "VOV.VN"): the source, never a place;
+- a portal's machine summary: its notice ("자동요약 ...") and the English lines under it, up to the
+  portal's next line of furniture: the article's own sentences, picked out and printed again;
 - a photo caption in any form (with a credit tail, bracketed or not, alt text such as
   "<headline> ảnh 1<caption>", glued to the next sentence, a short caption sentence without a
   credit between the date line and the lead, or a scene caption, the present-tense sentence of
@@ -67,6 +69,7 @@ from vnrok_etl.profiles import (
     AGENCY_NAMES,
     AGENCY_TAGS,
     KOREAN_OUTLET_MARKS,
+    PORTAL_SUMMARY_NOTICES,
     SECTION_WORDS,
 )
 
@@ -151,6 +154,12 @@ BYLINE_WITH_TIME = re.compile(
     r"^(?P<who>[A-ZÀ-Ỹ][\w'’-]*(?:\s+[A-ZÀ-Ỹ][\w'’-]*){0,4})\s+"
     r"(?P<date>\d{1,2}:\d{2},?\s+\d{4}/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/\d{4},?\s+\d{1,2}:\d{2})$"
 )
+# "박서윤 2025. 4. 9. 16:42": a Korean portal prints the reporter's name in Hangul and the
+# dotted date and time; a Korean site's date is Korean time.
+HANGUL_BYLINE_DATE = re.compile(
+    r"^(?P<who>[\uac00-\ud7a3]{2,4})(?:\s*기자)?\s+"
+    r"(?P<date>\d{4}\.\s*\d{1,2}\.\s*\d{1,2}\.?(?:\s+\d{1,2}:\d{2})?)$"
+)
 # "  • 승인 2024.09.03 10:12": a list bullet before a header line.
 LEADING_BULLET = re.compile(r"^[•·▪]\s*")
 # "... 17:42       Updated : Sept 14, 2023 - 17:42", "...15:33:39Updated: ...": a second label
@@ -222,6 +231,8 @@ SENTENCE_END_ANYWHERE = re.compile(r"[.!?]['\"”’)]*(?:\s|$)")
 MIN_STRIP_WORDS = 10
 # A header is at most this many lines (Korea Herald's saved pages print a 27-line menu first).
 MAX_HEADER_LINES = 60
+# A portal's machine summary is a few sentences (Daum prints three).
+MAX_SUMMARY_LINES = 5
 DATELINE_SEARCH_PARAGRAPHS = 3
 # A caption sentence printed without a credit between the date line and the lead is short.
 MAX_UNCREDITED_CAPTION_WORDS = 16
@@ -262,6 +273,8 @@ def take_front_matter(
         if known_title is not None and fold_key(line) == fold_key(known_title):
             draft.drop("title", line)
             replace_first_line(blocks, "")
+            continue
+        if line.startswith(PORTAL_SUMMARY_NOTICES) and _take_summary(blocks, draft):
             continue
         removed = len(draft.removed)
         candidates = len(header.candidates)
@@ -369,6 +382,34 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: _H
     return None
 
 
+def _take_summary(blocks: list[list[str]], draft: Draft) -> bool:
+    """A portal's summary notice opening `blocks`, and the lines of text under it until the
+    portal's next line of furniture (a line with no Latin letter): the article's sentences
+    printed again. Only when that furniture line comes within MAX_SUMMARY_LINES lines of text:
+    without it the lines under the notice are not known to be a summary, and stay."""
+    lines = [line for block in blocks for line in block]
+    text_lines = 0
+    end = None
+    for index, line in enumerate(lines[1:], start=1):
+        if LATIN_LETTER.search(line):
+            text_lines += 1
+            if text_lines > MAX_SUMMARY_LINES:
+                return False
+        elif text_lines:
+            end = index
+            break
+    if end is None:
+        return False
+    for index in range(end):
+        if index == 0 or LATIN_LETTER.search(lines[index]):
+            draft.drop("portal_summary", lines[index])
+        else:
+            draft.drop("chrome", lines[index])  # the notice's second line, in Korean
+    for _ in range(end):
+        replace_first_line(blocks, "")
+    return True
+
+
 def _names_date_label(line: str) -> bool:
     """A cheap necessary condition for SECOND_DATE_LABEL."""
     lowered = line.lower()
@@ -376,6 +417,14 @@ def _names_date_label(line: str) -> bool:
 
 
 def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
+    hangul = HANGUL_BYLINE_DATE.match(line) if line[:1] >= "\uac00" else None
+    if hangul:
+        draft.byline = draft.byline or hangul.group("who")
+        found = parse_date(hangul.group("date"), "byline", SEOUL_TZ)
+        if found is not None:
+            header.dates.append(found)
+        draft.drop("byline", line)
+        return True
     byline = BYLINE_WITH_DATE.match(line)
     if byline:
         _set_byline(byline.group("who"), draft)

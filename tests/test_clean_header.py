@@ -489,3 +489,59 @@ def test_summary_notice_without_the_portal_furniture_under_it_takes_nothing() ->
     """Without the furniture line that closes a summary, the text under the notice stays."""
     article = clean(f"{HEADLINE}\n\n자동요약\n\n{LEAD}\n\n{SECOND}\n\n{THIRD}")
     assert article.paragraphs == (LEAD, SECOND, THIRD)
+
+
+@pytest.mark.parametrize("headline", ["Pho meets kimchi", "Cranes for Hai Phong"])
+def test_short_sentence_case_headline_above_the_date_is_the_title(headline: str) -> None:
+    article = clean(f"+ A\n\n{headline}\n\nMay 14,2024\n{LEAD}\n{SECOND}")
+    assert article.title == headline
+    assert article.published_date == date(2024, 5, 14)
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("By Publisher Lee Kyung-ho with Vice Chairperson Cho Mi-sook, Won Ji-hye",
+         "Lee Kyung-ho with Cho Mi-sook, Won Ji-hye"),
+        ("By Senior Reporter Kim Ha-eun and Editor Park Min-soo", "Kim Ha-eun and Park Min-soo"),
+    ],
+)
+def test_several_writers_with_their_titles(line: str, byline: str) -> None:
+    article = clean(f"{HEADLINE}\n\n{line}\n\n{LEAD}\n\n{SECOND}")
+    assert article.byline == byline
+    assert article.paragraphs == (LEAD, SECOND)
+
+
+QUESTION = "Q: What will the engineers do first?"
+ANSWER = "A: They will test the two new cranes and train the first group of operators."
+QUESTION_2 = "Q: When will the terminal be ready?"
+ANSWER_2 = "A: We expect to finish the upgrade before the end of next year."
+
+
+@pytest.mark.parametrize(
+    ("intro", "byline"),
+    [
+        ("Park Ji-hoon, head of the Busan delegation, talked to VIR's Minh Chau about the project.",
+         "Minh Chau"),
+        ("Reporter Anna Kwon talks with Park Ji-hoon, head of the Busan delegation, about the project.",
+         "Anna Kwon"),
+        ("Park Ji-hoon spoke to The Korea Times' reporter Lee Da-eun about the terminal.", "Lee Da-eun"),
+    ],
+)
+def test_interviewer_named_in_the_intro_is_the_byline(intro: str, byline: str) -> None:
+    article = clean(f"{HEADLINE}\n\n{intro}\n\n{QUESTION}\n\n{ANSWER}\n\n{QUESTION_2}\n\n{ANSWER_2}")
+    assert article.kind == "interview"
+    assert article.byline == byline
+    assert article.paragraphs[0] == intro  # the intro is text, it stays
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Park Ji-hoon talks with port workers about the project.",  # no reporter, no outlet's name
+        "Park Ji-hoon talked to the mayor of Hai Phong about the project.",
+    ],
+)
+def test_intro_without_an_interviewer_names_no_byline(intro: str) -> None:
+    article = clean(f"{HEADLINE}\n\n{intro}\n\n{QUESTION}\n\n{ANSWER}\n\n{QUESTION_2}\n\n{ANSWER_2}")
+    assert article.byline is None

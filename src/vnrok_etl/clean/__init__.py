@@ -27,6 +27,7 @@ import re
 from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft, split_blocks
 from vnrok_etl.clean.header import (
     BYLINE_THEN_DATE,
+    interviewer,
     is_name,
     take_byline,
     take_dateline,
@@ -70,8 +71,8 @@ def clean_document(text: str, uri: str) -> Article:
         raise CleanError("document text and uri must be strings")
     try:
         if _looks_like_html(text, uri):
-            return _clean_html(extract_html(text, uri))
-        return _clean_plain(text)
+            return _clean_html(extract_html(text, uri), uri)
+        return _clean_plain(text, uri)
     except CleanError:
         raise
     except Exception as error:  # the contract: a bad document is a rejection, never a crash
@@ -82,23 +83,23 @@ def _looks_like_html(text: str, uri: str) -> bool:
     return bool(HTML_URI.search(uri) or HTML_START.match(text))
 
 
-def _clean_plain(text: str) -> Article:
+def _clean_plain(text: str, uri: str = "") -> Article:
     draft = Draft()
     blocks = split_blocks(text)
     reject_before_cleaning(blocks)
     blocks = cut_related(blocks, draft)
-    blocks = take_front_matter(blocks, draft, known_title=None, text=text)
+    blocks = take_front_matter(blocks, draft, known_title=None, text=text, uri=uri)
     blocks = take_teaser_above(blocks, draft)
     return _finish(blocks, draft, plain=True)
 
 
-def _clean_html(page: HtmlPage) -> Article:
+def _clean_html(page: HtmlPage, uri: str = "") -> Article:
     draft = Draft()
     for caption in page.captions:
         draft.add_caption(caption)
     draft.removed.extend(page.removed)
     blocks = cut_related(split_blocks("\n\n".join(page.paragraphs)), draft)
-    blocks = take_front_matter(blocks, draft, known_title=page.title)
+    blocks = take_front_matter(blocks, draft, known_title=page.title, uri=uri)
     # Markup fields are explicit: they win over anything printed in the text.
     draft.title = page.title or draft.title
     draft.found_date = page.found_date or draft.found_date
@@ -118,7 +119,7 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False) -> Artic
     paragraphs = lines_to_paragraphs(blocks, draft, plain=plain)
     paragraphs = repair_paragraphs(paragraphs, draft)
     if plain:
-        paragraphs = _take_date_lines(paragraphs, draft, draft.zone)
+        paragraphs = _take_date_lines(paragraphs, draft)
     paragraphs = drop_caption_copies(paragraphs, draft)
     paragraphs = _take_closing(paragraphs, draft)
     paragraphs = take_dateline(paragraphs, draft)
@@ -138,6 +139,9 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False) -> Artic
             break
     if words < MIN_BODY_WORDS:
         raise CleanError(f"article body too short after cleaning ({words} words)")
+    kind = article_kind(paragraphs)
+    if draft.byline is None and kind == "interview":
+        draft.byline = interviewer(paragraphs[0])  # "... talked to VIR's Bich Thu about ..."
     found = draft.found_date
     return Article(
         title=draft.title,
@@ -150,7 +154,7 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False) -> Artic
         ),
         dateline=draft.dateline,
         byline=draft.byline,
-        kind=article_kind(paragraphs),
+        kind=kind,
         paragraphs=tuple(paragraphs),
         captions=tuple(draft.captions),
         removed=tuple(draft.removed),
@@ -190,7 +194,7 @@ def _is_headline_item(paragraph: str) -> bool:
     return bool(BULLET.match(paragraph)) and not TERMINAL_PUNCTUATION.search(paragraph)
 
 
-def _take_date_lines(paragraphs: list[str], draft: Draft, zone: object) -> list[str]:
+def _take_date_lines(paragraphs: list[str], draft: Draft) -> list[str]:
     """A date line printed below the lead ("VGP - ... \n December 07, 2022 1:32 PM GMT+7")."""
     kept = []
     searched = 0
@@ -200,6 +204,7 @@ def _take_date_lines(paragraphs: list[str], draft: Draft, zone: object) -> list[
             continue
         searched += 1
         if searched <= DATE_LINE_SEARCH_PARAGRAPHS and is_date_line(paragraph):
+            zone = draft.zone.get() if draft.zone is not None else None
             found = parse_date(DATE_LINE.match(paragraph).group("date"), "text", zone)
             if draft.found_date is None or (
                 found is not None and found.published_at is not None

@@ -56,7 +56,7 @@ class Draft:
     dateline_source: str | None = None
     mirror_title: str | None = None  # a mirror's footer names the copied article
     mirror_date: str | None = None
-    zone: object = None  # the outlet's zone for printed dates (header.py decides)
+    zone: object = None  # header.OutletZone: the outlet's zone for printed dates, .get() on use
     header_source: str | None = None  # an agency tag line or "By <agency>" in the header
 
     def drop(self, rule: str, text: str) -> None:

@@ -133,12 +133,28 @@ WEATHER_STRIP_LINES = 2
 BYLINE = re.compile(
     r"^(?i:by|posts?|posted by|written by|reported by|story by)\s+"
     r"(?:(?i:(?:staff\s+|honorary\s+)?reporter|correspondent)\s+)?"
-    r"(?P<who>[A-ZÀ-Ỹ][^\d.!?;:()\n/@|–—]{0,60}?)"
+    r"(?P<who>[A-ZÀ-Ỹ][^\d.!?;:()\n/@|–—]{0,90}?)"
     r"(?:\s*[–—-]\s*(?i:translated by)\s+[^\d()\n/@|]{1,60}?)?"
     r"(?:\s*/\s*[^\d()\n@|/]{1,40}?)?"
     rf"(?:\s*[-–—]?\s*\(?\s*{EMAIL}\s*\)?)?\s*\.?$"
 )
 MAX_BYLINE_WORDS = 6
+# "By Publisher Lee Kyung-ho with Vice Chairperson Cho Mi-sook, Won Ji-hye": the writers' titles
+# are not their names; several writers are joined by "with", "and" or commas.
+WRITER_TITLE = re.compile(
+    r"\b(?:(?:Vice|Deputy|Senior|Managing|Associate|Executive)\s+)?"
+    r"(?:Publisher|Chairperson|Chairman|Chairwoman|President|Editor(?:-in-Chief)?|Reporter|"
+    r"Correspondent|Columnist|Staff\s+Writer|Writer|Intern)\s+(?=[A-ZÀ-ỸĐ])"
+)
+WRITER_JOINER = re.compile(r"\s*(?:,|\bwith\b|\band\b)\s*")
+INTERVIEW_VERBS = ("talk", "spoke", "speak", "sits", "sat ")
+# The interview's intro names who asked the questions: "... talked to VIR's Bich Thu about ...",
+# "Reporter Anna Choi talks with <interviewee> about ...": the interviewer wrote the article.
+INTERVIEWER = re.compile(
+    rf"(?:^(?i:reporter|correspondent)\s+(?P<asker>{NAME})\s+(?:talks|talked|speaks|spoke|sits down|sat down)\s+with\b"
+    rf"|\b(?:talks|talked|speaks|spoke)\s+(?:to|with)\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}}['’]s?"
+    rf"\s+(?:(?i:reporter|correspondent)\s+)?(?P<writer>{NAME})\b)"
+)
 MAX_EMAIL_BYLINE_WORDS = 8
 EMAIL_IN_LINE = re.compile(rf"\(?{EMAIL}\)?")
 MIN_NAME_WORDS = 2
@@ -249,8 +265,7 @@ class _Header:
 
     candidates: list[str]
     dates: list[FoundDate]
-    zone: object
-    zone_override: object = None
+    zone: OutletZone
     after_date_line: bool = False
     html: bool = False
     weather_strip: int = 0  # lines left of a weather strip (place, today's date)
@@ -259,11 +274,13 @@ class _Header:
 
 
 def take_front_matter(
-    blocks: list[list[str]], draft: Draft, known_title: str | None, text: str = ""
+    blocks: list[list[str]], draft: Draft, known_title: str | None, text: str = "", uri: str = ""
 ) -> list[list[str]]:
     """Parse the header lines off the front of `blocks` (see the module docstring)."""
     blocks = [list(block) for block in blocks]
-    header = _Header(candidates=[], dates=[], zone=_outlet_zone(text), html=known_title is not None)
+    header = _Header(
+        candidates=[], dates=[], zone=OutletZone(text, uri), html=known_title is not None
+    )
     for _ in range(MAX_HEADER_LINES):
         if not blocks:
             break
@@ -287,7 +304,7 @@ def take_front_matter(
         )
         if rule == "date_line" and header.last_rule == "candidate" and header.candidates:
             short = header.candidates[-1]
-            if len(short.split()) <= MAX_LABEL_WORDS:  # "Honorary Reporters" above the page's date
+            if _is_label(short):  # "Honorary Reporters" above the page's date
                 header.candidates.pop()
                 draft.drop("section_label", short)
         header.last_rule = rule
@@ -296,8 +313,15 @@ def take_front_matter(
     if draft.title is None and not header.html and blocks:
         _split_glued_headline(blocks, draft)
     _choose_date(header, draft)
-    draft.zone = header.zone_override or header.zone
+    draft.zone = header.zone
     return blocks
+
+
+def _is_label(line: str) -> bool:
+    """A section's name: at most MAX_LABEL_WORDS words, each capitalised ("Honorary Reporters",
+    "Features"). A short headline is written in sentence case ("Pho meets kimchi")."""
+    words = line.split()
+    return len(words) <= MAX_LABEL_WORDS and all(word[:1].isupper() or not word[:1].isalpha() for word in words)
 
 
 def _next_line(blocks: list[list[str]]) -> str | None:
@@ -428,7 +452,7 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
     byline = BYLINE_WITH_DATE.match(line)
     if byline:
         _set_byline(byline.group("who"), draft)
-        found = parse_date(byline.group("date"), "byline", header.zone)
+        found = parse_date(byline.group("date"), "byline", header.zone.get())
         if found is not None:
             header.dates.append(found)
         draft.drop("byline", line)
@@ -436,7 +460,7 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
     timed = BYLINE_WITH_TIME.match(line)
     if timed:
         _set_byline(timed.group("who"), draft)
-        found = parse_date(timed.group("date"), "byline", header.zone)
+        found = parse_date(timed.group("date"), "byline", header.zone.get())
         if found is not None:
             header.dates.append(found)
         draft.drop("byline", line)
@@ -447,7 +471,7 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
     if together and is_date_words(together.group("date")):
         if draft.byline is None:
             draft.byline = together.group("who")
-        zone = header.zone_override or header.zone
+        zone = header.zone.get()
         found = parse_date(together.group("date"), "text", zone)
         if found is not None:
             header.dates.append(found)
@@ -460,7 +484,7 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
     bullet = LEADING_BULLET.match(line)
     date_line = DATE_LINE.match(line[bullet.end():] if bullet else line)
     if date_line and is_date_words(date_line.group("date")):
-        zone = header.zone_override or header.zone
+        zone = header.zone.get()
         found = parse_date(date_line.group("date"), "text", zone)
         if found is not None:
             header.dates.append(found)
@@ -470,7 +494,7 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
     parts = SLASH_SEPARATOR.split(line) if " / " in line else ()
     found = None
     if len(parts) >= 2 and is_date_line(parts[-1]):
-        zone = header.zone_override or header.zone
+        zone = header.zone.get()
         found = parse_date(DATE_LINE.match(parts[-1]).group("date"), "text", zone)
     if found is not None:
         # "FINANCE / Reporter Yoon Se-ra / 2025-02-11 09:14:36": section, writer and date on one line
@@ -483,7 +507,7 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
         return True
     zone_label = ZONE_LABELS.get(line.strip().casefold())
     if zone_label is not None:
-        header.zone_override = zone_label
+        header.zone.override = zone_label
         draft.drop("zone_label", line)
         return True
     return False
@@ -516,7 +540,9 @@ def take_byline(line: str, draft: Draft) -> bool:
         return True
     who = WHITESPACE.sub(" ", byline.group("who")).strip(" ,-–—|")
     who = FROM_PLACE.sub("", REPORTER_TITLE.sub("", who))
-    if not who or len(who.split()) > MAX_BYLINE_WORDS:
+    writers = _writers(who)
+    who = writers or who
+    if not who or (len(who.split()) > MAX_BYLINE_WORDS and not writers):
         return False
     if MASTHEAD.match(who) or fold_key(who) in AGENCY_NAMES:
         draft.header_source = draft.header_source or AGENCY_NAMES.get(fold_key(who))
@@ -526,6 +552,27 @@ def take_byline(line: str, draft: Draft) -> bool:
         draft.byline = who
     draft.drop("byline", line)
     return True
+
+
+def _writers(who: str) -> str:
+    """"Publisher Lee Kyung-ho with Vice Chairperson Cho Mi-sook, Won Ji-hye" → "Lee Kyung-ho with
+    Cho Mi-sook, Won Ji-hye": the titles go; "" unless there were several writers or titles, and
+    every writer is a name."""
+    names = WRITER_TITLE.sub("", who)
+    parts = [part for part in WRITER_JOINER.split(names) if part]
+    if (names == who and len(parts) < 2) or not all(is_name(part) for part in parts):
+        return ""
+    return names
+
+
+def interviewer(paragraph: str) -> str | None:
+    """Who asked the questions, as the interview's intro paragraph names them; None if it does not."""
+    if not any(verb in paragraph for verb in INTERVIEW_VERBS):
+        return None  # Speed: a necessary condition for INTERVIEWER
+    match = INTERVIEWER.search(paragraph)
+    if match is None:
+        return None
+    return match.group("asker") or match.group("writer")
 
 
 def _take_email_byline(line: str, draft: Draft) -> bool:
@@ -721,11 +768,36 @@ def _choose_date(header: _Header, draft: Draft) -> None:
     draft.found_date = timed or header.dates[0]
 
 
-def _outlet_zone(text: str) -> object:
-    """Asia/Seoul when the text carries a Korean outlet's marks, Asia/Ho_Chi_Minh otherwise."""
+class OutletZone:
+    """The zone the outlet prints its dates in, decided on first use.
+
+    Asia/Seoul when the document carries a Korean outlet's marks, in its text (a masthead, a
+    domain, a wire tag, " KST") or in its address (a crawled page's URL, a saved file's name:
+    ".../koreajoongangdaily.joins.com/...", "joongang-01.txt"), Asia/Ho_Chi_Minh otherwise. A
+    zone label printed above the date ("Korea Time") overrides both (`override`). Most texts
+    print no date line at all, so the marks are looked for only when a date is parsed.
+    """
+
+    __slots__ = ("_text", "_uri", "_zone", "override")
+
+    def __init__(self, text: str, uri: str) -> None:
+        self._text = text
+        self._uri = uri
+        self._zone: object = None
+        self.override: object = None
+
+    def get(self) -> object:
+        if self.override is not None:
+            return self.override
+        if self._zone is None:
+            self._zone = _outlet_zone(self._text, self._uri)
+        return self._zone
+
+
+def _outlet_zone(text: str, uri: str) -> object:
     # Speed: `in` on one lower-cased copy of both ends (a case-insensitive alternation regex
     # tries every position of the text).
-    ends = (text[:OUTLET_MARK_SPAN] + "\n" + text[-OUTLET_MARK_TAIL:]).lower()
+    ends = (text[:OUTLET_MARK_SPAN] + "\n" + text[-OUTLET_MARK_TAIL:] + "\n" + uri).lower()
     return SEOUL_TZ if any(mark in ends for mark in KOREAN_OUTLET_MARKS) else LOCAL_TZ
 
 

@@ -224,6 +224,10 @@ _VERB_FORMS = sorted(
     key=len,
     reverse=True,
 )
+SCENE_VERB_FORMS = frozenset(_VERB_FORMS)
+# Speed: the verb SCENE_CAPTION finds is a whole run of word characters (after whitespace, before
+# \b), so a line none of whose word runs is a verb form is decided without the pattern.
+WORD_RUN = re.compile(r"\w+")
 SCENE_CAPTION = re.compile(
     r"^(?P<subject>[A-ZÀ-ỸĐ][^.!?;:\"“”]{1,160}?)\s+"
     rf"(?P<verb>{'|'.join(_VERB_FORMS)})\b"
@@ -270,7 +274,7 @@ HABIT_OR_FUTURE = re.compile(
     re.IGNORECASE,
 )
 MAX_SCENE_CAPTION_WORDS = 35
-MAX_SCENE_CAPTION_CHARS = 300
+MAX_SCENE_CAPTION_CHARS = 250
 # "... in Suwon. The visit ...": a second sentence inside the line (not "Sept. 28", "Dr. Kim").
 TWO_SENTENCES = re.compile(r"[a-z]{3}\. [A-Z]")
 MAX_SCENE_SUBJECT_WORDS = 18
@@ -285,6 +289,8 @@ CONTINUATION = re.compile(
 def scene_caption(line: str) -> bool:
     """One present-tense sentence that describes a photo's scene (see SCENE_CAPTION's comment)."""
     if not line.endswith(".") or len(line) > MAX_SCENE_CAPTION_CHARS:
+        return False
+    if SCENE_VERB_FORMS.isdisjoint(WORD_RUN.findall(line)):
         return False
     if len(line.split()) > MAX_SCENE_CAPTION_WORDS or TWO_SENTENCES.search(line):
         return False

@@ -36,7 +36,7 @@ from vnrok_etl.clean.header import (
 from vnrok_etl.clean.datelines import DATE_LINE, is_date_line, is_date_words
 from vnrok_etl.clean.inline import repair_paragraphs
 from vnrok_etl.clean.lines import BULLET, MASTHEAD, drop_caption_copies, lines_to_paragraphs
-from vnrok_etl.clean.common import TERMINAL_PUNCTUATION
+from vnrok_etl.clean.common import ends_terminal
 from vnrok_etl.dates import parse_date
 from vnrok_etl.clean.repeats import drop_repeats
 from vnrok_etl.clean.tail import cut_related, take_signoff
@@ -186,12 +186,12 @@ def _take_closing(paragraphs: list[str], draft: Draft) -> list[str]:
 
 def _is_stray_label(paragraph: str) -> bool:
     """At most MAX_STRAY_LABEL_WORDS words without closing punctuation: never a paragraph."""
-    return len(paragraph.split()) <= MAX_STRAY_LABEL_WORDS and not TERMINAL_PUNCTUATION.search(paragraph)
+    return len(paragraph.split()) <= MAX_STRAY_LABEL_WORDS and not ends_terminal(paragraph)
 
 
 def _is_headline_item(paragraph: str) -> bool:
     """"- Korean Business Etiquette - A Guide": a listed headline closing the text, not prose."""
-    return bool(BULLET.match(paragraph)) and not TERMINAL_PUNCTUATION.search(paragraph)
+    return bool(BULLET.match(paragraph)) and not ends_terminal(paragraph)
 
 
 def _take_date_lines(paragraphs: list[str], draft: Draft) -> list[str]:

@@ -33,6 +33,27 @@ BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 TERMINAL_PUNCTUATION = re.compile(r"[.!?…;:,]['\"”’)\]]*$")
 
 SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*$")
+# What may close a sentence after its mark: quotes and brackets.
+CLOSERS = "'\"”’)]"
+
+
+def ends_sentence(text: str) -> bool:
+    """bool(SENTENCE_END.search(text)), read from the end (an end-anchored search tries every
+    position of the text: several µs on a paragraph)."""
+    if text.endswith("\n"):  # "$" also matches before a final newline
+        text = text[:-1]
+    return text.rstrip(CLOSERS)[-1:] in SENTENCE_MARKS
+
+
+def ends_terminal(text: str) -> bool:
+    """bool(TERMINAL_PUNCTUATION.search(text)), read from the end."""
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text.rstrip(CLOSERS)[-1:] in TERMINAL_MARKS
+
+
+SENTENCE_MARKS = frozenset(".!?…")
+TERMINAL_MARKS = frozenset(".!?…;:,")
 
 # Where a paragraph could be cut into "an earlier paragraph" + "more sentences".
 SENTENCE_BOUNDARY = re.compile(r"[.!?…]['\"”’)\]]*(?= )")

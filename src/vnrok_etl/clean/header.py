@@ -54,10 +54,10 @@ from vnrok_etl.clean.common import (
     EMAIL,
     EMAIL_LINE,
     KNOWN_PLACE_SPELLING,
-    TERMINAL_PUNCTUATION,
     WHITESPACE,
     Draft,
     alternation,
+    ends_terminal,
     fold_key,
     replace_first_line,
 )
@@ -624,7 +624,7 @@ def _furniture_rule(line: str, following: str | None, header: _Header) -> str | 
         return "wire_note"
     if FIELD_LINE.match(line) and not is_date_words(line):
         return "chrome"
-    if HEADLINE_LIST_ITEM.match(line) and not TERMINAL_PUNCTUATION.search(line):
+    if HEADLINE_LIST_ITEM.match(line) and not ends_terminal(line):
         return "headline_list"
     if NUMBERED_LABEL.match(line) or SECTION_LABEL.match(line):
         return "section_label"
@@ -691,7 +691,7 @@ def _is_title_like(line: str) -> bool:
     return not (
         len(line) > MAX_TITLE_CHARS
         or len(line.split()) > MAX_TITLE_WORDS
-        or TERMINAL_PUNCTUATION.search(line)
+        or ends_terminal(line)
         or DATELINE_ONLY.match(line)
         or _opens_with_dateline(line)
     )

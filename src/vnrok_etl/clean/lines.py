@@ -19,10 +19,10 @@ from vnrok_etl.clean.captions import (
 )
 from vnrok_etl.clean.common import (
     EMAIL_LINE,
-    SENTENCE_END,
-    TERMINAL_PUNCTUATION,
     Draft,
     alternation,
+    ends_sentence,
+    ends_terminal,
 )
 from vnrok_etl.clean.datelines import is_date_line
 from vnrok_etl.clean.tail import STANDALONE_AGENCY
@@ -100,7 +100,7 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
         between = plain and _between_paragraphs(blocks, position)
         alone = (
             between and _stands_alone(blocks[position][0])
-            and bool(SENTENCE_END.search(_previous_text(blocks, position)))
+            and ends_sentence(_previous_text(blocks, position))
         )
         scene = between and not alone and _scene_alone(blocks, position)
         block = _split_glued(block, draft)
@@ -153,8 +153,8 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
             elif (
                 one_line_paragraphs
                 and following is not None
-                and not SENTENCE_END.search(line)
-                and (not kept or SENTENCE_END.search(kept[-1]))
+                and not ends_sentence(line)
+                and (not kept or ends_sentence(kept[-1]))
                 and following[:1] in NEW_SENTENCE_STARTS
                 and len(line.split()) <= MAX_UNCREDITED_CAPTION_WORDS
             ):
@@ -163,7 +163,7 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
                 one_line_paragraphs
                 and following is not None
                 and (kept or paragraphs)
-                and (not kept or SENTENCE_END.search(kept[-1]))
+                and (not kept or ends_sentence(kept[-1]))
                 and following[:1] in NEW_SENTENCE_STARTS
                 and not continues(following)
                 and scene_caption(line)
@@ -194,7 +194,7 @@ def _stands_alone(line: str) -> bool:
     # Speed: the pure tests that rule out most lines first (a paragraph of prose ends in
     # punctuation); _previous_text, which walks back over blocks, is the caller's, last.
     return (
-        not TERMINAL_PUNCTUATION.search(line)
+        not ends_terminal(line)
         and len(line.split()) <= MAX_UNCREDITED_CAPTION_WORDS
         and not is_date_line(line)
         and not LABELLED_LINE.match(line)
@@ -217,7 +217,7 @@ def _scene_alone(blocks: list[list[str]], position: int) -> bool:
     previous, following = _previous_text(blocks, position), blocks[position + 1][0]
     return (
         not continues(following)
-        and bool(SENTENCE_END.search(previous))
+        and ends_sentence(previous)
         and _not_another_scene(previous, line)
         and _not_another_scene(following, line)
     )
@@ -275,7 +275,7 @@ def _one_line_paragraphs(block: list[str]) -> bool:
     """Most lines of the block end a sentence: each line is a paragraph, none is hard-wrapped."""
     if len(block) < MIN_LINES_FOR_LINE_PARAGRAPHS:
         return False
-    ended = sum(1 for line in block if SENTENCE_END.search(line))
+    ended = sum(1 for line in block if ends_sentence(line))
     return ended * 2 > len(block)
 
 
@@ -345,7 +345,7 @@ def join_wrapped(lines: list[str]) -> list[str]:
     """A line that does not end a sentence continues on the next one (hard-wrapped text)."""
     joined: list[str] = []
     for line in lines:
-        if joined and not SENTENCE_END.search(joined[-1]):
+        if joined and not ends_sentence(joined[-1]):
             joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)

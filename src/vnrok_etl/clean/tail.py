@@ -16,10 +16,10 @@ from vnrok_etl.clean.captions import caption_match, credit_caption
 from vnrok_etl.clean.common import (
     AGENCY,
     MIN_BODY_WORDS,
-    SENTENCE_END,
-    TERMINAL_PUNCTUATION,
     Draft,
     alternation,
+    ends_sentence,
+    ends_terminal,
     fold_key,
 )
 from vnrok_etl.profiles import AGENCY_CODES, AGENCY_NAMES, RELATED_HEADINGS, SECTION_WORDS
@@ -164,11 +164,11 @@ def _is_box_item(line: str) -> bool:
         return True
     if credit_caption(line):
         return True
-    return len(line.split()) <= MAX_BOX_ITEM_WORDS and not TERMINAL_PUNCTUATION.search(line)
+    return len(line.split()) <= MAX_BOX_ITEM_WORDS and not ends_terminal(line)
 
 
 def _is_prose(line: str) -> bool:
-    return len(line.split()) >= MIN_PROSE_WORDS and bool(SENTENCE_END.search(line))
+    return len(line.split()) >= MIN_PROSE_WORDS and ends_sentence(line)
 
 
 def ends_article(block: list[str]) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from vnrok_etl.clean.common import TERMINAL_PUNCTUATION, CleanError
+from vnrok_etl.clean.common import CleanError, ends_terminal
 from vnrok_etl.clean.datelines import is_date_line
 from vnrok_etl.clean.header import DATE_MARKER, MAX_LABEL_WORDS
 from vnrok_etl.clean.tail import RELATED_HEADING, TEASER_ITEM
@@ -81,7 +81,7 @@ def _headline_standfirst_pairs(lines: list[str]) -> bool:
     for line in lines:
         if is_date_line(line) or len(line.split()) <= MAX_LABEL_WORDS:
             continue
-        if not TERMINAL_PUNCTUATION.search(line):
+        if not ends_terminal(line):
             headlines += 1
             previous_headline = True
             continue

@@ -152,8 +152,10 @@ def split_glued_caption(line: str) -> tuple[str, str] | None:
         return None
     # Speed: GLUED_CAPTION's credit holds a ":" or "photo by" (any case); lines with Vietnamese
     # names pass the test above, and its lazy ".{8,400}?" tries every length of them.
-    if ":" not in line and not PHOTO_BY.search(line):
-        return None
+    colon = ":" in line
+    if not (colon and "(" in line):  # the bracketed credit needs both; else "photo: X" or "photo by X"
+        if not (colon or PHOTO_BY.search(line)) or "photo" not in line.lower():
+            return None
     match = GLUED_CAPTION.match(line)
     if match is None:
         return None

@@ -25,7 +25,7 @@ from vnrok_etl.clean.common import (
     ends_terminal,
 )
 from vnrok_etl.clean.datelines import is_date_line
-from vnrok_etl.clean.tail import STANDALONE_AGENCY
+from vnrok_etl.clean.tail import standalone_agency
 from vnrok_etl.profiles import CHROME_LINES, FURNITURE_PREFIXES, MASTHEADS
 
 CHROME = re.compile(rf"^(?:(?:{alternation(CHROME_LINES)})\s*[|·•/,:]?\s*)+$", re.IGNORECASE)
@@ -120,7 +120,7 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
             if short and CREDIT_ONLY.match(line) and kept:
                 # "Leaders at the talks\nPhoto: VNA": the line above the credit is its caption.
                 draft.add_caption(f"{kept.pop()} {line}")
-            elif was_caption and short and (STANDALONE_AGENCY.match(line) or CREDIT_ONLY.match(line)):
+            elif was_caption and short and (standalone_agency(line) or CREDIT_ONLY.match(line)):
                 draft.drop("caption_credit", line)  # "VNA" or "Photo: VNA" under a caption
             elif (
                 caption_next or caption_match(line) or credit_caption(line) or position_caption(line)

@@ -29,9 +29,26 @@ RELATED_HEADING = re.compile(
     rf"^(?:(?:{alternation(RELATED_HEADINGS)})\s*:?\s*$|(?:tags|keywords|topics)\s*:)",
     re.IGNORECASE,
 )
+RELATED_HEADING_STARTS = tuple({word.lower() for word in RELATED_HEADINGS} | {"tags", "keywords", "topics"})
+RELATED_HEADING_PREFIX_CHARS = max(len(start) for start in RELATED_HEADING_STARTS)
+
+
+def related_heading(line: str) -> bool:
+    """bool(RELATED_HEADING.match(line)); a line that starts with none of the headings is not read."""
+    if not line[:RELATED_HEADING_PREFIX_CHARS].lower().startswith(RELATED_HEADING_STARTS):
+        return False
+    return RELATED_HEADING.match(line) is not None
 
 # Seed 002: a bare "VNA" line after the last paragraph; also "— VNS" or "Source: VNA" alone.
 STANDALONE_AGENCY = re.compile(rf"^(?:[—–-]|(?i:source)\s*:)?\s*(?P<source>{AGENCY})\.?$")
+AGENCY_CODE_ENDINGS = tuple(AGENCY_CODES)
+
+
+def standalone_agency(line: str) -> re.Match[str] | None:
+    """STANDALONE_AGENCY.match(line); a line that does not end with an agency code is not read."""
+    if not line.rstrip(".\n").endswith(AGENCY_CODE_ENDINGS):
+        return None
+    return STANDALONE_AGENCY.match(line)
 
 # Seeds 000, 003, 004: "... many fields. — VNS", "... the world. — VNA/VNS"; glued to the full stop
 # ("... nine months.-VNA"), after it with a space only ("... next year. VNS"), or bracketed after
@@ -83,7 +100,7 @@ def cut_related(blocks: list[list[str]], draft: Draft) -> list[list[str]]:
     while position < len(lines):
         b, i = lines[position]
         line = blocks[b][i]
-        if position and line and RELATED_HEADING.match(line):
+        if position and line and related_heading(line):
             box_end = _inline_box_end(blocks, lines, position)
             if box_end is None:
                 return _without_blanks(cut_at(blocks, b, i, draft))
@@ -114,7 +131,7 @@ def cut_related(blocks: list[list[str]], draft: Draft) -> list[list[str]]:
         ends = (at_block_end and ends_article(blocks[b])) or (line and end_mark(line))
         if has_more and words > MIN_BODY_WORDS and ends:
             following = blocks[lines[position + 1][0]][lines[position + 1][1]]
-            if STANDALONE_AGENCY.match(following) or _names_agency(following) or _is_signature(following):
+            if standalone_agency(following) or _names_agency(following) or _is_signature(following):
                 position += 1  # "/." then "VNA" or the writer's name: it stays with the article
             if position + 1 < len(lines):
                 return _without_blanks(cut_at(blocks, *lines[position + 1], draft))
@@ -160,7 +177,7 @@ def _inline_box_end(blocks: list[list[str]], lines: list[tuple[int, int]], start
 def _is_box_item(line: str) -> bool:
     if not line:
         return True
-    if RELATED_HEADING.match(line) or TEASER_ITEM.match(line) or caption_match(line):
+    if related_heading(line) or TEASER_ITEM.match(line) or caption_match(line):
         return True
     if credit_caption(line):
         return True
@@ -178,7 +195,7 @@ def ends_article(block: list[str]) -> bool:
     return bool(
         end_mark(line)
         or (trailing_signoff(line) and not (line.endswith(")") and credit_caption(line)))
-        or (len(block) == 1 and STANDALONE_AGENCY.match(line))
+        or (len(block) == 1 and standalone_agency(line))
     )
 
 
@@ -194,7 +211,7 @@ def take_signoff(paragraphs: list[str], draft: Draft) -> list[str]:
     paragraphs = list(paragraphs)
     while paragraphs:
         last = paragraphs[-1]
-        standalone = STANDALONE_AGENCY.match(last)
+        standalone = standalone_agency(last)
         if standalone:
             draft.signoff_source = draft.signoff_source or standalone.group("source")
             draft.drop("signoff", last)

@@ -122,9 +122,16 @@ def split_blocks(text: str) -> list[list[str]]:
 
 
 def replace_first_line(blocks: list[list[str]], line: str) -> None:
+    """Put `line` in place of the first line of `blocks` ("" removes it, and an emptied block).
+
+    The first block is replaced by a new list, never changed in place: `blocks` may be a shallow
+    copy whose inner lists are the caller's (copying every block up front cost more than the
+    header's whole parse).
+    """
+    first = blocks[0]
     if line:
-        blocks[0][0] = line
-        return
-    del blocks[0][0]
-    if not blocks[0]:
+        blocks[0] = [line, *first[1:]]
+    elif len(first) > 1:
+        blocks[0] = first[1:]
+    else:
         del blocks[0]

@@ -277,7 +277,7 @@ def take_front_matter(
     blocks: list[list[str]], draft: Draft, known_title: str | None, text: str = "", uri: str = ""
 ) -> list[list[str]]:
     """Parse the header lines off the front of `blocks` (see the module docstring)."""
-    blocks = [list(block) for block in blocks]
+    blocks = list(blocks)  # the inner lists are replaced, never changed (replace_first_line)
     header = _Header(
         candidates=[], dates=[], zone=OutletZone(text, uri), html=known_title is not None
     )
@@ -757,7 +757,7 @@ def _split_glued_headline(blocks: list[list[str]], draft: Draft) -> None:
         return
     draft.title = headline
     draft.drop("title", headline)
-    blocks[0][0] = rest
+    replace_first_line(blocks, rest)
 
 
 def _choose_date(header: _Header, draft: Draft) -> None:

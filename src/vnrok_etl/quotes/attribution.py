@@ -121,6 +121,12 @@ class Reader:
     organisations_noted: bool = False
     # Offsets of person mentions printed as possessives ("Chinh's visit"): never antecedents.
     possessives: set[int] = field(default_factory=set)
+    # " " + body.lower() when that keeps every offset (cues.has_cue_word), else None.
+    lowered: str | None = None
+
+    def __post_init__(self) -> None:
+        lowered = " " + self.body.lower()
+        self.lowered = lowered if len(lowered) == len(self.body) + 1 else None
 
     def context_keys(self, offset: int) -> list[str]:
         """Keys of people named before ``offset``, least recent first, the last speaker last.

@@ -22,11 +22,11 @@ from vnrok_etl.quotes.cues import (
     CUE_BEFORE_QUOTE,
     CUE_CLAUSE,
     CUE_LOOKBACK,
-    CUE_WORD,
     PRE_PARTICIPLE,
     QUOTED_AS_SAYING,
     cue_of,
     cue_text,
+    has_cue_word,
 )
 from vnrok_etl.quotes.marks import CLOSERS, TERMINAL, trim_span
 from vnrok_etl.quotes.mentions import (
@@ -107,7 +107,7 @@ def _cue_before_quote(
 ) -> Attribution | None:
     """ "… humorously remarked: “" / "… stating: “" / "… said that “" / "… said “" right before
     the mark; without a colon or comma only when the quotation ends the sentence."""
-    if not CUE_WORD.search(before.lower()):
+    if not has_cue_word(before):
         return None
     match = CUE_BEFORE_QUOTE.search(before)
     if not match:

@@ -25,7 +25,6 @@ from vnrok_etl.quotes.cues import (
     COORDINATED_CUE,
     CUE_AT_END,
     CUE_AT_START,
-    CUE_WORD,
     DATA_SHOWED,
     LEADING_ACCORDING_TO,
     MAX_CUES_PER_SENTENCE,
@@ -36,6 +35,7 @@ from vnrok_etl.quotes.cues import (
     QUOTED_AS_SAYING,
     cue_of,
     cue_text,
+    has_cue_word,
 )
 from vnrok_etl.quotes.marks import TERMINAL, is_quote_mark_only, trim_span
 from vnrok_etl.quotes.mentions import (
@@ -72,7 +72,7 @@ def indirect(reader: Reader, s_start: int, s_end: int, pairs: list[tuple[int, in
     body = reader.body
     sentence = body[s_start:s_end]
     # Most sentences hold no cue word at all: skip the cue patterns for them.
-    if not CUE_WORD.search(sentence.lower()):
+    if not has_cue_word(sentence, reader.lowered, s_start, s_end):
         return
     content_end = s_start + len(sentence.rstrip(TERMINAL))
     for attempt in (_quoted_as_saying, _post_posed, _according_to_first, _parenthetical, _pre_posed):

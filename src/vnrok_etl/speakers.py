@@ -572,7 +572,16 @@ def fits_role(
     # "the President" is not the Vice President; "the Minister" is any minister.
     if role == "president" and "vice president" in title:
         return False
-    return any(key in title for key in keys)
+    return any(key in title or (" " in key and _portfolio_between(key).search(title)) for key in keys)
+
+
+@lru_cache(maxsize=256)
+def _portfolio_between(key: str) -> re.Pattern[str]:
+    """A title holding a role's words in order with one portfolio word between: "the vice
+    minister" is the Vice Foreign Minister, "the deputy minister" the Deputy Trade Minister.
+    "prime" is no portfolio: the deputy minister is not the Deputy Prime Minister."""
+    words = [re.escape(word) for word in key.split(" ")]
+    return re.compile(r"\b" + r" (?:(?!prime\b)[a-z\-]+ )?".join(words) + r"\b")
 
 
 def _role_of(folded_head: str) -> str | None:

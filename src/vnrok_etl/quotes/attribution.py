@@ -406,6 +406,12 @@ def _antecedent(reader: Reader, offset: int) -> str | None:
 
 
 def _resolve_role(reader: Reader, offset: int, parsed: ParsedMention) -> str | None:
+    """The most recent person whose title or apposition fits the role; failing that, the last
+    speaker when the article printed no title for them and is still talking about them (they
+    are the nearest person before the role): a role then names them as a pronoun would, the
+    article having said what they are only in passing ("Huong said …" then "“…,” the professor
+    said"; "Kim told reporters …" then "the analyst added"). A titled last speaker is never
+    renamed so: "the minister said" after Ambassador Park is someone else."""
     role = parsed.role or ""
     people = [k for k in reader.context_keys(offset) if reader.people[k].kind == "person"]
     for key in reversed(people):
@@ -413,6 +419,13 @@ def _resolve_role(reader: Reader, offset: int, parsed: ParsedMention) -> str | N
         described = "; ".join([person.title or "", *person.descriptions])
         if fits_role(person.name, described, person.country, role, parsed.country):
             return key
+    last = reader.last_speaker
+    person = reader.people.get(last) if last else None
+    if (
+        person is not None and person.kind == "person" and not person.title
+        and not person.descriptions and _antecedent(reader, offset) == last
+    ):
+        return last
     return None
 
 

@@ -757,3 +757,83 @@ def test_the_ministry_is_the_one_described_before(first: str) -> None:
 def test_a_part_speaks_for_the_organisation_it_belongs_to(second: str) -> None:
     quotes = quotes_of("The Korea Cooperation Agency (KCA) said it would fund more schools.", second)
     assert quotes[-1].speaker == "Korea Cooperation Agency"
+
+
+# --- roles, businesses ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "role"),
+    [
+        ("South Korea's Vice Trade Minister Yoon Ha-na arrived in Hanoi on Monday.", "The vice minister"),
+        ("Vietnam's Deputy Labor Minister Tran Thi Kieu flew to Seoul on Monday.", "The deputy minister"),
+    ],
+)
+def test_a_role_fits_a_title_with_a_portfolio_between_its_words(first: str, role: str) -> None:
+    quote = quotes_of(first, f"{role}, who is on a three-day visit, said that both sides would meet again.")[-1]
+    assert quote.speaker in {"Yoon Ha-na", "Trần Thị Kiều", "Tran Thi Kieu"}
+
+
+def test_the_deputy_minister_is_not_the_deputy_prime_minister() -> None:
+    quotes = quotes_of(
+        "Deputy Prime Minister Le Van Tam opened the fair in Hanoi.",
+        "The deputy minister said that more Korean firms had signed up this year.",
+    )
+    assert quotes[-1].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "later"),
+    [
+        ("Pham Thi Mai has run a kimchi stall at Hanoi's Dong Xuan market since 2015.",
+         "“Young people buy it every day now,” the owner said."),
+        ("Park Ji-won said the new visa rules would help graduates.",
+         "The economist added that wages in Bac Ninh had risen 8 percent."),
+    ],
+)
+def test_an_occupation_names_the_untitled_person_the_article_is_talking_about(opening: str, later: str) -> None:
+    quotes = quotes_of(opening, later)
+    assert quotes[-1].speaker in {"Phạm Thị Mai", "Pham Thi Mai", "Park Ji-won"}
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The deputy prime minister said that Korean investment would double.",
+        "“Korean investment will double,” the minister said.",
+    ],
+)
+def test_an_office_is_never_given_to_an_untitled_speaker(later: str) -> None:
+    quotes = quotes_of("Nguyen Van Binh said exports to Korea had risen.", later)
+    assert quotes[-1].speaker is None
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Hanvit Steel Vina, a joint venture between Korea's Hanvit and Vietnam's Song Da Group, will "
+        "double output at its Hai Duong mill, the company said on Friday.",
+        "Hanvit Steel Vina will double output at its Hai Duong mill, which opened next to a Song Da"
+        " Group plant, the firm said on Friday.",
+    ],
+)
+def test_the_company_is_the_business_its_sentence_opens_with(lead: str) -> None:
+    quote = quotes_of(lead)[-1]
+    assert (quote.speaker, quote.speaker_type) == ("Hanvit Steel Vina", "organisation")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Daeyang Optics expects its Bac Giang plant to double output, said Kim Soo-min, the company's CEO.",
+        "Kim Soo-min, CEO of Daeyang Optics, said its Bac Giang plant would double output.",
+    ],
+)
+def test_the_company_is_the_business_named_in_the_lead_or_by_its_chief(lead: str) -> None:
+    quote = quotes_of(lead, "The new line will make lenses for phones, the company said.")[-1]
+    assert (quote.speaker, quote.speaker_type) == ("Daeyang Optics", "organisation")
+
+
+def test_a_dateline_is_no_business() -> None:
+    quote = quotes_of("HAIPHONG, Oct. 5 -- Exports of lenses rose 12 percent, the company said.")[-1]
+    assert quote.speaker is None

@@ -205,6 +205,14 @@ ROLE_NOUNS = (
     "side",
 )
 GENERIC_ROLES = frozenset({"official", "diplomat", "envoy", "head", "leader", "chief"})
+# Roles that say what a person does rather than an office they hold: news prints an office
+# with the name ("Deputy PM Tran"), but may leave an occupation to a later "the professor".
+OCCUPATION_ROLES = frozenset(
+    {"analyst", "businessman", "businesswoman", "coach", "correspondent", "doctor", "economist",
+     "editor", "engineer", "entrepreneur", "expert", "farmer", "founder", "investor", "journalist",
+     "lecturer", "manager", "owner", "professor", "researcher", "resident", "scholar", "scientist",
+     "specialist", "student", "teacher", "worker"}
+)
 
 # Role noun -> what a printed title must contain to fit it (both folded).
 ROLE_TITLE_KEYS: dict[str, tuple[str, ...]] = {

@@ -130,6 +130,13 @@ COMPANY_INTRODUCED = re.compile(
     r"consultancy|operator|developer|giant|start-?up|lender|insurer|airline|carrier|manufacturer|"
     r"supplier|subsidiary|affiliate) (?P<name>[A-Z][\w’'&\-]*(?:\s+[A-Z][\w’'&\-]*){0,3})"
 )
+# "CEO of LG Innotek", "general director of Vina Steel": a business named by the title of the
+# one who runs it (titles only a business has: no "president of", which a country has too).
+COMPANY_OFFICER = re.compile(
+    r"\b(?:CEO|[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?|(?:[Cc]o-)?[Ff]ounder|"
+    r"[Mm]anaging\s+[Dd]irector|[Gg]eneral\s+[Dd]irector)\s+of\s+"
+    r"(?P<name>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})"
+)
 # "the finance ministry", "Vietnam's finance ministry", "the city's statistics office": a body
 # described in lowercase.
 DESCRIBED_ORGANISATION = re.compile(
@@ -196,7 +203,8 @@ def organisation_names(body: str) -> list[tuple[int, str, str | None]]:
 
     The name is printed without a leading sentence word ("The", "Meanwhile"); it needs two words
     at least, so a capitalised head alone ("the Ministry") stays a description. A company needs
-    no head noun when the text says what it is: "retail group Lotte", "chipmaker Hanvit". A body
+    no head noun when the text says what it is: "retail group Lotte", "chipmaker Hanvit", or
+    names the title of who runs it: "CEO of LG Innotek", "general director of Vina Steel". A body
     described in lowercase ("the finance ministry") is noted too, as printed: a later "the
     ministry" means it.
     """
@@ -206,6 +214,11 @@ def organisation_names(body: str) -> list[tuple[int, str, str | None]]:
     for match in COMPANY_INTRODUCED.finditer(body):
         if match.start() == 0 or not _word_char(body[match.start() - 1]):
             found.append((match.start("name"), match.group("name"), None))
+    if "of " in body:
+        for match in COMPANY_OFFICER.finditer(body):
+            name = match.group("name")
+            if name.split(" ", 1)[0].casefold() not in NOT_NAMES and fold(name) not in COUNTRY_WORDS:
+                found.append((match.start("name"), name, None))
     for head in ORGANISATION_HEAD.finditer(body):
         if head.start() and _word_char(body[head.start() - 1]):
             continue

@@ -17,6 +17,7 @@ from vnrok_etl.quotes.attribution import (
     Reader,
     attribute,
     emit,
+    sentence_business,
     unnamed_group,
 )
 from vnrok_etl.quotes.cues import (
@@ -49,6 +50,7 @@ from vnrok_etl.quotes.mentions import (
     subject_before,
 )
 from vnrok_etl.speakers import (
+    COMPANY_HEADS,
     FAMILY_NAMES,
     PRONOUNS_SINGULAR,
     ParsedMention,
@@ -191,8 +193,16 @@ def _cue_at_end(reader: Reader, s_start: int, sentence: str) -> Reported | None:
         mention = person_with_complement(body, s_start + comma + 1, end_of_subject)
     # "…, its Ministry of Employment and Labor said": whose it is may come first.
     if mention and POSSESSOR.fullmatch(body, s_start + comma + 1, mention[0]):
+        if _business_description(mention[1]):
+            mention = sentence_business(reader, s_start, s_start + comma) or mention
         return attribute(reader, mention, cue_match.group("cue")), s_start, s_start + comma
     return None
+
+
+def _business_description(parsed: ParsedMention) -> bool:
+    """"the company", "the firm", "the group": a business described by what it is."""
+    return parsed.organisation == "" and parsed.org_head in COMPANY_HEADS
+
 
 
 def _last_participle(sentence: str) -> re.Match[str] | None:

@@ -837,3 +837,56 @@ def test_the_company_is_the_business_named_in_the_lead_or_by_its_chief(lead: str
 def test_a_dateline_is_no_business() -> None:
     quote = quotes_of("HAIPHONG, Oct. 5 -- Exports of lenses rose 12 percent, the company said.")[-1]
     assert quote.speaker is None
+
+
+# --- broadcast soundbites ---------------------------------------------------------------------
+
+
+def _broadcast(*soundbites: str) -> tuple[Quote, ...]:
+    """A broadcaster's script of our own: labelled soundbites between narration paragraphs, run
+    through the real cleaning (which removes the labels) and extraction."""
+    from vnrok_etl.clean import clean_document
+
+    narration = (
+        "A Korean-run cooking school in Da Nang is training chefs for hotels in both countries, "
+        "and its first class graduated this month after eight months of lessons.",
+        "Most of the students come from fishing villages along the central coast.",
+        "The school plans to open a second campus in Hue next spring.",
+    )
+    parts = [" date 2025-02-10 [Anchor Lead]", narration[0], "[Pkg]", narration[1]]
+    for soundbite in soundbites:
+        parts += [soundbite, narration[2]]
+    return extract_quotes(clean_document("\n\n\n\n".join(parts), "kbs-like.txt"))[0]
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker", "printed"),
+    [
+        ("[Soundbite] Choi Min-ho(Head Chef, Da Nang Kitchen Academy) :", "Choi Min-ho", None),
+        ("[Soundbite] CHOI MIN-HO(HEAD CHEF) :", "Choi Min-ho", None),
+        ("[Soundbite] (Student) :", None, "Student"),
+        ("[Soundbite] Hotel Manager :", None, "Hotel Manager"),
+    ],
+)
+def test_a_soundbite_is_said_by_whom_its_removed_label_names(label, speaker, printed) -> None:
+    quotes = _broadcast(f'{label} "Our hotels need cooks who know both kitchens."')
+    assert [(q.kind, q.speaker, q.speaker_printed, q.text) for q in quotes] == [
+        ("direct", speaker, printed, "Our hotels need cooks who know both kitchens.")
+    ]
+
+
+def test_soundbites_pair_with_their_labels_in_order() -> None:
+    quotes = _broadcast(
+        '[Soundbite] (Student) : "My mother sells fish at the market."',
+        '[Soundbite] Choi Min-ho(Head Chef) : "Twenty hotels have asked for our graduates."',
+    )
+    assert [(q.speaker, q.speaker_printed) for q in quotes] == [(None, "Student"), ("Choi Min-ho", None)]
+
+
+def test_labels_that_do_not_pair_one_to_one_name_no_one() -> None:
+    # Two whole quotations but one label: which one it names is unknown.
+    quotes = _broadcast(
+        '[Soundbite] Choi Min-ho(Head Chef) : "Twenty hotels have asked for our graduates."',
+        '"Five of them are in Seoul."',
+    )
+    assert "Choi Min-ho" not in [q.speaker for q in quotes[:1]]

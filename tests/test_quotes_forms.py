@@ -890,3 +890,16 @@ def test_labels_that_do_not_pair_one_to_one_name_no_one() -> None:
         '"Five of them are in Seoul."',
     )
     assert "Choi Min-ho" not in [q.speaker for q in quotes[:1]]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'Kim Tae-yang has sold banh mi in Busan since 2019, with 40 customers a day."Most of them'
+        ' are Korean students who lived in Saigon," he said. He plans a second shop.',
+        "Kim Tae-yang has sold banh mi in Busan since 2019, with 40 customers a day.“Most of them"
+        " are Korean students who lived in Saigon,” he said. He plans a second shop.",
+    ],
+)
+def test_a_quotation_glued_to_the_sentence_before_opens_a_sentence(paragraph: str) -> None:
+    assert who(quotes_of(paragraph)) == [("direct", "Kim Tae-yang", "Most of them are")]

@@ -67,6 +67,9 @@ def direct(
     before = body[window_start:open_at]
     # A mark or symbol before the quotation ("⛄ “…”", "– “…”") does not stop it opening one.
     opens_sentence = window_start == s_start and not any(char.isalnum() for char in before)
+    # 'subscribers."My viewers …," she said.': glued to the end of the sentence before it (the
+    # space lost), a quotation opens a sentence of its own, though the split never saw one.
+    opens_sentence = opens_sentence or (open_at > s_start and body[open_at - 1] in ".!?")
     if is_term(body, open_at, text_start, text_end, opens_sentence):
         return None
     after_close = ""

@@ -903,3 +903,30 @@ def test_labels_that_do_not_pair_one_to_one_name_no_one() -> None:
 )
 def test_a_quotation_glued_to_the_sentence_before_opens_a_sentence(paragraph: str) -> None:
     assert who(quotes_of(paragraph)) == [("direct", "Kim Tae-yang", "Most of them are")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "printed"),
+    [
+        ("Exports of Korean cosmetics to Vietnam rose 14 percent in May, the trade ministry said Friday.",
+         "trade ministry", None),
+        ("Two more flights a week will link Busan and Da Nang from July, airline officials said Monday.",
+         None, "airline officials"),
+    ],
+)
+def test_a_weekday_alone_after_the_cue(sentence: str, speaker: str | None, printed: str | None) -> None:
+    quote = quotes_of(sentence)[-1]
+    assert (quote.speaker, quote.speaker_printed) == (speaker, printed)
+    assert quote.text.startswith(("Exports of Korean", "Two more flights"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Orders for container ships doubled, according to the Korea Marine & Port Association.",
+        "Orders for container ships doubled, the Korea Marine & Port Association said.",
+    ],
+)
+def test_an_ampersand_joins_an_organisation_name(sentence: str) -> None:
+    quote = quotes_of(sentence)[-1]
+    assert (quote.speaker, quote.speaker_type) == ("Korea Marine & Port Association", "organisation")

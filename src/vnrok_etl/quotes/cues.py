@@ -121,10 +121,16 @@ CUE_BEFORE_QUOTE = re.compile(
 )
 # After a quotation mark: "”, shared Han Jong-hee." / "” he said."
 CUE_AT_START = re.compile(rf"^\s*,?\s*(?P<cue>{CUE})\b\s*", re.IGNORECASE)
-# A cue that ends its clause, possibly with a time or place: "… Vũ told the press on Monday."
+# A cue that ends its clause, possibly with a time or place: "… Vũ told the press on Monday.",
+# "… the ministry said Thursday."
 # "… told the press on Monday", "… said in a speech at the groundbreaking of a new line", "…
 # on Sept. 2" (an abbreviation's period before a number).
-CUE_TAIL = r"(?:\s+(?:on|in|at|during|last|this|yesterday|today|earlier|later|while|after|before|when)\b(?:[^,.;:“”\"]|\.(?=\s\d)){0,160})?"
+CUE_TAIL = (
+    r"(?:\s+(?:on|in|at|during|last|this|yesterday|today|earlier|later|while|after|before|when)\b"
+    r"(?:[^,.;:“”\"]|\.(?=\s\d)){0,160}"
+    # "…, industry officials said Thursday.": a weekday alone, as agencies date a statement.
+    r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?=\s*[.!;,]?\s*$))?"
+)
 CUE_AT_END = re.compile(rf"\s(?P<cue>{CUE}){CUE_TAIL}\s*[.!;,]?\s*$", re.IGNORECASE)
 # The same right after a closing quotation mark, where the sentence may go on: "” he said, adding …"
 CUE_CLAUSE = re.compile(rf"\s(?P<cue>{CUE}){CUE_TAIL}\s*(?:[.!;,]|$)", re.IGNORECASE)

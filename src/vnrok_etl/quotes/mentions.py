@@ -521,6 +521,8 @@ def _joined(body: str, tokens: list[tuple[str, int, int]], i: int) -> bool:
     gap = body[tokens[i][2] : tokens[i + 1][1]]
     if gap == "" or gap.isspace():
         return True
+    if gap == " & ":
+        return True  # "Korea Offshore & Shipbuilding Association": "&" joins a name's words
     # "Dr. Le Quoc Phuong", "Mr. Trần Văn Hùng": an abbreviated title's period joins too.
     return gap[0] == "." and gap[1:].isspace() and fold(tokens[i][0]) in ABBREVIATED_TITLES
 

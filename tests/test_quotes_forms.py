@@ -930,3 +930,22 @@ def test_a_weekday_alone_after_the_cue(sentence: str, speaker: str | None, print
 def test_an_ampersand_joins_an_organisation_name(sentence: str) -> None:
     quote = quotes_of(sentence)[-1]
     assert (quote.speaker, quote.speaker_type) == ("Korea Marine & Port Association", "organisation")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Pepper exports to Korea fell 9 percent, the Vietnam Association of Spice Growers and"
+         " Traders (VASGT) said.", "Vietnam Association of Spice Growers and Traders"),
+        ("Pepper exports to Korea fell 9 percent, the Korea Federation of Food Importers said.",
+         "Korea Federation of Food Importers"),
+    ],
+)
+def test_a_body_whose_name_ends_in_a_plural_is_no_group(sentence: str, speaker: str) -> None:
+    quote = quotes_of(sentence)[-1]
+    assert (quote.speaker, quote.speaker_type) == (speaker, "organisation")
+
+
+def test_a_capitalised_plural_alone_is_still_a_group() -> None:
+    quote = quotes_of("Pepper exports to Korea fell 9 percent, Analysts said.")[-1]
+    assert (quote.speaker, quote.speaker_printed) == (None, "Analysts")

@@ -347,8 +347,12 @@ def parse_mention(mention: str) -> ParsedMention:
         return ParsedMention(printed, "", None, None, None, None, organisation="", org_head="it")
     if folded in PRONOUNS_PLURAL:
         return ParsedMention(printed, "", None, None, None, folded, plural=True)
-    if folded.rsplit(" ", 1)[-1] in GROUP_NOUNS:
-        # "Analysts said", "Travel agencies say": a group, even capitalised at a sentence start.
+    if folded.rsplit(" ", 1)[-1] in GROUP_NOUNS and not (
+        printed.rsplit(" ", 1)[-1][:1].isupper() and parse_organisation(printed) is not None
+    ):
+        # "Analysts said", "Travel agencies say": a group, even capitalised at a sentence start;
+        # not the capitalised end of a body's name ("Association of Seafood Exporters and
+        # Producers").
         return ParsedMention(printed, "", None, None, None, None, plural=True)
     if (place := LEADING_THE.sub("", folded)) in COUNTRY_WORDS:
         # "Việt Nam affirmed that …": a country, though "Nam" is also a given name.

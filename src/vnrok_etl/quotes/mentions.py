@@ -436,7 +436,7 @@ def _walk_back(
     last = tokens[-1][0]
     if fold(last) in PRONOUNS or fold(last) == "it":
         return tokens[-1][1], parse_mention(last)
-    if fold(last) in DESCRIPTION_HEADS:
+    if fold(last) in DESCRIPTION_HEADS and not _name_ends_in_group_noun(body, tokens):
         description = _description(body, tokens, hi)
         if description is not None:
             return description
@@ -485,6 +485,19 @@ def _walk_back(
     if parsed.name and parsed.name.split()[-1].casefold() in ORG_WORDS:
         return None
     return start, parsed
+
+
+def _name_ends_in_group_noun(body: str, tokens: list[tuple[str, int, int]]) -> bool:
+    """Whether the last token is a capitalised group noun that ends a name joined to capitalised
+    words before it: "Association of Seafood Exporters and Producers" is one organisation, not a
+    group of producers ("Seafood producers said" is)."""
+    if len(tokens) < 3 or not tokens[-1][0][:1].isupper():
+        return False
+    joiner, before = tokens[-2][0], tokens[-3][0]
+    return (
+        joiner in ("and", "of", "for") and before[:1].isupper()
+        and _joined(body, tokens, len(tokens) - 3) and _joined(body, tokens, len(tokens) - 2)
+    )
 
 
 def _description(

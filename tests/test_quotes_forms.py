@@ -757,3 +757,195 @@ def test_the_ministry_is_the_one_described_before(first: str) -> None:
 def test_a_part_speaks_for_the_organisation_it_belongs_to(second: str) -> None:
     quotes = quotes_of("The Korea Cooperation Agency (KCA) said it would fund more schools.", second)
     assert quotes[-1].speaker == "Korea Cooperation Agency"
+
+
+# --- roles, businesses ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "role"),
+    [
+        ("South Korea's Vice Trade Minister Yoon Ha-na arrived in Hanoi on Monday.", "The vice minister"),
+        ("Vietnam's Deputy Labor Minister Tran Thi Kieu flew to Seoul on Monday.", "The deputy minister"),
+    ],
+)
+def test_a_role_fits_a_title_with_a_portfolio_between_its_words(first: str, role: str) -> None:
+    quote = quotes_of(first, f"{role}, who is on a three-day visit, said that both sides would meet again.")[-1]
+    assert quote.speaker in {"Yoon Ha-na", "Trần Thị Kiều", "Tran Thi Kieu"}
+
+
+def test_the_deputy_minister_is_not_the_deputy_prime_minister() -> None:
+    quotes = quotes_of(
+        "Deputy Prime Minister Le Van Tam opened the fair in Hanoi.",
+        "The deputy minister said that more Korean firms had signed up this year.",
+    )
+    assert quotes[-1].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "later"),
+    [
+        ("Pham Thi Mai has run a kimchi stall at Hanoi's Dong Xuan market since 2015.",
+         "“Young people buy it every day now,” the owner said."),
+        ("Park Ji-won said the new visa rules would help graduates.",
+         "The economist added that wages in Bac Ninh had risen 8 percent."),
+    ],
+)
+def test_an_occupation_names_the_untitled_person_the_article_is_talking_about(opening: str, later: str) -> None:
+    quotes = quotes_of(opening, later)
+    assert quotes[-1].speaker in {"Phạm Thị Mai", "Pham Thi Mai", "Park Ji-won"}
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The deputy prime minister said that Korean investment would double.",
+        "“Korean investment will double,” the minister said.",
+    ],
+)
+def test_an_office_is_never_given_to_an_untitled_speaker(later: str) -> None:
+    quotes = quotes_of("Nguyen Van Binh said exports to Korea had risen.", later)
+    assert quotes[-1].speaker is None
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Hanvit Steel Vina, a joint venture between Korea's Hanvit and Vietnam's Song Da Group, will "
+        "double output at its Hai Duong mill, the company said on Friday.",
+        "Hanvit Steel Vina will double output at its Hai Duong mill, which opened next to a Song Da"
+        " Group plant, the firm said on Friday.",
+    ],
+)
+def test_the_company_is_the_business_its_sentence_opens_with(lead: str) -> None:
+    quote = quotes_of(lead)[-1]
+    assert (quote.speaker, quote.speaker_type) == ("Hanvit Steel Vina", "organisation")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Daeyang Optics expects its Bac Giang plant to double output, said Kim Soo-min, the company's CEO.",
+        "Kim Soo-min, CEO of Daeyang Optics, said its Bac Giang plant would double output.",
+    ],
+)
+def test_the_company_is_the_business_named_in_the_lead_or_by_its_chief(lead: str) -> None:
+    quote = quotes_of(lead, "The new line will make lenses for phones, the company said.")[-1]
+    assert (quote.speaker, quote.speaker_type) == ("Daeyang Optics", "organisation")
+
+
+def test_a_dateline_is_no_business() -> None:
+    quote = quotes_of("HAIPHONG, Oct. 5 -- Exports of lenses rose 12 percent, the company said.")[-1]
+    assert quote.speaker is None
+
+
+# --- broadcast soundbites ---------------------------------------------------------------------
+
+
+def _broadcast(*soundbites: str) -> tuple[Quote, ...]:
+    """A broadcaster's script of our own: labelled soundbites between narration paragraphs, run
+    through the real cleaning (which removes the labels) and extraction."""
+    from vnrok_etl.clean import clean_document
+
+    narration = (
+        "A Korean-run cooking school in Da Nang is training chefs for hotels in both countries, "
+        "and its first class graduated this month after eight months of lessons.",
+        "Most of the students come from fishing villages along the central coast.",
+        "The school plans to open a second campus in Hue next spring.",
+    )
+    parts = [" date 2025-02-10 [Anchor Lead]", narration[0], "[Pkg]", narration[1]]
+    for soundbite in soundbites:
+        parts += [soundbite, narration[2]]
+    return extract_quotes(clean_document("\n\n\n\n".join(parts), "kbs-like.txt"))[0]
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker", "printed"),
+    [
+        ("[Soundbite] Choi Min-ho(Head Chef, Da Nang Kitchen Academy) :", "Choi Min-ho", None),
+        ("[Soundbite] CHOI MIN-HO(HEAD CHEF) :", "Choi Min-ho", None),
+        ("[Soundbite] (Student) :", None, "Student"),
+        ("[Soundbite] Hotel Manager :", None, "Hotel Manager"),
+    ],
+)
+def test_a_soundbite_is_said_by_whom_its_removed_label_names(label, speaker, printed) -> None:
+    quotes = _broadcast(f'{label} "Our hotels need cooks who know both kitchens."')
+    assert [(q.kind, q.speaker, q.speaker_printed, q.text) for q in quotes] == [
+        ("direct", speaker, printed, "Our hotels need cooks who know both kitchens.")
+    ]
+
+
+def test_soundbites_pair_with_their_labels_in_order() -> None:
+    quotes = _broadcast(
+        '[Soundbite] (Student) : "My mother sells fish at the market."',
+        '[Soundbite] Choi Min-ho(Head Chef) : "Twenty hotels have asked for our graduates."',
+    )
+    assert [(q.speaker, q.speaker_printed) for q in quotes] == [(None, "Student"), ("Choi Min-ho", None)]
+
+
+def test_labels_that_do_not_pair_one_to_one_name_no_one() -> None:
+    # Two whole quotations but one label: which one it names is unknown.
+    quotes = _broadcast(
+        '[Soundbite] Choi Min-ho(Head Chef) : "Twenty hotels have asked for our graduates."',
+        '"Five of them are in Seoul."',
+    )
+    assert "Choi Min-ho" not in [q.speaker for q in quotes[:1]]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'Kim Tae-yang has sold banh mi in Busan since 2019, with 40 customers a day."Most of them'
+        ' are Korean students who lived in Saigon," he said. He plans a second shop.',
+        "Kim Tae-yang has sold banh mi in Busan since 2019, with 40 customers a day.“Most of them"
+        " are Korean students who lived in Saigon,” he said. He plans a second shop.",
+    ],
+)
+def test_a_quotation_glued_to_the_sentence_before_opens_a_sentence(paragraph: str) -> None:
+    assert who(quotes_of(paragraph)) == [("direct", "Kim Tae-yang", "Most of them are")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "printed"),
+    [
+        ("Exports of Korean cosmetics to Vietnam rose 14 percent in May, the trade ministry said Friday.",
+         "trade ministry", None),
+        ("Two more flights a week will link Busan and Da Nang from July, airline officials said Monday.",
+         None, "airline officials"),
+    ],
+)
+def test_a_weekday_alone_after_the_cue(sentence: str, speaker: str | None, printed: str | None) -> None:
+    quote = quotes_of(sentence)[-1]
+    assert (quote.speaker, quote.speaker_printed) == (speaker, printed)
+    assert quote.text.startswith(("Exports of Korean", "Two more flights"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Orders for container ships doubled, according to the Korea Marine & Port Association.",
+        "Orders for container ships doubled, the Korea Marine & Port Association said.",
+    ],
+)
+def test_an_ampersand_joins_an_organisation_name(sentence: str) -> None:
+    quote = quotes_of(sentence)[-1]
+    assert (quote.speaker, quote.speaker_type) == ("Korea Marine & Port Association", "organisation")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Pepper exports to Korea fell 9 percent, the Vietnam Association of Spice Growers and"
+         " Traders (VASGT) said.", "Vietnam Association of Spice Growers and Traders"),
+        ("Pepper exports to Korea fell 9 percent, the Korea Federation of Food Importers said.",
+         "Korea Federation of Food Importers"),
+    ],
+)
+def test_a_body_whose_name_ends_in_a_plural_is_no_group(sentence: str, speaker: str) -> None:
+    quote = quotes_of(sentence)[-1]
+    assert (quote.speaker, quote.speaker_type) == (speaker, "organisation")
+
+
+def test_a_capitalised_plural_alone_is_still_a_group() -> None:
+    quote = quotes_of("Pepper exports to Korea fell 9 percent, Analysts said.")[-1]
+    assert (quote.speaker, quote.speaker_printed) == (None, "Analysts")

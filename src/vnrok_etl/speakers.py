@@ -205,6 +205,14 @@ ROLE_NOUNS = (
     "side",
 )
 GENERIC_ROLES = frozenset({"official", "diplomat", "envoy", "head", "leader", "chief"})
+# Roles that say what a person does rather than an office they hold: news prints an office
+# with the name ("Deputy PM Tran"), but may leave an occupation to a later "the professor".
+OCCUPATION_ROLES = frozenset(
+    {"analyst", "businessman", "businesswoman", "coach", "correspondent", "doctor", "economist",
+     "editor", "engineer", "entrepreneur", "expert", "farmer", "founder", "investor", "journalist",
+     "lecturer", "manager", "owner", "professor", "researcher", "resident", "scholar", "scientist",
+     "specialist", "student", "teacher", "worker"}
+)
 
 # Role noun -> what a printed title must contain to fit it (both folded).
 ROLE_TITLE_KEYS: dict[str, tuple[str, ...]] = {
@@ -339,8 +347,12 @@ def parse_mention(mention: str) -> ParsedMention:
         return ParsedMention(printed, "", None, None, None, None, organisation="", org_head="it")
     if folded in PRONOUNS_PLURAL:
         return ParsedMention(printed, "", None, None, None, folded, plural=True)
-    if folded.rsplit(" ", 1)[-1] in GROUP_NOUNS:
-        # "Analysts said", "Travel agencies say": a group, even capitalised at a sentence start.
+    if folded.rsplit(" ", 1)[-1] in GROUP_NOUNS and not (
+        printed.rsplit(" ", 1)[-1][:1].isupper() and parse_organisation(printed) is not None
+    ):
+        # "Analysts said", "Travel agencies say": a group, even capitalised at a sentence start;
+        # not the capitalised end of a body's name ("Association of Seafood Exporters and
+        # Producers").
         return ParsedMention(printed, "", None, None, None, None, plural=True)
     if (place := LEADING_THE.sub("", folded)) in COUNTRY_WORDS:
         # "Việt Nam affirmed that …": a country, though "Nam" is also a given name.
@@ -572,7 +584,16 @@ def fits_role(
     # "the President" is not the Vice President; "the Minister" is any minister.
     if role == "president" and "vice president" in title:
         return False
-    return any(key in title for key in keys)
+    return any(key in title or (" " in key and _portfolio_between(key).search(title)) for key in keys)
+
+
+@lru_cache(maxsize=256)
+def _portfolio_between(key: str) -> re.Pattern[str]:
+    """A title holding a role's words in order with one portfolio word between: "the vice
+    minister" is the Vice Foreign Minister, "the deputy minister" the Deputy Trade Minister.
+    "prime" is no portfolio: the deputy minister is not the Deputy Prime Minister."""
+    words = [re.escape(word) for word in key.split(" ")]
+    return re.compile(r"\b" + r" (?:(?!prime\b)[a-z\-]+ )?".join(words) + r"\b")
 
 
 def _role_of(folded_head: str) -> str | None:

@@ -25,6 +25,7 @@ miss the agencies' conventions. The rules are stated for English-language news i
   a description to an organisation named before or as printed; an unresolved subject keeps
   ``speaker`` NULL and its printed form in ``Quote.speaker_printed``, never a guess;
 - ``interviews``: question-and-answer layouts, every answer a quote of the interviewee;
+- ``broadcast``: soundbites of a broadcast script, whose speaker labels cleaning removed;
 - ``extract``: reading an article paragraph by paragraph.
 
 ``Speaker.aliases`` holds every printed name form of the person in this article, with and

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field, replace
 
 from vnrok_etl.quotes.cues import cue_text
 from vnrok_etl.quotes.mentions import (
+    NOT_NAMES,
     apposition_after,
+    mention_after,
     mention_before,
     name_run_ends,
     organisation_names,
@@ -28,6 +30,7 @@ from vnrok_etl.speakers import (
     FAMILY_NAMES,
     GENERIC_ROLES,
     KNOWN_PEOPLE,
+    OCCUPATION_ROLES,
     ORG_HEADS,
     ORG_WORDS,
     POSSESSIVE_WORD,
@@ -66,6 +69,8 @@ PLACE_AFTER = re.compile(
     r"pagoda|market|hospital|school|university|stadium|hall|complex)\b",
     re.IGNORECASE,
 )
+# What follows a business that opens a sentence: a verb, a possessive or an apposition.
+BUSINESS_GOES_ON = re.compile(r"\s+[a-z]|['’]s?\s|,\s+(?:a|an|the|one|its)\s")
 # Person mentions looked back through for a pronoun's antecedent.
 PRONOUN_LOOKBACK = 64
 
@@ -121,6 +126,12 @@ class Reader:
     organisations_noted: bool = False
     # Offsets of person mentions printed as possessives ("Chinh's visit"): never antecedents.
     possessives: set[int] = field(default_factory=set)
+    # " " + body.lower() when that keeps every offset (cues.has_cue_word), else None.
+    lowered: str | None = None
+
+    def __post_init__(self) -> None:
+        lowered = " " + self.body.lower()
+        self.lowered = lowered if len(lowered) == len(self.body) + 1 else None
 
     def context_keys(self, offset: int) -> list[str]:
         """Keys of people named before ``offset``, least recent first, the last speaker last.
@@ -363,6 +374,8 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
             return reader.last_organisation or _recent_organisation(reader, offset, "")
         _note_organisations(reader)
         found = _recent_organisation(reader, offset, parsed.org_head or "")
+        if found is None and parsed.org_head in COMPANY_HEADS and (lead := _lead_business(reader, offset)):
+            found = lead
         if found is None:
             found = _organisation_sharing_a_word(reader, offset, parsed.printed)
         if found is None and (described := _described_organisation(parsed.printed)):
@@ -384,6 +397,52 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
     return None
 
 
+def sentence_business(reader: Reader, s_start: int, end: int) -> tuple[int, ParsedMention] | None:
+    """The business a sentence opens with, as an organisation mention, when it ends "…, the
+    company said": a sentence reporting what a business says of itself has it as its subject
+    ("Hyundai Thanh Cong, a joint venture between A and B, will raise output …, the company
+    said"; "Samsung Display will hire 2,000 engineers …, the firm said"), and it is that
+    business the description means, not the last one named (B). A name that is a person of the
+    article or reads as one ("Nguyen Van Hoa") opens no such sentence, nor does a common word
+    ("Each store will …", "Revenue rose …"); None then. The subject
+    goes on with a verb, a possessive or an apposition ("LG Innotek expects", "Samsung's new
+    line", "Hyundai Thanh Cong, a joint venture"), which a dateline ("SEOUL, Oct. 5") does not."""
+    body = reader.body
+    found = mention_after(body, s_start, end)
+    if found is None:
+        return None
+    start, found_end, parsed = found
+    if not BUSINESS_GOES_ON.match(body, found_end):
+        return None  # "SEOUL, Oct. 5 --": a dateline, not a subject
+    if parsed.organisation:
+        return start, parsed
+    name = parsed.name
+    if not name or parsed.title or parsed.role or parsed.pronoun:
+        return None
+    person = reader.people.get(fold(name))
+    if person is not None and person.kind == "person":
+        return None
+    first = name.split(" ", 1)[0]
+    if fold(first) in NOT_NAMES or (" " in name and fold(first) in FAMILY_NAMES):
+        return None
+    # One capitalised word opening a sentence may be any word ("Revenue rose …"): a business's
+    # name is printed capitalised inside sentences too ("… for Samsung").
+    if " " not in name and not re.search(rf"[a-z,] {re.escape(name)}\b", body):
+        return None
+    return start, replace(parsed, name="", organisation=name, org_head=None)
+
+
+def _lead_business(reader: Reader, offset: int) -> str | None:
+    """The business the article opens with ("LG Innotek expects …, said Moon Hyuk-soo, the
+    company's CEO."): what "the company" means when no business was named before it otherwise.
+    A news lead names its main actor first."""
+    lead = sentence_business(reader, 0, min(len(reader.body), offset))
+    if lead is None:
+        return None
+    start, parsed = lead
+    return resolve_subject(reader, start, parsed)
+
+
 def _antecedent(reader: Reader, offset: int) -> str | None:
     """The nearest person mentioned before ``offset`` outside quoted content and not as a
     possessive: "Ambassador Vu Ho said, highlighting Prime Minister Chinh's visit. … he said"
@@ -400,6 +459,13 @@ def _antecedent(reader: Reader, offset: int) -> str | None:
 
 
 def _resolve_role(reader: Reader, offset: int, parsed: ParsedMention) -> str | None:
+    """The most recent person whose title or apposition fits the role; failing that, when the
+    role is an occupation (``OCCUPATION_ROLES``), the nearest person before it if the article
+    printed no title or apposition for them: the role then names them as a pronoun would, the
+    article having said what they do only in passing ("Huong said …" then "“…,” the professor
+    said"; "Mai has run a stall since 2015." then "“…,” the owner said"). An office is printed
+    with its holder's name, so "the Deputy PM said" after an untitled person is someone else,
+    and so is "the minister said" after Ambassador Park."""
     role = parsed.role or ""
     people = [k for k in reader.context_keys(offset) if reader.people[k].kind == "person"]
     for key in reversed(people):
@@ -407,6 +473,12 @@ def _resolve_role(reader: Reader, offset: int, parsed: ParsedMention) -> str | N
         described = "; ".join([person.title or "", *person.descriptions])
         if fits_role(person.name, described, person.country, role, parsed.country):
             return key
+    if role not in OCCUPATION_ROLES:
+        return None
+    nearest = _antecedent(reader, offset)
+    person = reader.people.get(nearest) if nearest else None
+    if person is not None and not person.title and not person.descriptions:
+        return nearest
     return None
 
 

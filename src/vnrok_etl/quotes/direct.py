@@ -22,11 +22,11 @@ from vnrok_etl.quotes.cues import (
     CUE_BEFORE_QUOTE,
     CUE_CLAUSE,
     CUE_LOOKBACK,
-    CUE_WORD,
     PRE_PARTICIPLE,
     QUOTED_AS_SAYING,
     cue_of,
     cue_text,
+    has_cue_word,
 )
 from vnrok_etl.quotes.marks import CLOSERS, TERMINAL, trim_span
 from vnrok_etl.quotes.mentions import (
@@ -67,6 +67,9 @@ def direct(
     before = body[window_start:open_at]
     # A mark or symbol before the quotation ("⛄ “…”", "– “…”") does not stop it opening one.
     opens_sentence = window_start == s_start and not any(char.isalnum() for char in before)
+    # 'subscribers."My viewers …," she said.': glued to the end of the sentence before it (the
+    # space lost), a quotation opens a sentence of its own, though the split never saw one.
+    opens_sentence = opens_sentence or (open_at > s_start and body[open_at - 1] in ".!?")
     if is_term(body, open_at, text_start, text_end, opens_sentence):
         return None
     after_close = ""
@@ -107,7 +110,7 @@ def _cue_before_quote(
 ) -> Attribution | None:
     """ "… humorously remarked: “" / "… stating: “" / "… said that “" / "… said “" right before
     the mark; without a colon or comma only when the quotation ends the sentence."""
-    if not CUE_WORD.search(before.lower()):
+    if not has_cue_word(before):
         return None
     match = CUE_BEFORE_QUOTE.search(before)
     if not match:

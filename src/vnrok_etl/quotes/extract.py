@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from vnrok_etl.quotes.attribution import Attribution, Reader, register_people
+from vnrok_etl.quotes.broadcast import add_soundbite, soundbite_speakers
 from vnrok_etl.quotes.direct import direct
 from vnrok_etl.quotes.interviews import (
     add_interview,
@@ -44,6 +45,8 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
         paragraph_sentences = [split_sentences(body, start, end) for start, end in spans]
     register_people(reader, sentences)
     answers, questions, intro = interview_layout(article)
+    # Most articles were cleaned of no broadcast label: no paragraph is looked at for them.
+    soundbites = soundbite_speakers(article, spans) if article.removed else {}
     # Who answers is settled at the first answer, once the introduction has been read: a quote
     # there ("…, Ambassador X said at a recent interview") tells who is interviewed.
     interviewee: str | None = None
@@ -59,6 +62,9 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
             add_interview(reader, start, end, interviewee)
             continue
         if index in questions:
+            continue
+        if index in soundbites:
+            previous_direct = add_soundbite(reader, start, end, *soundbites[index])
             continue
         previous_direct = _read_paragraph(
             reader, start, end, paragraph_sentences[index], previous_direct

@@ -1,7 +1,8 @@
 """Quotation marks: pairing opening and closing marks in a paragraph, curly, straight or mixed.
 
 Curly marks say which way they face; a straight mark opens after a space or bracket and closes
-before a space or punctuation. Each kind (double, single) is paired on its own, since apostrophes
+before a space or punctuation; glued between a sentence's end and a letter (the space lost) it
+does whichever the pairing needs. Each kind (double, single) is paired on its own, since apostrophes
 are most single marks ("people’s"); an unclosed double quotation runs to the paragraph's end.
 """
 
@@ -94,6 +95,10 @@ def _mark_role(body: str, at: int, lo: int, hi: int) -> str | None:
     if mark == "’":
         # An apostrophe ("people’s") is not a closing mark.
         return None if after.isalnum() else ("close" if not before.isspace() else None)
+    if mark == '"' and before in ".!?" and after.isalpha():
+        # Text that lost the space between sentences: 'subscribers."My viewers …' opens a
+        # quotation, 'was great."Then she left' closes one; whichever the pairing needs.
+        return "either"
     opens = (before.isspace() or before in "([—–-") and not after.isspace()
     closes = not before.isspace() and (after.isspace() or after in ",.;:!?)]—–-")
     if mark == "'" and before.isalnum() and after.isalnum():

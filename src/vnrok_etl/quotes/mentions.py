@@ -130,6 +130,13 @@ COMPANY_INTRODUCED = re.compile(
     r"consultancy|operator|developer|giant|start-?up|lender|insurer|airline|carrier|manufacturer|"
     r"supplier|subsidiary|affiliate) (?P<name>[A-Z][\w’'&\-]*(?:\s+[A-Z][\w’'&\-]*){0,3})"
 )
+# "CEO of LG Innotek", "general director of Vina Steel": a business named by the title of the
+# one who runs it (titles only a business has: no "president of", which a country has too).
+COMPANY_OFFICER = re.compile(
+    r"\b(?:CEO|[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?|(?:[Cc]o-)?[Ff]ounder|"
+    r"[Mm]anaging\s+[Dd]irector|[Gg]eneral\s+[Dd]irector)\s+of\s+"
+    r"(?P<name>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})"
+)
 # "the finance ministry", "Vietnam's finance ministry", "the city's statistics office": a body
 # described in lowercase.
 DESCRIBED_ORGANISATION = re.compile(
@@ -196,7 +203,8 @@ def organisation_names(body: str) -> list[tuple[int, str, str | None]]:
 
     The name is printed without a leading sentence word ("The", "Meanwhile"); it needs two words
     at least, so a capitalised head alone ("the Ministry") stays a description. A company needs
-    no head noun when the text says what it is: "retail group Lotte", "chipmaker Hanvit". A body
+    no head noun when the text says what it is: "retail group Lotte", "chipmaker Hanvit", or
+    names the title of who runs it: "CEO of LG Innotek", "general director of Vina Steel". A body
     described in lowercase ("the finance ministry") is noted too, as printed: a later "the
     ministry" means it.
     """
@@ -206,6 +214,11 @@ def organisation_names(body: str) -> list[tuple[int, str, str | None]]:
     for match in COMPANY_INTRODUCED.finditer(body):
         if match.start() == 0 or not _word_char(body[match.start() - 1]):
             found.append((match.start("name"), match.group("name"), None))
+    if "of " in body:
+        for match in COMPANY_OFFICER.finditer(body):
+            name = match.group("name")
+            if name.split(" ", 1)[0].casefold() not in NOT_NAMES and fold(name) not in COUNTRY_WORDS:
+                found.append((match.start("name"), name, None))
     for head in ORGANISATION_HEAD.finditer(body):
         if head.start() and _word_char(body[head.start() - 1]):
             continue
@@ -423,7 +436,7 @@ def _walk_back(
     last = tokens[-1][0]
     if fold(last) in PRONOUNS or fold(last) == "it":
         return tokens[-1][1], parse_mention(last)
-    if fold(last) in DESCRIPTION_HEADS:
+    if fold(last) in DESCRIPTION_HEADS and not _name_ends_in_group_noun(body, tokens):
         description = _description(body, tokens, hi)
         if description is not None:
             return description
@@ -474,6 +487,19 @@ def _walk_back(
     return start, parsed
 
 
+def _name_ends_in_group_noun(body: str, tokens: list[tuple[str, int, int]]) -> bool:
+    """Whether the last token is a capitalised group noun that ends a name joined to capitalised
+    words before it: "Association of Seafood Exporters and Producers" is one organisation, not a
+    group of producers ("Seafood producers said" is)."""
+    if len(tokens) < 3 or not tokens[-1][0][:1].isupper():
+        return False
+    joiner, before = tokens[-2][0], tokens[-3][0]
+    return (
+        joiner in ("and", "of", "for") and before[:1].isupper()
+        and _joined(body, tokens, len(tokens) - 3) and _joined(body, tokens, len(tokens) - 2)
+    )
+
+
 def _description(
     body: str, tokens: list[tuple[str, int, int]], hi: int
 ) -> tuple[int, ParsedMention] | None:
@@ -508,6 +534,8 @@ def _joined(body: str, tokens: list[tuple[str, int, int]], i: int) -> bool:
     gap = body[tokens[i][2] : tokens[i + 1][1]]
     if gap == "" or gap.isspace():
         return True
+    if gap == " & ":
+        return True  # "Korea Offshore & Shipbuilding Association": "&" joins a name's words
     # "Dr. Le Quoc Phuong", "Mr. Trần Văn Hùng": an abbreviated title's period joins too.
     return gap[0] == "." and gap[1:].isspace() and fold(tokens[i][0]) in ABBREVIATED_TITLES
 

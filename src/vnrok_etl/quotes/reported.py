@@ -17,6 +17,7 @@ from vnrok_etl.quotes.attribution import (
     Reader,
     attribute,
     emit,
+    sentence_business,
     unnamed_group,
 )
 from vnrok_etl.quotes.cues import (
@@ -25,7 +26,6 @@ from vnrok_etl.quotes.cues import (
     COORDINATED_CUE,
     CUE_AT_END,
     CUE_AT_START,
-    CUE_WORD,
     DATA_SHOWED,
     LEADING_ACCORDING_TO,
     MAX_CUES_PER_SENTENCE,
@@ -36,6 +36,7 @@ from vnrok_etl.quotes.cues import (
     QUOTED_AS_SAYING,
     cue_of,
     cue_text,
+    has_cue_word,
 )
 from vnrok_etl.quotes.marks import TERMINAL, is_quote_mark_only, trim_span
 from vnrok_etl.quotes.mentions import (
@@ -49,6 +50,7 @@ from vnrok_etl.quotes.mentions import (
     subject_before,
 )
 from vnrok_etl.speakers import (
+    COMPANY_HEADS,
     FAMILY_NAMES,
     PRONOUNS_SINGULAR,
     ParsedMention,
@@ -72,7 +74,7 @@ def indirect(reader: Reader, s_start: int, s_end: int, pairs: list[tuple[int, in
     body = reader.body
     sentence = body[s_start:s_end]
     # Most sentences hold no cue word at all: skip the cue patterns for them.
-    if not CUE_WORD.search(sentence.lower()):
+    if not has_cue_word(sentence, reader.lowered, s_start, s_end):
         return
     content_end = s_start + len(sentence.rstrip(TERMINAL))
     for attempt in (_quoted_as_saying, _post_posed, _according_to_first, _parenthetical, _pre_posed):
@@ -191,8 +193,16 @@ def _cue_at_end(reader: Reader, s_start: int, sentence: str) -> Reported | None:
         mention = person_with_complement(body, s_start + comma + 1, end_of_subject)
     # "…, its Ministry of Employment and Labor said": whose it is may come first.
     if mention and POSSESSOR.fullmatch(body, s_start + comma + 1, mention[0]):
+        if _business_description(mention[1]):
+            mention = sentence_business(reader, s_start, s_start + comma) or mention
         return attribute(reader, mention, cue_match.group("cue")), s_start, s_start + comma
     return None
+
+
+def _business_description(parsed: ParsedMention) -> bool:
+    """"the company", "the firm", "the group": a business described by what it is."""
+    return parsed.organisation == "" and parsed.org_head in COMPANY_HEADS
+
 
 
 def _last_participle(sentence: str) -> re.Match[str] | None:

@@ -70,7 +70,6 @@ from vnrok_etl.figures.kinds import (
     PLACE_RANK,
     RANKED,
     RANKED_LITERAL,
-    SUPERLATIVE,
     figure_from_multiplier_verb,
     figure_from_place,
     figure_from_quantity,
@@ -78,6 +77,7 @@ from vnrok_etl.figures.kinds import (
     figures_from_appositives,
     figures_from_bare_decades,
     figures_from_fractions,
+    superlatives,
 )
 from vnrok_etl.figures.qualifiers import hedge_before
 from vnrok_etl.figures.subjects import subject_before
@@ -115,7 +115,7 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
         figure = figure_from_quantity(ctx, match, found)
         if figure:
             found.append(figure)
-    for match in SUPERLATIVE.finditer(body):
+    for match in superlatives(ctx):
         figure = figure_from_rank(ctx, match, found)
         if figure:
             found.append(figure)

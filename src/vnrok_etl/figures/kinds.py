@@ -103,8 +103,9 @@ OFFICE_NOUNS = frozenset(
 SMALL_COUNT = 10
 # A hedge after the amount: "two weeks or more", "5,000 tonnes or less".
 OR_MORE_AFTER = re.compile(r"[ ]+or[ ]+(?P<w>more|less|fewer)\b(?![ ]+than\b)")
-# A definite determiner before "two": the pair was named before ("the two cities", "our two
-# parliaments"), nothing is counted. Larger counts after "the" still count ("the six tones").
+# A definite determiner before "two" in words: the pair was named before ("the two cities", "our
+# two parliaments", "the two of them"), nothing is counted; a length of time still is ("over the
+# two years"). Larger counts after "the" still count ("the six tones").
 DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|our|their|its|these|those|both|his|her|your)[ ]+$")
 
 # "100 percent foreign-owned", "100%-Korean-invested", "100 percent FDI enterprises".
@@ -218,6 +219,28 @@ ORDINAL_BEFORE = re.compile(
     rf"|(?P<card>(?i:{UNIT_WORD_RE}))[‐–-])$"
 )
 # "second place", "the sixth position": a rank with no superlative.
+# Every superlative holds one of these (lowercase): the scan looks for them with str.find and
+# tries SUPERLATIVE only at the start of the word around each, a third of the cost of scanning
+# the whole body with SUPERLATIVE, whose first letters (l, m, s, h ...) are common ones.
+SUPERLATIVE_LITERALS = ("est", "leading", "most")
+
+
+def superlatives(ctx: Context) -> list[re.Match]:
+    """The matches of SUPERLATIVE in the body, in text order (see SUPERLATIVE_LITERALS)."""
+    body, lowered = ctx.body, ctx.lowered
+    found: dict[int, re.Match] = {}
+    for literal in SUPERLATIVE_LITERALS:
+        at = lowered.find(literal)
+        while at >= 0:
+            start = at
+            while start > 0 and lowered[start - 1].isalpha() and at - start < 8:
+                start -= 1
+            if start not in found and (m := SUPERLATIVE.match(body, start)):
+                found[start] = m
+            at = lowered.find(literal, at + 1)
+    return [found[start] for start in sorted(found)]
+
+
 PLACE_RANK = re.compile(
     rf"{at_word_start([w for w in ORDINAL_WORDS])}[ ‐–-](?P<w>place|position|spot)\b"
     rf"|(?<![\w])(?P<num>\d{{1,2}}(?:st|nd|rd|th))[ ‐–-](?P<w2>place|position|spot)\b"
@@ -397,6 +420,12 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
         unit, factor = duration_unit(suffix["u"])
         unit, rate_end = with_rate(body, suffix.end(), unit)
         return Kind("duration", unit, rate_end, factor, of_phrase(body, suffix.end()))
+    if amount.is_word and amount.value == 2 and (
+        DEFINITE_BEFORE.search(body, max(0, amount.start - 8), amount.start)
+    ):
+        # "the two cities", "our two parliaments", "the two of them": things already named.
+        # Checked before the noun is read: "the two" is the commonest amount in this corpus.
+        return None
     if amount.is_lone_one:
         return None  # "one of the largest investors"
     if suffix := HYPHEN_NOUN.match(body, end):
@@ -430,10 +459,6 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
         return None  # "one of the 20 largest companies" is a rank group, not a count
     if head in NON_COUNT_HEADS or is_party_count(amount.value, head):
         return None
-    if amount.is_word and amount.value == 2 and (
-        DEFINITE_BEFORE.search(body, max(0, amount.start - 8), amount.start)
-    ):
-        return None  # "the two cities", "our two parliaments": things already named
     for word in body[noun_phrase.start:noun_phrase.end].lower().split():
         if word in RATE_ADJECTIVES:
             head = f"{head} per {RATE_ADJECTIVES[word]}"  # "14 weekly flights"

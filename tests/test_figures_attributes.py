@@ -114,6 +114,19 @@ def test_a_duration_has_no_reference_year():
         ("The bank will open 12 new branches next year.", "12 new branches"),
         ("The agency would send 30 instructors in 2026.", "30 instructors"),
         ("The government would cut fees by 25 percent.", "25 percent"),
+        # A stated plan in the future tense, with or without its period.
+        ("The mall will house 180 shops and a cinema.", "180 shops"),
+        ("She said the lender would disburse US$40 million of the fund.", "US$40 million"),
+        ("The dock is set to open in 2027 and employ about 600 people.", "about 600 people"),
+        ("The firm will expand its mill, lifting its yearly output to 2 million tonnes.",
+         "2 million tonnes"),
+        ("Under the deal, Busan will lend the city US$5 million and send four experts.",
+         "four experts"),
+        ("The two provinces agreed in 2022 to swap 300 trainees by 2028.", "300 trainees"),
+        ("The clinic signed an agreement on Friday with Da Nang Hospital to train 80 midwives.",
+         "80 midwives"),
+        ("We want 250 engineers here by 2027.", "250 engineers"),
+        ("The master plan calls for wind capacity of 6,000 MW by 2030.", "6,000 MW"),
     ],
 )
 def test_goals_are_targets(text, surface):
@@ -129,6 +142,11 @@ def test_goals_are_targets(text, surface):
         ("The pilot is expected to cut waiting time by up to 20%.", "up to 20%"),
         ("The ministry estimates the country will lack 70,000 nurses by 2030.", "70,000 nurses"),
         ("Trade could reach US$100 billion within two years.", "US$100 billion"),
+        ("Two-way trade is set to hit $95 billion in 2026.", "$95 billion"),
+        ("The forest would store an estimated 900 tons of carbon a year.",
+         "an estimated 900 tons of carbon a year"),
+        ("The sector will need an extra 40,000 drivers by 2031, a study found.",
+         "40,000 drivers"),
     ],
 )
 def test_forecasts_are_not_targets(text, surface):
@@ -152,14 +170,31 @@ def test_the_nearer_of_a_goal_and_a_forecast_word_decides(text, surface):
     [
         ("Exports rose to $5 billion after the firm raised prices.", "$5 billion"),
         ("Under its investment plans, the firm spent $100 million.", "$100 million"),
-        ("The plant will house 180 shops and a cinema.", "180 shops"),
+        ("The plant houses 180 shops and a cinema.", "180 shops"),
         ("Gyeonggi has cut waiting time by 17% with the system.", "17%"),
         ("Korean yards need about 9,000 more welders by 2027.", "about 9,000 more welders"),
         ("Trade reached its goal of $50 billion in 2019.", "$50 billion"),
+        # A participle of result after a comma reports what happened.
+        ("Its suppliers added 12 local firms, bringing the total to 215.", "215"),
+        ("The number of students taking the exam had doubled.", "doubled"),
+        # The starting point of "from ... to ...".
+        ("The workforce would rise from 3,200 people to 4,000 people by 2027.", "3,200 people"),
+        # A possessive names what exists: "its nine plants" is no goal of the plan.
+        ("The interns will rotate through the group's nine plants.", "nine plants"),
+        # A reporting participle opens another statement.
+        ("He said Hanoi wants more Korean suppliers, noting that they make up 31% of exports.",
+         "31%"),
+        ("Without the loan, costs would have risen 12 percent.", "12 percent"),
+        ("The fund's clinics would open in a place where 5,000 migrants live.", "5,000 migrants"),
     ],
 )
 def test_actuals_descriptions_and_needs_are_not_targets(text, surface):
     assert figure(text, surface).is_target is False
+
+
+def test_the_year_of_a_decision_is_not_the_figures():
+    found = figure("The two provinces agreed in 2022 to swap 300 trainees.", "300 trainees")
+    assert (found.ref_year, found.is_target) == (None, True)
 
 
 def test_a_duration_is_a_target_only_as_the_goals_value():

@@ -29,8 +29,9 @@ One module per concern, each with its rules in its docstring and tested on forms
 - ``qualifiers``: the hedge before (or "or more" after) an amount; "over" as a particle or as
   "during" before a duration is no hedge.
 - ``reference``: reference year from the figure's own clause, base years skipped; **targets** are
-  planned or agreed goals; **a forecast** ("expected to hit", "could reach") is stored with
-  ``is_target`` false and ``is_forecast`` true, never both.
+  stated plans and agreed goals (a goal word, a goal verb with its value, or the future tense of
+  the figure's clause: "will build a US$210 million plant"); **a forecast** ("expected to hit",
+  "could reach", a need) is stored with ``is_target`` false and ``is_forecast`` true, never both.
 - ``subjects``: the noun phrase counted or measured.
 - ``coordination``: every member of "8.4 and 7.5 times respectively" is its own figure with its own
   subject.

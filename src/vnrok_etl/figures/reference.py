@@ -20,21 +20,37 @@ Rules (tests/test_figures_attributes.py):
   "since", "from", "compared" or "than" between them ("has become the fourth-largest since the
   pact took effect in 2015", "72 percent, up from 65 percent two years ago"); an opening
   adverbial that starts with "since", "from", "after" or "before" gives no reference year either.
-- **Targets are planned or agreed goals**: a goal word before the figure in its statement (the
-  sentence up to a turn: ";", "while", "but", "although", ", with"): "target", "goal", "aim
-  to/at/for", "plan to", "seek to", "strive to/for", "agree to", "commit to", "pledge to", "hope
-  to", "determined to", "an agreement to"; a goal verb with its object right before the amount
-  ("to raise bilateral trade to US$20 billion", "bringing two-way trade to 100 billion USD",
-  "would cut fees by 25 percent"); or the future tense with the period it is planned for ("will
-  open 12 branches next year"). The future tense alone describes ("the plant will house 180
-  shops"), and a need or an estimate is not a goal. A duration is a target only as the goal's
-  value ("cut that to 18 months"), not as its time frame. A goal whose year is past at
-  publication is reported as an actual.
+- **Targets are stated plans and agreed goals** (one rule for every key of tests/corpus): a
+  figure is a target when it is part of what someone has decided, planned, promised or agreed
+  to do or reach. That is read from
+  - a goal word before the figure in its statement (the sentence up to a turn: ";", "while",
+    "but", "although", "where", ", with", a reporting participle ", noting that"): "target",
+    "goal", "aim to/at/for", "plan to", "seek to", "strive to/for", "commit to", "pledge to",
+    "hope to", "want", "call for", "determined to", and an agreement with what it is to do a
+    few words on ("agreed in 2023 to bring", "signed an agreement ... with X to train",
+    "agreed on a ceiling of");
+  - a goal verb with its object right before the amount ("to raise bilateral trade to US$20
+    billion", "would cut fees by 25 percent"); an -ing goal verb only with "to"/"by" before
+    the amount and not as a participle of result after a comma ("added 40 firms, bringing the
+    total to 306" reports what happened);
+  - the future tense of the figure's own clause, or of the clause a coordinated or participle
+    clause continues: news reports a stated plan so, with or without its period ("will build a
+    US$210 million plant", "would hire 2,000 engineers", "is set to open ... and employ 800",
+    "will invest ..., raising its capacity to 1.6 million tonnes"). "would have" is a
+    counterfactual.
+  Not targets: what is reported as done or as it is (including a budget already "set aside"),
+  the starting point of "from X to Y", what a possessive names as existing ("the foundation's
+  five hospitals"), and a duration that is the goal's time frame ("over the next three years")
+  rather than its value ("cut that to 18 months"). A year right after the decision's verb
+  ("agreed in 2023", "signed in May") dates the decision, not the figure. A goal whose year is
+  past at publication is reported as an actual.
 - **Forecasts are predictions, not goals**: "expected to", "forecast", "projected", "predicted",
-  "estimates", "likely to", "set to", "poised to", "on track to", "could", "may". A forecast is
-  stored with ``is_target`` false and ``is_forecast`` true. When both a goal and a forecast word
-  stand before a figure, the nearer one decides; "expects to raise its investment to $20
-  billion" is the actor's own goal, "is expected to cut ... by 20%" a prediction.
+  "estimates"/"an estimated", "likely to", "poised to", "on track to", "set to" before a verb of
+  a measure reaching a level ("set to hit $95 billion"), "could", "may", and a need ("will need
+  40,000 drivers", "needs an estimated $135 billion"). A forecast is stored with ``is_target``
+  false and ``is_forecast`` true. When both a goal and a forecast word stand before a figure,
+  the nearer one decides; "expects to raise its investment to $20 billion" is the actor's own
+  goal, "is expected to cut ... by 20%" a prediction.
 """
 
 from __future__ import annotations
@@ -122,6 +138,12 @@ OPENING_BASE = re.compile(r"(?i)(?:since|from|after|before|compared|unlike)\b")
 # that must follow it). A regex alternation of these phrases tried at every letter of the
 # sentence cost a third of the figure stage.
 GOAL_VERBS = "raise|lift|bring|boost|push|increase|take|grow|double|elevate|cut|reduce|lower"
+# Verbs of a measure reaching a level: after "set to" they predict ("set to hit"), they do not plan.
+METRIC_VERBS = ("reach|hit|top|exceed|surpass|rise|grow|increase|climb|fall|drop|decline|double|"
+                "triple|jump|soar|near")
+# "to" and an infinitive a few words after an agreement word (not "to the", "to 30%").
+AGREED_TO = (r"(?:[ ]+(?!to\b)[^\s,;.]+){0,8}?[ ]+to[ ]+"
+             r"(?!(?:the|a|an|this|that|these|those|its|their|his|her|our)\b)[a-z]{2,}\b")
 INTENT_TABLE: list[tuple[str, tuple[str, ...], str]] = [
     # (kind, first words, what must follow), tried in this order for a word
     ("goalverb", ("to", "will", "would", "shall"), rf"[ ]+(?:{GOAL_VERBS})\b"),
@@ -130,25 +152,54 @@ INTENT_TABLE: list[tuple[str, tuple[str, ...], str]] = [
     ("goal", ("target", "targets", "targeted", "targeting", "goal", "goals", "objective",
               "objectives", "ambition", "towards"), ""),
     ("goal", ("aim", "aims", "aiming", "aimed"), r"[ ](?:to|at|for)\b"),
+    # An agreement and what it is to do, a few words apart: "agreed in 2023 to bring", "signed
+    # an agreement Tuesday with Hue Central Hospital to train", "agreed on a ceiling of".
+    ("goal", ("agree", "agreed", "agrees", "agreeing", "agreement", "agreements", "deal", "pact"),
+     rf"(?:[ ](?:on|upon)\b|{AGREED_TO})"),
     ("goal", ("plan", "plans", "planning", "planned", "seek", "seeks", "seeking", "sought",
-              "agree", "agreed", "agrees", "agreeing", "commit", "commits", "committed",
-              "pledge", "pledged", "pledges", "hope", "hopes", "hoping", "determined",
-              "agreement", "deal", "pact", "commitment", "programme", "program", "scheme"),
+              "commit", "commits", "committed", "pledge", "pledged", "pledges", "hope", "hopes",
+              "hoping", "determined", "commitment", "programme", "program", "scheme"),
      r"[ ]to\b"),
+    ("goal", ("want", "wants", "wanted"), ""),  # "we want 400 engineers", "want to have"
+    ("goal", ("call", "calls", "called", "calling"), r"[ ]for\b"),  # "the plan calls for"
     ("goal", ("strive", "strives", "striving", "strove"), r"[ ](?:to|for)\b"),
     ("goal", ("to",), r"[ ]be[ ](?:built|set[ ]up|opened|completed|launched)\b"),
     # The future tense: a plan when it names its period ("will open 10 branches this year").
-    ("future", ("will", "would", "shall"), ""),
+    # A stated plan, in the future tense or as a schedule ("is set to open"); "would have"
+    # is a counterfactual.
+    ("future", ("will", "would", "shall"), r"(?![ ]+have\b)"),
+    ("forecast", ("set",), rf"[ ]to[ ]+(?:{METRIC_VERBS})\b"),  # "set to hit $100 billion"
+    ("future", ("set",), r"[ ]to\b"),
     ("forecast", ("expected", "expect", "expects", "forecast", "forecasts", "forecasted",
                   "projected", "predicted", "predict", "predicts", "anticipated", "estimate",
                   "estimates", "could", "may", "might"), ""),
     ("forecast", ("projects",), r"[ ]that\b"),
-    ("forecast", ("likely", "set", "poised", "estimated"), r"[ ]to\b"),
+    ("forecast", ("likely", "poised"), r"[ ]to\b"),
+    ("forecast", ("estimated",), ""),  # "would absorb an estimated 1,500 tons": an estimate
+    # A need is an estimate of what is lacking, not a goal: "needs an estimated $135 billion".
+    ("forecast", ("need", "needs", "needed"), ""),
     ("forecast", ("on",), r"[ ]track[ ]to\b"),
     # Turns: goal and forecast words before them do not reach past them.
-    ("turn", ("while", "whereas", "but", "although", "though", "whilst"), "[ ]"),
+    ("turn", ("while", "whereas", "but", "although", "though", "whilst", "where"), "[ ]"),
+    # A reporting participle opens the speaker's next statement: "..., noting that Korean
+    # companies account for about 28%".
+    ("turn", ("noting", "saying", "adding", "stressing", "explaining", "citing", "warning",
+              "recalling", "emphasising", "emphasizing", "acknowledging"), r"[ ]that\b"),
 ]
 INTENTS: dict[str, list[tuple[str, re.Pattern | None]]] = {}
+# The -ing goal verbs ("bringing", "raising"): a goal only with the value they bring something
+# to or by right before the amount, and not as a participle of result after a comma ("added 40
+# firms, bringing the total to 306" reports what happened).
+ING_GOAL_VALUE = re.compile(r"[ ](?:to|by)[ ]+(?:[a-z]+[ ]+){0,2}$")
+# "from 7,500 to about 10,000 by 2026": the amount after "from" is the starting point.
+FROM_BEFORE = re.compile(r"\bfrom[ ]+$")
+# "the foundation's five hospitals", "its 12 factories": a possessive names what exists already.
+POSSESSIVE_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|our|his|her))[ ]+$")
+# "agreed in 2023 to bring", "signed in May": the year dates the decision, not the figure.
+DECISION_BEFORE = re.compile(
+    r"(?i)\b(?:agreed|signed|pledged|committed|decided|approved|announced|promised)[ ]+$"
+)
+TO_AFTER = re.compile(r"[ ]to[ ]")
 for _kind, _words, _tail in INTENT_TABLE:
     for _word in _words:
         INTENTS.setdefault(_word, []).append((_kind, re.compile(_tail) if _tail else None))
@@ -190,7 +241,7 @@ GOAL_VERB_TO = re.compile(
     r"(?i)\b(?:(?:to|will|would|shall)[ ]+(?:raise|lift|bring|boost|push|increase|take|grow|double|"
     r"elevate|cut|reduce|lower)|raising|lifting|bringing|boosting|pushing|increasing|taking|"
     r"doubling|elevating)"
-    r"(?:[ ]+[^\s,;.]+){1,8}?(?:[ ]+(?:to|by|below|under))?[ ]+(?:\w+[ ]+){0,2}$"
+    r"(?:[ ]+(?:\d[\d.,]*\d|[^\s,;.]+)){1,14}?(?:[ ]+(?:to|by|below|under))?[ ]+(?:\w+[ ]+){0,2}$"
 )
 
 
@@ -246,7 +297,9 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
         for cue in candidates:
             if cue.start() <= anchor.start() and anchor.end() <= cue.end() and cue.span() not in seen:
                 seen.add(cue.span())
-                if not COMPARISON_BASE.search(body, max(sentence[0], cue.start() - 22), cue.start()):
+                if not COMPARISON_BASE.search(body, max(sentence[0], cue.start() - 22), cue.start()) \
+                        and not DECISION_BEFORE.search(body, max(sentence[0], cue.start() - 12),
+                                                       cue.start()):
                     cues.append(cue)
     cues.sort(key=lambda cue: cue.start())
     breaks = []
@@ -275,7 +328,9 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
             body, sentence)),
         goals=[end for kind, _, end, _ in intents if kind == "goal"],
         forecasts=[end for kind, _, end, _ in intents if kind == "forecast"],
-        futures=[end for kind, _, end, _ in intents if kind == "future"],
+        # "would grow from 7,500 to about 10,000": a goal verb in the future tense is both.
+        futures=[end for kind, _, end, word in intents
+                 if kind == "future" or kind == "goalverb" and word in ("will", "would", "shall")],
         # "expected to cut" governs the goal verb after it; "expects to raise" is the actor's own
         # plan, so it is not listed here.
         governing=[end for kind, _, end, word in intents
@@ -334,19 +389,44 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
         best = next(cue for cue in cues if cue.end() <= opening_end)
     turn = max((cut for cut in facts.turns if cut <= start), default=sentence[0])
     goal = max((g for g in facts.goals if turn <= g <= start), default=-1)
-    reach = max(turn, start - 90)
+    reach = max(turn, start - 130)
     goal_verb = GOAL_VERB_TO.search(ctx.body, reach, start) if any(
         reach <= g < start for g in facts.goal_verbs
     ) else None
+    if goal_verb and goal_verb.group()[0].islower() and goal_verb.group().split()[0].endswith(
+        "ing"
+    ) and (ctx.body[goal_verb.start() - 2:goal_verb.start()] == ", "
+           or not ING_GOAL_VALUE.search(ctx.body, max(0, start - 40), start)):
+        goal_verb = None  # "..., bringing the total to 306"; "taking the test had tripled"
+    if goal_verb and duration and not ING_GOAL_VALUE.search(ctx.body, max(0, start - 40), start):
+        goal_verb = None  # "to bring 10,000 workers ... over three years": the time frame
     if goal_verb and not any(goal_verb.start() - 2 <= f <= goal_verb.start() + 3
                              for f in facts.governing):
         goal = start  # "agreed to raise trade to"; not "expected to cut travel time by"
     elif duration:
         goal = -1  # "train 1,200 engineers over the next three years": the goal's time frame
-    forecast = max((f for f in facts.forecasts if turn <= f <= start), default=-1)
+    # "<= end": "an estimated 1,500 tons", the estimate printed as the figure's hedge.
+    forecast = max((f for f in facts.forecasts if turn <= f <= end), default=-1)
+    base = FROM_BEFORE.search(ctx.body, max(0, start - 6), start) is not None
+    existing = POSSESSIVE_BEFORE.search(ctx.body, max(0, start - 8), start) is not None
+    if base:
+        # "would grow from 7,500 to about 10,000 by 2026": the starting point is no goal, and
+        # the year after the "to" belongs to the end point.
+        goal, forecast = -1, -1
+        to = TO_AFTER.search(ctx.body, end, clause[1])
+        if to:
+            clause = (clause[0], to.start())
+            best = _nearest_cue(ctx, cues, clause, start, end)
     is_goal = goal > forecast
     is_forecast = forecast > goal
-    future_tense = any(turn <= f <= start for f in facts.futures) and not duration
+    # The future tense of the figure's own clause states a plan ("the bank would disburse
+    # US$250 million"); a forecast word nearer the figure makes it a prediction.
+    # A coordinated or participle clause continues the plan of the clause before it ("will
+    # provide US$3.2 million ... and send eight engineers", "will invest ..., raising its
+    # capacity to 1.6 million tonnes").
+    own = (previous or clause)[0]
+    future_tense = any(max(turn, own) <= f <= start for f in facts.futures) and not (
+        duration or base or existing)
     published = ctx.published_year
     year = None
     if best is not None:
@@ -367,7 +447,7 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
     future = year is not None and published is not None and year > published
     if past:
         return Reference(year, False, False)
-    planned = future_tense and not is_forecast and year is not None
+    planned = future_tense and not is_forecast
     if is_goal or planned:
         return Reference(year, True, False)
     return Reference(year, False, is_forecast or future)

@@ -82,6 +82,60 @@ def test_a_coordinated_clause_continues_the_time_frame_of_the_clause_before(
     assert figure(text, surface).ref_year == ref_year
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "ref_year"),
+    [
+        # "from" before a place is no base: the year after it is the figure's.
+        ("Da Nang received 90,000 visitors from Japan in March.", "90,000 visitors", 2025),
+        ("Yards plan to hire 700 fitters from Vietnam by the end of next year.", "700 fitters",
+         2026),
+        # An absolute construction continues the clause before it.
+        ("Exports hit $9 billion in 2023, with rice making up 12 percent.", "12 percent", 2023),
+        # Through a participle clause to the clause before it.
+        ("About 2 million Thais came in 2022, making them the top group, while some 300,000 "
+         "Lao visitors came too.", "some 300,000 Lao visitors", 2022),
+        # A month or a season relative to the publication date.
+        ("Factories raised pay by 7 percent this month.", "7 percent", 2025),
+        ("He will plant 300 trees next spring.", "300 trees", 2026),
+        # The nearer cue across "and" is the one of the figure's own verb.
+        ("The firm sold 5,000 cars last year and aims to double that figure in 2026.", "double",
+         2026),
+    ],
+)
+def test_more_forms_of_the_figures_own_time_frame(text, surface, ref_year):
+    assert figure(text, surface).ref_year == ref_year
+
+
+def test_last_month_in_january_is_last_year():
+    found = figure("Wages rose 4 percent last month.", "4 percent", datetime.date(2024, 1, 20))
+    assert found.ref_year == 2023
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # The opening adverbial of "since" says where the count starts.
+        ("Since setting up its office in 2009, the agency has trained 4,000 nurses.",
+         "4,000 nurses"),
+        # A clause about now borrows no year.
+        ("The centre opened in 2020, and 800 trainees have finished so far.", "800 trainees"),
+        # "double the number in 2016" is the base of the comparison.
+        ("Some 5,000 Thai students study here, about double the number in 2016.",
+         "Some 5,000 Thai students"),
+        # A span of years is no single reference year.
+        ("For 2025 to 2029 the banks set a cap of 3 billion USD.", "3 billion USD"),
+    ],
+)
+def test_starts_bases_and_spans_give_no_reference_year(text, surface):
+    assert figure(text, surface).ref_year is None
+
+
+def test_in_the_period_refers_to_the_year_of_the_sentence_before():
+    text = ("Exports reached $3 billion in the first half of 2023. Seafood made up 900 million "
+            "USD in the period.")
+    assert figure(text, "900 million USD").ref_year == 2023
+
+
 def test_up_from_a_base_with_its_own_year():
     text = "Of those asked, 72 percent approve, up from 65 percent two years ago."
     assert (figure(text, "72 percent").ref_year, figure(text, "65 percent").ref_year) == (

@@ -107,6 +107,7 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
         published_year=published.year if published else None,
         cues={},
         lowered=body.lower(),
+        published_month=published.month if published else None,
     )
     found: list[Figure] = []
     quantities = sorted(

@@ -10,16 +10,27 @@ Rules (tests/test_figures_attributes.py):
   2014", "in the first five months of 2024", "the five months of 2024", "as of November 2024"),
   a month with no year ("in May": the publication year), "last/this/next/previous year", "this
   school year", "of the year", "two years ago", all resolved against the publication date (never
-  the clock). A clause with no cue of its own continues the time frame of the clause it is
-  coordinated with (", while investment has more than doubled" after "... by 2024"), and a time
-  adverbial that opens the sentence ("In 2024, ...", "Last year, ...") covers every clause of it.
-  Any other neighbouring clause never lends its year. A duration has no reference year.
+  the clock); so are "this/last/next month" and "next spring". A span of years ("for 2026 to
+  2030") is no single reference year. A clause with no cue of its own continues the time frame
+  of the clauses it is coordinated with, through participle clauses (", while investment has
+  more than doubled" after "... by 2024"; ", with South Koreans accounting for 30 percent", an
+  absolute construction, but not ", with an investment of"), unless it says it is about now
+  ("now", "so far", "still", "since"); a time adverbial that opens the sentence ("In 2024, ...",
+  "Last year, ...") covers every clause of it. Where two cues are equally near, one across an
+  "and" belongs to the other verb ("sold 5,000 last year and aims to double that in 2026").
+  Any other neighbouring clause never lends its year, with one exception: an anaphoric period
+  ("in the period", "in the month", "during the nine months") takes the year of the last dated
+  sentence among the three before. A duration has no reference year.
 - **A base is not a reference.** A year after "since", "from", "than", "compared to/with",
   "against", "versus", "over" or "the same period of" is what the figure is compared with or
   counted from ("since 1992", "up 5 percent over 2023"), and so is a year after the figure with
   "since", "from", "compared" or "than" between them ("has become the fourth-largest since the
-  pact took effect in 2015", "72 percent, up from 65 percent two years ago"); an opening
-  adverbial that starts with "since", "from", "after" or "before" gives no reference year either.
+  pact took effect in 2015", "72 percent, up from 65 percent two years ago": "from" before an
+  amount, not "visitors from Korea in January"); so is a year after a multiple of "the figure"/
+  "the number" ("nearly triple the figure five years ago", not "aims to double that figure in
+  2025"); an opening adverbial that starts with "since", "from", "after" or "before" gives no
+  reference year either, and a year right after a decision's verb ("agreed in 2023 to") dates
+  the decision.
 - **Targets are stated plans and agreed goals** (one rule for every key of tests/corpus): a
   figure is a target when it is part of what someone has decided, planned, promised or agreed
   to do or reach. That is read from
@@ -55,6 +66,7 @@ Rules (tests/test_figures_attributes.py):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -80,9 +92,11 @@ YEAR_CUE = re.compile(
     rf"""
     \b(?P<prep>[Bb]y|[Ii]n|[Dd]uring|[Aa]s[ ]of|[Uu]ntil|[Tt]hrough(?:out)?|[Ff]or|[Oo]f)[ ]+
         (?:(?:{PERIOD_WORD})[ ,]+){{0,6}}?
-        (?P<year>(?:19|20)\d{{2}})\b(?![-–]\d)
+        (?P<year>(?:19|20)\d{{2}})\b(?![-–]\d|[ ]to[ ](?:19|20)\d\d)
   | \b(?P<month>(?:{MONTHS})\.?(?:[-–](?:{MONTHS})\.?)?)[ ,]+(?P<myear>(?:19|20)\d{{2}})\b(?![-–]\d)
   | \b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious)[ ]+(?:(?:school|fiscal|academic|financial)[ ]+)?year\b
+  | \b(?P<relm>[Ll]ast|[Tt]his|[Nn]ext)[ ]+month\b
+  | \b(?P<rels>[Ll]ast|[Tt]his|[Nn]ext)[ ]+(?:spring|summer|autumn|fall|winter)\b
   | \b(?P<ago>(?i:{UNIT_WORD_RE})|\d{{1,2}}|a)[ ]+years?[ ]+ago\b
   | \bof[ ]+(?P<the>the)[ ]+year\b
   | \b(?P<mprep>[Ii]n|[Aa]s[ ]of|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Ff]rom|[Dd]uring)[ ]+
@@ -109,9 +123,11 @@ def by_first_character(alternatives: list[str]) -> str:
     return f"[{''.join(rests)}](?:{branches})"
 
 
+PERIOD_ANCHORS = frozenset({"month", "spring", "summer", "autumn", "fall", "winter"})
 # Where a year cue can be: at a year, the word "year(s)" or a month name.
 YEAR_ANCHOR = re.compile(by_first_character(
-    [r"19\d\d\b", r"20\d\d\b", r"Years?\b", r"years?\b", *(rf"{month}\b" for month in MONTHS.split("|"))]
+    [r"19\d\d\b", r"20\d\d\b", r"Years?\b", r"years?\b", *(rf"{month}\b" for month in MONTHS.split("|")),
+     r"month\b", r"spring\b", r"summer\b", r"autumn\b", r"fall\b", r"winter\b"]
 ))
 
 # Clause boundaries inside a sentence: a year cue on the other side belongs to another figure.
@@ -119,6 +135,11 @@ CLAUSE_BREAK = re.compile(
     r"[;:]|,[ ]+(?:while|whereas|but|and|which|although|though|whilst|with|who)\b"
     r"|,[ ]+[a-z]+ing\b|[ ](?:while|whereas)[ ]|[ ]and[ ]now[ ]|[ ]who[ ]"
 )
+# ", with South Koreans accounting for 30 percent": an absolute construction (", with", a noun
+# and a participle) continues the clause before it; ", with an investment of US$560 million"
+# describes and does not.
+WITH_BREAK = re.compile(r",[ ]+with\b")
+PARTICIPLE = re.compile(r"\b[a-z]{3,}(?:ing|ed)\b")
 RELATIVE_BREAK = re.compile(r",[ ]+(?:which|who)")
 COORDINATING_BREAK = re.compile(
     r",[ ]+(?:while|whereas|but|and|whilst)|[ ](?:while|whereas)[ ]|,[ ]+[a-z]+ing"
@@ -127,7 +148,23 @@ COORDINATING_BREAK = re.compile(
 # goal and forecast words before it do not reach past it. Weaker than a clause break, so an
 # elided clause keeps its governor ("aim to raise trade to $150 billion by 2030, and investment
 # to $100 billion"). Found in the word pass (_intents) and by _semicolons_and_withs.
-BASE_BETWEEN = re.compile(r"\b(?:[Ss]ince|from|compared|than)\b")
+# "from" only before an amount ("up from 65 percent two years ago"), not "visitors from Korea in
+# January" or "workers from Vietnam by the end of next year".
+BASE_BETWEEN = re.compile(r"\b(?:[Ss]ince|compared|than)\b|\bfrom[ ]+(?:[a-z]+[ ]+)?(?:US)?[$€£₩]?\d")
+# "nearly triple the figure five years ago", "double the number in 2015": the base compared with.
+MULTIPLE_OF_BEFORE = re.compile(
+    r"(?i)(?<!\bto[ ])(?<!will[ ])(?<!would[ ])"  # "aims to double that figure in 2025": a goal
+    r"\b(?:double|twice|triple|treble|quadruple|times|half)[ ]+(?:the|that)[ ]+"
+    r"(?:figure|number|level|amount|total|size)[ ]+$"
+)
+# A clause that says it is about now, or about the time since, borrows no year from the clause
+# it is coordinated with ("set up in 2022, and 340 students have graduated so far").
+NOW_WORDS = re.compile(r"\b(?:since|now|so[ ]far|currently|today|to[ ]date|still)\b")
+# "in the period", "in the month", "during the nine months": the period of an earlier sentence.
+ANAPHORIC_PERIOD = re.compile(
+    r"\b(?:in|during|over|for)[ ]the[ ](?:same[ ])?(?:(?:first|past|last)[ ])?(?:\w+[ ])?"
+    r"(?:period|month|months|quarter|half)\b(?![ ]of\b)"
+)
 # An opening adverbial that is a base or another event, not the figure's period.
 OPENING_BASE = re.compile(r"(?i)(?:since|from|after|before|compared|unlike)\b")
 
@@ -281,7 +318,7 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
     seen: set[tuple[int, int]] = set()
     for anchor in YEAR_ANCHOR.finditer(body, *sentence):
         first = anchor.group()[0]
-        if first not in "12Yy":
+        if first not in "12Yy" and anchor.group() not in PERIOD_ANCHORS:
             # A month name: a cue only after a preposition ("in May", "as of June"); one with a
             # year after it is found from the year.
             prep = MONTH_PREP_BEFORE.search(body, max(sentence[0], anchor.start() - 26),
@@ -298,13 +335,20 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
             if cue.start() <= anchor.start() and anchor.end() <= cue.end() and cue.span() not in seen:
                 seen.add(cue.span())
                 if not COMPARISON_BASE.search(body, max(sentence[0], cue.start() - 22), cue.start()) \
+                        and not MULTIPLE_OF_BEFORE.search(body, max(sentence[0], cue.start() - 30),
+                                                          cue.start()) \
                         and not DECISION_BEFORE.search(body, max(sentence[0], cue.start() - 12),
                                                        cue.start()):
                     cues.append(cue)
     cues.sort(key=lambda cue: cue.start())
     breaks = []
     for cut in CLAUSE_BREAK.finditer(body, *sentence):
-        breaks.append((cut.start(), cut.end(), COORDINATING_BREAK.fullmatch(cut.group()) is not None))
+        coordinating = COORDINATING_BREAK.fullmatch(cut.group()) is not None
+        if WITH_BREAK.fullmatch(cut.group()):
+            comma = body.find(",", cut.end(), sentence[1])
+            coordinating = PARTICIPLE.search(body, cut.end(), comma if comma > 0 else sentence[1]) \
+                is not None
+        breaks.append((cut.start(), cut.end(), coordinating))
         if RELATIVE_BREAK.fullmatch(cut.group()):
             # ", which entered the market in 2009, now runs ...": the relative clause ends at
             # the next comma.
@@ -314,7 +358,13 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
     breaks.sort()
     opening_end = sentence[0]
     comma = body.find(",", sentence[0], sentence[1])
-    if comma > 0 and cues and cues[0].end() <= comma and cues[0].start() - sentence[0] <= 20 \
+    if comma > 0 and OPENING_BASE.match(body, sentence[0]):
+        # "Since opening its office in 1994, KOICA has funded 130 projects": the adverbial's year
+        # is where the count starts, not its reference.
+        cues = [cue for cue in cues if cue.start() > comma]
+    # The adverbial opens the sentence ("In 2024, ...", "Last year, ..."); "The centre opened in
+    # 2020, and ..." is a clause of its own.
+    if comma > 0 and cues and cues[0].end() <= comma and cues[0].start() - sentence[0] <= 3 \
             and not OPENING_BASE.match(
         body, sentence[0]
     ) and not any(cut_start < comma for cut_start, _, _ in breaks):
@@ -342,21 +392,23 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
 
 
 def clauses_of(ctx: Context, sentence: tuple[int, int], start: int
-               ) -> tuple[tuple[int, int], tuple[int, int] | None]:
-    """The clause of ``sentence`` holding ``start``, and the clause before it when the two are
-    coordinated (", and", ", while", ", but", ...), whose time frame an elliptical second clause
-    continues ("... by 2024, while investment has more than doubled")."""
+               ) -> tuple[tuple[int, int], list[tuple[int, int]]]:
+    """The clause of ``sentence`` holding ``start``, and the clauses before it that it continues,
+    nearest first: each coordinated (", and", ", while", ", but", a participle ...) with the one
+    after it. An elliptical clause continues their time frame ("... by 2024, while investment
+    has more than doubled"; "4.6 million visited last year, making them the largest group,
+    while some 490,000 Vietnamese travelled to Korea")."""
     clause_start, clause_end = sentence
-    previous, previous_start, coordinated = None, sentence[0], False
+    chain: list[tuple[int, int]] = []
+    previous_start = sentence[0]
     for cut_start, cut_end, coordinating in sentence_facts(ctx, sentence).breaks:
         if cut_end <= start:
-            previous = (previous_start, cut_start)
+            chain = [(previous_start, cut_start), *chain] if coordinating else []
             previous_start = clause_start = cut_end
-            coordinated = coordinating
         elif cut_start >= start:
             clause_end = cut_start
             break
-    return (clause_start, clause_end), previous if coordinated else None
+    return (clause_start, clause_end), chain
 
 
 def _nearest_cue(ctx: Context, cues: list[re.Match], clause: tuple[int, int], start: int,
@@ -371,9 +423,49 @@ def _nearest_cue(ctx: Context, cues: list[re.Match], clause: tuple[int, int], st
         if cue.start() >= end and BASE_BETWEEN.search(ctx.body, end, cue.start()):
             continue  # "72 percent, up from 65 percent two years ago": the base's year
         distance = max(cue.start() - end, start - cue.end(), 0)
+        if cue.end() <= start and " and " in ctx.body[cue.end():start]:
+            distance += 40  # "delivered 97,000 last year and aims to double that in 2025"
         if best_distance is None or distance < best_distance:
             best, best_distance = cue, distance
     return best
+
+
+def _year_of(ctx: Context, cue: re.Match) -> int | None:
+    """The year a cue names, relative cues resolved against the publication date."""
+    published = ctx.published_year
+    year = None
+    if cue["bare"] or cue["the"]:
+        year = published  # "in May", "the first nine months of the year": this year
+    elif cue["ago"]:
+        if published is not None:
+            ago = cue["ago"].lower()
+            year = published - (1 if ago == "a" else UNIT_WORDS.get(ago) or int(ago))
+    elif cue["relm"]:
+        if published is not None and ctx.published_month is not None:
+            year = published + {"last": -1 if ctx.published_month == 1 else 0, "this": 0,
+                                "next": 1 if ctx.published_month == 12 else 0}[cue["relm"].lower()]
+    elif cue["rels"]:
+        if published is not None:
+            year = published + {"last": -1, "this": 0, "next": 1}[cue["rels"].lower()]
+    elif cue["rel"]:
+        if published is not None:
+            year = published + {"last": -1, "previous": -1, "this": 0, "next": 1}[
+                cue["rel"].lower()
+            ]
+    else:
+        year = int(cue["year"] or cue["myear"])
+    return year
+
+
+def _earlier_year(ctx: Context, before: int) -> int | None:
+    """The year of the last dated sentence among the three before ``before``: what "in the
+    period" or "in the month" refers back to. None when that sentence names several years."""
+    index = bisect.bisect_left(ctx.sentence_starts, before)
+    for sentence in reversed(ctx.sentence_spans[max(0, index - 3):index]):
+        years = {_year_of(ctx, cue) for cue in sentence_facts(ctx, sentence).cues}
+        if years:
+            return years.pop() if len(years) == 1 else None
+    return None
 
 
 def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
@@ -383,8 +475,11 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
     cues, opening_end = facts.cues, facts.opening_end
     clause, previous = clauses_of(ctx, sentence, start)
     best = _nearest_cue(ctx, cues, clause, start, end)
-    if best is None and previous is not None:
-        best = _nearest_cue(ctx, cues, previous, start, end)
+    if not NOW_WORDS.search(ctx.body, clause[0], clause[1]):
+        for before in previous if best is None else ():
+            best = _nearest_cue(ctx, cues, before, start, end)
+            if best is not None:
+                break
     if best is None and opening_end > sentence[0] and start > opening_end:
         best = next(cue for cue in cues if cue.end() <= opening_end)
     turn = max((cut for cut in facts.turns if cut <= start), default=sentence[0])
@@ -424,25 +519,15 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
     # A coordinated or participle clause continues the plan of the clause before it ("will
     # provide US$3.2 million ... and send eight engineers", "will invest ..., raising its
     # capacity to 1.6 million tonnes").
-    own = (previous or clause)[0]
+    own = (previous[0] if previous else clause)[0]
     future_tense = any(max(turn, own) <= f <= start for f in facts.futures) and not (
         duration or base or existing)
     published = ctx.published_year
-    year = None
-    if best is not None:
-        if best["bare"] or best["the"]:
-            year = published  # "in May", "the first nine months of the year": this year
-        elif best["ago"]:
-            if published is not None:
-                ago = best["ago"].lower()
-                year = published - (1 if ago == "a" else UNIT_WORDS.get(ago) or int(ago))
-        elif best["rel"]:
-            if published is not None:
-                year = published + {"last": -1, "previous": -1, "this": 0, "next": 1}[
-                    best["rel"].lower()
-                ]
-        else:
-            year = int(best["year"] or best["myear"])
+    year = None if best is None else _year_of(ctx, best)
+    if year is None and best is None and not duration and ANAPHORIC_PERIOD.search(
+        ctx.body, clause[0], clause[1]
+    ):
+        year = _earlier_year(ctx, sentence[0])
     past = year is not None and published is not None and year < published
     future = year is not None and published is not None and year > published
     if past:

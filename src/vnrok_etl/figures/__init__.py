@@ -29,8 +29,9 @@ One module per concern, each with its rules in its docstring and tested on forms
 - ``qualifiers``: the hedge before (or "or more" after) an amount; "over" as a particle or as
   "during" before a duration is no hedge.
 - ``reference``: reference year from the figure's own clause, base years skipped; **targets** are
-  planned or agreed goals; **a forecast** ("expected to hit", "could reach") is stored with
-  ``is_target`` false and ``is_forecast`` true, never both.
+  stated plans and agreed goals (a goal word, a goal verb with its value, or the future tense of
+  the figure's clause: "will build a US$210 million plant"); **a forecast** ("expected to hit",
+  "could reach", a need) is stored with ``is_target`` false and ``is_forecast`` true, never both.
 - ``subjects``: the noun phrase counted or measured.
 - ``coordination``: every member of "8.4 and 7.5 times respectively" is its own figure with its own
   subject.
@@ -70,7 +71,6 @@ from vnrok_etl.figures.kinds import (
     PLACE_RANK,
     RANKED,
     RANKED_LITERAL,
-    SUPERLATIVE,
     figure_from_multiplier_verb,
     figure_from_place,
     figure_from_quantity,
@@ -78,6 +78,7 @@ from vnrok_etl.figures.kinds import (
     figures_from_appositives,
     figures_from_bare_decades,
     figures_from_fractions,
+    superlatives,
 )
 from vnrok_etl.figures.qualifiers import hedge_before
 from vnrok_etl.figures.subjects import subject_before
@@ -106,6 +107,7 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
         published_year=published.year if published else None,
         cues={},
         lowered=body.lower(),
+        published_month=published.month if published else None,
     )
     found: list[Figure] = []
     quantities = sorted(
@@ -115,7 +117,7 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
         figure = figure_from_quantity(ctx, match, found)
         if figure:
             found.append(figure)
-    for match in SUPERLATIVE.finditer(body):
+    for match in superlatives(ctx):
         figure = figure_from_rank(ctx, match, found)
         if figure:
             found.append(figure)

@@ -16,7 +16,8 @@ class Context:
     published_year: int | None
     # sentence start -> reference.SentenceFacts: what its figures read, found once per sentence
     cues: dict[int, object]
-    lowered: str = ""  # body.lower(): literal look-ups before a pattern is tried (kinds._around)
+    lowered: str = ""
+    published_month: int | None = None  # "last month" in a January article is December  # body.lower(): literal look-ups before a pattern is tried (kinds._around)
 
 
 def sentence_span(ctx: Context, offset: int) -> tuple[int, int]:

@@ -103,8 +103,9 @@ OFFICE_NOUNS = frozenset(
 SMALL_COUNT = 10
 # A hedge after the amount: "two weeks or more", "5,000 tonnes or less".
 OR_MORE_AFTER = re.compile(r"[ ]+or[ ]+(?P<w>more|less|fewer)\b(?![ ]+than\b)")
-# A definite determiner before "two": the pair was named before ("the two cities", "our two
-# parliaments"), nothing is counted. Larger counts after "the" still count ("the six tones").
+# A definite determiner before "two" in words: the pair was named before ("the two cities", "our
+# two parliaments", "the two of them"), nothing is counted; a length of time still is ("over the
+# two years"). Larger counts after "the" still count ("the six tones").
 DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|our|their|its|these|those|both|his|her|your)[ ]+$")
 
 # "100 percent foreign-owned", "100%-Korean-invested", "100 percent FDI enterprises".
@@ -120,8 +121,11 @@ RATE_AFTER = re.compile(
     r"(?i)(?:[ ]+(?:per|a|an)[ ]+(?P<p>day|week|month|year|annum|quarter)"
     r"|[ ]+per[ ]+(?P<per>[a-z]+)"
     r"|[ ]+(?P<adv>annually|yearly|monthly|weekly|daily))\b"
-    r"(?![‐–-])(?![ ]+(?:earlier|ago|before|later|on|after|from|prior)\b)"
+    r"(?![‐–-])(?![ ]+(?:earlier|ago|before|later|on|after|prior|from[ ]+(?:now|today|then))\b)"
 )
+# A conversion in parentheses between an amount and its period: "2.06 million won (US$1,500) a
+# month". The period is the rate of both amounts.
+CONVERSION_AFTER = re.compile(r"[ ]?\([^()\n]{1,30}\)(?=[ ])|\)(?=[ ])")
 # "14 weekly flights": the period as an adjective of the counted noun.
 RATE_ADJECTIVES = {"daily": "day", "weekly": "week", "monthly": "month", "annual": "year",
                    "yearly": "year"}
@@ -145,7 +149,7 @@ NUMBER_OF = re.compile(r"(?i)\b(?:number|total|count|tally)[ ]+of[ ]+")
 # Counted nouns that are really time or order words: "three days", "two times a year".
 NON_COUNT_HEADS = frozenset(
     {"day", "week", "month", "hour", "minute", "second", "night", "time", "year", "decade",
-     "percent", "per", "term", "round", "session", "edition", "occasion"}
+     "percent", "per", "term", "round", "session", "edition", "occasion", "thing"}
 )
 
 
@@ -172,7 +176,8 @@ TIMES_COMPARATIVE = re.compile(
 DURATION_AFTER = re.compile(
     r"(?i)(?:[ ](?:straight|consecutive|full|more|additional|long|whole)(?=[ ]))?"
     r"[ ‐–-](?P<u>years?|decades?|months?|weeks?|days?|nights?|hours?|minutes?)(?![\w‐–-])"
-    r"(?![ ]+(?:old|of[ ]age|ago)\b)"
+    # "six years later": when, not how long; "three weeks earlier than usual" is a length
+    r"(?![ ]+(?:old|of[ ]age|ago|(?:later|earlier)(?![ ]+than\b))\b)"
 )
 # "a three-day official visit", "a two-week study trip": the schedule of an event, not a figure.
 EVENT_AFTER = re.compile(r"(?i)(?:[ ]+[a-z]+){0,2}?[ ]+(?:visit|trip|tour|stay|mission)s?\b")
@@ -181,6 +186,9 @@ EVENT_AFTER = re.compile(r"(?i)(?:[ ]+[a-z]+){0,2}?[ ]+(?:visit|trip|tour|stay|m
 PERIOD_ORDINAL_BEFORE = re.compile(
     r"(?i)\b(?:in|during|throughout)[ ]+the[ ]+(?:first|last|final|opening|initial)[ ]+$"
 )
+# "with purchases of 48 million USD in the nine months": months after "in the" are the
+# reporting period named before, not a length of time.
+PERIOD_MONTHS_BEFORE = re.compile(r"(?i)\b(?:in|during)[ ]+the[ ]+$")
 PERIOD_OF_AFTER = re.compile(r"(?i)[ ]+of[ ]+(?:the[ ]+|this[ ]+|last[ ]+|next[ ]+)?(?:year\b|\d{4}\b)")
 # "more than an hour", "less than a year": one time unit, found only with a hedge before it.
 A_TIME_UNIT = re.compile(
@@ -218,6 +226,28 @@ ORDINAL_BEFORE = re.compile(
     rf"|(?P<card>(?i:{UNIT_WORD_RE}))[‐–-])$"
 )
 # "second place", "the sixth position": a rank with no superlative.
+# Every superlative holds one of these (lowercase): the scan looks for them with str.find and
+# tries SUPERLATIVE only at the start of the word around each, a third of the cost of scanning
+# the whole body with SUPERLATIVE, whose first letters (l, m, s, h ...) are common ones.
+SUPERLATIVE_LITERALS = ("est", "leading", "most")
+
+
+def superlatives(ctx: Context) -> list[re.Match]:
+    """The matches of SUPERLATIVE in the body, in text order (see SUPERLATIVE_LITERALS)."""
+    body, lowered = ctx.body, ctx.lowered
+    found: dict[int, re.Match] = {}
+    for literal in SUPERLATIVE_LITERALS:
+        at = lowered.find(literal)
+        while at >= 0:
+            start = at
+            while start > 0 and lowered[start - 1].isalpha() and at - start < 8:
+                start -= 1
+            if start not in found and (m := SUPERLATIVE.match(body, start)):
+                found[start] = m
+            at = lowered.find(literal, at + 1)
+    return [found[start] for start in sorted(found)]
+
+
 PLACE_RANK = re.compile(
     rf"{at_word_start([w for w in ORDINAL_WORDS])}[ ‐–-](?P<w>place|position|spot)\b"
     rf"|(?<![\w])(?P<num>\d{{1,2}}(?:st|nd|rd|th))[ ‐–-](?P<w2>place|position|spot)\b"
@@ -382,11 +412,16 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
         if not (TIMES_COMPARATIVE.match(body, suffix.end())
                 or growth_before(body, coordination_start(body, amount.start))):
             if amount.value is not None and amount.value >= SMALL_COUNT:
-                return Kind("count", "time", suffix.end())  # "viewed 1.3 million times"
+                # "viewed 1.3 million times", "flies 28 times a week" (unit "time per week")
+                unit, rate_end = with_rate(body, suffix.end(), "time")
+                return Kind("count", unit, rate_end)
             return None  # "visited three times" is a frequency, not a statistic
         return Kind("multiplier", "times", suffix.end())
     if suffix := DURATION_AFTER.match(body, end):
         if PERIOD_ORDINAL_BEFORE.search(body, max(0, amount.start - 24), amount.start) or (
+            suffix["u"].lower().startswith("month")
+            and PERIOD_MONTHS_BEFORE.search(body, max(0, amount.start - 12), amount.start)
+        ) or (
             PERIOD_OF_AFTER.match(body, suffix.end())
         ):
             return None  # "in the first seven months of this year": when, not how long
@@ -397,6 +432,12 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
         unit, factor = duration_unit(suffix["u"])
         unit, rate_end = with_rate(body, suffix.end(), unit)
         return Kind("duration", unit, rate_end, factor, of_phrase(body, suffix.end()))
+    if amount.is_word and amount.value == 2 and (
+        DEFINITE_BEFORE.search(body, max(0, amount.start - 8), amount.start)
+    ):
+        # "the two cities", "our two parliaments", "the two of them": things already named.
+        # Checked before the noun is read: "the two" is the commonest amount in this corpus.
+        return None
     if amount.is_lone_one:
         return None  # "one of the largest investors"
     if suffix := HYPHEN_NOUN.match(body, end):
@@ -430,10 +471,6 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
         return None  # "one of the 20 largest companies" is a rank group, not a count
     if head in NON_COUNT_HEADS or is_party_count(amount.value, head):
         return None
-    if amount.is_word and amount.value == 2 and (
-        DEFINITE_BEFORE.search(body, max(0, amount.start - 8), amount.start)
-    ):
-        return None  # "the two cities", "our two parliaments": things already named
     for word in body[noun_phrase.start:noun_phrase.end].lower().split():
         if word in RATE_ADJECTIVES:
             head = f"{head} per {RATE_ADJECTIVES[word]}"  # "14 weekly flights"
@@ -492,6 +529,13 @@ def with_rate(body: str, end: int, unit: str | None) -> tuple[str | None, int]:
     """``unit`` with the period of a rate right after ``end`` ('visitor per week', 'USD per
     trip'), and where the figure's text ends (after the period)."""
     rate = RATE_AFTER.match(body, end)
+    if rate is None and unit is not None and (conversion := CONVERSION_AFTER.match(body, end)):
+        # "2.06 million won (US$1,500) a month": both amounts are monthly; the figure's text
+        # stays the amount.
+        rate = RATE_AFTER.match(body, conversion.end())
+        if rate is not None:
+            period = rate["p"] or rate["per"] or rate["adv"]
+            return f"{unit} per {PERIODS.get(period.lower(), period.lower())}", end
     if rate is None or unit is None:
         return unit, end
     period = rate["p"] or rate["per"] or rate["adv"]

@@ -31,6 +31,11 @@ PARTICLE_VERB_BEFORE = re.compile(
 GOVERNING_PREPOSITION = re.compile(r"(?i)\b(?:for|of|after|in|with|by|since|to)[ ]+$")
 
 
+# "on track to exceed $88 billion", "exports topped $5 billion": a verb that says "more than";
+# the verb stays out of the figure's text.
+VERB_HEDGE_BEFORE = re.compile(
+    r"(?i)\b(?:exceed|exceeds|exceeded|surpass|surpasses|surpassed|top|tops|topped)[ ]+$"
+)
 HEDGE_BEFORE = re.compile(rf"(?i)(?<![\w.])(?P<h>{alternation(HEDGES)})[ ]+$")
 
 
@@ -39,6 +44,8 @@ def hedge_before(body: str, start: int, duration: bool = False) -> tuple[int, st
     ``duration``: the amount is a length of time, before which a bare "over" means "during"."""
     match = HEDGE_BEFORE.search(body, max(0, start - 25), start)
     if not match:
+        if VERB_HEDGE_BEFORE.search(body, max(0, start - 12), start) and not duration:
+            return start, "over"
         return start, "exact"
     if duration and match["h"].lower() == "within":
         return start, "under"  # "within two years": a bound, the preposition not printed as such

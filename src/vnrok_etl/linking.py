@@ -42,11 +42,13 @@ from vnrok_etl.stories import (
     MIN_SAMPLE,
     MIN_SHARED_KEYS,
     SAMPLE_CONTAINMENT,
+    SIGNATURE_BATCH,
+    Shingles,
     canonical_order,
     components,
     same_story,
     shingles_of,
-    story_signature,
+    story_signatures,
 )
 
 PAIR_CHUNK = 2000  # candidate pairs tested per round trip (bodies of at most 4,000 articles)
@@ -85,15 +87,14 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     _screen(connection, "(SELECT * FROM stg_story_samples UNION ALL SELECT * FROM _story_samples)")
     bodies = f"""SELECT article_id, body FROM {new_articles}
                  UNION ALL SELECT article_id, body FROM articles"""
-    links = list(_tested_links(connection, bodies))
+    # An old article stands for its whole story: the node is its story_id.
+    old_story = dict(connection.execute(
+        "SELECT article_id, story_id FROM articles WHERE article_id IN (SELECT b FROM stg_story_pairs)"
+    ).fetchall())
+    links = list(_tested_links(connection, bodies, old_story))
     new_ids = [row[0] for row in connection.execute(f"SELECT article_id FROM {new_articles}").fetchall()]
     stories = {new: new for new in new_ids}
     if links:
-        # An old article stands for its whole story: the node is its story_id.
-        old_ids = sorted({b for _, b in links if b not in stories})
-        old_story = dict(connection.execute(
-            "SELECT article_id, story_id FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [old_ids]
-        ).fetchall())
         groups = _groups(new_ids, [(a, old_story.get(b, b)) for a, b in links])
         changed = _settle(connection, groups, new_articles)
         for article, story in changed.items():
@@ -123,21 +124,52 @@ def _screen(connection: duckdb.DuckDBPyConnection, samples: str) -> None:
     )
 
 
-def _tested_links(connection: duckdb.DuckDBPyConnection, bodies: str) -> Iterable[tuple[str, str]]:
-    """The pairs of stg_story_pairs that pass the same-story test, chunk by chunk."""
+def _tested_links(
+    connection: duckdb.DuckDBPyConnection, bodies: str, node_of: dict[str, str] | None = None
+) -> Iterable[tuple[str, str]]:
+    """The pairs of stg_story_pairs that pass the same-story test, chunk by chunk.
+
+    A pair whose two articles are already one story (`node_of` maps an old article to its
+    story; links found so far join more) is not tested: its link could not change any story,
+    and stories are all the links make (connected components). An article is shingled only when
+    a pair of the chunk that needs the test has it.
+    """
+    node_of = node_of or {}
     pairs = connection.execute("SELECT a, b FROM stg_story_pairs ORDER BY a, b").fetchall()
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        path = []
+        while node in parent:
+            path.append(node)
+            node = parent[node]
+        for step in path:
+            parent[step] = node
+        return node
+
     for start in range(0, len(pairs), PAIR_CHUNK):
-        chunk = pairs[start:start + PAIR_CHUNK]
+        chunk = [(a, b) for a, b in pairs[start:start + PAIR_CHUNK]
+                 if root(node_of.get(a, a)) != root(node_of.get(b, b))]
         wanted = sorted({article for pair in chunk for article in pair})
-        texts = connection.execute(
+        texts = dict(connection.execute(
             f"SELECT article_id, any_value(body) FROM ({bodies}) WHERE article_id IN (SELECT unnest(?::VARCHAR[]))"
             " GROUP BY article_id",
             [wanted],
-        ).fetchall()
-        # A missing body is left to the articles insert to refuse, with its own error.
-        sets = {article: shingles_of(identity_text(body)) for article, body in texts if body is not None}
+        ).fetchall())
+        sets: dict[str, Shingles] = {}
+
+        def shingles(article: str) -> Shingles:
+            if article not in sets:
+                sets[article] = shingles_of(identity_text(texts[article]))
+            return sets[article]
+
         for a, b in chunk:
-            if a in sets and b in sets and same_story(sets[a], sets[b]):
+            # A missing body is left to the articles insert to refuse, with its own error.
+            if texts.get(a) is None or texts.get(b) is None:
+                continue
+            node_a, node_b = root(node_of.get(a, a)), root(node_of.get(b, b))
+            if node_a != node_b and same_story(shingles(a), shingles(b)):
+                parent[max(node_a, node_b)] = min(node_a, node_b)
                 yield a, b
 
 
@@ -215,8 +247,9 @@ def relink_all(connection: duckdb.DuckDBPyConnection) -> None:
             break
         last = rows[-1][0]
         ids, keys, tops, samples = [], [], [], []
-        for article, body in rows:
-            signature = story_signature(identity_text(body))[1]
+        signatures = [signature for start in range(0, len(rows), SIGNATURE_BATCH)
+                      for _, signature in story_signatures([identity_text(body) for _, body in rows[start:start + SIGNATURE_BATCH]])]
+        for (article, _), signature in zip(rows, signatures):
             ids += [article] * (len(signature.keys) + len(signature.top_keys))
             keys += signature.keys + signature.top_keys
             tops += [False] * len(signature.keys) + [True] * len(signature.top_keys)

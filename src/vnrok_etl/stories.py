@@ -54,12 +54,12 @@ another (background paragraphs two reports share) from gluing two stories togeth
 from __future__ import annotations
 
 import re
-import struct
-from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from hashlib import blake2b
+
+import numpy as np
 
 WORD = re.compile(r"\w+")
 SHINGLE = 3  # words per shingle
@@ -84,8 +84,10 @@ MIN_SAMPLE = 20
 # A story's canonical article is among its "full" copies: those at least this share of the
 # longest copy's length (an intro or credit line makes a copy a little longer, not fuller).
 FULL_SHARE = 0.9
+# Articles whose signatures story_signatures computes together: numpy's cost per call is paid
+# once per batch, and the batch's shingle digests stay small (about 6 MB).
+SIGNATURE_BATCH = 256
 EMPTY_BLAKE2B_8 = blake2b(digest_size=8)
-MASK_64 = (1 << 64) - 1
 
 
 def words(text: str) -> list[str]:
@@ -164,28 +166,6 @@ def same_story(a: Shingles, b: Shingles) -> bool:
     return len(small.lead & large.opening) >= MIN_LEAD_CONTAINMENT * len(small.lead)
 
 
-def band_keys(hashes: list[int], word_count: int) -> tuple[list[int], list[int]]:
-    """(keys, top keys) of an article from its shingle hashes (text order), as signed 64-bit ints.
-
-    Top keys are the whole-body keys and the keys of the longest prefix level the article has;
-    the other keys are its shorter prefix levels. Two articles are candidates when they share
-    MIN_SHARED_KEYS keys of which, for each shared key, at least one side holds it as a top key:
-    a partial copy's longest prefix meets the same prefix of its original, while two articles
-    that only begin alike (longer than their common opening) do not meet at all.
-    """
-    if not hashes:
-        return [], []
-    top = _bands(_one_permutation_minhash(hashes, WHOLE_BINS, WHOLE_BANDS * WHOLE_ROWS), WHOLE_ROWS, WHOLE_SALT)
-    levels = prefix_levels(word_count)
-    keys: list[int] = []
-    for level, words_in_prefix in enumerate(levels):
-        prefix = hashes[:max(1, words_in_prefix - SHINGLE + 1)]
-        values = _one_permutation_minhash(prefix, PREFIX_BINS, PREFIX_BANDS * PREFIX_ROWS)
-        level_keys = _bands(values, PREFIX_ROWS, PREFIX_SALT + (level << 16))
-        (top if level == len(levels) - 1 else keys).extend(level_keys)
-    return keys, top
-
-
 def prefix_levels(word_count: int) -> list[int]:
     """The prefix lengths (in words) an article of `word_count` words is indexed at: PREFIX_WORDS
     times PREFIX_GROWTH while it fits in the article (none for one shorter than PREFIX_WORDS).
@@ -206,60 +186,62 @@ def lead_shingles(word_count: int) -> int:
     return max(1, min(word_count, LEAD_WORDS) - SHINGLE + 1)
 
 
-def _one_permutation_minhash(hashes: list[int], bins: int, used: int) -> list[int]:
-    """The least 64-bit hash in each of the first `used` of `bins` bins (a power of two; a hash's
-    top bits pick its bin): one pass over the hashes (measured twice as fast as sorting them).
+def _one_permutation_minhash(hashes: np.ndarray, article: np.ndarray, articles: int, bins: int, used: int) -> np.ndarray:
+    """(articles, used) array: for each article, the least 64-bit hash in each of the first
+    `used` of `bins` bins (a power of two; a hash's top bits pick its bin).
 
-    An empty bin takes the least hash of the next non-empty bin (circularly) mixed with the
-    distance, so two sets agree on a borrowed bin only when they agree on the bin lent and on the
-    gap: rotation densification (Shrivastava & Li 2014).
+    `hashes` (uint64) are the shingle hashes of every article of a batch, `article` the row of
+    each; every row has at least one. One np.minimum.at over the whole batch, not a loop per
+    article (numpy's overhead per call is what a per-article loop pays).
+
+    An empty bin takes the least hash of the next non-empty bin of its article (circularly)
+    mixed with the distance, so two sets agree on a borrowed bin only when they agree on the bin
+    lent and on the gap: rotation densification (Shrivastava & Li 2014).
     """
-    shift = 64 - (bins.bit_length() - 1)
-    empty = 1 << 64
-    least = [empty] * bins
-    for value in hashes:
-        index = value >> shift
-        if value < least[index]:
-            least[index] = value
-    values = least[:used]
-    if empty in values:
-        filled = [index for index, value in enumerate(least) if value != empty]
-        for index, value in enumerate(values):
-            if value == empty:
-                lender = filled[bisect_left(filled, index) % len(filled)]
-                values[index] = _mix(least[lender], (lender - index) % bins)
+    slot = article * bins + (hashes >> np.uint64(64 - (bins.bit_length() - 1))).astype(np.intp)
+    least = np.full(articles * bins, np.iinfo(np.uint64).max, np.uint64)
+    np.minimum.at(least, slot, hashes)
+    filled = np.zeros(articles * bins, bool)
+    filled[slot] = True
+    values = least.reshape(articles, bins)[:, :used].copy()
+    empty_row, empty_bin = np.nonzero(~filled.reshape(articles, bins)[:, :used])
+    if len(empty_row):
+        lenders = np.flatnonzero(filled)  # sorted: article by article, bin by bin
+        flat = empty_row * bins + empty_bin
+        after = lenders[np.minimum(np.searchsorted(lenders, flat), len(lenders) - 1)]  # > flat, if any
+        first = lenders[np.searchsorted(lenders, empty_row * bins)]  # every article has a filled bin
+        lender = np.where((after > flat) & (after // bins == empty_row), after, first)
+        distance = ((lender - empty_row * bins - empty_bin) % bins).astype(np.uint64)
+        values[empty_row, empty_bin] = _mix(least[lender], distance)
     return values
 
 
-def _mix(value: int, salt: int) -> int:
-    """A 64-bit value mixed with a salt (splitmix64's finalizer): a borrowed bin's value."""
-    value = ((value ^ salt) * 0x9E3779B97F4A7C15) & MASK_64
-    value = ((value ^ (value >> 30)) * 0xBF58476D1CE4E5B9) & MASK_64
-    return value ^ (value >> 31)
+def _mix(value: np.ndarray, salt: np.ndarray) -> np.ndarray:
+    """64-bit values mixed with salts (splitmix64's finalizer; uint64 arithmetic wraps)."""
+    value = (value ^ salt) * np.uint64(0x9E3779B97F4A7C15)
+    value = (value ^ (value >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    return value ^ (value >> np.uint64(31))
 
 
-def _bands(values: list[int], rows: int, salt: int) -> list[int]:
-    """One key per band of `rows` values, as a signed int: the low 64 // rows bits of each value
-    packed side by side, XORed with a constant of the band and the salt.
+def _bands(values: np.ndarray, rows: int, salt: int) -> np.ndarray:
+    """(articles, bands) int64 keys from (articles, bands * rows) minimum values: per band, the
+    low 64 // rows bits of each value packed side by side, XORed with a constant of the band and
+    the salt.
 
     The values are uniform hashes, so two bands that differ agree on every packed part only by a
     chance of 2^-64 or so, as a hash of the band would; packing costs a third of hashing.
     """
+    articles, used = values.shape
     width = 64 // rows
-    part = (1 << width) - 1
-    shifts = range(0, width * rows, width)
-    keys = []
-    for constant, band in zip(_band_constants(salt, len(values) // rows), zip(*[iter(values)] * rows)):
-        key = constant
-        for value, shift in zip(band, shifts):
-            key ^= (value & part) << shift
-        keys.append(key - (1 << 64) if key >= 1 << 63 else key)
-    return keys
+    shifts = np.arange(rows, dtype=np.uint64) * np.uint64(width)
+    parts = (values.reshape(articles, used // rows, rows) & np.uint64((1 << width) - 1)) << shifts
+    return (np.bitwise_xor.reduce(parts, axis=2) ^ _band_constants(salt, used // rows)).view(np.int64)
 
 
 @lru_cache(maxsize=64)
-def _band_constants(salt: int, bands: int) -> tuple[int, ...]:
-    return tuple(_mix(salt, band) for band in range(bands))
+def _band_constants(salt: int, bands: int) -> np.ndarray:
+    salts = np.full(bands, salt, np.uint64)
+    return _mix(salts, np.arange(bands, dtype=np.uint64))
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,12 +255,60 @@ class Signature:
 
 def story_signature(text: str) -> tuple[list[bytes], Signature]:
     """(shingle digests, signature) of an identity text; the digests also make the SimHash."""
-    word_list = words(text)
-    digests = shingle_digests(word_list)
-    hashes = struct.unpack(f">{len(digests)}Q", b"".join(digests))
-    keys, top_keys = band_keys(list(hashes), len(word_list))
-    sample = sorted({value - (1 << 64) if value >= 1 << 63 else value for value in hashes if not value % SAMPLE_EVERY})
-    return digests, Signature(keys, top_keys, sample)
+    return story_signatures([text])[0]
+
+
+def story_signatures(texts: Sequence[str]) -> list[tuple[list[bytes], Signature]]:
+    """(shingle digests, signature) of each identity text of a batch: the MinHash runs over all
+    of them at once (_one_permutation_minhash). Callers pass SIGNATURE_BATCH texts or so: the
+    digests of every shingle of the batch are held until it returns (about 25 KB per article).
+
+    Keys (see the module docstring): the whole body's WHOLE_BANDS bands, and for each prefix
+    level (prefix_levels) PREFIX_BANDS bands of the MinHash of the shingles in its first words.
+    Top keys are the whole-body keys and the keys of the longest prefix level the article has;
+    the other keys are its shorter prefix levels. Two articles are candidates when they share
+    MIN_SHARED_KEYS keys of which, for each shared key, at least one side holds it as a top key:
+    a partial copy's longest prefix meets the same prefix of its original, while two articles
+    that only begin alike (longer than their common opening) do not meet at all.
+    """
+    word_lists = [words(text) for text in texts]
+    digest_lists = [shingle_digests(word_list) for word_list in word_lists]
+    if not texts:
+        return []
+    count = len(texts)
+    lengths = np.fromiter(map(len, digest_lists), np.intp, count)  # at least one shingle each
+    hashes = np.frombuffer(b"".join(b"".join(digests) for digests in digest_lists), ">u8").astype(np.uint64)
+    article = np.repeat(np.arange(count), lengths)
+    position = np.arange(len(hashes)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    whole = _bands(_one_permutation_minhash(hashes, article, count, WHOLE_BINS, WHOLE_BANDS * WHOLE_ROWS),
+                   WHOLE_ROWS, WHOLE_SALT).tolist()
+    keys: list[list[int]] = [[] for _ in texts]
+    tops: list[list[int]] = whole
+    word_counts = np.fromiter(map(len, word_lists), np.intp, count)
+    level, prefix_words = 0, PREFIX_WORDS
+    while (members := np.flatnonzero(word_counts >= prefix_words)).size:
+        row = np.full(count, -1, np.intp)
+        row[members] = np.arange(members.size)
+        kept = (row[article] >= 0) & (position < max(1, prefix_words - SHINGLE + 1))
+        values = _one_permutation_minhash(hashes[kept], row[article[kept]], members.size,
+                                          PREFIX_BINS, PREFIX_BANDS * PREFIX_ROWS)
+        is_top = word_counts[members] < prefix_words * PREFIX_GROWTH
+        for index, top, level_keys in zip(members.tolist(), is_top.tolist(),
+                                          _bands(values, PREFIX_ROWS, PREFIX_SALT + (level << 16)).tolist()):
+            (tops if top else keys)[index] += level_keys
+        level, prefix_words = level + 1, prefix_words * PREFIX_GROWTH
+    sampled = (hashes % np.uint64(SAMPLE_EVERY)) == 0
+    sample_article, sample_value = article[sampled], hashes[sampled].view(np.int64)
+    order = np.lexsort((sample_value, sample_article))
+    sample_article, sample_value = sample_article[order], sample_value[order]
+    distinct = np.ones(len(order), bool)
+    distinct[1:] = (sample_article[1:] != sample_article[:-1]) | (sample_value[1:] != sample_value[:-1])
+    sample_values = sample_value[distinct].tolist()
+    bounds = np.searchsorted(sample_article[distinct], np.arange(count + 1)).tolist()
+    return [
+        (digest_lists[index], Signature(keys[index], tops[index], sample_values[bounds[index]:bounds[index + 1]]))
+        for index in range(count)
+    ]
 
 
 def canonical_order(length: int, longest: int, published: tuple, article_id: str) -> tuple:

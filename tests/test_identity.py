@@ -195,3 +195,11 @@ def test_signatures_of_a_batch_are_each_article_s_own_and_match_the_definition()
     for text, (digests, signature) in zip(texts, batch):
         assert (signature.keys, signature.top_keys, signature.sample) == _reference_keys(text)
         assert story_signature(text) == (digests, signature)  # alone, as in a batch
+
+
+def test_the_same_story_test_reads_the_same_words_from_the_lowered_body():
+    # linking.py shingles body.lower() instead of identity_text(body): folding typography and
+    # spacing only changes characters that are not word characters.
+    for body in (BODY, "“Korea’s – ‘partner’\u00a0  ‑ VIỆT NAM”\n\nİstanbul ŞEHİR — Ǆ x", *PARAGRAPHS):
+        assert WORD.findall(identity_text(body)) == WORD.findall(body.lower())
+        assert shingles_of(identity_text(body)) == shingles_of(body.lower())

@@ -115,12 +115,13 @@ def _screen(connection: duckdb.DuckDBPyConnection, samples: str) -> None:
     """
     connection.execute(
         f"""CREATE OR REPLACE TEMP TABLE stg_story_pairs AS
-            SELECT c.a, c.b FROM stg_story_candidates c
-            JOIN {samples} sa ON sa.article_id = c.a
-            JOIN {samples} sb ON sb.article_id = c.b
-            WHERE least(len(sa.sample), len(sb.sample)) < {MIN_SAMPLE}
-               OR len(list_intersect(sa.sample, sb.sample))
-                  >= {SAMPLE_CONTAINMENT} * least(len(sa.sample), len(sb.sample))"""
+            SELECT a, b, estimate FROM (
+                SELECT c.a, c.b, least(len(sa.sample), len(sb.sample)) AS smaller,
+                       len(list_intersect(sa.sample, sb.sample)) / greatest(smaller, 1) AS estimate
+                FROM stg_story_candidates c
+                JOIN {samples} sa ON sa.article_id = c.a
+                JOIN {samples} sb ON sb.article_id = c.b)
+            WHERE smaller < {MIN_SAMPLE} OR estimate >= {SAMPLE_CONTAINMENT}"""
     )
 
 
@@ -132,10 +133,11 @@ def _tested_links(
     A pair whose two articles are already one story (`node_of` maps an old article to its
     story; links found so far join more) is not tested: its link could not change any story,
     and stories are all the links make (connected components). An article is shingled only when
-    a pair of the chunk that needs the test has it.
+    a pair that needs the test has it, and its shingles are kept for the next chunk if it is in
+    it too (memory: the shingles of one chunk's articles).
     """
     node_of = node_of or {}
-    pairs = connection.execute("SELECT a, b FROM stg_story_pairs ORDER BY a, b").fetchall()
+    pairs = connection.execute("SELECT a, b FROM stg_story_pairs ORDER BY estimate DESC, a, b").fetchall()
     parent: dict[str, str] = {}
 
     def root(node: str) -> str:
@@ -147,25 +149,28 @@ def _tested_links(
             parent[step] = node
         return node
 
+    sets: dict[str, Shingles] = {}
     for start in range(0, len(pairs), PAIR_CHUNK):
         chunk = [(a, b) for a, b in pairs[start:start + PAIR_CHUNK]
                  if root(node_of.get(a, a)) != root(node_of.get(b, b))]
-        wanted = sorted({article for pair in chunk for article in pair})
+        wanted = {article for pair in chunk for article in pair}
+        sets = {article: shingles for article, shingles in sets.items() if article in wanted}  # carried over
         texts = dict(connection.execute(
             f"SELECT article_id, any_value(body) FROM ({bodies}) WHERE article_id IN (SELECT unnest(?::VARCHAR[]))"
             " GROUP BY article_id",
-            [wanted],
+            [sorted(wanted - sets.keys())],
         ).fetchall())
-        sets: dict[str, Shingles] = {}
 
         def shingles(article: str) -> Shingles:
             if article not in sets:
-                sets[article] = shingles_of(identity_text(texts[article]))
+                # The words of identity_text(body) are those of body.lower(): folding typography and
+                # spaces changes only characters that are not word characters (a third cheaper).
+                sets[article] = shingles_of(texts.pop(article).lower())
             return sets[article]
 
         for a, b in chunk:
             # A missing body is left to the articles insert to refuse, with its own error.
-            if texts.get(a) is None or texts.get(b) is None:
+            if (a not in sets and texts.get(a) is None) or (b not in sets and texts.get(b) is None):
                 continue
             node_a, node_b = root(node_of.get(a, a)), root(node_of.get(b, b))
             if node_a != node_b and same_story(shingles(a), shingles(b)):

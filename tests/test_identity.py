@@ -3,6 +3,7 @@ makes of an article are one story, two outlets' own reports of one event are two
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -93,6 +94,12 @@ def _candidates(a: str, b: str) -> bool:
         pytest.param(BODY.replace("agreed", "decided").replace("two leaders", "two sides").replace(" the ", " a ", 12),
                      id="words-changed"),
         pytest.param("\n\n".join([PARAGRAPHS[1], PARAGRAPHS[0], *PARAGRAPHS[2:]]), id="paragraphs-swapped"),
+        # Short copies (under 80 words: their longest prefix is 20 words), half of whose first
+        # 20 words are an intro line: found by that prefix taken past the line.
+        pytest.param("The article below first appeared in the national agency's English service.\n\n"
+                     + " ".join(BODY.split()[:35]), id="intro-line-then-35-words"),
+        pytest.param("Editor's note: the national news agency first ran this report on Monday.\n\n"
+                     + " ".join(BODY.split()[:45]), id="editors-note-then-45-words"),
     ],
 )
 def test_a_copy_a_syndicator_makes_is_the_same_story_and_is_found(copy):
@@ -179,6 +186,12 @@ def _reference_keys(text: str) -> tuple[list[int], list[int], list[int]]:
     for level, length in enumerate(levels):
         values = minhash(hashes[:max(1, length - 2)], PREFIX_BINS, PREFIX_BANDS * PREFIX_ROWS)
         (top if level == len(levels) - 1 else keys).extend(bands(values, PREFIX_ROWS, PREFIX_SALT + (level << 16)))
+    # The longest level again from the word after a short first sentence (an intro line).
+    first = re.search(r"[.!?]\s", text[:400])
+    intro = len(WORD.findall(text[:first.start()])) if first else 0
+    if levels and 4 <= intro < 20 and intro + levels[-1] <= len(word_list):
+        values = minhash(hashes[intro:intro + levels[-1] - 2], PREFIX_BINS, PREFIX_BANDS * PREFIX_ROWS)
+        top.extend(bands(values, PREFIX_ROWS, PREFIX_SALT + ((len(levels) - 1) << 16)))
     sample = sorted({value - (1 << 64) if value >= 1 << 63 else value for value in hashes if value % SAMPLE_EVERY == 0})
     return keys, top, sample
 
@@ -189,6 +202,8 @@ def test_signatures_of_a_batch_are_each_article_s_own_and_match_the_definition()
         " ".join(f"w{i}" for i in range(19)), " ".join(f"w{i}" for i in range(20)),
         " ".join(f"w{i % 7}" for i in range(300)),  # 7 distinct shingles: most bins empty, borrowed
         " ".join(f"w{i}" for i in range(1500)),  # four prefix levels
+        "the following report was carried by the agency. " + " ".join(f"w{i}" for i in range(80)),  # intro line
+        "an intro line of four. " + " ".join(f"w{i % 5}" for i in range(400)),  # shifted, bins borrowed
         *(path.read_text() for path in sorted(DISTINCT.glob("*.txt"))),
     )]
     batch = story_signatures(texts)

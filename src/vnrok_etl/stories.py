@@ -24,20 +24,24 @@ are candidates when they share MIN_SHARED_KEYS of them, found by an equi-join in
   rotation, Shrivastava & Li 2014) in WHOLE_BANDS bands of WHOLE_ROWS values. Finds copies whose
   shingle sets resemble each other (edited words, a credit or an intro line, a headline or
   dateline glued on, paragraphs swapped, the end trimmed);
-- prefix keys: the same over the first 20, 80, 320, ... words (PREFIX_WORDS doubled while it fits
-  the article). A copy that keeps only the first paragraphs resembles its original little as a
+- prefix keys: the same over the first 20, 80, 320, ... words (PREFIX_WORDS times PREFIX_GROWTH
+  while it fits the article). A copy that keeps only the first paragraphs resembles its original little as a
   whole, but its longest prefix is its original's prefix of that length. Only a key of the
   longest prefix level of one of the two articles counts (the "top" keys), so two long articles
-  that merely open alike (a formulaic first paragraph) are no candidates.
+  that merely open alike (a formulaic first paragraph) are no candidates;
+- the longest prefix again, past a short first sentence (`intro_length`): a copier's intro line
+  ("Editor's note: ...") shifts every prefix of a copy away from its original's, which mattered
+  most for short copies (under 80 words, whose only prefix is their first 20 words).
 
 Two shared keys, not one, and bands of 4: this corpus is narrow (Viet Nam-Korea relations), so
 unrelated articles share phrases, and every candidate costs an exact test. A shingle sample
 (every shingle whose hash is 0 mod SAMPLE_EVERY, `_story_samples`) then screens the candidates
-in SQL before the exact test.
+before the exact test.
 
 One-permutation MinHash hashes each shingle once (the 8-byte blake2b digest the SimHash already
-needs) and takes each bin's least value with a sort and a bisection per bin, where k-permutation
-MinHash (datasketch's MinHash) computes 128 hashes per shingle. benchmarks/dedup.py measures it
+needs) and takes each bin's least value, where k-permutation MinHash (datasketch's MinHash)
+computes 128 hashes per shingle; the bins of a whole batch of articles are filled by one numpy
+call (`story_signatures`), so hashing the shingles is most of the signature's cost. benchmarks/dedup.py measures it
 against datasketch's MinHash in its in-memory MinHashLSH and against the SimHash (3 bits of 64)
 the warehouse used before: SimHash found 18 % of copies, datasketch 92 % (it cannot find a copy
 that keeps only the first paragraphs), this 100 %.
@@ -73,6 +77,9 @@ PREFIX_BINS, PREFIX_ROWS, PREFIX_BANDS = 32, 3, 10  # 30 of the 32 bins in bands
 MIN_SHARED_KEYS = 2  # two articles are candidates when they share at least this many keys
 WHOLE_SALT, PREFIX_SALT = 1 << 40, 2 << 40  # keys of the whole body and of each prefix level never meet
 LEAD_WORDS = 40  # a partial copy's lead, looked for in the larger article's opening
+SENTENCE_END = re.compile(r"[.!?]\s")
+MIN_INTRO_WORDS = 4  # a first sentence this long or longer, and under PREFIX_WORDS, may be an intro line
+INTRO_CHARS = 400  # where the end of an intro line is looked for (PREFIX_WORDS words fit in it)
 # Candidates are screened in SQL before the exact test: the shingles whose hash is 0 mod
 # SAMPLE_EVERY are a uniform sample, the same in every article that has the shingle, so the share
 # of the smaller sample found in the larger estimates containment (Broder 1997). A pair whose
@@ -189,6 +196,24 @@ def prefix_levels(word_count: int) -> list[int]:
     return levels
 
 
+def intro_length(text: str) -> int:
+    """Words in the text's first sentence when it is short enough to be a line a copier put
+    before the story (an introduction, "Editor's note: ..."): MIN_INTRO_WORDS to PREFIX_WORDS - 1
+    words ended by . ! or ? and a space; else 0.
+
+    Such a line shifts every prefix of the copy away from its original's. So an article's longest
+    prefix level is also indexed from the word after that sentence, under the same salt: a
+    copy's shifted prefix is its original's prefix of the same length. A real first sentence this
+    short costs the article ten more keys and nothing else (its shifted prefix meets no other
+    article's prefix unless that article is a copy without the sentence).
+    """
+    end = SENTENCE_END.search(text, 0, INTRO_CHARS)
+    if end is None:
+        return 0
+    length = len(WORD.findall(text, 0, end.start()))
+    return length if MIN_INTRO_WORDS <= length < PREFIX_WORDS else 0
+
+
 def lead_shingles(word_count: int) -> int:
     """How many shingles the first LEAD_WORDS words make (at least one)."""
     return max(1, min(word_count, LEAD_WORDS) - SHINGLE + 1)
@@ -293,6 +318,7 @@ def story_signatures(texts: Sequence[str]) -> list[tuple[list[bytes], Signature]
     keys: list[list[int]] = [[] for _ in texts]
     tops: list[list[int]] = whole
     word_counts = np.fromiter(map(len, word_lists), np.intp, count)
+    intro_words = np.fromiter(map(intro_length, texts), np.intp, count)
     level, prefix_words = 0, PREFIX_WORDS
     while (members := np.flatnonzero(word_counts >= prefix_words)).size:
         row = np.full(count, -1, np.intp)
@@ -301,9 +327,20 @@ def story_signatures(texts: Sequence[str]) -> list[tuple[list[bytes], Signature]
         values = _one_permutation_minhash(hashes[kept], row[article[kept]], members.size,
                                           PREFIX_BINS, PREFIX_BANDS * PREFIX_ROWS)
         is_top = word_counts[members] < prefix_words * PREFIX_GROWTH
-        for index, top, level_keys in zip(members.tolist(), is_top.tolist(),
-                                          _bands(values, PREFIX_ROWS, PREFIX_SALT + (level << 16)).tolist()):
+        salt = PREFIX_SALT + (level << 16)
+        for index, top, level_keys in zip(members.tolist(), is_top.tolist(), _bands(values, PREFIX_ROWS, salt).tolist()):
             (tops if top else keys)[index] += level_keys
+        # The longest level again, past an opening sentence a copier may have put before the lead.
+        shifted = members[is_top & (intro_words[members] > 0) & (intro_words[members] + prefix_words <= word_counts[members])]
+        if shifted.size:
+            row = np.full(count, -1, np.intp)
+            row[shifted] = np.arange(shifted.size)
+            start = intro_words[article]
+            kept = (row[article] >= 0) & (position >= start) & (position < start + max(1, prefix_words - SHINGLE + 1))
+            values = _one_permutation_minhash(hashes[kept], row[article[kept]], shifted.size,
+                                              PREFIX_BINS, PREFIX_BANDS * PREFIX_ROWS)
+            for index, level_keys in zip(shifted.tolist(), _bands(values, PREFIX_ROWS, salt).tolist()):
+                tops[index] += level_keys
         level, prefix_words = level + 1, prefix_words * PREFIX_GROWTH
     sampled = (hashes % np.uint64(SAMPLE_EVERY)) == 0
     sample_article, sample_value = article[sampled], hashes[sampled].view(np.int64)

@@ -50,8 +50,6 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from vnrok_etl import stories  # noqa: E402
-from vnrok_etl.clean import clean_document  # noqa: E402
-from vnrok_etl.decode import decode_bytes  # noqa: E402
 from vnrok_etl.identity import identity_text, simhash_of_digests  # noqa: E402
 
 DISTINCT = ROOT / "benchmarks" / "data" / "distinct"
@@ -80,6 +78,9 @@ class Item:
 
 
 def clean_body(path: Path) -> str | None:
+    from vnrok_etl.clean import clean_document  # imported here: --link-one measures its RSS without it
+    from vnrok_etl.decode import decode_bytes
+
     try:
         return clean_document(decode_bytes(path.read_bytes()), str(path)).body
     except Exception:  # noqa: BLE001 - a document the pipeline rejects is simply not an original
@@ -88,6 +89,9 @@ def clean_body(path: Path) -> str | None:
 
 def generated_bodies(n: int) -> list[tuple[str, str]]:
     import corpus  # benchmarks/corpus.py
+
+    from vnrok_etl.clean import clean_document
+    from vnrok_etl.decode import decode_bytes
 
     found = []
     index = 0
@@ -186,10 +190,22 @@ def build_items(generated: int, copies: int, seed: int) -> list[Item]:
 # ─── methods: each returns (links, seconds) ────────────────────────────────────────────────────
 
 def by_stories(texts: list[str]) -> tuple[list[tuple[int, int]], float]:
+    """As the warehouse links: signatures computed batch by batch (as the workers do), then each
+    article in turn meets the earlier ones on shared keys (the SQL join, here a dict of buckets),
+    the sample screen and the exact test; a pair already in one story is not tested (its link
+    could not change the story)."""
     started = time.process_time()
+    signatures = signatures_of(texts)
     buckets: dict[int, list[tuple[int, bool]]] = defaultdict(list)
     sets: dict[int, stories.Shingles] = {}  # as the merge does: shingled again, only for candidates
     samples: dict[int, set[int]] = {}
+    parent = list(range(len(texts)))
+
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
 
     def shingles(index: int) -> stories.Shingles:
         if index not in sets:
@@ -197,8 +213,7 @@ def by_stories(texts: list[str]) -> tuple[list[tuple[int, int]], float]:
         return sets[index]
 
     links = []
-    for index, text in enumerate(texts):
-        signature = stories.story_signature(text)[1]
+    for index, signature in enumerate(signatures):
         samples[index] = set(signature.sample)
         shared: dict[int, int] = defaultdict(int)
         for key, is_top in [*((key, False) for key in signature.keys), *((key, True) for key in signature.top_keys)]:
@@ -208,7 +223,10 @@ def by_stories(texts: list[str]) -> tuple[list[tuple[int, int]], float]:
             buckets[key].append((index, is_top))
         candidates = sorted(other for other, count in shared.items()
                             if count >= stories.MIN_SHARED_KEYS and screened(samples[other], samples[index]))
-        links += [(other, index) for other in candidates if stories.same_story(shingles(other), shingles(index))]
+        for other in candidates:
+            if root(other) != root(index) and stories.same_story(shingles(other), shingles(index)):
+                links.append((other, index))
+                parent[root(index)] = root(other)
     return links, time.process_time() - started
 
 
@@ -216,6 +234,184 @@ def screened(a: set[int], b: set[int]) -> bool:
     """linking._screen's test: the samples' estimate of containment does not rule out a copy."""
     smaller = min(len(a), len(b))
     return smaller < stories.MIN_SAMPLE or len(a & b) >= stories.SAMPLE_CONTAINMENT * smaller
+
+
+def signatures_of(texts: list[str]) -> list[stories.Signature]:
+    """Story signatures as the workers compute them: SIGNATURE_BATCH articles at a time (one at
+    a time with a tree from before batched signatures, to compare back to back)."""
+    if not hasattr(stories, "story_signatures"):
+        return [stories.story_signature(text)[1] for text in texts]
+    batch = stories.SIGNATURE_BATCH
+    return [signature for start in range(0, len(texts), batch)
+            for _, signature in stories.story_signatures(texts[start:start + batch])]
+
+
+def by_warehouse(texts: list[str]) -> tuple[list[tuple[int, int]], float]:
+    """The real thing: signatures batch by batch (the workers' share), then linking.py's
+    link_new_articles in an in-memory DuckDB, LOAD_SIZE articles per load (the merge's share:
+    the SQL join on _story_keys, the sample screen, the exact test, the story updates), each
+    load's articles inserted with their story as the merge does. Links: article -> its story."""
+    import duckdb
+    import pyarrow as pa
+
+    from vnrok_etl.linking import link_new_articles
+
+    started = time.process_time()
+    connection = duckdb.connect()
+    connection.execute(WAREHOUSE_TABLES)
+    ids = [f"{index:07d}" for index in range(len(texts))]
+    for start in range(0, len(texts), LOAD_SIZE):
+        chunk = range(start, min(start + LOAD_SIZE, len(texts)))
+        signatures = signatures_of(texts[chunk.start:chunk.stop])
+        load = pa.table({
+            "article_id": [ids[index] for index in chunk],
+            "body": [texts[index] for index in chunk],
+            "published_date": pa.nulls(len(chunk), pa.date32()),
+            "published_at": pa.nulls(len(chunk), pa.timestamp("us", "UTC")),
+            "story_keys": pa.array([signature.keys for signature in signatures], pa.list_(pa.int64())),
+            "story_top_keys": pa.array([signature.top_keys for signature in signatures], pa.list_(pa.int64())),
+            "story_sample": pa.array([signature.sample for signature in signatures], pa.list_(pa.int64())),
+        })
+        connection.register("load", load)
+        story_of = link_new_articles(connection, "load")
+        moves = pa.table({"article_id": list(story_of), "story_id": list(story_of.values())})
+        connection.register("moves", moves)
+        connection.execute("""INSERT INTO articles SELECT l.article_id, l.body, m.story_id,
+                                  CASE WHEN m.story_id <> l.article_id THEN m.story_id END,
+                                  l.published_date, l.published_at
+                              FROM load l JOIN moves m USING (article_id)""")
+        connection.unregister("load")
+        connection.unregister("moves")
+    rows = connection.execute("SELECT article_id, story_id FROM articles").fetchall()
+    seconds = time.process_time() - started
+    index_of = {article: index for index, article in enumerate(ids)}
+    return [(index_of[story], index_of[article]) for article, story in rows if story != article], seconds
+
+
+LOAD_SIZE = 500  # articles per load (merge) in `warehouse`
+WAREHOUSE_TABLES = """
+    CREATE TABLE articles (article_id VARCHAR PRIMARY KEY, body VARCHAR, story_id VARCHAR, duplicate_of VARCHAR,
+                           published_date DATE, published_at TIMESTAMPTZ);
+    CREATE TABLE _story_keys (key BIGINT NOT NULL, article_id VARCHAR NOT NULL, is_top BOOLEAN NOT NULL);
+    CREATE TABLE _story_samples (article_id VARCHAR NOT NULL, sample BIGINT[] NOT NULL);
+"""
+
+
+# ─── scale: does linking a load cost more, in memory or time, as the warehouse grows? ─────────
+
+VOCABULARY = 6000  # synthetic words, drawn with Zipf-like weights (a news text's shape)
+
+
+def synthetic_bodies(count: int, seed: int) -> list[str]:
+    """`count` bodies of 150-600 words in paragraphs of about 60, from one synthetic vocabulary:
+    unrelated articles share common words and some phrases, as news on one subject does."""
+    rng = random.Random(seed)
+    vocabulary = [f"w{index}" for index in range(VOCABULARY)]
+    weights = [1 / (rank + 1) for rank in range(VOCABULARY)]
+    bodies = []
+    for _ in range(count):
+        words = rng.choices(vocabulary, weights, k=rng.randint(150, 600))
+        bodies.append("\n\n".join(" ".join(words[start:start + 60]) for start in range(0, len(words), 60)))
+    return bodies
+
+
+def build_warehouse(path: Path, size: int) -> None:
+    """A warehouse file of `size` synthetic articles with their story keys and samples (each its
+    own story), written SIGNATURE_BATCH articles at a time."""
+    import duckdb
+    import pyarrow as pa
+
+    connection = duckdb.connect(str(path))
+    connection.execute(WAREHOUSE_TABLES)
+    step = 5000
+    for start in range(0, size, step):
+        bodies = synthetic_bodies(min(step, size - start), seed=start)
+        ids = [f"{start + index:09d}" for index in range(len(bodies))]
+        signatures = signatures_of([identity_text(body) for body in bodies])
+        connection.register("batch", pa.table({"article_id": ids, "body": bodies}))
+        connection.execute("INSERT INTO articles SELECT article_id, body, article_id, NULL, NULL, NULL FROM batch")
+        keys = [(key, article, False) for article, signature in zip(ids, signatures) for key in signature.keys]
+        keys += [(key, article, True) for article, signature in zip(ids, signatures) for key in signature.top_keys]
+        connection.register("keys", pa.table({"key": pa.array([k for k, _, _ in keys], pa.int64()),
+                                              "article_id": [a for _, a, _ in keys], "is_top": [t for _, _, t in keys]}))
+        connection.execute("INSERT INTO _story_keys SELECT * FROM keys")
+        connection.register("samples", pa.table({"article_id": ids, "sample": pa.array(
+            [signature.sample for signature in signatures], pa.list_(pa.int64()))}))
+        connection.execute("INSERT INTO _story_samples SELECT * FROM samples")
+    connection.close()
+
+
+def link_one_load(path: Path, load_size: int, memory_limit: str) -> dict[str, float]:
+    """Link one load of `load_size` articles into the warehouse at `path` within `memory_limit`:
+    half edited copies of articles already there (EDITS), half new articles. Returns CPU seconds,
+    wall seconds, the process's RSS (MB) before and its peak while linking, and the copies linked."""
+    import duckdb
+    import pyarrow as pa
+
+    from vnrok_etl.linking import link_new_articles
+
+    connection = duckdb.connect(str(path))
+    connection.execute(f"SET memory_limit = '{memory_limit}'")
+    size = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+    rng = random.Random(size)
+    originals = connection.execute(
+        "SELECT article_id, body FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+        [[f"{rng.randrange(size):09d}" for _ in range(load_size // 2)]]).fetchall()
+    edits = sorted(EDITS)
+    bodies = [EDITS[rng.choice(edits)](body, rng) for _, body in originals]
+    bodies += synthetic_bodies(load_size - len(bodies), seed=-size)
+    ids = [f"new{index:06d}" for index in range(len(bodies))]
+    rss_before = _rss_mb("VmRSS")
+    Path("/proc/self/clear_refs").write_text("5")  # resets VmHWM (the peak RSS) to the RSS now
+    started, wall = time.process_time(), time.perf_counter()
+    signatures = signatures_of([identity_text(body) for body in bodies])
+    load = pa.table({
+        "article_id": ids, "body": bodies,
+        "published_date": pa.nulls(len(ids), pa.date32()), "published_at": pa.nulls(len(ids), pa.timestamp("us", "UTC")),
+        "story_keys": pa.array([s.keys for s in signatures], pa.list_(pa.int64())),
+        "story_top_keys": pa.array([s.top_keys for s in signatures], pa.list_(pa.int64())),
+        "story_sample": pa.array([s.sample for s in signatures], pa.list_(pa.int64())),
+    })
+    connection.register("load", load)
+    connection.execute("BEGIN")
+    story_of = link_new_articles(connection, "load")
+    seconds, wall = time.process_time() - started, time.perf_counter() - wall
+    rss_peak = _rss_mb("VmHWM")
+    story_now = dict(connection.execute(
+        "SELECT article_id, story_id FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+        [[article for article, _ in originals]]).fetchall())
+    linked = sum(1 for (original, _), copy in zip(originals, ids) if story_of[copy] == story_now[original])
+    connection.execute("ROLLBACK")  # the warehouse stays as built, for the next measurement
+    return {"warehouse": size, "cpu_ms_per_article": 1000 * seconds / len(ids), "wall_s": wall,
+            "rss_before_mb": rss_before, "rss_peak_mb": rss_peak,
+            "copies_linked": linked, "copies": len(originals)}
+
+
+def _rss_mb(field: str) -> float:
+    """VmRSS (now) or VmHWM (the peak since exec or the last reset) of this process, in MB (Linux).
+    Not ru_maxrss: a child started by fork and exec keeps its parent's peak in it."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no {field} in /proc/self/status")
+
+
+def scale(sizes: list[int], load_size: int, memory_limit: str, folder: Path) -> None:
+    import json
+    import subprocess
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for size in sizes:
+        path = folder / f"stories-{size}.duckdb"
+        if not path.exists():
+            started = time.perf_counter()
+            build_warehouse(path, size)
+            print(f"built {path} ({size:,} articles) in {time.perf_counter() - started:.0f} s")
+        # A fresh process per measurement: its peak RSS is this load's, not the build's.
+        result = subprocess.run(
+            [sys.executable, __file__, "--link-one", str(path), "--load-size", str(load_size),
+             "--memory-limit", memory_limit], check=True, capture_output=True, text=True)
+        print(json.dumps(json.loads(result.stdout.strip().splitlines()[-1])))
 
 
 def by_simhash(texts: list[str]) -> tuple[list[tuple[int, int]], float]:
@@ -260,7 +456,7 @@ def _shingles(word_list: list[str]) -> list[tuple[str, ...]]:
     return list(zip(*(word_list[i:] for i in range(stories.SHINGLE))))
 
 
-METHODS = {"simhash": by_simhash, "stories": by_stories, "datasketch": by_datasketch}
+METHODS = {"simhash": by_simhash, "stories": by_stories, "warehouse": by_warehouse, "datasketch": by_datasketch}
 try:  # datasketch is only compared with, not used: `pip install datasketch` to run that method
     import datasketch  # noqa: F401
     DEFAULT_METHODS = "simhash,stories,datasketch"
@@ -310,7 +506,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--methods", default=DEFAULT_METHODS, help="comma-separated: " + ", ".join(METHODS))
     parser.add_argument("--details", action="store_true", help="list every missed copy and wrong merge")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run each method N times and print the least time (a busy machine's noise is added time)")
+    parser.add_argument("--scale", help="comma-separated warehouse sizes: link one load into each (memory, time)")
+    parser.add_argument("--scale-folder", type=Path, default=Path("/tmp/vnrok-dedup-scale"),
+                        help="where --scale builds its warehouses (kept for later runs)")
+    parser.add_argument("--load-size", type=int, default=1000, help="articles in the load --scale links")
+    parser.add_argument("--memory-limit", default="512MB", help="DuckDB memory_limit for --scale (the merge's)")
+    parser.add_argument("--link-one", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.link_one:
+        import json
+        print(json.dumps(link_one_load(args.link_one, args.load_size, args.memory_limit)))
+        return 0
+    if args.scale:
+        scale([int(size) for size in args.scale.split(",")], args.load_size, args.memory_limit, args.scale_folder)
+        return 0
     items = build_items(args.generated, args.copies, args.seed)
     order = list(range(len(items)))
     random.Random(args.seed).shuffle(order)  # copies do not always come after their original
@@ -322,6 +533,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(items)} articles: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
     for method in args.methods.split(","):
         links, seconds = METHODS[method](texts)
+        for _ in range(args.repeat - 1):
+            seconds = min(seconds, METHODS[method](texts)[1])
         result = score(shuffled, links, args.details)
         recall = result["recall"]
         hits = sum(h for h, _ in recall.values())

@@ -25,7 +25,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 
 from vnrok_etl import rawstore
-from vnrok_etl.identity import article_identity, record_id
+from vnrok_etl.identity import article_identities, record_id
 from vnrok_etl.pipeline import STAGES, BatchResult, process_paths, process_stored
 from vnrok_etl.records import RawDocument
 from vnrok_etl.speakers import fold
@@ -167,10 +167,10 @@ def stage_batch(batch: BatchResult, number: int = 0) -> StagedBatch:
             stage=rejection.stage, reason=rejection.reason,
         )
     articles: set[str] = set()
-    for extraction in batch.extractions:
+    identities = article_identities([extraction.article.body for extraction in batch.extractions])
+    for extraction, (key, fingerprint, signature) in zip(batch.extractions, identities):
         article = extraction.article
         body = article.body
-        key, fingerprint, signature = article_identity(body)
         document = extraction.document
         size, mtime_ns = document.signature or (None, None)
         _append(

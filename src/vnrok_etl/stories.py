@@ -24,20 +24,24 @@ are candidates when they share MIN_SHARED_KEYS of them, found by an equi-join in
   rotation, Shrivastava & Li 2014) in WHOLE_BANDS bands of WHOLE_ROWS values. Finds copies whose
   shingle sets resemble each other (edited words, a credit or an intro line, a headline or
   dateline glued on, paragraphs swapped, the end trimmed);
-- prefix keys: the same over the first 20, 80, 320, ... words (PREFIX_WORDS doubled while it fits
-  the article). A copy that keeps only the first paragraphs resembles its original little as a
+- prefix keys: the same over the first 20, 80, 320, ... words (PREFIX_WORDS times PREFIX_GROWTH
+  while it fits the article). A copy that keeps only the first paragraphs resembles its original little as a
   whole, but its longest prefix is its original's prefix of that length. Only a key of the
   longest prefix level of one of the two articles counts (the "top" keys), so two long articles
-  that merely open alike (a formulaic first paragraph) are no candidates.
+  that merely open alike (a formulaic first paragraph) are no candidates;
+- the longest prefix again, past a short first sentence (`intro_length`): a copier's intro line
+  ("Editor's note: ...") shifts every prefix of a copy away from its original's, which mattered
+  most for short copies (under 80 words, whose only prefix is their first 20 words).
 
 Two shared keys, not one, and bands of 4: this corpus is narrow (Viet Nam-Korea relations), so
 unrelated articles share phrases, and every candidate costs an exact test. A shingle sample
 (every shingle whose hash is 0 mod SAMPLE_EVERY, `_story_samples`) then screens the candidates
-in SQL before the exact test.
+before the exact test.
 
 One-permutation MinHash hashes each shingle once (the 8-byte blake2b digest the SimHash already
-needs) and takes each bin's least value with a sort and a bisection per bin, where k-permutation
-MinHash (datasketch's MinHash) computes 128 hashes per shingle. benchmarks/dedup.py measures it
+needs) and takes each bin's least value, where k-permutation MinHash (datasketch's MinHash)
+computes 128 hashes per shingle; the bins of a whole batch of articles are filled by one numpy
+call (`story_signatures`), so hashing the shingles is most of the signature's cost. benchmarks/dedup.py measures it
 against datasketch's MinHash in its in-memory MinHashLSH and against the SimHash (3 bits of 64)
 the warehouse used before: SimHash found 18 % of copies, datasketch 92 % (it cannot find a copy
 that keeps only the first paragraphs), this 100 %.
@@ -54,12 +58,12 @@ another (background paragraphs two reports share) from gluing two stories togeth
 from __future__ import annotations
 
 import re
-import struct
-from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from hashlib import blake2b
+
+import numpy as np
 
 WORD = re.compile(r"\w+")
 SHINGLE = 3  # words per shingle
@@ -73,6 +77,9 @@ PREFIX_BINS, PREFIX_ROWS, PREFIX_BANDS = 32, 3, 10  # 30 of the 32 bins in bands
 MIN_SHARED_KEYS = 2  # two articles are candidates when they share at least this many keys
 WHOLE_SALT, PREFIX_SALT = 1 << 40, 2 << 40  # keys of the whole body and of each prefix level never meet
 LEAD_WORDS = 40  # a partial copy's lead, looked for in the larger article's opening
+SENTENCE_END = re.compile(r"[.!?]\s")
+MIN_INTRO_WORDS = 4  # a first sentence this long or longer, and under PREFIX_WORDS, may be an intro line
+INTRO_CHARS = 400  # where the end of an intro line is looked for (PREFIX_WORDS words fit in it)
 # Candidates are screened in SQL before the exact test: the shingles whose hash is 0 mod
 # SAMPLE_EVERY are a uniform sample, the same in every article that has the shingle, so the share
 # of the smaller sample found in the larger estimates containment (Broder 1997). A pair whose
@@ -84,8 +91,10 @@ MIN_SAMPLE = 20
 # A story's canonical article is among its "full" copies: those at least this share of the
 # longest copy's length (an intro or credit line makes a copy a little longer, not fuller).
 FULL_SHARE = 0.9
+# Articles whose signatures story_signatures computes together: numpy's cost per call is paid
+# once per batch, and the batch's shingle digests stay small (about 6 MB).
+SIGNATURE_BATCH = 256
 EMPTY_BLAKE2B_8 = blake2b(digest_size=8)
-MASK_64 = (1 << 64) - 1
 
 
 def words(text: str) -> list[str]:
@@ -117,11 +126,23 @@ def shingle_digests(word_list: list[str]) -> list[bytes]:
 class Shingles:
     """An article's word 3-shingles as the same-story test reads them: Python's hash() of each
     shingle's word tuple, since the test runs within one process (measured 3x cheaper to build
-    than the blake2b digests the stored keys need)."""
+    than the blake2b digests the stored keys need). The lead and the opening are built only when
+    a test asks (a partial copy): most tests never do, and building them cost a third of the rest.
+    """
 
     all: frozenset[int]
-    lead: frozenset[int]  # of the first LEAD_WORDS words
-    opening: frozenset[int]  # of the first OPENING_WORDS words
+    ordered: list[int]  # in text order
+    word_count: int
+
+    @property
+    def lead(self) -> frozenset[int]:
+        """The shingles of the first LEAD_WORDS words."""
+        return frozenset(self.ordered[:lead_shingles(self.word_count)])
+
+    @property
+    def opening(self) -> frozenset[int]:
+        """The shingles of the first OPENING_WORDS words."""
+        return frozenset(self.ordered[:max(1, OPENING_WORDS - SHINGLE + 1)])
 
 
 def shingles_of(text: str) -> Shingles:
@@ -131,11 +152,7 @@ def shingles_of(text: str) -> Shingles:
         hashes = [hash(tuple(word_list))] if word_list else []
     else:
         hashes = list(map(hash, zip(*(word_list[i:] for i in range(SHINGLE)))))
-    return Shingles(
-        frozenset(hashes),
-        frozenset(hashes[:lead_shingles(len(word_list))]),
-        frozenset(hashes[:max(1, OPENING_WORDS - SHINGLE + 1)]),
-    )
+    return Shingles(frozenset(hashes), hashes, len(word_list))
 
 
 def containment(a: frozenset[int], b: frozenset[int]) -> float:
@@ -164,28 +181,6 @@ def same_story(a: Shingles, b: Shingles) -> bool:
     return len(small.lead & large.opening) >= MIN_LEAD_CONTAINMENT * len(small.lead)
 
 
-def band_keys(hashes: list[int], word_count: int) -> tuple[list[int], list[int]]:
-    """(keys, top keys) of an article from its shingle hashes (text order), as signed 64-bit ints.
-
-    Top keys are the whole-body keys and the keys of the longest prefix level the article has;
-    the other keys are its shorter prefix levels. Two articles are candidates when they share
-    MIN_SHARED_KEYS keys of which, for each shared key, at least one side holds it as a top key:
-    a partial copy's longest prefix meets the same prefix of its original, while two articles
-    that only begin alike (longer than their common opening) do not meet at all.
-    """
-    if not hashes:
-        return [], []
-    top = _bands(_one_permutation_minhash(hashes, WHOLE_BINS, WHOLE_BANDS * WHOLE_ROWS), WHOLE_ROWS, WHOLE_SALT)
-    levels = prefix_levels(word_count)
-    keys: list[int] = []
-    for level, words_in_prefix in enumerate(levels):
-        prefix = hashes[:max(1, words_in_prefix - SHINGLE + 1)]
-        values = _one_permutation_minhash(prefix, PREFIX_BINS, PREFIX_BANDS * PREFIX_ROWS)
-        level_keys = _bands(values, PREFIX_ROWS, PREFIX_SALT + (level << 16))
-        (top if level == len(levels) - 1 else keys).extend(level_keys)
-    return keys, top
-
-
 def prefix_levels(word_count: int) -> list[int]:
     """The prefix lengths (in words) an article of `word_count` words is indexed at: PREFIX_WORDS
     times PREFIX_GROWTH while it fits in the article (none for one shorter than PREFIX_WORDS).
@@ -201,65 +196,85 @@ def prefix_levels(word_count: int) -> list[int]:
     return levels
 
 
+def intro_length(text: str) -> int:
+    """Words in the text's first sentence when it is short enough to be a line a copier put
+    before the story (an introduction, "Editor's note: ..."): MIN_INTRO_WORDS to PREFIX_WORDS - 1
+    words ended by . ! or ? and a space; else 0.
+
+    Such a line shifts every prefix of the copy away from its original's. So an article's longest
+    prefix level is also indexed from the word after that sentence, under the same salt: a
+    copy's shifted prefix is its original's prefix of the same length. A real first sentence this
+    short costs the article ten more keys and nothing else (its shifted prefix meets no other
+    article's prefix unless that article is a copy without the sentence).
+    """
+    end = SENTENCE_END.search(text, 0, INTRO_CHARS)
+    if end is None:
+        return 0
+    length = len(WORD.findall(text, 0, end.start()))
+    return length if MIN_INTRO_WORDS <= length < PREFIX_WORDS else 0
+
+
 def lead_shingles(word_count: int) -> int:
     """How many shingles the first LEAD_WORDS words make (at least one)."""
     return max(1, min(word_count, LEAD_WORDS) - SHINGLE + 1)
 
 
-def _one_permutation_minhash(hashes: list[int], bins: int, used: int) -> list[int]:
-    """The least 64-bit hash in each of the first `used` of `bins` bins (a power of two; a hash's
-    top bits pick its bin): one pass over the hashes (measured twice as fast as sorting them).
+def _one_permutation_minhash(hashes: np.ndarray, article: np.ndarray, articles: int, bins: int, used: int) -> np.ndarray:
+    """(articles, used) array: for each article, the least 64-bit hash in each of the first
+    `used` of `bins` bins (a power of two; a hash's top bits pick its bin).
 
-    An empty bin takes the least hash of the next non-empty bin (circularly) mixed with the
-    distance, so two sets agree on a borrowed bin only when they agree on the bin lent and on the
-    gap: rotation densification (Shrivastava & Li 2014).
+    `hashes` (uint64) are the shingle hashes of every article of a batch, `article` the row of
+    each; every row has at least one. One np.minimum.at over the whole batch, not a loop per
+    article (numpy's overhead per call is what a per-article loop pays).
+
+    An empty bin takes the least hash of the next non-empty bin of its article (circularly)
+    mixed with the distance, so two sets agree on a borrowed bin only when they agree on the bin
+    lent and on the gap: rotation densification (Shrivastava & Li 2014).
     """
-    shift = 64 - (bins.bit_length() - 1)
-    empty = 1 << 64
-    least = [empty] * bins
-    for value in hashes:
-        index = value >> shift
-        if value < least[index]:
-            least[index] = value
-    values = least[:used]
-    if empty in values:
-        filled = [index for index, value in enumerate(least) if value != empty]
-        for index, value in enumerate(values):
-            if value == empty:
-                lender = filled[bisect_left(filled, index) % len(filled)]
-                values[index] = _mix(least[lender], (lender - index) % bins)
+    slot = article * bins + (hashes >> np.uint64(64 - (bins.bit_length() - 1))).astype(np.intp)
+    least = np.full(articles * bins, np.iinfo(np.uint64).max, np.uint64)
+    np.minimum.at(least, slot, hashes)
+    filled = np.zeros(articles * bins, bool)
+    filled[slot] = True
+    values = least.reshape(articles, bins)[:, :used].copy()
+    empty_row, empty_bin = np.nonzero(~filled.reshape(articles, bins)[:, :used])
+    if len(empty_row):
+        lenders = np.flatnonzero(filled)  # sorted: article by article, bin by bin
+        flat = empty_row * bins + empty_bin
+        after = lenders[np.minimum(np.searchsorted(lenders, flat), len(lenders) - 1)]  # > flat, if any
+        first = lenders[np.searchsorted(lenders, empty_row * bins)]  # every article has a filled bin
+        lender = np.where((after > flat) & (after // bins == empty_row), after, first)
+        distance = ((lender - empty_row * bins - empty_bin) % bins).astype(np.uint64)
+        values[empty_row, empty_bin] = _mix(least[lender], distance)
     return values
 
 
-def _mix(value: int, salt: int) -> int:
-    """A 64-bit value mixed with a salt (splitmix64's finalizer): a borrowed bin's value."""
-    value = ((value ^ salt) * 0x9E3779B97F4A7C15) & MASK_64
-    value = ((value ^ (value >> 30)) * 0xBF58476D1CE4E5B9) & MASK_64
-    return value ^ (value >> 31)
+def _mix(value: np.ndarray, salt: np.ndarray) -> np.ndarray:
+    """64-bit values mixed with salts (splitmix64's finalizer; uint64 arithmetic wraps)."""
+    value = (value ^ salt) * np.uint64(0x9E3779B97F4A7C15)
+    value = (value ^ (value >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    return value ^ (value >> np.uint64(31))
 
 
-def _bands(values: list[int], rows: int, salt: int) -> list[int]:
-    """One key per band of `rows` values, as a signed int: the low 64 // rows bits of each value
-    packed side by side, XORed with a constant of the band and the salt.
+def _bands(values: np.ndarray, rows: int, salt: int) -> np.ndarray:
+    """(articles, bands) int64 keys from (articles, bands * rows) minimum values: per band, the
+    low 64 // rows bits of each value packed side by side, XORed with a constant of the band and
+    the salt.
 
     The values are uniform hashes, so two bands that differ agree on every packed part only by a
     chance of 2^-64 or so, as a hash of the band would; packing costs a third of hashing.
     """
+    articles, used = values.shape
     width = 64 // rows
-    part = (1 << width) - 1
-    shifts = range(0, width * rows, width)
-    keys = []
-    for constant, band in zip(_band_constants(salt, len(values) // rows), zip(*[iter(values)] * rows)):
-        key = constant
-        for value, shift in zip(band, shifts):
-            key ^= (value & part) << shift
-        keys.append(key - (1 << 64) if key >= 1 << 63 else key)
-    return keys
+    shifts = np.arange(rows, dtype=np.uint64) * np.uint64(width)
+    parts = (values.reshape(articles, used // rows, rows) & np.uint64((1 << width) - 1)) << shifts
+    return (np.bitwise_xor.reduce(parts, axis=2) ^ _band_constants(salt, used // rows)).view(np.int64)
 
 
 @lru_cache(maxsize=64)
-def _band_constants(salt: int, bands: int) -> tuple[int, ...]:
-    return tuple(_mix(salt, band) for band in range(bands))
+def _band_constants(salt: int, bands: int) -> np.ndarray:
+    salts = np.full(bands, salt, np.uint64)
+    return _mix(salts, np.arange(bands, dtype=np.uint64))
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,12 +288,72 @@ class Signature:
 
 def story_signature(text: str) -> tuple[list[bytes], Signature]:
     """(shingle digests, signature) of an identity text; the digests also make the SimHash."""
-    word_list = words(text)
-    digests = shingle_digests(word_list)
-    hashes = struct.unpack(f">{len(digests)}Q", b"".join(digests))
-    keys, top_keys = band_keys(list(hashes), len(word_list))
-    sample = sorted({value - (1 << 64) if value >= 1 << 63 else value for value in hashes if not value % SAMPLE_EVERY})
-    return digests, Signature(keys, top_keys, sample)
+    return story_signatures([text])[0]
+
+
+def story_signatures(texts: Sequence[str]) -> list[tuple[list[bytes], Signature]]:
+    """(shingle digests, signature) of each identity text of a batch: the MinHash runs over all
+    of them at once (_one_permutation_minhash). Callers pass SIGNATURE_BATCH texts or so: the
+    digests of every shingle of the batch are held until it returns (about 25 KB per article).
+
+    Keys (see the module docstring): the whole body's WHOLE_BANDS bands, and for each prefix
+    level (prefix_levels) PREFIX_BANDS bands of the MinHash of the shingles in its first words.
+    Top keys are the whole-body keys and the keys of the longest prefix level the article has;
+    the other keys are its shorter prefix levels. Two articles are candidates when they share
+    MIN_SHARED_KEYS keys of which, for each shared key, at least one side holds it as a top key:
+    a partial copy's longest prefix meets the same prefix of its original, while two articles
+    that only begin alike (longer than their common opening) do not meet at all.
+    """
+    word_lists = [words(text) for text in texts]
+    digest_lists = [shingle_digests(word_list) for word_list in word_lists]
+    if not texts:
+        return []
+    count = len(texts)
+    lengths = np.fromiter(map(len, digest_lists), np.intp, count)  # at least one shingle each
+    hashes = np.frombuffer(b"".join(b"".join(digests) for digests in digest_lists), ">u8").astype(np.uint64)
+    article = np.repeat(np.arange(count), lengths)
+    position = np.arange(len(hashes)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    whole = _bands(_one_permutation_minhash(hashes, article, count, WHOLE_BINS, WHOLE_BANDS * WHOLE_ROWS),
+                   WHOLE_ROWS, WHOLE_SALT).tolist()
+    keys: list[list[int]] = [[] for _ in texts]
+    tops: list[list[int]] = whole
+    word_counts = np.fromiter(map(len, word_lists), np.intp, count)
+    intro_words = np.fromiter(map(intro_length, texts), np.intp, count)
+    level, prefix_words = 0, PREFIX_WORDS
+    while (members := np.flatnonzero(word_counts >= prefix_words)).size:
+        row = np.full(count, -1, np.intp)
+        row[members] = np.arange(members.size)
+        kept = (row[article] >= 0) & (position < max(1, prefix_words - SHINGLE + 1))
+        values = _one_permutation_minhash(hashes[kept], row[article[kept]], members.size,
+                                          PREFIX_BINS, PREFIX_BANDS * PREFIX_ROWS)
+        is_top = word_counts[members] < prefix_words * PREFIX_GROWTH
+        salt = PREFIX_SALT + (level << 16)
+        for index, top, level_keys in zip(members.tolist(), is_top.tolist(), _bands(values, PREFIX_ROWS, salt).tolist()):
+            (tops if top else keys)[index] += level_keys
+        # The longest level again, past an opening sentence a copier may have put before the lead.
+        shifted = members[is_top & (intro_words[members] > 0) & (intro_words[members] + prefix_words <= word_counts[members])]
+        if shifted.size:
+            row = np.full(count, -1, np.intp)
+            row[shifted] = np.arange(shifted.size)
+            start = intro_words[article]
+            kept = (row[article] >= 0) & (position >= start) & (position < start + max(1, prefix_words - SHINGLE + 1))
+            values = _one_permutation_minhash(hashes[kept], row[article[kept]], shifted.size,
+                                              PREFIX_BINS, PREFIX_BANDS * PREFIX_ROWS)
+            for index, level_keys in zip(shifted.tolist(), _bands(values, PREFIX_ROWS, salt).tolist()):
+                tops[index] += level_keys
+        level, prefix_words = level + 1, prefix_words * PREFIX_GROWTH
+    sampled = (hashes % np.uint64(SAMPLE_EVERY)) == 0
+    sample_article, sample_value = article[sampled], hashes[sampled].view(np.int64)
+    order = np.lexsort((sample_value, sample_article))
+    sample_article, sample_value = sample_article[order], sample_value[order]
+    distinct = np.ones(len(order), bool)
+    distinct[1:] = (sample_article[1:] != sample_article[:-1]) | (sample_value[1:] != sample_value[:-1])
+    sample_values = sample_value[distinct].tolist()
+    bounds = np.searchsorted(sample_article[distinct], np.arange(count + 1)).tolist()
+    return [
+        (digest_lists[index], Signature(keys[index], tops[index], sample_values[bounds[index]:bounds[index + 1]]))
+        for index in range(count)
+    ]
 
 
 def canonical_order(length: int, longest: int, published: tuple, article_id: str) -> tuple:

@@ -57,6 +57,7 @@ from corpus import ensure_corpus  # noqa: E402
 MODES = ("floor", "plain", "noop-plain", "plain-mp", "flow", "noop-flow", "flow-threads", "reprocess")
 DEFAULT_MODES = "floor,plain,noop-plain,plain-mp,flow,noop-flow,flow-threads"
 SAMPLE_SECONDS = 0.2
+TIMELINE_SECONDS = 10.0
 
 
 # ---------------------------------------------------------------- one measurement (child process)
@@ -225,7 +226,7 @@ def run_child(
     started = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         process = subprocess.Popen(command, stdout=out, stderr=err, env=env, cwd=ROOT)
-        tree_peak = sample_until_exit(process, started + timeout)
+        tree_peak, timeline = sample_until_exit(process, started + timeout)
         timed_out = process.returncode is None
         if timed_out:
             stop_tree(process)
@@ -236,6 +237,7 @@ def run_child(
         "mode": mode, "cluster": cluster, "load_before": [round(x, 2) for x in load_before],
         "process_seconds": round(time.perf_counter() - started, 2),
         "tree_peak_mb": round(tree_peak, 1) if tree_peak else None,
+        "rss_timeline": timeline,
     }
     lines = [line for line in stdout.splitlines() if line.startswith("RESULT ")]
     if timed_out:
@@ -250,29 +252,39 @@ def run_child(
     return record
 
 
-def sample_until_exit(process: subprocess.Popen, deadline: float) -> float | None:
-    """Wait for the process; the peak summed RSS of it and its descendants (MB), if psutil is here."""
+def sample_until_exit(process: subprocess.Popen, deadline: float) -> tuple[float | None, list[list[float]]]:
+    """Wait for the process; the peak summed RSS of it and its descendants (MB), if psutil is here,
+    and every TIMELINE_SECONDS [seconds, its own RSS, the tree's, the largest one process's] (MB):
+    whether memory grows as the load goes on, chunk after chunk."""
     try:
         import psutil
     except ImportError:
         psutil = None
     peak = 0.0
+    timeline: list[list[float]] = []
+    window = [0.0, 0.0, 0.0]  # peaks since the last timeline point: own, tree, largest other
+    started = time.perf_counter()
     root = psutil.Process(process.pid) if psutil else None
     while process.poll() is None and time.perf_counter() < deadline:
         if root is not None:
             try:
                 members = [root, *root.children(recursive=True)]
-                total = 0
+                sizes = []
                 for member in members:
                     try:
-                        total += member.memory_info().rss
+                        sizes.append(member.memory_info().rss / 2**20)
                     except psutil.Error:
-                        pass
-                peak = max(peak, total / 2**20)
+                        sizes.append(0.0)
+                peak = max(peak, sum(sizes))
+                window = [max(window[0], sizes[0]), max(window[1], sum(sizes)), max(window[2], max(sizes[1:], default=0.0))]
             except psutil.Error:
                 pass
+        elapsed = time.perf_counter() - started
+        if elapsed >= TIMELINE_SECONDS * (len(timeline) + 1):
+            timeline.append([round(elapsed), *(round(value) for value in window)])
+            window = [0.0, 0.0, 0.0]
         time.sleep(SAMPLE_SECONDS)
-    return peak if root is not None else None
+    return (peak if root is not None else None), timeline
 
 
 def stop_tree(process: subprocess.Popen) -> None:

@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import psutil
 import pyarrow as pa
 import pytest
 
@@ -355,20 +356,27 @@ def records(warehouse: Path) -> str:
     return records_digest(str(warehouse))
 
 
-def test_a_chunked_load_killed_anywhere_then_run_again_ends_with_the_rows_of_an_uninterrupted_run(
-    corpus_and_base, tmp_path
-):
+@pytest.fixture(scope="module")
+def chunked_reference(corpus_and_base, tmp_path_factory) -> str:
+    """The records of an uninterrupted chunked load of the corpus over the base."""
     corpus, base = corpus_and_base
-    reference = tmp_path / "reference.duckdb"
+    reference = tmp_path_factory.mktemp("chunked") / "reference.duckdb"
     shutil.copy(base, reference)
     loader = start_chunked_loader(corpus, reference)
     out, err = loader.communicate(timeout=300)
     assert loader.returncode == 0, err
     assert out.count("merge-end") == 5  # 201 files in chunks of 50
-    expected = records(reference)
     with connect(reference, read_only=True) as connection:
         chunks = connection.execute("SELECT chunk FROM loads WHERE chunk IS NOT NULL ORDER BY chunk").fetchall()
     assert chunks == [(n,) for n in range(1, 6)]
+    return records(reference)
+
+
+def test_a_chunked_load_killed_anywhere_then_run_again_ends_with_the_rows_of_an_uninterrupted_run(
+    corpus_and_base, chunked_reference, tmp_path
+):
+    corpus, base = corpus_and_base
+    expected = chunked_reference
 
     # Killed inside the second chunk's merge transaction, and between chunks (the fourth being
     # processed once the third has committed).
@@ -390,3 +398,58 @@ def test_a_chunked_load_killed_anywhere_then_run_again_ends_with_the_rows_of_an_
         _, err = rerun.communicate(timeout=300)
         assert rerun.returncode == 0, err
         assert records(warehouse) == expected, f"killed {label}: the rerun's rows differ"
+
+
+# The same loader with every chunk merged in a process of its own, as a chunk of
+# runner.MERGE_PROCESS_MIN_DOCUMENTS documents or more is (merge_process.py).
+ISOLATED_LOADER = CHUNKED_LOADER.replace("counts, _ = runner", "runner.MERGE_PROCESS_MIN_DOCUMENTS = 0\ncounts, _ = runner")
+
+
+def merge_process_with_warehouse_open(loader: subprocess.Popen, warehouse: Path, number: int) -> psutil.Process:
+    """The loader's `number`-th merge process, once it has the warehouse open (merging)."""
+    seen: list[int] = []
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        assert loader.poll() is None, loader.communicate()
+        for child in psutil.Process(loader.pid).children():
+            try:
+                if "vnrok_etl.merge_process" not in child.cmdline():
+                    continue
+                if child.pid not in seen:
+                    seen.append(child.pid)
+                if len(seen) == number and any(f.path == str(warehouse) for f in child.open_files()):
+                    return child
+            except psutil.Error:
+                continue
+        time.sleep(0.01)
+    raise AssertionError(f"merge process {number} never opened {warehouse}")
+
+
+def test_a_loader_killed_while_its_merge_process_merges_takes_the_merge_with_it(
+    corpus_and_base, chunked_reference, tmp_path
+):
+    corpus, base = corpus_and_base
+    warehouse = tmp_path / "killed.duckdb"
+    shutil.copy(base, warehouse)
+    command = [sys.executable, "-c", ISOLATED_LOADER, str(corpus), str(warehouse), str(CHUNK)]
+    loader = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    merging = merge_process_with_warehouse_open(loader, warehouse, number=1)
+    loader.send_signal(signal.SIGKILL)
+    loader.communicate(timeout=60)
+    # The merge process dies with its loader (the kernel's parent-death signal), uncommitted.
+    _, alive = psutil.wait_procs([merging], timeout=10)
+    assert alive == []
+    with connect(warehouse, read_only=True) as connection:
+        committed = connection.execute("SELECT count(*) FROM loads WHERE chunk IS NOT NULL").fetchone()[0]
+    assert committed in (0, 1)  # killed in the first chunk's merge: before or just after its commit
+    assert failing_checks(warehouse) == []
+
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    # Merged in their own processes, the chunks make exactly the rows of chunks merged in one.
+    assert records(warehouse) == chunked_reference
+    with connect(warehouse, read_only=True) as connection:
+        chunks = connection.execute(
+            "SELECT chunk FROM loads WHERE status = 'succeeded' AND chunk IS NOT NULL ORDER BY started_at"
+        ).fetchall()
+    assert [n for (n,) in chunks][-5:] == [1, 2, 3, 4, 5]

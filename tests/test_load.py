@@ -379,9 +379,11 @@ def test_every_derived_row_records_the_rules_that_made_it(warehouse, tmp_path):
             assert versions == [(version,)], table
 
 
-def test_a_failed_chunks_staged_rows_stay_inspectable_until_its_documents_load(warehouse, tmp_path):
+@pytest.mark.parametrize("isolated", [False, True], ids=["merged-here", "merged-in-its-own-process"])
+def test_a_failed_chunks_staged_rows_stay_inspectable_until_its_documents_load(warehouse, tmp_path, isolated):
     from vnrok_etl.failed_staging import failed_schemas
     from vnrok_etl.runner import merge_staged
+    from vnrok_etl.stage import spilled_load
 
     paths = [str(SEEDS / name) for name in SEED_NAMES[1:]]
     staged = stage_batches([process_paths(paths)])
@@ -390,9 +392,19 @@ def test_a_failed_chunks_staged_rows_stay_inspectable_until_its_documents_load(w
         figures.schema.get_field_index("start_char"), "start_char",
         pc.add(figures["start_char"], pa.scalar(1, pa.int32())),
     )
+    broken = replace(staged, tables=staged.tables | {"stg_figures": shifted})
+    spill = None
+    if isolated:  # as a large chunk is merged: its staged files read by a process of its own
+        spill = tmp_path / "staging"
+        spill.mkdir()
+        for name, table in broken.tables.items():
+            with pa.ipc.new_file(spill / f"{name}.arrow", table.schema) as writer:
+                writer.write_table(table)
+        broken = spilled_load({name: [str(spill / f"{name}.arrow")] for name in broken.tables}, broken.documents_seen)
     load = new_load_info()
+    # The merge's own error, whichever process ran it.
     with pytest.raises(DataCheckFailed, match="figure_text_matches_body"):
-        merge_staged(replace(staged, tables=staged.tables | {"stg_figures": shifted}), warehouse, load, None)
+        merge_staged(broken, warehouse, load, spill, isolated=isolated)
     with connect(warehouse, read_only=True) as connection:
         (schema,) = failed_schemas(connection)
         status, error = connection.execute("SELECT status, error FROM loads WHERE load_id = ?", [load.load_id]).fetchone()

@@ -11,6 +11,7 @@ aside).
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
@@ -27,6 +28,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from run import records_digest  # noqa: E402
 
 CHUNK = 10
+UNTOUCHED = "old-untouched.duckdb"
 OLDER_RULES = (
     "import sys\n"
     "from dataclasses import replace\n"
@@ -45,7 +47,8 @@ OLDER_RULES = (
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory):
     """A corpus of 24 articles (+ a PDF, + one article again under another name), loaded by the
-    older rules, and the same corpus loaded fresh by today's."""
+    older rules (also kept untouched beside it, as UNTOUCHED), and the same corpus loaded fresh
+    by today's."""
     root = tmp_path_factory.mktemp("reprocess")
     corpus = root / "corpus"
     paths = write_corpus(corpus, 24)
@@ -56,6 +59,7 @@ def loaded(tmp_path_factory):
         capture_output=True, text=True, timeout=300,
     )
     assert done.returncode == 0, done.stderr
+    shutil.copy(old, root / UNTOUCHED)  # `old` is reprocessed in place by the first test
     fresh = root / "fresh.duckdb"
     ingest_paths([str(corpus)], fresh, chunk_size=CHUNK)
     return corpus, old, fresh
@@ -123,3 +127,37 @@ def test_a_filter_that_is_not_sql_is_one_clear_error(loaded, capsys):
     assert main(["reprocess", "--where", "source = ", "--warehouse", str(fresh)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("vnrok-etl: error: cannot select the documents to reprocess:") and "Traceback" not in err
+
+
+def test_a_name_seen_before_sightings_were_kept_is_replayed_and_follows_the_new_article(loaded, tmp_path):
+    """Documents loaded before migration 005 have a source or rejection row but no sighting, and
+    reprocess replays a document under the names it was sighted under: migration 010 gives each
+    such name its sighting, so the copy's name is replayed and re-pointed like any other, and a
+    rejected document's row is renewed instead of staying stale (selected by every reprocess)."""
+    _, old, fresh = loaded
+    warehouse = tmp_path / "early.duckdb"
+    shutil.copy(old.with_name(UNTOUCHED), warehouse)
+    with connect(warehouse) as connection:  # as a warehouse from before migration 010 holds it
+        connection.execute(
+            "DELETE FROM document_sightings WHERE source_uri LIKE '%zz_copy.txt' OR source_uri LIKE '%broken.pdf'"
+        )
+        connection.execute("DELETE FROM _migrations WHERE version = 10")
+        connection.execute("DELETE FROM _schema_state")
+        (old_article,) = connection.execute(
+            "SELECT article_id FROM article_sources WHERE source_uri LIKE '%zz_copy.txt'"
+        ).fetchone()
+
+    plan, chunks, _ = reprocess_warehouse(warehouse, chunk_size=CHUNK)
+    assert (plan.selected, plan.sightings) == (25, 26)  # the copy's name and the PDF are replayed too
+    assert records_digest(str(warehouse)) == records_digest(str(fresh))
+    with connect(warehouse, read_only=True) as connection:
+        copy, original = (
+            connection.execute(
+                f"SELECT article_id, extraction_version FROM article_sources WHERE source_uri LIKE '%{name}'"
+            ).fetchone()
+            for name in ("zz_copy.txt", "article_00003.txt")
+        )
+    assert copy == original == (copy[0], extraction_version()) and copy[0] != old_article
+    # Nothing is stale any more: not even the rejected PDF, whose row only a replay renews.
+    again, chunks, _ = reprocess_warehouse(warehouse, chunk_size=CHUNK)
+    assert (again.selected, chunks) == (0, [])

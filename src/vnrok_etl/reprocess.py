@@ -100,6 +100,11 @@ def plan_reprocess(
         selection, params = SELECT_WHERE.format(where=where), {}
     else:
         selection, params = SELECT_STALE, {"version": version}
+    if Path(warehouse).exists():
+        # A writer brings the schema up to date first: a migration may add what the plan reads
+        # (010: the sightings of names loaded before sightings were kept).
+        with connect(warehouse, on_wait=on_wait, wait_seconds=wait_seconds):
+            pass
     with connect(warehouse, read_only=True, on_wait=on_wait, wait_seconds=wait_seconds) as connection:
         connection.execute("SET enable_external_access = false")
         try:

@@ -300,17 +300,30 @@ class Stager:
             return StagedLoad(tables=tables, documents_seen=self.documents_seen)
         for name in SCHEMAS:
             self._writer(name).close()
-        datasets = {
-            name: ds.dataset(self._spill / f"{name}.arrow", format="ipc", schema=schema)
-            for name, schema in SCHEMAS.items()
-        }
-        return StagedLoad(tables=datasets, documents_seen=self.documents_seen)
+        return spilled_load({name: [str(self._spill / f"{name}.arrow")] for name in SCHEMAS}, self.documents_seen)
 
     def _writer(self, name: str) -> pa.ipc.RecordBatchFileWriter:
         writer = self._writers.get(name)
         if writer is None:
             writer = self._writers[name] = pa.ipc.new_file(self._spill / f"{name}.arrow", SCHEMAS[name])
         return writer
+
+
+def spilled_load(files: dict[str, list[str]], documents_seen: int) -> StagedLoad:
+    """A spilled load from its Arrow IPC files (staging table -> files): what a Stager with a
+    spill folder finishes with, and what a merge in another process opens again."""
+    datasets = {name: ds.dataset(files[name], format="ipc", schema=schema) for name, schema in SCHEMAS.items()}
+    return StagedLoad(tables=datasets, documents_seen=documents_seen)
+
+
+def spilled_files(staged: StagedLoad) -> dict[str, list[str]] | None:
+    """The Arrow files of a spilled load, per staging table; None if any table is in memory."""
+    files = {}
+    for name, table in staged.tables.items():
+        if not isinstance(table, ds.FileSystemDataset):
+            return None
+        files[name] = list(table.files)
+    return files
 
 
 # Staging tables whose rows belong to one article: staged once per load, with the article.

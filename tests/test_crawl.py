@@ -15,6 +15,7 @@ import sqlite3
 import threading
 import time
 import zlib
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import duckdb
@@ -28,6 +29,7 @@ from vnrok_etl.web.feeds import FeedError, parse_feed
 from vnrok_etl.web.fetch import PAGE_TYPES, USER_AGENT, Fetcher, FetchPolicy
 from vnrok_etl.web.load import crawl_into_warehouse
 from vnrok_etl.web.outlets import OutletsError, Target, load_targets
+from vnrok_etl.web.robots import robots_expiry
 from vnrok_etl.web.sitemaps import SitemapError, parse_sitemap
 from vnrok_etl.web.store import WebStore, store_path
 from vnrok_etl.web.urls import BadUrl, clean_url, url_key
@@ -269,6 +271,58 @@ def test_robots_txt_is_honoured_fetched_once_per_host_and_an_unreadable_one_stop
     assert "/public.html" not in paths(web)
 
 
+def test_robots_txt_is_kept_across_runs_until_it_expires_and_an_expired_copy_serves_while_unreachable(web, tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    rules = "User-agent: *\nDisallow: /private/\n"
+    web.expect_request("/robots.txt").respond_with_data(rules, content_type="text/plain",
+                                                        headers={"Cache-Control": "public, max-age=3600"})
+    web.expect_request("/story.html").respond_with_data(PAGES["vietnamnews_003"], content_type="text/html")
+    web.expect_request("/private/memo.html").respond_with_data(PAGES["nhandan_001"], content_type="text/html")
+    targets = [Target(web.url_for("/story.html")), Target(web.url_for("/private/memo.html"))]
+
+    def crawl_once() -> dict[str, str]:
+        web.clear_log()
+        _, result, _ = crawl_into_warehouse(targets, warehouse, FAST)
+        return {rejection.uri: rejection.reason for rejection in result.rejections}
+
+    assert crawl_once() == {web.url_for("/private/memo.html"): "disallowed by robots.txt"}
+    assert paths(web).count("/robots.txt") == 1 and "/private/memo.html" not in paths(web)
+    with sqlite3.connect(store_path(warehouse)) as store:
+        host, fetched, expires = store.execute("SELECT host, fetched_at, expires_at FROM robots_txt").fetchone()
+    assert host == web.url_for("/").rstrip("/")
+    assert datetime.fromisoformat(expires) - datetime.fromisoformat(fetched) == timedelta(hours=1)  # its max-age
+
+    # The next run keeps to the stored rules without asking for them.
+    assert crawl_once() == {web.url_for("/private/memo.html"): "disallowed by robots.txt"}
+    assert "/robots.txt" not in paths(web) and "/story.html" in paths(web)
+
+    # Expired: asked again, once.
+    with sqlite3.connect(store_path(warehouse)) as store:
+        store.execute("UPDATE robots_txt SET expires_at = ?", [(datetime.now(timezone.utc) - timedelta(minutes=1)).isoformat()])
+    crawl_once()
+    assert paths(web).count("/robots.txt") == 1
+
+    # Expired and now unreachable: the kept rules still apply (the host is not shut for the run).
+    with sqlite3.connect(store_path(warehouse)) as store:
+        store.execute("UPDATE robots_txt SET expires_at = ?", [(datetime.now(timezone.utc) - timedelta(minutes=1)).isoformat()])
+    web.clear_all_handlers()
+    web.expect_request("/robots.txt").respond_with_data("down", status=503)
+    web.expect_request("/story.html").respond_with_data(PAGES["vietnamnews_003"], content_type="text/html")
+    assert crawl_once() == {web.url_for("/private/memo.html"): "disallowed by robots.txt"}
+    assert "/story.html" in paths(web)
+
+
+def test_how_long_a_robots_txt_is_kept_follows_its_cache_control_up_to_a_day():
+    fetched = datetime(2026, 12, 5, 3, 0, tzinfo=timezone.utc)
+    assert robots_expiry(fetched, None) == fetched + timedelta(hours=24)
+    assert robots_expiry(fetched, "max-age=600") == fetched + timedelta(minutes=10)
+    assert robots_expiry(fetched, 'public, Max-Age="7200", must-revalidate') == fetched + timedelta(hours=2)
+    assert robots_expiry(fetched, "s-maxage=60") == fetched + timedelta(hours=24)  # shared caches only: not ours
+    assert robots_expiry(fetched, "max-age=31536000") == fetched + timedelta(hours=24)  # the RFC's 24 h cap
+    assert robots_expiry(fetched, "no-store") is None and robots_expiry(fetched, "private, no-cache") is None
+    assert robots_expiry(fetched, "max-age=0") is None
+
+
 def test_per_host_limits_space_and_bound_requests(web):
     active, peak, lock = 0, 0, threading.Lock()
 
@@ -421,7 +475,7 @@ def test_a_feed_is_crawled_into_the_warehouse_and_the_next_polls_bring_only_what
     web.clear_log()
     counts, result, _ = crawl_into_warehouse(feed, warehouse, FAST)
     assert result.tally["sources not modified"] == 1 and counts.articles_new == 0 and counts.rejections_new == 0
-    assert paths(web) == ["/robots.txt", "/feed.rss"]
+    assert paths(web) == ["/feed.rss"]  # robots.txt (a 404: no rules) is kept from the first run
 
     # A new item: only it is fetched; loaded and given-up ones are not asked for again.
     serve_feed(web, [("Viet Nam News", web.url_for("/news/vietnamnews_003.html")), *items], '"v2"')
@@ -429,7 +483,7 @@ def test_a_feed_is_crawled_into_the_warehouse_and_the_next_polls_bring_only_what
     counts, result, _ = crawl_into_warehouse(feed, warehouse, FAST)
     assert counts.articles_new == 1 and result.tally["articles already loaded"] == 2
     assert result.tally["articles given up earlier"] == 2  # the 404 and the photo
-    assert sorted(paths(web)) == ["/feed.rss", "/news/vietnamnews_003.html", "/robots.txt"]
+    assert sorted(paths(web)) == ["/feed.rss", "/news/vietnamnews_003.html"]
     assert rows(warehouse, "SELECT count(*) FROM articles") == [(3,)]
 
 

@@ -161,7 +161,7 @@ class _Crawl:
 
     async def run(self, targets: list[Target]) -> CrawlResult:
         clock = asyncio.get_running_loop().time()
-        async with Fetcher(self.policy) as fetcher:
+        async with Fetcher(self.policy, robots_memory=self.store) as fetcher:
             self.fetcher = fetcher
             states = self.store.states(url_key(target.url) for target in targets)
             await asyncio.gather(*(self._poll(target, states.get(url_key(target.url)), 0) for target in targets))

@@ -10,6 +10,7 @@ pieces as flows/crawl.py). Pages are the project's own fixtures (tests/fixtures/
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import sqlite3
 import threading
@@ -24,6 +25,9 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from conftest import ROOT
+from vnrok_etl.rawstore import export_raw, iter_raw
+from vnrok_etl.runner import reprocess_warehouse
+from vnrok_etl.warehouse import connect
 from vnrok_etl.web.crawl import run_async, sniff
 from vnrok_etl.web.feeds import FeedError, parse_feed
 from vnrok_etl.web.fetch import PAGE_TYPES, USER_AGENT, Fetcher, FetchPolicy
@@ -462,14 +466,15 @@ def test_a_feed_is_crawled_into_the_warehouse_and_the_next_polls_bring_only_what
     assert rejected == [(web.url_for("/news/missing.html"), "fetch", "HTTP 404"),
                         (web.url_for("/news/photo.jpg"), "fetch", "not an accepted content type (image/jpeg)")]
 
-    # The fetch is kept beside the warehouse: status, headers, and the raw bytes as served.
+    # The fetch is logged beside the warehouse (status, headers); the feed's bytes stay there, the
+    # merged page's bytes are in the warehouse (test_fetched_bytes_are_raw_documents_...).
     with sqlite3.connect(store_path(warehouse)) as store:
         status, headers, sha = store.execute(
             "SELECT status, headers, content_sha256 FROM fetches WHERE url = ?", [web.url_for("/news/nhandan_001.html")]
         ).fetchone()
-        (body,) = store.execute("SELECT content FROM raw_bodies WHERE content_sha256 = ?", [sha]).fetchone()
+        kept = dict(store.execute("SELECT first_url, content FROM raw_bodies").fetchall())
     assert status == 200 and json.loads(headers)["etag"] == '"nhandan_001"'
-    assert zlib.decompress(body) == PAGES["nhandan_001"]
+    assert list(kept) == [web.url_for("/feed.rss")] and zlib.decompress(kept[web.url_for("/feed.rss")]) == rss(items).encode()
 
     # Nothing changed: the feed answers 304, nothing else is asked for, nothing is added.
     web.clear_log()
@@ -485,6 +490,56 @@ def test_a_feed_is_crawled_into_the_warehouse_and_the_next_polls_bring_only_what
     assert result.tally["articles given up earlier"] == 2  # the 404 and the photo
     assert sorted(paths(web)) == ["/feed.rss", "/news/vietnamnews_003.html"]
     assert rows(warehouse, "SELECT count(*) FROM articles") == [(3,)]
+
+
+def test_fetched_bytes_are_raw_documents_with_how_they_were_fetched_and_reprocess_and_export_read_them(web, tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    web.expect_request("/news/nhandan_001.html").respond_with_data(
+        PAGES["nhandan_001"], content_type="text/html; charset=utf-8", headers={"ETag": '"n1"', "X-Other": "dropped"})
+    web.expect_request("/old/story").respond_with_data("", status=301, headers={"Location": "/news/vov.txt"})
+    web.expect_request("/news/vov.txt").respond_with_data(TEXT_ARTICLE, content_type="text/plain; charset=utf-8",
+                                                          headers={"Last-Modified": "Fri, 04 Dec 2026 08:00:00 GMT"})
+    started = datetime.now(timezone.utc)
+    counts, _, _ = crawl_into_warehouse([Target(web.url_for("/news/nhandan_001.html")), Target(web.url_for("/old/story"))],
+                                        warehouse, FAST)
+    assert counts.articles_new == 2
+    page, text = web.url_for("/news/nhandan_001.html"), web.url_for("/news/vov.txt")
+    sha = {page: hashlib.sha256(PAGES["nhandan_001"]).hexdigest(), text: hashlib.sha256(TEXT_ARTICLE).hexdigest()}
+    with connect(warehouse, read_only=True) as connection:
+        kept = dict(iter_raw(connection, sha.values()))
+        sightings = connection.execute("SELECT source_uri, content_sha256 FROM document_sightings ORDER BY 1").fetchall()
+        fetches = {row[0]: row[1:] for row in connection.execute(
+            "SELECT source_uri, content_sha256, requested_url, fetched_at, status, headers FROM document_fetches").fetchall()}
+    assert kept == {sha[page]: PAGES["nhandan_001"], sha[text]: TEXT_ARTICLE}  # byte for byte
+    assert sightings == sorted(sha.items())  # under the final URL, after the redirect
+    assert set(fetches) == {page, text}
+    assert fetches[text][:2] == (sha[text], web.url_for("/old/story")) and fetches[page][1] == page
+    assert all(row[3] == 200 and started <= row[2] <= datetime.now(timezone.utc) for row in fetches.values())
+    assert json.loads(fetches[page][4])["etag"] == '"n1"' and "x-other" not in json.loads(fetches[page][4])
+    assert json.loads(fetches[text][4])["last-modified"] == "Fri, 04 Dec 2026 08:00:00 GMT"
+    with WebStore(store_path(warehouse)) as store:  # merged: one copy, the warehouse's
+        assert store.count("raw_bodies") == 0 and store.count("fetches") == 2
+
+    # The same bytes under another URL: a new sighting and fetch row, no second copy of the bytes.
+    web.expect_request("/mirror/n.html").respond_with_data(PAGES["nhandan_001"], content_type="text/html")
+    counts, result, _ = crawl_into_warehouse([Target(web.url_for("/mirror/n.html"))], warehouse, FAST)
+    assert (counts.articles_new, result.tally["articles fetched, bytes already loaded"]) == (0, 1)
+    with connect(warehouse, read_only=True) as connection:
+        assert connection.execute("SELECT count(*) FROM raw_documents").fetchone() == (2,)
+        mirror = (web.url_for("/mirror/n.html"), sha[page])
+        assert connection.execute("SELECT source_uri, content_sha256 FROM document_sightings WHERE source_uri LIKE '%mirror%'").fetchall() == [mirror]
+        assert connection.execute("SELECT source_uri, content_sha256 FROM document_fetches WHERE source_uri LIKE '%mirror%'").fetchall() == [mirror]
+
+    # reprocess and export --raw work on crawled articles as on files.
+    plan, chunks, _ = reprocess_warehouse(warehouse, everything=True)
+    assert (plan.sightings, plan.without_raw) == (3, 0) and sum(chunk.documents_seen for chunk in chunks) == 3
+    with connect(warehouse, read_only=True) as connection:
+        assert connection.execute("SELECT count(*) FROM articles").fetchone() == (2,)
+        assert connection.execute("SELECT count(*) FROM document_fetches").fetchone() == (3,)  # kept by the reprocess
+    written, manifest = export_raw(warehouse, str(tmp_path / "raw"))
+    assert written == 2 and (tmp_path / "raw" / sha[page]).read_bytes() == PAGES["nhandan_001"]
+    assert (tmp_path / "raw" / sha[text]).read_bytes() == TEXT_ARTICLE
+    assert text in manifest.read_text() and web.url_for("/mirror/n.html") in manifest.read_text()
 
 
 def test_a_page_given_directly_is_an_article_and_its_re_poll_is_a_304(web, tmp_path):

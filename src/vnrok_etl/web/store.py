@@ -17,11 +17,13 @@ readers share the file. Tables, readable with any SQLite client (`sqlite3 vnrok.
 - `robots_txt`: each host's last definite robots.txt answer (status, body) and until when it
   holds (its Cache-Control max-age, at most 24 h), so polls every few minutes do not ask for it
   each time (web/robots.py).
-- `raw_bodies`: the bytes of every page, feed and sitemap fetched, by sha256, zlib-compressed
-  (level 1: 2.4x smaller on the project's HTML fixtures, ~1.8 ms of CPU per 100 KB, measured on
-  the loaded 2-core machine), with the content type and the first URL
-  that served them. Nothing fetched is lost: a document can be reprocessed from here. (The
-  project's raw-document store will take this role when it lands; `raw_bodies` then moves.)
+- `raw_bodies`: the bytes of every feed and sitemap fetched, and of every page until the load
+  holding it is merged, by sha256, zlib-compressed (level 1: 2.4x smaller on the project's HTML
+  fixtures, ~1.8 ms of CPU per 100 KB, measured on the loaded 2-core machine), with the content
+  type and the first URL that served them. A merged page's bytes are in the warehouse's
+  `raw_documents` (with `document_sightings` and `document_fetches`), where `reprocess` and
+  `export --raw` find them, and leave this file then (`mark_done`); a page fetched but not merged
+  (a crash in between) is taken from here by the next run. Nothing fetched is lost.
 
 The warehouse keeps the fetched pages as any other document: `article_sources.source_uri` is the
 page's URL; a page that could not be fetched is a `rejections` row (stage `fetch`) with the reason.
@@ -246,10 +248,12 @@ class WebStore:
                         (result.status, result.failure, result.reason, now, not result.retryable, MAX_ATTEMPTS, key),
                     )
 
-    def mark_done(self, keys: Iterable[str]) -> None:
-        """These articles are in the warehouse now (as articles or rejections): not fetched again."""
+    def mark_done(self, keys: Iterable[str], merged: Iterable[str] = ()) -> None:
+        """These articles are in the warehouse now (as articles or rejections): not fetched again.
+        `merged`: hashes whose bytes the warehouse's raw_documents now holds; their copies here go."""
         with self._transaction() as db:
             db.executemany("UPDATE url_state SET state = 'done' WHERE url_key = ? AND state != 'gone'", [(k,) for k in keys])
+            db.executemany("DELETE FROM raw_bodies WHERE content_sha256 = ?", [(sha,) for sha in merged])
 
     def load_robots(self, host: str) -> StoredRobots | None:
         """The robots.txt answer kept for `host` (expired or not), or None."""

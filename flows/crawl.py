@@ -4,7 +4,9 @@ Thin like the ingest flow, and the same path after the fetch: the pages become R
 (their URL as `source_uri`) and go through the ingest flow's own `stage` and `merge` tasks, under
 the same warehouse writer slot; fetch failures join the load as rejections at stage `fetch`. The
 crawl's state (conditional validators per URL, every fetch with status and headers, and the raw
-bytes) lives beside the warehouse in `<warehouse>.web.sqlite` (vnrok_etl/web/store.py).
+bytes of feeds, sitemaps and pages not yet merged) lives beside the warehouse in
+`<warehouse>.web.sqlite` (vnrok_etl/web/store.py); merged pages' bytes are in the warehouse's
+`raw_documents`, with how they were fetched in `document_fetches`.
 
 Its artifact `crawl-summary` counts the URLs seen (sources polled, articles listed), new, not
 modified, already loaded, and failed by reason; `crawl-failures` lists the failed URLs.
@@ -32,7 +34,7 @@ from vnrok_etl.staging_area import staging_folder
 from vnrok_etl.warehouse import resolve_warehouse
 from vnrok_etl.web.crawl import CrawlResult, crawl, warehouse_hashes
 from vnrok_etl.web.fetch import FetchPolicy
-from vnrok_etl.web.load import document_batches, stage_documents, stage_fetch_outcomes
+from vnrok_etl.web.load import document_batches, merged_hashes, stage_documents, stage_fetch_outcomes
 from vnrok_etl.web.outlets import Target, load_targets
 from vnrok_etl.web.store import WebStore, store_path
 from vnrok_etl.web.urls import clean_url
@@ -64,9 +66,9 @@ def process_pages(documents: list[RawDocument], number: int) -> StagedBatch:
 
 
 @task(name="mark-done", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def mark_done(keys: list[str], warehouse: str) -> None:
+def mark_done(keys: list[str], merged: list[str], warehouse: str) -> None:
     with WebStore(store_path(warehouse)) as store:
-        store.mark_done(keys)
+        store.mark_done(keys, merged)
 
 
 @flow(name="crawl", log_prints=True)
@@ -103,7 +105,7 @@ def crawl_flow(
             seconds = {"crawl": round(fetched - clock, 3)} | {k: round(v, 3) for k, v in stager.seconds.items()}
             merging = time.perf_counter()
             counts = merge(staged_load, target, replace(load, stage_seconds=seconds), folder)
-        mark_done(result.done_keys, target)
+        mark_done(result.done_keys, merged_hashes(result), target)
     except BaseException as stop:
         if not isinstance(stop, Exception):
             record_interrupted_load(target, load, f"interrupted by {stop_reason(stop)}")

@@ -10,7 +10,9 @@ schedule. No state is kept besides the warehouse and the crawl's file beside it,
 doubled run is harmless.
 
 Schedules need a real Prefect server (the embedded one refuses them), so serving starts only when
-one is up: `vnrok-etl server`, or PREFECT_API_URL. flows/deploy.py and prefect.yaml declare the
+one is up: `vnrok-etl server`, or PREFECT_API_URL. If that server goes away later, serving goes
+on: one line says so, one line says when it answers again, scheduled runs resume
+(flows/server_watch.py). flows/deploy.py and prefect.yaml declare the
 same deployments for a worker instead of this process.
 """
 
@@ -119,8 +121,13 @@ def serve_inbox(
         file=sys.stderr,
     )
     _sigterm_as_ctrl_c()
+    from flows.server_watch import watch_server
+
+    names = [tuple(name.strip("'").split("/", 1)) for name in served]
     try:
-        serve(*deployments, print_starting_message=False)
+        # The server may go away and come back while serving: one line each way (server_watch.py).
+        with watch_server(get_current_settings().api.url, names):
+            serve(*deployments, print_starting_message=False)
     except KeyboardInterrupt:
         pass  # Ctrl-C, or SIGTERM: Prefect's runner may also return normally after either
     print(f"vnrok-etl: stopped serving {', '.join(served)}", file=sys.stderr)

@@ -10,11 +10,13 @@ pieces as flows/crawl.py). Pages are the project's own fixtures (tests/fixtures/
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import sqlite3
 import threading
 import time
 import zlib
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import duckdb
@@ -23,11 +25,15 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from conftest import ROOT
+from vnrok_etl.rawstore import export_raw, iter_raw
+from vnrok_etl.runner import reprocess_warehouse
+from vnrok_etl.warehouse import connect
 from vnrok_etl.web.crawl import run_async, sniff
 from vnrok_etl.web.feeds import FeedError, parse_feed
 from vnrok_etl.web.fetch import PAGE_TYPES, USER_AGENT, Fetcher, FetchPolicy
 from vnrok_etl.web.load import crawl_into_warehouse
 from vnrok_etl.web.outlets import OutletsError, Target, load_targets
+from vnrok_etl.web.robots import robots_expiry
 from vnrok_etl.web.sitemaps import SitemapError, parse_sitemap
 from vnrok_etl.web.store import WebStore, store_path
 from vnrok_etl.web.urls import BadUrl, clean_url, url_key
@@ -269,6 +275,58 @@ def test_robots_txt_is_honoured_fetched_once_per_host_and_an_unreadable_one_stop
     assert "/public.html" not in paths(web)
 
 
+def test_robots_txt_is_kept_across_runs_until_it_expires_and_an_expired_copy_serves_while_unreachable(web, tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    rules = "User-agent: *\nDisallow: /private/\n"
+    web.expect_request("/robots.txt").respond_with_data(rules, content_type="text/plain",
+                                                        headers={"Cache-Control": "public, max-age=3600"})
+    web.expect_request("/story.html").respond_with_data(PAGES["vietnamnews_003"], content_type="text/html")
+    web.expect_request("/private/memo.html").respond_with_data(PAGES["nhandan_001"], content_type="text/html")
+    targets = [Target(web.url_for("/story.html")), Target(web.url_for("/private/memo.html"))]
+
+    def crawl_once() -> dict[str, str]:
+        web.clear_log()
+        _, result, _ = crawl_into_warehouse(targets, warehouse, FAST)
+        return {rejection.uri: rejection.reason for rejection in result.rejections}
+
+    assert crawl_once() == {web.url_for("/private/memo.html"): "disallowed by robots.txt"}
+    assert paths(web).count("/robots.txt") == 1 and "/private/memo.html" not in paths(web)
+    with sqlite3.connect(store_path(warehouse)) as store:
+        host, fetched, expires = store.execute("SELECT host, fetched_at, expires_at FROM robots_txt").fetchone()
+    assert host == web.url_for("/").rstrip("/")
+    assert datetime.fromisoformat(expires) - datetime.fromisoformat(fetched) == timedelta(hours=1)  # its max-age
+
+    # The next run keeps to the stored rules without asking for them.
+    assert crawl_once() == {web.url_for("/private/memo.html"): "disallowed by robots.txt"}
+    assert "/robots.txt" not in paths(web) and "/story.html" in paths(web)
+
+    # Expired: asked again, once.
+    with sqlite3.connect(store_path(warehouse)) as store:
+        store.execute("UPDATE robots_txt SET expires_at = ?", [(datetime.now(timezone.utc) - timedelta(minutes=1)).isoformat()])
+    crawl_once()
+    assert paths(web).count("/robots.txt") == 1
+
+    # Expired and now unreachable: the kept rules still apply (the host is not shut for the run).
+    with sqlite3.connect(store_path(warehouse)) as store:
+        store.execute("UPDATE robots_txt SET expires_at = ?", [(datetime.now(timezone.utc) - timedelta(minutes=1)).isoformat()])
+    web.clear_all_handlers()
+    web.expect_request("/robots.txt").respond_with_data("down", status=503)
+    web.expect_request("/story.html").respond_with_data(PAGES["vietnamnews_003"], content_type="text/html")
+    assert crawl_once() == {web.url_for("/private/memo.html"): "disallowed by robots.txt"}
+    assert "/story.html" in paths(web)
+
+
+def test_how_long_a_robots_txt_is_kept_follows_its_cache_control_up_to_a_day():
+    fetched = datetime(2026, 12, 5, 3, 0, tzinfo=timezone.utc)
+    assert robots_expiry(fetched, None) == fetched + timedelta(hours=24)
+    assert robots_expiry(fetched, "max-age=600") == fetched + timedelta(minutes=10)
+    assert robots_expiry(fetched, 'public, Max-Age="7200", must-revalidate') == fetched + timedelta(hours=2)
+    assert robots_expiry(fetched, "s-maxage=60") == fetched + timedelta(hours=24)  # shared caches only: not ours
+    assert robots_expiry(fetched, "max-age=31536000") == fetched + timedelta(hours=24)  # the RFC's 24 h cap
+    assert robots_expiry(fetched, "no-store") is None and robots_expiry(fetched, "private, no-cache") is None
+    assert robots_expiry(fetched, "max-age=0") is None
+
+
 def test_per_host_limits_space_and_bound_requests(web):
     active, peak, lock = 0, 0, threading.Lock()
 
@@ -408,20 +466,21 @@ def test_a_feed_is_crawled_into_the_warehouse_and_the_next_polls_bring_only_what
     assert rejected == [(web.url_for("/news/missing.html"), "fetch", "HTTP 404"),
                         (web.url_for("/news/photo.jpg"), "fetch", "not an accepted content type (image/jpeg)")]
 
-    # The fetch is kept beside the warehouse: status, headers, and the raw bytes as served.
+    # The fetch is logged beside the warehouse (status, headers); the feed's bytes stay there, the
+    # merged page's bytes are in the warehouse (test_fetched_bytes_are_raw_documents_...).
     with sqlite3.connect(store_path(warehouse)) as store:
         status, headers, sha = store.execute(
             "SELECT status, headers, content_sha256 FROM fetches WHERE url = ?", [web.url_for("/news/nhandan_001.html")]
         ).fetchone()
-        (body,) = store.execute("SELECT content FROM raw_bodies WHERE content_sha256 = ?", [sha]).fetchone()
+        kept = dict(store.execute("SELECT first_url, content FROM raw_bodies").fetchall())
     assert status == 200 and json.loads(headers)["etag"] == '"nhandan_001"'
-    assert zlib.decompress(body) == PAGES["nhandan_001"]
+    assert list(kept) == [web.url_for("/feed.rss")] and zlib.decompress(kept[web.url_for("/feed.rss")]) == rss(items).encode()
 
     # Nothing changed: the feed answers 304, nothing else is asked for, nothing is added.
     web.clear_log()
     counts, result, _ = crawl_into_warehouse(feed, warehouse, FAST)
     assert result.tally["sources not modified"] == 1 and counts.articles_new == 0 and counts.rejections_new == 0
-    assert paths(web) == ["/robots.txt", "/feed.rss"]
+    assert paths(web) == ["/feed.rss"]  # robots.txt (a 404: no rules) is kept from the first run
 
     # A new item: only it is fetched; loaded and given-up ones are not asked for again.
     serve_feed(web, [("Viet Nam News", web.url_for("/news/vietnamnews_003.html")), *items], '"v2"')
@@ -429,8 +488,58 @@ def test_a_feed_is_crawled_into_the_warehouse_and_the_next_polls_bring_only_what
     counts, result, _ = crawl_into_warehouse(feed, warehouse, FAST)
     assert counts.articles_new == 1 and result.tally["articles already loaded"] == 2
     assert result.tally["articles given up earlier"] == 2  # the 404 and the photo
-    assert sorted(paths(web)) == ["/feed.rss", "/news/vietnamnews_003.html", "/robots.txt"]
+    assert sorted(paths(web)) == ["/feed.rss", "/news/vietnamnews_003.html"]
     assert rows(warehouse, "SELECT count(*) FROM articles") == [(3,)]
+
+
+def test_fetched_bytes_are_raw_documents_with_how_they_were_fetched_and_reprocess_and_export_read_them(web, tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    web.expect_request("/news/nhandan_001.html").respond_with_data(
+        PAGES["nhandan_001"], content_type="text/html; charset=utf-8", headers={"ETag": '"n1"', "X-Other": "dropped"})
+    web.expect_request("/old/story").respond_with_data("", status=301, headers={"Location": "/news/vov.txt"})
+    web.expect_request("/news/vov.txt").respond_with_data(TEXT_ARTICLE, content_type="text/plain; charset=utf-8",
+                                                          headers={"Last-Modified": "Fri, 04 Dec 2026 08:00:00 GMT"})
+    started = datetime.now(timezone.utc)
+    counts, _, _ = crawl_into_warehouse([Target(web.url_for("/news/nhandan_001.html")), Target(web.url_for("/old/story"))],
+                                        warehouse, FAST)
+    assert counts.articles_new == 2
+    page, text = web.url_for("/news/nhandan_001.html"), web.url_for("/news/vov.txt")
+    sha = {page: hashlib.sha256(PAGES["nhandan_001"]).hexdigest(), text: hashlib.sha256(TEXT_ARTICLE).hexdigest()}
+    with connect(warehouse, read_only=True) as connection:
+        kept = dict(iter_raw(connection, sha.values()))
+        sightings = connection.execute("SELECT source_uri, content_sha256 FROM document_sightings ORDER BY 1").fetchall()
+        fetches = {row[0]: row[1:] for row in connection.execute(
+            "SELECT source_uri, content_sha256, requested_url, fetched_at, status, headers FROM document_fetches").fetchall()}
+    assert kept == {sha[page]: PAGES["nhandan_001"], sha[text]: TEXT_ARTICLE}  # byte for byte
+    assert sightings == sorted(sha.items())  # under the final URL, after the redirect
+    assert set(fetches) == {page, text}
+    assert fetches[text][:2] == (sha[text], web.url_for("/old/story")) and fetches[page][1] == page
+    assert all(row[3] == 200 and started <= row[2] <= datetime.now(timezone.utc) for row in fetches.values())
+    assert json.loads(fetches[page][4])["etag"] == '"n1"' and "x-other" not in json.loads(fetches[page][4])
+    assert json.loads(fetches[text][4])["last-modified"] == "Fri, 04 Dec 2026 08:00:00 GMT"
+    with WebStore(store_path(warehouse)) as store:  # merged: one copy, the warehouse's
+        assert store.count("raw_bodies") == 0 and store.count("fetches") == 2
+
+    # The same bytes under another URL: a new sighting and fetch row, no second copy of the bytes.
+    web.expect_request("/mirror/n.html").respond_with_data(PAGES["nhandan_001"], content_type="text/html")
+    counts, result, _ = crawl_into_warehouse([Target(web.url_for("/mirror/n.html"))], warehouse, FAST)
+    assert (counts.articles_new, result.tally["articles fetched, bytes already loaded"]) == (0, 1)
+    with connect(warehouse, read_only=True) as connection:
+        assert connection.execute("SELECT count(*) FROM raw_documents").fetchone() == (2,)
+        mirror = (web.url_for("/mirror/n.html"), sha[page])
+        assert connection.execute("SELECT source_uri, content_sha256 FROM document_sightings WHERE source_uri LIKE '%mirror%'").fetchall() == [mirror]
+        assert connection.execute("SELECT source_uri, content_sha256 FROM document_fetches WHERE source_uri LIKE '%mirror%'").fetchall() == [mirror]
+
+    # reprocess and export --raw work on crawled articles as on files.
+    plan, chunks, _ = reprocess_warehouse(warehouse, everything=True)
+    assert (plan.sightings, plan.without_raw) == (3, 0) and sum(chunk.documents_seen for chunk in chunks) == 3
+    with connect(warehouse, read_only=True) as connection:
+        assert connection.execute("SELECT count(*) FROM articles").fetchone() == (2,)
+        assert connection.execute("SELECT count(*) FROM document_fetches").fetchone() == (3,)  # kept by the reprocess
+    written, manifest = export_raw(warehouse, str(tmp_path / "raw"))
+    assert written == 2 and (tmp_path / "raw" / sha[page]).read_bytes() == PAGES["nhandan_001"]
+    assert (tmp_path / "raw" / sha[text]).read_bytes() == TEXT_ARTICLE
+    assert text in manifest.read_text() and web.url_for("/mirror/n.html") in manifest.read_text()
 
 
 def test_a_page_given_directly_is_an_article_and_its_re_poll_is_a_304(web, tmp_path):

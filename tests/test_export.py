@@ -22,7 +22,7 @@ MARTS = {
 }
 CORE = {
     "articles", "article_sources", "figures", "quotes", "speakers", "speaker_aliases", "removed_spans",
-    "captions", "rejections", "loads", "document_sightings", "retired_articles",
+    "captions", "rejections", "loads", "document_sightings", "document_fetches", "retired_articles",
 }
 
 

@@ -91,6 +91,14 @@ SCHEMAS: dict[str, pa.Schema] = {
         [("content_sha256", pa.string()), ("size_bytes", pa.int64()), ("codec", pa.string()), ("content", pa.binary())]
     ),
     "stg_sightings": pa.schema([("source_uri", pa.string()), ("content_sha256", pa.string()), ("seq", pa.int64())]),
+    # How crawled documents were fetched (web/load.py fills it; files leave it empty).
+    "stg_fetches": pa.schema(
+        [
+            ("source_uri", pa.string()), ("content_sha256", pa.string()), ("requested_url", pa.string()),
+            ("fetched_at", pa.timestamp("us", tz="UTC")), ("status", pa.int32()), ("headers", pa.string()),
+            ("http_version", pa.string()),
+        ]
+    ),
 }
 # Staging tables of rows derived by the extraction: each row records the rules that made it
 # (version.py), computed where the batch ran.

@@ -423,6 +423,19 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
            GROUP BY source_uri, content_sha256""",
         params,
     )
+    # How crawled documents were fetched (migration 009): the first fetch per (URL, bytes).
+    _insert(
+        connection,
+        """INSERT INTO document_fetches
+           SELECT source_uri, content_sha256, arg_min(requested_url, fetched_at), min(fetched_at),
+                  arg_min(status, fetched_at), arg_min(headers, fetched_at), arg_min(http_version, fetched_at),
+                  $now, $load_id
+           FROM stg_fetches s
+           WHERE NOT EXISTS (SELECT 1 FROM document_fetches e
+                             WHERE e.source_uri = s.source_uri AND e.content_sha256 = s.content_sha256)
+           GROUP BY source_uri, content_sha256""",
+        params,
+    )
     for table, columns in (
         ("removed_spans", "article_id, seq, rule, text"),
         ("captions", "article_id, seq, text"),

@@ -15,7 +15,8 @@
 
 Every fetch is logged in the store as it ends (web/store.py); `done_keys` are the articles to
 mark `done` once the load that holds them has been merged (a crash before that fetches them
-again next run, conditionally, and finds their bytes kept).
+again next run, conditionally, and finds their bytes kept). `fetched` says how each document's
+bytes came (URL asked, time, status, headers), for the warehouse's `document_fetches`.
 """
 
 from __future__ import annotations
@@ -47,6 +48,19 @@ FETCH_STAGE = "fetch"
 T = TypeVar("T")
 
 
+@dataclass(frozen=True, slots=True)
+class FetchRecord:
+    """How the bytes of one crawled document came: the warehouse's `document_fetches` row."""
+
+    uri: str  # the final URL: the document's source_uri
+    sha256: str
+    requested_url: str
+    fetched_at: datetime
+    status: int  # 200, or 304 when kept bytes were confirmed unchanged
+    headers: dict[str, str]
+    http_version: str | None
+
+
 @dataclass(slots=True)
 class CrawlResult:
     """What one crawl brings to the load, and its tally for the run's artifact."""
@@ -55,6 +69,7 @@ class CrawlResult:
     known: list[RawDocument] = field(default_factory=list)  # bytes the warehouse has (no content)
     rejections: list[Rejection] = field(default_factory=list)  # failures, stage "fetch"
     done_keys: list[str] = field(default_factory=list)  # articles to mark done after the merge
+    fetched: list[FetchRecord] = field(default_factory=list)  # of documents and known
     tally: Counter = field(default_factory=Counter)  # sources polled, listed, new, not modified...
     failures: Counter = field(default_factory=Counter)  # failure kind -> URLs
     requests: int = 0
@@ -161,7 +176,7 @@ class _Crawl:
 
     async def run(self, targets: list[Target]) -> CrawlResult:
         clock = asyncio.get_running_loop().time()
-        async with Fetcher(self.policy) as fetcher:
+        async with Fetcher(self.policy, robots_memory=self.store) as fetcher:
             self.fetcher = fetcher
             states = self.store.states(url_key(target.url) for target in targets)
             await asyncio.gather(*(self._poll(target, states.get(url_key(target.url)), 0) for target in targets))
@@ -322,10 +337,12 @@ class _Crawl:
             tally["articles not modified, not yet merged"] += 1
             self.result.documents.append(RawDocument(result.final_url, content, sha))
             self.result.done_keys.append(key)
+            self._keep_fetch(result, sha)
             return
         sha = content_sha256(result.content)
         self.records.append((key, "article", result, sha))
         self.result.done_keys.append(key)
+        self._keep_fetch(result, sha)
         if sha in self.known:
             tally["articles fetched, bytes already loaded"] += 1
             self.result.known.append(RawDocument(result.final_url, b"", sha))
@@ -334,6 +351,12 @@ class _Crawl:
         # The same bytes under two URLs in one run are processed twice and staged as one article
         # with two sources (the merge finds known bytes only among articles already merged).
         self.result.documents.append(RawDocument(result.final_url, result.content, sha))
+
+    def _keep_fetch(self, result: FetchResult, sha: str) -> None:
+        self.result.fetched.append(FetchRecord(
+            result.final_url, sha, result.url, result.fetched_at, result.status or 200, result.headers,
+            result.http_version,
+        ))
 
     def _failed(self, key: str, role: str, result: FetchResult) -> None:
         self.records.append((key, role, result, None))

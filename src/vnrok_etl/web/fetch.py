@@ -37,7 +37,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 import httpx
 
-from vnrok_etl.web.robots import RobotsCache
+from vnrok_etl.web.robots import RobotsAnswer, RobotsCache, RobotsMemory
 from vnrok_etl.web.urls import BadUrl, clean_url, host_of, try_clean_url
 
 try:
@@ -146,13 +146,19 @@ class HostGate:
 class Fetcher:
     """One crawl's HTTP client: use as `async with Fetcher(policy) as fetcher`."""
 
-    def __init__(self, policy: FetchPolicy | None = None, transport: httpx.AsyncBaseTransport | None = None) -> None:
+    def __init__(
+        self,
+        policy: FetchPolicy | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        robots_memory: RobotsMemory | None = None,
+    ) -> None:
+        """`robots_memory` keeps robots.txt answers across runs (the crawl's store)."""
         self.policy = policy or FetchPolicy()
         self._transport = transport
         self._client: httpx.AsyncClient | None = None
         self._gates: dict[str, HostGate] = {}
         self._in_flight: asyncio.Semaphore | None = None
-        self.robots = RobotsCache(self._get_robots)
+        self.robots = RobotsCache(self._get_robots, robots_memory)
         self.requests = 0  # HTTP requests sent, robots.txt included
 
     async def __aenter__(self) -> Fetcher:
@@ -314,11 +320,11 @@ class Fetcher:
             gate = self._gates[host] = HostGate(self.policy.per_host_concurrency, self.policy.per_host_interval)
         return gate
 
-    async def _get_robots(self, url: str) -> tuple[int | None, bytes, str | None, str | None, bool]:
+    async def _get_robots(self, url: str) -> RobotsAnswer:
         """robots.txt for RobotsCache: redirects followed, no robots check (it is the check)."""
         result = await self._plain(url)
         body = result.content if result.outcome == "fetched" else b""
-        return result.status, body, result.failure, result.reason, result.retryable
+        return result.status, body, result.failure, result.reason, result.retryable, result.headers.get("cache-control")
 
     async def _plain(self, url: str) -> FetchResult:
         current, seen = url, {url}

@@ -14,11 +14,16 @@ readers share the file. Tables, readable with any SQLite client (`sqlite3 vnrok.
 - `fetches`: every HTTP fetch: when, the URL asked and the final URL after redirects, the
   outcome, status, failure and reason, the headers that matter (JSON), the body's sha256 and
   size, seconds, attempts, HTTP version, and the load it belongs to.
-- `raw_bodies`: the bytes of every page, feed and sitemap fetched, by sha256, zlib-compressed
-  (level 1: 2.4x smaller on the project's HTML fixtures, ~1.8 ms of CPU per 100 KB, measured on
-  the loaded 2-core machine), with the content type and the first URL
-  that served them. Nothing fetched is lost: a document can be reprocessed from here. (The
-  project's raw-document store will take this role when it lands; `raw_bodies` then moves.)
+- `robots_txt`: each host's last definite robots.txt answer (status, body) and until when it
+  holds (its Cache-Control max-age, at most 24 h), so polls every few minutes do not ask for it
+  each time (web/robots.py).
+- `raw_bodies`: the bytes of every feed and sitemap fetched, and of every page until the load
+  holding it is merged, by sha256, zlib-compressed (level 1: 2.4x smaller on the project's HTML
+  fixtures, ~1.8 ms of CPU per 100 KB, measured on the loaded 2-core machine), with the content
+  type and the first URL that served them. A merged page's bytes are in the warehouse's
+  `raw_documents` (with `document_sightings` and `document_fetches`), where `reprocess` and
+  `export --raw` find them, and leave this file then (`mark_done`); a page fetched but not merged
+  (a crash in between) is taken from here by the next run. Nothing fetched is lost.
 
 The warehouse keeps the fetched pages as any other document: `article_sources.source_uri` is the
 page's URL; a page that could not be fetched is a `rejections` row (stage `fetch`) with the reason.
@@ -36,6 +41,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from vnrok_etl.web.fetch import FetchResult
+from vnrok_etl.web.robots import StoredRobots
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS url_state (
@@ -75,6 +81,13 @@ CREATE TABLE IF NOT EXISTS fetches (
     attempts       INTEGER,
     http_version   TEXT,
     load_id        TEXT
+);
+CREATE TABLE IF NOT EXISTS robots_txt (
+    host           TEXT PRIMARY KEY,       -- scheme://host:port
+    status         INTEGER NOT NULL,       -- 2xx: body holds the rules; 4xx: no rules
+    body           BLOB NOT NULL,
+    fetched_at     TEXT NOT NULL,
+    expires_at     TEXT NOT NULL           -- asked again after this (web/robots.py)
 );
 CREATE TABLE IF NOT EXISTS raw_bodies (
     content_sha256 TEXT PRIMARY KEY,
@@ -235,10 +248,30 @@ class WebStore:
                         (result.status, result.failure, result.reason, now, not result.retryable, MAX_ATTEMPTS, key),
                     )
 
-    def mark_done(self, keys: Iterable[str]) -> None:
-        """These articles are in the warehouse now (as articles or rejections): not fetched again."""
+    def mark_done(self, keys: Iterable[str], merged: Iterable[str] = ()) -> None:
+        """These articles are in the warehouse now (as articles or rejections): not fetched again.
+        `merged`: hashes whose bytes the warehouse's raw_documents now holds; their copies here go."""
         with self._transaction() as db:
             db.executemany("UPDATE url_state SET state = 'done' WHERE url_key = ? AND state != 'gone'", [(k,) for k in keys])
+            db.executemany("DELETE FROM raw_bodies WHERE content_sha256 = ?", [(sha,) for sha in merged])
+
+    def load_robots(self, host: str) -> StoredRobots | None:
+        """The robots.txt answer kept for `host` (expired or not), or None."""
+        row = self._db.execute(
+            "SELECT host, status, body, fetched_at, expires_at FROM robots_txt WHERE host = ?", (host,)
+        ).fetchone()
+        if row is None:
+            return None
+        return StoredRobots(row[0], row[1], bytes(row[2]), datetime.fromisoformat(row[3]), datetime.fromisoformat(row[4]))
+
+    def save_robots(self, robots: StoredRobots) -> None:
+        with self._transaction() as db:
+            db.execute(
+                """INSERT INTO robots_txt VALUES (?, ?, ?, ?, ?) ON CONFLICT (host) DO UPDATE SET
+                   status = excluded.status, body = excluded.body, fetched_at = excluded.fetched_at,
+                   expires_at = excluded.expires_at""",
+                (robots.host, robots.status, robots.body, robots.fetched_at.isoformat(), robots.expires_at.isoformat()),
+            )
 
     def body(self, sha256: str) -> bytes | None:
         """The raw bytes stored under this hash, or None."""
@@ -246,7 +279,7 @@ class WebStore:
         return zlib.decompress(row[0]) if row else None
 
     def count(self, table: str) -> int:
-        assert table in ("url_state", "fetches", "raw_bodies")
+        assert table in ("url_state", "fetches", "raw_bodies", "robots_txt")
         return self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 

@@ -36,7 +36,7 @@ from vnrok_etl.clean.inline import repair_paragraphs
 from vnrok_etl.clean.lines import BULLET, MASTHEAD, drop_caption_copies, lines_to_paragraphs
 from vnrok_etl.clean.common import TERMINAL_PUNCTUATION
 from vnrok_etl.dates import parse_date
-from vnrok_etl.clean.repeats import drop_repeats
+from vnrok_etl.clean.repeats import drop_repeats, place_paragraphs
 from vnrok_etl.clean.tail import cut_related, take_signoff
 from vnrok_etl.clean.verdict import reject_after_cleaning, reject_before_cleaning
 from vnrok_etl.html import HtmlPage, extract_html
@@ -108,10 +108,10 @@ def _clean_html(page: HtmlPage) -> Article:
                 draft.found_date = parse_date(together.group("date"), "byline")
     if draft.byline_source is None and page.byline in AGENCY_SET:
         draft.byline_source = page.byline
-    return _finish(blocks, draft)
+    return _finish(blocks, draft, page=page)
 
 
-def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False) -> Article:
+def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False, page: HtmlPage | None = None) -> Article:
     paragraphs = lines_to_paragraphs(blocks, draft, plain=plain)
     paragraphs = repair_paragraphs(paragraphs, draft)
     if plain:
@@ -119,7 +119,9 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False) -> Artic
     paragraphs = drop_caption_copies(paragraphs, draft)
     paragraphs = _take_closing(paragraphs, draft)
     paragraphs = take_dateline(paragraphs, draft)
-    paragraphs = drop_repeats(paragraphs, draft)
+    # A page's blocks say which paragraphs are list items, rows or headings (repeats.py).
+    placements = place_paragraphs(paragraphs, page.blocks) if page is not None else None
+    paragraphs = drop_repeats(paragraphs, draft, placements)
     if not paragraphs:
         raise CleanError("no article body after cleaning")
     if plain:

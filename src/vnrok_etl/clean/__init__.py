@@ -57,6 +57,9 @@ QUESTION_END = re.compile(r"\?['\"”’)\]]*$")
 INTERVIEW_CUE = re.compile(r"^(?:Q|Question|Hỏi)\s*[:.]\s", re.IGNORECASE)
 
 MIN_INTERVIEW_QUESTIONS = 2
+# Chinese and Japanese print words without spaces between them: their characters are counted.
+UNSPACED_SCRIPT_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+UNSPACED_CHARS_PER_WORD = 2
 # A date line standing among the first paragraphs (VGP prints it under the lead).
 DATE_LINE_SEARCH_PARAGRAPHS = 6
 MAX_STRAY_LABEL_WORDS = 3
@@ -136,6 +139,8 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False, page: Ht
         if words >= MIN_BODY_WORDS:
             break
     if words < MIN_BODY_WORDS:
+        words = sum(count_words(paragraph) for paragraph in paragraphs)
+    if words < MIN_BODY_WORDS:
         raise CleanError(f"article body too short after cleaning ({words} words)")
     found = draft.found_date
     return Article(
@@ -154,6 +159,13 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False, page: Ht
         captions=tuple(draft.captions),
         removed=tuple(draft.removed),
     )
+
+
+def count_words(paragraph: str) -> int:
+    """Words as spaces part them, and a word per UNSPACED_CHARS_PER_WORD characters of a script
+    printed without spaces (a Chinese article of 200 characters is not a 2-word body)."""
+    unspaced = len(UNSPACED_SCRIPT_CHAR.findall(paragraph))
+    return len(paragraph.split()) + unspaced // UNSPACED_CHARS_PER_WORD
 
 
 def _take_closing(paragraphs: list[str], draft: Draft) -> list[str]:
@@ -181,7 +193,7 @@ def _take_closing(paragraphs: list[str], draft: Draft) -> list[str]:
 
 def _is_stray_label(paragraph: str) -> bool:
     """At most MAX_STRAY_LABEL_WORDS words without closing punctuation: never a paragraph."""
-    return len(paragraph.split()) <= MAX_STRAY_LABEL_WORDS and not TERMINAL_PUNCTUATION.search(paragraph)
+    return count_words(paragraph) <= MAX_STRAY_LABEL_WORDS and not TERMINAL_PUNCTUATION.search(paragraph)
 
 
 def _is_headline_item(paragraph: str) -> bool:

@@ -12,7 +12,9 @@ item or a table row from a paragraph.
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
@@ -74,7 +76,23 @@ def parse(
     """
     if html[:1] == "\N{BYTE ORDER MARK}":
         html = html[1:]
-    return BeautifulSoup(html, builder=PruningTreeBuilder(pruned_tags, removed if removed is not None else []))
+    builder = getattr(_THREAD, "builder", None)
+    if builder is None:
+        builder = _THREAD.builder = PruningTreeBuilder()
+    builder.prepare(pruned_tags, removed if removed is not None else [])
+    try:
+        soup = BeautifulSoup(html, builder=builder)
+    except BaseException:
+        _THREAD.builder = None  # its libxml2 parser may be left mid-page
+        raise
+    soup.elements = builder.elements  # every element built, in page order (selectors.PageIndex)
+    builder.elements = []
+    return soup
+
+
+# One builder (and its libxml2 parser) per thread, reused page after page: creating the parser
+# costs as much as building 20 elements (lxml inspects the builder's callbacks each time).
+_THREAD = threading.local()
 
 
 class PruningTreeBuilder(LXMLTreeBuilder):
@@ -94,14 +112,30 @@ class PruningTreeBuilder(LXMLTreeBuilder):
     and a pruned element's text before and after it is one run, as if it had never been there.
     """
 
-    def __init__(self, pruned_tags: tuple[str, ...], removed: list[RemovedSpan]) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.pruned = frozenset(pruned_tags)
-        self.removed = removed
+        self.pruned: frozenset[str] = frozenset()
+        self.removed: list[RemovedSpan] = []
+        self.elements: list[Tag] = []  # every element built, in page order
         self.run: list[str] = []  # text not yet handed to BeautifulSoup
         self.last_start: str | None = None  # the element the run opens (its .text), if any
         self.last_end: str | None = None  # the element the run follows (its tail), if any
         self.skipped: _Skipped | None = None  # the pruned element being read, if any
+        self.parsers: dict[str | None, object] = {}
+
+    def prepare(self, pruned_tags: tuple[str, ...], removed: list[RemovedSpan]) -> None:
+        """Set up for the next page: what to prune, where to log it."""
+        self.pruned = _pruned_set(tuple(pruned_tags))
+        self.removed = removed
+        self.elements = []
+        self.run.clear()
+        self.last_start = self.last_end = self.skipped = None
+
+    def parser_for(self, encoding):  # type: ignore[no-untyped-def]
+        parser = self.parsers.get(encoding)
+        if parser is None:
+            parser = self.parsers[encoding] = super().parser_for(encoding)
+        return parser
 
     def start(self, tag: str, attrib: dict[str, str], nsmap: dict | None = None) -> None:  # type: ignore[override]
         skipped = self.skipped
@@ -111,10 +145,12 @@ class PruningTreeBuilder(LXMLTreeBuilder):
         if tag in self.pruned and not (tag == "script" and _is_jsonld(attrib)):
             self.skipped = _Skipped(tag, attrib.get("class") or "")
             return
-        self._flush(tag)
-        self.soup.handle_starttag(
+        if self.run:
+            self._flush(tag)
+        element = self.soup.handle_starttag(
             tag, None, None, self.attribute_dict_class(attrib), namespaces=self.active_namespace_prefixes[-1]
         )
+        self.elements.append(element)
         self.last_start, self.last_end = tag, None
 
     def end(self, tag: str) -> None:  # type: ignore[override]
@@ -124,7 +160,8 @@ class PruningTreeBuilder(LXMLTreeBuilder):
                 self.skipped = None
                 skipped.log(self.removed)
             return
-        self._flush(None)
+        if self.run:
+            self._flush(None)
         soup = self.soup
         soup.endData()
         soup.handle_endtag(tag, None)
@@ -220,6 +257,11 @@ class _Skipped:
             classes = " ".join(self.classes.split())
             rule = ("related_block" if RELATED_CLASS.search(classes) else "chrome") if classes else f"html_{self.tag}"
             removed.append(RemovedSpan(rule=rule, text=text))
+
+
+@functools.lru_cache(maxsize=8)
+def _pruned_set(tags: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(tags)
 
 
 def _is_jsonld(attrib: dict[str, str]) -> bool:

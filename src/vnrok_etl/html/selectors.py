@@ -121,7 +121,11 @@ class PageIndex:
         by_key: dict[str, list[Tag]] = {}
         order: dict[int, int] = {}
         every: list[Tag] = []
-        for position, element in enumerate(soup.find_all(True)):
+        # The elements as the parse built them (document.parse), else found by a walk.
+        elements = soup.__dict__.get("elements")
+        if elements is None:
+            elements = soup.find_all(True)
+        for position, element in enumerate(elements):
             order[id(element)] = position
             every.append(element)
             by_key.setdefault("tag:" + element.name, []).append(element)

@@ -42,7 +42,7 @@ ODD_SPACE = re.compile(r"[\t\r\f\v]")  # the whitespace WHITESPACE turns into a 
 # those sit inside a line of text).
 BLANK_AROUND_TAGS = BLOCK_TAGS | {"html", "head", "body", "td", "th", "meta", "link", "title", "option"}
 # Inside an element, these split its text into lines (element_text keeps them apart).
-BREAKING_TAGS = [*sorted(BLOCK_TAGS), "br", "td", "th"]
+BREAKING_TAGS = BLOCK_TAGS | {"br", "td", "th"}
 # Elements whose text is code, never logged when removed (the others' words are logged).
 SILENT_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "object", "embed"})
 # What `parse` prunes when its caller names nothing (the package passes its common furniture
@@ -283,7 +283,10 @@ def element_text(element: Tag, separator: str = "") -> str:
     """
     if separator:
         return clean_text(element.get_text(separator))
-    if element.name in BLOCK_TAGS or element.name in CELL_TAGS or element.find(BREAKING_TAGS) is not None:
+    # Speed: a plain walk, not find(): bs4 builds a name filter for every find() call.
+    if element.name in BLOCK_TAGS or element.name in CELL_TAGS or any(
+        node.name in BREAKING_TAGS and type(node) is Tag for node in element.descendants
+    ):
         return clean_text(" ".join(block.text for block in blocks_of(element)))
     return clean_text(element.get_text())
 

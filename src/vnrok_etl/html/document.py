@@ -147,9 +147,19 @@ class PruningTreeBuilder(LXMLTreeBuilder):
             return
         if self.run:
             self._flush(tag)
-        element = self.soup.handle_starttag(
-            tag, None, None, self.attribute_dict_class(attrib), namespaces=self.active_namespace_prefixes[-1]
+        # BeautifulSoup.handle_starttag's steps for a parse without SoupStrainer or custom
+        # element classes (it also resolves those, and a typing cast, for every element).
+        soup = self.soup
+        soup.endData()
+        previous = soup._most_recent_element
+        element = Tag(
+            soup, self, tag, None, None, self.attribute_dict_class(attrib), soup.currentTag, previous,
+            namespaces=self.active_namespace_prefixes[-1],
         )
+        if previous is not None:
+            previous.next_element = element
+        soup._most_recent_element = element
+        soup.pushTag(element)
         self.elements.append(element)
         self.last_start, self.last_end = tag, None
 
@@ -162,9 +172,7 @@ class PruningTreeBuilder(LXMLTreeBuilder):
             return
         if self.run:
             self._flush(None)
-        soup = self.soup
-        soup.endData()
-        soup.handle_endtag(tag, None)
+        self.soup.handle_endtag(tag, None)
         self.last_start, self.last_end = None, tag
 
     def data(self, content: str) -> None:  # type: ignore[override]

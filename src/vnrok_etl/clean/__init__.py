@@ -36,7 +36,7 @@ from vnrok_etl.clean.inline import repair_paragraphs
 from vnrok_etl.clean.lines import BULLET, MASTHEAD, drop_caption_copies, lines_to_paragraphs
 from vnrok_etl.clean.common import TERMINAL_PUNCTUATION
 from vnrok_etl.dates import parse_date
-from vnrok_etl.clean.repeats import drop_repeats, place_paragraphs
+from vnrok_etl.clean.repeats import drop_repeats
 from vnrok_etl.clean.tail import cut_related, take_signoff
 from vnrok_etl.clean.verdict import reject_after_cleaning, reject_before_cleaning
 from vnrok_etl.html import HtmlPage, extract_html
@@ -123,8 +123,7 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False, page: Ht
     paragraphs = _take_closing(paragraphs, draft)
     paragraphs = take_dateline(paragraphs, draft)
     # A page's blocks say which paragraphs are list items, rows or headings (repeats.py).
-    placements = place_paragraphs(paragraphs, page.blocks) if page is not None else None
-    paragraphs = drop_repeats(paragraphs, draft, placements)
+    paragraphs = drop_repeats(paragraphs, draft, page.blocks if page is not None else None)
     if not paragraphs:
         raise CleanError("no article body after cleaning")
     if plain:

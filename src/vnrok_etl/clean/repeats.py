@@ -76,9 +76,7 @@ def place_paragraphs(paragraphs: Sequence[str], blocks: Sequence) -> list[Placem
     return placements
 
 
-def drop_repeats(
-    paragraphs: list[str], draft: Draft, placements: Sequence[Placement | None] | None = None
-) -> list[str]:
+def drop_repeats(paragraphs: list[str], draft: Draft, blocks: Sequence | None = None) -> list[str]:
     """Keep each paragraph once; when one paragraph is another plus more sentences, keep the fuller.
 
     Seed 001 repeats "During their high-level meetings..." verbatim (the later copy goes) and ends
@@ -86,7 +84,7 @@ def drop_repeats(
     earlier, shorter copy goes). Seed 002 repeats its lead after the dateline (the later copy goes).
     List items and table rows are never dropped: they repeat by nature.
 
-    With `placements` (an HTML page, `place_paragraphs`), two copies are a repeat only when both
+    With `blocks` (an HTML page's `html.Block`s, placed by `place_paragraphs`), two copies are a repeat only when both
     are prose paragraphs (`Placement.kind`), in the same section (no heading between them: a
     section may open with the same paragraph as the one before, a recurring notice), and not
     side by side: a copy set among the text (a standfirst printed again under the dateline, a
@@ -136,6 +134,8 @@ def drop_repeats(
         first_seen[key] = last_seen[key] = later
         for prefix in prefixes:
             fuller.setdefault(prefix, later)
+    # Speed: most pages have no copies; their paragraphs are never placed on the page.
+    placements = place_paragraphs(paragraphs, blocks) if pairs and blocks is not None else None
     dropped = {copy for copy, original in pairs if _is_repeat(paragraphs, copy, original, placements)}
     for index in sorted(dropped):
         draft.drop("repeated_paragraph", paragraphs[index])

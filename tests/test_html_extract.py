@@ -15,7 +15,7 @@ import soupsieve
 from vnrok_etl.clean import clean_document
 from vnrok_etl.decode import decode_bytes
 from vnrok_etl.html import extract_html, select_profile
-from vnrok_etl.html.document import parse, prune_markup
+from vnrok_etl.html.document import parse
 from vnrok_etl.html.outlets import (
     ARTICLE_HEADING_SELECTORS,
     COMMON_CAPTION_SELECTORS,
@@ -301,10 +301,25 @@ def test_pruned_markup_keeps_jsonld_and_the_text_after_removed_elements() -> Non
     assert [(span.rule, span.text) for span in removed] == [("html_nav", "Home World")]
 
 
-def test_page_deeper_than_libxml2_builds_is_not_pruned() -> None:
-    html = page("<div>" * 3000 + "<p>Deep text.</p>" + "</div>" * 3000)
-    assert prune_markup(html, []) is None
-    assert parse(html).find("p").get_text() == "Deep text."
+def test_page_deeper_than_libxml2_builds_is_parsed_and_pruned() -> None:
+    removed: list = []
+    html = page("<div>" * 3000 + "<nav>Home</nav><p>Deep text.</p>" + "</div>" * 3000)
+    soup = parse(html, removed)
+    assert soup.find("p").get_text() == "Deep text."
+    assert soup.find("nav") is None
+    assert [(span.rule, span.text) for span in removed] == [("html_nav", "Home")]
+
+
+def test_pruned_element_split_by_comments_and_silent_children_logs_its_words() -> None:
+    removed: list = []
+    html = page(
+        '<footer class="site">About <!-- note --> us<svg>icon</svg> and <b>contacts</b>s</footer>'
+        "<div>\n<aside>Ads</aside>\n<p>Text.</p></div>"
+    )
+    soup = parse(html, removed)
+    assert [(span.rule, span.text) for span in removed] == [("chrome", "About us and contacts s"), ("html_aside", "Ads")]
+    # The blank text around the pruned <aside> is one run, blank between blocks: not built.
+    assert soup.find("div").contents == [soup.find("p")]
 
 
 @pytest.mark.parametrize(

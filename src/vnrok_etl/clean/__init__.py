@@ -60,6 +60,9 @@ QUESTION_END = re.compile(r"\?['\"”’)\]]*$")
 INTERVIEW_CUE = re.compile(r"^(?:Q|Question|Hỏi)\s*[:.]\s", re.IGNORECASE)
 
 MIN_INTERVIEW_QUESTIONS = 2
+# Chinese and Japanese print words without spaces between them: their characters are counted.
+UNSPACED_SCRIPT_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+UNSPACED_CHARS_PER_WORD = 2
 # A date line standing among the first paragraphs (VGP prints it under the lead).
 DATE_LINE_SEARCH_PARAGRAPHS = 6
 MAX_STRAY_LABEL_WORDS = 3
@@ -112,10 +115,10 @@ def _clean_html(page: HtmlPage, uri: str = "") -> Article:
                 draft.found_date = parse_date(together.group("date"), "byline")
     if draft.byline_source is None and page.byline in AGENCY_SET:
         draft.byline_source = page.byline
-    return _finish(blocks, draft)
+    return _finish(blocks, draft, page=page)
 
 
-def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False) -> Article:
+def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False, page: HtmlPage | None = None) -> Article:
     paragraphs = lines_to_paragraphs(blocks, draft, plain=plain)
     paragraphs = repair_paragraphs(paragraphs, draft)
     if plain:
@@ -123,7 +126,8 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False) -> Artic
     paragraphs = drop_caption_copies(paragraphs, draft)
     paragraphs = _take_closing(paragraphs, draft)
     paragraphs = take_dateline(paragraphs, draft)
-    paragraphs = drop_repeats(paragraphs, draft)
+    # A page's blocks say which paragraphs are list items, rows or headings (repeats.py).
+    paragraphs = drop_repeats(paragraphs, draft, page.blocks if page is not None else None)
     if not paragraphs:
         raise CleanError("no article body after cleaning")
     if plain:
@@ -137,6 +141,8 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False) -> Artic
         words += len(paragraph.split())
         if words >= MIN_BODY_WORDS:
             break
+    if words < MIN_BODY_WORDS:
+        words = sum(count_words(paragraph) for paragraph in paragraphs)
     if words < MIN_BODY_WORDS:
         raise CleanError(f"article body too short after cleaning ({words} words)")
     kind = article_kind(paragraphs)
@@ -159,6 +165,13 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False) -> Artic
         captions=tuple(draft.captions),
         removed=tuple(draft.removed),
     )
+
+
+def count_words(paragraph: str) -> int:
+    """Words as spaces part them, and a word per UNSPACED_CHARS_PER_WORD characters of a script
+    printed without spaces (a Chinese article of 200 characters is not a 2-word body)."""
+    unspaced = len(UNSPACED_SCRIPT_CHAR.findall(paragraph))
+    return len(paragraph.split()) + unspaced // UNSPACED_CHARS_PER_WORD
 
 
 def _take_closing(paragraphs: list[str], draft: Draft) -> list[str]:
@@ -186,7 +199,7 @@ def _take_closing(paragraphs: list[str], draft: Draft) -> list[str]:
 
 def _is_stray_label(paragraph: str) -> bool:
     """At most MAX_STRAY_LABEL_WORDS words without closing punctuation: never a paragraph."""
-    return len(paragraph.split()) <= MAX_STRAY_LABEL_WORDS and not ends_terminal(paragraph)
+    return count_words(paragraph) <= MAX_STRAY_LABEL_WORDS and not ends_terminal(paragraph)
 
 
 def _is_headline_item(paragraph: str) -> bool:

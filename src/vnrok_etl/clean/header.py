@@ -211,6 +211,10 @@ DOMAIN_SUFFIX = re.compile(r"\.vn$", re.IGNORECASE)
 TABLE_CELL = re.compile(r"^\|\s*(?P<cell>.*?)\s*\|?$")
 # A line with no Latin letter at all (Korean, Chinese): an ad, a language switch.
 LATIN_LETTER = re.compile(r"[A-Za-zÀ-ỹ]")
+# A sentence in a script without Latin letters (Chinese, Japanese): letters, closed by a sentence
+# mark. On an HTML page it is the block's text, not furniture (issue 16: Chinese news pages lost
+# their whole body as "chrome" lines without a Latin letter).
+OTHER_SCRIPT_SENTENCE = re.compile(r"^(?=.*[^\W\d_]{4}).*[。！？.!?]['\"”’」』)）]*$")
 # Seeds 002, 003, 004: "HÀ NỘI — ", "Hanoi (VNA) - ", and relatives "Seoul (VNA) – ", "SEOUL — ",
 # "Hanoi, August 12 (VNA) - ", "SEOUL, Nov. 3 (Yonhap) -- ". The day in a dateline has no year and
 # is never used as a date. With an agency code the text may follow the dash without a space.
@@ -365,7 +369,7 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: _H
     if header.html:
         # The markup chose the block; only unmistakable furniture above its first paragraph goes.
         rule = _furniture_rule(line, following, header)
-        if rule in HTML_HEADER_RULES:
+        if rule in HTML_HEADER_RULES and not (rule == "chrome" and OTHER_SCRIPT_SENTENCE.match(line)):
             draft.drop(rule, line)
             return ""
         return None

@@ -60,6 +60,8 @@ TRAILING_SIGNOFF = re.compile(
 
 # Seed 002: VNA ends its last paragraph with "/." after the full stop.
 VNA_END_MARK = re.compile(r"\s*/\.$")
+# "... is at http://example.org/drafts/." : a web address closed by a full stop, not the mark.
+URL_THEN_STOP = re.compile(r"(?:://|www\.)\S*/\.$")
 # The same mark followed by more text on its line ("... he said./.VNA", "... revenue./. The
 # programme, funded by ..."): the mark ends the article, the rest is a repeat or a teaser.
 INNER_END_MARK = re.compile(r"(?<=[.!?…\"”’)])\s*/\.(?=\s*\S)")
@@ -247,4 +249,7 @@ def trailing_signoff(line: str) -> re.Match[str] | None:
 
 
 def end_mark(line: str) -> re.Match[str] | None:
-    return VNA_END_MARK.search(line) if line.rstrip("\n").endswith("/.") else None
+    line = line.rstrip("\n")
+    if not line.endswith("/.") or URL_THEN_STOP.search(line):
+        return None
+    return VNA_END_MARK.search(line)

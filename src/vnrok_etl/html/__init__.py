@@ -2,10 +2,11 @@
 
 One BeautifulSoup tree (lxml builder) per page, read and pruned in this order:
 
-1. `document.parse`: the page, parsed once into BeautifulSoup, after libxml2 has pruned the
-   common furniture that is a bare tag name (scripts, styles, nav, footer...) and blank text
-   between blocks, which BeautifulSoup would otherwise build in Python; `selectors.PageIndex`
-   then records which elements carry which tag, class, id and attribute, for the selectors.
+1. `document.parse`: the page, parsed once into BeautifulSoup by its lxml builder, which leaves
+   out the common furniture that is a bare tag name (scripts, styles, nav, footer...) and blank
+   text between blocks as libxml2 reports them, so that BeautifulSoup never builds them in
+   Python; `selectors.PageIndex` then records which elements carry which tag, class, id and
+   attribute, for the selectors.
 2. `metadata`: <meta>, JSON-LD and the outlet, read before anything is removed (JSON-LD lives in
    <script> elements that the next step removes).
 3. The outlet profile (`outlets.py`), chosen from the URL's host, then `og:site_name`, then the

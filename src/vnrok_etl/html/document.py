@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from dataclasses import dataclass
 
-import lxml.html
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
-from lxml import etree
+from bs4.builder import LXMLTreeBuilder
 
 from vnrok_etl.decode import normalize_text
 from vnrok_etl.records import RemovedSpan
@@ -42,15 +42,13 @@ ODD_SPACE = re.compile(r"[\t\r\f\v]")  # the whitespace WHITESPACE turns into a 
 # those sit inside a line of text).
 BLANK_AROUND_TAGS = BLOCK_TAGS | {"html", "head", "body", "td", "th", "meta", "link", "title", "option"}
 # Inside an element, these split its text into lines (element_text keeps them apart).
-BREAKING_TAGS = [*sorted(BLOCK_TAGS), "br", "td", "th"]
+BREAKING_TAGS = BLOCK_TAGS | {"br", "td", "th"}
 # Elements whose text is code, never logged when removed (the others' words are logged).
 SILENT_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "object", "embed"})
 # What `parse` prunes when its caller names nothing (the package passes its common furniture
 # tags, outlets.PRUNED_TAGS).
 DEFAULT_PRUNED_TAGS = (*sorted(SILENT_TEXT), "nav", "footer", "aside")
 RELATED_CLASS = re.compile(r"relat|more|other|lien-quan|latest|box|tag|keyword", re.IGNORECASE)
-MAX_NATIVE_DEPTH = 2000
-DEEPER_THAN_NATIVE = etree.XPath("boolean(/*" + "/*" * (MAX_NATIVE_DEPTH - 1) + ")")
 CELL_SEPARATOR = " | "
 PARAGRAPH_SEPARATOR = "\ue000"  # see _normalize
 
@@ -73,94 +71,210 @@ def parse(
 ) -> BeautifulSoup:
     """The page as BeautifulSoup builds it with lxml (libxml2's HTML parser), scripts never run.
 
-    Pruned first (`prune_markup`): BeautifulSoup builds every element in Python, ~12 ms for a
-    median 110 KB page here, and elements that can never be article text need not be built.
+    Parsed once and pruned as it is parsed (`PruningTreeBuilder`): BeautifulSoup builds every
+    element in Python, and elements that can never be article text need not be built.
     """
     if html[:1] == "\N{BYTE ORDER MARK}":
         html = html[1:]
-    pruned = prune_markup(html, removed if removed is not None else [], pruned_tags)
-    return BeautifulSoup(pruned if pruned is not None else html, "lxml")
-
-
-def prune_markup(
-    html: str, removed: list[RemovedSpan], pruned_tags: tuple[str, ...] = DEFAULT_PRUNED_TAGS
-) -> str | None:
-    """The page's markup without the elements no article is ever in, or None to parse it as is.
-
-    libxml2 parses the page in C (~1 ms), the elements named in `pruned_tags` go (their words
-    logged as BeautifulSoup's furniture pass would log them, scripts and styles silently; a
-    JSON-LD script stays, metadata.py reads it), and the rest is written back out for
-    BeautifulSoup: measured on mozilla/readability's 130 test pages, the BeautifulSoup parse of
-    the pruned page takes about 3/4 of the time of the whole page's (benchmarks/RESULTS.md).
-    A page nested deeper than libxml2 builds (2048 levels) is parsed as is: BeautifulSoup's
-    lxml builder has no depth limit, libxml2's own tree does.
-    """
+    builder = getattr(_THREAD, "builder", None)
+    if builder is None:
+        builder = _THREAD.builder = PruningTreeBuilder()
+    builder.prepare(pruned_tags, removed if removed is not None else [])
     try:
-        parser = lxml.html.HTMLParser(recover=True, huge_tree=True)
-        parser.feed(html)
-        root = parser.close()
-    except (ValueError, etree.LxmlError):
-        return None
-    if root is None or (html.count("<") >= MAX_NATIVE_DEPTH and DEEPER_THAN_NATIVE(root)):
-        return None
-    for element in _outermost_finder(tuple(pruned_tags))(root):
-        if element.getparent() is None:
-            continue  # the root itself is never pruned
-        if element.tag not in SILENT_TEXT:
-            text = clean_text(" ".join(_strings(element)))
-            if text:
-                classes = " ".join((element.get("class") or "").split())
-                rule = ("related_block" if RELATED_CLASS.search(classes) else "chrome") if classes else f"html_{element.tag}"
-                removed.append(RemovedSpan(rule=rule, text=text))
-        element.drop_tree()  # the text after it stays
-    _drop_blank_text_between_blocks(root)
-    tops = [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
-    doctype = root.getroottree().docinfo.doctype
-    return (doctype or "") + "".join(etree.tostring(top, encoding="unicode", method="html") for top in tops)
+        soup = BeautifulSoup(html, builder=builder)
+    except BaseException:
+        _THREAD.builder = None  # its libxml2 parser may be left mid-page
+        raise
+    soup.elements = builder.elements  # every element built, in page order (selectors.PageIndex)
+    builder.elements = []
+    return soup
 
 
-def _drop_blank_text_between_blocks(root: etree._Element) -> None:
-    """Whitespace-only text after a block element, or before its first child block, goes.
+# One builder (and its libxml2 parser) per thread, reused page after page: creating the parser
+# costs as much as building 20 elements (lxml inspects the builder's callbacks each time).
+_THREAD = threading.local()
 
-    A browser shows nothing for it (blocks already break the line), paragraphs split at blocks
-    anyway, and it is a third of the nodes BeautifulSoup would build for a typical page (852 to
-    535 median on mozilla/readability's pages, a fifth less parse time). Whitespace beside inline
-    elements stays: `<b>Viet</b> <i>Nam</i>` keeps its space.
+
+class PruningTreeBuilder(LXMLTreeBuilder):
+    """BeautifulSoup's lxml builder, which leaves out what no article is ever in as libxml2
+    reports it, so that BeautifulSoup never builds it (one parse of the page, pruned early).
+
+    * The elements named in `pruned_tags` (scripts, styles, nav, footer...; a JSON-LD <script>
+      stays, metadata.py reads it), with everything inside them: their words are logged (scripts
+      and styles silently), the text after them stays. On mozilla/readability's test pages the
+      pruned page takes about 3/4 of the whole page's time to build (benchmarks/RESULTS.md).
+    * Whitespace-only text after a block element, or before its first child block
+      (`_is_blank_between_blocks`): a third of the nodes of a typical page.
+    * HTML has no namespaces: an element's attributes go to BeautifulSoup as libxml2 gives them,
+      without the XML builder's namespace bookkeeping (a quarter of the per-element cost).
+
+    Text is handed to BeautifulSoup one run at a time: libxml2 may report one text in pieces,
+    and a pruned element's text before and after it is one run, as if it had never been there.
     """
-    for element in root.iter():
-        tag = element.tag
-        if tag not in BLANK_AROUND_TAGS:
-            continue
-        tail = element.tail
-        if tail is not None and tail.isspace():
-            element.tail = None
-        text = element.text
-        if text is not None and text.isspace() and len(element) and element[0].tag in BLANK_AROUND_TAGS:
-            element.text = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pruned: frozenset[str] = frozenset()
+        self.removed: list[RemovedSpan] = []
+        self.elements: list[Tag] = []  # every element built, in page order
+        self.run: list[str] = []  # text not yet handed to BeautifulSoup
+        self.last_start: str | None = None  # the element the run opens (its .text), if any
+        self.last_end: str | None = None  # the element the run follows (its tail), if any
+        self.skipped: _Skipped | None = None  # the pruned element being read, if any
+        self.parsers: dict[str | None, object] = {}
+
+    def prepare(self, pruned_tags: tuple[str, ...], removed: list[RemovedSpan]) -> None:
+        """Set up for the next page: what to prune, where to log it."""
+        self.pruned = _pruned_set(tuple(pruned_tags))
+        self.removed = removed
+        self.elements = []
+        self.run.clear()
+        self.last_start = self.last_end = self.skipped = None
+
+    def parser_for(self, encoding):  # type: ignore[no-untyped-def]
+        parser = self.parsers.get(encoding)
+        if parser is None:
+            parser = self.parsers[encoding] = super().parser_for(encoding)
+        return parser
+
+    def start(self, tag: str, attrib: dict[str, str], nsmap: dict | None = None) -> None:  # type: ignore[override]
+        skipped = self.skipped
+        if skipped is not None:
+            skipped.start(tag)
+            return
+        if tag in self.pruned and not (tag == "script" and _is_jsonld(attrib)):
+            self.skipped = _Skipped(tag, attrib.get("class") or "")
+            return
+        if self.run:
+            self._flush(tag)
+        # BeautifulSoup.handle_starttag's steps for a parse without SoupStrainer or custom
+        # element classes (it also resolves those, and a typing cast, for every element).
+        soup = self.soup
+        soup.endData()
+        previous = soup._most_recent_element
+        element = Tag(
+            soup, self, tag, None, None, self.attribute_dict_class(attrib), soup.currentTag, previous,
+            namespaces=self.active_namespace_prefixes[-1],
+        )
+        if previous is not None:
+            previous.next_element = element
+        soup._most_recent_element = element
+        soup.pushTag(element)
+        self.elements.append(element)
+        self.last_start, self.last_end = tag, None
+
+    def end(self, tag: str) -> None:  # type: ignore[override]
+        skipped = self.skipped
+        if skipped is not None:
+            if skipped.end():
+                self.skipped = None
+                skipped.log(self.removed)
+            return
+        if self.run:
+            self._flush(None)
+        self.soup.handle_endtag(tag, None)
+        self.last_start, self.last_end = None, tag
+
+    def data(self, content: str) -> None:  # type: ignore[override]
+        if self.skipped is not None:
+            self.skipped.data(content)
+        else:
+            self.run.append(content)
+
+    def comment(self, text: str) -> None:  # type: ignore[override]
+        if self.skipped is not None:
+            self.skipped.boundary()
+            return
+        self._flush(None)
+        super().comment(text)
+        self.last_start = self.last_end = None
+
+    def pi(self, target: str, data: str) -> None:  # type: ignore[override]
+        if self.skipped is not None:
+            self.skipped.boundary()
+            return
+        self._flush(None)
+        super().pi(target, data)
+        self.last_start = self.last_end = None
+
+    def doctype(self, name: str, pubid: str, system: str) -> None:  # type: ignore[override]
+        self._flush(None)
+        super().doctype(name, pubid, system)
+        self.last_start = self.last_end = None
+
+    def close(self) -> None:
+        self._flush(None)
+        super().close()
+
+    def _flush(self, next_start: str | None) -> None:
+        """Hand the text run to BeautifulSoup, unless it is blank between blocks; `next_start` is
+        the element about to open (None: an end tag, a comment or the end of the page)."""
+        run = self.run
+        if not run:
+            return
+        text = run[0] if len(run) == 1 else "".join(run)
+        run.clear()
+        if text.isspace() and (
+            self.last_end in BLANK_AROUND_TAGS
+            or (self.last_start in BLANK_AROUND_TAGS and next_start in BLANK_AROUND_TAGS)
+        ):
+            return
+        self.soup.handle_data(text)
+
+
+class _Skipped:
+    """A pruned element while libxml2 reads it: how deep inside it the parser is, and its words
+    as BeautifulSoup's get_text(" ") would join them (no comment, no script or style text)."""
+
+    __slots__ = ("tag", "classes", "depth", "strings", "run", "silent")
+
+    def __init__(self, tag: str, classes: str) -> None:
+        self.tag = tag
+        self.classes = classes
+        self.depth = 1
+        self.strings: list[str] = []
+        self.run: list[str] = []
+        self.silent = tag in SILENT_TEXT  # the run is a silent element's own text
+
+    def start(self, tag: str) -> None:
+        self.boundary()
+        self.depth += 1
+        self.silent = tag in SILENT_TEXT
+
+    def end(self) -> bool:
+        """True when the pruned element itself ends."""
+        self.boundary()
+        self.depth -= 1
+        return self.depth == 0
+
+    def data(self, content: str) -> None:
+        self.run.append(content)
+
+    def boundary(self) -> None:
+        if self.run:
+            if not self.silent:
+                self.strings.append("".join(self.run))
+            self.run.clear()
+        self.silent = False
+
+    def log(self, removed: list[RemovedSpan]) -> None:
+        if self.tag in SILENT_TEXT:
+            return
+        text = clean_text(" ".join(self.strings))
+        if text:
+            classes = " ".join(self.classes.split())
+            rule = ("related_block" if RELATED_CLASS.search(classes) else "chrome") if classes else f"html_{self.tag}"
+            removed.append(RemovedSpan(rule=rule, text=text))
 
 
 @functools.lru_cache(maxsize=8)
-def _outermost_finder(tags: tuple[str, ...]) -> etree.XPath:
-    """XPath (run in C) for the elements named in `tags`, in page order, none inside another;
-    a JSON-LD <script> is not one of them (metadata.py reads it)."""
-    named = " or ".join(
-        "self::script[not(translate(normalize-space(@type), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
-        "'abcdefghijklmnopqrstuvwxyz') = 'application/ld+json')]" if tag == "script" else f"self::{tag}"
-        for tag in tags
-    )
-    return etree.XPath(f"//*[{named}][not(ancestor::*[{named}])]")
+def _pruned_set(tags: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(tags)
 
 
-def _strings(element: etree._Element) -> list[str]:
-    """Text strings as BeautifulSoup's get_text(" ") joins them: no comment, script or style."""
-    strings = []
-    for event, node in etree.iterwalk(element, events=("start", "end")):
-        if event == "start":
-            if isinstance(node.tag, str) and node.tag not in SILENT_TEXT and node.text:
-                strings.append(node.text)
-        elif node is not element and node.tail:
-            strings.append(node.tail)
-    return strings
+def _is_jsonld(attrib: dict[str, str]) -> bool:
+    kind = attrib.get("type")
+    return kind is not None and " ".join(kind.split()).lower() == "application/ld+json"
 
 
 def clean_text(text: str) -> str:
@@ -177,7 +291,10 @@ def element_text(element: Tag, separator: str = "") -> str:
     """
     if separator:
         return clean_text(element.get_text(separator))
-    if element.name in BLOCK_TAGS or element.name in CELL_TAGS or element.find(BREAKING_TAGS) is not None:
+    # Speed: a plain walk, not find(): bs4 builds a name filter for every find() call.
+    if element.name in BLOCK_TAGS or element.name in CELL_TAGS or any(
+        node.name in BREAKING_TAGS and type(node) is Tag for node in element.descendants
+    ):
         return clean_text(" ".join(block.text for block in blocks_of(element)))
     return clean_text(element.get_text())
 

@@ -33,7 +33,7 @@ COMMON_DROP_SELECTORS = (
     '[style*="visibility: hidden"]',
 )
 # The common furniture that is a bare tag name is the same on every page, whatever its outlet:
-# it is pruned in libxml2 before BeautifulSoup builds the page (document.prune_markup), where it
+# it is pruned as libxml2 reports it, before BeautifulSoup builds it (document.PruningTreeBuilder), where it
 # costs a tenth as much; the words it held are logged as the drop pass would log them.
 PRUNED_TAGS = tuple(selector for selector in COMMON_DROP_SELECTORS if selector.isalpha())
 

@@ -32,6 +32,8 @@ SIMPLE_COMPOUND = re.compile(r"^(?P<tag>[a-zA-Z][\w-]*)?(?P<rest>(?:\.[\w-]+|#[\
 FIRST_PART = re.compile(r"\.(?P<cls>[\w-]+)|#(?P<id>[\w-]+)|\[(?P<attr>[\w:-]+)(?:\*=\"?(?P<part>[^\]\"]+)\"?\])?")
 ATTRIBUTE_BRACKETS = re.compile(r"\[[^\]]*\]")
 ANY = "*"
+# A selector that is only a tag, class or id name.
+BARE_NAME = re.compile(r"^(?:[a-zA-Z][\w-]*|\.[\w-]+|#[\w-]+)$")
 # Attribute names some SelectorSet keys on (class and id always): a PageIndex records only these
 # as it walks the page, and finds any other on first request.
 INDEXED_ATTRIBUTES: set[str] = {"class", "id"}
@@ -68,9 +70,15 @@ def selector_key(selector: str) -> str:
 
 
 class SelectorSet:
-    """Selectors compiled once by soupsieve, grouped by the key an element needs to match."""
+    """Selectors compiled once by soupsieve, grouped by the key an element needs to match.
 
-    __slots__ = ("selectors", "groups")
+    A group whose selectors are all bare names of its key ("figure", ".sapo", "#abody") is
+    decided without soupsieve (`bare_names`): the key's candidates are its matches, those that
+    carry one of the exact class or id names (soupsieve compares them with case, the index
+    without), as soupsieve would decide.
+    """
+
+    __slots__ = ("selectors", "groups", "bare")
 
     def __init__(self, selectors: Iterable[str]) -> None:
         self.selectors = tuple(selectors)
@@ -78,6 +86,9 @@ class SelectorSet:
         for selector in self.selectors:
             grouped.setdefault(selector_key(selector), []).append(selector)
         self.groups = {key: soupsieve.compile(", ".join(group)) for key, group in grouped.items()}
+        self.bare = {
+            key: names for key, group in grouped.items() if (names := bare_names(key, group)) is not None
+        }
         for key in grouped:
             if key.startswith(("attr:", "part:")):
                 INDEXED_ATTRIBUTES.add(key.split(":")[1])
@@ -88,6 +99,12 @@ class SelectorSet:
         for key, compiled in self.groups.items():
             candidates = index.carrying(key)
             if not candidates:
+                continue
+            names = self.bare.get(key)
+            if names is not None:
+                for element in candidates:
+                    if id(element) not in found and not is_removed(element) and _carries(element, key, names):
+                        found[id(element)] = element
                 continue
             # One matcher for the whole call, as soupsieve's own `select` does: `SoupSieve.match`
             # builds a matcher (and walks up to the root) for every element it is asked about,
@@ -121,7 +138,11 @@ class PageIndex:
         by_key: dict[str, list[Tag]] = {}
         order: dict[int, int] = {}
         every: list[Tag] = []
-        for position, element in enumerate(soup.find_all(True)):
+        # The elements as the parse built them (document.parse), else found by a walk.
+        elements = soup.__dict__.get("elements")
+        if elements is None:
+            elements = soup.find_all(True)
+        for position, element in enumerate(elements):
             order[id(element)] = position
             every.append(element)
             by_key.setdefault("tag:" + element.name, []).append(element)
@@ -174,6 +195,36 @@ class PageIndex:
             return [element for element in found if not is_removed(element)]
         found = [element for name in names for element in self.by_key.get("tag:" + name, ())]
         return sorted((element for element in found if not is_removed(element)), key=self.position)
+
+
+def bare_names(key: str, group: list[str]) -> frozenset[str] | None:
+    """The exact names when every selector of the group is a bare tag, class or id name of the
+    group's key ("figure"; ".sapo", ".Sapo"); else None (soupsieve decides)."""
+    kind = key.split(":", 1)[0]
+    marks = {"tag": "", "class": ".", "id": "#"}
+    if kind not in marks:
+        return None
+    mark = marks[kind]
+    names = []
+    for selector in group:
+        selector = selector.strip()
+        if not BARE_NAME.match(selector):
+            return None
+        if (selector[:1] != mark) if mark else not selector[:1].isalpha():
+            return None
+        names.append(selector[len(mark):])
+    return frozenset(names)
+
+
+def _carries(element: Tag, key: str, names: frozenset[str]) -> bool:
+    if key.startswith("tag:"):
+        return True  # the index keys tags by their name: every candidate is one
+    if key.startswith("class:"):
+        classes = element.attrs.get("class")
+        if isinstance(classes, str):
+            classes = classes.split()
+        return any(name in names for name in classes or ())
+    return element.attrs.get("id") in names
 
 
 def _inside(element: Tag, root: Tag) -> bool:

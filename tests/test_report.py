@@ -205,6 +205,24 @@ def test_every_table_is_bounded_and_its_line_gives_the_sql_for_all_rows(seeded, 
     assert len(speakers) == int(lines["speakers"]["data-total"]) and speakers[0]["speaker"] == "Lee Jae Myung"
 
 
+def test_the_speakers_count_is_the_named_speakers_and_unresolved_quotes_are_counted_apart(large, tmp_path, capsys):
+    with connect(large, read_only=True) as connection:
+        named, unresolved = connection.execute(
+            "SELECT count(DISTINCT speaker), count(*) FILTER (WHERE speaker IS NULL) FROM quotes").fetchone()
+    assert unresolved > 0  # roles and pronouns no rule ties to a name ("the minister said")
+    soup = soup_of(large, tmp_path / "report.html", rows=2)
+    box = soup.select_one('.count[data-table="speakers"]')
+    line = more_lines(soup)["speakers"]
+    # One number: the box, the table's total, the rows its SQL lists; no "(unresolved)" row.
+    assert int(box.b.text.replace(",", "")) == int(line["data-total"]) == named == len(sql_rows(large, line, capsys))
+    assert box.text.endswith("speakers named") and f"Speakers ({named:,} named)" in soup.text
+    assert all(row.td.text != "(unresolved)" for row in soup.select("#speakers-table tbody tr"))
+    # The unresolved quotes are said under the table, with the SQL that lists who they are as printed.
+    apart = soup.select_one("#unresolved")
+    assert int(apart["data-quotes"]) == unresolved and "not counted in the speakers" in apart.text
+    assert sum(int(row["quotes"]) for row in sql_rows(large, apart, capsys)) == unresolved
+
+
 def test_the_charts_summarise_articles_money_claims_and_speakers(seeded, tmp_path):
     soup = soup_of(seeded, tmp_path / "report.html")
     # Four dated seeds, all of August 2025 (the VNA one has no date): one month, four sources.
@@ -350,7 +368,7 @@ def test_an_empty_warehouse_renders_with_empty_sections(tmp_path):
         "No articles yet.", "No dated articles.", "No money figures yet.",
         "No claim in two or more stories.", "No dated quotes by a named speaker.",
         "No claims disagree beyond rounding.", "No claim is made in two or more stories yet.",
-        "No figures yet.", "No quotes yet.",
+        "No figures yet.", "No quotes with a named speaker.",
     ]
 
 

@@ -225,6 +225,8 @@ ORDER BY values_agree, stories DESC, claim_key;
 -- its figures of that year and those of no stated year; a claim that states no year is one set.
 -- So 2023 and 2024 actuals are never compared, "currently over 200,000" is compared with both.
 -- Linear in the figures (no pairs): a set disagrees when its extremes differ by more than 5 %.
+-- unit: a count's set may print several (business, company); the first in order, so a query
+-- gives the same rows every time.
 CREATE OR REPLACE VIEW figure_conflict_values AS
 WITH stated_years AS (
     SELECT DISTINCT claim_key, ref_year FROM claim_figures WHERE ref_year IS NOT NULL
@@ -261,7 +263,7 @@ in_conflict AS (
     WHERE set_stories >= 2 AND max_value - min_value > 0.05 * greatest(abs(min_value), abs(max_value))
 )
 SELECT b.comparison_set, any_value(b.claim_key) AS claim_key, any_value(b.subject_key) AS subject_key,
-       any_value(b.kind) AS kind, any_value(b.unit) AS unit, any_value(b.compared_year) AS compared_year,
+       any_value(b.kind) AS kind, min(b.unit) AS unit, any_value(b.compared_year) AS compared_year,
        b.value,
        list(DISTINCT b.qualifier ORDER BY b.qualifier) AS qualifiers,
        list(DISTINCT b.text ORDER BY b.text) AS printed_as,
@@ -288,7 +290,7 @@ WITH values_in_conflict AS (
 ),
 per_set AS (
     SELECT comparison_set, any_value(claim_key) AS claim_key, any_value(subject_key) AS subject_key,
-           any_value(kind) AS kind, any_value(unit) AS unit, any_value(compared_year) AS compared_year,
+           any_value(kind) AS kind, min(unit) AS unit, any_value(compared_year) AS compared_year,
            min(value) AS low_value, max(value) AS high_value, count(*) AS distinct_values,
            any_value(bounds_compatible) AS bounds_compatible
     FROM values_in_conflict

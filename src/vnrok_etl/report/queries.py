@@ -10,9 +10,10 @@ Stories: a story is an article and its syndicated copies. The views define it (`
 story's figures once through `ONCE_PER_STORY`, so when the views change what a story is, these
 two constants are the report's whole change.
 
-Speed: the claim and conflict views are computed over every figure, and several views read
-`claim_figures` and `figure_conflict_values` more than once. The report keeps each once in a
-TEMP table of the same name, which the views then read instead (filters.py explains the
+Speed: claim keys are stored with each figure (claim_keys.py), so `claim_figures` is a join; the
+conflict sets (`figure_conflict_values`, a grouping of every keyed figure by comparison set) are
+now the costliest view, and several views read both more than once. The report keeps each once
+in a TEMP table of the same name, which the views then read instead (filters.py explains the
 shadowing), so each is computed once per report.
 """
 

@@ -5,13 +5,14 @@ background network feature off), and read the DOM Chromium built. They need the 
 `chromium`; they are skipped only when no chromium binary exists, and `make test` installs it
 where it can.
 
-Two warehouses: the five seeds (facts read from the articles: NDO prints 200,000 Koreans, VNA
+Three warehouses: the five seeds (facts read from the articles: NDO prints 200,000 Koreans, VNA
 250,000; the VNA/VNS story of 9 August and the VNS one of 11 August; Lee Jae Myung quoted in
-two of them), and a generated one of LARGE_CORPUS documents (benchmarks/corpus.py, loaded with
-the library path and two workers). The issue asks for the 10k report in the browser; a 10k
-warehouse costs ~100 s to build on this shared machine, so the suite builds 1,000 documents
-(~15 s), enough that every table is cut and every chart aggregates, and the 10k and 100k
-reports are measured by benchmarks/report_size.py (RESULTS.md).
+two of them); a generated one of LARGE_CORPUS documents (benchmarks/corpus.py, loaded with the
+library path and two workers, ~15 s); and for the browser, the 10k report the issue asks for:
+loading 10,000 documents costs ~100 s on this shared machine, so the large warehouse's rows are
+copied SCALED_COPIES times under new ids in SQL (benchmarks/report_size.py scale_warehouse,
+~2 s), ~9,500 articles with the sources, dates, claims and speakers of a real load. The 10k and
+100k reports are timed by benchmarks/report_size.py (RESULTS.md).
 """
 
 from __future__ import annotations
@@ -37,9 +38,11 @@ from vnrok_etl.warehouse import WarehouseError, connect
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import build_corpus  # noqa: E402
+from report_size import scale_warehouse  # noqa: E402
 
 NOW = datetime(2025, 8, 20, 9, 30, tzinfo=timezone.utc)
 LARGE_CORPUS = 1000
+SCALED_COPIES = 10  # the 1,000-document warehouse, ten times under new ids: ~9,500 articles
 SCRIPT = "<script>document.body.setAttribute('data-pwned', 'yes')</script>"
 IMAGE = '<img src="https://example.invalid/x.png" onerror="document.title=\'pwned\'">'
 CHROMIUM_FLAGS = (
@@ -91,6 +94,14 @@ def large(tmp_path_factory) -> Path:
     path = folder / "large.duckdb"
     ingest_paths([str(folder / "corpus")], path, workers=2)
     return path
+
+
+@pytest.fixture(scope="module")
+def ten_thousand(large, tmp_path_factory) -> Path:
+    """SCALED_COPIES copies of the large warehouse's rows under new ids, made in SQL (~1 s):
+    a report over ~10,000 articles for the browser, without loading 10,000 documents (module
+    doc; report_size.scale_warehouse says what the copies keep)."""
+    return scale_warehouse(large, tmp_path_factory.mktemp("scaled") / "scaled.duckdb", SCALED_COPIES)
 
 
 def render(warehouse: Path, out: Path, **options) -> str:
@@ -203,6 +214,24 @@ def test_every_table_is_bounded_and_its_line_gives_the_sql_for_all_rows(seeded, 
     assert len(sql_rows(seeded, lines["figures"], capsys)) == 36
     speakers = sql_rows(seeded, lines["speakers"], capsys)
     assert len(speakers) == int(lines["speakers"]["data-total"]) and speakers[0]["speaker"] == "Lee Jae Myung"
+
+
+def test_the_speakers_count_is_the_named_speakers_and_unresolved_quotes_are_counted_apart(large, tmp_path, capsys):
+    with connect(large, read_only=True) as connection:
+        named, unresolved = connection.execute(
+            "SELECT count(DISTINCT speaker), count(*) FILTER (WHERE speaker IS NULL) FROM quotes").fetchone()
+    assert unresolved > 0  # roles and pronouns no rule ties to a name ("the minister said")
+    soup = soup_of(large, tmp_path / "report.html", rows=2)
+    box = soup.select_one('.count[data-table="speakers"]')
+    line = more_lines(soup)["speakers"]
+    # One number: the box, the table's total, the rows its SQL lists; no "(unresolved)" row.
+    assert int(box.b.text.replace(",", "")) == int(line["data-total"]) == named == len(sql_rows(large, line, capsys))
+    assert box.text.endswith("speakers named") and f"Speakers ({named:,} named)" in soup.text
+    assert all(row.td.text != "(unresolved)" for row in soup.select("#speakers-table tbody tr"))
+    # The unresolved quotes are said under the table, with the SQL that lists who they are as printed.
+    apart = soup.select_one("#unresolved")
+    assert int(apart["data-quotes"]) == unresolved and "not counted in the speakers" in apart.text
+    assert sum(int(row["quotes"]) for row in sql_rows(large, apart, capsys)) == unresolved
 
 
 def test_the_charts_summarise_articles_money_claims_and_speakers(seeded, tmp_path):
@@ -350,7 +379,7 @@ def test_an_empty_warehouse_renders_with_empty_sections(tmp_path):
         "No articles yet.", "No dated articles.", "No money figures yet.",
         "No claim in two or more stories.", "No dated quotes by a named speaker.",
         "No claims disagree beyond rounding.", "No claim is made in two or more stories yet.",
-        "No figures yet.", "No quotes yet.",
+        "No figures yet.", "No quotes with a named speaker.",
     ]
 
 
@@ -391,17 +420,41 @@ def test_chromium_renders_the_report_offline(hostile, tmp_path):
     assert shot.stat().st_size > 50_000  # a rendered page of tables and charts, not a blank one
 
 
-def test_chromium_renders_a_large_filtered_report_with_bounded_tables(large, tmp_path, capsys):
+def test_chromium_renders_the_10k_report_with_bounded_tables(large, ten_thousand, tmp_path):
     with connect(large, read_only=True) as connection:
-        articles, selected, figures = connection.execute(
+        loaded = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+    with connect(ten_thousand, read_only=True) as connection:
+        articles, figures, speakers = connection.execute(
+            "SELECT count(*), (SELECT count(*) FROM figures), (SELECT count(DISTINCT speaker) FROM quotes) FROM articles"
+        ).fetchone()
+    assert articles == SCALED_COPIES * loaded and articles > 9_000 and figures > 20_000
+    page = tmp_path / "ten_thousand.html"
+    assert main(["report", "--out", str(page), "--warehouse", str(ten_thousand)]) == 0
+    assert page.stat().st_size < 400_000  # the issue's 10k page was 7.4 MB
+    dom = BeautifulSoup(run_chromium(page, tmp_path / "profile", "--dump-dom").stdout, "html.parser")
+    assert "No filters" in dom.select_one("#filters").text and counts_of(dom)["articles"] == articles
+    assert counts_of(dom)["figures"] == figures and counts_of(dom)["speakers"] == speakers
+    # Every table is cut at the default 50 rows and says how many more there are.
+    lines = more_lines(dom)
+    for table in TABLES:
+        rows = dom.select(f"#{table} tbody tr:not(.group)")
+        line = lines[table.removesuffix("-table")]
+        assert len(rows) == 50 == int(line["data-shown"]) and int(line["data-more"]) > 0, table
+    assert int(lines["figures"]["data-total"]) > 10_000 and int(lines["speakers"]["data-total"]) == speakers
+    # Charts aggregate: the articles chart has one bar segment per (period, source), not one per article.
+    segments = dom.select("#articles-chart rect.segment")
+    assert len(segments) == len({(bar["data-period"], bar["data-series"]) for bar in segments}) < 1_000
+
+
+def test_chromium_renders_a_filtered_10k_report_with_bounded_tables(ten_thousand, tmp_path, capsys):
+    with connect(ten_thousand, read_only=True) as connection:
+        articles, selected = connection.execute(
             """SELECT count(*),
-                      count(*) FILTER (WHERE published_date >= DATE '2022-01-01' AND source IN ('VNA', 'NDO')),
-                      (SELECT count(*) FROM figures)
+                      count(*) FILTER (WHERE published_date >= DATE '2022-01-01' AND source IN ('VNA', 'NDO'))
                FROM articles"""
         ).fetchone()
-    assert figures > 2_000  # large enough that an unbounded page would list thousands of rows
-    page = tmp_path / "large.html"
-    assert main(["report", "--out", str(page), "--warehouse", str(large), "--since", "2022",
+    page = tmp_path / "filtered.html"
+    assert main(["report", "--out", str(page), "--warehouse", str(ten_thousand), "--since", "2022",
                  "--source", "VNA", "NDO", "--rows", "20"]) == 0
     assert page.stat().st_size < 400_000
     dom = BeautifulSoup(run_chromium(page, tmp_path / "profile", "--dump-dom").stdout, "html.parser")
@@ -428,7 +481,7 @@ def test_chromium_renders_a_large_filtered_report_with_bounded_tables(large, tmp
     # The SQL under the tables repeats the filters: it lists exactly the rows they were cut from
     # (conflicts aside: their line says it lists the whole warehouse's).
     for table in ("figures", "claims", "speakers"):
-        assert len(sql_rows(large, lines[table], capsys)) == int(lines[table]["data-total"]), table
+        assert len(sql_rows(ten_thousand, lines[table], capsys)) == int(lines[table]["data-total"]), table
     assert "over the whole warehouse" in lines["conflicts"].text
     # Charts aggregate: one mark per period and series, not one per article or figure.
     assert len(dom.select("#money-chart-USD g.spread")) <= 2 * len({m["data-year"] for m in dom.select(

@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 import pytest
 
 from conftest import SEED_NAMES, SEEDS
+from vnrok_etl.claim_keys import SUBJECT_SYNONYMS, figure_keys
 from vnrok_etl.claims import read_claims, read_conflicts
 from vnrok_etl.pipeline import process_paths
 from vnrok_etl.runner import ingest_paths, new_load_info
@@ -92,6 +93,65 @@ def test_people_counted_without_a_place_make_no_claim(db):
     assert keyed == []
 
 
+def test_claim_keys_are_stored_with_each_figure_when_it_is_staged(db):
+    # The keys are columns of figures (claim_keys.py), not computed by the views.
+    stored = rows(db, """SELECT DISTINCT text, subject_key, claim_key FROM figures
+                         WHERE text IN ('over 200,000 Korean', 'US$150 billion', '4.6 million Koreans')
+                         ORDER BY text""")
+    assert stored == [
+        ("4.6 million Koreans", None, None),
+        ("US$150 billion", "bilateral trade", "money | USD | bilateral trade | target 2030"),
+        ("over 200,000 Korean", "korean in vietnam", KOREANS_IN_VIET_NAM),
+    ]
+    assert rows(db, "SELECT count(*) FROM claim_figures") == rows(
+        db, "SELECT count(*) FROM figures WHERE claim_key IS NOT NULL")
+
+
+@pytest.mark.parametrize(("figure", "keys"), [
+    # A count keyed by who, what and where, each spelling folded: "RoK" as the nationality, the
+    # counted noun a synonym ("firms"), the place after the figure ("Việt Nam", "the Republic
+    # of Korea", "South Korea").
+    (("count", "firm", "firms", "5,000 RoK firms", "Some 5,000 RoK firms have invested in Việt Nam so far.",
+      None, False), ("korean business in vietnam", "count | korean business in vietnam")),
+    (("count", "Vietnamese", "Vietnamese", "70,000 Vietnamese",
+      "About 70,000 Vietnamese now study in the Republic of Korea.", None, False),
+     ("vietnamese in rok", "count | vietnamese in rok")),
+    (("count", "Vietnamese", "Vietnamese in South Korea", "70,000 Vietnamese", "There are 70,000 Vietnamese in "
+      "South Korea.", None, False), ("vietnamese in rok", "count | vietnamese in rok")),
+    # The place is looked for in the next eight words only, stopping at a number.
+    (("count", "Koreans", "Koreans", "9,000 Koreans", "About 9,000 Koreans, 3,000 of them in Viet Nam.",
+      None, False), (None, None)),
+    # A target with no known year keeps "?"; money keeps its currency; articles are dropped.
+    (("money", "VND", "the turnover", "VND5 trillion", "Aim for VND5 trillion.", None, True),
+     ("trade", "money | VND | trade | target ?")),
+    (("percent", "percent", None, "12%", "It rose 12%.", 2024, False), (None, None)),
+])
+def test_claim_keys_of_forms_the_seeds_do_not_print(figure, keys):
+    assert figure_keys(*figure) == keys
+
+
+def test_the_subject_synonyms_view_lists_the_words_the_keys_use(db):
+    assert sorted(rows(db, "SELECT term, word, canonical FROM subject_synonyms")) == sorted(SUBJECT_SYNONYMS)
+
+
+def test_a_warehouse_loaded_before_stored_keys_gets_the_same_keys_from_its_migration(seeded, tmp_path):
+    """Migration 008 fills the keys of figures loaded before it with the staging's function."""
+    old = tmp_path / "old.duckdb"
+    shutil.copy(seeded, old)
+    query = "SELECT figure_id, subject_key, claim_key FROM figures ORDER BY figure_id"
+    with connect(old) as connection:
+        staged = rows(connection, query)
+        # As a warehouse from before migration 008: no keys, the migration not recorded.
+        connection.execute("UPDATE figures SET subject_key = NULL, claim_key = NULL")
+        connection.execute("DELETE FROM _migrations WHERE version = 8")
+        connection.execute("DELETE FROM _schema_state")
+    with connect(old) as connection:
+        assert rows(connection, query) == staged
+        keyed = sum(claim_key is not None for _, _, claim_key in staged)
+        assert keyed > 0 and rows(connection, "SELECT count(*) FROM claim_figures") == [(keyed,)]
+        assert {claim.claim_key for claim in read_claims(connection)} == set(EXPECTED_CLAIMS)
+
+
 def test_figure_claims_on_the_seeds(db):
     claims = {claim.claim_key: (claim.stories, list(claim.values), claim.values_agree) for claim in read_claims(db)}
     assert claims == EXPECTED_CLAIMS
@@ -129,7 +189,8 @@ def test_actuals_of_different_years_are_a_series_and_an_undated_one_is_compared_
     shutil.copy(seeded, copy)
     with connect(copy) as connection:
         # 000 prints "$86.7 billion" of bilateral trade for 2024; add 2023 in 004 and an undated
-        # figure in 003, as hand-made rows (the views read the tables, not the text).
+        # figure in 003, as hand-made rows with the keys the staging stores (the views read the
+        # tables, not the text).
         for figure_id, published, value, text, year in (
             ("f-2023", "2025-08-11", 76e9, "$76 billion", 2023),
             ("f-undated", "2025-08-09", 50e9, "$50 billion", None),
@@ -137,9 +198,10 @@ def test_actuals_of_different_years_are_a_series_and_an_undated_one_is_compared_
             connection.execute(
                 """INSERT INTO figures (figure_id, article_id, kind, value, unit, qualifier, subject,
                                        ref_year, is_target, text, sentence, start_char, end_char,
-                                       speaker, load_id)
+                                       speaker, load_id, subject_key, claim_key)
                    SELECT ?, article_id, 'money', ?, 'USD', 'exact', 'bilateral trade', ?, FALSE, ?,
-                          'Bilateral trade reached ' || ? || '.', 0, 1, NULL, 'test'
+                          'Bilateral trade reached ' || ? || '.', 0, 1, NULL, 'test',
+                          'bilateral trade', 'money | USD | bilateral trade'
                    FROM articles WHERE published_date = ?::DATE""",
                 [figure_id, value, year, text, text, published],
             )

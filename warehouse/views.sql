@@ -9,11 +9,9 @@
 
 -- ─── reference data ────────────────────────────────────────────────────────────────────────────
 
--- Words that name the same thing, taken from the seeds: "businesses" (000), "companies" (001)
--- and "enterprises" (000) of Korea in Viet Nam are one population; "RoK" is an adjective for
--- Korean in "RoK enterprises" (000) and a place in "in the RoK" (002, 003). A view over VALUES,
--- not a table, so the list lives here in version control and read-only connections see it.
--- Plurals are not listed: singular_word() below folds them.
+-- The words that name the same thing in claim keys, for analysts to read: the keys are computed
+-- when a figure is staged (src/vnrok_etl/claim_keys.py SUBJECT_SYNONYMS, which is the list to
+-- edit; tests/test_views.py keeps this view equal to it).
 CREATE OR REPLACE VIEW subject_synonyms AS
 SELECT term, word, canonical
 FROM (VALUES
@@ -32,7 +30,8 @@ FROM (VALUES
 ) AS t(term, word, canonical);
 
 -- Lower case, no diacritics (Việt Nam = Viet Nam), punctuation as spaces, and the multi-word
--- spellings of the two countries as one word (Viet Nam / Vietnam, Republic of Korea / RoK).
+-- spellings of the two countries as one word (Viet Nam / Vietnam, Republic of Korea / RoK): the
+-- fold of claim_keys.py, for queries that match text against claim keys (the report's --claim).
 CREATE OR REPLACE MACRO fold_text(s) AS
     trim(regexp_replace(regexp_replace(regexp_replace(
         regexp_replace(replace(strip_accents(lower(coalesce(s, ''))), 'đ', 'd'), '[^a-z0-9]+', ' ', 'g'),
@@ -74,92 +73,13 @@ SELECT *,
        coalesce(source, '(unknown)') AS source_label
 FROM articles_with_story;
 
--- The figure with its article, and `context`: the next eight words of its sentence, stopping at
--- the next number, folded. "over 200,000 Korean reside in Viet Nam" (001) and "350,000 Vietnamese
--- live, study, and work in RoK" (001) say where only after the figure; eight words reach that far
--- and no further ("300,000 nationals from each country living, studying and working in the
--- other, what is ... in the RoK", 000, is not about the RoK).
+-- The figure with its article. Its subject_key and claim_key are stored columns of figures,
+-- computed once when the figure was staged (claim_keys.py; claims.py explains the rules).
 CREATE OR REPLACE VIEW int_figures AS
-WITH figures_with_articles AS (
-    SELECT f.*, a.story_id, a.origin_source, a.source, a.source_label, a.published_date, a.title,
-           a.is_copy, a.duplicate_of
-    FROM figures f
-    JOIN int_articles a USING (article_id)
-),
-after_figure AS (
-    SELECT *,
-           substring(sentence, strpos(sentence, text) + length(text)) AS rest_of_sentence
-    FROM figures_with_articles
-)
-SELECT * EXCLUDE (rest_of_sentence),
-       array_to_string(string_split(fold_text(regexp_extract(rest_of_sentence, '^[^0-9]*')), ' ')[1:8], ' ')
-           AS context
-FROM after_figure;
-
--- The subject key of every figure (claims.py explains the rules):
---   counts:  [nationality] [counted noun] [in place]   e.g. "korean business in vietnam"
---   others:  the folded subject, word by word singular and synonym-mapped, e.g. "bilateral trade"
--- A count of people by nationality with no place ("4.6 million Koreans visited", 001) gets no
--- key: without "where", it cannot be compared with anything.
-CREATE OR REPLACE VIEW int_figure_subjects AS
-WITH synonym_maps AS (
-    SELECT map(list(word) FILTER (WHERE term = 'noun'), list(canonical) FILTER (WHERE term = 'noun')) AS nouns,
-           map(list(word) FILTER (WHERE term = 'nationality'),
-               list(canonical) FILTER (WHERE term = 'nationality')) AS nationalities,
-           map(list(word) FILTER (WHERE term = 'place'), list(canonical) FILTER (WHERE term = 'place')) AS places
-    FROM subject_synonyms
-),
-folded AS (
-    SELECT figure_id, kind, unit,
-           fold_text(subject) AS subject_folded,
-           fold_text(text) AS text_folded,
-           context,
-           singular_word(fold_text(unit)) AS unit_folded
-    FROM int_figures
-),
--- Words are looked up in the maps one by one (a pattern built from the list would be compiled
--- again for every row: seconds on ten thousand figures, inside every load's checks).
-candidates AS (
-    SELECT f.*, m.nouns, m.nationalities, m.places,
-           regexp_extract_all(f.subject_folded, '\bin (?:the )?([a-z0-9]+)', 1) AS subject_after_in,
-           regexp_extract_all(f.context, '\bin (?:the )?([a-z0-9]+)', 1) AS context_after_in
-    FROM folded f CROSS JOIN synonym_maps m
-),
-parts AS (
-    SELECT *,
-           -- The first "in [the] <country>" in the subject, else after the figure.
-           places[coalesce(
-               list_filter(subject_after_in, lambda w: places[w] IS NOT NULL)[1],
-               list_filter(context_after_in, lambda w: places[w] IS NOT NULL)[1])] AS place,
-           -- Who: the counted noun when it is a nationality ("Koreans"), else the first
-           -- nationality word printed with the figure ("RoK enterprises"), else in the subject.
-           nationalities[coalesce(
-               CASE WHEN nationalities[unit_folded] IS NOT NULL THEN unit_folded END,
-               list_filter(string_split(text_folded, ' '), lambda w: nationalities[w] IS NOT NULL)[1],
-               list_filter(string_split(subject_folded, ' '), lambda w: nationalities[w] IS NOT NULL)[1])]
-               AS nationality,
-           nationalities[unit_folded] IS NOT NULL AS counts_people,
-           coalesce(nouns[unit_folded], unit_folded) AS noun,
-           array_to_string(list_filter(
-               list_transform(string_split(subject_folded, ' '),
-                              lambda w: coalesce(nouns[singular_word(w)], singular_word(w))),
-               lambda w: w NOT IN ('', 'the', 'a', 'an')), ' ') AS subject_words
-    FROM candidates
-),
-keys AS (
-    SELECT figure_id,
-           CASE WHEN kind = 'count' THEN place END AS place,
-           CASE WHEN kind = 'count' THEN nationality END AS nationality,
-           CASE WHEN kind = 'count' THEN noun END AS noun,
-           CASE
-               WHEN kind = 'count' AND counts_people AND place IS NULL THEN NULL
-               WHEN kind = 'count' AND noun <> '' THEN
-                   concat_ws(' ', nationality, CASE WHEN NOT counts_people THEN noun END, 'in ' || place)
-               ELSE nullif(subject_words, '')
-           END AS subject_key
-    FROM parts
-)
-SELECT * FROM keys;
+SELECT f.*, a.story_id, a.origin_source, a.source, a.source_label, a.published_date, a.title,
+       a.is_copy, a.duplicate_of
+FROM figures f
+JOIN int_articles a USING (article_id);
 
 -- ─── marts ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -262,19 +182,13 @@ ORDER BY year NULLS LAST, published_date NULLS LAST, value;
 
 -- Every figure that has a claim key, with the article it came from: the drill-down of
 -- figure_claims. The claim is the measure (kind; currency for money and percent-like units),
--- the subject key, and for targets the target year ("US$150 billion by 2030").
+-- the subject key, and for targets the target year ("US$150 billion by 2030"): stored with the
+-- figure (figures.claim_key, claim_keys.py).
 CREATE OR REPLACE VIEW claim_figures AS
-WITH keyed AS (
-    SELECT f.*, s.subject_key, s.place, s.nationality
-    FROM int_figures f
-    JOIN int_figure_subjects s USING (figure_id)
-    WHERE s.subject_key IS NOT NULL
-)
-SELECT concat_ws(' | ', kind, CASE WHEN kind = 'money' THEN unit END, subject_key,
-                 CASE WHEN is_target THEN 'target ' || coalesce(ref_year::VARCHAR, '?') END) AS claim_key,
-       subject_key, kind, unit, value, qualifier, ref_year, is_target, subject, text, sentence,
+SELECT claim_key, subject_key, kind, unit, value, qualifier, ref_year, is_target, subject, text, sentence,
        article_id, story_id, source, source_label, origin_source, published_date, title, is_copy, figure_id
-FROM keyed;
+FROM int_figures
+WHERE claim_key IS NOT NULL;
 
 -- One row per claim made in two or more stories (a syndicated copy is its original's story).
 -- values_agree: every value is within 5 % of every other (claims.py "beyond rounding").
@@ -311,6 +225,8 @@ ORDER BY values_agree, stories DESC, claim_key;
 -- its figures of that year and those of no stated year; a claim that states no year is one set.
 -- So 2023 and 2024 actuals are never compared, "currently over 200,000" is compared with both.
 -- Linear in the figures (no pairs): a set disagrees when its extremes differ by more than 5 %.
+-- unit: a count's set may print several (business, company); the first in order, so a query
+-- gives the same rows every time.
 CREATE OR REPLACE VIEW figure_conflict_values AS
 WITH stated_years AS (
     SELECT DISTINCT claim_key, ref_year FROM claim_figures WHERE ref_year IS NOT NULL
@@ -347,7 +263,7 @@ in_conflict AS (
     WHERE set_stories >= 2 AND max_value - min_value > 0.05 * greatest(abs(min_value), abs(max_value))
 )
 SELECT b.comparison_set, any_value(b.claim_key) AS claim_key, any_value(b.subject_key) AS subject_key,
-       any_value(b.kind) AS kind, any_value(b.unit) AS unit, any_value(b.compared_year) AS compared_year,
+       any_value(b.kind) AS kind, min(b.unit) AS unit, any_value(b.compared_year) AS compared_year,
        b.value,
        list(DISTINCT b.qualifier ORDER BY b.qualifier) AS qualifiers,
        list(DISTINCT b.text ORDER BY b.text) AS printed_as,
@@ -374,7 +290,7 @@ WITH values_in_conflict AS (
 ),
 per_set AS (
     SELECT comparison_set, any_value(claim_key) AS claim_key, any_value(subject_key) AS subject_key,
-           any_value(kind) AS kind, any_value(unit) AS unit, any_value(compared_year) AS compared_year,
+           any_value(kind) AS kind, min(unit) AS unit, any_value(compared_year) AS compared_year,
            min(value) AS low_value, max(value) AS high_value, count(*) AS distinct_values,
            any_value(bounds_compatible) AS bounds_compatible
     FROM values_in_conflict

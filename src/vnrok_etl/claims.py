@@ -1,10 +1,12 @@
 """Claims and conflicts: the same measure about the same subject, compared across articles.
 
-Why SQL, not Python: analysts query `figure_claims` and `figure_conflicts` with plain SQL, so the
-normalization lives in warehouse/views.sql (views `subject_synonyms`, `int_figure_subjects`,
-`claim_figures`, `figure_claims`, `figure_conflicts`, `figure_conflict_values`; macros
-`fold_text`, `singular_word`). This module explains the rules and reads the marts into typed
-records for the report.
+Where the rules live: a figure's subject key and claim key depend on the figure alone, so they
+are computed once, when the figure is staged (claim_keys.py), and stored in `figures.subject_key`
+and `figures.claim_key`; the comparisons across articles are SQL in warehouse/views.sql (views
+`claim_figures`, `figure_claims`, `figure_conflicts`, `figure_conflict_values`), which analysts
+query with plain SQL. This module explains the rules, fills the stored keys of a warehouse
+loaded before they existed (`backfill_claim_keys`, migration 008), and reads the marts into
+typed records for the report.
 
 Subject normalization, made from what the five seeds print for one population:
 
@@ -71,6 +73,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import duckdb
+import pyarrow as pa
+
+from vnrok_etl.claim_keys import figure_keys
+
+BACKFILL_ROWS = 100_000  # figures read, keyed and written back per round trip
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,3 +161,32 @@ def read_conflicts(connection: duckdb.DuckDBPyConnection, limit: int | None = No
         )
         for row in rows
     ]
+
+
+def backfill_claim_keys(connection: duckdb.DuckDBPyConnection) -> None:
+    """Store the subject and claim keys of every figure (migration 008's step).
+
+    The same function the staging runs (claim_keys.figure_keys), so a migrated warehouse holds
+    the keys a fresh load of its documents would. Figures are read by ranges of rowid, so memory
+    stays bounded by BACKFILL_ROWS whatever the warehouse's size.
+    """
+    last = connection.execute("SELECT max(rowid) FROM figures").fetchone()[0]
+    if last is None:
+        return
+    for first in range(0, last + 1, BACKFILL_ROWS):
+        rows = connection.execute(
+            """SELECT figure_id, kind, unit, subject, text, sentence, ref_year, is_target FROM figures
+               WHERE rowid >= ? AND rowid < ?""", [first, first + BACKFILL_ROWS]
+        ).fetchall()
+        keyed = [(figure_id, *figure_keys(*fields)) for figure_id, *fields in rows]
+        keyed = [row for row in keyed if row[1] is not None]
+        if not keyed:
+            continue
+        batch = pa.table({name: [row[index] for row in keyed]
+                          for index, name in enumerate(("figure_id", "subject_key", "claim_key"))})
+        connection.register("backfilled_keys", batch)
+        connection.execute(
+            """UPDATE figures SET subject_key = k.subject_key, claim_key = k.claim_key
+               FROM backfilled_keys k WHERE figures.figure_id = k.figure_id"""
+        )
+        connection.unregister("backfilled_keys")

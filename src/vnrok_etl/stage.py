@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 
 from vnrok_etl import rawstore
+from vnrok_etl.claim_keys import figure_keys
 from vnrok_etl.identity import article_identities, record_id
 from vnrok_etl.pipeline import STAGES, BatchResult, process_paths, process_stored
 from vnrok_etl.records import RawDocument
@@ -64,7 +65,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("subject", pa.string()), ("ref_year", pa.int32()), ("is_target", pa.bool_()),
             ("text", pa.string()), ("sentence", pa.string()), ("start_char", pa.int32()),
             ("end_char", pa.int32()), ("speaker", pa.string()), ("speaker_key", pa.string()),
-            ("is_forecast", pa.bool_()),
+            ("is_forecast", pa.bool_()), ("subject_key", pa.string()), ("claim_key", pa.string()),
         ]
     ),
     "stg_quotes": pa.schema(
@@ -201,6 +202,8 @@ def stage_batch(batch: BatchResult, number: int = 0) -> StagedBatch:
         for seq, caption in enumerate(article.captions):
             _append(columns["stg_captions"], article_id=key, seq=seq, text=caption)
         for figure in extraction.figures:
+            subject_key, claim_key = figure_keys(figure.kind, figure.unit, figure.subject, figure.text,
+                                                 figure.sentence, figure.ref_year, figure.is_target)
             _append(
                 columns["stg_figures"],
                 figure_id=record_id(key, figure.start_char, figure.end_char, figure.kind),
@@ -209,7 +212,7 @@ def stage_batch(batch: BatchResult, number: int = 0) -> StagedBatch:
                 is_target=figure.is_target, text=figure.text, sentence=figure.sentence,
                 start_char=figure.start_char, end_char=figure.end_char, speaker=figure.speaker,
                 speaker_key=fold(figure.speaker) if figure.speaker else None,
-                is_forecast=figure.is_forecast,
+                is_forecast=figure.is_forecast, subject_key=subject_key, claim_key=claim_key,
             )
         for quote in extraction.quotes:
             _append(

@@ -22,8 +22,9 @@ from vnrok_etl import __version__
 
 PACKAGE = "vnrok_etl"
 PACKAGE_DIR = Path(__file__).resolve().parent
-# The modules whose imports, followed inside the package, are the extraction.
-ENTRY_MODULES = ("vnrok_etl.pipeline", "vnrok_etl.identity")
+# The modules whose imports, followed inside the package, are the extraction (claim_keys: the
+# claim key the staging stores with each figure).
+ENTRY_MODULES = ("vnrok_etl.pipeline", "vnrok_etl.identity", "vnrok_etl.claim_keys")
 DATA_SUFFIXES = (".json", ".tsv", ".csv", ".txt", ".yaml", ".yml", ".toml")
 DIGEST_CHARS = 12
 

@@ -29,6 +29,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.dataset as ds
 
+from vnrok_etl.claims import backfill_claim_keys
 from vnrok_etl.linking import link_new_articles, relink_all
 
 if TYPE_CHECKING:
@@ -44,8 +45,9 @@ DEFAULT_WAIT_SECONDS = 60.0
 LOG = logging.getLogger(__name__)
 BASELINE = (1, "schema")  # schema.sql is migration 1; later ones live in warehouse/migrations/
 # What a migration needs beyond SQL, run right after its file in the same transaction: 004 computes
-# story keys and relinks stories from the bodies (Python: MinHash and the same-story test).
-MIGRATION_STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {4: relink_all}
+# story keys and relinks stories from the bodies (Python: MinHash and the same-story test); 008
+# stores every figure's claim key (the staging's own function, claim_keys.py).
+MIGRATION_STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {4: relink_all, 8: backfill_claim_keys}
 
 
 class WarehouseError(RuntimeError):
@@ -485,10 +487,11 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
         connection,
         """INSERT INTO figures (figure_id, article_id, kind, value, unit, qualifier, subject,
                                 ref_year, is_target, text, sentence, start_char, end_char, speaker,
-                                load_id, is_forecast, extraction_version)
+                                load_id, is_forecast, extraction_version, subject_key, claim_key)
            SELECT s.figure_id, s.article_id, s.kind, s.value, s.unit, s.qualifier, s.subject,
                   s.ref_year, s.is_target, s.text, s.sentence, s.start_char, s.end_char,
-                  coalesce(k.name, s.speaker), $load_id, s.is_forecast, s.extraction_version
+                  coalesce(k.name, s.speaker), $load_id, s.is_forecast, s.extraction_version,
+                  s.subject_key, s.claim_key
            FROM stg_figures s LEFT JOIN speakers k ON k.name_key = s.speaker_key
            WHERE s.article_id IN (SELECT article_id FROM stg_new_articles)""",
         params,

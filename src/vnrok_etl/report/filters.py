@@ -187,9 +187,9 @@ def apply_filters(connection: duckdb.DuckDBPyConnection, filters: ReportFilters)
         f"CREATE OR REPLACE TEMP VIEW quotes AS SELECT * FROM {real}.quotes "
         f"WHERE article_id IN (SELECT article_id FROM articles){quote_speaker}"
     )
-    # Claim keys are the costliest view (claims.py folds every figure's subject): it is computed
-    # once, over the selection so far, into a TEMP table of the same name that the claim and
-    # conflict views then read; the claim filter narrows that table, the figures and articles.
+    # The claim figures of the selection so far, once, into a TEMP table of the same name that the
+    # claim and conflict views then read (each reads it several times); the claim filter narrows
+    # that table, the figures and articles.
     connection.execute(f"CREATE OR REPLACE TEMP TABLE claim_figures AS SELECT * FROM {real}.claim_figures")
     if filters.claim:
         connection.execute(f"DELETE FROM claim_figures WHERE NOT ({claim_sql(filters.claim)})")

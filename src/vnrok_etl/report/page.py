@@ -29,6 +29,9 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 REPORT_MEMORY = "400MB"
 # Counts of the whole warehouse, not of the selection (they belong to no article).
 WAREHOUSE_COUNTS = ("rejections", "loads")
+# What a count box says under its number, when its name alone would not: speakers are the named
+# ones (people and organisations), as in the speakers table; unresolved quotes are counted there.
+COUNT_LABELS = {"speakers": "speakers named"}
 
 STYLE = """
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a202c;
@@ -92,8 +95,9 @@ def render_report(data: ReportData) -> str:
                  tables.claims_table(data.claims, data.applied)),
         _section("figures", f"Figures ({data.figures.total:,})",
                  tables.figures_table(data.figures, data.figure_groups, data.applied)),
-        _section("quotes", f"Speakers ({data.speakers.total:,})",
+        _section("quotes", f"Speakers ({data.speakers.total:,} named)",
                  tables.speakers_table(data.speakers, data.applied)
+                 + tables.unresolved_line(data.unresolved_quotes, dict(data.counts)["quotes"], data.applied)
                  + (f"<h3>Latest quotes of the {shown_speakers} most quoted</h3>" if data.speakers.rows else "")
                  + tables.latest_quotes(data.speakers, data.quotes, data.applied, shown_speakers)),
     ]
@@ -129,7 +133,7 @@ def _filters_section(data: ReportData) -> str:
 def _counts(data: ReportData) -> str:
     boxes = "".join(
         f'<div class="count{" whole" if name in WAREHOUSE_COUNTS else ""}" data-table="{e(name)}">'
-        f"<b>{count:,}</b>{e(name)}{' (whole warehouse)' if name in WAREHOUSE_COUNTS else ''}</div>"
+        f"<b>{count:,}</b>{e(COUNT_LABELS.get(name, name))}{' (whole warehouse)' if name in WAREHOUSE_COUNTS else ''}</div>"
         for name, count in data.counts
     )
     return f'<div class="counts">{boxes}</div>'

@@ -10,9 +10,10 @@ Stories: a story is an article and its syndicated copies. The views define it (`
 story's figures once through `ONCE_PER_STORY`, so when the views change what a story is, these
 two constants are the report's whole change.
 
-Speed: the claim and conflict views are computed over every figure, and several views read
-`claim_figures` and `figure_conflict_values` more than once. The report keeps each once in a
-TEMP table of the same name, which the views then read instead (filters.py explains the
+Speed: claim keys are stored with each figure (claim_keys.py), so `claim_figures` is a join; the
+conflict sets (`figure_conflict_values`, a grouping of every keyed figure by comparison set) are
+now the costliest view, and several views read both more than once. The report keeps each once
+in a TEMP table of the same name, which the views then read instead (filters.py explains the
 shadowing), so each is computed once per report.
 """
 
@@ -151,7 +152,8 @@ class ReportData:
     claims: Bounded
     figures: Bounded
     figure_groups: tuple[tuple[str, int], ...]
-    speakers: Bounded
+    speakers: Bounded  # named speakers only: `total` is the counts' "speakers"
+    unresolved_quotes: int  # quotes whose speaker is NULL, counted apart from the speakers
     quotes: tuple[QuoteRow, ...]
 
     @property
@@ -191,6 +193,7 @@ def read_report_data(
         speakers_over_time=read_speakers_over_time(connection, period, speakers),
         conflicts=read_conflicts(connection, rows), claims=read_claims(connection, rows),
         figures=figures, figure_groups=groups, speakers=speakers,
+        unresolved_quotes=_one(connection, "SELECT count(*) FROM quotes WHERE speaker IS NULL"),
         quotes=read_quotes(connection, speakers),
     )
 
@@ -254,7 +257,7 @@ def read_articles_over_time(connection: duckdb.DuckDBPyConnection, period: str) 
 
 def read_speakers_over_time(connection: duckdb.DuckDBPyConnection, period: str, speakers: Bounded) -> Timeline:
     """Quotes per period of the TOP_SPEAKERS most quoted speakers."""
-    names = [row.speaker for row in speakers.rows if row.speaker is not None][:TOP_SPEAKERS]
+    names = [row.speaker for row in speakers.rows][:TOP_SPEAKERS]
     rows = connection.execute(
         f"""SELECT speaker, date_trunc('{period}', published_date)::DATE AS period, count(*)
             FROM quotes_by_speaker WHERE published_date IS NOT NULL AND list_contains(?, speaker)
@@ -423,19 +426,21 @@ def read_figures(connection: duckdb.DuckDBPyConnection, rows: int) -> tuple[Boun
 
 
 def read_speakers(connection: duckdb.DuckDBPyConnection, rows: int) -> Bounded:
+    """The most quoted named speakers. A quote whose speaker could not be resolved (NULL: a role or
+    a pronoun the article never ties to a name) is no speaker: the page counts those quotes apart,
+    so the table's total and the counts' "speakers" are one number."""
     found = connection.execute(
         """SELECT speaker, country, quotes, direct, indirect, interview, stories, sources, first_date, last_date
-           FROM speaker_summary ORDER BY quotes DESC, speaker NULLS LAST LIMIT ?""", [rows]
+           FROM speaker_summary WHERE speaker IS NOT NULL ORDER BY quotes DESC, speaker LIMIT ?""", [rows]
     ).fetchall()
     speakers = tuple(SpeakerRow(*row[:7], tuple(row[7]), *row[8:]) for row in found)
-    total = len(speakers) if len(speakers) < rows else _one(connection, "SELECT count(DISTINCT speaker) + "
-                                                            "bool_or(speaker IS NULL)::INT FROM quotes")
+    total = len(speakers) if len(speakers) < rows else _one(connection, "SELECT count(DISTINCT speaker) FROM quotes")
     return Bounded(speakers, total)
 
 
 def read_quotes(connection: duckdb.DuckDBPyConnection, speakers: Bounded) -> tuple[QuoteRow, ...]:
     """The latest QUOTES_PER_SPEAKER quotes of the TOP_SPEAKERS most quoted speakers."""
-    names = [row.speaker for row in speakers.rows if row.speaker is not None][:TOP_SPEAKERS]
+    names = [row.speaker for row in speakers.rows][:TOP_SPEAKERS]
     found = connection.execute(
         """SELECT speaker, kind, cue, text, source, published_date FROM quotes_by_speaker
            WHERE list_contains(?, speaker)

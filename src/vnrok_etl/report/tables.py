@@ -186,11 +186,25 @@ def sources_table(sources: Bounded) -> str:
     )
 
 
+def unresolved_line(unresolved: int, quotes: int, applied: AppliedFilters) -> str:
+    """What the speakers' count leaves out: the quotes whose speaker could not be resolved."""
+    if not unresolved:
+        return ""
+    sql = ("SELECT speaker_printed, speaker_type, count(*) AS quotes FROM quotes_by_speaker"
+           + _where("speaker IS NULL", applied.article_sql()) + " GROUP BY ALL ORDER BY quotes DESC")
+    command = "vnrok-etl sql " + (f'"{sql}"' if SHELL_SAFE.match(sql) else shlex.quote(sql)) + " --format csv"
+    share = f" ({unresolved / quotes:.0%} of {quotes:,})" if quotes else ""
+    return (f'<p class="more" id="unresolved" data-table="unresolved-quotes" data-quotes="{unresolved}">{unresolved:,} quote(s){e(share)} have no '
+            "resolved speaker (the article names a role or uses a pronoun the rules could not tie to a name): "
+            "they are not a speaker and are not counted in the speakers above or listed in this table. "
+            f"Who they are as printed: <code>{e(command)}</code></p>")
+
+
 def speakers_table(speakers: Bounded, applied: AppliedFilters) -> str:
     if not speakers.rows:
-        return '<p class="empty">No quotes yet.</p>'
+        return '<p class="empty">No quotes with a named speaker.</p>'
     rows = "".join(
-        f'<tr data-quotes="{row.quotes}"><td>{e(row.speaker or "(unresolved)")}</td><td>{e(row.country or "")}</td>'
+        f'<tr data-quotes="{row.quotes}"><td>{e(row.speaker)}</td><td>{e(row.country or "")}</td>'
         f'<td class="num">{row.quotes:,}</td><td class="num">{row.direct:,}</td><td class="num">{row.indirect:,}</td>'
         f'<td class="num">{row.interview:,}</td><td class="num">{row.stories:,}</td>'
         f'<td>{e(", ".join(_shortened(row.sources, MAX_LISTED_SOURCES)))}</td>'
@@ -199,9 +213,10 @@ def speakers_table(speakers: Bounded, applied: AppliedFilters) -> str:
     )
     if applied.filters.active:
         sql = (f"SELECT speaker, count(*) AS quotes, count(DISTINCT {STORY}) AS stories FROM quotes_by_speaker"
-               + _where(applied.article_sql(), applied.quote_sql()) + " GROUP BY speaker ORDER BY quotes DESC")
+               + _where("speaker IS NOT NULL", applied.article_sql(), applied.quote_sql())
+               + " GROUP BY speaker ORDER BY quotes DESC")
     else:
-        sql = "SELECT * FROM speaker_summary ORDER BY quotes DESC"
+        sql = "SELECT * FROM speaker_summary WHERE speaker IS NOT NULL ORDER BY quotes DESC"
     return (
         '<table id="speakers-table"><thead><tr><th>Speaker</th><th>Country</th><th>Quotes</th><th>Direct</th>'
         "<th>Indirect</th><th>Interview</th><th>Stories</th><th>Sources</th><th>First – last</th></tr></thead>"
@@ -213,7 +228,7 @@ def speakers_table(speakers: Bounded, applied: AppliedFilters) -> str:
 def latest_quotes(speakers: Bounded, quotes: Sequence[QuoteRow], applied: AppliedFilters, shown: int) -> str:
     """The latest quotes of the most quoted speakers, each block with its drill-down query."""
     blocks = []
-    for speaker in [row for row in speakers.rows if row.speaker is not None][:shown]:
+    for speaker in speakers.rows[:shown]:
         said = [quote for quote in quotes if quote.speaker == speaker.speaker]
         items = "".join(
             f"<blockquote>{e(quote.text)}<div class=\"sentence\">{e(quote.kind)}"

@@ -139,6 +139,12 @@ BYLINE = re.compile(
     rf"(?:\s*[-–—]?\s*\(?\s*{EMAIL}\s*\)?)?\s*\.?$"
 )
 MAX_BYLINE_WORDS = 6
+# The words BYLINE_ONLY, BYLINE and LABELLED_BYLINE open with (lower-cased).
+BYLINE_STARTS = (
+    "by", "post", "written", "reported", "story", "text", "words", "author", "auther", "writer",
+    "reporter",
+)
+BYLINE_START_CHARS = max(len(start) for start in BYLINE_STARTS)
 # "By Publisher Lee Kyung-ho with Vice Chairperson Cho Mi-sook, Won Ji-hye": the writers' titles
 # are not their names; several writers are joined by "with", "and" or commas.
 WRITER_TITLE = re.compile(
@@ -518,6 +524,13 @@ def take_byline(line: str, draft: Draft) -> bool:
 
     "By <agency>" ("By Yonhap") names the source, not a writer; "By <outlet>" names neither.
     """
+    # Speed: every byline form opens with its word, or holds a "/" (name / outlet) or an "@".
+    if (
+        not line[:BYLINE_START_CHARS].lower().startswith(BYLINE_STARTS)
+        and "/" not in line
+        and "@" not in line
+    ):
+        return False
     byline_only = BYLINE_ONLY.match(line)
     if byline_only and len(byline_only.group("who").split()) <= MAX_BYLINE_WORDS:
         who = WHITESPACE.sub(" ", byline_only.group("who")).strip(" ,-–—|")

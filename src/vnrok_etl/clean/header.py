@@ -124,6 +124,7 @@ GLUED_BYLINE = re.compile(
 # "Korean textile firms shift to recycled fibre in VietnamSeveral South Korean ...": a headline
 # glued to the lead with no space; the lead begins at the capital that follows a lower-case letter.
 GLUED_HEADLINE = re.compile(r"^(?P<headline>(?:\S+\s+){3,29}?\S*?[a-z]{3,})(?=[A-Z][a-z]*\s)")
+GLUE = re.compile(r"[a-z]{3}[A-Z]")  # a necessary condition for GLUED_HEADLINE
 # "31.2 C": a weather reading; the place and the date after it are the page's, not the article's.
 WEATHER = re.compile(r"^-?\d{1,2}(?:[.,]\d)?\s*°?\s*[CF]$")
 WEATHER_STRIP_LINES = 2
@@ -756,6 +757,10 @@ def _split_glued_headline(blocks: list[list[str]], draft: Draft) -> None:
     """A headline glued into the lead ("...in VietnamSeveral South Korean firms ..."): split it
     off when the part before the glue is headline-like and the lead goes on as a sentence."""
     line = blocks[0][0]
+    # Speed: GLUED_HEADLINE's lazy words backtrack over the first thirty words of every lead;
+    # the glue it looks for ("...in VietnamSeveral") is found first by one forward scan.
+    if not GLUE.search(line):
+        return
     match = GLUED_HEADLINE.match(line)
     if match is None:
         return

@@ -98,11 +98,6 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
     paragraphs: list[str] = []
     for position, block in enumerate(blocks):
         between = plain and _between_paragraphs(blocks, position)
-        alone = (
-            between and _stands_alone(blocks[position][0])
-            and ends_sentence(_previous_text(blocks, position))
-        )
-        scene = between and not alone and _scene_alone(blocks, position)
         block = _split_glued(block, draft)
         kept: list[str] = []
         caption_next = after_caption = False
@@ -146,9 +141,9 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
                 draft.drop("byline_email", line)
             elif short and RELATED_LINK.match(line) and len(line.split()) <= MAX_RELATED_LINK_WORDS:
                 draft.drop("related_link", line)
-            elif alone:
+            elif between and _label_alone(blocks, position):
                 draft.add_caption(line)  # "At the reception" between two paragraphs
-            elif scene:
+            elif between and _scene_alone(blocks, position):
                 draft.add_caption(line)  # "The delegation visits the port." between two paragraphs
             elif (
                 one_line_paragraphs
@@ -203,6 +198,11 @@ def _stands_alone(line: str) -> bool:
         and " | " not in line  # a table row
         and not BULLET.match(line)
     )
+
+
+def _label_alone(blocks: list[list[str]], position: int) -> bool:
+    """A short line that ends no sentence, alone between a finished paragraph and a new one."""
+    return _stands_alone(blocks[position][0]) and ends_sentence(_previous_text(blocks, position))
 
 
 def _scene_alone(blocks: list[list[str]], position: int) -> bool:
@@ -281,6 +281,7 @@ def _one_line_paragraphs(block: list[str]) -> bool:
 
 def other_language(line: str) -> bool:
     """A line in Korean, or a line of Vietnamese, inside an English article: page furniture.
+    The line is squeezed (split_blocks): one space between words, none at its ends.
 
     Korean: more Hangul than Latin letters. Vietnamese: at least MIN_FOREIGN_WORDS words, more
     than a quarter of them carrying Vietnamese-only letters or tone marks, and at least
@@ -297,23 +298,27 @@ def other_language(line: str) -> bool:
     marked_letters = len(VIETNAMESE_LETTER.findall(line))
     if not marked_letters:
         return False
-    words = line.split()
+    # Speed: the line's whitespace is squeezed (one space between words): its words are counted,
+    # not split, until they are needed one by one.
+    words = line.count(" ") + 1
     # Speed: VIETNAMESE_WEEKDAY needs "thứ" or "chủ" (the text is NFC, as the pattern is), and
     # its \b-led alternation tries every position of the line.
     if (
-        len(words) <= MAX_DATED_TEASER_WORDS
+        words <= MAX_DATED_TEASER_WORDS
         and ("hứ" in line or "hủ" in line)
         and VIETNAMESE_WEEKDAY.search(line)
     ):
         return True  # "LĐ – 09:12 | Chủ nhật, 17/03/2024": a Vietnamese teaser's date line
-    if len(words) < MIN_FOREIGN_WORDS:
+    if words < MIN_FOREIGN_WORDS:
         return False
     # Speed: the marked words are at most the marked letters; most lines stop here.
-    if marked_letters * 4 <= len(words):
+    if marked_letters * 4 <= words:
         return False
-    marked = [word for word in words if VIETNAMESE_LETTER.search(word)]
+    split = line.split()
+    words = len(split)
+    marked = [word for word in split if VIETNAMESE_LETTER.search(word)]
     lowercase = sum(1 for word in marked if word[:1].islower())
-    return len(marked) * 4 > len(words) and lowercase >= MIN_LOWERCASE_MARKED
+    return len(marked) * 4 > words and lowercase >= MIN_LOWERCASE_MARKED
 
 
 def is_furniture(line: str) -> bool:

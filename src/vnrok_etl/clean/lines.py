@@ -56,6 +56,7 @@ MIRROR_SPAM = re.compile(
 )
 # Symbols a spam mirror puts before a paragraph ("⛄ ", "✅ "): never article text.
 SPAM_GLYPHS = re.compile(r"^[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f]+\s*")
+SPAM_GLYPHS_FROM = "\u2190"  # the lowest character SPAM_GLYPHS matches
 HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 LATIN = re.compile(r"[A-Za-z]")
 # Letters only Vietnamese uses (ơ, ư, đ, ă and the tone-marked vowels), not French or German ones.
@@ -240,7 +241,7 @@ def _split_glued(block: list[str], draft: Draft) -> list[str]:
     """Lines as printed, with glued captions, alt text and spam glyphs taken apart or off."""
     lines: list[str] = []
     for line in block:
-        glyphs = SPAM_GLYPHS.match(line)
+        glyphs = SPAM_GLYPHS.match(line) if line[:1] >= SPAM_GLYPHS_FROM else None
         if glyphs:
             draft.drop("spam_glyph", glyphs.group(0))
             line = line[glyphs.end():]
@@ -250,6 +251,9 @@ def _split_glued(block: list[str], draft: Draft) -> list[str]:
         if framed and framed.group("cell") and _is_caption(framed.group("cell")):
             draft.drop("table_frame", "|")
             line = framed.group("cell")  # "| Delegates at the drill. (Photo: X) |": a caption's cell
+        if "nh" not in line and "NH" not in line and "hoto" not in line and "ource" not in line:
+            lines.append(line)  # Speed: split_alt_text and split_glued_caption need one of these
+            continue
         alt = split_alt_text(line)
         if alt is not None:
             headline_copy, line = alt

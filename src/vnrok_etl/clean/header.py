@@ -177,12 +177,14 @@ BYLINE_WITH_TIME = re.compile(
     r"^(?P<who>[A-ZÀ-Ỹ][\w'’-]*(?:\s+[A-ZÀ-Ỹ][\w'’-]*){0,4})\s+"
     r"(?P<date>\d{1,2}:\d{2},?\s+\d{4}/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/\d{4},?\s+\d{1,2}:\d{2})$"
 )
+DATED_BYLINES = (BYLINE_WITH_DATE, BYLINE_WITH_TIME)
 # "박서윤 2025. 4. 9. 16:42": a Korean portal prints the reporter's name in Hangul and the
 # dotted date and time; a Korean site's date is Korean time.
 HANGUL_BYLINE_DATE = re.compile(
     r"^(?P<who>[\uac00-\ud7a3]{2,4})(?:\s*기자)?\s+"
     r"(?P<date>\d{4}\.\s*\d{1,2}\.\s*\d{1,2}\.?(?:\s+\d{1,2}:\d{2})?)$"
 )
+HANGUL_FIRST = "\uac00"  # Speed: the lowest character HANGUL_BYLINE_DATE can open with
 # "  • 승인 2024.09.03 10:12": a list bullet before a header line.
 LEADING_BULLET = re.compile(r"^[•·▪]\s*")
 # "... 17:42       Updated : Sept 14, 2023 - 17:42", "...15:33:39Updated: ...": a second label
@@ -441,6 +443,20 @@ def _take_summary(blocks: list[list[str]], draft: Draft) -> bool:
     return True
 
 
+def _take_dated_byline(
+    match: re.Match[str] | None, line: str, draft: Draft, header: _Header, zone: object = None
+) -> bool:
+    """A byline with its date: the writer, and the date in `zone` (the outlet's by default)."""
+    if match is None:
+        return False
+    _set_byline(match.group("who"), draft)
+    found = parse_date(match.group("date"), "byline", zone or header.zone.get())
+    if found is not None:
+        header.dates.append(found)
+    draft.drop("byline", line)
+    return True
+
+
 def _names_date_label(line: str) -> bool:
     """A cheap necessary condition for SECOND_DATE_LABEL."""
     lowered = line.lower()
@@ -448,30 +464,12 @@ def _names_date_label(line: str) -> bool:
 
 
 def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
-    hangul = HANGUL_BYLINE_DATE.match(line) if line[:1] >= "\uac00" else None
-    if hangul:
-        draft.byline = draft.byline or hangul.group("who")
-        found = parse_date(hangul.group("date"), "byline", SEOUL_TZ)
-        if found is not None:
-            header.dates.append(found)
-        draft.drop("byline", line)
-        return True
-    byline = BYLINE_WITH_DATE.match(line)
-    if byline:
-        _set_byline(byline.group("who"), draft)
-        found = parse_date(byline.group("date"), "byline", header.zone.get())
-        if found is not None:
-            header.dates.append(found)
-        draft.drop("byline", line)
-        return True
-    timed = BYLINE_WITH_TIME.match(line)
-    if timed:
-        _set_byline(timed.group("who"), draft)
-        found = parse_date(timed.group("date"), "byline", header.zone.get())
-        if found is not None:
-            header.dates.append(found)
-        draft.drop("byline", line)
-        return True
+    if line[:1] >= HANGUL_FIRST:  # "박서윤 2025. 4. 9. 16:42": a Korean site prints Korean time
+        if _take_dated_byline(HANGUL_BYLINE_DATE.match(line), line, draft, header, SEOUL_TZ):
+            return True
+    for pattern in DATED_BYLINES:  # "by NDO 15/08/2025, 01:50", "Minh Vu 19:26, 2021/12/12"
+        if _take_dated_byline(pattern.match(line), line, draft, header):
+            return True
     if take_byline(line, draft):
         return True
     together = BYLINE_THEN_DATE.match(line)

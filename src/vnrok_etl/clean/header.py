@@ -62,7 +62,7 @@ from vnrok_etl.clean.common import (
     replace_first_line,
 )
 from vnrok_etl.clean.datelines import DATE_LINE, MONTHS, is_date_line, is_date_words
-from vnrok_etl.clean.lines import CHROME, MASTHEAD, is_furniture
+from vnrok_etl.clean.lines import MASTHEAD, chrome_line, is_furniture, masthead_line
 from vnrok_etl.clean.tail import STANDALONE_AGENCY
 from vnrok_etl.dates import LOCAL_TZ, SEOUL_TZ, FoundDate, parse_date
 from vnrok_etl.profiles import (
@@ -626,11 +626,11 @@ def _set_byline(who: str, draft: Draft) -> None:
 
 def _furniture_rule(line: str, following: str | None, header: _Header) -> str | None:
     """The rule for a header line of page furniture, labels or notes; None for anything else."""
-    if CHROME.match(line) or is_furniture(line) or " " not in line and IMAGE_FILENAME.match(line):
+    if chrome_line(line) or is_furniture(line) or " " not in line and IMAGE_FILENAME.match(line):
         return "chrome"
     if not LATIN_LETTER.search(line):
         return "chrome"
-    if MASTHEAD.match(line):
+    if masthead_line(line):
         return "masthead"
     if WIRE_NOTE.match(line) or BRACKETED_NOTE.match(line):
         return "wire_note"

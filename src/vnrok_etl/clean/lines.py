@@ -39,6 +39,22 @@ RELATED_LINK = re.compile(
 MAX_RELATED_LINK_WORDS = 30
 # Outlet names printed alone on a line (a masthead in a saved page's text): never a title or text.
 MASTHEAD = re.compile(rf"^(?:{alternation(MASTHEADS)})$", re.IGNORECASE)
+# Speed: a line of chrome opens with a chrome word; a masthead line is as long as a masthead.
+CHROME_STARTS = tuple(sorted({line.lower() for line in CHROME_LINES}))
+CHROME_START_CHARS = max(len(start) for start in CHROME_STARTS)
+MASTHEAD_LENGTHS = frozenset(len(name) for name in MASTHEADS)
+
+
+def chrome_line(line: str) -> bool:
+    """bool(CHROME.match(line)), for lines that open with a chrome word only."""
+    if not line[:CHROME_START_CHARS].lower().startswith(CHROME_STARTS):
+        return False
+    return CHROME.match(line) is not None
+
+
+def masthead_line(line: str) -> bool:
+    """bool(MASTHEAD.match(line)), for lines as long as a masthead only."""
+    return len(line.rstrip("\n")) in MASTHEAD_LENGTHS and MASTHEAD.match(line) is not None
 FURNITURE_STARTS = tuple(prefix.casefold() for prefix in FURNITURE_PREFIXES)
 FURNITURE_ENDINGS = ("Related image(s)", "Related images", "Related posts")
 FURNITURE_PREFIX_CHARS = max(len(prefix) for prefix in FURNITURE_STARTS)
@@ -124,7 +140,7 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
             ):
                 draft.add_caption(line)
                 after_caption = True
-            elif (short and (CHROME.match(line) or MASTHEAD.match(line))) or is_furniture(line):
+            elif (short and (chrome_line(line) or masthead_line(line))) or is_furniture(line):
                 copied = MIRROR_TITLE.match(line)
                 if copied:  # the mirror's footer is the only place the headline is printed
                     draft.mirror_title = copied.group("title")
@@ -232,7 +248,7 @@ def _previous_text(blocks: list[list[str]], position: int) -> str:
     """The last line of text before a block, past placeholder and furniture lines."""
     for block in reversed(blocks[:position]):
         line = block[-1]
-        if not (PLACEHOLDER_LINE.match(line) or CHROME.match(line) or is_furniture(line)):
+        if not (PLACEHOLDER_LINE.match(line) or chrome_line(line) or is_furniture(line)):
             return line
     return ""
 

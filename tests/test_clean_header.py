@@ -207,6 +207,22 @@ def test_korean_outlet_prints_korean_time() -> None:
     assert yonhap.published_at == datetime(2024, 7, 2, 8, 10, tzinfo=SEOUL)
 
 
+@pytest.mark.parametrize(
+    ("uri", "zone"),
+    [
+        ("https://koreajoongangdaily.joins.com/news/2025-10-14/business/port/2041234", SEOUL),
+        ("/home/user/saved/joongang-port-deal.txt", SEOUL),  # a saved file named by its outlet
+        ("https://www.koreatimes.co.kr/business/20251014/port-deal", SEOUL),
+        ("/home/user/saved/port-deal.txt", HCM),  # no mark anywhere: Hà Nội time
+    ],
+)
+def test_outlet_named_by_the_document_address_gives_its_zone(uri: str, zone: ZoneInfo) -> None:
+    """No mark of the outlet in the text: its address names it (a crawled URL, a file name)."""
+    text = f"{HEADLINE}\nPublished: 14 Oct. 2025, 18:20\nHANOI — {LEAD}\n{SECOND}"
+    article = clean_document(text, uri)
+    assert article.published_at == datetime(2025, 10, 14, 18, 20, tzinfo=zone)
+
+
 def test_zone_label_above_the_date_wins_over_the_outlet() -> None:
     text = f"Vietnam Time\n11/20/2024 3:41:07 PM\n{HEADLINE}\n{LEAD}\nA Korea Times photo.\n{SECOND}"
     article = clean(text)

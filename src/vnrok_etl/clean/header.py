@@ -62,7 +62,7 @@ from vnrok_etl.clean.common import (
     replace_first_line,
 )
 from vnrok_etl.clean.datelines import DATE_LINE, MONTHS, is_date_line, is_date_words
-from vnrok_etl.clean.lines import CHROME, MASTHEAD, is_furniture
+from vnrok_etl.clean.lines import MASTHEAD, chrome_line, is_furniture, masthead_line
 from vnrok_etl.clean.tail import STANDALONE_AGENCY
 from vnrok_etl.dates import LOCAL_TZ, SEOUL_TZ, FoundDate, parse_date
 from vnrok_etl.profiles import (
@@ -124,6 +124,7 @@ GLUED_BYLINE = re.compile(
 # "Korean textile firms shift to recycled fibre in VietnamSeveral South Korean ...": a headline
 # glued to the lead with no space; the lead begins at the capital that follows a lower-case letter.
 GLUED_HEADLINE = re.compile(r"^(?P<headline>(?:\S+\s+){3,29}?\S*?[a-z]{3,})(?=[A-Z][a-z]*\s)")
+GLUE = re.compile(r"[a-z]{3}[A-Z]")  # a necessary condition for GLUED_HEADLINE
 # "31.2 C": a weather reading; the place and the date after it are the page's, not the article's.
 WEATHER = re.compile(r"^-?\d{1,2}(?:[.,]\d)?\s*°?\s*[CF]$")
 WEATHER_STRIP_LINES = 2
@@ -139,6 +140,12 @@ BYLINE = re.compile(
     rf"(?:\s*[-–—]?\s*\(?\s*{EMAIL}\s*\)?)?\s*\.?$"
 )
 MAX_BYLINE_WORDS = 6
+# The words BYLINE_ONLY, BYLINE and LABELLED_BYLINE open with (lower-cased).
+BYLINE_STARTS = (
+    "by", "post", "written", "reported", "story", "text", "words", "author", "auther", "writer",
+    "reporter",
+)
+BYLINE_START_CHARS = max(len(start) for start in BYLINE_STARTS)
 # "By Publisher Lee Kyung-ho with Vice Chairperson Cho Mi-sook, Won Ji-hye": the writers' titles
 # are not their names; several writers are joined by "with", "and" or commas.
 WRITER_TITLE = re.compile(
@@ -170,12 +177,14 @@ BYLINE_WITH_TIME = re.compile(
     r"^(?P<who>[A-ZÀ-Ỹ][\w'’-]*(?:\s+[A-ZÀ-Ỹ][\w'’-]*){0,4})\s+"
     r"(?P<date>\d{1,2}:\d{2},?\s+\d{4}/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/\d{4},?\s+\d{1,2}:\d{2})$"
 )
+DATED_BYLINES = (BYLINE_WITH_DATE, BYLINE_WITH_TIME)
 # "박서윤 2025. 4. 9. 16:42": a Korean portal prints the reporter's name in Hangul and the
 # dotted date and time; a Korean site's date is Korean time.
 HANGUL_BYLINE_DATE = re.compile(
     r"^(?P<who>[\uac00-\ud7a3]{2,4})(?:\s*기자)?\s+"
     r"(?P<date>\d{4}\.\s*\d{1,2}\.\s*\d{1,2}\.?(?:\s+\d{1,2}:\d{2})?)$"
 )
+HANGUL_FIRST = "\uac00"  # Speed: the lowest character HANGUL_BYLINE_DATE can open with
 # "  • 승인 2024.09.03 10:12": a list bullet before a header line.
 LEADING_BULLET = re.compile(r"^[•·▪]\s*")
 # "... 17:42       Updated : Sept 14, 2023 - 17:42", "...15:33:39Updated: ...": a second label
@@ -438,6 +447,20 @@ def _take_summary(blocks: list[list[str]], draft: Draft) -> bool:
     return True
 
 
+def _take_dated_byline(
+    match: re.Match[str] | None, line: str, draft: Draft, header: _Header, zone: object = None
+) -> bool:
+    """A byline with its date: the writer, and the date in `zone` (the outlet's by default)."""
+    if match is None:
+        return False
+    _set_byline(match.group("who"), draft)
+    found = parse_date(match.group("date"), "byline", zone or header.zone.get())
+    if found is not None:
+        header.dates.append(found)
+    draft.drop("byline", line)
+    return True
+
+
 def _names_date_label(line: str) -> bool:
     """A cheap necessary condition for SECOND_DATE_LABEL."""
     lowered = line.lower()
@@ -445,30 +468,12 @@ def _names_date_label(line: str) -> bool:
 
 
 def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
-    hangul = HANGUL_BYLINE_DATE.match(line) if line[:1] >= "\uac00" else None
-    if hangul:
-        draft.byline = draft.byline or hangul.group("who")
-        found = parse_date(hangul.group("date"), "byline", SEOUL_TZ)
-        if found is not None:
-            header.dates.append(found)
-        draft.drop("byline", line)
-        return True
-    byline = BYLINE_WITH_DATE.match(line)
-    if byline:
-        _set_byline(byline.group("who"), draft)
-        found = parse_date(byline.group("date"), "byline", header.zone.get())
-        if found is not None:
-            header.dates.append(found)
-        draft.drop("byline", line)
-        return True
-    timed = BYLINE_WITH_TIME.match(line)
-    if timed:
-        _set_byline(timed.group("who"), draft)
-        found = parse_date(timed.group("date"), "byline", header.zone.get())
-        if found is not None:
-            header.dates.append(found)
-        draft.drop("byline", line)
-        return True
+    if line[:1] >= HANGUL_FIRST:  # "박서윤 2025. 4. 9. 16:42": a Korean site prints Korean time
+        if _take_dated_byline(HANGUL_BYLINE_DATE.match(line), line, draft, header, SEOUL_TZ):
+            return True
+    for pattern in DATED_BYLINES:  # "by NDO 15/08/2025, 01:50", "Minh Vu 19:26, 2021/12/12"
+        if _take_dated_byline(pattern.match(line), line, draft, header):
+            return True
     if take_byline(line, draft):
         return True
     together = BYLINE_THEN_DATE.match(line)
@@ -522,6 +527,13 @@ def take_byline(line: str, draft: Draft) -> bool:
 
     "By <agency>" ("By Yonhap") names the source, not a writer; "By <outlet>" names neither.
     """
+    # Speed: every byline form opens with its word, or holds a "/" (name / outlet) or an "@".
+    if (
+        not line[:BYLINE_START_CHARS].lower().startswith(BYLINE_STARTS)
+        and "/" not in line
+        and "@" not in line
+    ):
+        return False
     byline_only = BYLINE_ONLY.match(line)
     if byline_only and len(byline_only.group("who").split()) <= MAX_BYLINE_WORDS:
         who = WHITESPACE.sub(" ", byline_only.group("who")).strip(" ,-–—|")
@@ -618,11 +630,11 @@ def _set_byline(who: str, draft: Draft) -> None:
 
 def _furniture_rule(line: str, following: str | None, header: _Header) -> str | None:
     """The rule for a header line of page furniture, labels or notes; None for anything else."""
-    if CHROME.match(line) or is_furniture(line) or " " not in line and IMAGE_FILENAME.match(line):
+    if chrome_line(line) or is_furniture(line) or " " not in line and IMAGE_FILENAME.match(line):
         return "chrome"
     if not LATIN_LETTER.search(line):
         return "chrome"
-    if MASTHEAD.match(line):
+    if masthead_line(line):
         return "masthead"
     if WIRE_NOTE.match(line) or BRACKETED_NOTE.match(line):
         return "wire_note"
@@ -747,6 +759,10 @@ def _split_glued_headline(blocks: list[list[str]], draft: Draft) -> None:
     """A headline glued into the lead ("...in VietnamSeveral South Korean firms ..."): split it
     off when the part before the glue is headline-like and the lead goes on as a sentence."""
     line = blocks[0][0]
+    # Speed: GLUED_HEADLINE's lazy words backtrack over the first thirty words of every lead;
+    # the glue it looks for ("...in VietnamSeveral") is found first by one forward scan.
+    if not GLUE.search(line):
+        return
     match = GLUED_HEADLINE.match(line)
     if match is None:
         return

@@ -39,6 +39,22 @@ RELATED_LINK = re.compile(
 MAX_RELATED_LINK_WORDS = 30
 # Outlet names printed alone on a line (a masthead in a saved page's text): never a title or text.
 MASTHEAD = re.compile(rf"^(?:{alternation(MASTHEADS)})$", re.IGNORECASE)
+# Speed: a line of chrome opens with a chrome word; a masthead line is as long as a masthead.
+CHROME_STARTS = tuple(sorted({line.lower() for line in CHROME_LINES}))
+CHROME_START_CHARS = max(len(start) for start in CHROME_STARTS)
+MASTHEAD_LENGTHS = frozenset(len(name) for name in MASTHEADS)
+
+
+def chrome_line(line: str) -> bool:
+    """bool(CHROME.match(line)), for lines that open with a chrome word only."""
+    if not line[:CHROME_START_CHARS].lower().startswith(CHROME_STARTS):
+        return False
+    return CHROME.match(line) is not None
+
+
+def masthead_line(line: str) -> bool:
+    """bool(MASTHEAD.match(line)), for lines as long as a masthead only."""
+    return len(line.rstrip("\n")) in MASTHEAD_LENGTHS and MASTHEAD.match(line) is not None
 FURNITURE_STARTS = tuple(prefix.casefold() for prefix in FURNITURE_PREFIXES)
 FURNITURE_ENDINGS = ("Related image(s)", "Related images", "Related posts")
 FURNITURE_PREFIX_CHARS = max(len(prefix) for prefix in FURNITURE_STARTS)
@@ -56,6 +72,7 @@ MIRROR_SPAM = re.compile(
 )
 # Symbols a spam mirror puts before a paragraph ("⛄ ", "✅ "): never article text.
 SPAM_GLYPHS = re.compile(r"^[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f]+\s*")
+SPAM_GLYPHS_FROM = "\u2190"  # the lowest character SPAM_GLYPHS matches
 HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 LATIN = re.compile(r"[A-Za-z]")
 # Letters only Vietnamese uses (ơ, ư, đ, ă and the tone-marked vowels), not French or German ones.
@@ -98,11 +115,6 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
     paragraphs: list[str] = []
     for position, block in enumerate(blocks):
         between = plain and _between_paragraphs(blocks, position)
-        alone = (
-            between and _stands_alone(blocks[position][0])
-            and ends_sentence(_previous_text(blocks, position))
-        )
-        scene = between and not alone and _scene_alone(blocks, position)
         block = _split_glued(block, draft)
         kept: list[str] = []
         caption_next = after_caption = False
@@ -128,7 +140,7 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
             ):
                 draft.add_caption(line)
                 after_caption = True
-            elif (short and (CHROME.match(line) or MASTHEAD.match(line))) or is_furniture(line):
+            elif (short and (chrome_line(line) or masthead_line(line))) or is_furniture(line):
                 copied = MIRROR_TITLE.match(line)
                 if copied:  # the mirror's footer is the only place the headline is printed
                     draft.mirror_title = copied.group("title")
@@ -146,9 +158,9 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
                 draft.drop("byline_email", line)
             elif short and RELATED_LINK.match(line) and len(line.split()) <= MAX_RELATED_LINK_WORDS:
                 draft.drop("related_link", line)
-            elif alone:
+            elif between and _label_alone(blocks, position):
                 draft.add_caption(line)  # "At the reception" between two paragraphs
-            elif scene:
+            elif between and _scene_alone(blocks, position):
                 draft.add_caption(line)  # "The delegation visits the port." between two paragraphs
             elif (
                 one_line_paragraphs
@@ -205,6 +217,11 @@ def _stands_alone(line: str) -> bool:
     )
 
 
+def _label_alone(blocks: list[list[str]], position: int) -> bool:
+    """A short line that ends no sentence, alone between a finished paragraph and a new one."""
+    return _stands_alone(blocks[position][0]) and ends_sentence(_previous_text(blocks, position))
+
+
 def _scene_alone(blocks: list[list[str]], position: int) -> bool:
     """A scene caption alone between a finished paragraph and one that does not continue it.
 
@@ -231,7 +248,7 @@ def _previous_text(blocks: list[list[str]], position: int) -> str:
     """The last line of text before a block, past placeholder and furniture lines."""
     for block in reversed(blocks[:position]):
         line = block[-1]
-        if not (PLACEHOLDER_LINE.match(line) or CHROME.match(line) or is_furniture(line)):
+        if not (PLACEHOLDER_LINE.match(line) or chrome_line(line) or is_furniture(line)):
             return line
     return ""
 
@@ -240,7 +257,7 @@ def _split_glued(block: list[str], draft: Draft) -> list[str]:
     """Lines as printed, with glued captions, alt text and spam glyphs taken apart or off."""
     lines: list[str] = []
     for line in block:
-        glyphs = SPAM_GLYPHS.match(line)
+        glyphs = SPAM_GLYPHS.match(line) if line[:1] >= SPAM_GLYPHS_FROM else None
         if glyphs:
             draft.drop("spam_glyph", glyphs.group(0))
             line = line[glyphs.end():]
@@ -250,6 +267,9 @@ def _split_glued(block: list[str], draft: Draft) -> list[str]:
         if framed and framed.group("cell") and _is_caption(framed.group("cell")):
             draft.drop("table_frame", "|")
             line = framed.group("cell")  # "| Delegates at the drill. (Photo: X) |": a caption's cell
+        if "nh" not in line and "NH" not in line and "hoto" not in line and "ource" not in line:
+            lines.append(line)  # Speed: split_alt_text and split_glued_caption need one of these
+            continue
         alt = split_alt_text(line)
         if alt is not None:
             headline_copy, line = alt
@@ -281,6 +301,7 @@ def _one_line_paragraphs(block: list[str]) -> bool:
 
 def other_language(line: str) -> bool:
     """A line in Korean, or a line of Vietnamese, inside an English article: page furniture.
+    The line is squeezed (split_blocks): one space between words, none at its ends.
 
     Korean: more Hangul than Latin letters. Vietnamese: at least MIN_FOREIGN_WORDS words, more
     than a quarter of them carrying Vietnamese-only letters or tone marks, and at least
@@ -297,23 +318,27 @@ def other_language(line: str) -> bool:
     marked_letters = len(VIETNAMESE_LETTER.findall(line))
     if not marked_letters:
         return False
-    words = line.split()
+    # Speed: the line's whitespace is squeezed (one space between words): its words are counted,
+    # not split, until they are needed one by one.
+    words = line.count(" ") + 1
     # Speed: VIETNAMESE_WEEKDAY needs "thứ" or "chủ" (the text is NFC, as the pattern is), and
     # its \b-led alternation tries every position of the line.
     if (
-        len(words) <= MAX_DATED_TEASER_WORDS
+        words <= MAX_DATED_TEASER_WORDS
         and ("hứ" in line or "hủ" in line)
         and VIETNAMESE_WEEKDAY.search(line)
     ):
         return True  # "LĐ – 09:12 | Chủ nhật, 17/03/2024": a Vietnamese teaser's date line
-    if len(words) < MIN_FOREIGN_WORDS:
+    if words < MIN_FOREIGN_WORDS:
         return False
     # Speed: the marked words are at most the marked letters; most lines stop here.
-    if marked_letters * 4 <= len(words):
+    if marked_letters * 4 <= words:
         return False
-    marked = [word for word in words if VIETNAMESE_LETTER.search(word)]
+    split = line.split()
+    words = len(split)
+    marked = [word for word in split if VIETNAMESE_LETTER.search(word)]
     lowercase = sum(1 for word in marked if word[:1].islower())
-    return len(marked) * 4 > len(words) and lowercase >= MIN_LOWERCASE_MARKED
+    return len(marked) * 4 > words and lowercase >= MIN_LOWERCASE_MARKED
 
 
 def is_furniture(line: str) -> bool:

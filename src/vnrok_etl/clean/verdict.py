@@ -32,6 +32,7 @@ TITLED_ITEM = re.compile(r"^(?:[A-Z]\w*:\s+)?(?:[A-Z][\w'’&-]*\s+){2,10}[A-Z][
 # "By Reporter Yoo Min-ji The Vietnamese Women's Association ...": a tag page's bylined item.
 BYLINED_ITEM = re.compile(r"^By\s+\S")
 BULLET_ITEM = re.compile(r"^[•·▪*-]\s+(?P<headline>.{10,200})$")
+BULLET_MARKS = "•·▪*-"  # Speed: BULLET_ITEM's first character
 
 
 def reject_before_cleaning(blocks: list[list[str]]) -> None:
@@ -66,7 +67,7 @@ def _repeated_bullet_items(lines: list[str]) -> bool:
     times, and such items are most of the page: a writer's or section's list of teasers."""
     items = 0
     for line, following in zip(lines, lines[1:]):
-        bullet = BULLET_ITEM.match(line)
+        bullet = BULLET_ITEM.match(line) if line[:1] in BULLET_MARKS else None
         if bullet and following.startswith(bullet.group("headline")):
             items += 1
     return items >= MIN_TEASER_ITEMS and items * 3 >= len(lines)

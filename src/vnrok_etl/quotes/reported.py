@@ -74,10 +74,12 @@ def indirect(reader: Reader, s_start: int, s_end: int, pairs: list[tuple[int, in
     """At most one reported-speech quote for the sentence ``body[s_start:s_end]``, and a second
     for a participle clause that continues it ("…, Hung said, adding that …")."""
     body = reader.body
-    sentence = body[s_start:s_end]
     # Most sentences hold no cue word at all: skip the cue patterns for them.
-    cues = cue_word_starts(sentence, reader.lowered, s_start, s_end)
-    if cues == [] or (cues is None and not has_cue_word(sentence)):
+    cues = cue_word_starts(body, reader.lowered, s_start, s_end)
+    if cues == []:
+        return
+    sentence = body[s_start:s_end]
+    if cues is None and not has_cue_word(sentence):
         return
     content_end = s_start + len(sentence.rstrip(TERMINAL))
     for attempt in (_quoted_as_saying, _post_posed, _according_to_first, _parenthetical, _pre_posed):

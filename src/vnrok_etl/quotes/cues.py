@@ -157,8 +157,9 @@ CUE_THEN_COMMA = re.compile(rf"(?P<cue>{CUE}),\s+", re.IGNORECASE)
 # one, cue words found in its lowercased text may miss a cue the case-insensitive patterns match.
 CASE_FOLDING_ODDITIES = "\u017f\u0130\u0131"
 ODDITY = re.compile(f"[{CASE_FOLDING_ODDITIES}]")
-# "…, and added": a verb sharing the subject of the clause before it.
-COORDINATED = re.compile(r"(?:^|[\s,”’\"'])and(?:\s+(?:[a-z]+ly|also|then))?\s+$")
+# "…, and added", "… declined to confirm but said": a verb sharing the subject of the clause
+# before it.
+COORDINATED = re.compile(r"(?:^|[\s,”’\"'])(?:and|but)(?:\s+(?:[a-z]+ly|also|then))?\s+$")
 CLAUSE_COMMA = re.compile(r",\s+")
 def has_cue_word(text: str) -> bool:
     """Whether ``text`` holds a cue word (CUE_WORDS) as a whole run of a-z letters, lowercased."""

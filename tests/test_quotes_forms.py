@@ -949,3 +949,24 @@ def test_a_body_whose_name_ends_in_a_plural_is_no_group(sentence: str, speaker: 
 def test_a_capitalised_plural_alone_is_still_a_group() -> None:
     quote = quotes_of("Pepper exports to Korea fell 9 percent, Analysts said.")[-1]
     assert (quote.speaker, quote.speaker_printed) == (None, "Analysts")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('SK Hynix declined to give the price but said it was "close to a deal with two partners."',
+         "SK Hynix"),
+        ("CJ Logistics would not name the buyer but said talks on the Hai Phong warehouse had ended.",
+         "CJ Logistics"),
+    ],
+)
+def test_but_said_shares_the_subject_and_an_acronym_names_a_company(sentence: str, speaker: str) -> None:
+    quote = quotes_of(sentence)[-1]
+    assert (quote.kind, quote.speaker, quote.speaker_type) == ("indirect", speaker, "organisation")
+
+
+@pytest.mark.parametrize("name", ["KIM Min-seok", "HARI WON"])
+def test_a_name_in_capitals_is_still_a_person(name: str) -> None:
+    quote = quotes_of(f"Exports of rice to Korea will rise, {name} told reporters.")[-1]
+    assert quote.speaker_type == "person"
+

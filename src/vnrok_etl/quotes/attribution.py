@@ -341,7 +341,8 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
     """Key of the person or organisation a cue's subject names, registering new full names.
 
     - a name: the person of that full name, or the one named earlier whose name it ends or
-      starts ("Park" -> "Park Noh Wan"), or an organisation's abbreviation ("MoIT");
+      starts ("Park" -> "Park Noh Wan"), or an organisation's abbreviation ("MoIT"), or a
+      company when it holds an acronym ("SK On", ``_acronym_company``);
     - a pronoun: the nearest person named before it outside quoted content, across paragraphs
       ("Ambassador Park also attended. He added …" -> Park, though another spoke last);
     - a role ("the ambassador", "the top legislator"): the most recent person whose title or
@@ -389,6 +390,8 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
                 return fold(parsed.name)
         if (key := reader.abbreviations.get(fold(parsed.name))) is not None:
             return key
+        if not parsed.title and _acronym_company(parsed.name):
+            return _note_organisation(reader, offset, parsed.name, None)
         return _note(reader, offset, parsed)
     if parsed.role:
         if INDEFINITE.match(parsed.printed):
@@ -441,6 +444,20 @@ def _lead_business(reader: Reader, offset: int) -> str | None:
         return None
     start, parsed = lead
     return resolve_subject(reader, start, parsed)
+
+
+def _acronym_company(name: str) -> bool:
+    """Whether a name is a company's because it spells a word as an acronym beside ordinary
+    ones ("SK On", "LG Innotek", "CJ CheilJedang"): people's names are not written so. A family
+    name printed in capitals ("KIM Min-seok") is still a person's, and so is a name printed all
+    in capitals ("HARI WON")."""
+    words = name.split()
+    if len(words) < 2 or all(word.isupper() for word in words):
+        return False
+    return any(
+        2 <= len(word) <= 4 and word.isupper() and word.isalpha() and fold(word) not in FAMILY_NAMES
+        for word in words
+    )
 
 
 def _antecedent(reader: Reader, offset: int) -> str | None:

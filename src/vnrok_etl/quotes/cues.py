@@ -73,7 +73,7 @@ CUE_WORDS = frozenset(
 # character before the word is matched, not looked behind at: a pattern that opens with a class
 # lets re skip in C every position that cannot start a match (here every a-z letter, most of the
 # text), where a lookbehind is tried at each one. So the text searched is preceded by one
-# character that is no a-z letter (``has_cue_word``).
+# character that is no a-z letter (``has_cue_word``, ``cue_word_starts``).
 CUE_WORD = re.compile(rf"[^a-z]{_alternation(tuple(sorted(CUE_WORDS)))}(?![a-z])")
 assert all(re.fullmatch("[a-z]+", word) for word in CUE_WORDS), "CUE_WORD needs a-z cue words"
 # Characters looked back from a quotation mark for its cue ("expressed his strong belief that").
@@ -150,20 +150,59 @@ DATA_SHOWED = re.compile(
 )
 # ", he noted, " inside a sentence.
 PARENTHETICAL = re.compile(rf",\s+(?P<subj>[^,]{{1,80}}?)\s+(?P<cue>{CUE}),\s+", re.IGNORECASE)
-# "…, and added": a verb sharing the subject of the clause before it.
-COORDINATED = re.compile(r"(?:^|[\s,”’\"'])and(?:\s+(?:[a-z]+ly|also|then))?\s+$")
+# PARENTHETICAL's cue and comma alone, tried where a cue word starts (a cheap test before it).
+CUE_THEN_COMMA = re.compile(rf"(?P<cue>{CUE}),\s+", re.IGNORECASE)
+# Characters that re's IGNORECASE matches to an ASCII letter though lower() does not make them
+# one (long s, dotted and dotless i; every other character was checked): where a sentence holds
+# one, cue words found in its lowercased text may miss a cue the case-insensitive patterns match.
+CASE_FOLDING_ODDITIES = "\u017f\u0130\u0131"
+ODDITY = re.compile(f"[{CASE_FOLDING_ODDITIES}]")
+# "…, and added", "… declined to confirm but said": a verb sharing the subject of the clause
+# before it.
+COORDINATED = re.compile(r"(?:^|[\s,”’\"'])(?:and|but)(?:\s+(?:[a-z]+ly|also|then))?\s+$")
 CLAUSE_COMMA = re.compile(r",\s+")
-def has_cue_word(text: str, lowered: str | None = None, start: int = 0, end: int = 0) -> bool:
-    """Whether ``text`` holds a cue word (CUE_WORDS) as a whole run of a-z letters, lowercased.
-
-    ``lowered``, when given, is " " + the whole text ``text`` was cut from, lowercased, of the
-    same length plus one, and ``text`` is its ``[start:end]``: then the one search runs on it
-    (lowered[start] is the character before ``text``), instead of lowering a copy, unless that
-    character is an a-z letter, which would hide a cue word opening ``text``.
-    """
-    if lowered is not None and not ("a" <= lowered[start] <= "z"):
-        return CUE_WORD.search(lowered, start, end + 1) is not None
+def has_cue_word(text: str) -> bool:
+    """Whether ``text`` holds a cue word (CUE_WORDS) as a whole run of a-z letters, lowercased."""
     return CUE_WORD.search(" " + text.lower()) is not None
+
+
+def cue_word_starts(body: str, lowered: str | None, start: int, end: int) -> list[int] | None:
+    """Where the cue words (CUE_WORDS, whole a-z runs, any case) of ``body[start:end]`` start,
+    as offsets into ``body`` (``lowered`` is " " + body.lower(), ``Reader.lowered``); None
+    when they cannot be told so (no ``lowered``, an a-z letter right before the text, a
+    character of CASE_FOLDING_ODDITIES in it): then every position counts.
+
+    Every match of a pattern opening with a cue (PRE_CUE, CUE_THEN_COMMA) starts at one of
+    them: a cue phrase's first word is a cue word, with no word character before it and a
+    space or comma after it. So trying those patterns at these offsets finds what a search
+    over the whole sentence finds, without re trying the cue alternation at every character.
+    """
+    if lowered is None or "a" <= lowered[start] <= "z":
+        return None
+    # Most sentences hold no cue word: one search tells, the list is built for the others.
+    first = CUE_WORD.search(lowered, start, end + 1)
+    if first is None:
+        return []
+    if ODDITY.search(body, start, end) is not None:
+        return None
+    # lowered[i + 1] is text's character i, and a match opens with the character before the
+    # word: its start in ``lowered`` is the word's offset in the text.
+    return [match.start() for match in CUE_WORD.finditer(lowered, first.start(), end + 1)]
+
+
+def pre_cue_matches(body: str, starts: list[int] | None, start: int, end: int) -> list[re.Match[str]]:
+    """``list(PRE_CUE.finditer(body, start, end))``, trying only the cue words' ``starts``
+    (``cue_word_starts``) when they are known: the leftmost match from any place is at the
+    first of them from there that matches."""
+    if starts is None:
+        return list(PRE_CUE.finditer(body, start, end))
+    found = []
+    after = start
+    for at in starts:
+        if at >= after and (match := PRE_CUE.match(body, at, end)) is not None:
+            found.append(match)
+            after = match.end()
+    return found
 
 
 def cue_text(cue: str) -> str:

@@ -89,6 +89,11 @@ def _read_paragraph(
     may continue it), else None."""
     body = reader.body
     pairs = quote_pairs(reader, start, end)
+    if not pairs:
+        # Most paragraphs quote nothing: every sentence is reported speech's to read.
+        for s_start, s_end in sentences:
+            indirect(reader, s_start, s_end, pairs)
+        return None
     for open_at, close_at in pairs:
         reader.add_quoted(open_at, close_at if close_at is not None else end)
     opens = [open_at for open_at, _close in pairs]

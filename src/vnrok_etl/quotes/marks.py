@@ -39,13 +39,15 @@ def body_marks(body: str, marks: str) -> list[int]:
 def quote_pairs(reader: Reader, lo: int, hi: int) -> list[tuple[int, int | None]]:
     """(open, close) offsets of quotation marks in a paragraph; close None when unbalanced."""
     body = reader.body
-    doubles = _pair_marks(body, lo, hi, _marks_within(reader.double_marks, lo, hi), double=True)
+    double_marks = _marks_within(reader.double_marks, lo, hi)
+    single_marks = _marks_within(reader.single_marks, lo, hi)
+    if not double_marks and not single_marks:
+        return []  # most paragraphs hold no mark
+    doubles = _pair_marks(body, lo, hi, double_marks, double=True)
     inside = [(a, b if b is not None else hi) for a, b in doubles]
     singles = [
         pair
-        for pair in _pair_marks(
-            body, lo, hi, _marks_within(reader.single_marks, lo, hi), double=False
-        )
+        for pair in _pair_marks(body, lo, hi, single_marks, double=False)
         if not any(a <= pair[0] <= b for a, b in inside)
     ]
     return sorted(doubles + [pair for pair in singles if pair[1] is not None])

@@ -65,7 +65,8 @@ TRAILING_ENDINGS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
 )
-TOKEN = re.compile(r"\([^()\s]{1,12}\)|[^\W\d_][\w’'\-]*|,")
+# (The a-z run first: the same token, a range tested before a class holding \w; see CAPITAL_SCAN.)
+TOKEN = re.compile(r"\([^()\s]{1,12}\)|[^\W\d_][a-z]*+[\w’'\-]*+|,")
 POSSESSIVE_END = re.compile(r"['’]s?$")
 # Capitalised words that start sentences but are never part of a name.
 NOT_NAMES = frozenset(
@@ -164,7 +165,12 @@ ORGANISATION_HEAD = re.compile(
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
-    return [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text, lo, hi)]
+    # Speed: one span() and a slice cost less than group(0), start() and end() (0.41 -> 0.33 us).
+    tokens = []
+    for match in TOKEN.finditer(text, lo, hi):
+        start, end = match.span()
+        tokens.append((text[start:end], start, end))
+    return tokens
 
 
 @lru_cache(maxsize=65536)
@@ -182,9 +188,14 @@ def _is_name(token: str) -> bool:
 # after it that start no token), a bracketed abbreviation or a comma whole, or a run of
 # characters no token starts with; never part of a token.
 # Use it with .match (anchored): a failing .search would rescan from every later position.
+# Speed: "[a-z]*+" before "[\w’'\-]*+" and " *+" before "[^\w(,]*+" take the same maximal runs
+# (a-z letters and spaces are in those classes), but test a range or a literal first, where a
+# class holding \w looks up each character's category (scan 0.105 -> 0.090 ms/doc on c1k).
+# (A possessive "*+" after the group would be the same too, but re fails on it: "span of
+# capturing group is wrong", CPython 3.11.)
 CAPITAL_SCAN = re.compile(
-    r"(?>(?P<prev>[a-z][\w’'\-]*+|\([^()\s]{1,12}\)|,)[^\w(,]*+|[^\w(,]++|[\d_]++|\()*"
-    r"(?P<word>[^\W\d_a-z][\w’'\-]*+)"
+    r"(?>(?P<prev>[a-z][a-z]*+[\w’'\-]*+|\([^()\s]{1,12}\)|,) *+[^\w(,]*+|[^\w(,]++|[\d_]++|\()*"
+    r"(?P<word>[^\W\d_a-z][a-z]*+[\w’'\-]*+)"
 )
 
 

@@ -26,17 +26,19 @@ from vnrok_etl.quotes.cues import (
     COORDINATED_CUE,
     CUE_AT_END,
     CUE_AT_START,
+    CUE_THEN_COMMA,
     DATA_SHOWED,
     LEADING_ACCORDING_TO,
     MAX_CUES_PER_SENTENCE,
     PARENTHETICAL,
     PARTICIPLE,
-    PRE_CUE,
     PRE_PARTICIPLE,
     QUOTED_AS_SAYING,
     cue_of,
     cue_text,
+    cue_word_starts,
     has_cue_word,
+    pre_cue_matches,
 )
 from vnrok_etl.quotes.marks import TERMINAL, is_quote_mark_only, trim_span
 from vnrok_etl.quotes.mentions import (
@@ -72,13 +74,16 @@ def indirect(reader: Reader, s_start: int, s_end: int, pairs: list[tuple[int, in
     """At most one reported-speech quote for the sentence ``body[s_start:s_end]``, and a second
     for a participle clause that continues it ("…, Hung said, adding that …")."""
     body = reader.body
-    sentence = body[s_start:s_end]
     # Most sentences hold no cue word at all: skip the cue patterns for them.
-    if not has_cue_word(sentence, reader.lowered, s_start, s_end):
+    cues = cue_word_starts(body, reader.lowered, s_start, s_end)
+    if cues == []:
+        return
+    sentence = body[s_start:s_end]
+    if cues is None and not has_cue_word(sentence):
         return
     content_end = s_start + len(sentence.rstrip(TERMINAL))
     for attempt in (_quoted_as_saying, _post_posed, _according_to_first, _parenthetical, _pre_posed):
-        found = attempt(reader, s_start, content_end)
+        found = attempt(reader, s_start, content_end, cues)
         if found is None:
             continue
         attribution, text_start, text_end = found
@@ -121,7 +126,7 @@ def emit_reported(
     return True
 
 
-def _quoted_as_saying(reader: Reader, s_start: int, end: int) -> Reported | None:
+def _quoted_as_saying(reader: Reader, s_start: int, end: int, _cues: list[int] | None) -> Reported | None:
     """"Yonhap quoted Minister Ahn Duk-geun as saying that …": the one quoted is the speaker."""
     body = reader.body
     if "quoted" not in body[s_start:end] and "cited" not in body[s_start:end]:
@@ -135,7 +140,7 @@ def _quoted_as_saying(reader: Reader, s_start: int, end: int) -> Reported | None
     return attribute(reader, (found[0], found[2]), "quoted as saying", found[1]), match.end(), end
 
 
-def _post_posed(reader: Reader, s_start: int, end: int) -> Reported | None:
+def _post_posed(reader: Reader, s_start: int, end: int, _cues: list[int] | None) -> Reported | None:
     """"…, Permanent Deputy Minister … Vũ told the press." / "…, according to Vũ." / "…, said Vũ." """
     body = reader.body
     sentence = body[s_start:end]
@@ -251,7 +256,7 @@ def _commas_from_last(sentence: str, most: int = 2) -> list[int]:
     return found
 
 
-def _according_to_first(reader: Reader, s_start: int, end: int) -> Reported | None:
+def _according_to_first(reader: Reader, s_start: int, end: int, _cues: list[int] | None) -> Reported | None:
     """"According to Minister Nguyễn Hồng Diên, exports rose 12 percent." / "According to Dr.
     Lê, a former trade official, exports …" (the apposition is not what was said)."""
     body = reader.body
@@ -274,11 +279,14 @@ def _according_to_first(reader: Reader, s_start: int, end: int) -> Reported | No
     return attribution, text_start, end
 
 
-def _parenthetical(reader: Reader, s_start: int, end: int) -> Reported | None:
+def _parenthetical(reader: Reader, s_start: int, end: int, cues: list[int] | None) -> Reported | None:
     """"Vietnam, he noted, is ready …": the whole sentence is the reported content."""
     body = reader.body
     # The pattern needs a comma on each side of the cue; most sentences have fewer.
     if body.count(",", s_start, end) < 2:
+        return None
+    # And a cue word with a comma after its cue: most sentences with commas have none.
+    if cues is not None and not any(CUE_THEN_COMMA.match(body, at, end) for at in cues):
         return None
     match = PARENTHETICAL.search(body, s_start, end)
     if not match:
@@ -289,7 +297,7 @@ def _parenthetical(reader: Reader, s_start: int, end: int) -> Reported | None:
     return attribute(reader, mention, match.group("cue")), s_start, end
 
 
-def _pre_posed(reader: Reader, s_start: int, end: int) -> Reported | None:
+def _pre_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) -> Reported | None:
     """"X stressed that …", "He praised …, noting that …", "the Deputy PM said Vietnam …"."""
     body = reader.body
     candidates: list[tuple[re.Match[str], bool]] = []
@@ -297,7 +305,7 @@ def _pre_posed(reader: Reader, s_start: int, end: int) -> Reported | None:
     # Speed: both "that" patterns are the slow ones, and "that" matches only its ASCII cases.
     lowered = sentence.lower()
     if "that" in lowered:
-        candidates += [(m, False) for m in PRE_CUE.finditer(body, s_start, end)]
+        candidates += [(m, False) for m in pre_cue_matches(body, cues, s_start, end)]
     if "that" in lowered or "saying" in lowered or "adding" in lowered:
         candidates += [(m, True) for m in PRE_PARTICIPLE.finditer(body, s_start, end)]
     # BARE_SAY (case-sensitive) starts with \b, so re tries it at every position; every match

@@ -24,7 +24,17 @@ Rules stated once here and applied to every amount (tests/test_figures_kinds.py)
   place" is an idiom.
 - **Unit names what is counted.** The counted noun's singular ("2.5 million visitors" ->
   "visitor"); when the noun is elided ("the number of Korean tourists reached 4.6 million",
-  "arrivals hit 2.5 million"), the head noun of the subject.
+  "arrivals hit 2.5 million"), the head noun of the subject; a bare amount that a measure verb's
+  subject reaches or numbers counts that subject ("Korean arrivals rose 14% from June to nearly
+  470,000", "flights now number about 140 a week"), and "reach 120" after "92 partnerships"
+  counts partnerships.
+- **Times, titles and lists are not figures.** A length followed by "later"/"earlier" (without
+  "than") says when ("six years later"; "three weeks earlier than usual" is a length); months
+  after "in the" are a reporting period named before ("in the nine months"); a number word
+  opening a quotation with a capitalised word after it is a title ("Two Rivers"); "Three
+  things: ..." introduces a list.
+- **Rates across a conversion.** "2.06 million won (US$1,500) a month": the period after the
+  parentheses is the rate of both amounts.
 """
 
 from __future__ import annotations
@@ -103,6 +113,9 @@ OFFICE_NOUNS = frozenset(
 SMALL_COUNT = 10
 # A hedge after the amount: "two weeks or more", "5,000 tonnes or less".
 OR_MORE_AFTER = re.compile(r"[ ]+or[ ]+(?P<w>more|less|fewer)\b(?![ ]+than\b)")
+# A number word that opens a quotation and a capitalised word after it: a title ("Two Rivers").
+TITLE_OPENERS = "“\"‘'"
+TITLE_WORD = re.compile(r"[ ][A-Z][a-z]")
 # A definite determiner before "two" in words: the pair was named before ("the two cities", "our
 # two parliaments", "the two of them"), nothing is counted; a length of time still is ("over the
 # two years"). Larger counts after "the" still count ("the six tones").
@@ -406,6 +419,10 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
     body, end = ctx.body, amount.end
     if is_label(body, amount.start):
         return None
+    if amount.is_word and amount.start and body[amount.start - 1] in TITLE_OPENERS and (
+        TITLE_WORD.match(body, end)
+    ):
+        return None  # titled "Two Rivers, One Current": a name, not a count
     if suffix := FOLD_AFTER.match(body, end):
         return Kind("multiplier", "times", suffix.end())
     if suffix := TIMES_AFTER.match(body, end):
@@ -461,7 +478,7 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
         subject = subject_before(body, hedge_start)
         unit = unit_of_subject(subject)
         if not amount.is_scaled or amount.value is not None and amount.value < 1e6:
-            unit = elided_unit(ctx, amount, found)
+            unit = elided_unit(ctx, amount, found) or statement_unit(ctx, hedge_start, end)
             if unit is None:
                 return None  # "rose to 15" names nothing we can count
         unit, rate_end = with_rate(body, end, unit)
@@ -484,7 +501,7 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
 # What links an amount whose noun is elided to a count before it in the sentence: "followed by
 # Binh Duong with 11", "compared with 60", "bringing the total to 306".
 ELIDED_LINK = re.compile(
-    r"(?i)(?<![\d][ ])\b(?:with|to|than|from|versus|vs\.?|against|compared[ ]with|"
+    r"(?i)(?<![\d][ ])\b(?:with|to|than|from|versus|vs\.?|against|compared[ ]with|reach|"
     r"compared[ ]to)[ ]+(?:(?:about|around|some|nearly|almost|over|more[ ]than|less[ ]than|"
     r"only|just)[ ]+)?$"
 )
@@ -560,6 +577,48 @@ def unit_of_subject(subject: str | None) -> str | None:
 
 def growth_before(body: str, start: int) -> bool:
     return GROWTH_BEFORE.search(body, max(0, start - 40), start) is not None
+
+
+# The verb whose subject a bare amount measures: "Korean arrivals rose 14% from June to nearly
+# 470,000", "restaurants have grown to more than 2,100", "flights now number about 140 a week".
+MEASURE_VERB = re.compile(
+    r"\b(?:rose|risen|rises|grew|grown|grows|increased|climbed|jumped|surged|soared|reached|"
+    r"number|numbered|numbers|totalled|totaled|totals|fell|dropped|declined|dipped)\b"
+)
+# After the verb: nothing, or a short phrase ending in "to" ("14% from June to").
+MEASURE_VERB_GAP = re.compile(r"(?:[ ]+\S+){0,4}?[ ]+to[ ]*|[ ]*")
+# A period the amount is counted in, the rate that makes a bare number a count ("about 140 a week").
+SUBJECT_STOPS = frozenset({"between", "for", "with", "by", "under", "into", "among"})
+RATE_AHEAD = re.compile(r"[ ]+(?:per|a|an|each|every)[ ]+(?:day|week|month|year)\b")
+
+
+def statement_unit(ctx: Context, start: int, end: int) -> str | None:
+    """The counted noun of a bare amount that is the value its clause's subject reaches or
+    numbers ("Korean arrivals rose 14% from June to nearly 470,000": "arrival"; "flights ...
+    now number more than 90 per week": "flight"): the subject's head noun, read before the
+    measure verb, back to the clause's first comma. The amount must follow the verb directly or
+    after "to", or be a rate; otherwise None ("the toll rose to 15, officials said" has a
+    subject that is no plural noun, so None too)."""
+    body = ctx.body
+    sentence = sentence_span(ctx, start)
+    verb = None
+    for verb in MEASURE_VERB.finditer(body, max(sentence[0], start - 80), start):
+        pass
+    if verb is None:
+        return None
+    if not MEASURE_VERB_GAP.fullmatch(body, verb.end(), start) and not (
+        RATE_AHEAD.match(body, end) and "," not in body[verb.end():start]
+    ):
+        return None
+    clause_start = body.rfind(",", sentence[0], verb.start()) + 1 or sentence[0]
+    words = body[max(clause_start, sentence[0]):verb.start()].split()
+    if words and words[-1].lower() in ("have", "has", "had", "now", "still", "already"):
+        words = words[:-1]
+    for index, word in enumerate(words):
+        if word.lower() in SUBJECT_STOPS:
+            words = words[:index]  # "Direct flights between Da Nang and Korean cities": flights
+            break
+    return unit_of_subject(" ".join(words)) if words else None
 
 
 def antecedent_unit(ctx: Context, start: int, found: list[Figure]) -> str | None:

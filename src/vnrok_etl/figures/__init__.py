@@ -58,7 +58,7 @@ from __future__ import annotations
 
 import datetime
 
-from vnrok_etl.figures.amounts import DIGIT_QUANTITY, WORD_QUANTITY
+from vnrok_etl.figures.amounts import DIGIT_QUANTITY, word_quantities
 from vnrok_etl.figures.build import make_figure, without_overlaps
 from vnrok_etl.figures.context import Context
 from vnrok_etl.figures.coordination import distribute_subjects
@@ -111,7 +111,8 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
     )
     found: list[Figure] = []
     quantities = sorted(
-        [*DIGIT_QUANTITY.finditer(body), *WORD_QUANTITY.finditer(body)], key=lambda m: m.start()
+        [*DIGIT_QUANTITY.finditer(body), *word_quantities(body, ctx.lowered)],
+        key=lambda m: m.start()
     )
     for match in quantities:
         figure = figure_from_quantity(ctx, match, found)

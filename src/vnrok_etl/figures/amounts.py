@@ -22,6 +22,8 @@ from vnrok_etl.figures.words import MONTHS, STOP_WORDS, alternation
 from vnrok_etl.numbers import (
     DIGITS_RE,
     LETTER_SCALES,
+    SCALE_WORDS,
+    UNIT_WORDS,
     SCALE_WORD_RE,
     WORDS_RE,
     scale_of,
@@ -75,6 +77,52 @@ DIGIT_QUANTITY = re.compile(rf"(?P<num>{DIGITS_RE}){QUANTITY_TAIL}", re.VERBOSE)
 
 
 WORD_QUANTITY = re.compile(rf"(?P<num>{WORDS_RE}){QUANTITY_TAIL}", re.VERBOSE)
+
+
+# Finding WORD_QUANTITY's matches without scanning the body with it. Its first word is a whole
+# ASCII word (a unit word, or "a" before a scale word), so it is one of the body's words once
+# every byte that is not an ASCII letter is read as a space: the set of those words (bytes.split
+# in C) says which number words occur, str.find says where, and WORD_QUANTITY.match is tried
+# there only. The scan tried the pattern at every a, e, n, o, s, t ... of the body (half of its
+# letters) and was an eighth of the figure stage; this finds the same matches in a third of it.
+_LETTER_BYTES = bytes(range(ord("a"), ord("z") + 1))
+NOT_LETTER_TO_SPACE = bytes(b if b in _LETTER_BYTES else 32 for b in range(256))
+FIRST_WORD_BYTES = frozenset(word.encode() for word in UNIT_WORDS)
+SCALE_WORD_BYTES = frozenset(word.encode() for word in SCALE_WORDS)
+
+
+def word_quantities(body: str, lowered: str) -> list[re.Match]:
+    """The matches of WORD_QUANTITY.finditer(body), found as said above; ``lowered`` is
+    ``body.lower()``."""
+    if len(lowered) != len(body):
+        return list(WORD_QUANTITY.finditer(body))  # a lowercase form of another length
+    words = set(lowered.encode().translate(NOT_LETTER_TO_SPACE).split())
+    starts: set[int] = set()
+    for word in FIRST_WORD_BYTES.intersection(words):
+        _word_starts(lowered, word.decode(), starts)
+    for scale in SCALE_WORD_BYTES.intersection(words) if b"a" in words else ():
+        # "a million": the "a" before a scale word, with spaces between
+        scale_starts: set[int] = set()
+        _word_starts(lowered, scale.decode(), scale_starts)
+        for at in scale_starts:
+            before = len(lowered[:at].rstrip(" "))
+            if before < at and lowered[before - 1:before] == "a":
+                starts.add(before - 1)
+    found, end = [], 0
+    for start in sorted(starts):
+        if start >= end and (m := WORD_QUANTITY.match(body, start)):
+            found.append(m)
+            end = m.end()
+    return found
+
+
+def _word_starts(lowered: str, word: str, starts: set[int]) -> None:
+    """Where ``word`` occurs in ``lowered`` with no ASCII letter right before it."""
+    at = lowered.find(word)
+    while at >= 0:
+        if not (at and "a" <= lowered[at - 1] <= "z"):
+            starts.add(at)
+        at = lowered.find(word, at + 1)
 
 
 CURRENCY_BEFORE = re.compile(

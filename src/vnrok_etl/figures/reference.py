@@ -475,8 +475,8 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
     cues, opening_end = facts.cues, facts.opening_end
     clause, previous = clauses_of(ctx, sentence, start)
     best = _nearest_cue(ctx, cues, clause, start, end)
-    if not NOW_WORDS.search(ctx.body, clause[0], clause[1]):
-        for before in previous if best is None else ():
+    if best is None and previous and not NOW_WORDS.search(ctx.body, clause[0], clause[1]):
+        for before in previous:
             best = _nearest_cue(ctx, cues, before, start, end)
             if best is not None:
                 break

@@ -58,7 +58,7 @@ from __future__ import annotations
 
 import datetime
 
-from vnrok_etl.figures.amounts import DIGIT_QUANTITY, word_quantities
+from vnrok_etl.figures.amounts import DIGIT_QUANTITY, body_words, word_quantities
 from vnrok_etl.figures.build import make_figure, without_overlaps
 from vnrok_etl.figures.context import Context
 from vnrok_etl.figures.coordination import distribute_subjects
@@ -100,18 +100,20 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
     if not body:
         return ()
     spans = body_sentences(body)  # usually the split the quotation stage just made
+    lowered = body.lower()
     ctx = Context(
         body=body,
         sentence_starts=[s for s, _ in spans],
         sentence_spans=spans,
         published_year=published.year if published else None,
         cues={},
-        lowered=body.lower(),
+        lowered=lowered,
+        words=body_words(lowered) if len(lowered) == len(body) else frozenset(),
         published_month=published.month if published else None,
     )
     found: list[Figure] = []
     quantities = sorted(
-        [*DIGIT_QUANTITY.finditer(body), *word_quantities(body, ctx.lowered)],
+        [*DIGIT_QUANTITY.finditer(body), *word_quantities(body, lowered, ctx.words)],
         key=lambda m: m.start()
     )
     for match in quantities:

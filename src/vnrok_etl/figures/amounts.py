@@ -91,19 +91,23 @@ FIRST_WORD_BYTES = frozenset(word.encode() for word in UNIT_WORDS)
 SCALE_WORD_BYTES = frozenset(word.encode() for word in SCALE_WORDS)
 
 
-def word_quantities(body: str, lowered: str) -> list[re.Match]:
+def body_words(lowered: str) -> frozenset[bytes]:
+    """The words of ``lowered`` (``body.lower()``): its runs of ASCII letters, as bytes."""
+    return frozenset(lowered.encode().translate(NOT_LETTER_TO_SPACE).split())
+
+
+def word_quantities(body: str, lowered: str, words: frozenset[bytes]) -> list[re.Match]:
     """The matches of WORD_QUANTITY.finditer(body), found as said above; ``lowered`` is
-    ``body.lower()``."""
+    ``body.lower()``, ``words`` its body_words."""
     if len(lowered) != len(body):
         return list(WORD_QUANTITY.finditer(body))  # a lowercase form of another length
-    words = set(lowered.encode().translate(NOT_LETTER_TO_SPACE).split())
     starts: set[int] = set()
     for word in FIRST_WORD_BYTES.intersection(words):
-        _word_starts(lowered, word.decode(), starts)
+        word_starts(lowered, word.decode(), starts)
     for scale in SCALE_WORD_BYTES.intersection(words) if b"a" in words else ():
         # "a million": the "a" before a scale word, with spaces between
         scale_starts: set[int] = set()
-        _word_starts(lowered, scale.decode(), scale_starts)
+        word_starts(lowered, scale.decode(), scale_starts)
         for at in scale_starts:
             before = len(lowered[:at].rstrip(" "))
             if before < at and lowered[before - 1:before] == "a":
@@ -116,7 +120,7 @@ def word_quantities(body: str, lowered: str) -> list[re.Match]:
     return found
 
 
-def _word_starts(lowered: str, word: str, starts: set[int]) -> None:
+def word_starts(lowered: str, word: str, starts: set[int]) -> None:
     """Where ``word`` occurs in ``lowered`` with no ASCII letter right before it."""
     at = lowered.find(word)
     while at >= 0:

@@ -51,6 +51,7 @@ from vnrok_etl.figures.amounts import (
     PERCENT_AFTER,
     is_label,
     read_amount,
+    word_starts,
 )
 from vnrok_etl.figures.build import make_figure
 from vnrok_etl.figures.context import Context, sentence_span
@@ -211,6 +212,8 @@ A_TIME_UNIT = re.compile(
 A_TIME_LITERALS = tuple(f"{article} {unit}" for article in ("a", "an")
                         for unit in ("hour", "day", "week", "month", "year", "decade", "minute",
                                      "night"))
+# The whole words of each: a literal whose words are not all in the body is not looked for.
+A_TIME_WORDS = {literal: frozenset(literal.encode().split()) for literal in A_TIME_LITERALS}
 # "over the past decade", "the next decade": a decade with no number printed.
 BARE_DECADE = re.compile(
     r"(?i)\b(?:the|a)[ ]+(?:past|last|next|coming|previous|following)[ ]+"
@@ -239,26 +242,29 @@ ORDINAL_BEFORE = re.compile(
     rf"|(?P<card>(?i:{UNIT_WORD_RE}))[‐–-])$"
 )
 # "second place", "the sixth position": a rank with no superlative.
-# Every superlative holds one of these (lowercase): the scan looks for them with str.find and
-# tries SUPERLATIVE only at the start of the word around each, a third of the cost of scanning
-# the whole body with SUPERLATIVE, whose first letters (l, m, s, h ...) are common ones.
-SUPERLATIVE_LITERALS = ("est", "leading", "most")
+# SUPERLATIVE's first word is a whole ASCII word: the body's words (Context.words) say which
+# occur, str.find where, and SUPERLATIVE is tried there only; a fifth of the cost of scanning
+# the whole body with it, whose first letters (l, m, s, h ...) are common ones.
+SUPERLATIVE_WORDS = frozenset(
+    word.encode() for word in ("largest", "biggest", "highest", "lowest", "smallest", "greatest",
+                               "fastest", "leading", "richest", "poorest", "busiest", "strongest",
+                               "oldest", "longest", "most")
+)
 
 
 def superlatives(ctx: Context) -> list[re.Match]:
-    """The matches of SUPERLATIVE in the body, in text order (see SUPERLATIVE_LITERALS)."""
-    body, lowered = ctx.body, ctx.lowered
-    found: dict[int, re.Match] = {}
-    for literal in SUPERLATIVE_LITERALS:
-        at = lowered.find(literal)
-        while at >= 0:
-            start = at
-            while start > 0 and lowered[start - 1].isalpha() and at - start < 8:
-                start -= 1
-            if start not in found and (m := SUPERLATIVE.match(body, start)):
-                found[start] = m
-            at = lowered.find(literal, at + 1)
-    return [found[start] for start in sorted(found)]
+    """The matches of SUPERLATIVE in the body, in text order (see SUPERLATIVE_WORDS)."""
+    if not ctx.words:
+        return list(SUPERLATIVE.finditer(ctx.body))  # body_words unknown
+    starts: set[int] = set()
+    for word in SUPERLATIVE_WORDS.intersection(ctx.words):
+        word_starts(ctx.lowered, word.decode(), starts)
+    found, end = [], 0
+    for start in sorted(starts):
+        if start >= end and (m := SUPERLATIVE.match(ctx.body, start)):
+            found.append(m)
+            end = m.end()
+    return found
 
 
 PLACE_RANK = re.compile(
@@ -318,6 +324,10 @@ OUT_OF = re.compile(
     rf"(?P<n>(?i:{UNIT_WORD_RE})|\d{{1,3}})[ ]out[ ]of[ ](?P<m>(?i:{UNIT_WORD_RE})|\d{{1,4}})\b"
 )
 FRACTION_LITERALS = ("third", "quarter", "fifth", "tenth")
+# Every match holds one of these whole words ("one-third", "two-thirds", "a quarter").
+FRACTION_WORDS = frozenset(
+    f"{word}{plural}".encode() for word in FRACTION_LITERALS for plural in ("", "s")
+)
 DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 NUMERATORS = {"one": 1, "two": 2, "three": 3, "a": 1}
 PERIOD_HALF_BEFORE = re.compile(r"(?i)\b(?:first|second|last|latter|former)[ ]+$")
@@ -328,6 +338,7 @@ MULTIPLIER_APPOSITIVE = re.compile(
     + r"(?=[ ]+(?:the|that|its|their|what|as)\b)"
 )
 APPOSITIVE_LITERALS = ("double ", "twice ", "triple ", "treble ", "quadruple ")
+APPOSITIVE_WORDS = frozenset({b"double", b"twice", b"triple", b"treble", b"quadruple"})
 APPOSITIVE_VALUES = {"double": 2.0, "twice": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
 # "second only to visitors from Taiwan": a rank, its text up to what it is second to.
 ONLY_TO = re.compile(
@@ -693,7 +704,7 @@ def figures_from_fractions(ctx: Context) -> list[Figure]:
     """Shares in words as percentages, rounded to one decimal as printed in keys ("one-third"
     is 33.3 percent): FRACTION, HALF_OF, OUT_OF above."""
     body, found = ctx.body, []
-    for m in _around(ctx, FRACTION, FRACTION_LITERALS, before=7):
+    for m in _around(ctx, FRACTION, FRACTION_LITERALS, before=7, gate=FRACTION_WORDS):
         numerator = NUMERATORS[body[m.start():m.start("den")].strip(" ‐–-").lower()]
         value = round(100.0 * numerator / DENOMINATORS[m["den"].lower().rstrip("s")], 1)
         start, qualifier = hedge_before(body, m.start())
@@ -726,7 +737,8 @@ def figures_from_fractions(ctx: Context) -> list[Figure]:
 def figures_from_appositives(ctx: Context) -> list[Figure]:
     """'nearly double the number a year earlier', 'twice the number', and 'second only to X'."""
     body, found = ctx.body, []
-    for m in _around(ctx, MULTIPLIER_APPOSITIVE, APPOSITIVE_LITERALS, before=1):
+    for m in _around(ctx, MULTIPLIER_APPOSITIVE, APPOSITIVE_LITERALS, before=1,
+                     gate=APPOSITIVE_WORDS):
         start, qualifier = hedge_before(body, m.start())
         found.append(make_figure(ctx, "multiplier", APPOSITIVE_VALUES[m.group().lower()],
                                  "times", qualifier, None, start, m.end()))
@@ -743,8 +755,12 @@ def figures_from_bare_decades(ctx: Context) -> list[Figure]:
     rate or a time: 'twice a year', 'a year earlier')."""
     body, found = ctx.body, []
     found.extend(make_figure(ctx, "duration", 10.0, "year", "exact", None, m.start("d"), m.end("d"))
-                 for m in _around(ctx, BARE_DECADE, ("decade",), before=24))
-    for m in _around(ctx, A_TIME_UNIT, A_TIME_LITERALS, before=1):
+                 for m in _around(ctx, BARE_DECADE, ("decade",), before=24,
+                                  gate=frozenset({b"decade"})))
+    literals = A_TIME_LITERALS if not ctx.words else tuple(
+        literal for literal in A_TIME_LITERALS if A_TIME_WORDS[literal] <= ctx.words
+    )
+    for m in _around(ctx, A_TIME_UNIT, literals, before=1):
         start, qualifier = hedge_before(body, m.start(), duration=True)
         if qualifier != "exact" and start < m.start():
             unit, factor = duration_unit(m["u"])
@@ -754,12 +770,14 @@ def figures_from_bare_decades(ctx: Context) -> list[Figure]:
 
 
 def _around(ctx: Context, pattern: re.Pattern, literals: tuple[str, ...], before: int,
-            after: int = 40) -> list[re.Match]:
+            after: int = 40, gate: frozenset[bytes] = frozenset()) -> list[re.Match]:
     """The matches of ``pattern`` that start near an occurrence of one of ``literals`` (any
     case): cheaper than scanning a whole body with a pattern whose first letters are common
     ones ("a", "t", "d"). The window reaches ``after`` characters past the literal, enough for
     the pattern's lookaheads."""
     body, lowered = ctx.body, ctx.lowered
+    if gate and ctx.words and gate.isdisjoint(ctx.words):
+        return []  # none of the words every match holds is in the body
     found: dict[int, re.Match] = {}
     for literal in literals:
         at = lowered.find(literal)

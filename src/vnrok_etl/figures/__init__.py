@@ -39,8 +39,12 @@ One module per concern, each with its rules in its docstring and tested on forms
 
 Speed: the patterns that scan a whole body start with a character class, not ``\b``
 (``numbers.at_word_start``, ``DIGITS_RE``), so the regex engine skips in C to the letters or digits
-that can start a match instead of trying every position; what the figures of one sentence read
-(year cues, clause breaks, goal and forecast words) is found once per sentence.
+that can start a match instead of trying every position. Patterns whose first word is a whole
+word (number words, superlatives) are not scanned at all: the body's ASCII words are split once
+in C (``amounts.body_words``), str.find locates the ones that occur, and the pattern is tried
+there only (``amounts.matches_at``: the same matches as the scan). Literal searches are skipped
+when their words are absent; "the two" is rejected before its noun is read; what the figures of
+one sentence read (year cues, clause breaks, goal and forecast words) is found once per sentence.
 
 Deliberately not extracted (each a judgement call, tested in tests/test_figures*.py):
 - vague amounts without a value: "millions of travellers", "dozens of", "double-digit growth";

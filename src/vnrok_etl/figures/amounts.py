@@ -112,9 +112,15 @@ def word_quantities(body: str, lowered: str, words: frozenset[bytes]) -> list[re
             before = len(lowered[:at].rstrip(" "))
             if before < at and lowered[before - 1:before] == "a":
                 starts.add(before - 1)
+    return matches_at(WORD_QUANTITY, body, starts)
+
+
+def matches_at(pattern: re.Pattern, body: str, starts: set[int]) -> list[re.Match]:
+    """What ``pattern.finditer(body)`` returns when its matches can start only at ``starts``:
+    tried there in order, a start inside the previous match skipped."""
     found, end = [], 0
     for start in sorted(starts):
-        if start >= end and (m := WORD_QUANTITY.match(body, start)):
+        if start >= end and (m := pattern.match(body, start)):
             found.append(m)
             end = m.end()
     return found

@@ -50,6 +50,7 @@ from vnrok_etl.figures.amounts import (
     DIGIT_QUANTITY,
     PERCENT_AFTER,
     is_label,
+    matches_at,
     read_amount,
     word_starts,
 )
@@ -259,12 +260,7 @@ def superlatives(ctx: Context) -> list[re.Match]:
     starts: set[int] = set()
     for word in SUPERLATIVE_WORDS.intersection(ctx.words):
         word_starts(ctx.lowered, word.decode(), starts)
-    found, end = [], 0
-    for start in sorted(starts):
-        if start >= end and (m := SUPERLATIVE.match(ctx.body, start)):
-            found.append(m)
-            end = m.end()
-    return found
+    return matches_at(SUPERLATIVE, ctx.body, starts)
 
 
 PLACE_RANK = re.compile(

@@ -449,3 +449,21 @@ def test_a_verb_of_exceeding_is_a_hedge(text, surface):
 )
 def test_a_bare_amount_counts_the_subject_of_its_measure_verb(text, surface, unit):
     assert next(f for f in extract_figures(text, PUBLISHED) if f.text == surface).unit == unit
+
+
+def test_a_ranking_continued_in_the_next_sentence_keeps_its_unit():
+    text = ("Thailand sent the most guests to Da Lat in March, with 12,400 arrivals. It was "
+            "followed by Laos with 9,100; Cambodia, 7,250; and Japan, 4,800.")
+    assert [(f.text, f.unit) for f in extract_figures(text, PUBLISHED)][1:] == [
+        ("9,100", "arrival"), ("7,250", "arrival"), ("4,800", "arrival")]
+
+
+def test_a_ranking_in_parentheses_keeps_its_unit():
+    text = "Busan led with 6,300 cruise passengers, ahead of Incheon (4,100) and Jeju (2,950)."
+    assert [(f.text, f.unit) for f in extract_figures(text, PUBLISHED)] == [
+        ("6,300 cruise passengers", "passenger"), ("4,100", "passenger"), ("2,950", "passenger")]
+
+
+@pytest.mark.parametrize("text", ["Sales saw a 40fold rise.", "Sales saw a 40-fold rise."])
+def test_fold_glued_or_hyphened(text):
+    assert found(text)[0][:3] == ("multiplier", text.split()[3], 40.0)

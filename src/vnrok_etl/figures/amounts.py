@@ -62,13 +62,14 @@ LABEL_WORDS = frozenset(
 # An amount: digits or number words, an optional range ("7-8"), an optional scale ("billion",
 # "bln", glued "bn"). Two scans (digits, words) because one alternation over both is three
 # times slower. The lookahead refuses numbers glued to letters or slashes ("5G", "15/08/2025",
-# "34-NQ/TW", "01:50") unless the glue is a money scale ("$5bn"); what comes before the digits
+# "34-NQ/TW", "01:50") unless the glue is a money scale ("$5bn") or "fold" ("a 72fold rise", a
+# common typo of "72-fold"); what comes before the digits
 # ("G20", "VND4,927") is checked in code, with the currency prefix.
 QUANTITY_TAIL = rf"""
     (?:(?P<dash>[ ]?[-–][ ]?)(?P<num2>{DIGITS_RE}))?
     (?:
         (?P<glued>bln|bn|mln|mn|tn|trn|k|m|b)(?!\w)
-      | (?![\w/:]|[.,]\d|-[A-Z])(?:[ -](?P<scale>(?i:{SCALE_WORD_RE}))\b)?
+      | (?!(?!fold\b)[\w/:]|[.,]\d|-[A-Z])(?:[ -](?P<scale>(?i:{SCALE_WORD_RE}))\b)?
     )
 """
 

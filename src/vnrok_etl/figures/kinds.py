@@ -39,6 +39,7 @@ Rules stated once here and applied to every amount (tests/test_figures_kinds.py)
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -512,6 +513,14 @@ ELIDED_LINK = re.compile(
     r"compared[ ]to)[ ]+(?:(?:about|around|some|nearly|almost|over|more[ ]than|less[ ]than|"
     r"only|just)[ ]+)?$"
 )
+# The items of a ranking after a counted first item, each a name and its amount: "with 41,300;
+# Russia, 25,800; and Thailand, 21,100", "the United States (nearly 78,000 arrivals), Thailand
+# (55,000)".
+LIST_ITEM_BEFORE = re.compile(r";[ ]+(?:and[ ]+)?[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,3},[ ]+$")
+PAREN_ITEM_BEFORE = re.compile(
+    r"(?:^|[ ,])[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,3}[ ]\((?:(?:about|around|some|nearly|"
+    r"almost|over|more[ ]than)[ ]+)?$"
+)
 # "from 7,500 to about 10,000 people", "19 of our 21 economic sectors": the noun comes after.
 NOUN_AHEAD = re.compile(
     r"(?i)[ ]+(?:to|of[ ]+(?:our|its|their|the|his|her))[ ]+"
@@ -532,8 +541,15 @@ def elided_unit(ctx: Context, amount: Amount, found: list[Figure]) -> str | None
         nxt = DIGIT_QUANTITY.match(body, ahead.end())
         if nxt and (phrase := counted_phrase(body, nxt.end())):
             return phrase[0]
-    if ELIDED_LINK.search(body, max(0, amount.start - 40), amount.start):
-        return antecedent_unit(ctx, amount.start, found)
+    if ELIDED_LINK.search(body, max(0, amount.start - 40), amount.start) or (
+        LIST_ITEM_BEFORE.search(body, max(0, amount.start - 40), amount.start)
+    ) or (
+        body[amount.end:amount.end + 1] == ")"
+        and PAREN_ITEM_BEFORE.search(body, max(0, amount.start - 40), amount.start)
+    ):
+        return antecedent_unit(ctx, amount.start, found) or (
+            continued_unit(ctx, amount.start, found)
+        )
     return None
 
 
@@ -626,6 +642,30 @@ def statement_unit(ctx: Context, start: int, end: int) -> str | None:
             words = words[:index]  # "Direct flights between Da Nang and Korean cities": flights
             break
     return unit_of_subject(" ".join(words)) if words else None
+
+
+# A sentence that continues a ranking of the sentence before: "It was followed by Australia
+# with 41,300", "Followed by ...".
+FOLLOWED_BY = re.compile(r"(?i)(?:^|[ ])(?:was|were|is|are)?[ ]*followed[ ]by\b")
+
+
+def continued_unit(ctx: Context, start: int, found: list[Figure]) -> str | None:
+    """The unit of the last count of the sentence before, for a bare amount in a sentence that
+    continues its ranking ("... with 84,300 arrivals. It was followed by Australia with
+    41,300"): the noun elided across the full stop."""
+    sentence = sentence_span(ctx, start)
+    if not FOLLOWED_BY.search(ctx.body, sentence[0], start):
+        return None
+    index = bisect.bisect_left(ctx.sentence_starts, sentence[0])
+    if index == 0:
+        return None
+    previous = ctx.sentence_spans[index - 1]
+    for figure in reversed(found):
+        if figure.start_char < previous[0]:
+            break
+        if figure.kind == "count" and figure.start_char < sentence[0]:
+            return figure.unit
+    return None
 
 
 def antecedent_unit(ctx: Context, start: int, found: list[Figure]) -> str | None:

@@ -124,6 +124,11 @@ def test_last_month_in_january_is_last_year():
          "Some 5,000 Thai students"),
         # A span of years is no single reference year.
         ("For 2025 to 2029 the banks set a cap of 3 billion USD.", "3 billion USD"),
+        # The year of the plan that follows "and", not of the figure before it.
+        ("The group has put 450 million USD into Vietnam and plans to lift that to 800 million "
+         "USD by 2027.", "450 million USD"),
+        ("Exports reached $30 billion and are expected to top $40 billion in 2026.",
+         "$30 billion"),
     ],
 )
 def test_starts_bases_and_spans_give_no_reference_year(text, surface):

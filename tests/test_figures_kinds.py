@@ -380,3 +380,90 @@ def test_frequencies_from_ten_up_are_counts_of_times(text, expected):
 def test_over_after_a_particle_verb_is_not_a_hedge(text, qualifier):
     figure, = extract_figures(text, PUBLISHED)
     assert figure.qualifier == qualifier
+
+
+# ---------------------------------------------------------------------------------------------
+# More forms (issue 17, second pass)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        # A frequency of ten and more with its period.
+        ("Vietjet flies 35 times a week to Seoul.", "35 times a week", "time per week"),
+        # "a week from" is still a rate; only "from now/today/then" ends one.
+        ("The desk will answer some 250 calls a week from migrants.", "some 250 calls a week",
+         "call per week"),
+        # A conversion in parentheses between the amount and its period.
+        ("Each trainee will earn 1.9 million won (US$1,400) a month.", "1.9 million won",
+         "KRW per month"),
+        ("Each trainee will earn 1.9 million won (US$1,400) a month.", "US$1,400",
+         "USD per month"),
+    ],
+)
+def test_more_rates_keep_their_period(text, surface, unit):
+    assert next(f for f in extract_figures(text, PUBLISHED) if f.text == surface).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("She moved to Daegu in 2010 and opened a shop five years later.", "five years"),
+        ("Two decades later, the club has 400 members.", "Two decades"),
+        ("Sales hit $2 billion, with $600 million in the nine months.", "nine months"),
+        ("The show, titled \u201cThree Bridges\u201d, opens in May.", "Three Bridges"),
+        ("The film \"Two Sisters\" drew 90,000 viewers.", "Two Sisters"),
+        ("Three things matter: trust, skills and money.", "Three things"),
+    ],
+)
+def test_times_periods_and_titles_are_not_figures(text, absent):
+    assert absent not in texts(text)
+
+
+def test_a_difference_in_time_is_a_length():
+    assert "four days" in texts("The tours sold out four days earlier than last year.")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Trade is on track to exceed $90 billion this year.", "$90 billion"),
+        ("Exports topped $3 billion in May.", "$3 billion"),
+    ],
+)
+def test_a_verb_of_exceeding_is_a_hedge(text, surface):
+    assert next(f for f in extract_figures(text, PUBLISHED) if f.text == surface).qualifier == "over"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        # The subject of a measure verb names what a bare amount counts.
+        ("In June, Thai arrivals rose 9% from May to nearly 52,000.", "nearly 52,000", "arrival"),
+        ("Korean cafes in Hanoi have grown to more than 300.", "more than 300", "cafe"),
+        ("Ferries between Busan and Hai Phong now number about 12 a week.", "about 12 a week",
+         "ferry per week"),
+        # "reach" links a bare amount to the count before it.
+        ("The city has 40 sister schools and wants to reach 60.", "60", "school"),
+    ],
+)
+def test_a_bare_amount_counts_the_subject_of_its_measure_verb(text, surface, unit):
+    assert next(f for f in extract_figures(text, PUBLISHED) if f.text == surface).unit == unit
+
+
+def test_a_ranking_continued_in_the_next_sentence_keeps_its_unit():
+    text = ("Thailand sent the most guests to Da Lat in March, with 12,400 arrivals. It was "
+            "followed by Laos with 9,100; Cambodia, 7,250; and Japan, 4,800.")
+    assert [(f.text, f.unit) for f in extract_figures(text, PUBLISHED)][1:] == [
+        ("9,100", "arrival"), ("7,250", "arrival"), ("4,800", "arrival")]
+
+
+def test_a_ranking_in_parentheses_keeps_its_unit():
+    text = "Busan led with 6,300 cruise passengers, ahead of Incheon (4,100) and Jeju (2,950)."
+    assert [(f.text, f.unit) for f in extract_figures(text, PUBLISHED)] == [
+        ("6,300 cruise passengers", "passenger"), ("4,100", "passenger"), ("2,950", "passenger")]
+
+
+@pytest.mark.parametrize("text", ["Sales saw a 40fold rise.", "Sales saw a 40-fold rise."])
+def test_fold_glued_or_hyphened(text):
+    assert found(text)[0][:3] == ("multiplier", text.split()[3], 40.0)

@@ -39,8 +39,12 @@ One module per concern, each with its rules in its docstring and tested on forms
 
 Speed: the patterns that scan a whole body start with a character class, not ``\b``
 (``numbers.at_word_start``, ``DIGITS_RE``), so the regex engine skips in C to the letters or digits
-that can start a match instead of trying every position; what the figures of one sentence read
-(year cues, clause breaks, goal and forecast words) is found once per sentence.
+that can start a match instead of trying every position. Patterns whose first word is a whole
+word (number words, superlatives) are not scanned at all: the body's ASCII words are split once
+in C (``amounts.body_words``), str.find locates the ones that occur, and the pattern is tried
+there only (``amounts.matches_at``: the same matches as the scan). Literal searches are skipped
+when their words are absent; "the two" is rejected before its noun is read; what the figures of
+one sentence read (year cues, clause breaks, goal and forecast words) is found once per sentence.
 
 Deliberately not extracted (each a judgement call, tested in tests/test_figures*.py):
 - vague amounts without a value: "millions of travellers", "dozens of", "double-digit growth";
@@ -58,7 +62,7 @@ from __future__ import annotations
 
 import datetime
 
-from vnrok_etl.figures.amounts import DIGIT_QUANTITY, WORD_QUANTITY
+from vnrok_etl.figures.amounts import DIGIT_QUANTITY, body_words, word_quantities
 from vnrok_etl.figures.build import make_figure, without_overlaps
 from vnrok_etl.figures.context import Context
 from vnrok_etl.figures.coordination import distribute_subjects
@@ -100,18 +104,21 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
     if not body:
         return ()
     spans = body_sentences(body)  # usually the split the quotation stage just made
+    lowered = body.lower()
     ctx = Context(
         body=body,
         sentence_starts=[s for s, _ in spans],
         sentence_spans=spans,
         published_year=published.year if published else None,
         cues={},
-        lowered=body.lower(),
+        lowered=lowered,
+        words=body_words(lowered) if len(lowered) == len(body) else frozenset(),
         published_month=published.month if published else None,
     )
     found: list[Figure] = []
     quantities = sorted(
-        [*DIGIT_QUANTITY.finditer(body), *WORD_QUANTITY.finditer(body)], key=lambda m: m.start()
+        [*DIGIT_QUANTITY.finditer(body), *word_quantities(body, lowered, ctx.words)],
+        key=lambda m: m.start()
     )
     for match in quantities:
         figure = figure_from_quantity(ctx, match, found)

@@ -17,7 +17,9 @@ class Context:
     # sentence start -> reference.SentenceFacts: what its figures read, found once per sentence
     cues: dict[int, object]
     lowered: str = ""
-    published_month: int | None = None  # "last month" in a January article is December  # body.lower(): literal look-ups before a pattern is tried (kinds._around)
+    published_month: int | None = None  # "last month" in a January article is December
+    # The body's ASCII words as bytes (amounts.body_words): which literals are worth a look.
+    words: frozenset[bytes] = frozenset()  # body.lower(): literal look-ups before a pattern is tried (kinds._around)
 
 
 def sentence_span(ctx: Context, offset: int) -> tuple[int, int]:

@@ -24,11 +24,22 @@ Rules stated once here and applied to every amount (tests/test_figures_kinds.py)
   place" is an idiom.
 - **Unit names what is counted.** The counted noun's singular ("2.5 million visitors" ->
   "visitor"); when the noun is elided ("the number of Korean tourists reached 4.6 million",
-  "arrivals hit 2.5 million"), the head noun of the subject.
+  "arrivals hit 2.5 million"), the head noun of the subject; a bare amount that a measure verb's
+  subject reaches or numbers counts that subject ("Korean arrivals rose 14% from June to nearly
+  470,000", "flights now number about 140 a week"), and "reach 120" after "92 partnerships"
+  counts partnerships.
+- **Times, titles and lists are not figures.** A length followed by "later"/"earlier" (without
+  "than") says when ("six years later"; "three weeks earlier than usual" is a length); months
+  after "in the" are a reporting period named before ("in the nine months"); a number word
+  opening a quotation with a capitalised word after it is a title ("Two Rivers"); "Three
+  things: ..." introduces a list.
+- **Rates across a conversion.** "2.06 million won (US$1,500) a month": the period after the
+  parentheses is the rate of both amounts.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -40,7 +51,9 @@ from vnrok_etl.figures.amounts import (
     DIGIT_QUANTITY,
     PERCENT_AFTER,
     is_label,
+    matches_at,
     read_amount,
+    word_starts,
 )
 from vnrok_etl.figures.build import make_figure
 from vnrok_etl.figures.context import Context, sentence_span
@@ -103,6 +116,9 @@ OFFICE_NOUNS = frozenset(
 SMALL_COUNT = 10
 # A hedge after the amount: "two weeks or more", "5,000 tonnes or less".
 OR_MORE_AFTER = re.compile(r"[ ]+or[ ]+(?P<w>more|less|fewer)\b(?![ ]+than\b)")
+# A number word that opens a quotation and a capitalised word after it: a title ("Two Rivers").
+TITLE_OPENERS = "“\"‘'"
+TITLE_WORD = re.compile(r"[ ][A-Z][a-z]")
 # A definite determiner before "two" in words: the pair was named before ("the two cities", "our
 # two parliaments", "the two of them"), nothing is counted; a length of time still is ("over the
 # two years"). Larger counts after "the" still count ("the six tones").
@@ -198,6 +214,8 @@ A_TIME_UNIT = re.compile(
 A_TIME_LITERALS = tuple(f"{article} {unit}" for article in ("a", "an")
                         for unit in ("hour", "day", "week", "month", "year", "decade", "minute",
                                      "night"))
+# The whole words of each: a literal whose words are not all in the body is not looked for.
+A_TIME_WORDS = {literal: frozenset(literal.encode().split()) for literal in A_TIME_LITERALS}
 # "over the past decade", "the next decade": a decade with no number printed.
 BARE_DECADE = re.compile(
     r"(?i)\b(?:the|a)[ ]+(?:past|last|next|coming|previous|following)[ ]+"
@@ -226,26 +244,24 @@ ORDINAL_BEFORE = re.compile(
     rf"|(?P<card>(?i:{UNIT_WORD_RE}))[‐–-])$"
 )
 # "second place", "the sixth position": a rank with no superlative.
-# Every superlative holds one of these (lowercase): the scan looks for them with str.find and
-# tries SUPERLATIVE only at the start of the word around each, a third of the cost of scanning
-# the whole body with SUPERLATIVE, whose first letters (l, m, s, h ...) are common ones.
-SUPERLATIVE_LITERALS = ("est", "leading", "most")
+# SUPERLATIVE's first word is a whole ASCII word: the body's words (Context.words) say which
+# occur, str.find where, and SUPERLATIVE is tried there only; a fifth of the cost of scanning
+# the whole body with it, whose first letters (l, m, s, h ...) are common ones.
+SUPERLATIVE_WORDS = frozenset(
+    word.encode() for word in ("largest", "biggest", "highest", "lowest", "smallest", "greatest",
+                               "fastest", "leading", "richest", "poorest", "busiest", "strongest",
+                               "oldest", "longest", "most")
+)
 
 
 def superlatives(ctx: Context) -> list[re.Match]:
-    """The matches of SUPERLATIVE in the body, in text order (see SUPERLATIVE_LITERALS)."""
-    body, lowered = ctx.body, ctx.lowered
-    found: dict[int, re.Match] = {}
-    for literal in SUPERLATIVE_LITERALS:
-        at = lowered.find(literal)
-        while at >= 0:
-            start = at
-            while start > 0 and lowered[start - 1].isalpha() and at - start < 8:
-                start -= 1
-            if start not in found and (m := SUPERLATIVE.match(body, start)):
-                found[start] = m
-            at = lowered.find(literal, at + 1)
-    return [found[start] for start in sorted(found)]
+    """The matches of SUPERLATIVE in the body, in text order (see SUPERLATIVE_WORDS)."""
+    if not ctx.words:
+        return list(SUPERLATIVE.finditer(ctx.body))  # body_words unknown
+    starts: set[int] = set()
+    for word in SUPERLATIVE_WORDS.intersection(ctx.words):
+        word_starts(ctx.lowered, word.decode(), starts)
+    return matches_at(SUPERLATIVE, ctx.body, starts)
 
 
 PLACE_RANK = re.compile(
@@ -305,6 +321,10 @@ OUT_OF = re.compile(
     rf"(?P<n>(?i:{UNIT_WORD_RE})|\d{{1,3}})[ ]out[ ]of[ ](?P<m>(?i:{UNIT_WORD_RE})|\d{{1,4}})\b"
 )
 FRACTION_LITERALS = ("third", "quarter", "fifth", "tenth")
+# Every match holds one of these whole words ("one-third", "two-thirds", "a quarter").
+FRACTION_WORDS = frozenset(
+    f"{word}{plural}".encode() for word in FRACTION_LITERALS for plural in ("", "s")
+)
 DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 NUMERATORS = {"one": 1, "two": 2, "three": 3, "a": 1}
 PERIOD_HALF_BEFORE = re.compile(r"(?i)\b(?:first|second|last|latter|former)[ ]+$")
@@ -315,6 +335,7 @@ MULTIPLIER_APPOSITIVE = re.compile(
     + r"(?=[ ]+(?:the|that|its|their|what|as)\b)"
 )
 APPOSITIVE_LITERALS = ("double ", "twice ", "triple ", "treble ", "quadruple ")
+APPOSITIVE_WORDS = frozenset({b"double", b"twice", b"triple", b"treble", b"quadruple"})
 APPOSITIVE_VALUES = {"double": 2.0, "twice": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
 # "second only to visitors from Taiwan": a rank, its text up to what it is second to.
 ONLY_TO = re.compile(
@@ -406,6 +427,10 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
     body, end = ctx.body, amount.end
     if is_label(body, amount.start):
         return None
+    if amount.is_word and amount.start and body[amount.start - 1] in TITLE_OPENERS and (
+        TITLE_WORD.match(body, end)
+    ):
+        return None  # titled "Two Rivers, One Current": a name, not a count
     if suffix := FOLD_AFTER.match(body, end):
         return Kind("multiplier", "times", suffix.end())
     if suffix := TIMES_AFTER.match(body, end):
@@ -461,7 +486,7 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
         subject = subject_before(body, hedge_start)
         unit = unit_of_subject(subject)
         if not amount.is_scaled or amount.value is not None and amount.value < 1e6:
-            unit = elided_unit(ctx, amount, found)
+            unit = elided_unit(ctx, amount, found) or statement_unit(ctx, hedge_start, end)
             if unit is None:
                 return None  # "rose to 15" names nothing we can count
         unit, rate_end = with_rate(body, end, unit)
@@ -484,9 +509,17 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
 # What links an amount whose noun is elided to a count before it in the sentence: "followed by
 # Binh Duong with 11", "compared with 60", "bringing the total to 306".
 ELIDED_LINK = re.compile(
-    r"(?i)(?<![\d][ ])\b(?:with|to|than|from|versus|vs\.?|against|compared[ ]with|"
+    r"(?i)(?<![\d][ ])\b(?:with|to|than|from|versus|vs\.?|against|compared[ ]with|reach|"
     r"compared[ ]to)[ ]+(?:(?:about|around|some|nearly|almost|over|more[ ]than|less[ ]than|"
     r"only|just)[ ]+)?$"
+)
+# The items of a ranking after a counted first item, each a name and its amount: "with 41,300;
+# Russia, 25,800; and Thailand, 21,100", "the United States (nearly 78,000 arrivals), Thailand
+# (55,000)".
+LIST_ITEM_BEFORE = re.compile(r";[ ]+(?:and[ ]+)?[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,3},[ ]+$")
+PAREN_ITEM_BEFORE = re.compile(
+    r"(?:^|[ ,])[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,3}[ ]\((?:(?:about|around|some|nearly|"
+    r"almost|over|more[ ]than)[ ]+)?$"
 )
 # "from 7,500 to about 10,000 people", "19 of our 21 economic sectors": the noun comes after.
 NOUN_AHEAD = re.compile(
@@ -508,8 +541,15 @@ def elided_unit(ctx: Context, amount: Amount, found: list[Figure]) -> str | None
         nxt = DIGIT_QUANTITY.match(body, ahead.end())
         if nxt and (phrase := counted_phrase(body, nxt.end())):
             return phrase[0]
-    if ELIDED_LINK.search(body, max(0, amount.start - 40), amount.start):
-        return antecedent_unit(ctx, amount.start, found)
+    if ELIDED_LINK.search(body, max(0, amount.start - 40), amount.start) or (
+        LIST_ITEM_BEFORE.search(body, max(0, amount.start - 40), amount.start)
+    ) or (
+        body[amount.end:amount.end + 1] == ")"
+        and PAREN_ITEM_BEFORE.search(body, max(0, amount.start - 40), amount.start)
+    ):
+        return antecedent_unit(ctx, amount.start, found) or (
+            continued_unit(ctx, amount.start, found)
+        )
     return None
 
 
@@ -560,6 +600,72 @@ def unit_of_subject(subject: str | None) -> str | None:
 
 def growth_before(body: str, start: int) -> bool:
     return GROWTH_BEFORE.search(body, max(0, start - 40), start) is not None
+
+
+# The verb whose subject a bare amount measures: "Korean arrivals rose 14% from June to nearly
+# 470,000", "restaurants have grown to more than 2,100", "flights now number about 140 a week".
+MEASURE_VERB = re.compile(
+    r"\b(?:rose|risen|rises|grew|grown|grows|increased|climbed|jumped|surged|soared|reached|"
+    r"number|numbered|numbers|totalled|totaled|totals|fell|dropped|declined|dipped)\b"
+)
+# After the verb: nothing, or a short phrase ending in "to" ("14% from June to").
+MEASURE_VERB_GAP = re.compile(r"(?:[ ]+\S+){0,4}?[ ]+to[ ]*|[ ]*")
+# A period the amount is counted in, the rate that makes a bare number a count ("about 140 a week").
+SUBJECT_STOPS = frozenset({"between", "for", "with", "by", "under", "into", "among"})
+RATE_AHEAD = re.compile(r"[ ]+(?:per|a|an|each|every)[ ]+(?:day|week|month|year)\b")
+
+
+def statement_unit(ctx: Context, start: int, end: int) -> str | None:
+    """The counted noun of a bare amount that is the value its clause's subject reaches or
+    numbers ("Korean arrivals rose 14% from June to nearly 470,000": "arrival"; "flights ...
+    now number more than 90 per week": "flight"): the subject's head noun, read before the
+    measure verb, back to the clause's first comma. The amount must follow the verb directly or
+    after "to", or be a rate; otherwise None ("the toll rose to 15, officials said" has a
+    subject that is no plural noun, so None too)."""
+    body = ctx.body
+    sentence = sentence_span(ctx, start)
+    verb = None
+    for verb in MEASURE_VERB.finditer(body, max(sentence[0], start - 80), start):
+        pass
+    if verb is None:
+        return None
+    if not MEASURE_VERB_GAP.fullmatch(body, verb.end(), start) and not (
+        RATE_AHEAD.match(body, end) and "," not in body[verb.end():start]
+    ):
+        return None
+    clause_start = body.rfind(",", sentence[0], verb.start()) + 1 or sentence[0]
+    words = body[max(clause_start, sentence[0]):verb.start()].split()
+    if words and words[-1].lower() in ("have", "has", "had", "now", "still", "already"):
+        words = words[:-1]
+    for index, word in enumerate(words):
+        if word.lower() in SUBJECT_STOPS:
+            words = words[:index]  # "Direct flights between Da Nang and Korean cities": flights
+            break
+    return unit_of_subject(" ".join(words)) if words else None
+
+
+# A sentence that continues a ranking of the sentence before: "It was followed by Australia
+# with 41,300", "Followed by ...".
+FOLLOWED_BY = re.compile(r"(?i)(?:^|[ ])(?:was|were|is|are)?[ ]*followed[ ]by\b")
+
+
+def continued_unit(ctx: Context, start: int, found: list[Figure]) -> str | None:
+    """The unit of the last count of the sentence before, for a bare amount in a sentence that
+    continues its ranking ("... with 84,300 arrivals. It was followed by Australia with
+    41,300"): the noun elided across the full stop."""
+    sentence = sentence_span(ctx, start)
+    if not FOLLOWED_BY.search(ctx.body, sentence[0], start):
+        return None
+    index = bisect.bisect_left(ctx.sentence_starts, sentence[0])
+    if index == 0:
+        return None
+    previous = ctx.sentence_spans[index - 1]
+    for figure in reversed(found):
+        if figure.start_char < previous[0]:
+            break
+        if figure.kind == "count" and figure.start_char < sentence[0]:
+            return figure.unit
+    return None
 
 
 def antecedent_unit(ctx: Context, start: int, found: list[Figure]) -> str | None:
@@ -634,7 +740,7 @@ def figures_from_fractions(ctx: Context) -> list[Figure]:
     """Shares in words as percentages, rounded to one decimal as printed in keys ("one-third"
     is 33.3 percent): FRACTION, HALF_OF, OUT_OF above."""
     body, found = ctx.body, []
-    for m in _around(ctx, FRACTION, FRACTION_LITERALS, before=7):
+    for m in _around(ctx, FRACTION, FRACTION_LITERALS, before=7, gate=FRACTION_WORDS):
         numerator = NUMERATORS[body[m.start():m.start("den")].strip(" ‐–-").lower()]
         value = round(100.0 * numerator / DENOMINATORS[m["den"].lower().rstrip("s")], 1)
         start, qualifier = hedge_before(body, m.start())
@@ -667,7 +773,8 @@ def figures_from_fractions(ctx: Context) -> list[Figure]:
 def figures_from_appositives(ctx: Context) -> list[Figure]:
     """'nearly double the number a year earlier', 'twice the number', and 'second only to X'."""
     body, found = ctx.body, []
-    for m in _around(ctx, MULTIPLIER_APPOSITIVE, APPOSITIVE_LITERALS, before=1):
+    for m in _around(ctx, MULTIPLIER_APPOSITIVE, APPOSITIVE_LITERALS, before=1,
+                     gate=APPOSITIVE_WORDS):
         start, qualifier = hedge_before(body, m.start())
         found.append(make_figure(ctx, "multiplier", APPOSITIVE_VALUES[m.group().lower()],
                                  "times", qualifier, None, start, m.end()))
@@ -684,8 +791,12 @@ def figures_from_bare_decades(ctx: Context) -> list[Figure]:
     rate or a time: 'twice a year', 'a year earlier')."""
     body, found = ctx.body, []
     found.extend(make_figure(ctx, "duration", 10.0, "year", "exact", None, m.start("d"), m.end("d"))
-                 for m in _around(ctx, BARE_DECADE, ("decade",), before=24))
-    for m in _around(ctx, A_TIME_UNIT, A_TIME_LITERALS, before=1):
+                 for m in _around(ctx, BARE_DECADE, ("decade",), before=24,
+                                  gate=frozenset({b"decade"})))
+    literals = A_TIME_LITERALS if not ctx.words else tuple(
+        literal for literal in A_TIME_LITERALS if A_TIME_WORDS[literal] <= ctx.words
+    )
+    for m in _around(ctx, A_TIME_UNIT, literals, before=1):
         start, qualifier = hedge_before(body, m.start(), duration=True)
         if qualifier != "exact" and start < m.start():
             unit, factor = duration_unit(m["u"])
@@ -695,12 +806,14 @@ def figures_from_bare_decades(ctx: Context) -> list[Figure]:
 
 
 def _around(ctx: Context, pattern: re.Pattern, literals: tuple[str, ...], before: int,
-            after: int = 40) -> list[re.Match]:
+            after: int = 40, gate: frozenset[bytes] = frozenset()) -> list[re.Match]:
     """The matches of ``pattern`` that start near an occurrence of one of ``literals`` (any
     case): cheaper than scanning a whole body with a pattern whose first letters are common
     ones ("a", "t", "d"). The window reaches ``after`` characters past the literal, enough for
     the pattern's lookaheads."""
     body, lowered = ctx.body, ctx.lowered
+    if gate and ctx.words and gate.isdisjoint(ctx.words):
+        return []  # none of the words every match holds is in the body
     found: dict[int, re.Match] = {}
     for literal in literals:
         at = lowered.find(literal)

@@ -1,4 +1,9 @@
-"""Qualifiers: the hedge before an amount."""
+"""Qualifiers: the hedge before an amount.
+
+A hedge word right before the amount moves the figure's start back over it ("more than 2,100");
+a verb that says "more than" ("on track to exceed $88 billion", "topped $3 billion") gives
+qualifier ``over`` and stays out of the figure's text.
+"""
 
 from __future__ import annotations
 

@@ -17,7 +17,9 @@ Rules (tests/test_figures_attributes.py):
   absolute construction, but not ", with an investment of"), unless it says it is about now
   ("now", "so far", "still", "since"); a time adverbial that opens the sentence ("In 2024, ...",
   "Last year, ...") covers every clause of it. Where two cues are equally near, one across an
-  "and" belongs to the other verb ("sold 5,000 last year and aims to double that in 2026").
+  "and" belongs to the other verb ("sold 5,000 last year and aims to double that in 2026"), and
+  a cue after an "and" with a goal, forecast or future word between belongs to that plan ("has
+  invested 600 million USD and plans to raise it to 1 billion USD by 2025").
   Any other neighbouring clause never lends its year, with one exception: an anaphoric period
   ("in the period", "in the month", "during the nine months") takes the year of the last dated
   sentence among the three before. A duration has no reference year.
@@ -412,7 +414,7 @@ def clauses_of(ctx: Context, sentence: tuple[int, int], start: int
 
 
 def _nearest_cue(ctx: Context, cues: list[re.Match], clause: tuple[int, int], start: int,
-                 end: int) -> re.Match | None:
+                 end: int, intents: tuple[int, ...] = ()) -> re.Match | None:
     """The cue of ``clause`` nearest the figure; a cue after "since" that follows the figure is
     the start of a period the figure is counted from ("has become the fourth-largest since the
     pact took effect in 2015")."""
@@ -422,6 +424,12 @@ def _nearest_cue(ctx: Context, cues: list[re.Match], clause: tuple[int, int], st
             continue
         if cue.start() >= end and BASE_BETWEEN.search(ctx.body, end, cue.start()):
             continue  # "72 percent, up from 65 percent two years ago": the base's year
+        if cue.start() >= end and any(end < p <= cue.start() for p in intents) and (
+            " and " in ctx.body[end:cue.start()]
+        ):
+            # "has invested 600 million USD and plans to raise it to 1 billion USD by 2025":
+            # the year of the next predicate's plan or forecast, not of the figure
+            continue
         distance = max(cue.start() - end, start - cue.end(), 0)
         if cue.end() <= start and " and " in ctx.body[cue.end():start]:
             distance += 40  # "delivered 97,000 last year and aims to double that in 2025"
@@ -474,10 +482,11 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
     facts = sentence_facts(ctx, sentence)
     cues, opening_end = facts.cues, facts.opening_end
     clause, previous = clauses_of(ctx, sentence, start)
-    best = _nearest_cue(ctx, cues, clause, start, end)
-    if not NOW_WORDS.search(ctx.body, clause[0], clause[1]):
-        for before in previous if best is None else ():
-            best = _nearest_cue(ctx, cues, before, start, end)
+    intents = (*facts.goals, *facts.forecasts, *facts.futures)
+    best = _nearest_cue(ctx, cues, clause, start, end, intents)
+    if best is None and previous and not NOW_WORDS.search(ctx.body, clause[0], clause[1]):
+        for before in previous:
+            best = _nearest_cue(ctx, cues, before, start, end, intents)
             if best is not None:
                 break
     if best is None and opening_end > sentence[0] and start > opening_end:
@@ -511,7 +520,7 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
         to = TO_AFTER.search(ctx.body, end, clause[1])
         if to:
             clause = (clause[0], to.start())
-            best = _nearest_cue(ctx, cues, clause, start, end)
+            best = _nearest_cue(ctx, cues, clause, start, end, intents)
     is_goal = goal > forecast
     is_forecast = forecast > goal
     # The future tense of the figure's own clause states a plan ("the bank would disburse

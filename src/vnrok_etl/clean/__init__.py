@@ -120,7 +120,7 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False, page: Ht
     if plain:
         paragraphs = _take_date_lines(paragraphs, draft, draft.zone)
     paragraphs = drop_caption_copies(paragraphs, draft)
-    paragraphs = _take_closing(paragraphs, draft)
+    paragraphs = _take_closing(paragraphs, draft, html=page is not None)
     paragraphs = take_dateline(paragraphs, draft)
     # A page's blocks say which paragraphs are list items, rows or headings (repeats.py).
     paragraphs = drop_repeats(paragraphs, draft, page.blocks if page is not None else None)
@@ -167,9 +167,14 @@ def count_words(paragraph: str) -> int:
     return len(paragraph.split()) + unspaced // UNSPACED_CHARS_PER_WORD
 
 
-def _take_closing(paragraphs: list[str], draft: Draft) -> list[str]:
+def _take_closing(paragraphs: list[str], draft: Draft, html: bool = False) -> list[str]:
     """Sign-offs, end marks and a closing byline ("By Kim Do-yeon (kimdy@heraldcorp.com)",
-    "By Thanh Tam – Translated by Huong Giang"), in whatever order they close the text."""
+    "By Thanh Tam – Translated by Huong Giang"), in whatever order they close the text.
+
+    A list of headlines closing a saved text ("- Korean Business Etiquette - A Guide") is another
+    page's links; on an HTML page such a list went with its box (furniture.py, generic.py), so
+    items typed with a bullet that are left at its end are the article's own (a changelog).
+    """
     while True:
         before = len(paragraphs), paragraphs[-1] if paragraphs else None
         paragraphs = take_signoff(paragraphs, draft)
@@ -180,7 +185,7 @@ def _take_closing(paragraphs: list[str], draft: Draft) -> list[str]:
             draft.byline = draft.byline or last  # "Thuy Linh" alone under the last paragraph
             draft.drop("byline", last)
             paragraphs = paragraphs[:-1]
-        elif paragraphs and (MASTHEAD.match(last) or _is_headline_item(last)):
+        elif paragraphs and (MASTHEAD.match(last) or (not html and _is_headline_item(last))):
             draft.drop("masthead" if MASTHEAD.match(last) else "headline_list", last)
             paragraphs = paragraphs[:-1]
         elif len(paragraphs) > 1 and _is_stray_label(last):

@@ -28,7 +28,6 @@ REPEAT_HEAD_CHARS = 32
 
 # The only block kind whose copies are repeats; items, rows, headings and pre recur on purpose.
 PROSE_KIND = "p"
-HEADING_KIND = "heading"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +40,7 @@ class Placement:
 
 
 def place_paragraphs(paragraphs: Sequence[str], blocks: Sequence) -> list[Placement | None]:
-    """Each cleaned paragraph's block on the page (`html.Block`: text and kind), in order.
+    """Each cleaned paragraph's block on the page (`html.Block`: text, kind, section), in order.
 
     Cleaning keeps paragraphs in page order and mostly as the page printed them (a block, or one
     line of it); each paragraph is matched to the first block at or after the previous match that
@@ -49,12 +48,7 @@ def place_paragraphs(paragraphs: Sequence[str], blocks: Sequence) -> list[Placem
     None, read as prose.
     """
     where: dict[str, list[int]] = {}
-    sections = []
-    section = 0
     for index, block in enumerate(blocks):
-        if block.kind == HEADING_KIND:
-            section += 1
-        sections.append(section)
         where.setdefault(block.text, []).append(index)
         if "\n" in block.text:
             for line in block.text.split("\n"):
@@ -71,7 +65,7 @@ def place_paragraphs(paragraphs: Sequence[str], blocks: Sequence) -> list[Placem
         if found is None:
             placements.append(None)
             continue
-        placements.append(Placement(blocks[found].kind, sections[found]))
+        placements.append(Placement(blocks[found].kind, blocks[found].section))
         cursor = found
     return placements
 

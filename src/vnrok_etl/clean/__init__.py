@@ -23,7 +23,7 @@ block), so that one article as .txt and as .html gets one body, hence one articl
 from __future__ import annotations
 
 import re
-from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft, split_blocks
+from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft, count_words, split_blocks
 from vnrok_etl.clean.header import (
     BYLINE_THEN_DATE,
     is_name,
@@ -42,7 +42,7 @@ from vnrok_etl.clean.verdict import reject_after_cleaning, reject_before_cleanin
 from vnrok_etl.html import HtmlPage, extract_html
 from vnrok_etl.records import Article
 
-__all__ = ["CleanError", "clean_document"]
+__all__ = ["CleanError", "clean_document", "count_words"]
 
 # A page, or a saved fragment of one ("<p>..." in a .txt): tags must never reach the body.
 HTML_START = re.compile(
@@ -57,9 +57,6 @@ QUESTION_END = re.compile(r"\?['\"”’)\]]*$")
 INTERVIEW_CUE = re.compile(r"^(?:Q|Question|Hỏi)\s*[:.]\s", re.IGNORECASE)
 
 MIN_INTERVIEW_QUESTIONS = 2
-# Chinese and Japanese print words without spaces between them: their characters are counted.
-UNSPACED_SCRIPT_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-UNSPACED_CHARS_PER_WORD = 2
 # A date line standing among the first paragraphs (VGP prints it under the lead).
 DATE_LINE_SEARCH_PARAGRAPHS = 6
 MAX_STRAY_LABEL_WORDS = 3
@@ -158,13 +155,6 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False, page: Ht
         captions=tuple(draft.captions),
         removed=tuple(draft.removed),
     )
-
-
-def count_words(paragraph: str) -> int:
-    """Words as spaces part them, and a word per UNSPACED_CHARS_PER_WORD characters of a script
-    printed without spaces (a Chinese article of 200 characters is not a 2-word body)."""
-    unspaced = len(UNSPACED_SCRIPT_CHAR.findall(paragraph))
-    return len(paragraph.split()) + unspaced // UNSPACED_CHARS_PER_WORD
 
 
 def _take_closing(paragraphs: list[str], draft: Draft, html: bool = False) -> list[str]:

@@ -96,6 +96,8 @@ class SelectorSet:
     def select(self, index: PageIndex, root: Tag | None = None) -> list[Tag]:
         """Every matching element in the page (under `root` if given), in page order."""
         found: dict[int, Tag] = {}
+        matcher: CSSMatch | None = None
+        settings: tuple = ()
         for key, compiled in self.groups.items():
             candidates = index.carrying(key)
             if not candidates:
@@ -108,8 +110,14 @@ class SelectorSet:
                 continue
             # One matcher for the whole call, as soupsieve's own `select` does: `SoupSieve.match`
             # builds a matcher (and walks up to the root) for every element it is asked about,
-            # which was most of the cost. The tree does not change until this call returns.
-            matcher = CSSMatch(compiled.selectors, index.soup, compiled.namespaces, compiled.flags)
+            # which was most of the cost. The tree does not change until this call returns, so
+            # the groups share it (their selectors swapped in; all compiled without flags or
+            # namespaces).
+            if matcher is None or (compiled.namespaces, compiled.flags) != settings:
+                matcher = CSSMatch(compiled.selectors, index.soup, compiled.namespaces, compiled.flags)
+                settings = (compiled.namespaces, compiled.flags)
+            else:
+                matcher.selectors = compiled.selectors
             for element in candidates:
                 if id(element) not in found and not is_removed(element) and matcher.match(element):
                     found[id(element)] = element

@@ -23,7 +23,7 @@ block), so that one article as .txt and as .html gets one body, hence one articl
 from __future__ import annotations
 
 import re
-from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft, count_words, split_blocks
+from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft, count_words, split_blocks, squeeze
 from vnrok_etl.clean.header import (
     BYLINE_THEN_DATE,
     is_name,
@@ -94,7 +94,9 @@ def _clean_html(page: HtmlPage) -> Article:
     for caption in page.captions:
         draft.add_caption(caption)
     draft.removed.extend(page.removed)
-    blocks = cut_related(split_blocks("\n\n".join(page.paragraphs)), draft)
+    # The page's paragraphs are the blocks (no blank line inside one: `html.document.blocks_of`).
+    blocks = [lines for paragraph in page.paragraphs if (lines := _lines_of(paragraph))]
+    blocks = cut_related(blocks, draft)
     blocks = take_front_matter(blocks, draft, known_title=page.title)
     # Markup fields are explicit: they win over anything printed in the text.
     draft.title = page.title or draft.title
@@ -109,6 +111,10 @@ def _clean_html(page: HtmlPage) -> Article:
     if draft.byline_source is None and page.byline in AGENCY_SET:
         draft.byline_source = page.byline
     return _finish(blocks, draft, page=page)
+
+
+def _lines_of(paragraph: str) -> list[str]:
+    return [line for line in map(squeeze, paragraph.split("\n")) if line]
 
 
 def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False, page: HtmlPage | None = None) -> Article:

@@ -78,7 +78,7 @@ class SelectorSet:
     without), as soupsieve would decide.
     """
 
-    __slots__ = ("selectors", "groups", "bare")
+    __slots__ = ("selectors", "groups", "bare", "direct")
 
     def __init__(self, selectors: Iterable[str]) -> None:
         self.selectors = tuple(selectors)
@@ -86,6 +86,8 @@ class SelectorSet:
         for selector in self.selectors:
             grouped.setdefault(selector_key(selector), []).append(selector)
         self.groups = {key: soupsieve.compile(", ".join(group)) for key, group in grouped.items()}
+        # Keys the index holds as they are (tag, class, id): looked up without `carrying`.
+        self.direct = frozenset(key for key in grouped if key.startswith(("tag:", "class:", "id:")))
         self.bare = {
             key: names for key, group in grouped.items() if (names := bare_names(key, group)) is not None
         }
@@ -98,8 +100,10 @@ class SelectorSet:
         found: dict[int, Tag] = {}
         matcher: CSSMatch | None = None
         settings: tuple = ()
+        by_key = index.by_key
+        direct = self.direct
         for key, compiled in self.groups.items():
-            candidates = index.carrying(key)
+            candidates = by_key.get(key) if key in direct else index.carrying(key)
             if not candidates:
                 continue
             names = self.bare.get(key)

@@ -78,13 +78,13 @@ def drop_repeats(paragraphs: list[str], draft: Draft, blocks: Sequence | None = 
     earlier, shorter copy goes). Seed 002 repeats its lead after the dateline (the later copy goes).
     List items and table rows are never dropped: they repeat by nature.
 
-    With `blocks` (an HTML page's `html.Block`s, placed by `place_paragraphs`), two copies are a repeat only when both
-    are prose paragraphs (`Placement.kind`), in the same section (no heading between them: a
-    section may open with the same paragraph as the one before, a recurring notice), and not
-    side by side: a copy set among the text (a standfirst printed again under the dateline, a
-    highlighted sentence) is what a page repeats by mistake, while copies in a row are each an
-    element of their own that the page prints in turn, which no text rule can tell from a
-    refrain.
+    With `blocks` (an HTML page's `html.Block`s, placed by `place_paragraphs`), two copies are a
+    repeat only when both are prose paragraphs (`Placement.kind`), in the same section (no
+    heading between them: a section may open with the same paragraph as the one before, a
+    recurring notice), and not side by side: a copy set among the text (a standfirst printed
+    again under the dateline, a highlighted sentence) is what a page repeats by mistake, while
+    copies in a row are each an element of their own that the page prints in turn, which no
+    text rule can tell from a refrain.
 
     Each paragraph is looked up by its full text and by its prefixes that end a sentence, so the
     cost stays linear in the number of sentences however many paragraphs look alike.

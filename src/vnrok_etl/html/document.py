@@ -89,7 +89,7 @@ def parse(
         _THREAD.builder = None  # its libxml2 parser may be left mid-page
         raise
     soup.elements = builder.elements  # every element built, in page order (selectors.PageIndex)
-    builder.elements = []
+    builder.elements, builder.removed, builder.soup = [], [], None  # keep no page alive
     return soup
 
 
@@ -107,7 +107,7 @@ class PruningTreeBuilder(LXMLTreeBuilder):
       and styles silently), the text after them stays. On mozilla/readability's test pages the
       pruned page takes about 3/4 of the whole page's time to build (benchmarks/RESULTS.md).
     * Whitespace-only text after a block element, or before its first child block
-      (`_is_blank_between_blocks`): a third of the nodes of a typical page.
+      (`_flush`): a third of the nodes of a typical page.
     * HTML has no namespaces: an element's attributes go to BeautifulSoup as libxml2 gives them,
       without the XML builder's namespace bookkeeping (a quarter of the per-element cost).
 
@@ -133,6 +133,13 @@ class PruningTreeBuilder(LXMLTreeBuilder):
         self.elements = []
         self.run.clear()
         self.last_start = self.last_end = self.skipped = None
+
+    def feed(self, markup) -> None:  # type: ignore[no-untyped-def]
+        try:
+            super().feed(markup)
+        except BaseException:
+            self.parsers.clear()  # a parser that failed mid-page is not reused
+            raise
 
     def parser_for(self, encoding):  # type: ignore[no-untyped-def]
         parser = self.parsers.get(encoding)

@@ -91,3 +91,19 @@ def test_a_command_run_twice_in_a_tutorial_is_kept() -> None:
     )
     assert article.body.count("$ library-sync --all") == 2
     assert repeats(article) == []
+
+
+def test_copies_in_blocks_apart_by_a_heading_left_out_of_the_text_are_kept() -> None:
+    # The generic extractor reads the two <div>s and leaves out the <h2> between them: the
+    # heading still makes them two sections.
+    notice = "Each pupil may borrow two books a week and keep them for a fortnight at most."
+    article = page(
+        f"<div><p>{LEAD}</p><p>{SECOND}</p><p>{notice}</p></div>"
+        "<h2>Afternoon classes</h2><div><p>In the afternoons, pupils from three villages, some of them "
+        "walking for an hour, come to read, draw and, on Fridays, watch a film together.</p>"
+        "<p>Teachers say that, since the room opened, pupils borrow more books, read aloud more "
+        "often and, in their own words, like Mondays better.</p>"
+        f"<p>{notice}</p></div>"
+    )
+    assert article.body.count(notice) == 2
+    assert repeats(article) == []

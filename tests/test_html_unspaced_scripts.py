@@ -41,6 +41,17 @@ def test_japanese_paragraphs_under_a_subheading_are_the_body() -> None:
     assert article.paragraphs == (paragraphs[0], "図書室の様子", paragraphs[1])
 
 
+def test_long_lines_without_a_closing_mark_are_text() -> None:
+    # A photo blog's lines: long, in Chinese, no sentence mark at their end.
+    lines = [
+        "营地里除了露营和民宿以外还有很多木头做的小饰品让人一看就喜欢",
+        "一走进园子就看到满山的红叶 每一层颜色都不一样让人舍不得离开",
+    ]
+    body = "".join(f"<p>{line}</p>" for line in lines) + f"<p>{CHINESE[0]}</p>"
+    article = clean_document(page(body, "红叶季节"), "https://example.tw/blog/3.html")
+    assert article.paragraphs == (*lines, CHINESE[0])
+
+
 def test_unspaced_characters_count_as_words() -> None:
     assert count_words("阅览室里有三千多本书。") == 1 + 10 // 2
     assert count_words("The reading room opens.") == 4

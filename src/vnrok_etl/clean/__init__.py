@@ -24,7 +24,7 @@ block), so that one article as .txt and as .html gets one body, hence one articl
 from __future__ import annotations
 
 import re
-from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft, split_blocks
+from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft, count_words, split_blocks, squeeze
 from vnrok_etl.clean.header import (
     BYLINE_THEN_DATE,
     interviewer,
@@ -45,7 +45,7 @@ from vnrok_etl.clean.verdict import reject_after_cleaning, reject_before_cleanin
 from vnrok_etl.html import HtmlPage, extract_html
 from vnrok_etl.records import Article
 
-__all__ = ["CleanError", "clean_document"]
+__all__ = ["CleanError", "clean_document", "count_words"]
 
 # A page, or a saved fragment of one ("<p>..." in a .txt): tags must never reach the body.
 HTML_START = re.compile(
@@ -60,9 +60,6 @@ QUESTION_END = re.compile(r"\?['\"”’)\]]*$")
 INTERVIEW_CUE = re.compile(r"^(?:Q|Question|Hỏi)\s*[:.]\s", re.IGNORECASE)
 
 MIN_INTERVIEW_QUESTIONS = 2
-# Chinese and Japanese print words without spaces between them: their characters are counted.
-UNSPACED_SCRIPT_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-UNSPACED_CHARS_PER_WORD = 2
 # A date line standing among the first paragraphs (VGP prints it under the lead).
 DATE_LINE_SEARCH_PARAGRAPHS = 6
 MAX_STRAY_LABEL_WORDS = 3
@@ -101,7 +98,9 @@ def _clean_html(page: HtmlPage, uri: str = "") -> Article:
     for caption in page.captions:
         draft.add_caption(caption)
     draft.removed.extend(page.removed)
-    blocks = cut_related(split_blocks("\n\n".join(page.paragraphs)), draft)
+    # The page's paragraphs are the blocks (no blank line inside one: `html.document.blocks_of`).
+    blocks = [lines for paragraph in page.paragraphs if (lines := _lines_of(paragraph))]
+    blocks = cut_related(blocks, draft)
     blocks = take_front_matter(blocks, draft, known_title=page.title, uri=uri)
     # Markup fields are explicit: they win over anything printed in the text.
     draft.title = page.title or draft.title
@@ -118,13 +117,17 @@ def _clean_html(page: HtmlPage, uri: str = "") -> Article:
     return _finish(blocks, draft, page=page)
 
 
+def _lines_of(paragraph: str) -> list[str]:
+    return [line for line in map(squeeze, paragraph.split("\n")) if line]
+
+
 def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False, page: HtmlPage | None = None) -> Article:
     paragraphs = lines_to_paragraphs(blocks, draft, plain=plain)
     paragraphs = repair_paragraphs(paragraphs, draft)
     if plain:
         paragraphs = _take_date_lines(paragraphs, draft)
     paragraphs = drop_caption_copies(paragraphs, draft)
-    paragraphs = _take_closing(paragraphs, draft)
+    paragraphs = _take_closing(paragraphs, draft, html=page is not None)
     paragraphs = take_dateline(paragraphs, draft)
     # A page's blocks say which paragraphs are list items, rows or headings (repeats.py).
     paragraphs = drop_repeats(paragraphs, draft, page.blocks if page is not None else None)
@@ -167,16 +170,14 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False, page: Ht
     )
 
 
-def count_words(paragraph: str) -> int:
-    """Words as spaces part them, and a word per UNSPACED_CHARS_PER_WORD characters of a script
-    printed without spaces (a Chinese article of 200 characters is not a 2-word body)."""
-    unspaced = len(UNSPACED_SCRIPT_CHAR.findall(paragraph))
-    return len(paragraph.split()) + unspaced // UNSPACED_CHARS_PER_WORD
-
-
-def _take_closing(paragraphs: list[str], draft: Draft) -> list[str]:
+def _take_closing(paragraphs: list[str], draft: Draft, html: bool = False) -> list[str]:
     """Sign-offs, end marks and a closing byline ("By Kim Do-yeon (kimdy@heraldcorp.com)",
-    "By Thanh Tam – Translated by Huong Giang"), in whatever order they close the text."""
+    "By Thanh Tam – Translated by Huong Giang"), in whatever order they close the text.
+
+    A list of headlines closing a saved text ("- Korean Business Etiquette - A Guide") is another
+    page's links; on an HTML page such a list went with its box (furniture.py, generic.py), so
+    items typed with a bullet that are left at its end are the article's own (a changelog).
+    """
     while True:
         before = len(paragraphs), paragraphs[-1] if paragraphs else None
         paragraphs = take_signoff(paragraphs, draft)
@@ -187,7 +188,7 @@ def _take_closing(paragraphs: list[str], draft: Draft) -> list[str]:
             draft.byline = draft.byline or last  # "Thuy Linh" alone under the last paragraph
             draft.drop("byline", last)
             paragraphs = paragraphs[:-1]
-        elif paragraphs and (MASTHEAD.match(last) or _is_headline_item(last)):
+        elif paragraphs and (MASTHEAD.match(last) or (not html and _is_headline_item(last))):
             draft.drop("masthead" if MASTHEAD.match(last) else "headline_list", last)
             paragraphs = paragraphs[:-1]
         elif len(paragraphs) > 1 and _is_stray_label(last):

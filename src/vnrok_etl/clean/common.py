@@ -135,3 +135,15 @@ def replace_first_line(blocks: list[list[str]], line: str) -> None:
         blocks[0] = first[1:]
     else:
         del blocks[0]
+
+
+# Chinese and Japanese print words without spaces between them: their characters are counted.
+UNSPACED_SCRIPT_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+UNSPACED_CHARS_PER_WORD = 2
+
+
+def count_words(paragraph: str) -> int:
+    """Words as spaces part them, and a word per UNSPACED_CHARS_PER_WORD characters of a script
+    printed without spaces (a Chinese article of 200 characters is not a 2-word body)."""
+    unspaced = len(UNSPACED_SCRIPT_CHAR.findall(paragraph))
+    return len(paragraph.split()) + unspaced // UNSPACED_CHARS_PER_WORD

@@ -57,6 +57,7 @@ from vnrok_etl.clean.common import (
     WHITESPACE,
     Draft,
     alternation,
+    count_words,
     ends_terminal,
     fold_key,
     replace_first_line,
@@ -221,8 +222,8 @@ TABLE_CELL = re.compile(r"^\|\s*(?P<cell>.*?)\s*\|?$")
 # A line with no Latin letter at all (Korean, Chinese): an ad, a language switch.
 LATIN_LETTER = re.compile(r"[A-Za-zÀ-ỹ]")
 # A sentence in a script without Latin letters (Chinese, Japanese): letters, closed by a sentence
-# mark. On an HTML page it is the block's text, not furniture (issue 16: Chinese news pages lost
-# their whole body as "chrome" lines without a Latin letter).
+# mark; or a line as long as a lead. On an HTML page it is the block's text, not furniture
+# (issue 16: Chinese news pages lost their whole body as "chrome" lines without a Latin letter).
 OTHER_SCRIPT_SENTENCE = re.compile(r"^(?=.*[^\W\d_]{4}).*[。！？.!?]['\"”’」』)）]*$")
 # Seeds 002, 003, 004: "HÀ NỘI — ", "Hanoi (VNA) - ", and relatives "Seoul (VNA) – ", "SEOUL — ",
 # "Hanoi, August 12 (VNA) - ", "SEOUL, Nov. 3 (Yonhap) -- ". The day in a dateline has no year and
@@ -378,7 +379,7 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: _H
     if header.html:
         # The markup chose the block; only unmistakable furniture above its first paragraph goes.
         rule = _furniture_rule(line, following, header)
-        if rule in HTML_HEADER_RULES and not (rule == "chrome" and OTHER_SCRIPT_SENTENCE.match(line)):
+        if rule in HTML_HEADER_RULES and not (rule == "chrome" and _is_other_script_text(line)):
             draft.drop(rule, line)
             return ""
         return None
@@ -626,6 +627,12 @@ def _set_byline(who: str, draft: Draft) -> None:
     agency = BYLINE_AGENCY.search(who)
     if agency:
         draft.byline_source = agency.group("source")
+
+
+def _is_other_script_text(line: str) -> bool:
+    """A line without Latin letters that is text: a sentence, or at least MIN_LEAD_WORDS words
+    (characters of an unspaced script counted as `count_words` counts them)."""
+    return bool(OTHER_SCRIPT_SENTENCE.match(line)) or count_words(line) >= MIN_LEAD_WORDS
 
 
 def _furniture_rule(line: str, following: str | None, header: _Header) -> str | None:

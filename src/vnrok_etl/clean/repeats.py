@@ -28,7 +28,6 @@ REPEAT_HEAD_CHARS = 32
 
 # The only block kind whose copies are repeats; items, rows, headings and pre recur on purpose.
 PROSE_KIND = "p"
-HEADING_KIND = "heading"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +40,7 @@ class Placement:
 
 
 def place_paragraphs(paragraphs: Sequence[str], blocks: Sequence) -> list[Placement | None]:
-    """Each cleaned paragraph's block on the page (`html.Block`: text and kind), in order.
+    """Each cleaned paragraph's block on the page (`html.Block`: text, kind, section), in order.
 
     Cleaning keeps paragraphs in page order and mostly as the page printed them (a block, or one
     line of it); each paragraph is matched to the first block at or after the previous match that
@@ -49,12 +48,7 @@ def place_paragraphs(paragraphs: Sequence[str], blocks: Sequence) -> list[Placem
     None, read as prose.
     """
     where: dict[str, list[int]] = {}
-    sections = []
-    section = 0
     for index, block in enumerate(blocks):
-        if block.kind == HEADING_KIND:
-            section += 1
-        sections.append(section)
         where.setdefault(block.text, []).append(index)
         if "\n" in block.text:
             for line in block.text.split("\n"):
@@ -71,7 +65,7 @@ def place_paragraphs(paragraphs: Sequence[str], blocks: Sequence) -> list[Placem
         if found is None:
             placements.append(None)
             continue
-        placements.append(Placement(blocks[found].kind, sections[found]))
+        placements.append(Placement(blocks[found].kind, blocks[found].section))
         cursor = found
     return placements
 
@@ -84,13 +78,13 @@ def drop_repeats(paragraphs: list[str], draft: Draft, blocks: Sequence | None = 
     earlier, shorter copy goes). Seed 002 repeats its lead after the dateline (the later copy goes).
     List items and table rows are never dropped: they repeat by nature.
 
-    With `blocks` (an HTML page's `html.Block`s, placed by `place_paragraphs`), two copies are a repeat only when both
-    are prose paragraphs (`Placement.kind`), in the same section (no heading between them: a
-    section may open with the same paragraph as the one before, a recurring notice), and not
-    side by side: a copy set among the text (a standfirst printed again under the dateline, a
-    highlighted sentence) is what a page repeats by mistake, while copies in a row are each an
-    element of their own that the page prints in turn, which no text rule can tell from a
-    refrain.
+    With `blocks` (an HTML page's `html.Block`s, placed by `place_paragraphs`), two copies are a
+    repeat only when both are prose paragraphs (`Placement.kind`), in the same section (no
+    heading between them: a section may open with the same paragraph as the one before, a
+    recurring notice), and not side by side: a copy set among the text (a standfirst printed
+    again under the dateline, a highlighted sentence) is what a page repeats by mistake, while
+    copies in a row are each an element of their own that the page prints in turn, which no
+    text rule can tell from a refrain.
 
     Each paragraph is looked up by its full text and by its prefixes that end a sentence, so the
     cost stays linear in the number of sentences however many paragraphs look alike.

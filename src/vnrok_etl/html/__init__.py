@@ -31,7 +31,7 @@ from bs4 import BeautifulSoup, Tag
 
 from vnrok_etl.dates import FoundDate
 from vnrok_etl.html import furniture, generic, metadata
-from vnrok_etl.html.document import Block, blocks_of, has_text, is_removed, parse
+from vnrok_etl.html.document import HEADING_TAGS, Block, blocks_of, has_text, is_removed, parse
 from vnrok_etl.html.selectors import PageIndex
 from vnrok_etl.html.outlets import PAGE_TAGS, PRUNED_TAGS, COMPILED, CONTAINER_DROP, GENERIC, OUTLET_BODIES, OUTLETS, CompiledProfile
 from vnrok_etl.profiles import Profile
@@ -83,7 +83,7 @@ def extract_html(html: str, uri: str) -> HtmlPage:
         furniture.drop_matching(CONTAINER_DROP, index, removed, top=container)
         if not generic_choice:  # the generic extractor removed its related boxes already
             furniture.drop_related_boxes(container, removed)
-        blocks.extend(blocks_of(container))
+        blocks.extend(blocks_of(container, _headings_before(index, container)))
     _drop_closing_byline(blocks, byline, removed)
     return HtmlPage(
         profile=profile.name,
@@ -95,6 +95,13 @@ def extract_html(html: str, uri: str) -> HtmlPage:
         removed=tuple(removed),
         blocks=tuple(blocks),
     )
+
+
+def _headings_before(index: PageIndex, element: Tag) -> int:
+    """Headings still on the page before the element (a block's section, `Block.section`): the
+    generic extractor may read two blocks and leave out the heading between them."""
+    position = index.position(element)
+    return sum(1 for heading in index.tags(*HEADING_TAGS) if index.position(heading) < position)
 
 
 def _drop_closing_byline(blocks: list[Block], byline: str | None, removed: list[RemovedSpan]) -> None:

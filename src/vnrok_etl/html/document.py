@@ -59,11 +59,14 @@ class Block:
 
     kind is "p" (a paragraph, or text in a div), "heading", "item" (a list item, <li>/<dd>/<dt>),
     "row" (a table row, cells joined by " | ") or "pre" (preformatted). Items and rows recur on
-    purpose ("Yes", "Total"); cleaning must not take them for repeated paragraphs.
+    purpose ("Yes", "Total"); cleaning must not take them for repeated paragraphs, nor the same
+    paragraph opening two sections.
     """
 
     text: str
     kind: str
+    section: int = 0
+    """How many headings of the page stand before it (the heading itself opens a section)."""
 
 
 def parse(
@@ -86,7 +89,7 @@ def parse(
         _THREAD.builder = None  # its libxml2 parser may be left mid-page
         raise
     soup.elements = builder.elements  # every element built, in page order (selectors.PageIndex)
-    builder.elements = []
+    builder.elements, builder.removed, builder.soup = [], [], None  # keep no page alive
     return soup
 
 
@@ -104,7 +107,7 @@ class PruningTreeBuilder(LXMLTreeBuilder):
       and styles silently), the text after them stays. On mozilla/readability's test pages the
       pruned page takes about 3/4 of the whole page's time to build (benchmarks/RESULTS.md).
     * Whitespace-only text after a block element, or before its first child block
-      (`_is_blank_between_blocks`): a third of the nodes of a typical page.
+      (`_flush`): a third of the nodes of a typical page.
     * HTML has no namespaces: an element's attributes go to BeautifulSoup as libxml2 gives them,
       without the XML builder's namespace bookkeeping (a quarter of the per-element cost).
 
@@ -130,6 +133,13 @@ class PruningTreeBuilder(LXMLTreeBuilder):
         self.elements = []
         self.run.clear()
         self.last_start = self.last_end = self.skipped = None
+
+    def feed(self, markup) -> None:  # type: ignore[no-untyped-def]
+        try:
+            super().feed(markup)
+        except BaseException:
+            self.parsers.clear()  # a parser that failed mid-page is not reused
+            raise
 
     def parser_for(self, encoding):  # type: ignore[no-untyped-def]
         parser = self.parsers.get(encoding)
@@ -337,14 +347,14 @@ def attached(element: Tag, root: Tag) -> bool:
     return element is root or any(parent is root for parent in element.parents)
 
 
-def blocks_of(container: Tag) -> list[Block]:
+def blocks_of(container: Tag, section: int = 0) -> list[Block]:
     """Split the container's text at block elements and <br>, in document order.
 
     Iterative (a stack of child iterators), so that a page nested thousands deep cannot overflow
     the stack. A newline in the HTML source is a space; only <br> and blocks break a line, and
     inside <pre> the source lines are kept.
     """
-    raw: list[tuple[str, str]] = []
+    raw: list[tuple[str, str, int]] = []
     buffer: list[str] = []
     kinds: list[str] = ["p"]  # the kind of the innermost open block
     stack = [iter(container.contents)]
@@ -352,7 +362,7 @@ def blocks_of(container: Tag) -> list[Block]:
 
     def flush() -> None:
         if buffer:
-            raw.append(("".join(buffer), kinds[-1]))
+            raw.append(("".join(buffer), kinds[-1], section))
             buffer.clear()
 
     while stack:
@@ -385,6 +395,8 @@ def blocks_of(container: Tag) -> list[Block]:
         if is_block:
             flush()
             kinds.append(_kind(name, kinds[-1]))
+            if name in HEADING_TAGS:
+                section += 1
         stack.append(iter(node.contents))
         closing.append((is_block, None))
     flush()
@@ -415,7 +427,7 @@ def _source_text(text: str, preserve: bool) -> str:
     return f"{' ' if text[0].isspace() else ''}{' '.join(words)}{' ' if text[-1].isspace() else ''}"
 
 
-def _normalize(raw: list[tuple[str, str]]) -> list[Block]:
+def _normalize(raw: list[tuple[str, str, int]]) -> list[Block]:
     """normalize_text on each block's text, lines trimmed, empty blocks dropped.
 
     One normalize_text call for the whole container, the blocks joined by a private-use
@@ -424,18 +436,18 @@ def _normalize(raw: list[tuple[str, str]]) -> list[Block]:
     """
     if not raw:
         return []
-    joined = PARAGRAPH_SEPARATOR.join(text for text, _ in raw)
+    joined = PARAGRAPH_SEPARATOR.join(text for text, _, _ in raw)
     if joined.count(PARAGRAPH_SEPARATOR) == len(raw) - 1:
         texts = normalize_text(joined).split(PARAGRAPH_SEPARATOR)
     else:
-        texts = [normalize_text(text) for text, _ in raw]
+        texts = [normalize_text(text) for text, _, _ in raw]
     blocks = []
-    for text, (_, kind) in zip(texts, raw):
+    for text, (_, kind, section) in zip(texts, raw):
         # Speed: WHITESPACE.sub changes a line only if it holds two spaces or a \t\r\f\v.
         lines = (
             (WHITESPACE.sub(" ", line) if "  " in line or ODD_SPACE.search(line) else line).strip()
             for line in text.split("\n")
         )
         if joined_lines := "\n".join(line for line in lines if line):
-            blocks.append(Block(joined_lines.strip(" |").strip() if kind == "row" else joined_lines, kind))
+            blocks.append(Block(joined_lines.strip(" |").strip() if kind == "row" else joined_lines, kind, section))
     return blocks

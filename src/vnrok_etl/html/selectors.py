@@ -78,7 +78,7 @@ class SelectorSet:
     without), as soupsieve would decide.
     """
 
-    __slots__ = ("selectors", "groups", "bare")
+    __slots__ = ("selectors", "groups", "bare", "direct")
 
     def __init__(self, selectors: Iterable[str]) -> None:
         self.selectors = tuple(selectors)
@@ -86,6 +86,8 @@ class SelectorSet:
         for selector in self.selectors:
             grouped.setdefault(selector_key(selector), []).append(selector)
         self.groups = {key: soupsieve.compile(", ".join(group)) for key, group in grouped.items()}
+        # Keys the index holds as they are (tag, class, id): looked up without `carrying`.
+        self.direct = frozenset(key for key in grouped if key.startswith(("tag:", "class:", "id:")))
         self.bare = {
             key: names for key, group in grouped.items() if (names := bare_names(key, group)) is not None
         }
@@ -96,8 +98,12 @@ class SelectorSet:
     def select(self, index: PageIndex, root: Tag | None = None) -> list[Tag]:
         """Every matching element in the page (under `root` if given), in page order."""
         found: dict[int, Tag] = {}
+        matcher: CSSMatch | None = None
+        settings: tuple = ()
+        by_key = index.by_key
+        direct = self.direct
         for key, compiled in self.groups.items():
-            candidates = index.carrying(key)
+            candidates = by_key.get(key) if key in direct else index.carrying(key)
             if not candidates:
                 continue
             names = self.bare.get(key)
@@ -108,8 +114,14 @@ class SelectorSet:
                 continue
             # One matcher for the whole call, as soupsieve's own `select` does: `SoupSieve.match`
             # builds a matcher (and walks up to the root) for every element it is asked about,
-            # which was most of the cost. The tree does not change until this call returns.
-            matcher = CSSMatch(compiled.selectors, index.soup, compiled.namespaces, compiled.flags)
+            # which was most of the cost. The tree does not change until this call returns, so
+            # the groups share it (their selectors swapped in; all compiled without flags or
+            # namespaces).
+            if matcher is None or (compiled.namespaces, compiled.flags) != settings:
+                matcher = CSSMatch(compiled.selectors, index.soup, compiled.namespaces, compiled.flags)
+                settings = (compiled.namespaces, compiled.flags)
+            else:
+                matcher.selectors = compiled.selectors
             for element in candidates:
                 if id(element) not in found and not is_removed(element) and matcher.match(element):
                     found[id(element)] = element

@@ -41,7 +41,7 @@ import argparse
 import random
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -196,7 +196,8 @@ def by_stories(texts: list[str]) -> tuple[list[tuple[int, int]], float]:
     could not change the story)."""
     started = time.process_time()
     signatures = signatures_of(texts)
-    buckets: dict[int, list[tuple[int, bool]]] = defaultdict(list)
+    holders: dict[int, list[int]] = defaultdict(list)  # key -> the articles that have it
+    top_holders: dict[int, list[int]] = defaultdict(list)  # key -> the articles that have it as a top key
     sets: dict[int, stories.Shingles] = {}  # as the merge does: shingled again, only for candidates
     samples: dict[int, set[int]] = {}
     parent = list(range(len(texts)))
@@ -215,12 +216,16 @@ def by_stories(texts: list[str]) -> tuple[list[tuple[int, int]], float]:
     links = []
     for index, signature in enumerate(signatures):
         samples[index] = set(signature.sample)
-        shared: dict[int, int] = defaultdict(int)
-        for key, is_top in [*((key, False) for key in signature.keys), *((key, True) for key in signature.top_keys)]:
-            for other, other_top in buckets[key]:
-                if is_top or other_top:
-                    shared[other] += 1
-            buckets[key].append((index, is_top))
+        shared: Counter[int] = Counter()  # a shared key counts when one side holds it as a top key
+        for key in signature.top_keys:
+            shared.update(holders[key])
+        for key in signature.keys:
+            shared.update(top_holders[key])
+        for key in signature.top_keys:
+            holders[key].append(index)
+            top_holders[key].append(index)
+        for key in signature.keys:
+            holders[key].append(index)
         candidates = sorted(other for other, count in shared.items()
                             if count >= stories.MIN_SHARED_KEYS and screened(samples[other], samples[index]))
         for other in candidates:

@@ -1,6 +1,8 @@
 """Story identity measured: do syndicated copies join their original, and distinct reports not?
 
     .venv/bin/python benchmarks/dedup.py [--generated N] [--copies K] [--seed S] [--details]
+                                         [--methods simhash,stories,warehouse,datasketch] [--repeat R]
+    .venv/bin/python benchmarks/dedup.py --scale 10000,100000 [--load-size N] [--memory-limit 64MB]
 
 Originals: the seeds, every document of the development corpus (tests/corpus/), and N fresh
 articles of the generated corpus (benchmarks/corpus.py), each cleaned by the real pipeline
@@ -23,7 +25,9 @@ pair must stay two stories.
 Methods: `simhash` (what the warehouse used before: 64-bit SimHash of word 3-shingles, at most
 3 differing bits), `stories` (vnrok_etl.stories, as linking.py runs it in the warehouse:
 one-permutation MinHash LSH keys of the whole body and of its prefixes, two shared keys, the
-shingle-sample screen, then the exact containment test), `datasketch` (datasketch MinHash, 128
+shingle-sample screen, then the exact containment test; the keys meet in an in-memory index
+that stands in for the SQL join), `warehouse` (the same signatures, then linking.py itself in an
+in-memory DuckDB, LOAD_SIZE articles per load: what the merge runs), `datasketch` (datasketch MinHash, 128
 permutations, in datasketch's in-memory MinHashLSH at threshold 0.5, then the same exact test;
 run when datasketch is installed). Stories are connected components of the links, as in the
 warehouse. The originals are few (the seeds and the corpus fixtures), so `--seed` draws other
@@ -31,8 +35,14 @@ copies; the generated articles are left out by default because they are assemble
 of seed paragraphs, so that many of them really are partial copies of each other.
 
 Printed per method: recall on copies (the copy ends in its original's story), per edit; precision
-(pairs put in one story that are one story); distinct pairs wrongly merged; ms per article (CPU:
-signature + candidates + the test, in this process).
+(pairs put in one story that are one story); distinct pairs wrongly merged; ms per article (CPU
+of this process, DuckDB's threads included: the signatures as the workers compute them, then
+the candidates, the screen and the test; `--repeat R` keeps the least of R runs).
+
+`--scale` measures memory instead: for each size it builds (once, kept in --scale-folder) a
+warehouse of that many synthetic articles with their keys, then links one load into it in a
+fresh process (half edited copies of articles there, rolled back after) and prints that
+process's RSS before and its peak while linking, and the CPU per article of the load.
 """
 
 from __future__ import annotations

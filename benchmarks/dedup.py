@@ -48,6 +48,7 @@ process's RSS before and its peak while linking, and the CPU per article of the 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import time
@@ -55,7 +56,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+# DEDUP_ROOT=/path/to/another/checkout measures that tree's src (and its seeds, corpus and pairs)
+# with this harness: before and after back to back.
+ROOT = Path(os.environ.get("DEDUP_ROOT") or Path(__file__).resolve().parents[1])
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 

@@ -1,6 +1,8 @@
 """Story identity measured: do syndicated copies join their original, and distinct reports not?
 
     .venv/bin/python benchmarks/dedup.py [--generated N] [--copies K] [--seed S] [--details]
+                                         [--methods simhash,stories,warehouse,datasketch] [--repeat R]
+    .venv/bin/python benchmarks/dedup.py --scale 10000,100000 [--load-size N] [--memory-limit 64MB]
 
 Originals: the seeds, every document of the development corpus (tests/corpus/), and N fresh
 articles of the generated corpus (benchmarks/corpus.py), each cleaned by the real pipeline
@@ -23,7 +25,9 @@ pair must stay two stories.
 Methods: `simhash` (what the warehouse used before: 64-bit SimHash of word 3-shingles, at most
 3 differing bits), `stories` (vnrok_etl.stories, as linking.py runs it in the warehouse:
 one-permutation MinHash LSH keys of the whole body and of its prefixes, two shared keys, the
-shingle-sample screen, then the exact containment test), `datasketch` (datasketch MinHash, 128
+shingle-sample screen, then the exact containment test; the keys meet in an in-memory index
+that stands in for the SQL join), `warehouse` (the same signatures, then linking.py itself in an
+in-memory DuckDB, LOAD_SIZE articles per load: what the merge runs), `datasketch` (datasketch MinHash, 128
 permutations, in datasketch's in-memory MinHashLSH at threshold 0.5, then the same exact test;
 run when datasketch is installed). Stories are connected components of the links, as in the
 warehouse. The originals are few (the seeds and the corpus fixtures), so `--seed` draws other
@@ -31,21 +35,30 @@ copies; the generated articles are left out by default because they are assemble
 of seed paragraphs, so that many of them really are partial copies of each other.
 
 Printed per method: recall on copies (the copy ends in its original's story), per edit; precision
-(pairs put in one story that are one story); distinct pairs wrongly merged; ms per article (CPU:
-signature + candidates + the test, in this process).
+(pairs put in one story that are one story); distinct pairs wrongly merged; ms per article (CPU
+of this process, DuckDB's threads included: the signatures as the workers compute them, then
+the candidates, the screen and the test; `--repeat R` keeps the least of R runs).
+
+`--scale` measures memory instead: for each size it builds (once, kept in --scale-folder) a
+warehouse of that many synthetic articles with their keys, then links one load into it in a
+fresh process (half edited copies of articles there, rolled back after) and prints that
+process's RSS before and its peak while linking, and the CPU per article of the load.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+# DEDUP_ROOT=/path/to/another/checkout measures that tree's src (and its seeds, corpus and pairs)
+# with this harness: before and after back to back.
+ROOT = Path(os.environ.get("DEDUP_ROOT") or Path(__file__).resolve().parents[1])
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
@@ -196,7 +209,8 @@ def by_stories(texts: list[str]) -> tuple[list[tuple[int, int]], float]:
     could not change the story)."""
     started = time.process_time()
     signatures = signatures_of(texts)
-    buckets: dict[int, list[tuple[int, bool]]] = defaultdict(list)
+    holders: dict[int, list[int]] = defaultdict(list)  # key -> the articles that have it
+    top_holders: dict[int, list[int]] = defaultdict(list)  # key -> the articles that have it as a top key
     sets: dict[int, stories.Shingles] = {}  # as the merge does: shingled again, only for candidates
     samples: dict[int, set[int]] = {}
     parent = list(range(len(texts)))
@@ -215,12 +229,16 @@ def by_stories(texts: list[str]) -> tuple[list[tuple[int, int]], float]:
     links = []
     for index, signature in enumerate(signatures):
         samples[index] = set(signature.sample)
-        shared: dict[int, int] = defaultdict(int)
-        for key, is_top in [*((key, False) for key in signature.keys), *((key, True) for key in signature.top_keys)]:
-            for other, other_top in buckets[key]:
-                if is_top or other_top:
-                    shared[other] += 1
-            buckets[key].append((index, is_top))
+        shared: Counter[int] = Counter()  # a shared key counts when one side holds it as a top key
+        for key in signature.top_keys:
+            shared.update(holders[key])
+        for key in signature.keys:
+            shared.update(top_holders[key])
+        for key in signature.top_keys:
+            holders[key].append(index)
+            top_holders[key].append(index)
+        for key in signature.keys:
+            holders[key].append(index)
         candidates = sorted(other for other, count in shared.items()
                             if count >= stories.MIN_SHARED_KEYS and screened(samples[other], samples[index]))
         for other in candidates:

@@ -8,10 +8,11 @@ A load links its new articles in five steps, none of which reads every signature
 
 1. candidates: new articles that share MIN_SHARED_KEYS keys with an article already loaded, or
    with another new article: an equi-join in DuckDB on `_story_keys` (a hash join built on the
-   load's side), then screened by the containment their shingle samples estimate
-   (`_story_samples`, a join on article_id);
-2. the same-story test on each remaining pair, in Python, on the two bodies fetched for that
-   chunk of pairs only (stories.same_story: exact containment of word 3-shingles);
+   load's side), then screened by the containment their shingle samples estimate (the
+   candidates' samples only are read from `_story_samples`, by a semi-join);
+2. the same-story test on each remaining pair, likeliest first, in Python, on the two bodies
+   fetched for that chunk of pairs only (stories.same_story: exact containment of word
+   3-shingles), but for a pair already in one story (by an old story or links found before);
 3. the stories those links join: union-find over the new articles and the stories of the
    articles they are linked to (an old story is one node, whatever its size);
 4. each joined story's canonical article, from every member's length and date
@@ -19,10 +20,12 @@ A load links its new articles in five steps, none of which reads every signature
 5. new articles are inserted with their story; old articles whose story changed (a new article
    joined two stories, or is fuller or earlier than the old canonical) are updated.
 
-Cost: step 1 scans `_story_keys` once (linear in the warehouse, about 60 keys per article) and
-`_story_samples` once (a list of about an eighth of an article's shingle hashes);
-steps 2-5 are linear in the load's candidate pairs. Memory holds the load's pairs and one chunk
-of bodies. The result is a function of the set of articles, not of their order (stories.py).
+Cost: step 1 scans `_story_keys` once (linear in the warehouse, about 50-60 keys per article)
+and `_story_samples` once (a list of about an eighth of an article's shingle hashes);
+steps 2-5 are linear in the load's candidate pairs. Memory holds the load's pairs and their
+samples, and one chunk of bodies: measured the same in a 10k and a 100k warehouse under a fixed
+DuckDB memory limit (benchmarks/dedup.py --scale, RESULTS.md). The result is a function of the
+set of articles, not of their order (stories.py).
 
 `relink_all` recomputes every story from the bodies: migration 004 runs it once, so a warehouse
 loaded before story identity gets the stories a fresh load of the same files would give.
@@ -174,21 +177,25 @@ def _tested_links(
             [sorted(wanted - sets.keys())],
         ).fetchall())
 
-        def shingles(article: str) -> Shingles:
-            if article not in sets:
-                # The words of identity_text(body) are those of body.lower(): folding typography and
-                # spaces changes only characters that are not word characters (a third cheaper).
-                sets[article] = shingles_of(texts.pop(article).lower())
-            return sets[article]
-
         for a, b in chunk:
             # A missing body is left to the articles insert to refuse, with its own error.
             if (a not in sets and texts.get(a) is None) or (b not in sets and texts.get(b) is None):
                 continue
             node_a, node_b = root(node_of.get(a, a)), root(node_of.get(b, b))
-            if node_a != node_b and same_story(shingles(a), shingles(b)):
+            if node_a != node_b and same_story(_shingled(a, sets, texts), _shingled(b, sets, texts)):
                 parent[max(node_a, node_b)] = min(node_a, node_b)
                 yield a, b
+
+
+def _shingled(article: str, sets: dict[str, Shingles], texts: dict[str, str]) -> Shingles:
+    """The article's shingles, from `sets` or else from its body in `texts` (moved into `sets`).
+
+    The words of identity_text(body) are those of body.lower(): folding typography and spaces
+    changes only characters that are not word characters, and lowering alone costs a third less.
+    """
+    if article not in sets:
+        sets[article] = shingles_of(texts.pop(article).lower())
+    return sets[article]
 
 
 def _groups(nodes: Iterable[str], edges: list[tuple[str, str]]) -> list[set[str]]:

@@ -16,7 +16,6 @@ import gc
 import time
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -26,19 +25,12 @@ from prefect.runtime import flow_run
 from prefect.utilities.annotations import quote
 
 from flows.cluster import batch_task_runner, running
-from flows.lifeline import stop_reason
+from flows.chunking import ChunkLoop
 from flows.server import warehouse_slot
 from vnrok_etl.batching import run_batch_size
 from vnrok_etl.progress import progress_bar
 from vnrok_etl.records import RawDocument
-from vnrok_etl.runner import (
-    combine_counts,
-    merge_staged,
-    new_load_info,
-    plan_reads,
-    plan_run_chunks,
-    record_interrupted_load,
-)
+from vnrok_etl.runner import merge_staged, new_load_info, plan_reads, plan_run_chunks
 from vnrok_etl.sources import discover_paths
 from vnrok_etl.stage import StagedBatch, StagedLoad, Stager, known_batch, stage_paths
 from vnrok_etl.staging_area import staging_folder
@@ -112,54 +104,38 @@ def ingest(
     target = str(resolve_warehouse(warehouse))
     run_id = str(flow_run.id)
     clock = time.perf_counter()
-    results: list[LoadCounts] = []
-    totals: dict[str, float] = {}
-    load = None
+    loop = ChunkLoop(target)
     # quote(): Prefect would otherwise walk every path and hash looking for futures to resolve.
-    try:
-        discovered = discover(paths, settle_seconds)
-        files, unchanged, known = known_documents(quote(discovered), target)
-        size = run_batch_size(len(files), batch_size, chunk_size)
-        chunks = plan_run_chunks(discovered, files, unchanged, chunk_size)
-        batch_number = 0
-        # One pool (or cluster) for the whole run, chosen by its number of batches.
-        runner = batch_task_runner(cluster, -(-len(files) // size) if files else 0)
-        # A bar on a terminal (documents done, rate, time left); nothing in pipes, CI or served runs.
-        with running(runner), progress_bar("ingesting", len(files) + len(unchanged)) as bar:
-            for chunk in chunks:
-                load = new_load_info(flow_run_id=run_id, chunk=chunk.number if len(chunks) > 1 else None)
-                started = time.perf_counter()
-                with staging_folder(load.load_id, on_notice=_warn) as folder:
-                    # Each batch is staged where it ran; here it is only written to Arrow files in the folder.
-                    stager = Stager(folder)
-                    stager.add(known_batch(chunk.unchanged))
-                    bar.advance(len(chunk.unchanged))
-                    batches = chunk.batches(size)
-                    for batch in _process_batches(runner, batches, known, batch_number):
-                        stager.add(batch)
-                        bar.advance(batch.documents)
-                    batch_number += len(batches)
-                    staged = stage(stager)
-                    seconds = {name: round(value, 3) for name, value in stager.seconds.items()}
-                    seconds["wall"] = round(time.perf_counter() - started, 3)
-                    merging = time.perf_counter()
-                    results.append(merge(staged, target, replace(load, stage_seconds=seconds), folder))
-                seconds["merge"] = round(time.perf_counter() - merging, 3)
-                for name, value in seconds.items():
-                    totals[name] = round(totals.get(name, 0.0) + value, 3)
-                load = None
-    except BaseException as stop:
-        if load is not None and not isinstance(stop, Exception):
-            # SIGTERM, SIGINT (flows/lifeline.py): this chunk rolled back and recorded; the ones before stay.
-            record_interrupted_load(target, load, f"interrupted by {stop_reason(stop)}")
-        raise
+    discovered = discover(paths, settle_seconds)
+    files, unchanged, known = known_documents(quote(discovered), target)
+    size = run_batch_size(len(files), batch_size, chunk_size)
+    chunks = plan_run_chunks(discovered, files, unchanged, chunk_size)
+    batch_number = 0
+    # One pool (or cluster) for the whole run, chosen by its number of batches.
+    runner = batch_task_runner(cluster, -(-len(files) // size) if files else 0)
+    # A bar on a terminal (documents done, rate, time left); nothing in pipes, CI or served runs.
+    with running(runner), progress_bar("ingesting", len(files) + len(unchanged)) as bar:
+        for plan in chunks:
+            load = new_load_info(flow_run_id=run_id, chunk=plan.number if len(chunks) > 1 else None)
+            with loop.chunk(load) as chunk, staging_folder(load.load_id, on_notice=_warn) as folder:
+                # Each batch is staged where it ran; here it is only written to Arrow files in the folder.
+                stager = Stager(folder)
+                stager.add(known_batch(plan.unchanged))
+                bar.advance(len(plan.unchanged))
+                batches = plan.batches(size)
+                for batch in _process_batches(runner, batches, known, batch_number):
+                    stager.add(batch)
+                    bar.advance(batch.documents)
+                batch_number += len(batches)
+                staged = stage(stager)
+                loop.done(chunk, merge(staged, target, chunk.staged(stager.seconds), folder))
     # Known only now, so in the artifact and the result but not in the loads rows: the merge,
     # waiting for the writer slot included (a run that waited for another one shows it here).
-    totals["wall"] = round(time.perf_counter() - clock, 3)
-    counts = combine_counts(results)
+    totals = loop.totals | {"wall": round(time.perf_counter() - clock, 3)}
+    counts = loop.counts()
     _publish(counts, totals)
     return counts.as_dict() | {
-        "warehouse": target, "rejections": list(counts.rejections), "seconds": totals, "chunks": len(results),
+        "warehouse": target, "rejections": list(counts.rejections), "seconds": totals, "chunks": len(loop.results),
     }
 
 

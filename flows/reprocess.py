@@ -11,7 +11,6 @@ today's version and are not selected again.
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
@@ -21,7 +20,7 @@ from prefect.utilities.annotations import quote
 
 from flows.cluster import batch_task_runner, running
 from flows.ingest import WAREHOUSE_WAIT_SECONDS, merge, run_windowed, stage
-from flows.lifeline import stop_reason
+from flows.chunking import ChunkLoop
 from vnrok_etl.batching import DEFAULT_CHUNK_SIZE, run_batch_size
 from vnrok_etl.records import RawDocument
 from vnrok_etl.reprocess import (
@@ -33,11 +32,11 @@ from vnrok_etl.reprocess import (
     plan_reprocess,
     read_documents,
 )
-from vnrok_etl.runner import combine_counts, new_load_info, record_interrupted_load
+from vnrok_etl.runner import combine_counts, new_load_info
 from vnrok_etl.stage import StagedBatch, Stager, stage_stored
 from vnrok_etl.staging_area import staging_folder
 from vnrok_etl.summary import summary_rows
-from vnrok_etl.warehouse import LoadCounts, resolve_warehouse
+from vnrok_etl.warehouse import resolve_warehouse
 
 
 @task(name="plan-reprocess", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
@@ -77,45 +76,33 @@ def reprocess(
     pending = pending_table(todo)
     size = run_batch_size(todo.sightings, batch_size, chunk_size)
     run_loads: list[str] = []
-    results: list[LoadCounts] = []
-    totals: dict[str, float] = {}
-    load = None
+    loop = ChunkLoop(target)
     batch_number = 0
-    try:
-        runner = batch_task_runner(cluster, -(-todo.sightings // size) if todo.sightings else 0)
-        with running(runner):
-            for number, chunk in enumerate(todo.chunks, start=1):
-                load = new_load_info(flow_run_id=run_id, kind="reprocess", chunk=number)
-                documents = read_chunk(target, chunk)
-                with staging_folder(load.load_id, on_notice=_warn) as folder:
-                    stager = Stager(folder)
-                    tasks = []
-                    for batch in batches_of(documents, size):
-                        batch_number += 1
-                        tasks.append((process_kept_batch, {"documents": batch, "number": batch_number}))
-                    del documents
-                    for staged_batch in run_windowed(runner, tasks):
-                        stager.add(staged_batch)
-                    staged = stage(stager)
-                    seconds = {name: round(value, 3) for name, value in stager.seconds.items()}
-                    replacing = ChunkReplacement(
-                        chunk=[(s.uri, s.sha256) for s in chunk], pending=pending, number=number,
-                        run_loads=list(run_loads), version=todo.version, speakers=not todo.filtered,
-                        last=number == len(todo.chunks) and not todo.filtered and not todo.without_raw,
-                        everything=todo.everything,
-                    )
-                    merging = time.perf_counter()
-                    results.append(merge(staged, target, replace(load, stage_seconds=seconds), folder, quote(replacing)))
-                seconds["merge"] = round(time.perf_counter() - merging, 3)
-                run_loads.append(load.load_id)
-                for name, value in seconds.items():
-                    totals[name] = round(totals.get(name, 0.0) + value, 3)
-                load = None
-    except BaseException as stop:
-        if load is not None and not isinstance(stop, Exception):
-            record_interrupted_load(target, load, f"interrupted by {stop_reason(stop)}")
-        raise
-    totals["wall"] = round(time.perf_counter() - clock, 3)
+    runner = batch_task_runner(cluster, -(-todo.sightings // size) if todo.sightings else 0)
+    with running(runner):
+        for number, sightings in enumerate(todo.chunks, start=1):
+            load = new_load_info(flow_run_id=run_id, kind="reprocess", chunk=number)
+            with loop.chunk(load) as chunk, staging_folder(load.load_id, on_notice=_warn) as folder:
+                documents = read_chunk(target, sightings)
+                stager = Stager(folder)
+                tasks = []
+                for batch in batches_of(documents, size):
+                    batch_number += 1
+                    tasks.append((process_kept_batch, {"documents": batch, "number": batch_number}))
+                del documents
+                for staged_batch in run_windowed(runner, tasks):
+                    stager.add(staged_batch)
+                staged = stage(stager)
+                replacing = ChunkReplacement(
+                    chunk=[(s.uri, s.sha256) for s in sightings], pending=pending, number=number,
+                    run_loads=list(run_loads), version=todo.version, speakers=not todo.filtered,
+                    last=number == len(todo.chunks) and not todo.filtered and not todo.without_raw,
+                    everything=todo.everything,
+                )
+                loop.done(chunk, merge(staged, target, chunk.staged(stager.seconds), folder, quote(replacing)))
+            run_loads.append(load.load_id)
+    totals = loop.totals | {"wall": round(time.perf_counter() - clock, 3)}
+    results = loop.results
     result = {
         "warehouse": target, "selected": todo.selected, "documents": todo.sightings, "chunks": len(results),
         "without_raw": todo.without_raw, "version": todo.version, "seconds": totals,

@@ -17,6 +17,7 @@ import threading
 import time
 import zlib
 from datetime import datetime, timedelta, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import duckdb
@@ -134,6 +135,57 @@ def test_a_page_is_fetched_with_our_user_agent_and_an_unchanged_one_transfers_no
     assert (again.outcome, again.status, again.content) == ("not-modified", 304, b"")
     agents = {request.headers.get("User-Agent") for request, _ in web.log}
     assert agents == {USER_AGENT} and "vnrok-etl" in USER_AGENT
+
+
+def test_a_304_a_redirect_and_an_error_page_leave_their_connection_open_for_the_next_request():
+    # A keep-alive HTTP/1.1 server (pytest-httpserver's closes every connection), noting the
+    # client port of each request.
+    answers = {
+        "/robots.txt": (404, {}, b"no rules here"),
+        "/story.html": (200, {"ETag": '"p1"', "Content-Type": "text/html"}, PAGES["nhandan_001"]),
+        "/moved": (301, {"Location": "/story.html", "Content-Type": "text/plain"}, b"Moved to /story.html"),
+        "/gone.html": (410, {"Content-Type": "text/html"}, b"<html><body>Not here any more</body></html>"),
+    }
+    ports: list[int] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            ports.append(self.client_address[1])
+            status, headers, body = answers[self.path]
+            if status == 200 and self.headers.get("If-None-Match") == headers["ETag"]:
+                status, body = 304, b""
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+
+    async def go():
+        async with Fetcher(FAST) as fetcher:
+            return [await fetcher.fetch(f"{base}/story.html"),
+                    await fetcher.fetch(f"{base}/story.html", etag='"p1"'),
+                    await fetcher.fetch(f"{base}/moved", etag='"p1"'),
+                    await fetcher.fetch(f"{base}/gone.html"),
+                    await fetcher.fetch(f"{base}/story.html", etag='"p1"')]
+
+    try:
+        results = run_async(go())
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [result.status for result in results] == [200, 304, 304, 410, 304]
+    assert len(ports) == 7 and len(set(ports)) == 1, ports  # robots.txt, then every request on one connection
 
 
 def test_last_modified_makes_a_conditional_get_too(web):

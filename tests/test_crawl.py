@@ -26,6 +26,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from conftest import ROOT
+from vnrok_etl.cli import main
 from vnrok_etl.rawstore import export_raw, iter_raw
 from vnrok_etl.runner import reprocess_warehouse
 from vnrok_etl.warehouse import connect
@@ -659,6 +660,32 @@ def test_bad_input_from_the_web_is_a_rejection_row_each_and_the_good_pages_still
     assert reasons[urls[4]] == "HTTP 500 after 3 attempts"
     assert urls[5] in reasons  # an empty page reaches the pipeline and is rejected there, with its reason
     assert len(reasons) == 6
+
+
+def test_crawl_check_says_what_each_address_is_and_lists_and_writes_nothing(web, tmp_path, capsys):
+    items = [("Korea and Viet Nam sign a deal", web.url_for("/news/a.html")), ("Local weather", web.url_for("/news/b.html"))]
+    web.expect_request("/feed.rss").respond_with_data(rss(items), content_type="application/rss+xml")
+    web.expect_request("/index.xml").respond_with_data(
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>/s1.xml</loc></sitemap>'
+        "<sitemap><loc>/s2.xml</loc></sitemap></sitemapindex>", content_type="application/xml")
+    web.expect_request("/old-feed").respond_with_data("", status=301, headers={"Location": "/feed.rss"})
+    web.expect_request("/logo.png").respond_with_data(b"\x89PNG\r\n", content_type="image/png")
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        '[[outlet]]\nname = "Wire"\nkeywords = ["Korea"]\n'
+        f'feeds = ["{web.url_for("/feed.rss")}", "{web.url_for("/old-feed")}", "{web.url_for("/missing.rss")}"]\n'
+        f'sitemaps = ["{web.url_for("/index.xml")}"]\n', encoding="utf-8")
+    warehouse = tmp_path / "w.duckdb"
+    code = main(["crawl", "--check", "--sources", str(sources), "--warehouse", str(warehouse), web.url_for("/logo.png")])
+    lines = capsys.readouterr().out.splitlines()
+    assert code == 1 and len(lines) == 5
+    assert lines[0].startswith("FAIL " + web.url_for("/logo.png")) and "not an accepted content type (image/png)" in lines[0]
+    assert lines[1] == f"ok   Wire: {web.url_for('/feed.rss')}: feed, 2 article(s) listed, 1 matching the outlet's keywords"
+    assert lines[2].startswith(f"ok   Wire: {web.url_for('/old-feed')} (now at {web.url_for('/feed.rss')}): feed,")
+    assert lines[3] == f"FAIL Wire: {web.url_for('/missing.rss')}: failed, HTTP 404"
+    assert lines[4] == f"ok   Wire: {web.url_for('/index.xml')}: sitemap index, 2 sitemap(s)"
+    assert not warehouse.exists() and not store_path(warehouse).exists()
+    assert not any(path.startswith("/news/") for path in paths(web))  # no article fetched
 
 
 def test_sources_toml_is_data_and_a_broken_one_is_a_clear_error(tmp_path):

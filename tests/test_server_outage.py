@@ -22,9 +22,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import httpx
-import pytest
 
 from conftest import ROOT
+from test_server_e2e import wait_for
 
 BIN = Path(sys.executable).parent
 START_SECONDS = 90.0
@@ -95,18 +95,6 @@ class Relay:
                     sock.shutdown(socket.SHUT_RDWR)
                 except OSError:
                     pass
-
-
-def wait_for(condition, timeout: float, what: str, process: subprocess.Popen, log: Path):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        if process.poll() is not None:
-            pytest.fail(f"{what}: serve exited with {process.returncode}:\n{log.read_text()[-3000:]}")
-        time.sleep(0.2)
-    pytest.fail(f"{what}: not within {timeout:.0f} s:\n{log.read_text()[-3000:]}")
 
 
 def test_serve_says_in_one_line_when_the_server_goes_away_and_when_it_is_back(prefect_server, tmp_path):

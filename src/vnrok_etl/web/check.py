@@ -14,11 +14,11 @@ import asyncio
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from vnrok_etl.web.crawl import run_async, sniff
-from vnrok_etl.web.feeds import FeedError, parse_feed
-from vnrok_etl.web.fetch import ANY_SOURCE_TYPES, Fetcher, FetchPolicy, media_type
+from vnrok_etl.web.crawl import not_a_listing, read_listing, run_async, sniff
+from vnrok_etl.web.feeds import FeedError
+from vnrok_etl.web.fetch import ANY_SOURCE_TYPES, Fetcher, FetchPolicy
 from vnrok_etl.web.outlets import Target
-from vnrok_etl.web.sitemaps import SitemapError, parse_sitemap
+from vnrok_etl.web.sitemaps import SitemapError
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,21 +50,16 @@ async def check_one(fetcher: Fetcher, target: Target) -> CheckResult:
     if not result.ok:
         return CheckResult(target, False, "failed", result.reason or result.failure or "no answer", result.final_url)
     kind = sniff(result.content, result.headers.get("content-type"))
+    if kind == "page":
+        return CheckResult(target, True, "article page", f"{len(result.content):,} bytes", result.final_url)
     try:
-        if kind == "feed":
-            links = parse_feed(result.content, result.final_url, result.headers.get("content-type"))
-        elif kind == "sitemap":
-            sitemap = parse_sitemap(result.content, result.final_url)
-            if sitemap.kind == "sitemapindex":
-                return CheckResult(target, True, "sitemap index", f"{len(sitemap.sitemaps)} sitemap(s)", result.final_url)
-            links = sitemap.links
-        elif kind == "page":
-            return CheckResult(target, True, "article page", f"{len(result.content):,} bytes", result.final_url)
-        else:
-            kind_text = media_type(result.headers.get("content-type")) or "no content type"
-            return CheckResult(target, False, "unknown", f"not a feed, sitemap or page ({kind_text})", result.final_url)
+        listing = read_listing(kind, result)
     except (FeedError, SitemapError) as error:
         return CheckResult(target, False, f"malformed {kind}", str(error), result.final_url)
-    matching = sum(target.keeps(link.url, link.title) for link in links)
+    if listing is None:
+        return CheckResult(target, False, "unknown", f"not a feed, sitemap or page ({not_a_listing(result)})", result.final_url)
+    if listing.kind == "sitemapindex":
+        return CheckResult(target, True, "sitemap index", f"{len(listing.sitemaps)} sitemap(s)", result.final_url)
+    matching = sum(target.keeps(link.url, link.title) for link in listing.links)
     keywords = f", {matching} matching the outlet's keywords" if target.keywords else ""
-    return CheckResult(target, True, kind, f"{len(links)} article(s) listed{keywords}", result.final_url)
+    return CheckResult(target, True, kind, f"{len(listing.links)} article(s) listed{keywords}", result.final_url)

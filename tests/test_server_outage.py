@@ -155,3 +155,30 @@ def test_serve_says_in_one_line_when_the_server_goes_away_and_when_it_is_back(pr
     assert BACK in lines[1]
     assert "schedules left active: the Prefect server does not answer" in text
     assert f"vnrok-etl: stopped serving 'crawl/{name}'" in text
+
+
+def test_only_records_that_say_the_server_cannot_be_reached_are_hidden():
+    import logging
+
+    from flows.server_watch import UnreachableServerFilter
+
+    def record(error: BaseException | None) -> logging.LogRecord:
+        return logging.LogRecord("prefect.runner", logging.WARNING, __file__, 1, "failed", None,
+                                 (type(error), error, None) if error else None)
+
+    def raised_from(cause: BaseException) -> BaseException:
+        try:
+            try:
+                raise cause
+            except BaseException as inner:
+                raise RuntimeError("the poll failed") from inner
+        except RuntimeError as outer:
+            return outer
+
+    quiet = UnreachableServerFilter()
+    hidden = [httpx.ConnectError("All connection attempts failed"), OSError(111, "Connect call failed"),
+              raised_from(ConnectionResetError("reset by peer")), raised_from(httpx.ReadTimeout("timed out"))]
+    shown = [None, OSError(28, "No space left on device"), PermissionError(13, "Permission denied"),
+             ValueError("bad parameter"), raised_from(KeyError("deployment"))]
+    assert [quiet.filter(record(error)) for error in hidden] == [False] * len(hidden)
+    assert [quiet.filter(record(error)) for error in shown] == [True] * len(shown)

@@ -190,8 +190,10 @@ def watch_server(api_url: str, served: list[tuple[str, str]], every: float = WAT
             return
         import anyio
 
-        with anyio.move_on_after(PAUSE_SECONDS):
+        with anyio.move_on_after(PAUSE_SECONDS) as scope:
             await pause_schedules(runner)
+        if scope.cancelled_caught:
+            watch.say(f"vnrok-etl: schedules left active: the Prefect server did not answer within {PAUSE_SECONDS:g} s")
 
     Runner._pause_schedules = pause_if_answering  # type: ignore[method-assign]
     watch.start()

@@ -5,7 +5,7 @@ TCP relay on loopback that the test closes and reopens: to `serve`, the server g
 (connections refused, open ones cut, the websocket included) and comes back on the same
 address, with its database, as a restarted `vnrok-etl server` does. A real server restart costs
 10-30 s per start (prefect-offline.md); the relay keeps the test near 20 s. The same sequence was
-reproduced by hand with `vnrok-etl server` killed and started again (README, "Serving").
+reproduced by hand with `vnrok-etl server` killed and started again (flows/server_watch.py).
 """
 
 from __future__ import annotations

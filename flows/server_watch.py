@@ -34,6 +34,7 @@ A server that accepts connections but is too busy to answer its health check in 
 
 from __future__ import annotations
 
+import errno
 import logging
 import sys
 import threading
@@ -44,13 +45,16 @@ from typing import Any
 from flows import BUSY_SERVER_TIMEOUT_SECONDS, probe_server
 
 WATCH_SECONDS = 2.0  # how soon the lines appear; one loopback request per period
+UNREACHABLE_ERRNOS = frozenset({errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ETIMEDOUT, errno.ECONNREFUSED,
+                                errno.ECONNRESET, errno.ECONNABORTED, errno.EPIPE})
 PAUSE_SECONDS = 5.0  # pausing the schedules on the way out: a stop never waits longer for the server
 PATCHED_MODULES = ("prefect.runner._scheduled_run_poller", "prefect._internal.observers")
 
 
 def is_unreachable_error(error: BaseException | None) -> bool:
     """True when `error`, or an exception it was raised from, says the server cannot be reached:
-    a connection refused, reset or timed out (httpx, websockets, the OS), or a 5xx answer."""
+    a connection refused, reset or timed out (httpx, websockets, the OS), or a 5xx answer. Other
+    errors (a full disk, a permission) are not hidden."""
     import httpx
 
     try:
@@ -64,8 +68,8 @@ def is_unreachable_error(error: BaseException | None) -> bool:
             return True
         if isinstance(error, httpx.HTTPStatusError) and error.response.status_code >= 500:
             return True
-        if isinstance(error, OSError) and error.errno is not None:
-            return True  # "Connect call failed", "Network is unreachable"...
+        if isinstance(error, OSError) and error.errno in UNREACHABLE_ERRNOS:
+            return True  # "Network is unreachable", "No route to host"
         error = error.__cause__ or error.__context__
     return False
 
@@ -186,8 +190,10 @@ def watch_server(api_url: str, served: list[tuple[str, str]], every: float = WAT
             return
         import anyio
 
-        with anyio.move_on_after(PAUSE_SECONDS):
+        with anyio.move_on_after(PAUSE_SECONDS) as scope:
             await pause_schedules(runner)
+        if scope.cancelled_caught:
+            watch.say(f"vnrok-etl: schedules left active: the Prefect server did not answer within {PAUSE_SECONDS:g} s")
 
     Runner._pause_schedules = pause_if_answering  # type: ignore[method-assign]
     watch.start()

@@ -17,6 +17,7 @@ import threading
 import time
 import zlib
 from datetime import datetime, timedelta, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import duckdb
@@ -25,6 +26,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from conftest import ROOT
+from vnrok_etl.cli import main
 from vnrok_etl.rawstore import export_raw, iter_raw
 from vnrok_etl.runner import reprocess_warehouse
 from vnrok_etl.warehouse import connect
@@ -134,6 +136,57 @@ def test_a_page_is_fetched_with_our_user_agent_and_an_unchanged_one_transfers_no
     assert (again.outcome, again.status, again.content) == ("not-modified", 304, b"")
     agents = {request.headers.get("User-Agent") for request, _ in web.log}
     assert agents == {USER_AGENT} and "vnrok-etl" in USER_AGENT
+
+
+def test_a_304_a_redirect_and_an_error_page_leave_their_connection_open_for_the_next_request():
+    # A keep-alive HTTP/1.1 server (pytest-httpserver's closes every connection), noting the
+    # client port of each request.
+    answers = {
+        "/robots.txt": (404, {}, b"no rules here"),
+        "/story.html": (200, {"ETag": '"p1"', "Content-Type": "text/html"}, PAGES["nhandan_001"]),
+        "/moved": (301, {"Location": "/story.html", "Content-Type": "text/plain"}, b"Moved to /story.html"),
+        "/gone.html": (410, {"Content-Type": "text/html"}, b"<html><body>Not here any more</body></html>"),
+    }
+    ports: list[int] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            ports.append(self.client_address[1])
+            status, headers, body = answers[self.path]
+            if status == 200 and self.headers.get("If-None-Match") == headers["ETag"]:
+                status, body = 304, b""
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+
+    async def go():
+        async with Fetcher(FAST) as fetcher:
+            return [await fetcher.fetch(f"{base}/story.html"),
+                    await fetcher.fetch(f"{base}/story.html", etag='"p1"'),
+                    await fetcher.fetch(f"{base}/moved", etag='"p1"'),
+                    await fetcher.fetch(f"{base}/gone.html"),
+                    await fetcher.fetch(f"{base}/story.html", etag='"p1"')]
+
+    try:
+        results = run_async(go())
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [result.status for result in results] == [200, 304, 304, 410, 304]
+    assert len(ports) == 7 and len(set(ports)) == 1, ports  # robots.txt, then every request on one connection
 
 
 def test_last_modified_makes_a_conditional_get_too(web):
@@ -607,6 +660,32 @@ def test_bad_input_from_the_web_is_a_rejection_row_each_and_the_good_pages_still
     assert reasons[urls[4]] == "HTTP 500 after 3 attempts"
     assert urls[5] in reasons  # an empty page reaches the pipeline and is rejected there, with its reason
     assert len(reasons) == 6
+
+
+def test_crawl_check_says_what_each_address_is_and_lists_and_writes_nothing(web, tmp_path, capsys):
+    items = [("Korea and Viet Nam sign a deal", web.url_for("/news/a.html")), ("Local weather", web.url_for("/news/b.html"))]
+    web.expect_request("/feed.rss").respond_with_data(rss(items), content_type="application/rss+xml")
+    web.expect_request("/index.xml").respond_with_data(
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>/s1.xml</loc></sitemap>'
+        "<sitemap><loc>/s2.xml</loc></sitemap></sitemapindex>", content_type="application/xml")
+    web.expect_request("/old-feed").respond_with_data("", status=301, headers={"Location": "/feed.rss"})
+    web.expect_request("/logo.png").respond_with_data(b"\x89PNG\r\n", content_type="image/png")
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        '[[outlet]]\nname = "Wire"\nkeywords = ["Korea"]\n'
+        f'feeds = ["{web.url_for("/feed.rss")}", "{web.url_for("/old-feed")}", "{web.url_for("/missing.rss")}"]\n'
+        f'sitemaps = ["{web.url_for("/index.xml")}"]\n', encoding="utf-8")
+    warehouse = tmp_path / "w.duckdb"
+    code = main(["crawl", "--check", "--sources", str(sources), "--warehouse", str(warehouse), web.url_for("/logo.png")])
+    lines = capsys.readouterr().out.splitlines()
+    assert code == 1 and len(lines) == 5
+    assert lines[0].startswith("FAIL " + web.url_for("/logo.png")) and "not an accepted content type (image/png)" in lines[0]
+    assert lines[1] == f"ok   Wire: {web.url_for('/feed.rss')}: feed, 2 article(s) listed, 1 matching the outlet's keywords"
+    assert lines[2].startswith(f"ok   Wire: {web.url_for('/old-feed')} (now at {web.url_for('/feed.rss')}): feed,")
+    assert lines[3] == f"FAIL Wire: {web.url_for('/missing.rss')}: failed, HTTP 404"
+    assert lines[4] == f"ok   Wire: {web.url_for('/index.xml')}: sitemap index, 2 sitemap(s)"
+    assert not warehouse.exists() and not store_path(warehouse).exists()
+    assert not any(path.startswith("/news/") for path in paths(web))  # no article fetched
 
 
 def test_sources_toml_is_data_and_a_broken_one_is_a_clear_error(tmp_path):

@@ -336,9 +336,8 @@ def _check_crawl_deployment(tmp_path: Path, env: dict[str, str], http: httpx.Cli
             third = run_once()
             assert third["sources not modified"] == 1 and "articles new" not in third
             assert third["new articles (warehouse)"] == 0
-            # the third run asked for robots.txt and the feed (a 304), and for no page
-            assert [(request.path, response.status_code) for request, response in web.log] == [
-                ("/robots.txt", 404), ("/feed.rss", 304)]
+            # the third run asked for the feed (a 304) only: robots.txt is kept across runs, no page
+            assert [(request.path, response.status_code) for request, response in web.log] == [("/feed.rss", 304)]
             serving.send_signal(signal.SIGTERM)
             assert serving.wait(timeout=30) == 0
             assert "vnrok-etl: stopped serving 'crawl/sources'" in log.read_text()
@@ -349,5 +348,9 @@ def _check_crawl_deployment(tmp_path: Path, env: dict[str, str], http: httpx.Cli
         uris = [row[0] for row in connection.execute("SELECT source_uri FROM article_sources ORDER BY 1").fetchall()]
         assert uris == [web.url_for(f"/news/{page.name}") for page in pages]
         assert [row[0] for row in connection.execute("SELECT articles_new FROM loads ORDER BY started_at").fetchall()] == [1, 1, 0]
+        # the pages' bytes are raw documents, with how they were fetched
+        fetched = connection.execute("SELECT source_uri, status FROM document_fetches ORDER BY 1").fetchall()
+        assert fetched == [(uri, 200) for uri in uris]
+        assert connection.execute("SELECT count(*) FROM raw_documents").fetchone() == (2,)
     finally:
         connection.close()

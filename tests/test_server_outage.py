@@ -5,7 +5,7 @@ TCP relay on loopback that the test closes and reopens: to `serve`, the server g
 (connections refused, open ones cut, the websocket included) and comes back on the same
 address, with its database, as a restarted `vnrok-etl server` does. A real server restart costs
 10-30 s per start (prefect-offline.md); the relay keeps the test near 20 s. The same sequence was
-reproduced by hand with `vnrok-etl server` killed and started again (README, "Serving").
+reproduced by hand with `vnrok-etl server` killed and started again (flows/server_watch.py).
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import httpx
-import pytest
 
 from conftest import ROOT
+from test_server_e2e import wait_for
 
 BIN = Path(sys.executable).parent
 START_SECONDS = 90.0
@@ -97,18 +97,6 @@ class Relay:
                     pass
 
 
-def wait_for(condition, timeout: float, what: str, process: subprocess.Popen, log: Path):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        if process.poll() is not None:
-            pytest.fail(f"{what}: serve exited with {process.returncode}:\n{log.read_text()[-3000:]}")
-        time.sleep(0.2)
-    pytest.fail(f"{what}: not within {timeout:.0f} s:\n{log.read_text()[-3000:]}")
-
-
 def test_serve_says_in_one_line_when_the_server_goes_away_and_when_it_is_back(prefect_server, tmp_path):
     api = urlparse(prefect_server)
     relay = Relay((api.hostname, api.port))
@@ -167,3 +155,30 @@ def test_serve_says_in_one_line_when_the_server_goes_away_and_when_it_is_back(pr
     assert BACK in lines[1]
     assert "schedules left active: the Prefect server does not answer" in text
     assert f"vnrok-etl: stopped serving 'crawl/{name}'" in text
+
+
+def test_only_records_that_say_the_server_cannot_be_reached_are_hidden():
+    import logging
+
+    from flows.server_watch import UnreachableServerFilter
+
+    def record(error: BaseException | None) -> logging.LogRecord:
+        return logging.LogRecord("prefect.runner", logging.WARNING, __file__, 1, "failed", None,
+                                 (type(error), error, None) if error else None)
+
+    def raised_from(cause: BaseException) -> BaseException:
+        try:
+            try:
+                raise cause
+            except BaseException as inner:
+                raise RuntimeError("the poll failed") from inner
+        except RuntimeError as outer:
+            return outer
+
+    quiet = UnreachableServerFilter()
+    hidden = [httpx.ConnectError("All connection attempts failed"), OSError(111, "Connect call failed"),
+              raised_from(ConnectionResetError("reset by peer")), raised_from(httpx.ReadTimeout("timed out"))]
+    shown = [None, OSError(28, "No space left on device"), PermissionError(13, "Permission denied"),
+             ValueError("bad parameter"), raised_from(KeyError("deployment"))]
+    assert [quiet.filter(record(error)) for error in hidden] == [False] * len(hidden)
+    assert [quiet.filter(record(error)) for error in shown] == [True] * len(shown)

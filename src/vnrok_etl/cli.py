@@ -27,7 +27,8 @@ EXAMPLES = {
     "ingest": "example: vnrok-etl ingest seeds/ inbox/new-article.html --warehouse warehouse/vnrok.duckdb",
     "crawl": (
         "examples: vnrok-etl crawl https://example.com/rss/world.rss https://example.com/news/some-article.html\n"
-        "          vnrok-etl crawl --sources sources.toml   (the outlets listed there; the default without URLs)"
+        "          vnrok-etl crawl --sources sources.toml   (the outlets listed there; the default without URLs)\n"
+        "          vnrok-etl crawl --check                  (is each address of sources.toml a live feed or sitemap?)"
     ),
     "sql": (
         "example: vnrok-etl sql \"SELECT source, count(*) FROM articles GROUP BY source\" --format csv"
@@ -103,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--max-new", type=_positive_int, default=None, metavar="N",
                        help="new articles fetched per feed or sitemap (default: the sources file's, else 50)")
     crawl.add_argument("--batch-size", type=_positive_int, default=None, help="documents per task run")
+    crawl.add_argument("--check", action="store_true",
+                       help="only ask each feed, sitemap or page once and say what it is and what it lists;"
+                            " fetches no article, writes nothing (checks sources.toml's addresses)")
     crawl.set_defaults(run=run_crawl)
 
     sql = commands.add_parser(
@@ -266,6 +270,8 @@ def run_crawl(args: argparse.Namespace) -> int:
     except (BadUrl, OutletsError) as error:
         print(f"vnrok-etl: error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    if args.check:
+        return _check_crawl_targets(args.urls, outlets)
     what = ", ".join(args.urls) if args.urls else ""
     if sources:
         what += f"{' and ' if what else ''}{len(outlets)} feed(s)/sitemap(s) of {sources}"
@@ -290,6 +296,22 @@ def run_crawl(args: argparse.Namespace) -> int:
           f"; {result['requests']} HTTP request(s)")
     print(summary_text(LoadCounts.from_dict(result), result["seconds"], warehouse))
     return 0
+
+
+def _check_crawl_targets(urls: list[str], outlets: list) -> int:
+    """`crawl --check`: one line per URL (ok or FAIL, what it is, what it lists); exit 1 if any failed."""
+    from vnrok_etl.web.check import check_targets
+    from vnrok_etl.web.outlets import Target
+    from vnrok_etl.web.urls import clean_url
+
+    targets = [Target(clean_url(url)) for url in urls] + outlets
+    print(f"vnrok-etl: checking {len(targets)} URL(s); no article is fetched, nothing is written", file=sys.stderr)
+    results = check_targets(targets)
+    for result in results:
+        print(result.line())
+    failed = sum(not result.ok for result in results)
+    print(f"vnrok-etl: {len(results) - failed} of {len(results)} answered as expected", file=sys.stderr)
+    return EXIT_FAILED if failed else 0
 
 
 def run_server(args: argparse.Namespace) -> int:

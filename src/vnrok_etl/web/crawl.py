@@ -35,7 +35,7 @@ from vnrok_etl.records import RawDocument, Rejection
 from vnrok_etl.web.feeds import FeedError, Link, parse_feed
 from vnrok_etl.web.fetch import ANY_SOURCE_TYPES, PAGE_TYPES, Fetcher, FetchPolicy, FetchResult, media_type
 from vnrok_etl.web.outlets import Target
-from vnrok_etl.web.sitemaps import GZIP_MAGIC, SitemapError, inflate, parse_sitemap, root_name
+from vnrok_etl.web.sitemaps import GZIP_MAGIC, Sitemap, SitemapError, inflate, parse_sitemap, root_name
 from vnrok_etl.web.store import UrlState, WebStore
 from vnrok_etl.web.urls import url_key
 
@@ -142,6 +142,21 @@ def sniff(content: bytes, content_type: str | None) -> str:
     return "unknown"
 
 
+def read_listing(kind: str, result: FetchResult) -> Sitemap | None:
+    """The articles (or child sitemaps) a fetched feed or sitemap lists, as a Sitemap (kind "feed"
+    for a feed); None when `kind` (sniff's) is neither. Raises FeedError or SitemapError."""
+    if kind == "feed":
+        return Sitemap("feed", links=parse_feed(result.content, result.final_url, result.headers.get("content-type")))
+    if kind == "sitemap":
+        return parse_sitemap(result.content, result.final_url)
+    return None
+
+
+def not_a_listing(result: FetchResult) -> str:
+    """What a body that is no feed, sitemap or page was served as."""
+    return media_type(result.headers.get("content-type")) or "no content type"
+
+
 def warehouse_hashes(warehouse: str | Path) -> set[str]:
     """Hashes of the documents the warehouse holds as articles or as rejections."""
     from vnrok_etl.warehouse import connect
@@ -225,23 +240,18 @@ class _Crawl:
             return
         self.records.append((key, "source", result, sha))
         try:
-            if kind == "feed":
-                links = parse_feed(result.content, result.final_url, result.headers.get("content-type"))
-            elif kind == "sitemap":
-                sitemap = parse_sitemap(result.content, result.final_url)
-                if sitemap.kind == "sitemapindex":
-                    await self._poll_children(target, sitemap.sitemaps, depth)
-                    return
-                links = sitemap.links
-            else:
-                self._reject(key, result, sha, "not-a-listing",
-                             f"not a feed, sitemap or article page ({media_type(result.headers.get('content-type')) or 'no content type'})")
-                return
+            listing = read_listing(kind, result)
         except (FeedError, SitemapError) as error:
             self._reject(key, result, sha, f"malformed-{kind}", str(error))
             return
+        if listing is None:
+            self._reject(key, result, sha, "not-a-listing", f"not a feed, sitemap or article page ({not_a_listing(result)})")
+            return
+        if listing.kind == "sitemapindex":
+            await self._poll_children(target, listing.sitemaps, depth)
+            return
         tally["sources changed"] += 1
-        self._choose(target, key, links, self.store.waiting([key]))
+        self._choose(target, key, listing.links, self.store.waiting([key]))
 
     async def _poll_children(self, target: Target, children: list[Link], depth: int) -> None:
         self.result.tally["sitemap indexes"] += 1

@@ -368,7 +368,7 @@ def test_every_derived_row_records_the_rules_that_made_it(warehouse, tmp_path):
     # The digest covers the modules the extraction imports, not the warehouse or the CLI.
     # (A module split into a subpackage is followed into it: its modules count, by their imports.)
     modules = {path.relative_to(PACKAGE_DIR).with_suffix("").as_posix().removesuffix("/__init__") for path in extraction_files()}
-    assert {"decode", "clean", "html", "quotes", "speakers", "figures", "identity"} <= modules
+    assert {"decode", "clean", "html", "quotes", "speakers", "figures", "identity", "claim_keys"} <= modules
     assert not modules & {"cli", "warehouse", "runner", "export", "report", "version"}
     shutil.copytree(SEEDS, tmp_path / "in")
     (tmp_path / "in" / "empty.txt").write_bytes(b"")

@@ -8,7 +8,7 @@ where it can.
 Three warehouses: the five seeds (facts read from the articles: NDO prints 200,000 Koreans, VNA
 250,000; the VNA/VNS story of 9 August and the VNS one of 11 August; Lee Jae Myung quoted in
 two of them); a generated one of LARGE_CORPUS documents (benchmarks/corpus.py, loaded with the
-library path and two workers, ~15 s); and for the browser, the 10k report the issue asks for:
+library path and two workers, ~8 s); and for the browser, the 10k report the issue asks for:
 loading 10,000 documents costs ~100 s on this shared machine, so the large warehouse's rows are
 copied SCALED_COPIES times under new ids in SQL (benchmarks/report_size.py scale_warehouse,
 ~2 s), ~9,500 articles with the sources, dates, claims and speakers of a real load. The 10k and
@@ -41,8 +41,8 @@ from corpus import build_corpus  # noqa: E402
 from report_size import scale_warehouse  # noqa: E402
 
 NOW = datetime(2025, 8, 20, 9, 30, tzinfo=timezone.utc)
-LARGE_CORPUS = 1000
-SCALED_COPIES = 10  # the 1,000-document warehouse, ten times under new ids: ~9,500 articles
+LARGE_CORPUS = 500
+SCALED_COPIES = 20  # the 500-document warehouse, twenty times under new ids: ~9,500 articles
 SCRIPT = "<script>document.body.setAttribute('data-pwned', 'yes')</script>"
 IMAGE = '<img src="https://example.invalid/x.png" onerror="document.title=\'pwned\'">'
 CHROMIUM_FLAGS = (

@@ -29,7 +29,7 @@ SHELL_SAFE = re.compile(r'^[^"$`\\!]*$')
 def more_line(table: str, bounded: Bounded, order: str, sql: str, whole_warehouse: bool = False) -> str:
     """'Showing 50 of 507 (sorted by ...); 457 more: vnrok-etl sql "..."'."""
     shown = len(bounded.rows)
-    command = "vnrok-etl sql " + (f'"{sql}"' if SHELL_SAFE.match(sql) else shlex.quote(sql)) + " --format csv"
+    command = sql_command(sql)
     scope = (" (over the whole warehouse: the filters above select the stories these are computed from, "
              "which a WHERE on the view cannot repeat)" if whole_warehouse else "")
     if bounded.more:
@@ -38,6 +38,11 @@ def more_line(table: str, bounded: Bounded, order: str, sql: str, whole_warehous
         head = f"All {bounded.total:,} shown, {order}."
     return (f'<p class="more" data-table="{e(table)}" data-shown="{shown}" data-total="{bounded.total}" '
             f'data-more="{bounded.more}">{e(head)} All of them{e(scope)}: <code>{e(command)}</code></p>')
+
+
+def sql_command(sql: str) -> str:
+    """The shell command that runs `sql` (quoted for a POSIX shell), as the page shows it."""
+    return "vnrok-etl sql " + (f'"{sql}"' if SHELL_SAFE.match(sql) else shlex.quote(sql)) + " --format csv"
 
 
 def _where(*conditions: str | None) -> str:
@@ -192,7 +197,7 @@ def unresolved_line(unresolved: int, quotes: int, applied: AppliedFilters) -> st
         return ""
     sql = ("SELECT speaker_printed, speaker_type, count(*) AS quotes FROM quotes_by_speaker"
            + _where("speaker IS NULL", applied.article_sql()) + " GROUP BY ALL ORDER BY quotes DESC")
-    command = "vnrok-etl sql " + (f'"{sql}"' if SHELL_SAFE.match(sql) else shlex.quote(sql)) + " --format csv"
+    command = sql_command(sql)
     share = f" ({unresolved / quotes:.0%} of {quotes:,})" if quotes else ""
     return (f'<p class="more" id="unresolved" data-table="unresolved-quotes" data-quotes="{unresolved}">{unresolved:,} quote(s){e(share)} have no '
             "resolved speaker (the article names a role or uses a pronoun the rules could not tie to a name): "

@@ -111,6 +111,7 @@ def test_decode_raises_only_decode_error_and_yields_normal_text(content: bytes) 
 @example("\ufeff", "utf-8-sig")  # only a zero-width character: empty once normalized, in any encoding
 @example("\x00“A headline of words”", "utf-16-be")  # a NUL character is binary in UTF-16 as in UTF-8
 @example("000\x00", "utf-8-sig")  # one NUL in four bytes is binary, not a short UTF-16 text
+@example("0\x00\x800\x00\U00010000" * 2, "utf-8-sig")  # NULs among multi-byte UTF-8: binary, with or without a BOM
 def test_a_unicode_encoding_changes_nothing_but_the_bytes(text: str, encoding: str) -> None:
     # Legacy code pages are left out: a detector guesses them, and on a few non-ASCII characters
     # it guesses wrong (cp1252 "“\xa0\xa0“" read as EUC-KR); test_decode holds whole seeds to it.

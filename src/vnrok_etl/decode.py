@@ -81,6 +81,10 @@ CONTROL_SHARE_LIMIT = 0.01
 UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
+# UTF-16 without a BOM: the share of characters whose high byte is NUL (ASCII) above which it is read.
+UTF16_ASCII_SHARE = 0.5
+
+
 class DecodeError(ValueError):
     """The bytes are not text we can read; the message is the rejection reason."""
 
@@ -194,15 +198,16 @@ def _utf16_without_bom(content: bytes) -> str | None:
     """UTF-16 without a BOM shows as NUL in every other byte of ASCII-heavy text.
 
     Not below 8 characters: in a few bytes one stray NUL is half the odd bytes ("000\x00" is
-    binary, not UTF-16 for "〰0").
+    binary, not UTF-16 for "〰0"). ASCII-heavy means more than half of the characters: a few NULs
+    among UTF-8 multi-byte sequences are binary content, not UTF-16 text.
     """
     sample = content[:4000]
     if len(sample) < 16 or len(sample) % 2:
         return None
     even_nul = sample[0::2].count(0) / (len(sample) / 2)
     odd_nul = sample[1::2].count(0) / (len(sample) / 2)
-    if odd_nul > 0.3 and even_nul < 0.05:
+    if odd_nul > UTF16_ASCII_SHARE and even_nul < 0.05:
         return "utf-16-le"
-    if even_nul > 0.3 and odd_nul < 0.05:
+    if even_nul > UTF16_ASCII_SHARE and odd_nul < 0.05:
         return "utf-16-be"
     return None

@@ -140,7 +140,7 @@ def _quoted_as_saying(reader: Reader, s_start: int, end: int, _cues: list[int] |
     return attribute(reader, (found[0], found[2]), "quoted as saying", found[1]), match.end(), end
 
 
-def _post_posed(reader: Reader, s_start: int, end: int, _cues: list[int] | None) -> Reported | None:
+def _post_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) -> Reported | None:
     """"…, Permanent Deputy Minister … Vũ told the press." / "…, according to Vũ." / "…, said Vũ." """
     body = reader.body
     sentence = body[s_start:end]
@@ -160,11 +160,11 @@ def _post_posed(reader: Reader, s_start: int, end: int, _cues: list[int] | None)
     # Both patterns below only count with a comma before the cue.
     if sentence.rfind(",") <= 0:
         return None
-    found = _cue_at_end(reader, s_start, sentence)
+    found = _cue_at_end(reader, s_start, sentence, cues)
     if found is None and (participle := _last_participle(sentence)) is not None:
         # "…, Ambassador Vu Ho said, highlighting the Prime Minister's visit.": the clause the
         # attribution ends comes before a participle that goes on about it.
-        found = _cue_at_end(reader, s_start, sentence[: participle.start()])
+        found = _cue_at_end(reader, s_start, sentence[: participle.start()], cues)
     if found is not None:
         return found
     for comma in _commas_from_last(sentence):
@@ -177,7 +177,9 @@ def _post_posed(reader: Reader, s_start: int, end: int, _cues: list[int] | None)
     return None
 
 
-def _cue_at_end(reader: Reader, s_start: int, sentence: str) -> Reported | None:
+def _cue_at_end(
+    reader: Reader, s_start: int, sentence: str, cues: list[int] | None
+) -> Reported | None:
     """"…, Permanent Deputy Minister … Vũ told the press.": the cue ends ``sentence``."""
     body = reader.body
     # Speed: CUE_AT_END holds no comma but its optional last mark, which has only spaces after
@@ -185,7 +187,17 @@ def _cue_at_end(reader: Reader, s_start: int, sentence: str) -> Reported | None:
     # comma that has a non-space character after it; searching after the last such comma finds
     # the same match without trying every space before it (6.5 -> 2.2 us a sentence on c1k).
     last_char = len(sentence.rstrip()) - 1
-    cue_match = CUE_AT_END.search(sentence, sentence.rfind(",", 0, last_char) + 1)
+    after_comma = sentence.rfind(",", 0, last_char) + 1
+    if cues is None:
+        cue_match = CUE_AT_END.search(sentence, after_comma)
+    else:
+        # A match opens with the space before its cue, which starts at a cue word
+        # (cues.cue_word_starts): the first of those that matches is the leftmost match.
+        cue_match = None
+        for at in cues:
+            if after_comma <= at - s_start - 1 < len(sentence):
+                if (cue_match := CUE_AT_END.match(sentence, at - s_start - 1)) is not None:
+                    break
     if not cue_match:
         return None
     cue_start = s_start + cue_match.start("cue")

@@ -59,6 +59,7 @@ from vnrok_etl.figures.build import make_figure
 from vnrok_etl.figures.context import Context, sentence_span
 from vnrok_etl.figures.coordination import coordination_start, next_member
 from vnrok_etl.figures.qualifiers import hedge_before
+from vnrok_etl.figures.reference import FOLLOWED_BY
 from vnrok_etl.figures.subjects import (
     counted_phrase,
     head_noun,
@@ -644,9 +645,6 @@ def statement_unit(ctx: Context, start: int, end: int) -> str | None:
     return unit_of_subject(" ".join(words)) if words else None
 
 
-# A sentence that continues a ranking of the sentence before: "It was followed by Australia
-# with 41,300", "Followed by ...".
-FOLLOWED_BY = re.compile(r"(?i)(?:^|[ ])(?:was|were|is|are)?[ ]*followed[ ]by\b")
 
 
 def continued_unit(ctx: Context, start: int, found: list[Figure]) -> str | None:

@@ -141,6 +141,9 @@ CLAUSE_BREAK = re.compile(
 # and a participle) continues the clause before it; ", with an investment of US$560 million"
 # describes and does not.
 WITH_BREAK = re.compile(r",[ ]+with\b")
+# ", with 18,600 arrivals, up 41%": the amount restates the clause before, of its period.
+WITH_AMOUNT = re.compile(r"[ ]+(?:(?:about|around|some|nearly|almost|over|more[ ]than)[ ]+)?"
+                         r"(?:US)?[$€£₩]?\d")
 PARTICIPLE = re.compile(r"\b[a-z]{3,}(?:ing|ed)\b")
 RELATIVE_BREAK = re.compile(r",[ ]+(?:which|who)")
 COORDINATING_BREAK = re.compile(
@@ -163,8 +166,11 @@ MULTIPLE_OF_BEFORE = re.compile(
 # it is coordinated with ("set up in 2022, and 340 students have graduated so far").
 NOW_WORDS = re.compile(r"\b(?:since|now|so[ ]far|currently|today|to[ ]date|still)\b")
 # "in the period", "in the month", "during the nine months": the period of an earlier sentence.
+# A sentence that continues the ranking of the sentence before ("It was followed by Laos with
+# 9,100"): its figures are of the same period, and count the same noun (kinds.continued_unit).
+FOLLOWED_BY = re.compile(r"(?i)(?:^|[ ])(?:was|were|is|are)?[ ]*followed[ ]by\b")
 ANAPHORIC_PERIOD = re.compile(
-    r"\b(?:in|during|over|for)[ ]the[ ](?:same[ ])?(?:(?:first|past|last)[ ])?(?:\w+[ ])?"
+    r"\b(?:[Ii]n|[Dd]uring|[Oo]ver|[Ff]or)[ ]the[ ](?:same[ ])?(?:(?:first|past|last)[ ])?(?:\w+[ ])?"
     r"(?:period|month|months|quarter|half)\b(?![ ]of\b)"
 )
 # An opening adverbial that is a base or another event, not the figure's period.
@@ -349,7 +355,7 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
         if WITH_BREAK.fullmatch(cut.group()):
             comma = body.find(",", cut.end(), sentence[1])
             coordinating = PARTICIPLE.search(body, cut.end(), comma if comma > 0 else sentence[1]) \
-                is not None
+                is not None or WITH_AMOUNT.match(body, cut.end()) is not None
         breaks.append((cut.start(), cut.end(), coordinating))
         if RELATIVE_BREAK.fullmatch(cut.group()):
             # ", which entered the market in 2009, now runs ...": the relative clause ends at
@@ -533,8 +539,9 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
         duration or base or existing)
     published = ctx.published_year
     year = None if best is None else _year_of(ctx, best)
-    if year is None and best is None and not duration and ANAPHORIC_PERIOD.search(
-        ctx.body, clause[0], clause[1]
+    if year is None and best is None and not duration and (
+        ANAPHORIC_PERIOD.search(ctx.body, clause[0], clause[1])
+        or FOLLOWED_BY.search(ctx.body, sentence[0], min(start, sentence[0] + 20))
     ):
         year = _earlier_year(ctx, sentence[0])
     past = year is not None and published is not None and year < published

@@ -290,6 +290,13 @@ RANKED_LITERAL = "ank"
 
 
 MULTIPLIER_LITERALS = tuple(stem[1:] for stem in MULTIPLIER_STEMS)
+# The whole words every match of RANKED, PLACE_RANK and MULTIPLIER_VERB holds: with the body's
+# words (Context.words) known, a set lookup replaces the substring tests above.
+RANKED_WORDS = frozenset({b"rank", b"ranked", b"ranks", b"ranking"})
+PLACE_WORDS = frozenset(literal.encode() for literal in PLACE_LITERALS)
+MULTIPLIER_WORDS = frozenset(
+    f"{stem}{ending}".encode() for stem in MULTIPLIER_STEMS for ending in ("e", "ed", "es", "ing")
+)
 
 
 # Base forms ("double", "triple") are adjectives too ("double taxation"): only after a modal/to.

@@ -435,6 +435,8 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
     body, end = ctx.body, amount.end
     if is_label(body, amount.start):
         return None
+    if body[max(0, amount.start - 7):amount.start] == "out of ":
+        return None  # "seven out of ten use ...": the share's denominator (figures_from_fractions)
     if amount.is_word and amount.start and body[amount.start - 1] in TITLE_OPENERS and (
         TITLE_WORD.match(body, end)
     ):

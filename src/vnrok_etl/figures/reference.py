@@ -21,8 +21,10 @@ Rules (tests/test_figures_attributes.py):
   a cue after an "and" with a goal, forecast or future word between belongs to that plan ("has
   invested 600 million USD and plans to raise it to 1 billion USD by 2025").
   Any other neighbouring clause never lends its year, with one exception: an anaphoric period
-  ("in the period", "in the month", "during the nine months") takes the year of the last dated
-  sentence among the three before. A duration has no reference year.
+  ("in the period", "in the month", "during the nine months"), a sentence that continues the
+  ranking before it ("It was followed by Laos with 9,100") and one about a part of the set
+  counted before ("Of them, 72 percent ...", "Among those who ...") take the year of the last
+  dated sentence among the three before. A duration has no reference year.
 - **A base is not a reference.** A year after "since", "from", "than", "compared to/with",
   "against", "versus", "over" or "the same period of" is what the figure is compared with or
   counted from ("since 1992", "up 5 percent over 2023"), and so is a year after the figure with
@@ -169,6 +171,9 @@ NOW_WORDS = re.compile(r"\b(?:since|now|so[ ]far|currently|today|to[ ]date|still
 # A sentence that continues the ranking of the sentence before ("It was followed by Laos with
 # 9,100"): its figures are of the same period, and count the same noun (kinds.continued_unit).
 FOLLOWED_BY = re.compile(r"(?i)(?:^|[ ])(?:was|were|is|are)?[ ]*followed[ ]by\b")
+# "Of them, 72 percent said ...", "Among those who had visited, nine out of ten ...": a part of
+# the set the sentence before counted, in its period.
+OF_THEM = re.compile(r"(?:Of|Among)[ ](?:them|these|those)\b")
 ANAPHORIC_PERIOD = re.compile(
     r"\b(?:[Ii]n|[Dd]uring|[Oo]ver|[Ff]or)[ ]the[ ](?:same[ ])?(?:(?:first|past|last)[ ])?(?:\w+[ ])?"
     r"(?:period|month|months|quarter|half)\b(?![ ]of\b)"
@@ -476,7 +481,10 @@ def _earlier_year(ctx: Context, before: int) -> int | None:
     period" or "in the month" refers back to. None when that sentence names several years."""
     index = bisect.bisect_left(ctx.sentence_starts, before)
     for sentence in reversed(ctx.sentence_spans[max(0, index - 3):index]):
-        years = {_year_of(ctx, cue) for cue in sentence_facts(ctx, sentence).cues}
+        # a cue after "up from 65 percent" is that base's, not the sentence's period
+        years = {_year_of(ctx, cue) for cue in sentence_facts(ctx, sentence).cues
+                 if not BASE_BETWEEN.search(ctx.body, max(sentence[0], cue.start() - 30),
+                                            cue.start())}
         if years:
             return years.pop() if len(years) == 1 else None
     return None
@@ -542,6 +550,7 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
     if year is None and best is None and not duration and (
         ANAPHORIC_PERIOD.search(ctx.body, clause[0], clause[1])
         or FOLLOWED_BY.search(ctx.body, sentence[0], min(start, sentence[0] + 20))
+        or OF_THEM.match(ctx.body, sentence[0])
     ):
         year = _earlier_year(ctx, sentence[0])
     past = year is not None and published is not None and year < published

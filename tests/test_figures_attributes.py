@@ -262,3 +262,17 @@ def test_a_duration_is_a_target_only_as_the_goals_value():
         True, False
     )
     assert figure("We want to cut that to 18 months.", "18 months").is_target is True
+
+
+def test_a_part_of_the_set_counted_before_is_of_its_period():
+    text = ("The institute polled 900 traders in March. Of them, 64 percent expect higher sales, "
+            "up from 50 percent a year ago. Among those who export, seven out of ten use Korean "
+            "inputs.")
+    assert (figure(text, "64 percent").ref_year, figure(text, "seven out of ten").ref_year) == (
+        2025, 2025
+    )
+
+
+def test_a_ranking_continued_in_the_next_sentence_is_of_its_period():
+    text = "Laos sent 4,000 arrivals in 2023. It was followed by Japan with 3,100."
+    assert figure(text, "3,100").ref_year == 2023

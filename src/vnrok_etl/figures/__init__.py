@@ -70,11 +70,14 @@ from vnrok_etl.figures.kinds import (
     FOLD_LITERAL,
     FOLD_PREFIX,
     MULTIPLIER_LITERALS,
+    MULTIPLIER_WORDS,
     MULTIPLIER_VERB,
     PLACE_LITERALS,
+    PLACE_WORDS,
     PLACE_RANK,
     RANKED,
     RANKED_LITERAL,
+    RANKED_WORDS,
     figure_from_multiplier_verb,
     figure_from_place,
     figure_from_quantity,
@@ -128,16 +131,21 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
         figure = figure_from_rank(ctx, match, found)
         if figure:
             found.append(figure)
-    if RANKED_LITERAL in body:
+    words = ctx.words
+    if not RANKED_WORDS.isdisjoint(words) if words else RANKED_LITERAL in body:
         for match in RANKED.finditer(body):
             found.append(make_figure(ctx, "rank", float(parse_ordinal(match["ord"]) or 0), None,
                                  "exact", None, match.start(), match.end()))
-    if any(literal in body for literal in PLACE_LITERALS):
+    if not PLACE_WORDS.isdisjoint(words) if words else any(
+        literal in body for literal in PLACE_LITERALS
+    ):
         for match in PLACE_RANK.finditer(body):
             figure = figure_from_place(ctx, match)
             if figure:
                 found.append(figure)
-    if any(literal in body for literal in MULTIPLIER_LITERALS):
+    if not MULTIPLIER_WORDS.isdisjoint(words) if words else any(
+        literal in body for literal in MULTIPLIER_LITERALS
+    ):
         for match in MULTIPLIER_VERB.finditer(body):
             figure = figure_from_multiplier_verb(ctx, match)
             if figure:

@@ -59,6 +59,7 @@ from vnrok_etl.figures.build import make_figure
 from vnrok_etl.figures.context import Context, sentence_span
 from vnrok_etl.figures.coordination import coordination_start, next_member
 from vnrok_etl.figures.qualifiers import hedge_before
+from vnrok_etl.figures.reference import FOLLOWED_BY
 from vnrok_etl.figures.subjects import (
     counted_phrase,
     head_noun,
@@ -289,6 +290,13 @@ RANKED_LITERAL = "ank"
 
 
 MULTIPLIER_LITERALS = tuple(stem[1:] for stem in MULTIPLIER_STEMS)
+# The whole words every match of RANKED, PLACE_RANK and MULTIPLIER_VERB holds: with the body's
+# words (Context.words) known, a set lookup replaces the substring tests above.
+RANKED_WORDS = frozenset({b"rank", b"ranked", b"ranks", b"ranking"})
+PLACE_WORDS = frozenset(literal.encode() for literal in PLACE_LITERALS)
+MULTIPLIER_WORDS = frozenset(
+    f"{stem}{ending}".encode() for stem in MULTIPLIER_STEMS for ending in ("e", "ed", "es", "ing")
+)
 
 
 # Base forms ("double", "triple") are adjectives too ("double taxation"): only after a modal/to.
@@ -427,6 +435,8 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
     body, end = ctx.body, amount.end
     if is_label(body, amount.start):
         return None
+    if body[max(0, amount.start - 7):amount.start] == "out of ":
+        return None  # "seven out of ten use ...": the share's denominator (figures_from_fractions)
     if amount.is_word and amount.start and body[amount.start - 1] in TITLE_OPENERS and (
         TITLE_WORD.match(body, end)
     ):
@@ -644,9 +654,6 @@ def statement_unit(ctx: Context, start: int, end: int) -> str | None:
     return unit_of_subject(" ".join(words)) if words else None
 
 
-# A sentence that continues a ranking of the sentence before: "It was followed by Australia
-# with 41,300", "Followed by ...".
-FOLLOWED_BY = re.compile(r"(?i)(?:^|[ ])(?:was|were|is|are)?[ ]*followed[ ]by\b")
 
 
 def continued_unit(ctx: Context, start: int, found: list[Figure]) -> str | None:

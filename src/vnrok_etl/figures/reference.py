@@ -21,8 +21,10 @@ Rules (tests/test_figures_attributes.py):
   a cue after an "and" with a goal, forecast or future word between belongs to that plan ("has
   invested 600 million USD and plans to raise it to 1 billion USD by 2025").
   Any other neighbouring clause never lends its year, with one exception: an anaphoric period
-  ("in the period", "in the month", "during the nine months") takes the year of the last dated
-  sentence among the three before. A duration has no reference year.
+  ("in the period", "in the month", "during the nine months"), a sentence that continues the
+  ranking before it ("It was followed by Laos with 9,100") and one about a part of the set
+  counted before ("Of them, 72 percent ...", "Among those who ...") take the year of the last
+  dated sentence among the three before. A duration has no reference year.
 - **A base is not a reference.** A year after "since", "from", "than", "compared to/with",
   "against", "versus", "over" or "the same period of" is what the figure is compared with or
   counted from ("since 1992", "up 5 percent over 2023"), and so is a year after the figure with
@@ -141,6 +143,9 @@ CLAUSE_BREAK = re.compile(
 # and a participle) continues the clause before it; ", with an investment of US$560 million"
 # describes and does not.
 WITH_BREAK = re.compile(r",[ ]+with\b")
+# ", with 18,600 arrivals, up 41%": the amount restates the clause before, of its period.
+WITH_AMOUNT = re.compile(r"[ ]+(?:(?:about|around|some|nearly|almost|over|more[ ]than)[ ]+)?"
+                         r"(?:US)?[$€£₩]?\d")
 PARTICIPLE = re.compile(r"\b[a-z]{3,}(?:ing|ed)\b")
 RELATIVE_BREAK = re.compile(r",[ ]+(?:which|who)")
 COORDINATING_BREAK = re.compile(
@@ -163,8 +168,14 @@ MULTIPLE_OF_BEFORE = re.compile(
 # it is coordinated with ("set up in 2022, and 340 students have graduated so far").
 NOW_WORDS = re.compile(r"\b(?:since|now|so[ ]far|currently|today|to[ ]date|still)\b")
 # "in the period", "in the month", "during the nine months": the period of an earlier sentence.
+# A sentence that continues the ranking of the sentence before ("It was followed by Laos with
+# 9,100"): its figures are of the same period, and count the same noun (kinds.continued_unit).
+FOLLOWED_BY = re.compile(r"(?i)(?:^|[ ])(?:was|were|is|are)?[ ]*followed[ ]by\b")
+# "Of them, 72 percent said ...", "Among those who had visited, nine out of ten ...": a part of
+# the set the sentence before counted, in its period.
+OF_THEM = re.compile(r"(?:Of|Among)[ ](?:them|these|those)\b")
 ANAPHORIC_PERIOD = re.compile(
-    r"\b(?:in|during|over|for)[ ]the[ ](?:same[ ])?(?:(?:first|past|last)[ ])?(?:\w+[ ])?"
+    r"\b(?:[Ii]n|[Dd]uring|[Oo]ver|[Ff]or)[ ]the[ ](?:same[ ])?(?:(?:first|past|last)[ ])?(?:\w+[ ])?"
     r"(?:period|month|months|quarter|half)\b(?![ ]of\b)"
 )
 # An opening adverbial that is a base or another event, not the figure's period.
@@ -349,7 +360,7 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
         if WITH_BREAK.fullmatch(cut.group()):
             comma = body.find(",", cut.end(), sentence[1])
             coordinating = PARTICIPLE.search(body, cut.end(), comma if comma > 0 else sentence[1]) \
-                is not None
+                is not None or WITH_AMOUNT.match(body, cut.end()) is not None
         breaks.append((cut.start(), cut.end(), coordinating))
         if RELATIVE_BREAK.fullmatch(cut.group()):
             # ", which entered the market in 2009, now runs ...": the relative clause ends at
@@ -470,7 +481,10 @@ def _earlier_year(ctx: Context, before: int) -> int | None:
     period" or "in the month" refers back to. None when that sentence names several years."""
     index = bisect.bisect_left(ctx.sentence_starts, before)
     for sentence in reversed(ctx.sentence_spans[max(0, index - 3):index]):
-        years = {_year_of(ctx, cue) for cue in sentence_facts(ctx, sentence).cues}
+        # a cue after "up from 65 percent" is that base's, not the sentence's period
+        years = {_year_of(ctx, cue) for cue in sentence_facts(ctx, sentence).cues
+                 if not BASE_BETWEEN.search(ctx.body, max(sentence[0], cue.start() - 30),
+                                            cue.start())}
         if years:
             return years.pop() if len(years) == 1 else None
     return None
@@ -533,8 +547,10 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
         duration or base or existing)
     published = ctx.published_year
     year = None if best is None else _year_of(ctx, best)
-    if year is None and best is None and not duration and ANAPHORIC_PERIOD.search(
-        ctx.body, clause[0], clause[1]
+    if year is None and best is None and not duration and (
+        ANAPHORIC_PERIOD.search(ctx.body, clause[0], clause[1])
+        or FOLLOWED_BY.search(ctx.body, sentence[0], min(start, sentence[0] + 20))
+        or OF_THEM.match(ctx.body, sentence[0])
     ):
         year = _earlier_year(ctx, sentence[0])
     past = year is not None and published is not None and year < published

@@ -42,7 +42,14 @@ def plan_chunks(count: int, chunk_size: int | None = None) -> list[range]:
 
 
 def run_batch_size(total: int, batch_size: int | None, chunk_size: int | None) -> int:
-    """One batch size for a whole run: as plan_batches would choose over all of it, but never
-    more than a chunk."""
-    size = max(batch_size or DEFAULT_BATCH_SIZE, ceil(total / MAX_BATCHES))
-    return min(size, chunk_size or DEFAULT_CHUNK_SIZE)
+    """One batch size for a whole run: as plan_batches would choose over one chunk of it (at
+    most MAX_BATCHES task runs per chunk), never more than a chunk.
+
+    Per chunk, not per run: a batch is what a worker holds and sends back at once, and what the
+    loader holds WINDOW of, so it must not grow with the run. Chosen over the whole run (as it
+    was), 100,000 files made batches of 1,000 and 1,000,000 files batches of 10,000, one per
+    chunk (~200 MB of staged rows crossing to the loader at once).
+    """
+    chunk = chunk_size or DEFAULT_CHUNK_SIZE
+    size = max(batch_size or DEFAULT_BATCH_SIZE, ceil(min(total, chunk) / MAX_BATCHES))
+    return min(size, chunk)

@@ -18,10 +18,13 @@ DEFAULT_BATCH_SIZE = 500
 MAX_BATCHES = 100
 # Documents per chunk: each chunk of a run is one transaction (warehouse.merge_load). Measured
 # (benchmarks/RESULTS.md "Chunked loads"): one 10k load peaked at 576 MB in the flow and ~480 MB
-# in the library path, chunks of 1,000 at ~410 MB, but each merge leaves memory behind that
-# grows with the warehouse, so smaller chunks buy little memory for ten times the merges (each
-# with its fixed costs: connect, near-duplicate join, data checks). 10,000 keeps a crash's loss
-# and a chunk's transaction bounded, and a load of up to 10,000 files (an inbox) one load.
+# in the library path, chunks of 1,000 at ~410 MB, but each merge left memory behind that grew
+# with the warehouse. Large chunks are now merged in a process of their own (merge_process.py),
+# so the run's process no longer depends on the chunk size; the chunk sets the merge process's
+# memory and the staging folder's size, and smaller chunks cost more merges (each with its
+# fixed costs: a process, connect, near-duplicate join, data checks, a checkpoint). 10,000
+# keeps a crash's loss and a chunk's transaction bounded, and a load of up to 10,000 files (an
+# inbox) one load.
 DEFAULT_CHUNK_SIZE = 10_000
 
 

@@ -18,10 +18,13 @@ DEFAULT_BATCH_SIZE = 500
 MAX_BATCHES = 100
 # Documents per chunk: each chunk of a run is one transaction (warehouse.merge_load). Measured
 # (benchmarks/RESULTS.md "Chunked loads"): one 10k load peaked at 576 MB in the flow and ~480 MB
-# in the library path, chunks of 1,000 at ~410 MB, but each merge leaves memory behind that
-# grows with the warehouse, so smaller chunks buy little memory for ten times the merges (each
-# with its fixed costs: connect, near-duplicate join, data checks). 10,000 keeps a crash's loss
-# and a chunk's transaction bounded, and a load of up to 10,000 files (an inbox) one load.
+# in the library path, chunks of 1,000 at ~410 MB, but each merge left memory behind that grew
+# with the warehouse. Large chunks are now merged in a process of their own (merge_process.py),
+# so the run's process no longer depends on the chunk size; the chunk sets the merge process's
+# memory and the staging folder's size, and smaller chunks cost more merges (each with its
+# fixed costs: a process, connect, near-duplicate join, data checks, a checkpoint). 10,000
+# keeps a crash's loss and a chunk's transaction bounded, and a load of up to 10,000 files (an
+# inbox) one load.
 DEFAULT_CHUNK_SIZE = 10_000
 
 
@@ -42,7 +45,14 @@ def plan_chunks(count: int, chunk_size: int | None = None) -> list[range]:
 
 
 def run_batch_size(total: int, batch_size: int | None, chunk_size: int | None) -> int:
-    """One batch size for a whole run: as plan_batches would choose over all of it, but never
-    more than a chunk."""
-    size = max(batch_size or DEFAULT_BATCH_SIZE, ceil(total / MAX_BATCHES))
-    return min(size, chunk_size or DEFAULT_CHUNK_SIZE)
+    """One batch size for a whole run: as plan_batches would choose over one chunk of it (at
+    most MAX_BATCHES task runs per chunk), never more than a chunk.
+
+    Per chunk, not per run: a batch is what a worker holds and sends back at once, and what the
+    loader holds WINDOW of, so it must not grow with the run. Chosen over the whole run (as it
+    was), 100,000 files made batches of 1,000 and 1,000,000 files batches of 10,000, one per
+    chunk (~200 MB of staged rows crossing to the loader at once).
+    """
+    chunk = chunk_size or DEFAULT_CHUNK_SIZE
+    size = max(batch_size or DEFAULT_BATCH_SIZE, ceil(min(total, chunk) / MAX_BATCHES))
+    return min(size, chunk)

@@ -220,48 +220,58 @@ FROM per_claim
 WHERE stories >= 2
 ORDER BY values_agree, stories DESC, claim_key;
 
--- One row per value printed for a claim whose values disagree beyond rounding (the drill-down of
--- figure_conflicts). Values are compared within a comparison set: for each year a claim states,
--- its figures of that year and those of no stated year; a claim that states no year is one set.
--- So 2023 and 2024 actuals are never compared, "currently over 200,000" is compared with both.
--- Linear in the figures (no pairs): a set disagrees when its extremes differ by more than 5 %.
--- unit: a count's set may print several (business, company); the first in order, so a query
--- gives the same rows every time.
-CREATE OR REPLACE VIEW figure_conflict_values AS
+-- Every keyed figure with a value, in each comparison set it belongs to. Values are compared
+-- within a comparison set: for each year a claim states, its figures of that year and those of
+-- no stated year; a claim that states no year is one set. So 2023 and 2024 actuals are never
+-- compared, "currently over 200,000" is compared with both. Narrow on purpose: the conflict
+-- views group these rows (900k at 100k documents), so only the columns they need.
+CREATE OR REPLACE VIEW int_comparison_sets AS
 WITH stated_years AS (
     SELECT DISTINCT claim_key, ref_year FROM claim_figures WHERE ref_year IS NOT NULL
 ),
+keyed AS (
+    SELECT claim_key, subject_key, kind, unit, value, qualifier, ref_year, text, source_label, origin_source,
+           story_id, article_id
+    FROM claim_figures
+    WHERE value IS NOT NULL
+),
 comparison_sets AS (
     SELECT f.*, y.ref_year AS compared_year
-    FROM claim_figures f
+    FROM keyed f
     JOIN stated_years y ON y.claim_key = f.claim_key AND (f.ref_year IS NULL OR f.ref_year = y.ref_year)
     UNION ALL
     SELECT f.*, NULL AS compared_year
-    FROM claim_figures f ANTI JOIN stated_years y ON y.claim_key = f.claim_key
-),
-bounded AS (
-    -- The range each statement allows: over v (v, inf), under v (-inf, v), else v +/- 5 %.
-    SELECT *,
-           claim_key || coalesce(' | year ' || compared_year, '') AS comparison_set,
-           CASE qualifier WHEN 'over' THEN value WHEN 'under' THEN '-inf'::DOUBLE ELSE value * 0.95 END AS low,
-           CASE qualifier WHEN 'under' THEN value WHEN 'over' THEN 'inf'::DOUBLE ELSE value * 1.05 END AS high
-    FROM comparison_sets
-    WHERE value IS NOT NULL
-),
-per_set AS (
-    SELECT comparison_set,
+    FROM keyed f ANTI JOIN stated_years y ON y.claim_key = f.claim_key
+)
+-- The range each statement allows: over v (v, inf), under v (-inf, v), else v +/- 5 %.
+SELECT *,
+       claim_key || coalesce(' | year ' || compared_year, '') AS comparison_set,
+       CASE qualifier WHEN 'over' THEN value WHEN 'under' THEN '-inf'::DOUBLE ELSE value * 0.95 END AS low,
+       CASE qualifier WHEN 'under' THEN value WHEN 'over' THEN 'inf'::DOUBLE ELSE value * 1.05 END AS high
+FROM comparison_sets;
+
+-- One row per comparison set whose values disagree beyond rounding, with its extremes.
+-- Linear in the figures (no pairs): a set disagrees when it spans two or more stories and its
+-- extremes differ by more than 5 %. unit: a count's set may print several (business, company);
+-- the first in order, so a query gives the same rows every time.
+CREATE OR REPLACE VIEW int_conflict_sets AS
+WITH per_set AS (
+    SELECT comparison_set, any_value(claim_key) AS claim_key, any_value(subject_key) AS subject_key,
+           any_value(kind) AS kind, min(unit) AS unit, any_value(compared_year) AS compared_year,
            min(value) AS min_value,
            max(value) AS max_value,
            count(DISTINCT value) AS distinct_values,
            count(DISTINCT story_id) AS set_stories,
            max(low) <= min(high) AS bounds_compatible
-    FROM bounded
+    FROM int_comparison_sets
     GROUP BY comparison_set
-),
-in_conflict AS (
-    SELECT * FROM per_set
-    WHERE set_stories >= 2 AND max_value - min_value > 0.05 * greatest(abs(min_value), abs(max_value))
 )
+SELECT * FROM per_set
+WHERE set_stories >= 2 AND max_value - min_value > 0.05 * greatest(abs(min_value), abs(max_value));
+
+-- One row per value printed for a claim whose values disagree beyond rounding (the drill-down of
+-- figure_conflicts), in its comparison set (int_comparison_sets).
+CREATE OR REPLACE VIEW figure_conflict_values AS
 SELECT b.comparison_set, any_value(b.claim_key) AS claim_key, any_value(b.subject_key) AS subject_key,
        any_value(b.kind) AS kind, min(b.unit) AS unit, any_value(b.compared_year) AS compared_year,
        b.value,
@@ -274,8 +284,8 @@ SELECT b.comparison_set, any_value(b.claim_key) AS claim_key, any_value(b.subjec
        count(DISTINCT b.source_label) AS outlets,
        any_value(c.min_value) AS min_value, any_value(c.max_value) AS max_value,
        any_value(c.bounds_compatible) AS bounds_compatible
-FROM bounded b
-JOIN in_conflict c USING (comparison_set)
+FROM int_comparison_sets b
+JOIN int_conflict_sets c USING (comparison_set)
 GROUP BY b.comparison_set, b.value
 ORDER BY b.comparison_set, b.value;
 
@@ -284,28 +294,39 @@ ORDER BY b.comparison_set, b.value;
 -- highest value face each other with their sources; figure_conflict_values lists every value.
 -- bounds_compatible: all the statements can be true at once ("over 200,000" and "more than
 -- 250,000" can; "about 200,000" and "over 250,000" cannot); a conflict either way (claims.py).
+-- Only the two extremes' rows are grouped into lists (a set may hold thousands of values); the
+-- sets are computed once (MATERIALIZED: read twice, half the time at 100k documents).
 CREATE OR REPLACE VIEW figure_conflicts AS
-WITH values_in_conflict AS (
-    SELECT * FROM figure_conflict_values
+WITH sets AS MATERIALIZED (
+    SELECT * FROM int_conflict_sets
 ),
-per_set AS (
-    SELECT comparison_set, any_value(claim_key) AS claim_key, any_value(subject_key) AS subject_key,
-           any_value(kind) AS kind, min(unit) AS unit, any_value(compared_year) AS compared_year,
-           min(value) AS low_value, max(value) AS high_value, count(*) AS distinct_values,
-           any_value(bounds_compatible) AS bounds_compatible
-    FROM values_in_conflict
-    GROUP BY comparison_set
+extremes AS (
+    SELECT b.comparison_set, b.value, b.text, b.source_label, b.origin_source, b.story_id, b.article_id
+    FROM int_comparison_sets b
+    JOIN sets c ON c.comparison_set = b.comparison_set
+                            AND (b.value = c.min_value OR b.value = c.max_value)
+),
+per_value AS (
+    SELECT comparison_set, value,
+           list(DISTINCT text ORDER BY text) AS printed_as,
+           list(DISTINCT source_label ORDER BY source_label) AS sources,
+           list(DISTINCT origin_source ORDER BY origin_source) AS origins,
+           count(DISTINCT story_id) AS stories,
+           list(DISTINCT article_id ORDER BY article_id) AS article_ids,
+           count(DISTINCT source_label) AS outlets
+    FROM extremes
+    GROUP BY comparison_set, value
 )
 SELECT p.claim_key, p.subject_key, p.kind, p.unit, p.compared_year,
-       p.low_value, l.printed_as AS low_printed_as, l.sources AS low_sources, l.origins AS low_origins,
+       p.min_value AS low_value, l.printed_as AS low_printed_as, l.sources AS low_sources, l.origins AS low_origins,
        l.stories AS low_stories,
-       p.high_value, h.printed_as AS high_printed_as, h.sources AS high_sources, h.origins AS high_origins,
+       p.max_value AS high_value, h.printed_as AS high_printed_as, h.sources AS high_sources, h.origins AS high_origins,
        h.stories AS high_stories,
-       round((p.high_value - p.low_value) / greatest(abs(p.low_value), abs(p.high_value)), 3) AS relative_difference,
+       round((p.max_value - p.min_value) / greatest(abs(p.min_value), abs(p.max_value)), 3) AS relative_difference,
        p.bounds_compatible, p.distinct_values,
        l.article_ids AS low_article_ids, h.article_ids AS high_article_ids,
        l.outlets AS low_outlets, h.outlets AS high_outlets
-FROM per_set p
-JOIN values_in_conflict l ON l.comparison_set = p.comparison_set AND l.value = p.low_value
-JOIN values_in_conflict h ON h.comparison_set = p.comparison_set AND h.value = p.high_value
+FROM sets p
+JOIN per_value l ON l.comparison_set = p.comparison_set AND l.value = p.min_value
+JOIN per_value h ON h.comparison_set = p.comparison_set AND h.value = p.max_value
 ORDER BY p.claim_key, p.compared_year NULLS FIRST;

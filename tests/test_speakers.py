@@ -192,3 +192,12 @@ def test_parse_mention_splits_title_name_and_country() -> None:
 )
 def test_split_title_drops_words_before_the_title(head: str, title: str | None) -> None:
     assert split_title(head)[0] == title
+
+
+def test_a_capitalised_phrase_ending_in_an_abstract_noun_is_no_name() -> None:
+    # "… the Lao–Việt Nam Comprehensive Strategic Partnership, the official said": a framework's
+    # name, not a person the role could mean; so is a treaty or a body named the same way.
+    for printed in ("Lao–Việt Nam Comprehensive Strategic Partnership", "Mekong Trade Agreement",
+                    "ASEAN Economic Community", "Joint Commission"):
+        assert parse_mention(printed).name == "", printed
+    assert parse_mention("Deputy Minister Pham Thanh Binh").name == "Pham Thanh Binh"

@@ -282,6 +282,10 @@ POSSESSIVE = re.compile(r"['’]s?$")
 POSSESSIVE_WORD = re.compile(r"['’]s$")
 BRACKETED_END = re.compile(r"\s*\([^()]{1,12}\)$")
 NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
+# English abstract nouns ("Partnership", "Cooperation", "Agreement", "Community"): the end of a
+# capitalised phrase such as a treaty's or a framework's name, never a word of a person's name,
+# whatever the language of the name.
+ABSTRACT_NOUN = re.compile(r"\w{3,}(?:ship|tion|sion|ment|ness|ity|ism)", re.IGNORECASE)
 LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # A leading or trailing country phrase in a printed title: "RoK Prime Minister", "President of
 # the Republic of Korea (RoK)". Folded text, so no diacritics to worry about.
@@ -604,7 +608,7 @@ def _role_of(folded_head: str) -> str | None:
 
 
 def _is_name_token(token: str) -> bool:
-    if not token or not token[0].isupper() or not NAME_TOKEN.fullmatch(token):
+    if not token or not token[0].isupper() or not NAME_TOKEN.fullmatch(token) or ABSTRACT_NOUN.fullmatch(token):
         return False
     key = fold(token)
     return key not in TITLE_WORDS and key not in COUNTRY_WORDS and key not in {"the", "of", "and"}

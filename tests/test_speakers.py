@@ -201,3 +201,9 @@ def test_a_capitalised_phrase_ending_in_an_abstract_noun_is_no_name() -> None:
                     "ASEAN Economic Community", "Joint Commission"):
         assert parse_mention(printed).name == "", printed
     assert parse_mention("Deputy Minister Pham Thanh Binh").name == "Pham Thanh Binh"
+
+
+def test_a_place_name_is_no_person() -> None:
+    for printed in ("the Thai Peninsula", "Mekong Delta", "Jeju Island"):
+        assert parse_mention(printed).name == "", printed
+    assert parse_mention("Ambassador Nguyen Van Bay").name == "Nguyen Van Bay"  # a given name, not a bay

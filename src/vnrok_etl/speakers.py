@@ -286,6 +286,12 @@ NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*")
 # capitalised phrase such as a treaty's or a framework's name, never a word of a person's name,
 # whatever the language of the name.
 ABSTRACT_NOUN = re.compile(r"\w{3,}(?:ship|tion|sion|ment|ness|ity|ism)", re.IGNORECASE)
+# Words for a kind of place ("the Thai Peninsula", "Mekong Delta", "Jeju Island"): a place's name,
+# never a person's ("Bay", "Long" and "Son" are left out: they are Vietnamese given names).
+PLACE_NOUNS = frozenset(
+    "peninsula island islands province river delta mountain mountains valley region strait coast gulf "
+    "lake plateau highlands district county".split()
+)
 LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # A leading or trailing country phrase in a printed title: "RoK Prime Minister", "President of
 # the Republic of Korea (RoK)". Folded text, so no diacritics to worry about.
@@ -611,7 +617,7 @@ def _is_name_token(token: str) -> bool:
     if not token or not token[0].isupper() or not NAME_TOKEN.fullmatch(token) or ABSTRACT_NOUN.fullmatch(token):
         return False
     key = fold(token)
-    return key not in TITLE_WORDS and key not in COUNTRY_WORDS and key not in {"the", "of", "and"}
+    return key not in TITLE_WORDS and key not in COUNTRY_WORDS and key not in PLACE_NOUNS and key not in {"the", "of", "and"}
 
 
 KNOWN_BY_FOLD: dict[str, str] = {

@@ -192,7 +192,8 @@ def merge_staged(
     By default a spilled chunk of MERGE_PROCESS_MIN_DOCUMENTS documents or more is isolated
     (merge_process.py): the merge's memory goes back to the system when that process exits, so a
     run's memory does not grow chunk after chunk. Smaller ones (the seeds, an inbox) are merged
-    here: starting the process costs ~0.6 s of CPU and their merges leave little behind.
+    here: starting the process costs ~0.6 s of CPU and their merges leave little behind. A
+    load staged in memory (no spill folder) is always merged here: only files can be handed over.
     """
     files = spilled_files(staged) if spill is not None else None
     if isolated is None:

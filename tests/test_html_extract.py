@@ -144,6 +144,43 @@ def test_article_split_across_sibling_blocks_is_read_whole() -> None:
     assert extracted(html) == BODY
 
 
+LEAD = (
+    "The two governments opened talks on a new shipping route on Monday, officials in both "
+    "capitals said, after a year of studies by their port authorities.",
+    "The route would link the central coast with the southern tip of the peninsula, cutting the "
+    "voyage by almost a day, according to the joint study.",
+)
+
+
+def nested(depth: int, inner: str, tag: str = "div") -> str:
+    return f"<{tag}>" * depth + inner + f"</{tag}>" * depth
+
+
+@pytest.mark.parametrize("tag", ["div", "section"])
+def test_article_cut_into_same_class_wrappers_at_different_depths_is_read_whole(tag: str) -> None:
+    # The lead sits seven levels inside its wrapper (too deep to vote for it); the rest of the
+    # story sits in a second wrapper of the same class, which wins the block choice.
+    html = page(
+        '<div class="page">'
+        f'<div class="story-part">{nested(7, paragraphs(*LEAD), tag)}</div>'
+        '<div class="promo-strip"><a href="/x">Subscribe today</a></div>'
+        f'<div class="story-part">{paragraphs(*BODY)}</div>'
+        "</div>"
+    )
+    assert extracted(html) == LEAD + BODY
+
+
+def test_same_class_sibling_made_of_links_stays_out() -> None:
+    links = "".join(f'<li><a href="/s{n}">Another story headline number {n} from the desk</a></li>' for n in range(4))
+    html = page(
+        '<div class="page">'
+        f'<div class="story-part">{nested(7, "<ul>" + links + "</ul>")}</div>'
+        f'<div class="story-part">{paragraphs(*BODY)}</div>'
+        "</div>"
+    )
+    assert extracted(html) == BODY
+
+
 @pytest.mark.parametrize(
     "wrapper",
     [

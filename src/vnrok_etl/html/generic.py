@@ -19,7 +19,9 @@ It follows the arc90/Readability scoring, stated here as the rules it applies:
    inside <a>; a related-post card or a menu is mostly links.
 4. *The article may span siblings*: the best block's siblings join it when their own score is at
    least a fifth of the best one's (or 10), or when they are a long paragraph with few links,
-   so an article split across several blocks is read whole.
+   so an article split across several blocks is read whole; a sibling wearing the best block's
+   own class joins, unscored, when its paragraphs sit too deep to have voted but it holds a long
+   paragraph's worth of text with few links (one article cut into wrappers of one kind).
 5. *Boxes inside the chosen block are judged again*: a list, table, div or form inside it that is
    mostly links, or has more list items or inputs than paragraphs, or has negative class weight,
    is removed before its text is read.
@@ -75,6 +77,7 @@ ARTICLE_BODY_BONUS = 50  # itemprop=articleBody: the page says so itself
 SIBLING_SHARE = 0.2
 MIN_SIBLING_SCORE = 10
 LONG_PARAGRAPH_CHARS = 80
+SIBLING_MAX_LINK_DENSITY = 0.25
 CONDITIONAL_SET = frozenset({"form", "fieldset", "table", "ul", "ol", "div", "section"})
 SCORED_TAGS = frozenset(PARAGRAPH_TAGS + TEXT_HOLDER_TAGS)
 LINK_TAGS = frozenset({"a"})
@@ -389,14 +392,26 @@ def _with_siblings(best: Tag, best_score: float, scores: dict[int, list]) -> lis
         bonus = best_score * SIBLING_SHARE if best_classes and sibling.get("class") == best_classes else 0
         if entry is not None and entry[1] + bonus >= threshold:
             chosen.append(sibling)
+        elif entry is None and bonus and _reads_as_prose(sibling):
+            # Same wrapper as the best block, paragraphs nested too deep to have voted.
+            chosen.append(sibling)
         elif sibling.name == "p":
             text = sibling.get_text().strip()
             density = link_density(sibling)
-            if (len(text) > LONG_PARAGRAPH_CHARS and density < 0.25) or (
+            if (len(text) > LONG_PARAGRAPH_CHARS and density < SIBLING_MAX_LINK_DENSITY) or (
                 0 < len(text) <= LONG_PARAGRAPH_CHARS and density == 0 and re.search(r"\.( |$)", text)
             ):
                 chosen.append(sibling)
     return chosen
+
+
+def _reads_as_prose(element: Tag) -> bool:
+    """Rule 4's unscored twin: a sibling wearing the best block's own class, that no paragraph
+    voted for (its paragraphs sit more than ANCESTOR_LEVELS below it), joins when it holds at
+    least a long paragraph's worth of text and few links: an article cut into several wrappers of
+    one kind, each section nested at its own depth."""
+    text = text_length(element)
+    return text > LONG_PARAGRAPH_CHARS and link_density(element) < SIBLING_MAX_LINK_DENSITY
 
 
 def _clean_conditionally(container: Tag, removed: list[RemovedSpan], weigh_classes: bool) -> None:

@@ -170,11 +170,22 @@ def test_article_cut_into_same_class_wrappers_at_different_depths_is_read_whole(
     assert extracted(html) == LEAD + BODY
 
 
-def test_same_class_sibling_made_of_links_stays_out() -> None:
-    links = "".join(f'<li><a href="/s{n}">Another story headline number {n} from the desk</a></li>' for n in range(4))
+HEADLINES = [f'<a href="/s{n}">Another story headline number {n} from the desk</a>' for n in range(4)]
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        # Headlines as links right inside the wrapper: the sibling's own link density keeps it out.
+        " ".join(HEADLINES),
+        # A deep list of headlines: rule 5 would empty it even if it joined.
+        nested(7, "<ul>" + "".join(f"<li>{link}</li>" for link in HEADLINES) + "</ul>"),
+    ],
+)
+def test_same_class_sibling_made_of_links_stays_out(links: str) -> None:
     html = page(
         '<div class="page">'
-        f'<div class="story-part">{nested(7, "<ul>" + links + "</ul>")}</div>'
+        f'<div class="story-part">{links}</div>'
         f'<div class="story-part">{paragraphs(*BODY)}</div>'
         "</div>"
     )

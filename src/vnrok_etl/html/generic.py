@@ -407,9 +407,10 @@ def _with_siblings(best: Tag, best_score: float, scores: dict[int, list]) -> lis
 
 def _reads_as_prose(element: Tag) -> bool:
     """Rule 4's unscored twin: a sibling wearing the best block's own class, that no paragraph
-    voted for (its paragraphs sit more than ANCESTOR_LEVELS below it), joins when it holds at
-    least a long paragraph's worth of text and few links: an article cut into several wrappers of
-    one kind, each section nested at its own depth."""
+    voted for (its paragraphs sit more than ANCESTOR_LEVELS below it, or none is long enough to
+    vote), joins when it holds more than a long paragraph's worth of text and under
+    SIBLING_MAX_LINK_DENSITY of it in links: an article cut into several wrappers of one kind,
+    each section nested at its own depth. A wrapper of headline links stays out."""
     text = text_length(element)
     return text > LONG_PARAGRAPH_CHARS and link_density(element) < SIBLING_MAX_LINK_DENSITY
 

@@ -55,6 +55,14 @@ class BatchResult:
     def documents(self) -> int:
         return len(self.extractions) + len(self.rejections) + len(self.known)
 
+    def process(self, document: RawDocument) -> None:
+        """Run `document` through the stages, timing them here, and keep its extraction or rejection."""
+        outcome = process_document(document, self.seconds)
+        if isinstance(outcome, Rejection):
+            self.rejections.append(outcome)
+        else:
+            self.extractions.append(outcome)
+
 
 def process_document(document: RawDocument, seconds: dict[str, float] | None = None) -> Extraction | Rejection:
     """Run one document through decode, clean and extraction."""
@@ -127,11 +135,7 @@ def process_paths(
             result.known.append(replace(document, content=b""))
         else:
             result.raw[document.sha256] = document.content
-            outcome = process_document(document, result.seconds)
-            if isinstance(outcome, Rejection):
-                result.rejections.append(outcome)
-            else:
-                result.extractions.append(outcome)
+            result.process(document)
     return result
 
 
@@ -140,11 +144,7 @@ def process_stored(documents: Iterable[RawDocument]) -> BatchResult:
     files it reads; their bytes and sightings are kept already, so they are not staged again."""
     result = BatchResult()
     for document in documents:
-        outcome = process_document(document, result.seconds)
-        if isinstance(outcome, Rejection):
-            result.rejections.append(outcome)
-        else:
-            result.extractions.append(outcome)
+        result.process(document)
     return result
 
 

@@ -1,7 +1,7 @@
 """Fetched pages through the ordinary stages: process (decode, clean, extract), stage, merge.
 
 The crawl's documents are RawDocuments like files' (their `uri` is the page's URL), so they go
-through the very functions the ingest flow uses: `process_document` for each, `stage_batch` per
+through the very functions the ingest flow uses: `BatchResult.process` for each, `stage_batch` per
 batch, the Stager, `merge_staged`. Fetch failures and known bytes join the load as rejections
 (stage `fetch`) and known documents, so they reach `rejections` and `article_sources` in the
 same transaction as the articles. The fetched bytes are kept as files' are, in the warehouse's
@@ -24,8 +24,8 @@ from pathlib import Path
 import pyarrow as pa
 
 from vnrok_etl.batching import plan_batches
-from vnrok_etl.pipeline import BatchResult, process_document
-from vnrok_etl.records import RawDocument, Rejection
+from vnrok_etl.pipeline import BatchResult
+from vnrok_etl.records import RawDocument
 from vnrok_etl.runner import merge_staged, new_load_info
 from vnrok_etl.stage import SCHEMAS, StagedBatch, Stager, stage_batch
 from vnrok_etl.staging_area import staging_folder
@@ -44,11 +44,7 @@ def stage_documents(documents: list[RawDocument], number: int) -> StagedBatch:
         # page's place is its batch and its position in it.
         batch.seen.append((document.uri, document.sha256, (number << 32) + position))
         batch.raw[document.sha256] = document.content
-        outcome = process_document(document, batch.seconds)
-        if isinstance(outcome, Rejection):
-            batch.rejections.append(outcome)
-        else:
-            batch.extractions.append(outcome)
+        batch.process(document)
     return stage_batch(batch, number)
 
 

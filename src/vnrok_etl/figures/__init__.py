@@ -64,7 +64,7 @@ import datetime
 
 from vnrok_etl.figures.amounts import DIGIT_QUANTITY, body_words, word_quantities
 from vnrok_etl.figures.build import make_figure, without_overlaps
-from vnrok_etl.figures.context import Context
+from vnrok_etl.figures.context import Context, may_match
 from vnrok_etl.figures.coordination import distribute_subjects
 from vnrok_etl.figures.kinds import (
     FOLD_LITERAL,
@@ -76,7 +76,7 @@ from vnrok_etl.figures.kinds import (
     PLACE_WORDS,
     PLACE_RANK,
     RANKED,
-    RANKED_LITERAL,
+    RANKED_LITERALS,
     RANKED_WORDS,
     figure_from_multiplier_verb,
     figure_from_place,
@@ -131,21 +131,16 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
         figure = figure_from_rank(ctx, match, found)
         if figure:
             found.append(figure)
-    words = ctx.words
-    if not RANKED_WORDS.isdisjoint(words) if words else RANKED_LITERAL in body:
+    if may_match(ctx, RANKED_WORDS, RANKED_LITERALS):
         for match in RANKED.finditer(body):
             found.append(make_figure(ctx, "rank", float(parse_ordinal(match["ord"]) or 0), None,
                                  "exact", None, match.start(), match.end()))
-    if not PLACE_WORDS.isdisjoint(words) if words else any(
-        literal in body for literal in PLACE_LITERALS
-    ):
+    if may_match(ctx, PLACE_WORDS, PLACE_LITERALS):
         for match in PLACE_RANK.finditer(body):
             figure = figure_from_place(ctx, match)
             if figure:
                 found.append(figure)
-    if not MULTIPLIER_WORDS.isdisjoint(words) if words else any(
-        literal in body for literal in MULTIPLIER_LITERALS
-    ):
+    if may_match(ctx, MULTIPLIER_WORDS, MULTIPLIER_LITERALS):
         for match in MULTIPLIER_VERB.finditer(body):
             figure = figure_from_multiplier_verb(ctx, match)
             if figure:

@@ -22,6 +22,14 @@ class Context:
     words: frozenset[bytes] = frozenset()  # body.lower(): literal look-ups before a pattern is tried (kinds._around)
 
 
+def may_match(ctx: Context, words: frozenset[bytes], literals: tuple[str, ...]) -> bool:
+    """Whether a pattern whose every match holds one of `words` (and so one of `literals`) is
+    worth running on the body: a set look-up when the body's words are known, else a substring test."""
+    if ctx.words:
+        return not words.isdisjoint(ctx.words)
+    return any(literal in ctx.body for literal in literals)
+
+
 def sentence_span(ctx: Context, offset: int) -> tuple[int, int]:
     index = bisect.bisect_right(ctx.sentence_starts, offset) - 1
     if index >= 0 and ctx.sentence_spans[index][0] <= offset < ctx.sentence_spans[index][1]:

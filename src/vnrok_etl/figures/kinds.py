@@ -286,7 +286,7 @@ MULTIPLIER_VERB = re.compile(
 
 # Every match of RANKED contains "ank", every match of MULTIPLIER_VERB one of "oubl", "ripl", ...:
 # testing a body for them is a few times cheaper than the scan, and most bodies have none.
-RANKED_LITERAL = "ank"
+RANKED_LITERALS = ("ank",)
 
 
 MULTIPLIER_LITERALS = tuple(stem[1:] for stem in MULTIPLIER_STEMS)

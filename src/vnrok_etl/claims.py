@@ -144,23 +144,29 @@ def read_claims(connection: duckdb.DuckDBPyConnection, limit: int | None = None)
 def read_conflicts(connection: duckdb.DuckDBPyConnection, limit: int | None = None) -> list[Conflict]:
     """The rows of `figure_conflicts`, those with the most stories first."""
     rows = connection.execute(
-        """SELECT claim_key, subject_key, kind, unit, compared_year,
-                  low_value, low_printed_as, low_sources, low_origins, low_stories,
-                  high_value, high_printed_as, high_sources, high_origins, high_stories,
-                  relative_difference, bounds_compatible, distinct_values, low_outlets, high_outlets
+        f"""SELECT {CONFLICT_COLUMNS}
            FROM figure_conflicts
            ORDER BY low_stories + high_stories DESC, claim_key, compared_year NULLS FIRST
            LIMIT ?""", [limit]
     ).fetchall()
-    return [
-        Conflict(
-            claim_key=row[0], subject_key=row[1], kind=row[2], unit=row[3], compared_year=row[4],
-            low=ConflictSide(row[5], tuple(row[6]), tuple(row[7]), tuple(row[8]), row[9], row[18]),
-            high=ConflictSide(row[10], tuple(row[11]), tuple(row[12]), tuple(row[13]), row[14], row[19]),
-            relative_difference=float(row[15]), bounds_compatible=bool(row[16]), distinct_values=row[17],
-        )
-        for row in rows
-    ]
+    return [conflict_from_row(row) for row in rows]
+
+
+# The columns of figure_conflicts (and of the report's filtered copy) that make a Conflict.
+CONFLICT_COLUMNS = """claim_key, subject_key, kind, unit, compared_year,
+                  low_value, low_printed_as, low_sources, low_origins, low_stories,
+                  high_value, high_printed_as, high_sources, high_origins, high_stories,
+                  relative_difference, bounds_compatible, distinct_values, low_outlets, high_outlets"""
+
+
+def conflict_from_row(row: tuple) -> Conflict:
+    """A Conflict from a row of CONFLICT_COLUMNS."""
+    return Conflict(
+        claim_key=row[0], subject_key=row[1], kind=row[2], unit=row[3], compared_year=row[4],
+        low=ConflictSide(row[5], tuple(row[6]), tuple(row[7]), tuple(row[8]), row[9], row[18]),
+        high=ConflictSide(row[10], tuple(row[11]), tuple(row[12]), tuple(row[13]), row[14], row[19]),
+        relative_difference=float(row[15]), bounds_compatible=bool(row[16]), distinct_values=row[17],
+    )
 
 
 def backfill_claim_keys(connection: duckdb.DuckDBPyConnection) -> None:

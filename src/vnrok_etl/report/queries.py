@@ -26,7 +26,7 @@ from datetime import date, datetime
 
 import duckdb
 
-from vnrok_etl.claims import Claim, Conflict, ConflictSide
+from vnrok_etl.claims import CONFLICT_COLUMNS, Claim, conflict_from_row
 from vnrok_etl.report.filters import AppliedFilters, ReportFilters, apply_filters
 from vnrok_etl.warehouse import WarehouseError
 
@@ -350,24 +350,13 @@ def read_claim_series(connection: duckdb.DuckDBPyConnection) -> dict[str, tuple[
 def read_conflicts(connection: duckdb.DuckDBPyConnection, rows: int) -> Bounded:
     """The widest disagreements first, then those spanning the most stories."""
     found = connection.execute(
-        """SELECT claim_key, subject_key, kind, unit, compared_year,
-                  low_value, low_printed_as, low_sources, low_origins, low_stories,
-                  high_value, high_printed_as, high_sources, high_origins, high_stories,
-                  relative_difference, bounds_compatible, distinct_values, low_outlets, high_outlets
+        f"""SELECT {CONFLICT_COLUMNS}
            FROM report_conflicts
            ORDER BY relative_difference DESC, low_stories + high_stories DESC, claim_key,
                     compared_year NULLS FIRST
            LIMIT ?""", [rows]
     ).fetchall()
-    conflicts = tuple(
-        Conflict(
-            claim_key=row[0], subject_key=row[1], kind=row[2], unit=row[3], compared_year=row[4],
-            low=ConflictSide(row[5], tuple(row[6]), tuple(row[7]), tuple(row[8]), row[9], row[18]),
-            high=ConflictSide(row[10], tuple(row[11]), tuple(row[12]), tuple(row[13]), row[14], row[19]),
-            relative_difference=float(row[15]), bounds_compatible=bool(row[16]), distinct_values=row[17],
-        )
-        for row in found
-    )
+    conflicts = tuple(conflict_from_row(row) for row in found)
     return Bounded(conflicts, _one(connection, "SELECT count(*) FROM report_conflicts"))
 
 

@@ -126,30 +126,26 @@ def main() -> int:
         now = clocks()
         return f"[wall {now[0] - since[0]:.2f} s, crawler CPU {now[1] - since[1]:.2f} s, server CPU {now[2] - since[2]:.2f} s]"
 
+    def timed_crawl(targets):
+        """crawl_into_warehouse and its wall seconds, printing the clocks it used."""
+        since = clocks()
+        outcome = crawl_into_warehouse(targets, warehouse, policy)
+        wall = time.perf_counter() - since[0]
+        print(spent(since))
+        return (*outcome, wall)
+
     print(f"load average before: {os.getloadavg()[0]:.1f}")
-    started = time.perf_counter()
-    since = clocks()
-    counts, result, seconds = crawl_into_warehouse(sitemap, warehouse, policy)
-    wall = time.perf_counter() - started
-    print(spent(since))
+    counts, result, seconds, wall = timed_crawl(sitemap)
     print(f"cold crawl: {result.tally['articles new']} pages fetched, {counts.articles_new} new articles, "
           f"{counts.rejections_new} rejections in {wall:.2f} s = {result.tally['articles new'] / wall:.0f} pages/s "
           f"(fetch {seconds['crawl']:.2f} s, {result.requests} requests; stages {seconds})")
 
     # The pages given as URLs: every one a conditional GET (their ETags are stored) answered 304.
-    started = time.perf_counter()
-    since = clocks()
-    counts, result, seconds = crawl_into_warehouse(pages, warehouse, policy)
-    wall = time.perf_counter() - started
-    print(spent(since))
+    counts, result, seconds, wall = timed_crawl(pages)
     print(f"re-poll of {len(pages)} unchanged URLs: {wall:.2f} s wall ({seconds['crawl']:.2f} s fetching, "
           f"merge {seconds['merge']:.2f} s); {dict(result.tally)}; new articles {counts.articles_new}")
 
-    started = time.perf_counter()
-    since = clocks()
-    counts, result, seconds = crawl_into_warehouse(sitemap, warehouse, policy)
-    wall = time.perf_counter() - started
-    print(spent(since))
+    counts, result, seconds, wall = timed_crawl(sitemap)
     print(f"re-poll of the sitemap: {wall:.2f} s wall, {result.requests} requests; {dict(result.tally)}")
 
     if args.flow:

@@ -970,3 +970,84 @@ def test_a_name_in_capitals_is_still_a_person(name: str) -> None:
     quote = quotes_of(f"Exports of rice to Korea will rise, {name} told reporters.")[-1]
     assert quote.speaker_type == "person"
 
+
+
+# --- held-out forms (tests/heldout): names on second mention, sources read to their comma ------
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        # Korean given name on second mention (VIR)
+        (("Lee Seung-hoon, chairman of Korea Eximbank, met the minister on Monday.",
+          "Seung-hoon said the bank was ready to lend more."), "Lee Seung-hoon"),
+        # Vietnamese two-word given name on second mention
+        (("Deputy Minister Nguyen Minh Hang opened the dialogue in Seoul.",
+          "Minh Hang said Hanoi would host the next round."), "Nguyen Minh Hang"),
+        # "The" as a middle name (Thế without marks), then the given name alone
+        (("“We are ready,” said Bui The Duy, the deputy minister, in Seoul on Tuesday.",
+          "“Korea can help us train engineers,” said The Duy."), "Bui The Duy"),
+    ],
+)
+def test_a_given_name_on_second_mention_names_the_person(paragraphs: tuple[str, ...], speaker: str) -> None:
+    quotes = quotes_of(*paragraphs)
+    assert quotes and all(q.speaker == speaker for q in quotes), who(quotes)
+
+
+def test_a_given_name_never_joins_a_different_family() -> None:
+    # "Jae-won" is not Lee Seung-hoon's: a given name names only the person whose name ends with it.
+    quotes = quotes_of(
+        "Lee Seung-hoon, chairman of Korea Eximbank, met the minister on Monday.",
+        "Jae-won said the bank was ready to lend more.",
+    )
+    assert all(q.speaker != "Lee Seung-hoon" for q in quotes), who(quotes)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Deputy Minister of Foreign Affairs of Viet Nam Nguyen Minh Hang said that the talks went well.",
+        "Ambassador of the Republic of Korea to Viet Nam Choi Young-sam said that the talks went well.",
+    ],
+)
+def test_a_country_printed_before_a_name_is_not_part_of_it(sentence: str) -> None:
+    (quote,) = quotes_of(sentence)
+    assert quote.speaker in ("Nguyen Minh Hang", "Choi Young-sam"), who((quote,))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The Korea Economic Daily quoted SK hynix Vice Chairman Park Jung-ho as saying that the "
+         "company is studying a plant in Vietnam.", "Park Jung-ho"),
+        ("The RoK media quoted online travel agency Yanolja as saying that bookings rose 45 percent.",
+         "Yanolja"),
+    ],
+)
+def test_quoted_as_saying_skips_what_comes_before_the_one_quoted(sentence: str, speaker: str) -> None:
+    (quote,) = quotes_of(sentence)
+    assert quote.speaker == speaker and quote.text.startswith(("the company", "bookings")), who((quote,))
+
+
+def test_a_one_word_organisation_speaks_again_under_its_name() -> None:
+    quotes = quotes_of(
+        "The RoK media quoted online travel agency Yanolja as saying that bookings rose 45 percent.",
+        "Yanolja said its data shows travellers prefer resorts.",
+    )
+    assert [q.speaker for q in quotes] == ["Yanolja", "Yanolja"], who(quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("According to the city's tourism department, Da Nang welcomed about 180,000 golf visitors.",
+         "tourism department"),
+        ("According to the Khanh Hoa provincial Department of Tourism, the number of visitors grew.",
+         "Department of Tourism"),
+        ("According to the Hanoi municipal People's Committee, the city will build two schools.",
+         "People's Committee"),
+    ],
+)
+def test_a_fronted_according_to_reads_its_source_to_the_comma(sentence: str, speaker: str) -> None:
+    (quote,) = quotes_of(sentence)
+    assert quote.speaker == speaker and not quote.text.startswith(("Da Nang,", "provincial")), who((quote,))

@@ -271,6 +271,9 @@ def _note(reader: Reader, offset: int, parsed: ParsedMention) -> str | None:
             return None
         _add_alias_and_mention(reader, reader.people[key], parsed, offset, key)
         return key
+    if name and not match_known(name) and (key := _given_name_of(reader, offset, name)) is not None:
+        _add_alias_and_mention(reader, reader.people[key], parsed, offset, key)
+        return key
     speaker = resolve_speaker(parsed.printed, []) if name else None
     if speaker is None:
         return None
@@ -314,6 +317,21 @@ def _surname_of(reader: Reader, offset: int, name: str) -> str | None:
             continue
         parts = key.split(" ")
         if (len(parts) > 1 and word in (parts[0], parts[-1])) or any(fold(a) == word for a in person.aliases):
+            return key
+    return None
+
+
+def _given_name_of(reader: Reader, offset: int, name: str) -> str | None:
+    """The person named before ``offset`` whose full name is ``name`` after one family name:
+    a Korean given name ("Seung-hoon" after "Lee Seung-hoon"), a Vietnamese one of two words
+    ("Minh Hang" after "Nguyen Minh Hang"), as some outlets write them on second mention. Only
+    a name one word shorter than the full one, so a family name alone stays _surname_of's."""
+    word = fold(name)
+    if not word:
+        return None
+    for key in reversed(reader.context_keys(offset)):
+        person = reader.people[key]
+        if person.kind == "person" and key.endswith(" " + word) and key.count(" ") == word.count(" ") + 1:
             return key
     return None
 
@@ -390,6 +408,12 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
                 return fold(parsed.name)
         if (key := reader.abbreviations.get(fold(parsed.name))) is not None:
             return key
+        if " " not in parsed.name and not parsed.title:
+            # "Yanolja said …" after "according to travel agency Yanolja": a one-word name the
+            # article has already given an organisation is that organisation, not a surname.
+            named = reader.people.get(fold(parsed.name))
+            if named is not None and named.kind == "organisation":
+                return fold(parsed.name)
         if not parsed.title and _acronym_company(parsed.name):
             return _note_organisation(reader, offset, parsed.name, None)
         return _note(reader, offset, parsed)

@@ -1051,3 +1051,87 @@ def test_a_one_word_organisation_speaks_again_under_its_name() -> None:
 def test_a_fronted_according_to_reads_its_source_to_the_comma(sentence: str, speaker: str) -> None:
     (quote,) = quotes_of(sentence)
     assert quote.speaker == speaker and not quote.text.startswith(("Da Nang,", "provincial")), who((quote,))
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker", "first_words"),
+    [
+        # the attribution, then a subordinate clause saying when or why (Korea Times)
+        (("Hyosung Heavy Industries will spend 280 billion won to triple its output, the company "
+          "said Monday, as demand for grid equipment surges.",), "Hyosung Heavy Industries",
+         "Hyosung Heavy Industries will"),
+        # the same with a title before the name (Korea Herald interview)
+        (("Vietnam and Korea should turn their partnership into talent, Vietnam's new Ambassador "
+          "to Korea Tran Duc Binh said, ahead of a forum in Seoul this week.",), "Tran Duc Binh",
+         "Vietnam and Korea should"),
+    ],
+)
+def test_a_subordinate_clause_after_the_attribution_is_not_speech(
+    paragraphs: tuple[str, ...], speaker: str, first_words: str
+) -> None:
+    (quote,) = quotes_of(*paragraphs)
+    assert quote.speaker == speaker and quote.text.startswith(first_words), who((quote,))
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["”, said Mr. Park with a laugh.", "” said Mr. Park in an interview with a local paper."],
+)
+def test_how_the_speaker_said_it_ends_the_attribution(closing: str) -> None:
+    (quote,) = quotes_of("Mr. Park Sung-ho runs a tour agency in Daegu.", "“A round here costs less." + closing)
+    assert quote.speaker == "Park Sung-ho" and quote.kind == "direct", who((quote,))
+
+
+def test_a_manner_phrase_is_no_licence_in_reported_speech() -> None:
+    # "… told participants that … in Korean had tripled": the cue's subject is Kim, not a title.
+    (quote,) = quotes_of(
+        "The center's director, Kim Hye-won, told participants that the number of people taking "
+        "the Test of Proficiency in Korean had tripled over the past decade."
+    )
+    assert quote.speaker == "Kim Hye-won", who((quote,))
+
+
+@pytest.mark.parametrize("outlet", ["Kinh te & Do thi", "Tuoi Tre"])
+def test_told_an_outlet_with_an_ampersand(outlet: str) -> None:
+    (quote,) = quotes_of("Choi Jae-min plans to invest in Hanoi.", f'"Land is still affordable," Choi told {outlet}.')
+    assert quote.speaker == "Choi Jae-min", who((quote,))
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # straight marks (Yonhap interview)
+        ("Minister Nguyen Hong Dien spoke on Wednesday.", '"Korea has built reactors at home.',
+         '"We want a partner that will train our people," Dien said.'),
+        # curly marks, three paragraphs
+        ("Minister Nguyen Hong Dien spoke on Wednesday.", "“Korea has built reactors at home.",
+         "“That record matters to us.", "“We want a partner,” Dien said."),
+    ],
+)
+def test_a_quotation_over_paragraphs_takes_the_speaker_named_at_its_end(paragraphs: tuple[str, ...]) -> None:
+    quotes = quotes_of(*paragraphs)
+    assert len(quotes) == len(paragraphs) - 1, who(quotes)
+    assert all(q.speaker == "Nguyen Hong Dien" and q.kind == "direct" for q in quotes), who(quotes)
+
+
+def test_an_unclosed_paragraph_without_a_closing_attribution_stays_unattributed() -> None:
+    quotes = quotes_of("“Korea has built reactors at home.", "The minister left for Seoul on Friday.")
+    assert quotes == (), who(quotes)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chinh told the Korean executives that Vietnam would treat their success as its own, the newspaper added.",
+        "Chinh said Vietnam would treat their success as its own, the paper reported.",
+    ],
+)
+def test_reported_speech_inside_an_outlets_report_is_the_speakers(sentence: str) -> None:
+    (quote,) = quotes_of("Prime Minister Pham Minh Chinh met chipmakers in Seoul.", sentence)
+    assert quote.speaker in ("Phạm Minh Chính", "Pham Minh Chinh") and quote.text.startswith("Vietnam would"), who((quote,))
+
+
+@pytest.mark.parametrize("cue", ["expressed hope that", "expressed the hope that", "expressed her hope that"])
+def test_expressed_hope_with_or_without_a_determiner(cue: str) -> None:
+    (quote,) = quotes_of(f"Vice Minister Park Yoon-joo {cue} the two countries would make steady progress.")
+    assert quote.speaker == "Park Yoon-joo" and quote.text.startswith("the two countries"), who((quote,))

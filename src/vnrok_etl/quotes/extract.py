@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from vnrok_etl.quotes.attribution import Attribution, Reader, register_people
 from vnrok_etl.quotes.broadcast import add_soundbite, soundbite_speakers
@@ -13,7 +14,7 @@ from vnrok_etl.quotes.interviews import (
     interview_layout,
     title_interviewee,
 )
-from vnrok_etl.quotes.marks import DOUBLE_MARKS, SINGLE_MARKS, body_marks, quote_pairs
+from vnrok_etl.quotes.marks import DOUBLE_MARKS, SINGLE_MARKS, body_marks, quote_pairs, trim_span
 from vnrok_etl.quotes.reported import indirect
 from vnrok_etl.records import Article, Quote, Speaker
 from vnrok_etl.sentences import body_sentences, split_sentences
@@ -52,7 +53,10 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
     interviewee: str | None = None
     intro_quotes = 0
     previous_direct: Attribution | None = None
+    unclosed: list[tuple[int, int]] = []  # quotations left open at their paragraphs' ends
     for index, (start, end) in enumerate(spans):
+        if unclosed and (index in answers or index in questions or index in soundbites):
+            unclosed = []  # only the next news paragraph can close them
         if index in answers:
             if not intro_quotes:
                 intro_quotes = len(reader.quotes) + 1
@@ -66,9 +70,16 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
         if index in soundbites:
             previous_direct = add_soundbite(reader, start, end, *soundbites[index])
             continue
+        quotes_before = len(reader.quotes)
         previous_direct = _read_paragraph(
             reader, start, end, paragraph_sentences[index], previous_direct
         )
+        still_open = _unclosed_opening(body, start, end) if len(reader.quotes) == quotes_before else None
+        if still_open is not None:
+            unclosed.append(still_open)  # "“A. ⏎ “B. ⏎ “C,” she said.": wait for the attribution
+        elif unclosed:
+            _attribute_unclosed(reader, unclosed, start, end, quotes_before)
+            unclosed = []
     valid = tuple(q for q in reader.quotes if body[q.start_char : q.end_char] == q.text and q.text)
     used = [key for key in dict.fromkeys(reader.speakers_used) if key in reader.people]
     return valid, tuple(reader.people[key].speaker() for key in used)
@@ -126,6 +137,47 @@ def _read_paragraph(
             indirect(reader, s_start, s_end, pairs)
             last_direct = None
     return last_direct
+
+
+OPENING_MARKS = "\"“"
+QUOTATION_MARKS = "\"“”"
+
+
+def _unclosed_opening(body: str, start: int, end: int) -> tuple[int, int] | None:
+    """The text of a quotation that opens the paragraph ``body[start:end]`` and is never closed
+    in it (an odd count of double marks), when it was not attributed: news copy prints a
+    quotation running over paragraphs with no closing mark until its last paragraph."""
+    first = start + len(body[start:end]) - len(body[start:end].lstrip())
+    if first >= end or body[first] not in OPENING_MARKS:
+        return None
+    if sum(body.count(mark, start, end) for mark in QUOTATION_MARKS) % 2 == 0:
+        return None
+    text_start, text_end = trim_span(body, first + 1, end, strip=" \t\n,")
+    return (text_start, text_end) if text_end > text_start else None
+
+
+def _attribute_unclosed(
+    reader: Reader, unclosed: list[tuple[int, int]], start: int, end: int, quotes_before: int
+) -> None:
+    """Paragraphs left open (``unclosed``, in order) take the speaker of the direct quotation that opens
+    the next paragraph (``body[start:end]``, whose quotes start at ``quotes_before``): the
+    attribution at the end of a quotation over several paragraphs names the speaker of all of
+    them. Each paragraph stays a statement of its own (tests/corpus/README.md)."""
+    body = reader.body
+    first = start + len(body[start:end]) - len(body[start:end].lstrip())
+    if first >= end or body[first] not in OPENING_MARKS or len(reader.quotes) == quotes_before:
+        return
+    opening = reader.quotes[quotes_before]
+    if opening.kind != "direct" or body[first + 1 : opening.start_char].strip() or (
+        opening.speaker is None and opening.speaker_printed is None
+    ):
+        return
+    reader.quotes[quotes_before:quotes_before] = [
+        replace(opening, cue=None, text=body[text_start:text_end], start_char=text_start, end_char=text_end)
+        for text_start, text_end in unclosed
+    ]
+    for text_start, text_end in unclosed:
+        reader.add_quoted(text_start, text_end)
 
 
 def _sentence_end(sentences: list[tuple[int, int]], offset: int, default: int) -> int:

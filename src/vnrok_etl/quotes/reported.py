@@ -62,6 +62,9 @@ from vnrok_etl.speakers import (
 
 TRAILING_PARTICIPLE = re.compile(rf",\s+(?:{PARTICIPLE}|citing|referring|calling)\b", re.IGNORECASE)
 WORD_START = re.compile(r"(?<=\s)[^\W\d_]")
+# "…, the company said Monday, as demand surges …", "…, Ambassador Tran said, ahead of a forum …":
+# a subordinate clause after the attribution tells when or why, not what was said.
+TRAILING_SUBORDINATE = re.compile(r",\s+(?:as|while|amid|ahead\s+of|when|after|before|since)\s")
 CAPITALISED_RUN = re.compile(r"[A-Z][\w’'&\-]*(?:\s+(?:&\s+|and\s+|of\s+)?[A-Z][\w’'&\-]*){0,5}")
 # What may stand between the comma and a post-posed subject: nothing, or whose it is and what
 # kind ("…, the provincial Department of Finance said", "…, Vietnam's new Ambassador … said").
@@ -89,6 +92,11 @@ def indirect(reader: Reader, s_start: int, s_end: int, pairs: list[tuple[int, in
         if found is None:
             continue
         attribution, text_start, text_end = found
+        if attempt is _post_posed and (inner := _pre_posed(reader, text_start, text_end, None)) is not None:
+            # "Chinh told the executives that …, the newspaper added.": what the outlet reports
+            # is itself reported speech; its speaker is the one who said it.
+            if inner[0].key is not None:
+                attribution, text_start, text_end = inner
         # Reported speech needs one speaker: a subject that names nobody (a plural, a bare
         # surname never given in full) yields no quote; a singular pronoun, role or
         # organisation that resolves to nobody yields one with its printed form (kind set).
@@ -186,6 +194,13 @@ def _post_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) 
         # "…, Ambassador Vu Ho said, highlighting the Prime Minister's visit.": the clause the
         # attribution ends comes before a participle that goes on about it.
         found = _cue_at_end(reader, s_start, sentence[: participle.start()], cues)
+    if found is None and (subordinate := TRAILING_SUBORDINATE.search(sentence)) is not None:
+        # The same before a subordinate clause ("…, the company said Monday, as demand …"); the
+        # first such comma after which the attribution ends.
+        for subordinate in TRAILING_SUBORDINATE.finditer(sentence):
+            found = _cue_at_end(reader, s_start, sentence[: subordinate.start()], cues)
+            if found is not None:
+                break
     if found is not None:
         return found
     for comma in _commas_from_last(sentence):

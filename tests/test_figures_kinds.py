@@ -467,3 +467,49 @@ def test_a_ranking_in_parentheses_keeps_its_unit():
 @pytest.mark.parametrize("text", ["Sales saw a 40fold rise.", "Sales saw a 40-fold rise."])
 def test_fold_glued_or_hyphened(text):
     assert found(text)[0][:3] == ("multiplier", text.split()[3], 40.0)
+
+
+# --- rates whose period is printed away from the amount (figures/periods.py) -------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        ("More than 250,000 certificates of origin are issued each year for exports to Korea.",
+         "More than 250,000 certificates of origin", "certificate per year"),
+        ("He said every year about 6,000 patients travel abroad for treatment.",
+         "about 6,000 patients", "patient per year"),
+        ("Every year, Viet Nam produces around 100,000 engineering graduates.",
+         "around 100,000 engineering graduates", "graduate per year"),
+        ("The plant will have an annual capacity of 8 GWh.", "8 GWh", "gwh per year"),
+        ("The school will double its annual intake to 240 students next year.", "240 students",
+         "student per year"),
+        ("The monthly basic wage is now VND4.1 million ($184).", "VND4.1 million", "VND per month"),
+        ("The monthly basic wage is now VND4.1 million ($184).", "$184", "USD per month"),
+        ("Visitors grew at an annual average of 18.4 percent in the 2019-2024 period.", "18.4 percent",
+         "percent per year"),
+        ("Korea could attract US$1 billion more in investment each year.", "US$1 billion", "USD per year"),
+    ],
+)
+def test_a_period_elsewhere_in_the_clause_makes_a_rate(sentence: str, text: str, unit: str) -> None:
+    (figure,) = [f for f in extract_figures(sentence) if f.text == text]
+    assert figure.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        # another clause: the spending is not said to recur
+        ("Every year about 6,000 patients travel abroad, spending an estimated 500 million USD.",
+         "an estimated 500 million USD", "USD"),
+        # "a year earlier" compares, "last year" dates
+        ("Exports rose 12 percent from a year earlier to US$3 billion last year.", "US$3 billion", "USD"),
+        # "annual" heads another noun, with "and" between
+        ("They agreed to hold annual meetings and to train 40 officers in 2025.", "40 officers", "officer"),
+        # a number between the adjective and the amount
+        ("The annual trade volume jumped 150-fold in 30 years to $80.7 billion.", "$80.7 billion", "USD"),
+    ],
+)
+def test_a_period_in_another_clause_or_a_comparison_is_no_rate(sentence: str, text: str, unit: str) -> None:
+    (figure,) = [f for f in extract_figures(sentence) if f.text == text]
+    assert figure.unit == unit

@@ -513,3 +513,63 @@ def test_a_period_elsewhere_in_the_clause_makes_a_rate(sentence: str, text: str,
 def test_a_period_in_another_clause_or_a_comparison_is_no_rate(sentence: str, text: str, unit: str) -> None:
     (figure,) = [f for f in extract_figures(sentence) if f.text == text]
     assert figure.unit == unit
+
+
+# --- held-out forms (tests/heldout): broadcast money, comparisons, schedules, ranges ------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind", "value", "unit", "qualifier"),
+    [
+        # broadcast scripts hyphenate the scale and spell the currency after it
+        ("Its economy passed 470-billion U.S. dollars last year.", "470-billion U.S. dollars",
+         "money", 470e9, "USD", "over"),
+        ("Trade reached 86 billion U.S. dollars.", "86 billion U.S. dollars", "money", 86e9, "USD", "exact"),
+        # "N times what it was", "N times its size": a comparison, however large
+        ("Trade is roughly 170 times what it was in 1992.", "roughly 170 times", "multiplier", 170.0,
+         "times", "approx"),
+        ("The new plant is 12 times its predecessor.", "12 times", "multiplier", 12.0, "times", "exact"),
+        # ranges with "to"
+        ("Vietnam plans to have 4,000 to 6,400 megawatts of nuclear capacity.",
+         "4,000 to 6,400 megawatts", "count", 5200.0, "megawatt", "approx"),
+        ("The plant will hire 300 to 400 workers.", "300 to 400 workers", "count", 350.0, "worker", "approx"),
+        # a verb that says "more than"
+        ("Trade could pass $100 billion in 2026.", "$100 billion", "money", 100e9, "USD", "over"),
+        ("Arrivals crossed 1 million visitors in May.", "1 million visitors", "count", 1e6, "visitor", "over"),
+    ],
+)
+def test_held_out_amount_forms(sentence: str, text: str, kind: str, value: float, unit: str, qualifier: str) -> None:
+    (figure,) = [f for f in extract_figures(sentence) if f.text == text]
+    assert (figure.kind, figure.value, figure.unit, figure.qualifier) == (kind, value, unit, qualifier)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Staff grew from 300 to 400 workers.",  # a change, not a range
+        "Exports rose 300 to 400 tonnes.",
+    ],
+)
+def test_a_change_from_one_amount_to_another_stays_two_figures(sentence: str) -> None:
+    assert len(extract_figures(sentence)) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["A five-night package costs about 890,000 won.", "They booked a three-night holiday in Da Nang."],
+)
+def test_a_package_or_holiday_length_is_a_schedule(sentence: str) -> None:
+    assert all(f.kind != "duration" for f in extract_figures(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("The two countries have set out to expand trade by about 70 percent.", "about 70 percent"),
+        ("The bank was ready to double its green lending to the country.", "double"),
+        ("Woori is willing to lend 200 billion won to the project.", "200 billion won"),
+    ],
+)
+def test_setting_out_to_or_being_ready_to_is_a_goal(sentence: str, text: str) -> None:
+    (figure,) = [f for f in extract_figures(sentence) if f.text == text]
+    assert figure.is_target

@@ -87,6 +87,7 @@ from vnrok_etl.figures.kinds import (
 )
 from vnrok_etl.figures.periods import with_clause_periods
 from vnrok_etl.figures.qualifiers import hedge_before
+from vnrok_etl.figures.ranges import join_to_ranges
 from vnrok_etl.figures.subjects import subject_before
 from vnrok_etl.numbers import UNIT_WORDS, parse_ordinal
 from vnrok_etl.records import Figure
@@ -155,4 +156,5 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
     found.extend(figures_from_fractions(ctx))
     found.extend(figures_from_appositives(ctx))
     found.extend(figures_from_bare_decades(ctx))
-    return tuple(distribute_subjects(ctx, with_clause_periods(ctx, without_overlaps(found))))
+    figures = join_to_ranges(body, without_overlaps(found))
+    return tuple(distribute_subjects(ctx, with_clause_periods(ctx, figures)))

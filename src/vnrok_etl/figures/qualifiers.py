@@ -36,10 +36,12 @@ PARTICLE_VERB_BEFORE = re.compile(
 GOVERNING_PREPOSITION = re.compile(r"(?i)\b(?:for|of|after|in|with|by|since|to)[ ]+$")
 
 
-# "on track to exceed $88 billion", "exports topped $5 billion": a verb that says "more than";
+# "on track to exceed $88 billion", "exports topped $5 billion", "could pass $100 billion": a verb
+# that says "more than";
 # the verb stays out of the figure's text.
 VERB_HEDGE_BEFORE = re.compile(
-    r"(?i)\b(?:exceed|exceeds|exceeded|surpass|surpasses|surpassed|top|tops|topped)[ ]+$"
+    r"(?i)\b(?:exceed|exceeds|exceeded|surpass|surpasses|surpassed|top|tops|topped|"
+    r"pass|passes|passed|cross|crosses|crossed)[ ]+$"
 )
 HEDGE_BEFORE = re.compile(rf"(?i)(?<![\w.])(?P<h>{alternation(HEDGES)})[ ]+$")
 

@@ -41,7 +41,8 @@ Rules (tests/test_figures_attributes.py):
   - a goal word before the figure in its statement (the sentence up to a turn: ";", "while",
     "but", "although", "where", ", with", a reporting participle ", noting that"): "target",
     "goal", "aim to/at/for", "plan to", "seek to", "strive to/for", "commit to", "pledge to",
-    "hope to", "want", "call for", "determined to", and an agreement with what it is to do a
+    "hope to", "want", "call for", "determined to", "set out to", "ready/willing/prepared to",
+    and an agreement with what it is to do a
     few words on ("agreed in 2023 to bring", "signed an agreement ... with X to train",
     "agreed on a ceiling of");
   - a goal verb with its object right before the amount ("to raise bilateral trade to US$20
@@ -218,6 +219,9 @@ INTENT_TABLE: list[tuple[str, tuple[str, ...], str]] = [
     # A stated plan, in the future tense or as a schedule ("is set to open"); "would have"
     # is a counterfactual.
     ("future", ("will", "would", "shall"), r"(?![ ]+have\b)"),
+    ("goal", ("set",), r"[ ]out[ ]to\b"),  # "have set out to expand trade by about 70 percent"
+    # An offer is a stated plan: "the bank was ready to double its green lending".
+    ("goal", ("ready", "willing", "prepared"), r"[ ]to\b"),
     ("forecast", ("set",), rf"[ ]to[ ]+(?:{METRIC_VERBS})\b"),  # "set to hit $100 billion"
     ("future", ("set",), r"[ ]to\b"),
     ("forecast", ("expected", "expect", "expects", "forecast", "forecasts", "forecasted",

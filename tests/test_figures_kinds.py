@@ -573,3 +573,30 @@ def test_a_package_or_holiday_length_is_a_schedule(sentence: str) -> None:
 def test_setting_out_to_or_being_ready_to_is_a_goal(sentence: str, text: str) -> None:
     (figure,) = [f for f in extract_figures(sentence) if f.text == text]
     assert figure.is_target
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("The expansion will add 600 jobs to the 1,800 employees already on its payroll by 2028.",
+         "1,800 employees"),
+        ("The firm will hire more staff by 2027 for the 40 stores currently open in Hanoi.", "40 stores"),
+    ],
+)
+def test_what_already_exists_is_no_target_of_a_future_year(sentence: str, text: str) -> None:
+    (figure,) = [f for f in extract_figures(sentence, datetime.date(2025, 9, 15)) if f.text == text]
+    assert not figure.is_target and figure.ref_year is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He backed the goal of US$150 billion in trade by 2030, and asked for support for the some "
+        "9,800 Korean companies operating there.",
+        "She set a target of US$150 billion by 2030 and thanked the 9,800 Korean companies operating there.",
+    ],
+)
+def test_a_second_reporting_verb_ends_the_goal(sentence: str) -> None:
+    figures = {f.text: f for f in extract_figures(sentence, datetime.date(2025, 3, 19))}
+    assert figures["US$150 billion"].is_target
+    assert not next(f for t, f in figures.items() if "9,800" in t).is_target

@@ -55,7 +55,8 @@ Rules (tests/test_figures_attributes.py):
     "will invest ..., raising its capacity to 1.6 million tonnes"). "would have" is a
     counterfactual.
   Not targets: what is reported as done or as it is (including a budget already "set aside"),
-  the starting point of "from X to Y", what a possessive names as existing ("the foundation's
+  the starting point of "from X to Y", what "already" or a possessive names as existing ("the
+  1,800 employees already on its payroll", "the foundation's
   five hospitals"), and a duration that is the goal's time frame ("over the next three years")
   rather than its value ("cut that to 18 months"). A year right after the decision's verb
   ("agreed in 2023", "signed in May") dates the decision, not the figure. A goal whose year is
@@ -239,6 +240,10 @@ INTENT_TABLE: list[tuple[str, tuple[str, ...], str]] = [
     # companies account for about 28%".
     ("turn", ("noting", "saying", "adding", "stressing", "explaining", "citing", "warning",
               "recalling", "emphasising", "emphasizing", "acknowledging"), r"[ ]that\b"),
+    # So does a second reporting or asking verb of the same subject: "hoped for the goal of
+    # US$150 billion by 2030, and asked for support for the some 9,800 Korean companies".
+    ("turn", ("and",), r"[ ](?:also[ ])?(?:asked|called|urged|requested|thanked|praised|welcomed|"
+                       r"said|noted|stressed|expressed|added)\b"),
 ]
 INTENTS: dict[str, list[tuple[str, re.Pattern | None]]] = {}
 # The -ing goal verbs ("bringing", "raising"): a goal only with the value they bring something
@@ -249,6 +254,8 @@ ING_GOAL_VALUE = re.compile(r"[ ](?:to|by)[ ]+(?:[a-z]+[ ]+){0,2}$")
 FROM_BEFORE = re.compile(r"\bfrom[ ]+$")
 # "the foundation's five hospitals", "its 12 factories": a possessive names what exists already.
 POSSESSIVE_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|our|his|her))[ ]+$")
+# "add 600 jobs to the 1,800 employees already on its payroll": "already" names what exists.
+ALREADY_AFTER = re.compile(r"[ ]+(?:already|currently)\b")
 # "agreed in 2023 to bring", "signed in May": the year dates the decision, not the figure.
 DECISION_BEFORE = re.compile(
     r"(?i)\b(?:agreed|signed|pledged|committed|decided|approved|announced|promised)[ ]+$"
@@ -530,7 +537,8 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
     # "<= end": "an estimated 1,500 tons", the estimate printed as the figure's hedge.
     forecast = max((f for f in facts.forecasts if turn <= f <= end), default=-1)
     base = FROM_BEFORE.search(ctx.body, max(0, start - 6), start) is not None
-    existing = POSSESSIVE_BEFORE.search(ctx.body, max(0, start - 8), start) is not None
+    existing = POSSESSIVE_BEFORE.search(ctx.body, max(0, start - 8), start) is not None or (
+        ALREADY_AFTER.match(ctx.body, end) is not None)
     if base:
         # "would grow from 7,500 to about 10,000 by 2026": the starting point is no goal, and
         # the year after the "to" belongs to the end point.
@@ -551,6 +559,8 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
         duration or base or existing)
     published = ctx.published_year
     year = None if best is None else _year_of(ctx, best)
+    if existing and year is not None and published is not None and year > published:
+        year = None  # what exists now is not of the plan's future year
     if year is None and best is None and not duration and (
         ANAPHORIC_PERIOD.search(ctx.body, clause[0], clause[1])
         or FOLLOWED_BY.search(ctx.body, sentence[0], min(start, sentence[0] + 20))

@@ -593,7 +593,7 @@ def test_what_already_exists_is_no_target_of_a_future_year(sentence: str, text: 
     [
         "He backed the goal of US$150 billion in trade by 2030, and asked for support for the some "
         "9,800 Korean companies operating there.",
-        "She set a target of US$150 billion by 2030 and thanked the 9,800 Korean companies operating there.",
+        "She set a target of US$150 billion by 2030, and also thanked the 9,800 Korean companies operating there.",
     ],
 )
 def test_a_second_reporting_verb_ends_the_goal(sentence: str) -> None:

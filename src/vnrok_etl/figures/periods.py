@@ -49,6 +49,8 @@ TRIGGER_WORDS = frozenset(
     word.encode() for word in ("each", "every", "per", "annually", "yearly", "annual", "monthly",
                                "weekly", "daily", "quarterly")
 )
+SENTENCE_LITERALS = ("each ", "every ", "per ", "annual", "yearly", "monthly", "weekly", "daily",
+                     "quarterly")
 TRIGGER_LITERALS = ("each ", "every ", "per ", "annual", "yearly", "monthly", "weekly", "daily",
                     "quarterly", "Each ", "Every ", "Annual", "Monthly")
 
@@ -61,7 +63,15 @@ def with_clause_periods(ctx: Context, figures: list[Figure]) -> list[Figure]:
             return figures
     elif not any(literal in ctx.body for literal in TRIGGER_LITERALS):
         return figures
-    result = [_with_period(ctx, figure) for figure in figures]
+    # Speed: most sentences print no period word; look at a sentence's figures only if it does.
+    worth: dict[int, bool] = {}
+    result = []
+    for figure in figures:
+        s_start, s_end = sentence_span(ctx, figure.start_char)
+        if s_start not in worth:
+            text = ctx.lowered[s_start:s_end] if ctx.lowered else ctx.body[s_start:s_end].lower()
+            worth[s_start] = any(literal in text for literal in SENTENCE_LITERALS)
+        result.append(_with_period(ctx, figure) if worth[s_start] else figure)
     # "the monthly basic wage is now VND4.1 million ($184)": a conversion in parentheses right
     # after a rate is the same rate.
     for index in range(1, len(result)):

@@ -240,10 +240,6 @@ INTENT_TABLE: list[tuple[str, tuple[str, ...], str]] = [
     # companies account for about 28%".
     ("turn", ("noting", "saying", "adding", "stressing", "explaining", "citing", "warning",
               "recalling", "emphasising", "emphasizing", "acknowledging"), r"[ ]that\b"),
-    # So does a second reporting or asking verb of the same subject: "hoped for the goal of
-    # US$150 billion by 2030, and asked for support for the some 9,800 Korean companies".
-    ("turn", ("and",), r"[ ](?:also[ ])?(?:asked|called|urged|requested|thanked|praised|welcomed|"
-                       r"said|noted|stressed|expressed|added)\b"),
 ]
 INTENTS: dict[str, list[tuple[str, re.Pattern | None]]] = {}
 # The -ing goal verbs ("bringing", "raising"): a goal only with the value they bring something
@@ -267,14 +263,28 @@ for _kind, _words, _tail in INTENT_TABLE:
 LETTERS = re.compile(r"[A-Za-z]+")
 
 
+# A second reporting or asking verb of the same subject is a turn too: "backed the goal of
+# US$150 billion by 2030, and asked for support for the some 9,800 Korean companies". Looked for
+# only after ", and " (a literal search), not at every "and" of the word pass.
+SECOND_REPORT = re.compile(
+    r"(?:also[ ])?(?:asked|called|urged|requested|thanked|praised|welcomed|said|noted|stressed|"
+    r"expressed|added)\b"
+)
+
+
 def _semicolons_and_withs(body: str, sentence: tuple[int, int]) -> list[int]:
-    """The other turns: after ";" and after ", with "."""
+    """The other turns: after ";", after ", with " and after ", and <reporting verb>"."""
     ends = []
     for mark in (";", ", with "):
         at = body.find(mark, *sentence)
         while at >= 0:
             ends.append(at + len(mark))
             at = body.find(mark, at + 1, sentence[1])
+    at = body.find(", and ", *sentence)
+    while at >= 0:
+        if SECOND_REPORT.match(body, at + 6):
+            ends.append(at + 6)
+        at = body.find(", and ", at + 1, sentence[1])
     return ends
 
 

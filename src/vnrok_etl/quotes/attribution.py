@@ -271,7 +271,10 @@ def _note(reader: Reader, offset: int, parsed: ParsedMention) -> str | None:
             return None
         _add_alias_and_mention(reader, reader.people[key], parsed, offset, key)
         return key
-    if name and not match_known(name) and (key := _given_name_of(reader, offset, name)) is not None:
+    if (
+        name and fold(name.split(" ", 1)[0]) not in FAMILY_NAMES and not match_known(name)
+        and (key := _given_name_of(reader, offset, name)) is not None
+    ):
         _add_alias_and_mention(reader, reader.people[key], parsed, offset, key)
         return key
     speaker = resolve_speaker(parsed.printed, []) if name else None

@@ -92,11 +92,14 @@ def indirect(reader: Reader, s_start: int, s_end: int, pairs: list[tuple[int, in
         if found is None:
             continue
         attribution, text_start, text_end = found
-        if attempt is _post_posed and (inner := _pre_posed(reader, text_start, text_end, None)) is not None:
-            # "Chinh told the executives that …, the newspaper added.": what the outlet reports
-            # is itself reported speech; its speaker is the one who said it.
-            if inner[0].key is not None:
-                attribution, text_start, text_end = inner
+        if (
+            attempt is _post_posed and attribution.kind != "person"
+            and (inner := _pre_posed(reader, text_start, text_end, None)) is not None
+            and inner[0].key is not None
+        ):
+            # "Chinh told the executives that …, the newspaper added.": what an outlet or body
+            # reports is itself reported speech; its speaker is the one who said it.
+            attribution, text_start, text_end = inner
         # Reported speech needs one speaker: a subject that names nobody (a plural, a bare
         # surname never given in full) yields no quote; a singular pronoun, role or
         # organisation that resolves to nobody yields one with its printed form (kind set).

@@ -1135,3 +1135,36 @@ def test_reported_speech_inside_an_outlets_report_is_the_speakers(sentence: str)
 def test_expressed_hope_with_or_without_a_determiner(cue: str) -> None:
     (quote,) = quotes_of(f"Vice Minister Park Yoon-joo {cue} the two countries would make steady progress.")
     assert quote.speaker == "Park Yoon-joo" and quote.text.startswith("the two countries"), who((quote,))
+
+
+def _with_captions(captions: tuple[str, ...], *paragraphs: str) -> tuple[Quote, ...]:
+    from vnrok_etl.records import RemovedSpan
+
+    removed = tuple(RemovedSpan(rule="caption", text=caption) for caption in captions)
+    return extract_quotes(Article(None, None, None, None, None, None, None, "news", paragraphs, removed=removed))[0]
+
+
+@pytest.mark.parametrize(
+    ("caption", "paragraph", "speaker"),
+    [
+        # KED Global: the CEO is named in full only under the photo
+        ("LG Energy Solution CEO Kim Dong-myung (second from right) and officials in Hai Phong",
+         '"Vietnam is the fastest-growing market in the region," Kim said at the ceremony.', "Kim Dong-myung"),
+        # a Vietnamese name, last syllable as the surname
+        ("Deputy Minister Nguyen Thi Thanh Hai speaks at the forum in Seoul on Tuesday.",
+         "Hai said the ministry would open two more training centres.", "Nguyen Thi Thanh Hai"),
+    ],
+)
+def test_a_surname_the_body_never_gives_in_full_is_the_one_its_caption_names(
+    caption: str, paragraph: str, speaker: str
+) -> None:
+    (quote,) = _with_captions((caption,), "The company signed the deal on Thursday.", paragraph)
+    assert quote.speaker == speaker, who((quote,))
+
+
+def test_two_caption_people_of_one_surname_name_nobody() -> None:
+    quotes = _with_captions(
+        ("Kim Dong-myung (left) and Kim Jae-won at the ceremony",),
+        '"Vietnam is the fastest-growing market in the region," Kim said at the ceremony.',
+    )
+    assert all(q.speaker is None for q in quotes), who(quotes)

@@ -38,9 +38,12 @@ from vnrok_etl.speakers import (
     ParsedMention,
     fits_role,
     fold,
+    is_person_name,
     match_known,
+    parse_mention,
     parse_organisation,
     resolve_speaker,
+    surname_matches,
 )
 
 # People offered to surname and role resolution, most recent first.
@@ -128,6 +131,9 @@ class Reader:
     possessives: set[int] = field(default_factory=set)
     # " " + body.lower() when that keeps every offset (cues.has_cue_word), else None.
     lowered: str | None = None
+    # Photo captions cleaning removed (Article.removed): where a surname the body never gives in
+    # full may be named ("LG Energy Solution CEO Kim Dong-myung (second from right) …").
+    captions: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         lowered = " " + self.body.lower()
@@ -268,7 +274,7 @@ def _note(reader: Reader, offset: int, parsed: ParsedMention) -> str | None:
         # the people read so far instead of building every one of them as a Speaker.
         key = _surname_of(reader, offset, name)
         if key is None:
-            return None
+            return _caption_person(reader, offset, parsed) if reader.captions else None
         _add_alias_and_mention(reader, reader.people[key], parsed, offset, key)
         return key
     if (
@@ -322,6 +328,38 @@ def _surname_of(reader: Reader, offset: int, name: str) -> str | None:
         if (len(parts) > 1 and word in (parts[0], parts[-1])) or any(fold(a) == word for a in person.aliases):
             return key
     return None
+
+
+CAPITAL_RUN = re.compile(r"[A-Z][\w’'\-]*(?:[ ]+[A-Z][\w’'\-]*){1,7}")
+
+
+def _caption_person(reader: Reader, offset: int, parsed: ParsedMention) -> str | None:
+    """The person a bare surname names when the body never gives the name in full but a photo
+    caption does: one full name in the captions whose family or last name is the surname ("Kim
+    said" and the caption "LG Energy Solution CEO Kim Dong-myung (second from right) …"). None
+    when no caption, or more than one person, fits: a caption is not the article, so only an
+    unambiguous match is taken."""
+    name = parsed.name or ""
+    found: dict[str, ParsedMention] = {}
+    for caption in reader.captions:
+        for run in CAPITAL_RUN.finditer(caption):
+            candidate = parse_mention(run.group())
+            full = candidate.name or ""
+            if _full_name(full) and surname_matches(name, full) and is_person_name(full):
+                found[fold(full)] = candidate
+    if len(found) != 1:
+        return None
+    (candidate,) = found.values()
+    speaker = resolve_speaker(candidate.printed, [])
+    if speaker is None:
+        return None
+    key = fold(speaker.name)
+    if key not in reader.people:
+        reader.people[key] = _Person(speaker.name, candidate.title or speaker.title, candidate.country)
+    elif reader.people[key].kind != "person":
+        return None
+    _add_alias_and_mention(reader, reader.people[key], parsed, offset, key)
+    return key
 
 
 def _given_name_of(reader: Reader, offset: int, name: str) -> str | None:

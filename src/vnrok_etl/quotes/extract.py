@@ -20,6 +20,11 @@ from vnrok_etl.records import Article, Quote, Speaker
 from vnrok_etl.sentences import body_sentences, split_sentences
 
 
+# Removed spans (Article.removed) that are photo captions: they may name a person the body calls
+# by surname only (attribution._caption_person).
+CAPTION_RULES = frozenset({"caption", "repeated_caption", "caption_credit", "figcaption", "alt_text"})
+
+
 def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
     """Quotes in ``article.body`` (offsets into it) and the speakers they name."""
     body = article.body
@@ -27,6 +32,7 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
         body,
         double_marks=body_marks(body, DOUBLE_MARKS),
         single_marks=body_marks(body, SINGLE_MARKS),
+        captions=tuple(span.text for span in article.removed if span.rule in CAPTION_RULES),
     )
     # No catch-all here: a bug becomes a rejection row naming the document (pipeline.py) instead
     # of an article that silently lost its quotes.

@@ -1168,3 +1168,30 @@ def test_two_caption_people_of_one_surname_name_nobody() -> None:
         '"Vietnam is the fastest-growing market in the region," Kim said at the ceremony.',
     )
     assert all(q.speaker is None for q in quotes), who(quotes)
+
+
+@pytest.mark.parametrize("pause", ["...", "…"])
+def test_a_broadcast_pause_after_said_is_no_punctuation(pause: str) -> None:
+    (quote,) = quotes_of(f"South Korea's President Moon Jae-in said{pause} the two countries will expand trade.")
+    assert quote.speaker == "Moon Jae-in" and quote.text.startswith("the two countries"), who((quote,))
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # Hanoi Times: a reported statement, then a bare quotation in the same paragraph
+        "Choi said that few cities had kept their factories open. “Korean investors have noticed.”",
+        'Choi told reporters that Hanoi was ready. "We will open the line in May."',
+    ],
+)
+def test_a_bare_quotation_after_a_reported_statement_is_the_same_speakers(paragraph: str) -> None:
+    quotes = quotes_of("Choi Jae-min, director of Daon Medical, plans to invest.", paragraph)
+    assert [(q.kind, q.speaker) for q in quotes] == [("indirect", "Choi Jae-min"), ("direct", "Choi Jae-min")], who(quotes)
+
+
+def test_a_reported_statement_does_not_lend_its_speaker_to_the_next_paragraph() -> None:
+    quotes = quotes_of(
+        "Bao said Vietnam would not export raw ore.",
+        '"Processing, not mining, is the heart of this deal," an official who attended the talks told reporters.',
+    )
+    assert all(q.speaker != "Bao" for q in quotes[1:]), who(quotes)

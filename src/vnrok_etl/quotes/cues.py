@@ -104,7 +104,8 @@ COORDINATED_CUE = re.compile(
 # starts the reported clause unless it is a preposition or adverb ("said in a statement",
 # "said on Monday that" is PRE_CUE's) or a noun object ("said goodbye").
 BARE_SAY = re.compile(
-    r"\b(?P<cue>said|says|say|quoted\s+as\s+saying|went\s+on\s+to\s+say|responded|replied)\s+"
+    # A broadcast script's pause after the verb ("says... Vietnam is …") is no punctuation.
+    r"\b(?P<cue>said|says|say|quoted\s+as\s+saying|went\s+on\s+to\s+say|responded|replied)(?:\.{3}|…)?\s+"
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
     r"\s+(?:that\s+)?)?"
     r"(?=\w)(?!(?:in|on|at|during|while|after|before|when|to|by|with|for|of|from|as|and|but|"

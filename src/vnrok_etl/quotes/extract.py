@@ -17,6 +17,7 @@ from vnrok_etl.quotes.interviews import (
 from vnrok_etl.quotes.marks import DOUBLE_MARKS, SINGLE_MARKS, body_marks, quote_pairs, trim_span
 from vnrok_etl.quotes.reported import indirect
 from vnrok_etl.records import Article, Quote, Speaker
+from vnrok_etl.speakers import fold
 from vnrok_etl.sentences import body_sentences, split_sentences
 
 
@@ -119,6 +120,7 @@ def _read_paragraph(
     covered_until = start  # end of the last sentence a direct quote reached
     quoted_until = start  # end of the last direct quotation
     last_direct: Attribution | None = None
+    reported = False  # whether last_direct is a reported statement's speaker, not a quotation's
     for s_start, s_end in sentences:
         if s_start < covered_until:
             continue
@@ -140,9 +142,15 @@ def _read_paragraph(
                 last_direct = attribution
                 handled = True
         if not handled and s_start >= covered_until:
+            before = len(reader.quotes)
             indirect(reader, s_start, s_end, pairs)
-            last_direct = None
-    return last_direct
+            # Within this paragraph only: a paragraph that opens with a quotation after it is
+            # not thereby the reporter's (the next paragraph gets None below).
+            last_direct = _reported_attribution(reader, before)
+            reported = last_direct is not None
+        elif handled:
+            reported = False
+    return None if reported else last_direct
 
 
 OPENING_MARKS = "\"“"
@@ -184,6 +192,19 @@ def _attribute_unclosed(
     ]
     for text_start, text_end in unclosed:
         reader.add_quoted(text_start, text_end)
+
+
+def _reported_attribution(reader: Reader, before: int) -> Attribution | None:
+    """The speaker of the reported statement just read (quotes from ``before``), as the
+    attribution a quotation after it in the same paragraph continues: "Choi said that few cities
+    had kept their factories open. “Korean investors have noticed.”" is Choi's quotation too.
+    None when the sentence reported nothing or nobody resolvable."""
+    if len(reader.quotes) == before:
+        return None
+    quote = reader.quotes[-1]
+    if quote.kind != "indirect" or quote.speaker is None:
+        return None
+    return Attribution(fold(quote.speaker), None, quote.speaker_title, quote.speaker_type, None)
 
 
 def _sentence_end(sentences: list[tuple[int, int]], offset: int, default: int) -> int:

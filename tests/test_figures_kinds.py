@@ -600,3 +600,27 @@ def test_a_second_reporting_verb_ends_the_goal(sentence: str) -> None:
     figures = {f.text: f for f in extract_figures(sentence, datetime.date(2025, 3, 19))}
     assert figures["US$150 billion"].is_target
     assert not next(f for t, f in figures.items() if "9,800" in t).is_target
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "year"),
+    [
+        ("Its order backlog stood at 9.4 trillion won at the end of June.", "9.4 trillion won", 2025),
+        ("Exports reached $5 billion at the beginning of March.", "$5 billion", 2025),
+    ],
+)
+def test_at_the_end_of_a_month_is_of_the_publication_year(sentence: str, text: str, year: int) -> None:
+    (figure,) = [f for f in extract_figures(sentence, datetime.date(2025, 9, 15)) if f.text == text]
+    assert figure.ref_year == year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Hanoi listed 215 projects with total estimated capital of VND512.6 trillion.", "VND512.6 trillion"),
+        ("The bridge has an estimated cost of $2 billion.", "$2 billion"),
+    ],
+)
+def test_an_estimated_noun_of_an_amount_is_approximate(sentence: str, text: str) -> None:
+    (figure,) = [f for f in extract_figures(sentence) if f.text == text]
+    assert figure.qualifier == "approx"

@@ -46,6 +46,11 @@ VERB_HEDGE_BEFORE = re.compile(
 HEDGE_BEFORE = re.compile(rf"(?i)(?<![\w.])(?P<h>{alternation(HEDGES)})[ ]+$")
 
 
+# "total estimated capital of VND512.6 trillion", "an estimated cost of $2 billion": the estimate
+# names the amount's noun; the amount is approximate, and the words stay out of its text.
+ESTIMATED_NOUN_OF = re.compile(r"(?i)\bestimated[ ]+(?:[a-z]+[ ]+){1,2}(?:of|at)[ ]+$")
+
+
 def hedge_before(body: str, start: int, duration: bool = False) -> tuple[int, str]:
     """Move ``start`` back over a hedge word right before the amount; return its qualifier.
     ``duration``: the amount is a length of time, before which a bare "over" means "during"."""
@@ -53,6 +58,10 @@ def hedge_before(body: str, start: int, duration: bool = False) -> tuple[int, st
     if not match:
         if VERB_HEDGE_BEFORE.search(body, max(0, start - 12), start) and not duration:
             return start, "over"
+        if "estimated" in body[max(0, start - 40) : start] and ESTIMATED_NOUN_OF.search(
+            body, max(0, start - 40), start
+        ):
+            return start, "approx"
         return start, "exact"
     if duration and match["h"].lower() == "within":
         return start, "under"  # "within two years": a bound, the preposition not printed as such

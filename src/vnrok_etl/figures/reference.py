@@ -105,7 +105,8 @@ YEAR_CUE = re.compile(
   | \b(?P<rels>[Ll]ast|[Tt]his|[Nn]ext)[ ]+(?:spring|summer|autumn|fall|winter)\b
   | \b(?P<ago>(?i:{UNIT_WORD_RE})|\d{{1,2}}|a)[ ]+years?[ ]+ago\b
   | \bof[ ]+(?P<the>the)[ ]+year\b
-  | \b(?P<mprep>[Ii]n|[Aa]s[ ]of|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Ff]rom|[Dd]uring)[ ]+
+  | \b(?P<mprep>[Ii]n|[Aa]s[ ]of|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Ff]rom|[Dd]uring
+                   |[Aa]t(?=[ ]the[ ](?:end|beginning)[ ]of\b))[ ]+
         (?:(?:early|late|mid|the[ ]end[ ]of|the[ ]beginning[ ]of)[ ‐-]*)?
         (?P<bare>{MONTHS})\b(?!\.?[ ,]*(?:\d|[Ll]ast|[Tt]his|[Nn]ext))
     """,
@@ -113,7 +114,9 @@ YEAR_CUE = re.compile(
 )
 
 MONTH_PREP_BEFORE = re.compile(
-    r"\b(?:[Ii]n|[Aa]s[ ]of|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Ff]rom|[Dd]uring)[ ]+"
+    r"\b(?:[Ii]n|[Aa]s[ ]of|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Ff]rom|[Dd]uring"
+    # "at the end of June": "at" only before the end or beginning of a month
+    r"|[Aa]t(?=[ ]the[ ](?:end|beginning)[ ]of\b))[ ]+"
     r"(?:(?:early|late|mid|the[ ]end[ ]of|the[ ]beginning[ ]of)[ ‐-]*)?$"
 )
 

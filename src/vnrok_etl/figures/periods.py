@@ -25,6 +25,7 @@ Ranks, multipliers and durations never take a period; a unit that already has on
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -49,6 +50,7 @@ TRIGGER_WORDS = frozenset(
     word.encode() for word in ("each", "every", "per", "annually", "yearly", "annual", "monthly",
                                "weekly", "daily", "quarterly")
 )
+# What either form holds (str.find on the lowered body; checked exactly later).
 SENTENCE_LITERALS = ("each ", "every ", "per ", "annual", "yearly", "monthly", "weekly", "daily",
                      "quarterly")
 TRIGGER_LITERALS = ("each ", "every ", "per ", "annual", "yearly", "monthly", "weekly", "daily",
@@ -63,15 +65,24 @@ def with_clause_periods(ctx: Context, figures: list[Figure]) -> list[Figure]:
             return figures
     elif not any(literal in ctx.body for literal in TRIGGER_LITERALS):
         return figures
-    # Speed: most sentences print no period word; look at a sentence's figures only if it does.
-    worth: dict[int, bool] = {}
+    # Speed: most sentences print no period word; look at a sentence's figures only if it does
+    # (the words' offsets found in one scan of the body).
+    lowered = ctx.lowered or ctx.body.lower()
+    words = []
+    for literal in SENTENCE_LITERALS:
+        at = lowered.find(literal)
+        while at >= 0:
+            words.append(at)
+            at = lowered.find(literal, at + 1)
+    if not words:
+        return figures
+    words.sort()
     result = []
     for figure in figures:
         s_start, s_end = sentence_span(ctx, figure.start_char)
-        if s_start not in worth:
-            text = ctx.lowered[s_start:s_end] if ctx.lowered else ctx.body[s_start:s_end].lower()
-            worth[s_start] = any(literal in text for literal in SENTENCE_LITERALS)
-        result.append(_with_period(ctx, figure) if worth[s_start] else figure)
+        index = bisect.bisect_left(words, s_start)
+        worth = index < len(words) and words[index] < s_end
+        result.append(_with_period(ctx, figure) if worth else figure)
     # "the monthly basic wage is now VND4.1 million ($184)": a conversion in parentheses right
     # after a rate is the same rate.
     for index in range(1, len(result)):

@@ -43,7 +43,6 @@ from vnrok_etl.speakers import (
     parse_mention,
     parse_organisation,
     resolve_speaker,
-    surname_matches,
 )
 
 # People offered to surname and role resolution, most recent first.
@@ -134,6 +133,7 @@ class Reader:
     # Photo captions cleaning removed (Article.removed): where a surname the body never gives in
     # full may be named ("LG Energy Solution CEO Kim Dong-myung (second from right) …").
     captions: tuple[str, ...] = ()
+    caption_people: dict[str, dict[str, ParsedMention]] | None = None  # _caption_people, lazily
 
     def __post_init__(self) -> None:
         lowered = " " + self.body.lower()
@@ -339,14 +339,9 @@ def _caption_person(reader: Reader, offset: int, parsed: ParsedMention) -> str |
     said" and the caption "LG Energy Solution CEO Kim Dong-myung (second from right) …"). None
     when no caption, or more than one person, fits: a caption is not the article, so only an
     unambiguous match is taken."""
-    name = parsed.name or ""
-    found: dict[str, ParsedMention] = {}
-    for caption in reader.captions:
-        for run in CAPITAL_RUN.finditer(caption):
-            candidate = parse_mention(run.group())
-            full = candidate.name or ""
-            if _full_name(full) and surname_matches(name, full) and is_person_name(full):
-                found[fold(full)] = candidate
+    if reader.caption_people is None:
+        reader.caption_people = _caption_people(reader.captions)
+    found = reader.caption_people.get(fold(parsed.name or ""), {})
     if len(found) != 1:
         return None
     (candidate,) = found.values()
@@ -360,6 +355,21 @@ def _caption_person(reader: Reader, offset: int, parsed: ParsedMention) -> str |
         return None
     _add_alias_and_mention(reader, reader.people[key], parsed, offset, key)
     return key
+
+
+def _caption_people(captions: tuple[str, ...]) -> dict[str, dict[str, ParsedMention]]:
+    """The full person names in ``captions``, by their first and last words (folded): read once
+    per article, when a bare surname first needs them."""
+    people: dict[str, dict[str, ParsedMention]] = {}
+    for caption in captions:
+        for run in CAPITAL_RUN.finditer(caption):
+            candidate = parse_mention(run.group())
+            full = candidate.name or ""
+            if _full_name(full) and is_person_name(full):
+                words = fold(full).split(" ")
+                for word in {words[0], words[-1]}:
+                    people.setdefault(word, {})[fold(full)] = candidate
+    return people
 
 
 def _given_name_of(reader: Reader, offset: int, name: str) -> str | None:

@@ -161,7 +161,9 @@ def _unclosed_opening(body: str, start: int, end: int) -> tuple[int, int] | None
     """The text of a quotation that opens the paragraph ``body[start:end]`` and is never closed
     in it (an odd count of double marks), when it was not attributed: news copy prints a
     quotation running over paragraphs with no closing mark until its last paragraph."""
-    first = start + len(body[start:end]) - len(body[start:end].lstrip())
+    first = start
+    while first < end and body[first].isspace():  # (no slice: most paragraphs open with a letter)
+        first += 1
     if first >= end or body[first] not in OPENING_MARKS:
         return None
     if sum(body.count(mark, start, end) for mark in QUOTATION_MARKS) % 2 == 0:

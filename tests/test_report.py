@@ -208,11 +208,9 @@ def test_every_table_is_bounded_and_its_line_gives_the_sql_for_all_rows(seeded, 
     # Claims sorted by stories: the three made in three stories come first... two of them.
     claims = [row.td.text for row in soup.select("#claims-table tbody tr")]
     assert sorted(claims) == ["count | korean in vietnam", "count | vietnamese in rok"]
-    # (Five claims since 5 Dec: seed 000's "over five million mutual visits each year" is a yearly
-    # rate, "visit per year" (figures/periods.py), no longer one claim with seed 001's 2024 total.)
-    assert lines["claims"]["data-more"] == "3" and "3 more" in lines["claims"].text
+    assert lines["claims"]["data-more"] == "4" and "4 more" in lines["claims"].text
     # The SQL under each cut table lists every row of it.
-    assert len(sql_rows(seeded, lines["claims"], capsys)) == 5
+    assert len(sql_rows(seeded, lines["claims"], capsys)) == 6
     assert len(sql_rows(seeded, lines["figures"], capsys)) == 36
     speakers = sql_rows(seeded, lines["speakers"], capsys)
     assert len(speakers) == int(lines["speakers"]["data-total"]) and speakers[0]["speaker"] == "Lee Jae Myung"
@@ -250,7 +248,7 @@ def test_the_charts_summarise_articles_money_claims_and_speakers(seeded, tmp_pat
                for mark in soup.select("#money-chart-USD g.spread")}
     assert spreads == {("2024", "actual"): (2, 46.85e9), ("2030", "target"): (2, 150e9)}
     assert "1 figure(s) with no year are not drawn" in soup.select_one("#charts").text
-    assert len(soup.select("svg.claim-chart")) == 5  # the five claims of the seeds
+    assert len(soup.select("svg.claim-chart")) == 6  # the six claims of the seeds
     # The speakers' grid: one row per speaker, the most quoted first (Lee Jae Myung).
     assert soup.select_one("#speakers-chart text").text == "Lee Jae Myung"
     assert {cell["data-series"] for cell in soup.select("#speakers-chart rect.cell")} >= {"Lee Jae Myung", "Tô Lâm"}

@@ -5,8 +5,8 @@ percentage is a rate when its clause says how often, wherever the period stands,
 when the period follows the amount ("1,000 visitors per week", kinds.with_rate). The reader of
 "more than 250,000 certificates are issued each year", "every year about 6,000 patients travel
 abroad" or "an annual capacity of 8 GWh" learns a yearly rate, the same fact as "250,000
-certificates a year"; one unit for both keeps them one claim, and a yearly rate apart from a
-dated total ("5 million visits in 2024": unit "visit").
+certificates a year", so both get one unit. A yearly rate still meets a dated total ("5 million
+visits in 2024": unit "visit") in one claim: claim_keys.yearly_as_total.
 
 Two forms, both inside the figure's own clause (a comma, semicolon or "and" ends it, so
 "…, spending an estimated 500 million USD" after "every year … travel abroad" stays "USD"):

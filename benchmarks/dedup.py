@@ -63,7 +63,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from vnrok_etl import stories  # noqa: E402
-from vnrok_etl.identity import identity_text, simhash_of_digests  # noqa: E402
+from vnrok_etl.identity import identity_text, simhash  # noqa: E402
 
 DISTINCT = ROOT / "benchmarks" / "data" / "distinct"
 INTROS = (
@@ -438,7 +438,7 @@ def by_simhash(texts: list[str]) -> tuple[list[tuple[int, int]], float]:
     hashes = []
     links = []
     for index, text in enumerate(texts):
-        value = simhash_of_digests(stories.shingle_digests(stories.words(text)))
+        value = simhash(text)
         hashes.append(value)
         candidates = set()
         for band in range(4):

@@ -27,8 +27,9 @@ samples, and one chunk of bodies: measured the same in a 10k and a 100k warehous
 DuckDB memory limit (benchmarks/dedup.py --scale, RESULTS.md). The result is a function of the
 set of articles, not of their order (stories.py).
 
-`relink_all` recomputes every story from the bodies: migration 004 runs it once, so a warehouse
-loaded before story identity gets the stories a fresh load of the same files would give.
+`relink_all` recomputes every signature and story from the bodies: migration 004 runs it once, so
+a warehouse loaded before story identity gets the stories a fresh load of the same files would
+give, and migration 012 again, when the shingle hashes the keys and SimHash are made of changed.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from contextlib import contextmanager
 import duckdb
 import pyarrow as pa
 
-from vnrok_etl.identity import identity_text
+from vnrok_etl.identity import identity_text, simhash_of_digests
 from vnrok_etl.stories import (
     MIN_SAMPLE,
     MIN_SHARED_KEYS,
@@ -256,10 +257,12 @@ def _registered(connection: duckdb.DuckDBPyConnection, name: str, table: pa.Tabl
 
 
 def relink_all(connection: duckdb.DuckDBPyConnection) -> None:
-    """Recompute every article's story signature and story from the bodies (migration 004).
+    """Recompute every article's story signature, SimHash and story from the bodies (migrations
+    004 and 012).
 
     Signatures are computed KEY_CHUNK articles at a time; candidates come from a self-join of
-    `_story_keys`; every article then gets the story a fresh load of all of them would give.
+    `_story_keys`; every article then gets the keys, SimHash and story a fresh load of all of
+    them would give.
     """
     connection.execute("DELETE FROM _story_keys")
     connection.execute("DELETE FROM _story_samples")
@@ -271,22 +274,28 @@ def relink_all(connection: duckdb.DuckDBPyConnection) -> None:
         if not rows:
             break
         last = rows[-1][0]
-        ids, keys, tops, samples = [], [], [], []
-        signatures = [signature for start in range(0, len(rows), SIGNATURE_BATCH)
-                      for _, signature in story_signatures([identity_text(body) for _, body in rows[start:start + SIGNATURE_BATCH]])]
-        for (article, _), signature in zip(rows, signatures):
+        ids, keys, tops, samples, simhashes = [], [], [], [], []
+        signatures = [pair for start in range(0, len(rows), SIGNATURE_BATCH)
+                      for pair in story_signatures([identity_text(body) for _, body in rows[start:start + SIGNATURE_BATCH]])]
+        for (article, _), (digests, signature) in zip(rows, signatures):
             ids += [article] * (len(signature.keys) + len(signature.top_keys))
             keys += signature.keys + signature.top_keys
             tops += [False] * len(signature.keys) + [True] * len(signature.top_keys)
             samples.append(signature.sample)
+            simhashes.append(simhash_of_digests(digests))
         keys_table = pa.table({"key": pa.array(keys, pa.int64()), "article_id": ids, "is_top": tops})
-        samples_table = pa.table(
-            {"article_id": [row[0] for row in rows], "sample": pa.array(samples, pa.list_(pa.int64()))}
-        )
+        samples_table = pa.table({
+            "article_id": [row[0] for row in rows], "sample": pa.array(samples, pa.list_(pa.int64())),
+            "simhash": pa.array(simhashes, pa.int64()),
+        })
         with _registered(connection, "stg_relink_keys", keys_table):
             connection.execute("INSERT INTO _story_keys SELECT key, article_id, is_top FROM stg_relink_keys")
         with _registered(connection, "stg_relink_samples", samples_table):
             connection.execute("INSERT INTO _story_samples SELECT article_id, sample FROM stg_relink_samples")
+            connection.execute(
+                """UPDATE articles SET simhash = s.simhash FROM stg_relink_samples s
+                   WHERE articles.article_id = s.article_id AND articles.simhash IS DISTINCT FROM s.simhash"""
+            )
     connection.execute(
         f"""CREATE OR REPLACE TEMP TABLE stg_story_candidates AS
             SELECT a.article_id AS a, b.article_id AS b

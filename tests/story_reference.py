@@ -9,6 +9,8 @@ from collections.abc import Callable
 from hashlib import blake2b
 
 from vnrok_etl.stories import (
+    DENSIFY_SALT,
+    MAX_PROBES,
     PREFIX_BANDS,
     PREFIX_BINS,
     PREFIX_ROWS,
@@ -49,9 +51,12 @@ def reference_shingle_hashes(word_list: list[str]) -> list[int]:
     return hashes
 
 
-def reference_keys(text: str, shingle_hashes: Callable[[list[str]], list[int]]) -> tuple[list[int], list[int], list[int]]:
+def reference_keys(
+    text: str, shingle_hashes: Callable[[list[str]], list[int]], probes: int = MAX_PROBES,
+) -> tuple[list[int], list[int], list[int]]:
     """(keys, top keys, sample) of an identity text as the definition reads, from its shingle
-    hashes (`shingle_hashes` of its words): the batched numpy code must give exactly these."""
+    hashes (`shingle_hashes` of its words): the batched numpy code must give exactly these. With
+    `probes=0` empty bins are densified by rotation alone, as before migration 012."""
     word_list = WORD.findall(text)
     hashes = shingle_hashes(word_list)
 
@@ -66,7 +71,16 @@ def reference_keys(text: str, shingle_hashes: Callable[[list[str]], list[int]]) 
         for index in range(used):
             if least[index] is not None:
                 out.append(least[index])
-            else:  # the next filled bin, circularly, mixed with the distance
+                continue
+            # An empty bin tries bins in the order its own probe sequence gives and borrows the
+            # first filled one's value; after MAX_PROBES misses, the next filled bin's, circularly,
+            # mixed with the distance.
+            for attempt in range(probes):
+                probe = mix((index << 32) | attempt, DENSIFY_SALT) >> (64 - (bins.bit_length() - 1))
+                if least[probe] is not None:
+                    out.append(least[probe])
+                    break
+            else:
                 lender = next((f for f in filled if f > index), filled[0])
                 out.append(mix(least[lender], (lender - index) % bins))
         return out

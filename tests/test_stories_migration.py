@@ -37,15 +37,15 @@ def internal(path) -> dict[str, list[tuple]]:
 
 
 def make_old(path) -> None:
-    """What the code of before 012 left: keys, samples and SimHash from the old shingle hashes,
-    and stories it had not linked (each article its own), with 012 not applied."""
+    """What the code of before 012 left: keys (rotation densification), samples and SimHash from
+    the old shingle hashes, and stories it had not linked (each article its own), 012 not applied."""
     raw = duckdb.connect(str(path))
     rows = raw.execute("SELECT article_id, body FROM articles").fetchall()
     keys, samples, simhashes = [], [], []
     for article, body in rows:
         text = identity_text(body)
         hashes = old_shingle_hashes(WORD.findall(text))
-        plain, top, sample = reference_keys(text, old_shingle_hashes)
+        plain, top, sample = reference_keys(text, old_shingle_hashes, probes=0)
         keys += [(key, article, False) for key in plain] + [(key, article, True) for key in top]
         samples.append((article, sample))
         simhashes.append((article, _majority_bits(b"".join(value.to_bytes(8, "big") for value in hashes), len(hashes))))

@@ -66,37 +66,52 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     story_keys, story_top_keys, story_sample) of the load's articles not yet in the warehouse.
     Old articles whose story changes are updated here; the caller inserts the new ones with the
     story_id returned.
+
+    The load's articles are numbered (`n`) in a temp table of their signatures, so the candidate
+    join groups by a number and an old article's id instead of two ids; the load's ids and samples
+    come back in one query, the old candidates' samples and stories in another.
     """
     connection.execute(
-        f"""CREATE OR REPLACE TEMP TABLE stg_story_keys AS
-            SELECT article_id, unnest(story_keys) AS key, false AS is_top FROM {new_articles}
-            UNION ALL
-            SELECT article_id, unnest(story_top_keys), true FROM {new_articles}"""
+        f"""CREATE OR REPLACE TEMP TABLE stg_story_load AS
+            SELECT row_number() OVER () - 1 AS n, article_id, story_keys, story_top_keys, story_sample AS sample
+            FROM {new_articles}"""
     )
     connection.execute(
-        f"""CREATE OR REPLACE TEMP TABLE stg_story_samples AS
-            SELECT article_id, story_sample AS sample FROM {new_articles}"""
+        """CREATE OR REPLACE TEMP TABLE stg_story_keys AS
+           SELECT n, unnest(story_keys) AS key, false AS is_top FROM stg_story_load
+           UNION ALL
+           SELECT n, unnest(story_top_keys), true FROM stg_story_load"""
     )
     connection.execute(
         f"""CREATE OR REPLACE TEMP TABLE stg_story_candidates AS
-            SELECT n.article_id AS a, k.article_id AS b
+            SELECT n.n AS a, k.article_id AS old, NULL::BIGINT AS b
             FROM stg_story_keys n JOIN _story_keys k ON k.key = n.key AND (n.is_top OR k.is_top)
             GROUP BY ALL HAVING count(*) >= {MIN_SHARED_KEYS}
             UNION ALL
-            SELECT n.article_id, m.article_id
+            SELECT n.n, NULL, m.n
             FROM stg_story_keys n JOIN stg_story_keys m ON m.key = n.key AND (n.is_top OR m.is_top)
-            WHERE n.article_id < m.article_id
+            WHERE n.n < m.n
             GROUP BY ALL HAVING count(*) >= {MIN_SHARED_KEYS}"""
     )
-    pairs = _screened(connection, "(SELECT * FROM stg_story_samples UNION ALL SELECT * FROM _story_samples)")
+    new_ids, sample_of = [], {}
+    for article, sample in connection.execute("SELECT article_id, sample FROM stg_story_load ORDER BY n").fetchall():
+        new_ids.append(article)
+        sample_of[article] = sample
+    candidates = [(new_ids[a], old if b is None else new_ids[b])
+                  for a, old, b in connection.execute("SELECT a, old, b FROM stg_story_candidates").fetchall()]
+    # An old article stands for its whole story: the node is its story_id. Only the candidates'
+    # samples are read (a semi-join), so memory follows the load's candidates, not the warehouse.
+    old_story = {}
+    for article, sample, story in connection.execute(
+        """SELECT a.article_id, s.sample, a.story_id FROM articles a LEFT JOIN _story_samples s USING (article_id)
+           WHERE a.article_id IN (SELECT old FROM stg_story_candidates)"""
+    ).fetchall():
+        sample_of[article] = sample
+        old_story[article] = story
+    pairs = _screened(candidates, sample_of, set(old_story.values()))
     bodies = f"""SELECT article_id, body FROM {new_articles}
                  UNION ALL SELECT article_id, body FROM articles"""
-    # An old article stands for its whole story: the node is its story_id.
-    old_story = dict(connection.execute(
-        "SELECT article_id, story_id FROM articles WHERE article_id IN (SELECT b FROM stg_story_candidates)"
-    ).fetchall())
     links = list(_tested_links(connection, pairs, bodies, old_story))
-    new_ids = [row[0] for row in connection.execute(f"SELECT article_id FROM {new_articles}").fetchall()]
     stories = {new: new for new in new_ids}
     if links:
         groups = _groups(new_ids, [(a, old_story.get(b, b)) for a, b in links])
@@ -105,41 +120,41 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
             if article in stories:
                 stories[article] = story
         _update_old(connection, {a: s for a, s in changed.items() if a not in stories})
-    connection.execute("INSERT INTO _story_keys SELECT key, article_id, is_top FROM stg_story_keys")
-    connection.execute("INSERT INTO _story_samples SELECT article_id, sample FROM stg_story_samples")
+    connection.execute(
+        """INSERT INTO _story_keys SELECT k.key, l.article_id, k.is_top FROM stg_story_keys k JOIN stg_story_load l USING (n)"""
+    )
+    connection.execute("INSERT INTO _story_samples SELECT article_id, sample FROM stg_story_load")
     return stories
 
 
-def _screened(connection: duckdb.DuckDBPyConnection, samples: str) -> list[tuple[str, str]]:
-    """The candidates (stg_story_candidates) whose samples do not rule out a copy, the likeliest
-    copies first (by the containment their samples estimate).
+def _screened(
+    candidates: list[tuple[str, str]], sample_of: dict[str, list[int] | None], canonical: set[str] = frozenset(),
+) -> list[tuple[str, str]]:
+    """The candidate pairs whose samples do not rule out a copy, the likeliest copies first (by
+    the containment their samples estimate).
 
     The sample's estimate of containment (stories.SAMPLE_CONTAINMENT) is loose on purpose: it
     only spares the exact test the many candidates that share a few keys by chance; a pair with
-    too small a sample to estimate from goes to the exact test as it is.
-
-    Only the samples of the candidates' articles are read (a semi-join: a hash table of the
-    candidates' ids, probed by one scan of `samples`), so memory follows the load's candidates,
-    not the warehouse; the estimate is computed here, with Python sets, a quarter of the CPU
-    DuckDB's list_intersect took on each pair.
+    too small a sample to estimate from goes to the exact test as it is. The estimate is computed
+    here, with Python sets, a quarter of the CPU DuckDB's list_intersect took on each pair.
     """
-    candidates = connection.execute("SELECT a, b FROM stg_story_candidates").fetchall()
-    sample_of = {
-        article: frozenset(sample)
-        for article, sample in connection.execute(
-            f"""SELECT article_id, sample FROM {samples}
-                WHERE article_id IN (SELECT a FROM stg_story_candidates UNION SELECT b FROM stg_story_candidates)"""
-        ).fetchall()
-    }
+    sets: dict[str, frozenset[int]] = {}
+
+    def sample(article: str) -> frozenset[int]:
+        found = sets.get(article)
+        if found is None:
+            found = sets[article] = frozenset(sample_of.get(article) or ())
+        return found
+
     kept = []
     for a, b in candidates:
-        sample_a, sample_b = sample_of.get(a, frozenset()), sample_of.get(b, frozenset())
+        sample_a, sample_b = sample(a), sample(b)
         smaller = min(len(sample_a), len(sample_b))
         estimate = len(sample_a & sample_b) / max(smaller, 1)
         if smaller < MIN_SAMPLE or estimate >= SAMPLE_CONTAINMENT:
-            kept.append((-estimate, a, b))
+            kept.append((b not in canonical, -estimate, a, b))
     kept.sort()
-    return [(a, b) for _, a, b in kept]
+    return [(a, b) for *_, a, b in kept]
 
 
 def _tested_links(
@@ -172,9 +187,8 @@ def _tested_links(
                  if root(node_of.get(a, a)) != root(node_of.get(b, b))]
         wanted = {article for pair in chunk for article in pair}
         sets = {article: shingles for article, shingles in sets.items() if article in wanted}  # carried over
-        texts = dict(connection.execute(
-            f"SELECT article_id, any_value(body) FROM ({bodies}) WHERE article_id IN (SELECT unnest(?::VARCHAR[]))"
-            " GROUP BY article_id",
+        texts = dict(connection.execute(  # `bodies` holds each article once
+            f"SELECT article_id, body FROM ({bodies}) WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
             [sorted(wanted - sets.keys())],
         ).fetchall())
 
@@ -303,7 +317,12 @@ def relink_all(connection: duckdb.DuckDBPyConnection) -> None:
             WHERE a.article_id < b.article_id
             GROUP BY ALL HAVING count(*) >= {MIN_SHARED_KEYS}"""
     )
-    links = list(_tested_links(connection, _screened(connection, "_story_samples"), "SELECT article_id, body FROM articles"))
+    candidates = connection.execute("SELECT a, b FROM stg_story_candidates").fetchall()
+    sample_of = dict(connection.execute(
+        """SELECT article_id, sample FROM _story_samples
+           WHERE article_id IN (SELECT a FROM stg_story_candidates UNION SELECT b FROM stg_story_candidates)"""
+    ).fetchall())
+    links = list(_tested_links(connection, _screened(candidates, sample_of), "SELECT article_id, body FROM articles"))
     connection.execute("UPDATE articles SET story_id = article_id, duplicate_of = NULL")
     connection.execute("CREATE OR REPLACE TEMP VIEW stg_relink_none AS SELECT * FROM articles WHERE false")
     # Every article is its own story now, so each node of a group is one article.

@@ -10,6 +10,7 @@ import pytest
 
 from conftest import SEEDS
 from story_reference import reference_keys, reference_shingle_hashes
+from vnrok_etl import stories as stories_module
 from vnrok_etl.identity import (
     NEAR_DUPLICATE_BITS,
     article_id,
@@ -164,3 +165,14 @@ def test_the_same_story_test_reads_the_same_words_from_the_lowered_body():
     for body in (BODY, "“Korea’s – ‘partner’\u00a0  ‑ VIỆT NAM”\n\nİstanbul ŞEHİR — Ǆ x", *PARAGRAPHS):
         assert WORD.findall(identity_text(body)) == WORD.findall(body.lower())
         assert shingles_of(identity_text(body)) == shingles_of(body.lower())
+
+
+def test_word_hashes_are_kept_up_to_a_bound_and_hash_the_same_after_it(monkeypatch):
+    monkeypatch.setattr(stories_module, "WORD_CACHE_LIMIT", 5)
+    monkeypatch.setattr(stories_module, "WORD_HASHES", stories_module._WordHashes())
+    text = " ".join(f"w{i}" for i in range(40))
+    first = story_signatures([text])
+    assert len(stories_module.WORD_HASHES) <= 5  # emptied on reaching the bound, not grown
+    assert story_signatures([text]) == first
+    digests, _ = first[0]
+    assert digests == b"".join(value.to_bytes(8, "big") for value in reference_shingle_hashes(WORD.findall(text)))

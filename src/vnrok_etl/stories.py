@@ -98,7 +98,7 @@ FULL_SHARE = 0.9
 # once per batch, and the batch's shingle hashes stay small (about 6 MB).
 SIGNATURE_BATCH = 256
 EMPTY_BLAKE2B_8 = blake2b(digest_size=8)
-WORD_CACHE_LIMIT = 1 << 17  # words whose hash is kept (WORD_HASHES)
+WORD_CACHE_LIMIT = 1 << 16  # words whose hash is kept (WORD_HASHES): about 8 MB
 SHINGLE_SEED = 0x5354_4F52_4945_5331  # where every shingle's hash chain starts ("STORIES1")
 DENSIFY_SALT = 0x4445_4E53_4946_5931  # the probe sequences of empty bins ("DENSIFY1")
 MAX_PROBES = 64  # probes of an empty bin before it falls back to the next filled bin
@@ -122,7 +122,8 @@ def word_hash(word: str) -> int:
 class _WordHashes(dict):
     """word -> word_hash(word), computed once per word: a text's words are mostly words seen
     before, and a dict lookup costs a tenth of a digest. Emptied when it reaches WORD_CACHE_LIMIT
-    words, so its memory is bounded whatever the corpus (about 15 MB at the limit)."""
+    words, so its memory is bounded whatever the corpus (about 8 MB at the limit).
+    """
 
     def __missing__(self, word: str) -> int:
         if len(self) >= WORD_CACHE_LIMIT:

@@ -8,11 +8,15 @@ A load links its new articles in five steps, none of which reads every signature
 
 1. candidates: new articles that share MIN_SHARED_KEYS keys with an article already loaded, or
    with another new article: an equi-join in DuckDB on `_story_keys` (a hash join built on the
-   load's side), then screened by the containment their shingle samples estimate (the
-   candidates' samples only are read from `_story_samples`, by a semi-join);
-2. the same-story test on each remaining pair, likeliest first, in Python, on the two bodies
-   fetched for that chunk of pairs only (stories.same_story: exact containment of word
-   3-shingles), but for a pair already in one story (by an old story or links found before);
+   load's side, grouped by the load's own article numbers), then screened by the containment
+   their shingle samples estimate (the candidates' samples only are read from `_story_samples`,
+   by a semi-join, with their stories, in one query);
+2. the same-story test on each remaining pair, in Python, on the two bodies fetched for that
+   chunk of pairs only (stories.same_story: exact containment of word 3-shingles), but for a
+   pair already in one story (by an old story or links found before). Pairs with an old story's
+   canonical article go first, then the likeliest: a story's new copies then meet the one old
+   copy already shingled, instead of one each (old articles shingled on benchmarks/dedup.py 577
+   -> 423);
 3. the stories those links join: union-find over the new articles and the stories of the
    articles they are linked to (an old story is one node, whatever its size);
 4. each joined story's canonical article, from every member's length and date

@@ -21,7 +21,7 @@ warehouse, not in memory: each article gets 64-bit keys (table `_story_keys`), a
 are candidates when they share MIN_SHARED_KEYS of them, found by an equi-join in SQL:
 
 - whole-body keys: one-permutation MinHash (Li, Owen & Zhang 2012; empty bins densified by
-  rotation, Shrivastava & Li 2014) in WHOLE_BANDS bands of WHOLE_ROWS values. Finds copies whose
+  probing, Shrivastava 2017) in WHOLE_BANDS bands of WHOLE_ROWS values. Finds copies whose
   shingle sets resemble each other (edited words, a credit or an intro line, a headline or
   dateline glued on, paragraphs swapped, the end trimmed);
 - prefix keys: the same over the first 20, 80, 320, ... words (PREFIX_WORDS times PREFIX_GROWTH

@@ -33,10 +33,15 @@ are candidates when they share MIN_SHARED_KEYS of them, found by an equi-join in
   ("Editor's note: ...") shifts every prefix of a copy away from its original's, which mattered
   most for short copies (under 80 words, whose only prefix is their first 20 words).
 
-Two shared keys, not one, and bands of 4: this corpus is narrow (Viet Nam-Korea relations), so
-unrelated articles share phrases, and every candidate costs an exact test. A shingle sample
-(every shingle whose hash is 0 mod SAMPLE_EVERY, `_story_samples`) then screens the candidates
-before the exact test.
+Two shared keys, not one: this corpus is narrow (Viet Nam-Korea relations), so unrelated
+articles share phrases, and every candidate costs an exact test. A shingle sample (every shingle
+whose hash is 0 mod SAMPLE_EVERY, `_story_samples`) then screens the candidates before the exact
+test. Whole-body bands of 3 (42 of them), not 4 (32, before migration 012): once empty bins
+borrowed by probing, the runs of agreeing borrowed bins that had made short unrelated articles
+candidates were gone (unrelated candidate pairs on benchmarks/dedup.py 2,900-3,500 -> 750-1,000),
+and so was the help those runs gave edited copies: with bands of 4, 1.4 % of copies with 10 % of
+their words changed no longer shared two keys with their original; with bands of 3, none of 875
+(seeds 1-7), and the other edits as many or more (RESULTS.md).
 
 One-permutation MinHash hashes each shingle once (a 64-bit hash the SimHash also reads) and takes
 each bin's least value, where k-permutation MinHash (datasketch's MinHash) computes 128 hashes per
@@ -74,7 +79,7 @@ MIN_CONTAINMENT = 0.6  # share of the smaller article's shingles found in the la
 WHOLE_SHARE = 0.8  # a smaller article under this share of the larger's shingles is a partial copy
 MIN_LEAD_CONTAINMENT = 0.5  # share of a partial copy's lead found in the larger one's opening
 OPENING_WORDS = 120  # where a partial copy's lead is looked for (an intro or headline may precede it)
-WHOLE_BINS, WHOLE_ROWS, WHOLE_BANDS = 128, 4, 32  # 32 bands of 4
+WHOLE_BINS, WHOLE_ROWS, WHOLE_BANDS = 128, 3, 42  # 126 of the 128 bins in bands of 3
 PREFIX_WORDS, PREFIX_GROWTH = 20, 4  # prefixes of 20, 80, 320, ... words are indexed
 PREFIX_BINS, PREFIX_ROWS, PREFIX_BANDS = 32, 3, 10  # 30 of the 32 bins in bands of 3
 MIN_SHARED_KEYS = 2  # two articles are candidates when they share at least this many keys

@@ -137,7 +137,7 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
 
 
 def _screened(
-    candidates: list[tuple[str, str]], sample_of: dict[str, list[int] | None], canonical: set[str] = frozenset(),
+    candidates: list[tuple[str, str]], sample_of: dict[str, Iterable[int] | None], canonical: set[str] = frozenset(),
 ) -> list[tuple[str, str]]:
     """The candidate pairs whose samples do not rule out a copy, the likeliest copies first (by
     the containment their samples estimate).
@@ -327,10 +327,14 @@ def relink_all(connection: duckdb.DuckDBPyConnection) -> None:
             GROUP BY ALL HAVING count(*) >= {MIN_SHARED_KEYS}"""
     )
     candidates = connection.execute("SELECT a, b FROM stg_story_candidates").fetchall()
-    sample_of = dict(connection.execute(
+    # Kept as sets, read a page at a time: every article of a large warehouse may be a candidate.
+    sample_of: dict[str, frozenset[int]] = {}
+    result = connection.execute(
         """SELECT article_id, sample FROM _story_samples
            WHERE article_id IN (SELECT a FROM stg_story_candidates UNION SELECT b FROM stg_story_candidates)"""
-    ).fetchall())
+    )
+    while rows := result.fetchmany(KEY_CHUNK):
+        sample_of.update((article, frozenset(sample)) for article, sample in rows)
     links = list(_tested_links(connection, _screened(candidates, sample_of), "SELECT article_id, body FROM articles"))
     connection.execute("UPDATE articles SET story_id = article_id, duplicate_of = NULL")
     connection.execute("CREATE OR REPLACE TEMP VIEW stg_relink_none AS SELECT * FROM articles WHERE false")

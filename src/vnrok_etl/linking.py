@@ -15,8 +15,8 @@ A load links its new articles in five steps, none of which reads every signature
    chunk of pairs only (stories.same_story: exact containment of word 3-shingles), but for a
    pair already in one story (by an old story or links found before). Pairs with an old story's
    canonical article go first, then the likeliest: a story's new copies then meet the one old
-   copy already shingled, instead of one each (old articles shingled on benchmarks/dedup.py 577
-   -> 423);
+   copy already shingled, instead of one each (with probing densification, old articles
+   shingled on benchmarks/dedup.py 577 -> 365);
 3. the stories those links join: union-find over the new articles and the stories of the
    articles they are linked to (an old story is one node, whatever its size);
 4. each joined story's canonical article, from every member's length and date

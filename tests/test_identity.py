@@ -3,33 +3,32 @@ makes of an article are one story, two outlets' own reports of one event are two
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from conftest import SEEDS
-from vnrok_etl.identity import NEAR_DUPLICATE_BITS, article_id, hamming, identity_text, record_id, simhash
+from story_reference import reference_keys, reference_shingle_hashes
+from vnrok_etl import stories as stories_module
+from vnrok_etl.identity import (
+    NEAR_DUPLICATE_BITS,
+    article_id,
+    hamming,
+    identity_text,
+    record_id,
+    simhash,
+    simhash_of_digests,
+)
 from vnrok_etl.stories import (
     MIN_SAMPLE,
     MIN_SHARED_KEYS,
-    PREFIX_BANDS,
-    PREFIX_BINS,
-    PREFIX_ROWS,
-    PREFIX_SALT,
     SAMPLE_CONTAINMENT,
-    SAMPLE_EVERY,
-    WHOLE_BANDS,
-    WHOLE_BINS,
-    WHOLE_ROWS,
-    WHOLE_SALT,
     WORD,
     canonical_order,
     components,
     prefix_levels,
     same_story,
-    shingle_digests,
     shingles_of,
     story_signature,
     story_signatures,
@@ -141,61 +140,6 @@ def test_story_keys_are_signed_bigints_and_prefix_levels_grow_fourfold():
     assert components(["a", "b", "c", "d"], [("b", "c"), ("d", "c")]) == {"a": "a", "b": "b", "c": "b", "d": "b"}
 
 
-def _reference_keys(text: str) -> tuple[list[int], list[int], list[int]]:
-    """The signature as its definition reads (stories.py docstring), one article and one value
-    at a time in plain Python: the keys warehouses already hold were computed this way, so the
-    batched numpy code must give exactly these."""
-    word_list = WORD.findall(text)
-    hashes = [int.from_bytes(digest, "big") for digest in shingle_digests(word_list)]
-
-    def minhash(values: list[int], bins: int, used: int) -> list[int]:
-        least = [None] * bins
-        for value in values:
-            index = value >> (64 - (bins.bit_length() - 1))
-            if least[index] is None or value < least[index]:
-                least[index] = value
-        filled = [index for index, value in enumerate(least) if value is not None]
-        out = []
-        for index in range(used):
-            if least[index] is not None:
-                out.append(least[index])
-            else:  # the next filled bin, circularly, mixed with the distance
-                lender = next((f for f in filled if f > index), filled[0])
-                out.append(mix(least[lender], (lender - index) % bins))
-        return out
-
-    def mix(value: int, salt: int) -> int:
-        mask = (1 << 64) - 1
-        value = ((value ^ salt) * 0x9E3779B97F4A7C15) & mask
-        value = ((value ^ (value >> 30)) * 0xBF58476D1CE4E5B9) & mask
-        return value ^ (value >> 31)
-
-    def bands(values: list[int], rows: int, salt: int) -> list[int]:
-        width = 64 // rows
-        keys = []
-        for band in range(len(values) // rows):
-            key = mix(salt, band)
-            for row in range(rows):
-                key ^= (values[band * rows + row] & ((1 << width) - 1)) << (row * width)
-            keys.append(key - (1 << 64) if key >= 1 << 63 else key)
-        return keys
-
-    top = bands(minhash(hashes, WHOLE_BINS, WHOLE_BANDS * WHOLE_ROWS), WHOLE_ROWS, WHOLE_SALT)
-    keys: list[int] = []
-    levels = prefix_levels(len(word_list))
-    for level, length in enumerate(levels):
-        values = minhash(hashes[:max(1, length - 2)], PREFIX_BINS, PREFIX_BANDS * PREFIX_ROWS)
-        (top if level == len(levels) - 1 else keys).extend(bands(values, PREFIX_ROWS, PREFIX_SALT + (level << 16)))
-    # The longest level again from the word after a short first sentence (an intro line).
-    first = re.search(r"[.!?]\s", text[:400])
-    intro = len(WORD.findall(text[:first.start()])) if first else 0
-    if levels and 4 <= intro < 20 and intro + levels[-1] <= len(word_list):
-        values = minhash(hashes[intro:intro + levels[-1] - 2], PREFIX_BINS, PREFIX_BANDS * PREFIX_ROWS)
-        top.extend(bands(values, PREFIX_ROWS, PREFIX_SALT + ((len(levels) - 1) << 16)))
-    sample = sorted({value - (1 << 64) if value >= 1 << 63 else value for value in hashes if value % SAMPLE_EVERY == 0})
-    return keys, top, sample
-
-
 def test_signatures_of_a_batch_are_each_article_s_own_and_match_the_definition():
     texts = [identity_text(text) for text in (
         BODY, "\n\n".join(PARAGRAPHS[:2]), "", "one", "one two three",
@@ -208,7 +152,10 @@ def test_signatures_of_a_batch_are_each_article_s_own_and_match_the_definition()
     )]
     batch = story_signatures(texts)
     for text, (digests, signature) in zip(texts, batch):
-        assert (signature.keys, signature.top_keys, signature.sample) == _reference_keys(text)
+        assert (signature.keys, signature.top_keys, signature.sample) == reference_keys(text, reference_shingle_hashes)
+        # The SimHash reads the same shingle hashes, 8 bytes each, big-endian.
+        assert digests == b"".join(value.to_bytes(8, "big") for value in reference_shingle_hashes(WORD.findall(text)))
+        assert simhash(text) == simhash_of_digests(digests)
         assert story_signature(text) == (digests, signature)  # alone, as in a batch
 
 
@@ -218,3 +165,14 @@ def test_the_same_story_test_reads_the_same_words_from_the_lowered_body():
     for body in (BODY, "“Korea’s – ‘partner’\u00a0  ‑ VIỆT NAM”\n\nİstanbul ŞEHİR — Ǆ x", *PARAGRAPHS):
         assert WORD.findall(identity_text(body)) == WORD.findall(body.lower())
         assert shingles_of(identity_text(body)) == shingles_of(body.lower())
+
+
+def test_word_hashes_are_kept_up_to_a_bound_and_hash_the_same_after_it(monkeypatch):
+    monkeypatch.setattr(stories_module, "WORD_CACHE_LIMIT", 5)
+    monkeypatch.setattr(stories_module, "WORD_HASHES", stories_module._WordHashes())
+    text = " ".join(f"w{i}" for i in range(40))
+    first = story_signatures([text])
+    assert len(stories_module.WORD_HASHES) <= 5  # emptied on reaching the bound, not grown
+    assert story_signatures([text]) == first
+    digests, _ = first[0]
+    assert digests == b"".join(value.to_bytes(8, "big") for value in reference_shingle_hashes(WORD.findall(text)))

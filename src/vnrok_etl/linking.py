@@ -8,11 +8,15 @@ A load links its new articles in five steps, none of which reads every signature
 
 1. candidates: new articles that share MIN_SHARED_KEYS keys with an article already loaded, or
    with another new article: an equi-join in DuckDB on `_story_keys` (a hash join built on the
-   load's side), then screened by the containment their shingle samples estimate (the
-   candidates' samples only are read from `_story_samples`, by a semi-join);
-2. the same-story test on each remaining pair, likeliest first, in Python, on the two bodies
-   fetched for that chunk of pairs only (stories.same_story: exact containment of word
-   3-shingles), but for a pair already in one story (by an old story or links found before);
+   load's side, grouped by the load's own article numbers), then screened by the containment
+   their shingle samples estimate (the candidates' samples only are read from `_story_samples`,
+   by a semi-join, with their stories, in one query);
+2. the same-story test on each remaining pair, in Python, on the two bodies fetched for that
+   chunk of pairs only (stories.same_story: exact containment of word 3-shingles), but for a
+   pair already in one story (by an old story or links found before). Pairs with an old story's
+   canonical article go first, then the likeliest: a story's new copies then meet the one old
+   copy already shingled, instead of one each (with probing densification, old articles
+   shingled on benchmarks/dedup.py 577 -> 365);
 3. the stories those links join: union-find over the new articles and the stories of the
    articles they are linked to (an old story is one node, whatever its size);
 4. each joined story's canonical article, from every member's length and date
@@ -20,15 +24,16 @@ A load links its new articles in five steps, none of which reads every signature
 5. new articles are inserted with their story; old articles whose story changed (a new article
    joined two stories, or is fuller or earlier than the old canonical) are updated.
 
-Cost: step 1 scans `_story_keys` once (linear in the warehouse, about 50-60 keys per article)
+Cost: step 1 scans `_story_keys` once (linear in the warehouse, about 60-70 keys per article)
 and `_story_samples` once (a list of about an eighth of an article's shingle hashes);
 steps 2-5 are linear in the load's candidate pairs. Memory holds the load's pairs and their
 samples, and one chunk of bodies: measured the same in a 10k and a 100k warehouse under a fixed
 DuckDB memory limit (benchmarks/dedup.py --scale, RESULTS.md). The result is a function of the
 set of articles, not of their order (stories.py).
 
-`relink_all` recomputes every story from the bodies: migration 004 runs it once, so a warehouse
-loaded before story identity gets the stories a fresh load of the same files would give.
+`relink_all` recomputes every signature and story from the bodies: migration 004 runs it once, so
+a warehouse loaded before story identity gets the stories a fresh load of the same files would
+give, and migration 012 again, when the shingle hashes the keys and SimHash are made of changed.
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ from contextlib import contextmanager
 import duckdb
 import pyarrow as pa
 
-from vnrok_etl.identity import identity_text
+from vnrok_etl.identity import identity_text, simhash_of_digests
 from vnrok_etl.stories import (
     MIN_SAMPLE,
     MIN_SHARED_KEYS,
@@ -65,37 +70,57 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     story_keys, story_top_keys, story_sample) of the load's articles not yet in the warehouse.
     Old articles whose story changes are updated here; the caller inserts the new ones with the
     story_id returned.
+
+    The load's articles are numbered (`n`) in a temp table of their signatures, so the candidate
+    join groups by a number and an old article's id instead of two ids; the load's ids and samples
+    come back in one query, the old candidates' samples and stories in another.
     """
     connection.execute(
-        f"""CREATE OR REPLACE TEMP TABLE stg_story_keys AS
-            SELECT article_id, unnest(story_keys) AS key, false AS is_top FROM {new_articles}
-            UNION ALL
-            SELECT article_id, unnest(story_top_keys), true FROM {new_articles}"""
+        f"""CREATE OR REPLACE TEMP TABLE stg_story_load AS
+            SELECT row_number() OVER () - 1 AS n, article_id, story_keys, story_top_keys, story_sample AS sample
+            FROM {new_articles}"""
     )
     connection.execute(
-        f"""CREATE OR REPLACE TEMP TABLE stg_story_samples AS
-            SELECT article_id, story_sample AS sample FROM {new_articles}"""
+        """CREATE OR REPLACE TEMP TABLE stg_story_keys AS
+           SELECT n, unnest(story_keys) AS key, false AS is_top FROM stg_story_load
+           UNION ALL
+           SELECT n, unnest(story_top_keys), true FROM stg_story_load"""
     )
     connection.execute(
         f"""CREATE OR REPLACE TEMP TABLE stg_story_candidates AS
-            SELECT n.article_id AS a, k.article_id AS b
+            SELECT n.n AS a, k.article_id AS old, NULL::BIGINT AS b
             FROM stg_story_keys n JOIN _story_keys k ON k.key = n.key AND (n.is_top OR k.is_top)
             GROUP BY ALL HAVING count(*) >= {MIN_SHARED_KEYS}
             UNION ALL
-            SELECT n.article_id, m.article_id
+            SELECT n.n, NULL, m.n
             FROM stg_story_keys n JOIN stg_story_keys m ON m.key = n.key AND (n.is_top OR m.is_top)
-            WHERE n.article_id < m.article_id
+            WHERE n.n < m.n
             GROUP BY ALL HAVING count(*) >= {MIN_SHARED_KEYS}"""
     )
-    pairs = _screened(connection, "(SELECT * FROM stg_story_samples UNION ALL SELECT * FROM _story_samples)")
+    new_ids, sample_of = [], {}
+    for article, sample in connection.execute("SELECT article_id, sample FROM stg_story_load ORDER BY n").fetchall():
+        new_ids.append(article)
+        sample_of[article] = sample
+    candidates = [(new_ids[a], old if b is None else new_ids[b])
+                  for a, old, b in connection.execute("SELECT a, old, b FROM stg_story_candidates").fetchall()]
+    # An old article stands for its whole story: the node is its story_id. Each side is cut to
+    # the candidates by a semi-join (a hash table of their ids) before the two meet, so memory
+    # follows the load's candidates, not the warehouse: joined whole, DuckDB read every sample
+    # list of a 100k warehouse (37 MB) to probe with (EXPLAIN ANALYZE, 3x the time).
+    old_story = {}
+    for article, sample, story in connection.execute(
+        """SELECT a.article_id, s.sample, a.story_id
+           FROM (SELECT article_id, story_id FROM articles
+                 WHERE article_id IN (SELECT old FROM stg_story_candidates)) a
+           LEFT JOIN (SELECT article_id, sample FROM _story_samples
+                      WHERE article_id IN (SELECT old FROM stg_story_candidates)) s USING (article_id)"""
+    ).fetchall():
+        sample_of[article] = sample
+        old_story[article] = story
+    pairs = _screened(candidates, sample_of, set(old_story.values()))
     bodies = f"""SELECT article_id, body FROM {new_articles}
                  UNION ALL SELECT article_id, body FROM articles"""
-    # An old article stands for its whole story: the node is its story_id.
-    old_story = dict(connection.execute(
-        "SELECT article_id, story_id FROM articles WHERE article_id IN (SELECT b FROM stg_story_candidates)"
-    ).fetchall())
     links = list(_tested_links(connection, pairs, bodies, old_story))
-    new_ids = [row[0] for row in connection.execute(f"SELECT article_id FROM {new_articles}").fetchall()]
     stories = {new: new for new in new_ids}
     if links:
         groups = _groups(new_ids, [(a, old_story.get(b, b)) for a, b in links])
@@ -104,41 +129,41 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
             if article in stories:
                 stories[article] = story
         _update_old(connection, {a: s for a, s in changed.items() if a not in stories})
-    connection.execute("INSERT INTO _story_keys SELECT key, article_id, is_top FROM stg_story_keys")
-    connection.execute("INSERT INTO _story_samples SELECT article_id, sample FROM stg_story_samples")
+    connection.execute(
+        """INSERT INTO _story_keys SELECT k.key, l.article_id, k.is_top FROM stg_story_keys k JOIN stg_story_load l USING (n)"""
+    )
+    connection.execute("INSERT INTO _story_samples SELECT article_id, sample FROM stg_story_load")
     return stories
 
 
-def _screened(connection: duckdb.DuckDBPyConnection, samples: str) -> list[tuple[str, str]]:
-    """The candidates (stg_story_candidates) whose samples do not rule out a copy, the likeliest
-    copies first (by the containment their samples estimate).
+def _screened(
+    candidates: list[tuple[str, str]], sample_of: dict[str, Iterable[int] | None], canonical: set[str] = frozenset(),
+) -> list[tuple[str, str]]:
+    """The candidate pairs whose samples do not rule out a copy, the likeliest copies first (by
+    the containment their samples estimate).
 
     The sample's estimate of containment (stories.SAMPLE_CONTAINMENT) is loose on purpose: it
     only spares the exact test the many candidates that share a few keys by chance; a pair with
-    too small a sample to estimate from goes to the exact test as it is.
-
-    Only the samples of the candidates' articles are read (a semi-join: a hash table of the
-    candidates' ids, probed by one scan of `samples`), so memory follows the load's candidates,
-    not the warehouse; the estimate is computed here, with Python sets, a quarter of the CPU
-    DuckDB's list_intersect took on each pair.
+    too small a sample to estimate from goes to the exact test as it is. The estimate is computed
+    here, with Python sets, a quarter of the CPU DuckDB's list_intersect took on each pair.
     """
-    candidates = connection.execute("SELECT a, b FROM stg_story_candidates").fetchall()
-    sample_of = {
-        article: frozenset(sample)
-        for article, sample in connection.execute(
-            f"""SELECT article_id, sample FROM {samples}
-                WHERE article_id IN (SELECT a FROM stg_story_candidates UNION SELECT b FROM stg_story_candidates)"""
-        ).fetchall()
-    }
+    sets: dict[str, frozenset[int]] = {}
+
+    def sample(article: str) -> frozenset[int]:
+        found = sets.get(article)
+        if found is None:
+            found = sets[article] = frozenset(sample_of.get(article) or ())
+        return found
+
     kept = []
     for a, b in candidates:
-        sample_a, sample_b = sample_of.get(a, frozenset()), sample_of.get(b, frozenset())
+        sample_a, sample_b = sample(a), sample(b)
         smaller = min(len(sample_a), len(sample_b))
         estimate = len(sample_a & sample_b) / max(smaller, 1)
         if smaller < MIN_SAMPLE or estimate >= SAMPLE_CONTAINMENT:
-            kept.append((-estimate, a, b))
+            kept.append((b not in canonical, -estimate, a, b))
     kept.sort()
-    return [(a, b) for _, a, b in kept]
+    return [(a, b) for *_, a, b in kept]
 
 
 def _tested_links(
@@ -171,9 +196,8 @@ def _tested_links(
                  if root(node_of.get(a, a)) != root(node_of.get(b, b))]
         wanted = {article for pair in chunk for article in pair}
         sets = {article: shingles for article, shingles in sets.items() if article in wanted}  # carried over
-        texts = dict(connection.execute(
-            f"SELECT article_id, any_value(body) FROM ({bodies}) WHERE article_id IN (SELECT unnest(?::VARCHAR[]))"
-            " GROUP BY article_id",
+        texts = dict(connection.execute(  # `bodies` holds each article once
+            f"SELECT article_id, body FROM ({bodies}) WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
             [sorted(wanted - sets.keys())],
         ).fetchall())
 
@@ -256,10 +280,12 @@ def _registered(connection: duckdb.DuckDBPyConnection, name: str, table: pa.Tabl
 
 
 def relink_all(connection: duckdb.DuckDBPyConnection) -> None:
-    """Recompute every article's story signature and story from the bodies (migration 004).
+    """Recompute every article's story signature, SimHash and story from the bodies (migrations
+    004 and 012).
 
     Signatures are computed KEY_CHUNK articles at a time; candidates come from a self-join of
-    `_story_keys`; every article then gets the story a fresh load of all of them would give.
+    `_story_keys`; every article then gets the keys, SimHash and story a fresh load of all of
+    them would give.
     """
     connection.execute("DELETE FROM _story_keys")
     connection.execute("DELETE FROM _story_samples")
@@ -271,22 +297,28 @@ def relink_all(connection: duckdb.DuckDBPyConnection) -> None:
         if not rows:
             break
         last = rows[-1][0]
-        ids, keys, tops, samples = [], [], [], []
-        signatures = [signature for start in range(0, len(rows), SIGNATURE_BATCH)
-                      for _, signature in story_signatures([identity_text(body) for _, body in rows[start:start + SIGNATURE_BATCH]])]
-        for (article, _), signature in zip(rows, signatures):
+        ids, keys, tops, samples, simhashes = [], [], [], [], []
+        signatures = [pair for start in range(0, len(rows), SIGNATURE_BATCH)
+                      for pair in story_signatures([identity_text(body) for _, body in rows[start:start + SIGNATURE_BATCH]])]
+        for (article, _), (digests, signature) in zip(rows, signatures):
             ids += [article] * (len(signature.keys) + len(signature.top_keys))
             keys += signature.keys + signature.top_keys
             tops += [False] * len(signature.keys) + [True] * len(signature.top_keys)
             samples.append(signature.sample)
+            simhashes.append(simhash_of_digests(digests))
         keys_table = pa.table({"key": pa.array(keys, pa.int64()), "article_id": ids, "is_top": tops})
-        samples_table = pa.table(
-            {"article_id": [row[0] for row in rows], "sample": pa.array(samples, pa.list_(pa.int64()))}
-        )
+        samples_table = pa.table({
+            "article_id": [row[0] for row in rows], "sample": pa.array(samples, pa.list_(pa.int64())),
+            "simhash": pa.array(simhashes, pa.int64()),
+        })
         with _registered(connection, "stg_relink_keys", keys_table):
             connection.execute("INSERT INTO _story_keys SELECT key, article_id, is_top FROM stg_relink_keys")
         with _registered(connection, "stg_relink_samples", samples_table):
             connection.execute("INSERT INTO _story_samples SELECT article_id, sample FROM stg_relink_samples")
+            connection.execute(
+                """UPDATE articles SET simhash = s.simhash FROM stg_relink_samples s
+                   WHERE articles.article_id = s.article_id AND articles.simhash IS DISTINCT FROM s.simhash"""
+            )
     connection.execute(
         f"""CREATE OR REPLACE TEMP TABLE stg_story_candidates AS
             SELECT a.article_id AS a, b.article_id AS b
@@ -294,7 +326,16 @@ def relink_all(connection: duckdb.DuckDBPyConnection) -> None:
             WHERE a.article_id < b.article_id
             GROUP BY ALL HAVING count(*) >= {MIN_SHARED_KEYS}"""
     )
-    links = list(_tested_links(connection, _screened(connection, "_story_samples"), "SELECT article_id, body FROM articles"))
+    candidates = connection.execute("SELECT a, b FROM stg_story_candidates").fetchall()
+    # Kept as sets, read a page at a time: every article of a large warehouse may be a candidate.
+    sample_of: dict[str, frozenset[int]] = {}
+    result = connection.execute(
+        """SELECT article_id, sample FROM _story_samples
+           WHERE article_id IN (SELECT a FROM stg_story_candidates UNION SELECT b FROM stg_story_candidates)"""
+    )
+    while rows := result.fetchmany(KEY_CHUNK):
+        sample_of.update((article, frozenset(sample)) for article, sample in rows)
+    links = list(_tested_links(connection, _screened(candidates, sample_of), "SELECT article_id, body FROM articles"))
     connection.execute("UPDATE articles SET story_id = article_id, duplicate_of = NULL")
     connection.execute("CREATE OR REPLACE TEMP VIEW stg_relink_none AS SELECT * FROM articles WHERE false")
     # Every article is its own story now, so each node of a group is one article.

@@ -21,7 +21,7 @@ warehouse, not in memory: each article gets 64-bit keys (table `_story_keys`), a
 are candidates when they share MIN_SHARED_KEYS of them, found by an equi-join in SQL:
 
 - whole-body keys: one-permutation MinHash (Li, Owen & Zhang 2012; empty bins densified by
-  rotation, Shrivastava & Li 2014) in WHOLE_BANDS bands of WHOLE_ROWS values. Finds copies whose
+  probing, Shrivastava 2017) in WHOLE_BANDS bands of WHOLE_ROWS values. Finds copies whose
   shingle sets resemble each other (edited words, a credit or an intro line, a headline or
   dateline glued on, paragraphs swapped, the end trimmed);
 - prefix keys: the same over the first 20, 80, 320, ... words (PREFIX_WORDS times PREFIX_GROWTH
@@ -33,15 +33,23 @@ are candidates when they share MIN_SHARED_KEYS of them, found by an equi-join in
   ("Editor's note: ...") shifts every prefix of a copy away from its original's, which mattered
   most for short copies (under 80 words, whose only prefix is their first 20 words).
 
-Two shared keys, not one, and bands of 4: this corpus is narrow (Viet Nam-Korea relations), so
-unrelated articles share phrases, and every candidate costs an exact test. A shingle sample
-(every shingle whose hash is 0 mod SAMPLE_EVERY, `_story_samples`) then screens the candidates
-before the exact test.
+Two shared keys, not one: this corpus is narrow (Viet Nam-Korea relations), so unrelated
+articles share phrases, and every candidate costs an exact test. A shingle sample (every shingle
+whose hash is 0 mod SAMPLE_EVERY, `_story_samples`) then screens the candidates before the exact
+test. Whole-body bands of 3 (42 of them), not 4 (32, before migration 012): once empty bins
+borrowed by probing, the runs of agreeing borrowed bins that had made short unrelated articles
+candidates were gone (unrelated candidate pairs on benchmarks/dedup.py 2,900-3,500 -> 750-1,000),
+and so was the help those runs gave edited copies: with bands of 4, 1.4 % of copies with 10 % of
+their words changed no longer shared two keys with their original; with bands of 3, none of 875
+(seeds 1-7), and the other edits as many or more (RESULTS.md).
 
-One-permutation MinHash hashes each shingle once (the 8-byte blake2b digest the SimHash already
-needs) and takes each bin's least value, where k-permutation MinHash (datasketch's MinHash)
-computes 128 hashes per shingle; the bins of a whole batch of articles are filled by one numpy
-call (`story_signatures`), so hashing the shingles is most of the signature's cost. benchmarks/dedup.py measures it
+One-permutation MinHash hashes each shingle once (a 64-bit hash the SimHash also reads) and takes
+each bin's least value, where k-permutation MinHash (datasketch's MinHash) computes 128 hashes per
+shingle. A shingle's hash is made from its three words' hashes (`shingle_hash_batch`: a word's
+blake2b digest is computed once and kept, the three are mixed in numpy), and the bins of a whole
+batch of articles are filled by one numpy call (`story_signatures`), so finding the words is most
+of the signature's cost. (Until migration 012 each shingle's text was digested by blake2b: 0.07
+ms per article of the 0.13 the signature cost then.) benchmarks/dedup.py measures it
 against datasketch's MinHash in its in-memory MinHashLSH and against the SimHash (3 bits of 64)
 the warehouse used before: SimHash found 18 % of copies, datasketch 92 % (it cannot find a copy
 that keeps only the first paragraphs), this 100 %.
@@ -71,7 +79,7 @@ MIN_CONTAINMENT = 0.6  # share of the smaller article's shingles found in the la
 WHOLE_SHARE = 0.8  # a smaller article under this share of the larger's shingles is a partial copy
 MIN_LEAD_CONTAINMENT = 0.5  # share of a partial copy's lead found in the larger one's opening
 OPENING_WORDS = 120  # where a partial copy's lead is looked for (an intro or headline may precede it)
-WHOLE_BINS, WHOLE_ROWS, WHOLE_BANDS = 128, 4, 32  # 32 bands of 4
+WHOLE_BINS, WHOLE_ROWS, WHOLE_BANDS = 128, 3, 42  # 126 of the 128 bins in bands of 3
 PREFIX_WORDS, PREFIX_GROWTH = 20, 4  # prefixes of 20, 80, 320, ... words are indexed
 PREFIX_BINS, PREFIX_ROWS, PREFIX_BANDS = 32, 3, 10  # 30 of the 32 bins in bands of 3
 MIN_SHARED_KEYS = 2  # two articles are candidates when they share at least this many keys
@@ -92,9 +100,13 @@ MIN_SAMPLE = 20
 # longest copy's length (an intro or credit line makes a copy a little longer, not fuller).
 FULL_SHARE = 0.9
 # Articles whose signatures story_signatures computes together: numpy's cost per call is paid
-# once per batch, and the batch's shingle digests stay small (about 6 MB).
+# once per batch, and the batch's shingle hashes stay small (about 6 MB).
 SIGNATURE_BATCH = 256
 EMPTY_BLAKE2B_8 = blake2b(digest_size=8)
+WORD_CACHE_LIMIT = 1 << 16  # words whose hash is kept (WORD_HASHES): about 8 MB
+SHINGLE_SEED = 0x5354_4F52_4945_5331  # where every shingle's hash chain starts ("STORIES1")
+DENSIFY_SALT = 0x4445_4E53_4946_5931  # the probe sequences of empty bins ("DENSIFY1")
+MAX_PROBES = 64  # probes of an empty bin before it falls back to the next filled bin
 
 
 def words(text: str) -> list[str]:
@@ -102,32 +114,74 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def shingle_digests(word_list: list[str]) -> list[bytes]:
-    """The 8-byte blake2b digest of each word 3-shingle, in text order.
+def word_hash(word: str) -> int:
+    """A word's stable 64-bit hash: the first 8 bytes of its UTF-8 blake2b digest, big-endian.
 
-    A text shorter than a shingle is one shingle of all its words. copy() of an empty
-    digest_size=8 state then update() is blake2b(shingle, digest_size=8) without parsing the
-    constructor's keywords per shingle (0.17 -> 0.12 ms per article of ~500 words).
+    Stable across processes and machines (the keys it leads to are stored), unlike hash().
     """
-    if len(word_list) < SHINGLE:
-        shingles = [" ".join(word_list)]
-    else:
-        shingles = list(map(" ".join, zip(*(word_list[i:] for i in range(SHINGLE)))))
-    digests = []
-    append, copy = digests.append, EMPTY_BLAKE2B_8.copy
-    for shingle in shingles:
-        state = copy()
-        state.update(shingle.encode())
-        append(state.digest())
-    return digests
+    state = EMPTY_BLAKE2B_8.copy()
+    state.update(word.encode())
+    return int.from_bytes(state.digest(), "big")
+
+
+class _WordHashes(dict):
+    """word -> word_hash(word), computed once per word: a text's words are mostly words seen
+    before, and a dict lookup costs a tenth of a digest. Emptied when it reaches WORD_CACHE_LIMIT
+    words, so its memory is bounded whatever the corpus (about 8 MB at the limit).
+    """
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= WORD_CACHE_LIMIT:
+            self.clear()
+        value = self[word] = word_hash(word)
+        return value
+
+
+WORD_HASHES = _WordHashes()
+
+
+def shingle_hash_batch(word_lists: Sequence[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """(hashes, lengths): the 64-bit hash of every word 3-shingle of each word list of a batch,
+    in text order, article after article (uint64), and how many each article has.
+
+    A shingle's hash chains its words' hashes (word_hash) through splitmix64's finalizer:
+    h = SHINGLE_SEED, then h = mix(h, w) for each word w in order (`_mix`). A text shorter than
+    a shingle is one shingle of all its words (SHINGLE_SEED alone for no words). One numpy pass
+    over the whole batch: 3 mixes per shingle, where a blake2b digest of each shingle's text
+    cost 0.07 ms per article (RESULTS.md "Story identity").
+    """
+    count = len(word_lists)
+    sizes = np.fromiter(map(len, word_lists), np.intp, count)
+    flat = [word for word_list in word_lists for word in word_list]
+    word_values = np.fromiter(map(WORD_HASHES.__getitem__, flat), np.uint64, len(flat))
+    lengths = np.maximum(sizes - (SHINGLE - 1), 1)
+    chained = np.full(max(len(flat) - (SHINGLE - 1), 0), SHINGLE_SEED, np.uint64)
+    for offset in range(SHINGLE):  # the shingle starting at each word (across article ends too)
+        chained = _mix(chained, word_values[offset:offset + len(chained)])
+    article = np.repeat(np.arange(count), lengths)
+    position = np.arange(len(article)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    first_word = np.cumsum(sizes) - sizes
+    short = np.flatnonzero(sizes < SHINGLE)
+    if not short.size:
+        return chained[first_word[article] + position], lengths
+    hashes = chained[np.minimum(first_word[article] + position, max(len(chained) - 1, 0))] if len(chained) else (
+        np.zeros(len(article), np.uint64))
+    for index in short.tolist():  # one shingle of all its words
+        value = np.array([SHINGLE_SEED], np.uint64)
+        for word_value in word_values[first_word[index]:first_word[index] + sizes[index]]:
+            value = _mix(value, np.array([word_value], np.uint64))
+        hashes[np.searchsorted(article, index)] = value[0]
+    return hashes, lengths
 
 
 @dataclass(frozen=True, slots=True)
 class Shingles:
     """An article's word 3-shingles as the same-story test reads them: Python's hash() of each
-    shingle's word tuple, since the test runs within one process (measured 3x cheaper to build
-    than the blake2b digests the stored keys need). The lead and the opening are built only when
-    a test asks (a partial copy): most tests never do, and building them cost a third of the rest.
+    shingle's word tuple, since the test runs within one process. Built one article at a time,
+    when a test needs it: hashing a whole chunk's articles at once in numpy (shingle_hash_batch)
+    cost as much per article and shingled the articles of pairs that turned out not to need a
+    test. The lead and the opening are built only when a test asks (a partial copy): most tests
+    never do, and building them cost a third of the rest.
     """
 
     all: frozenset[int]
@@ -227,9 +281,16 @@ def _one_permutation_minhash(hashes: np.ndarray, article: np.ndarray, articles: 
     each; every row has at least one. One np.minimum.at over the whole batch, not a loop per
     article (numpy's overhead per call is what a per-article loop pays).
 
-    An empty bin takes the least hash of the next non-empty bin of its article (circularly)
-    mixed with the distance, so two sets agree on a borrowed bin only when they agree on the bin
-    lent and on the gap: rotation densification (Shrivastava & Li 2014).
+    An empty bin takes the least hash of a filled bin of its article chosen by probing: bin j
+    tries the bins `_probe_bins(bins)[j]` in order, the same sequence in every article, and
+    borrows from the first filled one (optimal densification, Shrivastava 2017). Each empty bin
+    has a sequence of its own, so two articles agree on a borrowed bin with the chance they agree
+    on any bin. Rotation (the next filled bin, Shrivastava & Li 2014), used before migration 012,
+    made a run of empty bins borrow from one bin: two short articles that shared one shingle then
+    agreed on whole bands, and 30 % of the candidate pairs of benchmarks/dedup.py were unrelated
+    short articles sharing an intro or dateline line (RESULTS.md). A bin whose MAX_PROBES probes
+    all meet empty bins (an article of a few shingles) takes the next filled bin's least hash,
+    circularly, mixed with the distance (rotation).
     """
     slot = article * bins + (hashes >> np.uint64(64 - (bins.bit_length() - 1))).astype(np.intp)
     least = np.full(articles * bins, np.iinfo(np.uint64).max, np.uint64)
@@ -238,15 +299,38 @@ def _one_permutation_minhash(hashes: np.ndarray, article: np.ndarray, articles: 
     filled[slot] = True
     values = least.reshape(articles, bins)[:, :used].copy()
     empty_row, empty_bin = np.nonzero(~filled.reshape(articles, bins)[:, :used])
-    if len(empty_row):
+    if not len(empty_row):
+        return values
+    probes = _probe_bins(bins)
+    lender = np.full(len(empty_row), -1, np.intp)
+    pending = np.arange(len(empty_row))
+    for attempt in range(MAX_PROBES):
+        tried = empty_row[pending] * bins + probes[empty_bin[pending], attempt]
+        found = filled[tried]
+        lender[pending[found]] = tried[found]
+        pending = pending[~found]
+        if not pending.size:
+            break
+    values[empty_row, empty_bin] = least[np.maximum(lender, 0)]
+    if pending.size:
+        rows, empties = empty_row[pending], empty_bin[pending]
         lenders = np.flatnonzero(filled)  # sorted: article by article, bin by bin
-        flat = empty_row * bins + empty_bin
+        flat = rows * bins + empties
         after = lenders[np.minimum(np.searchsorted(lenders, flat), len(lenders) - 1)]  # > flat, if any
-        first = lenders[np.searchsorted(lenders, empty_row * bins)]  # every article has a filled bin
-        lender = np.where((after > flat) & (after // bins == empty_row), after, first)
-        distance = ((lender - empty_row * bins - empty_bin) % bins).astype(np.uint64)
-        values[empty_row, empty_bin] = _mix(least[lender], distance)
+        first = lenders[np.searchsorted(lenders, rows * bins)]  # every article has a filled bin
+        rotated = np.where((after > flat) & (after // bins == rows), after, first)
+        distance = ((rotated - rows * bins - empties) % bins).astype(np.uint64)
+        values[rows, empties] = _mix(least[rotated], distance)
     return values
+
+
+@lru_cache(maxsize=8)
+def _probe_bins(bins: int) -> np.ndarray:
+    """(bins, MAX_PROBES) array: the bins an empty bin j tries in turn, the top bits of
+    mix(j << 32 | attempt, DENSIFY_SALT) (`_mix`)."""
+    attempts = np.arange(MAX_PROBES, dtype=np.uint64)
+    keys = (np.arange(bins, dtype=np.uint64)[:, None] << np.uint64(32)) | attempts[None, :]
+    return (_mix(keys, np.uint64(DENSIFY_SALT)) >> np.uint64(64 - (bins.bit_length() - 1))).astype(np.intp)
 
 
 def _mix(value: np.ndarray, salt: np.ndarray) -> np.ndarray:
@@ -286,15 +370,17 @@ class Signature:
     sample: list[int]  # the shingle hashes that are 0 mod SAMPLE_EVERY, sorted, signed
 
 
-def story_signature(text: str) -> tuple[list[bytes], Signature]:
+def story_signature(text: str) -> tuple[bytes, Signature]:
     """(shingle digests, signature) of an identity text; the digests also make the SimHash."""
     return story_signatures([text])[0]
 
 
-def story_signatures(texts: Sequence[str]) -> list[tuple[list[bytes], Signature]]:
+def story_signatures(texts: Sequence[str]) -> list[tuple[bytes, Signature]]:
     """(shingle digests, signature) of each identity text of a batch: the MinHash runs over all
-    of them at once (_one_permutation_minhash). Callers pass SIGNATURE_BATCH texts or so: the
-    digests of every shingle of the batch are held until it returns (about 25 KB per article).
+    of them at once (_one_permutation_minhash). The digests are the article's shingle hashes
+    (shingle_hash_batch), 8 bytes each, big-endian, in text order: what the SimHash reads. Callers
+    pass SIGNATURE_BATCH texts or so: the hashes of every shingle of the batch are held until it
+    returns (about 25 KB per article).
 
     Keys (see the module docstring): the whole body's WHOLE_BANDS bands, and for each prefix
     level (prefix_levels) PREFIX_BANDS bands of the MinHash of the shingles in its first words.
@@ -304,13 +390,11 @@ def story_signatures(texts: Sequence[str]) -> list[tuple[list[bytes], Signature]
     a partial copy's longest prefix meets the same prefix of its original, while two articles
     that only begin alike (longer than their common opening) do not meet at all.
     """
-    word_lists = [words(text) for text in texts]
-    digest_lists = [shingle_digests(word_list) for word_list in word_lists]
     if not texts:
         return []
+    word_lists = [words(text) for text in texts]
     count = len(texts)
-    lengths = np.fromiter(map(len, digest_lists), np.intp, count)  # at least one shingle each
-    hashes = np.frombuffer(b"".join(b"".join(digests) for digests in digest_lists), ">u8").astype(np.uint64)
+    hashes, lengths = shingle_hash_batch(word_lists)  # at least one shingle each
     article = np.repeat(np.arange(count), lengths)
     position = np.arange(len(hashes)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     whole = _bands(_one_permutation_minhash(hashes, article, count, WHOLE_BINS, WHOLE_BANDS * WHOLE_ROWS),
@@ -350,8 +434,11 @@ def story_signatures(texts: Sequence[str]) -> list[tuple[list[bytes], Signature]
     distinct[1:] = (sample_article[1:] != sample_article[:-1]) | (sample_value[1:] != sample_value[:-1])
     sample_values = sample_value[distinct].tolist()
     bounds = np.searchsorted(sample_article[distinct], np.arange(count + 1)).tolist()
+    digests = hashes.astype(">u8").tobytes()
+    byte_ends = (8 * np.cumsum(lengths)).tolist()
     return [
-        (digest_lists[index], Signature(keys[index], tops[index], sample_values[bounds[index]:bounds[index + 1]]))
+        (digests[byte_ends[index] - 8 * int(lengths[index]):byte_ends[index]],
+         Signature(keys[index], tops[index], sample_values[bounds[index]:bounds[index + 1]]))
         for index in range(count)
     ]
 

@@ -46,8 +46,11 @@ LOG = logging.getLogger(__name__)
 BASELINE = (1, "schema")  # schema.sql is migration 1; later ones live in warehouse/migrations/
 # What a migration needs beyond SQL, run right after its file in the same transaction: 004 computes
 # story keys and relinks stories from the bodies (Python: MinHash and the same-story test); 008
-# stores every figure's claim key (the staging's own function, claim_keys.py).
-MIGRATION_STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {4: relink_all, 8: backfill_claim_keys}
+# stores every figure's claim key (the staging's own function, claim_keys.py); 012 recomputes the
+# story keys and SimHash from the new shingle hashes and relinks, as 004 did.
+MIGRATION_STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    4: relink_all, 8: backfill_claim_keys, 12: relink_all,
+}
 
 
 class WarehouseError(RuntimeError):

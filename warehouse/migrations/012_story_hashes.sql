@@ -1,0 +1,9 @@
+-- 012: shingle hashes from word hashes (src/vnrok_etl/stories.py, `shingle_hash_batch`).
+-- A word 3-shingle's 64-bit hash was the blake2b digest of its text; it is now made from its
+-- three words' hashes (each word's blake2b digest, computed once per word and mixed in numpy),
+-- which costs a fraction of a digest per shingle. Every story key, shingle sample and SimHash is
+-- made from those hashes, so the ones an older warehouse holds would never meet a new load's:
+-- after this file, warehouse.apply_schema runs linking.relink_all in the same transaction, which
+-- recomputes every article's keys (`_story_keys`), sample (`_story_samples`) and
+-- `articles.simhash` from its body and relinks every story, as a fresh load of the same files
+-- would. No table changes shape.

@@ -35,12 +35,15 @@ from vnrok_etl.warehouse import (
     Replacement,
 )
 
-# DuckDB's buffer memory for a spilled merge; beyond it, it spills to the staging folder. The
-# merge reads the staged Arrow files in place, so this holds what the inserts build (new rows
-# until commit, key indexes, joins). Measured at 100k documents (benchmarks/RESULTS.md): the
-# merge peaks at ~900 MB RSS with 512MB, ~1.25 GB with 1GB; 384MB ran out of memory in the
-# figures insert (failed to pin a block: the transaction's new rows and key indexes stay pinned).
-MERGE_MEMORY = "512MB"
+# DuckDB's buffer memory and threads for a spilled merge; beyond the memory, it spills to the
+# staging folder. The merge reads the staged Arrow files in place, so this holds what the inserts
+# build (the transaction's new rows until commit, joins) and the warehouse blocks it reads. Measured
+# per chunk of 10,000 documents into a growing warehouse (benchmarks/RESULTS.md "What a chunk's
+# merge touches"): with the large tables' primary keys gone (migration 011), 512MB let the commit
+# (a checkpoint) peak at 510-750 MB RSS, 256MB at 470-550 MB, flat over 100,000 documents. (With
+# the keys, 384MB had run out of memory: their indexes stayed pinned.)
+MERGE_MEMORY = "256MB"
+MERGE_THREADS = 2
 # A spilled chunk of this many documents or more is merged in a process of its own (merge_staged).
 MERGE_PROCESS_MIN_DOCUMENTS = 1_000
 
@@ -224,6 +227,7 @@ def merge_here(
     with connect(warehouse, on_wait=on_wait, wait_seconds=wait_seconds) as connection:
         if spill is not None:
             connection.execute(f"SET memory_limit = '{MERGE_MEMORY}'")
+            connection.execute(f"SET threads = {MERGE_THREADS}")
             connection.execute(f"SET temp_directory = '{spill / 'duckdb'}'")
         try:
             counts = merge_load(connection, staged, load, replacing)

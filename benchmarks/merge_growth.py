@@ -105,14 +105,14 @@ def traced_merge(folder: Path, warehouse: Path, number: int, linking: bool = Tru
     without `linking`, every new article is a story of its own (to tell linking's share)."""
     import pyarrow as pa
 
-    from vnrok_etl import runner
+    from vnrok_etl import chunk_merge
     from vnrok_etl import warehouse as wh
     from vnrok_etl.runner import merge_here, new_load_info
 
     # What an experiment changes (the product's values otherwise).
-    runner.MERGE_MEMORY = os.environ.get("MERGE_GROWTH_MEMORY", runner.MERGE_MEMORY)
+    chunk_merge.MERGE_MEMORY = os.environ.get("MERGE_GROWTH_MEMORY", chunk_merge.MERGE_MEMORY)
     if "MERGE_GROWTH_THREADS" in os.environ:
-        runner.MERGE_THREADS = int(os.environ["MERGE_GROWTH_THREADS"])
+        chunk_merge.MERGE_THREADS = int(os.environ["MERGE_GROWTH_THREADS"])
     from vnrok_etl.stage import SCHEMAS, spilled_load
 
     clock = time.perf_counter()

@@ -13,7 +13,7 @@ child scans them where they are), so the request is the warehouse's path, the fi
 and the replacement (a reprocess). The child sends back, one JSON line each, the notices of a
 wait for the warehouse's lock, then the counts or the error, which the caller gets raised as it
 would be from an in-process merge (`DataCheckFailed` stays `DataCheckFailed`). Everything else
-is the in-process merge (`runner.merge_here`), run in the child: one transaction, a failure
+is the in-process merge (`chunk_merge.merge_here`), run in the child: one transaction, a failure
 rolled back, recorded and its staged rows kept for inspection.
 
 The child must never outlive its loader: it asks the kernel for SIGKILL when the loader dies
@@ -131,8 +131,8 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     request = pickle.load(sys.stdin.buffer)
 
-    from vnrok_etl.runner import merge_here
-    from vnrok_etl.stage import spilled_load
+    from vnrok_etl.chunk_merge import merge_here  # not runner: the extraction is not needed here
+    from vnrok_etl.staged import spilled_load
 
     def send(message: dict) -> None:
         sys.stdout.write(json.dumps(message) + "\n")

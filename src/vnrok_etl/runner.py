@@ -19,10 +19,10 @@ from vnrok_etl.batching import DEFAULT_CHUNK_SIZE, plan_chunks, run_batch_size
 from vnrok_etl.records import RawDocument
 from vnrok_etl.sources import discover_paths, unchanged_documents
 from vnrok_etl.reprocess import ChunkReplacement, ReprocessPlan, batches_of, pending_table, plan_reprocess, read_documents
+from vnrok_etl.chunk_merge import MERGE_MEMORY, MERGE_THREADS, merge_here  # noqa: F401
 from vnrok_etl.merge_process import merge_in_child
 from vnrok_etl.stage import StagedBatch, StagedLoad, Stager, known_batch, spilled_files, stage_paths, stage_stored
 from vnrok_etl.staging_area import staging_folder
-from vnrok_etl.failed_staging import drop_resolved_staging, keep_failed_staging
 from vnrok_etl.warehouse import (
     LoadCounts,
     LoadInfo,
@@ -30,20 +30,10 @@ from vnrok_etl.warehouse import (
     connect,
     file_signatures,
     known_sha256,
-    merge_load,
     record_failed_load,
     Replacement,
 )
 
-# DuckDB's buffer memory and threads for a spilled merge; beyond the memory, it spills to the
-# staging folder. The merge reads the staged Arrow files in place, so this holds what the inserts
-# build (the transaction's new rows until commit, joins) and the warehouse blocks it reads. Measured
-# per chunk of 10,000 documents into a growing warehouse (benchmarks/RESULTS.md "What a chunk's
-# merge touches"): with the large tables' primary keys gone (migration 011), 512MB let the commit
-# (a checkpoint) peak at 510-750 MB RSS, 256MB at 470-550 MB, flat over 100,000 documents. (With
-# the keys, 384MB had run out of memory: their indexes stayed pinned.)
-MERGE_MEMORY = "256MB"
-MERGE_THREADS = 2
 # A spilled chunk of this many documents or more is merged in a process of its own (merge_staged).
 MERGE_PROCESS_MIN_DOCUMENTS = 1_000
 
@@ -207,39 +197,6 @@ def merge_staged(
             replacing=replacing,
         )
     return merge_here(staged, warehouse, load, spill, on_wait, wait_seconds, replacing)
-
-
-def merge_here(
-    staged: StagedLoad,
-    warehouse: str | Path,
-    load: LoadInfo,
-    spill: Path | None,
-    on_wait: Callable[[str], None] | None = None,
-    wait_seconds: float | None = None,
-    replacing: Replacement | None = None,
-) -> LoadCounts:
-    """Open the warehouse for writing and merge in this process; a failure is rolled back and
-    recorded, and the failed chunk's staged rows are kept in the warehouse to be looked at
-    (failed_staging.py).
-
-    With `spill` (the staging folder), DuckDB works within MERGE_MEMORY and spills there.
-    """
-    with connect(warehouse, on_wait=on_wait, wait_seconds=wait_seconds) as connection:
-        if spill is not None:
-            connection.execute(f"SET memory_limit = '{MERGE_MEMORY}'")
-            connection.execute(f"SET threads = {MERGE_THREADS}")
-            connection.execute(f"SET temp_directory = '{spill / 'duckdb'}'")
-        try:
-            counts = merge_load(connection, staged, load, replacing)
-        except Exception as error:
-            message = f"{type(error).__name__}: {error}"
-            kept = keep_failed_staging(connection, staged, load)
-            if kept:
-                message += f" (its staged rows are kept in schema {kept})"
-            record_failed_load(connection, load, message)
-            raise
-        drop_resolved_staging(connection)
-        return counts
 
 
 INTERRUPTED_WAIT_SECONDS = 2.0  # a stopping run records itself only if the file is free at once

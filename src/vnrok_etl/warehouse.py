@@ -33,7 +33,7 @@ from vnrok_etl.claims import backfill_claim_keys
 from vnrok_etl.linking import link_new_articles, relink_all
 
 if TYPE_CHECKING:
-    from vnrok_etl.stage import StagedLoad
+    from vnrok_etl.staged import StagedLoad
 
 WAREHOUSE_DIR = Path(__file__).resolve().parents[2] / "warehouse"
 DEFAULT_WAREHOUSE = WAREHOUSE_DIR / "vnrok.duckdb"

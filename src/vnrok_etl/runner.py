@@ -6,6 +6,7 @@ without paying for Prefect's server. The flow in flows/ingest.py is the product'
 
 from __future__ import annotations
 
+import os
 import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator
@@ -14,6 +15,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from uuid import uuid4
+
+import pyarrow as pa
 
 from vnrok_etl.batching import DEFAULT_CHUNK_SIZE, plan_chunks, run_batch_size
 from vnrok_etl.records import RawDocument
@@ -55,20 +58,39 @@ def new_load_info(
 
 @dataclass(frozen=True, slots=True)
 class ChunkPlan:
-    """One chunk of a run: the files to read and the unchanged ones, each with its position."""
+    """One chunk of a run: the files to read and the unchanged ones, each with its position.
+
+    A run holds every chunk's plan from its start to its end, so the names of the files to read
+    are kept as their common prefix and an Arrow array of the rest of each name: a million
+    names as Python strings took 115 MB (and a set of them for the plan another 30), as the
+    rest of a generated corpus's names ~20 MB; a batch's names become strings when it is sent.
+    """
 
     number: int
-    files: list[str]
+    prefix: str
+    names: pa.StringArray  # of the files to read, after `prefix`
     unchanged: list[RawDocument]
-    # Of `files` in the run's list (document_sightings.seq): 8 bytes each, where a list of ints
-    # costs 36 (36 MB at a million files).
+    # Of the files to read in the run's list (document_sightings.seq): 8 bytes each, where a
+    # list of ints costs 36 (36 MB at a million files).
     positions: array
+
+    @classmethod
+    def of(cls, number: int, files: list[str], unchanged: list[RawDocument], positions: array) -> ChunkPlan:
+        prefix = os.path.commonprefix(files) if files else ""
+        return cls(number, prefix, pa.array([name[len(prefix):] for name in files], pa.string()), unchanged, positions)
+
+    @property
+    def files(self) -> list[str]:
+        return [self.prefix + name for name in self.names.to_pylist()]
 
     def batches(self, size: int) -> list[tuple[list[str], list[int]]]:
         """(files, positions) of the chunk's batches of at most `size` files."""
         return [
-            (self.files[start : start + size], self.positions[start : start + size].tolist())
-            for start in range(0, len(self.files), size)
+            (
+                [self.prefix + name for name in self.names[start : start + size].to_pylist()],
+                self.positions[start : start + size].tolist(),
+            )
+            for start in range(0, len(self.names), size)
         ]
 
 
@@ -81,12 +103,12 @@ def plan_run_chunks(
     chunks = []
     for number, positions in enumerate(plan_chunks(len(discovered), chunk_size), start=1):
         read = [position for position in positions if discovered[position] in reading]
-        chunks.append(ChunkPlan(
+        chunks.append(ChunkPlan.of(
             number, [discovered[position] for position in read],
             [unchanged_by_uri[discovered[p]] for p in positions if discovered[p] in unchanged_by_uri],
             array("q", read),
         ))
-    return chunks or [ChunkPlan(1, [], [], array("q"))]
+    return chunks or [ChunkPlan.of(1, [], [], array("q"))]
 
 
 def ingest_paths(

@@ -60,6 +60,8 @@ from vnrok_etl.stories import (
 )
 
 PAIR_CHUNK = 2000  # candidate pairs tested per round trip (bodies of at most 4,000 articles)
+TOP_STORIES = 8  # candidate stories kept per new article, those sharing the most keys (docstring)
+SCREEN_BATCH = 1000  # new articles whose candidate pairs and samples are screened per round trip
 KEY_CHUNK = 5000  # articles whose signatures relink_all computes per round trip
 
 
@@ -86,38 +88,39 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
            UNION ALL
            SELECT n, unnest(story_top_keys), true FROM stg_story_load"""
     )
-    connection.execute(
-        f"""CREATE OR REPLACE TEMP TABLE stg_story_candidates AS
-            SELECT n.n AS a, k.article_id AS old, NULL::BIGINT AS b
-            FROM stg_story_keys n JOIN _story_keys k ON k.key = n.key AND (n.is_top OR k.is_top)
-            GROUP BY ALL HAVING count(*) >= {MIN_SHARED_KEYS}
-            UNION ALL
-            SELECT n.n, NULL, m.n
-            FROM stg_story_keys n JOIN stg_story_keys m ON m.key = n.key AND (n.is_top OR m.is_top)
-            WHERE n.n < m.n
-            GROUP BY ALL HAVING count(*) >= {MIN_SHARED_KEYS}"""
-    )
-    new_ids, sample_of = [], {}
-    for article, sample in connection.execute("SELECT article_id, sample FROM stg_story_load ORDER BY n").fetchall():
-        new_ids.append(article)
-        sample_of[article] = sample
-    candidates = [(new_ids[a], old if b is None else new_ids[b])
-                  for a, old, b in connection.execute("SELECT a, old, b FROM stg_story_candidates").fetchall()]
+    connection.execute(_BOUNDED_CANDIDATES.format(min_shared=MIN_SHARED_KEYS, top=TOP_STORIES))
+    new_ids = [article for (article,) in connection.execute("SELECT article_id FROM stg_story_load ORDER BY n").fetchall()]
     # An old article stands for its whole story: the node is its story_id. Each side is cut to
     # the candidates by a semi-join (a hash table of their ids) before the two meet, so memory
     # follows the load's candidates, not the warehouse: joined whole, DuckDB read every sample
     # list of a 100k warehouse (37 MB) to probe with (EXPLAIN ANALYZE, 3x the time).
-    old_story = {}
-    for article, sample, story in connection.execute(
-        """SELECT a.article_id, s.sample, a.story_id
+    connection.execute(
+        """CREATE OR REPLACE TEMP TABLE stg_story_old AS
+           SELECT a.article_id, a.story_id, s.sample
            FROM (SELECT article_id, story_id FROM articles
                  WHERE article_id IN (SELECT old FROM stg_story_candidates)) a
            LEFT JOIN (SELECT article_id, sample FROM _story_samples
                       WHERE article_id IN (SELECT old FROM stg_story_candidates)) s USING (article_id)"""
-    ).fetchall():
-        sample_of[article] = sample
-        old_story[article] = story
-    pairs = _screened(candidates, sample_of, set(old_story.values()))
+    )
+    old_story = dict(connection.execute("SELECT article_id, story_id FROM stg_story_old").fetchall())
+    canonical = set(old_story.values())
+    scored = []
+    for start in range(0, len(new_ids), SCREEN_BATCH):  # the samples of one batch's pairs at a time
+        window = [start, start + SCREEN_BATCH]
+        candidates = [(new_ids[a], old if b is None else new_ids[b]) for a, old, b in connection.execute(
+            "SELECT a, old, b FROM stg_story_candidates WHERE a >= ? AND a < ?", window).fetchall()]
+        sample_of = dict(connection.execute(
+            """SELECT article_id, sample FROM stg_story_load
+               WHERE n IN (SELECT a FROM stg_story_candidates WHERE a >= $1 AND a < $2
+                           UNION ALL SELECT b FROM stg_story_candidates WHERE a >= $1 AND a < $2)
+               UNION ALL
+               SELECT article_id, sample FROM stg_story_old
+               WHERE article_id IN (SELECT old FROM stg_story_candidates WHERE a >= $1 AND a < $2)""", window,
+        ).fetchall())
+        scored += _screen_scores(candidates, sample_of, canonical)
+    scored.sort()
+    pairs = [(a, b) for *_, a, b in scored]
+    del scored
     bodies = f"""SELECT article_id, body FROM {new_articles}
                  UNION ALL SELECT article_id, body FROM articles"""
     links = list(_tested_links(connection, pairs, bodies, old_story))
@@ -136,11 +139,50 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     return stories
 
 
+# The candidates of a load, at most TOP_STORIES per new article (the module's docstring says why
+# this is safe): old candidates are aggregated to (new article, old story), represented by the
+# member sharing the most keys (ties: the smallest id), and ranked by those shared keys (ties: the
+# story's id); new-new pairs are kept when either article ranks the other among its TOP_STORIES.
+_BOUNDED_CANDIDATES = """
+CREATE OR REPLACE TEMP TABLE stg_story_candidates AS
+WITH shared_old AS (
+    SELECT n.n AS a, k.article_id AS old, count(*) AS shared
+    FROM stg_story_keys n JOIN _story_keys k ON k.key = n.key AND (n.is_top OR k.is_top)
+    GROUP BY ALL HAVING count(*) >= {min_shared}
+), by_story AS (
+    SELECT s.a, s.old, s.shared, o.story_id
+    FROM shared_old s JOIN articles o ON o.article_id = s.old
+    QUALIFY row_number() OVER (PARTITION BY s.a, o.story_id ORDER BY s.shared DESC, s.old) = 1
+), shared_new AS (
+    SELECT n.n AS a, m.n AS b, count(*) AS shared
+    FROM stg_story_keys n JOIN stg_story_keys m ON m.key = n.key AND (n.is_top OR m.is_top)
+    WHERE n.n < m.n
+    GROUP BY ALL HAVING count(*) >= {min_shared}
+), chosen_new AS (
+    SELECT x, y FROM (SELECT a AS x, b AS y, shared FROM shared_new UNION ALL SELECT b, a, shared FROM shared_new)
+    QUALIFY row_number() OVER (PARTITION BY x ORDER BY shared DESC, y) <= {top}
+)
+SELECT a, old, NULL::BIGINT AS b FROM by_story
+QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, story_id) <= {top}
+UNION ALL
+SELECT DISTINCT least(x, y), NULL, greatest(x, y) FROM chosen_new
+"""
+
+
 def _screened(
     candidates: list[tuple[str, str]], sample_of: dict[str, Iterable[int] | None], canonical: set[str] = frozenset(),
 ) -> list[tuple[str, str]]:
-    """The candidate pairs whose samples do not rule out a copy, the likeliest copies first (by
-    the containment their samples estimate).
+    """The candidate pairs whose samples do not rule out a copy, the likeliest copies first."""
+    kept = _screen_scores(candidates, sample_of, canonical)
+    kept.sort()
+    return [(a, b) for *_, a, b in kept]
+
+
+def _screen_scores(
+    candidates: list[tuple[str, str]], sample_of: dict[str, Iterable[int] | None], canonical: set[str] = frozenset(),
+) -> list[tuple[bool, float, str, str]]:
+    """The candidate pairs whose samples do not rule out a copy, each as a sort key (a pair with
+    an old canonical article first, then by the containment their samples estimate) and the pair.
 
     The sample's estimate of containment (stories.SAMPLE_CONTAINMENT) is loose on purpose: it
     only spares the exact test the many candidates that share a few keys by chance; a pair with
@@ -162,8 +204,7 @@ def _screened(
         estimate = len(sample_a & sample_b) / max(smaller, 1)
         if smaller < MIN_SAMPLE or estimate >= SAMPLE_CONTAINMENT:
             kept.append((b not in canonical, -estimate, a, b))
-    kept.sort()
-    return [(a, b) for *_, a, b in kept]
+    return kept
 
 
 def _tested_links(

@@ -8,9 +8,9 @@ A load links its new articles in five steps, none of which reads every signature
 
 1. candidates: new articles that share MIN_SHARED_KEYS keys with an article already loaded, or
    with another new article: an equi-join in DuckDB on `_story_keys` (a hash join built on the
-   load's side, grouped by the load's own article numbers), then screened by the containment
-   their shingle samples estimate (the candidates' samples only are read from `_story_samples`,
-   by a semi-join, with their stories, in one query);
+   load's side, grouped by the load's own article numbers), bounded per new article (below),
+   then screened by the containment their shingle samples estimate, SCREEN_BATCH new articles
+   at a time (the candidates' samples only are read from `_story_samples`, by a semi-join);
 2. the same-story test on each remaining pair, in Python, on the two bodies fetched for that
    chunk of pairs only (stories.same_story: exact containment of word 3-shingles), but for a
    pair already in one story (by an old story or links found before). Pairs with an old story's
@@ -24,12 +24,35 @@ A load links its new articles in five steps, none of which reads every signature
 5. new articles are inserted with their story; old articles whose story changed (a new article
    joined two stories, or is fuller or earlier than the old canonical) are updated.
 
+The bound (TOP_STORIES candidate stories per new article). Where many articles share text (a
+wire story's paragraphs reused for months, or the generated corpus, built from five seeds'
+paragraphs), the key join finds candidates that grow with the warehouse: ~110 per new article
+in a 60,000-article warehouse of that corpus, a million pairs per 10,000-document chunk. So, in
+SQL, an old candidate stands for its story: the join is aggregated to (new article, old story),
+that story represented by its member sharing the most keys with the new article (ties: the
+smallest id), and only the TOP_STORIES stories sharing the most keys are kept per new article
+(ties: the smallest story id, so the result is deterministic). New-new pairs are bounded the same
+way: a pair is kept when either article ranks the other among its TOP_STORIES by shared keys.
+Why it is safe: a new article joins a story through any one member (stories are connected
+components), and pairs already in one story are not tested anyway (step 2), so one pair per old
+story loses nothing; and a copy shares the most keys with its own original, because its longest
+prefix level is its original's too (a top key on its side) and their whole-body bands agree as
+often as their shingles do, where an article that merely shares text with it shares shorter
+levels or a few bands. What it gives up: a copy whose original ranks below TOP_STORIES other
+stories by shared keys (stories that share more of its opening or more of its body than its
+original does) is not linked to it in that load; it may still join through a new copy of the same
+story, and a later copy is linked as usual. Measured (benchmarks/dedup.py, RESULTS.md "Story
+linking bounded per chunk"): recall 1.000 from TOP_STORIES = 2 up (0.986 at 1) on the seeds and
+corpus copies and on 1,000 generated articles' copies, so 8 leaves a margin of four.
+
 Cost: step 1 scans `_story_keys` once (linear in the warehouse, about 60-70 keys per article)
-and `_story_samples` once (a list of about an eighth of an article's shingle hashes);
-steps 2-5 are linear in the load's candidate pairs. Memory holds the load's pairs and their
-samples, and one chunk of bodies: measured the same in a 10k and a 100k warehouse under a fixed
-DuckDB memory limit (benchmarks/dedup.py --scale, RESULTS.md). The result is a function of the
-set of articles, not of their order (stories.py).
+and `_story_samples` once (a list of about an eighth of an article's shingle hashes), in DuckDB
+(under the merge's memory limit); what reaches Python is at most TOP_STORIES old stories and
+TOP_STORIES chosen new partners per new article, whatever the warehouse's size, so steps 2-5 are
+linear in the load. Memory holds the load's screened pairs, one screen batch's samples, and one
+chunk of bodies. The result is a function of the set of articles, not of their order
+(stories.py), as long as no copy has more than TOP_STORIES stories sharing more keys with it than
+its original (the bound depends on which articles are already loaded).
 
 `relink_all` recomputes every signature and story from the bodies: migration 004 runs it once, so
 a warehouse loaded before story identity gets the stories a fresh load of the same files would
@@ -74,8 +97,10 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     story_id returned.
 
     The load's articles are numbered (`n`) in a temp table of their signatures, so the candidate
-    join groups by a number and an old article's id instead of two ids; the load's ids and samples
-    come back in one query, the old candidates' samples and stories in another.
+    join groups by a number and an old article's id instead of two ids. The bounded candidates
+    (`stg_story_candidates(a, old, b)`: at most TOP_STORIES old ones per new article `a`) and the
+    old candidates' samples and stories (`stg_story_old`) stay in DuckDB; Python reads them
+    SCREEN_BATCH new articles at a time to screen them.
     """
     connection.execute(
         f"""CREATE OR REPLACE TEMP TABLE stg_story_load AS

@@ -114,8 +114,15 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
            UNION ALL
            SELECT n, unnest(story_top_keys), true FROM stg_story_load"""
     )
-    connection.execute(_BOUNDED_CANDIDATES.format(min_shared=MIN_SHARED_KEYS, top=TOP_STORIES))
     new_ids = [article for (article,) in connection.execute("SELECT article_id FROM stg_story_load ORDER BY n").fetchall()]
+    connection.execute(_CANDIDATE_TABLES)
+    batch_candidates = _BATCH_CANDIDATES.format(min_shared=MIN_SHARED_KEYS, top=TOP_STORIES)
+    batch_chosen = _BATCH_CHOSEN.format(min_shared=MIN_SHARED_KEYS, top=TOP_STORIES)
+    for first in range(0, len(new_ids), SCREEN_BATCH):
+        window = {"first": first, "last": first + SCREEN_BATCH}
+        connection.execute(batch_candidates, window)
+        connection.execute(batch_chosen, window)
+    connection.execute(_CHOSEN_PAIRS)
     # An old article stands for its whole story: the node is its story_id. Each side is cut to
     # the candidates by a semi-join (a hash table of their ids) before the two meet, so memory
     # follows the load's candidates, not the warehouse: joined whole, DuckDB read every sample
@@ -166,32 +173,40 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
 
 
 # The candidates of a load, at most TOP_STORIES per new article (the module's docstring says why
-# this is safe): old candidates are aggregated to (new article, old story), represented by the
-# member sharing the most keys (ties: the smallest id), and ranked by those shared keys (ties: the
-# story's id); new-new pairs are kept when either article ranks the other among its TOP_STORIES.
-_BOUNDED_CANDIDATES = """
-CREATE OR REPLACE TEMP TABLE stg_story_candidates AS
+# this is safe), built SCREEN_BATCH new articles at a time so that DuckDB's join and aggregate hold
+# one batch's candidates, not the chunk's: old candidates are aggregated to (new article, old
+# story), represented by the member sharing the most keys (ties: the smallest id), and ranked by
+# those shared keys (ties: the story's id); each new article chooses its TOP_STORIES new partners
+# the same way, and a new-new pair is kept when either article chose the other.
+_CANDIDATE_TABLES = """
+CREATE OR REPLACE TEMP TABLE stg_story_candidates (a BIGINT, old VARCHAR, b BIGINT);
+CREATE OR REPLACE TEMP TABLE stg_story_chosen (x BIGINT, y BIGINT);
+"""
+_BATCH_CANDIDATES = """
+INSERT INTO stg_story_candidates
 WITH shared_old AS (
     SELECT n.n AS a, k.article_id AS old, count(*) AS shared
-    FROM stg_story_keys n JOIN _story_keys k ON k.key = n.key AND (n.is_top OR k.is_top)
+    FROM (SELECT * FROM stg_story_keys WHERE n >= $first AND n < $last) n
+    JOIN _story_keys k ON k.key = n.key AND (n.is_top OR k.is_top)
     GROUP BY ALL HAVING count(*) >= {min_shared}
 ), by_story AS (
     SELECT s.a, s.old, s.shared, o.story_id
     FROM shared_old s JOIN articles o ON o.article_id = s.old
     QUALIFY row_number() OVER (PARTITION BY s.a, o.story_id ORDER BY s.shared DESC, s.old) = 1
-), shared_new AS (
-    SELECT n.n AS a, m.n AS b, count(*) AS shared
-    FROM stg_story_keys n JOIN stg_story_keys m ON m.key = n.key AND (n.is_top OR m.is_top)
-    WHERE n.n < m.n
-    GROUP BY ALL HAVING count(*) >= {min_shared}
-), chosen_new AS (
-    SELECT x, y FROM (SELECT a AS x, b AS y, shared FROM shared_new UNION ALL SELECT b, a, shared FROM shared_new)
-    QUALIFY row_number() OVER (PARTITION BY x ORDER BY shared DESC, y) <= {top}
 )
-SELECT a, old, NULL::BIGINT AS b FROM by_story
+SELECT a, old, NULL FROM by_story
 QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, story_id) <= {top}
-UNION ALL
-SELECT DISTINCT least(x, y), NULL, greatest(x, y) FROM chosen_new
+"""
+_BATCH_CHOSEN = """
+INSERT INTO stg_story_chosen
+SELECT n.n, m.n
+FROM (SELECT * FROM stg_story_keys WHERE n >= $first AND n < $last) n
+JOIN stg_story_keys m ON m.key = n.key AND (n.is_top OR m.is_top) AND m.n <> n.n
+GROUP BY n.n, m.n HAVING count(*) >= {min_shared}
+QUALIFY row_number() OVER (PARTITION BY n.n ORDER BY count(*) DESC, m.n) <= {top}
+"""
+_CHOSEN_PAIRS = """
+INSERT INTO stg_story_candidates SELECT DISTINCT least(x, y), NULL, greatest(x, y) FROM stg_story_chosen
 """
 
 

@@ -103,7 +103,9 @@ def test_a_copy_with_more_candidate_stories_than_the_bound_joins_its_original(wa
     assert warehouse.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone() == (6,)
 
 
-def test_at_most_the_bound_of_candidates_per_new_article_reach_python(warehouse):
+@pytest.mark.parametrize("batch", [1000, 2])  # one batch; batches that split the load
+def test_at_most_the_bound_of_candidates_per_new_article_reach_python(warehouse, monkeypatch, batch):
+    monkeypatch.setattr(linking, "SCREEN_BATCH", batch)
     new = {"copy": COPY, **{f"new-decoy-{i}": body for i, body in enumerate(NEW_DECOYS)}}
     stories = load(warehouse, new)
     # Unbounded, the copy and each new decoy would have six old candidates (the original and

@@ -19,7 +19,8 @@ For each corpus size N it measures, each in a fresh process and into a fresh war
 
 Each run reports documents per second, the time per stage, its time over the floor's, the peak
 RSS of the measuring process (`ru_maxrss`) and of its whole process tree (sampled, so Dask
-workers count), and the load average before it started. Runs are bounded by `--timeout`.
+workers count), each chunk's merge process (its peak RSS, as it measured it, and its seconds),
+and the load average before it started. Runs are bounded by `--timeout`.
 After each run but the floor, outside the timing, a digest of every row the warehouse's public
 tables hold (but load ids and load times): the report says whether all modes of a size stored
 the same records, which a faster path must.
@@ -158,6 +159,14 @@ def measure_floor(corpus: str, warehouse: str) -> dict:
 
 
 def child_main(args: argparse.Namespace) -> int:
+    if args.merge_log:  # each merge process's seconds and peak RSS as it ends: a long run's progress
+        import logging
+
+        handler = logging.FileHandler(args.merge_log)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+        stats = logging.getLogger("vnrok_etl.merge_process")
+        stats.addHandler(handler)
+        stats.setLevel(logging.INFO)
     outcome = measure(args.mode, args.corpus, args.warehouse, args.cluster, args.profile, args.chunk_size)
     outcome["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # CPU seconds of this process and of the worker processes it waited for: on a shared
@@ -166,6 +175,10 @@ def child_main(args: argparse.Namespace) -> int:
     outcome["cpu_seconds"] = sum(u.ru_utime + u.ru_stime for u in usage) - outcome.pop("cpu_before", 0.0)
     if args.mode != "floor":
         outcome["records"] = records_digest(args.warehouse)
+        from vnrok_etl.merge_process import MERGES
+
+        # Each chunk's merge process: its seconds and peak RSS (not in this process's ru_maxrss).
+        outcome["merges"] = MERGES
     print("RESULT " + json.dumps(outcome, default=str), flush=True)
     return 0
 
@@ -222,6 +235,7 @@ def run_child(
         command += ["--profile", str(profile)]
     if chunk_size:
         command += ["--chunk-size", str(chunk_size)]
+    command += ["--merge-log", str(warehouse.with_name(f"{warehouse.stem}-{mode}-merges.log"))]
     load_before = os.getloadavg()
     started = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
@@ -402,6 +416,16 @@ def report(rows: list[dict], info: dict) -> str:
             f"| {row['n']:,} | {label} | {row['status'][:80].replace('|', '/')} | | | | | | | | | | | | {row['load_before'][0]} |"
         )
     lines.append("")
+    for row in rows:
+        merges = row.get("merges") or []
+        if merges:
+            peaks = ", ".join(f"{merge.get('peak_rss_mb', 0):.0f}" for merge in merges)
+            seconds = ", ".join(f"{merge['seconds']:.0f}" for merge in merges)
+            lines.append(
+                f"Merge processes of {row['mode']} at {row['n']:,} ({len(merges)}): peak RSS {peaks} MB;"
+                f" seconds {seconds}."
+            )
+    lines.append("")
     for n in sorted({row["n"] for row in rows}):
         digests = {row["mode"]: row["records"] for row in rows if row["n"] == n and row.get("records")}
         if len(set(digests.values())) == 1:
@@ -495,6 +519,7 @@ def main(argv: list[str] | None = None) -> int:
         child.add_argument("--cluster")
         child.add_argument("--profile")
         child.add_argument("--chunk-size", type=int)
+        child.add_argument("--merge-log")
         return child_main(child.parse_args(argv[1:]))
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="corpus sizes (default 1000,10000,100000)")

@@ -68,10 +68,19 @@ def discover(paths: list[str], settle_seconds: float | None = None) -> Discovere
     return Discovered(discover_paths(paths, settled_before=settled_before))
 
 
+class Reads:
+    """What `known_documents` hands back, as one object (see Discovered): the files to read,
+    the unchanged files not to read, the hashes of the documents already loaded."""
+
+    __slots__ = ("files", "unchanged", "known")
+
+    def __init__(self, files: list[str], unchanged: list[RawDocument], known: set[str]) -> None:
+        self.files, self.unchanged, self.known = files, unchanged, known
+
+
 @task(name="known-documents", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def known_documents(files: list[str], warehouse: str) -> tuple[list[str], list[RawDocument], set[str]]:
-    """(files to read, unchanged files not to read, hashes of the documents already loaded)."""
-    return plan_reads(files, warehouse, on_wait=_warn, wait_seconds=WAREHOUSE_WAIT_SECONDS)
+def known_documents(files: list[str], warehouse: str) -> Reads:
+    return Reads(*plan_reads(files, warehouse, on_wait=_warn, wait_seconds=WAREHOUSE_WAIT_SECONDS))
 
 
 @task(name="process-batch", cache_policy=NO_CACHE)
@@ -120,15 +129,20 @@ def ingest(
     clock = time.perf_counter()
     loop = ChunkLoop(target)
     # quote(): Prefect would otherwise walk every path and hash looking for futures to resolve.
-    discovered = discover(paths, settle_seconds).paths
-    files, unchanged, known = known_documents(quote(discovered), target)
-    size = run_batch_size(len(files), batch_size, chunk_size)
-    chunks = plan_run_chunks(discovered, files, unchanged, chunk_size)
+    found = discover(paths, settle_seconds)
+    reads = known_documents(quote(found.paths), target)
+    known = reads.known
+    size = run_batch_size(len(reads.files), batch_size, chunk_size)
+    chunks = plan_run_chunks(found.paths, reads.files, reads.unchanged, chunk_size)
+    reading, documents = len(reads.files), len(reads.files) + len(reads.unchanged)
+    # The chunks hold the names now. Prefect keeps each task's result for the whole run: without
+    # the lists (at a million files, ~130 MB of names).
+    found.paths = reads.files = reads.unchanged = []
     batch_number = 0
     # One pool (or cluster) for the whole run, chosen by its number of batches.
-    runner = batch_task_runner(cluster, -(-len(files) // size) if files else 0)
+    runner = batch_task_runner(cluster, -(-reading // size) if reading else 0)
     # A bar on a terminal (documents done, rate, time left); nothing in pipes, CI or served runs.
-    with running(runner), progress_bar("ingesting", len(files) + len(unchanged)) as bar:
+    with running(runner), progress_bar("ingesting", documents) as bar:
         for plan in chunks:
             load = new_load_info(flow_run_id=run_id, chunk=plan.number if len(chunks) > 1 else None)
             with loop.chunk(load) as chunk, staging_folder(load.load_id, on_notice=_warn) as folder:

@@ -46,14 +46,14 @@ KILL_FRACTIONS = (0.1, 0.3, 0.6, 0.9)
 # committed: the test kills inside that window, not in the seconds of decoding before it.
 LOADER = (
     "import sys\n"
-    "from vnrok_etl import runner\n"
-    "merge_load = runner.merge_load\n"
+    "from vnrok_etl import chunk_merge, runner\n"
+    "merge_load = chunk_merge.merge_load\n"
     "def traced(*args):\n"
     "    print('merge-begin', flush=True)\n"
     "    counts = merge_load(*args)\n"
     "    print('merge-end', flush=True)\n"
     "    return counts\n"
-    "runner.merge_load = traced\n"
+    "chunk_merge.merge_load = traced\n"
     "counts, _ = runner.ingest_paths([sys.argv[1]], sys.argv[2])\n"
     "print(counts.articles_new, counts.rejections_new, flush=True)\n"
 )

@@ -19,7 +19,7 @@ import re
 
 import duckdb
 
-from vnrok_etl.stage import StagedLoad
+from vnrok_etl.staged import StagedLoad
 from vnrok_etl.warehouse import LOG, LoadInfo
 
 PREFIX = "failed_"

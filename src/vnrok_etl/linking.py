@@ -8,9 +8,9 @@ A load links its new articles in five steps, none of which reads every signature
 
 1. candidates: new articles that share MIN_SHARED_KEYS keys with an article already loaded, or
    with another new article: an equi-join in DuckDB on `_story_keys` (a hash join built on the
-   load's side, grouped by the load's own article numbers), then screened by the containment
-   their shingle samples estimate (the candidates' samples only are read from `_story_samples`,
-   by a semi-join, with their stories, in one query);
+   load's side, grouped by the load's own article numbers), bounded per new article (below),
+   then screened by the containment their shingle samples estimate, SCREEN_BATCH new articles
+   at a time (the candidates' samples only are read from `_story_samples`, by a semi-join);
 2. the same-story test on each remaining pair, in Python, on the two bodies fetched for that
    chunk of pairs only (stories.same_story: exact containment of word 3-shingles), but for a
    pair already in one story (by an old story or links found before). Pairs with an old story's
@@ -24,12 +24,36 @@ A load links its new articles in five steps, none of which reads every signature
 5. new articles are inserted with their story; old articles whose story changed (a new article
    joined two stories, or is fuller or earlier than the old canonical) are updated.
 
+The bound (TOP_STORIES candidate stories per new article). Where many articles share text (a
+wire story's paragraphs reused for months, or the generated corpus, built from five seeds'
+paragraphs), the key join finds candidates that grow with the warehouse: ~110 per new article
+in a 60,000-article warehouse of that corpus, a million pairs per 10,000-document chunk. So, in
+SQL, an old candidate stands for its story: the join is aggregated to (new article, old story),
+that story represented by its member sharing the most keys with the new article (ties: the
+smallest id), and only the TOP_STORIES stories sharing the most keys are kept per new article
+(ties: the smallest story id, so the result is deterministic). New-new pairs are bounded the same
+way: a pair is kept when either article ranks the other among its TOP_STORIES by shared keys.
+Why it is safe: a new article joins a story through any one member (stories are connected
+components), and pairs already in one story are not tested anyway (step 2), so one pair per old
+story loses nothing; and a copy shares the most keys with its own original, because its longest
+prefix level is its original's too (a top key on its side) and their whole-body bands agree as
+often as their shingles do, where an article that merely shares text with it shares shorter
+levels or a few bands. What it gives up: a copy whose original ranks below TOP_STORIES other
+stories by shared keys (stories that share more of its opening or more of its body than its
+original does) is not linked to it in that load; it may still join through a new copy of the same
+story, and a later copy is linked as usual. Measured (benchmarks/dedup.py, RESULTS.md "Story
+linking bounded per chunk"): on the seeds' and corpus fixtures' copies recall is 1.000 from
+TOP_STORIES = 2 up (0.986 at 1); with 1,000 generated articles, which share paragraphs with many
+others, 2 misses 2 of 11,250 copies and 4 and 8 none: 8 leaves twice the margin.
+
 Cost: step 1 scans `_story_keys` once (linear in the warehouse, about 60-70 keys per article)
-and `_story_samples` once (a list of about an eighth of an article's shingle hashes);
-steps 2-5 are linear in the load's candidate pairs. Memory holds the load's pairs and their
-samples, and one chunk of bodies: measured the same in a 10k and a 100k warehouse under a fixed
-DuckDB memory limit (benchmarks/dedup.py --scale, RESULTS.md). The result is a function of the
-set of articles, not of their order (stories.py).
+and `_story_samples` once (a list of about an eighth of an article's shingle hashes), in DuckDB
+(under the merge's memory limit); what reaches Python is at most TOP_STORIES old stories and
+TOP_STORIES chosen new partners per new article, whatever the warehouse's size, so steps 2-5 are
+linear in the load. Memory holds the load's screened pairs, one screen batch's samples, and one
+chunk of bodies. The result is a function of the set of articles, not of their order
+(stories.py), as long as no copy has more than TOP_STORIES stories sharing more keys with it than
+its original (the bound depends on which articles are already loaded).
 
 `relink_all` recomputes every signature and story from the bodies: migration 004 runs it once, so
 a warehouse loaded before story identity gets the stories a fresh load of the same files would
@@ -60,6 +84,8 @@ from vnrok_etl.stories import (
 )
 
 PAIR_CHUNK = 2000  # candidate pairs tested per round trip (bodies of at most 4,000 articles)
+TOP_STORIES = 8  # candidate stories kept per new article, those sharing the most keys (docstring)
+SCREEN_BATCH = 1000  # new articles whose candidate pairs and samples are screened per round trip
 KEY_CHUNK = 5000  # articles whose signatures relink_all computes per round trip
 
 
@@ -72,8 +98,10 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     story_id returned.
 
     The load's articles are numbered (`n`) in a temp table of their signatures, so the candidate
-    join groups by a number and an old article's id instead of two ids; the load's ids and samples
-    come back in one query, the old candidates' samples and stories in another.
+    join groups by a number and an old article's id instead of two ids. The bounded candidates
+    (`stg_story_candidates(a, old, b)`: at most TOP_STORIES old ones per new article `a`) and the
+    old candidates' samples and stories (`stg_story_old`) stay in DuckDB; Python reads them
+    SCREEN_BATCH new articles at a time to screen them.
     """
     connection.execute(
         f"""CREATE OR REPLACE TEMP TABLE stg_story_load AS
@@ -86,38 +114,46 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
            UNION ALL
            SELECT n, unnest(story_top_keys), true FROM stg_story_load"""
     )
-    connection.execute(
-        f"""CREATE OR REPLACE TEMP TABLE stg_story_candidates AS
-            SELECT n.n AS a, k.article_id AS old, NULL::BIGINT AS b
-            FROM stg_story_keys n JOIN _story_keys k ON k.key = n.key AND (n.is_top OR k.is_top)
-            GROUP BY ALL HAVING count(*) >= {MIN_SHARED_KEYS}
-            UNION ALL
-            SELECT n.n, NULL, m.n
-            FROM stg_story_keys n JOIN stg_story_keys m ON m.key = n.key AND (n.is_top OR m.is_top)
-            WHERE n.n < m.n
-            GROUP BY ALL HAVING count(*) >= {MIN_SHARED_KEYS}"""
-    )
-    new_ids, sample_of = [], {}
-    for article, sample in connection.execute("SELECT article_id, sample FROM stg_story_load ORDER BY n").fetchall():
-        new_ids.append(article)
-        sample_of[article] = sample
-    candidates = [(new_ids[a], old if b is None else new_ids[b])
-                  for a, old, b in connection.execute("SELECT a, old, b FROM stg_story_candidates").fetchall()]
+    new_ids = [article for (article,) in connection.execute("SELECT article_id FROM stg_story_load ORDER BY n").fetchall()]
+    connection.execute(_CANDIDATE_TABLES)
+    batch_candidates = _BATCH_CANDIDATES.format(min_shared=MIN_SHARED_KEYS, top=TOP_STORIES)
+    batch_chosen = _BATCH_CHOSEN.format(min_shared=MIN_SHARED_KEYS, top=TOP_STORIES)
+    for first in range(0, len(new_ids), SCREEN_BATCH):
+        window = {"first": first, "last": first + SCREEN_BATCH}
+        connection.execute(batch_candidates, window)
+        connection.execute(batch_chosen, window)
+    connection.execute(_CHOSEN_PAIRS)
     # An old article stands for its whole story: the node is its story_id. Each side is cut to
     # the candidates by a semi-join (a hash table of their ids) before the two meet, so memory
     # follows the load's candidates, not the warehouse: joined whole, DuckDB read every sample
     # list of a 100k warehouse (37 MB) to probe with (EXPLAIN ANALYZE, 3x the time).
-    old_story = {}
-    for article, sample, story in connection.execute(
-        """SELECT a.article_id, s.sample, a.story_id
+    connection.execute(
+        """CREATE OR REPLACE TEMP TABLE stg_story_old AS
+           SELECT a.article_id, a.story_id, s.sample
            FROM (SELECT article_id, story_id FROM articles
                  WHERE article_id IN (SELECT old FROM stg_story_candidates)) a
            LEFT JOIN (SELECT article_id, sample FROM _story_samples
                       WHERE article_id IN (SELECT old FROM stg_story_candidates)) s USING (article_id)"""
-    ).fetchall():
-        sample_of[article] = sample
-        old_story[article] = story
-    pairs = _screened(candidates, sample_of, set(old_story.values()))
+    )
+    old_story = dict(connection.execute("SELECT article_id, story_id FROM stg_story_old").fetchall())
+    canonical = set(old_story.values())
+    scored = []
+    for start in range(0, len(new_ids), SCREEN_BATCH):  # the samples of one batch's pairs at a time
+        window = [start, start + SCREEN_BATCH]
+        candidates = [(new_ids[a], old if b is None else new_ids[b]) for a, old, b in connection.execute(
+            "SELECT a, old, b FROM stg_story_candidates WHERE a >= ? AND a < ?", window).fetchall()]
+        sample_of = dict(connection.execute(
+            """SELECT article_id, sample FROM stg_story_load
+               WHERE n IN (SELECT a FROM stg_story_candidates WHERE a >= $1 AND a < $2
+                           UNION ALL SELECT b FROM stg_story_candidates WHERE a >= $1 AND a < $2)
+               UNION ALL
+               SELECT article_id, sample FROM stg_story_old
+               WHERE article_id IN (SELECT old FROM stg_story_candidates WHERE a >= $1 AND a < $2)""", window,
+        ).fetchall())
+        scored += _screen_scores(candidates, sample_of, canonical)
+    scored.sort()
+    pairs = [(a, b) for *_, a, b in scored]
+    del scored
     bodies = f"""SELECT article_id, body FROM {new_articles}
                  UNION ALL SELECT article_id, body FROM articles"""
     links = list(_tested_links(connection, pairs, bodies, old_story))
@@ -136,11 +172,58 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     return stories
 
 
+# The candidates of a load, at most TOP_STORIES per new article (the module's docstring says why
+# this is safe), built SCREEN_BATCH new articles at a time so that DuckDB's join and aggregate hold
+# one batch's candidates, not the chunk's: old candidates are aggregated to (new article, old
+# story), represented by the member sharing the most keys (ties: the smallest id), and ranked by
+# those shared keys (ties: the story's id); each new article chooses its TOP_STORIES new partners
+# the same way, and a new-new pair is kept when either article chose the other.
+_CANDIDATE_TABLES = """
+CREATE OR REPLACE TEMP TABLE stg_story_candidates (a BIGINT, old VARCHAR, b BIGINT);
+CREATE OR REPLACE TEMP TABLE stg_story_chosen (x BIGINT, y BIGINT);
+"""
+_BATCH_CANDIDATES = """
+INSERT INTO stg_story_candidates
+WITH shared_old AS (
+    SELECT n.n AS a, k.article_id AS old, count(*) AS shared
+    FROM (SELECT * FROM stg_story_keys WHERE n >= $first AND n < $last) n
+    JOIN _story_keys k ON k.key = n.key AND (n.is_top OR k.is_top)
+    GROUP BY ALL HAVING count(*) >= {min_shared}
+), by_story AS (
+    SELECT s.a, s.old, s.shared, o.story_id
+    FROM shared_old s JOIN articles o ON o.article_id = s.old
+    QUALIFY row_number() OVER (PARTITION BY s.a, o.story_id ORDER BY s.shared DESC, s.old) = 1
+)
+SELECT a, old, NULL FROM by_story
+QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, story_id) <= {top}
+"""
+_BATCH_CHOSEN = """
+INSERT INTO stg_story_chosen
+SELECT n.n, m.n
+FROM (SELECT * FROM stg_story_keys WHERE n >= $first AND n < $last) n
+JOIN stg_story_keys m ON m.key = n.key AND (n.is_top OR m.is_top) AND m.n <> n.n
+GROUP BY n.n, m.n HAVING count(*) >= {min_shared}
+QUALIFY row_number() OVER (PARTITION BY n.n ORDER BY count(*) DESC, m.n) <= {top}
+"""
+_CHOSEN_PAIRS = """
+INSERT INTO stg_story_candidates SELECT DISTINCT least(x, y), NULL, greatest(x, y) FROM stg_story_chosen
+"""
+
+
 def _screened(
     candidates: list[tuple[str, str]], sample_of: dict[str, Iterable[int] | None], canonical: set[str] = frozenset(),
 ) -> list[tuple[str, str]]:
-    """The candidate pairs whose samples do not rule out a copy, the likeliest copies first (by
-    the containment their samples estimate).
+    """The candidate pairs whose samples do not rule out a copy, the likeliest copies first."""
+    kept = _screen_scores(candidates, sample_of, canonical)
+    kept.sort()
+    return [(a, b) for *_, a, b in kept]
+
+
+def _screen_scores(
+    candidates: list[tuple[str, str]], sample_of: dict[str, Iterable[int] | None], canonical: set[str] = frozenset(),
+) -> list[tuple[bool, float, str, str]]:
+    """The candidate pairs whose samples do not rule out a copy, each as a sort key (a pair with
+    an old canonical article first, then by the containment their samples estimate) and the pair.
 
     The sample's estimate of containment (stories.SAMPLE_CONTAINMENT) is loose on purpose: it
     only spares the exact test the many candidates that share a few keys by chance; a pair with
@@ -162,8 +245,7 @@ def _screened(
         estimate = len(sample_a & sample_b) / max(smaller, 1)
         if smaller < MIN_SAMPLE or estimate >= SAMPLE_CONTAINMENT:
             kept.append((b not in canonical, -estimate, a, b))
-    kept.sort()
-    return [(a, b) for *_, a, b in kept]
+    return kept
 
 
 def _tested_links(

@@ -13,7 +13,7 @@ child scans them where they are), so the request is the warehouse's path, the fi
 and the replacement (a reprocess). The child sends back, one JSON line each, the notices of a
 wait for the warehouse's lock, then the counts or the error, which the caller gets raised as it
 would be from an in-process merge (`DataCheckFailed` stays `DataCheckFailed`). Everything else
-is the in-process merge (`runner.merge_here`), run in the child: one transaction, a failure
+is the in-process merge (`chunk_merge.merge_here`), run in the child: one transaction, a failure
 rolled back, recorded and its staged rows kept for inspection.
 
 The child must never outlive its loader: it asks the kernel for SIGKILL when the loader dies
@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import os
 import pickle
+import resource
 import signal
 import subprocess
 import sys
@@ -44,6 +46,11 @@ PR_SET_PDEATHSIG = 1
 KILL = getattr(signal, "SIGKILL", signal.SIGTERM)
 WATCHDOG_SECONDS = 0.5
 FAILED_WAIT_SECONDS = 10.0  # recording a child that died: the warehouse is free once it is gone
+# Every merge process this process ran, in order: its load and chunk, its wall seconds (start to
+# exit, as the loader waited), the seconds its merge took inside it and its peak RSS (MB), as the
+# child measured them. For benchmarks/run.py: the merge's memory is not the loader's.
+MERGES: list[dict[str, object]] = []
+STATS = logging.getLogger(__name__)  # one INFO line per merge process, for a long run's progress
 
 
 def merge_in_child(
@@ -67,6 +74,7 @@ def merge_in_child(
         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
     )
     outcome: dict | None = None
+    started = time.perf_counter()
     try:
         process.stdin.write(request)
         process.stdin.close()
@@ -85,6 +93,11 @@ def merge_in_child(
         raise
     finally:
         process.stdout.close()
+    MERGES.append({
+        "load_id": load.load_id, "chunk": load.chunk, "seconds": round(time.perf_counter() - started, 3),
+        **(outcome or {}).get("usage", {}),
+    })
+    STATS.info(json.dumps(MERGES[-1]))
     if outcome is not None and "counts" in outcome:
         counts = LoadCounts.from_dict(outcome["counts"])
         if replacing is not None and "retired" in outcome:
@@ -118,8 +131,8 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     request = pickle.load(sys.stdin.buffer)
 
-    from vnrok_etl.runner import merge_here
-    from vnrok_etl.stage import spilled_load
+    from vnrok_etl.chunk_merge import merge_here  # not runner: the extraction is not needed here
+    from vnrok_etl.staged import spilled_load
 
     def send(message: dict) -> None:
         sys.stdout.write(json.dumps(message) + "\n")
@@ -127,6 +140,12 @@ def main(argv: list[str]) -> int:
 
     staged = spilled_load(request["files"], request["documents_seen"])
     replacing = request["replacing"]
+    started = time.perf_counter()
+
+    def usage() -> dict[str, float]:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (2**20 if sys.platform == "darwin" else 1024)
+        return {"merge_seconds": round(time.perf_counter() - started, 3), "peak_rss_mb": round(peak, 1)}
+
     try:
         counts = merge_here(
             staged, request["warehouse"], request["load"], Path(request["spill"]),
@@ -139,9 +158,14 @@ def main(argv: list[str]) -> int:
             pickle.loads(pickled)
         except Exception:  # noqa: BLE001 - not picklable: its type and text
             pickled = pickle.dumps(WarehouseError(f"{type(error).__name__}: {error}"))
-        send({"error": base64.b64encode(pickled).decode(), "message": f"{type(error).__name__}: {error}"})
+        send({
+            "error": base64.b64encode(pickled).decode(), "message": f"{type(error).__name__}: {error}",
+            "usage": usage(),
+        })
         return 1
-    answer = {"counts": counts.as_dict() | {"rejections": [list(pair) for pair in counts.rejections]}}
+    answer = {
+        "counts": counts.as_dict() | {"rejections": [list(pair) for pair in counts.rejections]}, "usage": usage(),
+    }
     if replacing is not None:
         answer["retired"] = getattr(replacing, "retired", 0)
     send(answer)

@@ -6,6 +6,7 @@ without paying for Prefect's server. The flow in flows/ingest.py is the product'
 
 from __future__ import annotations
 
+import os
 import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator
@@ -15,14 +16,16 @@ from datetime import datetime, timezone
 from pathlib import Path
 from uuid import uuid4
 
+import pyarrow as pa
+
 from vnrok_etl.batching import DEFAULT_CHUNK_SIZE, plan_chunks, run_batch_size
 from vnrok_etl.records import RawDocument
 from vnrok_etl.sources import discover_paths, unchanged_documents
 from vnrok_etl.reprocess import ChunkReplacement, ReprocessPlan, batches_of, pending_table, plan_reprocess, read_documents
+from vnrok_etl.chunk_merge import MERGE_MEMORY, MERGE_THREADS, merge_here  # noqa: F401
 from vnrok_etl.merge_process import merge_in_child
 from vnrok_etl.stage import StagedBatch, StagedLoad, Stager, known_batch, spilled_files, stage_paths, stage_stored
 from vnrok_etl.staging_area import staging_folder
-from vnrok_etl.failed_staging import drop_resolved_staging, keep_failed_staging
 from vnrok_etl.warehouse import (
     LoadCounts,
     LoadInfo,
@@ -30,17 +33,10 @@ from vnrok_etl.warehouse import (
     connect,
     file_signatures,
     known_sha256,
-    merge_load,
     record_failed_load,
     Replacement,
 )
 
-# DuckDB's buffer memory for a spilled merge; beyond it, it spills to the staging folder. The
-# merge reads the staged Arrow files in place, so this holds what the inserts build (new rows
-# until commit, key indexes, joins). Measured at 100k documents (benchmarks/RESULTS.md): the
-# merge peaks at ~900 MB RSS with 512MB, ~1.25 GB with 1GB; 384MB ran out of memory in the
-# figures insert (failed to pin a block: the transaction's new rows and key indexes stay pinned).
-MERGE_MEMORY = "512MB"
 # A spilled chunk of this many documents or more is merged in a process of its own (merge_staged).
 MERGE_PROCESS_MIN_DOCUMENTS = 1_000
 
@@ -62,20 +58,39 @@ def new_load_info(
 
 @dataclass(frozen=True, slots=True)
 class ChunkPlan:
-    """One chunk of a run: the files to read and the unchanged ones, each with its position."""
+    """One chunk of a run: the files to read and the unchanged ones, each with its position.
+
+    A run holds every chunk's plan from its start to its end, so the names of the files to read
+    are kept as their common prefix and an Arrow array of the rest of each name: a million
+    names as Python strings took 115 MB (and a set of them for the plan another 30), as the
+    rest of a generated corpus's names ~20 MB; a batch's names become strings when it is sent.
+    """
 
     number: int
-    files: list[str]
+    prefix: str
+    names: pa.StringArray  # of the files to read, after `prefix`
     unchanged: list[RawDocument]
-    # Of `files` in the run's list (document_sightings.seq): 8 bytes each, where a list of ints
-    # costs 36 (36 MB at a million files).
+    # Of the files to read in the run's list (document_sightings.seq): 8 bytes each, where a
+    # list of ints costs 36 (36 MB at a million files).
     positions: array
+
+    @classmethod
+    def of(cls, number: int, files: list[str], unchanged: list[RawDocument], positions: array) -> ChunkPlan:
+        prefix = os.path.commonprefix(files) if files else ""
+        return cls(number, prefix, pa.array([name[len(prefix):] for name in files], pa.string()), unchanged, positions)
+
+    @property
+    def files(self) -> list[str]:
+        return [self.prefix + name for name in self.names.to_pylist()]
 
     def batches(self, size: int) -> list[tuple[list[str], list[int]]]:
         """(files, positions) of the chunk's batches of at most `size` files."""
         return [
-            (self.files[start : start + size], self.positions[start : start + size].tolist())
-            for start in range(0, len(self.files), size)
+            (
+                [self.prefix + name for name in self.names[start : start + size].to_pylist()],
+                self.positions[start : start + size].tolist(),
+            )
+            for start in range(0, len(self.names), size)
         ]
 
 
@@ -88,12 +103,12 @@ def plan_run_chunks(
     chunks = []
     for number, positions in enumerate(plan_chunks(len(discovered), chunk_size), start=1):
         read = [position for position in positions if discovered[position] in reading]
-        chunks.append(ChunkPlan(
+        chunks.append(ChunkPlan.of(
             number, [discovered[position] for position in read],
             [unchanged_by_uri[discovered[p]] for p in positions if discovered[p] in unchanged_by_uri],
             array("q", read),
         ))
-    return chunks or [ChunkPlan(1, [], [], array("q"))]
+    return chunks or [ChunkPlan.of(1, [], [], array("q"))]
 
 
 def ingest_paths(
@@ -204,38 +219,6 @@ def merge_staged(
             replacing=replacing,
         )
     return merge_here(staged, warehouse, load, spill, on_wait, wait_seconds, replacing)
-
-
-def merge_here(
-    staged: StagedLoad,
-    warehouse: str | Path,
-    load: LoadInfo,
-    spill: Path | None,
-    on_wait: Callable[[str], None] | None = None,
-    wait_seconds: float | None = None,
-    replacing: Replacement | None = None,
-) -> LoadCounts:
-    """Open the warehouse for writing and merge in this process; a failure is rolled back and
-    recorded, and the failed chunk's staged rows are kept in the warehouse to be looked at
-    (failed_staging.py).
-
-    With `spill` (the staging folder), DuckDB works within MERGE_MEMORY and spills there.
-    """
-    with connect(warehouse, on_wait=on_wait, wait_seconds=wait_seconds) as connection:
-        if spill is not None:
-            connection.execute(f"SET memory_limit = '{MERGE_MEMORY}'")
-            connection.execute(f"SET temp_directory = '{spill / 'duckdb'}'")
-        try:
-            counts = merge_load(connection, staged, load, replacing)
-        except Exception as error:
-            message = f"{type(error).__name__}: {error}"
-            kept = keep_failed_staging(connection, staged, load)
-            if kept:
-                message += f" (its staged rows are kept in schema {kept})"
-            record_failed_load(connection, load, message)
-            raise
-        drop_resolved_staging(connection)
-        return counts
 
 
 INTERRUPTED_WAIT_SECONDS = 2.0  # a stopping run records itself only if the file is free at once

@@ -33,7 +33,7 @@ from vnrok_etl.claims import backfill_claim_keys
 from vnrok_etl.linking import link_new_articles, relink_all
 
 if TYPE_CHECKING:
-    from vnrok_etl.stage import StagedLoad
+    from vnrok_etl.staged import StagedLoad
 
 WAREHOUSE_DIR = Path(__file__).resolve().parents[2] / "warehouse"
 DEFAULT_WAREHOUSE = WAREHOUSE_DIR / "vnrok.duckdb"
@@ -397,9 +397,10 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
            QUALIFY row_number() OVER (PARTITION BY source_uri, content_sha256) = 1""",
         params,
     )
-    # Size and mtime of each file as it was read, for the next run to skip it unread if unchanged.
+    # Size and mtime of each file as it was read, for the next run to skip it unread if unchanged:
+    # one row per name, the older one replaced (a delete, then an insert: no key index, 011).
     connection.execute(
-        """INSERT OR REPLACE INTO _file_signatures
+        """CREATE OR REPLACE TEMP TABLE stg_signatures AS
            SELECT source_uri, size_bytes, mtime_ns, content_sha256 FROM (
                SELECT source_uri, size_bytes, mtime_ns, content_sha256 FROM stg_documents
                UNION ALL
@@ -411,6 +412,8 @@ def _merge(connection: duckdb.DuckDBPyConnection, staged: StagedLoad, load: Load
                  AND e.mtime_ns = s.mtime_ns AND e.content_sha256 = s.content_sha256)
            QUALIFY row_number() OVER (PARTITION BY source_uri ORDER BY content_sha256) = 1"""
     )
+    connection.execute("DELETE FROM _file_signatures WHERE source_uri IN (SELECT source_uri FROM stg_signatures)")
+    connection.execute("INSERT INTO _file_signatures SELECT * FROM stg_signatures")
     # The documents' bytes, once per hash, and where each was seen, once per (name, hash).
     _insert(
         connection,

@@ -1,0 +1,119 @@
+"""Story linking brings at most TOP_STORIES candidate stories per new article to Python
+(linking.py's docstring), and a copy still joins its original when more stories than that
+share keys with it.
+
+The articles are made of made-up words (every word drawn once from a seeded generator), so which
+articles share shingles is exactly what the test builds: an original of 400 words; a copy, its
+first 200 words; decoys that open with the original's first 20 words and go on in words of their
+own (75 words). A decoy's whole body is its top prefix level (20 words), the copy's 20-word level
+is the same text, so each decoy shares that level's keys with the copy: a candidate. It is not a
+copy (a quarter of its shingles are in the copy). The original shares the copy's 80-word level
+and some whole-body bands: it shares the most keys.
+"""
+
+from __future__ import annotations
+
+import random
+
+import duckdb
+import pyarrow as pa
+import pytest
+
+from vnrok_etl import linking
+from vnrok_etl.identity import identity_text
+from vnrok_etl.linking import link_new_articles
+from vnrok_etl.stories import MIN_SHARED_KEYS, story_signature
+
+TABLES = """
+CREATE TABLE articles (article_id VARCHAR PRIMARY KEY, body VARCHAR, published_date DATE,
+                       published_at TIMESTAMPTZ, story_id VARCHAR, duplicate_of VARCHAR);
+CREATE TABLE _story_keys (key BIGINT, article_id VARCHAR, is_top BOOLEAN);
+CREATE TABLE _story_samples (article_id VARCHAR, sample BIGINT[]);
+"""
+K = 2  # the bound in these tests: few decoys are enough to exceed it
+
+
+def made_up_words(rng: random.Random, count: int) -> list[str]:
+    return ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(7)) for _ in range(count)]
+
+
+RNG = random.Random(20)
+ORIGINAL_WORDS = made_up_words(RNG, 400)
+ORIGINAL = " ".join(ORIGINAL_WORDS) + "."
+COPY = " ".join(ORIGINAL_WORDS[:200]) + "."
+DECOYS = [" ".join(ORIGINAL_WORDS[:20] + made_up_words(RNG, 55)) + "." for _ in range(5)]
+NEW_DECOYS = [" ".join(ORIGINAL_WORDS[:20] + made_up_words(RNG, 55)) + "." for _ in range(4)]
+
+
+def shared_keys(a: str, b: str) -> int:
+    """Keys two bodies share that count for candidacy: a key either side holds as a top key."""
+    (_, sa), (_, sb) = story_signature(identity_text(a)), story_signature(identity_text(b))
+    all_a, all_b = set(sa.keys) | set(sa.top_keys), set(sb.keys) | set(sb.top_keys)
+    return sum(1 for key in all_a & all_b if key in sa.top_keys or key in sb.top_keys)
+
+
+def load(connection: duckdb.DuckDBPyConnection, bodies: dict[str, str]) -> dict[str, str]:
+    """Link `bodies` as one load (linking.py), then insert them with their story as the merge does."""
+    signatures = [story_signature(identity_text(body))[1] for body in bodies.values()]
+    table = pa.table({
+        "article_id": list(bodies),
+        "body": list(bodies.values()),
+        "published_date": pa.nulls(len(bodies), pa.date32()),
+        "published_at": pa.nulls(len(bodies), pa.timestamp("us", "UTC")),
+        "story_keys": pa.array([s.keys for s in signatures], pa.list_(pa.int64())),
+        "story_top_keys": pa.array([s.top_keys for s in signatures], pa.list_(pa.int64())),
+        "story_sample": pa.array([s.sample for s in signatures], pa.list_(pa.int64())),
+    })
+    connection.register("load", table)
+    stories = link_new_articles(connection, "load")
+    connection.execute(
+        """INSERT INTO articles SELECT article_id, body, published_date, published_at, story_id,
+               CASE WHEN story_id = article_id THEN NULL ELSE story_id END
+           FROM load JOIN (SELECT unnest($1::VARCHAR[]) AS article_id, unnest($2::VARCHAR[]) AS story_id)
+           USING (article_id)""",
+        [list(stories), list(stories.values())],
+    )
+    connection.unregister("load")
+    return stories
+
+
+@pytest.fixture
+def warehouse(monkeypatch):
+    monkeypatch.setattr(linking, "TOP_STORIES", K)
+    connection = duckdb.connect()
+    connection.execute(TABLES)
+    # The old articles: the original (id "z-original": the decoys' ids sort first, so a tie
+    # would not favour it) and five decoys, each its own story.
+    stories = load(connection, {"z-original": ORIGINAL, **{f"decoy-{i}": body for i, body in enumerate(DECOYS)}})
+    assert stories == {article: article for article in stories}
+    yield connection
+    connection.close()
+
+
+def test_the_fixture_gives_the_copy_more_candidate_stories_than_the_bound():
+    from_decoys = [shared_keys(COPY, decoy) for decoy in DECOYS]
+    assert all(shared >= MIN_SHARED_KEYS for shared in from_decoys)
+    assert len(DECOYS) > K
+    assert shared_keys(COPY, ORIGINAL) > max(from_decoys)
+
+
+def test_a_copy_with_more_candidate_stories_than_the_bound_joins_its_original(warehouse):
+    stories = load(warehouse, {"copy": COPY})
+    assert stories == {"copy": "z-original"}
+    assert warehouse.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone() == (6,)
+
+
+@pytest.mark.parametrize("batch", [1000, 2])  # one batch; batches that split the load
+def test_at_most_the_bound_of_candidates_per_new_article_reach_python(warehouse, monkeypatch, batch):
+    monkeypatch.setattr(linking, "SCREEN_BATCH", batch)
+    new = {"copy": COPY, **{f"new-decoy-{i}": body for i, body in enumerate(NEW_DECOYS)}}
+    stories = load(warehouse, new)
+    # Unbounded, the copy and each new decoy would have six old candidates (the original and
+    # the five decoys) and four or five new ones.
+    per_article = warehouse.execute(
+        "SELECT a, count(*) FROM stg_story_candidates WHERE old IS NOT NULL GROUP BY a").fetchall()
+    assert len(per_article) == len(new) and all(count == K for _, count in per_article)
+    new_pairs = warehouse.execute("SELECT count(*) FROM stg_story_candidates WHERE b IS NOT NULL").fetchone()[0]
+    assert 0 < new_pairs <= K * len(new)
+    assert stories["copy"] == "z-original"
+    assert all(stories[article] == article for article in new if article != "copy")

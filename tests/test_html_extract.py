@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 import soupsieve
+from bs4 import PageElement, Tag
 
 from vnrok_etl.clean import clean_document
 from vnrok_etl.decode import decode_bytes
 from vnrok_etl.html import extract_html, select_profile
-from vnrok_etl.html.document import parse
+from vnrok_etl.html import document
+from vnrok_etl.html.document import PruningTreeBuilder, parse
 from vnrok_etl.html.outlets import (
     ARTICLE_HEADING_SELECTORS,
     COMMON_CAPTION_SELECTORS,
@@ -368,6 +370,50 @@ def test_pruned_element_split_by_comments_and_silent_children_logs_its_words() -
     assert [(span.rule, span.text) for span in removed] == [("chrome", "About us and contacts s"), ("html_aside", "Ads")]
     # The blank text around the pruned <aside> is one run, blank between blocks: not built.
     assert soup.find("div").contents == [soup.find("p")]
+
+
+class _EveryTag(frozenset):
+    """Every name is special: the builder leaves every element to bs4's own steps."""
+
+    def __contains__(self, name: object) -> bool:
+        return True
+
+
+def _tree(soup: Tag) -> list[tuple]:
+    """Every node of the tree with all its fields, links given as positions in page order."""
+    nodes = [soup, *soup.descendants]
+    position = {id(node): index for index, node in enumerate(nodes)}
+
+    def field(value: object) -> object:
+        if isinstance(value, PageElement):
+            return ("node", position[id(value)])
+        if isinstance(value, list) and all(isinstance(item, PageElement) for item in value):
+            return [field(item) for item in value]
+        if isinstance(value, dict):
+            return (type(value), {key: (type(item), item) for key, item in value.items()})
+        return value
+
+    links = ("parent", "previous_element", "next_element", "previous_sibling", "next_sibling")
+    rows = []
+    for node in nodes[1:]:
+        fields = vars(node) if isinstance(node, Tag) else {name: getattr(node, name) for name in links}
+        rows.append((type(node), str(node) if not isinstance(node, Tag) else node.name,
+                     sorted((key, repr(field(value))) for key, value in fields.items())))
+    return rows
+
+
+@pytest.mark.parametrize(
+    "path", sorted([*FIXTURES.glob("*.html"), *CORPUS.glob("*.html")]), ids=lambda path: path.name
+)
+def test_elements_built_without_bs4_steps_are_the_ones_bs4_builds(path: Path, monkeypatch) -> None:
+    """PruningTreeBuilder builds most elements itself, with bs4's fields (document.py): the tree
+    must be the one bs4's handle_starttag and handle_endtag build, field by field."""
+    html = decode_bytes(path.read_bytes())
+    fast = _tree(parse(html))
+    by_bs4 = PruningTreeBuilder()
+    by_bs4.special_tags = _EveryTag()
+    monkeypatch.setattr(document._THREAD, "builder", by_bs4)
+    assert _tree(parse(html)) == fast
 
 
 @pytest.mark.parametrize(

@@ -372,11 +372,17 @@ def test_pruned_element_split_by_comments_and_silent_children_logs_its_words() -
     assert soup.find("div").contents == [soup.find("p")]
 
 
-class _EveryTag(frozenset):
-    """Every name is special: the builder leaves every element to bs4's own steps."""
+class _BuiltByBs4(PruningTreeBuilder):
+    """The same builder, leaving every element, end tag and text to bs4's own steps."""
 
-    def __contains__(self, name: object) -> bool:
-        return True
+    def _build(self, tag: str, attrib: dict[str, str]) -> Tag:
+        return self._build_by_bs4(tag, attrib)
+
+    def _close(self, tag: str) -> None:
+        self.soup.handle_endtag(tag, None)
+
+    def _add_text(self, text: str) -> None:
+        self.soup.handle_data(text)
 
 
 def _tree(soup: Tag) -> list[tuple]:
@@ -406,13 +412,11 @@ def _tree(soup: Tag) -> list[tuple]:
     "path", sorted([*FIXTURES.glob("*.html"), *CORPUS.glob("*.html")]), ids=lambda path: path.name
 )
 def test_elements_built_without_bs4_steps_are_the_ones_bs4_builds(path: Path, monkeypatch) -> None:
-    """PruningTreeBuilder builds most elements itself, with bs4's fields (document.py): the tree
-    must be the one bs4's handle_starttag and handle_endtag build, field by field."""
+    """PruningTreeBuilder builds most elements and strings itself, with bs4's fields (document.py):
+    the tree must be the one bs4's handle_starttag, handle_endtag and endData build, field by field."""
     html = decode_bytes(path.read_bytes())
     fast = _tree(parse(html))
-    by_bs4 = PruningTreeBuilder()
-    by_bs4.special_tags = _EveryTag()
-    monkeypatch.setattr(document._THREAD, "builder", by_bs4)
+    monkeypatch.setattr(document._THREAD, "builder", _BuiltByBs4())
     assert _tree(parse(html)) == fast
 
 

@@ -37,6 +37,7 @@ SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "rt", "rp",
 # Only these string types are printed text (not comments, doctypes, script or ruby strings).
 TEXT_TYPES = (NavigableString, CData)
 WHITESPACE = re.compile(r"[ \t\r\f\v]+")
+ASCII_SPACES = BeautifulSoup.ASCII_SPACES  # a text of only these is built as one space or newline
 ODD_SPACE = re.compile(r"[\t\r\f\v]")  # the whitespace WHITESPACE turns into a space
 # Block-level elements around which whitespace-only text is not printed (not <br>, not <img>:
 # those sit inside a line of text).
@@ -116,11 +117,12 @@ class PruningTreeBuilder(LXMLTreeBuilder):
     * HTML has no namespaces: an element's attributes go to BeautifulSoup as libxml2 gives them,
       without the XML builder's namespace bookkeeping (a quarter of the per-element cost).
     * An element is built as bs4's `handle_starttag` and `handle_endtag` build it, without their
-      generality (`_build`, `end`): the fields every element of a name shares are copied from the
+      generality (`_build`, `_close`, `_add_text`): the fields every element of a name shares are copied from the
       first one bs4 built, and libxml2 closes elements in order, so an end tag pops the current
-      element. Elements bs4 builds with extra steps (`SPECIAL_TAGS`) are left to bs4. On the
-      generated corpus's pages this halves the cost of building an element
-      (tests/test_html.py checks that both ways build the same tree).
+      element; a run of text becomes a string as bs4's `endData` makes it. Elements bs4 builds with
+      extra steps (`special_tags`: <meta>, <pre>, string containers) are left to bs4. The
+      generated corpus's HTML pages parse in 0.44 ms instead of 0.61 (benchmarks/RESULTS.md);
+      tests/test_html_extract.py checks that both ways build the same tree, field by field.
 
     Text is handed to BeautifulSoup one run at a time: libxml2 may report one text in pieces,
     and a pruned element's text before and after it is one run, as if it had never been there.
@@ -174,12 +176,7 @@ class PruningTreeBuilder(LXMLTreeBuilder):
         soup = self.soup
         if soup.current_data:
             soup.endData()
-        shared = self.shared_fields.get(tag)
-        if shared is None:
-            element = self._build_by_bs4(tag, attrib)
-        else:
-            element = self._build(tag, attrib, shared)
-        self.elements.append(element)
+        self.elements.append(self._build(tag, attrib))
         self.last_start, self.last_end = tag, None
 
     def _build_by_bs4(self, tag: str, attrib: dict[str, str]) -> Tag:
@@ -201,10 +198,13 @@ class PruningTreeBuilder(LXMLTreeBuilder):
             }
         return element
 
-    def _build(self, tag: str, attrib: dict[str, str], shared: dict[str, object]) -> Tag:
+    def _build(self, tag: str, attrib: dict[str, str]) -> Tag:
         """What `_build_by_bs4` makes, field by field: Tag.__init__ and Tag.setup (the element
         linked after the last one built, as its parent's last child), then pushTag (no <pre>, no
         string container: those are special tags)."""
+        shared = self.shared_fields.get(tag)
+        if shared is None:
+            return self._build_by_bs4(tag, attrib)
         soup = self.soup
         parent = soup.currentTag
         previous = soup._most_recent_element
@@ -240,11 +240,15 @@ class PruningTreeBuilder(LXMLTreeBuilder):
             return
         if self.run:
             self._flush(None)
+        self._close(tag)
+        self.last_start, self.last_end = None, tag
+
+    def _close(self, tag: str) -> None:
+        """BeautifulSoup.handle_endtag's steps when the element ending is the current one (popTag's
+        <pre> and string-container steps apply to special tags only); else bs4's."""
         soup = self.soup
         stack = soup.tagStack
         if stack[-1].name == tag and tag not in self.special_tags and len(stack) > 1:
-            # BeautifulSoup.handle_endtag's steps when the element ending is the current one
-            # (popTag's <pre> and string-container steps apply to special tags only).
             if soup.current_data:
                 soup.endData()
             stack.pop()
@@ -252,7 +256,6 @@ class PruningTreeBuilder(LXMLTreeBuilder):
             soup.currentTag = stack[-1]
         else:
             soup.handle_endtag(tag, None)
-        self.last_start, self.last_end = None, tag
 
     def data(self, content: str) -> None:  # type: ignore[override]
         if self.skipped is not None:
@@ -298,7 +301,18 @@ class PruningTreeBuilder(LXMLTreeBuilder):
             or (self.last_start in BLANK_AROUND_TAGS and next_start in BLANK_AROUND_TAGS)
         ):
             return
-        self.soup.handle_data(text)
+        self._add_text(text)
+
+    def _add_text(self, text: str) -> None:
+        """BeautifulSoup.endData's steps for one run of text outside <pre> and string containers;
+        else bs4's (it joins the text with what it holds, in its string class)."""
+        soup = self.soup
+        if soup.current_data or soup.string_container_stack or soup.preserve_whitespace_tag_stack:
+            soup.handle_data(text)
+            return
+        if not text.strip(ASCII_SPACES):
+            text = "\n" if "\n" in text else " "
+        soup.object_was_parsed(NavigableString(text))
 
 
 class _Skipped:

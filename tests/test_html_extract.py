@@ -399,13 +399,11 @@ def _tree(soup: Tag) -> list[tuple]:
             return (type(value), {key: (type(item), item) for key, item in value.items()})
         return value
 
-    links = ("parent", "previous_element", "next_element", "previous_sibling", "next_sibling")
-    rows = []
-    for node in nodes[1:]:
-        fields = vars(node) if isinstance(node, Tag) else {name: getattr(node, name) for name in links}
-        rows.append((type(node), str(node) if not isinstance(node, Tag) else node.name,
-                     sorted((key, repr(field(value))) for key, value in fields.items())))
-    return rows
+    return [
+        (type(node), node.name if isinstance(node, Tag) else str(node),
+         sorted((key, repr(field(value))) for key, value in vars(node).items()))
+        for node in nodes[1:]
+    ]
 
 
 @pytest.mark.parametrize(

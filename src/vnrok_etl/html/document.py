@@ -312,7 +312,28 @@ class PruningTreeBuilder(LXMLTreeBuilder):
             return
         if not text.strip(ASCII_SPACES):
             text = "\n" if "\n" in text else " "
-        soup.object_was_parsed(NavigableString(text))
+        # NavigableString(text), then object_was_parsed's steps: PageElement.setup linking it
+        # after the last element built, as the current element's last child. (Its
+        # _linkage_fixer then finds every link already right: while the page is read, each open
+        # element is the last child of its parent.)
+        string = str.__new__(NavigableString, text)
+        parent = soup.currentTag
+        previous = soup._most_recent_element
+        siblings = parent.contents
+        previous_sibling = siblings[-1] if siblings else None
+        fields = string.__dict__
+        fields["hidden"] = False
+        fields["parent"] = parent
+        fields["previous_element"] = previous
+        fields["next_element"] = None
+        fields["next_sibling"] = None
+        fields["previous_sibling"] = previous_sibling
+        if previous is not None:
+            previous.next_element = string
+        if previous_sibling is not None:
+            previous_sibling.next_sibling = string
+        soup._most_recent_element = string
+        siblings.append(string)
 
 
 class _Skipped:

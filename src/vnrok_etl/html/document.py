@@ -17,7 +17,7 @@ import re
 import threading
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, CData, NavigableString, Tag
+from bs4 import BeautifulSoup, CData, NavigableString, PageElement, Tag
 from bs4.builder import LXMLTreeBuilder
 
 from vnrok_etl.decode import normalize_text
@@ -404,24 +404,60 @@ def element_text(element: Tag, separator: str = "") -> str:
     Removed furniture is logged with `separator=" "` so that menu items stay apart in the log.
     """
     if separator:
-        return clean_text(element.get_text(separator))
+        return clean_text(text_of(element, separator))
     # Speed: a plain walk, not find(): bs4 builds a name filter for every find() call.
     if element.name in BLOCK_TAGS or element.name in CELL_TAGS or any(
-        node.name in BREAKING_TAGS and type(node) is Tag for node in element.descendants
+        node.name in BREAKING_TAGS and type(node) is Tag for node in nodes_under(element)
     ):
         return clean_text(" ".join(block.text for block in blocks_of(element)))
-    return clean_text(element.get_text())
+    return clean_text(text_of(element))
 
 
 def tags_under(element: Tag, names: frozenset[str] | None = None) -> list[Tag]:
     """Elements under `element` (with one of `names`), in page order.
 
-    A plain walk over `descendants`: bs4's find_all builds a filter and matches every node
-    through it, several times slower for these simple name lookups.
+    A plain walk along the nodes (`nodes_under`): bs4's find_all builds a filter and matches
+    every node through it, several times slower for these simple name lookups.
     """
     if names is None:
-        return [node for node in element.descendants if type(node) is Tag]
-    return [node for node in element.descendants if node.name in names and type(node) is Tag]
+        return [node for node in nodes_under(element) if type(node) is Tag]
+    return [node for node in nodes_under(element) if node.name in names and type(node) is Tag]
+
+
+def strings_of(element: Tag) -> list[NavigableString]:
+    """The strings `element.get_text()` joins, in page order: those of the element's
+    `interesting_string_types` (printed text; no comment, and no script text outside a script)."""
+    types = element.interesting_string_types
+    if types is None:
+        types = BeautifulSoup.MAIN_CONTENT_STRING_TYPES
+    if isinstance(types, type):
+        return [node for node in nodes_under(element) if type(node) is types]
+    return [node for node in nodes_under(element) if type(node) in types]
+
+
+def text_of(element: Tag, separator: str = "") -> str:
+    """element.get_text(separator), read by `strings_of`."""
+    return separator.join(strings_of(element))
+
+
+def stripped_length(element: Tag) -> int:
+    """len(element.get_text(strip=True)): the characters of its strings without their ends' blanks."""
+    return sum(len(string.strip()) for string in strings_of(element))
+
+
+def nodes_under(element: Tag) -> list[PageElement]:
+    """list(element.descendants), read along the next_element chain as bs4's generator reads
+    it, without a generator's cost per node (text is read from large blocks many times over)."""
+    contents = element.contents
+    if not contents:
+        return []
+    stop = element._last_descendant().next_element
+    nodes = []
+    node = contents[0]
+    while node is not stop and node is not None:
+        nodes.append(node)
+        node = node.next_element
+    return nodes
 
 
 def child_tags(element: Tag) -> list[Tag]:

@@ -33,7 +33,7 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
-from vnrok_etl.html.document import TEXT_TYPES, attached, child_tags, tags_under, is_removed
+from vnrok_etl.html.document import TEXT_TYPES, attached, child_tags, is_removed, nodes_under, tags_under, text_of
 from vnrok_etl.html.furniture import drop, drop_related_boxes
 from vnrok_etl.records import RemovedSpan
 
@@ -129,7 +129,7 @@ def article_blocks(soup: BeautifulSoup, removed: list[RemovedSpan]) -> list[Tag]
 def _unlikely(root: Tag) -> list[Tag]:
     """Rule 1: furniture named by class, id or role, whatever tag it is (outermost only)."""
     found = []
-    walker = iter(root.descendants)
+    walker = iter(nodes_under(root))
     skip_until = None
     for element in walker:
         if skip_until is not None:
@@ -179,7 +179,7 @@ def _put_back(taken: list[tuple[Tag, Tag, int]]) -> None:
 
 
 def _text_chars(elements: list[Tag]) -> int:
-    return sum(len(element.get_text().strip()) for element in elements)
+    return sum(len(text_of(element).strip()) for element in elements)
 
 
 def _choose(root: Tag, weigh_classes: bool) -> list[Tag]:
@@ -290,7 +290,7 @@ def _paragraphs(root: Tag):
                 continue  # a layout cell: its own paragraphs vote
             if name == "blockquote" and _has_descendant(element, QUOTE_PARAGRAPHS):
                 continue
-            text = element.get_text()
+            text = text_of(element)
             chars = len(text.strip())
             if chars >= MIN_PARAGRAPH_CHARS:
                 yield element.parent, chars, text.count(",")
@@ -304,7 +304,7 @@ def _paragraphs(root: Tag):
                     yield element, len(text), text.count(",")
                 continue
             # No block children: the whole div is one paragraph (inline markup included).
-            text = element.get_text().strip()
+            text = text_of(element).strip()
             if len(text) >= MIN_PARAGRAPH_CHARS:
                 yield element.parent, len(text), text.count(",")
             continue
@@ -323,13 +323,13 @@ def _br_chunks(children: list) -> list[str]:
         elif type(child) in TEXT_TYPES:
             current.append(child)
         elif type(child) is Tag:
-            current.append(child.get_text())
+            current.append(text_of(child))
     chunks.append("".join(current).strip())
     return [chunk for chunk in chunks if len(chunk) >= MIN_PARAGRAPH_CHARS]
 
 
 def _has_descendant(element: Tag, names: frozenset[str]) -> bool:
-    return any(node.name in names for node in element.descendants)
+    return any(node.name in names for node in nodes_under(element))
 
 
 def _initial_score(element: Tag, weigh_classes: bool) -> float:
@@ -361,7 +361,7 @@ def text_length(element: Tag) -> int:
     """Characters of the element's text with each run of whitespace, and each boundary between
     two strings, counted as one space (Readability's measure: whitespace the markup may or may
     not carry between blocks does not change a block's length)."""
-    return len(" ".join(element.get_text(" ").split()))
+    return len(" ".join(text_of(element, " ").split()))
 
 
 def _density(total: int, links: list[Tag]) -> float:
@@ -396,7 +396,7 @@ def _with_siblings(best: Tag, best_score: float, scores: dict[int, list]) -> lis
             # Same wrapper as the best block, paragraphs nested too deep to have voted.
             chosen.append(sibling)
         elif sibling.name == "p":
-            text = sibling.get_text().strip()
+            text = text_of(sibling).strip()
             density = link_density(sibling)
             if (len(text) > LONG_PARAGRAPH_CHARS and density < SIBLING_MAX_LINK_DENSITY) or (
                 0 < len(text) <= LONG_PARAGRAPH_CHARS and density == 0 and re.search(r"\.( |$)", text)
@@ -432,13 +432,13 @@ def _is_furniture_box(element: Tag, weigh_classes: bool) -> bool:
         return True
     counts: dict[str, int] = {}
     links: list[Tag] = []
-    for node in element.descendants:
+    for node in nodes_under(element):
         name = node.name
         if name is not None:
             counts[name] = counts.get(name, 0) + 1
             if name == "a":
                 links.append(node)
-    text = element.get_text(" ")
+    text = text_of(element, " ")
     if text.count(",") >= MIN_CLEAN_COMMAS:
         return False
     paragraphs = counts.get("p", 0)

@@ -17,7 +17,7 @@ from vnrok_etl.clean import clean_document
 from vnrok_etl.decode import decode_bytes
 from vnrok_etl.html import extract_html, select_profile
 from vnrok_etl.html import document
-from vnrok_etl.html.document import PruningTreeBuilder, parse
+from vnrok_etl.html.document import PruningTreeBuilder, nodes_under, parse, stripped_length, text_of
 from vnrok_etl.html.outlets import (
     ARTICLE_HEADING_SELECTORS,
     COMMON_CAPTION_SELECTORS,
@@ -416,6 +416,20 @@ def test_elements_built_without_bs4_steps_are_the_ones_bs4_builds(path: Path, mo
     fast = _tree(parse(html))
     monkeypatch.setattr(document._THREAD, "builder", _BuiltByBs4())
     assert _tree(parse(html)) == fast
+
+
+@pytest.mark.parametrize(
+    "path", sorted([*FIXTURES.glob("*.html"), *CORPUS.glob("*.html")]), ids=lambda path: path.name
+)
+def test_text_read_along_the_nodes_is_what_get_text_reads(path: Path) -> None:
+    """document.py reads text and nodes without bs4's generators: the same nodes, the same strings."""
+    soup = parse(decode_bytes(path.read_bytes()))
+    for element in [soup, *soup.find_all(True)]:
+        assert nodes_under(element) == list(element.descendants)
+        assert all(mine is theirs for mine, theirs in zip(nodes_under(element), element.descendants))
+        assert text_of(element) == element.get_text()
+        assert text_of(element, " ") == element.get_text(" ")
+        assert stripped_length(element) == len(element.get_text(strip=True))
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,7 @@ SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "rt", "rp",
 TEXT_TYPES = (NavigableString, CData)
 WHITESPACE = re.compile(r"[ \t\r\f\v]+")
 ASCII_SPACES = BeautifulSoup.ASCII_SPACES  # a text of only these is built as one space or newline
+NON_WHITESPACE = re.compile(r"\S+")  # bs4's nonwhitespace_re: how it splits a class list
 ODD_SPACE = re.compile(r"[\t\r\f\v]")  # the whitespace WHITESPACE turns into a space
 # Block-level elements around which whitespace-only text is not printed (not <br>, not <img>:
 # those sit inside a line of text).
@@ -141,6 +142,7 @@ class PruningTreeBuilder(LXMLTreeBuilder):
         # What every element of a name shares (see `_build`), taken from the first bs4 built.
         self.shared_fields: dict[str, dict[str, object]] = {}
         self.special_tags = frozenset({"meta", *self.preserve_whitespace_tags, *self.string_containers})
+        self.list_attributes: dict[str, tuple[str, ...]] = {}  # per tag: the attributes holding lists
 
     def prepare(self, pruned_tags: tuple[str, ...], removed: list[RemovedSpan]) -> None:
         """Set up for the next page: what to prune, where to log it."""
@@ -213,7 +215,17 @@ class PruningTreeBuilder(LXMLTreeBuilder):
         element = Tag.__new__(Tag)
         fields = element.__dict__
         fields.update(shared)
-        fields["attrs"] = self._replace_cdata_list_attribute_values(tag, self.attribute_dict_class(attrib))
+        attrs = self.attribute_dict_class(attrib)
+        if attrs:
+            # _replace_cdata_list_attribute_values's steps: class="a b" is the list ["a", "b"].
+            listed = self.list_attributes.get(tag)
+            if listed is None:
+                listed = self.list_attributes[tag] = self._list_attributes(tag)
+            for name in listed:
+                value = attrs.get(name)
+                if value is not None:
+                    attrs[name] = self.attribute_value_list_class(NON_WHITESPACE.findall(value))
+        fields["attrs"] = attrs
         fields["contents"] = []
         fields["parent"] = parent
         fields["previous_element"] = previous
@@ -230,6 +242,11 @@ class PruningTreeBuilder(LXMLTreeBuilder):
         soup.currentTag = element
         soup.open_tag_counter[tag] += 1
         return element
+
+    def _list_attributes(self, tag: str) -> tuple[str, ...]:
+        """The attributes whose value is a list of words on this tag ("class" on every tag)."""
+        listed = self.cdata_list_attributes
+        return tuple(sorted(listed.get("*", set()) | listed.get(tag.lower(), set())))
 
     def end(self, tag: str) -> None:  # type: ignore[override]
         skipped = self.skipped

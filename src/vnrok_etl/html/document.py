@@ -441,15 +441,16 @@ def tags_under(element: Tag, names: frozenset[str] | None = None) -> list[Tag]:
     return [node for node in nodes_under(element) if node.name in names and type(node) is Tag]
 
 
-def strings_of(element: Tag) -> list[NavigableString]:
+def strings_of(element: Tag, nodes: list[PageElement] | None = None) -> list[NavigableString]:
     """The strings `element.get_text()` joins, in page order: those of the element's
-    `interesting_string_types` (printed text; no comment, and no script text outside a script)."""
+    `interesting_string_types` (printed text; no comment, and no script text outside a script).
+    `nodes`: the element's nodes when the caller has them (`nodes_under`)."""
     types = element.interesting_string_types
     if types is None:
         types = BeautifulSoup.MAIN_CONTENT_STRING_TYPES
     if isinstance(types, type):
-        return [node for node in nodes_under(element) if type(node) is types]
-    return [node for node in nodes_under(element) if type(node) in types]
+        types = (types,)
+    return [node for node in (nodes_under(element) if nodes is None else nodes) if type(node) in types]
 
 
 def text_of(element: Tag, separator: str = "") -> str:
@@ -468,6 +469,8 @@ def nodes_under(element: Tag) -> list[PageElement]:
     contents = element.contents
     if not contents:
         return []
+    if len(contents) == 1 and not isinstance(contents[0], Tag):
+        return [contents[0]]  # a link's or a heading's one string
     stop = element._last_descendant().next_element
     nodes = []
     node = contents[0]

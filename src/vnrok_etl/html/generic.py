@@ -33,7 +33,16 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
-from vnrok_etl.html.document import TEXT_TYPES, attached, child_tags, is_removed, nodes_under, tags_under, text_of
+from vnrok_etl.html.document import (
+    TEXT_TYPES,
+    attached,
+    child_tags,
+    is_removed,
+    nodes_under,
+    strings_of,
+    tags_under,
+    text_of,
+)
 from vnrok_etl.html.furniture import drop, drop_related_boxes
 from vnrok_etl.records import RemovedSpan
 
@@ -354,14 +363,20 @@ def class_weight(element: Tag) -> int:
 
 def link_density(element: Tag) -> float:
     """Share of the element's text inside links (in-page "#" links count a third)."""
-    return _density(text_length(element), tags_under(element, LINK_TAGS))
+    nodes = nodes_under(element)  # one walk for its text and its links
+    links = [node for node in nodes if node.name in LINK_TAGS and type(node) is Tag]
+    return _density(_length(" ".join(strings_of(element, nodes))), links)
 
 
 def text_length(element: Tag) -> int:
     """Characters of the element's text with each run of whitespace, and each boundary between
     two strings, counted as one space (Readability's measure: whitespace the markup may or may
     not carry between blocks does not change a block's length)."""
-    return len(" ".join(text_of(element, " ").split()))
+    return _length(text_of(element, " "))
+
+
+def _length(text: str) -> int:
+    return len(" ".join(text.split()))
 
 
 def _density(total: int, links: list[Tag]) -> float:
@@ -432,13 +447,14 @@ def _is_furniture_box(element: Tag, weigh_classes: bool) -> bool:
         return True
     counts: dict[str, int] = {}
     links: list[Tag] = []
-    for node in nodes_under(element):
+    nodes = nodes_under(element)  # one walk for its elements and its text
+    for node in nodes:
         name = node.name
         if name is not None:
             counts[name] = counts.get(name, 0) + 1
             if name == "a":
                 links.append(node)
-    text = text_of(element, " ")
+    text = " ".join(strings_of(element, nodes))
     if text.count(",") >= MIN_CLEAN_COMMAS:
         return False
     paragraphs = counts.get("p", 0)

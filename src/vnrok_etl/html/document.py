@@ -118,12 +118,13 @@ class PruningTreeBuilder(LXMLTreeBuilder):
     * HTML has no namespaces: an element's attributes go to BeautifulSoup as libxml2 gives them,
       without the XML builder's namespace bookkeeping (a quarter of the per-element cost).
     * An element is built as bs4's `handle_starttag` and `handle_endtag` build it, without their
-      generality (`_build`, `_close`, `_add_text`): the fields every element of a name shares are copied from the
-      first one bs4 built, and libxml2 closes elements in order, so an end tag pops the current
-      element; a run of text becomes a string as bs4's `endData` makes it. Elements bs4 builds with
-      extra steps (`special_tags`: <meta>, <pre>, string containers) are left to bs4. The
-      generated corpus's HTML pages parse in 0.44 ms instead of 0.61 (benchmarks/RESULTS.md);
-      tests/test_html_extract.py checks that both ways build the same tree, field by field.
+      generality (`_build`, `_close`, `_add_text`): the fields every element of a name shares
+      are copied from the first one bs4 built, and libxml2 closes elements in order, so an end
+      tag pops the current element; a run of text becomes a string as bs4's `endData` makes it.
+      Elements bs4 keeps extra state for (`special_tags`: <pre>, <textarea>, string containers
+      such as <script>) are left to bs4. The generated corpus's HTML pages parse in 0.39 ms
+      instead of 0.61 (benchmarks/RESULTS.md); tests/test_html_extract.py checks that both ways
+      build the same tree, field by field.
 
     Text is handed to BeautifulSoup one run at a time: libxml2 may report one text in pieces,
     and a pruned element's text before and after it is one run, as if it had never been there.
@@ -141,7 +142,7 @@ class PruningTreeBuilder(LXMLTreeBuilder):
         self.parsers: dict[str | None, object] = {}
         # What every element of a name shares (see `_build`), taken from the first bs4 built.
         self.shared_fields: dict[str, dict[str, object]] = {}
-        self.special_tags = frozenset({"meta", *self.preserve_whitespace_tags, *self.string_containers})
+        self.special_tags = frozenset({*self.preserve_whitespace_tags, *self.string_containers})
         self.list_attributes: dict[str, tuple[str, ...]] = {}  # per tag: the attributes holding lists
 
     def prepare(self, pruned_tags: tuple[str, ...], removed: list[RemovedSpan]) -> None:
@@ -232,6 +233,8 @@ class PruningTreeBuilder(LXMLTreeBuilder):
         fields["next_element"] = None
         fields["next_sibling"] = None
         fields["previous_sibling"] = previous_sibling
+        if tag == "meta":
+            self.set_up_substitutions(element)  # a declared charset, kept for bs4's output
         if previous is not None:
             previous.next_element = element
         if previous_sibling is not None:
@@ -537,7 +540,10 @@ def blocks_of(container: Tag, section: int = 0) -> list[Block]:
             continue
         if not isinstance(node, Tag):
             if type(node) in TEXT_TYPES:  # exactly: Comment, Script, RubyTextString... are subclasses
-                buffer.append(_source_text(node, kinds[-1] == "pre"))
+                if "  " not in node and node.isprintable():
+                    buffer.append(node)  # Speed: _source_text's answer for a plain run of words
+                else:
+                    buffer.append(_source_text(node, kinds[-1] == "pre"))
             continue
         name = node.name
         if name == "br":

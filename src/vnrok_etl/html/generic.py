@@ -194,6 +194,9 @@ def _text_chars(elements: list[Tag]) -> int:
 def _choose(root: Tag, weigh_classes: bool) -> list[Tag]:
     """Rules 2-4 on the page as it is: the best block and the siblings that join it."""
     scores: dict[int, list] = {}  # id(element) -> [element, score, scaled by link density]
+    # Each link's text length, read once for every candidate holding it (the page does not
+    # change while the block is chosen; nested candidates share their links).
+    lengths: dict[int, int] = {}
 
     def touch(element: Tag) -> list:
         entry = scores.get(id(element))
@@ -220,7 +223,7 @@ def _choose(root: Tag, weigh_classes: bool) -> list[Tag]:
     for entry in sorted(scores.values(), key=lambda entry: entry[1], reverse=True):
         if len(top) == TOP_CANDIDATES and entry[1] <= top[-1][1]:
             break
-        _scale(entry)
+        _scale(entry, lengths)
         top.append(entry)
         top.sort(key=lambda entry: entry[1], reverse=True)
         del top[TOP_CANDIDATES:]
@@ -229,12 +232,12 @@ def _choose(root: Tag, weigh_classes: bool) -> list[Tag]:
     best, best_score = top[0][0], top[0][1]
     if best is root and best_score <= 0:
         return []
-    best = _unify(best, top, scores, root)
+    best = _unify(best, top, scores, root, lengths)
     best_score = scores[id(best)][1] if id(best) in scores else best_score
-    return _with_siblings(best, best_score, scores)
+    return _with_siblings(best, best_score, scores, lengths)
 
 
-def _unify(best: Tag, top: list[list], scores: dict[int, list], root: Tag) -> Tag:
+def _unify(best: Tag, top: list[list], scores: dict[int, list], root: Tag, lengths: dict[int, int]) -> Tag:
     """Readability's three moves up the tree from the best block, stated as rules:
 
     * when at least three of the other top blocks score 3/4 of the best one and share an
@@ -262,7 +265,7 @@ def _unify(best: Tag, top: list[list], scores: dict[int, list], root: Tag) -> Ta
         if entry is None:
             parent = parent.parent
             continue
-        _scale(entry)
+        _scale(entry, lengths)
         if entry[1] < threshold:
             break
         if entry[1] > last:
@@ -279,10 +282,10 @@ def _unify(best: Tag, top: list[list], scores: dict[int, list], root: Tag) -> Ta
     return best
 
 
-def _scale(entry: list) -> None:
+def _scale(entry: list, lengths: dict[int, int]) -> None:
     """Rule 3 on a score entry [element, score, scaled], once."""
     if not entry[2]:
-        entry[1] *= 1 - link_density(entry[0])
+        entry[1] *= 1 - link_density(entry[0], lengths)
         entry[2] = True
 
 
@@ -361,11 +364,12 @@ def class_weight(element: Tag) -> int:
     return weight
 
 
-def link_density(element: Tag) -> float:
-    """Share of the element's text inside links (in-page "#" links count a third)."""
+def link_density(element: Tag, lengths: dict[int, int] | None = None) -> float:
+    """Share of the element's text inside links (in-page "#" links count a third). `lengths`:
+    links' text lengths already read, while the page has not changed."""
     nodes = nodes_under(element)  # one walk for its text and its links
     links = [node for node in nodes if node.name in LINK_TAGS and type(node) is Tag]
-    return _density(_length(" ".join(strings_of(element, nodes))), links)
+    return _density(_length(" ".join(strings_of(element, nodes))), links, lengths)
 
 
 def text_length(element: Tag) -> int:
@@ -379,18 +383,24 @@ def _length(text: str) -> int:
     return len(" ".join(text.split()))
 
 
-def _density(total: int, links: list[Tag]) -> float:
+def _density(total: int, links: list[Tag], lengths: dict[int, int] | None = None) -> float:
     if not total:
         return 0.0
     chars = 0.0
     for link in links:
         href = link.get("href")
         share = 0.3 if isinstance(href, str) and href.startswith("#") else 1.0
-        chars += text_length(link) * share
+        if lengths is None:
+            length = text_length(link)
+        else:
+            length = lengths.get(id(link))
+            if length is None:
+                length = lengths[id(link)] = text_length(link)
+        chars += length * share
     return min(chars / total, 1.0)
 
 
-def _with_siblings(best: Tag, best_score: float, scores: dict[int, list]) -> list[Tag]:
+def _with_siblings(best: Tag, best_score: float, scores: dict[int, list], lengths: dict[int, int]) -> list[Tag]:
     parent = best.parent
     if parent is None or parent.name in ("[document]", "html"):
         return [best]
@@ -403,16 +413,16 @@ def _with_siblings(best: Tag, best_score: float, scores: dict[int, list]) -> lis
             continue
         entry = scores.get(id(sibling))
         if entry is not None:
-            _scale(entry)
+            _scale(entry, lengths)
         bonus = best_score * SIBLING_SHARE if best_classes and sibling.get("class") == best_classes else 0
         if entry is not None and entry[1] + bonus >= threshold:
             chosen.append(sibling)
-        elif entry is None and bonus and _reads_as_prose(sibling):
+        elif entry is None and bonus and _reads_as_prose(sibling, lengths):
             # Same wrapper as the best block, paragraphs nested too deep to have voted.
             chosen.append(sibling)
         elif sibling.name == "p":
             text = text_of(sibling).strip()
-            density = link_density(sibling)
+            density = link_density(sibling, lengths)
             if (len(text) > LONG_PARAGRAPH_CHARS and density < SIBLING_MAX_LINK_DENSITY) or (
                 0 < len(text) <= LONG_PARAGRAPH_CHARS and density == 0 and re.search(r"\.( |$)", text)
             ):
@@ -420,14 +430,14 @@ def _with_siblings(best: Tag, best_score: float, scores: dict[int, list]) -> lis
     return chosen
 
 
-def _reads_as_prose(element: Tag) -> bool:
+def _reads_as_prose(element: Tag, lengths: dict[int, int]) -> bool:
     """Rule 4's unscored twin: a sibling wearing the best block's own class, that no paragraph
     voted for (its paragraphs sit more than ANCESTOR_LEVELS below it, or none is long enough to
     vote), joins when it holds more than a long paragraph's worth of text and under
     SIBLING_MAX_LINK_DENSITY of it in links: an article cut into several wrappers of one kind,
     each section nested at its own depth. A wrapper of headline links stays out."""
     text = text_length(element)
-    return text > LONG_PARAGRAPH_CHARS and link_density(element) < SIBLING_MAX_LINK_DENSITY
+    return text > LONG_PARAGRAPH_CHARS and link_density(element, lengths) < SIBLING_MAX_LINK_DENSITY
 
 
 def _clean_conditionally(container: Tag, removed: list[RemovedSpan], weigh_classes: bool) -> None:

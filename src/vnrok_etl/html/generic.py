@@ -152,6 +152,8 @@ def _unlikely(root: Tag) -> list[Tag]:
         if not attrs:
             continue
         role = attrs.get("role")
+        if role is None and "class" not in attrs and "id" not in attrs:
+            continue  # Speed: nothing names it furniture (a link, an image, a plain <p>)
         names = _class_and_id(element)
         if (isinstance(role, str) and role.lower() in UNLIKELY_ROLES) or (
             names and UNLIKELY.search(names) and not MAYBE_CANDIDATE.search(names)

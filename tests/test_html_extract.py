@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 import soupsieve
+from bs4 import PageElement, Tag
 
 from vnrok_etl.clean import clean_document
 from vnrok_etl.decode import decode_bytes
 from vnrok_etl.html import extract_html, select_profile
-from vnrok_etl.html.document import parse
+from vnrok_etl.html import document
+from vnrok_etl.html.document import PruningTreeBuilder, nodes_under, parse, stripped_length, text_of
 from vnrok_etl.html.outlets import (
     ARTICLE_HEADING_SELECTORS,
     COMMON_CAPTION_SELECTORS,
@@ -368,6 +370,66 @@ def test_pruned_element_split_by_comments_and_silent_children_logs_its_words() -
     assert [(span.rule, span.text) for span in removed] == [("chrome", "About us and contacts s"), ("html_aside", "Ads")]
     # The blank text around the pruned <aside> is one run, blank between blocks: not built.
     assert soup.find("div").contents == [soup.find("p")]
+
+
+class _BuiltByBs4(PruningTreeBuilder):
+    """The same builder, leaving every element, end tag and text to bs4's own steps."""
+
+    def _build(self, tag: str, attrib: dict[str, str]) -> Tag:
+        return self._build_by_bs4(tag, attrib)
+
+    def _close(self, tag: str) -> None:
+        self.soup.handle_endtag(tag, None)
+
+    def _add_text(self, text: str) -> None:
+        self.soup.handle_data(text)
+
+
+def _tree(soup: Tag) -> list[tuple]:
+    """Every node of the tree with all its fields, links given as positions in page order."""
+    nodes = [soup, *soup.descendants]
+    position = {id(node): index for index, node in enumerate(nodes)}
+
+    def field(value: object) -> object:
+        if isinstance(value, PageElement):
+            return ("node", position[id(value)])
+        if isinstance(value, list) and all(isinstance(item, PageElement) for item in value):
+            return [field(item) for item in value]
+        if isinstance(value, dict):
+            return (type(value), {key: (type(item), item) for key, item in value.items()})
+        return value
+
+    return [
+        (type(node), node.name if isinstance(node, Tag) else str(node),
+         sorted((key, repr(field(value))) for key, value in vars(node).items()))
+        for node in nodes[1:]
+    ]
+
+
+@pytest.mark.parametrize(
+    "path", sorted([*FIXTURES.glob("*.html"), *CORPUS.glob("*.html")]), ids=lambda path: path.name
+)
+def test_elements_built_without_bs4_steps_are_the_ones_bs4_builds(path: Path, monkeypatch) -> None:
+    """PruningTreeBuilder builds most elements and strings itself, with bs4's fields (document.py):
+    the tree must be the one bs4's handle_starttag, handle_endtag and endData build, field by field."""
+    html = decode_bytes(path.read_bytes())
+    fast = _tree(parse(html))
+    monkeypatch.setattr(document._THREAD, "builder", _BuiltByBs4())
+    assert _tree(parse(html)) == fast
+
+
+@pytest.mark.parametrize(
+    "path", sorted([*FIXTURES.glob("*.html"), *CORPUS.glob("*.html")]), ids=lambda path: path.name
+)
+def test_text_read_along_the_nodes_is_what_get_text_reads(path: Path) -> None:
+    """document.py reads text and nodes without bs4's generators: the same nodes, the same strings."""
+    soup = parse(decode_bytes(path.read_bytes()))
+    for element in [soup, *soup.find_all(True)]:
+        assert nodes_under(element) == list(element.descendants)
+        assert all(mine is theirs for mine, theirs in zip(nodes_under(element), element.descendants))
+        assert text_of(element) == element.get_text()
+        assert text_of(element, " ") == element.get_text(" ")
+        assert stripped_length(element) == len(element.get_text(strip=True))
 
 
 @pytest.mark.parametrize(

@@ -7,32 +7,27 @@ logged as a RemovedSpan with the rule that dropped it, so that the removal log p
 account for the whole input.
 
 Hand-written rather than delegated to a boilerplate library: trafilatura and readability judge
-blocks by link density and length, which keeps a photo caption or a related headline as happily
-as a sentence, and they do not read a saved page's text at all. The rules are stated by form, not
-by outlet, and were derived from many outlets' pages (tests/corpus/FORMS*.md): the lines before
-the lead are parsed as a header (`header`), every line of a block is text, a caption or furniture
-(`lines`, `captions`), the article ends at its end mark or sign-off wherever it stands (`tail`),
-repairs inside a paragraph are `inline`, repeated paragraphs `repeats`, another story's teaser
-taken for the headline `teaser`, and pages that hold no article are rejected with their reason
-(`verdict`). Outlet words are data in profiles.py. HTML
-pages are reduced to paragraphs by html.py and then go through the same text rules (the header
+blocks by link density and length, which keeps a photo caption or a related headline as happily as
+a sentence, and they do not read a saved page's text at all. The rules are stated by form, not by
+outlet, and were derived from many outlets' pages (tests/corpus/FORMS*.md): the lines before the
+lead are parsed as a header (`header`, with the byline forms of `bylines` and the outlet's zone
+for printed dates of `outlet_zone`), the dateline opening the lead is `lead`'s, every line of a
+block is text, a caption or furniture (`lines`, `captions`), the article ends at its end mark or
+sign-off wherever it stands (`tail`), repairs inside a paragraph are `inline`, repeated paragraphs
+`repeats`, another story's teaser taken for the headline `teaser`, and pages that hold no article
+are rejected with their reason (`verdict`). Outlet words are data in profiles.py. HTML pages are
+reduced to paragraphs by the html subpackage and then go through the same text rules (the header
 model only takes bylines, date lines and unmistakable furniture there: the markup chose the
-block), so that one article as .txt and as .html gets one body, hence one article_id
-(DESIGN.md).
+block), so that one article as .txt and as .html gets one body, hence one article_id (DESIGN.md).
 """
 
 from __future__ import annotations
 
 import re
 from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft, count_words, split_blocks, squeeze
-from vnrok_etl.clean.header import (
-    BYLINE_THEN_DATE,
-    interviewer,
-    is_name,
-    take_byline,
-    take_dateline,
-    take_front_matter,
-)
+from vnrok_etl.clean.bylines import BYLINE_THEN_DATE, interviewer, is_name, take_byline
+from vnrok_etl.clean.header import take_front_matter
+from vnrok_etl.clean.lead import take_dateline
 from vnrok_etl.clean.datelines import DATE_LINE, is_date_line, is_date_words
 from vnrok_etl.clean.inline import repair_paragraphs
 from vnrok_etl.clean.lines import BULLET, MASTHEAD, drop_caption_copies, lines_to_paragraphs

@@ -1,4 +1,4 @@
-"""What every cleaning rule shares: the draft being filled, agency codes, whitespace and block helpers."""
+"""What every cleaning rule shares: the draft being filled, agency codes and tags, whitespace and block helpers."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from vnrok_etl.dates import FoundDate
-from vnrok_etl.profiles import AGENCY_CODES, KNOWN_PLACES
+from vnrok_etl.profiles import AGENCY_CODES, AGENCY_TAGS, KNOWN_PLACES
 from vnrok_etl.records import RemovedSpan
 
 
@@ -20,6 +20,16 @@ def alternation(words: tuple[str, ...]) -> str:
 AGENCY = alternation(AGENCY_CODES)
 
 AGENCY_SET = frozenset(AGENCY_CODES)
+
+# An agency tag printed alone on a line: "SGGP", "VOV.VN", "(VNA)" (in the header, in a byline).
+TAG = alternation(AGENCY_TAGS)
+AGENCY_TAG_LINE = re.compile(rf"^\(?(?P<tag>(?:{TAG})(?:/(?:{TAG}))?)\)?$", re.IGNORECASE)
+DOMAIN_SUFFIX = re.compile(r"\.vn$", re.IGNORECASE)
+# "VGP - ", "VOV.VN - ", "(VOVWORLD) -", "(VOVWORLD) -South Korean ...": an agency tag opens the
+# lead; the tag is the source and there is no place.
+AGENCY_TAG = re.compile(
+    rf"^\(?(?P<tag>(?:{TAG})(?:/(?:{TAG}))?)\)?\s*(?:[—–]|--?)\s*(?=\S)", re.IGNORECASE
+)
 
 KNOWN_PLACE_SPELLING = {place.casefold(): place for place in KNOWN_PLACES}
 
@@ -77,7 +87,7 @@ class Draft:
     dateline_source: str | None = None
     mirror_title: str | None = None  # a mirror's footer names the copied article
     mirror_date: str | None = None
-    zone: object = None  # header.OutletZone: the outlet's zone for printed dates, .get() on use
+    zone: object = None  # outlet_zone.OutletZone: the outlet's zone for printed dates, .get() on use
     header_source: str | None = None  # an agency tag line or "By <agency>" in the header
 
     def drop(self, rule: str, text: str) -> None:

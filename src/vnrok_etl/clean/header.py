@@ -29,7 +29,12 @@ the body (each logged with its rule); the headline becomes the title, the byline
 best date line the date (one that states a time of day beats the date-only marker), a bare agency
 tag the source. The dateline that opens the lead ("City (VNA) –", "CITY —", "SEOUL, June 22
 (Yonhap) --", a wire wrapper "VIETNAM, June 23 - " stacked above the real one) and a leading agency
-tag ("VGP - ", "(VOVWORLD) - ") are taken from the first paragraphs by `take_dateline`.
+tag ("VGP - ", "(VOVWORLD) - ") are taken from the first paragraphs by `lead.take_dateline`.
+
+This module is the scan: which kind each line is, in what order, and what the header's lines
+decide together (the headline among the candidates, the best date). The byline forms are
+bylines.py's, the outlet's zone for printed dates is outlet_zone.py's, the forms of a date line
+datelines.py's and of a caption captions.py's.
 """
 
 from __future__ import annotations
@@ -49,12 +54,23 @@ from vnrok_etl.clean.captions import (
     split_glued_caption,
     stock_caption,
 )
+from vnrok_etl.clean.bylines import (
+    BYLINE_THEN_DATE,
+    BYLINE_WITH_DATE,
+    DATED_BYLINES,
+    HANGUL_BYLINE_DATE,
+    HANGUL_FIRST,
+    NAME_LINE,
+    REPORTER_TITLE,
+    is_name,
+    set_byline,
+    take_byline,
+)
 from vnrok_etl.clean.common import (
-    AGENCY,
-    EMAIL,
+    AGENCY_TAG,
+    AGENCY_TAG_LINE,
+    DOMAIN_SUFFIX,
     EMAIL_LINE,
-    KNOWN_PLACE_SPELLING,
-    WHITESPACE,
     Draft,
     alternation,
     count_words,
@@ -62,66 +78,21 @@ from vnrok_etl.clean.common import (
     fold_key,
     replace_first_line,
 )
-from vnrok_etl.clean.datelines import DATE_LINE, MONTHS, is_date_line, is_date_words
-from vnrok_etl.clean.lines import MASTHEAD, chrome_line, is_furniture, masthead_line
+from vnrok_etl.clean.datelines import DATE_LINE, is_date_line, is_date_words
+from vnrok_etl.clean.lead import DATELINE, is_dateline
+from vnrok_etl.clean.lines import chrome_line, is_furniture, masthead_line
+from vnrok_etl.clean.outlet_zone import ZONE_LABELS, OutletZone
 from vnrok_etl.clean.tail import STANDALONE_AGENCY
-from vnrok_etl.dates import LOCAL_TZ, SEOUL_TZ, FoundDate, parse_date
-from vnrok_etl.profiles import (
-    AGENCY_NAMES,
-    AGENCY_TAGS,
-    KOREAN_OUTLET_MARKS,
-    PORTAL_SUMMARY_NOTICES,
-    SECTION_WORDS,
-)
+from vnrok_etl.dates import SEOUL_TZ, FoundDate, parse_date
+from vnrok_etl.profiles import PORTAL_SUMMARY_NOTICES, SECTION_WORDS
 
 # Seeds 000, 003, 004: the text opens with " date 2025-08-08 " and the first paragraph follows on
 # the same line.
 DATE_MARKER = re.compile(r"^date:?[ \t]+(?P<date>\d{4}-\d{1,2}-\d{1,2})(?=[ \t]|$)")
-# Seed 001: "by NDO 15/08/2025, 01:50", the date day-first in local time.
-BYLINE_WITH_DATE = re.compile(
-    r"^by\s+(?P<who>[^\d\n]{1,60}?)\s*[,|–—-]?\s*"
-    r"(?P<date>\d{1,2}/\d{1,2}/\d{4}(?:\s*[,|-]?\s*\d{1,2}:\d{2})?)\s*$",
-    re.IGNORECASE,
-)
-# "By Minh Anh" alone on a header line: a byline without a date.
-BYLINE_ONLY = re.compile(r"^by\s+(?P<who>[A-ZÀ-Ỹ][^\d.!?;:\n]{0,60})$")
-# "By Reporter Yoo Min-ji", "By Staff Reporter ...": the title before the name is not the name.
-REPORTER_TITLE = re.compile(
-    r"^(?:(?:staff|senior|special|honorary)\s+)?(?:reporter|correspondent|writer)\s+", re.I
-)
-# "... Trần Minh Khoa from Vietnam": where the writer comes from is not part of the name.
-FROM_PLACE = re.compile(r"\s+from\s+[A-Z][\w ]{1,30}$")
-# "Story: Minh Chau", "Text: ...", "Auther : ...": a labelled byline (magazines, exchange sites).
-LABELLED_BYLINE = re.compile(
-    r"^(?i:story|text|words|author|auther|writer|reporter|written by)\s*:\s*"
-    r"(?P<who>[A-ZÀ-Ỹ][\w'’-]*(?:\s+[A-ZÀ-Ỹ][\w'’-]*){0,4})\s*$"
-)
-# A name alone: two to four capitalised words ("Mai Anh", "Kim Jung-mi", "Trần Minh Khoa").
-NAME = r"[A-ZÀ-ỸĐ][\w'’-]*(?:\s+[A-ZÀ-ỸĐ][\w'’-]*){1,3}"
-NAME_LINE = re.compile(rf"^{NAME}$")
-# "Hoang An / Tuoi Tre News", "Ngoc Phuong / Tuoi Tre News": the writer and the outlet.
-NAME_SLASH_OUTLET = re.compile(rf"^(?P<who>{NAME})\s*/\s*(?P<outlet>[A-Z][\w.' ]{{1,40}})$")
 # "ID : 91273", "Auther :": a labelled field of the page with a short value or none.
 FIELD_LINE = re.compile(r"^[A-Z][A-Za-z]{1,12}\s?:\s*\S{0,12}$")
 # "(EDITORIAL from the Korea Times on Nov. 14)": a note in brackets standing alone above the text.
 BRACKETED_NOTE = re.compile(r"^\([^()]{3,120}\)$")
-# "By Doan Loan   November 20, 2023 | 06:15 pm PT", "Hoang Phong October 2, 2024 | 04:05 pm
-# GMT+7": a byline and the date line on one line.
-BYLINE_THEN_DATE = re.compile(
-    r"^(?:(?i:by)\s+)?(?P<who>[A-ZÀ-ỸĐ][\w'’-]*(?:\s+[A-ZÀ-ỸĐ][\w'’-]*){1,3}?)\s+"
-    r"(?P<date>[A-Z0-9].*)$"
-)
-# "[Alpha Biz= Reporter Yoon Se-ra] Shinhan Bank ...": a Korean outlet's byline opening the lead.
-BRACKET_BYLINE = re.compile(
-    r"^\[(?P<outlet>[^\]=]{2,40})=\s*(?:(?i:reporter|correspondent)\s+)?(?P<who>[^\]=]{2,40})\]\s*"
-)
-# "By Reporter Yoo Min-ji The Vietnamese community ...": a byline glued to the lead; the name
-# ends where a word that opens sentences begins.
-GLUED_BYLINE = re.compile(
-    r"^By\s+(?:(?i:reporter|correspondent)\s+)?(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}?)\s+"
-    r"(?=(?:The|A|An|In|On|At|After|As|For|With|When|While|Some|More|About|Over|Since|This|Last|"
-    r"Vietnamese|Korean|South|North|Two|Three|Four|Five)\s)"
-)
 # "Korean textile firms shift to recycled fibre in VietnamSeveral South Korean ...": a headline
 # glued to the lead with no space; the lead begins at the capital that follows a lower-case letter.
 GLUED_HEADLINE = re.compile(r"^(?P<headline>(?:\S+\s+){3,29}?\S*?[a-z]{3,})(?=[A-Z][a-z]*\s)")
@@ -129,73 +100,11 @@ GLUE = re.compile(r"[a-z]{3}[A-Z]")  # a necessary condition for GLUED_HEADLINE
 # "31.2 C": a weather reading; the place and the date after it are the page's, not the article's.
 WEATHER = re.compile(r"^-?\d{1,2}(?:[.,]\d)?\s*°?\s*[CF]$")
 WEATHER_STRIP_LINES = 2
-# "By Kim Do-yeon", "By Thanh Tam – Translated by Huong Giang", "By Che Han- Translated by ...",
-# "By Ngoc An / Tuoi Tre News", "By Kim Do-yeon (kimdy@heraldcorp.com)", "Posts Minh Anh",
-# "Written by ...": the name is what stands before the translator, the outlet and the e-mail.
-BYLINE = re.compile(
-    r"^(?i:by|posts?|posted by|written by|reported by|story by)\s+"
-    r"(?:(?i:(?:staff\s+|honorary\s+)?reporter|correspondent)\s+)?"
-    r"(?P<who>[A-ZÀ-Ỹ][^\d.!?;:()\n/@|–—]{0,90}?)"
-    r"(?:\s*[–—-]\s*(?i:translated by)\s+[^\d()\n/@|]{1,60}?)?"
-    r"(?:\s*/\s*[^\d()\n@|/]{1,40}?)?"
-    rf"(?:\s*[-–—]?\s*\(?\s*{EMAIL}\s*\)?)?\s*\.?$"
-)
-MAX_BYLINE_WORDS = 6
-# The words BYLINE_ONLY, BYLINE and LABELLED_BYLINE open with (lower-cased).
-BYLINE_STARTS = (
-    "by", "post", "written", "reported", "story", "text", "words", "author", "auther", "writer",
-    "reporter",
-)
-BYLINE_START_CHARS = max(len(start) for start in BYLINE_STARTS)
-# "By Publisher Lee Kyung-ho with Vice Chairperson Cho Mi-sook, Won Ji-hye": the writers' titles
-# are not their names; several writers are joined by "with", "and" or commas.
-WRITER_TITLE = re.compile(
-    r"\b(?:(?:Vice|Deputy|Senior|Managing|Associate|Executive)\s+)?"
-    r"(?:Publisher|Chairperson|Chairman|Chairwoman|President|Editor(?:-in-Chief)?|Reporter|"
-    r"Correspondent|Columnist|Staff\s+Writer|Writer|Intern)\s+(?=[A-ZÀ-ỸĐ])"
-)
-WRITER_JOINER = re.compile(r"\s*(?:,|\bwith\b|\band\b)\s*")
-INTERVIEW_VERBS = ("talk", "spoke", "speak", "sits", "sat ")
-# The interview's intro names who asked the questions: "... talked to VIR's Bich Thu about ...",
-# "Reporter Anna Choi talks with <interviewee> about ...": the interviewer wrote the article.
-INTERVIEWER = re.compile(
-    rf"(?:^(?i:reporter|correspondent)\s+(?P<asker>{NAME})\s+(?:talks|talked|speaks|spoke|sits down|sat down)\s+with\b"
-    rf"|\b(?:talks|talked|speaks|spoke)\s+(?:to|with)\s+(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}}['’]s?"
-    rf"\s+(?:(?i:reporter|correspondent)\s+)?(?P<writer>{NAME})\b)"
-)
-MAX_EMAIL_BYLINE_WORDS = 8
-EMAIL_IN_LINE = re.compile(rf"\(?{EMAIL}\)?")
-MIN_NAME_WORDS = 2
-MAX_NAME_WORDS = 4
-# Capitalised words that are never part of a person's name (headings, furniture, outlets).
-NOT_NAME_WORDS = frozenset(
-    "comments comment reader readers news related read more share tags topics articles latest "
-    "popular video photo photos home page the of and in to for with about contact top "
-    "korea vietnam times herald post daily".split()
-)
-# "Minh Vu 19:26, 2021/12/12": a name, then the time and the date.
-BYLINE_WITH_TIME = re.compile(
-    r"^(?P<who>[A-ZÀ-Ỹ][\w'’-]*(?:\s+[A-ZÀ-Ỹ][\w'’-]*){0,4})\s+"
-    r"(?P<date>\d{1,2}:\d{2},?\s+\d{4}/\d{1,2}/\d{1,2}|\d{1,2}/\d{1,2}/\d{4},?\s+\d{1,2}:\d{2})$"
-)
-DATED_BYLINES = (BYLINE_WITH_DATE, BYLINE_WITH_TIME)
-# "박서윤 2025. 4. 9. 16:42": a Korean portal prints the reporter's name in Hangul and the
-# dotted date and time; a Korean site's date is Korean time.
-HANGUL_BYLINE_DATE = re.compile(
-    r"^(?P<who>[\uac00-\ud7a3]{2,4})(?:\s*기자)?\s+"
-    r"(?P<date>\d{4}\.\s*\d{1,2}\.\s*\d{1,2}\.?(?:\s+\d{1,2}:\d{2})?)$"
-)
-HANGUL_FIRST = "\uac00"  # Speed: the lowest character HANGUL_BYLINE_DATE can open with
 # "  • 승인 2024.09.03 10:12": a list bullet before a header line.
 LEADING_BULLET = re.compile(r"^[•·▪]\s*")
 # "... 17:42       Updated : Sept 14, 2023 - 17:42", "...15:33:39Updated: ...": a second label
 # splits one line into two date lines; so does a label glued to a byline ("By X" + "Published").
 SECOND_DATE_LABEL = re.compile(r"(?<=\S)\s*(?=(?:last\s+)?(?:updated?|published|posted)\s*:)", re.I)
-# "Vietnam Time" above "11/20/2024 3:41:07 PM": the zone the next date line is printed in.
-ZONE_LABELS = {"vietnam time": LOCAL_TZ, "hanoi time": LOCAL_TZ, "korea time": SEOUL_TZ,
-               "seoul time": SEOUL_TZ, "kst": SEOUL_TZ}
-# "by Lan Anh - NDO": the agency closing a byline is the source.
-BYLINE_AGENCY = re.compile(rf"(?:^|[\s,/–—-])(?P<source>{AGENCY})$")
 # Yonhap's wire notes: "ATTN: UPDATES with ...; CHANGES headline", also in brackets.
 WIRE_NOTE = re.compile(r"^\(?ATTN\s*:.*$", re.IGNORECASE)
 # Version and rubric tags before a headline: "(LEAD) ...", "(2nd LD) ...", "[Herald Interview] ...".
@@ -213,10 +122,6 @@ SLASH_SEPARATOR = re.compile(r"\s+/\s+")
 # "1. Business", "  1. Culture/art": a numbered section label.
 NUMBERED_LABEL = re.compile(r"^\d{1,2}\.\s+\S+(?:\s+\S+){0,2}$")
 SECTION_LABEL = re.compile(rf"^(?:{alternation(SECTION_WORDS)})$", re.IGNORECASE)
-# An agency tag printed alone on a header line: "SGGP", "VOV.VN", "(VNA)".
-TAG = alternation(AGENCY_TAGS)
-AGENCY_TAG_LINE = re.compile(rf"^\(?(?P<tag>(?:{TAG})(?:/(?:{TAG}))?)\)?$", re.IGNORECASE)
-DOMAIN_SUFFIX = re.compile(r"\.vn$", re.IGNORECASE)
 # "| ... |": a cell of a table a photo and its caption were laid out in.
 TABLE_CELL = re.compile(r"^\|\s*(?P<cell>.*?)\s*\|?$")
 # A line with no Latin letter at all (Korean, Chinese): an ad, a language switch.
@@ -225,24 +130,6 @@ LATIN_LETTER = re.compile(r"[A-Za-zÀ-ỹ]")
 # mark; or a line as long as a lead. On an HTML page it is the block's text, not furniture
 # (issue 16: Chinese news pages lost their whole body as "chrome" lines without a Latin letter).
 OTHER_SCRIPT_SENTENCE = re.compile(r"^(?=.*[^\W\d_]{4}).*[。！？.!?]['\"”’」』)）]*$")
-# Seeds 002, 003, 004: "HÀ NỘI — ", "Hanoi (VNA) - ", and relatives "Seoul (VNA) – ", "SEOUL — ",
-# "Hanoi, August 12 (VNA) - ", "SEOUL, Nov. 3 (Yonhap) -- ". The day in a dateline has no year and
-# is never used as a date. With an agency code the text may follow the dash without a space.
-DATELINE = re.compile(
-    rf"^(?P<place>[^\W\d_][^\W\d_'’.]*(?:[ '’.-]{{1,2}}[^\W\d_]+){{0,3}})"
-    rf"(?:,\s*(?P<day>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})|,\s*(?P<region>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?"
-    rf"(?:\s*\((?P<agency>{AGENCY}|[A-Z]{{2,6}})\))?"
-    rf"(?P<gap>\s*)(?P<dash>[—–]|--?)(?P<after>[ \t]+|$|(?=[A-Z\"“‘]))"
-)
-# "Hanoi: The General Department ...": a known place and a colon open the lead.
-COLON_DATELINE = re.compile(r"^(?P<place>[^\W\d_][^\W\d_'’.]*(?:[ '’.-]{1,2}[^\W\d_]+){0,3}):[ \t]+")
-# "VGP - ", "VOV.VN - ", "(VOVWORLD) -", "(VOVWORLD) -South Korean ...": an agency tag opens the
-# lead; the tag is the source and there is no place.
-AGENCY_TAG = re.compile(
-    rf"^\(?(?P<tag>(?:{TAG})(?:/(?:{TAG}))?)\)?\s*(?:[—–]|--?)\s*(?=\S)", re.IGNORECASE
-)
-# "– Vietnam’s shrimp exports ...": the dash of a dateline whose place was lost.
-BARE_DASH = re.compile(r"^[—–]\s+(?=[A-Z\"“‘'])")
 # A line that is only a dateline ("HÀ NỘI —") is not a title.
 DATELINE_ONLY = re.compile(r"^[^\W\d_][\w .'’()/-]{0,40}[—–-]$")
 SENTENCE_INSIDE = re.compile(r"[.!?…]['\"”’)\]]*\s+[A-Z\"“]")
@@ -263,14 +150,10 @@ MIN_STRIP_WORDS = 10
 MAX_HEADER_LINES = 60
 # A portal's machine summary is a few sentences (Daum prints three).
 MAX_SUMMARY_LINES = 5
-DATELINE_SEARCH_PARAGRAPHS = 3
 # A caption sentence printed without a credit between the date line and the lead is short.
 MAX_UNCREDITED_CAPTION_WORDS = 16
-# How much of the text is searched for marks of a Korean outlet (its zone for printed dates).
-OUTLET_MARK_SPAN = 1500
-OUTLET_MARK_TAIL = 600
-# A colon dateline ("Hanoi: ") stands within the first characters of the lead.
-COLON_DATELINE_CHARS = 40
+
+
 
 
 @dataclass(slots=True)
@@ -454,7 +337,7 @@ def _take_dated_byline(
     """A byline with its date: the writer, and the date in `zone` (the outlet's by default)."""
     if match is None:
         return False
-    _set_byline(match.group("who"), draft)
+    set_byline(match.group("who"), draft)
     found = parse_date(match.group("date"), "byline", zone or header.zone.get())
     if found is not None:
         header.dates.append(found)
@@ -521,112 +404,6 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
         draft.drop("zone_label", line)
         return True
     return False
-
-
-def take_byline(line: str, draft: Draft) -> bool:
-    """A byline line, at the head or the foot of the text: the name is kept, the line goes.
-
-    "By <agency>" ("By Yonhap") names the source, not a writer; "By <outlet>" names neither.
-    """
-    # Speed: every byline form opens with its word, or holds a "/" (name / outlet) or an "@".
-    if (
-        not line[:BYLINE_START_CHARS].lower().startswith(BYLINE_STARTS)
-        and "/" not in line
-        and "@" not in line
-    ):
-        return False
-    byline_only = BYLINE_ONLY.match(line)
-    if byline_only and len(byline_only.group("who").split()) <= MAX_BYLINE_WORDS:
-        who = WHITESPACE.sub(" ", byline_only.group("who")).strip(" ,-–—|")
-        who = FROM_PLACE.sub("", REPORTER_TITLE.sub("", who))
-        if MASTHEAD.match(who) or fold_key(who) in AGENCY_NAMES:
-            draft.header_source = draft.header_source or AGENCY_NAMES.get(fold_key(who))
-            draft.drop("byline", line)
-            return True
-        _set_byline(who, draft)
-        draft.drop("byline", line)
-        return True
-    byline = BYLINE.match(line)
-    if byline is None:
-        labelled = LABELLED_BYLINE.match(line) or NAME_SLASH_OUTLET.match(line)
-        if labelled is None:
-            return _take_email_byline(line, draft)
-        if draft.byline is None:
-            draft.byline = labelled.group("who")
-        draft.drop("byline", line)
-        return True
-    who = WHITESPACE.sub(" ", byline.group("who")).strip(" ,-–—|")
-    who = FROM_PLACE.sub("", REPORTER_TITLE.sub("", who))
-    writers = _writers(who)
-    who = writers or who
-    if not who or (len(who.split()) > MAX_BYLINE_WORDS and not writers):
-        return False
-    if MASTHEAD.match(who) or fold_key(who) in AGENCY_NAMES:
-        draft.header_source = draft.header_source or AGENCY_NAMES.get(fold_key(who))
-    elif AGENCY_TAG_LINE.match(who) or STANDALONE_AGENCY.match(who):
-        draft.header_source = draft.header_source or who
-    elif draft.byline is None:
-        draft.byline = who
-    draft.drop("byline", line)
-    return True
-
-
-def _writers(who: str) -> str:
-    """"Publisher Lee Kyung-ho with Vice Chairperson Cho Mi-sook, Won Ji-hye" → "Lee Kyung-ho with
-    Cho Mi-sook, Won Ji-hye": the titles go; "" unless there were several writers or titles, and
-    every writer is a name."""
-    names = WRITER_TITLE.sub("", who)
-    parts = [part for part in WRITER_JOINER.split(names) if part]
-    if (names == who and len(parts) < 2) or not all(is_name(part) for part in parts):
-        return ""
-    return names
-
-
-def interviewer(paragraph: str) -> str | None:
-    """Who asked the questions, as the interview's intro paragraph names them; None if it does not."""
-    if not any(verb in paragraph for verb in INTERVIEW_VERBS):
-        return None  # Speed: a necessary condition for INTERVIEWER
-    match = INTERVIEWER.search(paragraph)
-    if match is None:
-        return None
-    return match.group("asker") or match.group("writer")
-
-
-def _take_email_byline(line: str, draft: Draft) -> bool:
-    """"Kim Jung-mi 기자 jmkim@koreapost.com", "Alphabiz Reporter Yoon Se-ra(yoonsr@...)": a short
-    line with an e-mail signs the text; the name is what stands before the e-mail, after the
-    outlet and the word "Reporter"."""
-    if "@" not in line or len(line.split()) > MAX_EMAIL_BYLINE_WORDS:
-        return False
-    email = EMAIL_IN_LINE.search(line)
-    if email is None or line[email.end():].strip(" )"):
-        return False
-    before = line[: email.start()].rstrip(" (").replace("기자", "").strip()
-    before = before.split("Reporter")[-1].strip() if "Reporter" in before else before
-    if before and not is_name(before):
-        return False
-    if before and draft.byline is None:
-        draft.byline = before
-    draft.drop("byline", line)
-    return True
-
-
-def is_name(text: str) -> bool:
-    """Two to four words, each capitalised, none a word of page furniture: a person's name."""
-    words = text.split()
-    return (
-        MIN_NAME_WORDS <= len(words) <= MAX_NAME_WORDS
-        and all(word[:1].isupper() and not any(c.isdigit() for c in word) for word in words)
-        and not any(word.casefold() in NOT_NAME_WORDS for word in words)
-    )
-
-
-def _set_byline(who: str, draft: Draft) -> None:
-    who = WHITESPACE.sub(" ", who).strip(" ,-–—|")
-    draft.byline = who
-    agency = BYLINE_AGENCY.search(who)
-    if agency:
-        draft.byline_source = agency.group("source")
 
 
 def _is_other_script_text(line: str) -> bool:
@@ -793,112 +570,3 @@ def _choose_date(header: _Header, draft: Draft) -> None:
         return
     timed = next((found for found in header.dates if found.published_at is not None), None)
     draft.found_date = timed or header.dates[0]
-
-
-class OutletZone:
-    """The zone the outlet prints its dates in, decided on first use.
-
-    Asia/Seoul when the document carries a Korean outlet's marks, in its text (a masthead, a
-    domain, a wire tag, " KST") or in its address (a crawled page's URL, a saved file's name:
-    ".../koreajoongangdaily.joins.com/...", "joongang-01.txt"), Asia/Ho_Chi_Minh otherwise. A
-    zone label printed above the date ("Korea Time") overrides both (`override`). Most texts
-    print no date line at all, so the marks are looked for only when a date is parsed.
-    """
-
-    __slots__ = ("_text", "_uri", "_zone", "override")
-
-    def __init__(self, text: str, uri: str) -> None:
-        self._text = text
-        self._uri = uri
-        self._zone: object = None
-        self.override: object = None
-
-    def get(self) -> object:
-        if self.override is not None:
-            return self.override
-        if self._zone is None:
-            self._zone = _outlet_zone(self._text, self._uri)
-        return self._zone
-
-
-def _outlet_zone(text: str, uri: str) -> object:
-    # Speed: `in` on one lower-cased copy of both ends (a case-insensitive alternation regex
-    # tries every position of the text).
-    ends = (text[:OUTLET_MARK_SPAN] + "\n" + text[-OUTLET_MARK_TAIL:] + "\n" + uri).lower()
-    return SEOUL_TZ if any(mark in ends for mark in KOREAN_OUTLET_MARKS) else LOCAL_TZ
-
-
-def take_dateline(paragraphs: list[str], draft: Draft) -> list[str]:
-    """Strip the dateline from the first paragraph that opens with one (seed 002: the third).
-
-    A wire wrapper stacked above the real dateline ("VIETNAM, June 23 - HÀ NỘI — ...") is taken
-    too, and the inner, real place wins. An agency tag ("VGP - ") gives the source, no place.
-    """
-    for index, paragraph in enumerate(paragraphs[:DATELINE_SEARCH_PARAGRAPHS]):
-        taken = _strip_dateline(paragraph, draft, lead=index == 0)
-        if taken is None:
-            continue
-        inner = _strip_dateline(taken, draft, lead=False)  # the wrapper's place gives way
-        rest = (inner if inner is not None else taken).strip()
-        return paragraphs[:index] + ([rest] if rest else []) + paragraphs[index + 1:]
-    return paragraphs
-
-
-def _strip_dateline(paragraph: str, draft: Draft, lead: bool) -> str | None:
-    glued = GLUED_BYLINE.match(paragraph) if paragraph.startswith("By ") else None
-    if glued:
-        draft.byline = draft.byline or glued.group("who")
-        draft.drop("byline", glued.group(0))
-        return paragraph[glued.end():]
-    bracket = BRACKET_BYLINE.match(paragraph) if paragraph.startswith("[") else None
-    if bracket:
-        draft.byline = draft.byline or REPORTER_TITLE.sub("", bracket.group("who").strip())
-        draft.drop("byline", bracket.group(0))
-        return paragraph[bracket.end():]
-    tag = AGENCY_TAG.match(paragraph)
-    if tag and not tag.group("tag")[:1].islower():
-        draft.dateline_source = draft.dateline_source or DOMAIN_SUFFIX.sub("", tag.group("tag"))
-        draft.drop("agency_tag", tag.group(0))
-        return paragraph[tag.end():]
-    match = DATELINE.match(paragraph)
-    if match is not None and is_dateline(match, paragraph[match.end():]):
-        place = match.group("place")
-        draft.dateline = KNOWN_PLACE_SPELLING.get(place.casefold()) or (
-            place.title() if place.isupper() else place
-        )
-        draft.dateline_source = match.group("agency") or draft.dateline_source
-        draft.drop("dateline", match.group(0))
-        return paragraph[match.end():]
-    colon = COLON_DATELINE.match(paragraph) if ":" in paragraph[:COLON_DATELINE_CHARS] else None
-    if colon is not None and colon.group("place").casefold() in KNOWN_PLACE_SPELLING:
-        rest = paragraph[colon.end():]
-        if rest[:1].isupper():
-            draft.dateline = KNOWN_PLACE_SPELLING[colon.group("place").casefold()]
-            draft.drop("dateline", colon.group(0))
-            return rest
-    # Only the lead may open with a dateline's bare dash; a later "- " opens a list item.
-    dash = BARE_DASH.match(paragraph) if lead and paragraph[:1] in "—–" else None
-    if dash is not None and draft.dateline is None:
-        draft.drop("dateline", dash.group(0))
-        return paragraph[dash.end():]
-    return None
-
-
-def is_dateline(match: re.Match[str], rest: str) -> bool:
-    """Only a place the way outlets print it: ALL CAPS, with an agency code, or a known city,
-    followed by a capitalised sentence or by nothing (a dateline on its own line)."""
-    first = rest.lstrip("\"“‘'(")[:1]
-    if rest and not (first.isupper() or first.isdigit()):
-        return False
-    place = match.group("place")
-    if match.group("agency"):
-        return True
-    if rest and not match.group("after"):  # "Seoul–Busan": only an agency's dash may touch text
-        return False
-    if match.group("region") and not place.isupper():  # "ANSAN, Gyeonggi —", never "Hanoi, Seoul –"
-        return False
-    if not match.group("gap"):  # "Seoul–Busan rail" is a compound, not a dateline
-        return False
-    if place.isupper() and len(place) >= 3:
-        return True
-    return match.group("dash") in "—–" and place.casefold() in KNOWN_PLACE_SPELLING

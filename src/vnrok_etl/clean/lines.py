@@ -146,7 +146,7 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
                     draft.mirror_title = copied.group("title")
                     draft.mirror_date = copied.group("date")
                 draft.drop("chrome", line)
-            elif not any(character.isalnum() for character in line):
+            elif not (line[:1].isalnum() or any(character.isalnum() for character in line)):
                 draft.drop("chrome", line)  # "|", "***": a line of marks only
             elif other_language(line):
                 draft.drop("other_language", line)  # a Korean menu, a Vietnamese teaser

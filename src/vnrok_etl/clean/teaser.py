@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from vnrok_etl.clean.common import SENTENCE_BOUNDARY, Draft
-from vnrok_etl.clean.header import DATELINE, is_dateline
+from vnrok_etl.clean.lead import DATELINE, is_dateline
 from vnrok_etl.records import RemovedSpan
 
 STEM_CHARS = 4

@@ -17,7 +17,7 @@ import re
 import threading
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, CData, NavigableString, Tag
+from bs4 import BeautifulSoup, CData, NavigableString, PageElement, Tag
 from bs4.builder import LXMLTreeBuilder
 
 from vnrok_etl.decode import normalize_text
@@ -37,6 +37,8 @@ SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "rt", "rp",
 # Only these string types are printed text (not comments, doctypes, script or ruby strings).
 TEXT_TYPES = (NavigableString, CData)
 WHITESPACE = re.compile(r"[ \t\r\f\v]+")
+ASCII_SPACES = BeautifulSoup.ASCII_SPACES  # a text of only these is built as one space or newline
+NON_WHITESPACE = re.compile(r"\S+")  # bs4's nonwhitespace_re: how it splits a class list
 ODD_SPACE = re.compile(r"[\t\r\f\v]")  # the whitespace WHITESPACE turns into a space
 # Block-level elements around which whitespace-only text is not printed (not <br>, not <img>:
 # those sit inside a line of text).
@@ -49,6 +51,11 @@ SILENT_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "obje
 # tags, outlets.PRUNED_TAGS).
 DEFAULT_PRUNED_TAGS = (*sorted(SILENT_TEXT), "nav", "footer", "aside")
 RELATED_CLASS = re.compile(r"relat|more|other|lien-quan|latest|box|tag|keyword", re.IGNORECASE)
+# The fields of a bs4 element that are its own (its attributes and its place in the tree); the
+# others are the same for every element of a name (PruningTreeBuilder._build).
+ELEMENT_OWN_FIELDS = frozenset(
+    {"attrs", "contents", "parent", "previous_element", "next_element", "previous_sibling", "next_sibling"}
+)
 CELL_SEPARATOR = " | "
 PARAGRAPH_SEPARATOR = "\ue000"  # see _normalize
 
@@ -110,6 +117,14 @@ class PruningTreeBuilder(LXMLTreeBuilder):
       (`_flush`): a third of the nodes of a typical page.
     * HTML has no namespaces: an element's attributes go to BeautifulSoup as libxml2 gives them,
       without the XML builder's namespace bookkeeping (a quarter of the per-element cost).
+    * An element is built as bs4's `handle_starttag` and `handle_endtag` build it, without their
+      generality (`_build`, `_close`, `_add_text`): the fields every element of a name shares
+      are copied from the first one bs4 built, and libxml2 closes elements in order, so an end
+      tag pops the current element; a run of text becomes a string as bs4's `endData` makes it.
+      Elements bs4 keeps extra state for (`special_tags`: <pre>, <textarea>, string containers
+      such as <script>) are left to bs4. The generated corpus's HTML pages parse in 0.39 ms
+      instead of 0.61 (benchmarks/RESULTS.md); tests/test_html_extract.py checks that both ways
+      build the same tree, field by field.
 
     Text is handed to BeautifulSoup one run at a time: libxml2 may report one text in pieces,
     and a pruned element's text before and after it is one run, as if it had never been there.
@@ -125,6 +140,10 @@ class PruningTreeBuilder(LXMLTreeBuilder):
         self.last_end: str | None = None  # the element the run follows (its tail), if any
         self.skipped: _Skipped | None = None  # the pruned element being read, if any
         self.parsers: dict[str | None, object] = {}
+        # What every element of a name shares (see `_build`), taken from the first bs4 built.
+        self.shared_fields: dict[str, dict[str, object]] = {}
+        self.special_tags = frozenset({*self.preserve_whitespace_tags, *self.string_containers})
+        self.list_attributes: dict[str, tuple[str, ...]] = {}  # per tag: the attributes holding lists
 
     def prepare(self, pruned_tags: tuple[str, ...], removed: list[RemovedSpan]) -> None:
         """Set up for the next page: what to prune, where to log it."""
@@ -157,10 +176,16 @@ class PruningTreeBuilder(LXMLTreeBuilder):
             return
         if self.run:
             self._flush(tag)
-        # BeautifulSoup.handle_starttag's steps for a parse without SoupStrainer or custom
-        # element classes (it also resolves those, and a typing cast, for every element).
         soup = self.soup
-        soup.endData()
+        if soup.current_data:
+            soup.endData()
+        self.elements.append(self._build(tag, attrib))
+        self.last_start, self.last_end = tag, None
+
+    def _build_by_bs4(self, tag: str, attrib: dict[str, str]) -> Tag:
+        """BeautifulSoup.handle_starttag's steps for a parse without SoupStrainer or custom
+        element classes (it also resolves those, and a typing cast, for every element)."""
+        soup = self.soup
         previous = soup._most_recent_element
         element = Tag(
             soup, self, tag, None, None, self.attribute_dict_class(attrib), soup.currentTag, previous,
@@ -170,8 +195,61 @@ class PruningTreeBuilder(LXMLTreeBuilder):
             previous.next_element = element
         soup._most_recent_element = element
         soup.pushTag(element)
-        self.elements.append(element)
-        self.last_start, self.last_end = tag, None
+        if tag not in self.special_tags:
+            self.shared_fields[tag] = {
+                key: value for key, value in element.__dict__.items() if key not in ELEMENT_OWN_FIELDS
+            }
+        return element
+
+    def _build(self, tag: str, attrib: dict[str, str]) -> Tag:
+        """What `_build_by_bs4` makes, field by field: Tag.__init__ and Tag.setup (the element
+        linked after the last one built, as its parent's last child), then pushTag (no <pre>, no
+        string container: those are special tags)."""
+        shared = self.shared_fields.get(tag)
+        if shared is None:
+            return self._build_by_bs4(tag, attrib)
+        soup = self.soup
+        parent = soup.currentTag
+        previous = soup._most_recent_element
+        siblings = parent.contents
+        previous_sibling = siblings[-1] if siblings else None
+        element = Tag.__new__(Tag)
+        fields = element.__dict__
+        fields.update(shared)
+        attrs = self.attribute_dict_class(attrib)
+        if attrs:
+            # _replace_cdata_list_attribute_values's steps: class="a b" is the list ["a", "b"].
+            listed = self.list_attributes.get(tag)
+            if listed is None:
+                listed = self.list_attributes[tag] = self._list_attributes(tag)
+            for name in listed:
+                value = attrs.get(name)
+                if value is not None:
+                    attrs[name] = self.attribute_value_list_class(NON_WHITESPACE.findall(value))
+        fields["attrs"] = attrs
+        fields["contents"] = []
+        fields["parent"] = parent
+        fields["previous_element"] = previous
+        fields["next_element"] = None
+        fields["next_sibling"] = None
+        fields["previous_sibling"] = previous_sibling
+        if tag == "meta":
+            self.set_up_substitutions(element)  # a declared charset, kept for bs4's output
+        if previous is not None:
+            previous.next_element = element
+        if previous_sibling is not None:
+            previous_sibling.next_sibling = element
+        soup._most_recent_element = element
+        siblings.append(element)
+        soup.tagStack.append(element)
+        soup.currentTag = element
+        soup.open_tag_counter[tag] += 1
+        return element
+
+    def _list_attributes(self, tag: str) -> tuple[str, ...]:
+        """The attributes whose value is a list of words on this tag ("class" on every tag)."""
+        listed = self.cdata_list_attributes
+        return tuple(sorted(listed.get("*", set()) | listed.get(tag.lower(), set())))
 
     def end(self, tag: str) -> None:  # type: ignore[override]
         skipped = self.skipped
@@ -182,8 +260,22 @@ class PruningTreeBuilder(LXMLTreeBuilder):
             return
         if self.run:
             self._flush(None)
-        self.soup.handle_endtag(tag, None)
+        self._close(tag)
         self.last_start, self.last_end = None, tag
+
+    def _close(self, tag: str) -> None:
+        """BeautifulSoup.handle_endtag's steps when the element ending is the current one (popTag's
+        <pre> and string-container steps apply to special tags only); else bs4's."""
+        soup = self.soup
+        stack = soup.tagStack
+        if stack[-1].name == tag and tag not in self.special_tags and len(stack) > 1:
+            if soup.current_data:
+                soup.endData()
+            stack.pop()
+            soup.open_tag_counter[tag] -= 1
+            soup.currentTag = stack[-1]
+        else:
+            soup.handle_endtag(tag, None)
 
     def data(self, content: str) -> None:  # type: ignore[override]
         if self.skipped is not None:
@@ -229,7 +321,39 @@ class PruningTreeBuilder(LXMLTreeBuilder):
             or (self.last_start in BLANK_AROUND_TAGS and next_start in BLANK_AROUND_TAGS)
         ):
             return
-        self.soup.handle_data(text)
+        self._add_text(text)
+
+    def _add_text(self, text: str) -> None:
+        """BeautifulSoup.endData's steps for one run of text outside <pre> and string containers;
+        else bs4's (it joins the text with what it holds, in its string class)."""
+        soup = self.soup
+        if soup.current_data or soup.string_container_stack or soup.preserve_whitespace_tag_stack:
+            soup.handle_data(text)
+            return
+        if not text.strip(ASCII_SPACES):
+            text = "\n" if "\n" in text else " "
+        # NavigableString(text), then object_was_parsed's steps: PageElement.setup linking it
+        # after the last element built, as the current element's last child. (Its
+        # _linkage_fixer then finds every link already right: while the page is read, each open
+        # element is the last child of its parent.)
+        string = str.__new__(NavigableString, text)
+        parent = soup.currentTag
+        previous = soup._most_recent_element
+        siblings = parent.contents
+        previous_sibling = siblings[-1] if siblings else None
+        fields = string.__dict__
+        fields["hidden"] = False
+        fields["parent"] = parent
+        fields["previous_element"] = previous
+        fields["next_element"] = None
+        fields["next_sibling"] = None
+        fields["previous_sibling"] = previous_sibling
+        if previous is not None:
+            previous.next_element = string
+        if previous_sibling is not None:
+            previous_sibling.next_sibling = string
+        soup._most_recent_element = string
+        siblings.append(string)
 
 
 class _Skipped:
@@ -300,24 +424,63 @@ def element_text(element: Tag, separator: str = "") -> str:
     Removed furniture is logged with `separator=" "` so that menu items stay apart in the log.
     """
     if separator:
-        return clean_text(element.get_text(separator))
+        return clean_text(text_of(element, separator))
     # Speed: a plain walk, not find(): bs4 builds a name filter for every find() call.
     if element.name in BLOCK_TAGS or element.name in CELL_TAGS or any(
-        node.name in BREAKING_TAGS and type(node) is Tag for node in element.descendants
+        node.name in BREAKING_TAGS and type(node) is Tag for node in nodes_under(element)
     ):
         return clean_text(" ".join(block.text for block in blocks_of(element)))
-    return clean_text(element.get_text())
+    return clean_text(text_of(element))
 
 
 def tags_under(element: Tag, names: frozenset[str] | None = None) -> list[Tag]:
     """Elements under `element` (with one of `names`), in page order.
 
-    A plain walk over `descendants`: bs4's find_all builds a filter and matches every node
-    through it, several times slower for these simple name lookups.
+    A plain walk along the nodes (`nodes_under`): bs4's find_all builds a filter and matches
+    every node through it, several times slower for these simple name lookups.
     """
     if names is None:
-        return [node for node in element.descendants if type(node) is Tag]
-    return [node for node in element.descendants if node.name in names and type(node) is Tag]
+        return [node for node in nodes_under(element) if type(node) is Tag]
+    return [node for node in nodes_under(element) if node.name in names and type(node) is Tag]
+
+
+def strings_of(element: Tag, nodes: list[PageElement] | None = None) -> list[NavigableString]:
+    """The strings `element.get_text()` joins, in page order: those of the element's
+    `interesting_string_types` (printed text; no comment, and no script text outside a script).
+    `nodes`: the element's nodes when the caller has them (`nodes_under`)."""
+    types = element.interesting_string_types
+    if types is None:
+        types = BeautifulSoup.MAIN_CONTENT_STRING_TYPES
+    if isinstance(types, type):
+        types = (types,)
+    return [node for node in (nodes_under(element) if nodes is None else nodes) if type(node) in types]
+
+
+def text_of(element: Tag, separator: str = "") -> str:
+    """element.get_text(separator), read by `strings_of`."""
+    return separator.join(strings_of(element))
+
+
+def stripped_length(element: Tag) -> int:
+    """len(element.get_text(strip=True)): the characters of its strings without their ends' blanks."""
+    return sum(len(string.strip()) for string in strings_of(element))
+
+
+def nodes_under(element: Tag) -> list[PageElement]:
+    """list(element.descendants), read along the next_element chain as bs4's generator reads
+    it, without a generator's cost per node (text is read from large blocks many times over)."""
+    contents = element.contents
+    if not contents:
+        return []
+    if len(contents) == 1 and not isinstance(contents[0], Tag):
+        return [contents[0]]  # a link's or a heading's one string
+    stop = element._last_descendant().next_element
+    nodes = []
+    node = contents[0]
+    while node is not stop and node is not None:
+        nodes.append(node)
+        node = node.next_element
+    return nodes
 
 
 def child_tags(element: Tag) -> list[Tag]:
@@ -377,7 +540,10 @@ def blocks_of(container: Tag, section: int = 0) -> list[Block]:
             continue
         if not isinstance(node, Tag):
             if type(node) in TEXT_TYPES:  # exactly: Comment, Script, RubyTextString... are subclasses
-                buffer.append(_source_text(node, kinds[-1] == "pre"))
+                if "  " not in node and node.isprintable():
+                    buffer.append(node)  # Speed: _source_text's answer for a plain run of words
+                else:
+                    buffer.append(_source_text(node, kinds[-1] == "pre"))
             continue
         name = node.name
         if name == "br":

@@ -15,7 +15,16 @@ from itertools import islice
 
 from bs4 import NavigableString, Tag
 
-from vnrok_etl.html.document import RELATED_CLASS, element_text, is_removed, remove, tags_under
+from vnrok_etl.html.document import (
+    RELATED_CLASS,
+    element_text,
+    is_removed,
+    nodes_under,
+    remove,
+    stripped_length,
+    tags_under,
+    text_of,
+)
 from vnrok_etl.html.selectors import PageIndex, SelectorSet
 from vnrok_etl.profiles import RELATED_HEADINGS
 from vnrok_etl.records import RemovedSpan
@@ -115,7 +124,7 @@ def drop_related_boxes(top: Tag, removed: list[RemovedSpan]) -> None:
     nothing else) is removed alone. The article's container itself is never the box.
     """
     headings = []
-    for node in top.descendants:
+    for node in nodes_under(top):
         if type(node) is not NavigableString or len(node) > MAX_RELATED_HEADING_SOURCE_CHARS:
             continue
         text = " ".join(node.split())
@@ -126,7 +135,7 @@ def drop_related_boxes(top: Tag, removed: list[RemovedSpan]) -> None:
             continue
         heading = node.parent
         while heading.parent is not None and heading.parent is not top and heading.parent.name in HEADING_LIKE_SET and (
-            " ".join(heading.parent.get_text(" ").split()) == text
+            " ".join(text_of(heading.parent, " ").split()) == text
         ):
             heading = heading.parent
         box, following = _box_around(heading, top)
@@ -137,18 +146,18 @@ def drop_related_boxes(top: Tag, removed: list[RemovedSpan]) -> None:
 
 def _box_around(heading: Tag, top: Tag) -> tuple[Tag, Tag | None]:
     """The box to remove, and a link list printed right after a bare heading (or None)."""
-    heading_chars = len(heading.get_text(strip=True))
+    heading_chars = stripped_length(heading)
     box = heading
     element = heading
     for _ in range(MAX_BOX_LEVELS):
         parent = element.parent
         if parent is None or parent is top or parent.name in ("body", "html", "[document]", "article", "main"):
             break
-        total = len(parent.get_text(strip=True)) - heading_chars
+        total = stripped_length(parent) - heading_chars
         if total <= 0:
             box = element = parent  # a wrapper around the heading alone ("Read more" button)
             continue
-        links = sum(len(link.get_text(strip=True)) for link in tags_under(parent, LINK_TAGS)) - (
+        links = sum(stripped_length(link) for link in tags_under(parent, LINK_TAGS)) - (
             heading_chars if heading.name == "a" or heading.find_parent("a") else 0
         )
         if links / total >= MIN_BOX_LINK_SHARE:
@@ -164,7 +173,7 @@ def _box_around(heading: Tag, top: Tag) -> tuple[Tag, Tag | None]:
 
 
 def _link_share(element: Tag) -> float:
-    total = len(element.get_text(strip=True))
+    total = stripped_length(element)
     if not total:
         return 0.0
-    return sum(len(link.get_text(strip=True)) for link in tags_under(element, LINK_TAGS)) / total
+    return sum(stripped_length(link) for link in tags_under(element, LINK_TAGS)) / total

@@ -33,7 +33,16 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
-from vnrok_etl.html.document import TEXT_TYPES, attached, child_tags, tags_under, is_removed
+from vnrok_etl.html.document import (
+    TEXT_TYPES,
+    attached,
+    child_tags,
+    is_removed,
+    nodes_under,
+    strings_of,
+    tags_under,
+    text_of,
+)
 from vnrok_etl.html.furniture import drop, drop_related_boxes
 from vnrok_etl.records import RemovedSpan
 
@@ -129,7 +138,7 @@ def article_blocks(soup: BeautifulSoup, removed: list[RemovedSpan]) -> list[Tag]
 def _unlikely(root: Tag) -> list[Tag]:
     """Rule 1: furniture named by class, id or role, whatever tag it is (outermost only)."""
     found = []
-    walker = iter(root.descendants)
+    walker = iter(nodes_under(root))
     skip_until = None
     for element in walker:
         if skip_until is not None:
@@ -143,6 +152,8 @@ def _unlikely(root: Tag) -> list[Tag]:
         if not attrs:
             continue
         role = attrs.get("role")
+        if role is None and "class" not in attrs and "id" not in attrs:
+            continue  # Speed: nothing names it furniture (a link, an image, a plain <p>)
         names = _class_and_id(element)
         if (isinstance(role, str) and role.lower() in UNLIKELY_ROLES) or (
             names and UNLIKELY.search(names) and not MAYBE_CANDIDATE.search(names)
@@ -179,12 +190,15 @@ def _put_back(taken: list[tuple[Tag, Tag, int]]) -> None:
 
 
 def _text_chars(elements: list[Tag]) -> int:
-    return sum(len(element.get_text().strip()) for element in elements)
+    return sum(len(text_of(element).strip()) for element in elements)
 
 
 def _choose(root: Tag, weigh_classes: bool) -> list[Tag]:
     """Rules 2-4 on the page as it is: the best block and the siblings that join it."""
     scores: dict[int, list] = {}  # id(element) -> [element, score, scaled by link density]
+    # Each link's text length, read once for every candidate holding it (the page does not
+    # change while the block is chosen; nested candidates share their links).
+    lengths: dict[int, int] = {}
 
     def touch(element: Tag) -> list:
         entry = scores.get(id(element))
@@ -211,7 +225,7 @@ def _choose(root: Tag, weigh_classes: bool) -> list[Tag]:
     for entry in sorted(scores.values(), key=lambda entry: entry[1], reverse=True):
         if len(top) == TOP_CANDIDATES and entry[1] <= top[-1][1]:
             break
-        _scale(entry)
+        _scale(entry, lengths)
         top.append(entry)
         top.sort(key=lambda entry: entry[1], reverse=True)
         del top[TOP_CANDIDATES:]
@@ -220,12 +234,12 @@ def _choose(root: Tag, weigh_classes: bool) -> list[Tag]:
     best, best_score = top[0][0], top[0][1]
     if best is root and best_score <= 0:
         return []
-    best = _unify(best, top, scores, root)
+    best = _unify(best, top, scores, root, lengths)
     best_score = scores[id(best)][1] if id(best) in scores else best_score
-    return _with_siblings(best, best_score, scores)
+    return _with_siblings(best, best_score, scores, lengths)
 
 
-def _unify(best: Tag, top: list[list], scores: dict[int, list], root: Tag) -> Tag:
+def _unify(best: Tag, top: list[list], scores: dict[int, list], root: Tag, lengths: dict[int, int]) -> Tag:
     """Readability's three moves up the tree from the best block, stated as rules:
 
     * when at least three of the other top blocks score 3/4 of the best one and share an
@@ -253,7 +267,7 @@ def _unify(best: Tag, top: list[list], scores: dict[int, list], root: Tag) -> Ta
         if entry is None:
             parent = parent.parent
             continue
-        _scale(entry)
+        _scale(entry, lengths)
         if entry[1] < threshold:
             break
         if entry[1] > last:
@@ -270,10 +284,10 @@ def _unify(best: Tag, top: list[list], scores: dict[int, list], root: Tag) -> Ta
     return best
 
 
-def _scale(entry: list) -> None:
+def _scale(entry: list, lengths: dict[int, int]) -> None:
     """Rule 3 on a score entry [element, score, scaled], once."""
     if not entry[2]:
-        entry[1] *= 1 - link_density(entry[0])
+        entry[1] *= 1 - link_density(entry[0], lengths)
         entry[2] = True
 
 
@@ -290,7 +304,7 @@ def _paragraphs(root: Tag):
                 continue  # a layout cell: its own paragraphs vote
             if name == "blockquote" and _has_descendant(element, QUOTE_PARAGRAPHS):
                 continue
-            text = element.get_text()
+            text = text_of(element)
             chars = len(text.strip())
             if chars >= MIN_PARAGRAPH_CHARS:
                 yield element.parent, chars, text.count(",")
@@ -304,7 +318,7 @@ def _paragraphs(root: Tag):
                     yield element, len(text), text.count(",")
                 continue
             # No block children: the whole div is one paragraph (inline markup included).
-            text = element.get_text().strip()
+            text = text_of(element).strip()
             if len(text) >= MIN_PARAGRAPH_CHARS:
                 yield element.parent, len(text), text.count(",")
             continue
@@ -323,13 +337,13 @@ def _br_chunks(children: list) -> list[str]:
         elif type(child) in TEXT_TYPES:
             current.append(child)
         elif type(child) is Tag:
-            current.append(child.get_text())
+            current.append(text_of(child))
     chunks.append("".join(current).strip())
     return [chunk for chunk in chunks if len(chunk) >= MIN_PARAGRAPH_CHARS]
 
 
 def _has_descendant(element: Tag, names: frozenset[str]) -> bool:
-    return any(node.name in names for node in element.descendants)
+    return any(node.name in names for node in nodes_under(element))
 
 
 def _initial_score(element: Tag, weigh_classes: bool) -> float:
@@ -352,30 +366,43 @@ def class_weight(element: Tag) -> int:
     return weight
 
 
-def link_density(element: Tag) -> float:
-    """Share of the element's text inside links (in-page "#" links count a third)."""
-    return _density(text_length(element), tags_under(element, LINK_TAGS))
+def link_density(element: Tag, lengths: dict[int, int] | None = None) -> float:
+    """Share of the element's text inside links (in-page "#" links count a third). `lengths`:
+    links' text lengths already read, while the page has not changed."""
+    nodes = nodes_under(element)  # one walk for its text and its links
+    links = [node for node in nodes if node.name in LINK_TAGS and type(node) is Tag]
+    return _density(_length(" ".join(strings_of(element, nodes))), links, lengths)
 
 
 def text_length(element: Tag) -> int:
     """Characters of the element's text with each run of whitespace, and each boundary between
     two strings, counted as one space (Readability's measure: whitespace the markup may or may
     not carry between blocks does not change a block's length)."""
-    return len(" ".join(element.get_text(" ").split()))
+    return _length(text_of(element, " "))
 
 
-def _density(total: int, links: list[Tag]) -> float:
+def _length(text: str) -> int:
+    return len(" ".join(text.split()))
+
+
+def _density(total: int, links: list[Tag], lengths: dict[int, int] | None = None) -> float:
     if not total:
         return 0.0
     chars = 0.0
     for link in links:
         href = link.get("href")
         share = 0.3 if isinstance(href, str) and href.startswith("#") else 1.0
-        chars += text_length(link) * share
+        if lengths is None:
+            length = text_length(link)
+        else:
+            length = lengths.get(id(link))
+            if length is None:
+                length = lengths[id(link)] = text_length(link)
+        chars += length * share
     return min(chars / total, 1.0)
 
 
-def _with_siblings(best: Tag, best_score: float, scores: dict[int, list]) -> list[Tag]:
+def _with_siblings(best: Tag, best_score: float, scores: dict[int, list], lengths: dict[int, int]) -> list[Tag]:
     parent = best.parent
     if parent is None or parent.name in ("[document]", "html"):
         return [best]
@@ -388,16 +415,16 @@ def _with_siblings(best: Tag, best_score: float, scores: dict[int, list]) -> lis
             continue
         entry = scores.get(id(sibling))
         if entry is not None:
-            _scale(entry)
+            _scale(entry, lengths)
         bonus = best_score * SIBLING_SHARE if best_classes and sibling.get("class") == best_classes else 0
         if entry is not None and entry[1] + bonus >= threshold:
             chosen.append(sibling)
-        elif entry is None and bonus and _reads_as_prose(sibling):
+        elif entry is None and bonus and _reads_as_prose(sibling, lengths):
             # Same wrapper as the best block, paragraphs nested too deep to have voted.
             chosen.append(sibling)
         elif sibling.name == "p":
-            text = sibling.get_text().strip()
-            density = link_density(sibling)
+            text = text_of(sibling).strip()
+            density = link_density(sibling, lengths)
             if (len(text) > LONG_PARAGRAPH_CHARS and density < SIBLING_MAX_LINK_DENSITY) or (
                 0 < len(text) <= LONG_PARAGRAPH_CHARS and density == 0 and re.search(r"\.( |$)", text)
             ):
@@ -405,14 +432,14 @@ def _with_siblings(best: Tag, best_score: float, scores: dict[int, list]) -> lis
     return chosen
 
 
-def _reads_as_prose(element: Tag) -> bool:
+def _reads_as_prose(element: Tag, lengths: dict[int, int]) -> bool:
     """Rule 4's unscored twin: a sibling wearing the best block's own class, that no paragraph
     voted for (its paragraphs sit more than ANCESTOR_LEVELS below it, or none is long enough to
     vote), joins when it holds more than a long paragraph's worth of text and under
     SIBLING_MAX_LINK_DENSITY of it in links: an article cut into several wrappers of one kind,
     each section nested at its own depth. A wrapper of headline links stays out."""
     text = text_length(element)
-    return text > LONG_PARAGRAPH_CHARS and link_density(element) < SIBLING_MAX_LINK_DENSITY
+    return text > LONG_PARAGRAPH_CHARS and link_density(element, lengths) < SIBLING_MAX_LINK_DENSITY
 
 
 def _clean_conditionally(container: Tag, removed: list[RemovedSpan], weigh_classes: bool) -> None:
@@ -432,13 +459,14 @@ def _is_furniture_box(element: Tag, weigh_classes: bool) -> bool:
         return True
     counts: dict[str, int] = {}
     links: list[Tag] = []
-    for node in element.descendants:
+    nodes = nodes_under(element)  # one walk for its elements and its text
+    for node in nodes:
         name = node.name
         if name is not None:
             counts[name] = counts.get(name, 0) + 1
             if name == "a":
                 links.append(node)
-    text = element.get_text(" ")
+    text = " ".join(strings_of(element, nodes))
     if text.count(",") >= MIN_CLEAN_COMMAS:
         return False
     paragraphs = counts.get("p", 0)

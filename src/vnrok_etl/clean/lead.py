@@ -1,0 +1,113 @@
+"""What opens the lead: a dateline ("HÀ NỘI —", "SEOUL, June 22 (Yonhap) --"), an agency tag
+("VGP - "), a byline glued to it, taken off the first paragraphs.
+
+The header scan (header.py) stops at the first line that is text, and that line often opens with
+the place and agency the story was filed from. Those words are not the article's: the place
+becomes `Article.dateline`, the agency the source, and the sentence after them stays. Only a
+place printed the way outlets print datelines counts (`is_dateline`), so "Seoul–Busan rail" or
+"Hanoi, Seoul –" in a sentence is never cut. A wire wrapper stacked above the real dateline
+("VIETNAM, June 23 - HÀ NỘI — ...") is taken too, and the inner, real place wins.
+
+The teaser rules (teaser.py) use DATELINE and `is_dateline` to tell a lead from a standfirst.
+"""
+
+from __future__ import annotations
+
+import re
+
+from vnrok_etl.clean.bylines import BRACKET_BYLINE, GLUED_BYLINE, REPORTER_TITLE
+from vnrok_etl.clean.common import AGENCY, AGENCY_TAG, DOMAIN_SUFFIX, KNOWN_PLACE_SPELLING, Draft
+
+# Seeds 002, 003, 004: "HÀ NỘI — ", "Hanoi (VNA) - ", and relatives "Seoul (VNA) – ", "SEOUL — ",
+# "Hanoi, August 12 (VNA) - ", "SEOUL, Nov. 3 (Yonhap) -- ". The day in a dateline has no year and
+# is never used as a date. With an agency code the text may follow the dash without a space.
+DATELINE = re.compile(
+    rf"^(?P<place>[^\W\d_][^\W\d_'’.]*(?:[ '’.-]{{1,2}}[^\W\d_]+){{0,3}})"
+    rf"(?:,\s*(?P<day>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})|,\s*(?P<region>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?"
+    rf"(?:\s*\((?P<agency>{AGENCY}|[A-Z]{{2,6}})\))?"
+    rf"(?P<gap>\s*)(?P<dash>[—–]|--?)(?P<after>[ \t]+|$|(?=[A-Z\"“‘]))"
+)
+# "Hanoi: The General Department ...": a known place and a colon open the lead.
+COLON_DATELINE = re.compile(r"^(?P<place>[^\W\d_][^\W\d_'’.]*(?:[ '’.-]{1,2}[^\W\d_]+){0,3}):[ \t]+")
+# "– Vietnam’s shrimp exports ...": the dash of a dateline whose place was lost.
+BARE_DASH = re.compile(r"^[—–]\s+(?=[A-Z\"“‘'])")
+# A dateline opens one of the first paragraphs (seed 002: the third).
+DATELINE_SEARCH_PARAGRAPHS = 3
+# A colon dateline ("Hanoi: ") stands within the first characters of the lead.
+COLON_DATELINE_CHARS = 40
+
+
+def take_dateline(paragraphs: list[str], draft: Draft) -> list[str]:
+    """Strip the dateline from the first paragraph that opens with one (seed 002: the third).
+
+    A wire wrapper stacked above the real dateline ("VIETNAM, June 23 - HÀ NỘI — ...") is taken
+    too, and the inner, real place wins. An agency tag ("VGP - ") gives the source, no place.
+    """
+    for index, paragraph in enumerate(paragraphs[:DATELINE_SEARCH_PARAGRAPHS]):
+        taken = _strip_dateline(paragraph, draft, lead=index == 0)
+        if taken is None:
+            continue
+        inner = _strip_dateline(taken, draft, lead=False)  # the wrapper's place gives way
+        rest = (inner if inner is not None else taken).strip()
+        return paragraphs[:index] + ([rest] if rest else []) + paragraphs[index + 1:]
+    return paragraphs
+
+
+def _strip_dateline(paragraph: str, draft: Draft, lead: bool) -> str | None:
+    glued = GLUED_BYLINE.match(paragraph) if paragraph.startswith("By ") else None
+    if glued:
+        draft.byline = draft.byline or glued.group("who")
+        draft.drop("byline", glued.group(0))
+        return paragraph[glued.end():]
+    bracket = BRACKET_BYLINE.match(paragraph) if paragraph.startswith("[") else None
+    if bracket:
+        draft.byline = draft.byline or REPORTER_TITLE.sub("", bracket.group("who").strip())
+        draft.drop("byline", bracket.group(0))
+        return paragraph[bracket.end():]
+    tag = AGENCY_TAG.match(paragraph)
+    if tag and not tag.group("tag")[:1].islower():
+        draft.dateline_source = draft.dateline_source or DOMAIN_SUFFIX.sub("", tag.group("tag"))
+        draft.drop("agency_tag", tag.group(0))
+        return paragraph[tag.end():]
+    match = DATELINE.match(paragraph)
+    if match is not None and is_dateline(match, paragraph[match.end():]):
+        place = match.group("place")
+        draft.dateline = KNOWN_PLACE_SPELLING.get(place.casefold()) or (
+            place.title() if place.isupper() else place
+        )
+        draft.dateline_source = match.group("agency") or draft.dateline_source
+        draft.drop("dateline", match.group(0))
+        return paragraph[match.end():]
+    colon = COLON_DATELINE.match(paragraph) if ":" in paragraph[:COLON_DATELINE_CHARS] else None
+    if colon is not None and colon.group("place").casefold() in KNOWN_PLACE_SPELLING:
+        rest = paragraph[colon.end():]
+        if rest[:1].isupper():
+            draft.dateline = KNOWN_PLACE_SPELLING[colon.group("place").casefold()]
+            draft.drop("dateline", colon.group(0))
+            return rest
+    # Only the lead may open with a dateline's bare dash; a later "- " opens a list item.
+    dash = BARE_DASH.match(paragraph) if lead and paragraph[:1] in "—–" else None
+    if dash is not None and draft.dateline is None:
+        draft.drop("dateline", dash.group(0))
+        return paragraph[dash.end():]
+    return None
+
+
+def is_dateline(match: re.Match[str], rest: str) -> bool:
+    """Only a place the way outlets print it: ALL CAPS, with an agency code, or a known city,
+    followed by a capitalised sentence or by nothing (a dateline on its own line)."""
+    first = rest.lstrip("\"“‘'(")[:1]
+    if rest and not (first.isupper() or first.isdigit()):
+        return False
+    place = match.group("place")
+    if match.group("agency"):
+        return True
+    if rest and not match.group("after"):  # "Seoul–Busan": only an agency's dash may touch text
+        return False
+    if match.group("region") and not place.isupper():  # "ANSAN, Gyeonggi —", never "Hanoi, Seoul –"
+        return False
+    if not match.group("gap"):  # "Seoul–Busan rail" is a compound, not a dateline
+        return False
+    if place.isupper() and len(place) >= 3:
+        return True
+    return match.group("dash") in "—–" and place.casefold() in KNOWN_PLACE_SPELLING

@@ -62,3 +62,41 @@ def test_quality_holds_its_floor(totals, measure):
 def test_leaks_and_bogus_speakers_stay_under_their_ceilings(totals):
     assert totals.leaks <= MAX_LEAKS, [m for m in totals.misses if "leak" in m]
     assert totals.bogus_speakers <= MAX_BOGUS_SPEAKERS, [m for m in totals.misses if "never names" in m]
+
+
+# The held-out set (tests/heldout/, 16 documents of outlets and templates the corpus lacks, keyed
+# before the pipeline ever ran on them). First run (5 Dec, code at ff297e3): metadata 0.819, 7
+# leaks, 1 wrong rejection, right speaker 0.471, quote precision 0.878, figures P 0.912 R 0.892
+# attributes 0.954. After the quotes branch's general rules (keys of 8 fixtures corrected, RESULTS.md): 0.861,
+# 7, 1, 0.792, 0.983, 0.978, 0.935,
+# 0.989. Cleaning's misses (metadata, leaks, the Reuters wire rejected as a tag page) are the clean
+# engineer's to fix and are held at their level here, not hidden.
+HELDOUT = ROOT / "tests" / "heldout"
+HELDOUT_FLOORS = {
+    "printed_metadata": 0.80,
+    "quote_recall_right_speaker": 0.75,
+    "quote_precision": 0.95,
+    "figure_precision": 0.95,
+    "figure_recall": 0.9,
+    "figure_attributes": 0.95,
+}
+HELDOUT_MAX_LEAKS = 7
+HELDOUT_MAX_WRONG_REJECTIONS = 1
+
+
+@pytest.fixture(scope="module")
+def heldout_totals():
+    _by_outlet, total = evaluate(HELDOUT)
+    assert total.documents >= 15
+    return total
+
+
+@pytest.mark.parametrize("measure", sorted(HELDOUT_FLOORS))
+def test_heldout_quality_holds_its_floor(heldout_totals, measure):
+    assert heldout_totals.totals()[measure] >= HELDOUT_FLOORS[measure]
+
+
+def test_heldout_leaks_and_rejections_stay_under_their_ceilings(heldout_totals):
+    assert heldout_totals.leaks <= HELDOUT_MAX_LEAKS, [m for m in heldout_totals.misses if "leak" in m]
+    assert heldout_totals.rejections_wrong <= HELDOUT_MAX_WRONG_REJECTIONS
+    assert heldout_totals.wrongful_removals == 0

@@ -467,3 +467,160 @@ def test_a_ranking_in_parentheses_keeps_its_unit():
 @pytest.mark.parametrize("text", ["Sales saw a 40fold rise.", "Sales saw a 40-fold rise."])
 def test_fold_glued_or_hyphened(text):
     assert found(text)[0][:3] == ("multiplier", text.split()[3], 40.0)
+
+
+# --- rates whose period is printed away from the amount (figures/periods.py) -------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        ("More than 250,000 certificates of origin are issued each year for exports to Korea.",
+         "More than 250,000 certificates of origin", "certificate per year"),
+        ("He said every year about 6,000 patients travel abroad for treatment.",
+         "about 6,000 patients", "patient per year"),
+        ("Every year, Viet Nam produces around 100,000 engineering graduates.",
+         "around 100,000 engineering graduates", "graduate per year"),
+        ("The plant will have an annual capacity of 8 GWh.", "8 GWh", "gwh per year"),
+        ("The school will double its annual intake to 240 students next year.", "240 students",
+         "student per year"),
+        ("The monthly basic wage is now VND4.1 million ($184).", "VND4.1 million", "VND per month"),
+        ("The monthly basic wage is now VND4.1 million ($184).", "$184", "USD per month"),
+        ("Visitors grew at an annual average of 18.4 percent in the 2019-2024 period.", "18.4 percent",
+         "percent per year"),
+        ("Korea could attract US$1 billion more in investment each year.", "US$1 billion", "USD per year"),
+    ],
+)
+def test_a_period_elsewhere_in_the_clause_makes_a_rate(sentence: str, text: str, unit: str) -> None:
+    (figure,) = [f for f in extract_figures(sentence) if f.text == text]
+    assert figure.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "unit"),
+    [
+        # another clause: the spending is not said to recur
+        ("Every year about 6,000 patients travel abroad, spending an estimated 500 million USD.",
+         "an estimated 500 million USD", "USD"),
+        # "a year earlier" compares, "last year" dates
+        ("Exports rose 12 percent from a year earlier to US$3 billion last year.", "US$3 billion", "USD"),
+        # "annual" heads another noun, with "and" between
+        ("They agreed to hold annual meetings and to train 40 officers in 2025.", "40 officers", "officer"),
+        # a number between the adjective and the amount
+        ("The annual trade volume jumped 150-fold in 30 years to $80.7 billion.", "$80.7 billion", "USD"),
+    ],
+)
+def test_a_period_in_another_clause_or_a_comparison_is_no_rate(sentence: str, text: str, unit: str) -> None:
+    (figure,) = [f for f in extract_figures(sentence) if f.text == text]
+    assert figure.unit == unit
+
+
+# --- held-out forms (tests/heldout): broadcast money, comparisons, schedules, ranges ------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind", "value", "unit", "qualifier"),
+    [
+        # broadcast scripts hyphenate the scale and spell the currency after it
+        ("Its economy passed 470-billion U.S. dollars last year.", "470-billion U.S. dollars",
+         "money", 470e9, "USD", "over"),
+        ("Trade reached 86 billion U.S. dollars.", "86 billion U.S. dollars", "money", 86e9, "USD", "exact"),
+        # "N times what it was", "N times its size": a comparison, however large
+        ("Trade is roughly 170 times what it was in 1992.", "roughly 170 times", "multiplier", 170.0,
+         "times", "approx"),
+        ("The new plant is 12 times its predecessor.", "12 times", "multiplier", 12.0, "times", "exact"),
+        # ranges with "to"
+        ("Vietnam plans to have 4,000 to 6,400 megawatts of nuclear capacity.",
+         "4,000 to 6,400 megawatts", "count", 5200.0, "megawatt", "approx"),
+        ("The plant will hire 300 to 400 workers.", "300 to 400 workers", "count", 350.0, "worker", "approx"),
+        # a verb that says "more than"
+        ("Trade could pass $100 billion in 2026.", "$100 billion", "money", 100e9, "USD", "over"),
+        ("Arrivals crossed 1 million visitors in May.", "1 million visitors", "count", 1e6, "visitor", "over"),
+    ],
+)
+def test_held_out_amount_forms(sentence: str, text: str, kind: str, value: float, unit: str, qualifier: str) -> None:
+    (figure,) = [f for f in extract_figures(sentence) if f.text == text]
+    assert (figure.kind, figure.value, figure.unit, figure.qualifier) == (kind, value, unit, qualifier)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Staff grew from 300 to 400 workers.",  # a change, not a range
+        "Exports rose 300 to 400 tonnes.",
+    ],
+)
+def test_a_change_from_one_amount_to_another_stays_two_figures(sentence: str) -> None:
+    assert len(extract_figures(sentence)) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["A five-night package costs about 890,000 won.", "They booked a three-night holiday in Da Nang."],
+)
+def test_a_package_or_holiday_length_is_a_schedule(sentence: str) -> None:
+    assert all(f.kind != "duration" for f in extract_figures(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("The two countries have set out to expand trade by about 70 percent.", "about 70 percent"),
+        ("The bank was ready to double its green lending to the country.", "double"),
+        ("Woori is willing to lend 200 billion won to the project.", "200 billion won"),
+    ],
+)
+def test_setting_out_to_or_being_ready_to_is_a_goal(sentence: str, text: str) -> None:
+    (figure,) = [f for f in extract_figures(sentence) if f.text == text]
+    assert figure.is_target
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("The expansion will add 600 jobs to the 1,800 employees already on its payroll by 2028.",
+         "1,800 employees"),
+        ("The firm will hire more staff by 2027 for the 40 stores currently open in Hanoi.", "40 stores"),
+    ],
+)
+def test_what_already_exists_is_no_target_of_a_future_year(sentence: str, text: str) -> None:
+    (figure,) = [f for f in extract_figures(sentence, datetime.date(2025, 9, 15)) if f.text == text]
+    assert not figure.is_target and figure.ref_year is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He backed the goal of US$150 billion in trade by 2030, and asked for support for the some "
+        "9,800 Korean companies operating there.",
+        "She set a target of US$150 billion by 2030, and also thanked the 9,800 Korean companies operating there.",
+    ],
+)
+def test_a_second_reporting_verb_ends_the_goal(sentence: str) -> None:
+    figures = {f.text: f for f in extract_figures(sentence, datetime.date(2025, 3, 19))}
+    assert figures["US$150 billion"].is_target
+    assert not next(f for t, f in figures.items() if "9,800" in t).is_target
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "year"),
+    [
+        ("Its order backlog stood at 9.4 trillion won at the end of June.", "9.4 trillion won", 2025),
+        ("Exports reached $5 billion at the beginning of March.", "$5 billion", 2025),
+    ],
+)
+def test_at_the_end_of_a_month_is_of_the_publication_year(sentence: str, text: str, year: int) -> None:
+    (figure,) = [f for f in extract_figures(sentence, datetime.date(2025, 9, 15)) if f.text == text]
+    assert figure.ref_year == year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Hanoi listed 215 projects with total estimated capital of VND512.6 trillion.", "VND512.6 trillion"),
+        ("The bridge has an estimated cost of $2 billion.", "$2 billion"),
+    ],
+)
+def test_an_estimated_noun_of_an_amount_is_approximate(sentence: str, text: str) -> None:
+    (figure,) = [f for f in extract_figures(sentence) if f.text == text]
+    assert figure.qualifier == "approx"

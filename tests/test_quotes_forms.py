@@ -970,3 +970,228 @@ def test_a_name_in_capitals_is_still_a_person(name: str) -> None:
     quote = quotes_of(f"Exports of rice to Korea will rise, {name} told reporters.")[-1]
     assert quote.speaker_type == "person"
 
+
+
+# --- held-out forms (tests/heldout): names on second mention, sources read to their comma ------
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        # Korean given name on second mention (VIR)
+        (("Lee Seung-hoon, chairman of Korea Eximbank, met the minister on Monday.",
+          "Seung-hoon said the bank was ready to lend more."), "Lee Seung-hoon"),
+        # Vietnamese two-word given name on second mention
+        (("Deputy Minister Nguyen Minh Hang opened the dialogue in Seoul.",
+          "Minh Hang said Hanoi would host the next round."), "Nguyen Minh Hang"),
+        # "The" as a middle name (Thế without marks), then the given name alone
+        (("“We are ready,” said Bui The Duy, the deputy minister, in Seoul on Tuesday.",
+          "“Korea can help us train engineers,” said The Duy."), "Bui The Duy"),
+    ],
+)
+def test_a_given_name_on_second_mention_names_the_person(paragraphs: tuple[str, ...], speaker: str) -> None:
+    quotes = quotes_of(*paragraphs)
+    assert quotes and all(q.speaker == speaker for q in quotes), who(quotes)
+
+
+def test_a_given_name_never_joins_a_different_family() -> None:
+    # "Jae-won" is not Lee Seung-hoon's: a given name names only the person whose name ends with it.
+    quotes = quotes_of(
+        "Lee Seung-hoon, chairman of Korea Eximbank, met the minister on Monday.",
+        "Jae-won said the bank was ready to lend more.",
+    )
+    assert all(q.speaker != "Lee Seung-hoon" for q in quotes), who(quotes)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Deputy Minister of Foreign Affairs of Viet Nam Nguyen Minh Hang said that the talks went well.",
+        "Ambassador of the Republic of Korea to Viet Nam Choi Young-sam said that the talks went well.",
+    ],
+)
+def test_a_country_printed_before_a_name_is_not_part_of_it(sentence: str) -> None:
+    (quote,) = quotes_of(sentence)
+    assert quote.speaker in ("Nguyen Minh Hang", "Choi Young-sam"), who((quote,))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The Korea Economic Daily quoted SK hynix Vice Chairman Park Jung-ho as saying that the "
+         "company is studying a plant in Vietnam.", "Park Jung-ho"),
+        ("The RoK media quoted online travel agency Yanolja as saying that bookings rose 45 percent.",
+         "Yanolja"),
+    ],
+)
+def test_quoted_as_saying_skips_what_comes_before_the_one_quoted(sentence: str, speaker: str) -> None:
+    (quote,) = quotes_of(sentence)
+    assert quote.speaker == speaker and quote.text.startswith(("the company", "bookings")), who((quote,))
+
+
+def test_a_one_word_organisation_speaks_again_under_its_name() -> None:
+    quotes = quotes_of(
+        "The RoK media quoted online travel agency Yanolja as saying that bookings rose 45 percent.",
+        "Yanolja said its data shows travellers prefer resorts.",
+    )
+    assert [q.speaker for q in quotes] == ["Yanolja", "Yanolja"], who(quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("According to the city's tourism department, Da Nang welcomed about 180,000 golf visitors.",
+         "tourism department"),
+        ("According to the Khanh Hoa provincial Department of Tourism, the number of visitors grew.",
+         "Department of Tourism"),
+        ("According to the Hanoi municipal People's Committee, the city will build two schools.",
+         "People's Committee"),
+    ],
+)
+def test_a_fronted_according_to_reads_its_source_to_the_comma(sentence: str, speaker: str) -> None:
+    (quote,) = quotes_of(sentence)
+    assert quote.speaker == speaker and not quote.text.startswith(("Da Nang,", "provincial")), who((quote,))
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker", "first_words"),
+    [
+        # the attribution, then a subordinate clause saying when or why (Korea Times)
+        (("Hyosung Heavy Industries will spend 280 billion won to triple its output, the company "
+          "said Monday, as demand for grid equipment surges.",), "Hyosung Heavy Industries",
+         "Hyosung Heavy Industries will"),
+        # the same with a title before the name (Korea Herald interview)
+        (("Vietnam and Korea should turn their partnership into talent, Vietnam's new Ambassador "
+          "to Korea Tran Duc Binh said, ahead of a forum in Seoul this week.",), "Tran Duc Binh",
+         "Vietnam and Korea should"),
+    ],
+)
+def test_a_subordinate_clause_after_the_attribution_is_not_speech(
+    paragraphs: tuple[str, ...], speaker: str, first_words: str
+) -> None:
+    (quote,) = quotes_of(*paragraphs)
+    assert quote.speaker == speaker and quote.text.startswith(first_words), who((quote,))
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["”, said Mr. Park with a laugh.", "” said Mr. Park in an interview with a local paper."],
+)
+def test_how_the_speaker_said_it_ends_the_attribution(closing: str) -> None:
+    (quote,) = quotes_of("Mr. Park Sung-ho runs a tour agency in Daegu.", "“A round here costs less." + closing)
+    assert quote.speaker == "Park Sung-ho" and quote.kind == "direct", who((quote,))
+
+
+def test_a_manner_phrase_is_no_licence_in_reported_speech() -> None:
+    # "… told participants that … in Korean had tripled": the cue's subject is Kim, not a title.
+    (quote,) = quotes_of(
+        "The center's director, Kim Hye-won, told participants that the number of people taking "
+        "the Test of Proficiency in Korean had tripled over the past decade."
+    )
+    assert quote.speaker == "Kim Hye-won", who((quote,))
+
+
+@pytest.mark.parametrize("outlet", ["Kinh te & Do thi", "Tuoi Tre"])
+def test_told_an_outlet_with_an_ampersand(outlet: str) -> None:
+    (quote,) = quotes_of("Choi Jae-min plans to invest in Hanoi.", f'"Land is still affordable," Choi told {outlet}.')
+    assert quote.speaker == "Choi Jae-min", who((quote,))
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # straight marks (Yonhap interview)
+        ("Minister Nguyen Hong Dien spoke on Wednesday.", '"Korea has built reactors at home.',
+         '"We want a partner that will train our people," Dien said.'),
+        # curly marks, three paragraphs
+        ("Minister Nguyen Hong Dien spoke on Wednesday.", "“Korea has built reactors at home.",
+         "“That record matters to us.", "“We want a partner,” Dien said."),
+    ],
+)
+def test_a_quotation_over_paragraphs_takes_the_speaker_named_at_its_end(paragraphs: tuple[str, ...]) -> None:
+    quotes = quotes_of(*paragraphs)
+    assert len(quotes) == len(paragraphs) - 1, who(quotes)
+    assert all(q.speaker == "Nguyen Hong Dien" and q.kind == "direct" for q in quotes), who(quotes)
+
+
+def test_an_unclosed_paragraph_without_a_closing_attribution_stays_unattributed() -> None:
+    quotes = quotes_of("“Korea has built reactors at home.", "The minister left for Seoul on Friday.")
+    assert quotes == (), who(quotes)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chinh told the Korean executives that Vietnam would treat their success as its own, the newspaper added.",
+        "Chinh said Vietnam would treat their success as its own, the paper reported.",
+    ],
+)
+def test_reported_speech_inside_an_outlets_report_is_the_speakers(sentence: str) -> None:
+    (quote,) = quotes_of("Prime Minister Pham Minh Chinh met chipmakers in Seoul.", sentence)
+    assert quote.speaker in ("Phạm Minh Chính", "Pham Minh Chinh") and quote.text.startswith("Vietnam would"), who((quote,))
+
+
+@pytest.mark.parametrize("cue", ["expressed hope that", "expressed the hope that", "expressed her hope that"])
+def test_expressed_hope_with_or_without_a_determiner(cue: str) -> None:
+    (quote,) = quotes_of(f"Vice Minister Park Yoon-joo {cue} the two countries would make steady progress.")
+    assert quote.speaker == "Park Yoon-joo" and quote.text.startswith("the two countries"), who((quote,))
+
+
+def _with_captions(captions: tuple[str, ...], *paragraphs: str) -> tuple[Quote, ...]:
+    from vnrok_etl.records import RemovedSpan
+
+    removed = tuple(RemovedSpan(rule="caption", text=caption) for caption in captions)
+    return extract_quotes(Article(None, None, None, None, None, None, None, "news", paragraphs, removed=removed))[0]
+
+
+@pytest.mark.parametrize(
+    ("caption", "paragraph", "speaker"),
+    [
+        # KED Global: the CEO is named in full only under the photo
+        ("LG Energy Solution CEO Kim Dong-myung (second from right) and officials in Hai Phong",
+         '"Vietnam is the fastest-growing market in the region," Kim said at the ceremony.', "Kim Dong-myung"),
+        # a Vietnamese name, last syllable as the surname
+        ("Deputy Minister Nguyen Thi Thanh Hai speaks at the forum in Seoul on Tuesday.",
+         "Hai said the ministry would open two more training centres.", "Nguyen Thi Thanh Hai"),
+    ],
+)
+def test_a_surname_the_body_never_gives_in_full_is_the_one_its_caption_names(
+    caption: str, paragraph: str, speaker: str
+) -> None:
+    (quote,) = _with_captions((caption,), "The company signed the deal on Thursday.", paragraph)
+    assert quote.speaker == speaker, who((quote,))
+
+
+def test_two_caption_people_of_one_surname_name_nobody() -> None:
+    quotes = _with_captions(
+        ("Kim Dong-myung (left) and Kim Jae-won at the ceremony",),
+        '"Vietnam is the fastest-growing market in the region," Kim said at the ceremony.',
+    )
+    assert all(q.speaker is None for q in quotes), who(quotes)
+
+
+@pytest.mark.parametrize("pause", ["...", "…"])
+def test_a_broadcast_pause_after_said_is_no_punctuation(pause: str) -> None:
+    (quote,) = quotes_of(f"South Korea's President Moon Jae-in said{pause} the two countries will expand trade.")
+    assert quote.speaker == "Moon Jae-in" and quote.text.startswith("the two countries"), who((quote,))
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # Hanoi Times: a reported statement, then a bare quotation in the same paragraph
+        "Choi said that few cities had kept their factories open. “Korean investors have noticed.”",
+        'Choi told reporters that Hanoi was ready. "We will open the line in May."',
+    ],
+)
+def test_a_bare_quotation_after_a_reported_statement_is_the_same_speakers(paragraph: str) -> None:
+    quotes = quotes_of("Choi Jae-min, director of Daon Medical, plans to invest.", paragraph)
+    assert [(q.kind, q.speaker) for q in quotes] == [("indirect", "Choi Jae-min"), ("direct", "Choi Jae-min")], who(quotes)
+
+
+def test_a_reported_statement_does_not_lend_its_speaker_to_the_next_paragraph() -> None:
+    quotes = quotes_of(
+        "Bao said Vietnam would not export raw ore.",
+        '"Processing, not mining, is the heart of this deal," an official who attended the talks told reporters.',
+    )
+    assert all(q.speaker != "Bao" for q in quotes[1:]), who(quotes)

@@ -352,3 +352,24 @@ def test_a_claim_syndicated_by_another_outlet_counts_once_and_says_how_many_outl
     # 250,000 is VNA's figure, printed by VNA and carried by VNS: one story, two outlets.
     assert (conflict.high.value, conflict.high.stories, conflict.high.outlets) == (250_000, 1, 2)
     assert story == [(2, 2, ["VNA", "VNS"], "VNA")]
+
+
+@pytest.mark.parametrize(
+    ("rate", "total"),
+    [
+        # seeds 000 and 004: a yearly rate of visits and a year's visits
+        (("count", "visit per year", "mutual visits", "over five million mutual visits", "", None, False),
+         ("count", "visit", "mutual visits", "five million mutual visits", "", 2024, False)),
+        # money: "US$1 billion more in Korean investment each year" and a year's investment
+        (("money", "USD per year", "Korean investment", "US$1 billion", "", None, False),
+         ("money", "USD", "Korean investment", "US$1 billion", "", 2024, False)),
+    ],
+)
+def test_a_yearly_rate_is_one_claim_with_a_years_total(rate, total) -> None:
+    assert figure_keys(*rate)[1] == figure_keys(*total)[1] is not None
+
+
+def test_a_weekly_rate_is_not_a_total() -> None:
+    weekly = figure_keys("count", "flight per week", "flights", "28 flights a week", "", None, False)[1]
+    total = figure_keys("count", "flight", "flights", "28 flights", "", None, False)[1]
+    assert weekly != total

@@ -19,7 +19,11 @@ The rules (claims.py explains why, with the seeds' examples):
 - any other figure is keyed by its subject, folded, word by word singular and synonym-mapped,
   articles dropped ("bilateral trade");
 - the claim adds the measure: the kind, the currency for money, the target year for a target:
-  "money | USD | bilateral trade | target 2030".
+  "money | USD | bilateral trade | target 2030";
+- a yearly rate states what one year amounts to, so it is keyed as that amount: "over five
+  million mutual visits each year" (unit "visit per year", figures/periods.py) and "five million
+  mutual visits in 2024" (unit "visit") are one claim. Other periods are not folded: 1,000
+  visitors a week is no total.
 
 These are, word for word, the rules the views applied in SQL before (DuckDB's `strip_accents`,
 `lower`, RE2 patterns); tests/test_views.py checks the stored keys against the seeds' claims and
@@ -125,7 +129,7 @@ def subject_key(kind: str | None, unit: str | None, subject: str | None, text: s
     subject_folded = fold_text(subject)
     subject_words = subject_folded.split(" ")
     if kind == "count":
-        unit_folded = singular_word(fold_text(unit))
+        unit_folded = singular_word(fold_text(yearly_as_total(unit)))
         noun = NOUNS.get(unit_folded, unit_folded)
         counts_people = unit_folded in NATIONALITIES
         context = figure_context(text, sentence)
@@ -145,6 +149,17 @@ def subject_key(kind: str | None, unit: str | None, subject: str | None, text: s
     return " ".join(word for word in mapped if word not in ARTICLES) or None
 
 
+YEARLY = " per year"
+
+
+def yearly_as_total(unit: str | None) -> str | None:
+    """"visit per year" -> "visit", "USD per year" -> "USD": a yearly rate compares with a
+    year's total (module docstring); any other unit unchanged."""
+    if unit is not None and unit.endswith(YEARLY):
+        return unit[: -len(YEARLY)]
+    return unit
+
+
 def claim_key(kind: str | None, unit: str | None, subject_key_: str | None, ref_year: int | None,
               is_target: bool | None) -> str | None:
     """The measure of a subject: "money | USD | bilateral trade | target 2030"; None without a
@@ -152,7 +167,7 @@ def claim_key(kind: str | None, unit: str | None, subject_key_: str | None, ref_
     if subject_key_ is None:
         return None
     target = ("target " + (str(ref_year) if ref_year is not None else "?")) if is_target else None
-    parts = (kind, unit if kind == "money" else None, subject_key_, target)
+    parts = (kind, yearly_as_total(unit) if kind == "money" else None, subject_key_, target)
     return " | ".join(part for part in parts if part is not None)
 
 

@@ -372,12 +372,22 @@ def parse_mention(mention: str) -> ParsedMention:
         return ParsedMention(printed, "", None, None, None, None, organisation=name, org_head=head)
     tokens = printed.split(" ")
     name_tokens: list[str] = []
-    for token in reversed(tokens):
-        bare = POSSESSIVE.sub("", token)
-        if not _is_name_token(bare):
+    for index in range(len(tokens) - 1, -1, -1):
+        bare = POSSESSIVE.sub("", tokens[index])
+        if not _is_name_token(bare) and not _middle_the(tokens, index, name_tokens):
             break
         name_tokens.insert(0, bare)
     name_tokens = _trim_name(name_tokens)
+    # "… of Viet Nam Nguyen Minh Hang": the end of a two-word country printed before the name
+    # ("Nam", "Korea") is not the name's first word.
+    # When the mention was cut between the country's words ("Nam Choi Young-sam"), a country's
+    # last word before a family name tells the same.
+    head_end = len(tokens) - len(name_tokens)
+    if len(name_tokens) > 2 and (
+        (head_end and fold(f"{tokens[head_end - 1]} {name_tokens[0]}") in COUNTRY_WORDS)
+        or (fold(name_tokens[0]) in COUNTRY_TAILS and fold(name_tokens[1]) in FAMILY_NAMES)
+    ):
+        name_tokens = name_tokens[1:]
     head = tokens[: len(tokens) - len(name_tokens)] if name_tokens else tokens
     # "Dr. Le Quoc Phuong": an abbreviated title keeps no period.
     title, country = split_title(" ".join(word.rstrip(".") for word in head))
@@ -406,6 +416,16 @@ def parse_organisation(printed: str) -> tuple[str, str] | None:
         word[:1].isupper() for word in words[1:]
     ):
         words = words[1:]
+    # "the Khanh Hoa provincial Department of Tourism", "the Hanoi municipal People's
+    # Committee": a place and a lowercase qualifier before the capitalised name are its owner.
+    qualifier = next((i for i, word in enumerate(words[:4]) if word[:1].islower()), None)
+    if qualifier is not None and words[qualifier] in ("of", "for", "and", "on", "the", "in"):
+        qualifier = None
+    if (
+        qualifier and qualifier + 2 < len(words) and words[qualifier + 1][:1].isupper()
+        and all(word[:1].isupper() for word in words[:qualifier])
+    ):
+        words = words[qualifier + 1 :]
     # "South Korea’s Office for Government Policy Coordination": an owner of two words too.
     owner = next((i for i, word in enumerate(words[:3]) if POSSESSIVE_WORD.search(word)), None)
     if owner is not None and owner + 2 < len(words) and words[owner + 1][:1].isupper():
@@ -611,6 +631,20 @@ def _role_of(folded_head: str) -> str | None:
         if folded_head == role or folded_head.endswith(" " + role):
             return role
     return None
+
+
+# Last words of countries of several words ("Viet Nam", "South Korea"): "Nam", "Korea".
+COUNTRY_TAILS = frozenset(name.rsplit(" ", 1)[-1] for name in COUNTRY_WORDS if " " in name)
+
+
+def _middle_the(tokens: list[str], index: int, name_after: list[str]) -> bool:
+    """ "Bui The Duy": "The" (Vietnamese Thế without its marks) inside a name, between a name
+    word before it and the name words after it, is a middle name, not an article. At a mention's
+    start ("The Duy") it is left out, and the rest names the person by given name."""
+    return (
+        tokens[index] == "The" and bool(name_after) and index > 0
+        and _is_name_token(POSSESSIVE.sub("", tokens[index - 1]))
+    )
 
 
 def _is_name_token(token: str) -> bool:

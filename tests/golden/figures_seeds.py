@@ -13,6 +13,9 @@ asserted". Choices a reader could make differently, and what we chose:
 - ordinals of events ("10th anniversary", "third consecutive ASEAN championship", "first state
   visit", "20th century"), bare years, dates, "two countries"/"both sides"/"two-tier" and the
   "four no's" policy name are not figures;
+- "over five million mutual visits each year" is a yearly rate: unit "visit per year", as when
+  the period follows the amount (figures/periods.py; decided 5 December against the old choice
+  of "visit", which the corpus keys never followed);
 - seed 002 has no publication date in its text, so nothing in it resolves a relative year (and it
   has none); its "See more" block is boilerplate removed by the cleaner: no figure from there.
 """
@@ -28,7 +31,7 @@ SEED_FIGURES: dict[str, list[dict]] = {
          "unit": "business", "qualifier": "approx", "ref_year": None, "is_target": False,
          "subject": "Korean businesses operating in Việt Nam"},
         {"text": "over five million mutual visits", "kind": "count", "value": 5_000_000.0,
-         "unit": "visit", "qualifier": "over", "ref_year": None, "is_target": False,
+         "unit": "visit per year", "qualifier": "over", "ref_year": None, "is_target": False,
          "subject": "mutual visits"},
         {"text": "US$150 billion", "kind": "money", "value": 150 * BILLION, "unit": "USD",
          "qualifier": "exact", "ref_year": 2030, "is_target": True, "subject": "bilateral trade"},

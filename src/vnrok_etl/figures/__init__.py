@@ -54,8 +54,6 @@ Deliberately not extracted (each a judgement call, tested in tests/test_figures*
   of this year"), ages and time ago ("30-year-old", "30 years ago");
 - bare numbers that count nothing named ("rose to 15"), "one" on its own ("one of the largest"),
   frequencies below ten ("visited three times");
-- a period that recurs elsewhere in the clause ("... visits each year"): the unit keeps the noun
-  alone, so a yearly and a dated statement of the same count stay one claim.
 """
 
 from __future__ import annotations
@@ -87,7 +85,9 @@ from vnrok_etl.figures.kinds import (
     figures_from_fractions,
     superlatives,
 )
+from vnrok_etl.figures.periods import with_clause_periods
 from vnrok_etl.figures.qualifiers import hedge_before
+from vnrok_etl.figures.ranges import join_to_ranges
 from vnrok_etl.figures.subjects import subject_before
 from vnrok_etl.numbers import UNIT_WORDS, parse_ordinal
 from vnrok_etl.records import Figure
@@ -156,4 +156,5 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
     found.extend(figures_from_fractions(ctx))
     found.extend(figures_from_appositives(ctx))
     found.extend(figures_from_bare_decades(ctx))
-    return tuple(distribute_subjects(ctx, without_overlaps(found)))
+    figures = join_to_ranges(body, without_overlaps(found))
+    return tuple(distribute_subjects(ctx, with_clause_periods(ctx, figures)))

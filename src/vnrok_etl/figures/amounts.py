@@ -247,7 +247,8 @@ def is_date(body: str, start: int, end: int) -> bool:
 
 
 CURRENCY_SUFFIXES: dict[str, str] = {
-    "usd": "USD", "us dollars": "USD", "us dollar": "USD", "dollars": "USD", "dollar": "USD",
+    "usd": "USD", "us dollars": "USD", "us dollar": "USD", "u.s. dollars": "USD", "u.s. dollar": "USD",
+    "dollars": "USD", "dollar": "USD",
     "vnd": "VND", "dong": "VND", "đồng": "VND", "krw": "KRW", "won": "KRW", "eur": "EUR",
     "euros": "EUR", "euro": "EUR", "jpy": "JPY", "yen": "JPY", "cny": "CNY", "yuan": "CNY",
     "gbp": "GBP", "pounds sterling": "GBP", "sgd": "SGD", "aud": "AUD", "thb": "THB",

@@ -184,7 +184,7 @@ TIMES_AFTER = re.compile(r"(?i)[ ]times\b")
 
 TIMES_COMPARATIVE = re.compile(
     r"(?i)[ ]+(?:more|higher|larger|bigger|greater|faster|lower|smaller|as|that|the|over|"
-    r"compared)\b"
+    r"compared|what|its|their)\b"
 )
 
 
@@ -196,8 +196,11 @@ DURATION_AFTER = re.compile(
     # "six years later": when, not how long; "three weeks earlier than usual" is a length
     r"(?![ ]+(?:old|of[ ]age|ago|(?:later|earlier)(?![ ]+than\b))\b)"
 )
-# "a three-day official visit", "a two-week study trip": the schedule of an event, not a figure.
-EVENT_AFTER = re.compile(r"(?i)(?:[ ]+[a-z]+){0,2}?[ ]+(?:visit|trip|tour|stay|mission)s?\b")
+# "a three-day official visit", "a two-week study trip", "a five-night package": the schedule of
+# an event or product, not a figure.
+EVENT_AFTER = re.compile(
+    r"(?i)(?:[ ]+[a-z]+){0,2}?[ ]+(?:visit|trip|tour|stay|mission|package|holiday|vacation|cruise)s?\b"
+)
 # "the first seven months of this year", "the five months of 2024": a period of the calendar
 # (when), not a length of time.
 PERIOD_ORDINAL_BEFORE = re.compile(

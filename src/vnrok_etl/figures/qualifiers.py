@@ -36,12 +36,19 @@ PARTICLE_VERB_BEFORE = re.compile(
 GOVERNING_PREPOSITION = re.compile(r"(?i)\b(?:for|of|after|in|with|by|since|to)[ ]+$")
 
 
-# "on track to exceed $88 billion", "exports topped $5 billion": a verb that says "more than";
+# "on track to exceed $88 billion", "exports topped $5 billion", "could pass $100 billion": a verb
+# that says "more than";
 # the verb stays out of the figure's text.
 VERB_HEDGE_BEFORE = re.compile(
-    r"(?i)\b(?:exceed|exceeds|exceeded|surpass|surpasses|surpassed|top|tops|topped)[ ]+$"
+    r"(?i)\b(?:exceed|exceeds|exceeded|surpass|surpasses|surpassed|top|tops|topped|"
+    r"pass|passes|passed|cross|crosses|crossed)[ ]+$"
 )
 HEDGE_BEFORE = re.compile(rf"(?i)(?<![\w.])(?P<h>{alternation(HEDGES)})[ ]+$")
+
+
+# "total estimated capital of VND512.6 trillion", "an estimated cost of $2 billion": the estimate
+# names the amount's noun; the amount is approximate, and the words stay out of its text.
+ESTIMATED_NOUN_OF = re.compile(r"(?i)\bestimated[ ]+(?:[a-z]+[ ]+){1,2}(?:of|at)[ ]+$")
 
 
 def hedge_before(body: str, start: int, duration: bool = False) -> tuple[int, str]:
@@ -51,6 +58,10 @@ def hedge_before(body: str, start: int, duration: bool = False) -> tuple[int, st
     if not match:
         if VERB_HEDGE_BEFORE.search(body, max(0, start - 12), start) and not duration:
             return start, "over"
+        if "estimated" in body[max(0, start - 40) : start] and ESTIMATED_NOUN_OF.search(
+            body, max(0, start - 40), start
+        ):
+            return start, "approx"
         return start, "exact"
     if duration and match["h"].lower() == "within":
         return start, "under"  # "within two years": a bound, the preposition not printed as such

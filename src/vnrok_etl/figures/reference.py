@@ -41,7 +41,8 @@ Rules (tests/test_figures_attributes.py):
   - a goal word before the figure in its statement (the sentence up to a turn: ";", "while",
     "but", "although", "where", ", with", a reporting participle ", noting that"): "target",
     "goal", "aim to/at/for", "plan to", "seek to", "strive to/for", "commit to", "pledge to",
-    "hope to", "want", "call for", "determined to", and an agreement with what it is to do a
+    "hope to", "want", "call for", "determined to", "set out to", "ready/willing/prepared to",
+    and an agreement with what it is to do a
     few words on ("agreed in 2023 to bring", "signed an agreement ... with X to train",
     "agreed on a ceiling of");
   - a goal verb with its object right before the amount ("to raise bilateral trade to US$20
@@ -54,7 +55,8 @@ Rules (tests/test_figures_attributes.py):
     "will invest ..., raising its capacity to 1.6 million tonnes"). "would have" is a
     counterfactual.
   Not targets: what is reported as done or as it is (including a budget already "set aside"),
-  the starting point of "from X to Y", what a possessive names as existing ("the foundation's
+  the starting point of "from X to Y", what "already" or a possessive names as existing ("the
+  1,800 employees already on its payroll", "the foundation's
   five hospitals"), and a duration that is the goal's time frame ("over the next three years")
   rather than its value ("cut that to 18 months"). A year right after the decision's verb
   ("agreed in 2023", "signed in May") dates the decision, not the figure. A goal whose year is
@@ -103,7 +105,8 @@ YEAR_CUE = re.compile(
   | \b(?P<rels>[Ll]ast|[Tt]his|[Nn]ext)[ ]+(?:spring|summer|autumn|fall|winter)\b
   | \b(?P<ago>(?i:{UNIT_WORD_RE})|\d{{1,2}}|a)[ ]+years?[ ]+ago\b
   | \bof[ ]+(?P<the>the)[ ]+year\b
-  | \b(?P<mprep>[Ii]n|[Aa]s[ ]of|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Ff]rom|[Dd]uring)[ ]+
+  | \b(?P<mprep>[Ii]n|[Aa]s[ ]of|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Ff]rom|[Dd]uring
+                   |[Aa]t(?=[ ]the[ ](?:end|beginning)[ ]of\b))[ ]+
         (?:(?:early|late|mid|the[ ]end[ ]of|the[ ]beginning[ ]of)[ ‐-]*)?
         (?P<bare>{MONTHS})\b(?!\.?[ ,]*(?:\d|[Ll]ast|[Tt]his|[Nn]ext))
     """,
@@ -111,7 +114,9 @@ YEAR_CUE = re.compile(
 )
 
 MONTH_PREP_BEFORE = re.compile(
-    r"\b(?:[Ii]n|[Aa]s[ ]of|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Ff]rom|[Dd]uring)[ ]+"
+    r"\b(?:[Ii]n|[Aa]s[ ]of|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Ff]rom|[Dd]uring"
+    # "at the end of June": "at" only before the end or beginning of a month
+    r"|[Aa]t(?=[ ]the[ ](?:end|beginning)[ ]of\b))[ ]+"
     r"(?:(?:early|late|mid|the[ ]end[ ]of|the[ ]beginning[ ]of)[ ‐-]*)?$"
 )
 
@@ -218,6 +223,9 @@ INTENT_TABLE: list[tuple[str, tuple[str, ...], str]] = [
     # A stated plan, in the future tense or as a schedule ("is set to open"); "would have"
     # is a counterfactual.
     ("future", ("will", "would", "shall"), r"(?![ ]+have\b)"),
+    ("goal", ("set",), r"[ ]out[ ]to\b"),  # "have set out to expand trade by about 70 percent"
+    # An offer is a stated plan: "the bank was ready to double its green lending".
+    ("goal", ("ready", "willing", "prepared"), r"[ ]to\b"),
     ("forecast", ("set",), rf"[ ]to[ ]+(?:{METRIC_VERBS})\b"),  # "set to hit $100 billion"
     ("future", ("set",), r"[ ]to\b"),
     ("forecast", ("expected", "expect", "expects", "forecast", "forecasts", "forecasted",
@@ -245,6 +253,8 @@ ING_GOAL_VALUE = re.compile(r"[ ](?:to|by)[ ]+(?:[a-z]+[ ]+){0,2}$")
 FROM_BEFORE = re.compile(r"\bfrom[ ]+$")
 # "the foundation's five hospitals", "its 12 factories": a possessive names what exists already.
 POSSESSIVE_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|our|his|her))[ ]+$")
+# "add 600 jobs to the 1,800 employees already on its payroll": "already" names what exists.
+ALREADY_AFTER = re.compile(r"[ ]+(?:already|currently)\b")
 # "agreed in 2023 to bring", "signed in May": the year dates the decision, not the figure.
 DECISION_BEFORE = re.compile(
     r"(?i)\b(?:agreed|signed|pledged|committed|decided|approved|announced|promised)[ ]+$"
@@ -256,14 +266,28 @@ for _kind, _words, _tail in INTENT_TABLE:
 LETTERS = re.compile(r"[A-Za-z]+")
 
 
+# A second reporting or asking verb of the same subject is a turn too: "backed the goal of
+# US$150 billion by 2030, and asked for support for the some 9,800 Korean companies". Looked for
+# only after ", and " (a literal search), not at every "and" of the word pass.
+SECOND_REPORT = re.compile(
+    r"(?:also[ ])?(?:asked|called|urged|requested|thanked|praised|welcomed|said|noted|stressed|"
+    r"expressed|added)\b"
+)
+
+
 def _semicolons_and_withs(body: str, sentence: tuple[int, int]) -> list[int]:
-    """The other turns: after ";" and after ", with "."""
+    """The other turns: after ";", after ", with " and after ", and <reporting verb>"."""
     ends = []
     for mark in (";", ", with "):
         at = body.find(mark, *sentence)
         while at >= 0:
             ends.append(at + len(mark))
             at = body.find(mark, at + 1, sentence[1])
+    at = body.find(", and ", *sentence)
+    while at >= 0:
+        if SECOND_REPORT.match(body, at + 6):
+            ends.append(at + 6)
+        at = body.find(", and ", at + 1, sentence[1])
     return ends
 
 
@@ -526,7 +550,8 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
     # "<= end": "an estimated 1,500 tons", the estimate printed as the figure's hedge.
     forecast = max((f for f in facts.forecasts if turn <= f <= end), default=-1)
     base = FROM_BEFORE.search(ctx.body, max(0, start - 6), start) is not None
-    existing = POSSESSIVE_BEFORE.search(ctx.body, max(0, start - 8), start) is not None
+    existing = POSSESSIVE_BEFORE.search(ctx.body, max(0, start - 8), start) is not None or (
+        ALREADY_AFTER.match(ctx.body, end) is not None)
     if base:
         # "would grow from 7,500 to about 10,000 by 2026": the starting point is no goal, and
         # the year after the "to" belongs to the end point.
@@ -547,6 +572,8 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
         duration or base or existing)
     published = ctx.published_year
     year = None if best is None else _year_of(ctx, best)
+    if existing and year is not None and published is not None and year > published:
+        year = None  # what exists now is not of the plan's future year
     if year is None and best is None and not duration and (
         ANAPHORIC_PERIOD.search(ctx.body, clause[0], clause[1])
         or FOLLOWED_BY.search(ctx.body, sentence[0], min(start, sentence[0] + 20))

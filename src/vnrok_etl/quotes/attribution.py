@@ -38,7 +38,9 @@ from vnrok_etl.speakers import (
     ParsedMention,
     fits_role,
     fold,
+    is_person_name,
     match_known,
+    parse_mention,
     parse_organisation,
     resolve_speaker,
 )
@@ -128,6 +130,10 @@ class Reader:
     possessives: set[int] = field(default_factory=set)
     # " " + body.lower() when that keeps every offset (cues.has_cue_word), else None.
     lowered: str | None = None
+    # Photo captions cleaning removed (Article.removed): where a surname the body never gives in
+    # full may be named ("LG Energy Solution CEO Kim Dong-myung (second from right) …").
+    captions: tuple[str, ...] = ()
+    caption_people: dict[str, dict[str, ParsedMention]] | None = None  # _caption_people, lazily
 
     def __post_init__(self) -> None:
         lowered = " " + self.body.lower()
@@ -268,7 +274,13 @@ def _note(reader: Reader, offset: int, parsed: ParsedMention) -> str | None:
         # the people read so far instead of building every one of them as a Speaker.
         key = _surname_of(reader, offset, name)
         if key is None:
-            return None
+            return _caption_person(reader, offset, parsed) if reader.captions else None
+        _add_alias_and_mention(reader, reader.people[key], parsed, offset, key)
+        return key
+    if (
+        name and fold(name.split(" ", 1)[0]) not in FAMILY_NAMES and not match_known(name)
+        and (key := _given_name_of(reader, offset, name)) is not None
+    ):
         _add_alias_and_mention(reader, reader.people[key], parsed, offset, key)
         return key
     speaker = resolve_speaker(parsed.printed, []) if name else None
@@ -314,6 +326,63 @@ def _surname_of(reader: Reader, offset: int, name: str) -> str | None:
             continue
         parts = key.split(" ")
         if (len(parts) > 1 and word in (parts[0], parts[-1])) or any(fold(a) == word for a in person.aliases):
+            return key
+    return None
+
+
+CAPITAL_RUN = re.compile(r"[A-Z][\w’'\-]*(?:[ ]+[A-Z][\w’'\-]*){1,7}")
+
+
+def _caption_person(reader: Reader, offset: int, parsed: ParsedMention) -> str | None:
+    """The person a bare surname names when the body never gives the name in full but a photo
+    caption does: one full name in the captions whose family or last name is the surname ("Kim
+    said" and the caption "LG Energy Solution CEO Kim Dong-myung (second from right) …"). None
+    when no caption, or more than one person, fits: a caption is not the article, so only an
+    unambiguous match is taken."""
+    if reader.caption_people is None:
+        reader.caption_people = _caption_people(reader.captions)
+    found = reader.caption_people.get(fold(parsed.name or ""), {})
+    if len(found) != 1:
+        return None
+    (candidate,) = found.values()
+    speaker = resolve_speaker(candidate.printed, [])
+    if speaker is None:
+        return None
+    key = fold(speaker.name)
+    if key not in reader.people:
+        reader.people[key] = _Person(speaker.name, candidate.title or speaker.title, candidate.country)
+    elif reader.people[key].kind != "person":
+        return None
+    _add_alias_and_mention(reader, reader.people[key], parsed, offset, key)
+    return key
+
+
+def _caption_people(captions: tuple[str, ...]) -> dict[str, dict[str, ParsedMention]]:
+    """The full person names in ``captions``, by their first and last words (folded): read once
+    per article, when a bare surname first needs them."""
+    people: dict[str, dict[str, ParsedMention]] = {}
+    for caption in captions:
+        for run in CAPITAL_RUN.finditer(caption):
+            candidate = parse_mention(run.group())
+            full = candidate.name or ""
+            if _full_name(full) and is_person_name(full):
+                words = fold(full).split(" ")
+                for word in {words[0], words[-1]}:
+                    people.setdefault(word, {})[fold(full)] = candidate
+    return people
+
+
+def _given_name_of(reader: Reader, offset: int, name: str) -> str | None:
+    """The person named before ``offset`` whose full name is ``name`` after one family name:
+    a Korean given name ("Seung-hoon" after "Lee Seung-hoon"), a Vietnamese one of two words
+    ("Minh Hang" after "Nguyen Minh Hang"), as some outlets write them on second mention. Only
+    a name one word shorter than the full one, so a family name alone stays _surname_of's."""
+    word = fold(name)
+    if not word:
+        return None
+    for key in reversed(reader.context_keys(offset)):
+        person = reader.people[key]
+        if person.kind == "person" and key.endswith(" " + word) and key.count(" ") == word.count(" ") + 1:
             return key
     return None
 
@@ -390,6 +459,12 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
                 return fold(parsed.name)
         if (key := reader.abbreviations.get(fold(parsed.name))) is not None:
             return key
+        if " " not in parsed.name and not parsed.title:
+            # "Yanolja said …" after "according to travel agency Yanolja": a one-word name the
+            # article has already given an organisation is that organisation, not a surname.
+            named = reader.people.get(fold(parsed.name))
+            if named is not None and named.kind == "organisation":
+                return fold(parsed.name)
         if not parsed.title and _acronym_company(parsed.name):
             return _note_organisation(reader, offset, parsed.name, None)
         return _note(reader, offset, parsed)

@@ -13,14 +13,15 @@ import re
 
 # Cue phrases as regex fragments, longest first; the printed cue is stored lowercased.
 CUE_PHRASES = (
-    r"expressed\s+(?:his|her)\s+(?:strong\s+|firm\s+)?"
+    r"expressed\s+(?:(?:his|her|the)\s+)?(?:strong\s+|firm\s+)?"
     r"(?:belief|hope|confidence|conviction|wish|view|concern)",
     r"voiced\s+(?:his\s+|her\s+)?(?:strong\s+|firm\s+)?(?:confidence|hope|belief|concern|conviction)",
     r"told\s+(?:the\s+press|the\s+media|reporters|journalists|the\s+audience|"
     r"(?:[A-Z][\w’'\-]*\s+){1,3}(?:media|press|reporters|journalists))",
     # "told Việt Nam News that", "told Deputy Prime Minister Nguyen Chi Dung on …": whoever was
     # told, up to seven words.
-    r"told\s+(?:[^\W\d_][\w’'\-]*\s+){0,6}[^\W\d_][\w’'\-]*",
+    # An outlet's name may hold an ampersand: "told Kinh te & Do thi".
+    r"told\s+(?:(?:[^\W\d_][\w’'\-]*|&)\s+){0,6}[^\W\d_][\w’'\-]*",
     r"pointed\s+out",
     # "Ambassador Choi was quoted as saying that …", "He went on to say that …".
     r"quoted\s+(?:by\s+[^,.;:“”\"]{1,60}?\s+)?as\s+saying", r"went\s+on\s+to\s+say",
@@ -103,7 +104,8 @@ COORDINATED_CUE = re.compile(
 # starts the reported clause unless it is a preposition or adverb ("said in a statement",
 # "said on Monday that" is PRE_CUE's) or a noun object ("said goodbye").
 BARE_SAY = re.compile(
-    r"\b(?P<cue>said|says|say|quoted\s+as\s+saying|went\s+on\s+to\s+say|responded|replied)\s+"
+    # A broadcast script's pause after the verb ("says... Vietnam is …") is no punctuation.
+    r"\b(?P<cue>said|says|say|quoted\s+as\s+saying|went\s+on\s+to\s+say|responded|replied)(?:\.{3}|…)?\s+"
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
     r"\s+(?:that\s+)?)?"
     r"(?=\w)(?!(?:in|on|at|during|while|after|before|when|to|by|with|for|of|from|as|and|but|"

@@ -30,6 +30,7 @@ from vnrok_etl.quotes.cues import (
 )
 from vnrok_etl.quotes.marks import CLOSERS, TERMINAL, trim_span
 from vnrok_etl.quotes.mentions import (
+    MANNER_AFTER_SPEAKER,
     MENTION_WINDOW,
     clause_end,
     clause_subject,
@@ -163,7 +164,10 @@ def _cue_after_quote(
     match = CUE_AT_START.match(after_close)
     if match:
         found = mention_after(body, base + match.end(), sentence_end)
-        if found and clause_end(body, found[1], sentence_end):
+        if found and (
+            clause_end(body, found[1], sentence_end)
+            or MANNER_AFTER_SPEAKER.match(body, found[1], len(body[:sentence_end].rstrip(TERMINAL)))
+        ):
             return attribute(reader, (found[0], found[2]), match.group("cue"), found[1]), found[1]
     stripped = after_close.lstrip(" ,")
     offset = base + len(after_close) - len(stripped)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from vnrok_etl.quotes.attribution import Attribution, Reader, register_people
 from vnrok_etl.quotes.broadcast import add_soundbite, soundbite_speakers
@@ -13,10 +14,16 @@ from vnrok_etl.quotes.interviews import (
     interview_layout,
     title_interviewee,
 )
-from vnrok_etl.quotes.marks import DOUBLE_MARKS, SINGLE_MARKS, body_marks, quote_pairs
+from vnrok_etl.quotes.marks import DOUBLE_MARKS, SINGLE_MARKS, body_marks, quote_pairs, trim_span
 from vnrok_etl.quotes.reported import indirect
 from vnrok_etl.records import Article, Quote, Speaker
+from vnrok_etl.speakers import fold
 from vnrok_etl.sentences import body_sentences, split_sentences
+
+
+# Removed spans (Article.removed) that are photo captions: they may name a person the body calls
+# by surname only (attribution._caption_person).
+CAPTION_RULES = frozenset({"caption", "repeated_caption", "caption_credit", "figcaption", "alt_text"})
 
 
 def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
@@ -26,6 +33,7 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
         body,
         double_marks=body_marks(body, DOUBLE_MARKS),
         single_marks=body_marks(body, SINGLE_MARKS),
+        captions=tuple(span.text for span in article.removed if span.rule in CAPTION_RULES),
     )
     # No catch-all here: a bug becomes a rejection row naming the document (pipeline.py) instead
     # of an article that silently lost its quotes.
@@ -52,7 +60,10 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
     interviewee: str | None = None
     intro_quotes = 0
     previous_direct: Attribution | None = None
+    unclosed: list[tuple[int, int]] = []  # quotations left open at their paragraphs' ends
     for index, (start, end) in enumerate(spans):
+        if unclosed and (index in answers or index in questions or index in soundbites):
+            unclosed = []  # only the next news paragraph can close them
         if index in answers:
             if not intro_quotes:
                 intro_quotes = len(reader.quotes) + 1
@@ -66,9 +77,16 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
         if index in soundbites:
             previous_direct = add_soundbite(reader, start, end, *soundbites[index])
             continue
+        quotes_before = len(reader.quotes)
         previous_direct = _read_paragraph(
             reader, start, end, paragraph_sentences[index], previous_direct
         )
+        still_open = _unclosed_opening(body, start, end) if len(reader.quotes) == quotes_before else None
+        if still_open is not None:
+            unclosed.append(still_open)  # "“A. ⏎ “B. ⏎ “C,” she said.": wait for the attribution
+        elif unclosed:
+            _attribute_unclosed(reader, unclosed, start, end, quotes_before)
+            unclosed = []
     valid = tuple(q for q in reader.quotes if body[q.start_char : q.end_char] == q.text and q.text)
     used = [key for key in dict.fromkeys(reader.speakers_used) if key in reader.people]
     return valid, tuple(reader.people[key].speaker() for key in used)
@@ -102,6 +120,7 @@ def _read_paragraph(
     covered_until = start  # end of the last sentence a direct quote reached
     quoted_until = start  # end of the last direct quotation
     last_direct: Attribution | None = None
+    reported = False  # whether last_direct is a reported statement's speaker, not a quotation's
     for s_start, s_end in sentences:
         if s_start < covered_until:
             continue
@@ -123,9 +142,71 @@ def _read_paragraph(
                 last_direct = attribution
                 handled = True
         if not handled and s_start >= covered_until:
+            before = len(reader.quotes)
             indirect(reader, s_start, s_end, pairs)
-            last_direct = None
-    return last_direct
+            # Within this paragraph only: a paragraph that opens with a quotation after it is
+            # not thereby the reporter's (the next paragraph gets None below).
+            last_direct = _reported_attribution(reader, before)
+            reported = last_direct is not None
+        elif handled:
+            reported = False
+    return None if reported else last_direct
+
+
+OPENING_MARKS = "\"“"
+QUOTATION_MARKS = "\"“”"
+
+
+def _unclosed_opening(body: str, start: int, end: int) -> tuple[int, int] | None:
+    """The text of a quotation that opens the paragraph ``body[start:end]`` and is never closed
+    in it (an odd count of double marks), when it was not attributed: news copy prints a
+    quotation running over paragraphs with no closing mark until its last paragraph."""
+    first = start
+    while first < end and body[first].isspace():  # (no slice: most paragraphs open with a letter)
+        first += 1
+    if first >= end or body[first] not in OPENING_MARKS:
+        return None
+    if sum(body.count(mark, start, end) for mark in QUOTATION_MARKS) % 2 == 0:
+        return None
+    text_start, text_end = trim_span(body, first + 1, end, strip=" \t\n,")
+    return (text_start, text_end) if text_end > text_start else None
+
+
+def _attribute_unclosed(
+    reader: Reader, unclosed: list[tuple[int, int]], start: int, end: int, quotes_before: int
+) -> None:
+    """Paragraphs left open (``unclosed``, in order) take the speaker of the direct quotation that opens
+    the next paragraph (``body[start:end]``, whose quotes start at ``quotes_before``): the
+    attribution at the end of a quotation over several paragraphs names the speaker of all of
+    them. Each paragraph stays a statement of its own (tests/corpus/README.md)."""
+    body = reader.body
+    first = start + len(body[start:end]) - len(body[start:end].lstrip())
+    if first >= end or body[first] not in OPENING_MARKS or len(reader.quotes) == quotes_before:
+        return
+    opening = reader.quotes[quotes_before]
+    if opening.kind != "direct" or body[first + 1 : opening.start_char].strip() or (
+        opening.speaker is None and opening.speaker_printed is None
+    ):
+        return
+    reader.quotes[quotes_before:quotes_before] = [
+        replace(opening, cue=None, text=body[text_start:text_end], start_char=text_start, end_char=text_end)
+        for text_start, text_end in unclosed
+    ]
+    for text_start, text_end in unclosed:
+        reader.add_quoted(text_start, text_end)
+
+
+def _reported_attribution(reader: Reader, before: int) -> Attribution | None:
+    """The speaker of the reported statement just read (quotes from ``before``), as the
+    attribution a quotation after it in the same paragraph continues: "Choi said that few cities
+    had kept their factories open. “Korean investors have noticed.”" is Choi's quotation too.
+    None when the sentence reported nothing or nobody resolvable."""
+    if len(reader.quotes) == before:
+        return None
+    quote = reader.quotes[-1]
+    if quote.kind != "indirect" or quote.speaker is None:
+        return None
+    return Attribution(fold(quote.speaker), None, quote.speaker_title, quote.speaker_type, None)
 
 
 def _sentence_end(sentences: list[tuple[int, int]], offset: int, default: int) -> int:

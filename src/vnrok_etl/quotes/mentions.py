@@ -705,6 +705,12 @@ def clause_subject(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     return None
 
 
+# "”, said Mr. Park with a laugh.", "” said Kim in an interview.": how, where or when the speaker
+# said it, up to the sentence's end, with no further quotation (after a closing mark only: in
+# reported speech "… told participants that … in Korean had tripled" is no such phrase).
+MANNER_AFTER_SPEAKER = re.compile(r"\s+(?:with|in|at|during|after|before|while)\s[^“”\"]{1,80}$")
+
+
 def clause_end(body: str, mention_end: int, end: int) -> bool:
     """Whether a post-posed subject ends its clause: nothing but closing punctuation follows,
     or an apposition or adverbial after a comma ("…, said Park Noh Wan, RoK Ambassador …")."""

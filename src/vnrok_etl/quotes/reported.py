@@ -57,9 +57,14 @@ from vnrok_etl.speakers import (
     PRONOUNS_SINGULAR,
     ParsedMention,
     fold,
+    parse_mention,
 )
 
 TRAILING_PARTICIPLE = re.compile(rf",\s+(?:{PARTICIPLE}|citing|referring|calling)\b", re.IGNORECASE)
+WORD_START = re.compile(r"(?<=\s)[^\W\d_]")
+# "…, the company said Monday, as demand surges …", "…, Ambassador Tran said, ahead of a forum …":
+# a subordinate clause after the attribution tells when or why, not what was said.
+TRAILING_SUBORDINATE = re.compile(r",\s+(?:as|while|amid|ahead\s+of|when|after|before|since)\s")
 CAPITALISED_RUN = re.compile(r"[A-Z][\w’'&\-]*(?:\s+(?:&\s+|and\s+|of\s+)?[A-Z][\w’'&\-]*){0,5}")
 # What may stand between the comma and a post-posed subject: nothing, or whose it is and what
 # kind ("…, the provincial Department of Finance said", "…, Vietnam's new Ambassador … said").
@@ -87,6 +92,14 @@ def indirect(reader: Reader, s_start: int, s_end: int, pairs: list[tuple[int, in
         if found is None:
             continue
         attribution, text_start, text_end = found
+        if (
+            attempt is _post_posed and attribution.kind != "person"
+            and (inner := _pre_posed(reader, text_start, text_end, None)) is not None
+            and inner[0].key is not None
+        ):
+            # "Chinh told the executives that …, the newspaper added.": what an outlet or body
+            # reports is itself reported speech; its speaker is the one who said it.
+            attribution, text_start, text_end = inner
         # Reported speech needs one speaker: a subject that names nobody (a plural, a bare
         # surname never given in full) yields no quote; a singular pronoun, role or
         # organisation that resolves to nobody yields one with its printed form (kind set).
@@ -134,10 +147,29 @@ def _quoted_as_saying(reader: Reader, s_start: int, end: int, _cues: list[int] |
     match = QUOTED_AS_SAYING.search(body, s_start, end)
     if match is None:
         return None
-    found = mention_after(body, match.start("subject"), match.end("subject"))
-    if found is None or found[1] != match.end("subject"):
-        return None
+    subject_end = match.end("subject")
+    found = mention_after(body, match.start("subject"), subject_end)
+    if found is None or found[1] != subject_end:
+        # "quoted SK hynix Vice Chairman Park Jung-ho as saying", "quoted online travel agency
+        # Yanolja as saying": what precedes the one quoted (an employer, a description) is not
+        # part of the mention; the speaker is the longest mention that ends the subject.
+        found = _mention_ending(body, match.start("subject"), subject_end)
+        if found is None:
+            return None
+        return source_attribution(reader, found, "quoted as saying"), match.end(), end
     return attribute(reader, (found[0], found[2]), "quoted as saying", found[1]), match.end(), end
+
+
+def _mention_ending(body: str, start: int, end: int) -> tuple[int, int, ParsedMention] | None:
+    """The longest mention in ``body[start:end]`` that ends at ``end`` and starts at a
+    capitalised word after ``start`` (at most eight words in): (start, end, parsed)."""
+    for word in list(WORD_START.finditer(body, start + 1, end))[:8]:
+        if not body[word.start()].isupper():
+            continue
+        found = mention_after(body, word.start(), end)
+        if found is not None and found[1] == end and (found[2].name or found[2].organisation):
+            return found
+    return None
 
 
 def _post_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) -> Reported | None:
@@ -165,6 +197,13 @@ def _post_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) 
         # "…, Ambassador Vu Ho said, highlighting the Prime Minister's visit.": the clause the
         # attribution ends comes before a participle that goes on about it.
         found = _cue_at_end(reader, s_start, sentence[: participle.start()], cues)
+    if found is None and (subordinate := TRAILING_SUBORDINATE.search(sentence)) is not None:
+        # The same before a subordinate clause ("…, the company said Monday, as demand …"); the
+        # first such comma after which the attribution ends.
+        for subordinate in TRAILING_SUBORDINATE.finditer(sentence):
+            found = _cue_at_end(reader, s_start, sentence[: subordinate.start()], cues)
+            if found is not None:
+                break
     if found is not None:
         return found
     for comma in _commas_from_last(sentence):
@@ -276,11 +315,18 @@ def _according_to_first(reader: Reader, s_start: int, end: int, _cues: list[int]
     if not match:
         return None
     found = mention_after(body, match.end(), end)
-    if found is None:
-        return None
-    source_end = found[1] + len(SOURCE_TAIL.match(body, found[1], end).group(0))
+    source_end = -1
+    if found is not None:
+        source_end = found[1] + len(SOURCE_TAIL.match(body, found[1], end).group(0))
     if not body.startswith(",", source_end):
-        return None
+        # The fronted clause ends at its first comma: "According to the city's tourism
+        # department, …", "According to the Khanh Hoa provincial Department of Tourism, …". When
+        # no mention ends there (one stops short at a lowercase word or runs past the comma into
+        # an apposition), the whole source up to the comma is the mention.
+        found = _source_to_comma(body, match.end(), end)
+        if found is None:
+            return None
+        source_end = found[1]
     text_start = source_end + 1
     # "According to Dr. Le, a former trade official, exports …": a person's apposition is not
     # what was said; an organisation's next clause is ("According to the Ministry, the two …").
@@ -289,6 +335,18 @@ def _according_to_first(reader: Reader, s_start: int, end: int, _cues: list[int]
         text_start = apposition[1] + 1
     attribution = source_attribution(reader, found, match.group("cue"))
     return attribution, text_start, end
+
+
+def _source_to_comma(body: str, start: int, end: int) -> tuple[int, int, ParsedMention] | None:
+    """The source of a fronted "According to …," read up to its first comma (at most 100
+    characters), when it parses as a name or an organisation."""
+    comma = body.find(",", start, min(end, start + 100))
+    if comma == -1:
+        return None
+    parsed = parse_mention(body[start:comma])
+    if not parsed.name and parsed.organisation is None:
+        return None
+    return start, comma, parsed
 
 
 def _parenthetical(reader: Reader, s_start: int, end: int, cues: list[int] | None) -> Reported | None:

@@ -44,3 +44,32 @@ def test_a_closing_sentence_with_a_channel_is_not_a_signoff() -> None:
     text = f"Solar glass maker picks Bac Giang\n\n{LEAD}\n\n{MIDDLE}\n\n{closing}\n"
     article = clean_document(text, "t.txt")
     assert article.paragraphs[-1] == closing
+
+
+def test_outlet_name_beside_a_menu_button_is_not_the_headline() -> None:
+    text = (
+        "Viet Nam News menu\n"
+        "Home\n"
+        "Economy\n"
+        "Solar glass maker picks Bac Giang for its second plant\n\n"
+        f"{LEAD}\n\n{MIDDLE}\n"
+    )
+    article = clean_document(text, "t.txt")
+    assert article.title == "Solar glass maker picks Bac Giang for its second plant"
+    assert article.paragraphs[0] == LEAD
+
+
+def test_published_label_wins_over_the_saved_pages_top_bar_date() -> None:
+    text = (
+        "Sat, March 1, 2025 | 10:05\n"
+        "Economy\n"
+        "Solar glass maker picks Bac Giang for its second plant\n"
+        "Published: 2025-02-27 08:30\n"
+        "Updated: 2025-02-27 11:00\n\n"
+        f"{LEAD}\n\n{MIDDLE}\n"
+    )
+    article = clean_document(text, "t.txt")
+    assert article.title == "Solar glass maker picks Bac Giang for its second plant"
+    assert article.published_at is not None
+    assert (article.published_at.date().isoformat(), article.published_at.hour) == ("2025-02-27", 8)
+    assert article.paragraphs[0] == LEAD

@@ -106,6 +106,13 @@ LEADING_BULLET = re.compile(r"^[•·▪]\s*")
 # splits one line into two date lines; so does a label glued to a byline ("By X" + "Published").
 SECOND_DATE_LABEL = re.compile(r"(?<=\S)\s*(?=(?:last\s+)?(?:updated?|published|posted)\s*:)", re.I)
 # Yonhap's wire notes: "ATTN: UPDATES with ...; CHANGES headline", also in brackets.
+# "Viet Nam News menu", "The Korea Times close": a saved menu bar prints the outlet's name with
+# the label of the button beside it; the line is page furniture, never a headline.
+MENU_CONTROL = re.compile(r"^(?P<name>.+?)\s+(?i:close|menu|open|search|toggle navigation)$")
+# "Posted : 2025-09-15 17:40", "Published: ...": the date the outlet says it published; it wins
+# over an unlabelled date line, which on a saved page may be the day it was saved ("Wed,
+# September 17, 2025 | 09:12" in the page's top bar).
+PUBLISHED_LABEL = re.compile(r"^(?:published|posted)\b", re.IGNORECASE)
 WIRE_NOTE = re.compile(r"^\(?ATTN\s*:.*$", re.IGNORECASE)
 # Version and rubric tags before a headline: "(LEAD) ...", "(2nd LD) ...", "[Herald Interview] ...".
 HEADLINE_TAG = re.compile(
@@ -162,6 +169,7 @@ class _Header:
 
     candidates: list[str]
     dates: list[FoundDate]
+    published: list[FoundDate]  # dates under a "Published"/"Posted" label, also in `dates`
     zone: OutletZone
     after_date_line: bool = False
     html: bool = False
@@ -176,7 +184,7 @@ def take_front_matter(
     """Parse the header lines off the front of `blocks` (see the module docstring)."""
     blocks = list(blocks)  # the inner lists are replaced, never changed (replace_first_line)
     header = _Header(
-        candidates=[], dates=[], zone=OutletZone(text, uri), html=known_title is not None
+        candidates=[], dates=[], published=[], zone=OutletZone(text, uri), html=known_title is not None
     )
     for _ in range(MAX_HEADER_LINES):
         if not blocks:
@@ -381,6 +389,8 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
         found = parse_date(date_line.group("date"), "text", zone)
         if found is not None:
             header.dates.append(found)
+            if PUBLISHED_LABEL.match(line[bullet.end():] if bullet else line):
+                header.published.append(found)
         header.after_date_line = True
         draft.drop("date_line", line)
         return True
@@ -420,6 +430,9 @@ def _furniture_rule(line: str, following: str | None, header: _Header) -> str | 
         return "chrome"
     if masthead_line(line):
         return "masthead"
+    control = MENU_CONTROL.match(line)
+    if control and masthead_line(control.group("name")):
+        return "chrome"  # "The Korea Times close": the outlet's name beside a menu button's label
     if WIRE_NOTE.match(line) or BRACKETED_NOTE.match(line):
         return "wire_note"
     if FIELD_LINE.match(line) and not is_date_words(line):
@@ -565,8 +578,10 @@ def _split_glued_headline(blocks: list[list[str]], draft: Draft) -> None:
 
 
 def _choose_date(header: _Header, draft: Draft) -> None:
-    """The first printed date that states a time of day; else the first date found."""
+    """The first printed date that states a time of day; else the first date found. Dates under a
+    "Published"/"Posted" label are read first: they say what the others only suggest."""
     if draft.found_date is not None or not header.dates:
         return
-    timed = next((found for found in header.dates if found.published_at is not None), None)
-    draft.found_date = timed or header.dates[0]
+    dates = header.published or header.dates
+    timed = next((found for found in dates if found.published_at is not None), None)
+    draft.found_date = timed or dates[0]

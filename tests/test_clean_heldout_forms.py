@@ -73,3 +73,30 @@ def test_published_label_wins_over_the_saved_pages_top_bar_date() -> None:
     assert article.published_at is not None
     assert (article.published_at.date().isoformat(), article.published_at.hour) == ("2025-02-27", 8)
     assert article.paragraphs[0] == LEAD
+
+
+def test_byline_word_with_a_date_and_no_name() -> None:
+    text = (
+        "Solar glass maker picks Bac Giang for its second plant\n\n"
+        "By Mar 3, 2025 (GMT+09:00)\n\n"
+        f"{LEAD}\n\n{MIDDLE}\n"
+    )
+    article = clean_document(text, "t.txt")
+    assert article.byline is None
+    assert article.published_date is not None and article.published_date.isoformat() == "2025-03-03"
+    assert article.published_at is None
+    assert article.paragraphs[0] == LEAD
+
+
+def test_name_then_an_empty_bar_field_is_the_byline() -> None:
+    text = f"Solar glass maker picks Bac Giang for its second plant\n\nThu Hương |\n\n{LEAD}\n\n{MIDDLE}\n"
+    article = clean_document(text, "t.txt")
+    assert article.byline == "Thu Hương"
+    assert article.paragraphs[0] == LEAD
+
+
+def test_name_bar_date_gives_byline_and_date() -> None:
+    text = f"Solar glass maker picks Bac Giang for its second plant\n\nMinh Chau | 20/02/2025\n\n{LEAD}\n\n{MIDDLE}\n"
+    article = clean_document(text, "t.txt")
+    assert article.byline == "Minh Chau"
+    assert article.published_date is not None and article.published_date.isoformat() == "2025-02-20"

@@ -60,6 +60,7 @@ from vnrok_etl.clean.bylines import (
     DATED_BYLINES,
     HANGUL_BYLINE_DATE,
     HANGUL_FIRST,
+    NAME,
     NAME_LINE,
     REPORTER_TITLE,
     is_name,
@@ -109,6 +110,16 @@ SECOND_DATE_LABEL = re.compile(r"(?<=\S)\s*(?=(?:last\s+)?(?:updated?|published|
 # "Viet Nam News menu", "The Korea Times close": a saved menu bar prints the outlet's name with
 # the label of the button beside it; the line is page furniture, never a headline.
 MENU_CONTROL = re.compile(r"^(?P<name>.+?)\s+(?i:close|menu|open|search|toggle navigation)$")
+# "By Nov 14, 2025 (Gmt+09:00)": a template that prints the byline's word and the date but left
+# the writer's name empty; the line is a date line, and names no one.
+EMPTY_BYLINE = re.compile(r"^(?i:by)\s+(?P<date>\S.*)$")
+# "(Gmt+09:00)" after a date with no time of day: the offset says nothing about the day, and read
+# with the date as midnight in that zone it would move the day back (`_date_text`).
+BARE_ZONE = re.compile(r"\s*\(?\s*(?i:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\)?\s*$")
+TIME_OF_DAY = re.compile(r"\d:\d\d")
+# "Ngọc Lan |", "Minh Chau | 20/02/2025": a name, then the separator of the byline's next field
+# (the date, printed or left empty).
+NAME_THEN_BAR = re.compile(rf"^(?P<who>{NAME})\s*\|\s*(?P<date>[^|]*)$")
 # "Posted : 2025-09-15 17:40", "Published: ...": the date the outlet says it published; it wins
 # over an unlabelled date line, which on a saved page may be the day it was saved ("Wed,
 # September 17, 2025 | 09:12" in the page's top bar).
@@ -353,6 +364,15 @@ def _take_dated_byline(
     return True
 
 
+def _date_text(text: str) -> str:
+    """A printed date without the zone offset closing it when it states no time of day ("Nov 14,
+    2025 (GMT+09:00)" is 14 November wherever it is read)."""
+    zone = BARE_ZONE.search(text)
+    if zone is None or TIME_OF_DAY.search(text[: zone.start()]):
+        return text
+    return text[: zone.start()]
+
+
 def _names_date_label(line: str) -> bool:
     """A cheap necessary condition for SECOND_DATE_LABEL."""
     lowered = line.lower()
@@ -366,7 +386,26 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
     for pattern in DATED_BYLINES:  # "by NDO 15/08/2025, 01:50", "Minh Vu 19:26, 2021/12/12"
         if _take_dated_byline(pattern.match(line), line, draft, header):
             return True
+    empty = EMPTY_BYLINE.match(line) if line[:3].lower() == "by " else None
+    if empty and is_date_words(empty.group("date")):  # "By Nov 14, 2025 (Gmt+09:00)": no name
+        found = parse_date(_date_text(empty.group("date")), "byline", header.zone.get())
+        if found is not None:
+            header.dates.append(found)
+        draft.drop("byline", line)
+        return True
     if take_byline(line, draft):
+        return True
+    barred = NAME_THEN_BAR.match(line) if line.rstrip().endswith("|") or " | " in line else None
+    if barred and is_name(barred.group("who")) and (
+        not barred.group("date").strip() or is_date_words(barred.group("date").strip())
+    ):
+        if draft.byline is None:
+            draft.byline = barred.group("who")
+        date_text = barred.group("date").strip()
+        found = parse_date(date_text, "byline", header.zone.get()) if date_text else None
+        if found is not None:
+            header.dates.append(found)
+        draft.drop("byline", line)
         return True
     together = BYLINE_THEN_DATE.match(line)
     if together and is_date_words(together.group("date")):
@@ -386,7 +425,7 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
     date_line = DATE_LINE.match(line[bullet.end():] if bullet else line)
     if date_line and is_date_words(date_line.group("date")):
         zone = header.zone.get()
-        found = parse_date(date_line.group("date"), "text", zone)
+        found = parse_date(_date_text(date_line.group("date")), "text", zone)
         if found is not None:
             header.dates.append(found)
             if PUBLISHED_LABEL.match(line[bullet.end():] if bullet else line):

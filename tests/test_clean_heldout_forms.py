@@ -100,3 +100,38 @@ def test_name_bar_date_gives_byline_and_date() -> None:
     article = clean_document(text, "t.txt")
     assert article.byline == "Minh Chau"
     assert article.published_date is not None and article.published_date.isoformat() == "2025-02-20"
+
+
+WRAPPED_WIRE = """ date 2025-03-03 By Le Van Tam
+| HAIPHONG/SEOUL, March 3
+HAIPHONG/SEOUL, March 3 A Korean shipyard group
+will take a majority stake in a repair yard near Haiphong
+port, three people familiar with the talks said on Monday,
+as it seeks room for vessels its home yards cannot take.
+The group has asked the city for a lease on land beside
+the yard, one of the people said.
+The city's transport department did not reply to questions
+sent by e-mail.
+The yard employs about 900 people and repaired 140 ships
+last year, according to its website.
+(Additional reporting by Choi Min-jae in SEOUL;
+Writing by Le Van Tam; Editing by Anna Brooks)
+"""
+
+
+def test_hard_wrapped_wire_story_is_an_article() -> None:
+    article = clean_document(WRAPPED_WIRE, "wire.txt")
+    assert article.title is None
+    assert article.byline == "Le Van Tam"
+    assert article.dateline == "Haiphong"  # an unknown spelling is kept, title-cased
+    assert article.paragraphs[0].startswith("A Korean shipyard group will take a majority stake")
+    assert article.paragraphs[-1].endswith("according to its website.")
+    assert all("reporting by" not in paragraph.lower() for paragraph in article.paragraphs)
+    assert all("HAIPHONG/SEOUL" not in paragraph for paragraph in article.paragraphs)
+
+
+def test_capitals_and_a_month_without_a_day_are_no_wire_dateline() -> None:
+    lead = "HANOI, June talks between the two ministries ended without a date for the next round, officials said."
+    text = f"Talks end without a date\n\n{lead}\n\n{MIDDLE}\n"
+    article = clean_document(text, "t.txt")
+    assert article.paragraphs[0] == lead

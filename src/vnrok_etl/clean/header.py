@@ -80,7 +80,7 @@ from vnrok_etl.clean.common import (
     replace_first_line,
 )
 from vnrok_etl.clean.datelines import DATE_LINE, is_date_line, is_date_words
-from vnrok_etl.clean.lead import DATELINE, is_dateline
+from vnrok_etl.clean.lead import DATELINE, WIRE_DATELINE, is_dateline, set_wire_dateline
 from vnrok_etl.clean.lines import chrome_line, is_furniture, masthead_line
 from vnrok_etl.clean.outlet_zone import ZONE_LABELS, OutletZone
 from vnrok_etl.clean.tail import STANDALONE_AGENCY
@@ -277,6 +277,10 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: _H
             draft.drop("weather_strip", line)  # the page's place and today's date, not a dateline
             return ""
     if _take_byline_or_date(line, draft, header):
+        return ""
+    stub = WIRE_DATELINE.match(line) if line[:2].isupper() else None
+    if stub is not None and stub.end() == len(line):  # "SEOUL/HANOI, June 10" alone: the lead repeats it
+        set_wire_dateline(stub, draft)
         return ""
     if header.html:
         # The markup chose the block; only unmistakable furniture above its first paragraph goes.

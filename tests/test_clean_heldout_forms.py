@@ -135,3 +135,17 @@ def test_capitals_and_a_month_without_a_day_are_no_wire_dateline() -> None:
     text = f"Talks end without a date\n\n{lead}\n\n{MIDDLE}\n"
     article = clean_document(text, "t.txt")
     assert article.paragraphs[0] == lead
+
+
+def test_outlet_name_run_together_as_a_tag_opening_the_lead() -> None:
+    text = f"Solar glass maker picks Bac Giang for its second plant\n\nThe Koreaherald – {LEAD}\n\n{MIDDLE}\n"
+    article = clean_document(text, "t.txt")
+    assert article.paragraphs[0] == LEAD
+    assert article.source is None
+
+
+def test_a_country_and_a_dash_opening_the_lead_stay() -> None:
+    lead = "Vietnam – Korea trade rose by a tenth last year as electronics shipments recovered, customs data showed."
+    text = f"Trade recovers\n\n{lead}\n\n{MIDDLE}\n"
+    article = clean_document(text, "t.txt")
+    assert article.paragraphs[0] == lead

@@ -149,3 +149,33 @@ def test_a_country_and_a_dash_opening_the_lead_stay() -> None:
     text = f"Trade recovers\n\n{lead}\n\n{MIDDLE}\n"
     article = clean_document(text, "t.txt")
     assert article.paragraphs[0] == lead
+
+
+def test_caption_with_a_credit_wrapped_onto_the_next_line_is_split_from_the_paragraph() -> None:
+    text = (
+        "Solar glass maker picks Bac Giang for its second plant\n\n"
+        f"{LEAD}\n\n"
+        "Workers load glass sheets at the company's plant in Bac Ninh (Image:\n"
+        "Company handout)\n"
+        f"{MIDDLE}\n"
+    )
+    article = clean_document(text, "t.txt")
+    assert article.paragraphs == (LEAD, MIDDLE)
+    assert any("Workers load glass sheets" in caption for caption in article.captions)
+
+
+def test_a_title_and_a_name_alone_between_answers_is_a_portrait_caption() -> None:
+    text = (
+        "Solar glass maker picks Bac Giang for its second plant\n\n"
+        f"{LEAD}\n\nDeputy Minister of Industry Tran Van Nam.\n\n{MIDDLE}\n"
+    )
+    article = clean_document(text, "t.txt")
+    assert article.paragraphs == (LEAD, MIDDLE)
+    assert "Deputy Minister of Industry Tran Van Nam." in article.captions
+
+
+def test_a_sentence_about_a_minister_is_no_caption() -> None:
+    sentence = "Ambassador Park Ji-hoon met Governor Lee Min-ho of Bac Giang."
+    text = f"Solar glass maker picks Bac Giang for its second plant\n\n{LEAD}\n\n{sentence}\n\n{MIDDLE}\n"
+    article = clean_document(text, "t.txt")
+    assert article.paragraphs == (LEAD, sentence, MIDDLE)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft, count_words, split_blocks, squeeze
 from vnrok_etl.clean.bylines import BYLINE_THEN_DATE, interviewer, is_name, take_byline, take_reporter_signoff
+from vnrok_etl.clean.captions import split_wrapped_credits, take_titled_name_captions
 from vnrok_etl.clean.header import take_front_matter
 from vnrok_etl.clean.lead import take_dateline
 from vnrok_etl.clean.datelines import DATE_LINE, is_date_line, is_date_words
@@ -85,6 +86,7 @@ def _clean_plain(text: str, uri: str = "") -> Article:
     blocks = cut_related(blocks, draft)
     blocks = take_front_matter(blocks, draft, known_title=None, text=text, uri=uri)
     blocks = take_teaser_above(blocks, draft)
+    blocks = split_wrapped_credits(blocks)
     return _finish(blocks, draft, plain=True)
 
 
@@ -122,6 +124,7 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False, page: Ht
     if plain:
         paragraphs = _take_date_lines(paragraphs, draft)
     paragraphs = drop_caption_copies(paragraphs, draft)
+    paragraphs = take_titled_name_captions(paragraphs, draft)
     paragraphs = _take_closing(paragraphs, draft, html=page is not None)
     paragraphs = take_dateline(paragraphs, draft)
     # A page's blocks say which paragraphs are list items, rows or headings (repeats.py).

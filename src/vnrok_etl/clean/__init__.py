@@ -181,7 +181,9 @@ def _take_closing(paragraphs: list[str], draft: Draft, html: bool = False) -> li
         before = len(paragraphs), paragraphs[-1] if paragraphs else None
         paragraphs = take_signoff(paragraphs, draft)
         last = paragraphs[-1] if paragraphs else ""
-        if paragraphs and (take_byline(last, draft) or (len(paragraphs) > 1 and take_reporter_signoff(last, draft))):
+        if paragraphs and (
+            take_byline(last, draft) or (len(paragraphs) > 1 and take_reporter_signoff(last, draft))
+        ):
             paragraphs = paragraphs[:-1]
         elif paragraphs and is_name(last) and len(paragraphs) > 1:
             draft.byline = draft.byline or last  # "Thuy Linh" alone under the last paragraph

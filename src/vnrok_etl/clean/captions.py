@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from vnrok_etl.clean.common import AGENCY
+from vnrok_etl.clean.common import AGENCY, Draft
 from vnrok_etl.profiles import MASTHEADS, PHOTO_AGENCIES
 
 # Seeds 001, 002: "vna-potal-ong-bi-thu-...jpg" alone on a line, the caption on the next one.
@@ -383,7 +383,7 @@ def titled_name_caption(paragraph: str) -> bool:
     return 2 <= len(name) <= MAX_NAME_AFTER_TITLE_WORDS
 
 
-def take_titled_name_captions(paragraphs: list[str], draft) -> list[str]:
+def take_titled_name_captions(paragraphs: list[str], draft: Draft) -> list[str]:
     """Portrait captions of the titled-name form standing between two paragraphs go to the
     captions (the first and last paragraphs are never taken: a lead or a sign-off stays)."""
     if len(paragraphs) < 3:

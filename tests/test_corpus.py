@@ -69,19 +69,21 @@ def test_leaks_and_bogus_speakers_stay_under_their_ceilings(totals):
 # leaks, 1 wrong rejection, right speaker 0.471, quote precision 0.878, figures P 0.912 R 0.892
 # attributes 0.954. After the quotes branch's general rules (keys of 8 fixtures corrected, RESULTS.md): 0.861,
 # 7, 1, 0.792, 0.983, 0.978, 0.935,
-# 0.989. Cleaning's misses (metadata, leaks, the Reuters wire rejected as a tag page) are the clean
-# engineer's to fix and are held at their level here, not hidden.
+# 0.989. After the heldclean branch's general cleaning rules (bylines with bracketed e-mails,
+# broadcast sign-offs, "Posted :" dates, wire datelines and credits, hard-wrapped wires are prose):
+# metadata 1.000, 0 leaks, 0 wrong rejections, right speaker 0.819 (with two keys corrected: mofa-01
+# no longer drops "KOR", which folds into every "Korea"; arirang-01's body ends at its vox pop).
 HELDOUT = ROOT / "tests" / "heldout"
 HELDOUT_FLOORS = {
-    "printed_metadata": 0.80,
+    "printed_metadata": 1.0,
     "quote_recall_right_speaker": 0.75,
     "quote_precision": 0.95,
     "figure_precision": 0.95,
     "figure_recall": 0.9,
     "figure_attributes": 0.95,
 }
-HELDOUT_MAX_LEAKS = 7
-HELDOUT_MAX_WRONG_REJECTIONS = 1
+HELDOUT_MAX_LEAKS = 0
+HELDOUT_MAX_WRONG_REJECTIONS = 0
 
 
 @pytest.fixture(scope="module")

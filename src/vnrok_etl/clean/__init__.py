@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import re
 from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft, count_words, split_blocks, squeeze
-from vnrok_etl.clean.bylines import BYLINE_THEN_DATE, interviewer, is_name, take_byline
+from vnrok_etl.clean.bylines import BYLINE_THEN_DATE, interviewer, is_name, take_byline, take_reporter_signoff
+from vnrok_etl.clean.captions import split_wrapped_credits, take_titled_name_captions
 from vnrok_etl.clean.header import take_front_matter
 from vnrok_etl.clean.lead import take_dateline
 from vnrok_etl.clean.datelines import DATE_LINE, is_date_line, is_date_words
@@ -85,6 +86,7 @@ def _clean_plain(text: str, uri: str = "") -> Article:
     blocks = cut_related(blocks, draft)
     blocks = take_front_matter(blocks, draft, known_title=None, text=text, uri=uri)
     blocks = take_teaser_above(blocks, draft)
+    blocks = split_wrapped_credits(blocks)
     return _finish(blocks, draft, plain=True)
 
 
@@ -122,6 +124,7 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False, page: Ht
     if plain:
         paragraphs = _take_date_lines(paragraphs, draft)
     paragraphs = drop_caption_copies(paragraphs, draft)
+    paragraphs = take_titled_name_captions(paragraphs, draft)
     paragraphs = _take_closing(paragraphs, draft, html=page is not None)
     paragraphs = take_dateline(paragraphs, draft)
     # A page's blocks say which paragraphs are list items, rows or headings (repeats.py).
@@ -167,7 +170,8 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False, page: Ht
 
 def _take_closing(paragraphs: list[str], draft: Draft, html: bool = False) -> list[str]:
     """Sign-offs, end marks and a closing byline ("By Kim Do-yeon (kimdy@heraldcorp.com)",
-    "By Thanh Tam – Translated by Huong Giang"), in whatever order they close the text.
+    "By Thanh Tam – Translated by Huong Giang", a broadcast reporter's "Name, Channel News,
+    Place."), in whatever order they close the text.
 
     A list of headlines closing a saved text ("- Korean Business Etiquette - A Guide") is another
     page's links; on an HTML page such a list went with its box (furniture.py, generic.py), so
@@ -177,7 +181,9 @@ def _take_closing(paragraphs: list[str], draft: Draft, html: bool = False) -> li
         before = len(paragraphs), paragraphs[-1] if paragraphs else None
         paragraphs = take_signoff(paragraphs, draft)
         last = paragraphs[-1] if paragraphs else ""
-        if paragraphs and take_byline(last, draft):
+        if paragraphs and (
+            take_byline(last, draft) or (len(paragraphs) > 1 and take_reporter_signoff(last, draft))
+        ):
             paragraphs = paragraphs[:-1]
         elif paragraphs and is_name(last) and len(paragraphs) > 1:
             draft.byline = draft.byline or last  # "Thuy Linh" alone under the last paragraph

@@ -73,13 +73,15 @@ GLUED_BYLINE = re.compile(
 # "By Kim Do-yeon", "By Thanh Tam – Translated by Huong Giang", "By Che Han- Translated by ...",
 # "By Ngoc An / Tuoi Tre News", "By Kim Do-yeon (kimdy@heraldcorp.com)", "Posts Minh Anh",
 # "Written by ...": the name is what stands before the translator, the outlet and the e-mail.
+# The e-mail may be bracketed with round, square or angle brackets ("BY KIM HA-NEUL
+# [kim.haneul@example.kr]"), and the name printed in capitals (`name_case` restores it).
 BYLINE = re.compile(
     r"^(?i:by|posts?|posted by|written by|reported by|story by)\s+"
     r"(?:(?i:(?:staff\s+|honorary\s+)?reporter|correspondent)\s+)?"
-    r"(?P<who>[A-ZÀ-Ỹ][^\d.!?;:()\n/@|–—]{0,90}?)"
+    r"(?P<who>[A-ZÀ-Ỹ][^\d.!?;:()\[\]<>\n/@|–—]{0,90}?)"
     r"(?:\s*[–—-]\s*(?i:translated by)\s+[^\d()\n/@|]{1,60}?)?"
     r"(?:\s*/\s*[^\d()\n@|/]{1,40}?)?"
-    rf"(?:\s*[-–—]?\s*\(?\s*{EMAIL}\s*\)?)?\s*\.?$"
+    rf"(?:\s*[-–—]?\s*[(\[<]?\s*{EMAIL}\s*[)\]>]?)?\s*\.?$"
 )
 MAX_BYLINE_WORDS = 6
 # The words BYLINE_ONLY, BYLINE and LABELLED_BYLINE open with (lower-cased).
@@ -105,6 +107,7 @@ INTERVIEWER = re.compile(
     rf"\s+(?:(?i:reporter|correspondent)\s+)?(?P<writer>{NAME})\b)"
 )
 MAX_EMAIL_BYLINE_WORDS = 8
+MAX_SIGNOFF_CHARS = 100
 EMAIL_IN_LINE = re.compile(rf"\(?{EMAIL}\)?")
 MIN_NAME_WORDS = 2
 MAX_NAME_WORDS = 4
@@ -127,6 +130,13 @@ HANGUL_BYLINE_DATE = re.compile(
     r"(?P<date>\d{4}\.\s*\d{1,2}\.\s*\d{1,2}\.?(?:\s+\d{1,2}:\d{2})?)$"
 )
 HANGUL_FIRST = "\uac00"  # Speed: the lowest character HANGUL_BYLINE_DATE can open with
+# "Lee Ji-won, KBS World News, Seoul.": a broadcast script's closing sign-off: the reporter, the
+# programme or channel (its name ends with a broadcasting word) and, optionally, the place.
+REPORTER_SIGNOFF = re.compile(
+    rf"^(?P<who>{NAME}),\s+(?P<outlet>(?:[A-Z][\w&'’.-]*\s+){{0,4}}"
+    r"(?:News|TV|Radio|Television|Broadcasting|Network))"
+    r"(?:,\s+(?:reporting\s+from\s+)?(?P<place>[A-ZÀ-ỸĐ][\w'’.-]*(?:\s+[A-ZÀ-ỸĐ][\w'’.-]*){0,3}))?\.?$"
+)
 # "by Lan Anh - NDO": the agency closing a byline is the source.
 BYLINE_AGENCY = re.compile(rf"(?:^|[\s,/–—-])(?P<source>{AGENCY})$")
 
@@ -174,8 +184,31 @@ def take_byline(line: str, draft: Draft) -> bool:
     elif AGENCY_TAG_LINE.match(who) or STANDALONE_AGENCY.match(who):
         draft.header_source = draft.header_source or who
     elif draft.byline is None:
-        draft.byline = who
+        draft.byline = name_case(who)
     draft.drop("byline", line)
+    return True
+
+
+def name_case(name: str) -> str:
+    """A name printed in capitals ("PARK EUN-JI", "NGUYEN VAN AN") as it is written in text: each
+    word capitalised, the syllables after a hyphen in lower case ("Park Eun-ji": Korean given names
+    are romanised so). A name with any lower-case letter is left as printed ("McAllister")."""
+    if not name.isupper():
+        return name
+    return " ".join(word[:1] + word[1:].lower() for word in name.split())
+
+
+def take_reporter_signoff(line: str, draft: Draft) -> bool:
+    """A broadcast reporter's sign-off closing the text ("Lee Ji-won, KBS World News, Seoul."):
+    the reporter is the byline, the line goes. Read only at the foot: a script ends so."""
+    if "," not in line or len(line) > MAX_SIGNOFF_CHARS:
+        return False
+    match = REPORTER_SIGNOFF.match(line)
+    if match is None or not is_name(match.group("who")):
+        return False
+    if draft.byline is None:
+        draft.byline = match.group("who")
+    draft.drop("signoff", line)
     return True
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from vnrok_etl.clean.common import AGENCY
+from vnrok_etl.clean.common import AGENCY, Draft
 from vnrok_etl.profiles import MASTHEADS, PHOTO_AGENCIES
 
 # Seeds 001, 002: "vna-potal-ong-bi-thu-...jpg" alone on a line, the caption on the next one.
@@ -315,3 +315,84 @@ def scene_caption(line: str) -> bool:
 def continues(paragraph: str) -> bool:
     """The paragraph picks up the one before it (a pronoun or a connective opens it)."""
     return bool(CONTINUATION.match(paragraph))
+
+
+# "Tourists on a beach in Nha Trang (Photo:" / "VNA)": a caption whose bracketed credit is
+# hard-wrapped onto the next line; the bracket's close ends the caption.
+OPEN_CREDIT = re.compile(r"\((?i:photos?|ảnh|image|source|credit)\s*:?[^()]{0,40}$")
+CLOSE_CREDIT = re.compile(r"^[^()]{1,40}\)\.?$")
+
+
+def split_wrapped_credits(blocks: list[list[str]]) -> list[list[str]]:
+    """A caption whose bracketed credit wraps onto the next line ("... Nha Trang (Photo:" then
+    "VNA)") is one line, and the caption ends its block: the lines after it (a paragraph glued
+    under it without a blank line) are the next block. Blocks without such a line are returned
+    as they are."""
+    result: list[list[str]] | None = None
+    for position, block in enumerate(blocks):
+        for index in range(len(block) - 1):
+            line = block[index]
+            if line.rfind("(") <= line.rfind(")"):  # Speed: no bracket left open on the line
+                continue
+            if OPEN_CREDIT.search(line) and CLOSE_CREDIT.match(block[index + 1]):
+                if result is None:
+                    result = [list(kept) for kept in blocks[:position]]
+                caption = f"{line} {block[index + 1]}"
+                head, tail = block[:index], block[index + 2:]
+                result.extend(part for part in (head, [caption], tail) if part)
+                break
+        else:
+            if result is not None:
+                result.append(block)
+    return blocks if result is None else result
+
+
+# "Korean Consul General Shin Choon-il.", "Deputy Minister of Industry Tran Van Nam": a portrait's
+# caption printed as the person's title and name alone, as a paragraph of its own between two
+# paragraphs. Every word capitalised (or a joiner: "of", "and"), a title word among them, a name
+# of two to four words at the end, no verb: prose never stops at a title and a name. (A sentence
+# written in Title Case, "The Minister Will Visit Seoul.", has the same shape; body prose is not
+# written so.)
+PERSON_TITLES = frozenset(
+    "consul general minister ambassador president chairman chairwoman chairperson director ceo "
+    "governor mayor professor secretary deputy vice chief head representative founder "
+    "spokesperson spokesman spokeswoman commander envoy premier".split()
+)
+MIN_TITLED_NAME_WORDS = 3
+MAX_TITLED_NAME_WORDS = 10
+TITLED_NAME_CHARS = 120
+MAX_NAME_AFTER_TITLE_WORDS = 5  # a name of up to four words, maybe after the title's last word
+
+
+def titled_name_caption(paragraph: str) -> bool:
+    """A paragraph that is only a title and a person's name (see PERSON_TITLES)."""
+    if len(paragraph) > TITLED_NAME_CHARS or any(mark in paragraph for mark in ",;:!?\"“”()"):
+        return False
+    words = paragraph.rstrip(".").split()
+    if not MIN_TITLED_NAME_WORDS <= len(words) <= MAX_TITLED_NAME_WORDS or "." in " ".join(words):
+        return False
+    if not all(word[:1].isupper() or word in CREDIT_JOINERS for word in words):
+        return False
+    titles = [index for index, word in enumerate(words) if word.casefold() in PERSON_TITLES]
+    if not titles:
+        return False
+    # The name follows the last title word or the last joiner of the title ("of Industry"): the
+    # title's own words may stand before it ("Minister of Industry Tran Van Nam").
+    last = max([titles[-1]] + [index for index, word in enumerate(words) if word in CREDIT_JOINERS])
+    name = words[last + 1:]
+    return 2 <= len(name) <= MAX_NAME_AFTER_TITLE_WORDS
+
+
+def take_titled_name_captions(paragraphs: list[str], draft: Draft) -> list[str]:
+    """Portrait captions of the titled-name form standing between two paragraphs go to the
+    captions (the first and last paragraphs are never taken: a lead or a sign-off stays)."""
+    if len(paragraphs) < 3:
+        return paragraphs
+    kept = [paragraphs[0]]
+    for paragraph in paragraphs[1:-1]:
+        if len(paragraph) <= TITLED_NAME_CHARS and titled_name_caption(paragraph):
+            draft.add_caption(paragraph)
+            continue
+        kept.append(paragraph)
+    kept.append(paragraphs[-1])
+    return kept

@@ -60,6 +60,7 @@ from vnrok_etl.clean.bylines import (
     DATED_BYLINES,
     HANGUL_BYLINE_DATE,
     HANGUL_FIRST,
+    NAME,
     NAME_LINE,
     REPORTER_TITLE,
     is_name,
@@ -79,7 +80,7 @@ from vnrok_etl.clean.common import (
     replace_first_line,
 )
 from vnrok_etl.clean.datelines import DATE_LINE, is_date_line, is_date_words
-from vnrok_etl.clean.lead import DATELINE, is_dateline
+from vnrok_etl.clean.lead import DATELINE, WIRE_DATELINE, is_dateline, set_wire_dateline
 from vnrok_etl.clean.lines import chrome_line, is_furniture, masthead_line
 from vnrok_etl.clean.outlet_zone import ZONE_LABELS, OutletZone
 from vnrok_etl.clean.tail import STANDALONE_AGENCY
@@ -106,6 +107,23 @@ LEADING_BULLET = re.compile(r"^[•·▪]\s*")
 # splits one line into two date lines; so does a label glued to a byline ("By X" + "Published").
 SECOND_DATE_LABEL = re.compile(r"(?<=\S)\s*(?=(?:last\s+)?(?:updated?|published|posted)\s*:)", re.I)
 # Yonhap's wire notes: "ATTN: UPDATES with ...; CHANGES headline", also in brackets.
+# "Viet Nam News menu", "The Korea Times close": a saved menu bar prints the outlet's name with
+# the label of the button beside it; the line is page furniture, never a headline.
+MENU_CONTROL = re.compile(r"^(?P<name>.+?)\s+(?i:close|menu|open|search|toggle navigation)$")
+# "By Nov 14, 2025 (Gmt+09:00)": a template that prints the byline's word and the date but left
+# the writer's name empty; the line is a date line, and names no one.
+EMPTY_BYLINE = re.compile(r"^(?i:by)\s+(?P<date>\S.*)$")
+# "(Gmt+09:00)" after a date with no time of day: the offset says nothing about the day, and read
+# with the date as midnight in that zone it would move the day back (`_date_text`).
+BARE_ZONE = re.compile(r"\s*\(?\s*(?i:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\)?\s*$")
+TIME_OF_DAY = re.compile(r"\d:\d\d")
+# "Ngọc Lan |", "Minh Chau | 20/02/2025": a name, then the separator of the byline's next field
+# (the date, printed or left empty).
+NAME_THEN_BAR = re.compile(rf"^(?P<who>{NAME})\s*\|\s*(?P<date>[^|]*)$")
+# "Posted : 2025-09-15 17:40", "Published: ...": the date the outlet says it published; it wins
+# over an unlabelled date line, which on a saved page may be the day it was saved ("Wed,
+# September 17, 2025 | 09:12" in the page's top bar).
+PUBLISHED_LABEL = re.compile(r"^(?:published|posted)\b", re.IGNORECASE)
 WIRE_NOTE = re.compile(r"^\(?ATTN\s*:.*$", re.IGNORECASE)
 # Version and rubric tags before a headline: "(LEAD) ...", "(2nd LD) ...", "[Herald Interview] ...".
 HEADLINE_TAG = re.compile(
@@ -162,6 +180,7 @@ class _Header:
 
     candidates: list[str]
     dates: list[FoundDate]
+    published: list[FoundDate]  # dates under a "Published"/"Posted" label, also in `dates`
     zone: OutletZone
     after_date_line: bool = False
     html: bool = False
@@ -176,7 +195,7 @@ def take_front_matter(
     """Parse the header lines off the front of `blocks` (see the module docstring)."""
     blocks = list(blocks)  # the inner lists are replaced, never changed (replace_first_line)
     header = _Header(
-        candidates=[], dates=[], zone=OutletZone(text, uri), html=known_title is not None
+        candidates=[], dates=[], published=[], zone=OutletZone(text, uri), html=known_title is not None
     )
     for _ in range(MAX_HEADER_LINES):
         if not blocks:
@@ -258,6 +277,10 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: _H
             draft.drop("weather_strip", line)  # the page's place and today's date, not a dateline
             return ""
     if _take_byline_or_date(line, draft, header):
+        return ""
+    stub = WIRE_DATELINE.match(line) if line[:2].isupper() else None
+    if stub is not None and stub.end() == len(line):  # "SEOUL/HANOI, June 10" alone: the lead repeats it
+        set_wire_dateline(stub, draft)
         return ""
     if header.html:
         # The markup chose the block; only unmistakable furniture above its first paragraph goes.
@@ -345,6 +368,15 @@ def _take_dated_byline(
     return True
 
 
+def _date_text(text: str) -> str:
+    """A printed date without the zone offset closing it when it states no time of day ("Nov 14,
+    2025 (GMT+09:00)" is 14 November wherever it is read)."""
+    zone = BARE_ZONE.search(text)
+    if zone is None or TIME_OF_DAY.search(text[: zone.start()]):
+        return text
+    return text[: zone.start()]
+
+
 def _names_date_label(line: str) -> bool:
     """A cheap necessary condition for SECOND_DATE_LABEL."""
     lowered = line.lower()
@@ -358,7 +390,26 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
     for pattern in DATED_BYLINES:  # "by NDO 15/08/2025, 01:50", "Minh Vu 19:26, 2021/12/12"
         if _take_dated_byline(pattern.match(line), line, draft, header):
             return True
+    empty = EMPTY_BYLINE.match(line) if line[:3].lower() == "by " else None
+    if empty and is_date_words(empty.group("date")):  # "By Nov 14, 2025 (Gmt+09:00)": no name
+        found = parse_date(_date_text(empty.group("date")), "byline", header.zone.get())
+        if found is not None:
+            header.dates.append(found)
+        draft.drop("byline", line)
+        return True
     if take_byline(line, draft):
+        return True
+    barred = NAME_THEN_BAR.match(line) if line.rstrip().endswith("|") or " | " in line else None
+    if barred and is_name(barred.group("who")) and (
+        not barred.group("date").strip() or is_date_words(barred.group("date").strip())
+    ):
+        if draft.byline is None:
+            draft.byline = barred.group("who")
+        date_text = barred.group("date").strip()
+        found = parse_date(date_text, "byline", header.zone.get()) if date_text else None
+        if found is not None:
+            header.dates.append(found)
+        draft.drop("byline", line)
         return True
     together = BYLINE_THEN_DATE.match(line)
     if together and is_date_words(together.group("date")):
@@ -378,9 +429,11 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
     date_line = DATE_LINE.match(line[bullet.end():] if bullet else line)
     if date_line and is_date_words(date_line.group("date")):
         zone = header.zone.get()
-        found = parse_date(date_line.group("date"), "text", zone)
+        found = parse_date(_date_text(date_line.group("date")), "text", zone)
         if found is not None:
             header.dates.append(found)
+            if PUBLISHED_LABEL.match(line[bullet.end():] if bullet else line):
+                header.published.append(found)
         header.after_date_line = True
         draft.drop("date_line", line)
         return True
@@ -420,6 +473,9 @@ def _furniture_rule(line: str, following: str | None, header: _Header) -> str | 
         return "chrome"
     if masthead_line(line):
         return "masthead"
+    control = MENU_CONTROL.match(line)
+    if control and masthead_line(control.group("name")):
+        return "chrome"  # "The Korea Times close": the outlet's name beside a menu button's label
     if WIRE_NOTE.match(line) or BRACKETED_NOTE.match(line):
         return "wire_note"
     if FIELD_LINE.match(line) and not is_date_words(line):
@@ -565,8 +621,10 @@ def _split_glued_headline(blocks: list[list[str]], draft: Draft) -> None:
 
 
 def _choose_date(header: _Header, draft: Draft) -> None:
-    """The first printed date that states a time of day; else the first date found."""
+    """The first printed date that states a time of day; else the first date found. Dates under a
+    "Published"/"Posted" label are read first: they say what the others only suggest."""
     if draft.found_date is not None or not header.dates:
         return
-    timed = next((found for found in header.dates if found.published_at is not None), None)
-    draft.found_date = timed or header.dates[0]
+    dates = header.published or header.dates
+    timed = next((found for found in dates if found.published_at is not None), None)
+    draft.found_date = timed or dates[0]

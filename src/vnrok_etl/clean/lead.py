@@ -17,6 +17,8 @@ import re
 
 from vnrok_etl.clean.bylines import BRACKET_BYLINE, GLUED_BYLINE, REPORTER_TITLE
 from vnrok_etl.clean.common import AGENCY, AGENCY_TAG, DOMAIN_SUFFIX, KNOWN_PLACE_SPELLING, Draft
+from vnrok_etl.clean.datelines import MONTHS
+from vnrok_etl.profiles import MASTHEADS
 
 # Seeds 002, 003, 004: "HÀ NỘI — ", "Hanoi (VNA) - ", and relatives "Seoul (VNA) – ", "SEOUL — ",
 # "Hanoi, August 12 (VNA) - ", "SEOUL, Nov. 3 (Yonhap) -- ". The day in a dateline has no year and
@@ -27,6 +29,19 @@ DATELINE = re.compile(
     rf"(?:\s*\((?P<agency>{AGENCY}|[A-Z]{{2,6}})\))?"
     rf"(?P<gap>\s*)(?P<dash>[—–]|--?)(?P<after>[ \t]+|$|(?=[A-Z\"“‘]))"
 )
+# "SEOUL/HANOI, June 10 South Korea's ...", "HAIPHONG, March 3 Two Korean ...": a wire story's
+# dateline printed with neither agency nor dash: places in capitals (several joined by "/"), a
+# comma, a month's name and the day, then the sentence. Also a line of its own (a stub above the
+# lead, "| SEOUL/HANOI, June 10"). The month's name is required: "ACME, Inc" is no dateline.
+WIRE_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ'’.-]+(?:[ /][A-ZÀ-ỸĐ][A-ZÀ-ỸĐ'’.-]+){0,3}),\s+"
+    rf"(?P<day>(?i:{MONTHS})\.?\s+\d{{1,2}})(?:\s+(?=[A-Z\"“‘])|\s*$)"
+)
+# "The Hanoitimes - Low land rents ...", "Korea Herald – Two lenders ...": the outlet's own name
+# as a tag opening the lead, spelled as the masthead is or with its words run together; the outlet
+# is not a source (it is who printed the page), the sentence after the dash stays.
+OUTLET_TAG = re.compile(r"^(?P<name>[A-Z][\w.&'’+]*(?:\s[A-Z][\w.&'’+]*){0,3})\s+[—–-]\s+(?=[A-Z\"“‘])")
+MASTHEAD_KEYS = frozenset(re.sub(r"[\s.'’]", "", name.casefold()) for name in MASTHEADS)  # "Vietnam+" keeps its "+"
 # "Hanoi: The General Department ...": a known place and a colon open the lead.
 COLON_DATELINE = re.compile(r"^(?P<place>[^\W\d_][^\W\d_'’.]*(?:[ '’.-]{1,2}[^\W\d_]+){0,3}):[ \t]+")
 # "– Vietnam’s shrimp exports ...": the dash of a dateline whose place was lost.
@@ -69,6 +84,10 @@ def _strip_dateline(paragraph: str, draft: Draft, lead: bool) -> str | None:
         draft.dateline_source = draft.dateline_source or DOMAIN_SUFFIX.sub("", tag.group("tag"))
         draft.drop("agency_tag", tag.group(0))
         return paragraph[tag.end():]
+    outlet = OUTLET_TAG.match(paragraph) if lead else None
+    if outlet is not None and re.sub(r"[\s.'’]", "", outlet.group("name").casefold()) in MASTHEAD_KEYS:
+        draft.drop("masthead", outlet.group(0))
+        return paragraph[outlet.end():]
     match = DATELINE.match(paragraph)
     if match is not None and is_dateline(match, paragraph[match.end():]):
         place = match.group("place")
@@ -78,6 +97,10 @@ def _strip_dateline(paragraph: str, draft: Draft, lead: bool) -> str | None:
         draft.dateline_source = match.group("agency") or draft.dateline_source
         draft.drop("dateline", match.group(0))
         return paragraph[match.end():]
+    wire = WIRE_DATELINE.match(paragraph) if paragraph[:1].isupper() and paragraph[1:2].isupper() else None
+    if wire is not None:
+        set_wire_dateline(wire, draft)
+        return paragraph[wire.end():]
     colon = COLON_DATELINE.match(paragraph) if ":" in paragraph[:COLON_DATELINE_CHARS] else None
     if colon is not None and colon.group("place").casefold() in KNOWN_PLACE_SPELLING:
         rest = paragraph[colon.end():]
@@ -91,6 +114,13 @@ def _strip_dateline(paragraph: str, draft: Draft, lead: bool) -> str | None:
         draft.drop("dateline", dash.group(0))
         return paragraph[dash.end():]
     return None
+
+
+def set_wire_dateline(match: re.Match[str], draft: Draft) -> None:
+    """A WIRE_DATELINE's first place (where the story was filed) is the dateline."""
+    place = match.group("place").split("/")[0]
+    draft.dateline = draft.dateline or KNOWN_PLACE_SPELLING.get(place.casefold()) or place.title()
+    draft.drop("dateline", match.group(0))
 
 
 def is_dateline(match: re.Match[str], rest: str) -> bool:

@@ -58,6 +58,12 @@ TRAILING_SIGNOFF = re.compile(
     rf"(?P<source>{AGENCY})\)?\.?$"
 )
 
+# "(Reporting by A in Seoul; Editing by B)", "(Additional reporting by C; Writing by D)": a wire
+# story's closing credits, bracketed, each a task and "by": who worked on it, not the article.
+WIRE_CREDIT = re.compile(
+    r"^\((?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics?)\s+by\s[^()]*\)\.?$",
+    re.IGNORECASE,
+)
 # Seed 002: VNA ends its last paragraph with "/." after the full stop.
 VNA_END_MARK = re.compile(r"\s*/\.$")
 # "... is at http://example.org/drafts/." : a web address closed by a full stop, not the mark.
@@ -209,10 +215,14 @@ def cut_at(blocks: list[list[str]], b: int, i: int, draft: Draft) -> list[list[s
 
 def take_signoff(paragraphs: list[str], draft: Draft) -> list[str]:
     """Agency sign-offs at the end: a bare "VNA" line, "— VNS" and "/." after the last sentence,
-    "Source: Vietnam News Agency"."""
+    "Source: Vietnam News Agency", a wire's bracketed credits "(Reporting by ...; Editing by ...)"."""
     paragraphs = list(paragraphs)
     while paragraphs:
         last = paragraphs[-1]
+        if last[:1] == "(" and WIRE_CREDIT.match(last):
+            draft.drop("wire_credit", last)
+            paragraphs.pop()
+            continue
         standalone = standalone_agency(last)
         if standalone:
             draft.signoff_source = draft.signoff_source or standalone.group("source")

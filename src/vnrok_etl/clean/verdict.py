@@ -76,13 +76,18 @@ def _repeated_bullet_items(lines: list[str]) -> bool:
 def _headline_standfirst_pairs(lines: list[str]) -> bool:
     """Every line is a headline (no closing punctuation), a one-sentence standfirst under one,
     a date line, a list bullet or a label; with at least MIN_TAG_ITEMS headlines that each have a
-    standfirst. An article has paragraphs of more than one sentence, or a dateline, or quotes."""
+    standfirst. An article has paragraphs of more than one sentence, or a dateline, or quotes.
+    A line without closing punctuation whose next line goes on in lower case is a hard-wrapped
+    sentence ("... Shinhan Bank" / "plans to raise ..."), never a headline: the text is prose."""
     headlines = standfirsts = 0
     previous_headline = False
-    for line in lines:
+    for index, line in enumerate(lines):
         if is_date_line(line) or len(line.split()) <= MAX_LABEL_WORDS:
             continue
         if not ends_terminal(line):
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            if following[:1].islower():
+                return False
             headlines += 1
             previous_headline = True
             continue

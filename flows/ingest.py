@@ -135,8 +135,8 @@ def ingest(
     size = run_batch_size(len(reads.files), batch_size, chunk_size)
     chunks = plan_run_chunks(found.paths, reads.files, reads.unchanged, chunk_size)
     reading, documents = len(reads.files), len(reads.files) + len(reads.unchanged)
-    # The chunks hold the names now. Prefect keeps each task's result for the whole run: without
-    # the lists (at a million files, ~130 MB of names).
+    # The chunks hold the names now: the run goes on without the lists (at a million files,
+    # ~130 MB of names as strings).
     found.paths = reads.files = reads.unchanged = []
     batch_number = 0
     # One pool (or cluster) for the whole run, chosen by its number of batches.

@@ -43,6 +43,8 @@ def merge_here(
     With `spill` (the staging folder), DuckDB works within MERGE_MEMORY and spills there.
     """
     with connect(warehouse, on_wait=on_wait, wait_seconds=wait_seconds) as connection:
+        # A merge statement over 2 s would draw DuckDB's bar on stderr, across the run's own.
+        connection.execute("SET enable_progress_bar = false")
         if spill is not None:
             connection.execute(f"SET memory_limit = '{MERGE_MEMORY}'")
             connection.execute(f"SET threads = {MERGE_THREADS}")

@@ -22,8 +22,11 @@ from vnrok_etl.warehouse import LoadCounts, LoadInfo, Replacement, connect, merg
 # per chunk of 10,000 documents into a growing warehouse (benchmarks/RESULTS.md "What a chunk's
 # merge touches"): with the large tables' primary keys gone (migration 011), 512MB let the commit
 # (a checkpoint) peak at 510-750 MB RSS, 256MB at 470-550 MB, flat over 100,000 documents. (With
-# the keys, 384MB had run out of memory: their indexes stayed pinned.)
-MERGE_MEMORY = "256MB"
+# the keys, 384MB had run out of memory: their indexes stayed pinned.) With story linking bounded
+# per new article, DuckDB's cache of the warehouse blocks linking reads still filled 256MB (merge
+# peaks 538 -> 690 MB over 8 chunks); 160MB, with linking's exact tests in rounds of 500 pairs,
+# held the merges of the 1,000,000-document run flat under 600 MB ("The 1,000,000-document run").
+MERGE_MEMORY = "160MB"
 MERGE_THREADS = 2
 
 

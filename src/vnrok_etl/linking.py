@@ -83,7 +83,7 @@ from vnrok_etl.stories import (
     story_signatures,
 )
 
-PAIR_CHUNK = 2000  # candidate pairs tested per round trip (bodies of at most 4,000 articles)
+PAIR_CHUNK = 500  # candidate pairs tested per round trip (bodies and shingles of at most 1,000 articles)
 TOP_STORIES = 8  # candidate stories kept per new article, those sharing the most keys (docstring)
 SCREEN_BATCH = 1000  # new articles whose candidate pairs and samples are screened per round trip
 KEY_CHUNK = 5000  # articles whose signatures relink_all computes per round trip

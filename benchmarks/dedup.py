@@ -4,8 +4,9 @@
                                          [--methods simhash,stories,warehouse,warehouse+,datasketch] [--repeat R]
     .venv/bin/python benchmarks/dedup.py --scale 10000,100000 [--load-size N] [--memory-limit 64MB]
 
-Originals: the seeds, every document of the development corpus (tests/corpus/), and N fresh
-articles of the generated corpus (benchmarks/corpus.py), each cleaned by the real pipeline
+Originals: the seeds and every document of the development corpus (tests/corpus/), or the
+folders given with --originals (tests/heldout: articles the story rules were never tuned on), and
+N fresh articles of the generated corpus (benchmarks/corpus.py), each cleaned by the real pipeline
 (decode → clean), so identity sees the bodies the warehouse stores. For each original, K
 copies, each made by one edit a syndicator makes (EDITS below; the body as cleaning leaves it):
 
@@ -56,6 +57,7 @@ import random
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,9 +122,12 @@ def generated_bodies(n: int) -> list[tuple[str, str]]:
     return found
 
 
-def originals(generated: int) -> list[tuple[str, str]]:
+DEFAULT_ORIGINALS = (ROOT / "seeds", ROOT / "tests" / "corpus")
+
+
+def originals(generated: int, folders: Sequence[Path] = DEFAULT_ORIGINALS) -> list[tuple[str, str]]:
     found = []
-    for path in [*sorted((ROOT / "seeds").glob("*.txt")), *sorted((ROOT / "tests" / "corpus").glob("*.*"))]:
+    for path in [path for folder in folders for path in sorted(folder.glob("*.*"))]:
         if path.suffix not in (".txt", ".html"):
             continue
         body = clean_body(path)
@@ -187,10 +192,10 @@ EDITS = {
 }
 
 
-def build_items(generated: int, copies: int, seed: int) -> list[Item]:
+def build_items(generated: int, copies: int, seed: int, folders: Sequence[Path] = DEFAULT_ORIGINALS) -> list[Item]:
     rng = random.Random(seed)
     items = []
-    for name, body in originals(generated):
+    for name, body in originals(generated, folders):
         items.append(Item(name, name, "original", body))
         for edit in rng.sample(sorted(EDITS), min(copies, len(EDITS))):
             items.append(Item(f"{name}~{edit}", name, edit, EDITS[edit](body, rng)))
@@ -579,6 +584,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="also N fresh generated articles as originals (see the module docstring)")
     parser.add_argument("--copies", type=int, default=len(EDITS), help="copies per original (one per edit)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--originals", type=Path, action="append",
+                        help="folder of originals instead of seeds/ and tests/corpus/ (repeatable); e.g."
+                             " tests/heldout, articles the story rules were never tuned on")
     parser.add_argument("--methods", default=DEFAULT_METHODS, help="comma-separated: " + ", ".join(METHODS))
     parser.add_argument("--details", action="store_true", help="list every missed copy and wrong merge")
     parser.add_argument("--repeat", type=int, default=1,
@@ -597,7 +605,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.scale:
         scale([int(size) for size in args.scale.split(",")], args.load_size, args.memory_limit, args.scale_folder)
         return 0
-    items = build_items(args.generated, args.copies, args.seed)
+    items = build_items(args.generated, args.copies, args.seed, args.originals or DEFAULT_ORIGINALS)
     order = list(range(len(items)))
     random.Random(args.seed).shuffle(order)  # copies do not always come after their original
     shuffled = [items[i] for i in order]

@@ -16,11 +16,11 @@ import pyarrow.compute as pc
 import pytest
 
 from conftest import SEED_NAMES, SEEDS
-from test_load import snapshot
+from test_load import snapshot, spilled_copy
 from vnrok_etl import warehouse as warehouse_module
 from vnrok_etl.pipeline import process_paths
 from vnrok_etl.runner import ingest_paths, merge_staged, new_load_info
-from vnrok_etl.stage import spilled_load, stage_batches
+from vnrok_etl.stage import stage_batches
 from vnrok_etl.warehouse import WAREHOUSE_DIR, DataCheckFailed, connect, run_checks
 
 # The tables that grow with the corpus, and their keys (each has a `*_key_is_unique` check).
@@ -154,11 +154,7 @@ def test_a_chunk_storing_a_figure_key_twice_is_rolled_back_with_its_staging_kept
     spill = None
     if isolated:
         spill = tmp_path / "staging"
-        spill.mkdir()
-        for name, table in broken.tables.items():
-            with pa.ipc.new_file(spill / f"{name}.arrow", table.schema) as writer:
-                writer.write_table(table)
-        broken = spilled_load({name: [str(spill / f"{name}.arrow")] for name in broken.tables}, broken.documents_seen)
+        broken = spilled_copy(broken, spill)
     load = new_load_info()
     with pytest.raises(DataCheckFailed, match="'figure_key_is_unique'"):
         merge_staged(broken, path, load, spill, isolated=isolated)

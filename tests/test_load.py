@@ -36,6 +36,18 @@ TABLES = (
 )
 
 
+def spilled_copy(staged, folder):
+    """`staged` written to Arrow files in `folder` (created) and read from there, as a large
+    chunk's merge process reads its staged rows."""
+    from vnrok_etl.stage import spilled_load
+
+    folder.mkdir()
+    for name, table in staged.tables.items():
+        with pa.ipc.new_file(folder / f"{name}.arrow", table.schema) as writer:
+            writer.write_table(table)
+    return spilled_load({name: [str(folder / f"{name}.arrow")] for name in staged.tables}, staged.documents_seen)
+
+
 def snapshot(path) -> dict[str, list[tuple]]:
     """Every row of every public table (but loads), sorted, columns by name (a migration that
     re-adds a column puts it last): 'nothing changed' means equal."""
@@ -383,7 +395,6 @@ def test_every_derived_row_records_the_rules_that_made_it(warehouse, tmp_path):
 def test_a_failed_chunks_staged_rows_stay_inspectable_until_its_documents_load(warehouse, tmp_path, isolated):
     from vnrok_etl.failed_staging import failed_schemas
     from vnrok_etl.runner import merge_staged
-    from vnrok_etl.stage import spilled_load
 
     paths = [str(SEEDS / name) for name in SEED_NAMES[1:]]
     staged = stage_batches([process_paths(paths)])
@@ -396,11 +407,7 @@ def test_a_failed_chunks_staged_rows_stay_inspectable_until_its_documents_load(w
     spill = None
     if isolated:  # as a large chunk is merged: its staged files read by a process of its own
         spill = tmp_path / "staging"
-        spill.mkdir()
-        for name, table in broken.tables.items():
-            with pa.ipc.new_file(spill / f"{name}.arrow", table.schema) as writer:
-                writer.write_table(table)
-        broken = spilled_load({name: [str(spill / f"{name}.arrow")] for name in broken.tables}, broken.documents_seen)
+        broken = spilled_copy(broken, spill)
     load = new_load_info()
     # The merge's own error, whichever process ran it.
     with pytest.raises(DataCheckFailed, match="figure_text_matches_body"):

@@ -144,4 +144,9 @@ def _sigterm_as_ctrl_c() -> None:
     """
     from prefect.runner import Runner
 
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        # Started in the background by a script (a shell without job control starts its `&` jobs
+        # with SIGINT ignored), Python installs no Ctrl-C handler, and the SIGINT below would do
+        # nothing: serving went on after SIGTERM. This process stops on it as on Ctrl-C.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     Runner.handle_sigterm = lambda self, *args: os.kill(os.getpid(), signal.SIGINT)  # type: ignore[method-assign]

@@ -198,3 +198,24 @@ def test_a_merge_waits_for_the_writer_slot_and_says_so(prefect_server, warehouse
         holder.join(timeout=180)
     assert state.is_completed() and state.result()["articles_new"] == 5
     assert [log.flow_run_id for log in seen] == [state.state_details.flow_run_id]
+
+
+def test_sigterm_stops_serving_even_when_the_parent_left_sigint_ignored():
+    """A script's `vnrok-etl serve &` starts with SIGINT ignored; SIGTERM must still stop it (it
+    is turned into the Ctrl-C the runner handles)."""
+    code = (
+        "import signal\n"
+        "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+        "from flows.serve import _sigterm_as_ctrl_c\n"
+        "from prefect.runner import Runner\n"
+        "_sigterm_as_ctrl_c()\n"
+        "try:\n"
+        "    Runner.handle_sigterm(None)\n"
+        "    import time; time.sleep(20)\n"
+        "except KeyboardInterrupt:\n"
+        "    print('stopped')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1],
+                          capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "stopped", done.stderr[-2000:]
+

@@ -15,6 +15,13 @@ run, and its services reclaim the writer slot of a run killed while merging); wi
 `--temporary-server` each run starts its own temporary server instead, as `vnrok-etl ingest` does
 on a machine without one (10–30 s each), so that its death is tested too. Prints one line per
 run and a verdict; exits 1 on any process left, staging left or digest mismatch.
+
+With `--at 0.1,0.5,0.9` (issue 18's measurement), each fraction gets a warehouse of its own: one
+run SIGKILLed at that fraction of T, then one clean run, whose digest must equal the
+uninterrupted one; `--corpus DIR` takes an existing corpus (e.g. the 100k one) instead of
+building one:
+
+    .venv/bin/python benchmarks/soak_kill.py --corpus /work/bench/c100k --at 0.1,0.5,0.9 --work /work/bench/soak100k
 """
 
 from __future__ import annotations
@@ -85,12 +92,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=3000, help="corpus size (default 3000)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--temporary-server", action="store_true", help="each run starts its own Prefect server")
+    parser.add_argument("--corpus", type=Path, help="an existing corpus folder (default: build --size documents)")
+    parser.add_argument("--at", type=lambda text: [float(part) for part in text.split(",")],
+                        help="fractions of the uninterrupted run's time: one SIGKILL and one clean run each")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "vnrok-soak")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     args.work.mkdir(parents=True, exist_ok=True)
-    corpus = args.work / f"corpus-{args.size}"
-    ensure_corpus(corpus, args.size, 7)
+    if args.corpus:
+        corpus = args.corpus
+    else:
+        corpus = args.work / f"corpus-{args.size}"
+        ensure_corpus(corpus, args.size, 7)
 
     server = None
     api_url = None
@@ -119,50 +132,87 @@ def main(argv: list[str] | None = None) -> int:
             print(stderr[-2000:])
             return 1
         expected = records_digest(str(reference))
-        print(f"uninterrupted: {duration:.1f} s, digest {expected}")
+        print(f"uninterrupted: {duration:.1f} s, digest {expected}, loads {load_statuses(reference)}", flush=True)
 
-        warehouse = args.work / "soaked.duckdb"
-        warehouse.unlink(missing_ok=True)
-        for number in range(1, args.runs + 1):
-            env = run_env(args.work, api_url, f"run{number}")
-            process = ingest(corpus, warehouse, env)
-            at = rng.uniform(0.05, 0.95) * duration
-            signum = rng.choice(SIGNALS)
-            seen: dict[int, psutil.Process] = {}
-            deadline = time.monotonic() + at
-            while time.monotonic() < deadline and process.poll() is None:
-                seen.update((child.pid, child) for child in descendants(process))
-                time.sleep(0.05)
-            seen.update((child.pid, child) for child in descendants(process))
-            ended_before = process.poll() is not None
-            if not ended_before:
-                process.send_signal(signum)
-            process.wait()
-            _, alive = psutil.wait_procs(list(seen.values()), timeout=GONE_SECONDS)
-            alive = [p for p in alive if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
-            what = "finished first" if ended_before else f"{signal.Signals(signum).name} at {at:.1f} s"
-            print(f"run {number:2d}: {what}, exit {process.returncode}, {len(seen)} process(es) started,"
-                  f" {len(alive)} alive {GONE_SECONDS:.0f} s later")
-            if alive:
-                failures += 1
-                for leftover in alive:
-                    leftover.kill()
-
-        final = ingest(corpus, warehouse, run_env(args.work, api_url, "final"))
-        _, stderr = final.communicate()
-        digest = records_digest(str(warehouse)) if final.returncode == 0 else None
-        staging = sorted((args.work / "tmp").glob("vnrok-stage-*"))
-        print(f"clean run: exit {final.returncode}, digest {digest} (expected {expected}), staging left: {len(staging)}")
-        if final.returncode != 0:
-            print(stderr[-2000:])
-        failures += int(digest != expected) + len(staging)
+        if args.at:
+            for fraction in args.at:
+                warehouse = args.work / f"killed-at-{fraction:g}.duckdb"
+                warehouse.unlink(missing_ok=True)
+                line, alive = end_run(corpus, warehouse, run_env(args.work, api_url, f"at{fraction:g}"),
+                                      fraction * duration, signal.SIGKILL)
+                print(f"killed at {fraction:.0%}: {line}; loads then {load_statuses(warehouse)}", flush=True)
+                failures += alive + clean_run(corpus, warehouse, run_env(args.work, api_url, f"after{fraction:g}"),
+                                              expected, args.work)
+        else:
+            warehouse = args.work / "soaked.duckdb"
+            warehouse.unlink(missing_ok=True)
+            for number in range(1, args.runs + 1):
+                at = rng.uniform(0.05, 0.95) * duration
+                signum = rng.choice(SIGNALS)
+                line, alive = end_run(corpus, warehouse, run_env(args.work, api_url, f"run{number}"), at, signum)
+                print(f"run {number:2d}: {line}", flush=True)
+                failures += alive
+            failures += clean_run(corpus, warehouse, run_env(args.work, api_url, "final"), expected, args.work)
     finally:
         if server is not None:
             from flows.server import stop_process
 
             stop_process(server)
-    print("PASS" if failures == 0 else f"FAIL ({failures})")
+    return finish(failures)
+
+
+def finish(failures: int) -> int:
+    print("PASS" if failures == 0 else f"FAIL ({failures})", flush=True)
     return 0 if failures == 0 else 1
+
+
+def end_run(corpus: Path, warehouse: Path, env: dict[str, str], at: float, signum: int) -> tuple[str, int]:
+    """Start an ingest, end it with `signum` `at` seconds in (unless it ends first); a line saying
+    how it ended, and how many of the processes it started were still alive GONE_SECONDS later."""
+    process = ingest(corpus, warehouse, env)
+    seen: dict[int, psutil.Process] = {}
+    deadline = time.monotonic() + at
+    while time.monotonic() < deadline and process.poll() is None:
+        seen.update((child.pid, child) for child in descendants(process))
+        time.sleep(0.05)
+    seen.update((child.pid, child) for child in descendants(process))
+    ended_before = process.poll() is not None
+    if not ended_before:
+        process.send_signal(signum)
+    process.wait()
+    _, alive = psutil.wait_procs(list(seen.values()), timeout=GONE_SECONDS)
+    alive = [p for p in alive if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    for leftover in alive:
+        leftover.kill()
+    what = "finished first" if ended_before else f"{signal.Signals(signum).name} at {at:.1f} s"
+    return (f"{what}, exit {process.returncode}, {len(seen)} process(es) started,"
+            f" {len(alive)} alive {GONE_SECONDS:.0f} s later"), len(alive)
+
+
+def clean_run(corpus: Path, warehouse: Path, env: dict[str, str], expected: str, work: Path) -> int:
+    """One run to the end; 0 when its digest is `expected` and no staging folder is left, else 1+."""
+    started = time.monotonic()
+    final = ingest(corpus, warehouse, env)
+    _, stderr = final.communicate()
+    digest = records_digest(str(warehouse)) if final.returncode == 0 else None
+    staging = sorted((work / "tmp").glob("vnrok-stage-*"))
+    print(f"clean run: exit {final.returncode} after {time.monotonic() - started:.1f} s, digest {digest}"
+          f" (expected {expected}), staging left: {len(staging)}", flush=True)
+    if final.returncode != 0:
+        print(stderr[-2000:])
+    return int(digest != expected) + len(staging)
+
+
+def load_statuses(warehouse: Path) -> str:
+    """The loads rows a killed run left, counted by status (how far it got)."""
+    from vnrok_etl.warehouse import connect
+
+    try:
+        with connect(str(warehouse), read_only=True) as connection:
+            rows = connection.execute("SELECT status, count(*) FROM loads GROUP BY status ORDER BY status").fetchall()
+    except Exception as error:  # noqa: BLE001 - a warehouse the kill left unopenable is itself the finding
+        return f"unreadable ({error})"
+    return ", ".join(f"{count} {status}" for status, count in rows) or "none"
 
 
 if __name__ == "__main__":

@@ -116,6 +116,7 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     )
     new_ids = [article for (article,) in connection.execute("SELECT article_id FROM stg_story_load ORDER BY n").fetchall()]
     connection.execute(_CANDIDATE_TABLES)
+    connection.execute(_KEY_HITS)  # the one pass over _story_keys (and over articles' stories)
     batch_candidates = _BATCH_CANDIDATES.format(min_shared=MIN_SHARED_KEYS, top=TOP_STORIES)
     batch_chosen = _BATCH_CHOSEN.format(min_shared=MIN_SHARED_KEYS, top=TOP_STORIES)
     for first in range(0, len(new_ids), SCREEN_BATCH):
@@ -154,9 +155,7 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     scored.sort()
     pairs = [(a, b) for *_, a, b in scored]
     del scored
-    bodies = f"""SELECT article_id, body FROM {new_articles}
-                 UNION ALL SELECT article_id, body FROM articles"""
-    links = list(_tested_links(connection, pairs, bodies, old_story))
+    links = list(_tested_links(connection, pairs, _fetched_bodies(connection, pairs, new_articles), old_story))
     stories = {new: new for new in new_ids}
     if links:
         groups = _groups(new_ids, [(a, old_story.get(b, b)) for a, b in links])
@@ -182,16 +181,32 @@ _CANDIDATE_TABLES = """
 CREATE OR REPLACE TEMP TABLE stg_story_candidates (a BIGINT, old VARCHAR, b BIGINT);
 CREATE OR REPLACE TEMP TABLE stg_story_chosen (x BIGINT, y BIGINT);
 """
+# The rows of `_story_keys` that can meet a key of the load (the key is the load's, and it or the
+# load's key is a top key) and the stories of their articles, read in one pass each, so each
+# batch joins these instead of scanning `_story_keys` (60-70 rows per article loaded) and
+# `articles` again: ten full scans per 10,000-document chunk made the merge's time grow with the
+# warehouse (RESULTS.md "One pass over the story keys per chunk"). Every row a batch's join would
+# meet in `_story_keys` is here, so the candidates are the same.
+_KEY_HITS = """
+CREATE OR REPLACE TEMP TABLE stg_story_hits AS
+SELECT k.key, k.article_id, k.is_top
+FROM _story_keys k
+JOIN (SELECT key, bool_or(is_top) AS is_top FROM stg_story_keys GROUP BY key) n
+  ON n.key = k.key AND (n.is_top OR k.is_top);
+CREATE OR REPLACE TEMP TABLE stg_story_hit_stories AS
+SELECT article_id, story_id FROM articles
+WHERE article_id IN (SELECT article_id FROM stg_story_hits);
+"""
 _BATCH_CANDIDATES = """
 INSERT INTO stg_story_candidates
 WITH shared_old AS (
     SELECT n.n AS a, k.article_id AS old, count(*) AS shared
     FROM (SELECT * FROM stg_story_keys WHERE n >= $first AND n < $last) n
-    JOIN _story_keys k ON k.key = n.key AND (n.is_top OR k.is_top)
+    JOIN stg_story_hits k ON k.key = n.key AND (n.is_top OR k.is_top)
     GROUP BY ALL HAVING count(*) >= {min_shared}
 ), by_story AS (
     SELECT s.a, s.old, s.shared, o.story_id
-    FROM shared_old s JOIN articles o ON o.article_id = s.old
+    FROM shared_old s JOIN stg_story_hit_stories o ON o.article_id = s.old
     QUALIFY row_number() OVER (PARTITION BY s.a, o.story_id ORDER BY s.shared DESC, s.old) = 1
 )
 SELECT a, old, NULL FROM by_story
@@ -246,6 +261,26 @@ def _screen_scores(
         if smaller < MIN_SAMPLE or estimate >= SAMPLE_CONTAINMENT:
             kept.append((b not in canonical, -estimate, a, b))
     return kept
+
+
+def _fetched_bodies(connection: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]], new_articles: str) -> str:
+    """A query of the bodies of every article in `pairs`, copied once into a temp table.
+
+    One read of the warehouse's and the load's bodies for the whole load: `_tested_links` asks
+    for one round's bodies at a time (PAIR_CHUNK pairs), and asked `articles` (every body of the
+    warehouse: DuckDB reads the body column with the ids it filters) and the staged load each
+    time, 50 rounds or so per 10,000-document chunk. The copy is DuckDB's, under the merge's
+    memory limit (it spills), not Python's.
+    """
+    wanted = sorted({article for pair in pairs for article in pair})
+    connection.execute(
+        f"""CREATE OR REPLACE TEMP TABLE stg_story_bodies AS
+            SELECT article_id, body FROM {new_articles} WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))
+            UNION ALL
+            SELECT article_id, body FROM articles WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))""",
+        {"ids": wanted},
+    )
+    return "SELECT article_id, body FROM stg_story_bodies"
 
 
 def _tested_links(

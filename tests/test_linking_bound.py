@@ -163,3 +163,22 @@ def test_a_load_reads_the_story_keys_and_the_warehouses_bodies_once_whatever_its
     # test and the stories settled: one each, however many batches and rounds
     assert len(reads_articles) == 4
     assert len([sql for sql in reads_articles if re.search(r"\bbody FROM articles\b", sql)]) == 1
+
+
+def test_the_new_partners_chosen_at_the_bound_do_not_depend_on_the_loads_order(monkeypatch):
+    # Six new decoys opening with the same 20 words: each shares that prefix level's keys with
+    # the five others alike, a tie the bound (2) must break by article, not by scan order.
+    monkeypatch.setattr(linking, "TOP_STORIES", K)
+    decoys = {f"decoy-{i}": body for i, body in enumerate(DECOYS + NEW_DECOYS[:1])}
+
+    def chosen(order: list[str]) -> set[tuple[str, str]]:
+        connection = duckdb.connect()
+        connection.execute(TABLES)
+        load(connection, {article: decoys[article] for article in order})
+        numbered = dict(connection.execute("SELECT n, article_id FROM stg_story_load").fetchall())
+        return {(numbered[a], numbered[b]) for a, b in connection.execute(
+            "SELECT a, b FROM stg_story_candidates WHERE b IS NOT NULL").fetchall()}
+
+    forward = chosen(list(decoys))
+    assert 0 < len(forward) < len(decoys) * (len(decoys) - 1) // 2  # the bound left some pairs out
+    assert chosen(list(reversed(decoys))) == forward

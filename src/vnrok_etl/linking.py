@@ -7,12 +7,14 @@ Each article row carries `story_id`, the article_id of its story's canonical art
 A load links its new articles in five steps, none of which reads every signature into memory:
 
 1. candidates: new articles that share MIN_SHARED_KEYS keys with an article already loaded, or
-   with another new article: an equi-join in DuckDB on `_story_keys` (a hash join built on the
-   load's side, grouped by the load's own article numbers), bounded per new article (below),
-   then screened by the containment their shingle samples estimate, SCREEN_BATCH new articles
-   at a time (the candidates' samples only are read from `_story_samples`, by a semi-join);
+   with another new article: the rows of `_story_keys` holding a key of the load are read in one
+   pass (`stg_story_hits`), then an equi-join in DuckDB on them (a hash join built on the load's
+   side, grouped by the load's own article numbers), bounded per new article (below), then
+   screened by the containment their shingle samples estimate, SCREEN_BATCH new articles at a
+   time (the candidates' samples only are read from `_story_samples`, by a semi-join);
 2. the same-story test on each remaining pair, in Python, on the two bodies fetched for that
-   chunk of pairs only (stories.same_story: exact containment of word 3-shingles), but for a
+   chunk of pairs only (stories.same_story: exact containment of word 3-shingles; the bodies
+   of every article in a pair are copied once into a temp table, `_fetched_bodies`), but for a
    pair already in one story (by an old story or links found before). Pairs with an old story's
    canonical article go first, then the likeliest: a story's new copies then meet the one old
    copy already shingled, instead of one each (with probing densification, old articles
@@ -32,7 +34,10 @@ SQL, an old candidate stands for its story: the join is aggregated to (new artic
 that story represented by its member sharing the most keys with the new article (ties: the
 smallest id), and only the TOP_STORIES stories sharing the most keys are kept per new article
 (ties: the smallest story id, so the result is deterministic). New-new pairs are bounded the same
-way: a pair is kept when either article ranks the other among its TOP_STORIES by shared keys.
+way: a pair is kept when either article ranks the other among its TOP_STORIES by shared keys
+(ties: the smaller number `n`, the rank of the article_id in the load, so this choice too depends
+on the articles only: numbered in scan order, with two threads DuckDB numbered a chunk's articles
+differently from run to run, and ties, common on the generated corpus, were broken differently).
 Why it is safe: a new article joins a story through any one member (stories are connected
 components), and pairs already in one story are not tested anyway (step 2), so one pair per old
 story loses nothing; and a copy shares the most keys with its own original, because its longest
@@ -46,9 +51,11 @@ linking bounded per chunk"): on the seeds' and corpus fixtures' copies recall is
 TOP_STORIES = 2 up (0.986 at 1); with 1,000 generated articles, which share paragraphs with many
 others, 2 misses 2 of 11,250 copies and 4 and 8 none: 8 leaves twice the margin.
 
-Cost: step 1 scans `_story_keys` once (linear in the warehouse, about 60-70 keys per article)
-and `_story_samples` once (a list of about an eighth of an article's shingle hashes), in DuckDB
-(under the merge's memory limit); what reaches Python is at most TOP_STORIES old stories and
+Cost: step 1 scans `_story_keys` once (linear in the warehouse, about 60-70 keys per article),
+the stories of `articles` once and `_story_samples` once (a list of about an eighth of an
+article's shingle hashes), and step 2 reads `articles`' bodies once, in DuckDB (under the merge's
+memory limit), however many batches and rounds the load takes (until 5 Dec, one scan of each per
+SCREEN_BATCH and per PAIR_CHUNK: the merge's time grew with the warehouse); what reaches Python is at most TOP_STORIES old stories and
 TOP_STORIES chosen new partners per new article, whatever the warehouse's size, so steps 2-5 are
 linear in the load. Memory holds the load's screened pairs, one screen batch's samples, and one
 chunk of bodies. The result is a function of the set of articles, not of their order
@@ -105,7 +112,7 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     """
     connection.execute(
         f"""CREATE OR REPLACE TEMP TABLE stg_story_load AS
-            SELECT row_number() OVER () - 1 AS n, article_id, story_keys, story_top_keys, story_sample AS sample
+            SELECT row_number() OVER (ORDER BY article_id) - 1 AS n, article_id, story_keys, story_top_keys, story_sample AS sample
             FROM {new_articles}"""
     )
     connection.execute(

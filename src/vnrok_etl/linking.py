@@ -191,33 +191,41 @@ CREATE OR REPLACE TEMP TABLE stg_story_chosen (x BIGINT, y BIGINT);
 # The rows of `_story_keys` that can meet a key of the load (the key is the load's, and it or the
 # load's key is a top key) and the stories of their articles, read in one pass each, so each
 # batch joins these instead of scanning `_story_keys` (60-70 rows per article loaded) and
-# `articles` again: ten full scans per 10,000-document chunk made the merge's time grow with the
-# warehouse (RESULTS.md "One pass over the story keys per chunk"). Every row a batch's join would
-# meet in `_story_keys` is here, so the candidates are the same.
+# `articles` again: ten full scans per 10,000-document chunk. An old article and its story are
+# numbered here (`o`, `s`: their ranks by article_id and story_id, so ties are broken as by the
+# ids), and the batches group and rank numbers, not id strings: on the generated corpus, whose
+# articles share keys with many, that grouping was most of the merge's time (RESULTS.md "One pass
+# over the story keys per chunk"). Every row a batch's join would meet in `_story_keys` is here,
+# so the candidates are the same.
 _KEY_HITS = """
-CREATE OR REPLACE TEMP TABLE stg_story_hits AS
+CREATE OR REPLACE TEMP TABLE stg_story_hit_rows AS
 SELECT k.key, k.article_id, k.is_top
 FROM _story_keys k
 JOIN (SELECT key, bool_or(is_top) AS is_top FROM stg_story_keys GROUP BY key) n
   ON n.key = k.key AND (n.is_top OR k.is_top);
 CREATE OR REPLACE TEMP TABLE stg_story_hit_stories AS
-SELECT article_id, story_id FROM articles
-WHERE article_id IN (SELECT article_id FROM stg_story_hits);
+SELECT dense_rank() OVER (ORDER BY article_id) AS o, article_id, dense_rank() OVER (ORDER BY story_id) AS s
+FROM articles
+WHERE article_id IN (SELECT article_id FROM stg_story_hit_rows);
+CREATE OR REPLACE TEMP TABLE stg_story_hits AS
+SELECT h.key, o.o, o.s, h.is_top FROM stg_story_hit_rows h JOIN stg_story_hit_stories o USING (article_id);
+DROP TABLE stg_story_hit_rows;
 """
 _BATCH_CANDIDATES = """
 INSERT INTO stg_story_candidates
 WITH shared_old AS (
-    SELECT n.n AS a, k.article_id AS old, count(*) AS shared
+    SELECT n.n AS a, k.o, k.s, count(*) AS shared
     FROM (SELECT * FROM stg_story_keys WHERE n >= $first AND n < $last) n
     JOIN stg_story_hits k ON k.key = n.key AND (n.is_top OR k.is_top)
     GROUP BY ALL HAVING count(*) >= {min_shared}
 ), by_story AS (
-    SELECT s.a, s.old, s.shared, o.story_id
-    FROM shared_old s JOIN stg_story_hit_stories o ON o.article_id = s.old
-    QUALIFY row_number() OVER (PARTITION BY s.a, o.story_id ORDER BY s.shared DESC, s.old) = 1
+    SELECT a, o, s, shared FROM shared_old
+    QUALIFY row_number() OVER (PARTITION BY a, s ORDER BY shared DESC, o) = 1
+), kept AS (
+    SELECT a, o FROM by_story
+    QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, s) <= {top}
 )
-SELECT a, old, NULL FROM by_story
-QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, story_id) <= {top}
+SELECT kept.a, h.article_id, NULL FROM kept JOIN stg_story_hit_stories h USING (o)
 """
 _BATCH_CHOSEN = """
 INSERT INTO stg_story_chosen

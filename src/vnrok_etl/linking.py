@@ -57,8 +57,9 @@ article's shingle hashes), and step 2 reads `articles`' bodies once, in DuckDB (
 memory limit), however many batches and rounds the load takes (until 5 Dec, one scan of each per
 SCREEN_BATCH and per PAIR_CHUNK: the merge's time grew with the warehouse); what reaches Python is at most TOP_STORIES old stories and
 TOP_STORIES chosen new partners per new article, whatever the warehouse's size, so steps 2-5 are
-linear in the load. Memory holds the load's screened pairs, one screen batch's samples, and one
-chunk of bodies. The result is a function of the set of articles, not of their order
+linear in the load. Python's memory holds the load's screened pairs, one screen batch's samples,
+and one chunk of bodies; DuckDB's (within the merge's limit, spilling past it) the key rows the
+load's keys meet and the bodies of the screened pairs' articles. The result is a function of the set of articles, not of their order
 (stories.py), as long as no copy has more than TOP_STORIES stories sharing more keys with it than
 its original (the bound depends on which articles are already loaded).
 

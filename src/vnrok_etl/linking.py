@@ -124,7 +124,8 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     )
     new_ids = [article for (article,) in connection.execute("SELECT article_id FROM stg_story_load ORDER BY n").fetchall()]
     connection.execute(_CANDIDATE_TABLES)
-    connection.execute(_KEY_HITS)  # the one pass over _story_keys (and over articles' stories)
+    for statement in _KEY_HITS:  # the one pass over _story_keys (and over articles' stories)
+        connection.execute(statement)
     batch_candidates = _BATCH_CANDIDATES.format(min_shared=MIN_SHARED_KEYS, top=TOP_STORIES)
     batch_chosen = _BATCH_CHOSEN.format(min_shared=MIN_SHARED_KEYS, top=TOP_STORIES)
     for first in range(0, len(new_ids), SCREEN_BATCH):
@@ -198,20 +199,20 @@ CREATE OR REPLACE TEMP TABLE stg_story_chosen (x BIGINT, y BIGINT);
 # articles share keys with many, that grouping was most of the merge's time (RESULTS.md "One pass
 # over the story keys per chunk"). Every row a batch's join would meet in `_story_keys` is here,
 # so the candidates are the same.
-_KEY_HITS = """
-CREATE OR REPLACE TEMP TABLE stg_story_hit_rows AS
-SELECT k.key, k.article_id, k.is_top
-FROM _story_keys k
-JOIN (SELECT key, bool_or(is_top) AS is_top FROM stg_story_keys GROUP BY key) n
-  ON n.key = k.key AND (n.is_top OR k.is_top);
-CREATE OR REPLACE TEMP TABLE stg_story_hit_stories AS
-SELECT dense_rank() OVER (ORDER BY article_id) AS o, article_id, dense_rank() OVER (ORDER BY story_id) AS s
-FROM articles
-WHERE article_id IN (SELECT article_id FROM stg_story_hit_rows);
-CREATE OR REPLACE TEMP TABLE stg_story_hits AS
-SELECT h.key, o.o, o.s, h.is_top FROM stg_story_hit_rows h JOIN stg_story_hit_stories o USING (article_id);
-DROP TABLE stg_story_hit_rows;
-"""
+_KEY_HITS = (
+    """CREATE OR REPLACE TEMP TABLE stg_story_hit_rows AS
+       SELECT k.key, k.article_id, k.is_top
+       FROM _story_keys k
+       JOIN (SELECT key, bool_or(is_top) AS is_top FROM stg_story_keys GROUP BY key) n
+         ON n.key = k.key AND (n.is_top OR k.is_top)""",
+    """CREATE OR REPLACE TEMP TABLE stg_story_hit_stories AS
+       SELECT dense_rank() OVER (ORDER BY article_id) AS o, article_id, dense_rank() OVER (ORDER BY story_id) AS s
+       FROM articles
+       WHERE article_id IN (SELECT article_id FROM stg_story_hit_rows)""",
+    """CREATE OR REPLACE TEMP TABLE stg_story_hits AS
+       SELECT h.key, o.o, o.s, h.is_top FROM stg_story_hit_rows h JOIN stg_story_hit_stories o USING (article_id)""",
+    "DROP TABLE stg_story_hit_rows",
+)
 _BATCH_CANDIDATES = """
 INSERT INTO stg_story_candidates
 WITH shared_old AS (

@@ -7,6 +7,7 @@ depend on the warehouse, so it is done once and kept; a replay costs only the me
 repeated against code or schema changes (benchmarks/RESULTS.md, "What a chunk's merge touches").
 
     python benchmarks/merge_growth.py stage /work/bench/c100k /tmp/staged --chunk-size 10000 --workers 2
+    python benchmarks/merge_growth.py stage /work/bench/c1m /tmp/staged --chunks 51 --first 51 --workers 2
     python benchmarks/merge_growth.py merge /tmp/staged /tmp/wh.duckdb [--steps] [--chunks 1-10]
 
 Each chunk is staged as a fresh run would stage it (nothing known yet), as `runner.ingest_paths`
@@ -25,7 +26,7 @@ import time
 from pathlib import Path
 
 
-def stage(corpus: Path, out: Path, chunk_size: int, workers: int, chunks: int | None) -> None:
+def stage(corpus: Path, out: Path, chunk_size: int, workers: int, chunks: int | None, first: int = 1) -> None:
     from vnrok_etl.batching import plan_chunks, run_batch_size
     from vnrok_etl.runner import _process_batches
     from vnrok_etl.sources import discover_paths
@@ -37,6 +38,9 @@ def stage(corpus: Path, out: Path, chunk_size: int, workers: int, chunks: int | 
     for index, positions in enumerate(plan_chunks(len(files), chunk_size), start=1):
         if chunks is not None and index > chunks:
             break
+        if index < first:  # staged by another replay: numbered as a run would number it
+            number += -(-len(positions) // size)
+            continue
         folder = out / f"chunk-{index:03d}"
         if (folder / "meta.json").exists():
             continue
@@ -183,6 +187,7 @@ def main(argv: list[str]) -> int:
     staging.add_argument("--chunk-size", type=int, default=10_000)
     staging.add_argument("--workers", type=int, default=1)
     staging.add_argument("--chunks", type=int, help="stage only the first N chunks")
+    staging.add_argument("--first", type=int, default=1, help="begin at chunk N (e.g. the next chunk of a loaded warehouse)")
     merging = commands.add_parser("merge", help="replay the staged chunks' merges into a warehouse")
     merging.add_argument("staged", type=Path)
     merging.add_argument("warehouse", type=Path)
@@ -191,7 +196,7 @@ def main(argv: list[str]) -> int:
     merging.add_argument("--no-linking", action="store_true", help="with --steps: every article its own story")
     args = parser.parse_args(argv)
     if args.command == "stage":
-        stage(args.corpus, args.out, args.chunk_size, args.workers, args.chunks)
+        stage(args.corpus, args.out, args.chunk_size, args.workers, args.chunks, args.first)
     else:
         merge(args.staged, args.warehouse, args.steps, args.chunks, not args.no_linking)
     return 0

@@ -14,6 +14,7 @@ and some whole-body bands: it shares the most keys.
 from __future__ import annotations
 
 import random
+import re
 
 import duckdb
 import pyarrow as pa
@@ -117,3 +118,67 @@ def test_at_most_the_bound_of_candidates_per_new_article_reach_python(warehouse,
     assert 0 < new_pairs <= K * len(new)
     assert stories["copy"] == "z-original"
     assert all(stories[article] == article for article in new if article != "copy")
+
+
+class CountingConnection:
+    """The real DuckDB connection, recording every statement linking sends it."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection):
+        self.connection = connection
+        self.statements: list[str] = []
+
+    def execute(self, sql: str, *args):
+        self.statements.append(" ".join(sql.split()))
+        return self.connection.execute(sql, *args)
+
+    def __getattr__(self, name: str):
+        return getattr(self.connection, name)
+
+
+def test_a_load_reads_the_story_keys_and_the_warehouses_bodies_once_whatever_its_batches(warehouse, monkeypatch):
+    # Three screen batches and a test round per pair: before, each batch scanned `_story_keys`
+    # and `articles` and each round read `articles`' bodies again.
+    monkeypatch.setattr(linking, "SCREEN_BATCH", 2)
+    monkeypatch.setattr(linking, "PAIR_CHUNK", 1)
+    counting = CountingConnection(warehouse)
+    new = {"copy": COPY, **{f"new-decoy-{i}": body for i, body in enumerate(NEW_DECOYS)}}
+    table = pa.table({
+        "article_id": list(new), "body": list(new.values()),
+        "published_date": pa.nulls(len(new), pa.date32()),
+        "published_at": pa.nulls(len(new), pa.timestamp("us", "UTC")),
+        **{column: pa.array([getattr(story_signature(identity_text(body))[1], field) for body in new.values()],
+                            pa.list_(pa.int64()))
+           for column, field in (("story_keys", "keys"), ("story_top_keys", "top_keys"), ("story_sample", "sample"))},
+    })
+    warehouse.register("load", table)
+    stories = link_new_articles(counting, "load")
+    assert stories["copy"] == "z-original"
+    batches = [sql for sql in counting.statements if sql.startswith("INSERT INTO stg_story_candidates WITH")]
+    assert len(batches) == 3
+    reads_keys = [sql for sql in counting.statements
+                  if re.search(r"(?<!\w)_story_keys\b", sql) and not sql.startswith("INSERT INTO _story_keys")]
+    assert len(reads_keys) == 1
+    reads_articles = [sql for sql in counting.statements if re.search(r"\bFROM articles\b", sql)]
+    # the stories of the keys' articles, the old candidates' samples, the bodies for the exact
+    # test and the stories settled: one each, however many batches and rounds
+    assert len(reads_articles) == 4
+    assert len([sql for sql in reads_articles if re.search(r"\bbody FROM articles\b", sql)]) == 1
+
+
+def test_the_new_partners_chosen_at_the_bound_do_not_depend_on_the_loads_order(monkeypatch):
+    # Six new decoys opening with the same 20 words: each shares that prefix level's keys with
+    # the five others alike, a tie the bound (2) must break by article, not by scan order.
+    monkeypatch.setattr(linking, "TOP_STORIES", K)
+    decoys = {f"decoy-{i}": body for i, body in enumerate(DECOYS + NEW_DECOYS[:1])}
+
+    def chosen(order: list[str]) -> set[tuple[str, str]]:
+        connection = duckdb.connect()
+        connection.execute(TABLES)
+        load(connection, {article: decoys[article] for article in order})
+        numbered = dict(connection.execute("SELECT n, article_id FROM stg_story_load").fetchall())
+        return {(numbered[a], numbered[b]) for a, b in connection.execute(
+            "SELECT a, b FROM stg_story_candidates WHERE b IS NOT NULL").fetchall()}
+
+    forward = chosen(list(decoys))
+    assert 0 < len(forward) < len(decoys) * (len(decoys) - 1) // 2  # the bound left some pairs out
+    assert chosen(list(reversed(decoys))) == forward

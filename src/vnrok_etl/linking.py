@@ -7,12 +7,14 @@ Each article row carries `story_id`, the article_id of its story's canonical art
 A load links its new articles in five steps, none of which reads every signature into memory:
 
 1. candidates: new articles that share MIN_SHARED_KEYS keys with an article already loaded, or
-   with another new article: an equi-join in DuckDB on `_story_keys` (a hash join built on the
-   load's side, grouped by the load's own article numbers), bounded per new article (below),
-   then screened by the containment their shingle samples estimate, SCREEN_BATCH new articles
-   at a time (the candidates' samples only are read from `_story_samples`, by a semi-join);
+   with another new article: the rows of `_story_keys` holding a key of the load are read in one
+   pass (`stg_story_hits`), then an equi-join in DuckDB on them (a hash join built on the load's
+   side, grouped by the load's own article numbers), bounded per new article (below), then
+   screened by the containment their shingle samples estimate, SCREEN_BATCH new articles at a
+   time (the candidates' samples only are read from `_story_samples`, by a semi-join);
 2. the same-story test on each remaining pair, in Python, on the two bodies fetched for that
-   chunk of pairs only (stories.same_story: exact containment of word 3-shingles), but for a
+   chunk of pairs only (stories.same_story: exact containment of word 3-shingles; the bodies
+   of every article in a pair are copied once into a temp table, `_fetched_bodies`), but for a
    pair already in one story (by an old story or links found before). Pairs with an old story's
    canonical article go first, then the likeliest: a story's new copies then meet the one old
    copy already shingled, instead of one each (with probing densification, old articles
@@ -32,7 +34,10 @@ SQL, an old candidate stands for its story: the join is aggregated to (new artic
 that story represented by its member sharing the most keys with the new article (ties: the
 smallest id), and only the TOP_STORIES stories sharing the most keys are kept per new article
 (ties: the smallest story id, so the result is deterministic). New-new pairs are bounded the same
-way: a pair is kept when either article ranks the other among its TOP_STORIES by shared keys.
+way: a pair is kept when either article ranks the other among its TOP_STORIES by shared keys
+(ties: the smaller number `n`, the rank of the article_id in the load, so this choice too depends
+on the articles only: numbered in scan order, with two threads DuckDB numbered a chunk's articles
+differently from run to run, and ties, common on the generated corpus, were broken differently).
 Why it is safe: a new article joins a story through any one member (stories are connected
 components), and pairs already in one story are not tested anyway (step 2), so one pair per old
 story loses nothing; and a copy shares the most keys with its own original, because its longest
@@ -46,12 +51,15 @@ linking bounded per chunk"): on the seeds' and corpus fixtures' copies recall is
 TOP_STORIES = 2 up (0.986 at 1); with 1,000 generated articles, which share paragraphs with many
 others, 2 misses 2 of 11,250 copies and 4 and 8 none: 8 leaves twice the margin.
 
-Cost: step 1 scans `_story_keys` once (linear in the warehouse, about 60-70 keys per article)
-and `_story_samples` once (a list of about an eighth of an article's shingle hashes), in DuckDB
-(under the merge's memory limit); what reaches Python is at most TOP_STORIES old stories and
+Cost: step 1 scans `_story_keys` once (linear in the warehouse, about 60-70 keys per article),
+the stories of `articles` once and `_story_samples` once (a list of about an eighth of an
+article's shingle hashes), and step 2 reads `articles`' bodies once, in DuckDB (under the merge's
+memory limit), however many batches and rounds the load takes (until 5 Dec, one scan of each per
+SCREEN_BATCH and per PAIR_CHUNK: the merge's time grew with the warehouse); what reaches Python is at most TOP_STORIES old stories and
 TOP_STORIES chosen new partners per new article, whatever the warehouse's size, so steps 2-5 are
-linear in the load. Memory holds the load's screened pairs, one screen batch's samples, and one
-chunk of bodies. The result is a function of the set of articles, not of their order
+linear in the load. Python's memory holds the load's screened pairs, one screen batch's samples,
+and one chunk of bodies; DuckDB's (within the merge's limit, spilling past it) the key rows the
+load's keys meet and the bodies of the screened pairs' articles. The result is a function of the set of articles, not of their order
 (stories.py), as long as no copy has more than TOP_STORIES stories sharing more keys with it than
 its original (the bound depends on which articles are already loaded).
 
@@ -105,7 +113,7 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     """
     connection.execute(
         f"""CREATE OR REPLACE TEMP TABLE stg_story_load AS
-            SELECT row_number() OVER () - 1 AS n, article_id, story_keys, story_top_keys, story_sample AS sample
+            SELECT row_number() OVER (ORDER BY article_id) - 1 AS n, article_id, story_keys, story_top_keys, story_sample AS sample
             FROM {new_articles}"""
     )
     connection.execute(
@@ -116,6 +124,8 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     )
     new_ids = [article for (article,) in connection.execute("SELECT article_id FROM stg_story_load ORDER BY n").fetchall()]
     connection.execute(_CANDIDATE_TABLES)
+    for statement in _KEY_HITS:  # the one pass over _story_keys (and over articles' stories)
+        connection.execute(statement)
     batch_candidates = _BATCH_CANDIDATES.format(min_shared=MIN_SHARED_KEYS, top=TOP_STORIES)
     batch_chosen = _BATCH_CHOSEN.format(min_shared=MIN_SHARED_KEYS, top=TOP_STORIES)
     for first in range(0, len(new_ids), SCREEN_BATCH):
@@ -154,9 +164,7 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     scored.sort()
     pairs = [(a, b) for *_, a, b in scored]
     del scored
-    bodies = f"""SELECT article_id, body FROM {new_articles}
-                 UNION ALL SELECT article_id, body FROM articles"""
-    links = list(_tested_links(connection, pairs, bodies, old_story))
+    links = list(_tested_links(connection, pairs, _fetched_bodies(connection, pairs, new_articles), old_story))
     stories = {new: new for new in new_ids}
     if links:
         groups = _groups(new_ids, [(a, old_story.get(b, b)) for a, b in links])
@@ -182,20 +190,44 @@ _CANDIDATE_TABLES = """
 CREATE OR REPLACE TEMP TABLE stg_story_candidates (a BIGINT, old VARCHAR, b BIGINT);
 CREATE OR REPLACE TEMP TABLE stg_story_chosen (x BIGINT, y BIGINT);
 """
+# The rows of `_story_keys` that can meet a key of the load (the key is the load's, and it or the
+# load's key is a top key) and the stories of their articles, read in one pass each, so each
+# batch joins these instead of scanning `_story_keys` (60-70 rows per article loaded) and
+# `articles` again: ten full scans per 10,000-document chunk. An old article and its story are
+# numbered here (`o`, `s`: their ranks by article_id and story_id, so ties are broken as by the
+# ids), and the batches group and rank numbers, not id strings: on the generated corpus, whose
+# articles share keys with many, that grouping was most of the merge's time (RESULTS.md "One pass
+# over the story keys per chunk"). Every row a batch's join would meet in `_story_keys` is here,
+# so the candidates are the same.
+_KEY_HITS = (
+    """CREATE OR REPLACE TEMP TABLE stg_story_hit_rows AS
+       SELECT k.key, k.article_id, k.is_top
+       FROM _story_keys k
+       JOIN (SELECT key, bool_or(is_top) AS is_top FROM stg_story_keys GROUP BY key) n
+         ON n.key = k.key AND (n.is_top OR k.is_top)""",
+    """CREATE OR REPLACE TEMP TABLE stg_story_hit_stories AS
+       SELECT dense_rank() OVER (ORDER BY article_id) AS o, article_id, dense_rank() OVER (ORDER BY story_id) AS s
+       FROM articles
+       WHERE article_id IN (SELECT article_id FROM stg_story_hit_rows)""",
+    """CREATE OR REPLACE TEMP TABLE stg_story_hits AS
+       SELECT h.key, o.o, o.s, h.is_top FROM stg_story_hit_rows h JOIN stg_story_hit_stories o USING (article_id)""",
+    "DROP TABLE stg_story_hit_rows",
+)
 _BATCH_CANDIDATES = """
 INSERT INTO stg_story_candidates
 WITH shared_old AS (
-    SELECT n.n AS a, k.article_id AS old, count(*) AS shared
+    SELECT n.n AS a, k.o, k.s, count(*) AS shared
     FROM (SELECT * FROM stg_story_keys WHERE n >= $first AND n < $last) n
-    JOIN _story_keys k ON k.key = n.key AND (n.is_top OR k.is_top)
+    JOIN stg_story_hits k ON k.key = n.key AND (n.is_top OR k.is_top)
     GROUP BY ALL HAVING count(*) >= {min_shared}
 ), by_story AS (
-    SELECT s.a, s.old, s.shared, o.story_id
-    FROM shared_old s JOIN articles o ON o.article_id = s.old
-    QUALIFY row_number() OVER (PARTITION BY s.a, o.story_id ORDER BY s.shared DESC, s.old) = 1
+    SELECT a, o, s, shared FROM shared_old
+    QUALIFY row_number() OVER (PARTITION BY a, s ORDER BY shared DESC, o) = 1
+), kept AS (
+    SELECT a, o FROM by_story
+    QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, s) <= {top}
 )
-SELECT a, old, NULL FROM by_story
-QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, story_id) <= {top}
+SELECT kept.a, h.article_id, NULL FROM kept JOIN stg_story_hit_stories h USING (o)
 """
 _BATCH_CHOSEN = """
 INSERT INTO stg_story_chosen
@@ -246,6 +278,26 @@ def _screen_scores(
         if smaller < MIN_SAMPLE or estimate >= SAMPLE_CONTAINMENT:
             kept.append((b not in canonical, -estimate, a, b))
     return kept
+
+
+def _fetched_bodies(connection: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]], new_articles: str) -> str:
+    """A query of the bodies of every article in `pairs`, copied once into a temp table.
+
+    One read of the warehouse's and the load's bodies for the whole load: `_tested_links` asks
+    for one round's bodies at a time (PAIR_CHUNK pairs), and asked `articles` (every body of the
+    warehouse: DuckDB reads the body column with the ids it filters) and the staged load each
+    time, 50 rounds or so per 10,000-document chunk. The copy is DuckDB's, under the merge's
+    memory limit (it spills), not Python's.
+    """
+    wanted = sorted({article for pair in pairs for article in pair})
+    connection.execute(
+        f"""CREATE OR REPLACE TEMP TABLE stg_story_bodies AS
+            SELECT article_id, body FROM {new_articles} WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))
+            UNION ALL
+            SELECT article_id, body FROM articles WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))""",
+        {"ids": wanted},
+    )
+    return "SELECT article_id, body FROM stg_story_bodies"
 
 
 def _tested_links(

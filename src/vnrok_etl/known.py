@@ -48,18 +48,17 @@ class KnownDigests:
     def from_arrow(cls, column: pa.Array | pa.ChunkedArray) -> KnownDigests:
         """From a binary column of 32-byte digests (DuckDB's `unhex(content_sha256)`), without a
         Python object per digest."""
-        if isinstance(column, pa.ChunkedArray):
-            column = column.combine_chunks() if column.num_chunks else pa.array([], pa.binary())
-        column = column.cast(pa.large_binary()) if column.type != pa.large_binary() else column
-        if column.null_count:
-            column = column.drop_null()
-        if not len(column):
+        chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
+        return cls.from_batches(chunks)
+
+    @classmethod
+    def from_batches(cls, columns: Iterable[pa.Array]) -> KnownDigests:
+        """From binary arrays of 32-byte digests as they stream in (any order, repeats allowed)."""
+        parts = [_digests_of(column) for column in columns]
+        parts = [part for part in parts if len(part)]
+        if not parts:
             return cls()
-        offsets = np.frombuffer(column.buffers()[1], np.int64)[column.offset : column.offset + len(column) + 1]
-        if not (np.diff(offsets) == DIGEST_BYTES).all():
-            raise ValueError("known hashes: every digest must be 32 bytes (a sha256)")
-        values = np.frombuffer(column.buffers()[2], np.uint8)[offsets[0] : offsets[-1]]
-        return cls.sorted(values.view(DIGEST).copy())
+        return cls.sorted(np.concatenate(parts) if len(parts) > 1 else parts[0])
 
     @classmethod
     def sorted(cls, digests: np.ndarray) -> KnownDigests:
@@ -104,6 +103,23 @@ class KnownDigests:
         if self._path is None:
             return (KnownDigests, (self._digests,))
         return (_open_shared, (self._path, len(self._digests)))
+
+
+def _digests_of(column: pa.Array) -> np.ndarray:
+    """The 32-byte values of a binary array as a (copied) numpy array of digests."""
+    if column.null_count:
+        column = column.drop_null()
+    if not len(column):
+        return np.empty(0, DIGEST)
+    wide = pa.types.is_large_binary(column.type)
+    if not (wide or pa.types.is_binary(column.type)):
+        raise TypeError(f"known hashes: a binary column, not {column.type}")
+    offsets = np.frombuffer(column.buffers()[1], np.int64 if wide else np.int32)
+    offsets = offsets[column.offset : column.offset + len(column) + 1]
+    if not (np.diff(offsets) == DIGEST_BYTES).all():
+        raise ValueError("known hashes: every digest must be 32 bytes (a sha256)")
+    values = np.frombuffer(column.buffers()[2], np.uint8)[offsets[0] : offsets[-1]]
+    return values.view(DIGEST).copy()
 
 
 # The shared digests this process has mapped: the last file only (one run at a time per worker).

@@ -311,13 +311,19 @@ def known_sha256(connection: duckdb.DuckDBPyConnection) -> KnownDigests:
     again stores its bytes, and its article, already there, is not loaded twice.
     """
     try:
-        column = connection.sql(
-            """SELECT DISTINCT unhex(content_sha256) AS digest FROM article_sources s
-               WHERE EXISTS (SELECT 1 FROM raw_documents r WHERE r.content_sha256 = s.content_sha256)"""
-        ).to_arrow_table().column("digest")
+        # Kept documents (raw_documents has each hash once) that made an article, streamed: at
+        # 491k hashes this peaked 135 MB over the connection, where DISTINCT over article_sources
+        # fetched whole peaked 160 MB.
+        batches = connection.sql(
+            """SELECT unhex(r.content_sha256) AS digest FROM raw_documents r
+               WHERE EXISTS (SELECT 1 FROM article_sources s WHERE s.content_sha256 = r.content_sha256)"""
+        ).to_arrow_reader(KNOWN_BATCH_ROWS)
     except duckdb.CatalogException:
         return KnownDigests()  # a read-only look at a warehouse from before raw documents: every file is read
-    return KnownDigests.from_arrow(column)
+    return KnownDigests.from_batches(batch.column(0) for batch in batches)
+
+
+KNOWN_BATCH_ROWS = 65_536
 
 
 def merge_load(

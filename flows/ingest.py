@@ -1,7 +1,8 @@
 """The ingest flow: discover → process (decode, clean, extract) → stage → merge.
 
 Thin on purpose: every task calls one library function. Documents go through in batches, so a
-flow makes a bounded number of task runs per chunk (at most MAX_BATCHES + 2) whatever the number
+flow makes a bounded number of task runs per chunk (at most MAX_BATCHES + 3: the look-up of the
+chunk's unchanged files, its batches, stage, merge) whatever the number
 of documents: task runs cost 10-15 ms each and bursts of ~1000 lock the embedded server's SQLite.
 Retries are on reading the warehouse only: the merge waits for a locked file instead, and a
 failed merge is rolled back and recorded, never half-applied or repeated. Two runs at once (a

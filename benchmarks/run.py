@@ -16,6 +16,9 @@ For each corpus size N it measures, each in a fresh process and into a fresh war
   kept document re-run, chunk by chunk): its records digest must equal the fresh load's.
 
 `--chunk-size N` passes N to every loading run (default: the product's, DEFAULT_CHUNK_SIZE).
+`--keep-warehouse` loads into the warehouse already in the work folder (`wh-N-MODE.duckdb`)
+instead of deleting it first: a stopped load resumed, or a re-run over a loaded warehouse,
+measured like any other run.
 
 Each run reports documents per second, the time per stage, its time over the floor's, the peak
 RSS of the measuring process (`ru_maxrss`) and of its whole process tree (sampled, so Dask
@@ -67,7 +70,10 @@ TIMELINE_SECONDS = 10.0
 def measure(
     mode: str, corpus: str, warehouse: str, cluster: str | None, profile: str | None, chunk_size: int | None = None
 ) -> dict:
-    """Run one mode in this process; returns its wall seconds, stage seconds and counts."""
+    """Run one mode in this process; returns its wall seconds, stage seconds and counts.
+
+    `corpus`: a folder, or several joined by os.pathsep (a corpus and the files added to it).
+    """
     if mode == "floor":
         return measure_floor(corpus, warehouse)
     if mode in ("plain", "noop-plain", "plain-mp"):
@@ -76,7 +82,7 @@ def measure(
         workers = (os.cpu_count() or 1) if mode == "plain-mp" else 1
 
         def call() -> dict:
-            counts, seconds = ingest_paths([corpus], warehouse, workers=workers, chunk_size=chunk_size)
+            counts, seconds = ingest_paths(corpus.split(os.pathsep), warehouse, workers=workers, chunk_size=chunk_size)
             return {"counts": counts.as_dict(), "stages": seconds}
     elif mode == "reprocess":
         from flows import watched_run
@@ -94,7 +100,7 @@ def measure(
 
         def call() -> dict:
             with watched_run():
-                result = ingest([corpus], warehouse=warehouse, cluster=cluster, chunk_size=chunk_size)
+                result = ingest(corpus.split(os.pathsep), warehouse=warehouse, cluster=cluster, chunk_size=chunk_size)
             stages = result.pop("seconds")
             result.pop("rejections", None)
             return {"counts": result, "stages": stages}
@@ -133,7 +139,7 @@ def measure_floor(corpus: str, warehouse: str) -> dict:
 
     cpu_before = _cpu_seconds()
     started = time.perf_counter()
-    files = discover_paths([corpus])
+    files = discover_paths(corpus.split(os.pathsep))
     connection = duckdb.connect(warehouse)
     connection.execute("CREATE TABLE raw (source_uri VARCHAR, content_sha256 VARCHAR, text VARCHAR)")
     connection.execute("BEGIN TRANSACTION")
@@ -470,7 +476,9 @@ def parent_main(args: argparse.Namespace) -> int:
                 warehouse = work / f"wh-{n}-{family}.duckdb"
                 if mode == "noop-plain" and "plain" not in modes:
                     warehouse = work / f"wh-{n}-plain-mp.duckdb"  # re-run what plain-mp loaded
-                if not reuses:
+                if reuses and args.keep_warehouse and warehouse.exists():
+                    loaded.add(warehouse)  # a re-run over a warehouse loaded before this command
+                if not reuses and not args.keep_warehouse:
                     for leftover in (warehouse, warehouse.with_name(warehouse.name + ".wal")):
                         # a fresh warehouse for every loading run
                         leftover.unlink(missing_ok=True)
@@ -533,6 +541,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="pyinstrument profile of each plain run")
     parser.add_argument("--clean", action="store_true", help="delete each corpus after its runs")
     parser.add_argument("--chunk-size", type=int, help="documents per chunk for every loading run")
+    parser.add_argument(
+        "--keep-warehouse", action="store_true",
+        help="load into the work folder's warehouse as it is (resume a stopped load, re-run over a"
+             " loaded one) instead of a fresh one",
+    )
     return parent_main(parser.parse_args(argv))
 
 

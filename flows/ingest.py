@@ -1,7 +1,8 @@
 """The ingest flow: discover → process (decode, clean, extract) → stage → merge.
 
 Thin on purpose: every task calls one library function. Documents go through in batches, so a
-flow makes a bounded number of task runs per chunk (at most MAX_BATCHES + 2) whatever the number
+flow makes a bounded number of task runs per chunk (at most MAX_BATCHES + 3: the look-up of the
+chunk's unchanged files, its batches, stage, merge) whatever the number
 of documents: task runs cost 10-15 ms each and bursts of ~1000 lock the embedded server's SQLite.
 Retries are on reading the warehouse only: the merge waits for a locked file instead, and a
 failed merge is rolled back and recorded, never half-applied or repeated. Two runs at once (a
@@ -16,6 +17,7 @@ import gc
 import time
 from collections import deque
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -29,8 +31,8 @@ from flows.chunking import ChunkLoop
 from flows.server import warehouse_slot
 from vnrok_etl.batching import run_batch_size
 from vnrok_etl.progress import progress_bar
-from vnrok_etl.records import RawDocument
-from vnrok_etl.runner import merge_staged, new_load_info, plan_reads, plan_run_chunks
+from vnrok_etl.known import KnownDigests
+from vnrok_etl.runner import ChunkPlan, ChunkReads, known_digests, merge_staged, new_load_info, plan_run_chunks
 from vnrok_etl.sources import discover_paths
 from vnrok_etl.stage import StagedBatch, StagedLoad, Stager, known_batch, stage_paths
 from vnrok_etl.staging_area import staging_folder
@@ -68,23 +70,19 @@ def discover(paths: list[str], settle_seconds: float | None = None) -> Discovere
     return Discovered(discover_paths(paths, settled_before=settled_before))
 
 
-class Reads:
-    """What `known_documents` hands back, as one object (see Discovered): the files to read,
-    the unchanged files not to read, the hashes of the documents already loaded."""
-
-    __slots__ = ("files", "unchanged", "known")
-
-    def __init__(self, files: list[str], unchanged: list[RawDocument], known: set[str]) -> None:
-        self.files, self.unchanged, self.known = files, unchanged, known
+@task(name="known-hashes", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def known_hashes(warehouse: str) -> KnownDigests:
+    return known_digests(warehouse, on_wait=_warn, wait_seconds=WAREHOUSE_WAIT_SECONDS)
 
 
-@task(name="known-documents", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def known_documents(files: list[str], warehouse: str) -> Reads:
-    return Reads(*plan_reads(files, warehouse, on_wait=_warn, wait_seconds=WAREHOUSE_WAIT_SECONDS))
+@task(name="unchanged-files", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def unchanged_files(plan: ChunkPlan, warehouse: str, signatures: bool = True) -> ChunkReads:
+    """The chunk's files to read and its unchanged ones (the signatures of its files only)."""
+    return plan.reads(warehouse, on_wait=_warn, wait_seconds=WAREHOUSE_WAIT_SECONDS, signatures=signatures)
 
 
 @task(name="process-batch", cache_policy=NO_CACHE)
-def process_batch(paths: list[str], known: set[str], number: int, positions: list[int] | None = None) -> StagedBatch:
+def process_batch(paths: list[str], known: KnownDigests, number: int, positions: list[int] | None = None) -> StagedBatch:
     return stage_paths(paths, known, number, positions)
 
 
@@ -128,33 +126,43 @@ def ingest(
     run_id = str(flow_run.id)
     clock = time.perf_counter()
     loop = ChunkLoop(target)
-    # quote(): Prefect would otherwise walk every path and hash looking for futures to resolve.
+    # quote(): Prefect would otherwise walk every path looking for futures to resolve.
     found = discover(paths, settle_seconds)
-    reads = known_documents(quote(found.paths), target)
-    known = reads.known
-    size = run_batch_size(len(reads.files), batch_size, chunk_size)
-    chunks = plan_run_chunks(found.paths, reads.files, reads.unchanged, chunk_size)
-    reading, documents = len(reads.files), len(reads.files) + len(reads.unchanged)
-    # The chunks hold the names now: the run goes on without the lists (at a million files,
-    # ~130 MB of names as strings).
-    found.paths = reads.files = reads.unchanged = []
+    looked_up = Path(target).exists()  # no warehouse yet: no signatures to look up, every file is read
+    size = run_batch_size(len(found.paths), batch_size, chunk_size)
+    chunks = plan_run_chunks(found.paths, chunk_size)
+    documents = len(found.paths)
+    # The chunks hold the names now: the run goes on without the list (at a million files,
+    # ~115 MB of names as strings).
+    found.paths = []
     batch_number = 0
-    # One pool (or cluster) for the whole run, chosen by its number of batches.
-    runner = batch_task_runner(cluster, -(-reading // size) if reading else 0)
-    # A bar on a terminal (documents done, rate, time left); nothing in pipes, CI or served runs.
-    with running(runner), progress_bar("ingesting", documents) as bar:
-        for plan in chunks:
+    # A batch pool (or cluster) for the rest of the run, started with the first chunk that has
+    # files to read (a re-run over unchanged files starts none): chosen by the batches the run
+    # may still have, as if every file after that chunk had to be read.
+    runner, started = None, False
+    with progress_bar("ingesting", documents) as bar, staging_folder(f"known-{run_id}", on_notice=_warn) as shared, \
+            ExitStack() as pool:
+        # The known hashes reach each worker once, as a file it maps (known.py), not with each batch.
+        known = known_hashes(target).shared(shared)
+        for index, plan in enumerate(chunks):
             load = new_load_info(flow_run_id=run_id, chunk=plan.number if len(chunks) > 1 else None)
             with loop.chunk(load) as chunk, staging_folder(load.load_id, on_notice=_warn) as folder:
+                # Looked up now, between this run's merges: the signatures of this chunk's files only.
+                reads = unchanged_files(quote(plan), target, looked_up)
                 # Each batch is staged where it ran; here it is only written to Arrow files in the folder.
                 stager = Stager(folder)
-                stager.add(known_batch(plan.unchanged))
-                bar.advance(len(plan.unchanged))
-                batches = plan.batches(size)
+                stager.add(known_batch(reads.unchanged))
+                bar.advance(len(reads.unchanged))
+                batches = reads.batches(size)
+                if batches and not started:
+                    ahead = len(reads.files) + sum(len(later) for later in chunks[index + 1:])
+                    runner, started = batch_task_runner(cluster, -(-ahead // size)), True
+                    pool.enter_context(running(runner))
                 for batch in _process_batches(runner, batches, known, batch_number):
                     stager.add(batch)
                     bar.advance(batch.documents)
                 batch_number += len(batches)
+                del reads
                 staged = stage(stager)
                 loop.done(chunk, merge(staged, target, chunk.staged(stager.seconds), folder))
     # Known only now, so in the artifact and the result but not in the loads rows: the merge,
@@ -168,12 +176,13 @@ def ingest(
 
 
 def _process_batches(
-    runner: object, batches: list[tuple[list[str], list[int]]], known: set[str], numbered_from: int = 0
+    runner: object, batches: list[tuple[list[str], list[int]]], known: KnownDigests, numbered_from: int = 0
 ) -> Iterator[StagedBatch]:
     """Staged batches in order, with at most WINDOW batches in flight (threads, processes or Dask)."""
     tasks = []
     for number, (batch, positions) in enumerate(batches, start=numbered_from + 1):
-        # quote(): the known hashes go to the task as they are, not walked by Prefect item by item.
+        # quote(): the known hashes go to the task as they are, not walked by Prefect; pickled
+        # for a process they are only the name of the run's file of them (known.py).
         tasks.append((process_batch, {"paths": batch, "known": quote(known), "number": number, "positions": positions}))
     return run_windowed(runner, tasks)
 

@@ -47,7 +47,7 @@ def test_the_flow_loads_the_seeds_records_its_run_and_publishes_a_summary(prefec
                 tasks = await client.read_task_runs(
                     flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id]))
                 )
-                if len(tasks) >= 7:
+                if len(tasks) >= 8:
                     break
                 await asyncio.sleep(0.5)
             artifact = await client.read_latest_artifacts()
@@ -55,8 +55,12 @@ def test_the_flow_loads_the_seeds_records_its_run_and_publishes_a_summary(prefec
 
     task_runs, artifacts = asyncio.run(read_back())
     names = sorted(run.name.rsplit("-", 1)[0] for run in task_runs)
-    # 5 documents in batches of 2: three process-batch runs, one of every other stage.
-    assert names == ["discover", "known-documents", "merge", "process-batch", "process-batch", "process-batch", "stage"]
+    # 5 documents in batches of 2: three process-batch runs, one of every other stage (one chunk:
+    # one look-up of its files' signatures).
+    assert names == [
+        "discover", "known-hashes", "merge", "process-batch", "process-batch", "process-batch", "stage",
+        "unchanged-files",
+    ]
     summary = next(a for a in artifacts if a.key == "ingest-summary")
     assert summary.type == "table"
     assert "new articles" in str(summary.data) and "seconds: clean" in str(summary.data)

@@ -19,6 +19,7 @@ from uuid import uuid4
 import pyarrow as pa
 
 from vnrok_etl.batching import DEFAULT_CHUNK_SIZE, plan_chunks, run_batch_size
+from vnrok_etl.known import KnownDigests
 from vnrok_etl.records import RawDocument
 from vnrok_etl.sources import discover_paths, unchanged_documents
 from vnrok_etl.reprocess import ChunkReplacement, ReprocessPlan, batches_of, pending_table, plan_reprocess, read_documents
@@ -58,57 +59,97 @@ def new_load_info(
 
 @dataclass(frozen=True, slots=True)
 class ChunkPlan:
-    """One chunk of a run: the files to read and the unchanged ones, each with its position.
+    """One chunk of a run: its files, as cut from the run's list at fixed positions.
 
-    A run holds every chunk's plan from its start to its end, so the names of the files to read
-    are kept as their common prefix and an Arrow array of the rest of each name: a million
-    names as Python strings took 115 MB (and a set of them for the plan another 30), as the
-    rest of a generated corpus's names ~20 MB; a batch's names become strings when it is sent.
+    A run holds every chunk's plan from its start to its end, so the names are kept as their
+    common prefix and an Arrow array of the rest of each name: a million names as Python
+    strings took 115 MB, as the rest of a generated corpus's names ~20 MB. Which of them to
+    read is decided chunk by chunk (`reads`), against the warehouse as it is when the chunk
+    starts: the whole warehouse's signatures were ~1.1 GB at a million loaded files.
     """
 
     number: int
     prefix: str
-    names: pa.StringArray  # of the files to read, after `prefix`
-    unchanged: list[RawDocument]
-    # Of the files to read in the run's list (document_sightings.seq): 8 bytes each, where a
-    # list of ints costs 36 (36 MB at a million files).
-    positions: array
+    names: pa.StringArray  # of the chunk's files, after `prefix`
+    start: int  # the position of its first file in the run's list (document_sightings.seq)
 
     @classmethod
-    def of(cls, number: int, files: list[str], unchanged: list[RawDocument], positions: array) -> ChunkPlan:
+    def of(cls, number: int, files: list[str], start: int = 0) -> ChunkPlan:
         prefix = os.path.commonprefix(files) if files else ""
-        return cls(number, prefix, pa.array([name[len(prefix):] for name in files], pa.string()), unchanged, positions)
+        return cls(number, prefix, pa.array([name[len(prefix):] for name in files], pa.string()), start)
 
     @property
     def files(self) -> list[str]:
         return [self.prefix + name for name in self.names.to_pylist()]
 
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def reads(
+        self, warehouse: str | Path, on_wait: Callable[[str], None] | None = None, wait_seconds: float | None = None,
+        signatures: bool = True,
+    ) -> ChunkReads:
+        """The chunk's files to read and its unchanged ones, by the signatures the warehouse has
+        for this chunk's files only (`signatures=False`: none to look up, every file is read)."""
+        files = self.files
+        recorded = chunk_signatures(files, warehouse, on_wait, wait_seconds) if signatures else {}
+        to_read, unchanged = unchanged_documents(files, recorded)
+        reading = set(to_read) if unchanged else None
+        positions = array("q", (
+            self.start + index for index, name in enumerate(files) if reading is None or name in reading
+        ))
+        return ChunkReads(to_read, unchanged, positions)
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkReads:
+    """What one chunk reads: its files to read (with their positions in the run's list) and its
+    unchanged files, known without reading (sources.unchanged_documents)."""
+
+    files: list[str]
+    unchanged: list[RawDocument]
+    positions: array
+
     def batches(self, size: int) -> list[tuple[list[str], list[int]]]:
         """(files, positions) of the chunk's batches of at most `size` files."""
         return [
-            (
-                [self.prefix + name for name in self.names[start : start + size].to_pylist()],
-                self.positions[start : start + size].tolist(),
-            )
-            for start in range(0, len(self.names), size)
+            (self.files[start : start + size], self.positions[start : start + size].tolist())
+            for start in range(0, len(self.files), size)
         ]
 
 
-def plan_run_chunks(
-    discovered: list[str], files: list[str], unchanged: list[RawDocument], chunk_size: int | None
-) -> list[ChunkPlan]:
+def plan_run_chunks(discovered: list[str], chunk_size: int | None) -> list[ChunkPlan]:
     """The run's chunks, cut at fixed positions of its list of files (batching.plan_chunks)."""
-    reading = set(files)
-    unchanged_by_uri = {document.uri: document for document in unchanged}
-    chunks = []
-    for number, positions in enumerate(plan_chunks(len(discovered), chunk_size), start=1):
-        read = [position for position in positions if discovered[position] in reading]
-        chunks.append(ChunkPlan.of(
-            number, [discovered[position] for position in read],
-            [unchanged_by_uri[discovered[p]] for p in positions if discovered[p] in unchanged_by_uri],
-            array("q", read),
-        ))
-    return chunks or [ChunkPlan.of(1, [], [], array("q"))]
+    chunks = [
+        ChunkPlan.of(number, discovered[positions.start : positions.stop], positions.start)
+        for number, positions in enumerate(plan_chunks(len(discovered), chunk_size), start=1)
+    ]
+    return chunks or [ChunkPlan.of(1, [])]
+
+
+def chunk_signatures(
+    files: list[str], warehouse: str | Path, on_wait: Callable[[str], None] | None = None,
+    wait_seconds: float | None = None,
+) -> dict[str, tuple[int, int, str]]:
+    """The recorded (size, mtime_ns, sha256) of those of `files` the warehouse has loaded.
+
+    A read-only look, taken between merges: the run's own merges are over when its next chunk
+    starts, and another run's merge holding the file is waited for (`on_wait`, `wait_seconds`).
+    """
+    if not files or not Path(warehouse).exists():
+        return {}
+    with connect(warehouse, read_only=True, on_wait=on_wait, wait_seconds=wait_seconds) as connection:
+        return file_signatures(connection, files)
+
+
+def known_digests(
+    warehouse: str | Path, on_wait: Callable[[str], None] | None = None, wait_seconds: float | None = None
+) -> KnownDigests:
+    """The hashes of the documents the warehouse keeps when the run starts (known.py)."""
+    if not Path(warehouse).exists():
+        return KnownDigests()
+    with connect(warehouse, read_only=True, on_wait=on_wait, wait_seconds=wait_seconds) as connection:
+        return known_sha256(connection)
 
 
 def ingest_paths(
@@ -123,7 +164,9 @@ def ingest_paths(
     """Discover, process, stage and merge; returns the run's counts and seconds per stage.
 
     Files unchanged since they were loaded (same size and modification time) are not read
-    again. The files are cut into chunks of at most `chunk_size` (default DEFAULT_CHUNK_SIZE),
+    again: each chunk looks up the signatures of its own files before it is staged
+    (ChunkPlan.reads), and the hashes of the documents already kept are one compact array for
+    the whole run (known.py), sent to each worker once. The files are cut into chunks of at most `chunk_size` (default DEFAULT_CHUNK_SIZE),
     each merged as its own load in one transaction, so memory and the work a crash can lose are
     bounded by a chunk; a run of at most one chunk is one load. Batches are processed and staged
     in one go (in `workers` processes when > 1: the stages are pure Python, threads would share
@@ -133,19 +176,22 @@ def ingest_paths(
     """
     clock = time.perf_counter()
     discovered = discover_paths(paths)
-    files, unchanged, known = plan_reads(discovered, warehouse, on_wait)
-    size = run_batch_size(len(files), batch_size, chunk_size)
-    chunks = plan_run_chunks(discovered, files, unchanged, chunk_size)
+    looked_up = Path(warehouse).exists()  # no warehouse yet: no signatures, every file is read
+    known = known_digests(warehouse, on_wait)
+    size = run_batch_size(len(discovered), batch_size, chunk_size)
+    chunks = plan_run_chunks(discovered, chunk_size)
+    del discovered
     results: list[LoadCounts] = []
     totals: dict[str, float] = {}
     batch_number = 0
     for chunk in chunks:
         load = new_load_info(chunk=chunk.number if len(chunks) > 1 else None)
         staging = 0.0
+        reads = chunk.reads(warehouse, on_wait, signatures=looked_up)
         with staging_folder(load.load_id, on_notice=on_wait) as folder:
             stager = Stager(folder if spill else None)
-            stager.add(known_batch(chunk.unchanged))
-            planned = chunk.batches(size)
+            stager.add(known_batch(reads.unchanged))
+            planned = reads.batches(size)
             numbers = range(batch_number + 1, batch_number + len(planned) + 1)
             batch_number += len(planned)
             batches, places = [files for files, _ in planned], [positions for _, positions in planned]
@@ -179,17 +225,6 @@ def combine_counts(results: list[LoadCounts]) -> LoadCounts:
     }
     rejections = tuple(pair for result in results for pair in result.rejections)
     return LoadCounts(load_id=load_id, rejections=rejections, **summed)
-
-
-def plan_reads(
-    files: list[str], warehouse: str | Path, on_wait: Callable[[str], None] | None = None, wait_seconds: float | None = None
-) -> tuple[list[str], list[RawDocument], set[str]]:
-    """(files to read, unchanged documents not to read, hashes of the documents already loaded)."""
-    if not Path(warehouse).exists():
-        return files, [], set()
-    with connect(warehouse, read_only=True, on_wait=on_wait, wait_seconds=wait_seconds) as connection:
-        to_read, unchanged = unchanged_documents(files, file_signatures(connection))
-        return to_read, unchanged, known_sha256(connection)
 
 
 def merge_staged(
@@ -239,7 +274,7 @@ def record_interrupted_load(warehouse: str | Path, load: LoadInfo, reason: str) 
 
 
 def _process_batches(
-    batches: list[list[str]], positions: list[list[int]], known: set[str], workers: int, numbers: Iterable[int]
+    batches: list[list[str]], positions: list[list[int]], known: KnownDigests, workers: int, numbers: Iterable[int]
 ) -> Iterator[StagedBatch]:
     """Staged batches in batch order, from this process or from a pool of `workers` processes."""
     if workers <= 1 or len(batches) <= 1:
@@ -251,10 +286,10 @@ def _process_batches(
         yield from pool.map(_stage_known, batches, numbers, positions)
 
 
-_KNOWN: set[str] = set()
+_KNOWN = KnownDigests()
 
 
-def _remember_known(known: set[str]) -> None:
+def _remember_known(known: KnownDigests) -> None:
     global _KNOWN  # noqa: PLW0603 - per worker process, set once by the pool's initializer
     _KNOWN = known
 

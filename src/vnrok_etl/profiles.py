@@ -32,7 +32,7 @@ class Profile:
 AGENCY_CODES = (
     "VNA/VNS", "VNA/VNP", "VNS/VNA", "VNA", "VNS", "VNP", "NDO", "VOV", "VGP", "VTV", "TTXVN",
     "Yonhap", "AFP", "AP", "Reuters", "Xinhua", "Kyodo", "Bernama", "AFP/VNS", "Reuters/VNS",
-    "SGGP",
+    "SGGP", "CNN", "UPI",
 )
 
 # Agency tags that open a lead ("VGP - ", "VOV.VN - ", "(VOVWORLD) - ", "(VOV/VOVworld)- ") or
@@ -49,7 +49,8 @@ AGENCY_NAMES = {
     "vietnamplus": "VNA", "vietnam+": "VNA", "viet nam news": "VNS", "việt nam news": "VNS",
     "vietnam news": "VNS", "yonhap news agency": "Yonhap", "yonhap news": "Yonhap",
     "yonhap": "Yonhap", "nhan dan": "NDO", "nhân dân": "NDO", "voice of vietnam": "VOV",
-    "saigon giai phong": "SGGP",
+    "saigon giai phong": "SGGP", "the associated press": "AP", "associated press": "AP",
+    "united press international": "UPI",
 }
 
 # A photo credit printed as one word or name after the caption's last sentence

@@ -218,7 +218,8 @@ SCENE_VERBS = (
     "join", "celebrate", "listen", "learn", "practise", "practice", "play", "wave", "chat",
     "demonstrate", "introduce", "sing", "dance", "welcome", "lay", "hand", "pay", "taste",
     "prepare", "cook", "participate", "take", "try", "explain", "discuss", "applaud",
-    "congratulate", "chair",
+    "congratulate", "chair", "repeat", "rehearse", "queue", "wait", "stand", "walk", "work",
+    "read", "study", "check",
 )
 _VERB_FORMS = sorted(
     {form for verb in SCENE_VERBS for form in (verb, verb + ("es" if verb.endswith(("sh", "ch", "ss")) else "s"))}

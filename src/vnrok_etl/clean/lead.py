@@ -44,6 +44,10 @@ OUTLET_TAG = re.compile(r"^(?P<name>[A-Z][\w.&'’+]*(?:\s[A-Z][\w.&'’+]*){0,3
 MASTHEAD_KEYS = frozenset(re.sub(r"[\s.'’]", "", name.casefold()) for name in MASTHEADS)  # "Vietnam+" keeps its "+"
 # "Hanoi: The General Department ...": a known place and a colon open the lead.
 COLON_DATELINE = re.compile(r"^(?P<place>[^\W\d_][^\W\d_'’.]*(?:[ '’.-]{1,2}[^\W\d_]+){0,3}):[ \t]+")
+# "(CNN)Every Saturday ...", "(UPI) Hundreds of ...": an agency's code in brackets opening the
+# lead with no dash, glued to the first word or after one space. Only a known agency code (data):
+# "(Reuters)" as a word of a sentence never opens one, and "(L) Ahn Duk-geun" is a caption's.
+BRACKETED_AGENCY = re.compile(rf"^\((?P<tag>{AGENCY})\) ?(?=[A-Z\"“‘])")
 # "– Vietnam’s shrimp exports ...": the dash of a dateline whose place was lost.
 BARE_DASH = re.compile(r"^[—–]\s+(?=[A-Z\"“‘'])")
 # A dateline opens one of the first paragraphs (seed 002: the third).
@@ -84,6 +88,11 @@ def _strip_dateline(paragraph: str, draft: Draft, lead: bool) -> str | None:
         draft.dateline_source = draft.dateline_source or DOMAIN_SUFFIX.sub("", tag.group("tag"))
         draft.drop("agency_tag", tag.group(0))
         return paragraph[tag.end():]
+    bracketed = BRACKETED_AGENCY.match(paragraph) if lead and paragraph[:1] == "(" else None
+    if bracketed is not None:
+        draft.dateline_source = draft.dateline_source or bracketed.group("tag")
+        draft.drop("agency_tag", bracketed.group(0))
+        return paragraph[bracketed.end():]
     outlet = OUTLET_TAG.match(paragraph) if lead else None
     if outlet is not None and re.sub(r"[\s.'’]", "", outlet.group("name").casefold()) in MASTHEAD_KEYS:
         draft.drop("masthead", outlet.group(0))

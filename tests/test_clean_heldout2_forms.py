@@ -1,0 +1,65 @@
+"""Forms first met in the second held-out set (tests/heldout2), each tested here on a text of the
+same form written in our own words (never the fixture's): the rule must hold for the form, not
+for the one page it was found on.
+"""
+
+from __future__ import annotations
+
+from vnrok_etl.clean import clean_document
+
+HEADLINE = "Daegu florists send roses to a flower market in Da Lat"
+LEAD = (
+    "A cooperative of florists in Daegu has begun shipping cut roses to a wholesale market in "
+    "Da Lat, betting that Vietnamese buyers will pay more for long-stemmed Korean varieties."
+)
+MIDDLE = (
+    "The first cargo of 2,000 stems left Incheon last week, and the cooperative plans two "
+    "shipments a month through the spring wedding season."
+)
+CLOSING = "Growers in Da Lat said the roses would not compete with their own, which sell for less."
+
+
+def test_bracketed_agency_glued_to_the_lead_is_the_source() -> None:
+    text = f"{HEADLINE}\n\n(UPI)A cooperative{LEAD[len('A cooperative'):]}\n\n{MIDDLE}\n\n{CLOSING}\n"
+    article = clean_document(text, "t.txt")
+    assert article.source == "UPI"
+    assert article.paragraphs[0] == LEAD
+
+
+def test_bracketed_agency_then_a_space_opens_the_lead() -> None:
+    text = f"{HEADLINE}\n\n(CNN) {LEAD}\n\n{MIDDLE}\n\n{CLOSING}\n"
+    article = clean_document(text, "t.txt")
+    assert article.source == "CNN"
+    assert article.paragraphs[0] == LEAD
+
+
+def test_a_bracketed_position_marker_is_no_agency() -> None:
+    lead = "(L) " + LEAD
+    text = f"{HEADLINE}\n\n{lead}\n\n{MIDDLE}\n\n{CLOSING}\n"
+    article = clean_document(text, "t.txt")
+    assert article.source is None
+
+
+def test_a_banner_above_the_headline_gives_way_to_the_headline() -> None:
+    text = f"Breaking News Alerts Delivered To Your Inbox\n\n{HEADLINE}\n\n{LEAD}\n\n{MIDDLE}\n\n{CLOSING}\n"
+    article = clean_document(text, "t.txt")
+    assert article.title == HEADLINE
+    assert all("Inbox" not in paragraph for paragraph in article.paragraphs)
+
+
+def test_a_related_headline_is_not_promoted_when_the_text_does_not_share_it() -> None:
+    text = (
+        "Seoul subway adds late trains for the holidays\n\n"
+        "Busan dockworkers end their strike at the container port\n\n"
+        f"{LEAD}\n\n{MIDDLE}\n\n{CLOSING}\n"
+    )
+    article = clean_document(text, "t.txt")
+    assert article.title is None
+
+
+def test_an_uncredited_scene_caption_between_paragraphs_is_a_caption() -> None:
+    caption = "A florist checks the stems of Korean roses at a wholesale market in Da Lat, Lam Dong Province."
+    text = f"{HEADLINE}\n\n{LEAD}\n\n{caption}\n\n{MIDDLE}\n\n{CLOSING}\n"
+    article = clean_document(text, "t.txt")
+    assert caption in article.captions
+    assert article.paragraphs == (LEAD, MIDDLE, CLOSING)

@@ -63,3 +63,50 @@ def test_an_uncredited_scene_caption_between_paragraphs_is_a_caption() -> None:
     article = clean_document(text, "t.txt")
     assert caption in article.captions
     assert article.paragraphs == (LEAD, MIDDLE, CLOSING)
+
+
+def test_a_topic_strip_under_a_capitals_label_is_no_headline() -> None:
+    text = f"HOT TOPICS NOW Lunar New Year 2026 Ring Road 4 Hanoi marathon Typhoon season\n{HEADLINE}\n\n{LEAD}\n\n{MIDDLE}\n"
+    article = clean_document(text, "t.txt")
+    assert article.title == HEADLINE
+    assert all("HOT TOPICS" not in paragraph for paragraph in article.paragraphs)
+
+
+def test_a_headline_in_capitals_is_still_a_headline() -> None:
+    text = f"DAEGU FLORISTS SEND ROSES TO DA LAT\n\n{LEAD}\n\n{MIDDLE}\n"
+    article = clean_document(text, "t.txt")
+    assert article.title == "DAEGU FLORISTS SEND ROSES TO DA LAT"
+
+
+def test_a_domain_and_slogan_line_is_the_masthead() -> None:
+    text = f"kbizasia.com | Korean business news for Southeast Asia\n\n{HEADLINE}\n\n{LEAD}\n\n{MIDDLE}\n"
+    article = clean_document(text, "t.txt")
+    assert article.title == HEADLINE
+    assert all("kbizasia" not in paragraph for paragraph in article.paragraphs)
+
+
+def test_a_source_name_printed_twice_glued_to_its_date_is_a_date_line() -> None:
+    text = f"{HEADLINE}\n\nTuổi TrẻTuổi Trẻ15/03/2025\n\n{LEAD}\n\n{MIDDLE}\n"
+    article = clean_document(text, "t.txt")
+    assert article.published_date is not None and article.published_date.isoformat() == "2025-03-15"
+    assert article.paragraphs[0] == LEAD
+
+
+def test_advertisement_and_promotion_lines_are_chrome() -> None:
+    text = f"Advertisement\nAdvertisement\n{HEADLINE}\n\n{LEAD}\n\nAdvertisement\n\n{MIDDLE}\n"
+    article = clean_document(text, "t.txt")
+    assert article.title == HEADLINE
+    assert article.paragraphs == (LEAD, MIDDLE)
+
+
+def test_caption_credits_by_initials_photographer_slash_outlet_and_photo_credits() -> None:
+    captions = (
+        "Growers unload boxes of roses at a Da Lat market. Photo: N.A.",
+        "Roses wait for export at a farm in Daegu, Monday. Kim Ji-ho/Yonhap",
+        "Roses on sale in Da Lat | Image credits: Lam Dong newspaper",
+    )
+    for caption in captions:
+        text = f"{HEADLINE}\n\n{LEAD}\n\n{caption}\n\n{MIDDLE}\n\n{CLOSING}\n"
+        article = clean_document(text, "t.txt")
+        assert caption in article.captions, caption
+        assert article.paragraphs == (LEAD, MIDDLE, CLOSING)

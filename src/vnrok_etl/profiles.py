@@ -122,7 +122,7 @@ CHROME_LINES = (
     "Text size", "A A", "Close", "Menu", "Search", "Home", "Login", "Sign in", "Top", "한국어",
     "한국어판", "Tiếng Việt", "English", "leftcenterrightdel", "Go to top", "Post a Comment",
     "View this article in another language", "Related image(s)", "Print this article",
-    "+ A", "- A", "A+", "A-", "A +", "A -",
+    "+ A", "- A", "A+", "A-", "A +", "A -", "Advertisement", "Learn more", "Live feed",
 )
 
 # Lines of page furniture recognised by how they begin (the rest varies): social footers,
@@ -141,6 +141,7 @@ FURNITURE_PREFIXES = (
     "Please read the full article", "Excerpts from the interview follow",
     "The following are excerpts from", "Copyright ⓒ", "Copyright©", "ⓒ ", "* This article",
     "Translated by ", "0 comments", "Comments:", "Leave a comment", "Leave a Reply",
+    "Get more with myNEWS", "A personalised news feed", "Translation by ",
 )
 
 # Places printed as mixed-case datelines without an agency code ("Hanoi —"): only these are

@@ -137,6 +137,16 @@ HEADLINE_LIST_ITEM = re.compile(r"^[-•·*▪►]\s+\S")
 BREADCRUMB_SEPARATOR = re.compile(r"\s+(?:/|>|»|›|\|)\s+")
 MAX_BREADCRUMB_PART_WORDS = 4
 SLASH_SEPARATOR = re.compile(r"\s+/\s+")
+# "WORDS ON THE STREET Hanoi Metro Line 3 Smart City Summit ...", "HOT TOPICS Tet 2026 ...": a
+# strip of topics under a label in capitals (three words or more), no sentence punctuation: page
+# furniture. A headline in capitals is capitals throughout; a dateline ("HCM CITY —") has a dash.
+LABELLED_STRIP = re.compile(r"^(?:[A-Z][A-Z'’&]+\s+){2,}[A-Z][A-Z'’&]+\s+(?=[A-Z0-9][a-z0-9])[^.!?;:—–]*$")
+# "Vietnam.vn - Nền tảng quảng bá Việt Nam", "example.com | News for expats": the site's domain
+# and its slogan, the masthead of an aggregator's page.
+DOMAIN_SLOGAN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|kr|asia|news)\s+[-–—|]\s+\S")
+# "Báo Thanh NiênBáo Thanh Niên08/07/2025": the source paper's name printed twice (its logo's
+# text and its link) glued to the day-first date it published: a date line.
+DOUBLED_NAME_DATE = re.compile(r"^(?P<name>\S.{2,40}?)(?P=name)\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})$")
 # "1. Business", "  1. Culture/art": a numbered section label.
 NUMBERED_LABEL = re.compile(r"^\d{1,2}\.\s+\S+(?:\s+\S+){0,2}$")
 SECTION_LABEL = re.compile(rf"^(?:{alternation(SECTION_WORDS)})$", re.IGNORECASE)
@@ -425,6 +435,14 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
     if EMAIL_LINE.match(line):
         draft.drop("byline_email", line)
         return True
+    doubled = DOUBLED_NAME_DATE.match(line) if line[-5:-4] == "/" else None
+    if doubled is not None:
+        found = parse_date(doubled.group("date"), "text", header.zone.get())
+        if found is not None:
+            header.dates.append(found)
+            header.after_date_line = True
+            draft.drop("date_line", line)
+            return True
     bullet = LEADING_BULLET.match(line)
     date_line = DATE_LINE.match(line[bullet.end():] if bullet else line)
     if date_line and is_date_words(date_line.group("date")):
@@ -486,6 +504,10 @@ def _furniture_rule(line: str, following: str | None, header: _Header) -> str | 
         return "section_label"
     if line.startswith("[") and line.endswith("]"):
         return "section_label"
+    if LABELLED_STRIP.match(line):
+        return "breadcrumb"
+    if DOMAIN_SLOGAN.match(line):
+        return "masthead"
     parts = BREADCRUMB_SEPARATOR.split(line)
     if len(parts) >= 2 and all(len(part.split()) <= MAX_BREADCRUMB_PART_WORDS for part in parts):
         return "breadcrumb"

@@ -110,3 +110,54 @@ def test_caption_credits_by_initials_photographer_slash_outlet_and_photo_credits
         article = clean_document(text, "t.txt")
         assert caption in article.captions, caption
         assert article.paragraphs == (LEAD, MIDDLE, CLOSING)
+
+
+def test_a_related_box_above_the_article_removes_only_itself() -> None:
+    text = (
+        f"{HEADLINE}\n"
+        "Related news\n"
+        "Korean tulips bloom in a Hanoi park |\n"
+        "Da Lat farmers try Dutch greenhouses |\n"
+        f"{LEAD}\n{MIDDLE}\n{CLOSING}\n"
+    )
+    article = clean_document(text, "t.txt")
+    assert article.title == HEADLINE
+    assert article.paragraphs[0] == LEAD
+    assert article.paragraphs[-1] == CLOSING
+
+
+def test_teasers_laid_out_in_table_cells_after_the_last_paragraph_are_cut() -> None:
+    text = (
+        f"{HEADLINE}\n\n{LEAD}\n\n{MIDDLE}\n\n{CLOSING} |\n"
+        "Korean tulips bloom in a Hanoi park Thousands of bulbs from Jeju were planted in the park "
+        "this winter for the Lunar New Year. |\n"
+        "Da Lat farmers try Dutch greenhouses The province will lend farmers money to build them. |\n"
+    )
+    article = clean_document(text, "t.txt")
+    assert article.paragraphs == (LEAD, MIDDLE, CLOSING)
+
+
+def test_a_paragraph_in_a_cell_followed_by_prose_is_not_the_end() -> None:
+    text = f"{HEADLINE}\n\n{LEAD} |\n\n{MIDDLE}\n\n{CLOSING}\n"
+    article = clean_document(text, "t.txt")
+    assert article.paragraphs[-1] == CLOSING
+
+
+def test_a_note_on_the_writer_closing_the_text_is_no_paragraph() -> None:
+    text = (
+        f"{HEADLINE}\n\nBy Le Thu Ha\n\n{LEAD}\n\n{MIDDLE}\n\n"
+        "Le Thu Ha is a lecturer in agricultural trade at a university in Ho Chi Minh City.\n"
+    )
+    article = clean_document(text, "t.txt")
+    assert article.byline == "Le Thu Ha"
+    assert article.paragraphs == (LEAD, MIDDLE)
+
+
+def test_a_columns_author_note_under_the_name_is_no_paragraph() -> None:
+    text = (
+        f"{HEADLINE}\n\nKim Yoon-seo\n"
+        "The writer is a professor of horticulture at Kyungpook National University.\n\n"
+        f"{LEAD}\n\n{MIDDLE}\n"
+    )
+    article = clean_document(text, "t.txt")
+    assert article.paragraphs == (LEAD, MIDDLE)

@@ -169,7 +169,7 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False, page: Ht
 
 
 def _take_closing(paragraphs: list[str], draft: Draft, html: bool = False) -> list[str]:
-    """Sign-offs, end marks and a closing byline ("By Kim Do-yeon (kimdy@heraldcorp.com)",
+    """Sign-offs, end marks, a note on the writer and a closing byline ("By Kim Do-yeon (kimdy@heraldcorp.com)",
     "By Thanh Tam – Translated by Huong Giang", a broadcast reporter's "Name, Channel News,
     Place."), in whatever order they close the text.
 
@@ -192,11 +192,29 @@ def _take_closing(paragraphs: list[str], draft: Draft, html: bool = False) -> li
         elif paragraphs and (MASTHEAD.match(last) or (not html and _is_headline_item(last))):
             draft.drop("masthead" if MASTHEAD.match(last) else "headline_list", last)
             paragraphs = paragraphs[:-1]
+        elif len(paragraphs) > 1 and _is_writer_note(last, draft.byline):
+            draft.drop("byline", last)  # "Nguyen Van A is a researcher at ...": the writer's bio
+            paragraphs = paragraphs[:-1]
         elif len(paragraphs) > 1 and _is_stray_label(last):
             draft.drop("chrome", last)  # "VNQD", "Thống kê": a short label closing the page
             paragraphs = paragraphs[:-1]
         if (len(paragraphs), paragraphs[-1] if paragraphs else None) == before:
             return paragraphs
+
+
+MAX_WRITER_NOTE_WORDS = 60
+
+
+def _is_writer_note(paragraph: str, byline: str | None) -> bool:
+    """"<the byline's name> is a researcher at ... The views expressed are her own.": a note on the
+    writer closing an opinion piece or analysis, which names the byline and says what the writer
+    is (or was), never article text."""
+    return bool(
+        byline
+        and paragraph.startswith(byline)
+        and paragraph[len(byline):].startswith((" is ", " was ", " has been ", " teaches ", " works "))
+        and len(paragraph.split()) <= MAX_WRITER_NOTE_WORDS
+    )
 
 
 def _is_stray_label(paragraph: str) -> bool:

@@ -161,3 +161,22 @@ def test_a_columns_author_note_under_the_name_is_no_paragraph() -> None:
     )
     article = clean_document(text, "t.txt")
     assert article.paragraphs == (LEAD, MIDDLE)
+
+
+def test_a_today_widget_above_the_headline_is_not_the_date() -> None:
+    text = f"Monday , March 9 2026\n\n{HEADLINE}\n\n{LEAD}\n\n{MIDDLE}\n"
+    article = clean_document(text, "t.txt")
+    assert article.published_date is None
+    assert article.title == HEADLINE
+
+
+def test_a_today_widget_gives_way_to_the_published_line() -> None:
+    text = f"Tuesday, March 10 2026\n\n{HEADLINE}\n\nPublished: March 2, 2026 - 08:15\n\n{LEAD}\n\n{MIDDLE}\n"
+    article = clean_document(text, "t.txt")
+    assert article.published_date.isoformat() == "2026-03-02"
+
+
+def test_a_dated_line_with_the_years_comma_is_still_a_date() -> None:
+    text = f"Tuesday, March 10, 2026\n\n{HEADLINE}\n\n{LEAD}\n\n{MIDDLE}\n"
+    article = clean_document(text, "t.txt")
+    assert article.published_date.isoformat() == "2026-03-10"

@@ -79,7 +79,7 @@ from vnrok_etl.clean.common import (
     fold_key,
     replace_first_line,
 )
-from vnrok_etl.clean.datelines import DATE_LINE, is_date_line, is_date_words
+from vnrok_etl.clean.datelines import DATE_LINE, MONTHS, WEEKDAYS, is_date_line, is_date_words
 from vnrok_etl.clean.lead import DATELINE, WIRE_DATELINE, is_dateline, set_wire_dateline
 from vnrok_etl.clean.lines import chrome_line, is_furniture, masthead_line
 from vnrok_etl.clean.outlet_zone import ZONE_LABELS, OutletZone
@@ -147,6 +147,12 @@ DOMAIN_SLOGAN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|kr|asi
 # "Báo Thanh NiênBáo Thanh Niên08/07/2025": the source paper's name printed twice (its logo's
 # text and its link) glued to the day-first date it published: a date line.
 DOUBLED_NAME_DATE = re.compile(r"^(?P<name>\S.{2,40}?)(?P=name)\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})$")
+# "Wednesday, March 12 2025", "Friday , October 17 2025": a theme's today widget, the weekday
+# and a date with no comma before the year and no time, above the headline. It is the day the
+# page was saved, not the day it was published (as a weather strip's date): dropped, never a date.
+TODAY_WIDGET = re.compile(
+    rf"^(?i:{WEEKDAYS})\s?,\s+(?i:{MONTHS})\.?\s+\d{{1,2}}\s+\d{{4}}$"
+)
 # "1. Business", "  1. Culture/art": a numbered section label.
 NUMBERED_LABEL = re.compile(r"^\d{1,2}\.\s+\S+(?:\s+\S+){0,2}$")
 SECTION_LABEL = re.compile(rf"^(?:{alternation(SECTION_WORDS)})$", re.IGNORECASE)
@@ -286,6 +292,9 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: _H
         if len(line.split()) <= MAX_LABEL_WORDS + 1 or is_date_words(line):
             draft.drop("weather_strip", line)  # the page's place and today's date, not a dateline
             return ""
+    if not header.candidates and TODAY_WIDGET.match(line):
+        draft.drop("page_date", line)
+        return ""
     if _take_byline_or_date(line, draft, header):
         return ""
     stub = WIRE_DATELINE.match(line) if line[:2].isupper() else None

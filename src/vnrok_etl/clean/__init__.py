@@ -24,7 +24,8 @@ block), so that one article as .txt and as .html gets one body, hence one articl
 from __future__ import annotations
 
 import re
-from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft, count_words, split_blocks, squeeze
+from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft, count_words, fold_key, split_blocks, squeeze
+from vnrok_etl.profiles import AGENCY_NAMES
 from vnrok_etl.clean.bylines import BYLINE_THEN_DATE, interviewer, is_name, take_byline, take_reporter_signoff
 from vnrok_etl.clean.captions import split_wrapped_credits, take_titled_name_captions
 from vnrok_etl.clean.header import take_front_matter
@@ -111,6 +112,11 @@ def _clean_html(page: HtmlPage, uri: str = "") -> Article:
                 draft.found_date = parse_date(together.group("date"), "byline")
     if draft.byline_source is None and page.byline in AGENCY_SET:
         draft.byline_source = page.byline
+    elif page.byline is not None and fold_key(page.byline) in AGENCY_NAMES:
+        # "The Associated Press" as the byline element: the agency, which is the source, not a writer.
+        draft.byline_source = draft.byline_source or AGENCY_NAMES[fold_key(page.byline)]
+        if draft.byline == page.byline:
+            draft.byline = None
     return _finish(blocks, draft, page=page)
 
 

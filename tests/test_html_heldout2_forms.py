@@ -75,3 +75,37 @@ def test_a_pool_photo_credit_via_an_agency_closes_a_caption() -> None:
     article = clean_document(text, "t.txt")
     assert caption in article.captions
     assert article.paragraphs == PARAGRAPHS
+
+
+def deck_page(deck: str, stamp: str = "") -> str:
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    return (
+        "<!DOCTYPE html><html><head><title>Roses for Da Lat</title></head><body><main>"
+        "<h1>Daegu florists send roses to Da Lat</h1>"
+        f"<div class=\"standfirst\"><p>{deck}</p></div>{stamp}<div class=\"story\">{body}</div></main></body></html>"
+    )
+
+
+def test_a_deck_without_closing_punctuation_is_not_body() -> None:
+    deck = "Korean growers look for buyers among Vietnam's wedding planners and hotels"
+    article = clean_document(deck_page(deck), "roses.html")
+    assert article.paragraphs[0] == PARAGRAPHS[0]
+
+
+def test_a_standfirst_sentence_stays_in_the_body() -> None:
+    deck = "Korean growers are looking for buyers among Vietnam's wedding planners and hotels."
+    article = clean_document(deck_page(deck), "roses.html")
+    assert article.paragraphs[0] == deck
+
+
+def test_live_blog_time_stamps_and_age_notes_are_chrome() -> None:
+    deck = "Korean growers look for buyers among Vietnam's wedding planners and hotels"
+    html = deck_page(deck, stamp="<p>This article is more than 2 years old</p><p>10.45am GMT</p>")
+    article = clean_document(html, "roses.html")
+    assert article.paragraphs == PARAGRAPHS
+
+
+def test_a_time_stamp_line_in_a_saved_text_is_chrome() -> None:
+    text = f"Daegu florists send roses to Da Lat\n\n{PARAGRAPHS[0]}\n\n14:05\n\n{PARAGRAPHS[1]}\n\n2.20 pm GMT+7\n\n{PARAGRAPHS[2]}\n"
+    article = clean_document(text, "t.txt")
+    assert article.paragraphs == PARAGRAPHS

@@ -142,6 +142,7 @@ FURNITURE_PREFIXES = (
     "The following are excerpts from", "Copyright ⓒ", "Copyright©", "ⓒ ", "* This article",
     "Translated by ", "0 comments", "Comments:", "Leave a comment", "Leave a Reply",
     "Get more with myNEWS", "A personalised news feed", "Translation by ",
+    "This article is more than",
     # A column's note on its writer, printed under the name or after the text.
     "The author is a ", "The author is an ", "The author is the ", "The writer is a ",
     "The writer is an ", "The writer is the ",

@@ -81,7 +81,7 @@ from vnrok_etl.clean.common import (
 )
 from vnrok_etl.clean.datelines import DATE_LINE, MONTHS, WEEKDAYS, is_date_line, is_date_words
 from vnrok_etl.clean.lead import DATELINE, WIRE_DATELINE, is_dateline, set_wire_dateline
-from vnrok_etl.clean.lines import chrome_line, is_furniture, masthead_line
+from vnrok_etl.clean.lines import TIME_STAMP_LINE, chrome_line, is_furniture, masthead_line
 from vnrok_etl.clean.outlet_zone import ZONE_LABELS, OutletZone
 from vnrok_etl.clean.tail import STANDALONE_AGENCY
 from vnrok_etl.dates import SEOUL_TZ, FoundDate, parse_date
@@ -203,6 +203,7 @@ class _Header:
     weather_strip: int = 0  # lines left of a weather strip (place, today's date)
     last_rule: str = ""  # what the previous header line was
     wrapped_next: bool = False  # the next line is in the same block (no blank line between)
+    next_text: str | None = None  # HTML: the next line that is not chrome (for a deck above it)
 
 
 def take_front_matter(
@@ -219,6 +220,8 @@ def take_front_matter(
         line = blocks[0][0]
         following = _next_line(blocks)
         header.wrapped_next = len(blocks[0]) > 1
+        if header.html:
+            header.next_text = _next_text_line(blocks)
         if known_title is not None and fold_key(line) == fold_key(known_title):
             draft.drop("title", line)
             replace_first_line(blocks, "")
@@ -247,6 +250,35 @@ def take_front_matter(
     _choose_date(header, draft)
     draft.zone = header.zone
     return blocks
+
+
+MAX_CHROME_LOOKAHEAD = 4
+
+
+def _next_text_line(blocks: list[list[str]]) -> str | None:
+    """The line after the first one that is not a line of chrome ("Live feed", a time stamp),
+    looking at most MAX_CHROME_LOOKAHEAD lines ahead."""
+    lines = (line for block in blocks for line in block)
+    next(lines, None)
+    for _, line in zip(range(MAX_CHROME_LOOKAHEAD), lines):
+        if not (chrome_line(line) or is_furniture(line) or (line[:1].isdigit() and TIME_STAMP_LINE.match(line))):
+            return line
+    return None
+
+
+def _is_deck(line: str, following: str | None) -> bool:
+    """A page's deck opening its block: a headline-like line in sentence case (more words than a
+    label, no closing punctuation) above a paragraph of prose. As in a saved text, a subheading
+    under the headline is the page's, not the article's; a standfirst that is a sentence stays.
+    A live blog's first post may follow it under its time stamp."""
+    return (
+        following is not None
+        and len(line.split()) > MAX_LABEL_WORDS
+        and _is_title_like(line)
+        and not _is_label(line)
+        and any(word[:1].islower() for word in line.split())
+        and (ends_terminal(following) or bool(TIME_STAMP_LINE.match(following)))
+    )
 
 
 def _is_label(line: str) -> bool:
@@ -306,6 +338,9 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: _H
         rule = _furniture_rule(line, following, header)
         if rule in HTML_HEADER_RULES and not (rule == "chrome" and _is_other_script_text(line)):
             draft.drop(rule, line)
+            return ""
+        if _is_deck(line, header.next_text):
+            draft.drop("subheadline", line)
             return ""
         return None
     if WEATHER.match(line):
@@ -496,6 +531,8 @@ def _furniture_rule(line: str, following: str | None, header: _Header) -> str | 
     """The rule for a header line of page furniture, labels or notes; None for anything else."""
     if chrome_line(line) or is_furniture(line) or " " not in line and IMAGE_FILENAME.match(line):
         return "chrome"
+    if line[:1].isdigit() and TIME_STAMP_LINE.match(line):
+        return "chrome"  # "9.38am BST": a live blog post's time stamp
     if not LATIN_LETTER.search(line):
         return "chrome"
     if masthead_line(line):

@@ -430,6 +430,10 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
         if parsed.organisation:
             if (fuller := _fuller_name(reader, parsed.organisation)) is not None:
                 return fuller
+            if " " not in parsed.organisation and (
+                short := _organisation_first_word(reader, offset, parsed.organisation)
+            ):
+                return short
             return _note_organisation(reader, offset, parsed.organisation, None)
         if parsed.org_head == "it":
             return reader.last_organisation  # "…, it said": the organisation that spoke last
@@ -467,6 +471,8 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
                 return fold(parsed.name)
         if not parsed.title and _acronym_company(parsed.name):
             return _note_organisation(reader, offset, parsed.name, None)
+        if " " not in parsed.name and not parsed.title and (short := _organisation_first_word(reader, offset, parsed.name)):
+            return short
         return _note(reader, offset, parsed)
     if parsed.role:
         if INDEFINITE.match(parsed.printed):
@@ -519,6 +525,26 @@ def _lead_business(reader: Reader, offset: int) -> str | None:
         return None
     start, parsed = lead
     return resolve_subject(reader, start, parsed)
+
+
+def _organisation_first_word(reader: Reader, offset: int, name: str) -> str | None:
+    """"CJ said …" after "food giant CJ CheilJedang", "Hanwha confirmed …" after "Hanwha
+    Aerospace": a one-word name that opens the name of an organisation the article named before
+    is that organisation, as a given name is its person's; never when a person named before has
+    that word in their name (a surname), nor when two organisations open with it."""
+    _note_organisations(reader)
+    word = fold(name)
+    if reader.people.get(word) is not None:
+        return None
+    found = {
+        key for key in reader.context_keys(offset)
+        if reader.people[key].kind == "organisation" and key.startswith(word + " ")
+    }
+    if len(found) != 1 or any(
+        person.kind == "person" and word in key.split() for key, person in reader.people.items()
+    ):
+        return None
+    return found.pop()
 
 
 def _acronym_company(name: str) -> bool:

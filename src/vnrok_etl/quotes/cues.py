@@ -108,7 +108,8 @@ BARE_SAY = re.compile(
     r"\b(?P<cue>said|says|say|quoted\s+as\s+saying|went\s+on\s+to\s+say|responded|replied)(?:\.{3}|…)?\s+"
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
     r"\s+(?:that\s+)?)?"
-    r"(?=\w)(?!(?:in|on|at|during|while|after|before|when|to|by|with|for|of|from|as|and|but|"
+    # "said at least six …", "said at most …": a quantity opens the clause, not a place.
+    r"(?=\w)(?!(?:in|on|at(?!\s+(?:least|most)\b)|during|while|after|before|when|to|by|with|for|of|from|as|and|but|"
     r"or|so|if|goodbye|hello|earlier|later|yesterday|today|last|next|this\s+week|recently|"
     r"previously|again|also|then|once|sorry|thanks|thank|nothing|something|anything|farewell)\b)"
 )

@@ -107,6 +107,12 @@ NAME_POSSESSIVES = frozenset(
      "children's", "farmers’", "farmers'", "veterans’", "veterans'"}
 )
 MISSION_PLACE = re.compile(r"\s+in\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?")
+# "Embassy in Seoul said", "office in the Republic of Korea said": a mission or office and where
+# it is, right before the cue (the place is MISSION_PLACE's, with an optional "the").
+MISSION_LOCATED = re.compile(
+    r"(?P<head>[A-Za-z]+)(?P<place>\s+in\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'\-]*){0,3})\s*$"
+)
+LOCATED_HEADS = frozenset({"office", "branch", "bureau", "general", "representative"})
 # What may follow a post-posed subject that ends its clause.
 CLAUSE_CLOSERS = " \t\n.!?;:/”’\"')]»"
 # Last words of role nouns ("legislator", "attache", "ceo"): a description ending in one names
@@ -129,7 +135,7 @@ ORGANISATION_TAIL = re.compile(
 COMPANY_INTRODUCED = re.compile(
     r"(?:group|company|firm|maker|automaker|carmaker|chipmaker|conglomerate|retailer|platform|"
     r"consultancy|operator|developer|giant|start-?up|lender|insurer|airline|carrier|manufacturer|"
-    r"supplier|subsidiary|affiliate) (?P<name>[A-Z][\w’'&\-]*(?:\s+[A-Z][\w’'&\-]*){0,3})"
+    r"supplier|subsidiary|affiliate|shipbuilder|builder) (?P<name>[A-Z][\w’'&\-]*(?:\s+[A-Z][\w’'&\-]*){0,3})"
 )
 # "CEO of LG Innotek", "general director of Vina Steel": a business named by the title of the
 # one who runs it (titles only a business has: no "president of", which a country has too).
@@ -643,6 +649,11 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     …, said"), or the clause's when the verb is coordinated ("Kim said: “…,” and added: “…”")."""
     if COORDINATED.search(body, max(s_start, cue_start - 12), cue_start):
         return clause_subject(body, s_start, cue_start)
+    located = MISSION_LOCATED.search(body, max(s_start, cue_start - MENTION_WINDOW), cue_start)
+    if located is not None and located.group("head").casefold() in MISSIONS | LOCATED_HEADS:
+        # "The Vietnamese Embassy in Seoul said", "Samsung's office in Hanoi said": where the
+        # mission or office is says which one, not who spoke; the subject ends before it.
+        cue_start = located.start("place")
     mention = mention_before(body, s_start, cue_start)
     if mention is None:
         mention = person_with_complement(body, s_start, len(body[:cue_start].rstrip()))

@@ -1,0 +1,68 @@
+"""Speech forms first met in the second held-out set (tests/heldout2), each on two passages in
+our own words (invented people and events): the rule must hold for the form, not for the page."""
+
+from __future__ import annotations
+
+import pytest
+
+from vnrok_etl.quotes import extract_quotes
+from vnrok_etl.records import Article, Quote
+
+
+def quotes_of(*paragraphs: str) -> tuple[Quote, ...]:
+    return extract_quotes(Article(None, None, None, None, None, None, None, "news", paragraphs))[0]
+
+
+def who(quotes: tuple[Quote, ...]) -> list[tuple[str, str | None, str]]:
+    return [(q.kind, q.speaker, " ".join(q.text.split()[:4])) for q in quotes]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker", "opening"),
+    [
+        (("Korean snack maker Orion Confectionery will open a third factory in Bac Ninh next year.",
+          "Orion said Friday that it had bought a 7-hectare plot near the current plant."),
+         "Orion Confectionery", "it had bought a"),
+        (("South Korean shipbuilder Hanjin Heavy Industries has won an order for two container ships from Vietnam.",
+          "Hanjin said on Thursday that the ships would be delivered in 2028."),
+         "Hanjin Heavy Industries", "the ships would be"),
+    ],
+)
+def test_first_word_of_an_organisation_named_before_is_that_organisation(paragraphs, speaker, opening) -> None:
+    found = who(quotes_of(*paragraphs))
+    assert ("indirect", speaker, opening) in found
+
+
+def test_a_surname_is_never_taken_for_an_organisations_first_word() -> None:
+    paragraphs = (
+        "Lee Hanjin, a logistics analyst, reviewed the order Hanjin Heavy Industries won this week.",
+        "Hanjin said the order would keep the yard busy until 2028.",
+    )
+    speakers = {quote.speaker for quote in quotes_of(*paragraphs)}
+    assert "Hanjin Heavy Industries" not in speakers
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tran Minh Quan said at least 40 Korean suppliers had moved orders to Hai Phong.",
+        "Tran Minh Quan said at most a tenth of the orders would return to China.",
+    ],
+)
+def test_said_at_least_opens_the_reported_clause(sentence) -> None:
+    found = who(quotes_of(sentence))
+    assert found and found[0][:2] == ("indirect", "Tran Minh Quan")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The Vietnamese Embassy in Seoul said it would open a weekend help desk for students.",
+         "Vietnamese Embassy"),
+        ("The Korean Embassy in the Republic of the Philippines said it had no record of the visa.",
+         "Korean Embassy"),
+    ],
+)
+def test_a_mission_and_where_it_is_speak_as_the_mission(sentence, speaker) -> None:
+    found = who(quotes_of(sentence))
+    assert found and found[0][:2] == ("indirect", speaker)

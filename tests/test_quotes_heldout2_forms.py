@@ -66,3 +66,19 @@ def test_said_at_least_opens_the_reported_clause(sentence) -> None:
 def test_a_mission_and_where_it_is_speak_as_the_mission(sentence, speaker) -> None:
     found = who(quotes_of(sentence))
     assert found and found[0][:2] == ("indirect", speaker)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (("Vietnam and Korea opened a joint training centre for welders in Hai Phong on Monday.",
+          "“The welders we train here will build ships in Ulsan,” Korea's labor minister, Kim Young-hoon, told reporters."),
+         "Kim Young-hoon"),
+        (("Vietnam and Korea opened a joint training centre for welders in Hai Phong on Monday.",
+          "“We waited three years for this,” the centre's director, Nguyen Thi Lan, said."),
+         "Nguyen Thi Lan"),
+    ],
+)
+def test_a_role_then_the_name_between_commas_after_a_quotation(paragraphs, speaker) -> None:
+    found = who(quotes_of(*paragraphs))
+    assert found and found[0][:2] == ("direct", speaker)

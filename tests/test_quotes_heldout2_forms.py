@@ -82,3 +82,64 @@ def test_a_mission_and_where_it_is_speak_as_the_mission(sentence, speaker) -> No
 def test_a_role_then_the_name_between_commas_after_a_quotation(paragraphs, speaker) -> None:
     found = who(quotes_of(*paragraphs))
     assert found and found[0][:2] == ("direct", speaker)
+
+
+OPENING = "Korean and Vietnamese officials met in Hanoi on Monday to review the labor agreement."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The ministry received about 900 complaints last year, Yonhap reported Tuesday.", "Yonhap"),
+        ("Lotte plans a fourth mall in Hanoi, said Koreaherald.", "Koreaherald"),
+        ("Reuters said the lender would raise its capital by a fifth.", "Reuters"),
+    ],
+)
+def test_a_news_agency_or_outlet_is_an_organisation(sentence, speaker) -> None:
+    found = who(quotes_of(OPENING, sentence))
+    assert found and found[0][:2] == ("indirect", speaker)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Nine agreements were signed, according to the South Korean presidential office.", "presidential office"),
+        ("The Vietnamese labor ministry said a fifth of the workers had returned early.", "labor ministry"),
+    ],
+)
+def test_a_nationality_before_a_described_body_is_its_owner(sentence, speaker) -> None:
+    found = who(quotes_of(OPENING, sentence))
+    assert found and found[0][:2] == ("indirect", speaker)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("According to a notice posted by the Korean Embassy on Friday, the office will close on Monday.",
+         "Korean Embassy"),
+        ("According to a statement issued by Samsung Electronics, the plant will reopen in June.",
+         "Samsung Electronics"),
+    ],
+)
+def test_a_document_posted_or_issued_by_a_source(sentence, speaker) -> None:
+    found = who(quotes_of(OPENING, sentence))
+    assert found and found[0][:2] == ("indirect", speaker)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "opening"),
+    [
+        ("The tour was funded by the Korea Foundation, which said 5,000 tickets had been sold.",
+         "Korea Foundation", "5,000 tickets had been"),
+        ("Workers were trained by Hyosung, which said that more courses would follow.",
+         "Hyosung", "more courses would follow."),
+    ],
+)
+def test_an_organisation_which_said(sentence, speaker, opening) -> None:
+    found = who(quotes_of(OPENING, sentence))
+    assert ("indirect", speaker, opening) in found
+
+
+def test_a_person_who_said_is_not_read_as_which() -> None:
+    found = who(quotes_of(OPENING, "The delegation met Kim Min-ho, who said the rules would change."))
+    assert all(speaker != "Kim Min-ho" or kind == "indirect" for kind, speaker, _ in found)

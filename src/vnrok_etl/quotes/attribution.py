@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from vnrok_etl.quotes.cues import cue_text
 from vnrok_etl.quotes.mentions import (
+    NATIONALITY_WORDS,
     NOT_NAMES,
     apposition_after,
     mention_after,
@@ -23,6 +24,7 @@ from vnrok_etl.quotes.mentions import (
     organisation_names,
     run_mention,
 )
+from vnrok_etl.profiles import AGENCY_CODES, AGENCY_NAMES, MASTHEADS
 from vnrok_etl.records import Quote, Speaker
 from vnrok_etl.speakers import (
     COMPANY_HEADS,
@@ -473,6 +475,10 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
             return _note_organisation(reader, offset, parsed.name, None)
         if " " not in parsed.name and not parsed.title and (short := _organisation_first_word(reader, offset, parsed.name)):
             return short
+        if not parsed.title and _outlet_key(parsed.name) in OUTLET_KEYS:
+            # "…, Yonhap reported Wednesday", "…, said Koreatimes": a news agency or outlet,
+            # however its name is run together, is an organisation, never a person.
+            return _note_organisation(reader, offset, parsed.name, None)
         return _note(reader, offset, parsed)
     if parsed.role:
         if INDEFINITE.match(parsed.printed):
@@ -525,6 +531,13 @@ def _lead_business(reader: Reader, offset: int) -> str | None:
         return None
     start, parsed = lead
     return resolve_subject(reader, start, parsed)
+
+
+def _outlet_key(name: str) -> str:
+    return re.sub(r"[\s.'’]", "", name.casefold())
+
+
+OUTLET_KEYS = frozenset(_outlet_key(name) for name in (*AGENCY_CODES, *MASTHEADS, *AGENCY_NAMES))
 
 
 def _organisation_first_word(reader: Reader, offset: int, name: str) -> str | None:
@@ -641,11 +654,15 @@ def _country_of(words: list[str]) -> str | None:
 
 def _described_organisation(printed: str) -> str | None:
     """An organisation the article describes without naming, as printed: "the finance
-    ministry" -> "finance ministry", "the country’s labor ministry" -> "labor ministry". A bare
+    ministry" -> "finance ministry", "the country’s labor ministry" -> "labor ministry", "the
+    Vietnamese labor ministry" -> "labor ministry" (a nationality, like a possessive, is the owner). A bare
     head noun ("the ministry") says too little to be a speaker row: None."""
     words = printed.split()
-    while words and (words[0].casefold() == "the" or POSSESSIVE_WORD.search(words[0])):
-        words = words[1:]
+    while words and (
+        words[0].casefold() == "the" or POSSESSIVE_WORD.search(words[0])
+        or (words[0][:1].isupper() and fold(words[0]) in NATIONALITY_WORDS)
+    ):
+        words = words[1:]  # "the South Korean presidential office": the nationality is the owner
     return " ".join(words) if len(words) >= 2 else None
 
 

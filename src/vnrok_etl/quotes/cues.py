@@ -141,8 +141,10 @@ CUE_CLAUSE = re.compile(rf"\s(?P<cue>{CUE}){CUE_TAIL}\s*(?:[.!;,]|$)", re.IGNORE
 # its documents, comes between "according to" and the source's name.
 SOURCE_DESCRIPTOR = (
     r"(?:(?:(?:a|an|the)\s+)?(?:(?:new|latest|recent|annual|monthly|joint)\s+)?"
-    r"(?:report|data|survey|study|statement|figures|statistics|estimates?|research|analysis)"
-    r"\s+(?:by|from|of)\s+|(?:[a-z][a-z\-]+\s+){1,3}(?=[A-Z]))?"
+    r"(?:report|data|survey|study|statement|figures|statistics|estimates?|research|analysis|"
+    r"notice|announcement|press\s+release|circular|letter)"
+    # "a notice posted by the embassy", "a statement issued by the ministry"
+    r"\s+(?:(?:posted|issued|released|published|sent)\s+)?(?:by|from|of)\s+|(?:[a-z][a-z\-]+\s+){1,3}(?=[A-Z]))?"
 )
 LEADING_ACCORDING_TO = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+{SOURCE_DESCRIPTOR}")
 ACCORDING_TO = re.compile(rf",\s+(?P<cue>according\s+to)\s+{SOURCE_DESCRIPTOR}")

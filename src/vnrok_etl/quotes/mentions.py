@@ -112,6 +112,7 @@ MISSION_PLACE = re.compile(r"\s+in\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?")
 MISSION_LOCATED = re.compile(
     r"(?P<head>[A-Za-z]+)(?P<place>\s+in\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'\-]*){0,3})\s*$"
 )
+RELATIVE_WHICH = re.compile(r",\s+which\s+$")
 LOCATED_HEADS = frozenset({"office", "branch", "bureau", "general", "representative"})
 # What may follow a post-posed subject that ends its clause.
 CLAUSE_CLOSERS = " \t\n.!?;:/”’\"')]»"
@@ -557,6 +558,16 @@ def _joined(body: str, tokens: list[tuple[str, int, int]], i: int) -> bool:
     return gap[0] == "." and gap[1:].isspace() and fold(tokens[i][0]) in ABBREVIATED_TITLES
 
 
+NATIONALITY_WORDS = frozenset({"south", "north", *COUNTRY_WORDS})
+
+
+def _nationality_only(tokens: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether the capitalised words after "the" and before token ``i`` are a nationality
+    ("the South Korean", "the Vietnamese")."""
+    words = [fold(token) for token, _s, _e in tokens[1:i]]
+    return bool(words) and all(word in NATIONALITY_WORDS for word in words)
+
+
 def mention_after(body: str, lo: int, hi: int) -> tuple[int, int, ParsedMention] | None:
     """The person mention starting at ``lo`` ("Han Jong-hee", "the diplomat", "he")."""
     tokens = _tokens(body, lo, min(hi, lo + MENTION_WINDOW))
@@ -589,8 +600,14 @@ def mention_after(body: str, lo: int, hi: int) -> tuple[int, int, ParsedMention]
         ):
             continue  # "Consul General in Busan Nguyen Thi Thu Ha", not "the Center in Gimhae"
         if not (key in TITLE_WORDS or key in ORG_WORDS or key in DESCRIPTION_HEADS or token[:1].isupper()):
-            # "the top legislator", "team leader Han Kyung-soo": words before a role noun.
-            if end_index < 0 and modifiers < DESCRIPTION_MODIFIERS and (described or _role_ahead(tokens, i)):
+            # "the top legislator", "team leader Han Kyung-soo": words before a role noun; also
+            # after a nationality ("the South Korean presidential office", "the Vietnamese
+            # labor ministry"), which says whose the described body is.
+            if (
+                (end_index < 0 or (described and _nationality_only(tokens, i)))
+                and modifiers < DESCRIPTION_MODIFIERS and (described or _role_ahead(tokens, i))
+            ):
+                end_index = -1
                 modifiers += 1
                 continue
             break
@@ -649,6 +666,15 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     …, said"), or the clause's when the verb is coordinated ("Kim said: “…,” and added: “…”")."""
     if COORDINATED.search(body, max(s_start, cue_start - 12), cue_start):
         return clause_subject(body, s_start, cue_start)
+    which = RELATIVE_WHICH.search(body, max(s_start, cue_start - 10), cue_start)
+    if which is not None:
+        # "…the Korea Arts Management Service, which said ticket sales …": the body the relative
+        # clause hangs on speaks; "which", not "who", so an organisation.
+        found = mention_before(body, s_start, which.start())
+        if found is not None and found[1].name and not found[1].title:
+            start, parsed = found
+            return start, replace(parsed, name="", title=None, organisation=parsed.name, org_head=None)
+        return found if found is not None and found[1].organisation is not None else None
     located = MISSION_LOCATED.search(body, max(s_start, cue_start - MENTION_WINDOW), cue_start)
     if located is not None and located.group("head").casefold() in MISSIONS | LOCATED_HEADS:
         # "The Vietnamese Embassy in Seoul said", "Samsung's office in Hanoi said": where the

@@ -132,7 +132,7 @@ def test_a_document_posted_or_issued_by_a_source(sentence, speaker) -> None:
         ("The tour was funded by the Korea Foundation, which said 5,000 tickets had been sold.",
          "Korea Foundation", "5,000 tickets had been"),
         ("Workers were trained by Hyosung, which said that more courses would follow.",
-         "Hyosung", "more courses would follow."),
+         "Hyosung", "more courses would follow"),
     ],
 )
 def test_an_organisation_which_said(sentence, speaker, opening) -> None:

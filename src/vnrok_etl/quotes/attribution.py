@@ -658,11 +658,15 @@ def _described_organisation(printed: str) -> str | None:
     Vietnamese labor ministry" -> "labor ministry" (a nationality, like a possessive, is the owner). A bare
     head noun ("the ministry") says too little to be a speaker row: None."""
     words = printed.split()
-    while words and (
-        words[0].casefold() == "the" or POSSESSIVE_WORD.search(words[0])
-        or (words[0][:1].isupper() and fold(words[0]) in NATIONALITY_WORDS)
-    ):
-        words = words[1:]  # "the South Korean presidential office": the nationality is the owner
+    while words and (words[0].casefold() == "the" or POSSESSIVE_WORD.search(words[0])):
+        words = words[1:]
+    # "the South Korean presidential office": the nationality is the owner, unless the head
+    # alone would be left ("the RoK government" is the government of that country).
+    nationality = 0
+    while nationality < len(words) and words[nationality][:1].isupper() and fold(words[nationality]) in NATIONALITY_WORDS:
+        nationality += 1
+    if len(words) - nationality >= 2:
+        words = words[nationality:]
     return " ".join(words) if len(words) >= 2 else None
 
 

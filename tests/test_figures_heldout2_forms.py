@@ -64,3 +64,16 @@ def test_more_than_n_times_a_comparative_stays_a_multiplier() -> None:
 )
 def test_a_slash_period_glued_to_the_unit_is_a_rate(text, figure) -> None:
     assert figure in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The number of Korean students in Hue now passes 3,000.",
+         ("count", "3,000", 3000.0, "student", "over")),
+        ("Bookings for the Da Nang route topped 12,000 in March.",
+         ("count", "12,000", 12000.0, "booking", "over")),
+    ],
+)
+def test_a_bare_amount_that_a_verb_of_passing_measures(text, figure) -> None:
+    assert figure in found(text)

@@ -622,7 +622,9 @@ def growth_before(body: str, start: int) -> bool:
 # 470,000", "restaurants have grown to more than 2,100", "flights now number about 140 a week".
 MEASURE_VERB = re.compile(
     r"\b(?:rose|risen|rises|grew|grown|grows|increased|climbed|jumped|surged|soared|reached|"
-    r"number|numbered|numbers|totalled|totaled|totals|fell|dropped|declined|dipped)\b"
+    r"number|numbered|numbers|totalled|totaled|totals|fell|dropped|declined|dipped|"
+    # "… passes 60,000", "ticket sales had passed 7,000": more than the amount (qualifiers.py)
+    r"passed|passes|topped|tops|exceeded|exceeds)\b"
 )
 # After the verb: nothing, or a short phrase ending in "to" ("14% from June to").
 MEASURE_VERB_GAP = re.compile(r"(?:[ ]+\S+){0,4}?[ ]+to[ ]*|[ ]*")

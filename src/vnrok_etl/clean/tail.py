@@ -108,11 +108,12 @@ it are a related list laid out in a table (`_cells_to_the_end`).
     lines = [(b, i) for b, block in enumerate(blocks) for i in range(len(block))]
     words = 0
     position = 0
-    seen_prose = False
     while position < len(lines):
         b, i = lines[position]
         line = blocks[b][i]
         if position and line and related_heading(line):
+            # Speed: whether prose came before is asked only here, at a heading (rare).
+            seen_prose = any(_is_prose(blocks[bb][ii]) for bb, ii in lines[:position])
             box_end = (
                 _inline_box_end(blocks, lines, position) if seen_prose
                 else _box_above_end(blocks, lines, position)
@@ -126,7 +127,6 @@ it are a related list laid out in a table (`_cells_to_the_end`).
             continue
         if words <= MIN_BODY_WORDS:  # only "more than MIN_BODY_WORDS" matters: stop counting there
             words += len(line.split())
-        seen_prose = seen_prose or _is_prose(line)
         if words > MIN_BODY_WORDS and line.endswith(" |") and _cells_to_the_end(blocks, lines, position):
             draft.drop("table_frame", "|")
             blocks[b][i] = line[:-2].rstrip()

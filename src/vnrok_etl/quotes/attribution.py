@@ -533,6 +533,17 @@ def _lead_business(reader: Reader, offset: int) -> str | None:
     return resolve_subject(reader, start, parsed)
 
 
+def _opens_a_capitalised_run(body: str, word: str) -> bool:
+    """Whether ``word`` stands, as a whole word, before a capitalised word somewhere in ``body``."""
+    at = body.find(word + " ")
+    while at >= 0:
+        after = at + len(word) + 1
+        if body[after : after + 1].isupper() and (at == 0 or not (body[at - 1].isalnum() or body[at - 1] == "-")):
+            return True
+        at = body.find(word + " ", at + 1)
+    return False
+
+
 def _outlet_key(name: str) -> str:
     return re.sub(r"[\s.'’]", "", name.casefold())
 
@@ -545,10 +556,14 @@ def _organisation_first_word(reader: Reader, offset: int, name: str) -> str | No
     Aerospace": a one-word name that opens the name of an organisation the article named before
     is that organisation, as a given name is its person's; never when a person named before has
     that word in their name (a surname), nor when two organisations open with it."""
-    _note_organisations(reader)
     word = fold(name)
     if reader.people.get(word) is not None:
         return None
+    # Speed: only when the word stands before another capitalised word somewhere in the text
+    # (an organisation's name it may open) is the article's organisation scan worth its cost.
+    if not _opens_a_capitalised_run(reader.body, name):
+        return None
+    _note_organisations(reader)
     found = {
         key for key in reader.context_keys(offset)
         if reader.people[key].kind == "organisation" and key.startswith(word + " ")

@@ -143,3 +143,18 @@ def test_an_organisation_which_said(sentence, speaker, opening) -> None:
 def test_a_person_who_said_is_not_read_as_which() -> None:
     found = who(quotes_of(OPENING, "The delegation met Kim Min-ho, who said the rules would change."))
     assert all(speaker != "Kim Min-ho" or kind == "indirect" for kind, speaker, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("first", "speaker"),
+    [
+        ("Students queued outside the Vietnamese Embassy in Seoul from early morning on Friday.",
+         "Vietnamese Embassy"),
+        ("Traders gathered at the Korean Consulate in Da Nang to ask about the new visa rules.",
+         "Korean Consulate"),
+    ],
+)
+def test_a_mission_named_by_an_adjective_and_its_place_is_the_mission_later(first, speaker) -> None:
+    head = speaker.split()[-1].lower()
+    found = who(quotes_of(first, f"The {head} said it would extend its opening hours."))
+    assert found and found[0][:2] == ("indirect", speaker)

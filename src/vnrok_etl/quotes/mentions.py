@@ -243,8 +243,11 @@ def organisation_names(body: str) -> list[tuple[int, str, str | None]]:
         start = _organisation_start(body, head.start())
         tail = ORGANISATION_TAIL.match(body, head.end())
         end = tail.start("abbr") - 1 if tail.group("abbr") else tail.end()
-        if head.group(0).casefold() in MISSIONS and (place := MISSION_PLACE.match(body, end)):
-            end = place.end()  # "the Embassy of Việt Nam in Seoul": a mission is where it is
+        if head.group(0).casefold() in MISSIONS and end > head.end() and (place := MISSION_PLACE.match(body, end)):
+            # "the Embassy of Việt Nam in Seoul": a mission is where it is. Named by an adjective
+            # ("the South Korean Embassy in Hanoi"), the name ends at the head: the place after it
+            # is where, and "the embassy" later means it.
+            end = place.end()
         name = " ".join(body[start:end].split()).rstrip(" (")
         name = COMPANY_SUFFIX.sub("", name) or name
         if " " in name:

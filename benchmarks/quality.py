@@ -64,9 +64,12 @@ def fold(text: str | None) -> str:
 
 
 def fold_name(name: str | None) -> str:
-    """A name folded also for diacritics (đ/Đ included, which NFKD does not decompose)."""
+    """A name folded also for diacritics (đ/Đ included, which NFKD does not decompose) and for
+    the hyphen between a Korean given name's syllables ("Lee Jae-myung" = "Lee Jae Myung"): both
+    are spellings of one name, and the canonical spelling is the speakers table's business."""
     decomposed = unicodedata.normalize("NFKD", fold(name).replace("đ", "d"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).replace(".", "")
+    folded = "".join(char for char in decomposed if not unicodedata.combining(char)).replace(".", "")
+    return folded.replace("-", " ")
 
 
 @dataclass

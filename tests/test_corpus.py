@@ -102,3 +102,41 @@ def test_heldout_leaks_and_rejections_stay_under_their_ceilings(heldout_totals):
     assert heldout_totals.leaks <= HELDOUT_MAX_LEAKS, [m for m in heldout_totals.misses if "leak" in m]
     assert heldout_totals.rejections_wrong <= HELDOUT_MAX_WRONG_REJECTIONS
     assert heldout_totals.wrongful_removals == 0
+
+
+# The second held-out set (tests/heldout2/, 18 documents of templates neither set above has,
+# keyed before the pipeline ever ran on them). First run (5 Dec, main at dee2136): metadata 0.802,
+# 19 leaks, right speaker 0.606, quote precision 0.917, figures P 0.933 R 0.814, attributes 0.960.
+# After the heldout2 branch's general rules (keys corrected as benchmarks/RESULTS.md lists):
+# metadata 1.000, 0 leaks, right speaker 0.779, quote precision 0.966, figures P 1.000 R 0.920,
+# attributes 0.968; one crosshead is removed as a caption (vietnaminsider-01), as the corpus's
+# crossheads are (magazine-01), hence one wrongful removal allowed.
+HELDOUT2 = ROOT / "tests" / "heldout2"
+HELDOUT2_FLOORS = {
+    "printed_metadata": 1.0,
+    "quote_recall_right_speaker": 0.75,
+    "quote_precision": 0.95,
+    "figure_precision": 0.97,
+    "figure_recall": 0.9,
+    "figure_attributes": 0.95,
+}
+HELDOUT2_MAX_LEAKS = 0
+HELDOUT2_MAX_WRONGFUL_REMOVALS = 1
+
+
+@pytest.fixture(scope="module")
+def heldout2_totals():
+    _by_outlet, total = evaluate(HELDOUT2)
+    assert total.documents >= 18
+    return total
+
+
+@pytest.mark.parametrize("measure", sorted(HELDOUT2_FLOORS))
+def test_heldout2_quality_holds_its_floor(heldout2_totals, measure):
+    assert heldout2_totals.totals()[measure] >= HELDOUT2_FLOORS[measure]
+
+
+def test_heldout2_leaks_rejections_and_removals_stay_under_their_ceilings(heldout2_totals):
+    assert heldout2_totals.leaks <= HELDOUT2_MAX_LEAKS, [m for m in heldout2_totals.misses if "leak" in m]
+    assert heldout2_totals.rejections_wrong == 0
+    assert heldout2_totals.wrongful_removals <= HELDOUT2_MAX_WRONGFUL_REMOVALS

@@ -32,12 +32,15 @@ SEOUL_TZ = ZoneInfo("Asia/Seoul")
 # "GMT+7", "UTC+09:00", "(GMT+7)", "KST", "ICT" after the time: the zone the string states itself.
 EXPLICIT_ZONE = re.compile(
     r"\s*\(?\b(?:(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?"
-    r"|(?P<name>KST|ICT|PST|PDT|PT|EST|EDT|ET))\b\)?"
+    r"|(?P<name>KST|ICT|PST|PDT|PT|EST|EDT|ET|BST|GMT|CEST|CET))\b\)?"
 )
 ZONE_NAMES = {"KST": SEOUL_TZ, "ICT": LOCAL_TZ, "PT": ZoneInfo("America/Los_Angeles"),
               "PST": ZoneInfo("America/Los_Angeles"), "PDT": ZoneInfo("America/Los_Angeles"),
               "ET": ZoneInfo("America/New_York"), "EST": ZoneInfo("America/New_York"),
-              "EDT": ZoneInfo("America/New_York")}
+              "EDT": ZoneInfo("America/New_York"), "BST": ZoneInfo("Europe/London"),
+              "GMT": timezone.utc, "CET": ZoneInfo("Europe/Paris"), "CEST": ZoneInfo("Europe/Paris")}
+# "Tue 12 Aug 2025 01.05 BST": British pages print the time with a full stop; read after the year.
+DOTTED_TIME = re.compile(r"(?<=\d{4} )(?P<H>\d{1,2})\.(?P<M>\d{2})$")
 # "May 02, 2024 | 10:05 am", "Nov 14, 2024 / 16:42": a bar or slash between the date and the time.
 DATE_TIME_BAR = re.compile(r"\s+[|/]\s+(?=\d{1,2}:\d{2})")
 # "03/25/2016 09:42": a first field that cannot be a day's month is a US month-first date.
@@ -178,6 +181,7 @@ def parse_date(text: str, date_source: str, zone: ZoneInfo | None = None) -> Fou
     if stated is not None:
         text = (text[: stated.start()] + text[stated.end():]).strip(" ,")
         zone = _stated_zone(stated)
+    text = DOTTED_TIME.sub(r"\g<H>:\g<M>", text)
     text = MONTH_DAY_SLASH_YEAR.sub(r"\g<day> \g<month> \g<year>", text)
     text = DATE_TIME_BAR.sub(" ", text)
     text = MONTH_FIRST.sub(r"\g<d>/\g<m>/\g<y>", text)

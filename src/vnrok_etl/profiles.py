@@ -32,7 +32,7 @@ class Profile:
 AGENCY_CODES = (
     "VNA/VNS", "VNA/VNP", "VNS/VNA", "VNA", "VNS", "VNP", "NDO", "VOV", "VGP", "VTV", "TTXVN",
     "Yonhap", "AFP", "AP", "Reuters", "Xinhua", "Kyodo", "Bernama", "AFP/VNS", "Reuters/VNS",
-    "SGGP",
+    "SGGP", "CNN", "UPI",
 )
 
 # Agency tags that open a lead ("VGP - ", "VOV.VN - ", "(VOVWORLD) - ", "(VOV/VOVworld)- ") or
@@ -49,7 +49,8 @@ AGENCY_NAMES = {
     "vietnamplus": "VNA", "vietnam+": "VNA", "viet nam news": "VNS", "việt nam news": "VNS",
     "vietnam news": "VNS", "yonhap news agency": "Yonhap", "yonhap news": "Yonhap",
     "yonhap": "Yonhap", "nhan dan": "NDO", "nhân dân": "NDO", "voice of vietnam": "VOV",
-    "saigon giai phong": "SGGP",
+    "saigon giai phong": "SGGP", "the associated press": "AP", "associated press": "AP",
+    "united press international": "UPI",
 }
 
 # A photo credit printed as one word or name after the caption's last sentence
@@ -121,7 +122,7 @@ CHROME_LINES = (
     "Text size", "A A", "Close", "Menu", "Search", "Home", "Login", "Sign in", "Top", "한국어",
     "한국어판", "Tiếng Việt", "English", "leftcenterrightdel", "Go to top", "Post a Comment",
     "View this article in another language", "Related image(s)", "Print this article",
-    "+ A", "- A", "A+", "A-", "A +", "A -",
+    "+ A", "- A", "A+", "A-", "A +", "A -", "Advertisement", "Learn more", "Live feed",
 )
 
 # Lines of page furniture recognised by how they begin (the rest varies): social footers,
@@ -140,6 +141,11 @@ FURNITURE_PREFIXES = (
     "Please read the full article", "Excerpts from the interview follow",
     "The following are excerpts from", "Copyright ⓒ", "Copyright©", "ⓒ ", "* This article",
     "Translated by ", "0 comments", "Comments:", "Leave a comment", "Leave a Reply",
+    "Get more with myNEWS", "A personalised news feed", "Translation by ",
+    "This article is more than",
+    # A column's note on its writer, printed under the name or after the text.
+    "The author is a ", "The author is an ", "The author is the ", "The writer is a ",
+    "The writer is an ", "The writer is the ",
 )
 
 # Places printed as mixed-case datelines without an agency code ("Hanoi —"): only these are

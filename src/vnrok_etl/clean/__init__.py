@@ -24,7 +24,8 @@ block), so that one article as .txt and as .html gets one body, hence one articl
 from __future__ import annotations
 
 import re
-from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft, count_words, split_blocks, squeeze
+from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft, count_words, fold_key, split_blocks, squeeze
+from vnrok_etl.profiles import AGENCY_NAMES
 from vnrok_etl.clean.bylines import BYLINE_THEN_DATE, interviewer, is_name, take_byline, take_reporter_signoff
 from vnrok_etl.clean.captions import split_wrapped_credits, take_titled_name_captions
 from vnrok_etl.clean.header import take_front_matter
@@ -111,6 +112,11 @@ def _clean_html(page: HtmlPage, uri: str = "") -> Article:
                 draft.found_date = parse_date(together.group("date"), "byline")
     if draft.byline_source is None and page.byline in AGENCY_SET:
         draft.byline_source = page.byline
+    elif page.byline is not None and fold_key(page.byline) in AGENCY_NAMES:
+        # "The Associated Press" as the byline element: the agency, which is the source, not a writer.
+        draft.byline_source = draft.byline_source or AGENCY_NAMES[fold_key(page.byline)]
+        if draft.byline == page.byline:
+            draft.byline = None
     return _finish(blocks, draft, page=page)
 
 
@@ -169,7 +175,7 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False, page: Ht
 
 
 def _take_closing(paragraphs: list[str], draft: Draft, html: bool = False) -> list[str]:
-    """Sign-offs, end marks and a closing byline ("By Kim Do-yeon (kimdy@heraldcorp.com)",
+    """Sign-offs, end marks, a note on the writer and a closing byline ("By Kim Do-yeon (kimdy@heraldcorp.com)",
     "By Thanh Tam – Translated by Huong Giang", a broadcast reporter's "Name, Channel News,
     Place."), in whatever order they close the text.
 
@@ -192,11 +198,29 @@ def _take_closing(paragraphs: list[str], draft: Draft, html: bool = False) -> li
         elif paragraphs and (MASTHEAD.match(last) or (not html and _is_headline_item(last))):
             draft.drop("masthead" if MASTHEAD.match(last) else "headline_list", last)
             paragraphs = paragraphs[:-1]
+        elif len(paragraphs) > 1 and _is_writer_note(last, draft.byline):
+            draft.drop("byline", last)  # "Nguyen Van A is a researcher at ...": the writer's bio
+            paragraphs = paragraphs[:-1]
         elif len(paragraphs) > 1 and _is_stray_label(last):
             draft.drop("chrome", last)  # "VNQD", "Thống kê": a short label closing the page
             paragraphs = paragraphs[:-1]
         if (len(paragraphs), paragraphs[-1] if paragraphs else None) == before:
             return paragraphs
+
+
+MAX_WRITER_NOTE_WORDS = 60
+
+
+def _is_writer_note(paragraph: str, byline: str | None) -> bool:
+    """"<the byline's name> is a researcher at ... The views expressed are her own.": a note on the
+    writer closing an opinion piece or analysis, which names the byline and says what the writer
+    is (or was), never article text."""
+    return bool(
+        byline
+        and paragraph.startswith(byline)
+        and paragraph[len(byline):].startswith((" is ", " was ", " has been ", " teaches ", " works "))
+        and len(paragraph.split()) <= MAX_WRITER_NOTE_WORDS
+    )
 
 
 def _is_stray_label(paragraph: str) -> bool:

@@ -58,10 +58,16 @@ PAREN_CREDIT = re.compile(
 )
 # A credit without brackets after the caption's last sentence: ". Photo: Ngoc Phuong / Tuoi Tre",
 # "./ Korea Times photo by Shim Hyun-chul", ". Photo courtesy of KOTRA", ". Courtesy of X",
-# ". Newsis" (a photo agency's name alone).
+# ". Pool Photo via AP Tran Vinh" (a pool photo handed out by an agency),
+# ". Newsis" (a photo agency's name alone), ". Photo: T.H." (the photographer's initials),
+# ". Shin Hye-won/Korea Times" (a photographer and the outlet: a known masthead or photo agency
+# after the slash), or after a pipe, " | Photo credits: VnExpress" (a theme's featured image).
+CREDIT_OUTLETS = "|".join(re.escape(name) for name in sorted((*PHOTO_AGENCIES, *MASTHEADS), key=len, reverse=True))
 TAIL_CREDIT = re.compile(
-    r"[.!?]['\"”’]?\s*/?\s*(?:(?:[A-Z][\w.]*\s+){0,3}(?i:photo)\s+(?i:by|courtesy\s+of)\s+[^.]{2,60}"
-    r"|(?i:photos?|source)\s*:\s*[^.]{2,60}|(?i:courtesy\s+of)\s+[^.]{2,60}"
+    r"(?:[.!?]['\"”’]?\s*/?|\s\|)\s*(?:(?:[A-Z][\w.]*\s+){0,3}(?i:photo)\s+(?i:by|via|courtesy\s+of)\s+[^.]{2,60}"
+    r"|(?i:photos?|source)\s*:\s*(?:[A-ZĐ]\.\s?){1,3}"
+    r"|(?i:photos?|source|(?:photo|image)\s+credits?)\s*:\s*[^.]{2,60}|(?i:courtesy\s+of)\s+[^.]{2,60}"
+    rf"|[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){{0,3}}\s?/\s?(?:{CREDIT_OUTLETS})"
     rf"|(?:{'|'.join(re.escape(name) for name in PHOTO_AGENCIES)}))\.?\s*$"
 )
 # Reported speech: a line that says who said what is article text, whatever closes it.
@@ -69,7 +75,7 @@ REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|according to|stressed|noted|a
 MAX_CREDIT_CAPTION_WORDS = 70
 # A credit closes its caption: only the line's last characters are looked at first.
 CREDIT_TAIL_CHARS = 90
-TAIL_CREDIT_ENDINGS = PHOTO_AGENCIES
+TAIL_CREDIT_ENDINGS = (*PHOTO_AGENCIES, *MASTHEADS)
 CREDIT_JOINERS = frozenset(("of", "the", "and", "for", "de", "van", "in", "&"))
 # "<headline> ảnh 1<caption>", "<headline> hinh anh 2<caption>", "<headline> - ảnh 1 <caption>":
 # the image's alt text (the headline and a number) printed before its caption.
@@ -90,7 +96,7 @@ def credit_caption(line: str) -> bool:
     """A caption closed by a credit, bracketed or not, that reports no speech."""
     end = line[-CREDIT_TAIL_CHARS:]
     if not (end.endswith(")") or end.rstrip(".").endswith(TAIL_CREDIT_ENDINGS) or "hoto" in end
-            or "ourtesy" in end or "ource:" in end):
+            or "ourtesy" in end or "ource:" in end or "redit" in end):
         return False
     match = PAREN_CREDIT.search(line)
     if match is not None and not _is_credit(match.group("credit")):
@@ -218,7 +224,8 @@ SCENE_VERBS = (
     "join", "celebrate", "listen", "learn", "practise", "practice", "play", "wave", "chat",
     "demonstrate", "introduce", "sing", "dance", "welcome", "lay", "hand", "pay", "taste",
     "prepare", "cook", "participate", "take", "try", "explain", "discuss", "applaud",
-    "congratulate", "chair",
+    "congratulate", "chair", "repeat", "rehearse", "queue", "wait", "stand", "walk", "work",
+    "read", "study", "check",
 )
 _VERB_FORMS = sorted(
     {form for verb in SCENE_VERBS for form in (verb, verb + ("es" if verb.endswith(("sh", "ch", "ss")) else "s"))}

@@ -79,9 +79,9 @@ from vnrok_etl.clean.common import (
     fold_key,
     replace_first_line,
 )
-from vnrok_etl.clean.datelines import DATE_LINE, is_date_line, is_date_words
+from vnrok_etl.clean.datelines import DATE_LINE, MONTHS, WEEKDAYS, is_date_line, is_date_words
 from vnrok_etl.clean.lead import DATELINE, WIRE_DATELINE, is_dateline, set_wire_dateline
-from vnrok_etl.clean.lines import chrome_line, is_furniture, masthead_line
+from vnrok_etl.clean.lines import TIME_STAMP_LINE, chrome_line, is_furniture, masthead_line
 from vnrok_etl.clean.outlet_zone import ZONE_LABELS, OutletZone
 from vnrok_etl.clean.tail import STANDALONE_AGENCY
 from vnrok_etl.dates import SEOUL_TZ, FoundDate, parse_date
@@ -137,6 +137,22 @@ HEADLINE_LIST_ITEM = re.compile(r"^[-•·*▪►]\s+\S")
 BREADCRUMB_SEPARATOR = re.compile(r"\s+(?:/|>|»|›|\|)\s+")
 MAX_BREADCRUMB_PART_WORDS = 4
 SLASH_SEPARATOR = re.compile(r"\s+/\s+")
+# "WORDS ON THE STREET Hanoi Metro Line 3 Smart City Summit ...", "HOT TOPICS Tet 2026 ...": a
+# strip of topics under a label in capitals (three words or more), no sentence punctuation: page
+# furniture. A headline in capitals is capitals throughout; a dateline ("HCM CITY —") has a dash.
+LABELLED_STRIP = re.compile(r"^(?:[A-Z][A-Z'’&]+\s+){2,}[A-Z][A-Z'’&]+\s+(?=[A-Z0-9][a-z0-9])[^.!?;:—–]*$")
+# "Vietnam.vn - Nền tảng quảng bá Việt Nam", "example.com | News for expats": the site's domain
+# and its slogan, the masthead of an aggregator's page.
+DOMAIN_SLOGAN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|kr|asia|news)\s+[-–—|]\s+\S")
+# "Báo Thanh NiênBáo Thanh Niên08/07/2025": the source paper's name printed twice (its logo's
+# text and its link) glued to the day-first date it published: a date line.
+DOUBLED_NAME_DATE = re.compile(r"^(?P<name>\S.{2,40}?)(?P=name)\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})$")
+# "Wednesday, March 12 2025", "Friday , October 17 2025": a theme's today widget, the weekday
+# and a date with no comma before the year and no time, above the headline. It is the day the
+# page was saved, not the day it was published (as a weather strip's date): dropped, never a date.
+TODAY_WIDGET = re.compile(
+    rf"^(?i:{WEEKDAYS})\s?,\s+(?i:{MONTHS})\.?\s+\d{{1,2}}\s+\d{{4}}$"
+)
 # "1. Business", "  1. Culture/art": a numbered section label.
 NUMBERED_LABEL = re.compile(r"^\d{1,2}\.\s+\S+(?:\s+\S+){0,2}$")
 SECTION_LABEL = re.compile(rf"^(?:{alternation(SECTION_WORDS)})$", re.IGNORECASE)
@@ -187,6 +203,7 @@ class _Header:
     weather_strip: int = 0  # lines left of a weather strip (place, today's date)
     last_rule: str = ""  # what the previous header line was
     wrapped_next: bool = False  # the next line is in the same block (no blank line between)
+    next_text: str | None = None  # HTML: the next line that is not chrome (for a deck above it)
 
 
 def take_front_matter(
@@ -203,6 +220,8 @@ def take_front_matter(
         line = blocks[0][0]
         following = _next_line(blocks)
         header.wrapped_next = len(blocks[0]) > 1
+        if header.html:
+            header.next_text = _next_text_line(blocks)
         if known_title is not None and fold_key(line) == fold_key(known_title):
             draft.drop("title", line)
             replace_first_line(blocks, "")
@@ -231,6 +250,35 @@ def take_front_matter(
     _choose_date(header, draft)
     draft.zone = header.zone
     return blocks
+
+
+MAX_CHROME_LOOKAHEAD = 4
+
+
+def _next_text_line(blocks: list[list[str]]) -> str | None:
+    """The line after the first one that is not a line of chrome ("Live feed", a time stamp),
+    looking at most MAX_CHROME_LOOKAHEAD lines ahead."""
+    lines = (line for block in blocks for line in block)
+    next(lines, None)
+    for _, line in zip(range(MAX_CHROME_LOOKAHEAD), lines):
+        if not (chrome_line(line) or is_furniture(line) or (line[:1].isdigit() and TIME_STAMP_LINE.match(line))):
+            return line
+    return None
+
+
+def _is_deck(line: str, following: str | None) -> bool:
+    """A page's deck opening its block: a headline-like line in sentence case (more words than a
+    label, no closing punctuation) above a paragraph of prose. As in a saved text, a subheading
+    under the headline is the page's, not the article's; a standfirst that is a sentence stays.
+    A live blog's first post may follow it under its time stamp."""
+    return (
+        following is not None
+        and len(line.split()) > MAX_LABEL_WORDS
+        and _is_title_like(line)
+        and not _is_label(line)
+        and any(word[:1].islower() for word in line.split())
+        and (ends_terminal(following) or bool(TIME_STAMP_LINE.match(following)))
+    )
 
 
 def _is_label(line: str) -> bool:
@@ -276,6 +324,9 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: _H
         if len(line.split()) <= MAX_LABEL_WORDS + 1 or is_date_words(line):
             draft.drop("weather_strip", line)  # the page's place and today's date, not a dateline
             return ""
+    if not header.candidates and TODAY_WIDGET.match(line):
+        draft.drop("page_date", line)
+        return ""
     if _take_byline_or_date(line, draft, header):
         return ""
     stub = WIRE_DATELINE.match(line) if line[:2].isupper() else None
@@ -287,6 +338,9 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: _H
         rule = _furniture_rule(line, following, header)
         if rule in HTML_HEADER_RULES and not (rule == "chrome" and _is_other_script_text(line)):
             draft.drop(rule, line)
+            return ""
+        if _is_deck(line, header.next_text):
+            draft.drop("subheadline", line)
             return ""
         return None
     if WEATHER.match(line):
@@ -425,6 +479,14 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
     if EMAIL_LINE.match(line):
         draft.drop("byline_email", line)
         return True
+    doubled = DOUBLED_NAME_DATE.match(line) if line[-5:-4] == "/" else None
+    if doubled is not None:
+        found = parse_date(doubled.group("date"), "text", header.zone.get())
+        if found is not None:
+            header.dates.append(found)
+            header.after_date_line = True
+            draft.drop("date_line", line)
+            return True
     bullet = LEADING_BULLET.match(line)
     date_line = DATE_LINE.match(line[bullet.end():] if bullet else line)
     if date_line and is_date_words(date_line.group("date")):
@@ -469,6 +531,8 @@ def _furniture_rule(line: str, following: str | None, header: _Header) -> str | 
     """The rule for a header line of page furniture, labels or notes; None for anything else."""
     if chrome_line(line) or is_furniture(line) or " " not in line and IMAGE_FILENAME.match(line):
         return "chrome"
+    if line[:1].isdigit() and TIME_STAMP_LINE.match(line):
+        return "chrome"  # "9.38am BST": a live blog post's time stamp
     if not LATIN_LETTER.search(line):
         return "chrome"
     if masthead_line(line):
@@ -486,6 +550,10 @@ def _furniture_rule(line: str, following: str | None, header: _Header) -> str | 
         return "section_label"
     if line.startswith("[") and line.endswith("]"):
         return "section_label"
+    if LABELLED_STRIP.match(line):
+        return "breadcrumb"
+    if DOMAIN_SLOGAN.match(line):
+        return "masthead"
     parts = BREADCRUMB_SEPARATOR.split(line)
     if len(parts) >= 2 and all(len(part.split()) <= MAX_BREADCRUMB_PART_WORDS for part in parts):
         return "breadcrumb"

@@ -44,6 +44,13 @@ OUTLET_TAG = re.compile(r"^(?P<name>[A-Z][\w.&'’+]*(?:\s[A-Z][\w.&'’+]*){0,3
 MASTHEAD_KEYS = frozenset(re.sub(r"[\s.'’]", "", name.casefold()) for name in MASTHEADS)  # "Vietnam+" keeps its "+"
 # "Hanoi: The General Department ...": a known place and a colon open the lead.
 COLON_DATELINE = re.compile(r"^(?P<place>[^\W\d_][^\W\d_'’.]*(?:[ '’.-]{1,2}[^\W\d_]+){0,3}):[ \t]+")
+# "(CNN)Every Saturday ...", "(UPI) Hundreds of ...": an agency's code in brackets opening the
+# lead with no dash, glued to the first word or after one space. Only a known agency code (data):
+# "(Reuters)" as a word of a sentence never opens one, and "(L) Ahn Duk-geun" is a caption's.
+BRACKETED_AGENCY = re.compile(rf"^\((?P<tag>{AGENCY})\) ?(?=[A-Z\"“‘])")
+# "HANOI, Vietnam", "SEOUL, South Korea": the AP's dateline as a paragraph of its own, the city
+# in capitals and the country (or state) after a comma, nothing else; the lead follows.
+PLACE_COUNTRY_LINE = re.compile(r"^(?P<place>[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ'’.-]+(?: [A-ZÀ-ỸĐ][A-ZÀ-ỸĐ'’.-]+){0,2}),\s+[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}$")
 # "– Vietnam’s shrimp exports ...": the dash of a dateline whose place was lost.
 BARE_DASH = re.compile(r"^[—–]\s+(?=[A-Z\"“‘'])")
 # A dateline opens one of the first paragraphs (seed 002: the third).
@@ -59,6 +66,12 @@ def take_dateline(paragraphs: list[str], draft: Draft) -> list[str]:
     too, and the inner, real place wins. An agency tag ("VGP - ") gives the source, no place.
     """
     for index, paragraph in enumerate(paragraphs[:DATELINE_SEARCH_PARAGRAPHS]):
+        alone = PLACE_COUNTRY_LINE.match(paragraph) if index + 1 < len(paragraphs) else None
+        if alone is not None and draft.dateline is None:
+            place = alone.group("place")
+            draft.dateline = KNOWN_PLACE_SPELLING.get(place.casefold()) or place.title()
+            draft.drop("dateline", paragraph)
+            return paragraphs[:index] + paragraphs[index + 1:]
         taken = _strip_dateline(paragraph, draft, lead=index == 0)
         if taken is None:
             continue
@@ -84,6 +97,11 @@ def _strip_dateline(paragraph: str, draft: Draft, lead: bool) -> str | None:
         draft.dateline_source = draft.dateline_source or DOMAIN_SUFFIX.sub("", tag.group("tag"))
         draft.drop("agency_tag", tag.group(0))
         return paragraph[tag.end():]
+    bracketed = BRACKETED_AGENCY.match(paragraph) if lead and paragraph[:1] == "(" else None
+    if bracketed is not None:
+        draft.dateline_source = draft.dateline_source or bracketed.group("tag")
+        draft.drop("agency_tag", bracketed.group(0))
+        return paragraph[bracketed.end():]
     outlet = OUTLET_TAG.match(paragraph) if lead else None
     if outlet is not None and re.sub(r"[\s.'’]", "", outlet.group("name").casefold()) in MASTHEAD_KEYS:
         draft.drop("masthead", outlet.group(0))

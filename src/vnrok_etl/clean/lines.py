@@ -87,6 +87,12 @@ VIETNAMESE_WEEKDAY = re.compile(
 MIN_LOWERCASE_MARKED = 2
 # "| ... |": a table cell a photo's caption was laid out in.
 TABLE_FRAME = re.compile(r"^\|?\s*(?P<cell>[^|]*?)\s*\|?$")
+# "9.38am BST", "14:05", "2.20 pm GMT+7": a line that is only a time of day, the stamp of a live
+# blog's post (or of a ticker's item); never a paragraph.
+TIME_STAMP_LINE = re.compile(
+    r"^\d{1,2}[.:]\d{2}\s?(?:[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,4}|(?:GMT|UTC)\s?[+-]\s?\d{1,2}))?$",
+    re.IGNORECASE,
+)
 # A line that is only a template's placeholders: "{keywords}".
 PLACEHOLDER_LINE = re.compile(r"^(?:\{\{?\s*\$?[A-Za-z_][\w.]*\s*\}\}?\s*)+$")
 # "Source: Nhandan", "Tags: ...": a labelled line is a sign-off or a heading, not a caption.
@@ -154,6 +160,8 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
                 paragraphs.extend(join_wrapped(kept))  # an item or a date line stands alone
                 kept = []
                 paragraphs.append(line)
+            elif short and line[:1].isdigit() and TIME_STAMP_LINE.match(line):
+                draft.drop("time_stamp", line)
             elif short and EMAIL_LINE.match(line):
                 draft.drop("byline_email", line)
             elif short and RELATED_LINK.match(line) and len(line.split()) <= MAX_RELATED_LINK_WORDS:

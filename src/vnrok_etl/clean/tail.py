@@ -96,7 +96,10 @@ def cut_related(blocks: list[list[str]], draft: Draft) -> list[list[str]]:
     """Drop everything after the article's end: from a related-articles heading (seed 002's
     "See more"), or after the agency's end mark when no heading follows it (VNA's "/." and bare
     "VNA" line, VNS's "— VNS", Yonhap's "(END)"): what comes after a sign-off is other articles'
-    headlines. A heading followed by prose again removes only its own box (`_inline_box_end`).
+    headlines. A heading followed by prose again removes only its own box (`_inline_box_end`), and
+so does one above any prose (a related box in the page's header, `_box_above_end`). A paragraph
+of prose closing a table cell (" |") with only cells after it ends the article: the cells after
+it are a related list laid out in a table (`_cells_to_the_end`).
 
     Never from the first line: a text cannot start with its own related list. Nothing after the
     cut feeds the title, the date or the captions. `blocks` (fresh from split_blocks) is changed
@@ -109,7 +112,12 @@ def cut_related(blocks: list[list[str]], draft: Draft) -> list[list[str]]:
         b, i = lines[position]
         line = blocks[b][i]
         if position and line and related_heading(line):
-            box_end = _inline_box_end(blocks, lines, position)
+            # Speed: whether prose came before is asked only here, at a heading (rare).
+            seen_prose = any(_is_prose(blocks[bb][ii]) for bb, ii in lines[:position])
+            box_end = (
+                _inline_box_end(blocks, lines, position) if seen_prose
+                else _box_above_end(blocks, lines, position)
+            )
             if box_end is None:
                 return _without_blanks(cut_at(blocks, b, i, draft))
             draft.drop("related_box", "\n".join(blocks[bb][ii] for bb, ii in lines[position:box_end]))
@@ -119,6 +127,12 @@ def cut_related(blocks: list[list[str]], draft: Draft) -> list[list[str]]:
             continue
         if words <= MIN_BODY_WORDS:  # only "more than MIN_BODY_WORDS" matters: stop counting there
             words += len(line.split())
+        if words > MIN_BODY_WORDS and line.endswith(" |") and _cells_to_the_end(blocks, lines, position):
+            draft.drop("table_frame", "|")
+            blocks[b][i] = line[:-2].rstrip()
+            if position + 1 < len(lines):
+                return _without_blanks(cut_at(blocks, *lines[position + 1], draft))
+            return _without_blanks(blocks)
         if words > MIN_BODY_WORDS and ("/." in line or "(END)" in line):
             inner = INNER_END_MARK.search(line)
             if inner is not None:  # "... he said./.VNA ..." : keep the mark, cut what follows it
@@ -180,6 +194,33 @@ def _inline_box_end(blocks: list[list[str]], lines: list[tuple[int, int]], start
     if len(prose) < 2 or any(line and _is_box_item(line) for line in rest):
         return None
     return position
+
+
+def _box_above_end(blocks: list[list[str]], lines: list[tuple[int, int]], start: int) -> int | None:
+    """Where a related box ends that opens above any prose ("Latest", "Tin liên quan" in a page's
+    header, before the article): at the first line of prose after it. A text does not open with
+    its own end, so such a box is only itself; None when no prose follows (then it is the rest)."""
+    for position in range(start + 1, len(lines)):
+        if _is_prose(_uncelled(blocks[lines[position][0]][lines[position][1]])):
+            return position
+    return None
+
+
+def _uncelled(line: str) -> str:
+    """A line without the border of the table cell it was laid out in ("<text> |")."""
+    return line[:-1].rstrip() if line.endswith("|") else line
+
+
+def _cells_to_the_end(blocks: list[list[str]], lines: list[tuple[int, int]], position: int) -> bool:
+    """A line of prose closing a table cell (" |"), and every line after it (at least one) also
+    a cell's: the article's last paragraph, and after it a related list laid out in a table
+    (teasers each closed by its cell's border). The article's own paragraphs are not cells."""
+    line = blocks[lines[position][0]][lines[position][1]]
+    if not _is_prose(line[:-2].rstrip()):
+        return False
+    after = [blocks[b][i] for b, i in lines[position + 1:]]
+    after = [line for line in after if line]
+    return bool(after) and all(line.endswith("|") for line in after)
 
 
 def _is_box_item(line: str) -> bool:

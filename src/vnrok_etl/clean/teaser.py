@@ -15,6 +15,11 @@ article starts under it with its own dateline ("HÀ NỘI – ", after its capti
 the teaser's standfirst and leaves too. A short headline ("Korean investors look south",
 "Beyond the Factory Floor") can be a feature's allusive title: it is never judged this way.
 
+When the headline taken is a teaser or a banner ("Stay Updated on Developing Stories" above
+CNN's headline), the header's next headline-like line (logged as a subheadline), when it shares a content word
+with the text and is no caption, is the headline: a page prints its own headline under the banners
+above it, and the first line about the article is it.
+
 Content words are compared by their first STEM_CHARS letters, lower-cased ("governor" and
 "governors", "host" and "hosted"), as substrings of the body: a looser match than words, so it
 can only keep a headline, never drop one more. Words every article of the region uses ("Korea",
@@ -25,7 +30,8 @@ from __future__ import annotations
 
 import re
 
-from vnrok_etl.clean.common import SENTENCE_BOUNDARY, Draft
+from vnrok_etl.clean.captions import caption_match, credit_caption
+from vnrok_etl.clean.common import SENTENCE_BOUNDARY, Draft, ends_terminal
 from vnrok_etl.clean.lead import DATELINE, is_dateline
 from vnrok_etl.records import RemovedSpan
 
@@ -69,6 +75,7 @@ def take_teaser_above(blocks: list[list[str]], draft: Draft) -> list[list[str]]:
     first = lines[0]
     if not _shares(stems, first.casefold()):
         _drop_title(draft)
+        _promote_subheadline(draft, lines)
         return blocks
     if SENTENCE_BOUNDARY.search(first) or not any(
         _opens_with_dateline(line) for line in lines[1 : 1 + DATELINE_SEARCH_LINES]
@@ -90,6 +97,34 @@ def _drop_title(draft: Draft) -> None:
             draft.removed[index] = RemovedSpan(rule="related_teaser", text=title)
             return
     draft.drop("related_teaser", title)
+
+
+def _promote_subheadline(draft: Draft, lines: list[str]) -> None:
+    """After the title left as a teaser: the header's next headline-like line, if the text shares
+    one of its content words and it is no caption, is the headline (module docstring). Only the
+    next one: a line further down the header is a deck or a caption, not a headline."""
+    for index, span in enumerate(draft.removed):
+        if span.rule != "subheadline":
+            continue
+        text = span.text
+        stems = headline_stems(text)
+        if (
+            stems
+            and not SENTENCE_BOUNDARY.search(text)
+            and not ends_terminal(text)
+            and not text.endswith("|")
+            and not (caption_match(text) or credit_caption(text))
+            and _starts_words(stems, "\n".join(lines).casefold())
+        ):
+            draft.title = text
+            draft.removed[index] = RemovedSpan(rule="title", text=text)
+        return
+
+
+def _starts_words(stems: set[str], text: str) -> bool:
+    """A stem opens a word of the text: stricter than `_shares`, since promoting a line must not
+    rest on a stem found inside another word ("port" in "support")."""
+    return any(re.search(rf"(?<![^\W_]){re.escape(stem)}", text) for stem in stems)
 
 
 def _opens_with_dateline(line: str) -> bool:

@@ -134,8 +134,10 @@ DESCRIPTOR_AFTER = re.compile(
 PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year", "annum": "year",
            "quarter": "quarter", "annually": "year", "yearly": "year", "monthly": "month",
            "weekly": "week", "daily": "day"}
+# "… a year", "… per trip", "… annually", and a slash glued to the unit ("300,000 tonne/year",
+# "20,000 units/month"): the period of a rate.
 RATE_AFTER = re.compile(
-    r"(?i)(?:[ ]+(?:per|a|an)[ ]+(?P<p>day|week|month|year|annum|quarter)"
+    r"(?i)(?:(?:[ ]+(?:per|a|an)[ ]+|/)(?P<p>day|week|month|year|annum|quarter)"
     r"|[ ]+per[ ]+(?P<per>[a-z]+)"
     r"|[ ]+(?P<adv>annually|yearly|monthly|weekly|daily))\b"
     r"(?![‐–-])(?![ ]+(?:earlier|ago|before|later|on|after|prior|from[ ]+(?:now|today|then))\b)"
@@ -230,7 +232,8 @@ BARE_DECADE = re.compile(
 OF_PRONOUN = re.compile(r"[ ]+of[ ]+(?:them|those|whom|which|these)\b")
 
 
-GROWTH_BEFORE = re.compile(rf"(?i)\b(?:{GROWTH_WORDS})\b(?:[ ]+\S+){{0,2}}[ ]+$")
+# "more than" right before the amount is its hedge ("performed more than 150 times"), no growth.
+GROWTH_BEFORE = re.compile(rf"(?i)\b(?:{GROWTH_WORDS})\b(?<!more)(?:[ ]+\S+){{0,2}}[ ]+$|\bmore\b(?![ ]+than[ ]+$)(?:[ ]+\S+){{0,2}}[ ]+$")
 
 
 # Ranks are found from the superlative (a cheap scan) and then the ordinal right before it.
@@ -316,7 +319,7 @@ FOLD_PREFIX = re.compile(rf"(?i)(?<![\w-])(?P<w>{UNIT_WORD_RE}|hundred|thousand)
 
 
 # Shares in words are percentages: "one-third", "nearly a third", "two-thirds", "a quarter",
-# "half of the graduates", "nine out of ten". Not "the first half" (a period), "one and a half",
+# "half of the graduates", "about half of them", "nine out of ten". Not "the first half" (a period), "one and a half",
 # "half-year" or "a quarter of a century".
 FRACTION = re.compile(
     at_word_start([r"one[‐–-]", r"two[‐–-]", r"three[‐–-]", r"one[ ]", r"two[ ]", r"three[ ]",
@@ -326,7 +329,7 @@ FRACTION = re.compile(
     + r"|(?<=[‐–-]fifth)|(?<=[‐–-]fifths)|(?<=[‐–-]tenth)|(?<=[‐–-]tenths)|(?=[ ]of\b))"
 )
 HALF_OF = re.compile(
-    r"[Hh](?<![\w‐–-].)alf[ ]of[ ]+(?:the|its|their|our|all|those)[ ]+"
+    r"[Hh](?<![\w‐–-].)alf[ ]of[ ]+(?:(?:the|its|their|our|all|those)[ ]+|(?P<pronoun>them|it)\b)"
 )
 OUT_OF = re.compile(
     rf"(?P<n>(?i:{UNIT_WORD_RE})|\d{{1,3}})[ ]out[ ]of[ ](?P<m>(?i:{UNIT_WORD_RE})|\d{{1,4}})\b"
@@ -619,7 +622,9 @@ def growth_before(body: str, start: int) -> bool:
 # 470,000", "restaurants have grown to more than 2,100", "flights now number about 140 a week".
 MEASURE_VERB = re.compile(
     r"\b(?:rose|risen|rises|grew|grown|grows|increased|climbed|jumped|surged|soared|reached|"
-    r"number|numbered|numbers|totalled|totaled|totals|fell|dropped|declined|dipped)\b"
+    r"number|numbered|numbers|totalled|totaled|totals|fell|dropped|declined|dipped|"
+    # "… passes 60,000", "ticket sales had passed 7,000": more than the amount (qualifiers.py)
+    r"passed|passes|topped|tops|exceeded|exceeds)\b"
 )
 # After the verb: nothing, or a short phrase ending in "to" ("14% from June to").
 MEASURE_VERB_GAP = re.compile(r"(?:[ ]+\S+){0,4}?[ ]+to[ ]*|[ ]*")
@@ -759,10 +764,14 @@ def figures_from_fractions(ctx: Context) -> list[Figure]:
     for m in HALF_OF.finditer(body) if "alf of " in body else ():
         if PERIOD_HALF_BEFORE.search(body, max(0, m.start() - 10), m.start()):
             continue
+        start, qualifier = hedge_before(body, m.start())
+        if m["pronoun"]:
+            # "about half of them", "less than half of it": the share of what was just named.
+            found.append(make_figure(ctx, "percent", 50.0, "percent", qualifier, None, start, m.end()))
+            continue
         phrase = counted_phrase(body, m.end() - 1)
         if phrase is None:
             continue
-        start, qualifier = hedge_before(body, m.start())
         found.append(make_figure(ctx, "percent", 50.0, "percent", qualifier, phrase[2], start,
                                  phrase[1].end))
     out_of = [body.find(" out of ")]

@@ -13,7 +13,9 @@ One BeautifulSoup tree (lxml builder) per page, read and pruned in this order:
    outlet's own body markup; none claims the page: the generic profile.
 4. `furniture`: chrome and related boxes out of the tree (profile selectors run by soupsieve,
    compiled once), small forms, captions set aside.
-5. Title, byline and dates from the markup (`metadata`), their elements removed.
+5. Title, byline and dates from the markup (`metadata`), their elements removed; on a page no
+   profile claims and whose markup states none, the date and "By <Name>" as printed in elements
+   whose class says so (`outlets.GENERIC_PRINTED_*`).
 6. The block: a profiled outlet's lead and body selectors (the exact path), else the generic
    extractor (`generic.py`); related boxes inside it removed structurally; its text as
    paragraphs (`document.blocks_of`).
@@ -33,7 +35,18 @@ from vnrok_etl.dates import FoundDate
 from vnrok_etl.html import furniture, generic, metadata
 from vnrok_etl.html.document import HEADING_TAGS, Block, blocks_of, has_text, is_removed, parse
 from vnrok_etl.html.selectors import PageIndex
-from vnrok_etl.html.outlets import PAGE_TAGS, PRUNED_TAGS, COMPILED, CONTAINER_DROP, GENERIC, OUTLET_BODIES, OUTLETS, CompiledProfile
+from vnrok_etl.html.outlets import (
+    COMPILED,
+    CONTAINER_DROP,
+    GENERIC,
+    GENERIC_PRINTED_BYLINES,
+    GENERIC_PRINTED_DATES,
+    OUTLET_BODIES,
+    OUTLETS,
+    PAGE_TAGS,
+    PRUNED_TAGS,
+    CompiledProfile,
+)
 from vnrok_etl.profiles import Profile
 from vnrok_etl.records import RemovedSpan
 
@@ -76,7 +89,11 @@ def extract_html(html: str, uri: str) -> HtmlPage:
     captions = furniture.take_captions(index, compiled.captions)
     title = metadata.title_of(index, compiled, metas, articles)
     found_date = found_date or metadata.time_date(index) or metadata.printed_date(index, compiled.dates, removed)
+    if found_date is None and profile is GENERIC:
+        found_date = metadata.printed_label_date(index, GENERIC_PRINTED_DATES, removed)
     byline = metadata.byline_of(index, compiled, metas, articles)
+    if byline is None and profile is GENERIC:
+        byline = metadata.printed_byline(index, GENERIC_PRINTED_BYLINES)
     blocks: list[Block] = []
     containers, generic_choice = _containers(index, compiled, removed)
     for container in containers:

@@ -174,6 +174,41 @@ def printed_date(index: PageIndex, cascade: tuple[SelectorSet, ...], removed: li
     return None
 
 
+# "First published on Tue 12 Aug 2025 01.05 BST", "Published: ...", "Posted on ...": the label
+# before a printed publication date. An "Updated" date is not the publication date: not read.
+PUBLISHED_LABEL = re.compile(r"^(?:(?:first\s+)?(?:published|posted)\s*(?:on\b|:)?\s*)?(?!updated)", re.IGNORECASE)
+MAX_PRINTED_DATE_CHARS = 60
+# "By Nguyen Khanh Linh": a printed byline, a name of at most five words.
+PRINTED_BYLINE = re.compile(r"^(?i:by)\s+(?P<who>[A-ZÀ-ỸĐ][\w'’.-]*(?:\s+[A-ZÀ-ỸĐ][\w'’.-]*){1,4})$")
+
+
+def printed_label_date(index: PageIndex, cascade: tuple[SelectorSet, ...], removed: list[RemovedSpan]) -> FoundDate | None:
+    """A generic page's printed publication date (outlets.GENERIC_PRINTED_DATE_SELECTORS): the
+    first element whose whole text, a label read off, is a date; it is removed like the profile's."""
+    for selector in cascade:
+        for element in selector.select(index):
+            text = element_text(element)
+            if not text or len(text) > MAX_PRINTED_DATE_CHARS or text.lower().startswith("updated"):
+                continue
+            found = parse_date(PUBLISHED_LABEL.sub("", text, count=1), "text")
+            if found is not None:
+                removed.append(RemovedSpan(rule="date_line", text=text))
+                remove(element)
+                return found
+    return None
+
+
+def printed_byline(index: PageIndex, cascade: tuple[SelectorSet, ...]) -> str | None:
+    """A generic page's printed "By <Name>" (outlets.GENERIC_PRINTED_BYLINE_SELECTORS), removed."""
+    for selector in cascade:
+        for element in selector.select(index):
+            match = PRINTED_BYLINE.match(element_text(element, " ").strip())
+            if match is not None:
+                remove(element)
+                return match.group("who")
+    return None
+
+
 def take_first(index: PageIndex, cascade: tuple[SelectorSet, ...]) -> str | None:
     """Text of the first element with text of the first selector that has one; it is removed
     (the headline must not open the body again, nor the byline)."""

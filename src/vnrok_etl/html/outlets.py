@@ -55,6 +55,17 @@ COMMON_CAPTION_SELECTORS = (
 # Elements that never hold article text, even inside the article container.
 CONTAINER_DROP_SELECTORS = ("header", "nav", "footer", "aside", "figure", "picture", "img", "video", "audio")
 
+# A page no profile claims, when its markup states no date: an element printed as the
+# publication date, by the part of its class that says so or by being the article's <time>
+# (without a datetime attribute), tried in this order. Its text must be a date and nothing
+# more, once a label ("First published on", "Published:") is read off (metadata.printed_label_date).
+GENERIC_PRINTED_DATE_SELECTORS = (
+    "[class*=publish]", "article time", "main time", "article [class*=date]",
+    "header [class*=date]",
+)
+# Its printed byline, when neither the profile's elements nor <meta> nor JSON-LD name the
+# writer: an element whose class names the author or byline and whose text is "By <Name>".
+GENERIC_PRINTED_BYLINE_SELECTORS = ("[class*=byline]", "[class*=author]")
 # A headline inside the article's own markup, after the profile's and og:title.
 ARTICLE_HEADING_SELECTORS = ("article h1", "main h1", "[itemprop=headline]", "h1")
 
@@ -156,6 +167,14 @@ OUTLETS: dict[str, Profile] = {
 # printed date when the markup states none.
 GENERIC = Profile(
     name="generic",
+    # A standfirst printed above the body, outside the block the generic extractor chooses (in
+    # the article's header): named as one by its class or id. It is the article's first
+    # paragraph when it is a sentence; a deck without closing punctuation is dropped by the
+    # header rules (clean.header._is_deck), as in a saved text.
+    lead_selectors=(
+        "[class*=standfirst]", "[class*=sapo]", "[id$=-lead]", "[class~=dek]",
+        "[class*=article-dek]", "[class*=article-summary]",
+    ),
     byline_selectors=("[rel=author]", ".byline", ".author"),
     date_selectors=(".entry-date", "article .date", "article .time", "[itemprop=datePublished]"),
 )
@@ -202,6 +221,8 @@ def _compile(profile: Profile) -> CompiledProfile:
 
 COMPILED = {profile.name: _compile(profile) for profile in (*OUTLETS.values(), GENERIC)}
 ARTICLE_HEADINGS = compile_cascade(ARTICLE_HEADING_SELECTORS)
+GENERIC_PRINTED_DATES = compile_cascade(GENERIC_PRINTED_DATE_SELECTORS)
+GENERIC_PRINTED_BYLINES = compile_cascade(GENERIC_PRINTED_BYLINE_SELECTORS)
 CONTAINER_DROP = compile_list(CONTAINER_DROP_SELECTORS)
 # Each outlet's own body selectors as one list, for recognising a saved page by its markup.
 OUTLET_BODIES = {name: compile_list(profile.body_selectors) for name, profile in OUTLETS.items()}

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from vnrok_etl.quotes.cues import cue_text
 from vnrok_etl.quotes.mentions import (
+    NATIONALITY_WORDS,
     NOT_NAMES,
     apposition_after,
     mention_after,
@@ -23,6 +24,7 @@ from vnrok_etl.quotes.mentions import (
     organisation_names,
     run_mention,
 )
+from vnrok_etl.profiles import AGENCY_CODES, AGENCY_NAMES, MASTHEADS
 from vnrok_etl.records import Quote, Speaker
 from vnrok_etl.speakers import (
     COMPANY_HEADS,
@@ -430,6 +432,10 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
         if parsed.organisation:
             if (fuller := _fuller_name(reader, parsed.organisation)) is not None:
                 return fuller
+            if " " not in parsed.organisation and (
+                short := _organisation_first_word(reader, offset, parsed.organisation)
+            ):
+                return short
             return _note_organisation(reader, offset, parsed.organisation, None)
         if parsed.org_head == "it":
             return reader.last_organisation  # "…, it said": the organisation that spoke last
@@ -466,6 +472,12 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
             if named is not None and named.kind == "organisation":
                 return fold(parsed.name)
         if not parsed.title and _acronym_company(parsed.name):
+            return _note_organisation(reader, offset, parsed.name, None)
+        if " " not in parsed.name and not parsed.title and (short := _organisation_first_word(reader, offset, parsed.name)):
+            return short
+        if not parsed.title and _outlet_key(parsed.name) in OUTLET_KEYS:
+            # "…, Yonhap reported Wednesday", "…, said Koreatimes": a news agency or outlet,
+            # however its name is run together, is an organisation, never a person.
             return _note_organisation(reader, offset, parsed.name, None)
         return _note(reader, offset, parsed)
     if parsed.role:
@@ -519,6 +531,48 @@ def _lead_business(reader: Reader, offset: int) -> str | None:
         return None
     start, parsed = lead
     return resolve_subject(reader, start, parsed)
+
+
+def _opens_a_capitalised_run(body: str, word: str) -> bool:
+    """Whether ``word`` stands, as a whole word, before a capitalised word somewhere in ``body``."""
+    at = body.find(word + " ")
+    while at >= 0:
+        after = at + len(word) + 1
+        if body[after : after + 1].isupper() and (at == 0 or not (body[at - 1].isalnum() or body[at - 1] == "-")):
+            return True
+        at = body.find(word + " ", at + 1)
+    return False
+
+
+def _outlet_key(name: str) -> str:
+    return re.sub(r"[\s.'’]", "", name.casefold())
+
+
+OUTLET_KEYS = frozenset(_outlet_key(name) for name in (*AGENCY_CODES, *MASTHEADS, *AGENCY_NAMES))
+
+
+def _organisation_first_word(reader: Reader, offset: int, name: str) -> str | None:
+    """"CJ said …" after "food giant CJ CheilJedang", "Hanwha confirmed …" after "Hanwha
+    Aerospace": a one-word name that opens the name of an organisation the article named before
+    is that organisation, as a given name is its person's; never when a person named before has
+    that word in their name (a surname), nor when two organisations open with it."""
+    word = fold(name)
+    if reader.people.get(word) is not None:
+        return None
+    # Speed: only when the word stands before another capitalised word somewhere in the text
+    # (an organisation's name it may open) is the article's organisation scan worth its cost.
+    if not _opens_a_capitalised_run(reader.body, name):
+        return None
+    _note_organisations(reader)
+    found = {
+        key for key in reader.context_keys(offset)
+        if reader.people[key].kind == "organisation" and key.startswith(word + " ")
+    }
+    if len(found) != 1 or any(
+        person.kind == "person" and word in key.split() for key, person in reader.people.items()
+    ):
+        return None
+    return found.pop()
 
 
 def _acronym_company(name: str) -> bool:
@@ -615,11 +669,19 @@ def _country_of(words: list[str]) -> str | None:
 
 def _described_organisation(printed: str) -> str | None:
     """An organisation the article describes without naming, as printed: "the finance
-    ministry" -> "finance ministry", "the country’s labor ministry" -> "labor ministry". A bare
+    ministry" -> "finance ministry", "the country’s labor ministry" -> "labor ministry", "the
+    Vietnamese labor ministry" -> "labor ministry" (a nationality, like a possessive, is the owner). A bare
     head noun ("the ministry") says too little to be a speaker row: None."""
     words = printed.split()
     while words and (words[0].casefold() == "the" or POSSESSIVE_WORD.search(words[0])):
         words = words[1:]
+    # "the South Korean presidential office": the nationality is the owner, unless the head
+    # alone would be left ("the RoK government" is the government of that country).
+    nationality = 0
+    while nationality < len(words) and words[nationality][:1].isupper() and fold(words[nationality]) in NATIONALITY_WORDS:
+        nationality += 1
+    if len(words) - nationality >= 2:
+        words = words[nationality:]
     return " ".join(words) if len(words) >= 2 else None
 
 

@@ -108,7 +108,8 @@ BARE_SAY = re.compile(
     r"\b(?P<cue>said|says|say|quoted\s+as\s+saying|went\s+on\s+to\s+say|responded|replied)(?:\.{3}|…)?\s+"
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
     r"\s+(?:that\s+)?)?"
-    r"(?=\w)(?!(?:in|on|at|during|while|after|before|when|to|by|with|for|of|from|as|and|but|"
+    # "said at least six …", "said at most …": a quantity opens the clause, not a place.
+    r"(?=\w)(?!(?:in|on|at(?!\s+(?:least|most)\b)|during|while|after|before|when|to|by|with|for|of|from|as|and|but|"
     r"or|so|if|goodbye|hello|earlier|later|yesterday|today|last|next|this\s+week|recently|"
     r"previously|again|also|then|once|sorry|thanks|thank|nothing|something|anything|farewell)\b)"
 )
@@ -140,8 +141,10 @@ CUE_CLAUSE = re.compile(rf"\s(?P<cue>{CUE}){CUE_TAIL}\s*(?:[.!;,]|$)", re.IGNORE
 # its documents, comes between "according to" and the source's name.
 SOURCE_DESCRIPTOR = (
     r"(?:(?:(?:a|an|the)\s+)?(?:(?:new|latest|recent|annual|monthly|joint)\s+)?"
-    r"(?:report|data|survey|study|statement|figures|statistics|estimates?|research|analysis)"
-    r"\s+(?:by|from|of)\s+|(?:[a-z][a-z\-]+\s+){1,3}(?=[A-Z]))?"
+    r"(?:report|data|survey|study|statement|figures|statistics|estimates?|research|analysis|"
+    r"notice|announcement|press\s+release|circular|letter)"
+    # "a notice posted by the embassy", "a statement issued by the ministry"
+    r"\s+(?:(?:posted|issued|released|published|sent)\s+)?(?:by|from|of)\s+|(?:[a-z][a-z\-]+\s+){1,3}(?=[A-Z]))?"
 )
 LEADING_ACCORDING_TO = re.compile(rf"(?P<cue>[Aa]ccording\s+to)\s+{SOURCE_DESCRIPTOR}")
 ACCORDING_TO = re.compile(rf",\s+(?P<cue>according\s+to)\s+{SOURCE_DESCRIPTOR}")

@@ -1,7 +1,8 @@
 """Direct speech: a quotation in marks that a cue attributes, before or after it.
 
 "X said: “…”", "“…,” X said", "“…” the CEO added" (no comma), "“…”, said Park Noh Wan, RoK
-Ambassador to Viet Nam" (speaker inverted, apposition after), and a paragraph that opens a
+Ambassador to Viet Nam" (speaker inverted, apposition after), "“…,” South Korea's president, Lee
+Jae-myung, told reporters" (a role, then the name between commas), and a paragraph that opens a
 quotation continuing the previous paragraph's speaker (news runs a long quotation over
 paragraphs and attributes it once). A quotation with no cue is not speech (scare.py).
 """
@@ -175,7 +176,13 @@ def _cue_after_quote(
     if cue_match:
         cue_start = offset + cue_match.start("cue") - 1
         mention = mention_before(body, offset, cue_start)
+        cue_end = offset + cue_match.end("cue") - 1
         if mention and mention[0] == offset:
-            cue_end = offset + cue_match.end("cue") - 1
             return attribute(reader, mention, cue_match.group("cue")), cue_end
+        if body.count(",", offset, cue_start) == 2 and body[:cue_start].rstrip().endswith(","):
+            # "”, South Korea's president, Lee Jae-myung, told reporters.": a role, and the name
+            # as its apposition between commas, before the cue.
+            named = subject_before(body, offset, cue_start)
+            if named is not None and named[0] > offset and named[1].name:
+                return attribute(reader, named, cue_match.group("cue")), cue_end
     return None

@@ -107,6 +107,13 @@ NAME_POSSESSIVES = frozenset(
      "children's", "farmers’", "farmers'", "veterans’", "veterans'"}
 )
 MISSION_PLACE = re.compile(r"\s+in\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?")
+# "Embassy in Seoul said", "office in the Republic of Korea said": a mission or office and where
+# it is, right before the cue (the place is MISSION_PLACE's, with an optional "the").
+MISSION_LOCATED = re.compile(
+    r"(?P<head>[A-Za-z]+)(?P<place>\s+in\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'\-]*){0,3})\s*$"
+)
+RELATIVE_WHICH = re.compile(r",\s+which\s+$")
+LOCATED_HEADS = frozenset({"office", "branch", "bureau", "general", "representative"})
 # What may follow a post-posed subject that ends its clause.
 CLAUSE_CLOSERS = " \t\n.!?;:/”’\"')]»"
 # Last words of role nouns ("legislator", "attache", "ceo"): a description ending in one names
@@ -129,7 +136,7 @@ ORGANISATION_TAIL = re.compile(
 COMPANY_INTRODUCED = re.compile(
     r"(?:group|company|firm|maker|automaker|carmaker|chipmaker|conglomerate|retailer|platform|"
     r"consultancy|operator|developer|giant|start-?up|lender|insurer|airline|carrier|manufacturer|"
-    r"supplier|subsidiary|affiliate) (?P<name>[A-Z][\w’'&\-]*(?:\s+[A-Z][\w’'&\-]*){0,3})"
+    r"supplier|subsidiary|affiliate|shipbuilder|builder) (?P<name>[A-Z][\w’'&\-]*(?:\s+[A-Z][\w’'&\-]*){0,3})"
 )
 # "CEO of LG Innotek", "general director of Vina Steel": a business named by the title of the
 # one who runs it (titles only a business has: no "president of", which a country has too).
@@ -236,8 +243,11 @@ def organisation_names(body: str) -> list[tuple[int, str, str | None]]:
         start = _organisation_start(body, head.start())
         tail = ORGANISATION_TAIL.match(body, head.end())
         end = tail.start("abbr") - 1 if tail.group("abbr") else tail.end()
-        if head.group(0).casefold() in MISSIONS and (place := MISSION_PLACE.match(body, end)):
-            end = place.end()  # "the Embassy of Việt Nam in Seoul": a mission is where it is
+        if head.group(0).casefold() in MISSIONS and end > head.end() and (place := MISSION_PLACE.match(body, end)):
+            # "the Embassy of Việt Nam in Seoul": a mission is where it is. Named by an adjective
+            # ("the South Korean Embassy in Hanoi"), the name ends at the head: the place after it
+            # is where, and "the embassy" later means it.
+            end = place.end()
         name = " ".join(body[start:end].split()).rstrip(" (")
         name = COMPANY_SUFFIX.sub("", name) or name
         if " " in name:
@@ -551,6 +561,16 @@ def _joined(body: str, tokens: list[tuple[str, int, int]], i: int) -> bool:
     return gap[0] == "." and gap[1:].isspace() and fold(tokens[i][0]) in ABBREVIATED_TITLES
 
 
+NATIONALITY_WORDS = frozenset({"south", "north", *COUNTRY_WORDS})
+
+
+def _nationality_only(tokens: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether the capitalised words after "the" and before token ``i`` are a nationality
+    ("the South Korean", "the Vietnamese")."""
+    words = [fold(token) for token, _s, _e in tokens[1:i]]
+    return bool(words) and all(word in NATIONALITY_WORDS for word in words)
+
+
 def mention_after(body: str, lo: int, hi: int) -> tuple[int, int, ParsedMention] | None:
     """The person mention starting at ``lo`` ("Han Jong-hee", "the diplomat", "he")."""
     tokens = _tokens(body, lo, min(hi, lo + MENTION_WINDOW))
@@ -583,8 +603,14 @@ def mention_after(body: str, lo: int, hi: int) -> tuple[int, int, ParsedMention]
         ):
             continue  # "Consul General in Busan Nguyen Thi Thu Ha", not "the Center in Gimhae"
         if not (key in TITLE_WORDS or key in ORG_WORDS or key in DESCRIPTION_HEADS or token[:1].isupper()):
-            # "the top legislator", "team leader Han Kyung-soo": words before a role noun.
-            if end_index < 0 and modifiers < DESCRIPTION_MODIFIERS and (described or _role_ahead(tokens, i)):
+            # "the top legislator", "team leader Han Kyung-soo": words before a role noun; also
+            # after a nationality ("the South Korean presidential office", "the Vietnamese
+            # labor ministry"), which says whose the described body is.
+            if (
+                (end_index < 0 or (described and _nationality_only(tokens, i)))
+                and modifiers < DESCRIPTION_MODIFIERS and (described or _role_ahead(tokens, i))
+            ):
+                end_index = -1
                 modifiers += 1
                 continue
             break
@@ -643,6 +669,29 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     …, said"), or the clause's when the verb is coordinated ("Kim said: “…,” and added: “…”")."""
     if COORDINATED.search(body, max(s_start, cue_start - 12), cue_start):
         return clause_subject(body, s_start, cue_start)
+    # Speed: both tests below start with a str test (a regex search over the window before
+    # every cue cost more than the rest of this function).
+    which = (
+        RELATIVE_WHICH.search(body, max(s_start, cue_start - 10), cue_start)
+        if body.rfind("which", max(s_start, cue_start - 8), cue_start) >= 0 else None
+    )
+    if which is not None:
+        # "…the Korea Arts Management Service, which said ticket sales …": the body the relative
+        # clause hangs on speaks; "which", not "who", so an organisation.
+        found = mention_before(body, s_start, which.start())
+        if found is not None and found[1].name and not found[1].title:
+            start, parsed = found
+            return start, replace(parsed, name="", title=None, organisation=parsed.name, org_head=None)
+        return found if found is not None and found[1].organisation is not None else None
+    inside = body.rfind(" in ", max(s_start, cue_start - MENTION_WINDOW), cue_start)
+    located = None
+    if inside > s_start:
+        head_start = body.rfind(" ", s_start, inside) + 1
+        located = MISSION_LOCATED.match(body, max(s_start, head_start), cue_start)
+    if located is not None and located.group("head").casefold() in MISSIONS | LOCATED_HEADS:
+        # "The Vietnamese Embassy in Seoul said", "Samsung's office in Hanoi said": where the
+        # mission or office is says which one, not who spoke; the subject ends before it.
+        cue_start = located.start("place")
     mention = mention_before(body, s_start, cue_start)
     if mention is None:
         mention = person_with_complement(body, s_start, len(body[:cue_start].rstrip()))

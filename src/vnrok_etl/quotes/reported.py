@@ -180,6 +180,10 @@ def _post_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) 
         found = mention_after(body, s_start + match.end(), end) or capitalised_source(
             body, s_start + match.end(), end
         )
+        if not (found and clause_end(body, found[1], end)) and match.end() > match.end("cue") + 1:
+            # "according to the South Korean presidential office": what the descriptor took for
+            # a kind of source ("the ") opens a described body.
+            found = mention_after(body, s_start + match.end("cue") + 1, end)
         if found and clause_end(body, found[1], end):
             attribution = source_attribution(reader, found, match.group("cue"))
             return attribution, s_start, s_start + match.start()

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field, replace
 
 from vnrok_etl.quotes.cues import cue_text
+from vnrok_etl.quotes.groups import group_words
 from vnrok_etl.quotes.mentions import (
     NOT_NAMES,
     apposition_after,
@@ -684,7 +685,11 @@ def unnamed_group(parsed: ParsedMention) -> str | None:
     "Travel agencies", "the organisers"); None for anything else."""
     if not parsed.plural or parsed.pronoun or parsed.name:
         return None
-    words = fold(parsed.printed).split()
+    # "two people with knowledge of the matter", "one of the people": the head, not the
+    # complement, says what the group is (groups.py).
+    words = group_words(parsed.printed) or fold(parsed.printed).split()
+    if words and words[-1] == "people":
+        return "person"  # "two people" are no parties: "two" counts them
     if not words or PARTIES.intersection(words) or not words[-1].endswith("s"):
         return None
     singular = words[-1][:-3] + "y" if words[-1].endswith("ies") else words[-1].rstrip("s")

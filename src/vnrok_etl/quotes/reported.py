@@ -40,6 +40,7 @@ from vnrok_etl.quotes.cues import (
     has_cue_word,
     pre_cue_matches,
 )
+from vnrok_etl.quotes.groups import group_after, group_before
 from vnrok_etl.quotes.marks import TERMINAL, is_quote_mark_only, trim_span
 from vnrok_etl.quotes.mentions import (
     SOURCE_TAIL,
@@ -180,6 +181,9 @@ def _post_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) 
         found = mention_after(body, s_start + match.end(), end) or capitalised_source(
             body, s_start + match.end(), end
         )
+        if not (found and clause_end(body, found[1], end)):
+            # "…, according to officials familiar with the matter": an unnamed group.
+            found = group_after(body, s_start + match.end(), end)
         if found and clause_end(body, found[1], end):
             attribution = source_attribution(reader, found, match.group("cue"))
             return attribution, s_start, s_start + match.start()
@@ -243,7 +247,9 @@ def _cue_at_end(
     comma = sentence.rfind(",", 0, cue_match.start("cue"))
     if comma <= 0:
         return None
-    mention = mention_before(body, s_start + comma + 1, cue_start)
+    mention = group_before(body, s_start + comma + 1, cue_start) or mention_before(
+        body, s_start + comma + 1, cue_start
+    )
     if mention is None:
         end_of_subject = len(body[:cue_start].rstrip())
         mention = person_with_complement(body, s_start + comma + 1, end_of_subject)

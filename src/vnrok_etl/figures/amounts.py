@@ -23,6 +23,7 @@ from vnrok_etl.numbers import (
     DIGITS_RE,
     LETTER_SCALES,
     SCALE_WORDS,
+    UNIT_WORD_RE,
     UNIT_WORDS,
     SCALE_WORD_RE,
     WORDS_RE,
@@ -78,6 +79,53 @@ DIGIT_QUANTITY = re.compile(rf"(?P<num>{DIGITS_RE}){QUANTITY_TAIL}", re.VERBOSE)
 
 
 WORD_QUANTITY = re.compile(rf"(?P<num>{WORDS_RE}){QUANTITY_TAIL}", re.VERBOSE)
+
+
+# A decimal as it is spoken and as broadcast scripts print it: "6-point-3 percent", "two-point-five
+# billion dollars", "3 point 5 percent". The whole part is digits or a number word, the decimals
+# digits or one digit word ("point-zero-five" is no form seen), and a scale, percent or currency
+# must follow. Found only where "point" is a word of the body; an amount found by the other
+# scans inside one is dropped for it.
+DIGIT_WORD_RE = "|".join(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
+SPOKEN_DECIMAL = re.compile(
+    rf"""(?P<num>(?:\d+|(?i:{UNIT_WORD_RE}))[ -](?i:point)[ -](?:\d+|(?i:{DIGIT_WORD_RE}))\b){QUANTITY_TAIL}""",
+    re.VERBOSE,
+)
+SPOKEN_PARTS = re.compile(r"[ -]point[ -]", re.IGNORECASE)
+
+
+def spoken_decimals(body: str, lowered: str, words: frozenset[bytes]) -> list[re.Match]:
+    """The matches of SPOKEN_DECIMAL in ``body`` (none unless "point" is one of its ``words``)."""
+    if b"point" not in words and words:
+        return []
+    starts: set[int] = set()
+    for separator in ("-point", " point"):
+        at = lowered.find(separator)
+        while at >= 0:
+            # the whole part ends at ``at``: back to its first character
+            first = at
+            while first and (lowered[first - 1].isdigit() or "a" <= lowered[first - 1] <= "z"):
+                first -= 1
+            starts.add(first)
+            at = lowered.find(separator, at + 1)
+    # Only a decimal of something: a scale, percent or currency after it ("at one point two
+    # firms left" is no 1.2).
+    return [
+        m for m in matches_at(SPOKEN_DECIMAL, body, starts)
+        if m["scale"] or m["glued"] or PERCENT_AFTER.match(body, m.end()) or CURRENCY_AFTER.match(body, m.end())
+    ]
+
+
+def spoken_value(num: str) -> Decimal | None:
+    """"6-point-3" -> 6.3, "two-point-five" -> 2.5; None for anything else."""
+    parts = SPOKEN_PARTS.split(num)
+    if len(parts) != 2:
+        return None
+    whole, decimals = to_decimal(parts[0]), parts[1].lower()
+    digits = decimals if decimals.isdigit() else str(UNIT_WORDS.get(decimals, ""))
+    if whole is None or not digits.isdigit():
+        return None
+    return whole + Decimal(f"0.{digits}")
 
 
 # Finding WORD_QUANTITY's matches without scanning the body with it. Its first word is a whole
@@ -200,7 +248,7 @@ def read_amount(body: str, m: re.Match) -> Amount | None:
         return None  # a bare year is a reference period, never a figure (DESIGN.md)
     if is_date(body, start, end):
         return None
-    value = to_decimal(num)
+    value = to_decimal(num) if "oint" not in num else spoken_value(num)
     if value is None:
         return None
     if m["glued"] and not currency and m["glued"] in LETTER_SCALES:

@@ -3,28 +3,29 @@
 Rules (tests/test_figures_attributes.py):
 
 - **Reference year from the figure's own clause.** A sentence is cut into clauses at ``;``/``:``,
-  at a comma before a conjunction, "with", "which", "who" or a participle (", while", ", and",
-  ", with an investment of", ", bringing"), at "and now", and a relative clause between commas
-  ends at its second comma. The reference year is the nearest year cue in the figure's clause: a
-  preposition with an optional period before the year ("in 2024", "by 2030", "in January-August
-  2014", "in the first five months of 2024", "the five months of 2024", "as of November 2024"),
-  a month with no year ("in May": the publication year), "last/this/next/previous year", "this
-  school year", "of the year", "two years ago", all resolved against the publication date (never
-  the clock); so are "this/last/next month" and "next spring". A span of years ("for 2026 to
-  2030") is no single reference year. A clause with no cue of its own continues the time frame
-  of the clauses it is coordinated with, through participle clauses (", while investment has
+  at a comma before a conjunction, "with", "which", "who" or a participle (", while", ", and", ", with an
+  investment of", ", bringing"), before what the figure amounts to (", enough to", ", equivalent
+  to", ", equal to"), at "and now", and a relative clause between commas ends at its second comma.
+  The reference year is the nearest year cue in the figure's clause: a preposition with an
+  optional period before the year ("in 2024", "by 2030", "in January-August 2014", "in the first five
+  months of 2024", "the five months of 2024", "as of November 2024"), a month with no year ("in
+  May": the publication year), "last/this/next/previous year", "this school year", "of the
+  year", "two years ago", all resolved against the publication date (never the clock); so are
+  "this/last/next month" and "next spring". A span of years ("for 2026 to 2030", "between 2022 and
+  last year") is no single reference year. A clause with no cue of its own continues the time
+  frame of the clauses it is coordinated with, through participle clauses (", while investment has
   more than doubled" after "... by 2024"; ", with South Koreans accounting for 30 percent", an
   absolute construction, but not ", with an investment of"), unless it says it is about now
-  ("now", "so far", "still", "since"); a time adverbial that opens the sentence ("In 2024, ...",
-  "Last year, ...") covers every clause of it. Where two cues are equally near, one across an
-  "and" belongs to the other verb ("sold 5,000 last year and aims to double that in 2026"), and
-  a cue after an "and" with a goal, forecast or future word between belongs to that plan ("has
-  invested 600 million USD and plans to raise it to 1 billion USD by 2025").
-  Any other neighbouring clause never lends its year, with one exception: an anaphoric period
-  ("in the period", "in the month", "during the nine months"), a sentence that continues the
-  ranking before it ("It was followed by Laos with 9,100") and one about a part of the set
-  counted before ("Of them, 72 percent ...", "Among those who ...") take the year of the last
-  dated sentence among the three before. A duration has no reference year.
+  ("now", "so far", "still", "since"); a time adverbial that opens the sentence ("In 2024, ...", "Last
+  year, ...") covers every clause of it. Where two cues are equally near, one across an "and"
+  belongs to the other verb ("sold 5,000 last year and aims to double that in 2026"), and a cue
+  after an "and" with a goal, forecast or future word between belongs to that plan ("has invested
+  600 million USD and plans to raise it to 1 billion USD by 2025"). Any other neighbouring clause
+  never lends its year, with one exception: an anaphoric period ("in the period", "in the
+  month", "during the nine months"), a sentence that continues the ranking before it ("It was
+  followed by Laos with 9,100") and one about a part of the set counted before ("Of them, 72
+  percent ...", "Among those who ...") take the year of the last dated sentence among the three
+  before. A duration has no reference year.
 - **A base is not a reference.** A year after "since", "from", "than", "compared to/with",
   "against", "versus", "over" or "the same period of" is what the figure is compared with or
   counted from ("since 1992", "up 5 percent over 2023"), and so is a year after the figure with
@@ -52,8 +53,8 @@ Rules (tests/test_figures_attributes.py):
   - the future tense of the figure's own clause, or of the clause a coordinated or participle
     clause continues: news reports a stated plan so, with or without its period ("will build a
     US$210 million plant", "would hire 2,000 engineers", "is set to open ... and employ 800",
-    "will invest ..., raising its capacity to 1.6 million tonnes"). "would have" is a
-    counterfactual.
+    "will invest ..., raising its capacity to 1.6 million tonnes", "will have an annual capacity
+    of 8 GWh"). "would have" is a counterfactual.
   Not targets: what is reported as done or as it is (including a budget already "set aside"),
   the starting point of "from X to Y", what "already" or a possessive names as existing ("the
   1,800 employees already on its payroll", "the foundation's
@@ -86,6 +87,10 @@ COMPARISON_BASE = re.compile(
     r"(?i)(?:same[ ]period(?:[ ]of|[ ]in)?|compared[ ](?:to|with)|than|from|against|since|"
     r"versus|vs\.?|over|up[ ]from|down[ ]from)[ ]+$"
 )
+
+# "rose 3.5-fold between 2022 and last year": the second end of a span of years is no single
+# reference year either (the first is no cue: "between" is no period preposition).
+SPAN_BEFORE = re.compile(r"(?i)\bbetween[ ]+(?:19|20)\d{2}[ ]+and[ ]+$")
 
 # Words of a period written between a preposition and its year: "in the first five months of",
 # "during January-August", "as of the end of".
@@ -140,9 +145,13 @@ YEAR_ANCHOR = re.compile(by_first_character(
 ))
 
 # Clause boundaries inside a sentence: a year cue on the other side belongs to another figure.
+# ", enough to supply about 40% of the storage Vietnam plans to install by 2030", ", equivalent
+# to ...": a phrase saying what the figure before it amounts to has its own time frame and
+# figures, and continues the plan of the clause it describes.
 CLAUSE_BREAK = re.compile(
     r"[;:]|,[ ]+(?:while|whereas|but|and|which|although|though|whilst|with|who)\b"
     r"|,[ ]+[a-z]+ing\b|[ ](?:while|whereas)[ ]|[ ]and[ ]now[ ]|[ ]who[ ]"
+    r"|,[ ]+(?:enough|equivalent|equal)[ ]+to\b"
 )
 # ", with South Koreans accounting for 30 percent": an absolute construction (", with", a noun
 # and a participle) continues the clause before it; ", with an investment of US$560 million"
@@ -155,6 +164,7 @@ PARTICIPLE = re.compile(r"\b[a-z]{3,}(?:ing|ed)\b")
 RELATIVE_BREAK = re.compile(r",[ ]+(?:which|who)")
 COORDINATING_BREAK = re.compile(
     r",[ ]+(?:while|whereas|but|and|whilst)|[ ](?:while|whereas)[ ]|,[ ]+[a-z]+ing"
+    r"|,[ ]+(?:enough|equivalent|equal)[ ]+to"
 )
 # A turn to another statement (";", "while", "whereas", "but", "although", "though", ", with"):
 # goal and forecast words before it do not reach past it. Weaker than a clause break, so an
@@ -222,7 +232,8 @@ INTENT_TABLE: list[tuple[str, tuple[str, ...], str]] = [
     # The future tense: a plan when it names its period ("will open 10 branches this year").
     # A stated plan, in the future tense or as a schedule ("is set to open"); "would have"
     # is a counterfactual.
-    ("future", ("will", "would", "shall"), r"(?![ ]+have\b)"),
+    ("future", ("will", "shall"), ""),  # "will have an annual capacity of 8 GWh": a plan
+    ("future", ("would",), r"(?![ ]+have\b)"),
     ("goal", ("set",), r"[ ]out[ ]to\b"),  # "have set out to expand trade by about 70 percent"
     # An offer is a stated plan: "the bank was ready to double its green lending".
     ("goal", ("ready", "willing", "prepared"), r"[ ]to\b"),
@@ -375,7 +386,9 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
                         and not MULTIPLE_OF_BEFORE.search(body, max(sentence[0], cue.start() - 30),
                                                           cue.start()) \
                         and not DECISION_BEFORE.search(body, max(sentence[0], cue.start() - 12),
-                                                       cue.start()):
+                                                       cue.start()) \
+                        and not SPAN_BEFORE.search(body, max(sentence[0], cue.start() - 20),
+                                                   cue.start()):
                     cues.append(cue)
     cues.sort(key=lambda cue: cue.start())
     breaks = []

@@ -1,0 +1,98 @@
+"""Figures as broadcast scripts and capacity statements print them: spoken decimals, what a
+figure amounts to, a span of years, and a stated capacity in the future tense.
+
+Each rule on forms written for this test (invented events, no real article's words); the
+held-out fixtures (tests/heldout/arirang-01, kedglobal-01) hold other forms of the same rules.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from vnrok_etl.figures import extract_figures
+
+PUBLISHED = datetime.date(2025, 11, 14)
+
+
+def figures(text: str) -> dict[str, tuple]:
+    return {
+        f.text: (f.kind, f.value, f.unit, f.qualifier, f.ref_year, f.is_target)
+        for f in extract_figures(text, PUBLISHED)
+    }
+
+
+# --- spoken decimals -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value", "unit"),
+    [
+        ("Inflation eased to 3-point-9 percent in October.", "3-point-9 percent", "percent", 3.9, "percent"),
+        ("Korean investment reached four-point-two billion dollars.", "four-point-two billion dollars",
+         "money", 4.2e9, "USD"),
+        ("The central bank cut its rate by 0 point 5 percent.", "0 point 5 percent", "percent", 0.5,
+         "percent"),
+        ("Remittances topped 16-point-1 billion U.S. dollars.", "16-point-1 billion U.S. dollars", "money",
+         16.1e9, "USD"),
+    ],
+)
+def test_a_spoken_decimal_is_one_figure(text, surface, kind, value, unit) -> None:
+    found = figures(text)
+    assert surface in found, found
+    assert found[surface][:3] == (kind, pytest.approx(value), unit)
+    # Neither part is a figure of its own.
+    assert len(found) == 1, found
+
+
+def test_point_without_a_measure_after_it_is_no_decimal() -> None:
+    found = figures("At one point two ministers left the room, and at one point 300 workers waited outside.")
+    assert not any("point" in surface for surface in found), found
+
+
+# --- what a figure amounts to, and spans of years --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # the plan's figure has no year of its own; the share it amounts to is of the year printed
+        ("The wind farm will have a capacity of 600 megawatts, enough to power about 30% of the homes "
+         "the province plans to connect by 2028.", "600 megawatts", "about 30%"),
+        ("The depot will handle 2 million tonnes a year, equivalent to 15% of the port's cargo in "
+         "2027.", "2 million tonnes a year", "15%"),
+    ],
+)
+def test_a_phrase_saying_what_a_figure_amounts_to_has_its_own_year_and_continues_the_plan(
+    text, first, second
+) -> None:
+    found = figures(text)
+    assert found[first][4:] == (None, True), found
+    assert found[second][4] in (2027, 2028) and found[second][5] is True, found
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Korean arrivals rose 2.4-fold between 2019 and last year.", "2.4-fold"),
+        ("The group's Vietnamese revenue grew 35 percent between 2021 and this year.", "35 percent"),
+    ],
+)
+def test_a_span_of_years_gives_no_reference_year(text, surface) -> None:
+    assert figures(text)[surface][4] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The new line will have an annual capacity of 20,000 vehicles.", "20,000 vehicles"),
+        ("Once complete, the plant will have 1,200 workers.", "1,200 workers"),
+    ],
+)
+def test_will_have_states_a_plan(text, surface) -> None:
+    assert figures(text)[surface][5] is True
+
+
+def test_would_have_is_still_a_counterfactual() -> None:
+    assert figures("Without the deal the plant would have 1,200 workers.")["1,200 workers"][5] is False

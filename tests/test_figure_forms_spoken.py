@@ -96,3 +96,28 @@ def test_will_have_states_a_plan(text, surface) -> None:
 
 def test_would_have_is_still_a_counterfactual() -> None:
     assert figures("Without the deal the plant would have 1,200 workers.")["1,200 workers"][5] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The port will double its container berths by the end of the decade.",
+        "Our members hope the number of Korean tour groups will triple within two years.",
+    ],
+)
+def test_a_multiplier_verb_in_the_future_tense_is_a_plan(text) -> None:
+    (multiplier,) = [f for f in extract_figures(text, PUBLISHED) if f.kind == "multiplier"]
+    assert multiplier.is_target is True
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The minister backed the goal of $150 billion in trade by 2030, and asked for help for the"
+         " 9,800 Korean firms in the country.", "9,800 Korean firms"),
+        ("The envoy said exports would reach $40 billion in 2027, and thanked the 300 Vietnamese"
+         " engineers at the plant.", "300 Vietnamese engineers"),
+    ],
+)
+def test_a_second_reporting_verb_opens_a_statement_with_no_year_of_the_first(text, surface) -> None:
+    assert figures(text)[surface][4] is None

@@ -20,8 +20,10 @@ Rules (tests/test_figures_attributes.py):
   year, ...") covers every clause of it. Where two cues are equally near, one across an "and"
   belongs to the other verb ("sold 5,000 last year and aims to double that in 2026"), and a cue
   after an "and" with a goal, forecast or future word between belongs to that plan ("has invested
-  600 million USD and plans to raise it to 1 billion USD by 2025"). Any other neighbouring clause
-  never lends its year, with one exception: an anaphoric period ("in the period", "in the
+  600 million USD and plans to raise it to 1 billion USD by 2025"). A second reporting or asking
+  verb after ", and" opens another statement, which continues no time frame ("backed the goal
+  of $150 billion by 2030, and asked for support for the 9,800 Korean firms"). Any other
+  neighbouring clause never lends its year, with one exception: an anaphoric period ("in the period", "in the
   month", "during the nine months"), a sentence that continues the ranking before it ("It was
   followed by Laos with 9,100") and one about a part of the set counted before ("Of them, 72
   percent ...", "Among those who ...") take the year of the last dated sentence among the three
@@ -394,6 +396,12 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
     breaks = []
     for cut in CLAUSE_BREAK.finditer(body, *sentence):
         coordinating = COORDINATING_BREAK.fullmatch(cut.group()) is not None
+        if coordinating and cut.group().endswith("and") and SECOND_REPORT.match(
+            body, cut.end() + 1
+        ):
+            # "…by 2030, and asked for support for the some 9,800 Korean companies": a second
+            # reporting or asking verb opens another statement, which keeps no year of the first.
+            coordinating = False
         if WITH_BREAK.fullmatch(cut.group()):
             comma = body.find(",", cut.end(), sentence[1])
             coordinating = PARTICIPLE.search(body, cut.end(), comma if comma > 0 else sentence[1]) \
@@ -429,7 +437,8 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
         goals=[end for kind, _, end, _ in intents if kind == "goal"],
         forecasts=[end for kind, _, end, _ in intents if kind == "forecast"],
         # "would grow from 7,500 to about 10,000": a goal verb in the future tense is both.
-        futures=[end for kind, _, end, word in intents
+        # The modal's end, not the goal verb's: "the number will double" is itself the figure.
+        futures=[end if kind == "future" else start + len(word) for kind, start, end, word in intents
                  if kind == "future" or kind == "goalverb" and word in ("will", "would", "shall")],
         # "expected to cut" governs the goal verb after it; "expects to raise" is the actor's own
         # plan, so it is not listed here.

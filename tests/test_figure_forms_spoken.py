@@ -121,3 +121,19 @@ def test_a_multiplier_verb_in_the_future_tense_is_a_plan(text) -> None:
 )
 def test_a_second_reporting_verb_opens_a_statement_with_no_year_of_the_first(text, surface) -> None:
     assert figures(text)[surface][4] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The carrier will add flights to Cheongju, three officials familiar with the talks said.",
+        "The lender has applied for approval, according to two sources close to the bank.",
+    ],
+)
+def test_the_unnamed_sources_an_attribution_cites_are_no_count(text) -> None:
+    assert figures(text) == {}
+
+
+def test_people_counted_as_a_fact_still_are() -> None:
+    found = figures("Two people were hurt and 300 people familiar with the area were moved to a school.")
+    assert {"Two people", "300 people"} <= set(found), found

@@ -9,6 +9,8 @@ Rules stated once here and applied to every amount (tests/test_figures_kinds.py)
   ten, in words or digits) of office-holders or of the bodies they lead ("the two PMs", "two
   Deputy PMs", "three ministers", "two officials", "two Defence Ministries", "two delegations").
   From ten up such a count is a statistic ("1,200 officials were trained").
+  Nor is the number of unnamed sources an attribution cites ("two people with knowledge of the
+  matter said", "three officials familiar with the talks"), under ten.
 - **Descriptors are not statistics.** A percentage that qualifies a kind of firm or capital
   ("100 percent foreign-owned firms", "a 100%-Korean-invested company", "100 percent FDI
   enterprises") describes the thing; it measures nothing.
@@ -115,6 +117,13 @@ OFFICE_NOUNS = frozenset(
     }
 )
 SMALL_COUNT = 10
+# The unnamed sources an attribution cites: "two people with knowledge of the matter", "three
+# officials familiar with the talks", "two sources close to the company".
+SOURCE_HEADS = frozenset({"person", "source", "official", "diplomat", "executive", "insider", "banker"})
+SOURCES_AFTER = re.compile(
+    r"[ ]+(?:(?:familiar|acquainted)[ ]+with|with[ ]+(?:direct[ ]+)?knowledge[ ]+of|close[ ]+to|"
+    r"briefed[ ]+on|involved[ ]+in[ ]+the|who[ ]+(?:spoke|asked|declined|requested))\b"
+)
 # A hedge after the amount: "two weeks or more", "5,000 tonnes or less".
 OR_MORE_AFTER = re.compile(r"[ ]+or[ ]+(?P<w>more|less|fewer)\b(?![ ]+than\b)")
 # A number word that opens a quotation and a capitalised word after it: a title ("Two Rivers").
@@ -509,6 +518,10 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
         return None  # "one of the 20 largest companies" is a rank group, not a count
     if head in NON_COUNT_HEADS or is_party_count(amount.value, head):
         return None
+    if amount.value is not None and amount.value < SMALL_COUNT and head in SOURCE_HEADS and (
+        SOURCES_AFTER.match(body, noun_phrase.end)
+    ):
+        return None  # "two people familiar with the matter said": who is cited, not a statistic
     for word in body[noun_phrase.start:noun_phrase.end].lower().split():
         if word in RATE_ADJECTIVES:
             head = f"{head} per {RATE_ADJECTIVES[word]}"  # "14 weekly flights"

@@ -1,11 +1,11 @@
-"""Speech by people the text does not name, and a broadcast script's soundbites.
+"""Speech by people the text does not name, a broadcast script's soundbites, disclosed plans.
 
 Every passage was written for this test (invented people and events); each reproduces a form seen
 in real coverage: a TV script that pauses after "says...", a soundbite paragraph after the
 sentence introducing its speaker, and unnamed groups with a complement ("investors in Binh
-Duong", "two people familiar with the plan", "one of the sources"). The held-out fixtures
-(tests/heldout/arirang-01, reuters-01, kedglobal-01, koreatimes-06, baohoabinh-01) hold other
-forms of the same rules.
+Duong", "two people familiar with the plan", "one of the sources"), and a plan made public
+("unveiled the city's plan to …"). The held-out fixtures (tests/heldout/arirang-01, reuters-01,
+kedglobal-01, koreatimes-06, baohoabinh-01, vir-03) hold other forms of the same rules.
 """
 
 from __future__ import annotations
@@ -115,3 +115,24 @@ def test_the_place_or_employer_after_a_group_is_never_the_speaker() -> None:
 
 def test_the_two_sides_are_still_no_unnamed_group() -> None:
     assert quotes_of("The two sides in Hanoi said trade would reach $150 billion by 2030.") == ()
+
+
+# --- a disclosed plan --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "text"),
+    [
+        ("Tourism director Pham Thi Lan also unveiled the city's plan to light the Han River bridges"
+         " every weekend.", "Pham Thi Lan", "the city's plan to light"),
+        ("Ambassador Choi Young-sam announced the embassy's decision to extend visa hours.",
+         "Choi Young-sam", "the embassy's decision to extend"),
+    ],
+)
+def test_a_disclosure_verb_with_a_definite_plan_reports_the_plan(paragraph, speaker, text) -> None:
+    (quote,) = quotes_of(paragraph)
+    assert (quote.kind, quote.speaker) == ("indirect", speaker) and quote.text.startswith(text), who((quote,))
+
+
+def test_an_indefinite_plan_stays_the_reporters_account() -> None:
+    assert quotes_of("Lotte Mart announced a plan to open two stores in Da Nang.") == ()

@@ -32,6 +32,7 @@ from vnrok_etl.quotes.cues import (
     MAX_CUES_PER_SENTENCE,
     PARENTHETICAL,
     PARTICIPLE,
+    PLAN_OBJECT,
     PRE_PARTICIPLE,
     QUOTED_AS_SAYING,
     cue_of,
@@ -374,7 +375,8 @@ def _parenthetical(reader: Reader, s_start: int, end: int, cues: list[int] | Non
 
 
 def _pre_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) -> Reported | None:
-    """"X stressed that …", "He praised …, noting that …", "the Deputy PM said Vietnam …"."""
+    """"X stressed that …", "He praised …, noting that …", "the Deputy PM said Vietnam …", "He
+    revealed the bank's plan to open …" (cues.PLAN_OBJECT)."""
     body = reader.body
     candidates: list[tuple[re.Match[str], bool]] = []
     sentence = body[s_start:end]
@@ -388,6 +390,8 @@ def _pre_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) -
     # holds "said" or "says" as printed, which `in` rules out sooner (0.012 -> 0.002 ms/doc).
     if "said" in sentence or "say" in sentence or "responded" in sentence or "replied" in sentence:
         candidates += [(m, False) for m in BARE_SAY.finditer(body, s_start, end)]
+    if "plan" in lowered or "intention" in lowered or "decision" in lowered or "roadmap" in lowered:
+        candidates += [(m, False) for m in PLAN_OBJECT.finditer(body, s_start, end)]
     candidates.sort(key=lambda item: item[0].start())
     for match, participle in candidates[:MAX_CUES_PER_SENTENCE]:
         if participle:

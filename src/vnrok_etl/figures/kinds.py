@@ -539,6 +539,14 @@ ELIDED_LINK = re.compile(
     r"compared[ ]to)[ ]+(?:(?:about|around|some|nearly|almost|over|more[ ]than|less[ ]than|"
     r"only|just)[ ]+)?$"
 )
+# A second predicate of the same subject whose object is a bare amount: "has about 5,500 chip
+# design engineers today and wants 50,000 by 2030", "employs 800 and will hire another 400": the
+# amount counts the noun of the count before it.
+AND_VERB_BEFORE = re.compile(
+    r"(?i)\band[ ]+(?:(?:will|would|plans?[ ]+to|aims?[ ]+to|hopes?[ ]+to|wants?[ ]+to|expects?[ ]+to)"
+    r"[ ]+)?(?:wants?|needs?|targets?|hire|hires|add|adds|reach|reaches|train|trains|employ|employs)"
+    r"[ ]+(?:(?:about|around|some|nearly|almost|over|more[ ]than|another|a[ ]further)[ ]+)?$"
+)
 # The items of a ranking after a counted first item, each a name and its amount: "with 41,300;
 # Russia, 25,800; and Thailand, 21,100", "the United States (nearly 78,000 arrivals), Thailand
 # (55,000)".
@@ -560,7 +568,8 @@ def elided_unit(ctx: Context, amount: Amount, found: list[Figure]) -> str | None
     """The counted noun of a bare amount (digits, not a year) whose noun is elided: the noun a
     following amount carries ("from 7,500 to about 10,000 people", "19 of our 21 sectors"), or
     the unit of the last count before it in its sentence when a comparison or continuation
-    links them ("14 new projects, followed by Binh Duong with 11"). Otherwise None: "the death
+    links them ("14 new projects, followed by Binh Duong with 11") or a second predicate takes
+    it as object ("has 5,500 engineers today and wants 50,000"). Otherwise None: "the death
     toll rose to 15" counts nothing we can name."""
     body = ctx.body
     if ahead := NOUN_AHEAD.match(body, amount.end):
@@ -568,6 +577,8 @@ def elided_unit(ctx: Context, amount: Amount, found: list[Figure]) -> str | None
         if nxt and (phrase := counted_phrase(body, nxt.end())):
             return phrase[0]
     if ELIDED_LINK.search(body, max(0, amount.start - 40), amount.start) or (
+        AND_VERB_BEFORE.search(body, max(0, amount.start - 50), amount.start)
+    ) or (
         LIST_ITEM_BEFORE.search(body, max(0, amount.start - 40), amount.start)
     ) or (
         body[amount.end:amount.end + 1] == ")"

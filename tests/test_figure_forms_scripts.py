@@ -1,8 +1,11 @@
-"""Figures as broadcast scripts and capacity statements print them: spoken decimals, what a
-figure amounts to, a span of years, and a stated capacity in the future tense.
+"""Figures as broadcast scripts, wires and plans print them: spoken decimals, what a figure
+amounts to, a span of years, a capacity or multiplier in the future tense, a second statement
+after ", and", the sources an attribution counts, and an amount whose noun is elided after a
+second predicate.
 
 Each rule on forms written for this test (invented events, no real article's words); the
-held-out fixtures (tests/heldout/arirang-01, kedglobal-01) hold other forms of the same rules.
+held-out fixtures (tests/heldout/arirang-01, kedglobal-01, baoquocte-01, mofa-01, reuters-01,
+joongang-07) hold other forms of the same rules.
 """
 
 from __future__ import annotations
@@ -137,3 +140,14 @@ def test_the_unnamed_sources_an_attribution_cites_are_no_count(text) -> None:
 def test_people_counted_as_a_fact_still_are() -> None:
     found = figures("Two people were hurt and 300 people familiar with the area were moved to a school.")
     assert {"Two people", "300 people"} <= set(found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The province has about 1,200 nurses now and needs 3,000 by 2028.", "3,000", "nurse"),
+        ("The Bac Ninh plant employs 800 workers and will hire another 400 next year.", "400", "worker"),
+    ],
+)
+def test_a_bare_amount_as_object_of_a_second_predicate_counts_the_noun_before(text, surface, unit) -> None:
+    assert figures(text)[surface][2] == unit

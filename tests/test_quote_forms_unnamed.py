@@ -94,6 +94,11 @@ def test_a_quotation_with_text_after_it_is_not_a_soundbite_of_the_speaker_before
          " talks.", "officials close to the talks", "person"),
         ("Korean durian imports rose by half in the third quarter, according to sales data from"
          " Korean online retailers.", "Korean online retailers", "organisation"),
+        # one person so described
+        ("Direct flights to Phu Quoc will resume in March, an official at the provincial tourism"
+         " department said.", "an official at the provincial tourism department", "person"),
+        ("A source close to the carrier said the order for ten jets was nearly done.",
+         "A source close to the carrier", "person"),
     ],
 )
 def test_an_unnamed_group_with_a_complement_is_reported_without_a_speaker(

@@ -3,7 +3,8 @@
 News cites people it does not name by what they are and where they stand: "Vietnamese business
 owners in Hanoi say …", "Analysts at Kiwoom Securities said …", "…, two people with knowledge of
 the matter said", "…, according to officials familiar with the talks", "…, according to booking
-data from Korean travel platforms", and one of them: "…, one of the people said". The head of
+data from Korean travel platforms", one of them: "…, one of the people said", and one person
+so described: "…, an official at the prime minister's office said". The head of
 such a subject is the group noun; the words after it (a place, an employer, what they know) only
 say which group, so the place or company printed last is never the speaker ("Binh Duong",
 "Kiwoom Securities"). Such a statement is keyed with no speaker (tests/corpus/README.md: ""
@@ -18,8 +19,9 @@ clause of its own (no comma, quotation, "who" or "that").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from vnrok_etl.speakers import GROUP_NOUNS, ParsedMention, fold
+from vnrok_etl.speakers import GROUP_NOUNS, ParsedMention, fold, parse_mention
 
 MODIFIERS = 3
 # Where the complement after a group's head starts.
@@ -42,6 +44,15 @@ NOT_MODIFIERS = frozenset(
 # What a complement cannot hold: a clause of its own.
 CLAUSE_WORDS = frozenset({"who", "that", "which", "said", "says", "say", "told", "and", "but"})
 MAX_PHRASE = 120
+# One unnamed person with a complement: "an official at the prime minister's office", "a source
+# close to the company", "a spokesperson for the ministry". The indefinite article says someone
+# new: never a person named before (attribution.py).
+SOMEONE = re.compile(
+    r"(?P<head>an?\s+(?:[A-Za-z\-]+\s+){0,2}?(?:official|source|executive|spokesperson|spokesman|"
+    r"spokeswoman|diplomat|person|analyst|insider|employee|officer|manager|banker|expert))"
+    r"\s+(?:at|of|from|with|in|for|close\s+to|familiar\s+with)\s+[^,;:“”\"()]{1,60}$",
+    re.IGNORECASE,
+)
 
 
 def group_before(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | None:
@@ -74,6 +85,11 @@ def _group(body: str, lo: int, hi: int, bare: bool = False) -> tuple[int, Parsed
     phrase = stripped.rstrip()
     if not phrase or any(mark in phrase for mark in ",;:“”\"()"):
         return None
+    someone = SOMEONE.fullmatch(phrase) if not bare else None
+    if someone is not None and not CLAUSE_WORDS.intersection(fold(phrase).split()):
+        head = parse_mention(someone.group("head"))
+        role = head.role or fold(someone.group("head")).rsplit(" ", 1)[-1]
+        return start, replace(head, printed=phrase, role=role, organisation=None, org_head=None)
     head_phrase = group_words(phrase, bare)
     if head_phrase is None:
         return None

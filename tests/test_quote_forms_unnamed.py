@@ -94,6 +94,11 @@ def test_a_quotation_with_text_after_it_is_not_a_soundbite_of_the_speaker_before
          " talks.", "officials close to the talks", "person"),
         ("Korean durian imports rose by half in the third quarter, according to sales data from"
          " Korean online retailers.", "Korean online retailers", "organisation"),
+        # a share of a group: survey answers
+        ("Of the 500 shoppers asked, 58 percent said they now buy Korean cosmetics online.",
+         "58 percent", "person"),
+        ("About a third of the member companies said they would move suppliers to Vietnam.",
+         "About a third of the member companies", "organisation"),
         # one person so described
         ("Direct flights to Phu Quoc will resume in March, an official at the provincial tourism"
          " department said.", "an official at the provincial tourism department", "person"),

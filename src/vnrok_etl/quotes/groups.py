@@ -3,7 +3,8 @@
 News cites people it does not name by what they are and where they stand: "Vietnamese business
 owners in Hanoi say …", "Analysts at Kiwoom Securities said …", "…, two people with knowledge of
 the matter said", "…, according to officials familiar with the talks", "…, according to booking
-data from Korean travel platforms", one of them: "…, one of the people said", and one person
+data from Korean travel platforms", a share of a group ("64% of the firms surveyed said"),
+one of them: "…, one of the people said", and one person
 so described: "…, an official at the prime minister's office said". The head of
 such a subject is the group noun; the words after it (a place, an employer, what they know) only
 say which group, so the place or company printed last is never the speaker ("Binh Duong",
@@ -24,6 +25,11 @@ from dataclasses import replace
 from vnrok_etl.speakers import GROUP_NOUNS, ParsedMention, fold, parse_mention
 
 MODIFIERS = 3
+# Group nouns of bodies rather than people: a share of them speaks as organisations.
+ORGANISATION_GROUPS = frozenset(
+    {"firms", "companies", "businesses", "banks", "agencies", "exporters", "importers",
+     "manufacturers", "producers", "suppliers", "developers", "retailers", "operators", "platforms"}
+)
 # Where the complement after a group's head starts.
 COMPLEMENT = re.compile(
     r"\s(?:in|at|from|with|across|around|near|of|familiar\s+with|close\s+to|based\s+in)\s"
@@ -44,6 +50,14 @@ NOT_MODIFIERS = frozenset(
 # What a complement cannot hold: a clause of its own.
 CLAUSE_WORDS = frozenset({"who", "that", "which", "said", "says", "say", "told", "and", "but"})
 MAX_PHRASE = 120
+# A share of a group as the subject: "64% said", "about 40 percent of the firms surveyed said",
+# "half of the respondents say", "most of them said": survey answers, no speaker.
+SHARE = re.compile(
+    r"(?:(?:about|around|some|nearly|almost|over|more\s+than|only|just)\s+)?"
+    r"(?:\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)|half|most|the\s+majority|a\s+third|a\s+quarter)"
+    r"(?:\s+of\s+(?P<group>(?:the\s+|those\s+|them\b)?[^,;:“”\"()]{0,60}))?",
+    re.IGNORECASE,
+)
 # One unnamed person with a complement: "an official at the prime minister's office", "a source
 # close to the company", "a spokesperson for the ministry". The indefinite article says someone
 # new: never a person named before (attribution.py).
@@ -85,6 +99,9 @@ def _group(body: str, lo: int, hi: int, bare: bool = False) -> tuple[int, Parsed
     phrase = stripped.rstrip()
     if not phrase or any(mark in phrase for mark in ",;:“”\"()"):
         return None
+    share = SHARE.fullmatch(phrase) if not bare else None
+    if share is not None and (share.group("group") is not None or any(c.isdigit() for c in phrase)):
+        return start, ParsedMention(phrase, "", None, None, None, None, plural=True)
     someone = SOMEONE.fullmatch(phrase) if not bare else None
     if someone is not None and not CLAUSE_WORDS.intersection(fold(phrase).split()):
         head = parse_mention(someone.group("head"))
@@ -94,6 +111,17 @@ def _group(body: str, lo: int, hi: int, bare: bool = False) -> tuple[int, Parsed
     if head_phrase is None:
         return None
     return start, ParsedMention(phrase, "", None, None, None, None, plural=True)
+
+
+def share_kind(phrase: str) -> str | None:
+    """"organisation" or "person" for a share of a group as subject ("64% of member firms"),
+    from the group's head when it is printed; None when ``phrase`` is no share."""
+    share = SHARE.fullmatch(phrase)
+    if share is None or (share.group("group") is None and not any(c.isdigit() for c in phrase)):
+        return None
+    words = fold(share.group("group") or "").split()
+    heads = [word for word in words if word in GROUP_NOUNS]
+    return "organisation" if heads and heads[0] in ORGANISATION_GROUPS else "person"
 
 
 def group_words(phrase: str, bare: bool = False) -> list[str] | None:

@@ -26,7 +26,7 @@ def figures(text: str) -> dict[str, tuple]:
     }
 
 
-# --- spoken decimals -----------------------------------------------------------------------------
+# --- spoken decimals and compounds -----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -39,6 +39,9 @@ def figures(text: str) -> dict[str, tuple]:
          "percent"),
         ("Remittances topped 16-point-1 billion U.S. dollars.", "16-point-1 billion U.S. dollars", "money",
          16.1e9, "USD"),
+        # digits joined to "hundred"/"thousand" and the rest, as read aloud
+        ("Each visa now costs 3-hundred-40 U.S. dollars.", "3-hundred-40 U.S. dollars", "money", 340.0, "USD"),
+        ("The fair drew 4-thousand-120 visitors.", "4-thousand-120 visitors", "count", 4120.0, "visitor"),
     ],
 )
 def test_a_spoken_decimal_is_one_figure(text, surface, kind, value, unit) -> None:

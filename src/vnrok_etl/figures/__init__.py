@@ -60,7 +60,7 @@ from __future__ import annotations
 
 import datetime
 
-from vnrok_etl.figures.amounts import DIGIT_QUANTITY, body_words, spoken_decimals, word_quantities
+from vnrok_etl.figures.amounts import DIGIT_QUANTITY, body_words, spoken_numbers, word_quantities
 from vnrok_etl.figures.build import make_figure, without_overlaps
 from vnrok_etl.figures.context import Context, may_match
 from vnrok_etl.figures.coordination import distribute_subjects
@@ -123,8 +123,9 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
         [*DIGIT_QUANTITY.finditer(body), *word_quantities(body, lowered, ctx.words)],
         key=lambda m: m.start()
     )
-    if spoken := spoken_decimals(body, lowered, ctx.words):
-        # "6-point-3 percent": the amounts the other scans read inside it are its parts.
+    if spoken := spoken_numbers(body, lowered, ctx.words):
+        # "6-point-3 percent", "8-hundred-87 dollars": the amounts the other scans read inside
+        # it are its parts.
         quantities = sorted(
             [m for m in quantities if not any(d.start() <= m.start() < d.end() for d in spoken)] + spoken,
             key=lambda m: m.start(),

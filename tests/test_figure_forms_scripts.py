@@ -154,3 +154,20 @@ def test_people_counted_as_a_fact_still_are() -> None:
 )
 def test_a_bare_amount_as_object_of_a_second_predicate_counts_the_noun_before(text, surface, unit) -> None:
     assert figures(text)[surface][2] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "is_target"),
+    [
+        ("The terminal, with an annual capacity of 1.5 million containers, will open in 2027.",
+         "1.5 million containers", True),
+        ("The second phase, valued at $310 million, would begin after the first is finished.",
+         "$310 million", True),
+        # the site or the money already granted is no part of the plan's size
+        ("The campus, covering 18,000 square meters, will train nurses for Korean hospitals.",
+         "18,000 square meters", False),
+        ("The lab, funded with $2 million from a Korean grant, will study rice varieties.", "$2 million", False),
+    ],
+)
+def test_a_plans_size_between_commas_before_a_future_predicate_is_a_target(text, surface, is_target) -> None:
+    assert figures(text)[surface][5] is is_target

@@ -56,7 +56,11 @@ Rules (tests/test_figures_attributes.py):
     clause continues: news reports a stated plan so, with or without its period ("will build a
     US$210 million plant", "would hire 2,000 engineers", "is set to open ... and employ 800",
     "will invest ..., raising its capacity to 1.6 million tonnes", "will have an annual capacity
-    of 8 GWh"). "would have" is a counterfactual.
+    of 8 GWh"), and a phrase between commas sizing the subject of a future-tense predicate, its
+    capacity, output or worth ("The plant, with a capacity of 20 GWh a year, would supply …",
+    "the first phase, worth US$700 million, would start in 2026"; not its area or funding:
+    "The new line, covering 42,000 square meters, will produce …"). "would have" is a
+    counterfactual.
   Not targets: what is reported as done or as it is (including a budget already "set aside"),
   the starting point of "from X to Y", what "already" or a possessive names as existing ("the
   1,800 employees already on its payroll", "the foundation's
@@ -536,6 +540,27 @@ def _earlier_year(ctx: Context, before: int) -> int | None:
     return None
 
 
+# A parenthetical that sizes what is planned: its capacity, output or worth (not its site, area
+# or the funding already granted: "covering 42,000 square meters", "funded with $4.2 million").
+PLAN_SIZE = re.compile(
+    r",[ ]+(?:with[ ]+(?:an?[ ]+|the[ ]+)?(?:(?:annual|yearly|total|planned|designed|combined)[ ]+)?"
+    r"(?:capacity|output)[ ]+of|worth|valued[ ]+at|designed[ ]+to[ ]+(?:produce|handle|generate))[ ]"
+)
+# What opens the predicate right after a parenthetical: a future-tense verb.
+FUTURE_PREDICATE = re.compile(r",[ ]+(?:(?:also|then|eventually)[ ]+)?(?:will|would|shall|is[ ]set[ ]to|are[ ]set[ ]to)\b")
+
+
+def _describes_future_subject(body: str, sentence: tuple[int, int], start: int, end: int) -> bool:
+    """Whether the figure stands in a phrase between commas that sizes the subject of a
+    future-tense predicate right after it (PLAN_SIZE): "The plant, with a capacity of 20 GWh a
+    year, would supply …", "the first phase, worth US$700 million, would start in 2026"."""
+    opening = body.rfind(",", sentence[0], start)
+    closing = body.find(",", end, sentence[1])
+    if opening < 0 or closing < 0 or closing - opening > 120:
+        return False
+    return PLAN_SIZE.match(body, opening) is not None and FUTURE_PREDICATE.match(body, closing) is not None
+
+
 def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
                  duration: bool = False) -> Reference:
     """Reference year, target and forecast of the figure at ``start:end`` (rules above)."""
@@ -592,6 +617,8 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
     own = (previous[0] if previous else clause)[0]
     future_tense = any(max(turn, own) <= f <= start for f in facts.futures) and not (
         duration or base or existing)
+    if not future_tense and not (duration or base or existing) and facts.futures:
+        future_tense = _describes_future_subject(ctx.body, sentence, start, end)
     published = ctx.published_year
     year = None if best is None else _year_of(ctx, best)
     if existing and year is not None and published is not None and year > published:

@@ -63,8 +63,9 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
     previous_reported: Attribution | None = None
     unclosed: list[tuple[int, int]] = []  # quotations left open at their paragraphs' ends
     for index, (start, end) in enumerate(spans):
-        if unclosed and (index in answers or index in questions or index in soundbites):
+        if index in answers or index in questions or index in soundbites:
             unclosed = []  # only the next news paragraph can close them
+            previous_reported = None  # nor can a reported statement before them lend its speaker
         if index in answers:
             if not intro_quotes:
                 intro_quotes = len(reader.quotes) + 1

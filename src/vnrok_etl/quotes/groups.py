@@ -3,17 +3,17 @@
 News cites people it does not name by what they are and where they stand: "Vietnamese business
 owners in Hanoi say …", "Analysts at Kiwoom Securities said …", "…, two people with knowledge of
 the matter said", "…, according to officials familiar with the talks", "…, according to booking
-data from Korean travel platforms", a share of a group ("64% of the firms surveyed said"),
-one of them: "…, one of the people said", and one person
-so described: "…, an official at the prime minister's office said". The head of
-such a subject is the group noun; the words after it (a place, an employer, what they know) only
-say which group, so the place or company printed last is never the speaker ("Binh Duong",
-"Kiwoom Securities"). Such a statement is keyed with no speaker (tests/corpus/README.md: ""
-cannot be resolved from the text), so the quote keeps ``speaker`` NULL and the group as printed.
+data from Korean travel platforms"; a share of a group ("64% of the firms surveyed said"); one of
+them ("…, one of the people said"); and one person so described ("…, an official at the prime
+minister's office said"). The head of such a subject is the group noun; the words after it (a
+place, an employer, what they know) only say which group, so the place or company printed last
+is never the speaker ("Binh Duong", "Kiwoom Securities"). Such a statement is keyed with no
+speaker (tests/corpus/README.md: "" cannot be resolved from the text), so the quote keeps
+``speaker`` NULL and the group as printed.
 
 The phrase must fill the subject's place whole: it opens its clause (the sentence, or after a
 comma) with at most MODIFIERS words before the head, none of them a preposition or a linking
-word ("The report on investors in Binh Duong said" is the report's), and the complement holds no
+word ("The report on investors in Binh Duong said" is no group's), and the complement holds no
 clause of its own (no comma, quotation, "who" or "that").
 """
 

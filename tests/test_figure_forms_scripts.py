@@ -171,3 +171,9 @@ def test_a_bare_amount_as_object_of_a_second_predicate_counts_the_noun_before(te
 )
 def test_a_plans_size_between_commas_before_a_future_predicate_is_a_target(text, surface, is_target) -> None:
     assert figures(text)[surface][5] is is_target
+
+
+def test_a_verb_after_and_opens_a_second_predicate_not_a_second_noun() -> None:
+    found = figures("The dealer sold 300 cars and wants 500 next year; the clinic hired 150 doctors and nurses.")
+    assert {"300 cars", "500", "150 doctors and nurses"} <= set(found), found
+    assert found["500"][2] == "car"

@@ -67,6 +67,8 @@ CUE_WORDS = frozenset(
     {re.match(r"[a-z]+", phrase).group(0) for phrase in CUE_PHRASES}
     | set(PARTICIPLE_CUES)
     | {"according", "showed", "shows", "indicated", "cited"}  # "according to X", "data … showed"
+    # PLAN_OBJECT's verbs: "unveiled the city's plan to …"
+    | {"revealed", "announced", "unveiled", "disclosed", "outlined", "detailed", "presented", "shared"}
 )
 # Whether lowercased text holds a cue word as a whole run of a-z letters: what
 # ``not CUE_WORDS.isdisjoint(re.findall("[a-z]+", text))`` tells, since that finds every maximal
@@ -90,10 +92,7 @@ CUE_ADVERBIAL = (
 # A disclosure verb whose object is a plan, made definite by its owner or article: "He also
 # revealed the bank's plan to open an office", "the minister announced the government's decision
 # to …", "outlined its roadmap for …". What the plan is is the statement (the text starts at the
-# object); an indefinite "announced a plan to" stays the reporter's account. Its verbs are no
-# CUE_WORDS (most sentences with "shared" or "presented" report nothing): a sentence without cue
-# words is read for it only when it holds one of PLAN_WORDS.
-PLAN_WORDS = ("plan", "decision", "intention", "roadmap", "proposal")
+# object); an indefinite "announced a plan to" stays the reporter's account.
 PLAN_OBJECT = re.compile(
     r"(?<!\w)(?P<cue>revealed|announced|unveiled|disclosed|outlined|detailed|presented|shared)\s+"
     r"(?=(?:the|its|his|her|their|our|(?:the\s+)?[A-Za-z][\w\-]*['’]s)\s+(?:[a-z\-]+\s+){0,2}"

@@ -33,7 +33,6 @@ from vnrok_etl.quotes.cues import (
     PARENTHETICAL,
     PARTICIPLE,
     PLAN_OBJECT,
-    PLAN_WORDS,
     PRE_PARTICIPLE,
     QUOTED_AS_SAYING,
     cue_of,
@@ -84,15 +83,13 @@ def indirect(reader: Reader, s_start: int, s_end: int, pairs: list[tuple[int, in
     body = reader.body
     # Most sentences hold no cue word at all: skip the cue patterns for them.
     cues = cue_word_starts(body, reader.lowered, s_start, s_end)
-    attempts = ATTEMPTS
-    if cues == [] or (cues is None and not has_cue_word(body[s_start:s_end])):
-        # No cue word; only a disclosed plan can still be reported ("unveiled the city's plan to").
-        if not _names_a_plan(reader, s_start, s_end):
-            return
-        cues, attempts = [], (_pre_posed,)
+    if cues == []:
+        return
     sentence = body[s_start:s_end]
+    if cues is None and not has_cue_word(sentence):
+        return
     content_end = s_start + len(sentence.rstrip(TERMINAL))
-    for attempt in attempts:
+    for attempt in (_quoted_as_saying, _post_posed, _according_to_first, _parenthetical, _pre_posed):
         found = attempt(reader, s_start, content_end, cues)
         if found is None:
             continue
@@ -377,16 +374,6 @@ def _parenthetical(reader: Reader, s_start: int, end: int, cues: list[int] | Non
     return attribute(reader, mention, match.group("cue")), s_start, end
 
 
-def _names_a_plan(reader: Reader, s_start: int, s_end: int) -> bool:
-    """Whether the sentence holds a plan word (cues.PLAN_WORDS) after a disclosure verb."""
-    lowered = reader.lowered  # " " + body.lower(): offsets are one more than the body's
-    if lowered is None:
-        return PLAN_OBJECT.search(reader.body, s_start, s_end) is not None
-    if not any(lowered.find(word, s_start + 1, s_end + 1) >= 0 for word in PLAN_WORDS):
-        return False
-    return PLAN_OBJECT.search(reader.body, s_start, s_end) is not None
-
-
 def _pre_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) -> Reported | None:
     """"X stressed that …", "He praised …, noting that …", "the Deputy PM said Vietnam …", "He
     revealed the bank's plan to open …" (cues.PLAN_OBJECT)."""
@@ -424,7 +411,3 @@ def _pre_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) -
     return None
 
 
-
-
-# The forms tried in order on a sentence with a cue word (indirect).
-ATTEMPTS = (_quoted_as_saying, _post_posed, _according_to_first, _parenthetical, _pre_posed)

@@ -58,6 +58,12 @@ SHARE = re.compile(
     r"(?:\s+of\s+(?P<group>(?:the\s+|those\s+|them\b)?[^,;:“”\"()]{0,60}))?",
     re.IGNORECASE,
 )
+SHARE_STARTS = frozenset(
+    {"about", "around", "some", "nearly", "almost", "over", "more", "only", "just", "half", "most",
+     "the", "a"}
+)
+# Marks a subject phrase cannot hold: it would span a clause or a quotation.
+CLAUSE_MARK = re.compile(r"[,;:“”\"()]")
 # One unnamed person with a complement: "an official at the prime minister's office", "a source
 # close to the company", "a spokesperson for the ministry". The indefinite article says someone
 # new: never a person named before (attribution.py).
@@ -97,7 +103,7 @@ def _group(body: str, lo: int, hi: int, bare: bool = False) -> tuple[int, Parsed
     stripped = text.lstrip()
     start = lo + len(text) - len(stripped)
     phrase = stripped.rstrip()
-    if not phrase or any(mark in phrase for mark in ",;:“”\"()"):
+    if not phrase or (not bare and not _may_be_group(phrase)) or CLAUSE_MARK.search(phrase):
         return None
     share = SHARE.fullmatch(phrase) if not bare else None
     if share is not None and (share.group("group") is not None or any(c.isdigit() for c in phrase)):
@@ -111,6 +117,17 @@ def _group(body: str, lo: int, hi: int, bare: bool = False) -> tuple[int, Parsed
     if head_phrase is None:
         return None
     return start, ParsedMention(phrase, "", None, None, None, None, plural=True)
+
+
+def _may_be_group(phrase: str) -> bool:
+    """A cheap first test (most subjects are a name, a title or a pronoun): only a phrase with a
+    complement, a "for" (SOMEONE), a digit or a share's first word can be a group subject."""
+    return (
+        COMPLEMENT.search(phrase) is not None
+        or " for " in phrase
+        or phrase[0].isdigit()
+        or phrase.split(" ", 1)[0].lower() in SHARE_STARTS
+    )
 
 
 def share_kind(phrase: str) -> str | None:

@@ -175,7 +175,8 @@ GROUP_NOUNS = frozenset(
      "doctors", "nurses", "employers", "employees", "consumers", "shoppers", "users", "buyers",
      "sellers", "executives", "managers", "diplomats", "activists", "volunteers", "police",
      "prosecutors", "lawmakers", "legislators", "scholars", "specialists", "planners", "engineers",
-     "operators", "retailers", "manufacturers", "producers", "suppliers", "developers", "banks"}
+     "operators", "retailers", "manufacturers", "producers", "suppliers", "developers", "banks",
+     "owners", "entrepreneurs", "vendors", "merchants", "people", "platforms"}
 )
 
 PRONOUNS_SINGULAR = frozenset({"he", "she"})

@@ -19,7 +19,8 @@ the number") catch the amounts written without a cardinal.
 One module per concern, each with its rules in its docstring and tested on forms written for it:
 
 - ``amounts``: amounts as printed; glued numbers ("and150 billion USD") and broken ones ("$21
-  3.9 billion": one figure, qualifier ``doubtful``, no value; "1 200 workers" is 1,200).
+  3.9 billion": one figure, qualifier ``doubtful``, no value; "1 200 workers" is 1,200); numbers
+  read aloud as broadcast scripts print them ("6-point-3 percent", "8-hundred-87 dollars").
 - ``kinds``: kind and unit, and **the rule for small counts**: a count is a figure when it counts
   something the sentence reports as a fact; who takes part in the reported event is not a
   statistic (the two parties of a bilateral relation, a small number of office-holders or their
@@ -32,6 +33,8 @@ One module per concern, each with its rules in its docstring and tested on forms
   stated plans and agreed goals (a goal word, a goal verb with its value, or the future tense of
   the figure's clause: "will build a US$210 million plant"); **a forecast** ("expected to hit",
   "could reach", a need) is stored with ``is_target`` false and ``is_forecast`` true, never both.
+- ``intents``: the goal, forecast, future-tense and turn words ``reference`` reads targets from,
+  and a plan's size printed between commas before its future-tense predicate.
 - ``subjects``: the noun phrase counted or measured.
 - ``coordination``: every member of "8.4 and 7.5 times respectively" is its own figure with its own
   subject.
@@ -60,7 +63,7 @@ from __future__ import annotations
 
 import datetime
 
-from vnrok_etl.figures.amounts import DIGIT_QUANTITY, body_words, word_quantities
+from vnrok_etl.figures.amounts import DIGIT_QUANTITY, body_words, spoken_numbers, word_quantities
 from vnrok_etl.figures.build import make_figure, without_overlaps
 from vnrok_etl.figures.context import Context, may_match
 from vnrok_etl.figures.coordination import distribute_subjects
@@ -123,6 +126,13 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
         [*DIGIT_QUANTITY.finditer(body), *word_quantities(body, lowered, ctx.words)],
         key=lambda m: m.start()
     )
+    if spoken := spoken_numbers(body, lowered, ctx.words):
+        # "6-point-3 percent", "8-hundred-87 dollars": the amounts the other scans read inside
+        # it are its parts.
+        quantities = sorted(
+            [m for m in quantities if not any(d.start() <= m.start() < d.end() for d in spoken)] + spoken,
+            key=lambda m: m.start(),
+        )
     for match in quantities:
         figure = figure_from_quantity(ctx, match, found)
         if figure:

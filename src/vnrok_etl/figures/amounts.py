@@ -23,6 +23,7 @@ from vnrok_etl.numbers import (
     DIGITS_RE,
     LETTER_SCALES,
     SCALE_WORDS,
+    UNIT_WORD_RE,
     UNIT_WORDS,
     SCALE_WORD_RE,
     WORDS_RE,
@@ -78,6 +79,75 @@ DIGIT_QUANTITY = re.compile(rf"(?P<num>{DIGITS_RE}){QUANTITY_TAIL}", re.VERBOSE)
 
 
 WORD_QUANTITY = re.compile(rf"(?P<num>{WORDS_RE}){QUANTITY_TAIL}", re.VERBOSE)
+
+
+# Numbers as they are spoken and as broadcast scripts print them (the read-aloud form):
+# - a decimal: "6-point-3 percent", "two-point-five billion dollars", "3 point 5 percent"; the whole
+#   part is digits or a number word, the decimals digits or one digit word, and a scale, percent
+#   or currency must follow ("at one point two firms left" is no 1.2);
+# - digits joined to "hundred"/"thousand" and the rest: "8-hundred-87 U.S. dollars" (887),
+#   "2-thousand-655 dollars" (2,655).
+# Found only where "point", "-hundred-" or "-thousand-" occur; an amount found by the other scans
+# inside one is dropped for it.
+DIGIT_WORD_RE = "|".join(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
+SPOKEN_DECIMAL = re.compile(
+    rf"""(?P<num>(?:\d+|(?i:{UNIT_WORD_RE}))[ -](?i:point)[ -](?:\d+|(?i:{DIGIT_WORD_RE}))\b){QUANTITY_TAIL}""",
+    re.VERBOSE,
+)
+SPOKEN_COMPOUND = re.compile(
+    rf"""(?P<num>\d{{1,3}}-(?i:hundred|thousand)-\d{{1,3}})(?![\d,.]\d){QUANTITY_TAIL}""", re.VERBOSE
+)
+SPOKEN_PARTS = re.compile(r"[ -]point[ -]", re.IGNORECASE)
+SPOKEN_SCALES = {"hundred": 100, "thousand": 1000}
+
+
+def spoken_numbers(body: str, lowered: str, words: frozenset[bytes]) -> list[re.Match]:
+    """The matches of SPOKEN_DECIMAL and SPOKEN_COMPOUND in ``body``, in text order."""
+    found: list[re.Match] = []
+    if b"point" in words or not words:
+        starts: set[int] = set()
+        for separator in ("-point", " point"):
+            _number_starts(lowered, separator, starts)
+        found += [
+            m for m in matches_at(SPOKEN_DECIMAL, body, starts)
+            if m["scale"] or m["glued"] or PERCENT_AFTER.match(body, m.end())
+            or CURRENCY_AFTER.match(body, m.end())
+        ]
+    if b"hundred" in words or b"thousand" in words or not words:
+        starts = set()
+        for separator in ("-hundred-", "-thousand-"):
+            _number_starts(lowered, separator, starts)
+        found += matches_at(SPOKEN_COMPOUND, body, starts)
+    return sorted(found, key=lambda m: m.start())
+
+
+def _number_starts(lowered: str, separator: str, starts: set[int]) -> None:
+    """Where the number before each ``separator`` in ``lowered`` starts (its digits or word)."""
+    at = lowered.find(separator)
+    while at >= 0:
+        first = at
+        while first and (lowered[first - 1].isdigit() or "a" <= lowered[first - 1] <= "z"):
+            first -= 1
+        starts.add(first)
+        at = lowered.find(separator, at + 1)
+
+
+def spoken_value(num: str) -> Decimal | None:
+    """"6-point-3" -> 6.3, "two-point-five" -> 2.5, "8-hundred-87" -> 887; None otherwise."""
+    pieces = num.lower().split("-")
+    if len(pieces) == 3 and pieces[1] in SPOKEN_SCALES:
+        scale = SPOKEN_SCALES[pieces[1]]
+        if not (pieces[0].isdigit() and pieces[2].isdigit()) or int(pieces[2]) >= scale:
+            return None
+        return Decimal(int(pieces[0]) * scale + int(pieces[2]))
+    parts = SPOKEN_PARTS.split(num)
+    if len(parts) != 2:
+        return None
+    whole, decimals = to_decimal(parts[0]), parts[1].lower()
+    digits = decimals if decimals.isdigit() else str(UNIT_WORDS.get(decimals, ""))
+    if whole is None or not digits.isdigit():
+        return None
+    return whole + Decimal(f"0.{digits}")
 
 
 # Finding WORD_QUANTITY's matches without scanning the body with it. Its first word is a whole
@@ -200,7 +270,9 @@ def read_amount(body: str, m: re.Match) -> Amount | None:
         return None  # a bare year is a reference period, never a figure (DESIGN.md)
     if is_date(body, start, end):
         return None
-    value = to_decimal(num)
+    value = spoken_value(num) if "oint" in num or "-hundred-" in num or "-thousand-" in num else (
+        to_decimal(num)
+    )
     if value is None:
         return None
     if m["glued"] and not currency and m["glued"] in LETTER_SCALES:

@@ -9,6 +9,8 @@ Rules stated once here and applied to every amount (tests/test_figures_kinds.py)
   ten, in words or digits) of office-holders or of the bodies they lead ("the two PMs", "two
   Deputy PMs", "three ministers", "two officials", "two Defence Ministries", "two delegations").
   From ten up such a count is a statistic ("1,200 officials were trained").
+  Nor is the number of unnamed sources an attribution cites ("two people with knowledge of the
+  matter said", "three officials familiar with the talks"), under ten.
 - **Descriptors are not statistics.** A percentage that qualifies a kind of firm or capital
   ("100 percent foreign-owned firms", "a 100%-Korean-invested company", "100 percent FDI
   enterprises") describes the thing; it measures nothing.
@@ -115,6 +117,13 @@ OFFICE_NOUNS = frozenset(
     }
 )
 SMALL_COUNT = 10
+# The unnamed sources an attribution cites: "two people with knowledge of the matter", "three
+# officials familiar with the talks", "two sources close to the company".
+SOURCE_HEADS = frozenset({"person", "source", "official", "diplomat", "executive", "insider", "banker"})
+SOURCES_AFTER = re.compile(
+    r"[ ]+(?:(?:familiar|acquainted)[ ]+with|with[ ]+(?:direct[ ]+)?knowledge[ ]+of|close[ ]+to|"
+    r"briefed[ ]+on|involved[ ]+in[ ]+the|who[ ]+(?:spoke|asked|declined|requested))\b"
+)
 # A hedge after the amount: "two weeks or more", "5,000 tonnes or less".
 OR_MORE_AFTER = re.compile(r"[ ]+or[ ]+(?P<w>more|less|fewer)\b(?![ ]+than\b)")
 # A number word that opens a quotation and a capitalised word after it: a title ("Two Rivers").
@@ -512,6 +521,10 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
         return None  # "one of the 20 largest companies" is a rank group, not a count
     if head in NON_COUNT_HEADS or is_party_count(amount.value, head):
         return None
+    if amount.value is not None and amount.value < SMALL_COUNT and head in SOURCE_HEADS and (
+        SOURCES_AFTER.match(body, noun_phrase.end)
+    ):
+        return None  # "two people familiar with the matter said": who is cited, not a statistic
     for word in body[noun_phrase.start:noun_phrase.end].lower().split():
         if word in RATE_ADJECTIVES:
             head = f"{head} per {RATE_ADJECTIVES[word]}"  # "14 weekly flights"
@@ -528,6 +541,14 @@ ELIDED_LINK = re.compile(
     r"(?i)(?<![\d][ ])\b(?:with|to|than|from|versus|vs\.?|against|compared[ ]with|reach|"
     r"compared[ ]to)[ ]+(?:(?:about|around|some|nearly|almost|over|more[ ]than|less[ ]than|"
     r"only|just)[ ]+)?$"
+)
+# A second predicate of the same subject whose object is a bare amount: "has about 5,500 chip
+# design engineers today and wants 50,000 by 2030", "employs 800 and will hire another 400": the
+# amount counts the noun of the count before it.
+AND_VERB_BEFORE = re.compile(
+    r"(?i)\band[ ]+(?:(?:will|would|plans?[ ]+to|aims?[ ]+to|hopes?[ ]+to|wants?[ ]+to|expects?[ ]+to)"
+    r"[ ]+)?(?:wants?|needs?|targets?|hire|hires|add|adds|reach|reaches|train|trains|employ|employs)"
+    r"[ ]+(?:(?:about|around|some|nearly|almost|over|more[ ]than|another|a[ ]further)[ ]+)?$"
 )
 # The items of a ranking after a counted first item, each a name and its amount: "with 41,300;
 # Russia, 25,800; and Thailand, 21,100", "the United States (nearly 78,000 arrivals), Thailand
@@ -550,7 +571,8 @@ def elided_unit(ctx: Context, amount: Amount, found: list[Figure]) -> str | None
     """The counted noun of a bare amount (digits, not a year) whose noun is elided: the noun a
     following amount carries ("from 7,500 to about 10,000 people", "19 of our 21 sectors"), or
     the unit of the last count before it in its sentence when a comparison or continuation
-    links them ("14 new projects, followed by Binh Duong with 11"). Otherwise None: "the death
+    links them ("14 new projects, followed by Binh Duong with 11") or a second predicate takes
+    it as object ("has 5,500 engineers today and wants 50,000"). Otherwise None: "the death
     toll rose to 15" counts nothing we can name."""
     body = ctx.body
     if ahead := NOUN_AHEAD.match(body, amount.end):
@@ -558,6 +580,8 @@ def elided_unit(ctx: Context, amount: Amount, found: list[Figure]) -> str | None
         if nxt and (phrase := counted_phrase(body, nxt.end())):
             return phrase[0]
     if ELIDED_LINK.search(body, max(0, amount.start - 40), amount.start) or (
+        AND_VERB_BEFORE.search(body, max(0, amount.start - 50), amount.start)
+    ) or (
         LIST_ITEM_BEFORE.search(body, max(0, amount.start - 40), amount.start)
     ) or (
         body[amount.end:amount.end + 1] == ")"

@@ -3,28 +3,31 @@
 Rules (tests/test_figures_attributes.py):
 
 - **Reference year from the figure's own clause.** A sentence is cut into clauses at ``;``/``:``,
-  at a comma before a conjunction, "with", "which", "who" or a participle (", while", ", and",
-  ", with an investment of", ", bringing"), at "and now", and a relative clause between commas
-  ends at its second comma. The reference year is the nearest year cue in the figure's clause: a
-  preposition with an optional period before the year ("in 2024", "by 2030", "in January-August
-  2014", "in the first five months of 2024", "the five months of 2024", "as of November 2024"),
-  a month with no year ("in May": the publication year), "last/this/next/previous year", "this
-  school year", "of the year", "two years ago", all resolved against the publication date (never
-  the clock); so are "this/last/next month" and "next spring". A span of years ("for 2026 to
-  2030") is no single reference year. A clause with no cue of its own continues the time frame
-  of the clauses it is coordinated with, through participle clauses (", while investment has
+  at a comma before a conjunction, "with", "which", "who" or a participle (", while", ", and", ", with an
+  investment of", ", bringing"), before what the figure amounts to (", enough to", ", equivalent
+  to", ", equal to"), at "and now", and a relative clause between commas ends at its second comma.
+  The reference year is the nearest year cue in the figure's clause: a preposition with an
+  optional period before the year ("in 2024", "by 2030", "in January-August 2014", "in the first five
+  months of 2024", "the five months of 2024", "as of November 2024"), a month with no year ("in
+  May": the publication year), "last/this/next/previous year", "this school year", "of the
+  year", "two years ago", all resolved against the publication date (never the clock); so are
+  "this/last/next month" and "next spring". A span of years ("for 2026 to 2030", "between 2022 and
+  last year") is no single reference year. A clause with no cue of its own continues the time
+  frame of the clauses it is coordinated with, through participle clauses (", while investment has
   more than doubled" after "... by 2024"; ", with South Koreans accounting for 30 percent", an
   absolute construction, but not ", with an investment of"), unless it says it is about now
-  ("now", "so far", "still", "since"); a time adverbial that opens the sentence ("In 2024, ...",
-  "Last year, ...") covers every clause of it. Where two cues are equally near, one across an
-  "and" belongs to the other verb ("sold 5,000 last year and aims to double that in 2026"), and
-  a cue after an "and" with a goal, forecast or future word between belongs to that plan ("has
-  invested 600 million USD and plans to raise it to 1 billion USD by 2025").
-  Any other neighbouring clause never lends its year, with one exception: an anaphoric period
-  ("in the period", "in the month", "during the nine months"), a sentence that continues the
-  ranking before it ("It was followed by Laos with 9,100") and one about a part of the set
-  counted before ("Of them, 72 percent ...", "Among those who ...") take the year of the last
-  dated sentence among the three before. A duration has no reference year.
+  ("now", "so far", "still", "since"); a time adverbial that opens the sentence ("In 2024, ...", "Last
+  year, ...") covers every clause of it. Where two cues are equally near, one across an "and"
+  belongs to the other verb ("sold 5,000 last year and aims to double that in 2026"), and a cue
+  after an "and" with a goal, forecast or future word between belongs to that plan ("has invested
+  600 million USD and plans to raise it to 1 billion USD by 2025"). A second reporting or asking
+  verb after ", and" opens another statement, which continues no time frame ("backed the goal
+  of $150 billion by 2030, and asked for support for the 9,800 Korean firms"). Any other
+  neighbouring clause never lends its year, with one exception: an anaphoric period ("in the period", "in the
+  month", "during the nine months"), a sentence that continues the ranking before it ("It was
+  followed by Laos with 9,100") and one about a part of the set counted before ("Of them, 72
+  percent ...", "Among those who ...") take the year of the last dated sentence among the three
+  before. A duration has no reference year.
 - **A base is not a reference.** A year after "since", "from", "than", "compared to/with",
   "against", "versus", "over" or "the same period of" is what the figure is compared with or
   counted from ("since 1992", "up 5 percent over 2023"), and so is a year after the figure with
@@ -52,7 +55,11 @@ Rules (tests/test_figures_attributes.py):
   - the future tense of the figure's own clause, or of the clause a coordinated or participle
     clause continues: news reports a stated plan so, with or without its period ("will build a
     US$210 million plant", "would hire 2,000 engineers", "is set to open ... and employ 800",
-    "will invest ..., raising its capacity to 1.6 million tonnes"). "would have" is a
+    "will invest ..., raising its capacity to 1.6 million tonnes", "will have an annual capacity
+    of 8 GWh"), and a phrase between commas sizing the subject of a future-tense predicate, its
+    capacity, output or worth ("The plant, with a capacity of 20 GWh a year, would supply …",
+    "the first phase, worth US$700 million, would start in 2026"; not its area or funding:
+    "The new line, covering 42,000 square meters, will produce …"). "would have" is a
     counterfactual.
   Not targets: what is reported as done or as it is (including a budget already "set aside"),
   the starting point of "from X to Y", what "already" or a possessive names as existing ("the
@@ -77,6 +84,18 @@ import re
 from dataclasses import dataclass
 
 from vnrok_etl.figures.context import Context
+from vnrok_etl.figures.intents import (
+    ALREADY_AFTER,
+    FROM_BEFORE,
+    GOAL_VERB_TO,
+    ING_GOAL_VALUE,
+    POSSESSIVE_BEFORE,
+    SECOND_REPORT,
+    TO_AFTER,
+    describes_future_subject,
+    intents_of,
+    other_turns,
+)
 from vnrok_etl.figures.words import MONTHS
 from vnrok_etl.numbers import UNIT_WORDS, UNIT_WORD_RE
 
@@ -86,6 +105,10 @@ COMPARISON_BASE = re.compile(
     r"(?i)(?:same[ ]period(?:[ ]of|[ ]in)?|compared[ ](?:to|with)|than|from|against|since|"
     r"versus|vs\.?|over|up[ ]from|down[ ]from)[ ]+$"
 )
+
+# "rose 3.5-fold between 2022 and last year": the second end of a span of years is no single
+# reference year either (the first is no cue: "between" is no period preposition).
+SPAN_BEFORE = re.compile(r"(?i)\bbetween[ ]+(?:19|20)\d{2}[ ]+and[ ]+$")
 
 # Words of a period written between a preposition and its year: "in the first five months of",
 # "during January-August", "as of the end of".
@@ -140,9 +163,13 @@ YEAR_ANCHOR = re.compile(by_first_character(
 ))
 
 # Clause boundaries inside a sentence: a year cue on the other side belongs to another figure.
+# ", enough to supply about 40% of the storage Vietnam plans to install by 2030", ", equivalent
+# to ...": a phrase saying what the figure before it amounts to has its own time frame and
+# figures, and continues the plan of the clause it describes.
 CLAUSE_BREAK = re.compile(
     r"[;:]|,[ ]+(?:while|whereas|but|and|which|although|though|whilst|with|who)\b"
     r"|,[ ]+[a-z]+ing\b|[ ](?:while|whereas)[ ]|[ ]and[ ]now[ ]|[ ]who[ ]"
+    r"|,[ ]+(?:enough|equivalent|equal)[ ]+to\b"
 )
 # ", with South Koreans accounting for 30 percent": an absolute construction (", with", a noun
 # and a participle) continues the clause before it; ", with an investment of US$560 million"
@@ -155,6 +182,7 @@ PARTICIPLE = re.compile(r"\b[a-z]{3,}(?:ing|ed)\b")
 RELATIVE_BREAK = re.compile(r",[ ]+(?:which|who)")
 COORDINATING_BREAK = re.compile(
     r",[ ]+(?:while|whereas|but|and|whilst)|[ ](?:while|whereas)[ ]|,[ ]+[a-z]+ing"
+    r"|,[ ]+(?:enough|equivalent|equal)[ ]+to"
 )
 # A turn to another statement (";", "while", "whereas", "but", "although", "though", ", with"):
 # goal and forecast words before it do not reach past it. Weaker than a clause break, so an
@@ -186,136 +214,9 @@ ANAPHORIC_PERIOD = re.compile(
 # An opening adverbial that is a base or another event, not the figure's period.
 OPENING_BASE = re.compile(r"(?i)(?:since|from|after|before|compared|unlike)\b")
 
-# Goal and forecast words, each at the start of a word (numbers.at_word_start: a pattern that
-# starts with a character class is scanned in C, three times faster than one starting with \b).
-# Goal, forecast and future-tense words and goal verbs, found in one pass over the words of a
-# sentence: each word is looked up in INTENTS, and only a listed word tries its tail (the words
-# that must follow it). A regex alternation of these phrases tried at every letter of the
-# sentence cost a third of the figure stage.
-GOAL_VERBS = "raise|lift|bring|boost|push|increase|take|grow|double|elevate|cut|reduce|lower"
-# Verbs of a measure reaching a level: after "set to" they predict ("set to hit"), they do not plan.
-METRIC_VERBS = ("reach|hit|top|exceed|surpass|rise|grow|increase|climb|fall|drop|decline|double|"
-                "triple|jump|soar|near")
-# "to" and an infinitive a few words after an agreement word (not "to the", "to 30%").
-AGREED_TO = (r"(?:[ ]+(?!to\b)[^\s,;.]+){0,8}?[ ]+to[ ]+"
-             r"(?!(?:the|a|an|this|that|these|those|its|their|his|her|our)\b)[a-z]{2,}\b")
-INTENT_TABLE: list[tuple[str, tuple[str, ...], str]] = [
-    # (kind, first words, what must follow), tried in this order for a word
-    ("goalverb", ("to", "will", "would", "shall"), rf"[ ]+(?:{GOAL_VERBS})\b"),
-    ("goalverb", ("raising", "lifting", "bringing", "boosting", "pushing", "increasing",
-                  "taking", "doubling", "elevating"), ""),
-    ("goal", ("target", "targets", "targeted", "targeting", "goal", "goals", "objective",
-              "objectives", "ambition", "towards"), ""),
-    ("goal", ("aim", "aims", "aiming", "aimed"), r"[ ](?:to|at|for)\b"),
-    # An agreement and what it is to do, a few words apart: "agreed in 2023 to bring", "signed
-    # an agreement Tuesday with Hue Central Hospital to train", "agreed on a ceiling of".
-    ("goal", ("agree", "agreed", "agrees", "agreeing", "agreement", "agreements", "deal", "pact"),
-     rf"(?:[ ](?:on|upon)\b|{AGREED_TO})"),
-    ("goal", ("plan", "plans", "planning", "planned", "seek", "seeks", "seeking", "sought",
-              "commit", "commits", "committed", "pledge", "pledged", "pledges", "hope", "hopes",
-              "hoping", "determined", "commitment", "programme", "program", "scheme"),
-     r"[ ]to\b"),
-    ("goal", ("want", "wants", "wanted"), ""),  # "we want 400 engineers", "want to have"
-    ("goal", ("call", "calls", "called", "calling"), r"[ ]for\b"),  # "the plan calls for"
-    ("goal", ("strive", "strives", "striving", "strove"), r"[ ](?:to|for)\b"),
-    ("goal", ("to",), r"[ ]be[ ](?:built|set[ ]up|opened|completed|launched)\b"),
-    # The future tense: a plan when it names its period ("will open 10 branches this year").
-    # A stated plan, in the future tense or as a schedule ("is set to open"); "would have"
-    # is a counterfactual.
-    ("future", ("will", "would", "shall"), r"(?![ ]+have\b)"),
-    ("goal", ("set",), r"[ ]out[ ]to\b"),  # "have set out to expand trade by about 70 percent"
-    # An offer is a stated plan: "the bank was ready to double its green lending".
-    ("goal", ("ready", "willing", "prepared"), r"[ ]to\b"),
-    ("forecast", ("set",), rf"[ ]to[ ]+(?:{METRIC_VERBS})\b"),  # "set to hit $100 billion"
-    ("future", ("set",), r"[ ]to\b"),
-    ("forecast", ("expected", "expect", "expects", "forecast", "forecasts", "forecasted",
-                  "projected", "predicted", "predict", "predicts", "anticipated", "estimate",
-                  "estimates", "could", "may", "might"), ""),
-    ("forecast", ("projects",), r"[ ]that\b"),
-    ("forecast", ("likely", "poised"), r"[ ]to\b"),
-    ("forecast", ("estimated",), ""),  # "would absorb an estimated 1,500 tons": an estimate
-    # A need is an estimate of what is lacking, not a goal: "needs an estimated $135 billion".
-    ("forecast", ("need", "needs", "needed"), ""),
-    ("forecast", ("on",), r"[ ]track[ ]to\b"),
-    # Turns: goal and forecast words before them do not reach past them.
-    ("turn", ("while", "whereas", "but", "although", "though", "whilst", "where"), "[ ]"),
-    # A reporting participle opens the speaker's next statement: "..., noting that Korean
-    # companies account for about 28%".
-    ("turn", ("noting", "saying", "adding", "stressing", "explaining", "citing", "warning",
-              "recalling", "emphasising", "emphasizing", "acknowledging"), r"[ ]that\b"),
-]
-INTENTS: dict[str, list[tuple[str, re.Pattern | None]]] = {}
-# The -ing goal verbs ("bringing", "raising"): a goal only with the value they bring something
-# to or by right before the amount, and not as a participle of result after a comma ("added 40
-# firms, bringing the total to 306" reports what happened).
-ING_GOAL_VALUE = re.compile(r"[ ](?:to|by)[ ]+(?:[a-z]+[ ]+){0,2}$")
-# "from 7,500 to about 10,000 by 2026": the amount after "from" is the starting point.
-FROM_BEFORE = re.compile(r"\bfrom[ ]+$")
-# "the foundation's five hospitals", "its 12 factories": a possessive names what exists already.
-POSSESSIVE_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|our|his|her))[ ]+$")
-# "add 600 jobs to the 1,800 employees already on its payroll": "already" names what exists.
-ALREADY_AFTER = re.compile(r"[ ]+(?:already|currently)\b")
 # "agreed in 2023 to bring", "signed in May": the year dates the decision, not the figure.
 DECISION_BEFORE = re.compile(
     r"(?i)\b(?:agreed|signed|pledged|committed|decided|approved|announced|promised)[ ]+$"
-)
-TO_AFTER = re.compile(r"[ ]to[ ]")
-for _kind, _words, _tail in INTENT_TABLE:
-    for _word in _words:
-        INTENTS.setdefault(_word, []).append((_kind, re.compile(_tail) if _tail else None))
-LETTERS = re.compile(r"[A-Za-z]+")
-
-
-# A second reporting or asking verb of the same subject is a turn too: "backed the goal of
-# US$150 billion by 2030, and asked for support for the some 9,800 Korean companies". Looked for
-# only after ", and " (a literal search), not at every "and" of the word pass.
-SECOND_REPORT = re.compile(
-    r"(?:also[ ])?(?:asked|called|urged|requested|thanked|praised|welcomed|said|noted|stressed|"
-    r"expressed|added)\b"
-)
-
-
-def _semicolons_and_withs(body: str, sentence: tuple[int, int]) -> list[int]:
-    """The other turns: after ";", after ", with " and after ", and <reporting verb>"."""
-    ends = []
-    for mark in (";", ", with "):
-        at = body.find(mark, *sentence)
-        while at >= 0:
-            ends.append(at + len(mark))
-            at = body.find(mark, at + 1, sentence[1])
-    at = body.find(", and ", *sentence)
-    while at >= 0:
-        if SECOND_REPORT.match(body, at + 6):
-            ends.append(at + 6)
-        at = body.find(", and ", at + 1, sentence[1])
-    return ends
-
-
-def _intents(body: str, sentence: tuple[int, int]) -> list[tuple[str, int, int, str]]:
-    """(kind, start, end, first word) of every goal, future, forecast word and goal verb."""
-    found = []
-    for word in LETTERS.finditer(body, *sentence):
-        text = word.group()
-        if text == "May":
-            continue  # the month, not the modal
-        for kind, tail in INTENTS.get(text.lower(), ()):
-            if tail is None:
-                found.append((kind, word.start(), word.end(), text.lower()))
-                break
-            if rest := tail.match(body, word.end()):
-                found.append((kind, word.start(), rest.end(), text.lower()))
-                break
-    return found
-
-
-# A goal verb with its object and "to" right before the amount: "raise bilateral trade to".
-# Base form or -ing only: "raised trade to" reports what happened. An object is required, so the
-# intransitive "increasing to $5 billion" is not a goal.
-GOAL_VERB_TO = re.compile(
-    r"(?i)\b(?:(?:to|will|would|shall)[ ]+(?:raise|lift|bring|boost|push|increase|take|grow|double|"
-    r"elevate|cut|reduce|lower)|raising|lifting|bringing|boosting|pushing|increasing|taking|"
-    r"doubling|elevating)"
-    r"(?:[ ]+(?:\d[\d.,]*\d|[^\s,;.]+)){1,14}?(?:[ ]+(?:to|by|below|under))?[ ]+(?:\w+[ ]+){0,2}$"
 )
 
 
@@ -375,12 +276,20 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
                         and not MULTIPLE_OF_BEFORE.search(body, max(sentence[0], cue.start() - 30),
                                                           cue.start()) \
                         and not DECISION_BEFORE.search(body, max(sentence[0], cue.start() - 12),
-                                                       cue.start()):
+                                                       cue.start()) \
+                        and not SPAN_BEFORE.search(body, max(sentence[0], cue.start() - 20),
+                                                   cue.start()):
                     cues.append(cue)
     cues.sort(key=lambda cue: cue.start())
     breaks = []
     for cut in CLAUSE_BREAK.finditer(body, *sentence):
         coordinating = COORDINATING_BREAK.fullmatch(cut.group()) is not None
+        if coordinating and cut.group().endswith("and") and SECOND_REPORT.match(
+            body, cut.end() + 1
+        ):
+            # "…by 2030, and asked for support for the some 9,800 Korean companies": a second
+            # reporting or asking verb opens another statement, which keeps no year of the first.
+            coordinating = False
         if WITH_BREAK.fullmatch(cut.group()):
             comma = body.find(",", cut.end(), sentence[1])
             coordinating = PARTICIPLE.search(body, cut.end(), comma if comma > 0 else sentence[1]) \
@@ -406,17 +315,18 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
         body, sentence[0]
     ) and not any(cut_start < comma for cut_start, _, _ in breaks):
         opening_end = comma
-    intents = _intents(body, sentence)
+    intents = intents_of(body, sentence)
     facts = SentenceFacts(
         cues=cues,
         opening_end=opening_end,
         breaks=breaks,
-        turns=sorted([end for kind, _, end, _ in intents if kind == "turn"] + _semicolons_and_withs(
+        turns=sorted([end for kind, _, end, _ in intents if kind == "turn"] + other_turns(
             body, sentence)),
         goals=[end for kind, _, end, _ in intents if kind == "goal"],
         forecasts=[end for kind, _, end, _ in intents if kind == "forecast"],
         # "would grow from 7,500 to about 10,000": a goal verb in the future tense is both.
-        futures=[end for kind, _, end, word in intents
+        # The modal's end, not the goal verb's: "the number will double" is itself the figure.
+        futures=[end if kind == "future" else start + len(word) for kind, start, end, word in intents
                  if kind == "future" or kind == "goalverb" and word in ("will", "would", "shall")],
         # "expected to cut" governs the goal verb after it; "expects to raise" is the actor's own
         # plan, so it is not listed here.
@@ -570,6 +480,8 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
     own = (previous[0] if previous else clause)[0]
     future_tense = any(max(turn, own) <= f <= start for f in facts.futures) and not (
         duration or base or existing)
+    if not future_tense and not (duration or base or existing) and facts.futures:
+        future_tense = describes_future_subject(ctx.body, sentence, start, end)
     published = ctx.published_year
     year = None if best is None else _year_of(ctx, best)
     if existing and year is not None and published is not None and year > published:

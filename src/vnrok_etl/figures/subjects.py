@@ -130,11 +130,20 @@ def _plural_next(body: str, pos: int) -> bool:
     return match is not None and head_noun(match["w"]) is not None and is_regular_plural(match["w"])
 
 
+# Verbs in -s that open a second predicate after "and" ("has 5,500 engineers and wants 50,000"),
+# never a coordinated noun.
+SECOND_PREDICATE_VERBS = frozenset(
+    {"wants", "needs", "plans", "aims", "hopes", "expects", "hires", "adds", "reaches", "trains",
+     "employs", "targets", "seeks", "intends"}
+)
+
+
 def counted_phrase(body: str, pos: int) -> tuple[str, Span, str] | None:
     """(head noun singular, the phrase up to the head, subject with a short post-modifier).
 
     The phrase runs over a coordination of nouns ("150 doctors and nurses", "160 officers,
-    cadets and crew", "35 textile and garment companies"): the unit is the first head noun.
+    cadets and crew", "35 textile and garment companies"): the unit is the first head noun; a
+    verb after "and" opens a second predicate instead ("300 cars and wants 15 more").
     After a measure ("tons", "hectares") or before a singular noun ("certificates of origin")
     an of-phrase belongs to the counted noun."""
     if not NEXT_WORD.match(body, pos):
@@ -156,6 +165,8 @@ def counted_phrase(body: str, pos: int) -> tuple[str, Span, str] | None:
         heads = [i for i, w in enumerate(more) if head_noun(w.text)]
         if not heads or more[0].text.lower() in DETERMINERS or more[0].text[:1].isupper():
             break
+        if more[0].text.lower() in SECOND_PREDICATE_VERBS:
+            break  # "sold 300 cars and wants 15 more": a second predicate, not a second noun
         if not premodifier and heads[0] != 0:
             break  # "62 branches and transaction offices": only single nouns join the count
         end = more[heads[-1]].end

@@ -20,12 +20,17 @@ miss the agencies' conventions. The rules are stated for English-language news i
   statement of the same speaker in "…, adding that …" / "…, and said …";
 - ``mentions``: reading the printed subject around a cue (names, titles, appositions, roles,
   organisations, pronouns);
+- ``groups``: unnamed speakers, a group or one person described with a complement ("investors
+  in Binh Duong", "two people familiar with the matter", "an official at the ministry", "64% of
+  the firms surveyed"): the quote keeps no speaker, never the place or employer after the head;
 - ``attribution``: resolving it: a full name to its person (any nationality; the known-people
   table only helps with canonical names), a surname, role or pronoun to a person named before,
   a description to an organisation named before or as printed; an unresolved subject keeps
   ``speaker`` NULL and its printed form in ``Quote.speaker_printed``, never a guess;
 - ``interviews``: question-and-answer layouts, every answer a quote of the interviewee;
-- ``broadcast``: soundbites of a broadcast script, whose speaker labels cleaning removed;
+- ``broadcast``: soundbites of a broadcast script, whose speaker labels cleaning removed; a
+  paragraph that is only a quotation after a reported statement is that speaker's soundbite
+  (extract.py);
 - ``extract``: reading an article paragraph by paragraph.
 
 ``Speaker.aliases`` holds every printed name form of the person in this article, with and

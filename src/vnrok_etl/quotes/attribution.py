@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field, replace
 
 from vnrok_etl.quotes.cues import cue_text
+from vnrok_etl.quotes.groups import group_words, share_kind
 from vnrok_etl.quotes.mentions import (
     NATIONALITY_WORDS,
     NOT_NAMES,
@@ -746,7 +747,13 @@ def unnamed_group(parsed: ParsedMention) -> str | None:
     "Travel agencies", "the organisers"); None for anything else."""
     if not parsed.plural or parsed.pronoun or parsed.name:
         return None
-    words = fold(parsed.printed).split()
+    if (share := share_kind(parsed.printed)) is not None:
+        return share  # "64% said", "half of the respondents say"
+    # "two people with knowledge of the matter", "one of the people": the head, not the
+    # complement, says what the group is (groups.py).
+    words = group_words(parsed.printed) or fold(parsed.printed).split()
+    if words and words[-1] == "people":
+        return "person"  # "two people" are no parties: "two" counts them
     if not words or PARTIES.intersection(words) or not words[-1].endswith("s"):
         return None
     singular = words[-1][:-3] + "y" if words[-1].endswith("ies") else words[-1].rstrip("s")

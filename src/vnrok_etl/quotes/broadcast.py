@@ -43,13 +43,13 @@ def soundbite_speakers(article: Article, spans: list[tuple[int, int]]) -> dict[i
     if not labels:
         return {}
     body = article.body
-    whole = [index for index, (start, end) in enumerate(spans) if _whole_quotation(body, start, end)]
+    whole = [index for index, (start, end) in enumerate(spans) if whole_quotation(body, start, end)]
     if len(whole) != len(labels):
         return {}
     return dict(zip(whole, labels))
 
 
-def _whole_quotation(body: str, start: int, end: int) -> bool:
+def whole_quotation(body: str, start: int, end: int) -> bool:
     """Whether the paragraph is one double-quoted stretch: a mark opens it, a mark closes it and
     no mark stands between."""
     if end - start < 3 or body[start] not in OPENING or body[end - 1] not in CLOSING:

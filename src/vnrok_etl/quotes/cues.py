@@ -67,6 +67,8 @@ CUE_WORDS = frozenset(
     {re.match(r"[a-z]+", phrase).group(0) for phrase in CUE_PHRASES}
     | set(PARTICIPLE_CUES)
     | {"according", "showed", "shows", "indicated", "cited"}  # "according to X", "data … showed"
+    # PLAN_OBJECT's verbs: "unveiled the city's plan to …"
+    | {"revealed", "announced", "unveiled", "disclosed", "outlined", "detailed", "presented", "shared"}
 )
 # Whether lowercased text holds a cue word as a whole run of a-z letters: what
 # ``not CUE_WORDS.isdisjoint(re.findall("[a-z]+", text))`` tells, since that finds every maximal
@@ -85,6 +87,17 @@ MAX_CUES_PER_SENTENCE = 6
 CUE_ADVERBIAL = (
     r"(?:\s+(?:(?:at|in|on|during|while|after|before|when)\s[^,.;:“”\"]{1,60}?|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
+)
+
+# A disclosure verb whose object is a plan, made definite by its owner or article: "He also
+# revealed the bank's plan to open an office", "the minister announced the government's decision
+# to …", "outlined its roadmap for …". What the plan is is the statement (the text starts at the
+# object); an indefinite "announced a plan to" stays the reporter's account.
+PLAN_OBJECT = re.compile(
+    r"(?<!\w)(?P<cue>revealed|announced|unveiled|disclosed|outlined|detailed|presented|shared)\s+"
+    r"(?=(?:the|its|his|her|their|our|(?:the\s+)?[A-Za-z][\w\-]*['’]s)\s+(?:[a-z\-]+\s+){0,2}"
+    r"(?:plans?|intention|decision|roadmap|proposal)\s+(?:to|for)\s)",
+    re.IGNORECASE,
 )
 
 # (?<!\w) is \b before a cue's first letter; unlike \b it lets re skip ahead to those letters.

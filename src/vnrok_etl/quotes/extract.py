@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from vnrok_etl.quotes.attribution import Attribution, Reader, register_people
-from vnrok_etl.quotes.broadcast import add_soundbite, soundbite_speakers
+from vnrok_etl.quotes.broadcast import add_soundbite, soundbite_speakers, whole_quotation
 from vnrok_etl.quotes.direct import direct
 from vnrok_etl.quotes.interviews import (
     add_interview,
@@ -60,10 +60,12 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
     interviewee: str | None = None
     intro_quotes = 0
     previous_direct: Attribution | None = None
+    previous_reported: Attribution | None = None
     unclosed: list[tuple[int, int]] = []  # quotations left open at their paragraphs' ends
     for index, (start, end) in enumerate(spans):
-        if unclosed and (index in answers or index in questions or index in soundbites):
+        if index in answers or index in questions or index in soundbites:
             unclosed = []  # only the next news paragraph can close them
+            previous_reported = None  # nor can a reported statement before them lend its speaker
         if index in answers:
             if not intro_quotes:
                 intro_quotes = len(reader.quotes) + 1
@@ -78,7 +80,12 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
             previous_direct = add_soundbite(reader, start, end, *soundbites[index])
             continue
         quotes_before = len(reader.quotes)
-        previous_direct = _read_paragraph(
+        if previous_direct is None and previous_reported is not None and whole_quotation(body, start, end):
+            # "Minister Ahn says the routes will open. ⏎ “We will work with Vietnam …”": a
+            # paragraph that is one quotation and nothing else, after a paragraph ending in a
+            # reported statement, is that speaker's soundbite (a TV script's or a feature's form).
+            previous_direct = previous_reported
+        previous_direct, previous_reported = _read_paragraph(
             reader, start, end, paragraph_sentences[index], previous_direct
         )
         still_open = _unclosed_opening(body, start, end) if len(reader.quotes) == quotes_before else None
@@ -101,17 +108,20 @@ def _read_paragraph(
     end: int,
     sentences: list[tuple[int, int]],
     previous_direct: Attribution | None,
-) -> Attribution | None:
+) -> tuple[Attribution | None, Attribution | None]:
     """Quotes of one news paragraph (``sentences`` are its sentences); returns the attribution of
     its last direct quote when the paragraph ends inside or right after it (the next paragraph
-    may continue it), else None."""
+    may continue it), else None; and the speaker of the reported statement that ends it, if
+    one does (a next paragraph that is only a quotation is that speaker's), else None."""
     body = reader.body
     pairs = quote_pairs(reader, start, end)
     if not pairs:
         # Most paragraphs quote nothing: every sentence is reported speech's to read.
+        before = len(reader.quotes)
         for s_start, s_end in sentences:
+            before = len(reader.quotes)
             indirect(reader, s_start, s_end, pairs)
-        return None
+        return None, _reported_attribution(reader, before, unresolved=True)
     for open_at, close_at in pairs:
         reader.add_quoted(open_at, close_at if close_at is not None else end)
     opens = [open_at for open_at, _close in pairs]
@@ -150,7 +160,9 @@ def _read_paragraph(
             reported = last_direct is not None
         elif handled:
             reported = False
-    return None if reported else last_direct
+    if reported:
+        return None, _reported_attribution(reader, len(reader.quotes) - 1, unresolved=True)
+    return last_direct, None
 
 
 OPENING_MARKS = "\"“"
@@ -196,16 +208,21 @@ def _attribute_unclosed(
         reader.add_quoted(text_start, text_end)
 
 
-def _reported_attribution(reader: Reader, before: int) -> Attribution | None:
+def _reported_attribution(reader: Reader, before: int, unresolved: bool = False) -> Attribution | None:
     """The speaker of the reported statement just read (quotes from ``before``), as the
     attribution a quotation after it in the same paragraph continues: "Choi said that few cities
     had kept their factories open. “Korean investors have noticed.”" is Choi's quotation too.
-    None when the sentence reported nothing or nobody resolvable."""
-    if len(reader.quotes) == before:
+    None when the sentence reported nothing or nobody resolvable; with ``unresolved``, a
+    speaker left unnamed counts too, as printed ("business owners in Hanoi say …")."""
+    if len(reader.quotes) == before or before < 0:
         return None
     quote = reader.quotes[-1]
-    if quote.kind != "indirect" or quote.speaker is None:
+    if quote.kind != "indirect":
         return None
+    if quote.speaker is None:
+        if not unresolved or quote.speaker_printed is None:
+            return None
+        return Attribution(None, None, quote.speaker_title, quote.speaker_type, quote.speaker_printed)
     return Attribution(fold(quote.speaker), None, quote.speaker_title, quote.speaker_type, None)
 
 

@@ -17,6 +17,8 @@ from functools import lru_cache
 from itertools import islice
 
 from vnrok_etl.quotes.cues import CLAUSE_COMMA, COORDINATED
+from vnrok_etl.quotes.groups import MAX_PHRASE as GROUP_PHRASE
+from vnrok_etl.quotes.groups import group_before
 from vnrok_etl.speakers import (
     COMPANY_SUFFIX,
     COUNTRY_WORDS,
@@ -692,6 +694,11 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
         # "The Vietnamese Embassy in Seoul said", "Samsung's office in Hanoi said": where the
         # mission or office is says which one, not who spoke; the subject ends before it.
         cue_start = located.start("place")
+    # "Korean investors in Binh Duong said": an unnamed group's complement names no speaker.
+    comma = body.rfind(",", max(s_start, cue_start - GROUP_PHRASE), cue_start)
+    group = group_before(body, comma + 1 if comma >= 0 else s_start, cue_start)
+    if group is not None:
+        return group
     mention = mention_before(body, s_start, cue_start)
     if mention is None:
         mention = person_with_complement(body, s_start, len(body[:cue_start].rstrip()))

@@ -32,6 +32,7 @@ from vnrok_etl.quotes.cues import (
     MAX_CUES_PER_SENTENCE,
     PARENTHETICAL,
     PARTICIPLE,
+    PLAN_OBJECT,
     PRE_PARTICIPLE,
     QUOTED_AS_SAYING,
     cue_of,
@@ -40,6 +41,7 @@ from vnrok_etl.quotes.cues import (
     has_cue_word,
     pre_cue_matches,
 )
+from vnrok_etl.quotes.groups import group_after, group_before
 from vnrok_etl.quotes.marks import TERMINAL, is_quote_mark_only, trim_span
 from vnrok_etl.quotes.mentions import (
     SOURCE_TAIL,
@@ -184,6 +186,9 @@ def _post_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) 
             # "according to the South Korean presidential office": what the descriptor took for
             # a kind of source ("the ") opens a described body.
             found = mention_after(body, s_start + match.end("cue") + 1, end)
+        if not (found and clause_end(body, found[1], end)):
+            # "…, according to officials familiar with the matter": an unnamed group.
+            found = group_after(body, s_start + match.end(), end)
         if found and clause_end(body, found[1], end):
             attribution = source_attribution(reader, found, match.group("cue"))
             return attribution, s_start, s_start + match.start()
@@ -247,7 +252,9 @@ def _cue_at_end(
     comma = sentence.rfind(",", 0, cue_match.start("cue"))
     if comma <= 0:
         return None
-    mention = mention_before(body, s_start + comma + 1, cue_start)
+    mention = group_before(body, s_start + comma + 1, cue_start) or mention_before(
+        body, s_start + comma + 1, cue_start
+    )
     if mention is None:
         end_of_subject = len(body[:cue_start].rstrip())
         mention = person_with_complement(body, s_start + comma + 1, end_of_subject)
@@ -372,7 +379,8 @@ def _parenthetical(reader: Reader, s_start: int, end: int, cues: list[int] | Non
 
 
 def _pre_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) -> Reported | None:
-    """"X stressed that …", "He praised …, noting that …", "the Deputy PM said Vietnam …"."""
+    """"X stressed that …", "He praised …, noting that …", "the Deputy PM said Vietnam …", "He
+    revealed the bank's plan to open …" (cues.PLAN_OBJECT)."""
     body = reader.body
     candidates: list[tuple[re.Match[str], bool]] = []
     sentence = body[s_start:end]
@@ -386,6 +394,8 @@ def _pre_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) -
     # holds "said" or "says" as printed, which `in` rules out sooner (0.012 -> 0.002 ms/doc).
     if "said" in sentence or "say" in sentence or "responded" in sentence or "replied" in sentence:
         candidates += [(m, False) for m in BARE_SAY.finditer(body, s_start, end)]
+    if "plan" in lowered or "intention" in lowered or "decision" in lowered or "roadmap" in lowered:
+        candidates += [(m, False) for m in PLAN_OBJECT.finditer(body, s_start, end)]
     candidates.sort(key=lambda item: item[0].start())
     for match, participle in candidates[:MAX_CUES_PER_SENTENCE]:
         if participle:

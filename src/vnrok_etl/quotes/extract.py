@@ -10,7 +10,9 @@ from vnrok_etl.quotes.broadcast import add_soundbite, soundbite_speakers, whole_
 from vnrok_etl.quotes.direct import direct
 from vnrok_etl.quotes.interviews import (
     add_interview,
+    closing_thanks,
     find_interviewee,
+    header_interviewee,
     interview_layout,
     title_interviewee,
 )
@@ -53,6 +55,8 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
         paragraph_sentences = [split_sentences(body, start, end) for start, end in spans]
     register_people(reader, sentences)
     answers, questions, intro = interview_layout(article)
+    if answers:
+        answers -= closing_thanks(article.paragraphs, answers, questions)
     # Most articles were cleaned of no broadcast label: no paragraph is looked at for them.
     soundbites = soundbite_speakers(article, spans) if article.removed else {}
     # Who answers is settled at the first answer, once the introduction has been read: a quote
@@ -71,7 +75,7 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
                 intro_quotes = len(reader.quotes) + 1
                 interviewee = find_interviewee(
                     reader, spans, intro, reader.quotes[:]
-                ) or title_interviewee(reader, article.title)
+                ) or title_interviewee(reader, article.title) or header_interviewee(reader, article.removed)
             add_interview(reader, start, end, interviewee)
             continue
         if index in questions:

@@ -127,6 +127,50 @@ def title_interviewee(reader: Reader, title: str | None) -> str | None:
     return None
 
 
+# Header lines the cleaner set aside above the headline, where a magazine prints whom it
+# interviews ("H.E. Park Young-sik" over the headline, as a kicker or section label).
+HEADER_RULES = frozenset({"section_label", "kicker"})
+# The interviewer's closing courtesy: "Thank you for your time, Ambassador." / "Thanks, Minister!"
+CLOSING_THANKS = re.compile(
+    r"\s*(?:thank\s+you|thanks|many\s+thanks)\b[^.!?]{0,80}[.!]\s*$", re.IGNORECASE
+)
+
+
+def header_interviewee(reader: Reader, removed) -> str | None:
+    """The person named by a line printed above an interview's headline.
+
+    Magazines often print the interviewee's name with a title or honorific as a kicker over the
+    headline ("H.E. Park Young-sik", "Ambassador Tran Minh Khoa", "Dr. Lee Ji-eun") and never
+    name them again in the text. The cleaner sets those lines aside as labels; the first that
+    parses as a titled person or a full name with a known family name is the interviewee. Only
+    lines before the headline count: what follows it is a dek or a credit line.
+    """
+    for span in removed:
+        if span.rule == "title":
+            break
+        if span.rule in HEADER_RULES and len(span.text) <= 80:
+            found = title_interviewee(reader, span.text)
+            if found:
+                return found
+    return None
+
+
+def closing_thanks(paragraphs: tuple[str, ...], answers: set[int], questions: set[int]) -> set[int]:
+    """The interviewer's closing "Thank you …" paragraph, which is no answer.
+
+    An interview often ends with the interviewer thanking the guest ("Thank you for your time,
+    Ambassador."). It stands where an answer would, but follows an answer, not a question, and
+    holds nothing but thanks: it is the interviewer's courtesy, not a statement of the
+    interviewee. Only the last paragraph is read so; thanks that answer a question are the
+    interviewee's answer and stay.
+    """
+    last = len(paragraphs) - 1
+    if last in answers and last - 1 in answers and last - 1 not in questions:
+        if CLOSING_THANKS.match(paragraphs[last]):
+            return {last}
+    return set()
+
+
 def add_interview(reader: Reader, start: int, end: int, interviewee: str | None) -> None:
     """One answer paragraph as an interview quote, its "A:" or "Name:" opening left out."""
     body = reader.body

@@ -1,0 +1,59 @@
+"""Speech forms first met in the third held-out set (tests/heldout3), each tested on passages in
+our own words (invented people and events) that differ from the held-out page: the rule must
+hold for the form, not for the page."""
+
+from __future__ import annotations
+
+from vnrok_etl.quotes import extract_quotes
+from vnrok_etl.records import Article, Quote, RemovedSpan
+
+
+def interview(removed: tuple[RemovedSpan, ...], *paragraphs: str) -> tuple[Quote, ...]:
+    article = Article("A headline", None, None, None, None, None, None, "interview", paragraphs, (), removed)
+    return extract_quotes(article)[0]
+
+
+def news(*paragraphs: str) -> tuple[Quote, ...]:
+    return extract_quotes(Article(None, None, None, None, None, None, None, "news", paragraphs))[0]
+
+
+def who(quotes: tuple[Quote, ...]) -> list[tuple[str, str | None, str]]:
+    return [(q.kind, q.speaker, " ".join(q.text.split()[:4])) for q in quotes]
+
+
+QA = (
+    "Why did your university open a campus in Da Nang?",
+    "Our students asked for it. Many of them already work with Vietnamese engineers.",
+    "How many students will go there next year?",
+    "About two hundred, mostly in materials science.",
+)
+
+
+def test_a_titled_name_above_the_headline_is_the_interviewee() -> None:
+    removed = (
+        RemovedSpan("section_label", "IN CONVERSATION"),
+        RemovedSpan("section_label", "Prof. Kang Min-seo"),
+        RemovedSpan("title", "A headline"),
+    )
+    found = who(interview(removed, *QA))
+    assert [speaker for _, speaker, _ in found] == ["Kang Min-seo", "Kang Min-seo"]
+
+
+def test_a_name_printed_after_the_headline_is_no_interviewee() -> None:
+    # A credit line under the headline names the writers, not the guest.
+    removed = (RemovedSpan("title", "A headline"), RemovedSpan("section_label", "Dr. Kang Min-seo"))
+    assert {speaker for _, speaker, _ in who(interview(removed, *QA))} == {None}
+
+
+def test_the_interviewers_closing_thanks_is_no_answer() -> None:
+    removed = (RemovedSpan("section_label", "Prof. Kang Min-seo"), RemovedSpan("title", "A headline"))
+    found = who(interview(removed, *QA, "Many thanks for talking to us, Professor!"))
+    assert len(found) == 2
+    assert not any(text.startswith("Many thanks") for _, _, text in found)
+
+
+def test_thanks_that_answer_a_question_stay_an_answer() -> None:
+    removed = (RemovedSpan("section_label", "Prof. Kang Min-seo"), RemovedSpan("title", "A headline"))
+    found = who(interview(removed, *QA, "Anything you would like to add?", "Thanks to our partners in Da Nang, we are ready."))
+    assert ("interview", "Kang Min-seo", "Thanks to our partners") in found
+

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field, replace
 
+from vnrok_etl.profiles import AGENCY_CODES, AGENCY_NAMES, MASTHEADS
 from vnrok_etl.quotes.cues import cue_text
 from vnrok_etl.quotes.groups import group_words, share_kind
 from vnrok_etl.quotes.mentions import (
@@ -25,7 +26,6 @@ from vnrok_etl.quotes.mentions import (
     organisation_names,
     run_mention,
 )
-from vnrok_etl.profiles import AGENCY_CODES, AGENCY_NAMES, MASTHEADS
 from vnrok_etl.records import Quote, Speaker
 from vnrok_etl.speakers import (
     COMPANY_HEADS,

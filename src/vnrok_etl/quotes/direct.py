@@ -31,15 +31,17 @@ from vnrok_etl.quotes.cues import (
 )
 from vnrok_etl.quotes.marks import CLOSERS, TERMINAL, trim_span
 from vnrok_etl.quotes.mentions import (
-    MANNER_AFTER_SPEAKER,
     MENTION_WINDOW,
-    clause_end,
-    clause_subject,
     mention_after,
     mention_before,
-    subject_before,
 )
 from vnrok_etl.quotes.scare import is_term, speech_like
+from vnrok_etl.quotes.subjects import (
+    MANNER_AFTER_SPEAKER,
+    clause_end,
+    clause_subject,
+    subject_before,
+)
 
 
 def direct(

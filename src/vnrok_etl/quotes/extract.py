@@ -6,7 +6,11 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from vnrok_etl.quotes.attribution import Attribution, Reader, register_people
-from vnrok_etl.quotes.broadcast import add_soundbite, soundbite_speakers, whole_quotation
+from vnrok_etl.quotes.broadcast import (
+    add_soundbite,
+    soundbite_speakers,
+    whole_quotation,
+)
 from vnrok_etl.quotes.direct import direct
 from vnrok_etl.quotes.interviews import (
     add_interview,
@@ -16,12 +20,17 @@ from vnrok_etl.quotes.interviews import (
     interview_layout,
     title_interviewee,
 )
-from vnrok_etl.quotes.marks import DOUBLE_MARKS, SINGLE_MARKS, body_marks, quote_pairs, trim_span
+from vnrok_etl.quotes.marks import (
+    DOUBLE_MARKS,
+    SINGLE_MARKS,
+    body_marks,
+    quote_pairs,
+    trim_span,
+)
 from vnrok_etl.quotes.reported import indirect
 from vnrok_etl.records import Article, Quote, Speaker
-from vnrok_etl.speakers import fold
 from vnrok_etl.sentences import body_sentences, split_sentences
-
+from vnrok_etl.speakers import fold
 
 # Removed spans (Article.removed) that are photo captions: they may name a person the body calls
 # by surname only (attribution._caption_person).

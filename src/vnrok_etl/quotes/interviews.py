@@ -16,6 +16,8 @@ from vnrok_etl.quotes.mentions import (
     mention_before,
     name_run_ends,
     run_mention,
+)
+from vnrok_etl.quotes.subjects import (
     subject_before,
 )
 from vnrok_etl.records import Article, Quote
@@ -165,9 +167,8 @@ def closing_thanks(paragraphs: tuple[str, ...], answers: set[int], questions: se
     interviewee's answer and stay.
     """
     last = len(paragraphs) - 1
-    if last in answers and last - 1 in answers and last - 1 not in questions:
-        if CLOSING_THANKS.match(paragraphs[last]):
-            return {last}
+    if last in answers and last - 1 in answers and CLOSING_THANKS.match(paragraphs[last]):
+        return {last}
     return set()
 
 

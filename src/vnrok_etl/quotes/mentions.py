@@ -4,21 +4,16 @@ A mention is a run of capitalised words, possibly after title words ("RoK Prime 
 Seok"), a description ending in a role noun ("the Vietnamese Party chief", "the ministry") or a
 pronoun. ``mention_before`` walks back from a cue ("… Kim Min Seok said"), ``mention_after``
 reads forward from one ("said Park Noh Wan, RoK Ambassador …"); both return the mention parsed by
-``speakers.parse_mention``. ``subject_before`` and ``clause_subject`` find a cue's subject across
-an apposition or a coordinated verb.
+``speakers.parse_mention``. A cue's subject across an apposition or a coordinated verb is
+``quotes.subjects``' concern.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from functools import lru_cache
-from itertools import islice
 
-from vnrok_etl.quotes.cues import CLAUSE_COMMA, COORDINATED
-from vnrok_etl.quotes.groups import MAX_PHRASE as GROUP_PHRASE
-from vnrok_etl.quotes.groups import group_before
 from vnrok_etl.speakers import (
     COMPANY_SUFFIX,
     COUNTRY_WORDS,
@@ -34,7 +29,6 @@ from vnrok_etl.speakers import (
     ParsedMention,
     fold,
     parse_mention,
-    split_title,
 )
 
 # Characters looked back from a cue for its subject; the longest seed title and name is ~80.
@@ -109,13 +103,6 @@ NAME_POSSESSIVES = frozenset(
      "children's", "farmers’", "farmers'", "veterans’", "veterans'"}
 )
 MISSION_PLACE = re.compile(r"\s+in\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?")
-# "Embassy in Seoul said", "office in the Republic of Korea said": a mission or office and where
-# it is, right before the cue (the place is MISSION_PLACE's, with an optional "the").
-MISSION_LOCATED = re.compile(
-    r"(?P<head>[A-Za-z]+)(?P<place>\s+in\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'\-]*){0,3})\s*$"
-)
-RELATIVE_WHICH = re.compile(r",\s+which\s+$")
-LOCATED_HEADS = frozenset({"office", "branch", "bureau", "general", "representative"})
 # What may follow a post-posed subject that ends its clause.
 CLAUSE_CLOSERS = " \t\n.!?;:/”’\"')]»"
 # Last words of role nouns ("legislator", "attache", "ceo"): a description ending in one names
@@ -626,29 +613,6 @@ def mention_after(body: str, lo: int, hi: int) -> tuple[int, int, ParsedMention]
         return None
     return start, end, parsed
 
-def _person_like(parsed: ParsedMention) -> bool:
-    """A full name that reads as a person's on its own: titled ("Mr. Kwon Sang-min") or opened
-    by a family name ("Nguyen Van Hoa"); not a company ("Hansol Electronics Vina")."""
-    name = parsed.name or ""
-    return " " in name and (bool(parsed.title) or fold(name.split(" ", 1)[0]) in FAMILY_NAMES)
-
-
-def person_with_complement(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | None:
-    """A person mention ending at ``hi`` after a place or body it belongs to: "Ambassador Nguyen
-    Duc Thang of Viet Nam in Seoul", "Kim Min-ji from Seoul National University"."""
-    # Speed: try the complement only where a preposition starts one, not at every character.
-    match = None
-    for preposition in COMPLEMENT_START.finditer(body, max(lo, hi - APPOSITION_CHARS), hi):
-        if (match := NAME_COMPLEMENT.match(body, preposition.start(), hi)) is not None:
-            break
-    if match is None:
-        return None
-    mention = mention_before(body, lo, match.start())
-    if mention is None or not mention[1].name or " " not in mention[1].name:
-        return None
-    return mention
-
-
 def _mission_before(tokens: list[tuple[str, int, int]], i: int) -> bool:
     """Whether a diplomatic mission's name runs before token ``i``: a mission is named by where
     it is ("the Embassy of Việt Nam in Seoul"), other bodies are not ("the Center in Gimhae")."""
@@ -664,116 +628,3 @@ def _role_ahead(tokens: list[tuple[str, int, int]], i: int) -> bool:
     return any(
         fold(token) in TITLE_WORDS or fold(token) in ROLE_HEADS for token, _s, _e in tokens[i + 1 : i + 3]
     )
-
-
-def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, ParsedMention] | None:
-    """The cue's subject: right before it, before an apposition ("Nguyễn Văn Thảo, Director of
-    …, said"), or the clause's when the verb is coordinated ("Kim said: “…,” and added: “…”")."""
-    if COORDINATED.search(body, max(s_start, cue_start - 12), cue_start):
-        return clause_subject(body, s_start, cue_start)
-    # Speed: both tests below start with a str test (a regex search over the window before
-    # every cue cost more than the rest of this function).
-    which = (
-        RELATIVE_WHICH.search(body, max(s_start, cue_start - 10), cue_start)
-        if body.rfind("which", max(s_start, cue_start - 8), cue_start) >= 0 else None
-    )
-    if which is not None:
-        # "…the Korea Arts Management Service, which said ticket sales …": the body the relative
-        # clause hangs on speaks; "which", not "who", so an organisation.
-        found = mention_before(body, s_start, which.start())
-        if found is not None and found[1].name and not found[1].title:
-            start, parsed = found
-            return start, replace(parsed, name="", title=None, organisation=parsed.name, org_head=None)
-        return found if found is not None and found[1].organisation is not None else None
-    inside = body.rfind(" in ", max(s_start, cue_start - MENTION_WINDOW), cue_start)
-    located = None
-    if inside > s_start:
-        head_start = body.rfind(" ", s_start, inside) + 1
-        located = MISSION_LOCATED.match(body, max(s_start, head_start), cue_start)
-    if located is not None and located.group("head").casefold() in MISSIONS | LOCATED_HEADS:
-        # "The Vietnamese Embassy in Seoul said", "Samsung's office in Hanoi said": where the
-        # mission or office is says which one, not who spoke; the subject ends before it.
-        cue_start = located.start("place")
-    # "Korean investors in Binh Duong said": an unnamed group's complement names no speaker.
-    comma = body.rfind(",", max(s_start, cue_start - GROUP_PHRASE), cue_start)
-    group = group_before(body, comma + 1 if comma >= 0 else s_start, cue_start)
-    if group is not None:
-        return group
-    mention = mention_before(body, s_start, cue_start)
-    if mention is None:
-        mention = person_with_complement(body, s_start, len(body[:cue_start].rstrip()))
-    if mention is not None and mention[1].organisation:
-        # "Vice Chairwoman Đỗ Thị Hạnh of the Korea-Viet Nam Business Association said": the
-        # organisation completes the person's title; the person is the subject.
-        person = _person_of(body, s_start, mention[0])
-        if person is not None:
-            return person
-    lo = max(s_start, cue_start - MENTION_WINDOW)
-    before = body[lo:cue_start].rstrip()
-    if mention is not None:
-        return mention
-    # "…, reportedly said": an adverb between the apposition's comma and the cue.
-    while (adverb := TRAILING_ADVERB.search(before)) is not None:
-        before = before[: adverb.start()].rstrip()
-    if not before.endswith(","):
-        return None
-    close = lo + len(before) - 1
-    open_ = body.rfind(",", max(s_start, close - APPOSITION_CHARS), close)
-    if open_ < 0:
-        return None
-    # "Its Vietnam director, Mr. Kwon Sang-min, said": the name is the apposition.
-    inner = mention_before(body, open_ + 1, close)
-    if inner is not None and _person_like(inner[1]) and not body[open_ + 1 : inner[0]].strip():
-        return inner
-    mention = mention_before(body, s_start, open_)
-    if mention is None or not (mention[1].name or mention[1].role):
-        return None
-    if body.startswith(" which ", open_ + 1) and mention[1].name:
-        # "Emart, which operates in Vietnam through a partner, said": "which", not "who", so a
-        # company or body, not a person.
-        start, parsed = mention
-        return start, replace(parsed, name="", title=None, organisation=parsed.name, org_head=None)
-    title, _country = split_title(body[open_ + 1 : close])
-    start, parsed = mention
-    return start, replace(parsed, title=title) if title and not parsed.title else parsed
-
-def _person_of(body: str, s_start: int, organisation_start: int) -> tuple[int, ParsedMention] | None:
-    """The person named right before "of (the) <organisation>" starting at ``organisation_start``."""
-    before = body[max(s_start, organisation_start - 8) : organisation_start]
-    match = OF_THE.search(before)
-    if match is None:
-        return None
-    hi = organisation_start - len(before) + match.start()
-    mention = mention_before(body, s_start, hi)
-    if mention is None or not mention[1].name or len(mention[1].name.split()) < 2:
-        return None
-    return mention
-
-
-def clause_subject(body: str, s_start: int, cue_start: int) -> tuple[int, ParsedMention] | None:
-    """Subject of the clause a participle hangs on: the first mention at a clause start."""
-    # The subject opens the sentence or follows an opening clause or two ("Speaking at …, X").
-    starts = [s_start] + [m.end() for m in islice(CLAUSE_COMMA.finditer(body, s_start, cue_start), 3)]
-    for start in starts:
-        found = mention_after(body, start, cue_start)
-        if found:
-            return found[0], found[2]
-    return None
-
-
-# "”, said Mr. Park with a laugh.", "” said Kim in an interview.": how, where or when the speaker
-# said it, up to the sentence's end, with no further quotation (after a closing mark only: in
-# reported speech "… told participants that … in Korean had tripled" is no such phrase).
-MANNER_AFTER_SPEAKER = re.compile(r"\s+(?:with|in|at|during|after|before|while)\s[^“”\"]{1,80}$")
-
-
-def clause_end(body: str, mention_end: int, end: int) -> bool:
-    """Whether a post-posed subject ends its clause: nothing but closing punctuation follows,
-    or an apposition or adverbial after a comma ("…, said Park Noh Wan, RoK Ambassador …")."""
-    rest = body[mention_end:end]
-    # "according to the Foreign Investment Agency (FIA)", "… Korea Customs Service data":
-    # an abbreviation or the kind of source after the name.
-    rest = rest[len(SOURCE_TAIL.match(rest).group(0)) :]
-    if not rest.strip(CLAUSE_CLOSERS):
-        return True
-    return rest.startswith(",") and not any(mark in rest for mark in "“”\"")

@@ -46,10 +46,12 @@ from vnrok_etl.quotes.marks import TERMINAL, is_quote_mark_only, trim_span
 from vnrok_etl.quotes.mentions import (
     SOURCE_TAIL,
     apposition_after,
-    clause_end,
-    clause_subject,
     mention_after,
     mention_before,
+)
+from vnrok_etl.quotes.subjects import (
+    clause_end,
+    clause_subject,
     person_with_complement,
     subject_before,
 )

@@ -57,3 +57,16 @@ def test_thanks_that_answer_a_question_stay_an_answer() -> None:
     found = who(interview(removed, *QA, "Anything you would like to add?", "Thanks to our partners in Da Nang, we are ready."))
     assert ("interview", "Kang Min-seo", "Thanks to our partners") in found
 
+
+
+def test_a_mission_named_by_its_country_keeps_where_it_is() -> None:
+    found = who(news(
+        "The Embassy of Indonesia in the Republic of Korea said on Monday that it would open a visa desk in Busan.",
+        "According to the embassy, the desk will serve about 400 seafarers a month.",
+    ))
+    assert [speaker for _, speaker, _ in found] == ["Embassy of Indonesia in the Republic of Korea"] * 2
+
+
+def test_a_mission_in_a_city_announcing_that() -> None:
+    found = who(news("The Embassy of Vietnam in Seoul announced that its hotline will run around the clock."))
+    assert found == [("indirect", "Embassy of Vietnam in Seoul", "its hotline will run")]

@@ -102,7 +102,10 @@ NAME_POSSESSIVES = frozenset(
     {"people’s", "people's", "women’s", "women's", "workers’", "workers'", "children’s",
      "children's", "farmers’", "farmers'", "veterans’", "veterans'"}
 )
-MISSION_PLACE = re.compile(r"\s+in\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?")
+# A country's long name keeps its "the … of …": "in the Republic of Korea", "in the United States".
+MISSION_PLACE = re.compile(
+    r"\s+in\s+(?:the\s+(?=[A-Z]))?[A-Z][\w’'\-]*(?:\s+of\s+(?=[A-Z])[A-Z][\w’'\-]*|\s+[A-Z][\w’'\-]*)?"
+)
 # What may follow a post-posed subject that ends its clause.
 CLAUSE_CLOSERS = " \t\n.!?;:/”’\"')]»"
 # Last words of role nouns ("legislator", "attache", "ceo"): a description ending in one names

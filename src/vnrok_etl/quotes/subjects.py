@@ -33,6 +33,12 @@ from vnrok_etl.speakers import FAMILY_NAMES, ParsedMention, fold, split_title
 MISSION_LOCATED = re.compile(
     r"(?P<head>[A-Za-z]+)(?P<place>\s+in\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'\-]*){0,3})\s*$"
 )
+# "Embassy of Viet Nam", "Consulate of Korea": a mission named by its country, the country's
+# words (capitalised) running to the end of the window.
+MISSION_OF = re.compile(
+    r"\b(?:Embassy|Consulate(?:\s+General)?|Mission)\s+of\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}\s*$"
+)
+MISSION_NAME_CHARS = 60
 RELATIVE_WHICH = re.compile(r",\s+which\s+$")
 LOCATED_HEADS = frozenset({"office", "branch", "bureau", "general", "representative"})
 
@@ -88,6 +94,12 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
         # "The Vietnamese Embassy in Seoul said", "Samsung's office in Hanoi said": where the
         # mission or office is says which one, not who spoke; the subject ends before it.
         cue_start = located.start("place")
+    elif located is not None and (mission := _mission_of(body, s_start, located.start("place"))):
+        # "the Embassy of Viet Nam in the Republic of Korea announced": a mission named by its
+        # country keeps where it is in its name, as the registry names it (``organisation_names``).
+        start, parsed = mission
+        name = " ".join(body[start : located.end("place")].split())
+        return start, replace(parsed, printed=name, organisation=name)
     # "Korean investors in Binh Duong said": an unnamed group's complement names no speaker.
     comma = body.rfind(",", max(s_start, cue_start - GROUP_PHRASE), cue_start)
     group = group_before(body, comma + 1 if comma >= 0 else s_start, cue_start)
@@ -130,6 +142,20 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     title, _country = split_title(body[open_ + 1 : close])
     start, parsed = mention
     return start, replace(parsed, title=title) if title and not parsed.title else parsed
+
+def _mission_of(body: str, s_start: int, hi: int) -> tuple[int, ParsedMention] | None:
+    """The mission named by its country right before ``hi``: "the Embassy of Viet Nam" (before
+    " in the Republic of Korea"), its start after any "the"."""
+    if MISSION_OF.search(body, max(s_start, hi - MISSION_NAME_CHARS), hi) is None:
+        return None
+    found = mention_before(body, s_start, hi)
+    if found is None or not found[1].organisation or MISSIONS.isdisjoint(fold(found[1].organisation).split()):
+        return None
+    start = found[0]
+    if body.startswith(("The ", "the "), start):
+        start += 4
+    return start, found[1]
+
 
 def _person_of(body: str, s_start: int, organisation_start: int) -> tuple[int, ParsedMention] | None:
     """The person named right before "of (the) <organisation>" starting at ``organisation_start``."""

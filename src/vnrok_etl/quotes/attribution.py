@@ -14,8 +14,6 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field, replace
 
 from vnrok_etl.profiles import AGENCY_CODES, AGENCY_NAMES, MASTHEADS
-from vnrok_etl.quotes.cues import cue_text
-from vnrok_etl.quotes.groups import group_words, share_kind
 from vnrok_etl.quotes.mentions import (
     NATIONALITY_WORDS,
     NOT_NAMES,
@@ -31,7 +29,6 @@ from vnrok_etl.speakers import (
     COMPANY_HEADS,
     COUNTRY_WORDS,
     FAMILY_NAMES,
-    GENERIC_ROLES,
     KNOWN_PEOPLE,
     OCCUPATION_ROLES,
     ORG_HEADS,
@@ -61,12 +58,6 @@ DESCRIPTION_FILLERS = frozenset(
 PLACE_HEADS = frozenset({"city", "province", "country", "state"})
 OWNER = re.compile(r"(?:the\s+)?([a-z]+)['’]s\s", re.IGNORECASE)
 INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)
-# Words of plural subjects that stand for the article's own parties, not an unnamed group.
-PARTIES = frozenset(
-    {"two", "both", "all", "sides", "side", "leaders", "parties", "countries", "nations",
-     "delegations", "governments", "ministers", "heads", "presidents", "counterparts", "they",
-     "we", "each", "these", "those"}
-)
 # A place noun after a name makes it a place: "Nam Dinh province", "Le Loi street".
 PLACE_AFTER = re.compile(
     r"\s+(?:province|city|district|ward|commune|street|road|avenue|bridge|river|lake|"
@@ -196,7 +187,7 @@ def register_people(reader: Reader, sentences: list[tuple[int, int]]) -> None:
             if parsed.title or match_known(parsed.name) or _family_name_first(body, parsed, end):
                 key = _note(reader, m_start, parsed)
                 if key is not None:
-                    _describe(reader, key, end)
+                    describe_person(reader, key, end)
                     words = fold(parsed.name).split()
                     surnames.update((words[0], words[-1]))
                     _mark_possessive(reader, m_start, end)
@@ -223,7 +214,7 @@ def _family_name_first(body: str, parsed: ParsedMention, end: int) -> bool:
     return following is None
 
 
-def _describe(reader: Reader, key: str, name_end: int) -> str | None:
+def describe_person(reader: Reader, key: str, name_end: int) -> str | None:
     """Keep the apposition after a person's name ("Kim, an economist at …,") as what later
     role descriptions can refer to; it is their title when the article prints no other.
     Returns the apposition's text, None when there is none."""
@@ -696,96 +687,3 @@ def _recent_organisation(reader: Reader, offset: int, head: str) -> str | None:
         if organisation.kind == "organisation" and (not head or not heads.isdisjoint(organisation.descriptions)):
             return key
     return None
-
-
-def attribute(
-    reader: Reader,
-    mention: tuple[int, ParsedMention] | None,
-    cue: str,
-    mention_end: int | None = None,
-) -> Attribution:
-    """The attribution of a cue to its subject ``mention`` (None: no subject was found).
-
-    With ``mention_end``, an apposition after the mention ("said Park Noh Wan, RoK Ambassador to
-    Viet Nam") is the printed title when the mention has none. An unresolved subject keeps its
-    printed form, and its kind when it still names one speaker (``unresolved_but_singular``).
-    """
-    if mention is None:
-        return Attribution(None, cue_text(cue), None)
-    m_start, parsed = mention
-    key = resolve_subject(reader, m_start, parsed)
-    title = _printed_title(parsed)
-    if key is not None:
-        person = reader.people[key]
-        if mention_end is not None and person.kind == "person":
-            described = _describe(reader, key, mention_end)
-            title = title or described
-        return Attribution(key, cue_text(cue), title, person.kind)
-    kind = None
-    if unresolved_but_singular(parsed):
-        kind = "organisation" if parsed.organisation is not None else (unnamed_group(parsed) or "person")
-    return Attribution(None, cue_text(cue), title, kind, parsed.printed)
-
-
-def unresolved_but_singular(parsed: ParsedMention) -> bool:
-    """Whether a subject that resolved to nobody still says who spoke: a singular pronoun, a
-    role, a titled surname or an organisation ("he", "the ambassador", "President Lee", "the
-    agency"), or a group the article never names ("analysts", "travel agencies"); not a bare
-    capitalised word ("Lee", which may be anything), nor the parties the article is about
-    ("the two leaders", "both sides", "they"), which report what was agreed, not said."""
-    return bool(
-        (parsed.pronoun and not parsed.plural)
-        or (parsed.role and not parsed.name)
-        or (parsed.name and parsed.title)
-        or parsed.organisation is not None
-        or unnamed_group(parsed) is not None
-    )
-
-
-def unnamed_group(parsed: ParsedMention) -> str | None:
-    """"person" or "organisation" for a plural subject naming an unnamed group ("Analysts",
-    "Travel agencies", "the organisers"); None for anything else."""
-    if not parsed.plural or parsed.pronoun or parsed.name:
-        return None
-    if (share := share_kind(parsed.printed)) is not None:
-        return share  # "64% said", "half of the respondents say"
-    # "two people with knowledge of the matter", "one of the people": the head, not the
-    # complement, says what the group is (groups.py).
-    words = group_words(parsed.printed) or fold(parsed.printed).split()
-    if words and words[-1] == "people":
-        return "person"  # "two people" are no parties: "two" counts them
-    if not words or PARTIES.intersection(words) or not words[-1].endswith("s"):
-        return None
-    singular = words[-1][:-3] + "y" if words[-1].endswith("ies") else words[-1].rstrip("s")
-    return "organisation" if singular in ORG_HEADS or singular in COMPANY_HEADS else "person"
-
-
-def _printed_title(parsed: ParsedMention) -> str | None:
-    """The title printed with the mention; "the official" and "the diplomat" print none."""
-    return None if parsed.role in GENERIC_ROLES else parsed.title
-
-
-def emit(reader: Reader, kind: str, attribution: Attribution, start: int, end: int) -> None:
-    person = reader.people.get(attribution.key) if attribution.key else None
-    name = person.name if person else None
-    title = (attribution.title or person.title) if person and person.kind == "person" else None
-    speaker_type = person.kind if person else attribution.kind
-    printed = None if person else attribution.printed
-    reader.quotes.append(
-        Quote(kind, name, title, attribution.cue, reader.body[start:end], start, end,
-              speaker_type, printed)
-    )
-    reader.add_quoted(start, end)
-    if person is not None and attribution.key:
-        reader.speakers_used.append(attribution.key)
-        if person.kind == "person":
-            reader.last_speaker = attribution.key
-        else:
-            reader.last_organisation = attribution.key
-
-
-def extend_last(reader: Reader, end: int) -> None:
-    """Grow the last quote to end at ``end`` (more of the same quotation). The attribution it
-    now spans stays outside quoted content: its speaker is still a pronoun's antecedent."""
-    quote = reader.quotes[-1]
-    reader.quotes[-1] = replace(quote, text=reader.body[quote.start_char : end], end_char=end)

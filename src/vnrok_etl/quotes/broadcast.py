@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from vnrok_etl.quotes.attribution import Attribution, Reader, attribute, emit
+from vnrok_etl.quotes.attribution import Attribution, Reader
+from vnrok_etl.quotes.emit import attribute, emit
 from vnrok_etl.quotes.marks import DOUBLE_CLOSE, DOUBLE_OPEN, trim_span
 from vnrok_etl.records import Article
 from vnrok_etl.speakers import parse_mention

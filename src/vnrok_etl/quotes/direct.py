@@ -11,13 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from vnrok_etl.quotes.attribution import (
-    Attribution,
-    Reader,
-    attribute,
-    emit,
-    extend_last,
-)
+from vnrok_etl.quotes.attribution import Attribution, Reader
 from vnrok_etl.quotes.cues import (
     CUE_AT_START,
     CUE_BEFORE_QUOTE,
@@ -29,6 +23,7 @@ from vnrok_etl.quotes.cues import (
     cue_text,
     has_cue_word,
 )
+from vnrok_etl.quotes.emit import attribute, emit, extend_last
 from vnrok_etl.quotes.marks import CLOSERS, TERMINAL, trim_span
 from vnrok_etl.quotes.mentions import (
     MENTION_WINDOW,

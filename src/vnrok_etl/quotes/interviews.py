@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from vnrok_etl.quotes.attribution import Attribution, Reader, emit, resolve_subject
+from vnrok_etl.quotes.attribution import Attribution, Reader, resolve_subject
+from vnrok_etl.quotes.emit import emit
 from vnrok_etl.quotes.marks import trim_span
 from vnrok_etl.quotes.mentions import (
     mention_after,

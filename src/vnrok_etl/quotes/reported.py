@@ -12,14 +12,7 @@ import re
 from dataclasses import replace
 from itertools import islice
 
-from vnrok_etl.quotes.attribution import (
-    Attribution,
-    Reader,
-    attribute,
-    emit,
-    sentence_business,
-    unnamed_group,
-)
+from vnrok_etl.quotes.attribution import Attribution, Reader, sentence_business
 from vnrok_etl.quotes.cues import (
     ACCORDING_TO,
     BARE_SAY,
@@ -41,6 +34,7 @@ from vnrok_etl.quotes.cues import (
     has_cue_word,
     pre_cue_matches,
 )
+from vnrok_etl.quotes.emit import attribute, emit, unnamed_group
 from vnrok_etl.quotes.groups import group_after, group_before
 from vnrok_etl.quotes.marks import TERMINAL, is_quote_mark_only, trim_span
 from vnrok_etl.quotes.mentions import (

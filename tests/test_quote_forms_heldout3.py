@@ -70,3 +70,19 @@ def test_a_mission_named_by_its_country_keeps_where_it_is() -> None:
 def test_a_mission_in_a_city_announcing_that() -> None:
     found = who(news("The Embassy of Vietnam in Seoul announced that its hotline will run around the clock."))
     assert found == [("indirect", "Embassy of Vietnam in Seoul", "its hotline will run")]
+
+
+def test_a_described_ministry_of_another_field_is_not_the_one_named_before() -> None:
+    found = who(news(
+        "The Ministry of Foreign Affairs said the visa waiver would be extended to the end of 2027.",
+        "Tourist arrivals from Korea rose 12% in October, the culture ministry said.",
+    ))
+    assert [speaker for _, speaker, _ in found] == ["Ministry of Foreign Affairs", "culture ministry"]
+
+
+def test_a_described_ministry_of_the_same_field_is_the_one_named_before() -> None:
+    found = who(news(
+        "The Ministry of Labour, Invalids and Social Affairs said 9,000 workers would leave for Korea in March.",
+        "Most of them will work on farms, according to the labor ministry.",
+    ))
+    assert {speaker for _, speaker, _ in found} == {"Ministry of Labour, Invalids and Social Affairs"}

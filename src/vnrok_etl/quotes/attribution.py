@@ -54,6 +54,11 @@ DESCRIPTION_FILLERS = frozenset(
      "municipal", "national", "state", "local", "central", "country", "country's", "country’s",
      "new", "main", "top", "general", "department", "office", "ministry", "agency"}
 )
+# Words of a description that name no field of work: "the same ministry", "the relevant agency".
+UNSPECIFIC_WORDS = frozenset(
+    {"same", "relevant", "competent", "responsible", "concerned", "former", "current", "host",
+     "two", "both", "other", "another", "whole", "entire", "said", "foreign-invested"}
+)
 # Owners that are places: "the city's statistics office" speaks for itself, not for the city.
 PLACE_HEADS = frozenset({"city", "province", "country", "state"})
 OWNER = re.compile(r"(?:the\s+)?([a-z]+)['’]s\s", re.IGNORECASE)
@@ -442,6 +447,13 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
             return reader.last_organisation or _recent_organisation(reader, offset, "")
         _note_organisations(reader)
         found = _recent_organisation(reader, offset, parsed.org_head or "")
+        if (
+            found is not None and not _description_fits(parsed.printed, found)
+            and (described := _described_organisation(parsed.printed)) is not None
+        ):
+            # "according to the labor ministry" after "the Ministry of Health and Welfare": the
+            # description names another ministry's field; it is that one, as described.
+            return _note_organisation(reader, offset, described, None)
         if found is None and parsed.org_head in COMPANY_HEADS and (lead := _lead_business(reader, offset)):
             found = lead
         if found is None:
@@ -653,6 +665,22 @@ def _organisation_sharing_a_word(reader: Reader, offset: int, printed: str) -> s
             continue  # "the Vietnamese customs agency" is not the Korea Customs Service
         return key
     return None
+
+
+def _description_fits(printed: str, key: str) -> bool:
+    """Whether a description ("the labor ministry", "the trade ministry") can mean the named
+    organisation ``key``: every description that names a field ("labor", "trade", "health")
+    must share it with the name ("Ministry of Labour, Invalids and Social Affairs", "Ministry of
+    Industry and Trade"). Words compare by their first four letters, so spellings and forms
+    meet ("labor"/"labour", "defense"/"defence", "agricultural"/"agriculture"). A description
+    with no such word ("the ministry", "the Korean ministry") fits any organisation of its head.
+    """
+    fields = {
+        word[:4] for word in fold(printed).split()
+        if word not in DESCRIPTION_FILLERS and word not in UNSPECIFIC_WORDS and word not in COUNTRY_WORDS
+        and word not in ORG_HEADS and not POSSESSIVE_WORD.search(word) and word.isalpha()
+    }
+    return not fields or not fields.isdisjoint(word[:4] for word in key.split())
 
 
 def _country_of(words: list[str]) -> str | None:

@@ -86,3 +86,11 @@ def test_a_described_ministry_of_the_same_field_is_the_one_named_before() -> Non
         "Most of them will work on farms, according to the labor ministry.",
     ))
     assert {speaker for _, speaker, _ in found} == {"Ministry of Labour, Invalids and Social Affairs"}
+
+
+def test_a_nationality_before_a_ministry_of_a_field_owns_it() -> None:
+    found = who(news(
+        "The South Korean Ministry of Oceans and Fisheries said on Friday that 40 Vietnamese crew had been rescued.",
+        "The crew will fly home on Sunday, according to the Ministry of Oceans and Fisheries.",
+    ))
+    assert [speaker for _, speaker, _ in found] == ["Ministry of Oceans and Fisheries"] * 2

@@ -54,6 +54,12 @@ DESCRIPTION_FILLERS = frozenset(
      "municipal", "national", "state", "local", "central", "country", "country's", "country’s",
      "new", "main", "top", "general", "department", "office", "ministry", "agency"}
 )
+# "Vietnamese Ministry of Industry and Trade": a demonym that owns an official "<Head> of <field>" name.
+OWNER_NATIONALITY = re.compile(
+    r"^(?:South\s+|North\s+)?(?:Vietnamese|Korean|Chinese|Japanese|American|Thai|Indonesian|"
+    r"Malaysian|Philippine|Singaporean|Lao|Cambodian|Indian|Australian)\s+"
+    r"(?=(?:Ministry|Department|General\s+Department|Directorate|Administration)\s+(?:of|for)\s)"
+)
 # Words of a description that name no field of work: "the same ministry", "the relevant agency".
 UNSPECIFIC_WORDS = frozenset(
     {"same", "relevant", "competent", "responsible", "concerned", "former", "current", "host",
@@ -248,7 +254,13 @@ def _note_organisations(reader: Reader) -> None:
 
 
 def _note_organisation(reader: Reader, offset: int, name: str, abbreviation: str | None) -> str:
-    """Record one mention of a named organisation; returns its key."""
+    """Record one mention of a named organisation; returns its key.
+
+    A nationality adjective before an official name of the form "<Ministry|Department|…> of
+    <field>" says whose it is, not what it is called: "the Vietnamese Ministry of Industry and
+    Trade" is Viet Nam's "Ministry of Industry and Trade", as "Vietnam's Ministry of …" is.
+    """
+    name = OWNER_NATIONALITY.sub("", name, count=1)
     key = fold(name)
     organisation = reader.people.get(key)
     if organisation is None:

@@ -4,6 +4,8 @@ hold for the form, not for the page."""
 
 from __future__ import annotations
 
+import pytest
+
 from vnrok_etl.quotes import extract_quotes
 from vnrok_etl.records import Article, Quote, RemovedSpan
 
@@ -94,3 +96,21 @@ def test_a_nationality_before_a_ministry_of_a_field_owns_it() -> None:
         "The crew will fly home on Sunday, according to the Ministry of Oceans and Fisheries.",
     ))
     assert [speaker for _, speaker, _ in found] == ["Ministry of Oceans and Fisheries"] * 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "opening"),
+    [
+        # A group described by a relative clause between commas.
+        ("The farmers, who grow coffee near Buon Ma Thuot, told reporters on Friday that prices had doubled.",
+         "prices had doubled"),
+        # A perfect tense with "long" between the group and its cue.
+        ("Labor unions have long argued that the quota is too small.", "the quota is too"),
+        # One unnamed representative of a named company.
+        ("A representative of Lotte Mart said the chain would open two stores in Da Nang.", "the chain would open"),
+    ],
+)
+def test_unnamed_speakers_keep_no_speaker(sentence, opening) -> None:
+    found = who(news(sentence))
+    assert found == [("indirect", None, opening)]
+    assert news(sentence)[0].speaker_printed

@@ -176,7 +176,10 @@ GROUP_NOUNS = frozenset(
      "sellers", "executives", "managers", "diplomats", "activists", "volunteers", "police",
      "prosecutors", "lawmakers", "legislators", "scholars", "specialists", "planners", "engineers",
      "operators", "retailers", "manufacturers", "producers", "suppliers", "developers", "banks",
-     "owners", "entrepreneurs", "vendors", "merchants", "people", "platforms"}
+     "owners", "entrepreneurs", "vendors", "merchants", "people", "platforms",
+     # Advocacy and labour: "Civic groups have argued", "Farmhands say", "Migrant advocates said".
+     "groups", "unions", "advocates", "campaigners", "migrants", "farmhands", "laborers",
+     "labourers", "fishermen"}
 )
 
 PRONOUNS_SINGULAR = frozenset({"he", "she"})

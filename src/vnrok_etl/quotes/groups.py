@@ -65,11 +65,11 @@ SHARE_STARTS = frozenset(
 # Marks a subject phrase cannot hold: it would span a clause or a quotation.
 CLAUSE_MARK = re.compile(r"[,;:“”\"()]")
 # One unnamed person with a complement: "an official at the prime minister's office", "a source
-# close to the company", "a spokesperson for the ministry". The indefinite article says someone
-# new: never a person named before (attribution.py).
+# close to the company", "a spokesperson for the ministry", "a representative of GS E&C". The
+# indefinite article says someone new: never a person named before (attribution.py).
 SOMEONE = re.compile(
     r"(?P<head>an?\s+(?:[A-Za-z\-]+\s+){0,2}?(?:official|source|executive|spokesperson|spokesman|"
-    r"spokeswoman|diplomat|person|analyst|insider|employee|officer|manager|banker|expert))"
+    r"spokeswoman|diplomat|person|analyst|insider|employee|officer|manager|banker|expert|representative))"
     r"\s+(?:at|of|from|with|in|for|close\s+to|familiar\s+with)\s+[^,;:“”\"()]{1,60}$",
     re.IGNORECASE,
 )

@@ -40,9 +40,10 @@ APPOSITION_CHARS = 120
 MENTION_CHUNK = 64
 # Words of known names: a capitalised run holding one may name a known person ("To Lam").
 KNOWN_NAME_WORDS = frozenset(word for name in KNOWN_BY_FOLD for word in name.split(" "))
-# "X was quoted as saying": the auxiliary is not part of the subject either.
+# "X was quoted as saying", "Civic groups have long argued": the auxiliary (and "long") is not
+# part of the subject either.
 TRAILING_ADVERB = re.compile(
-    r"\s+(?:[a-z]+ly|also|further|again|once|then|later|all|both|was|is|has|had)\s*$"
+    r"\s+(?:[a-z]+ly|also|further|again|once|then|later|all|both|was|is|has|had|have|long)\s*$"
 )
 # A date between subject and cue: "Prime Minister Phạm Minh Chính on Monday said that …".
 WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -56,7 +57,7 @@ TRAILING_DATE = re.compile(
 # How the text before TRAILING_ADVERB's and TRAILING_DATE's closing spaces can end.
 TRAILING_ENDINGS = (
     "ly", "also", "further", "again", "once", "then", "later", "all", "both", "was", "is", "has",
-    "had",
+    "had", "have", "long",
     "day", "week", "month", "year", ")",
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",

@@ -12,7 +12,7 @@ from itertools import islice
 
 from vnrok_etl.quotes.cues import CLAUSE_COMMA, COORDINATED
 from vnrok_etl.quotes.groups import MAX_PHRASE as GROUP_PHRASE
-from vnrok_etl.quotes.groups import group_before
+from vnrok_etl.quotes.groups import group_before, group_words
 from vnrok_etl.quotes.mentions import (
     APPOSITION_CHARS,
     CLAUSE_CLOSERS,
@@ -132,6 +132,13 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     if inner is not None and _person_like(inner[1]) and not body[open_ + 1 : inner[0]].strip():
         return inner
     mention = mention_before(body, s_start, open_)
+    if (
+        mention is not None and mention[1].plural and not mention[1].pronoun
+        and body.startswith(" who ", open_ + 1) and group_words(mention[1].printed, bare=True)
+    ):
+        # "The workers, who harvested cabbages in Goesan, told …": an unnamed group described by
+        # a relative clause between commas is the subject, as it is with no clause.
+        return mention
     if mention is None or not (mention[1].name or mention[1].role):
         return None
     if body.startswith(" which ", open_ + 1) and mention[1].name:

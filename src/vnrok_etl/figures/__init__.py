@@ -26,7 +26,9 @@ One module per concern, each with its rules in its docstring and tested on forms
   statistic (the two parties of a bilateral relation, a small number of office-holders or their
   bodies: "the two PMs", "two Defence Ministries"). Also rates ("1,000 visitors per week": unit
   "visitor per week"), descriptors ("100 percent foreign-owned firms": no figure), durations of
-  every time unit, ranks in words, units of elided nouns.
+  every time unit, ranks in words.
+- ``elided``: units of elided nouns ("from 7,500 to about 10,000 people", "… followed by Binh
+  Duong with 11", "arrivals rose 14% to nearly 470,000").
 - ``qualifiers``: the hedge before (or "or more" after) an amount; "over" as a particle or as
   "during" before a duration is no hedge.
 - ``reference``: reference year from the figure's own clause, base years skipped; **targets** are
@@ -63,7 +65,12 @@ from __future__ import annotations
 
 import datetime
 
-from vnrok_etl.figures.amounts import DIGIT_QUANTITY, body_words, spoken_numbers, word_quantities
+from vnrok_etl.figures.amounts import (
+    DIGIT_QUANTITY,
+    body_words,
+    spoken_numbers,
+    word_quantities,
+)
 from vnrok_etl.figures.build import make_figure, without_overlaps
 from vnrok_etl.figures.context import Context, may_match
 from vnrok_etl.figures.coordination import distribute_subjects
@@ -71,11 +78,11 @@ from vnrok_etl.figures.kinds import (
     FOLD_LITERAL,
     FOLD_PREFIX,
     MULTIPLIER_LITERALS,
-    MULTIPLIER_WORDS,
     MULTIPLIER_VERB,
+    MULTIPLIER_WORDS,
     PLACE_LITERALS,
-    PLACE_WORDS,
     PLACE_RANK,
+    PLACE_WORDS,
     RANKED,
     RANKED_LITERALS,
     RANKED_WORDS,

@@ -22,15 +22,14 @@ from vnrok_etl.figures.words import MONTHS, STOP_WORDS, alternation
 from vnrok_etl.numbers import (
     DIGITS_RE,
     LETTER_SCALES,
+    SCALE_WORD_RE,
     SCALE_WORDS,
     UNIT_WORD_RE,
     UNIT_WORDS,
-    SCALE_WORD_RE,
     WORDS_RE,
     scale_of,
     to_decimal,
 )
-
 
 CURRENCY_PREFIXES: dict[str, str] = {
     "US$": "USD", "USD": "USD", "$": "USD", "VND": "VND", "₫": "VND", "KRW": "KRW", "₩": "KRW",

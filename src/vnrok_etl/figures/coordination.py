@@ -25,7 +25,6 @@ from vnrok_etl.figures.context import Context, sentence_span
 from vnrok_etl.figures.subjects import subject_before
 from vnrok_etl.records import Figure
 
-
 # Between two members: ", ", " and ", ", and ", " or ", "; ".
 COORDINATOR = re.compile(r"(?:[,;][ ]*(?:(?:and|or)[ ]+)?|[ ]+(?:and|or|and/or)[ ]+)(?=[\w$€£¥₩₫])")
 # A member and the coordinator after it, read backwards from the next member:

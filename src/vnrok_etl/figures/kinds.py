@@ -41,17 +41,15 @@ Rules stated once here and applied to every amount (tests/test_figures_kinds.py)
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
 
 from vnrok_etl.figures.amounts import (
-    Amount,
     CURRENCY_AFTER,
     CURRENCY_SUFFIXES,
-    DIGIT_QUANTITY,
     PERCENT_AFTER,
+    Amount,
     is_label,
     matches_at,
     read_amount,
@@ -60,8 +58,13 @@ from vnrok_etl.figures.amounts import (
 from vnrok_etl.figures.build import make_figure
 from vnrok_etl.figures.context import Context, sentence_span
 from vnrok_etl.figures.coordination import coordination_start, next_member
+from vnrok_etl.figures.elided import (
+    antecedent_unit,
+    elided_unit,
+    statement_unit,
+    unit_of_subject,
+)
 from vnrok_etl.figures.qualifiers import hedge_before
-from vnrok_etl.figures.reference import FOLLOWED_BY
 from vnrok_etl.figures.subjects import (
     counted_phrase,
     head_noun,
@@ -71,19 +74,17 @@ from vnrok_etl.figures.subjects import (
     subject_before,
     words_after,
 )
-from vnrok_etl.figures.words import POSTMOD_PREPOSITIONS
 from vnrok_etl.numbers import (
     MULTIPLIER_STEMS,
-    ORDINAL_WORDS,
     ORDINAL_WORD_RE,
-    UNIT_WORDS,
+    ORDINAL_WORDS,
     UNIT_WORD_RE,
+    UNIT_WORDS,
     at_word_start,
     parse_ordinal,
     scale_of,
 )
 from vnrok_etl.records import Figure
-
 
 # A duration's unit is its time word, singular; decades are counted in years.
 DURATION_UNITS: dict[str, tuple[str, float]] = {
@@ -170,8 +171,6 @@ UNIT_ABBREVIATIONS = {"MW": "megawatt", "GW": "gigawatt", "kW": "kilowatt", "GWh
                       "MWh": "mwh", "TWh": "twh", "kWh": "kwh", "ha": "hectare"}
 UNIT_ABBREVIATION = re.compile(r"[ ]?(?P<u>MW|GW|kW|GWh|MWh|TWh|kWh|ha)\b")
 
-# "the number of Korean tourists to Viet Nam": the counted noun of an elided count.
-NUMBER_OF = re.compile(r"(?i)\b(?:number|total|count|tally)[ ]+of[ ]+")
 
 
 # Counted nouns that are really time or order words: "three days", "two times a year".
@@ -535,62 +534,8 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
     return Kind("count", unit, rate_end, subject=subject)
 
 
-# What links an amount whose noun is elided to a count before it in the sentence: "followed by
-# Binh Duong with 11", "compared with 60", "bringing the total to 306".
-ELIDED_LINK = re.compile(
-    r"(?i)(?<![\d][ ])\b(?:with|to|than|from|versus|vs\.?|against|compared[ ]with|reach|"
-    r"compared[ ]to)[ ]+(?:(?:about|around|some|nearly|almost|over|more[ ]than|less[ ]than|"
-    r"only|just)[ ]+)?$"
-)
-# A second predicate of the same subject whose object is a bare amount: "has about 5,500 chip
-# design engineers today and wants 50,000 by 2030", "employs 800 and will hire another 400": the
-# amount counts the noun of the count before it.
-AND_VERB_BEFORE = re.compile(
-    r"(?i)\band[ ]+(?:(?:will|would|plans?[ ]+to|aims?[ ]+to|hopes?[ ]+to|wants?[ ]+to|expects?[ ]+to)"
-    r"[ ]+)?(?:wants?|needs?|targets?|hire|hires|add|adds|reach|reaches|train|trains|employ|employs)"
-    r"[ ]+(?:(?:about|around|some|nearly|almost|over|more[ ]than|another|a[ ]further)[ ]+)?$"
-)
-# The items of a ranking after a counted first item, each a name and its amount: "with 41,300;
-# Russia, 25,800; and Thailand, 21,100", "the United States (nearly 78,000 arrivals), Thailand
-# (55,000)".
-LIST_ITEM_BEFORE = re.compile(r";[ ]+(?:and[ ]+)?[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,3},[ ]+$")
-PAREN_ITEM_BEFORE = re.compile(
-    r"(?:^|[ ,])[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,3}[ ]\((?:(?:about|around|some|nearly|"
-    r"almost|over|more[ ]than)[ ]+)?$"
-)
-# "from 7,500 to about 10,000 people", "19 of our 21 economic sectors": the noun comes after.
-NOUN_AHEAD = re.compile(
-    r"(?i)[ ]+(?:to|of[ ]+(?:our|its|their|the|his|her))[ ]+"
-    r"(?:(?:about|around|some|nearly|almost|over|more[ ]than|less[ ]than)[ ]+)?(?=\d)"
-)
 # "about 53,000 of its nationals": a partitive names the counted noun.
 OF_POSSESSIVE = re.compile(r"[ ]+of[ ]+(?:its|their|our|his|her)(?=[ ][^\W\d])")
-
-
-def elided_unit(ctx: Context, amount: Amount, found: list[Figure]) -> str | None:
-    """The counted noun of a bare amount (digits, not a year) whose noun is elided: the noun a
-    following amount carries ("from 7,500 to about 10,000 people", "19 of our 21 sectors"), or
-    the unit of the last count before it in its sentence when a comparison or continuation
-    links them ("14 new projects, followed by Binh Duong with 11") or a second predicate takes
-    it as object ("has 5,500 engineers today and wants 50,000"). Otherwise None: "the death
-    toll rose to 15" counts nothing we can name."""
-    body = ctx.body
-    if ahead := NOUN_AHEAD.match(body, amount.end):
-        nxt = DIGIT_QUANTITY.match(body, ahead.end())
-        if nxt and (phrase := counted_phrase(body, nxt.end())):
-            return phrase[0]
-    if ELIDED_LINK.search(body, max(0, amount.start - 40), amount.start) or (
-        AND_VERB_BEFORE.search(body, max(0, amount.start - 50), amount.start)
-    ) or (
-        LIST_ITEM_BEFORE.search(body, max(0, amount.start - 40), amount.start)
-    ) or (
-        body[amount.end:amount.end + 1] == ")"
-        and PAREN_ITEM_BEFORE.search(body, max(0, amount.start - 40), amount.start)
-    ):
-        return antecedent_unit(ctx, amount.start, found) or (
-            continued_unit(ctx, amount.start, found)
-        )
-    return None
 
 
 def is_party_count(value: float | None, head: str) -> bool:
@@ -623,99 +568,8 @@ def with_rate(body: str, end: int, unit: str | None) -> tuple[str | None, int]:
     return f"{unit} per {period}", rate.end()
 
 
-def unit_of_subject(subject: str | None) -> str | None:
-    """The counted noun of an elided count: the head after 'number of', else the subject's last
-    plural noun ('Korean tourists to Viet Nam' -> 'tourist')."""
-    if not subject:
-        return None
-    number_of = NUMBER_OF.search(subject)
-    words = subject[number_of.end():].split() if number_of else subject.split()
-    unit = None
-    for word in words:
-        if word.lower() in POSTMOD_PREPOSITIONS:
-            break
-        unit = head_noun(word) or unit
-    return unit
-
-
 def growth_before(body: str, start: int) -> bool:
     return GROWTH_BEFORE.search(body, max(0, start - 40), start) is not None
-
-
-# The verb whose subject a bare amount measures: "Korean arrivals rose 14% from June to nearly
-# 470,000", "restaurants have grown to more than 2,100", "flights now number about 140 a week".
-MEASURE_VERB = re.compile(
-    r"\b(?:rose|risen|rises|grew|grown|grows|increased|climbed|jumped|surged|soared|reached|"
-    r"number|numbered|numbers|totalled|totaled|totals|fell|dropped|declined|dipped|"
-    # "… passes 60,000", "ticket sales had passed 7,000": more than the amount (qualifiers.py)
-    r"passed|passes|topped|tops|exceeded|exceeds)\b"
-)
-# After the verb: nothing, or a short phrase ending in "to" ("14% from June to").
-MEASURE_VERB_GAP = re.compile(r"(?:[ ]+\S+){0,4}?[ ]+to[ ]*|[ ]*")
-# A period the amount is counted in, the rate that makes a bare number a count ("about 140 a week").
-SUBJECT_STOPS = frozenset({"between", "for", "with", "by", "under", "into", "among"})
-RATE_AHEAD = re.compile(r"[ ]+(?:per|a|an|each|every)[ ]+(?:day|week|month|year)\b")
-
-
-def statement_unit(ctx: Context, start: int, end: int) -> str | None:
-    """The counted noun of a bare amount that is the value its clause's subject reaches or
-    numbers ("Korean arrivals rose 14% from June to nearly 470,000": "arrival"; "flights ...
-    now number more than 90 per week": "flight"): the subject's head noun, read before the
-    measure verb, back to the clause's first comma. The amount must follow the verb directly or
-    after "to", or be a rate; otherwise None ("the toll rose to 15, officials said" has a
-    subject that is no plural noun, so None too)."""
-    body = ctx.body
-    sentence = sentence_span(ctx, start)
-    verb = None
-    for verb in MEASURE_VERB.finditer(body, max(sentence[0], start - 80), start):
-        pass
-    if verb is None:
-        return None
-    if not MEASURE_VERB_GAP.fullmatch(body, verb.end(), start) and not (
-        RATE_AHEAD.match(body, end) and "," not in body[verb.end():start]
-    ):
-        return None
-    clause_start = body.rfind(",", sentence[0], verb.start()) + 1 or sentence[0]
-    words = body[max(clause_start, sentence[0]):verb.start()].split()
-    if words and words[-1].lower() in ("have", "has", "had", "now", "still", "already"):
-        words = words[:-1]
-    for index, word in enumerate(words):
-        if word.lower() in SUBJECT_STOPS:
-            words = words[:index]  # "Direct flights between Da Nang and Korean cities": flights
-            break
-    return unit_of_subject(" ".join(words)) if words else None
-
-
-
-
-def continued_unit(ctx: Context, start: int, found: list[Figure]) -> str | None:
-    """The unit of the last count of the sentence before, for a bare amount in a sentence that
-    continues its ranking ("... with 84,300 arrivals. It was followed by Australia with
-    41,300"): the noun elided across the full stop."""
-    sentence = sentence_span(ctx, start)
-    if not FOLLOWED_BY.search(ctx.body, sentence[0], start):
-        return None
-    index = bisect.bisect_left(ctx.sentence_starts, sentence[0])
-    if index == 0:
-        return None
-    previous = ctx.sentence_spans[index - 1]
-    for figure in reversed(found):
-        if figure.start_char < previous[0]:
-            break
-        if figure.kind == "count" and figure.start_char < sentence[0]:
-            return figure.unit
-    return None
-
-
-def antecedent_unit(ctx: Context, start: int, found: list[Figure]) -> str | None:
-    """'... 250,000 Koreans in Vietnam, around 100,000 of them ...': the last count before."""
-    sentence = sentence_span(ctx, start)
-    for figure in reversed(found):
-        if figure.kind == "count" and figure.start_char >= sentence[0]:
-            return figure.unit
-        if figure.start_char < sentence[0]:
-            break
-    return None
 
 
 def figure_from_rank(ctx: Context, m: re.Match, found: list[Figure]) -> Figure | None:

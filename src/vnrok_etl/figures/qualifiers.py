@@ -11,7 +11,6 @@ import re
 
 from vnrok_etl.figures.words import alternation
 
-
 HEDGES: dict[str, str] = {
     "around": "approx", "about": "approx", "approximately": "approx", "nearly": "approx",
     "some": "approx", "roughly": "approx", "almost": "approx", "close to": "approx",

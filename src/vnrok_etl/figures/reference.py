@@ -97,8 +97,7 @@ from vnrok_etl.figures.intents import (
     other_turns,
 )
 from vnrok_etl.figures.words import MONTHS
-from vnrok_etl.numbers import UNIT_WORDS, UNIT_WORD_RE
-
+from vnrok_etl.numbers import UNIT_WORD_RE, UNIT_WORDS
 
 # "27.3% over the same period last year", "since 1992": a year after these is a base.
 COMPARISON_BASE = re.compile(
@@ -202,7 +201,7 @@ MULTIPLE_OF_BEFORE = re.compile(
 NOW_WORDS = re.compile(r"\b(?:since|now|so[ ]far|currently|today|to[ ]date|still)\b")
 # "in the period", "in the month", "during the nine months": the period of an earlier sentence.
 # A sentence that continues the ranking of the sentence before ("It was followed by Laos with
-# 9,100"): its figures are of the same period, and count the same noun (kinds.continued_unit).
+# 9,100"): its figures are of the same period, and count the same noun (elided.continued_unit).
 FOLLOWED_BY = re.compile(r"(?i)(?:^|[ ])(?:was|were|is|are)?[ ]*followed[ ]by\b")
 # "Of them, 72 percent said ...", "Among those who had visited, nine out of ten ...": a part of
 # the set the sentence before counted, in its period.

@@ -13,11 +13,10 @@ from vnrok_etl.figures.words import (
     NOT_PLURAL,
     POSTMOD_PREPOSITIONS,
     STOP_WORDS,
-    Span,
     WORD,
     YEAR_WORD,
+    Span,
 )
-
 
 # Words that may open a counted phrase although they end one elsewhere: "30 more chefs".
 COUNT_OPENERS = frozenset({"more", "such"})

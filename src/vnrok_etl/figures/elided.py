@@ -13,7 +13,7 @@ from vnrok_etl.figures.amounts import DIGIT_QUANTITY, Amount
 from vnrok_etl.figures.context import Context, sentence_span
 from vnrok_etl.figures.reference import FOLLOWED_BY
 from vnrok_etl.figures.subjects import counted_phrase, head_noun
-from vnrok_etl.figures.words import POSTMOD_PREPOSITIONS
+from vnrok_etl.figures.words import POSTMOD_PREPOSITIONS, STOP_WORDS
 from vnrok_etl.records import Figure
 
 # "the number of Korean tourists to Viet Nam": the counted noun of an elided count.
@@ -27,11 +27,12 @@ ELIDED_LINK = re.compile(
     r"only|just)[ ]+)?$"
 )
 # A second predicate of the same subject whose object is a bare amount: "has about 5,500 chip
-# design engineers today and wants 50,000 by 2030", "employs 800 and will hire another 400": the
-# amount counts the noun of the count before it.
+# design engineers today and wants 50,000 by 2030", "employs 800 and will hire another 400", "has
+# 300 outlets and will open 25 more next year": the amount counts the noun of the count before it.
 AND_VERB_BEFORE = re.compile(
     r"(?i)\band[ ]+(?:(?:will|would|plans?[ ]+to|aims?[ ]+to|hopes?[ ]+to|wants?[ ]+to|expects?[ ]+to)"
-    r"[ ]+)?(?:wants?|needs?|targets?|hire|hires|add|adds|reach|reaches|train|trains|employ|employs)"
+    r"[ ]+)?(?:wants?|needs?|targets?|hire|hires|add|adds|reach|reaches|train|trains|employ|employs|"
+    r"open|opens|build|builds)"
     r"[ ]+(?:(?:about|around|some|nearly|almost|over|more[ ]than|another|a[ ]further)[ ]+)?$"
 )
 # The items of a ranking after a counted first item, each a name and its amount: "with 41,300;
@@ -164,3 +165,39 @@ def antecedent_unit(ctx: Context, start: int, found: list[Figure]) -> str | None
         if figure.start_char < sentence[0]:
             break
     return None
+
+
+# The amount a "number of X" subject goes to or from: "… to more than 18,000", "from about 3,500".
+TO_OR_FROM_BEFORE = re.compile(r"(?i)\b(?:to|from)[ ]+$")
+# Words of "the number of X" read for X: the head before its post-modifier.
+NUMBER_OF_WORDS = 6
+
+
+def number_of_unit(ctx: Context, start: int, found: list[Figure]) -> str | None:
+    """The counted noun of a bare amount that a "number of X" phrase earlier in its sentence
+    goes to or from, whatever lies between ("the number of passport applications rose by 35% in
+    the first eleven months, to more than 18,000"; "the number of seasonal workers has risen
+    from about 3,500 in 2019 to more than 40,000"; "double the number of scholarships for
+    students to 2,000 a year"): X, singular. The amount must follow "to" or "from" (``start``
+    is where its hedge starts), and no count of another noun may stand between the phrase and
+    the amount (that count, not X, is what a bare amount would continue). Otherwise None."""
+    body = ctx.body
+    if not TO_OR_FROM_BEFORE.search(body, max(0, start - 6), start):
+        return None
+    sentence = sentence_span(ctx, start)
+    number_of = None
+    for number_of in NUMBER_OF.finditer(body, sentence[0], start):
+        pass
+    if number_of is None:
+        return None
+    words = []
+    for word in body[number_of.end() : start].split()[:NUMBER_OF_WORDS]:
+        if word.lower() in STOP_WORDS:
+            break  # "scholarships for Vietnamese students": the head is before the complement
+        words.append(word)
+    unit = unit_of_subject(" ".join(words)) if words else None
+    if any(
+        f.kind == "count" and f.unit != unit and number_of.end() <= f.start_char < start for f in found
+    ):
+        return None  # another count stands between ("from about 800 in 2022" counts X too)
+    return unit

@@ -61,6 +61,7 @@ from vnrok_etl.figures.coordination import coordination_start, next_member
 from vnrok_etl.figures.elided import (
     antecedent_unit,
     elided_unit,
+    number_of_unit,
     statement_unit,
     unit_of_subject,
 )
@@ -161,10 +162,16 @@ RATE_ADJECTIVES = {"daily": "day", "weekly": "week", "monthly": "month", "annual
 
 # "a 300-bed hospital", "a 1,500-megawatt plant": digits hyphened to a noun count that noun.
 HYPHEN_NOUN = re.compile(r"[‐–-](?P<n>[a-z]{2,})\b(?![‐–-])")
+# "18,000-square-meter", "a 500-square-foot shop": an area or volume as a compound adjective.
+HYPHEN_AREA = re.compile(
+    r"(?i)[‐–-](?P<n>square|cubic)[‐–-](?P<u>meter|metre|kilometer|kilometre|foot|feet|yard|mile)\b(?![‐–-])"
+)
 NOT_COMPOUND_NOUNS = frozenset(
     {"strong", "odd", "plus", "fold", "time", "times", "old", "point", "page", "year", "way",
      "tier", "step", "party", "sided", "lane", "storey", "story", "star", "digit", "member"}
 )
+# "add 60 more", "another 200 more": "more" standing for an elided noun (not "more than").
+MORE_AFTER = re.compile(r"[ ]+more\b(?![ ]+than\b)(?=[ ]+(?:in|at|by|to|from|for|this|next|over)\b|[.,;:)]|$)")
 # "22,400 MW", "20 GWh a year".
 # Units are lowercase like every counted noun (checks.sql count_unit_is_lowercase_noun).
 UNIT_ABBREVIATIONS = {"MW": "megawatt", "GW": "gigawatt", "kW": "kilowatt", "GWh": "gwh",
@@ -198,10 +205,11 @@ TIMES_COMPARATIVE = re.compile(
 )
 
 
-# "five years", "18 consecutive months", "a four-week course", "three hours": a time unit after
-# the amount, one adjective allowed between; never an age ("30-year-old", "30 years old").
+# "five years", "18 consecutive months", "15 working days", "a four-week course", "three hours":
+# a time unit after the amount, one adjective allowed between (a day counted only on business
+# days is still a day); never an age ("30-year-old", "30 years old").
 DURATION_AFTER = re.compile(
-    r"(?i)(?:[ ](?:straight|consecutive|full|more|additional|long|whole)(?=[ ]))?"
+    r"(?i)(?:[ ](?:straight|consecutive|full|more|additional|long|whole|working|business|calendar)(?=[ ]))?"
     r"[ ‐–-](?P<u>years?|decades?|months?|weeks?|days?|nights?|hours?|minutes?)(?![\w‐–-])"
     # "six years later": when, not how long; "three weeks earlier than usual" is a length
     r"(?![ ]+(?:old|of[ ]age|ago|(?:later|earlier)(?![ ]+than\b))\b)"
@@ -489,6 +497,10 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
         return None
     if amount.is_lone_one:
         return None  # "one of the largest investors"
+    if suffix := HYPHEN_AREA.match(body, end):
+        # "an 18,000-square-meter plant": the area is a count of its unit, as "18,000 square meters".
+        unit = "foot" if suffix["u"].lower() == "feet" else suffix["u"].lower()
+        return Kind("count", f"{suffix['n'].lower()} {unit}", suffix.end())
     if suffix := HYPHEN_NOUN.match(body, end):
         if amount.is_word or suffix["n"].lower() in NOT_COMPOUND_NOUNS:
             return None  # "two-way trade", "a 3,000-strong workforce"
@@ -510,9 +522,14 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
         subject = subject_before(body, hedge_start)
         unit = unit_of_subject(subject)
         if not amount.is_scaled or amount.value is not None and amount.value < 1e6:
-            unit = elided_unit(ctx, amount, found) or statement_unit(ctx, hedge_start, end)
+            unit = (
+                elided_unit(ctx, amount, found) or number_of_unit(ctx, hedge_start, found)
+                or statement_unit(ctx, hedge_start, end)
+            )
             if unit is None:
                 return None  # "rose to 15" names nothing we can count
+        if more := MORE_AFTER.match(body, end):
+            end = more.end()  # "plans to add 60 more in Vietnam": "more" is the elided noun's place
         unit, rate_end = with_rate(body, end, unit)
         return Kind("count", unit, rate_end, subject=subject)
     head, noun_phrase, subject = phrase

@@ -28,6 +28,7 @@ MEASURE_NOUNS = frozenset(
      "container", "package", "piece", "dose", "cup", "bottle", "carton"}
 )
 OF_WORD = re.compile(r"[ ](?P<w>[a-z]+)(?=[ ,.;:)]|$)")
+TITLE_OF_WORD = re.compile(r"[ ](?P<w>[A-Z][a-z]+)(?=[ ,.;:()]|$)")
 
 # Verb-group words passed over, right before the amount, on the way back to its subject:
 # "Rice prices were expected to double", "investment has more than doubled".
@@ -109,8 +110,11 @@ def _of_complement(body: str, end: int, head: str) -> int:
         return end
     words: list[re.Match] = []
     cursor = end + 3
+    # "nine Memoranda of Understanding", "Certificates of Origin": a noun printed in title case
+    # keeps its title-case complement.
+    of_word = TITLE_OF_WORD if body[body.rfind(" ", 0, end) + 1 : end][:1].isupper() else OF_WORD
     while len(words) < (3 if head in MEASURE_NOUNS else 1):
-        match = OF_WORD.match(body, cursor)
+        match = of_word.match(body, cursor)
         if not match or match["w"] in STOP_WORDS or match["w"] in ("a", "an", "per"):
             break
         words.append(match)

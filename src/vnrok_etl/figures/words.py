@@ -83,6 +83,8 @@ IRREGULAR_SINGULARS: dict[str, str] = {
     "personnel": "personnel", "police": "police", "cattle": "cattle", "livestock": "livestock",
     "aircraft": "aircraft", "sheep": "sheep", "fish": "fish", "youth": "youth", "crew": "crew",
     "series": "series", "species": "species", "offspring": "offspring", "lives": "life",
+    # Latin plurals printed in agreements and studies: "nine Memoranda of Understanding".
+    "memoranda": "memorandum", "criteria": "criterion", "curricula": "curriculum",
 }
 
 

@@ -114,3 +114,16 @@ def test_unnamed_speakers_keep_no_speaker(sentence, opening) -> None:
     found = who(news(sentence))
     assert found == [("indirect", None, opening)]
     assert news(sentence)[0].speaker_printed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Chungcheong Province announced that it will open a help centre for Vietnamese brides.", "Chungcheong Province"),
+        ("Yeongam County said on Monday it would house 200 shipyard workers from Vietnam.", "Yeongam County"),
+    ],
+)
+def test_a_province_or_county_that_speaks_is_its_government(sentence, speaker) -> None:
+    found = who(news(sentence))
+    assert len(found) == 1 and found[0][1] == speaker
+    assert news(sentence)[0].speaker_type == "organisation"

@@ -278,6 +278,8 @@ ORG_HEADS = frozenset(
         # Company suffixes: "Hanwha Aerospace Co.", "Samsung Electronics Vietnam Ltd."
         "co", "corp", "inc", "ltd", "jsc", "plc", "llc", "consultancy", "platform", "firm",
         "company", "group", "conglomerate", "city",
+        # A province or county that says something is its government: "Gyeonggi Province said".
+        "province", "county",
     }
 )
 

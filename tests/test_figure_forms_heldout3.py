@@ -25,6 +25,9 @@ def figures(text: str) -> list[tuple[str, str, float | None, str | None, str]]:
         # from A to B, both bare.
         ("The number of Korean golfers visiting Da Lat went from about 800 in 2022 to 2,600 this year.",
          ("count", "2,600", 2600.0, "golfer", "exact")),
+        # a multiplier verb between the phrase and "from A in <year> to B".
+        ("The number of Korean-run kindergartens in Hanoi almost doubled from 41 in 2019 to 79 in 2024.",
+         ("count", "41", 41.0, "kindergarten", "exact")),
         # a multiplier verb before "the number of X … to N a year".
         ("The city wants to triple the number of exchange places for Korean students to 900 a year.",
          ("count", "900 a year", 900.0, "place per year", "exact")),

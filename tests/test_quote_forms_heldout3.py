@@ -127,3 +127,20 @@ def test_a_province_or_county_that_speaks_is_its_government(sentence, speaker) -
     found = who(news(sentence))
     assert len(found) == 1 and found[0][1] == speaker
     assert news(sentence)[0].speaker_type == "organisation"
+
+
+def test_calling_something_something_is_a_statement_from_its_object() -> None:
+    found = who(news("Minister Park Ji-hoon called Vietnam a key partner in the region's supply chains."))
+    assert found == [("indirect", "Park Ji-hoon", "Vietnam a key partner")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The consulate called the hotline a dozen times on Sunday.",
+        "Kim called the ambassador a day later.",
+        "The minister called for closer ties in education.",
+    ],
+)
+def test_calling_a_number_of_times_or_for_something_is_no_statement(sentence) -> None:
+    assert news(sentence) == ()

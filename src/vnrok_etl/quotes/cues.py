@@ -69,6 +69,7 @@ CUE_WORDS = frozenset(
     | {"according", "showed", "shows", "indicated", "cited"}  # "according to X", "data … showed"
     # PLAN_OBJECT's verbs: "unveiled the city's plan to …"
     | {"revealed", "announced", "unveiled", "disclosed", "outlined", "detailed", "presented", "shared"}
+    | {"called", "calls"}  # CALLED_OBJECT's verbs: "called the association a bridge"
 )
 # Whether lowercased text holds a cue word as a whole run of a-z letters: what
 # ``not CUE_WORDS.isdisjoint(re.findall("[a-z]+", text))`` tells, since that finds every maximal
@@ -98,6 +99,17 @@ PLAN_OBJECT = re.compile(
     r"(?=(?:the|its|his|her|their|our|(?:the\s+)?[A-Za-z][\w\-]*['’]s)\s+(?:[a-z\-]+\s+){0,2}"
     r"(?:plans?|intention|decision|roadmap|proposal)\s+(?:to|for)\s)",
     re.IGNORECASE,
+)
+
+# "called the association a bridge between …", "calls Vietnam a key partner": naming something
+# as something is a statement of the speaker's view; it reads from the object. The object is a
+# determiner's or a capitalised name's phrase, the complement an indefinite noun phrase; a count
+# or a time after "a" ("called the hotline a dozen times", "called him a day later") is no view.
+CALLED_OBJECT = re.compile(
+    r"(?<!\w)(?P<cue>called|calls)\s+"
+    r"(?=(?:the|this|these|its|his|her|their|our|[A-Z][\w\-]*)\s+(?:[^,.;:“”\"]{0,60}?\s)?"
+    r"(?:a|an)\s+(?!(?:few|dozen|number|lot|couple|total|day|week|month|year|second|third|time|"
+    r"minute|hour|while|bit|little)\b)[a-z])"
 )
 
 # (?<!\w) is \b before a cue's first letter; unlike \b it lets re skip ahead to those letters.

@@ -16,6 +16,7 @@ from vnrok_etl.quotes.attribution import Attribution, Reader, sentence_business
 from vnrok_etl.quotes.cues import (
     ACCORDING_TO,
     BARE_SAY,
+    CALLED_OBJECT,
     COORDINATED_CUE,
     CUE_AT_END,
     CUE_AT_START,
@@ -376,7 +377,8 @@ def _parenthetical(reader: Reader, s_start: int, end: int, cues: list[int] | Non
 
 def _pre_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) -> Reported | None:
     """"X stressed that …", "He praised …, noting that …", "the Deputy PM said Vietnam …", "He
-    revealed the bank's plan to open …" (cues.PLAN_OBJECT)."""
+    revealed the bank's plan to open …" (cues.PLAN_OBJECT), "He called the forum a bridge …"
+    (cues.CALLED_OBJECT)."""
     body = reader.body
     candidates: list[tuple[re.Match[str], bool]] = []
     sentence = body[s_start:end]
@@ -392,6 +394,8 @@ def _pre_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) -
         candidates += [(m, False) for m in BARE_SAY.finditer(body, s_start, end)]
     if "plan" in lowered or "intention" in lowered or "decision" in lowered or "roadmap" in lowered:
         candidates += [(m, False) for m in PLAN_OBJECT.finditer(body, s_start, end)]
+    if "call" in lowered:
+        candidates += [(m, False) for m in CALLED_OBJECT.finditer(body, s_start, end)]
     candidates.sort(key=lambda item: item[0].start())
     for match, participle in candidates[:MAX_CUES_PER_SENTENCE]:
         if participle:

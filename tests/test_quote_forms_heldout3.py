@@ -144,3 +144,22 @@ def test_calling_something_something_is_a_statement_from_its_object() -> None:
 )
 def test_calling_a_number_of_times_or_for_something_is_no_statement(sentence) -> None:
     assert news(sentence) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "opening"),
+    [
+        # A company with two suffixes and an apposition, "today" before the cue, an event announced.
+        ("Daewon Steel Co., Ltd., a supplier of rebar to Vietnamese builders, today announced the completion of its mill in Hai Phong.",
+         "Daewon Steel", "the completion of its"),
+        ("Daewon Steel Co., Ltd. said it would hire 300 welders in Hai Phong.", "Daewon Steel", "it would hire 300"),
+        ("Minto Foods on Friday announced the launch of a rice-noodle line for Korean supermarkets.",
+         "Minto Foods", "the launch of a"),
+    ],
+)
+def test_a_company_announcing_an_event(sentence, speaker, opening) -> None:
+    assert who(news(sentence)) == [("indirect", speaker, opening)]
+
+
+def test_an_indefinite_event_stays_the_reporters_account() -> None:
+    assert news("Minto Foods announced an opening of two shops.") == ()

@@ -92,12 +92,15 @@ CUE_ADVERBIAL = (
 
 # A disclosure verb whose object is a plan, made definite by its owner or article: "He also
 # revealed the bank's plan to open an office", "the minister announced the government's decision
-# to …", "outlined its roadmap for …". What the plan is is the statement (the text starts at the
-# object); an indefinite "announced a plan to" stays the reporter's account.
+# to …", "outlined its roadmap for …", "today announced the opening of its plant in …". What the
+# plan or event is is the statement (the text starts at the object); an indefinite "announced a
+# plan to" stays the reporter's account.
 PLAN_OBJECT = re.compile(
     r"(?<!\w)(?P<cue>revealed|announced|unveiled|disclosed|outlined|detailed|presented|shared)\s+"
     r"(?=(?:the|its|his|her|their|our|(?:the\s+)?[A-Za-z][\w\-]*['’]s)\s+(?:[a-z\-]+\s+){0,2}"
-    r"(?:plans?|intention|decision|roadmap|proposal)\s+(?:to|for)\s)",
+    r"(?:(?:plans?|intention|decision|roadmap|proposal)\s+(?:to|for)\s|"
+    # "today announced the opening of its first overseas plant": the event it makes public.
+    r"(?:opening|launch|completion|establishment|acquisition|signing)\s+of\s))",
     re.IGNORECASE,
 )
 

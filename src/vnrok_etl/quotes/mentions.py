@@ -77,6 +77,7 @@ NOT_NAMES = frozenset(
 )
 AGE_APPOSITION = re.compile(r",\s+\d{1,3}(?:-year-old)?,\s*$")
 TRAILING_ABBREVIATION = re.compile(r"\s+\([A-Za-z][A-Za-z&\-]{1,11}\)$")
+COMMA_COMPANY_SUFFIX = re.compile(r",[ ](?:Ltd|Inc|Corp|JSC|LLC)\.$")
 ABBREVIATED_SUFFIX = re.compile(r"(?<![\w.])(?:Co|Corp|Inc|Ltd|Jr|Sr)\.$")
 ABBREVIATED_TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "amb", "sen", "rep"})
 # Words inside a title: "Minister of Culture, Sports and Tourism", "Ambassador to Korea".
@@ -413,6 +414,9 @@ def mention_before(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | N
     ):
         text = text[: match.start()]
     hi = lo + len(text.rstrip())
+    # "Hanbit Robotics Co., Ltd., a maker of …": a second suffix after a comma is the name's too.
+    if body.endswith(".", lo, hi) and (second := COMMA_COMPANY_SUFFIX.search(body, max(lo, hi - 8), hi)):
+        hi = second.start()
     # "Hanwha Aerospace Co. said": a company suffix keeps its period.
     if body.endswith(".", lo, hi) and ABBREVIATED_SUFFIX.search(body, max(lo, hi - 6), hi):
         hi -= 1

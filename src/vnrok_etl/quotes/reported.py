@@ -59,6 +59,8 @@ from vnrok_etl.speakers import (
     parse_mention,
 )
 
+# PLAN_OBJECT's event nouns, for the cheap test before it runs.
+PLAN_EVENT_WORD = re.compile(r"opening|launch|completion|establishment|acquisition|signing")
 TRAILING_PARTICIPLE = re.compile(rf",\s+(?:{PARTICIPLE}|citing|referring|calling)\b", re.IGNORECASE)
 WORD_START = re.compile(r"(?<=\s)[^\W\d_]")
 # "…, the company said Monday, as demand surges …", "…, Ambassador Tran said, ahead of a forum …":
@@ -392,7 +394,9 @@ def _pre_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) -
     # holds "said" or "says" as printed, which `in` rules out sooner (0.012 -> 0.002 ms/doc).
     if "said" in sentence or "say" in sentence or "responded" in sentence or "replied" in sentence:
         candidates += [(m, False) for m in BARE_SAY.finditer(body, s_start, end)]
-    if "plan" in lowered or "intention" in lowered or "decision" in lowered or "roadmap" in lowered:
+    if "plan" in lowered or "intention" in lowered or "decision" in lowered or "roadmap" in lowered or (
+        " of " in lowered and PLAN_EVENT_WORD.search(lowered) is not None
+    ):
         candidates += [(m, False) for m in PLAN_OBJECT.finditer(body, s_start, end)]
     if "call" in lowered:
         candidates += [(m, False) for m in CALLED_OBJECT.finditer(body, s_start, end)]

@@ -23,6 +23,7 @@ from vnrok_etl.quotes.mentions import (
     OF_THE,
     SOURCE_TAIL,
     TRAILING_ADVERB,
+    TRAILING_DATE,
     mention_after,
     mention_before,
 )
@@ -118,8 +119,9 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     before = body[lo:cue_start].rstrip()
     if mention is not None:
         return mention
-    # "…, reportedly said": an adverb between the apposition's comma and the cue.
-    while (adverb := TRAILING_ADVERB.search(before)) is not None:
+    # "…, reportedly said", "…, a Korean maker of robots, today announced": an adverb or a date
+    # between the apposition's comma and the cue.
+    while (adverb := TRAILING_ADVERB.search(before) or TRAILING_DATE.search(before)) is not None:
         before = before[: adverb.start()].rstrip()
     if not before.endswith(","):
         return None
@@ -139,6 +141,8 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
         # "The workers, who harvested cabbages in Goesan, told …": an unnamed group described by
         # a relative clause between commas is the subject, as it is with no clause.
         return mention
+    if mention is not None and mention[1].organisation and not mention[1].name:
+        return mention  # "Hanbit Robotics Co., Ltd., a maker of robots, said": a named body
     if mention is None or not (mention[1].name or mention[1].role):
         return None
     if body.startswith(" which ", open_ + 1) and mention[1].name:

@@ -163,3 +163,11 @@ def test_a_company_announcing_an_event(sentence, speaker, opening) -> None:
 
 def test_an_indefinite_event_stays_the_reporters_account() -> None:
     assert news("Minto Foods announced an opening of two shops.") == ()
+
+
+def test_a_group_restricted_by_a_relative_clause_keeps_no_speaker() -> None:
+    sentence = (
+        "Vietnamese students who spent last winter at a language school in Daegu under a city "
+        "scholarship say the city felt like home."
+    )
+    assert who(news(sentence)) == [("indirect", None, "the city felt like")]

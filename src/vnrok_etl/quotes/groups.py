@@ -50,6 +50,9 @@ NOT_MODIFIERS = frozenset(
 # What a complement cannot hold: a clause of its own.
 CLAUSE_WORDS = frozenset({"who", "that", "which", "said", "says", "say", "told", "and", "but"})
 MAX_PHRASE = 120
+# A group with a restrictive relative clause: "<up to four words> who <clause>" filling the subject.
+RESTRICTIVE_WHO = re.compile(r"\s*(?P<head>[^\W\d_][\w\-]*(?:[ ][\w\-]+){0,3})[ ]who[ ][^,;:“”\"()]{3,180}?\s*")
+MAX_WHO_PHRASE = 200
 # A share of a group as the subject: "64% said", "about 40 percent of the firms surveyed said",
 # "half of the respondents say", "most of them said": survey answers, no speaker.
 SHARE = re.compile(
@@ -97,9 +100,18 @@ def group_after(body: str, lo: int, hi: int) -> tuple[int, int, ParsedMention] |
 
 
 def _group(body: str, lo: int, hi: int, bare: bool = False) -> tuple[int, ParsedMention] | None:
-    if hi - lo > MAX_PHRASE or hi <= lo:
+    if hi <= lo or hi - lo > MAX_PHRASE and not (
+        not bare and hi - lo <= MAX_WHO_PHRASE and body.find(" who ", lo, hi) >= 0
+    ):
         return None
     text = body[lo:hi]
+    if not bare and (who := RESTRICTIVE_WHO.fullmatch(text)) is not None:
+        # "Twelve Vietnamese farmhands who came to Korea this spring say …": a group restricted
+        # by a relative clause (no commas) is the subject; the clause only says which group.
+        head = who.group("head")
+        if not CLAUSE_MARK.search(text) and group_words(head, bare=True) is not None:
+            return lo + len(text) - len(text.lstrip()), ParsedMention(head, "", None, None, None, None, plural=True)
+        return None
     stripped = text.lstrip()
     start = lo + len(text) - len(stripped)
     phrase = stripped.rstrip()

@@ -105,7 +105,7 @@ def _group(body: str, lo: int, hi: int, bare: bool = False) -> tuple[int, Parsed
     ):
         return None
     text = body[lo:hi]
-    if not bare and (who := RESTRICTIVE_WHO.fullmatch(text)) is not None:
+    if not bare and " who " in text and (who := RESTRICTIVE_WHO.fullmatch(text)) is not None:
         # "Twelve Vietnamese farmhands who came to Korea this spring say …": a group restricted
         # by a relative clause (no commas) is the subject; the clause only says which group.
         head = who.group("head")

@@ -171,3 +171,11 @@ def test_a_group_restricted_by_a_relative_clause_keeps_no_speaker() -> None:
         "scholarship say the city felt like home."
     )
     assert who(news(sentence)) == [("indirect", None, "the city felt like")]
+
+
+def test_official_figures_are_no_official_who_spoke_last() -> None:
+    found = who(news(
+        "“We need welders now,” said Lim Tae-ho, a shipyard director.",
+        "Korea issued 9,400 welding visas to Vietnamese workers last year, according to official statistics.",
+    ))
+    assert found == [("direct", "Lim Tae-ho", "We need welders now")]

@@ -61,6 +61,8 @@ from vnrok_etl.speakers import (
 
 # PLAN_OBJECT's event nouns, for the cheap test before it runs.
 PLAN_EVENT_WORD = re.compile(r"opening|launch|completion|establishment|acquisition|signing")
+# A data noun after a source's role word: "official figures", "official data".
+DATA_NOUN_AFTER = re.compile(r"\s+(?:data|figures|statistics|estimates|records)\b")
 TRAILING_PARTICIPLE = re.compile(rf",\s+(?:{PARTICIPLE}|citing|referring|calling)\b", re.IGNORECASE)
 WORD_START = re.compile(r"(?<=\s)[^\W\d_]")
 # "…, the company said Monday, as demand surges …", "…, Ambassador Tran said, ahead of a forum …":
@@ -298,6 +300,11 @@ def source_attribution(
     is one (a full name, a titled one, one the article named), else the organisation as printed
     ("travel platform Yanolja", "Korea Customs Service data")."""
     start, end, parsed = found
+    if parsed.role and not parsed.name and parsed.printed.islower() and DATA_NOUN_AFTER.match(reader.body, end):
+        # "according to official figures", "according to government data": the role word is the
+        # data's adjective, not a person (never "the official" who spoke last); the data speak for
+        # nobody the article names.
+        return attribute(reader, None, cue)
     attribution = attribute(reader, (start, parsed), cue, end)
     if attribution.key is not None or not parsed.name or parsed.title:
         return attribution

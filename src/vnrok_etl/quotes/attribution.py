@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 
 from vnrok_etl.profiles import AGENCY_CODES, AGENCY_NAMES, MASTHEADS
 from vnrok_etl.quotes.mentions import (
-    NATIONALITY_WORDS,
     NOT_NAMES,
     apposition_after,
     mention_after,
@@ -23,6 +22,13 @@ from vnrok_etl.quotes.mentions import (
     name_run_ends,
     organisation_names,
     run_mention,
+)
+from vnrok_etl.quotes.org_names import (
+    DESCRIPTION_FILLERS,
+    OWNER_NATIONALITY,
+    country_of,
+    described_organisation,
+    description_fits,
 )
 from vnrok_etl.records import Quote, Speaker
 from vnrok_etl.speakers import (
@@ -33,7 +39,6 @@ from vnrok_etl.speakers import (
     OCCUPATION_ROLES,
     ORG_HEADS,
     ORG_WORDS,
-    POSSESSIVE_WORD,
     PRONOUNS_SINGULAR,
     ParsedMention,
     fits_role,
@@ -48,23 +53,6 @@ from vnrok_etl.speakers import (
 # People offered to surname and role resolution, most recent first.
 CONTEXT_PEOPLE = 64
 ORG_JOINERS = frozenset({"of", "and", "for", "the", "&"})
-# Words of a description that do not tell one organisation from another.
-DESCRIPTION_FILLERS = frozenset(
-    {"the", "a", "an", "its", "their", "his", "her", "city", "city's", "city’s", "provincial",
-     "municipal", "national", "state", "local", "central", "country", "country's", "country’s",
-     "new", "main", "top", "general", "department", "office", "ministry", "agency"}
-)
-# "Vietnamese Ministry of Industry and Trade": a demonym that owns an official "<Head> of <field>" name.
-OWNER_NATIONALITY = re.compile(
-    r"^(?:South\s+|North\s+)?(?:Vietnamese|Korean|Chinese|Japanese|American|Thai|Indonesian|"
-    r"Malaysian|Philippine|Singaporean|Lao|Cambodian|Indian|Australian)\s+"
-    r"(?=(?:Ministry|Department|General\s+Department|Directorate|Administration)\s+(?:of|for)\s)"
-)
-# Words of a description that name no field of work: "the same ministry", "the relevant agency".
-UNSPECIFIC_WORDS = frozenset(
-    {"same", "relevant", "competent", "responsible", "concerned", "former", "current", "host",
-     "two", "both", "other", "another", "whole", "entire", "said", "foreign-invested"}
-)
 # Owners that are places: "the city's statistics office" speaks for itself, not for the city.
 PLACE_HEADS = frozenset({"city", "province", "country", "state"})
 OWNER = re.compile(r"(?:the\s+)?([a-z]+)['’]s\s", re.IGNORECASE)
@@ -460,8 +448,8 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
         _note_organisations(reader)
         found = _recent_organisation(reader, offset, parsed.org_head or "")
         if (
-            found is not None and not _description_fits(parsed.printed, found)
-            and (described := _described_organisation(parsed.printed)) is not None
+            found is not None and not description_fits(parsed.printed, found)
+            and (described := described_organisation(parsed.printed)) is not None
         ):
             # "according to the labor ministry" after "the Ministry of Health and Welfare": the
             # description names another ministry's field; it is that one, as described.
@@ -470,7 +458,7 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
             found = lead
         if found is None:
             found = _organisation_sharing_a_word(reader, offset, parsed.printed)
-        if found is None and (described := _described_organisation(parsed.printed)):
+        if found is None and (described := described_organisation(parsed.printed)):
             return _note_organisation(reader, offset, described, None)
         return found
     if parsed.name:
@@ -668,53 +656,15 @@ def _organisation_sharing_a_word(reader: Reader, offset: int, printed: str) -> s
     }
     if not words:
         return None
-    country = _country_of(fold(printed).split())
+    country = country_of(fold(printed).split())
     for key in reversed(reader.context_keys(offset)):
         organisation = reader.people[key]
         if organisation.kind != "organisation" or words.isdisjoint(key.split()):
             continue
-        if country and (other := _country_of(key.split())) and other != country:
+        if country and (other := country_of(key.split())) and other != country:
             continue  # "the Vietnamese customs agency" is not the Korea Customs Service
         return key
     return None
-
-
-def _description_fits(printed: str, key: str) -> bool:
-    """Whether a description ("the labor ministry", "the trade ministry") can mean the named
-    organisation ``key``: every description that names a field ("labor", "trade", "health")
-    must share it with the name ("Ministry of Labour, Invalids and Social Affairs", "Ministry of
-    Industry and Trade"). Words compare by their first four letters, so spellings and forms
-    meet ("labor"/"labour", "defense"/"defence", "agricultural"/"agriculture"). A description
-    with no such word ("the ministry", "the Korean ministry") fits any organisation of its head.
-    """
-    fields = {
-        word[:4] for word in fold(printed).split()
-        if word not in DESCRIPTION_FILLERS and word not in UNSPECIFIC_WORDS and word not in COUNTRY_WORDS
-        and word not in ORG_HEADS and not POSSESSIVE_WORD.search(word) and word.isalpha()
-    }
-    return not fields or not fields.isdisjoint(word[:4] for word in key.split())
-
-
-def _country_of(words: list[str]) -> str | None:
-    return next((COUNTRY_WORDS[word] for word in words if word in COUNTRY_WORDS), None)
-
-
-def _described_organisation(printed: str) -> str | None:
-    """An organisation the article describes without naming, as printed: "the finance
-    ministry" -> "finance ministry", "the country’s labor ministry" -> "labor ministry", "the
-    Vietnamese labor ministry" -> "labor ministry" (a nationality, like a possessive, is the owner). A bare
-    head noun ("the ministry") says too little to be a speaker row: None."""
-    words = printed.split()
-    while words and (words[0].casefold() == "the" or POSSESSIVE_WORD.search(words[0])):
-        words = words[1:]
-    # "the South Korean presidential office": the nationality is the owner, unless the head
-    # alone would be left ("the RoK government" is the government of that country).
-    nationality = 0
-    while nationality < len(words) and words[nationality][:1].isupper() and fold(words[nationality]) in NATIONALITY_WORDS:
-        nationality += 1
-    if len(words) - nationality >= 2:
-        words = words[nationality:]
-    return " ".join(words) if len(words) >= 2 else None
 
 
 def _recent_organisation(reader: Reader, offset: int, head: str) -> str | None:

@@ -179,3 +179,20 @@ def test_official_figures_are_no_official_who_spoke_last() -> None:
         "Korea issued 9,400 welding visas to Vietnamese workers last year, according to official statistics.",
     ))
     assert found == [("direct", "Lim Tae-ho", "We need welders now")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "opening"),
+    [
+        ("Retailers in Hanoi such as Lotte Mart and Emart said sales of Korean fruit had doubled.",
+         "sales of Korean fruit"),
+        ("At a seminar in Hue, leaders of tour operators such as Hanatour, Modetour and Yellow Balloon… all said "
+         "that they would add charter flights.", "they would add charter"),
+    ],
+)
+def test_a_group_with_examples_keeps_no_speaker(sentence, opening) -> None:
+    assert who(news(sentence)) == [("indirect", None, opening)]
+
+
+def test_the_two_leaders_are_still_the_events_parties() -> None:
+    assert news("Leaders of the two countries said they would raise trade to 150 billion USD.") == ()

@@ -179,7 +179,9 @@ GROUP_NOUNS = frozenset(
      "owners", "entrepreneurs", "vendors", "merchants", "people", "platforms",
      # Advocacy and labour: "Civic groups have argued", "Farmhands say", "Migrant advocates said".
      "groups", "unions", "advocates", "campaigners", "migrants", "farmhands", "laborers",
-     "labourers", "fishermen"}
+     "labourers", "fishermen",
+     # Only with a complement ("leaders of contractors"); "the two leaders" are the event's parties.
+     "leaders"}
 )
 
 PRONOUNS_SINGULAR = frozenset({"he", "she"})

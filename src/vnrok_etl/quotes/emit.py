@@ -5,6 +5,7 @@ grows the last quote. Who a subject is, and the reading's state, are ``quotes.at
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from vnrok_etl.quotes.attribution import (
@@ -30,6 +31,9 @@ PARTIES = frozenset(
      "delegations", "governments", "ministers", "heads", "presidents", "counterparts", "they",
      "we", "each", "these", "those"}
 )
+
+# "leaders of contractors", "leaders of Korean banks": whose leaders, after "of".
+LEADERS_OF = re.compile(r"(?i)leaders\s+of\s+(.+)$")
 
 
 def attribute(
@@ -88,6 +92,10 @@ def unnamed_group(parsed: ParsedMention) -> str | None:
     words = group_words(parsed.printed) or fold(parsed.printed).split()
     if words and words[-1] == "people":
         return "person"  # "two people" are no parties: "two" counts them
+    if words == ["leaders"] and (led := LEADERS_OF.match(parsed.printed)) is not None and (
+        PARTIES.isdisjoint(fold(led.group(1)).split())
+    ):
+        return "person"  # "leaders of contractors": heads of a kind of body, not the two parties
     if not words or PARTIES.intersection(words) or not words[-1].endswith("s"):
         return None
     singular = words[-1][:-3] + "y" if words[-1].endswith("ies") else words[-1].rstrip("s")

@@ -40,6 +40,12 @@ MISSION_OF = re.compile(
     r"\b(?:Embassy|Consulate(?:\s+General)?|Mission)\s+of\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}\s*$"
 )
 MISSION_NAME_CHARS = 60
+# "such as A, B and C… all": capitalised example names up to the cue, with "all"/"both" after.
+SUCH_AS_CHARS = 160
+EXAMPLE_NAMES = re.compile(
+    r" such as (?:[A-Z][\w’'&\-.]*(?: [A-Z&][\w’'&\-.]*)*(?:,| and|, and)? ?)+(?:…|\.\.\.)?"
+    r"(?: (?:all|both|each|have|has|had|also))* ?"
+)
 RELATIVE_WHICH = re.compile(r",\s+which\s+$")
 LOCATED_HEADS = frozenset({"office", "branch", "bureau", "general", "representative"})
 
@@ -106,6 +112,10 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     group = group_before(body, comma + 1 if comma >= 0 else s_start, cue_start)
     if group is not None:
         return group
+    if (examples := body.find(" such as ", max(s_start, cue_start - SUCH_AS_CHARS), cue_start)) >= 0 and (
+        group := _group_with_examples(body, s_start, examples, cue_start)
+    ) is not None:
+        return group
     mention = mention_before(body, s_start, cue_start)
     if mention is None:
         mention = person_with_complement(body, s_start, len(body[:cue_start].rstrip()))
@@ -153,6 +163,22 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     title, _country = split_title(body[open_ + 1 : close])
     start, parsed = mention
     return start, replace(parsed, title=title) if title and not parsed.title else parsed
+
+def _group_with_examples(body: str, s_start: int, examples: int, cue_start: int) -> tuple[int, ParsedMention] | None:
+    """"Korean retailers such as Lotte Mart and Emart said …", "leaders of contractors such as
+    A, B and C… all said": names given as examples of a group are members, not the speakers; the
+    group (its phrase from the clause's start to "such as") is the subject, with no speaker."""
+    if EXAMPLE_NAMES.fullmatch(body, examples, cue_start) is None:
+        return None
+    comma = body.rfind(",", max(s_start, examples - GROUP_PHRASE), examples)
+    lo = comma + 1 if comma >= 0 else s_start
+    phrase = body[lo:examples].strip()
+    if not phrase or group_words(phrase, bare=True) is None:
+        return None
+    return lo + len(body[lo:examples]) - len(body[lo:examples].lstrip()), ParsedMention(
+        phrase, "", None, None, None, None, plural=True
+    )
+
 
 def _mission_of(body: str, s_start: int, hi: int) -> tuple[int, ParsedMention] | None:
     """The mission named by its country right before ``hi``: "the Embassy of Viet Nam" (before

@@ -196,3 +196,18 @@ def test_a_group_with_examples_keeps_no_speaker(sentence, opening) -> None:
 
 def test_the_two_leaders_are_still_the_events_parties() -> None:
     assert news("Leaders of the two countries said they would raise trade to 150 billion USD.") == ()
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("“Prices doubled in a year,” rice farmer Nguyen Van Tam said.", "Nguyen Van Tam"),
+        ("“We train them for six months first,” shipyard director Lim Tae-ho told reporters.", "Lim Tae-ho"),
+    ],
+)
+def test_a_lowercase_description_before_the_speaker_after_a_quotation(paragraph, speaker) -> None:
+    assert [(kind, who_) for kind, who_, _ in who(news(paragraph))] == [("direct", speaker)]
+
+
+def test_a_linking_word_after_a_quotation_opens_no_attribution() -> None:
+    assert news("“Prices doubled in a year,” and farmer Nguyen Van Tam agreed.") == ()

@@ -9,6 +9,7 @@ paragraphs and attributes it once). A quotation with no cue is not speech (scare
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from vnrok_etl.quotes.attribution import Attribution, Reader
@@ -36,6 +37,12 @@ from vnrok_etl.quotes.subjects import (
     clause_end,
     clause_subject,
     subject_before,
+)
+
+# One or two lowercase words describing the person before a title or full name, after a closing
+# quotation mark: "shipyard director", "restaurant owner" (no linking or function word).
+LOWERCASE_DESCRIPTORS = re.compile(
+    r"(?:(?!(?:and|but|or|while|as|the|a|an|then|so|when|after|before|he|she|they|it|who)\b)[a-z][a-z\-]+ ){1,2}"
 )
 
 
@@ -174,7 +181,13 @@ def _cue_after_quote(
         cue_start = offset + cue_match.start("cue") - 1
         mention = mention_before(body, offset, cue_start)
         cue_end = offset + cue_match.end("cue") - 1
-        if mention and mention[0] == offset:
+        if mention and (
+            mention[0] == offset
+            or (mention[1].title or " " in (mention[1].name or ""))
+            and LOWERCASE_DESCRIPTORS.fullmatch(body, offset, mention[0]) is not None
+        ):
+            # "” shipyard director Lim Tae-ho told reporters", "” restaurant owner Nguyen Van Hai
+            # said": a lowercase description of the person opens the attribution.
             return attribute(reader, mention, cue_match.group("cue")), cue_end
         if body.count(",", offset, cue_start) == 2 and body[:cue_start].rstrip().endswith(","):
             # "”, South Korea's president, Lee Jae-myung, told reporters.": a role, and the name

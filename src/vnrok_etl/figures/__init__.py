@@ -27,6 +27,9 @@ One module per concern, each with its rules in its docstring and tested on forms
   bodies: "the two PMs", "two Defence Ministries"). Also rates ("1,000 visitors per week": unit
   "visitor per week"), descriptors ("100 percent foreign-owned firms": no figure), durations of
   every time unit, ranks in words.
+- ``word_figures``: figures printed in words: shares ("one-third", "half of the graduates", "nine
+  out of ten"), comparisons with no verb ("nearly double the number"), spans with no number ("over
+  the past decade", "more than an hour").
 - ``elided``: units of elided nouns ("from 7,500 to about 10,000 people", "… followed by Binh
   Duong with 11", "arrivals rose 14% to nearly 470,000").
 - ``qualifiers``: the hedge before (or "or more" after) an amount; "over" as a particle or as
@@ -90,15 +93,17 @@ from vnrok_etl.figures.kinds import (
     figure_from_place,
     figure_from_quantity,
     figure_from_rank,
-    figures_from_appositives,
-    figures_from_bare_decades,
-    figures_from_fractions,
     superlatives,
 )
 from vnrok_etl.figures.periods import with_clause_periods
 from vnrok_etl.figures.qualifiers import hedge_before
 from vnrok_etl.figures.ranges import join_to_ranges
 from vnrok_etl.figures.subjects import subject_before
+from vnrok_etl.figures.word_figures import (
+    figures_from_appositives,
+    figures_from_bare_decades,
+    figures_from_fractions,
+)
 from vnrok_etl.numbers import UNIT_WORDS, parse_ordinal
 from vnrok_etl.records import Figure
 from vnrok_etl.sentences import body_sentences

@@ -19,7 +19,7 @@ class Context:
     lowered: str = ""
     published_month: int | None = None  # "last month" in a January article is December
     # The body's ASCII words as bytes (amounts.body_words): which literals are worth a look.
-    words: frozenset[bytes] = frozenset()  # body.lower(): literal look-ups before a pattern is tried (kinds._around)
+    words: frozenset[bytes] = frozenset()  # body.lower(): literal look-ups before a pattern is tried (word_figures._around)
 
 
 def may_match(ctx: Context, words: frozenset[bytes], literals: tuple[str, ...]) -> bool:

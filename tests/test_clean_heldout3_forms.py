@@ -49,3 +49,56 @@ def test_a_bracketed_name_without_a_day_opens_no_dateline() -> None:
     article = _clean(HEADLINE, lead, MIDDLE, CLOSING)
     assert article.dateline is None
     assert article.paragraphs[0] == lead
+
+
+def test_a_meta_line_of_source_date_and_editor_segments() -> None:
+    article = _clean(HEADLINE, "Source: Kyodo |2024-06-14 09:30:00| Editor: Mori Ken", LEAD, MIDDLE, CLOSING)
+    assert str(article.published_date) == "2024-06-14"
+    assert article.source == "Kyodo"
+    assert article.paragraphs[0] == LEAD
+
+
+def test_a_meta_line_of_a_site_account_a_day_first_date_and_a_section() -> None:
+    article = _clean(HEADLINE, "Posted by webmaster | 21/04/2025 | Events", LEAD, MIDDLE, CLOSING)
+    assert str(article.published_date) == "2025-04-21"
+    assert article.byline is None
+    assert article.paragraphs[0] == LEAD
+
+
+def test_a_meta_line_of_date_then_writer() -> None:
+    article = _clean(HEADLINE, "2024-09-30 | Pham Thu Ha", LEAD, MIDDLE, CLOSING)
+    assert str(article.published_date) == "2024-09-30"
+    assert article.byline == "Pham Thu Ha"
+
+
+def test_an_issue_number_and_the_date_of_a_newsletter() -> None:
+    article = _clean(HEADLINE, "Vol. 7 | Monday, March 3, 2025", LEAD, MIDDLE, CLOSING)
+    assert str(article.published_date) == "2025-03-03"
+    assert article.paragraphs[0] == LEAD
+
+
+def test_a_city_and_the_date_joined_by_a_round_bullet() -> None:
+    article = _clean(HEADLINE, "Hanoi ● Fri, March 7, 2025", LEAD, MIDDLE, CLOSING)
+    assert str(article.published_date) == "2025-03-07"
+    assert article.dateline == "Hanoi"
+
+
+def test_a_bar_in_a_sentence_is_no_meta_line() -> None:
+    lead = "Exports rose in 2024 | officials expect a larger rise this year as new plants open."
+    article = _clean(HEADLINE, lead, MIDDLE, CLOSING)
+    assert article.paragraphs[0] == lead
+
+
+def test_a_blog_post_meta_line_with_date_time_and_author() -> None:
+    article = _clean(HEADLINE, "Posted in Culture on March 5, 2025 at 9:40 am by Jane Porter", LEAD, MIDDLE, CLOSING)
+    assert str(article.published_date) == "2025-03-05"
+    assert article.published_at is not None and article.published_at.hour == 9
+    assert article.byline == "Jane Porter"
+    assert article.paragraphs[0] == LEAD
+
+
+def test_posted_on_and_modified_on_labels_on_one_line() -> None:
+    line = "Posted on : 2024-10-02 08:15 KST Modified on : 2024-10-02 11:00 KST"
+    article = _clean(HEADLINE, line, LEAD, MIDDLE, CLOSING)
+    assert article.published_at is not None
+    assert article.published_at.isoformat() == "2024-10-02T08:15:00+09:00"

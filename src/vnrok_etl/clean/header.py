@@ -68,7 +68,9 @@ from vnrok_etl.clean.bylines import (
     take_byline,
 )
 from vnrok_etl.clean.common import (
+    AGENCY_SET,
     AGENCY_TAG,
+    KNOWN_PLACE_SPELLING,
     AGENCY_TAG_LINE,
     DOMAIN_SUFFIX,
     EMAIL_LINE,
@@ -85,7 +87,7 @@ from vnrok_etl.clean.lines import TIME_STAMP_LINE, chrome_line, is_furniture, ma
 from vnrok_etl.clean.outlet_zone import ZONE_LABELS, OutletZone
 from vnrok_etl.clean.tail import STANDALONE_AGENCY
 from vnrok_etl.dates import SEOUL_TZ, FoundDate, parse_date
-from vnrok_etl.profiles import PORTAL_SUMMARY_NOTICES, SECTION_WORDS
+from vnrok_etl.profiles import AGENCY_NAMES, PORTAL_SUMMARY_NOTICES, SECTION_WORDS
 
 # Seeds 000, 003, 004: the text opens with " date 2025-08-08 " and the first paragraph follows on
 # the same line.
@@ -105,7 +107,7 @@ WEATHER_STRIP_LINES = 2
 LEADING_BULLET = re.compile(r"^[•·▪]\s*")
 # "... 17:42       Updated : Sept 14, 2023 - 17:42", "...15:33:39Updated: ...": a second label
 # splits one line into two date lines; so does a label glued to a byline ("By X" + "Published").
-SECOND_DATE_LABEL = re.compile(r"(?<=\S)\s*(?=(?:last\s+)?(?:updated?|published|posted)\s*:)", re.I)
+SECOND_DATE_LABEL = re.compile(r"(?<=\S)\s*(?=(?:last\s+)?(?:updated?|published|posted|modified)(?:\s+on)?\s*:)", re.I)
 # Yonhap's wire notes: "ATTN: UPDATES with ...; CHANGES headline", also in brackets.
 # "Viet Nam News menu", "The Korea Times close": a saved menu bar prints the outlet's name with
 # the label of the button beside it; the line is page furniture, never a headline.
@@ -123,6 +125,22 @@ NAME_THEN_BAR = re.compile(rf"^(?P<who>{NAME})\s*\|\s*(?P<date>[^|]*)$")
 # "Posted : 2025-09-15 17:40", "Published: ...": the date the outlet says it published; it wins
 # over an unlabelled date line, which on a saved page may be the day it was saved ("Wed,
 # September 17, 2025 | 09:12" in the page's top bar).
+# A meta line's segments: "Source: Xinhua| 2025-11-20 21:14:30|Editor: Wang Lin", "Seoul ● Tue, ...".
+META_SEGMENT_SEPARATOR = re.compile(r"\s*[|●]\s*")
+MAX_META_SEGMENTS = 5
+META_SEGMENT_LABEL = re.compile(
+    r"^(?:(?P<field>source|editor|editors|photo|category|section|filed under|posted in|tags?)\s*:\s*(?P<value>.{1,40})"
+    r"|issue\s*(?:no\.?\s*)?#?\s*\d{1,5}|vol(?:ume)?\.?\s*\d{1,4}"
+    r"|(?:(?:posted|written|published)\s+)?by\s+(?P<by>.{2,40}))$",
+    re.IGNORECASE,
+)
+# "In Uncategorized on December 2, 2025 at 4:15 pm", "Posted on May 3, 2024 by Jane Doe": a blog
+# theme's post meta line (WordPress prints the category, the date, the time and the author).
+WORDPRESS_POSTED = re.compile(
+    r"^(?:(?:posted|published|filed)\s+)?(?:(?:in|under)\s+[\w ,&'’-]{1,40}?\s+)?on\s+(?P<date>[^|]{6,40}?)"
+    r"(?:,?\s+at\s+(?P<time>\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?))?(?:\s+by\s+(?P<who>[^|]{2,40}))?$",
+    re.IGNORECASE,
+)
 PUBLISHED_LABEL = re.compile(r"^(?:published|posted)\b", re.IGNORECASE)
 WIRE_NOTE = re.compile(r"^\(?ATTN\s*:.*$", re.IGNORECASE)
 # Version and rubric tags before a headline: "(LEAD) ...", "(2nd LD) ...", "[Herald Interview] ...".
@@ -434,7 +452,7 @@ def _date_text(text: str) -> str:
 def _names_date_label(line: str) -> bool:
     """A cheap necessary condition for SECOND_DATE_LABEL."""
     lowered = line.lower()
-    return "updat" in lowered or "publish" in lowered or "posted" in lowered
+    return "updat" in lowered or "publish" in lowered or "posted" in lowered or "modified" in lowered
 
 
 def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
@@ -499,6 +517,20 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
         header.after_date_line = True
         draft.drop("date_line", line)
         return True
+    if ("|" in line or "●" in line) and _take_segmented_meta(line, draft, header):
+        return True
+    posted = WORDPRESS_POSTED.match(line) if " on " in line[:60] else None
+    if posted is not None and is_date_words(posted.group("date")):
+        # "In Uncategorized on December 2, 2025 at 4:15 pm": a blog theme's post meta line
+        time = f" {posted.group('time')}" if posted.group("time") else ""
+        found = parse_date(posted.group("date") + time, "text", header.zone.get())
+        if found is not None:
+            header.dates.append(found)
+            header.published.append(found)
+            if posted.group("who") and is_name(posted.group("who")) and draft.byline is None:
+                draft.byline = posted.group("who")
+            draft.drop("date_line", line)
+            return True
     parts = SLASH_SEPARATOR.split(line) if " / " in line else ()
     found = None
     if len(parts) >= 2 and is_date_line(parts[-1]):
@@ -519,6 +551,55 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
         draft.drop("zone_label", line)
         return True
     return False
+
+
+def _take_segmented_meta(line: str, draft: Draft, header: _Header) -> bool:
+    """A meta line of segments joined by bars or a round bullet, one of them a date and every other
+    one a label: "Source: Xinhua| 2025-11-20 21:14:30|Editor: Wang Lin", "Issue #12 | Monday,
+    March 3, 2025", "Posted by admin | 18/11/2025 | News", "2025-07-02 | Lee Min-ho", "Seoul ●
+    Tue, December 2, 2025". Read: the date; a name (alone or after "by") as the byline, unless it
+    is a site account ("admin"); "Source: <agency>" as the source; a known city as the dateline
+    (the place the story was filed from, printed with its date). Editors, issue numbers and
+    section names are furniture. Any segment of prose (a sentence, a long phrase) and the line
+    stays: it is not a meta line.
+    """
+    segments = [segment.strip() for segment in META_SEGMENT_SEPARATOR.split(line)]
+    segments = [segment for segment in segments if segment]
+    if len(segments) < 2 or len(segments) > MAX_META_SEGMENTS:
+        return False
+    dates = [segment for segment in segments if is_date_line(segment)]
+    if len(dates) != 1:
+        return False
+    byline = source = place = None
+    for segment in segments:
+        if segment is dates[0]:
+            continue
+        label = META_SEGMENT_LABEL.match(segment)
+        if label is not None:
+            if label.group("by") and is_name(label.group("by")):
+                byline = label.group("by")
+            value = (label.group("value") or "").strip()
+            if label.group("field") and label.group("field").lower() == "source" and value:
+                source = AGENCY_NAMES.get(fold_key(value)) or (value if value in AGENCY_SET else None)
+            continue
+        if is_name(segment):
+            byline = byline or segment
+        elif segment.casefold() in KNOWN_PLACE_SPELLING:
+            place = KNOWN_PLACE_SPELLING[segment.casefold()]
+        elif not _is_label(segment):
+            return False
+    found = parse_date(_date_text(DATE_LINE.match(dates[0]).group("date")), "text", header.zone.get())
+    if found is not None:
+        header.dates.append(found)
+    if byline and draft.byline is None:
+        draft.byline = byline
+    if source:
+        draft.header_source = draft.header_source or source
+    if place and draft.dateline is None:
+        draft.dateline = place
+    header.after_date_line = True
+    draft.drop("date_line", line)
+    return True
 
 
 def _is_other_script_text(line: str) -> bool:

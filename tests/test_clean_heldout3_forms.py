@@ -102,3 +102,70 @@ def test_posted_on_and_modified_on_labels_on_one_line() -> None:
     article = _clean(HEADLINE, line, LEAD, MIDDLE, CLOSING)
     assert article.published_at is not None
     assert article.published_at.isoformat() == "2024-10-02T08:15:00+09:00"
+
+
+def test_an_end_item_mark_glued_to_the_last_sentence_cuts_the_rail_after_it() -> None:
+    article = _clean(
+        HEADLINE, LEAD, MIDDLE, CLOSING + " Enditem", "Photos", "Dragon boats race on the Han River",
+    )
+    assert article.paragraphs[-1] == CLOSING
+    assert all("Dragon boats" not in paragraph for paragraph in article.paragraphs)
+
+
+def test_a_release_ends_at_its_about_heading_contacts_and_issuer() -> None:
+    article = _clean(
+        HEADLINE, LEAD, MIDDLE, CLOSING,
+        "About Daon Ceramics",
+        "Established in 2009 in Icheon, Daon Ceramics makes glazes and kilns for studios in 14 countries.",
+        "Press Contacts", "Yoon Ha-na, daon@example.com", "SOURCE Daon Ceramics",
+    )
+    assert article.paragraphs[-1] == CLOSING
+
+
+def test_a_release_contact_block_alone_ends_it() -> None:
+    article = _clean(HEADLINE, LEAD, MIDDLE, CLOSING, "Media Inquiries: Park Eun-ji +82-2-555-0100")
+    assert article.paragraphs[-1] == CLOSING
+
+
+def test_an_about_sentence_inside_the_text_stays() -> None:
+    about = "About 300 students have applied for the first course, the culture office said."
+    article = _clean(HEADLINE, LEAD, MIDDLE, about, CLOSING)
+    assert about in article.paragraphs
+
+
+def test_a_partner_note_closing_a_syndicated_copy() -> None:
+    note = (
+        "This story first appeared on the Daily Gwangju website, a content partner of this "
+        "newspaper, under the headline “Kiln school for Hue”."
+    )
+    article = _clean(HEADLINE, LEAD, MIDDLE, CLOSING, note)
+    assert article.paragraphs[-1] == CLOSING
+
+
+def test_newsletter_footer_lines_close_no_article() -> None:
+    article = _clean(
+        HEADLINE, LEAD, MIDDLE, CLOSING,
+        "Know someone who would like this? Forward this email to a friend.",
+        "Manage your subscription or unsubscribe at any time.",
+    )
+    assert article.paragraphs[-1] == CLOSING
+
+
+def test_a_readers_address_note_closes_no_article() -> None:
+    article = _clean(HEADLINE, LEAD, MIDDLE, CLOSING, "Send your tips and corrections to desk@example.org")
+    assert article.paragraphs[-1] == CLOSING
+
+
+def test_a_source_line_glued_to_the_original_headline() -> None:
+    article = _clean(HEADLINE, LEAD, MIDDLE, CLOSING, "Source: Culture Daily_Gwangju potters open a kiln school")
+    assert article.paragraphs[-1] == CLOSING
+
+
+def test_a_read_also_link_inside_the_text_goes_and_the_text_stays() -> None:
+    article = _clean(HEADLINE, LEAD, "Read also: Hue revives royal glaze workshops", MIDDLE, CLOSING)
+    assert article.paragraphs == (LEAD, MIDDLE, CLOSING)
+
+
+def test_a_bar_of_page_controls_closing_the_text() -> None:
+    article = _clean(HEADLINE, LEAD, MIDDLE, CLOSING, "Print  |  Back  |  Top")
+    assert article.paragraphs[-1] == CLOSING

@@ -123,6 +123,7 @@ CHROME_LINES = (
     "한국어판", "Tiếng Việt", "English", "leftcenterrightdel", "Go to top", "Post a Comment",
     "View this article in another language", "Related image(s)", "Print this article",
     "+ A", "- A", "A+", "A-", "A +", "A -", "Advertisement", "Learn more", "Live feed",
+    "Back", "Change size", "Leave a comment", "Leave a reply",
 )
 
 # Lines of page furniture recognised by how they begin (the rest varies): social footers,

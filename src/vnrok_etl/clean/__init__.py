@@ -36,7 +36,7 @@ from vnrok_etl.clean.lines import BULLET, MASTHEAD, drop_caption_copies, lines_t
 from vnrok_etl.clean.common import ends_terminal
 from vnrok_etl.dates import parse_date
 from vnrok_etl.clean.repeats import drop_repeats
-from vnrok_etl.clean.tail import cut_related, take_signoff
+from vnrok_etl.clean.tail import closing_furniture, cut_related, cut_release_tail, take_signoff
 from vnrok_etl.clean.teaser import take_teaser_above
 from vnrok_etl.clean.verdict import reject_after_cleaning, reject_before_cleaning
 from vnrok_etl.html import HtmlPage, extract_html
@@ -125,6 +125,7 @@ def _lines_of(paragraph: str) -> list[str]:
 
 
 def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False, page: HtmlPage | None = None) -> Article:
+    blocks = cut_release_tail(blocks, draft)
     paragraphs = lines_to_paragraphs(blocks, draft, plain=plain)
     paragraphs = repair_paragraphs(paragraphs, draft)
     if plain:
@@ -187,7 +188,11 @@ def _take_closing(paragraphs: list[str], draft: Draft, html: bool = False) -> li
         before = len(paragraphs), paragraphs[-1] if paragraphs else None
         paragraphs = take_signoff(paragraphs, draft)
         last = paragraphs[-1] if paragraphs else ""
-        if paragraphs and (
+        furniture = closing_furniture(last) if len(paragraphs) > 1 else None
+        if furniture is not None:
+            draft.drop(furniture, last)
+            paragraphs = paragraphs[:-1]
+        elif paragraphs and (
             take_byline(last, draft) or (len(paragraphs) > 1 and take_reporter_signoff(last, draft))
         ):
             paragraphs = paragraphs[:-1]

@@ -71,8 +71,9 @@ URL_THEN_STOP = re.compile(r"(?:://|www\.)\S*/\.$")
 # The same mark followed by more text on its line ("... he said./.VNA", "... revenue./. The
 # programme, funded by ..."): the mark ends the article, the rest is a repeat or a teaser.
 INNER_END_MARK = re.compile(r"(?<=[.!?…\"”’)])\s*/\.(?=\s*\S)")
-# Yonhap's end mark: "(END)" alone on the last line, or closing the last paragraph.
-WIRE_END = re.compile(r"\s*\(END\)$")
+# Yonhap's end mark: "(END)" alone on the last line, or closing the last paragraph; Xinhua's
+# "Enditem", glued after the last sentence's full stop or on a line of its own.
+WIRE_END = re.compile(r"\s*(?:\(END\)|(?<![\w-])Enditem)$")
 # "Source: Vietnam News Agency", "Source: VNA": the agency named in full or by its code.
 SOURCE_LINE = re.compile(r"^(?i:source)\s*:\s*(?P<name>[^\n:]{2,60}?)\.?$")
 # A related box ends where prose starts again: a line of this many words that ends a sentence.
@@ -133,7 +134,7 @@ it are a related list laid out in a table (`_cells_to_the_end`).
             if position + 1 < len(lines):
                 return _without_blanks(cut_at(blocks, *lines[position + 1], draft))
             return _without_blanks(blocks)
-        if words > MIN_BODY_WORDS and ("/." in line or "(END)" in line):
+        if words > MIN_BODY_WORDS and ("/." in line or "(END)" in line or "Enditem" in line):
             inner = INNER_END_MARK.search(line)
             if inner is not None:  # "... he said./.VNA ..." : keep the mark, cut what follows it
                 blocks[b][i] = line[: inner.end()]
@@ -252,6 +253,88 @@ def cut_at(blocks: list[list[str]], b: int, i: int, draft: Draft) -> list[list[s
     cut = [blocks[b][i:]] + blocks[b + 1:]
     draft.drop("related_block", "\n\n".join("\n".join(line for line in lines if line) for lines in cut))
     return blocks[:b] + ([blocks[b][:i]] if i else [])
+
+
+# What closes a press release after its text, in the order the wires print it: "About <Company>"
+# (a heading alone, then the company's boilerplate), "Media Contact:" / "Press contacts" /
+# "Investor Relations" (names, phones, addresses), "SOURCE <Company>" (the release's issuer, in
+# capitals, as PR Newswire and its peers print it). The first of them ends the article.
+RELEASE_TAIL = re.compile(
+    r"^(?:About\s+(?:the\s+)?[A-Z][\w.&'’,()-]*(?:\s+[\w.&'’,()-]+){0,6}\s*:?$"
+    r"|(?i:media|press|investor|pr)\s+(?i:contacts?|inquiries|enquiries|relations)\b"
+    r"|(?i:contacts?)\s*:"
+    r"|SOURCE\s+[A-Z])"
+)
+MAX_RELEASE_HEADING_WORDS = 8
+# Speed: a necessary condition for RELEASE_TAIL, read with str.startswith.
+RELEASE_TAIL_STARTS = ("About", "SOURCE", "Media", "MEDIA", "Press", "PRESS", "Investor", "INVESTOR", "PR ", "Contact", "CONTACT")
+# A note on where the copy comes from, closing a partner's or syndicated copy: "This article was
+# published in <site> with the title ... Click to read: <url>", "This story first appeared on
+# <outlet>", "This article appeared on <outlet>'s website, which is a media partner of ...".
+PARTNER_NOTE = re.compile(
+    r"^This (?:article|story|report|piece) (?:was (?:first |originally )?(?:published|posted)|"
+    r"(?:first |originally )?appeared|is (?:republished|published) (?:from|with|under))\b",
+    re.IGNORECASE,
+)
+# A newsletter's frame: "View this email in your browser", "Forwarded this email? Subscribe here.",
+# "You are receiving this email because ...", "Unsubscribe | Update your preferences", "Manage
+# your subscription": lines about the e-mail, never the news it carries.
+NEWSLETTER_FRAME = re.compile(
+    r"\b(?:unsubscribe|view (?:this|it|the) (?:email|e-mail|newsletter) (?:in|on) (?:your|a|the) (?:browser|web)"
+    r"|forward(?:ed)? (?:this|to a) (?:email|e-mail|friend)|you (?:are|were) receiving this"
+    r"|update (?:your )?(?:email )?preferences|manage (?:your )?subscription|email preferences)\b",
+    re.IGNORECASE,
+)
+# "Please direct questions or comments to [english@hani.co.kr]", "Send tips to news@example.com":
+# the outlet's address for readers, closing the text.
+CONTACT_NOTE = re.compile(
+    r"\b(?:questions|comments|feedback|tips|corrections|story ideas|write to|contact us|email us)\b.*@[\w-]+\.",
+    re.IGNORECASE,
+)
+MAX_CONTACT_NOTE_WORDS = 25
+MAX_FRAME_WORDS = 40
+# "Source: Investment News_Korean contractors line up ...": the outlet a copy was taken from and
+# the original headline, glued by an underscore.
+SOURCE_WITH_HEADLINE = re.compile(r"^(?i:source)\s*:\s*(?P<name>[^_:\n]{2,60})_\S.*$")
+
+
+def cut_release_tail(blocks: list[list[str]], draft: Draft) -> list[list[str]]:
+    """A press release's closing blocks (RELEASE_TAIL) and everything after the first of them.
+
+    Read on the lines before they become paragraphs: an "About <Company>" heading alone on its
+    line would otherwise pass for a caption and leave the boilerplate under it as text."""
+    words = 0
+    for b, block in enumerate(blocks):
+        for i, line in enumerate(block):
+            if words > MIN_BODY_WORDS and line.startswith(RELEASE_TAIL_STARTS) and RELEASE_TAIL.match(line) and (
+                not line.startswith("About") or (
+                    len(line.split()) <= MAX_RELEASE_HEADING_WORDS and not ends_terminal(line)
+                )
+            ):
+                return _without_blanks(_cut_release(blocks, b, i, draft))
+            words += len(line.split())
+    return blocks
+
+
+def _cut_release(blocks: list[list[str]], b: int, i: int, draft: Draft) -> list[list[str]]:
+    cut = [blocks[b][i:]] + blocks[b + 1:]
+    draft.drop("release_tail", "\n\n".join("\n".join(lines) for lines in cut))
+    return blocks[:b] + ([blocks[b][:i]] if i else [])
+
+
+def closing_furniture(paragraph: str) -> str | None:
+    """The rule by which the text's last paragraph is furniture of the page or e-mail, not the
+    article (PARTNER_NOTE, NEWSLETTER_FRAME, CONTACT_NOTE, SOURCE_WITH_HEADLINE); None when it is text."""
+    words = len(paragraph.split())
+    if PARTNER_NOTE.match(paragraph) and words <= MAX_FRAME_WORDS * 2:
+        return "partner_note"
+    if words <= MAX_FRAME_WORDS and NEWSLETTER_FRAME.search(paragraph):
+        return "newsletter_frame"
+    if words <= MAX_CONTACT_NOTE_WORDS and "@" in paragraph and CONTACT_NOTE.search(paragraph):
+        return "contact_note"
+    if SOURCE_WITH_HEADLINE.match(paragraph):
+        return "signoff"
+    return None
 
 
 def take_signoff(paragraphs: list[str], draft: Draft) -> list[str]:

@@ -169,3 +169,20 @@ def test_a_read_also_link_inside_the_text_goes_and_the_text_stays() -> None:
 def test_a_bar_of_page_controls_closing_the_text() -> None:
     article = _clean(HEADLINE, LEAD, MIDDLE, CLOSING, "Print  |  Back  |  Top")
     assert article.paragraphs[-1] == CLOSING
+
+
+def test_an_ambiguous_numeric_date_is_read_the_way_the_dateline_agrees() -> None:
+    article = _clean(HEADLINE, "05/04/2025 10:20 AM", f"GWANGJU, April 5 (Yonhap) -- {LEAD}", MIDDLE, CLOSING)
+    assert str(article.published_date) == "2025-04-05"
+    assert article.published_at is not None and article.published_at.hour == 10
+
+
+def test_a_numeric_date_that_already_agrees_with_the_dateline_stays() -> None:
+    article = _clean(HEADLINE, "05/04/2025", f"GWANGJU, April 5 (Yonhap) -- {LEAD}", MIDDLE, CLOSING)
+    assert str(article.published_date) == "2025-04-05"
+
+
+def test_a_today_widget_above_the_headline_gives_way_to_the_date_under_it() -> None:
+    article = _clean("Monday, June 9, 2025", HEADLINE, "(06/06/2025)", LEAD, MIDDLE, CLOSING)
+    assert str(article.published_date) == "2025-06-06"
+    assert article.title == HEADLINE

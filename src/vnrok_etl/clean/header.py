@@ -218,6 +218,7 @@ class _Header:
     zone: OutletZone
     after_date_line: bool = False
     html: bool = False
+    dates_above_title: int = 0  # how many of `dates` were printed before any headline candidate
     weather_strip: int = 0  # lines left of a weather strip (place, today's date)
     last_rule: str = ""  # what the previous header line was
     wrapped_next: bool = False  # the next line is in the same block (no blank line between)
@@ -248,7 +249,10 @@ def take_front_matter(
             continue
         removed = len(draft.removed)
         candidates = len(header.candidates)
+        dates = len(header.dates)
         rest = _take_header_line(line, following, draft, header)
+        if not header.candidates and len(header.dates) > dates:
+            header.dates_above_title = len(header.dates)
         if rest is None:
             break
         rule = (
@@ -771,9 +775,15 @@ def _split_glued_headline(blocks: list[list[str]], draft: Draft) -> None:
 
 def _choose_date(header: _Header, draft: Draft) -> None:
     """The first printed date that states a time of day; else the first date found. Dates under a
-    "Published"/"Posted" label are read first: they say what the others only suggest."""
+    "Published"/"Posted" label are read first: they say what the others only suggest. A date
+    stated only above the headline gives way to one printed under it (a today widget)."""
     if draft.found_date is not None or not header.dates:
         return
     dates = header.published or header.dates
+    above, under = header.dates[: header.dates_above_title], header.dates[header.dates_above_title:]
+    if not header.published and above and under and all(found.published_at is None for found in above):
+        # A bare date above the headline and another under it: the one above is the site's today
+        # widget ("Sunday, November 30, 2025" in the top bar), the one under it the article's.
+        dates = under
     timed = next((found for found in dates if found.published_at is not None), None)
     draft.found_date = timed or dates[0]

@@ -124,6 +124,7 @@ def _strip_dateline(paragraph: str, draft: Draft, lead: bool) -> str | None:
         draft.dateline_source = (
             match.group("agency") or match.group("wire") or match.group("service") or draft.dateline_source
         )
+        draft.dateline_day = draft.dateline_day or match.group("day") or match.group("region_day")
         draft.drop("dateline", match.group(0))
         return paragraph[match.end():]
     wire = WIRE_DATELINE.match(paragraph) if paragraph[:1].isupper() and paragraph[1:2].isupper() else None

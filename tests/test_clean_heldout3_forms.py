@@ -186,3 +186,25 @@ def test_a_today_widget_above_the_headline_gives_way_to_the_date_under_it() -> N
     article = _clean("Monday, June 9, 2025", HEADLINE, "(06/06/2025)", LEAD, MIDDLE, CLOSING)
     assert str(article.published_date) == "2025-06-06"
     assert article.title == HEADLINE
+
+
+def _page(meta_html: str) -> str:
+    return (
+        "<html><head><title>Kiln school</title></head><body>"
+        f"<h1>{HEADLINE}</h1>{meta_html}"
+        f"<article><p>{LEAD}</p><p>{MIDDLE}</p><p>{CLOSING}</p></article></body></html>"
+    )
+
+
+def test_a_page_date_element_with_a_later_edit_printed_beside_it() -> None:
+    page = _page('<div class="post-datetime">Posted on : 2024-03-08 14:20 KST  Updated on : 2024-03-09 09:00 KST</div>')
+    article = clean_document(page, "t.html")
+    assert article.published_at is not None
+    assert article.published_at.isoformat() == "2024-03-08T14:20:00+09:00"
+
+
+def test_a_release_meta_element_holding_only_its_date() -> None:
+    page = _page('<p class="meta">Distributed by Daon Ceramics</p><p class="meta">Mar 04, 2025, 09:30 ET</p>')
+    article = clean_document(page, "t.html")
+    assert str(article.published_date) == "2025-03-04"
+    assert article.published_at is not None and article.published_at.utcoffset().total_seconds() == -5 * 3600

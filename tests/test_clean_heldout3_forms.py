@@ -208,3 +208,27 @@ def test_a_release_meta_element_holding_only_its_date() -> None:
     article = clean_document(page, "t.html")
     assert str(article.published_date) == "2025-03-04"
     assert article.published_at is not None and article.published_at.utcoffset().total_seconds() == -5 * 3600
+
+
+def test_a_labelled_byline_of_two_writers_and_a_photo_credit() -> None:
+    article = _clean(HEADLINE, "Words: Le Thu Trang & Bui Nam; Photos: VNA", LEAD, MIDDLE, CLOSING)
+    assert article.byline == "Le Thu Trang & Bui Nam"
+    assert article.paragraphs[0] == LEAD
+
+
+def test_a_writer_and_the_partner_outlet_in_brackets() -> None:
+    article = _clean(HEADLINE, "Choi Ga-eun (The Korea Times)", LEAD, MIDDLE, CLOSING)
+    assert article.byline == "Choi Ga-eun"
+    assert article.paragraphs[0] == LEAD
+
+
+def test_a_name_with_a_bracketed_position_is_no_partner_byline() -> None:
+    article = _clean(HEADLINE, LEAD, MIDDLE, CLOSING, "Choi Ga-eun (second from left)")
+    assert article.byline is None
+
+
+def test_a_deck_sentence_between_the_headline_and_the_byline_is_not_the_lead() -> None:
+    deck = "Twenty students a year will learn old glazes in a kiln village."
+    article = _clean(HEADLINE, deck, "By Choi Ga-eun", LEAD, MIDDLE, CLOSING)
+    assert article.paragraphs[0] == LEAD
+    assert article.byline == "Choi Ga-eun"

@@ -128,6 +128,7 @@ NAME_THEN_BAR = re.compile(rf"^(?P<who>{NAME})\s*\|\s*(?P<date>[^|]*)$")
 # A meta line's segments: "Source: Xinhua| 2025-11-20 21:14:30|Editor: Wang Lin", "Seoul ● Tue, ...".
 META_SEGMENT_SEPARATOR = re.compile(r"\s*[|●]\s*")
 MAX_META_SEGMENTS = 5
+MAX_BYLINE_LINE_CHARS = 120
 META_SEGMENT_LABEL = re.compile(
     r"^(?:(?P<field>source|editor|editors|photo|category|section|filed under|posted in|tags?)\s*:\s*(?P<value>.{1,40})"
     r"|issue\s*(?:no\.?\s*)?#?\s*\d{1,5}|vol(?:ume)?\.?\s*\d{1,4}"
@@ -381,6 +382,11 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: _H
         draft.header_source = draft.header_source or DOMAIN_SUFFIX.sub("", code)
         draft.drop("agency_tag", line)
         return ""
+    if header.candidates and following is not None and ends_terminal(line) and _is_byline_line(following):
+        # A standfirst between the headline and the byline: the page's deck (the lead comes
+        # after the byline), as an HTML page's deck above its first paragraph.
+        draft.drop("subheadline", line)
+        return ""
     caption_rest = _take_caption(line, following, draft, header)
     if caption_rest is not None:
         return caption_rest
@@ -555,6 +561,12 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
         draft.drop("zone_label", line)
         return True
     return False
+
+
+def _is_byline_line(line: str) -> bool:
+    """Whether `line` is a byline alone (read on a scratch draft). Not a date line: VGP prints
+    its date line under the lead, so a sentence above a date may be the lead itself."""
+    return len(line) <= MAX_BYLINE_LINE_CHARS and take_byline(line, Draft())
 
 
 def _take_segmented_meta(line: str, draft: Draft, header: _Header) -> bool:

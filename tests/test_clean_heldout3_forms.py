@@ -232,3 +232,22 @@ def test_a_deck_sentence_between_the_headline_and_the_byline_is_not_the_lead() -
     article = _clean(HEADLINE, deck, "By Choi Ga-eun", LEAD, MIDDLE, CLOSING)
     assert article.paragraphs[0] == LEAD
     assert article.byline == "Choi Ga-eun"
+
+
+def test_a_cms_info_list_with_the_writer_over_the_date() -> None:
+    article = _clean(HEADLINE, "  • Oh Se-hun\n  • Updated 2025.04.02 10:15\n  • Comments 3", LEAD, MIDDLE, CLOSING)
+    assert article.byline == "Oh Se-hun"
+    assert str(article.published_date) == "2025-04-02"
+
+
+def test_a_newsletter_page_loses_its_frame_labels_and_sponsor() -> None:
+    page = (
+        "<html><head><title>Kiln school</title></head><body><table>"
+        "<tr><td><p>View it in your browser</p><h2>CRAFT WEEKLY</h2><p>Vol. 9 | Monday, June 2, 2025</p></td></tr>"
+        f"<tr><td><p>WORKSHOPS</p><p>{LEAD}</p><p>{MIDDLE}</p><p>EXHIBITIONS</p><p>{CLOSING}</p>"
+        "<p>Sponsored: Glazes shipped overnight from Icheon. Order today</p>"
+        "<p>Enjoying this? Forward this email to a friend.</p>"
+        "<p>Craft Weekly, 5 Sejong-daero, Jongno-gu, Seoul</p></td></tr></table></body></html>"
+    )
+    article = clean_document(page, "t.html")
+    assert article.paragraphs == (LEAD, MIDDLE, CLOSING)

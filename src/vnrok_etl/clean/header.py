@@ -128,6 +128,8 @@ NAME_THEN_BAR = re.compile(rf"^(?P<who>{NAME})\s*\|\s*(?P<date>[^|]*)$")
 # A meta line's segments: "Source: Xinhua| 2025-11-20 21:14:30|Editor: Wang Lin", "Seoul ● Tue, ...".
 META_SEGMENT_SEPARATOR = re.compile(r"\s*[|●]\s*")
 MAX_META_SEGMENTS = 5
+CAPS_LABEL = re.compile(r"^[A-Z][A-Z0-9&'’-]*[A-Z](?:\s+[A-Z0-9&'’-]+){0,3}$")
+MAX_CAPS_LABEL_CHARS = 40
 MAX_BYLINE_LINE_CHARS = 120
 META_SEGMENT_LABEL = re.compile(
     r"^(?:(?P<field>source|editor|editors|photo|category|section|filed under|posted in|tags?)\s*:\s*(?P<value>.{1,40})"
@@ -350,6 +352,12 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: _H
     if not header.candidates and TODAY_WIDGET.match(line):
         draft.drop("page_date", line)
         return ""
+    bullet = LEADING_BULLET.match(line) if following is not None else None
+    if bullet and is_name(line[bullet.end():]) and _is_bulleted_date(following):
+        # "• Lee Jae-won" over "• 승인 2025.10.14 08:41": a CMS's article info list, the writer first.
+        draft.byline = draft.byline or line[bullet.end():]
+        draft.drop("byline", line)
+        return ""
     if _take_byline_or_date(line, draft, header):
         return ""
     stub = WIRE_DATELINE.match(line) if line[:2].isupper() else None
@@ -358,6 +366,9 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: _H
         return ""
     if header.html:
         # The markup chose the block; only unmistakable furniture above its first paragraph goes.
+        if is_caps_label(line):
+            draft.drop("section_label", line)  # "SEOUL-HANOI BRIEF": a name or label in capitals
+            return ""
         rule = _furniture_rule(line, following, header)
         if rule in HTML_HEADER_RULES and not (rule == "chrome" and _is_other_script_text(line)):
             draft.drop(rule, line)
@@ -561,6 +572,21 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
         draft.drop("zone_label", line)
         return True
     return False
+
+
+def _is_bulleted_date(line: str) -> bool:
+    bullet = LEADING_BULLET.match(line)
+    return bullet is not None and is_date_line(line[bullet.end():])
+
+
+def is_caps_label(line: str) -> bool:
+    """One to four words in capitals, no sentence mark, not a place (a dateline's "SEOUL"): a
+    section's or newsletter's label ("TOP STORY", "IN BRIEF", "WEEKLY DIGEST")."""
+    return (
+        len(line) <= MAX_CAPS_LABEL_CHARS
+        and CAPS_LABEL.match(line) is not None
+        and line.casefold() not in KNOWN_PLACE_SPELLING
+    )
 
 
 def _is_byline_line(line: str) -> bool:

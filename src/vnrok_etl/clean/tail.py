@@ -322,6 +322,21 @@ def _cut_release(blocks: list[list[str]], b: int, i: int, draft: Draft) -> list[
     return blocks[:b] + ([blocks[b][:i]] if i else [])
 
 
+MAX_FOOTER_PARAGRAPHS = 4
+
+
+def cut_newsletter_footer(paragraphs: list[str], draft: Draft) -> list[str]:
+    """A newsletter's footer: from a frame line (NEWSLETTER_FRAME) among the last paragraphs to
+    the end, whatever follows it (the sender's postal address, the legal lines) is the frame."""
+    start = max(1, len(paragraphs) - MAX_FOOTER_PARAGRAPHS)
+    for index in range(start, len(paragraphs)):
+        paragraph = paragraphs[index]
+        if len(paragraph.split()) <= MAX_FRAME_WORDS and NEWSLETTER_FRAME.search(paragraph):
+            draft.drop("newsletter_frame", "\n\n".join(paragraphs[index:]))
+            return paragraphs[:index]
+    return paragraphs
+
+
 def closing_furniture(paragraph: str) -> str | None:
     """The rule by which the text's last paragraph is furniture of the page or e-mail, not the
     article (PARTNER_NOTE, NEWSLETTER_FRAME, CONTACT_NOTE, SOURCE_WITH_HEADLINE); None when it is text."""

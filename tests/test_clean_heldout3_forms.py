@@ -251,3 +251,21 @@ def test_a_newsletter_page_loses_its_frame_labels_and_sponsor() -> None:
     )
     article = clean_document(page, "t.html")
     assert article.paragraphs == (LEAD, MIDDLE, CLOSING)
+
+
+def test_a_wire_file_photo_caption_between_paragraphs() -> None:
+    caption = "(Reuters file photo) Students glaze bowls at a kiln in Icheon on May 2, 2023."
+    article = _clean(HEADLINE, LEAD, caption, MIDDLE, CLOSING)
+    assert article.paragraphs == (LEAD, MIDDLE, CLOSING)
+    assert caption in article.captions
+
+
+def test_a_bracketed_aside_opening_a_paragraph_is_no_caption() -> None:
+    aside = "(Updated with the ministry's comment) The ministry said the course would be free of charge for the students."
+    article = _clean(HEADLINE, LEAD, aside, MIDDLE, CLOSING)
+    assert aside in article.paragraphs
+
+
+def test_a_blog_archive_heading_is_not_the_headline() -> None:
+    article = _clean("Monthly Archives: March 2025", HEADLINE, LEAD, MIDDLE, CLOSING)
+    assert article.title == HEADLINE

@@ -128,6 +128,12 @@ NAME_THEN_BAR = re.compile(rf"^(?P<who>{NAME})\s*\|\s*(?P<date>[^|]*)$")
 # A meta line's segments: "Source: Xinhua| 2025-11-20 21:14:30|Editor: Wang Lin", "Seoul ● Tue, ...".
 META_SEGMENT_SEPARATOR = re.compile(r"\s*[|●]\s*")
 MAX_META_SEGMENTS = 5
+# "Archive for December 2nd, 2025|Daily archive page", "Monthly Archives: March 2025": a blog's
+# archive page heading above the posts it lists.
+ARCHIVE_HEADING = re.compile(
+    r"^(?:(?:daily|monthly|yearly)\s+)?archives?(?:\s+(?:for|of))?\s*:?\s*(?P<date>[^|]{3,40}?)\s*(?:\|.{0,40})?$",
+    re.IGNORECASE,
+)
 CAPS_LABEL = re.compile(r"^[A-Z][A-Z0-9&'’-]*[A-Z](?:\s+[A-Z0-9&'’-]+){0,3}$")
 MAX_CAPS_LABEL_CHARS = 40
 MAX_BYLINE_LINE_CHARS = 120
@@ -671,6 +677,9 @@ def _furniture_rule(line: str, following: str | None, header: _Header) -> str | 
         return "headline_list"
     if NUMBERED_LABEL.match(line) or SECTION_LABEL.match(line):
         return "section_label"
+    archive = ARCHIVE_HEADING.match(line) if line[:1] in "ADMYadmy" else None
+    if archive is not None and is_date_words(archive.group("date")):
+        return "chrome"  # a blog's archive page heading, not the post's headline
     if line.startswith("[") and line.endswith("]"):
         return "section_label"
     if LABELLED_STRIP.match(line):

@@ -269,3 +269,20 @@ def test_a_bracketed_aside_opening_a_paragraph_is_no_caption() -> None:
 def test_a_blog_archive_heading_is_not_the_headline() -> None:
     article = _clean("Monthly Archives: March 2025", HEADLINE, LEAD, MIDDLE, CLOSING)
     assert article.title == HEADLINE
+
+
+SECOND_ITEM = (
+    "Busan ferry to Da Nang sells out The first sailing of a new cruise ferry from Busan to Da Nang "
+    "sold all of its 600 cabins within a week, the operator said on Monday./."
+)
+
+
+def test_a_digest_item_glued_after_the_previous_items_end_mark_stays() -> None:
+    article = _clean(HEADLINE, LEAD, MIDDLE, CLOSING + "/. " + SECOND_ITEM)
+    assert article.paragraphs[-1].endswith("the operator said on Monday.")
+    assert any(paragraph.startswith("Busan ferry") for paragraph in article.paragraphs)
+
+
+def test_a_truncated_repeat_after_the_end_mark_still_goes() -> None:
+    article = _clean(HEADLINE, LEAD, MIDDLE, CLOSING + "/.", LEAD[:90] + " ...")
+    assert article.paragraphs[-1] == CLOSING

@@ -152,7 +152,7 @@ it are a related list laid out in a table (`_cells_to_the_end`).
         at_block_end = i == len(blocks[b]) - 1
         has_more = position + 1 < len(lines)
         ends = (at_block_end and ends_article(blocks[b])) or (line and end_mark(line))
-        if has_more and words > MIN_BODY_WORDS and ends:
+        if has_more and words > MIN_BODY_WORDS and ends and not _digest_continues(blocks, lines, position):
             following = blocks[lines[position + 1][0]][lines[position + 1][1]]
             if standalone_agency(following) or _names_agency(following) or _is_signature(following):
                 position += 1  # "/." then "VNA" or the writer's name: it stays with the article
@@ -161,6 +161,29 @@ it are a related list laid out in a table (`_cells_to_the_end`).
             return _without_blanks(blocks)
         position += 1
     return _without_blanks(blocks)
+
+
+def _digest_continues(blocks: list[list[str]], lines: list[tuple[int, int]], position: int) -> bool:
+    """After an end mark, another item of a digest: prose that ends with the same agency's "/."
+    mark again and is not a copy of what came before. A news digest (VNA's "Vietnam news
+    headlines", a blog that gathers them) closes every item with "/.", often with the next item's
+    heading glued after the mark; a teaser list or a mirror's truncated repeat does not both end
+    with the mark and say something new."""
+    if not end_mark(blocks[lines[position][0]][lines[position][1]]):
+        return False
+    after = [blocks[b][i] for b, i in lines[position + 1:] if blocks[b][i]]
+    closing = next((index for index, line in enumerate(after) if end_mark(line)), None)
+    if closing is None:
+        return False
+    item = " ".join(after[: closing + 1])
+    if len(item.split()) < MIN_PROSE_WORDS:
+        return False
+    opening = " ".join(item.split()[:DIGEST_REPEAT_WORDS])
+    before = " ".join(blocks[b][i] for b, i in lines[: position + 1])
+    return opening not in " ".join(before.split())
+
+
+DIGEST_REPEAT_WORDS = 8
 
 
 def _is_signature(line: str) -> bool:

@@ -286,3 +286,21 @@ def test_a_digest_item_glued_after_the_previous_items_end_mark_stays() -> None:
 def test_a_truncated_repeat_after_the_end_mark_still_goes() -> None:
     article = _clean(HEADLINE, LEAD, MIDDLE, CLOSING + "/.", LEAD[:90] + " ...")
     assert article.paragraphs[-1] == CLOSING
+
+
+def test_a_closing_byline_with_the_title_after_the_name() -> None:
+    article = _clean(HEADLINE, LEAD, MIDDLE, CLOSING, "By Yoon Ji-ho, senior correspondent")
+    assert article.byline == "Yoon Ji-ho"
+    assert article.paragraphs[-1] == CLOSING
+
+
+def test_a_page_byline_joined_to_the_readers_address_note() -> None:
+    page = (
+        "<html><head><title>Kiln school</title></head><body>"
+        f"<h1>{HEADLINE}</h1><div class=\"text\">{LEAD}<br /><br />{MIDDLE}<br /><br />{CLOSING}"
+        "<br /><br />By Yoon Ji-ho, staff reporter<br /><br />Send tips or corrections to [desk@example.org]"
+        "</div></body></html>"
+    )
+    article = clean_document(page, "t.html")
+    assert article.byline == "Yoon Ji-ho"
+    assert article.paragraphs[-1] == CLOSING

@@ -36,7 +36,7 @@ from vnrok_etl.clean.lines import BULLET, MASTHEAD, drop_caption_copies, lines_t
 from vnrok_etl.clean.common import ends_terminal
 from vnrok_etl.dates import agree_with_dateline, parse_date
 from vnrok_etl.clean.repeats import drop_repeats
-from vnrok_etl.clean.tail import closing_furniture, cut_newsletter_footer, cut_related, cut_release_tail, take_signoff
+from vnrok_etl.clean.tail import CONTACT_REQUEST, closing_furniture, cut_newsletter_footer, cut_related, cut_release_tail, take_signoff
 from vnrok_etl.clean.teaser import take_teaser_above
 from vnrok_etl.clean.verdict import reject_after_cleaning, reject_before_cleaning
 from vnrok_etl.html import HtmlPage, extract_html
@@ -194,6 +194,10 @@ def _take_closing(paragraphs: list[str], draft: Draft, html: bool = False) -> li
         last = paragraphs[-1] if paragraphs else ""
         furniture = closing_furniture(last) if len(paragraphs) > 1 else None
         if furniture is not None:
+            request = CONTACT_REQUEST.search(last) if furniture == "contact_note" else None
+            byline = last[: request.start()].strip() if request is not None else ""
+            if byline and take_byline(byline, draft):  # "By X, staff reporter" joined to the note
+                last = last[request.start():]
             draft.drop(furniture, last)
             paragraphs = paragraphs[:-1]
         elif paragraphs and (

@@ -41,6 +41,11 @@ BYLINE_ONLY = re.compile(r"^by\s+(?P<who>[A-ZÀ-Ỹ][^\d.!?;:\n]{0,60})$")
 REPORTER_TITLE = re.compile(
     r"^(?:(?:staff|senior|special|honorary)\s+)?(?:reporter|correspondent|writer)\s+", re.I
 )
+# "By Kim Min-seo, staff reporter", "By Le Nam, senior correspondent": the title after the name.
+TRAILING_TITLE = re.compile(
+    r",\s*(?:(?:staff|senior|special|chief|political|economic|foreign|business)\s+)?(?:reporter|correspondent|writer)$",
+    re.IGNORECASE,
+)
 # "... Trần Minh Khoa from Vietnam": where the writer comes from is not part of the name.
 FROM_PLACE = re.compile(r"\s+from\s+[A-Z][\w ]{1,30}$")
 # "Story: Minh Chau", "Text: ...", "Auther : ...": a labelled byline (magazines, exchange sites).
@@ -165,7 +170,7 @@ def take_byline(line: str, draft: Draft) -> bool:
     byline_only = BYLINE_ONLY.match(line)
     if byline_only and len(byline_only.group("who").split()) <= MAX_BYLINE_WORDS:
         who = WHITESPACE.sub(" ", byline_only.group("who")).strip(" ,-–—|")
-        who = FROM_PLACE.sub("", REPORTER_TITLE.sub("", who))
+        who = TRAILING_TITLE.sub("", FROM_PLACE.sub("", REPORTER_TITLE.sub("", who)))
         if MASTHEAD.match(who) or fold_key(who) in AGENCY_NAMES:
             draft.header_source = draft.header_source or AGENCY_NAMES.get(fold_key(who))
             draft.drop("byline", line)
@@ -190,7 +195,7 @@ def take_byline(line: str, draft: Draft) -> bool:
         draft.drop("byline", line)
         return True
     who = WHITESPACE.sub(" ", byline.group("who")).strip(" ,-–—|")
-    who = FROM_PLACE.sub("", REPORTER_TITLE.sub("", who))
+    who = TRAILING_TITLE.sub("", FROM_PLACE.sub("", REPORTER_TITLE.sub("", who)))
     writers = _writers(who)
     who = writers or who
     if not who or (len(who.split()) > MAX_BYLINE_WORDS and not writers):

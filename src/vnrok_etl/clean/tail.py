@@ -315,6 +315,9 @@ CONTACT_NOTE = re.compile(
     re.IGNORECASE,
 )
 MAX_CONTACT_NOTE_WORDS = 25
+# Where the note's request opens ("Please direct ...", "Send ...", "Email ..."): a byline printed
+# on the line above it may have been joined to it ("By Kim Min-seo, staff reporter Please ...").
+CONTACT_REQUEST = re.compile(r"\b(?:Please\s+)?(?:direct|send|e-?mail|write|contact)\b", re.IGNORECASE)
 MAX_FRAME_WORDS = 40
 # "Source: Investment News_Korean contractors line up ...": the outlet a copy was taken from and
 # the original headline, glued by an underscore.

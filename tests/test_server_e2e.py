@@ -140,7 +140,7 @@ def test_a_served_deployment_ingests_the_inbox_when_triggered(tmp_path):
 
             drop_articles(inbox)
             triggered = time.monotonic()
-            by_api = _ok(http.post(create, json={}))
+            by_api = _created(http, create)
             by_cli = subprocess.run([str(BIN / "prefect"), "deployment", "run", "ingest/inbox"],
                                     env=env | {"PREFECT_API_URL": api}, capture_output=True, text=True, timeout=120)
             assert by_cli.returncode == 0, by_cli.stdout + by_cli.stderr
@@ -273,7 +273,7 @@ def _check_worker_deployment(tmp_path: Path, env: dict[str, str], http: httpx.Cl
     assert deploy.returncode == 0, deploy.stdout + deploy.stderr
     deployment = _ok(http.get("/deployments/name/ingest/inbox-worker"))
     assert deployment["work_pool_name"] == "vnrok-process"
-    run = _ok(http.post(f"/deployments/{deployment['id']}/create_flow_run", json={}))
+    run = _created(http, f"/deployments/{deployment['id']}/create_flow_run")
     worker = subprocess.run([str(BIN / "prefect"), "worker", "start", "--pool", "vnrok-process", "--run-once"],
                             env=env, capture_output=True, text=True, timeout=RUN_SECONDS, cwd=tmp_path)
     assert worker.returncode == 0, worker.stdout[-2000:] + worker.stderr[-2000:]

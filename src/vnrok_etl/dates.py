@@ -141,6 +141,7 @@ DAY_FIRST_NAME = re.compile(
     r"(?:(?P<weekday>[A-Za-z]{3,9}),?\s+)?(?P<d>\d{1,2})\s+(?P<month>[A-Za-z]{3,9}\.?),?\s+(?P<Y>\d{4})"
     + _TIME
 )
+PRINTED_DATE_SOURCES = frozenset({"text", "byline"})
 MONTH_NUMBERS = {
     name: number
     for number, names in enumerate(
@@ -282,3 +283,32 @@ def _parser() -> DateDataParser:
     if _PARSER is None:
         _PARSER = DateDataParser(languages=["en"], settings=DATEPARSER_SETTINGS)
     return _PARSER
+
+
+PRINTED_DATE_SOURCES = frozenset({"text", "byline"})
+DATELINE_DAY = re.compile(r"^(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})\b")
+
+
+def agree_with_dateline(found: FoundDate | None, dateline_day: str | None) -> FoundDate | None:
+    """Read a numeric date the other way round when only that reading agrees with the dateline.
+
+    "03/12/2025 04:12 PM" above "HANOI, Dec 3 (Bernama) --" is 3 December: a numeric date whose
+    day and month are both at most 12 can be read either way, and the format chosen (US order with
+    AM/PM, day first otherwise) is only a guess; the dateline's month name and day, printed by the
+    same desk the same day, settle it. A date that already agrees, or that no swap makes agree, is
+    kept as read.
+    """
+    if found is None or dateline_day is None or found.date_source not in PRINTED_DATE_SOURCES:
+        return found  # markup dates (ISO 8601) are never ambiguous
+    match = DATELINE_DAY.match(dateline_day)
+    month = MONTH_NUMBERS.get(match.group("month").lower()) if match else None
+    if month is None:
+        return found
+    day = int(match.group("day"))
+    printed = found.published_date
+    if (printed.month, printed.day) == (month, day) or (printed.month, printed.day) != (day, month):
+        return found
+    swapped = printed.replace(month=month, day=day)
+    instant = found.published_at.replace(month=month, day=day) if found.published_at is not None else None
+    return FoundDate(published_date=swapped, published_at=instant, date_source=found.date_source)
+

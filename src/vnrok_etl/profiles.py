@@ -123,6 +123,7 @@ CHROME_LINES = (
     "한국어판", "Tiếng Việt", "English", "leftcenterrightdel", "Go to top", "Post a Comment",
     "View this article in another language", "Related image(s)", "Print this article",
     "+ A", "- A", "A+", "A-", "A +", "A -", "Advertisement", "Learn more", "Live feed",
+    "Back", "Change size", "Leave a comment", "Leave a reply",
 )
 
 # Lines of page furniture recognised by how they begin (the rest varies): social footers,
@@ -146,6 +147,11 @@ FURNITURE_PREFIXES = (
     # A column's note on its writer, printed under the name or after the text.
     "The author is a ", "The author is an ", "The author is the ", "The writer is a ",
     "The writer is an ", "The writer is the ",
+    # A newsletter's frame around the news it carries, and its sponsor's block.
+    "View this email in your browser", "View this email in a browser", "View this email online",
+    "View in browser", "View it in your browser", "Forwarded this email?", "Forward this email",
+    "You are receiving this email", "You received this email", "Unsubscribe", "Update your preferences",
+    "Manage your subscription", "Manage preferences", "Sponsored:", "Sponsored content:",
 )
 
 # Places printed as mixed-case datelines without an agency code ("Hanoi —"): only these are

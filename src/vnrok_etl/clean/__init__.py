@@ -28,15 +28,15 @@ from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft
 from vnrok_etl.profiles import AGENCY_NAMES
 from vnrok_etl.clean.bylines import BYLINE_THEN_DATE, interviewer, is_name, take_byline, take_reporter_signoff
 from vnrok_etl.clean.captions import split_wrapped_credits, take_titled_name_captions
-from vnrok_etl.clean.header import take_front_matter
+from vnrok_etl.clean.header import is_caps_label, take_front_matter
 from vnrok_etl.clean.lead import take_dateline
 from vnrok_etl.clean.datelines import DATE_LINE, is_date_line, is_date_words
 from vnrok_etl.clean.inline import repair_paragraphs
 from vnrok_etl.clean.lines import BULLET, MASTHEAD, drop_caption_copies, lines_to_paragraphs
 from vnrok_etl.clean.common import ends_terminal
-from vnrok_etl.dates import parse_date
+from vnrok_etl.dates import agree_with_dateline, parse_date
 from vnrok_etl.clean.repeats import drop_repeats
-from vnrok_etl.clean.tail import cut_related, take_signoff
+from vnrok_etl.clean.tail import CONTACT_REQUEST, closing_furniture, cut_newsletter_footer, cut_related, cut_release_tail, take_signoff
 from vnrok_etl.clean.teaser import take_teaser_above
 from vnrok_etl.clean.verdict import reject_after_cleaning, reject_before_cleaning
 from vnrok_etl.html import HtmlPage, extract_html
@@ -125,14 +125,18 @@ def _lines_of(paragraph: str) -> list[str]:
 
 
 def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False, page: HtmlPage | None = None) -> Article:
+    blocks = cut_release_tail(blocks, draft)
     paragraphs = lines_to_paragraphs(blocks, draft, plain=plain)
     paragraphs = repair_paragraphs(paragraphs, draft)
+    if page is not None:
+        paragraphs = _drop_caps_labels(paragraphs, draft)
     if plain:
         paragraphs = _take_date_lines(paragraphs, draft)
     paragraphs = drop_caption_copies(paragraphs, draft)
     paragraphs = take_titled_name_captions(paragraphs, draft)
     paragraphs = _take_closing(paragraphs, draft, html=page is not None)
     paragraphs = take_dateline(paragraphs, draft)
+    draft.found_date = agree_with_dateline(draft.found_date, draft.dateline_day)
     # A page's blocks say which paragraphs are list items, rows or headings (repeats.py).
     paragraphs = drop_repeats(paragraphs, draft, page.blocks if page is not None else None)
     if not paragraphs:
@@ -183,11 +187,20 @@ def _take_closing(paragraphs: list[str], draft: Draft, html: bool = False) -> li
     page's links; on an HTML page such a list went with its box (furniture.py, generic.py), so
     items typed with a bullet that are left at its end are the article's own (a changelog).
     """
+    paragraphs = cut_newsletter_footer(paragraphs, draft)
     while True:
         before = len(paragraphs), paragraphs[-1] if paragraphs else None
         paragraphs = take_signoff(paragraphs, draft)
         last = paragraphs[-1] if paragraphs else ""
-        if paragraphs and (
+        furniture = closing_furniture(last) if len(paragraphs) > 1 else None
+        if furniture is not None:
+            request = CONTACT_REQUEST.search(last) if furniture == "contact_note" else None
+            byline = last[: request.start()].strip() if request is not None else ""
+            if byline and take_byline(byline, draft):  # "By X, staff reporter" joined to the note
+                last = last[request.start():]
+            draft.drop(furniture, last)
+            paragraphs = paragraphs[:-1]
+        elif paragraphs and (
             take_byline(last, draft) or (len(paragraphs) > 1 and take_reporter_signoff(last, draft))
         ):
             paragraphs = paragraphs[:-1]
@@ -209,6 +222,18 @@ def _take_closing(paragraphs: list[str], draft: Draft, html: bool = False) -> li
 
 
 MAX_WRITER_NOTE_WORDS = 60
+
+
+def _drop_caps_labels(paragraphs: list[str], draft: Draft) -> list[str]:
+    """A page's paragraphs that are only a label in capitals ("TOP STORY", "IN BRIEF"): the
+    markup made them blocks of their own, and they name a section, never say anything."""
+    kept = []
+    for paragraph in paragraphs:
+        if paragraph[:2].isupper() and is_caps_label(paragraph):
+            draft.drop("section_label", paragraph)
+        else:
+            kept.append(paragraph)
+    return kept
 
 
 def _is_writer_note(paragraph: str, byline: str | None) -> bool:

@@ -41,13 +41,26 @@ BYLINE_ONLY = re.compile(r"^by\s+(?P<who>[A-ZÀ-Ỹ][^\d.!?;:\n]{0,60})$")
 REPORTER_TITLE = re.compile(
     r"^(?:(?:staff|senior|special|honorary)\s+)?(?:reporter|correspondent|writer)\s+", re.I
 )
+# "By Kim Min-seo, staff reporter", "By Le Nam, senior correspondent": the title after the name.
+TRAILING_TITLE = re.compile(
+    r",\s*(?:(?:staff|senior|special|chief|political|economic|foreign|business)\s+)?(?:reporter|correspondent|writer)$",
+    re.IGNORECASE,
+)
 # "... Trần Minh Khoa from Vietnam": where the writer comes from is not part of the name.
 FROM_PLACE = re.compile(r"\s+from\s+[A-Z][\w ]{1,30}$")
 # "Story: Minh Chau", "Text: ...", "Auther : ...": a labelled byline (magazines, exchange sites).
+# Magazines credit several writers and the pictures on the same line: "Text: Hoa Binh and Le
+# Nam; Photo: Archive", "Words: A, B & C | Photos: D": the writers are the byline, the picture
+# credit goes with the line.
 LABELLED_BYLINE = re.compile(
     r"^(?i:story|text|words|author|auther|writer|reporter|written by)\s*:\s*"
-    r"(?P<who>[A-ZÀ-Ỹ][\w'’-]*(?:\s+[A-ZÀ-Ỹ][\w'’-]*){0,4})\s*$"
+    r"(?P<who>[A-ZÀ-Ỹ][\w'’-]*(?:\s+[A-ZÀ-Ỹ][\w'’-]*){0,4}"
+    r"(?:\s*(?:,|&|\band\b)\s*[A-ZÀ-Ỹ][\w'’-]*(?:\s+[A-ZÀ-Ỹ][\w'’-]*){0,4}){0,3})"
+    r"(?:\s*[;|]\s*(?i:photos?|images?|pictures?|video|graphics?)\s*:\s*[^;|]{1,60})?\s*$"
 )
+# "Park Ji-won (The Korea Herald)": a partner copy's byline, the writer and, in brackets, the
+# outlet that employs them (a known masthead or agency; "Kim (right)" is a caption's).
+NAME_BRACKET_OUTLET = re.compile(r"^(?P<who>[A-ZÀ-ỸĐ][\w'’-]*(?:\s+[A-ZÀ-ỸĐ][\w'’-]*){1,3})\s*\((?P<outlet>[^()]{2,40})\)$")
 # A name alone: two to four capitalised words ("Mai Anh", "Kim Jung-mi", "Trần Minh Khoa").
 NAME = r"[A-ZÀ-ỸĐ][\w'’-]*(?:\s+[A-ZÀ-ỸĐ][\w'’-]*){1,3}"
 NAME_LINE = re.compile(rf"^{NAME}$")
@@ -151,12 +164,13 @@ def take_byline(line: str, draft: Draft) -> bool:
         not line[:BYLINE_START_CHARS].lower().startswith(BYLINE_STARTS)
         and "/" not in line
         and "@" not in line
+        and not line.endswith(")")
     ):
         return False
     byline_only = BYLINE_ONLY.match(line)
     if byline_only and len(byline_only.group("who").split()) <= MAX_BYLINE_WORDS:
         who = WHITESPACE.sub(" ", byline_only.group("who")).strip(" ,-–—|")
-        who = FROM_PLACE.sub("", REPORTER_TITLE.sub("", who))
+        who = TRAILING_TITLE.sub("", FROM_PLACE.sub("", REPORTER_TITLE.sub("", who)))
         if MASTHEAD.match(who) or fold_key(who) in AGENCY_NAMES:
             draft.header_source = draft.header_source or AGENCY_NAMES.get(fold_key(who))
             draft.drop("byline", line)
@@ -165,6 +179,13 @@ def take_byline(line: str, draft: Draft) -> bool:
         draft.drop("byline", line)
         return True
     byline = BYLINE.match(line)
+    if byline is None and line.endswith(")"):
+        bracketed = NAME_BRACKET_OUTLET.match(line)
+        outlet = bracketed.group("outlet").strip() if bracketed else ""
+        if bracketed and (MASTHEAD.match(outlet) or fold_key(outlet) in AGENCY_NAMES) and is_name(bracketed.group("who")):
+            draft.byline = draft.byline or bracketed.group("who")
+            draft.drop("byline", line)
+            return True
     if byline is None:
         labelled = LABELLED_BYLINE.match(line) or NAME_SLASH_OUTLET.match(line)
         if labelled is None:
@@ -174,7 +195,7 @@ def take_byline(line: str, draft: Draft) -> bool:
         draft.drop("byline", line)
         return True
     who = WHITESPACE.sub(" ", byline.group("who")).strip(" ,-–—|")
-    who = FROM_PLACE.sub("", REPORTER_TITLE.sub("", who))
+    who = TRAILING_TITLE.sub("", FROM_PLACE.sub("", REPORTER_TITLE.sub("", who)))
     writers = _writers(who)
     who = writers or who
     if not who or (len(who.split()) > MAX_BYLINE_WORDS and not writers):

@@ -390,6 +390,14 @@ def titled_name_caption(paragraph: str) -> bool:
     return 2 <= len(name) <= MAX_NAME_AFTER_TITLE_WORDS
 
 
+# "(AFP files) In a file picture taken on ...", "(Reuters file photo) Workers ...", "(Yonhap
+# photo) ...": a wire photo's credit in brackets opening its caption between two paragraphs.
+FILE_PICTURE = re.compile(
+    r"^\((?:[A-Z][\w.&'’/-]{1,20}(?:\s[A-Z][\w.&'’/-]{1,20})?\s+)?(?i:files?|file\s+(?:photo|picture|image)|photo|picture|handout)\)\s+[A-Z]"
+)
+MAX_FILE_PICTURE_WORDS = 60
+
+
 def take_titled_name_captions(paragraphs: list[str], draft: Draft) -> list[str]:
     """Portrait captions of the titled-name form standing between two paragraphs go to the
     captions (the first and last paragraphs are never taken: a lead or a sign-off stays)."""
@@ -398,6 +406,9 @@ def take_titled_name_captions(paragraphs: list[str], draft: Draft) -> list[str]:
     kept = [paragraphs[0]]
     for paragraph in paragraphs[1:-1]:
         if len(paragraph) <= TITLED_NAME_CHARS and titled_name_caption(paragraph):
+            draft.add_caption(paragraph)
+            continue
+        if paragraph[:1] == "(" and FILE_PICTURE.match(paragraph) and len(paragraph.split()) <= MAX_FILE_PICTURE_WORDS:
             draft.add_caption(paragraph)
             continue
         kept.append(paragraph)

@@ -85,6 +85,7 @@ class Draft:
     signoff_source: str | None = None
     dateline: str | None = None
     dateline_source: str | None = None
+    dateline_day: str | None = None  # "Dec 3" as the dateline prints it (never a date by itself)
     mirror_title: str | None = None  # a mirror's footer names the copied article
     mirror_date: str | None = None
     zone: object = None  # outlet_zone.OutletZone: the outlet's zone for printed dates, .get() on use

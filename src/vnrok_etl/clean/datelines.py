@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-DATE_LABEL = r"(?:(?:last\s+)?(?:published|updated?|posted|date|written|created)\s*:?|승인)"
+DATE_LABEL = r"(?:(?:last\s+)?(?:published|updated?|posted|modified|date|written|created)(?:\s+on)?\s*:?|승인)"
 MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"

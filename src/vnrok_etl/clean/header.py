@@ -68,7 +68,9 @@ from vnrok_etl.clean.bylines import (
     take_byline,
 )
 from vnrok_etl.clean.common import (
+    AGENCY_SET,
     AGENCY_TAG,
+    KNOWN_PLACE_SPELLING,
     AGENCY_TAG_LINE,
     DOMAIN_SUFFIX,
     EMAIL_LINE,
@@ -85,7 +87,7 @@ from vnrok_etl.clean.lines import TIME_STAMP_LINE, chrome_line, is_furniture, ma
 from vnrok_etl.clean.outlet_zone import ZONE_LABELS, OutletZone
 from vnrok_etl.clean.tail import STANDALONE_AGENCY
 from vnrok_etl.dates import SEOUL_TZ, FoundDate, parse_date
-from vnrok_etl.profiles import PORTAL_SUMMARY_NOTICES, SECTION_WORDS
+from vnrok_etl.profiles import AGENCY_NAMES, PORTAL_SUMMARY_NOTICES, SECTION_WORDS
 
 # Seeds 000, 003, 004: the text opens with " date 2025-08-08 " and the first paragraph follows on
 # the same line.
@@ -105,7 +107,7 @@ WEATHER_STRIP_LINES = 2
 LEADING_BULLET = re.compile(r"^[•·▪]\s*")
 # "... 17:42       Updated : Sept 14, 2023 - 17:42", "...15:33:39Updated: ...": a second label
 # splits one line into two date lines; so does a label glued to a byline ("By X" + "Published").
-SECOND_DATE_LABEL = re.compile(r"(?<=\S)\s*(?=(?:last\s+)?(?:updated?|published|posted)\s*:)", re.I)
+SECOND_DATE_LABEL = re.compile(r"(?<=\S)\s*(?=(?:last\s+)?(?:updated?|published|posted|modified)(?:\s+on)?\s*:)", re.I)
 # Yonhap's wire notes: "ATTN: UPDATES with ...; CHANGES headline", also in brackets.
 # "Viet Nam News menu", "The Korea Times close": a saved menu bar prints the outlet's name with
 # the label of the button beside it; the line is page furniture, never a headline.
@@ -123,6 +125,31 @@ NAME_THEN_BAR = re.compile(rf"^(?P<who>{NAME})\s*\|\s*(?P<date>[^|]*)$")
 # "Posted : 2025-09-15 17:40", "Published: ...": the date the outlet says it published; it wins
 # over an unlabelled date line, which on a saved page may be the day it was saved ("Wed,
 # September 17, 2025 | 09:12" in the page's top bar).
+# A meta line's segments: "Source: Xinhua| 2025-11-20 21:14:30|Editor: Wang Lin", "Seoul ● Tue, ...".
+META_SEGMENT_SEPARATOR = re.compile(r"\s*[|●]\s*")
+MAX_META_SEGMENTS = 5
+# "Archive for December 2nd, 2025|Daily archive page", "Monthly Archives: March 2025": a blog's
+# archive page heading above the posts it lists.
+ARCHIVE_HEADING = re.compile(
+    r"^(?:(?:daily|monthly|yearly)\s+)?archives?(?:\s+(?:for|of))?\s*:?\s*(?P<date>[^|]{3,40}?)\s*(?:\|.{0,40})?$",
+    re.IGNORECASE,
+)
+CAPS_LABEL = re.compile(r"^[A-Z][A-Z0-9&'’-]*[A-Z](?:\s+[A-Z0-9&'’-]+){0,3}$")
+MAX_CAPS_LABEL_CHARS = 40
+MAX_BYLINE_LINE_CHARS = 120
+META_SEGMENT_LABEL = re.compile(
+    r"^(?:(?P<field>source|editor|editors|photo|category|section|filed under|posted in|tags?)\s*:\s*(?P<value>.{1,40})"
+    r"|issue\s*(?:no\.?\s*)?#?\s*\d{1,5}|vol(?:ume)?\.?\s*\d{1,4}"
+    r"|(?:(?:posted|written|published)\s+)?by\s+(?P<by>.{2,40}))$",
+    re.IGNORECASE,
+)
+# "In Uncategorized on December 2, 2025 at 4:15 pm", "Posted on May 3, 2024 by Jane Doe": a blog
+# theme's post meta line (WordPress prints the category, the date, the time and the author).
+WORDPRESS_POSTED = re.compile(
+    r"^(?:(?:posted|published|filed)\s+)?(?:(?:in|under)\s+[\w ,&'’-]{1,40}?\s+)?on\s+(?P<date>[^|]{6,40}?)"
+    r"(?:,?\s+at\s+(?P<time>\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?))?(?:\s+by\s+(?P<who>[^|]{2,40}))?$",
+    re.IGNORECASE,
+)
 PUBLISHED_LABEL = re.compile(r"^(?:published|posted)\b", re.IGNORECASE)
 WIRE_NOTE = re.compile(r"^\(?ATTN\s*:.*$", re.IGNORECASE)
 # Version and rubric tags before a headline: "(LEAD) ...", "(2nd LD) ...", "[Herald Interview] ...".
@@ -200,6 +227,7 @@ class _Header:
     zone: OutletZone
     after_date_line: bool = False
     html: bool = False
+    dates_above_title: int = 0  # how many of `dates` were printed before any headline candidate
     weather_strip: int = 0  # lines left of a weather strip (place, today's date)
     last_rule: str = ""  # what the previous header line was
     wrapped_next: bool = False  # the next line is in the same block (no blank line between)
@@ -230,7 +258,10 @@ def take_front_matter(
             continue
         removed = len(draft.removed)
         candidates = len(header.candidates)
+        dates = len(header.dates)
         rest = _take_header_line(line, following, draft, header)
+        if not header.candidates and len(header.dates) > dates:
+            header.dates_above_title = len(header.dates)
         if rest is None:
             break
         rule = (
@@ -327,6 +358,12 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: _H
     if not header.candidates and TODAY_WIDGET.match(line):
         draft.drop("page_date", line)
         return ""
+    bullet = LEADING_BULLET.match(line) if following is not None else None
+    if bullet and is_name(line[bullet.end():]) and _is_bulleted_date(following):
+        # "• Lee Jae-won" over "• 승인 2025.10.14 08:41": a CMS's article info list, the writer first.
+        draft.byline = draft.byline or line[bullet.end():]
+        draft.drop("byline", line)
+        return ""
     if _take_byline_or_date(line, draft, header):
         return ""
     stub = WIRE_DATELINE.match(line) if line[:2].isupper() else None
@@ -335,6 +372,9 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: _H
         return ""
     if header.html:
         # The markup chose the block; only unmistakable furniture above its first paragraph goes.
+        if is_caps_label(line):
+            draft.drop("section_label", line)  # "SEOUL-HANOI BRIEF": a name or label in capitals
+            return ""
         rule = _furniture_rule(line, following, header)
         if rule in HTML_HEADER_RULES and not (rule == "chrome" and _is_other_script_text(line)):
             draft.drop(rule, line)
@@ -358,6 +398,11 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: _H
         code = tagged.group("tag") if tagged else STANDALONE_AGENCY.match(line).group("source")
         draft.header_source = draft.header_source or DOMAIN_SUFFIX.sub("", code)
         draft.drop("agency_tag", line)
+        return ""
+    if header.candidates and following is not None and ends_terminal(line) and _is_byline_line(following):
+        # A standfirst between the headline and the byline: the page's deck (the lead comes
+        # after the byline), as an HTML page's deck above its first paragraph.
+        draft.drop("subheadline", line)
         return ""
     caption_rest = _take_caption(line, following, draft, header)
     if caption_rest is not None:
@@ -434,7 +479,7 @@ def _date_text(text: str) -> str:
 def _names_date_label(line: str) -> bool:
     """A cheap necessary condition for SECOND_DATE_LABEL."""
     lowered = line.lower()
-    return "updat" in lowered or "publish" in lowered or "posted" in lowered
+    return "updat" in lowered or "publish" in lowered or "posted" in lowered or "modified" in lowered
 
 
 def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
@@ -499,6 +544,20 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
         header.after_date_line = True
         draft.drop("date_line", line)
         return True
+    if ("|" in line or "●" in line) and _take_segmented_meta(line, draft, header):
+        return True
+    posted = WORDPRESS_POSTED.match(line) if " on " in line[:60] else None
+    if posted is not None and is_date_words(posted.group("date")):
+        # "In Uncategorized on December 2, 2025 at 4:15 pm": a blog theme's post meta line
+        time = f" {posted.group('time')}" if posted.group("time") else ""
+        found = parse_date(posted.group("date") + time, "text", header.zone.get())
+        if found is not None:
+            header.dates.append(found)
+            header.published.append(found)
+            if posted.group("who") and is_name(posted.group("who")) and draft.byline is None:
+                draft.byline = posted.group("who")
+            draft.drop("date_line", line)
+            return True
     parts = SLASH_SEPARATOR.split(line) if " / " in line else ()
     found = None
     if len(parts) >= 2 and is_date_line(parts[-1]):
@@ -519,6 +578,76 @@ def _take_byline_or_date(line: str, draft: Draft, header: _Header) -> bool:
         draft.drop("zone_label", line)
         return True
     return False
+
+
+def _is_bulleted_date(line: str) -> bool:
+    bullet = LEADING_BULLET.match(line)
+    return bullet is not None and is_date_line(line[bullet.end():])
+
+
+def is_caps_label(line: str) -> bool:
+    """One to four words in capitals, no sentence mark, not a place (a dateline's "SEOUL"): a
+    section's or newsletter's label ("TOP STORY", "IN BRIEF", "WEEKLY DIGEST")."""
+    return (
+        len(line) <= MAX_CAPS_LABEL_CHARS
+        and CAPS_LABEL.match(line) is not None
+        and line.casefold() not in KNOWN_PLACE_SPELLING
+    )
+
+
+def _is_byline_line(line: str) -> bool:
+    """Whether `line` is a byline alone (read on a scratch draft). Not a date line: VGP prints
+    its date line under the lead, so a sentence above a date may be the lead itself."""
+    return len(line) <= MAX_BYLINE_LINE_CHARS and take_byline(line, Draft())
+
+
+def _take_segmented_meta(line: str, draft: Draft, header: _Header) -> bool:
+    """A meta line of segments joined by bars or a round bullet, one of them a date and every other
+    one a label: "Source: Xinhua| 2025-11-20 21:14:30|Editor: Wang Lin", "Issue #12 | Monday,
+    March 3, 2025", "Posted by admin | 18/11/2025 | News", "2025-07-02 | Lee Min-ho", "Seoul ●
+    Tue, December 2, 2025". Read: the date; a name (alone or after "by") as the byline, unless it
+    is a site account ("admin"); "Source: <agency>" as the source; a known city as the dateline
+    (the place the story was filed from, printed with its date). Editors, issue numbers and
+    section names are furniture. Any segment of prose (a sentence, a long phrase) and the line
+    stays: it is not a meta line.
+    """
+    segments = [segment.strip() for segment in META_SEGMENT_SEPARATOR.split(line)]
+    segments = [segment for segment in segments if segment]
+    if len(segments) < 2 or len(segments) > MAX_META_SEGMENTS:
+        return False
+    dates = [segment for segment in segments if is_date_line(segment)]
+    if len(dates) != 1:
+        return False
+    byline = source = place = None
+    for segment in segments:
+        if segment is dates[0]:
+            continue
+        label = META_SEGMENT_LABEL.match(segment)
+        if label is not None:
+            if label.group("by") and is_name(label.group("by")):
+                byline = label.group("by")
+            value = (label.group("value") or "").strip()
+            if label.group("field") and label.group("field").lower() == "source" and value:
+                source = AGENCY_NAMES.get(fold_key(value)) or (value if value in AGENCY_SET else None)
+            continue
+        if is_name(segment):
+            byline = byline or segment
+        elif segment.casefold() in KNOWN_PLACE_SPELLING:
+            place = KNOWN_PLACE_SPELLING[segment.casefold()]
+        elif not _is_label(segment):
+            return False
+    found = parse_date(_date_text(DATE_LINE.match(dates[0]).group("date")), "text", header.zone.get())
+    if found is not None:
+        header.dates.append(found)
+    if byline and draft.byline is None:
+        draft.byline = byline
+    if source:
+        draft.header_source = draft.header_source or source
+    if place and draft.dateline is None:
+        draft.dateline = place
+    header.after_date_line = True
+    draft.drop("date_line", line)
+    return True
 
 
 def _is_other_script_text(line: str) -> bool:
@@ -548,6 +677,9 @@ def _furniture_rule(line: str, following: str | None, header: _Header) -> str | 
         return "headline_list"
     if NUMBERED_LABEL.match(line) or SECTION_LABEL.match(line):
         return "section_label"
+    archive = ARCHIVE_HEADING.match(line) if line[:1] in "ADMYadmy" else None
+    if archive is not None and is_date_words(archive.group("date")):
+        return "chrome"  # a blog's archive page heading, not the post's headline
     if line.startswith("[") and line.endswith("]"):
         return "section_label"
     if LABELLED_STRIP.match(line):
@@ -690,9 +822,15 @@ def _split_glued_headline(blocks: list[list[str]], draft: Draft) -> None:
 
 def _choose_date(header: _Header, draft: Draft) -> None:
     """The first printed date that states a time of day; else the first date found. Dates under a
-    "Published"/"Posted" label are read first: they say what the others only suggest."""
+    "Published"/"Posted" label are read first: they say what the others only suggest. A date
+    stated only above the headline gives way to one printed under it (a today widget)."""
     if draft.found_date is not None or not header.dates:
         return
     dates = header.published or header.dates
+    above, under = header.dates[: header.dates_above_title], header.dates[header.dates_above_title:]
+    if not header.published and above and under and all(found.published_at is None for found in above):
+        # A bare date above the headline and another under it: the one above is the site's today
+        # widget ("Sunday, November 30, 2025" in the top bar), the one under it the article's.
+        dates = under
     timed = next((found for found in dates if found.published_at is not None), None)
     draft.found_date = timed or dates[0]

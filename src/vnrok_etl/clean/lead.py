@@ -23,10 +23,19 @@ from vnrok_etl.profiles import MASTHEADS
 # Seeds 002, 003, 004: "HÀ NỘI — ", "Hanoi (VNA) - ", and relatives "Seoul (VNA) – ", "SEOUL — ",
 # "Hanoi, August 12 (VNA) - ", "SEOUL, Nov. 3 (Yonhap) -- ". The day in a dateline has no year and
 # is never used as a date. With an agency code the text may follow the dash without a space.
+#
+# Wire and release services print more around the place: the year after the day ("HANOI, Dec 2,
+# 2025 (AFP) –"), the country after the city and then the day ("SEOUL, South Korea, Dec. 2, 2025
+# /PRNewswire/ --"), the service's name between slashes (release wires) and, after a day, any
+# service's name in brackets ("SEOUL, Dec. 1 (Korea Bizwire) —", "TOKYO, May 3 (Kyodo News) --"):
+# a bracketed name of one to three capitalised words after a place and a day is a byline tag.
 DATELINE = re.compile(
     rf"^(?P<place>[^\W\d_][^\W\d_'’.]*(?:[ '’.-]{{1,2}}[^\W\d_]+){{0,3}})"
-    rf"(?:,\s*(?P<day>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})|,\s*(?P<region>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?"
-    rf"(?:\s*\((?P<agency>{AGENCY}|[A-Z]{{2,6}})\))?"
+    rf"(?:,\s*(?P<day>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
+    rf"|,\s*(?P<region>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:,\s*(?P<region_day>(?i:{MONTHS})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?))?)?"
+    rf"(?:\s*\((?P<agency>{AGENCY}|[A-Z]{{2,6}})\)"
+    rf"|\s*\((?P<service>[A-Z][\w.&'’-]+(?:\s[A-Z][\w.&'’-]+){{0,2}})\)"
+    rf"|\s+/(?P<wire>[A-Z][\w.&'’-]+(?:\s[A-Z][\w.&'’-]+){{0,2}})/)?"
     rf"(?P<gap>\s*)(?P<dash>[—–]|--?)(?P<after>[ \t]+|$|(?=[A-Z\"“‘]))"
 )
 # "SEOUL/HANOI, June 10 South Korea's ...", "HAIPHONG, March 3 Two Korean ...": a wire story's
@@ -112,7 +121,10 @@ def _strip_dateline(paragraph: str, draft: Draft, lead: bool) -> str | None:
         draft.dateline = KNOWN_PLACE_SPELLING.get(place.casefold()) or (
             place.title() if place.isupper() else place
         )
-        draft.dateline_source = match.group("agency") or draft.dateline_source
+        draft.dateline_source = (
+            match.group("agency") or match.group("wire") or match.group("service") or draft.dateline_source
+        )
+        draft.dateline_day = draft.dateline_day or match.group("day") or match.group("region_day")
         draft.drop("dateline", match.group(0))
         return paragraph[match.end():]
     wire = WIRE_DATELINE.match(paragraph) if paragraph[:1].isupper() and paragraph[1:2].isupper() else None
@@ -150,6 +162,10 @@ def is_dateline(match: re.Match[str], rest: str) -> bool:
     place = match.group("place")
     if match.group("agency"):
         return True
+    if match.group("wire") or match.group("service"):  # only after a printed day, or a city in capitals
+        return bool(match.group("day") or match.group("region_day")) and (
+            place.isupper() or place.casefold() in KNOWN_PLACE_SPELLING
+        )
     if rest and not match.group("after"):  # "Seoul–Busan": only an agency's dash may touch text
         return False
     if match.group("region") and not place.isupper():  # "ANSAN, Gyeonggi —", never "Hanoi, Seoul –"

@@ -32,7 +32,7 @@ CHROME = re.compile(rf"^(?:(?:{alternation(CHROME_LINES)})\s*[|·•/,:]?\s*)+$"
 
 # "Read more: <headline>" on one line inside the text: that line goes, the text after it stays.
 RELATED_LINK = re.compile(
-    r"^(?:read more|see more|see also|related|related news|related story|xem thêm)\s*:\s*\S",
+    r"^(?:read more|see more|see also|read also|also read|related|related news|related story|xem thêm)\s*:\s*\S",
     re.IGNORECASE,
 )
 
@@ -174,6 +174,7 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
                 one_line_paragraphs
                 and following is not None
                 and not ends_sentence(line)
+                and not line.startswith("By ")  # a byline ("By X, staff reporter") is the closing rules'
                 and (not kept or ends_sentence(kept[-1]))
                 and following[:1] in NEW_SENTENCE_STARTS
                 and len(line.split()) <= MAX_UNCREDITED_CAPTION_WORDS

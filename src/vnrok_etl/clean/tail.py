@@ -71,8 +71,9 @@ URL_THEN_STOP = re.compile(r"(?:://|www\.)\S*/\.$")
 # The same mark followed by more text on its line ("... he said./.VNA", "... revenue./. The
 # programme, funded by ..."): the mark ends the article, the rest is a repeat or a teaser.
 INNER_END_MARK = re.compile(r"(?<=[.!?…\"”’)])\s*/\.(?=\s*\S)")
-# Yonhap's end mark: "(END)" alone on the last line, or closing the last paragraph.
-WIRE_END = re.compile(r"\s*\(END\)$")
+# Yonhap's end mark: "(END)" alone on the last line, or closing the last paragraph; Xinhua's
+# "Enditem", glued after the last sentence's full stop or on a line of its own.
+WIRE_END = re.compile(r"\s*(?:\(END\)|(?<![\w-])Enditem)$")
 # "Source: Vietnam News Agency", "Source: VNA": the agency named in full or by its code.
 SOURCE_LINE = re.compile(r"^(?i:source)\s*:\s*(?P<name>[^\n:]{2,60}?)\.?$")
 # A related box ends where prose starts again: a line of this many words that ends a sentence.
@@ -133,7 +134,7 @@ it are a related list laid out in a table (`_cells_to_the_end`).
             if position + 1 < len(lines):
                 return _without_blanks(cut_at(blocks, *lines[position + 1], draft))
             return _without_blanks(blocks)
-        if words > MIN_BODY_WORDS and ("/." in line or "(END)" in line):
+        if words > MIN_BODY_WORDS and ("/." in line or "(END)" in line or "Enditem" in line):
             inner = INNER_END_MARK.search(line)
             if inner is not None:  # "... he said./.VNA ..." : keep the mark, cut what follows it
                 blocks[b][i] = line[: inner.end()]
@@ -151,7 +152,7 @@ it are a related list laid out in a table (`_cells_to_the_end`).
         at_block_end = i == len(blocks[b]) - 1
         has_more = position + 1 < len(lines)
         ends = (at_block_end and ends_article(blocks[b])) or (line and end_mark(line))
-        if has_more and words > MIN_BODY_WORDS and ends:
+        if has_more and words > MIN_BODY_WORDS and ends and not _digest_continues(blocks, lines, position):
             following = blocks[lines[position + 1][0]][lines[position + 1][1]]
             if standalone_agency(following) or _names_agency(following) or _is_signature(following):
                 position += 1  # "/." then "VNA" or the writer's name: it stays with the article
@@ -160,6 +161,29 @@ it are a related list laid out in a table (`_cells_to_the_end`).
             return _without_blanks(blocks)
         position += 1
     return _without_blanks(blocks)
+
+
+def _digest_continues(blocks: list[list[str]], lines: list[tuple[int, int]], position: int) -> bool:
+    """After an end mark, another item of a digest: prose that ends with the same agency's "/."
+    mark again and is not a copy of what came before. A news digest (VNA's "Vietnam news
+    headlines", a blog that gathers them) closes every item with "/.", often with the next item's
+    heading glued after the mark; a teaser list or a mirror's truncated repeat does not both end
+    with the mark and say something new."""
+    if not end_mark(blocks[lines[position][0]][lines[position][1]]):
+        return False
+    after = [blocks[b][i] for b, i in lines[position + 1:] if blocks[b][i]]
+    closing = next((index for index, line in enumerate(after) if end_mark(line)), None)
+    if closing is None:
+        return False
+    item = " ".join(after[: closing + 1])
+    if len(item.split()) < MIN_PROSE_WORDS:
+        return False
+    opening = " ".join(item.split()[:DIGEST_REPEAT_WORDS])
+    before = " ".join(blocks[b][i] for b, i in lines[: position + 1])
+    return opening not in " ".join(before.split())
+
+
+DIGEST_REPEAT_WORDS = 8
 
 
 def _is_signature(line: str) -> bool:
@@ -252,6 +276,106 @@ def cut_at(blocks: list[list[str]], b: int, i: int, draft: Draft) -> list[list[s
     cut = [blocks[b][i:]] + blocks[b + 1:]
     draft.drop("related_block", "\n\n".join("\n".join(line for line in lines if line) for lines in cut))
     return blocks[:b] + ([blocks[b][:i]] if i else [])
+
+
+# What closes a press release after its text, in the order the wires print it: "About <Company>"
+# (a heading alone, then the company's boilerplate), "Media Contact:" / "Press contacts" /
+# "Investor Relations" (names, phones, addresses), "SOURCE <Company>" (the release's issuer, in
+# capitals, as PR Newswire and its peers print it). The first of them ends the article.
+RELEASE_TAIL = re.compile(
+    r"^(?:About\s+(?:the\s+)?[A-Z][\w.&'’,()-]*(?:\s+[\w.&'’,()-]+){0,6}\s*:?$"
+    r"|(?i:media|press|investor|pr)\s+(?i:contacts?|inquiries|enquiries|relations)\b"
+    r"|(?i:contacts?)\s*:"
+    r"|SOURCE\s+[A-Z])"
+)
+MAX_RELEASE_HEADING_WORDS = 8
+# Speed: a necessary condition for RELEASE_TAIL, read with str.startswith.
+RELEASE_TAIL_STARTS = ("About", "SOURCE", "Media", "MEDIA", "Press", "PRESS", "Investor", "INVESTOR", "PR ", "Contact", "CONTACT")
+# A note on where the copy comes from, closing a partner's or syndicated copy: "This article was
+# published in <site> with the title ... Click to read: <url>", "This story first appeared on
+# <outlet>", "This article appeared on <outlet>'s website, which is a media partner of ...".
+PARTNER_NOTE = re.compile(
+    r"^This (?:article|story|report|piece) (?:was (?:first |originally )?(?:published|posted)|"
+    r"(?:first |originally )?appeared|is (?:republished|published) (?:from|with|under))\b",
+    re.IGNORECASE,
+)
+# A newsletter's frame: "View this email in your browser", "Forwarded this email? Subscribe here.",
+# "You are receiving this email because ...", "Unsubscribe | Update your preferences", "Manage
+# your subscription": lines about the e-mail, never the news it carries.
+NEWSLETTER_FRAME = re.compile(
+    r"\b(?:unsubscribe|view (?:this|it|the) (?:email|e-mail|newsletter) (?:in|on) (?:your|a|the) (?:browser|web)"
+    r"|forward(?:ed)? (?:this|to a) (?:email|e-mail|friend)|you (?:are|were) receiving this"
+    r"|update (?:your )?(?:email )?preferences|manage (?:your )?subscription|email preferences)\b",
+    re.IGNORECASE,
+)
+# "Please direct questions or comments to [english@hani.co.kr]", "Send tips to news@example.com":
+# the outlet's address for readers, closing the text.
+CONTACT_NOTE = re.compile(
+    r"\b(?:questions|comments|feedback|tips|corrections|story ideas|write to|contact us|email us)\b.*@[\w-]+\.",
+    re.IGNORECASE,
+)
+MAX_CONTACT_NOTE_WORDS = 25
+# Where the note's request opens ("Please direct ...", "Send ...", "Email ..."): a byline printed
+# on the line above it may have been joined to it ("By Kim Min-seo, staff reporter Please ...").
+CONTACT_REQUEST = re.compile(r"\b(?:Please\s+)?(?:direct|send|e-?mail|write|contact)\b", re.IGNORECASE)
+MAX_FRAME_WORDS = 40
+# "Source: Investment News_Korean contractors line up ...": the outlet a copy was taken from and
+# the original headline, glued by an underscore.
+SOURCE_WITH_HEADLINE = re.compile(r"^(?i:source)\s*:\s*(?P<name>[^_:\n]{2,60})_\S.*$")
+
+
+def cut_release_tail(blocks: list[list[str]], draft: Draft) -> list[list[str]]:
+    """A press release's closing blocks (RELEASE_TAIL) and everything after the first of them.
+
+    Read on the lines before they become paragraphs: an "About <Company>" heading alone on its
+    line would otherwise pass for a caption and leave the boilerplate under it as text."""
+    words = 0
+    for b, block in enumerate(blocks):
+        for i, line in enumerate(block):
+            if words > MIN_BODY_WORDS and line.startswith(RELEASE_TAIL_STARTS) and RELEASE_TAIL.match(line) and (
+                not line.startswith("About") or (
+                    len(line.split()) <= MAX_RELEASE_HEADING_WORDS and not ends_terminal(line)
+                )
+            ):
+                return _without_blanks(_cut_release(blocks, b, i, draft))
+            words += len(line.split())
+    return blocks
+
+
+def _cut_release(blocks: list[list[str]], b: int, i: int, draft: Draft) -> list[list[str]]:
+    cut = [blocks[b][i:]] + blocks[b + 1:]
+    draft.drop("release_tail", "\n\n".join("\n".join(lines) for lines in cut))
+    return blocks[:b] + ([blocks[b][:i]] if i else [])
+
+
+MAX_FOOTER_PARAGRAPHS = 4
+
+
+def cut_newsletter_footer(paragraphs: list[str], draft: Draft) -> list[str]:
+    """A newsletter's footer: from a frame line (NEWSLETTER_FRAME) among the last paragraphs to
+    the end, whatever follows it (the sender's postal address, the legal lines) is the frame."""
+    start = max(1, len(paragraphs) - MAX_FOOTER_PARAGRAPHS)
+    for index in range(start, len(paragraphs)):
+        paragraph = paragraphs[index]
+        if len(paragraph.split()) <= MAX_FRAME_WORDS and NEWSLETTER_FRAME.search(paragraph):
+            draft.drop("newsletter_frame", "\n\n".join(paragraphs[index:]))
+            return paragraphs[:index]
+    return paragraphs
+
+
+def closing_furniture(paragraph: str) -> str | None:
+    """The rule by which the text's last paragraph is furniture of the page or e-mail, not the
+    article (PARTNER_NOTE, NEWSLETTER_FRAME, CONTACT_NOTE, SOURCE_WITH_HEADLINE); None when it is text."""
+    words = len(paragraph.split())
+    if PARTNER_NOTE.match(paragraph) and words <= MAX_FRAME_WORDS * 2:
+        return "partner_note"
+    if words <= MAX_FRAME_WORDS and NEWSLETTER_FRAME.search(paragraph):
+        return "newsletter_frame"
+    if words <= MAX_CONTACT_NOTE_WORDS and "@" in paragraph and CONTACT_NOTE.search(paragraph):
+        return "contact_note"
+    if SOURCE_WITH_HEADLINE.match(paragraph):
+        return "signoff"
+    return None
 
 
 def take_signoff(paragraphs: list[str], draft: Draft) -> list[str]:

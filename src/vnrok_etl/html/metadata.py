@@ -176,7 +176,10 @@ def printed_date(index: PageIndex, cascade: tuple[SelectorSet, ...], removed: li
 
 # "First published on Tue 12 Aug 2025 01.05 BST", "Published: ...", "Posted on ...": the label
 # before a printed publication date. An "Updated" date is not the publication date: not read.
-PUBLISHED_LABEL = re.compile(r"^(?:(?:first\s+)?(?:published|posted)\s*(?:on\b|:)?\s*)?(?!updated)", re.IGNORECASE)
+PUBLISHED_LABEL = re.compile(r"^(?:(?:first\s+)?(?:published|posted)\s*(?:on\b)?\s*:?\s*)?(?!updated)", re.IGNORECASE)
+# "Posted on : 2025-11-27 17:05 KST Modified on : 2025-11-27 18:10 KST": the publication date and
+# a later edit's printed in one element; the edit's part is cut off before the date is read.
+LATER_EDIT_LABEL = re.compile(r"\s+(?:last\s+)?(?:modified|updated?|edited|revised)(?:\s+on)?\s*:", re.IGNORECASE)
 MAX_PRINTED_DATE_CHARS = 60
 # "By Nguyen Khanh Linh": a printed byline, a name of at most five words.
 PRINTED_BYLINE = re.compile(r"^(?i:by)\s+(?P<who>[A-ZÀ-ỸĐ][\w'’.-]*(?:\s+[A-ZÀ-ỸĐ][\w'’.-]*){1,4})$")
@@ -188,6 +191,8 @@ def printed_label_date(index: PageIndex, cascade: tuple[SelectorSet, ...], remov
     for selector in cascade:
         for element in selector.select(index):
             text = element_text(element)
+            edit = LATER_EDIT_LABEL.search(text) if text else None
+            text = text[: edit.start()] if edit is not None and edit.start() > 0 else text
             if not text or len(text) > MAX_PRINTED_DATE_CHARS or text.lower().startswith("updated"):
                 continue
             found = parse_date(PUBLISHED_LABEL.sub("", text, count=1), "text")

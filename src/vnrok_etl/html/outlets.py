@@ -62,6 +62,9 @@ CONTAINER_DROP_SELECTORS = ("header", "nav", "footer", "aside", "figure", "pictu
 GENERIC_PRINTED_DATE_SELECTORS = (
     "[class*=publish]", "article time", "main time", "article [class*=date]",
     "header [class*=date]",
+    # Then the date element wherever the page puts it ("p.date-time" above the headline, a
+    # release's "p.meta" lines): only an element whose whole text is one date counts.
+    "[class*=date-time]", "[class*=datetime]", "[class*=meta]",
 )
 # Its printed byline, when neither the profile's elements nor <meta> nor JSON-LD name the
 # writer: an element whose class names the author or byline and whose text is "By <Name>".

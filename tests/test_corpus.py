@@ -79,70 +79,56 @@ def test_leaks_and_bogus_speakers_stay_under_their_ceilings(totals):
 # unnamed groups and persons with a complement, disclosed plans, spoken decimals, capacities;
 # arirang-01 and yonhap-06 keys corrected, RESULTS.md): right speaker 0.972, quote precision
 # 1.000, figures P 0.989 R 1.000, attributes 1.000.
-HELDOUT = ROOT / "tests" / "heldout"
-HELDOUT_FLOORS = {
-    "printed_metadata": 1.0,
-    "quote_recall_right_speaker": 0.95,
-    "quote_precision": 0.99,
-    "figure_precision": 0.98,
-    "figure_recall": 0.99,
-    "figure_attributes": 0.99,
-}
-HELDOUT_MAX_LEAKS = 0
-HELDOUT_MAX_WRONG_REJECTIONS = 0
-
-
-@pytest.fixture(scope="module")
-def heldout_totals():
-    _by_outlet, total = evaluate(HELDOUT)
-    assert total.documents >= 15
-    return total
-
-
-@pytest.mark.parametrize("measure", sorted(HELDOUT_FLOORS))
-def test_heldout_quality_holds_its_floor(heldout_totals, measure):
-    assert heldout_totals.totals()[measure] >= HELDOUT_FLOORS[measure]
-
-
-def test_heldout_leaks_and_rejections_stay_under_their_ceilings(heldout_totals):
-    assert heldout_totals.leaks <= HELDOUT_MAX_LEAKS, [m for m in heldout_totals.misses if "leak" in m]
-    assert heldout_totals.rejections_wrong <= HELDOUT_MAX_WRONG_REJECTIONS
-    assert heldout_totals.wrongful_removals == 0
-
-
 # The second held-out set (tests/heldout2/, 18 documents of templates neither set above has,
 # keyed before the pipeline ever ran on them). First run (5 Dec, main at dee2136): metadata 0.802,
 # 19 leaks, right speaker 0.606, quote precision 0.917, figures P 0.933 R 0.814, attributes 0.960.
 # After the heldout2 branch's general rules (keys corrected as benchmarks/RESULTS.md lists):
 # metadata 1.000, 0 leaks, right speaker 0.779, quote precision 0.966, figures P 1.000 R 0.920,
-# attributes 0.968; one crosshead is removed as a caption (vietnaminsider-01), as the corpus's
-# crossheads are (magazine-01), hence one wrongful removal allowed.
-HELDOUT2 = ROOT / "tests" / "heldout2"
-HELDOUT2_FLOORS = {
-    "printed_metadata": 1.0,
-    "quote_recall_right_speaker": 0.75,
-    "quote_precision": 0.95,
-    "figure_precision": 0.97,
-    "figure_recall": 0.9,
-    "figure_attributes": 0.95,
+# attributes 0.968 (right speaker 0.824 after the genquotes branch); one crosshead is removed as a
+# caption (vietnaminsider-01), as the corpus's crossheads are (magazine-01), hence one wrongful
+# removal allowed.
+# The third held-out set (tests/heldout3/, 16 documents), scored once unseen (5 Dec, code at
+# bfbc01b): metadata 0.714, 34 leaks, right speaker 0.611, quote precision 0.932, figures P 0.919
+# R 0.829, attributes 0.941. After the genclean and genquotes branches' general rules: metadata
+# 1.000, 1 leak (bernama-01's drop label "WORLD", which the case-blind match also finds in
+# "world's"), right speaker 0.981, quote precision 1.000, figures P 0.976 R 0.964, attributes 0.958.
+HELDOUT_SETS = {
+    # folder: (documents at least, floors, most leaks, most wrongful removals)
+    "heldout": (15, {
+        "printed_metadata": 1.0, "quote_recall_right_speaker": 0.95, "quote_precision": 0.99,
+        "figure_precision": 0.98, "figure_recall": 0.99, "figure_attributes": 0.99,
+    }, 0, 0),
+    "heldout2": (18, {
+        "printed_metadata": 1.0, "quote_recall_right_speaker": 0.8, "quote_precision": 0.95,
+        "figure_precision": 0.97, "figure_recall": 0.9, "figure_attributes": 0.95,
+    }, 0, 1),
+    "heldout3": (16, {
+        "printed_metadata": 1.0, "quote_recall_right_speaker": 0.95, "quote_precision": 0.99,
+        "figure_precision": 0.97, "figure_recall": 0.95, "figure_attributes": 0.95,
+    }, 1, 0),
 }
-HELDOUT2_MAX_LEAKS = 0
-HELDOUT2_MAX_WRONGFUL_REMOVALS = 1
+_HELDOUT_TOTALS: dict[str, object] = {}
 
 
-@pytest.fixture(scope="module")
-def heldout2_totals():
-    _by_outlet, total = evaluate(HELDOUT2)
-    assert total.documents >= 18
-    return total
+def heldout_totals(name: str):
+    """The set's totals, scored once per test session (each set is read by several tests)."""
+    if name not in _HELDOUT_TOTALS:
+        _by_outlet, total = evaluate(ROOT / "tests" / name)
+        assert total.documents >= HELDOUT_SETS[name][0]
+        _HELDOUT_TOTALS[name] = total
+    return _HELDOUT_TOTALS[name]
 
 
-@pytest.mark.parametrize("measure", sorted(HELDOUT2_FLOORS))
-def test_heldout2_quality_holds_its_floor(heldout2_totals, measure):
-    assert heldout2_totals.totals()[measure] >= HELDOUT2_FLOORS[measure]
+@pytest.mark.parametrize(("name", "measure"), [(name, measure) for name, (_, floors, _, _) in HELDOUT_SETS.items()
+                                               for measure in sorted(floors)])
+def test_heldout_quality_holds_its_floor(name, measure):
+    assert heldout_totals(name).totals()[measure] >= HELDOUT_SETS[name][1][measure]
 
 
-def test_heldout2_leaks_rejections_and_removals_stay_under_their_ceilings(heldout2_totals):
-    assert heldout2_totals.leaks <= HELDOUT2_MAX_LEAKS, [m for m in heldout2_totals.misses if "leak" in m]
-    assert heldout2_totals.rejections_wrong == 0
-    assert heldout2_totals.wrongful_removals <= HELDOUT2_MAX_WRONGFUL_REMOVALS
+@pytest.mark.parametrize("name", sorted(HELDOUT_SETS))
+def test_heldout_leaks_rejections_and_removals_stay_under_their_ceilings(name):
+    _, _, max_leaks, max_removals = HELDOUT_SETS[name]
+    total = heldout_totals(name)
+    assert total.leaks <= max_leaks, [m for m in total.misses if "leak" in m]
+    assert total.rejections_wrong == 0
+    assert total.wrongful_removals <= max_removals

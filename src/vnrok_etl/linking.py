@@ -205,13 +205,24 @@ _KEY_HITS = (
        FROM _story_keys k
        JOIN (SELECT key, bool_or(is_top) AS is_top FROM stg_story_keys GROUP BY key) n
          ON n.key = k.key AND (n.is_top OR k.is_top)""",
+    """CREATE OR REPLACE TEMP TABLE stg_story_hit_articles AS
+       SELECT article_id, story_id FROM articles WHERE article_id IN (SELECT article_id FROM stg_story_hit_rows)""",
+    # The numbers are ranks over the distinct ids, each its own small window: one window over the
+    # hit articles ordered two ways at once (dense_rank by article_id and by story_id) could not
+    # work within the merge's 160MB at 650,000 documents (an out-of-memory error in a 1M run).
+    # row_number over distinct ids is dense_rank over the rows; a NULL story_id ranks last in both.
     """CREATE OR REPLACE TEMP TABLE stg_story_hit_stories AS
-       SELECT dense_rank() OVER (ORDER BY article_id) AS o, article_id, dense_rank() OVER (ORDER BY story_id) AS s
-       FROM articles
-       WHERE article_id IN (SELECT article_id FROM stg_story_hit_rows)""",
+       SELECT o.o, h.article_id, s.s
+       FROM stg_story_hit_articles h
+       JOIN (SELECT article_id, row_number() OVER (ORDER BY article_id) AS o FROM stg_story_hit_articles) o
+         USING (article_id)
+       JOIN (SELECT story_id, row_number() OVER (ORDER BY story_id) AS s
+             FROM (SELECT DISTINCT story_id FROM stg_story_hit_articles)) s
+         ON s.story_id IS NOT DISTINCT FROM h.story_id""",
     """CREATE OR REPLACE TEMP TABLE stg_story_hits AS
        SELECT h.key, o.o, o.s, h.is_top FROM stg_story_hit_rows h JOIN stg_story_hit_stories o USING (article_id)""",
     "DROP TABLE stg_story_hit_rows",
+    "DROP TABLE stg_story_hit_articles",
 )
 _BATCH_CANDIDATES = """
 INSERT INTO stg_story_candidates

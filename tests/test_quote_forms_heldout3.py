@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from forms import quotes_of, who
 from vnrok_etl.quotes import extract_quotes
 from vnrok_etl.records import Article, Quote, RemovedSpan
 
@@ -13,14 +14,6 @@ from vnrok_etl.records import Article, Quote, RemovedSpan
 def interview(removed: tuple[RemovedSpan, ...], *paragraphs: str) -> tuple[Quote, ...]:
     article = Article("A headline", None, None, None, None, None, None, "interview", paragraphs, (), removed)
     return extract_quotes(article)[0]
-
-
-def news(*paragraphs: str) -> tuple[Quote, ...]:
-    return extract_quotes(Article(None, None, None, None, None, None, None, "news", paragraphs))[0]
-
-
-def who(quotes: tuple[Quote, ...]) -> list[tuple[str, str | None, str]]:
-    return [(q.kind, q.speaker, " ".join(q.text.split()[:4])) for q in quotes]
 
 
 QA = (
@@ -60,9 +53,8 @@ def test_thanks_that_answer_a_question_stay_an_answer() -> None:
     assert ("interview", "Kang Min-seo", "Thanks to our partners") in found
 
 
-
 def test_a_mission_named_by_its_country_keeps_where_it_is() -> None:
-    found = who(news(
+    found = who(quotes_of(
         "The Embassy of Indonesia in the Republic of Korea said on Monday that it would open a visa desk in Busan.",
         "According to the embassy, the desk will serve about 400 seafarers a month.",
     ))
@@ -70,12 +62,12 @@ def test_a_mission_named_by_its_country_keeps_where_it_is() -> None:
 
 
 def test_a_mission_in_a_city_announcing_that() -> None:
-    found = who(news("The Embassy of Vietnam in Seoul announced that its hotline will run around the clock."))
+    found = who(quotes_of("The Embassy of Vietnam in Seoul announced that its hotline will run around the clock."))
     assert found == [("indirect", "Embassy of Vietnam in Seoul", "its hotline will run")]
 
 
 def test_a_described_ministry_of_another_field_is_not_the_one_named_before() -> None:
-    found = who(news(
+    found = who(quotes_of(
         "The Ministry of Foreign Affairs said the visa waiver would be extended to the end of 2027.",
         "Tourist arrivals from Korea rose 12% in October, the culture ministry said.",
     ))
@@ -83,7 +75,7 @@ def test_a_described_ministry_of_another_field_is_not_the_one_named_before() -> 
 
 
 def test_a_described_ministry_of_the_same_field_is_the_one_named_before() -> None:
-    found = who(news(
+    found = who(quotes_of(
         "The Ministry of Labour, Invalids and Social Affairs said 9,000 workers would leave for Korea in March.",
         "Most of them will work on farms, according to the labor ministry.",
     ))
@@ -91,7 +83,7 @@ def test_a_described_ministry_of_the_same_field_is_the_one_named_before() -> Non
 
 
 def test_a_nationality_before_a_ministry_of_a_field_owns_it() -> None:
-    found = who(news(
+    found = who(quotes_of(
         "The South Korean Ministry of Oceans and Fisheries said on Friday that 40 Vietnamese crew had been rescued.",
         "The crew will fly home on Sunday, according to the Ministry of Oceans and Fisheries.",
     ))
@@ -111,9 +103,9 @@ def test_a_nationality_before_a_ministry_of_a_field_owns_it() -> None:
     ],
 )
 def test_unnamed_speakers_keep_no_speaker(sentence, opening) -> None:
-    found = who(news(sentence))
+    found = who(quotes_of(sentence))
     assert found == [("indirect", None, opening)]
-    assert news(sentence)[0].speaker_printed
+    assert quotes_of(sentence)[0].speaker_printed
 
 
 @pytest.mark.parametrize(
@@ -124,13 +116,13 @@ def test_unnamed_speakers_keep_no_speaker(sentence, opening) -> None:
     ],
 )
 def test_a_province_or_county_that_speaks_is_its_government(sentence, speaker) -> None:
-    found = who(news(sentence))
+    found = who(quotes_of(sentence))
     assert len(found) == 1 and found[0][1] == speaker
-    assert news(sentence)[0].speaker_type == "organisation"
+    assert quotes_of(sentence)[0].speaker_type == "organisation"
 
 
 def test_calling_something_something_is_a_statement_from_its_object() -> None:
-    found = who(news("Minister Park Ji-hoon called Vietnam a key partner in the region's supply chains."))
+    found = who(quotes_of("Minister Park Ji-hoon called Vietnam a key partner in the region's supply chains."))
     assert found == [("indirect", "Park Ji-hoon", "Vietnam a key partner")]
 
 
@@ -143,7 +135,7 @@ def test_calling_something_something_is_a_statement_from_its_object() -> None:
     ],
 )
 def test_calling_a_number_of_times_or_for_something_is_no_statement(sentence) -> None:
-    assert news(sentence) == ()
+    assert quotes_of(sentence) == ()
 
 
 @pytest.mark.parametrize(
@@ -158,11 +150,11 @@ def test_calling_a_number_of_times_or_for_something_is_no_statement(sentence) ->
     ],
 )
 def test_a_company_announcing_an_event(sentence, speaker, opening) -> None:
-    assert who(news(sentence)) == [("indirect", speaker, opening)]
+    assert who(quotes_of(sentence)) == [("indirect", speaker, opening)]
 
 
 def test_an_indefinite_event_stays_the_reporters_account() -> None:
-    assert news("Minto Foods announced an opening of two shops.") == ()
+    assert quotes_of("Minto Foods announced an opening of two shops.") == ()
 
 
 def test_a_group_restricted_by_a_relative_clause_keeps_no_speaker() -> None:
@@ -170,11 +162,11 @@ def test_a_group_restricted_by_a_relative_clause_keeps_no_speaker() -> None:
         "Vietnamese students who spent last winter at a language school in Daegu under a city "
         "scholarship say the city felt like home."
     )
-    assert who(news(sentence)) == [("indirect", None, "the city felt like")]
+    assert who(quotes_of(sentence)) == [("indirect", None, "the city felt like")]
 
 
 def test_official_figures_are_no_official_who_spoke_last() -> None:
-    found = who(news(
+    found = who(quotes_of(
         "“We need welders now,” said Lim Tae-ho, a shipyard director.",
         "Korea issued 9,400 welding visas to Vietnamese workers last year, according to official statistics.",
     ))
@@ -191,11 +183,11 @@ def test_official_figures_are_no_official_who_spoke_last() -> None:
     ],
 )
 def test_a_group_with_examples_keeps_no_speaker(sentence, opening) -> None:
-    assert who(news(sentence)) == [("indirect", None, opening)]
+    assert who(quotes_of(sentence)) == [("indirect", None, opening)]
 
 
 def test_the_two_leaders_are_still_the_events_parties() -> None:
-    assert news("Leaders of the two countries said they would raise trade to 150 billion USD.") == ()
+    assert quotes_of("Leaders of the two countries said they would raise trade to 150 billion USD.") == ()
 
 
 @pytest.mark.parametrize(
@@ -206,8 +198,8 @@ def test_the_two_leaders_are_still_the_events_parties() -> None:
     ],
 )
 def test_a_lowercase_description_before_the_speaker_after_a_quotation(paragraph, speaker) -> None:
-    assert [(kind, who_) for kind, who_, _ in who(news(paragraph))] == [("direct", speaker)]
+    assert [(kind, who_) for kind, who_, _ in who(quotes_of(paragraph))] == [("direct", speaker)]
 
 
 def test_a_linking_word_after_a_quotation_opens_no_attribution() -> None:
-    assert news("“Prices doubled in a year,” and farmer Nguyen Van Tam agreed.") == ()
+    assert quotes_of("“Prices doubled in a year,” and farmer Nguyen Van Tam agreed.") == ()

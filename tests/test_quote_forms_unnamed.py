@@ -12,13 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from vnrok_etl.quotes import extract_quotes
-from vnrok_etl.records import Article, Quote
+from forms import quotes_of
+from vnrok_etl.records import Quote
 from vnrok_etl.sentences import split_sentences
-
-
-def quotes_of(*paragraphs: str) -> tuple[Quote, ...]:
-    return extract_quotes(Article(None, None, None, None, None, None, None, "news", paragraphs))[0]
 
 
 def who(quotes: tuple[Quote, ...]) -> list[tuple[str, str | None, str | None, str]]:

@@ -9,23 +9,11 @@ from __future__ import annotations
 
 import pytest
 
+from forms import article, quotes_of, who
 from vnrok_etl.figures import extract_figures
 from vnrok_etl.pipeline import attribute_figures
 from vnrok_etl.quotes import extract_quotes
 from vnrok_etl.records import Article, Quote
-
-
-def article(*paragraphs: str, kind: str = "news") -> Article:
-    return Article(None, None, None, None, None, None, None, kind, paragraphs)
-
-
-def quotes_of(*paragraphs: str, kind: str = "news") -> tuple[Quote, ...]:
-    return extract_quotes(article(*paragraphs, kind=kind))[0]
-
-
-def who(quotes: tuple[Quote, ...]) -> list[tuple[str, str | None, str]]:
-    """(kind, speaker, first four words of the text) of each quote."""
-    return [(q.kind, q.speaker, " ".join(q.text.split()[:4])) for q in quotes]
 
 
 # --- direct speech ----------------------------------------------------------------------------
@@ -969,7 +957,6 @@ def test_but_said_shares_the_subject_and_an_acronym_names_a_company(sentence: st
 def test_a_name_in_capitals_is_still_a_person(name: str) -> None:
     quote = quotes_of(f"Exports of rice to Korea will rise, {name} told reporters.")[-1]
     assert quote.speaker_type == "person"
-
 
 
 # --- held-out forms (tests/heldout): names on second mention, sources read to their comma ------

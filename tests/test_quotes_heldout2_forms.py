@@ -5,17 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from vnrok_etl.quotes import extract_quotes
-from vnrok_etl.records import Article, Quote
-
-
-def quotes_of(*paragraphs: str) -> tuple[Quote, ...]:
-    return extract_quotes(Article(None, None, None, None, None, None, None, "news", paragraphs))[0]
-
-
-def who(quotes: tuple[Quote, ...]) -> list[tuple[str, str | None, str]]:
-    return [(q.kind, q.speaker, " ".join(q.text.split()[:4])) for q in quotes]
-
+from forms import quotes_of, who
 
 @pytest.mark.parametrize(
     ("paragraphs", "speaker", "opening"),

@@ -23,7 +23,7 @@ from vnrok_etl.known import KnownDigests
 from vnrok_etl.records import RawDocument
 from vnrok_etl.sources import discover_paths, unchanged_documents
 from vnrok_etl.reprocess import ChunkReplacement, ReprocessPlan, batches_of, pending_table, plan_reprocess, read_documents
-from vnrok_etl.chunk_merge import MERGE_MEMORY, MERGE_THREADS, merge_here  # noqa: F401
+from vnrok_etl.chunk_merge import merge_here
 from vnrok_etl.merge_process import merge_in_child
 from vnrok_etl.stage import StagedBatch, StagedLoad, Stager, known_batch, spilled_files, stage_paths, stage_stored
 from vnrok_etl.staging_area import staging_folder
@@ -172,7 +172,7 @@ def ingest_paths(
     in one go (in `workers` processes when > 1: the stages are pure Python, threads would share
     one core) and written out as they come, so memory holds one batch of records at a time; with
     `spill` the staged rows wait in Arrow files in a temporary folder and DuckDB reads them from
-    there, within MERGE_MEMORY. A chunk that fails stops the run; the chunks before it stay.
+    there, within chunk_merge.MERGE_MEMORY. A chunk that fails stops the run; the chunks before it stay.
     """
     clock = time.perf_counter()
     discovered = discover_paths(paths)

@@ -28,7 +28,7 @@ from vnrok_etl.claim_keys import figure_keys
 from vnrok_etl.identity import article_identities, record_id
 from vnrok_etl.pipeline import STAGES, BatchResult, process_paths, process_stored
 from vnrok_etl.records import RawDocument
-from vnrok_etl.staged import SCHEMAS, TIMESTAMP, VERSIONED, StagedLoad, spilled_files, spilled_load  # noqa: F401
+from vnrok_etl.staged import SCHEMAS, VERSIONED, StagedLoad, spilled_files, spilled_load  # noqa: F401
 from vnrok_etl.speakers import fold
 from vnrok_etl.version import extraction_version
 

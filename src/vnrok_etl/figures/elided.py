@@ -13,7 +13,7 @@ from vnrok_etl.figures.amounts import DIGIT_QUANTITY, Amount
 from vnrok_etl.figures.context import Context, sentence_span
 from vnrok_etl.figures.reference import FOLLOWED_BY
 from vnrok_etl.figures.subjects import counted_phrase, head_noun
-from vnrok_etl.figures.words import POSTMOD_PREPOSITIONS, STOP_WORDS
+from vnrok_etl.figures.words import AMOUNT_HEDGES, POSTMOD_PREPOSITIONS, STOP_WORDS
 from vnrok_etl.records import Figure
 
 # "the number of Korean tourists to Viet Nam": the counted noun of an elided count.
@@ -23,8 +23,7 @@ NUMBER_OF = re.compile(r"(?i)\b(?:number|total|count|tally)[ ]+of[ ]+")
 # Binh Duong with 11", "compared with 60", "bringing the total to 306".
 ELIDED_LINK = re.compile(
     r"(?i)(?<![\d][ ])\b(?:with|to|than|from|versus|vs\.?|against|compared[ ]with|reach|"
-    r"compared[ ]to)[ ]+(?:(?:about|around|some|nearly|almost|over|more[ ]than|less[ ]than|"
-    r"only|just)[ ]+)?$"
+    rf"compared[ ]to)[ ]+(?:(?:{AMOUNT_HEDGES}|less[ ]than|only|just)[ ]+)?$"
 )
 # A second predicate of the same subject whose object is a bare amount: "has about 5,500 chip
 # design engineers today and wants 50,000 by 2030", "employs 800 and will hire another 400", "has
@@ -33,20 +32,20 @@ AND_VERB_BEFORE = re.compile(
     r"(?i)\band[ ]+(?:(?:will|would|plans?[ ]+to|aims?[ ]+to|hopes?[ ]+to|wants?[ ]+to|expects?[ ]+to)"
     r"[ ]+)?(?:wants?|needs?|targets?|hire|hires|add|adds|reach|reaches|train|trains|employ|employs|"
     r"open|opens|build|builds)"
-    r"[ ]+(?:(?:about|around|some|nearly|almost|over|more[ ]than|another|a[ ]further)[ ]+)?$"
+    rf"[ ]+(?:(?:{AMOUNT_HEDGES}|another|a[ ]further)[ ]+)?$"
 )
 # The items of a ranking after a counted first item, each a name and its amount: "with 41,300;
 # Russia, 25,800; and Thailand, 21,100", "the United States (nearly 78,000 arrivals), Thailand
 # (55,000)".
 LIST_ITEM_BEFORE = re.compile(r";[ ]+(?:and[ ]+)?[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,3},[ ]+$")
 PAREN_ITEM_BEFORE = re.compile(
-    r"(?:^|[ ,])[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,3}[ ]\((?:(?:about|around|some|nearly|"
-    r"almost|over|more[ ]than)[ ]+)?$"
+    r"(?:^|[ ,])[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,3}[ ]\("
+    rf"(?:(?:{AMOUNT_HEDGES})[ ]+)?$"
 )
 # "from 7,500 to about 10,000 people", "19 of our 21 economic sectors": the noun comes after.
 NOUN_AHEAD = re.compile(
     r"(?i)[ ]+(?:to|of[ ]+(?:our|its|their|the|his|her))[ ]+"
-    r"(?:(?:about|around|some|nearly|almost|over|more[ ]than|less[ ]than)[ ]+)?(?=\d)"
+    rf"(?:(?:{AMOUNT_HEDGES}|less[ ]than)[ ]+)?(?=\d)"
 )
 
 

@@ -96,7 +96,7 @@ from vnrok_etl.figures.intents import (
     intents_of,
     other_turns,
 )
-from vnrok_etl.figures.words import MONTHS
+from vnrok_etl.figures.words import AMOUNT_HEDGES, MONTHS
 from vnrok_etl.numbers import UNIT_WORD_RE, UNIT_WORDS
 
 # "27.3% over the same period last year", "since 1992": a year after these is a base.
@@ -175,8 +175,7 @@ CLAUSE_BREAK = re.compile(
 # describes and does not.
 WITH_BREAK = re.compile(r",[ ]+with\b")
 # ", with 18,600 arrivals, up 41%": the amount restates the clause before, of its period.
-WITH_AMOUNT = re.compile(r"[ ]+(?:(?:about|around|some|nearly|almost|over|more[ ]than)[ ]+)?"
-                         r"(?:US)?[$€£₩]?\d")
+WITH_AMOUNT = re.compile(rf"[ ]+(?:(?:{AMOUNT_HEDGES})[ ]+)?(?:US)?[$€£₩]?\d")
 PARTICIPLE = re.compile(r"\b[a-z]{3,}(?:ing|ed)\b")
 RELATIVE_BREAK = re.compile(r",[ ]+(?:which|who)")
 COORDINATING_BREAK = re.compile(

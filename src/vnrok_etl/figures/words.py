@@ -6,6 +6,11 @@ import re
 from dataclasses import dataclass
 
 
+# The approximators that may stand between a word and the amount it governs ("to about 10,000",
+# "with nearly 470,000"); patterns add the ones their place allows ("only", "another").
+AMOUNT_HEDGES = r"about|around|some|nearly|almost|over|more[ ]than"
+
+
 def alternation(words) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 

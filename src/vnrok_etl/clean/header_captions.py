@@ -41,6 +41,7 @@ SENTENCE_INSIDE = re.compile(r"[.!?…]['\"”’)\]]*\s+[A-Z\"“]")
 # A caption sentence printed without a credit between the date line and the lead is short.
 MAX_UNCREDITED_CAPTION_WORDS = 16
 
+
 def take_header_caption(line: str, following: str | None, draft: Draft, header: HeaderScan) -> str | None:
     """A caption in the header: drop it and return what follows it on the line; None if not one."""
     alt = split_alt_text(line)

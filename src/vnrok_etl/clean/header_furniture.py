@@ -105,6 +105,7 @@ MIN_LEAD_WORDS = 12
 # A portal's machine summary is a few sentences (Daum prints three).
 MAX_SUMMARY_LINES = 5
 
+
 def is_label(line: str) -> bool:
     """A section's name: at most MAX_LABEL_WORDS words, each capitalised ("Honorary Reporters",
     "Features"). A short headline is written in sentence case ("Pho meets kimchi")."""

@@ -97,6 +97,7 @@ SLASH_SEPARATOR = re.compile(r"\s+/\s+")
 # text and its link) glued to the day-first date it published: a date line.
 DOUBLED_NAME_DATE = re.compile(r"^(?P<name>\S.{2,40}?)(?P=name)\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})$")
 
+
 def _take_dated_byline(
     match: re.Match[str] | None, line: str, draft: Draft, header: HeaderScan, zone: object = None
 ) -> bool:

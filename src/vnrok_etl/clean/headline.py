@@ -52,6 +52,7 @@ SENTENCE_END_ANYWHERE = re.compile(r"[.!?]['\"”’)]*(?:\s|$)")
 # A run of capitalised words this long is a strip of topics, not a headline (`_is_topic_strip`).
 MIN_STRIP_WORDS = 10
 
+
 def is_deck(line: str, following: str | None) -> bool:
     """A page's deck opening its block: a headline-like line in sentence case (more words than a
     label, no closing punctuation) above a paragraph of prose. As in a saved text, a subheading

@@ -87,6 +87,7 @@ from vnrok_etl.stories import (
     canonical_order,
     components,
     same_story,
+    shingles_from_digests,
     shingles_of,
     story_signatures,
 )
@@ -101,7 +102,10 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     """Link a load's new articles into stories; returns new article_id -> story_id.
 
     `new_articles` names a relation with (article_id, body, published_date, published_at,
-    story_keys, story_top_keys, story_sample) of the load's articles not yet in the warehouse.
+    story_keys, story_top_keys, story_sample, story_shingles) of the load's articles not yet in
+    the warehouse; `story_shingles` (the shingle hashes the signature was made of,
+    stories.Signature.shingles) spares the exact test finding and hashing a new article's words
+    again, and may be NULL (the body is then shingled).
     Old articles whose story changes are updated here; the caller inserts the new ones with the
     story_id returned.
 
@@ -124,47 +128,49 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     )
     new_ids = [article for (article,) in connection.execute("SELECT article_id FROM stg_story_load ORDER BY n").fetchall()]
     connection.execute(_CANDIDATE_TABLES)
-    for statement in _KEY_HITS:  # the one pass over _story_keys (and over articles' stories)
-        connection.execute(statement)
+    # The one pass over _story_keys (and over articles' stories). When no stored key meets the
+    # load's (a warehouse's first load), there are no old candidates: the statements that number
+    # them, join them and read their stories and samples are not run (a fifth of a small load's
+    # linking: RESULTS.md "Linking cost with a margin").
+    old_hits = connection.execute(_KEY_HIT_ROWS).fetchone()[0] > 0
+    if old_hits:
+        for statement in _KEY_HITS:
+            connection.execute(statement)
     batch_candidates = _BATCH_CANDIDATES.format(min_shared=MIN_SHARED_KEYS, top=TOP_STORIES)
     batch_chosen = _BATCH_CHOSEN.format(min_shared=MIN_SHARED_KEYS, top=TOP_STORIES)
     for first in range(0, len(new_ids), SCREEN_BATCH):
         window = {"first": first, "last": first + SCREEN_BATCH}
-        connection.execute(batch_candidates, window)
+        if old_hits:
+            connection.execute(batch_candidates, window)
         connection.execute(batch_chosen, window)
     connection.execute(_CHOSEN_PAIRS)
-    # An old article stands for its whole story: the node is its story_id. Each side is cut to
-    # the candidates by a semi-join (a hash table of their ids) before the two meet, so memory
-    # follows the load's candidates, not the warehouse: joined whole, DuckDB read every sample
-    # list of a 100k warehouse (37 MB) to probe with (EXPLAIN ANALYZE, 3x the time).
-    connection.execute(
-        """CREATE OR REPLACE TEMP TABLE stg_story_old AS
-           SELECT a.article_id, a.story_id, s.sample
-           FROM (SELECT article_id, story_id FROM articles
-                 WHERE article_id IN (SELECT old FROM stg_story_candidates)) a
-           LEFT JOIN (SELECT article_id, sample FROM _story_samples
-                      WHERE article_id IN (SELECT old FROM stg_story_candidates)) s USING (article_id)"""
-    )
-    old_story = dict(connection.execute("SELECT article_id, story_id FROM stg_story_old").fetchall())
+    old_story: dict[str, str] = {}
+    if old_hits:
+        # An old article stands for its whole story: the node is its story_id. Each side is cut
+        # to the candidates by a semi-join (a hash table of their ids) before the two meet, so
+        # memory follows the load's candidates, not the warehouse: joined whole, DuckDB read
+        # every sample list of a 100k warehouse (37 MB) to probe with (EXPLAIN ANALYZE, 3x the time).
+        connection.execute(
+            """CREATE OR REPLACE TEMP TABLE stg_story_old AS
+               SELECT a.article_id, a.story_id, s.sample
+               FROM (SELECT article_id, story_id FROM articles
+                     WHERE article_id IN (SELECT old FROM stg_story_candidates)) a
+               LEFT JOIN (SELECT article_id, sample FROM _story_samples
+                          WHERE article_id IN (SELECT old FROM stg_story_candidates)) s USING (article_id)"""
+        )
+        old_story = dict(connection.execute("SELECT article_id, story_id FROM stg_story_old").fetchall())
     canonical = set(old_story.values())
     scored = []
     for start in range(0, len(new_ids), SCREEN_BATCH):  # the samples of one batch's pairs at a time
         window = [start, start + SCREEN_BATCH]
         candidates = [(new_ids[a], old if b is None else new_ids[b]) for a, old, b in connection.execute(
             "SELECT a, old, b FROM stg_story_candidates WHERE a >= ? AND a < ?", window).fetchall()]
-        sample_of = dict(connection.execute(
-            """SELECT article_id, sample FROM stg_story_load
-               WHERE n IN (SELECT a FROM stg_story_candidates WHERE a >= $1 AND a < $2
-                           UNION ALL SELECT b FROM stg_story_candidates WHERE a >= $1 AND a < $2)
-               UNION ALL
-               SELECT article_id, sample FROM stg_story_old
-               WHERE article_id IN (SELECT old FROM stg_story_candidates WHERE a >= $1 AND a < $2)""", window,
-        ).fetchall())
+        sample_of = dict(connection.execute(_SAMPLES + (_OLD_SAMPLES if old_hits else ""), window).fetchall())
         scored += _screen_scores(candidates, sample_of, canonical)
     scored.sort()
     pairs = [(a, b) for *_, a, b in scored]
     del scored
-    links = list(_tested_links(connection, pairs, _fetched_bodies(connection, pairs, new_articles), old_story))
+    links = list(_tested_links(connection, pairs, _fetched_bodies(connection, pairs, new_articles), old_story)) if pairs else []
     stories = {new: new for new in new_ids}
     if links:
         groups = _groups(new_ids, [(a, old_story.get(b, b)) for a, b in links])
@@ -173,8 +179,11 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
             if article in stories:
                 stories[article] = story
         _update_old(connection, {a: s for a, s in changed.items() if a not in stories})
-    connection.execute(
-        """INSERT INTO _story_keys SELECT k.key, l.article_id, k.is_top FROM stg_story_keys k JOIN stg_story_load l USING (n)"""
+    connection.execute(  # from the lists: joining stg_story_keys back to the ids cost twice as much
+        """INSERT INTO _story_keys
+           SELECT unnest(story_keys), article_id, false FROM stg_story_load
+           UNION ALL
+           SELECT unnest(story_top_keys), article_id, true FROM stg_story_load"""
     )
     connection.execute("INSERT INTO _story_samples SELECT article_id, sample FROM stg_story_load")
     return stories
@@ -199,31 +208,43 @@ CREATE OR REPLACE TEMP TABLE stg_story_chosen (x BIGINT, y BIGINT);
 # articles share keys with many, that grouping was most of the merge's time (RESULTS.md "One pass
 # over the story keys per chunk"). Every row a batch's join would meet in `_story_keys` is here,
 # so the candidates are the same.
+_KEY_HIT_ROWS = """
+CREATE OR REPLACE TEMP TABLE stg_story_hit_rows AS
+SELECT k.key, k.article_id, k.is_top
+FROM _story_keys k
+JOIN (SELECT key, bool_or(is_top) AS is_top FROM stg_story_keys GROUP BY key) n
+  ON n.key = k.key AND (n.is_top OR k.is_top)
+"""
 _KEY_HITS = (
-    """CREATE OR REPLACE TEMP TABLE stg_story_hit_rows AS
-       SELECT k.key, k.article_id, k.is_top
-       FROM _story_keys k
-       JOIN (SELECT key, bool_or(is_top) AS is_top FROM stg_story_keys GROUP BY key) n
-         ON n.key = k.key AND (n.is_top OR k.is_top)""",
-    """CREATE OR REPLACE TEMP TABLE stg_story_hit_articles AS
-       SELECT article_id, story_id FROM articles WHERE article_id IN (SELECT article_id FROM stg_story_hit_rows)""",
     # The numbers are ranks over the distinct ids, each its own small window: one window over the
     # hit articles ordered two ways at once (dense_rank by article_id and by story_id) could not
     # work within the merge's 160MB at 650,000 documents (an out-of-memory error in a 1M run).
     # row_number over distinct ids is dense_rank over the rows; a NULL story_id ranks last in both.
+    # The hit articles' stories are read once (a materialized CTE), for both windows and the join.
     """CREATE OR REPLACE TEMP TABLE stg_story_hit_stories AS
+       WITH h AS MATERIALIZED (
+           SELECT article_id, story_id FROM articles WHERE article_id IN (SELECT article_id FROM stg_story_hit_rows)
+       )
        SELECT o.o, h.article_id, s.s
-       FROM stg_story_hit_articles h
-       JOIN (SELECT article_id, row_number() OVER (ORDER BY article_id) AS o FROM stg_story_hit_articles) o
-         USING (article_id)
-       JOIN (SELECT story_id, row_number() OVER (ORDER BY story_id) AS s
-             FROM (SELECT DISTINCT story_id FROM stg_story_hit_articles)) s
+       FROM h
+       JOIN (SELECT article_id, row_number() OVER (ORDER BY article_id) AS o FROM h) o USING (article_id)
+       JOIN (SELECT story_id, row_number() OVER (ORDER BY story_id) AS s FROM (SELECT DISTINCT story_id FROM h)) s
          ON s.story_id IS NOT DISTINCT FROM h.story_id""",
     """CREATE OR REPLACE TEMP TABLE stg_story_hits AS
        SELECT h.key, o.o, o.s, h.is_top FROM stg_story_hit_rows h JOIN stg_story_hit_stories o USING (article_id)""",
     "DROP TABLE stg_story_hit_rows",
-    "DROP TABLE stg_story_hit_articles",
 )
+# The samples of one screen batch's candidates ($1 <= a < $2): the load's, and the old ones'.
+_SAMPLES = """
+SELECT article_id, sample FROM stg_story_load
+WHERE n IN (SELECT a FROM stg_story_candidates WHERE a >= $1 AND a < $2
+            UNION ALL SELECT b FROM stg_story_candidates WHERE a >= $1 AND a < $2)
+"""
+_OLD_SAMPLES = """
+UNION ALL
+SELECT article_id, sample FROM stg_story_old
+WHERE article_id IN (SELECT old FROM stg_story_candidates WHERE a >= $1 AND a < $2)
+"""
 _BATCH_CANDIDATES = """
 INSERT INTO stg_story_candidates
 WITH shared_old AS (
@@ -298,17 +319,21 @@ def _fetched_bodies(connection: duckdb.DuckDBPyConnection, pairs: list[tuple[str
     for one round's bodies at a time (PAIR_CHUNK pairs), and asked `articles` (every body of the
     warehouse: DuckDB reads the body column with the ids it filters) and the staged load each
     time, 50 rounds or so per 10,000-document chunk. The copy is DuckDB's, under the merge's
-    memory limit (it spills), not Python's.
+    memory limit (it spills), not Python's. A new article's staged shingle hashes are copied
+    instead of its body when it has them (the exact test reads those); neither when it has no
+    body (its pairs are not tested: the articles insert refuses it, with its own error).
     """
     wanted = sorted({article for pair in pairs for article in pair})
     connection.execute(
         f"""CREATE OR REPLACE TEMP TABLE stg_story_bodies AS
-            SELECT article_id, body FROM {new_articles} WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))
+            SELECT article_id, CASE WHEN story_shingles IS NULL THEN body END AS body,
+                   CASE WHEN body IS NOT NULL THEN story_shingles END AS shingles
+            FROM {new_articles} WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))
             UNION ALL
-            SELECT article_id, body FROM articles WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))""",
+            SELECT article_id, body, NULL FROM articles WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))""",
         {"ids": wanted},
     )
-    return "SELECT article_id, body FROM stg_story_bodies"
+    return "SELECT article_id, body, shingles FROM stg_story_bodies"
 
 
 def _tested_links(
@@ -316,6 +341,9 @@ def _tested_links(
     node_of: dict[str, str] | None = None,
 ) -> Iterable[tuple[str, str]]:
     """The `pairs` (in the order given) that pass the same-story test, chunk by chunk.
+
+    `bodies` is a query of (article_id, body, shingles): an article's staged shingle hashes
+    (stories.shingles_from_digests) when it has them, else its body, shingled here.
 
     A pair whose two articles are already one story (`node_of` maps an old article to its
     story; links found so far join more) is not tested: its link could not change any story,
@@ -341,14 +369,15 @@ def _tested_links(
                  if root(node_of.get(a, a)) != root(node_of.get(b, b))]
         wanted = {article for pair in chunk for article in pair}
         sets = {article: shingles for article, shingles in sets.items() if article in wanted}  # carried over
-        texts = dict(connection.execute(  # `bodies` holds each article once
-            f"SELECT article_id, body FROM ({bodies}) WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+        texts = {article: (body, shingles) for article, body, shingles in connection.execute(
+            # `bodies` holds each article once
+            f"SELECT article_id, body, shingles FROM ({bodies}) WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
             [sorted(wanted - sets.keys())],
-        ).fetchall())
+        ).fetchall() if body is not None or shingles is not None}
 
         for a, b in chunk:
             # A missing body is left to the articles insert to refuse, with its own error.
-            if (a not in sets and texts.get(a) is None) or (b not in sets and texts.get(b) is None):
+            if (a not in sets and a not in texts) or (b not in sets and b not in texts):
                 continue
             node_a, node_b = root(node_of.get(a, a)), root(node_of.get(b, b))
             if node_a != node_b and same_story(_shingled(a, sets, texts), _shingled(b, sets, texts)):
@@ -356,14 +385,16 @@ def _tested_links(
                 yield a, b
 
 
-def _shingled(article: str, sets: dict[str, Shingles], texts: dict[str, str]) -> Shingles:
-    """The article's shingles, from `sets` or else from its body in `texts` (moved into `sets`).
+def _shingled(article: str, sets: dict[str, Shingles], texts: dict[str, tuple[str | None, bytes | None]]) -> Shingles:
+    """The article's shingles, from `sets` or else from its staged shingle hashes or its body in
+    `texts` (moved into `sets`).
 
     The words of identity_text(body) are those of body.lower(): folding typography and spaces
     changes only characters that are not word characters, and lowering alone costs a third less.
     """
     if article not in sets:
-        sets[article] = shingles_of(texts.pop(article).lower())
+        body, digests = texts.pop(article)
+        sets[article] = shingles_from_digests(digests) if digests is not None else shingles_of(body.lower())
     return sets[article]
 
 
@@ -480,7 +511,8 @@ def relink_all(connection: duckdb.DuckDBPyConnection) -> None:
     )
     while rows := result.fetchmany(KEY_CHUNK):
         sample_of.update((article, frozenset(sample)) for article, sample in rows)
-    links = list(_tested_links(connection, _screened(candidates, sample_of), "SELECT article_id, body FROM articles"))
+    links = list(_tested_links(connection, _screened(candidates, sample_of),
+                               "SELECT article_id, body, NULL::BLOB AS shingles FROM articles"))
     connection.execute("UPDATE articles SET story_id = article_id, duplicate_of = NULL")
     connection.execute("CREATE OR REPLACE TEMP VIEW stg_relink_none AS SELECT * FROM articles WHERE false")
     # Every article is its own story now, so each node of a group is one article.

@@ -165,7 +165,8 @@ def test_a_load_reads_the_story_keys_and_the_warehouses_bodies_once_whatever_its
     assert len(batches) == 3
     reads_keys = [sql for sql in counting.statements
                   if re.search(r"(?<!\w)_story_keys\b", sql) and not sql.startswith("INSERT INTO _story_keys")]
-    assert len(reads_keys) == 1
+    # one scan, and before it a look for any stored key (one row; none: a first load)
+    assert len(reads_keys) == 2 and reads_keys[0] == "SELECT EXISTS (SELECT 1 FROM _story_keys)"
     reads_articles = [sql for sql in counting.statements if re.search(r"\bFROM articles\b", sql)]
     # the stories of the keys' articles, the old candidates' samples, the bodies for the exact
     # test and the stories settled: one each, however many batches and rounds
@@ -190,3 +191,35 @@ def test_the_new_partners_chosen_at_the_bound_do_not_depend_on_the_loads_order(m
     forward = chosen(list(decoys))
     assert 0 < len(forward) < len(decoys) * (len(decoys) - 1) // 2  # the bound left some pairs out
     assert chosen(list(reversed(decoys))) == forward
+
+
+def test_a_load_whose_keys_meet_no_stored_key_runs_none_of_the_old_candidates_statements():
+    # A warehouse's first load: no row of `_story_keys` holds a key of it, so there is nothing to
+    # number, join or read on the old side; its copies still join each other. The next load,
+    # whose copy meets the stored keys, runs them and joins the story.
+    connection = duckdb.connect()
+    connection.execute(TABLES)
+    counting = CountingConnection(connection)
+    first = load(counting, {"z-original": ORIGINAL, "copy": COPY})
+    assert first == {"z-original": "z-original", "copy": "z-original"}
+    old_side = ("stg_story_hit_stories", "stg_story_hits", "stg_story_old", "INSERT INTO stg_story_candidates WITH")
+    assert not [sql for sql in counting.statements if any(name in sql for name in old_side)]
+    counting.statements.clear()
+    second = load(counting, {"another-copy": " ".join(ORIGINAL_WORDS[:300]) + "."})
+    assert second == {"another-copy": "z-original"}
+    assert all(any(name in sql for sql in counting.statements) for name in old_side)
+
+
+@pytest.mark.parametrize("one_read", [1000, 0])  # the pairs' articles read at once; through the temp table
+def test_a_small_load_s_articles_are_read_at_once_and_link_as_through_the_temp_table(monkeypatch, one_read):
+    monkeypatch.setattr(linking, "ONE_READ_ARTICLES", one_read)
+    monkeypatch.setattr(linking, "PAIR_CHUNK", 1)  # a round per pair: the reads must serve every round
+    connection = duckdb.connect()
+    connection.execute(TABLES)
+    counting = CountingConnection(connection)
+    load(counting, {"z-original": ORIGINAL, **{f"decoy-{i}": body for i, body in enumerate(DECOYS[:2])}})
+    counting.statements.clear()
+    stories = load(counting, {"copy": COPY, "another-copy": " ".join(ORIGINAL_WORDS[:300]) + "."})
+    assert stories == {"copy": "z-original", "another-copy": "z-original"}
+    temp_table = [sql for sql in counting.statements if "stg_story_bodies" in sql]
+    assert bool(temp_table) == (one_read == 0)

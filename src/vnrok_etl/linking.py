@@ -12,9 +12,10 @@ A load links its new articles in five steps, none of which reads every signature
    side, grouped by the load's own article numbers), bounded per new article (below), then
    screened by the containment their shingle samples estimate, SCREEN_BATCH new articles at a
    time (the candidates' samples only are read from `_story_samples`, by a semi-join);
-2. the same-story test on each remaining pair, in Python, on the two bodies fetched for that
-   chunk of pairs only (stories.same_story: exact containment of word 3-shingles; the bodies
-   of every article in a pair are copied once into a temp table, `_fetched_bodies`), but for a
+2. the same-story test on each remaining pair, in Python, on the two articles fetched for that
+   chunk of pairs only (stories.same_story: exact containment of word 3-shingles, read from a
+   new article's staged shingle hashes, or from an old article's body; the articles of every
+   pair are read once, into Python for a small load or else into a temp table, `_fetched_bodies`), but for a
    pair already in one story (by an old story or links found before). Pairs with an old story's
    canonical article go first, then the likeliest: a story's new copies then meet the one old
    copy already shingled, instead of one each (with probing densification, old articles
@@ -71,7 +72,7 @@ give, and migration 012 again, when the shingle hashes the keys and SimHash are 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 import duckdb
@@ -93,6 +94,7 @@ from vnrok_etl.stories import (
 )
 
 PAIR_CHUNK = 500  # candidate pairs tested per round trip (bodies and shingles of at most 1,000 articles)
+ONE_READ_ARTICLES = 2 * PAIR_CHUNK  # pairs of at most this many articles are read at once (_fetched_bodies)
 TOP_STORIES = 8  # candidate stories kept per new article, those sharing the most keys (docstring)
 SCREEN_BATCH = 1000  # new articles whose candidate pairs and samples are screened per round trip
 KEY_CHUNK = 5000  # articles whose signatures relink_all computes per round trip
@@ -129,10 +131,12 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     new_ids = [article for (article,) in connection.execute("SELECT article_id FROM stg_story_load ORDER BY n").fetchall()]
     connection.execute(_CANDIDATE_TABLES)
     # The one pass over _story_keys (and over articles' stories). When no stored key meets the
-    # load's (a warehouse's first load), there are no old candidates: the statements that number
-    # them, join them and read their stories and samples are not run (a fifth of a small load's
-    # linking: RESULTS.md "Linking cost with a margin").
-    old_hits = connection.execute(_KEY_HIT_ROWS).fetchone()[0] > 0
+    # load's (a warehouse's first load: then not even the load's keys are grouped to meet them),
+    # there are no old candidates: the statements that number them, join them and read their
+    # stories and samples are not run (a fifth of a small load's linking: RESULTS.md "Linking
+    # cost with a margin").
+    old_hits = (connection.execute("SELECT EXISTS (SELECT 1 FROM _story_keys)").fetchone()[0]
+                and connection.execute(_KEY_HIT_ROWS).fetchone()[0] > 0)
     if old_hits:
         for statement in _KEY_HITS:
             connection.execute(statement)
@@ -170,7 +174,7 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     scored.sort()
     pairs = [(a, b) for *_, a, b in scored]
     del scored
-    links = list(_tested_links(connection, pairs, _fetched_bodies(connection, pairs, new_articles), old_story)) if pairs else []
+    links = list(_tested_links(pairs, _fetched_bodies(connection, pairs, new_articles), old_story)) if pairs else []
     stories = {new: new for new in new_ids}
     if links:
         groups = _groups(new_ids, [(a, old_story.get(b, b)) for a, b in links])
@@ -179,11 +183,8 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
             if article in stories:
                 stories[article] = story
         _update_old(connection, {a: s for a, s in changed.items() if a not in stories})
-    connection.execute(  # from the lists: joining stg_story_keys back to the ids cost twice as much
-        """INSERT INTO _story_keys
-           SELECT unnest(story_keys), article_id, false FROM stg_story_load
-           UNION ALL
-           SELECT unnest(story_top_keys), article_id, true FROM stg_story_load"""
+    connection.execute(
+        """INSERT INTO _story_keys SELECT k.key, l.article_id, k.is_top FROM stg_story_keys k JOIN stg_story_load l USING (n)"""
     )
     connection.execute("INSERT INTO _story_samples SELECT article_id, sample FROM stg_story_load")
     return stories
@@ -312,37 +313,53 @@ def _screen_scores(
     return kept
 
 
-def _fetched_bodies(connection: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]], new_articles: str) -> str:
-    """A query of the bodies of every article in `pairs`, copied once into a temp table.
+def _fetched_bodies(
+    connection: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]], new_articles: str,
+) -> Callable[[list[str]], dict[str, tuple[str | None, bytes | None]]]:
+    """How `_tested_links` reads the articles of a round of pairs: article_id -> (body, staged
+    shingle hashes) for the ids asked. A new article's staged shingle hashes are read instead of
+    its body when it has them (the exact test reads those); neither when it has no body (its
+    pairs are not tested: the articles insert refuses it, with its own error).
 
-    One read of the warehouse's and the load's bodies for the whole load: `_tested_links` asks
-    for one round's bodies at a time (PAIR_CHUNK pairs), and asked `articles` (every body of the
-    warehouse: DuckDB reads the body column with the ids it filters) and the staged load each
-    time, 50 rounds or so per 10,000-document chunk. The copy is DuckDB's, under the merge's
-    memory limit (it spills), not Python's. A new article's staged shingle hashes are copied
-    instead of its body when it has them (the exact test reads those); neither when it has no
-    body (its pairs are not tested: the articles insert refuses it, with its own error).
+    When the pairs hold at most ONE_READ_ARTICLES articles (a small load: what two rounds would
+    hold), they are read once, here, into Python: no temp table, no query per round. Otherwise
+    the bodies of every article in `pairs` are copied once into a temp table and each round reads
+    its own there: one read of the warehouse's and the load's bodies for the whole load, where
+    each round used to ask `articles` (every body of the warehouse: DuckDB reads the body column
+    with the ids it filters) and the staged load again, 50 rounds or so per 10,000-document
+    chunk. The copy is DuckDB's, under the merge's memory limit (it spills), not Python's.
     """
     wanted = sorted({article for pair in pairs for article in pair})
-    connection.execute(
-        f"""CREATE OR REPLACE TEMP TABLE stg_story_bodies AS
-            SELECT article_id, CASE WHEN story_shingles IS NULL THEN body END AS body,
-                   CASE WHEN body IS NOT NULL THEN story_shingles END AS shingles
-            FROM {new_articles} WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))
-            UNION ALL
-            SELECT article_id, body, NULL FROM articles WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))""",
-        {"ids": wanted},
-    )
-    return "SELECT article_id, body, shingles FROM stg_story_bodies"
+    query = f"""SELECT article_id, CASE WHEN story_shingles IS NULL THEN body END AS body,
+                       CASE WHEN body IS NOT NULL THEN story_shingles END AS shingles
+                FROM {new_articles} WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))
+                UNION ALL
+                SELECT article_id, body, NULL FROM articles WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))"""
+    if len(wanted) <= ONE_READ_ARTICLES:
+        held = {article: (body, shingles) for article, body, shingles in connection.execute(query, {"ids": wanted}).fetchall()}
+        return lambda ids: {article: held[article] for article in ids if article in held}
+    connection.execute(f"CREATE OR REPLACE TEMP TABLE stg_story_bodies AS {query}", {"ids": wanted})
+    return _reader(connection, "SELECT article_id, body, shingles FROM stg_story_bodies")
+
+
+def _reader(
+    connection: duckdb.DuckDBPyConnection, bodies: str,
+) -> Callable[[list[str]], dict[str, tuple[str | None, bytes | None]]]:
+    """A round's articles from `bodies`, a query of (article_id, body, shingles) holding each once."""
+    def read(ids: list[str]) -> dict[str, tuple[str | None, bytes | None]]:
+        return {article: (body, shingles) for article, body, shingles in connection.execute(
+            f"SELECT article_id, body, shingles FROM ({bodies}) WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+            [ids]).fetchall()}
+    return read
 
 
 def _tested_links(
-    connection: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]], bodies: str,
+    pairs: list[tuple[str, str]], read: Callable[[list[str]], dict[str, tuple[str | None, bytes | None]]],
     node_of: dict[str, str] | None = None,
 ) -> Iterable[tuple[str, str]]:
     """The `pairs` (in the order given) that pass the same-story test, chunk by chunk.
 
-    `bodies` is a query of (article_id, body, shingles): an article's staged shingle hashes
+    `read(ids)` gives each article's (body, staged shingle hashes): the hashes
     (stories.shingles_from_digests) when it has them, else its body, shingled here.
 
     A pair whose two articles are already one story (`node_of` maps an old article to its
@@ -369,11 +386,8 @@ def _tested_links(
                  if root(node_of.get(a, a)) != root(node_of.get(b, b))]
         wanted = {article for pair in chunk for article in pair}
         sets = {article: shingles for article, shingles in sets.items() if article in wanted}  # carried over
-        texts = {article: (body, shingles) for article, body, shingles in connection.execute(
-            # `bodies` holds each article once
-            f"SELECT article_id, body, shingles FROM ({bodies}) WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
-            [sorted(wanted - sets.keys())],
-        ).fetchall() if body is not None or shingles is not None}
+        texts = {article: (body, shingles) for article, (body, shingles) in read(sorted(wanted - sets.keys())).items()
+                 if body is not None or shingles is not None}
 
         for a, b in chunk:
             # A missing body is left to the articles insert to refuse, with its own error.
@@ -511,8 +525,8 @@ def relink_all(connection: duckdb.DuckDBPyConnection) -> None:
     )
     while rows := result.fetchmany(KEY_CHUNK):
         sample_of.update((article, frozenset(sample)) for article, sample in rows)
-    links = list(_tested_links(connection, _screened(candidates, sample_of),
-                               "SELECT article_id, body, NULL::BLOB AS shingles FROM articles"))
+    links = list(_tested_links(_screened(candidates, sample_of),
+                               _reader(connection, "SELECT article_id, body, NULL::BLOB AS shingles FROM articles")))
     connection.execute("UPDATE articles SET story_id = article_id, duplicate_of = NULL")
     connection.execute("CREATE OR REPLACE TEMP VIEW stg_relink_none AS SELECT * FROM articles WHERE false")
     # Every article is its own story now, so each node of a group is one article.

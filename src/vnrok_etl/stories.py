@@ -69,6 +69,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from hashlib import blake2b
 
 import numpy as np
@@ -163,7 +164,7 @@ def shingle_hash_batch(word_lists: Sequence[list[str]]) -> tuple[np.ndarray, np.
     """
     count = len(word_lists)
     sizes = np.fromiter(map(len, word_lists), np.intp, count)
-    flat = [word for word_list in word_lists for word in word_list]
+    flat = list(chain.from_iterable(word_lists))
     word_values = np.fromiter(map(WORD_HASHES.__getitem__, flat), np.uint64, len(flat))
     lengths = np.maximum(sizes - (SHINGLE - 1), 1)
     chained = np.full(max(len(flat) - (SHINGLE - 1), 0), SHINGLE_SEED, np.uint64)
@@ -214,7 +215,7 @@ class Shingles:
 NO_SHINGLES = Shingles(frozenset(), [], 0)
 
 
-def shingles_from_hashes(hashes: Sequence[int]) -> Shingles:
+def shingles_from_hashes(hashes: list[int]) -> Shingles:
     """The Shingles of an article from its shingle hashes in text order (shingle_hash_batch's).
 
     A text of n >= 3 words has n - 2 shingles, a shorter one a single shingle of all its words,
@@ -223,7 +224,7 @@ def shingles_from_hashes(hashes: Sequence[int]) -> Shingles:
     stands for no words: `shingles_from_digests`)."""
     if not hashes:
         return NO_SHINGLES
-    return Shingles(frozenset(hashes), list(hashes[:OPENING_SHINGLES]), min(len(hashes), LEAD_WORDS - SHINGLE + 1))
+    return Shingles(frozenset(hashes), hashes[:OPENING_SHINGLES], min(len(hashes), LEAD_WORDS - SHINGLE + 1))
 
 
 def shingles_from_digests(digests: bytes) -> Shingles:

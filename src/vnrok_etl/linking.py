@@ -196,6 +196,11 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
 # story), represented by the member sharing the most keys (ties: the smallest id), and ranked by
 # those shared keys (ties: the story's id); each new article chooses its TOP_STORIES new partners
 # the same way, and a new-new pair is kept when either article chose the other.
+# The rankings are aggregates, not windows: the member is the max of (shared keys, -its number)
+# and the kept stories or partners arg_max's top TOP_STORIES by (shared keys, -their number), the
+# same order as the windows' ORDER BY shared DESC, number (numbers are distinct, so no ties are
+# left), in a heap of TOP_STORIES per new article instead of a sort of every candidate: a quarter
+# of the two statements' CPU on benchmarks/dedup.py (RESULTS.md "Linking cost with a margin").
 _CANDIDATE_TABLES = """
 CREATE OR REPLACE TEMP TABLE stg_story_candidates (a BIGINT, old VARCHAR, b BIGINT);
 CREATE OR REPLACE TEMP TABLE stg_story_chosen (x BIGINT, y BIGINT);
@@ -254,21 +259,22 @@ WITH shared_old AS (
     JOIN stg_story_hits k ON k.key = n.key AND (n.is_top OR k.is_top)
     GROUP BY ALL HAVING count(*) >= {min_shared}
 ), by_story AS (
-    SELECT a, o, s, shared FROM shared_old
-    QUALIFY row_number() OVER (PARTITION BY a, s ORDER BY shared DESC, o) = 1
+    SELECT a, s, max({{'shared': shared, 'first': -o}}) AS best FROM shared_old GROUP BY a, s
 ), kept AS (
-    SELECT a, o FROM by_story
-    QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, s) <= {top}
+    SELECT a, unnest(arg_max(-best.first, {{'shared': best.shared, 'first': -s}}, {top})) AS o FROM by_story GROUP BY a
 )
 SELECT kept.a, h.article_id, NULL FROM kept JOIN stg_story_hit_stories h USING (o)
 """
 _BATCH_CHOSEN = """
 INSERT INTO stg_story_chosen
-SELECT n.n, m.n
-FROM (SELECT * FROM stg_story_keys WHERE n >= $first AND n < $last) n
-JOIN stg_story_keys m ON m.key = n.key AND (n.is_top OR m.is_top) AND m.n <> n.n
-GROUP BY n.n, m.n HAVING count(*) >= {min_shared}
-QUALIFY row_number() OVER (PARTITION BY n.n ORDER BY count(*) DESC, m.n) <= {top}
+SELECT x, unnest(arg_max(y, {{'shared': shared, 'first': -y}}, {top}))
+FROM (
+    SELECT n.n AS x, m.n AS y, count(*) AS shared
+    FROM (SELECT * FROM stg_story_keys WHERE n >= $first AND n < $last) n
+    JOIN stg_story_keys m ON m.key = n.key AND (n.is_top OR m.is_top) AND m.n <> n.n
+    GROUP BY n.n, m.n HAVING count(*) >= {min_shared}
+)
+GROUP BY x
 """
 _CHOSEN_PAIRS = """
 INSERT INTO stg_story_candidates SELECT DISTINCT least(x, y), NULL, greatest(x, y) FROM stg_story_chosen

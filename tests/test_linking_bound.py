@@ -211,7 +211,8 @@ def test_a_load_whose_keys_meet_no_stored_key_runs_none_of_the_old_candidates_st
 
 
 @pytest.mark.parametrize("one_read", [1000, 0])  # the pairs' articles read at once; through the temp table
-def test_a_small_load_s_articles_are_read_at_once_and_link_as_through_the_temp_table(monkeypatch, one_read):
+@pytest.mark.parametrize("staged_shingles", [True, False])  # NULL: the new articles' bodies are read instead
+def test_a_small_load_s_articles_are_read_at_once_and_link_as_through_the_temp_table(monkeypatch, one_read, staged_shingles):
     monkeypatch.setattr(linking, "ONE_READ_ARTICLES", one_read)
     monkeypatch.setattr(linking, "PAIR_CHUNK", 1)  # a round per pair: the reads must serve every round
     connection = duckdb.connect()
@@ -219,7 +220,7 @@ def test_a_small_load_s_articles_are_read_at_once_and_link_as_through_the_temp_t
     counting = CountingConnection(connection)
     load(counting, {"z-original": ORIGINAL, **{f"decoy-{i}": body for i, body in enumerate(DECOYS[:2])}})
     counting.statements.clear()
-    stories = load(counting, {"copy": COPY, "another-copy": " ".join(ORIGINAL_WORDS[:300]) + "."})
+    stories = load(counting, {"copy": COPY, "another-copy": " ".join(ORIGINAL_WORDS[:300]) + "."}, staged_shingles)
     assert stories == {"copy": "z-original", "another-copy": "z-original"}
     temp_table = [sql for sql in counting.statements if "stg_story_bodies" in sql]
     assert bool(temp_table) == (one_read == 0)

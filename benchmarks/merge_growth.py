@@ -1,6 +1,7 @@
 """Does a chunk's merge cost more as the warehouse grows? Stage a corpus's chunks once, then
 replay their merges into a warehouse, each in a process of its own, and print per merge its
-seconds and peak RSS (and, with --steps, the RSS after each step of the merge).
+seconds and peak RSS (and, with --steps, after each step of the merge: the RSS, the step's own peak RSS
+and its CPU seconds, and DuckDB's memory).
 
 Staging is the expensive part (decode, clean, extract: ~3 ms of CPU per document) and does not
 depend on the warehouse, so it is done once and kept; a replay costs only the merges, and can be

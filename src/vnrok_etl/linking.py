@@ -386,6 +386,8 @@ def _tested_links(
     parent: dict[str, str] = {}
 
     def root(node: str) -> str:
+        if node not in parent:  # most nodes: no path to keep
+            return node
         path = []
         while node in parent:
             path.append(node)

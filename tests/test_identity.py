@@ -192,10 +192,12 @@ def test_the_same_story_test_reads_a_new_article_s_staged_hashes_as_an_old_artic
     for text, (_, signature) in zip(texts, story_signatures(texts)):
         staged, shingled = shingles_from_digests(signature.shingles), shingles_of(text)
         word_list = WORD.findall(text)
-        expected = frozenset(reference_shingle_hashes(word_list)) if word_list else frozenset()
-        assert staged.all == shingled.all == expected
-        assert staged.lead == shingled.lead == (frozenset(reference_shingle_hashes(word_list[:40])) if word_list else frozenset())
-        assert staged.opening == shingled.opening == (frozenset(reference_shingle_hashes(word_list[:120])) if word_list else frozenset())
+        def expected(first_words: int) -> frozenset[int]:
+            return frozenset(reference_shingle_hashes(word_list[:first_words])) if word_list else frozenset()
+
+        assert staged.all == shingled.all == expected(len(word_list))
+        assert staged.lead == shingled.lead == expected(40)
+        assert staged.opening == shingled.opening == expected(120)
     # 150 words: 148 shingles, the lead 38 of them, the opening 118.
     long = shingles_of(long_text)
     assert (len(long.all), len(long.lead), len(long.opening)) == (148, 38, 118)

@@ -156,7 +156,8 @@ def test_a_load_reads_the_story_keys_and_the_warehouses_bodies_once_whatever_its
         **{column: pa.array([getattr(story_signature(identity_text(body))[1], field) for body in new.values()],
                             pa.list_(pa.int64()))
            for column, field in (("story_keys", "keys"), ("story_top_keys", "top_keys"), ("story_sample", "sample"))},
-        "story_shingles": pa.array([story_signature(identity_text(body))[1].shingles for body in new.values()], pa.binary()),
+        "story_shingles": pa.array([story_signature(identity_text(body))[1].shingles for body in new.values()],
+                                   pa.binary()),
     })
     warehouse.register("load", table)
     stories = link_new_articles(counting, "load")
@@ -212,7 +213,8 @@ def test_a_load_whose_keys_meet_no_stored_key_runs_none_of_the_old_candidates_st
 
 @pytest.mark.parametrize("one_read", [1000, 0])  # the pairs' articles read at once; through the temp table
 @pytest.mark.parametrize("staged_shingles", [True, False])  # NULL: the new articles' bodies are read instead
-def test_a_small_load_s_articles_are_read_at_once_and_link_as_through_the_temp_table(monkeypatch, one_read, staged_shingles):
+def test_a_small_load_s_articles_are_read_at_once_and_link_as_through_the_temp_table(
+        monkeypatch, one_read, staged_shingles):
     monkeypatch.setattr(linking, "ONE_READ_ARTICLES", one_read)
     monkeypatch.setattr(linking, "PAIR_CHUNK", 1)  # a round per pair: the reads must serve every round
     connection = duckdb.connect()

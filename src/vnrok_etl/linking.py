@@ -133,7 +133,7 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     # The one pass over _story_keys (and over articles' stories). When no stored key meets the
     # load's (a warehouse's first load: then not even the load's keys are grouped to meet them),
     # there are no old candidates: the statements that number them, join them and read their
-    # stories and samples are not run (a fifth of a small load's linking: RESULTS.md "Linking
+    # stories and samples are not run (a sixth of a small load's linking: RESULTS.md "Linking
     # cost with a margin").
     old_hits = (connection.execute("SELECT EXISTS (SELECT 1 FROM _story_keys)").fetchone()[0]
                 and connection.execute(_KEY_HIT_ROWS).fetchone()[0] > 0)
@@ -199,8 +199,9 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
 # The rankings are aggregates, not windows: the member is the max of (shared keys, -its number)
 # and the kept stories or partners arg_max's top TOP_STORIES by (shared keys, -their number), the
 # same order as the windows' ORDER BY shared DESC, number (numbers are distinct, so no ties are
-# left), in a heap of TOP_STORIES per new article instead of a sort of every candidate: a quarter
-# of the two statements' CPU on benchmarks/dedup.py (RESULTS.md "Linking cost with a margin").
+# left), in a heap of TOP_STORIES per new article instead of a sort of every candidate: 12-40 %
+# less CPU for the two statements on benchmarks/dedup.py's loads (RESULTS.md "Linking cost with
+# a margin").
 _CANDIDATE_TABLES = """
 CREATE OR REPLACE TEMP TABLE stg_story_candidates (a BIGINT, old VARCHAR, b BIGINT);
 CREATE OR REPLACE TEMP TABLE stg_story_chosen (x BIGINT, y BIGINT);
@@ -325,7 +326,7 @@ def _fetched_bodies(
     """How `_tested_links` reads the articles of a round of pairs: article_id -> (body, staged
     shingle hashes) for the ids asked. A new article's staged shingle hashes are read, and not its
     body (the exact test reads the hashes; reading both columns of the staged load cost the merge
-    of a 10,000-document chunk 35 MB more than reading the bodies alone had); its body only when
+    of a 10,000-document chunk about 25 MB more than reading the bodies alone had); its body only when
     it was staged without them (a spill from before them).
 
     When the pairs hold at most ONE_READ_ARTICLES articles (a small load: what two rounds would
@@ -344,14 +345,17 @@ def _fetched_bodies(
     unhashed = f"""SELECT article_id, body, NULL FROM {new_articles}
                    WHERE story_shingles IS NULL AND article_id IN (SELECT unnest($ids::VARCHAR[]))"""
     if len(wanted) <= ONE_READ_ARTICLES:
-        held = {article: (body, shingles) for article, body, shingles in connection.execute(query, {"ids": wanted}).fetchall()}
-        if missing := [article for article, (body, shingles) in held.items() if body is None and shingles is None]:
+        held = {article: (body, shingles)
+                for article, body, shingles in connection.execute(query, {"ids": wanted}).fetchall()}
+        if missing := [article for article, (body, shingles) in held.items()
+                       if body is None and shingles is None]:
             held.update((article, (body, shingles)) for article, body, shingles in connection.execute(
                 unhashed, {"ids": missing}).fetchall())
         return lambda ids: {article: held[article] for article in ids if article in held}
     connection.execute(f"CREATE OR REPLACE TEMP TABLE stg_story_bodies AS {query}", {"ids": wanted})
-    if connection.execute("SELECT count(*) FROM stg_story_bodies WHERE body IS NULL AND shingles IS NULL").fetchone()[0]:
-        connection.execute("DELETE FROM stg_story_bodies WHERE body IS NULL AND shingles IS NULL")
+    unread = "FROM stg_story_bodies WHERE body IS NULL AND shingles IS NULL"
+    if connection.execute(f"SELECT count(*) {unread}").fetchone()[0]:
+        connection.execute(f"DELETE {unread}")
         connection.execute(f"INSERT INTO stg_story_bodies {unhashed}", {"ids": wanted})
     return _reader(connection, "SELECT article_id, body, shingles FROM stg_story_bodies")
 

@@ -43,7 +43,8 @@ and so was the help those runs gave edited copies: with bands of 4, 1.4 % of cop
 their words changed no longer shared two keys with their original; with bands of 3, none of 875
 (seeds 1-7), and the other edits as many or more (RESULTS.md).
 
-One-permutation MinHash hashes each shingle once (a 64-bit hash the SimHash also reads) and takes
+One-permutation MinHash hashes each shingle once (a 64-bit hash the SimHash and the same-story
+test also read: a new article's test at the merge reads the hashes its worker staged) and takes
 each bin's least value, where k-permutation MinHash (datasketch's MinHash) computes 128 hashes per
 shingle. A shingle's hash is made from its three words' hashes (`shingle_hash_batch`: a word's
 blake2b digest is computed once and kept, the three are mixed in numpy), and the bins of a whole

@@ -322,6 +322,8 @@ def by_warehouse(texts: list[str]) -> tuple[list[tuple[int, int]], Clock]:
             "story_keys": pa.array([signature.keys for signature in signatures], pa.list_(pa.int64())),
             "story_top_keys": pa.array([signature.top_keys for signature in signatures], pa.list_(pa.int64())),
             "story_sample": pa.array([signature.sample for signature in signatures], pa.list_(pa.int64())),
+            # every shingle hash, staged for the exact test (None with a tree from before 5 Dec, 11:00)
+            "story_shingles": pa.array([getattr(signature, "shingles", None) for signature in signatures], pa.binary()),
         }
         if not WHOLE_LOAD:
             clock.stop()
@@ -450,6 +452,7 @@ def link_one_load(path: Path, load_size: int, memory_limit: str) -> dict[str, fl
         "story_keys": pa.array([s.keys for s in signatures], pa.list_(pa.int64())),
         "story_top_keys": pa.array([s.top_keys for s in signatures], pa.list_(pa.int64())),
         "story_sample": pa.array([s.sample for s in signatures], pa.list_(pa.int64())),
+        "story_shingles": pa.array([getattr(s, "shingles", None) for s in signatures], pa.binary()),
     })
     connection.register("load", load)
     connection.execute("BEGIN")

@@ -1,6 +1,7 @@
 """Does a chunk's merge cost more as the warehouse grows? Stage a corpus's chunks once, then
 replay their merges into a warehouse, each in a process of its own, and print per merge its
-seconds and peak RSS (and, with --steps, the RSS after each step of the merge).
+seconds and peak RSS (and, with --steps, after each step of the merge: the RSS, the step's own peak RSS
+and its CPU seconds, and DuckDB's memory).
 
 Staging is the expensive part (decode, clean, extract: ~3 ms of CPU per document) and does not
 depend on the warehouse, so it is done once and kept; a replay costs only the merges, and can be
@@ -131,24 +132,39 @@ def traced_merge(folder: Path, warehouse: Path, number: int, linking: bool = Tru
     def peak() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    def note(label: str, connection=None) -> None:
-        duck = ""
+    def step_peak() -> float:
+        """VmHWM: the peak RSS since the last reset_peak() (Linux), so each step shows its own."""
+        with open("/proc/self/status") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+        return 0.0
+
+    def reset_peak() -> None:
+        Path("/proc/self/clear_refs").write_text("5")  # VmHWM back to the RSS now
+
+    def note(label: str, connection=None, before: float | None = None) -> None:
+        duck = own = ""
         if connection is not None:
             used = connection.execute(
                 "SELECT tag, memory_usage_bytes FROM duckdb_memory() WHERE memory_usage_bytes > 0 ORDER BY 2 DESC"
             ).fetchall()
             duck = " duckdb " + ", ".join(f"{tag} {size / 2**20:.0f}" for tag, size in used[:5])
-        print(f"  {time.perf_counter() - clock:7.1f} s  rss {rss():6.0f}  peak {peak():6.0f}  {label}{duck}", flush=True)
+        if before is not None:  # the step's own peak, and what it added to the RSS it started from
+            own = f"  step peak {step_peak():6.0f} (+{step_peak() - before:.0f})"
+        print(f"  {time.perf_counter() - clock:7.1f} s  rss {rss():6.0f}  peak {peak():6.0f}{own}  {label}{duck}", flush=True)
 
     def wrap(name: str) -> None:
         original = getattr(wh, name)
 
         def traced(connection, *args, **kwargs):
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
+            reset_peak()
+            before = rss()
             result = original(connection, *args, **kwargs)
             sql = args[0] if args and isinstance(args[0], str) else name
             words = " ".join(sql.split()[:3]) if name == "_insert" else name
-            note(f"{words} ({time.perf_counter() - started:.1f} s)", connection)
+            note(f"{words} ({time.perf_counter() - started:.1f} s, CPU {time.process_time() - cpu:.1f} s)", connection, before)
             return result
 
         setattr(wh, name, traced)

@@ -29,9 +29,13 @@ from vnrok_etl.stories import (
     components,
     prefix_levels,
     same_story,
+    shingle_hash_batch,
+    shingle_hashes,
+    shingles_from_digests,
     shingles_of,
     story_signature,
     story_signatures,
+    words,
 )
 
 BODY = (SEEDS / "004_50867dec6f891f30.txt").read_text(encoding="utf-8")
@@ -176,3 +180,41 @@ def test_word_hashes_are_kept_up_to_a_bound_and_hash_the_same_after_it(monkeypat
     assert story_signatures([text]) == first
     digests, _ = first[0]
     assert digests == b"".join(value.to_bytes(8, "big") for value in reference_shingle_hashes(WORD.findall(text)))
+
+
+def test_the_same_story_test_reads_a_new_article_s_staged_hashes_as_an_old_article_s_body():
+    # A new article's test reads the shingle hashes its worker computed (Signature.shingles,
+    # staged); an old article's body is shingled at the merge. Both must give the shingles the
+    # definition gives (story_reference): all of them, the lead (those of the first 40 words)
+    # and the opening (of the first 120 words), whatever the length.
+    long_text = " ".join(f"w{i}" for i in range(150))
+    texts = [identity_text(text) for text in (BODY, "", "one", "one two", "one two three", long_text, *PARAGRAPHS[:3])]
+    for text, (_, signature) in zip(texts, story_signatures(texts)):
+        staged, shingled = shingles_from_digests(signature.shingles), shingles_of(text)
+        word_list = WORD.findall(text)
+        def expected(first_words: int) -> frozenset[int]:
+            return frozenset(reference_shingle_hashes(word_list[:first_words])) if word_list else frozenset()
+
+        assert staged.all == shingled.all == expected(len(word_list))
+        assert staged.lead == shingled.lead == expected(40)
+        assert staged.opening == shingled.opening == expected(120)
+    # 150 words: 148 shingles, the lead 38 of them, the opening 118.
+    long = shingles_of(long_text)
+    assert (len(long.all), len(long.lead), len(long.opening)) == (148, 38, 118)
+    # A text without words has no shingles, from its body or its staged hashes: never a copy.
+    assert not same_story(shingles_of(""), shingles_from_digests(story_signature("")[1].shingles))
+
+
+def test_one_article_s_shingle_hashes_are_those_of_a_batch():
+    for word_list in ([], ["a"], ["a", "b"], ["a", "b", "c"], WORD.findall(identity_text(BODY))):
+        assert shingle_hashes(word_list).tolist() == shingle_hash_batch([word_list])[0].tolist()
+
+
+def test_the_words_of_ascii_and_other_texts_are_the_word_pattern_s_matches():
+    # Underscores and digits are word characters; every other ASCII character breaks words,
+    # control characters included (ASCII texts are split on a translation, not by the pattern).
+    assert words("a_b c-d 3.5\x1fe\tf'g\x00h") == ["a_b", "c", "d", "3", "5", "e", "f", "g", "h"]
+    every_ascii = "".join(chr(code) + "x" for code in range(128))
+    assert words(every_ascii) == WORD.findall(every_ascii)
+    # Other texts: Unicode word characters; a dash and a non-breaking space break words.
+    assert words("việt nam—hàn\u00a0quốc") == ["việt", "nam", "hàn", "quốc"]

@@ -53,8 +53,11 @@ def shared_keys(a: str, b: str) -> int:
     return sum(1 for key in all_a & all_b if key in sa.top_keys or key in sb.top_keys)
 
 
-def load(connection: duckdb.DuckDBPyConnection, bodies: dict[str, str]) -> dict[str, str]:
-    """Link `bodies` as one load (linking.py), then insert them with their story as the merge does."""
+def load(connection: duckdb.DuckDBPyConnection, bodies: dict[str, str], staged_shingles: bool = True) -> dict[str, str]:
+    """Link `bodies` as one load (linking.py), then insert them with their story as the merge does.
+
+    With `staged_shingles`, the load carries each article's shingle hashes as staging does;
+    without, the column is NULL (a spill staged before it existed) and the bodies are shingled."""
     signatures = [story_signature(identity_text(body))[1] for body in bodies.values()]
     table = pa.table({
         "article_id": list(bodies),
@@ -64,6 +67,7 @@ def load(connection: duckdb.DuckDBPyConnection, bodies: dict[str, str]) -> dict[
         "story_keys": pa.array([s.keys for s in signatures], pa.list_(pa.int64())),
         "story_top_keys": pa.array([s.top_keys for s in signatures], pa.list_(pa.int64())),
         "story_sample": pa.array([s.sample for s in signatures], pa.list_(pa.int64())),
+        "story_shingles": pa.array([s.shingles if staged_shingles else None for s in signatures], pa.binary()),
     })
     connection.register("load", table)
     stories = link_new_articles(connection, "load")
@@ -98,8 +102,11 @@ def test_the_fixture_gives_the_copy_more_candidate_stories_than_the_bound():
     assert shared_keys(COPY, ORIGINAL) > max(from_decoys)
 
 
-def test_a_copy_with_more_candidate_stories_than_the_bound_joins_its_original(warehouse):
-    stories = load(warehouse, {"copy": COPY})
+# The copy's exact test reads its staged shingle hashes, or (an older spill: NULL) its body; the
+# original's side is always its body, shingled at the merge: the same story either way.
+@pytest.mark.parametrize("staged_shingles", [True, False])
+def test_a_copy_with_more_candidate_stories_than_the_bound_joins_its_original(warehouse, staged_shingles):
+    stories = load(warehouse, {"copy": COPY}, staged_shingles)
     assert stories == {"copy": "z-original"}
     assert warehouse.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone() == (6,)
 
@@ -149,6 +156,8 @@ def test_a_load_reads_the_story_keys_and_the_warehouses_bodies_once_whatever_its
         **{column: pa.array([getattr(story_signature(identity_text(body))[1], field) for body in new.values()],
                             pa.list_(pa.int64()))
            for column, field in (("story_keys", "keys"), ("story_top_keys", "top_keys"), ("story_sample", "sample"))},
+        "story_shingles": pa.array([story_signature(identity_text(body))[1].shingles for body in new.values()],
+                                   pa.binary()),
     })
     warehouse.register("load", table)
     stories = link_new_articles(counting, "load")
@@ -157,12 +166,13 @@ def test_a_load_reads_the_story_keys_and_the_warehouses_bodies_once_whatever_its
     assert len(batches) == 3
     reads_keys = [sql for sql in counting.statements
                   if re.search(r"(?<!\w)_story_keys\b", sql) and not sql.startswith("INSERT INTO _story_keys")]
-    assert len(reads_keys) == 1
+    # one scan, and before it a look for any stored key (one row; none: a first load)
+    assert len(reads_keys) == 2 and reads_keys[0] == "SELECT EXISTS (SELECT 1 FROM _story_keys)"
     reads_articles = [sql for sql in counting.statements if re.search(r"\bFROM articles\b", sql)]
     # the stories of the keys' articles, the old candidates' samples, the bodies for the exact
     # test and the stories settled: one each, however many batches and rounds
     assert len(reads_articles) == 4
-    assert len([sql for sql in reads_articles if re.search(r"\bbody FROM articles\b", sql)]) == 1
+    assert len([sql for sql in reads_articles if re.search(r"SELECT article_id, body\b[^()]*\bFROM articles\b", sql)]) == 1
 
 
 def test_the_new_partners_chosen_at_the_bound_do_not_depend_on_the_loads_order(monkeypatch):
@@ -182,3 +192,37 @@ def test_the_new_partners_chosen_at_the_bound_do_not_depend_on_the_loads_order(m
     forward = chosen(list(decoys))
     assert 0 < len(forward) < len(decoys) * (len(decoys) - 1) // 2  # the bound left some pairs out
     assert chosen(list(reversed(decoys))) == forward
+
+
+def test_a_load_whose_keys_meet_no_stored_key_runs_none_of_the_old_candidates_statements():
+    # A warehouse's first load: no row of `_story_keys` holds a key of it, so there is nothing to
+    # number, join or read on the old side; its copies still join each other. The next load,
+    # whose copy meets the stored keys, runs them and joins the story.
+    connection = duckdb.connect()
+    connection.execute(TABLES)
+    counting = CountingConnection(connection)
+    first = load(counting, {"z-original": ORIGINAL, "copy": COPY})
+    assert first == {"z-original": "z-original", "copy": "z-original"}
+    old_side = ("stg_story_hit_stories", "stg_story_hits", "stg_story_old", "INSERT INTO stg_story_candidates WITH")
+    assert not [sql for sql in counting.statements if any(name in sql for name in old_side)]
+    counting.statements.clear()
+    second = load(counting, {"another-copy": " ".join(ORIGINAL_WORDS[:300]) + "."})
+    assert second == {"another-copy": "z-original"}
+    assert all(any(name in sql for sql in counting.statements) for name in old_side)
+
+
+@pytest.mark.parametrize("one_read", [1000, 0])  # the pairs' articles read at once; through the temp table
+@pytest.mark.parametrize("staged_shingles", [True, False])  # NULL: the new articles' bodies are read instead
+def test_a_small_load_s_articles_are_read_at_once_and_link_as_through_the_temp_table(
+        monkeypatch, one_read, staged_shingles):
+    monkeypatch.setattr(linking, "ONE_READ_ARTICLES", one_read)
+    monkeypatch.setattr(linking, "PAIR_CHUNK", 1)  # a round per pair: the reads must serve every round
+    connection = duckdb.connect()
+    connection.execute(TABLES)
+    counting = CountingConnection(connection)
+    load(counting, {"z-original": ORIGINAL, **{f"decoy-{i}": body for i, body in enumerate(DECOYS[:2])}})
+    counting.statements.clear()
+    stories = load(counting, {"copy": COPY, "another-copy": " ".join(ORIGINAL_WORDS[:300]) + "."}, staged_shingles)
+    assert stories == {"copy": "z-original", "another-copy": "z-original"}
+    temp_table = [sql for sql in counting.statements if "stg_story_bodies" in sql]
+    assert bool(temp_table) == (one_read == 0)

@@ -12,9 +12,10 @@ A load links its new articles in five steps, none of which reads every signature
    side, grouped by the load's own article numbers), bounded per new article (below), then
    screened by the containment their shingle samples estimate, SCREEN_BATCH new articles at a
    time (the candidates' samples only are read from `_story_samples`, by a semi-join);
-2. the same-story test on each remaining pair, in Python, on the two bodies fetched for that
-   chunk of pairs only (stories.same_story: exact containment of word 3-shingles; the bodies
-   of every article in a pair are copied once into a temp table, `_fetched_bodies`), but for a
+2. the same-story test on each remaining pair, in Python, on the two articles fetched for that
+   chunk of pairs only (stories.same_story: exact containment of word 3-shingles, read from a
+   new article's staged shingle hashes, or from an old article's body; the articles of every
+   pair are read once, into Python for a small load or else into a temp table, `_fetched_bodies`), but for a
    pair already in one story (by an old story or links found before). Pairs with an old story's
    canonical article go first, then the likeliest: a story's new copies then meet the one old
    copy already shingled, instead of one each (with probing densification, old articles
@@ -71,7 +72,7 @@ give, and migration 012 again, when the shingle hashes the keys and SimHash are 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 import duckdb
@@ -87,11 +88,13 @@ from vnrok_etl.stories import (
     canonical_order,
     components,
     same_story,
+    shingles_from_digests,
     shingles_of,
     story_signatures,
 )
 
 PAIR_CHUNK = 500  # candidate pairs tested per round trip (bodies and shingles of at most 1,000 articles)
+ONE_READ_ARTICLES = 2 * PAIR_CHUNK  # pairs of at most this many articles are read at once (_fetched_bodies)
 TOP_STORIES = 8  # candidate stories kept per new article, those sharing the most keys (docstring)
 SCREEN_BATCH = 1000  # new articles whose candidate pairs and samples are screened per round trip
 KEY_CHUNK = 5000  # articles whose signatures relink_all computes per round trip
@@ -101,7 +104,10 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     """Link a load's new articles into stories; returns new article_id -> story_id.
 
     `new_articles` names a relation with (article_id, body, published_date, published_at,
-    story_keys, story_top_keys, story_sample) of the load's articles not yet in the warehouse.
+    story_keys, story_top_keys, story_sample, story_shingles) of the load's articles not yet in
+    the warehouse; `story_shingles` (the shingle hashes the signature was made of,
+    stories.Signature.shingles) spares the exact test finding and hashing a new article's words
+    again, and may be NULL (the body is then shingled).
     Old articles whose story changes are updated here; the caller inserts the new ones with the
     story_id returned.
 
@@ -124,47 +130,51 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     )
     new_ids = [article for (article,) in connection.execute("SELECT article_id FROM stg_story_load ORDER BY n").fetchall()]
     connection.execute(_CANDIDATE_TABLES)
-    for statement in _KEY_HITS:  # the one pass over _story_keys (and over articles' stories)
-        connection.execute(statement)
+    # The one pass over _story_keys (and over articles' stories). When no stored key meets the
+    # load's (a warehouse's first load: then not even the load's keys are grouped to meet them),
+    # there are no old candidates: the statements that number them, join them and read their
+    # stories and samples are not run (a sixth of a small load's linking: RESULTS.md "Linking
+    # cost with a margin").
+    old_hits = (connection.execute("SELECT EXISTS (SELECT 1 FROM _story_keys)").fetchone()[0]
+                and connection.execute(_KEY_HIT_ROWS).fetchone()[0] > 0)
+    if old_hits:
+        for statement in _KEY_HITS:
+            connection.execute(statement)
     batch_candidates = _BATCH_CANDIDATES.format(min_shared=MIN_SHARED_KEYS, top=TOP_STORIES)
     batch_chosen = _BATCH_CHOSEN.format(min_shared=MIN_SHARED_KEYS, top=TOP_STORIES)
     for first in range(0, len(new_ids), SCREEN_BATCH):
         window = {"first": first, "last": first + SCREEN_BATCH}
-        connection.execute(batch_candidates, window)
+        if old_hits:
+            connection.execute(batch_candidates, window)
         connection.execute(batch_chosen, window)
     connection.execute(_CHOSEN_PAIRS)
-    # An old article stands for its whole story: the node is its story_id. Each side is cut to
-    # the candidates by a semi-join (a hash table of their ids) before the two meet, so memory
-    # follows the load's candidates, not the warehouse: joined whole, DuckDB read every sample
-    # list of a 100k warehouse (37 MB) to probe with (EXPLAIN ANALYZE, 3x the time).
-    connection.execute(
-        """CREATE OR REPLACE TEMP TABLE stg_story_old AS
-           SELECT a.article_id, a.story_id, s.sample
-           FROM (SELECT article_id, story_id FROM articles
-                 WHERE article_id IN (SELECT old FROM stg_story_candidates)) a
-           LEFT JOIN (SELECT article_id, sample FROM _story_samples
-                      WHERE article_id IN (SELECT old FROM stg_story_candidates)) s USING (article_id)"""
-    )
-    old_story = dict(connection.execute("SELECT article_id, story_id FROM stg_story_old").fetchall())
+    old_story: dict[str, str] = {}
+    if old_hits:
+        # An old article stands for its whole story: the node is its story_id. Each side is cut
+        # to the candidates by a semi-join (a hash table of their ids) before the two meet, so
+        # memory follows the load's candidates, not the warehouse: joined whole, DuckDB read
+        # every sample list of a 100k warehouse (37 MB) to probe with (EXPLAIN ANALYZE, 3x the time).
+        connection.execute(
+            """CREATE OR REPLACE TEMP TABLE stg_story_old AS
+               SELECT a.article_id, a.story_id, s.sample
+               FROM (SELECT article_id, story_id FROM articles
+                     WHERE article_id IN (SELECT old FROM stg_story_candidates)) a
+               LEFT JOIN (SELECT article_id, sample FROM _story_samples
+                          WHERE article_id IN (SELECT old FROM stg_story_candidates)) s USING (article_id)"""
+        )
+        old_story = dict(connection.execute("SELECT article_id, story_id FROM stg_story_old").fetchall())
     canonical = set(old_story.values())
     scored = []
     for start in range(0, len(new_ids), SCREEN_BATCH):  # the samples of one batch's pairs at a time
         window = [start, start + SCREEN_BATCH]
         candidates = [(new_ids[a], old if b is None else new_ids[b]) for a, old, b in connection.execute(
             "SELECT a, old, b FROM stg_story_candidates WHERE a >= ? AND a < ?", window).fetchall()]
-        sample_of = dict(connection.execute(
-            """SELECT article_id, sample FROM stg_story_load
-               WHERE n IN (SELECT a FROM stg_story_candidates WHERE a >= $1 AND a < $2
-                           UNION ALL SELECT b FROM stg_story_candidates WHERE a >= $1 AND a < $2)
-               UNION ALL
-               SELECT article_id, sample FROM stg_story_old
-               WHERE article_id IN (SELECT old FROM stg_story_candidates WHERE a >= $1 AND a < $2)""", window,
-        ).fetchall())
+        sample_of = dict(connection.execute(_SAMPLES + (_OLD_SAMPLES if old_hits else ""), window).fetchall())
         scored += _screen_scores(candidates, sample_of, canonical)
     scored.sort()
     pairs = [(a, b) for *_, a, b in scored]
     del scored
-    links = list(_tested_links(connection, pairs, _fetched_bodies(connection, pairs, new_articles), old_story))
+    links = list(_tested_links(pairs, _fetched_bodies(connection, pairs, new_articles), old_story)) if pairs else []
     stories = {new: new for new in new_ids}
     if links:
         groups = _groups(new_ids, [(a, old_story.get(b, b)) for a, b in links])
@@ -186,6 +196,12 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
 # story), represented by the member sharing the most keys (ties: the smallest id), and ranked by
 # those shared keys (ties: the story's id); each new article chooses its TOP_STORIES new partners
 # the same way, and a new-new pair is kept when either article chose the other.
+# The rankings are aggregates, not windows: the member is the max of (shared keys, -its number)
+# and the kept stories or partners arg_max's top TOP_STORIES by (shared keys, -their number), the
+# same order as the windows' ORDER BY shared DESC, number (numbers are distinct, so no ties are
+# left), in a heap of TOP_STORIES per new article instead of a sort of every candidate: 12-40 %
+# less CPU for the two statements on benchmarks/dedup.py's loads (RESULTS.md "Linking cost with
+# a margin").
 _CANDIDATE_TABLES = """
 CREATE OR REPLACE TEMP TABLE stg_story_candidates (a BIGINT, old VARCHAR, b BIGINT);
 CREATE OR REPLACE TEMP TABLE stg_story_chosen (x BIGINT, y BIGINT);
@@ -199,31 +215,43 @@ CREATE OR REPLACE TEMP TABLE stg_story_chosen (x BIGINT, y BIGINT);
 # articles share keys with many, that grouping was most of the merge's time (RESULTS.md "One pass
 # over the story keys per chunk"). Every row a batch's join would meet in `_story_keys` is here,
 # so the candidates are the same.
+_KEY_HIT_ROWS = """
+CREATE OR REPLACE TEMP TABLE stg_story_hit_rows AS
+SELECT k.key, k.article_id, k.is_top
+FROM _story_keys k
+JOIN (SELECT key, bool_or(is_top) AS is_top FROM stg_story_keys GROUP BY key) n
+  ON n.key = k.key AND (n.is_top OR k.is_top)
+"""
 _KEY_HITS = (
-    """CREATE OR REPLACE TEMP TABLE stg_story_hit_rows AS
-       SELECT k.key, k.article_id, k.is_top
-       FROM _story_keys k
-       JOIN (SELECT key, bool_or(is_top) AS is_top FROM stg_story_keys GROUP BY key) n
-         ON n.key = k.key AND (n.is_top OR k.is_top)""",
-    """CREATE OR REPLACE TEMP TABLE stg_story_hit_articles AS
-       SELECT article_id, story_id FROM articles WHERE article_id IN (SELECT article_id FROM stg_story_hit_rows)""",
     # The numbers are ranks over the distinct ids, each its own small window: one window over the
     # hit articles ordered two ways at once (dense_rank by article_id and by story_id) could not
     # work within the merge's 160MB at 650,000 documents (an out-of-memory error in a 1M run).
     # row_number over distinct ids is dense_rank over the rows; a NULL story_id ranks last in both.
+    # The hit articles' stories are read once (a materialized CTE), for both windows and the join.
     """CREATE OR REPLACE TEMP TABLE stg_story_hit_stories AS
+       WITH h AS MATERIALIZED (
+           SELECT article_id, story_id FROM articles WHERE article_id IN (SELECT article_id FROM stg_story_hit_rows)
+       )
        SELECT o.o, h.article_id, s.s
-       FROM stg_story_hit_articles h
-       JOIN (SELECT article_id, row_number() OVER (ORDER BY article_id) AS o FROM stg_story_hit_articles) o
-         USING (article_id)
-       JOIN (SELECT story_id, row_number() OVER (ORDER BY story_id) AS s
-             FROM (SELECT DISTINCT story_id FROM stg_story_hit_articles)) s
+       FROM h
+       JOIN (SELECT article_id, row_number() OVER (ORDER BY article_id) AS o FROM h) o USING (article_id)
+       JOIN (SELECT story_id, row_number() OVER (ORDER BY story_id) AS s FROM (SELECT DISTINCT story_id FROM h)) s
          ON s.story_id IS NOT DISTINCT FROM h.story_id""",
     """CREATE OR REPLACE TEMP TABLE stg_story_hits AS
        SELECT h.key, o.o, o.s, h.is_top FROM stg_story_hit_rows h JOIN stg_story_hit_stories o USING (article_id)""",
     "DROP TABLE stg_story_hit_rows",
-    "DROP TABLE stg_story_hit_articles",
 )
+# The samples of one screen batch's candidates ($1 <= a < $2): the load's, and the old ones'.
+_SAMPLES = """
+SELECT article_id, sample FROM stg_story_load
+WHERE n IN (SELECT a FROM stg_story_candidates WHERE a >= $1 AND a < $2
+            UNION ALL SELECT b FROM stg_story_candidates WHERE a >= $1 AND a < $2)
+"""
+_OLD_SAMPLES = """
+UNION ALL
+SELECT article_id, sample FROM stg_story_old
+WHERE article_id IN (SELECT old FROM stg_story_candidates WHERE a >= $1 AND a < $2)
+"""
 _BATCH_CANDIDATES = """
 INSERT INTO stg_story_candidates
 WITH shared_old AS (
@@ -232,21 +260,22 @@ WITH shared_old AS (
     JOIN stg_story_hits k ON k.key = n.key AND (n.is_top OR k.is_top)
     GROUP BY ALL HAVING count(*) >= {min_shared}
 ), by_story AS (
-    SELECT a, o, s, shared FROM shared_old
-    QUALIFY row_number() OVER (PARTITION BY a, s ORDER BY shared DESC, o) = 1
+    SELECT a, s, max({{'shared': shared, 'first': -o}}) AS best FROM shared_old GROUP BY a, s
 ), kept AS (
-    SELECT a, o FROM by_story
-    QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, s) <= {top}
+    SELECT a, unnest(arg_max(-best.first, {{'shared': best.shared, 'first': -s}}, {top})) AS o FROM by_story GROUP BY a
 )
 SELECT kept.a, h.article_id, NULL FROM kept JOIN stg_story_hit_stories h USING (o)
 """
 _BATCH_CHOSEN = """
 INSERT INTO stg_story_chosen
-SELECT n.n, m.n
-FROM (SELECT * FROM stg_story_keys WHERE n >= $first AND n < $last) n
-JOIN stg_story_keys m ON m.key = n.key AND (n.is_top OR m.is_top) AND m.n <> n.n
-GROUP BY n.n, m.n HAVING count(*) >= {min_shared}
-QUALIFY row_number() OVER (PARTITION BY n.n ORDER BY count(*) DESC, m.n) <= {top}
+SELECT x, unnest(arg_max(y, {{'shared': shared, 'first': -y}}, {top}))
+FROM (
+    SELECT n.n AS x, m.n AS y, count(*) AS shared
+    FROM (SELECT * FROM stg_story_keys WHERE n >= $first AND n < $last) n
+    JOIN stg_story_keys m ON m.key = n.key AND (n.is_top OR m.is_top) AND m.n <> n.n
+    GROUP BY n.n, m.n HAVING count(*) >= {min_shared}
+)
+GROUP BY x
 """
 _CHOSEN_PAIRS = """
 INSERT INTO stg_story_candidates SELECT DISTINCT least(x, y), NULL, greatest(x, y) FROM stg_story_chosen
@@ -291,31 +320,65 @@ def _screen_scores(
     return kept
 
 
-def _fetched_bodies(connection: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]], new_articles: str) -> str:
-    """A query of the bodies of every article in `pairs`, copied once into a temp table.
+def _fetched_bodies(
+    connection: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]], new_articles: str,
+) -> Callable[[list[str]], dict[str, tuple[str | None, bytes | None]]]:
+    """How `_tested_links` reads the articles of a round of pairs: article_id -> (body, staged
+    shingle hashes) for the ids asked. A new article's staged shingle hashes are read, and not its
+    body (the exact test reads the hashes; reading both columns of the staged load cost the merge
+    of a 10,000-document chunk about 25 MB more than reading the bodies alone had); its body only when
+    it was staged without them (a spill from before them).
 
-    One read of the warehouse's and the load's bodies for the whole load: `_tested_links` asks
-    for one round's bodies at a time (PAIR_CHUNK pairs), and asked `articles` (every body of the
-    warehouse: DuckDB reads the body column with the ids it filters) and the staged load each
-    time, 50 rounds or so per 10,000-document chunk. The copy is DuckDB's, under the merge's
-    memory limit (it spills), not Python's.
+    When the pairs hold at most ONE_READ_ARTICLES articles (a small load: what two rounds would
+    hold), they are read once, here, into Python: no temp table, no query per round. Otherwise
+    they are copied once into a temp table and each round reads its own there: one read of the
+    warehouse's and the load's bodies for the whole load, where each round used to ask `articles`
+    (every body of the warehouse: DuckDB reads the body column with the ids it filters) and the
+    staged load again, 50 rounds or so per 10,000-document chunk. The copy is DuckDB's, under the
+    merge's memory limit (it spills), not Python's.
     """
     wanted = sorted({article for pair in pairs for article in pair})
-    connection.execute(
-        f"""CREATE OR REPLACE TEMP TABLE stg_story_bodies AS
-            SELECT article_id, body FROM {new_articles} WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))
-            UNION ALL
-            SELECT article_id, body FROM articles WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))""",
-        {"ids": wanted},
-    )
-    return "SELECT article_id, body FROM stg_story_bodies"
+    query = f"""SELECT article_id, NULL::VARCHAR AS body, story_shingles AS shingles
+                FROM {new_articles} WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))
+                UNION ALL
+                SELECT article_id, body, NULL FROM articles WHERE article_id IN (SELECT unnest($ids::VARCHAR[]))"""
+    unhashed = f"""SELECT article_id, body, NULL FROM {new_articles}
+                   WHERE story_shingles IS NULL AND article_id IN (SELECT unnest($ids::VARCHAR[]))"""
+    if len(wanted) <= ONE_READ_ARTICLES:
+        held = {article: (body, shingles)
+                for article, body, shingles in connection.execute(query, {"ids": wanted}).fetchall()}
+        if missing := [article for article, (body, shingles) in held.items()
+                       if body is None and shingles is None]:
+            held.update((article, (body, shingles)) for article, body, shingles in connection.execute(
+                unhashed, {"ids": missing}).fetchall())
+        return lambda ids: {article: held[article] for article in ids if article in held}
+    connection.execute(f"CREATE OR REPLACE TEMP TABLE stg_story_bodies AS {query}", {"ids": wanted})
+    unread = "FROM stg_story_bodies WHERE body IS NULL AND shingles IS NULL"
+    if connection.execute(f"SELECT count(*) {unread}").fetchone()[0]:
+        connection.execute(f"DELETE {unread}")
+        connection.execute(f"INSERT INTO stg_story_bodies {unhashed}", {"ids": wanted})
+    return _reader(connection, "SELECT article_id, body, shingles FROM stg_story_bodies")
+
+
+def _reader(
+    connection: duckdb.DuckDBPyConnection, bodies: str,
+) -> Callable[[list[str]], dict[str, tuple[str | None, bytes | None]]]:
+    """A round's articles from `bodies`, a query of (article_id, body, shingles) holding each once."""
+    def read(ids: list[str]) -> dict[str, tuple[str | None, bytes | None]]:
+        return {article: (body, shingles) for article, body, shingles in connection.execute(
+            f"SELECT article_id, body, shingles FROM ({bodies}) WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+            [ids]).fetchall()}
+    return read
 
 
 def _tested_links(
-    connection: duckdb.DuckDBPyConnection, pairs: list[tuple[str, str]], bodies: str,
+    pairs: list[tuple[str, str]], read: Callable[[list[str]], dict[str, tuple[str | None, bytes | None]]],
     node_of: dict[str, str] | None = None,
 ) -> Iterable[tuple[str, str]]:
     """The `pairs` (in the order given) that pass the same-story test, chunk by chunk.
+
+    `read(ids)` gives each article's (body, staged shingle hashes): the hashes
+    (stories.shingles_from_digests) when it has them, else its body, shingled here.
 
     A pair whose two articles are already one story (`node_of` maps an old article to its
     story; links found so far join more) is not tested: its link could not change any story,
@@ -327,6 +390,8 @@ def _tested_links(
     parent: dict[str, str] = {}
 
     def root(node: str) -> str:
+        if node not in parent:  # most nodes: no path to keep
+            return node
         path = []
         while node in parent:
             path.append(node)
@@ -341,14 +406,12 @@ def _tested_links(
                  if root(node_of.get(a, a)) != root(node_of.get(b, b))]
         wanted = {article for pair in chunk for article in pair}
         sets = {article: shingles for article, shingles in sets.items() if article in wanted}  # carried over
-        texts = dict(connection.execute(  # `bodies` holds each article once
-            f"SELECT article_id, body FROM ({bodies}) WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
-            [sorted(wanted - sets.keys())],
-        ).fetchall())
+        texts = {article: (body, shingles) for article, (body, shingles) in read(sorted(wanted - sets.keys())).items()
+                 if body is not None or shingles is not None}
 
         for a, b in chunk:
             # A missing body is left to the articles insert to refuse, with its own error.
-            if (a not in sets and texts.get(a) is None) or (b not in sets and texts.get(b) is None):
+            if (a not in sets and a not in texts) or (b not in sets and b not in texts):
                 continue
             node_a, node_b = root(node_of.get(a, a)), root(node_of.get(b, b))
             if node_a != node_b and same_story(_shingled(a, sets, texts), _shingled(b, sets, texts)):
@@ -356,14 +419,16 @@ def _tested_links(
                 yield a, b
 
 
-def _shingled(article: str, sets: dict[str, Shingles], texts: dict[str, str]) -> Shingles:
-    """The article's shingles, from `sets` or else from its body in `texts` (moved into `sets`).
+def _shingled(article: str, sets: dict[str, Shingles], texts: dict[str, tuple[str | None, bytes | None]]) -> Shingles:
+    """The article's shingles, from `sets` or else from its staged shingle hashes or its body in
+    `texts` (moved into `sets`).
 
     The words of identity_text(body) are those of body.lower(): folding typography and spaces
     changes only characters that are not word characters, and lowering alone costs a third less.
     """
     if article not in sets:
-        sets[article] = shingles_of(texts.pop(article).lower())
+        body, digests = texts.pop(article)
+        sets[article] = shingles_from_digests(digests) if digests is not None else shingles_of(body.lower())
     return sets[article]
 
 
@@ -376,7 +441,10 @@ def _groups(nodes: Iterable[str], edges: list[tuple[str, str]]) -> list[set[str]
 
 
 def _settle(connection: duckdb.DuckDBPyConnection, groups: list[set[str]], new_articles: str) -> dict[str, str]:
-    """article_id -> story_id for every member of the joined groups (nodes: new ids, old story ids)."""
+    """article_id -> story_id for every member of the joined groups (nodes: new ids, old story ids).
+
+    A new article without a body (linked by its staged shingle hashes) counts as empty here: the
+    articles insert that follows refuses it, with its own error."""
     if not groups:
         return {}
     nodes = sorted(node for group in groups for node in group)
@@ -384,7 +452,7 @@ def _settle(connection: duckdb.DuckDBPyConnection, groups: list[set[str]], new_a
         f"""SELECT article_id, story_id AS node, length(body), published_date, published_at FROM articles
             WHERE story_id IN (SELECT unnest($nodes::VARCHAR[]))
             UNION ALL
-            SELECT article_id, article_id, length(body), published_date, published_at FROM {new_articles}
+            SELECT article_id, article_id, coalesce(length(body), 0), published_date, published_at FROM {new_articles}
             WHERE article_id IN (SELECT unnest($nodes::VARCHAR[]))""",
         {"nodes": nodes},
     ).fetchall()
@@ -480,7 +548,8 @@ def relink_all(connection: duckdb.DuckDBPyConnection) -> None:
     )
     while rows := result.fetchmany(KEY_CHUNK):
         sample_of.update((article, frozenset(sample)) for article, sample in rows)
-    links = list(_tested_links(connection, _screened(candidates, sample_of), "SELECT article_id, body FROM articles"))
+    links = list(_tested_links(_screened(candidates, sample_of),
+                               _reader(connection, "SELECT article_id, body, NULL::BLOB AS shingles FROM articles")))
     connection.execute("UPDATE articles SET story_id = article_id, duplicate_of = NULL")
     connection.execute("CREATE OR REPLACE TEMP VIEW stg_relink_none AS SELECT * FROM articles WHERE false")
     # Every article is its own story now, so each node of a group is one article.

@@ -61,8 +61,8 @@ def stage_batch(batch: BatchResult, number: int = 0) -> StagedBatch:
     """Arrow tables for one batch; an article twice in the batch is staged once.
 
     `ord` (the load's order of its new articles) is the batch number in the high bits and the
-    position in the batch in the low ones; `story_keys`, `story_top_keys` and `story_sample` are
-    the article's story signature
+    position in the batch in the low ones; `story_keys`, `story_top_keys`, `story_sample` and
+    `story_shingles` are the article's story signature
     (stories.py), computed here, in the worker, with its article_id and SimHash.
     """
     started = time.perf_counter()
@@ -103,6 +103,7 @@ def stage_batch(batch: BatchResult, number: int = 0) -> StagedBatch:
             source=article.source, dateline=article.dateline, byline=article.byline,
             kind=article.kind, body=body, simhash=fingerprint, ord=(number << 32) + len(articles),
             story_keys=signature.keys, story_top_keys=signature.top_keys, story_sample=signature.sample,
+            story_shingles=signature.shingles,
         )
         for seq, span in enumerate(article.removed):
             _append(columns["stg_removed_spans"], article_id=key, seq=seq, rule=span.rule, text=span.text)

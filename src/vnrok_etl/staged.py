@@ -32,6 +32,10 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("body", pa.string()), ("simhash", pa.int64()), ("ord", pa.int64()),
             ("story_keys", pa.list_(pa.int64())), ("story_top_keys", pa.list_(pa.int64())),
             ("story_sample", pa.list_(pa.int64())),
+            # Every shingle hash of the body, 8 bytes big-endian (stories.Signature.shingles): the
+            # merge's same-story test reads them instead of shingling the body again. Not kept in
+            # the warehouse; an older spill without the column reads as NULL (the body is shingled).
+            ("story_shingles", pa.binary()),
         ]
     ),
     "stg_removed_spans": pa.schema(

@@ -43,7 +43,8 @@ and so was the help those runs gave edited copies: with bands of 4, 1.4 % of cop
 their words changed no longer shared two keys with their original; with bands of 3, none of 875
 (seeds 1-7), and the other edits as many or more (RESULTS.md).
 
-One-permutation MinHash hashes each shingle once (a 64-bit hash the SimHash also reads) and takes
+One-permutation MinHash hashes each shingle once (a 64-bit hash the SimHash and the same-story
+test also read: a new article's test at the merge reads the hashes its worker staged) and takes
 each bin's least value, where k-permutation MinHash (datasketch's MinHash) computes 128 hashes per
 shingle. A shingle's hash is made from its three words' hashes (`shingle_hash_batch`: a word's
 blake2b digest is computed once and kept, the three are mixed in numpy), and the bins of a whole
@@ -69,11 +70,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from hashlib import blake2b
 
 import numpy as np
 
 WORD = re.compile(r"\w+")
+# Each ASCII character that WORD does not match -> a space, the others -> themselves (a full
+# table: str.translate's ASCII path is fastest when every code has an entry); derived from WORD.
+ASCII_WORD_BREAKS = {code: code if WORD.fullmatch(chr(code)) else ord(" ") for code in range(128)}
 SHINGLE = 3  # words per shingle
 MIN_CONTAINMENT = 0.6  # share of the smaller article's shingles found in the larger one
 WHOLE_SHARE = 0.8  # a smaller article under this share of the larger's shingles is a partial copy
@@ -85,6 +90,7 @@ PREFIX_BINS, PREFIX_ROWS, PREFIX_BANDS = 32, 3, 10  # 30 of the 32 bins in bands
 MIN_SHARED_KEYS = 2  # two articles are candidates when they share at least this many keys
 WHOLE_SALT, PREFIX_SALT = 1 << 40, 2 << 40  # keys of the whole body and of each prefix level never meet
 LEAD_WORDS = 40  # a partial copy's lead, looked for in the larger article's opening
+OPENING_SHINGLES = max(1, OPENING_WORDS - SHINGLE + 1)  # the shingles of the first OPENING_WORDS words
 SENTENCE_END = re.compile(r"[.!?]\s")
 MIN_INTRO_WORDS = 4  # a first sentence this long or longer, and under PREFIX_WORDS, may be an intro line
 INTRO_CHARS = 400  # where the end of an intro line is looked for (PREFIX_WORDS words fit in it)
@@ -107,10 +113,17 @@ WORD_CACHE_LIMIT = 1 << 16  # words whose hash is kept (WORD_HASHES): about 8 MB
 SHINGLE_SEED = 0x5354_4F52_4945_5331  # where every shingle's hash chain starts ("STORIES1")
 DENSIFY_SALT = 0x4445_4E53_4946_5931  # the probe sequences of empty bins ("DENSIFY1")
 MAX_PROBES = 64  # probes of an empty bin before it falls back to the next filled bin
+EMPTY_TEXT_DIGESTS = SHINGLE_SEED.to_bytes(8, "big")  # the shingle digests of a text without words
 
 
 def words(text: str) -> list[str]:
-    """The words of an identity text (`identity.identity_text`: folded, lower case)."""
+    """The words of an identity text (`identity.identity_text`: folded, lower case): WORD's
+    matches. An ASCII text (most articles) has each character that is not a word character made a
+    space (ASCII_WORD_BREAKS) and is split on spaces: the same words in half the time of findall
+    (0.028 -> 0.017 ms per article, RESULTS.md "Linking cost with a margin"). Other texts go
+    through findall: translating them character by character costs more than it saves."""
+    if text.isascii():
+        return text.translate(ASCII_WORD_BREAKS).split()
     return WORD.findall(text)
 
 
@@ -152,7 +165,7 @@ def shingle_hash_batch(word_lists: Sequence[list[str]]) -> tuple[np.ndarray, np.
     """
     count = len(word_lists)
     sizes = np.fromiter(map(len, word_lists), np.intp, count)
-    flat = [word for word_list in word_lists for word in word_list]
+    flat = list(chain.from_iterable(word_lists))
     word_values = np.fromiter(map(WORD_HASHES.__getitem__, flat), np.uint64, len(flat))
     lengths = np.maximum(sizes - (SHINGLE - 1), 1)
     chained = np.full(max(len(flat) - (SHINGLE - 1), 0), SHINGLE_SEED, np.uint64)
@@ -176,37 +189,73 @@ def shingle_hash_batch(word_lists: Sequence[list[str]]) -> tuple[np.ndarray, np.
 
 @dataclass(frozen=True, slots=True)
 class Shingles:
-    """An article's word 3-shingles as the same-story test reads them: Python's hash() of each
-    shingle's word tuple, since the test runs within one process. Built one article at a time,
-    when a test needs it: hashing a whole chunk's articles at once in numpy (shingle_hash_batch)
-    cost as much per article and shingled the articles of pairs that turned out not to need a
-    test. The lead and the opening are built only when a test asks (a partial copy): most tests
-    never do, and building them cost a third of the rest.
+    """An article's word 3-shingles as the same-story test reads them: the 64-bit hashes of the
+    signature (shingle_hash_batch), so that a new article's test reads the hashes its worker
+    computed for the signature, staged with it (`story_shingles`, `shingles_from_digests`),
+    instead of finding and hashing its words again at the merge: that cost 0.05 ms per article
+    tested, a sixth of the linking's cost (RESULTS.md "Linking cost with a margin"). An old
+    article's body is shingled again (`shingles_of`), when a test needs it. The lead and the
+    opening sets are built only when a test asks (a partial copy): most tests never do.
     """
 
     all: frozenset[int]
-    ordered: list[int]  # in text order
-    word_count: int
+    first: list[int]  # the first OPENING_SHINGLES shingles, in text order
+    lead_count: int  # how many of `first` are the lead (the first LEAD_WORDS words' shingles)
 
     @property
     def lead(self) -> frozenset[int]:
         """The shingles of the first LEAD_WORDS words."""
-        return frozenset(self.ordered[:lead_shingles(self.word_count)])
+        return frozenset(self.first[:self.lead_count])
 
     @property
     def opening(self) -> frozenset[int]:
         """The shingles of the first OPENING_WORDS words."""
-        return frozenset(self.ordered[:max(1, OPENING_WORDS - SHINGLE + 1)])
+        return frozenset(self.first)
+
+
+NO_SHINGLES = Shingles(frozenset(), [], 0)
+
+
+def shingles_from_hashes(hashes: list[int]) -> Shingles:
+    """The Shingles of an article from its shingle hashes in text order (shingle_hash_batch's).
+
+    A text of n >= 3 words has n - 2 shingles, a shorter one a single shingle of all its words,
+    so the lead (the shingles of the first LEAD_WORDS words) is the first min(n, LEAD_WORDS - 2)
+    hashes in every case. A text without words has none (its one hash, SHINGLE_SEED alone,
+    stands for no words: `shingles_from_digests`)."""
+    if not hashes:
+        return NO_SHINGLES
+    return Shingles(frozenset(hashes), hashes[:OPENING_SHINGLES], min(len(hashes), LEAD_WORDS - SHINGLE + 1))
+
+
+def shingles_from_digests(digests: bytes) -> Shingles:
+    """The Shingles of an article from its staged shingle hashes: 8 bytes each, big-endian, in
+    text order (story_signatures' digests, which the SimHash reads too). The digest of a text
+    without words (SHINGLE_SEED alone) gives no shingles, as shingles_of("") does."""
+    if digests == EMPTY_TEXT_DIGESTS:
+        return NO_SHINGLES
+    return shingles_from_hashes(np.frombuffer(digests, ">u8").tolist())
 
 
 def shingles_of(text: str) -> Shingles:
-    """The shingles of an identity text (`identity.identity_text`), for `same_story`."""
+    """The shingles of an identity text (`identity.identity_text`), for `same_story`: the same
+    hashes story_signatures computes (shingle_hashes)."""
     word_list = words(text)
+    if not word_list:
+        return NO_SHINGLES
+    return shingles_from_hashes(shingle_hashes(word_list).tolist())
+
+
+def shingle_hashes(word_list: list[str]) -> np.ndarray:
+    """The shingle hashes of one word list: shingle_hash_batch([word_list])[0], without the
+    bookkeeping of article ends a batch needs (a third of the cost for one article)."""
     if len(word_list) < SHINGLE:
-        hashes = [hash(tuple(word_list))] if word_list else []
-    else:
-        hashes = list(map(hash, zip(*(word_list[i:] for i in range(SHINGLE)))))
-    return Shingles(frozenset(hashes), hashes, len(word_list))
+        return shingle_hash_batch([word_list])[0]
+    values = np.fromiter(map(WORD_HASHES.__getitem__, word_list), np.uint64, len(word_list))
+    chained = np.full(len(word_list) - (SHINGLE - 1), SHINGLE_SEED, np.uint64)
+    for offset in range(SHINGLE):
+        chained = _mix(chained, values[offset:offset + len(chained)])
+    return chained
 
 
 def containment(a: frozenset[int], b: frozenset[int]) -> float:
@@ -266,11 +315,6 @@ def intro_length(text: str) -> int:
         return 0
     length = len(WORD.findall(text, 0, end.start()))
     return length if MIN_INTRO_WORDS <= length < PREFIX_WORDS else 0
-
-
-def lead_shingles(word_count: int) -> int:
-    """How many shingles the first LEAD_WORDS words make (at least one)."""
-    return max(1, min(word_count, LEAD_WORDS) - SHINGLE + 1)
 
 
 def _one_permutation_minhash(hashes: np.ndarray, article: np.ndarray, articles: int, bins: int, used: int) -> np.ndarray:
@@ -363,11 +407,13 @@ def _band_constants(salt: int, bands: int) -> np.ndarray:
 
 @dataclass(frozen=True, slots=True)
 class Signature:
-    """What the warehouse keeps of an article to find its story: LSH keys and a shingle sample."""
+    """What the warehouse keeps of an article to find its story (LSH keys and a shingle sample),
+    and what its load's same-story tests read (every shingle hash: staged, not kept)."""
 
     keys: list[int]  # shorter prefix levels (band_keys)
     top_keys: list[int]  # whole body and longest prefix level
     sample: list[int]  # the shingle hashes that are 0 mod SAMPLE_EVERY, sorted, signed
+    shingles: bytes  # every shingle hash in text order, 8 bytes big-endian (shingles_from_digests)
 
 
 def story_signature(text: str) -> tuple[bytes, Signature]:
@@ -436,9 +482,10 @@ def story_signatures(texts: Sequence[str]) -> list[tuple[bytes, Signature]]:
     bounds = np.searchsorted(sample_article[distinct], np.arange(count + 1)).tolist()
     digests = hashes.astype(">u8").tobytes()
     byte_ends = (8 * np.cumsum(lengths)).tolist()
+    article_digests = [digests[byte_ends[index] - 8 * int(lengths[index]):byte_ends[index]] for index in range(count)]
     return [
-        (digests[byte_ends[index] - 8 * int(lengths[index]):byte_ends[index]],
-         Signature(keys[index], tops[index], sample_values[bounds[index]:bounds[index + 1]]))
+        (article_digests[index],
+         Signature(keys[index], tops[index], sample_values[bounds[index]:bounds[index + 1]], article_digests[index]))
         for index in range(count)
     ]
 

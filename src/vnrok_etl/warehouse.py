@@ -595,7 +595,8 @@ def _link_stories(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
     )
     stories = link_new_articles(
         connection,
-        """(SELECT article_id, body, published_date, published_at, story_keys, story_top_keys, story_sample
+        """(SELECT article_id, body, published_date, published_at, story_keys, story_top_keys, story_sample,
+                   story_shingles
             FROM stg_articles
             WHERE article_id IN (SELECT article_id FROM stg_new_ids))""",
     )
@@ -619,7 +620,7 @@ def _new_articles(staged: pa.Table | ds.Dataset, stories: dict[str, str]) -> pa.
     SQL would not, so the articles table gets them in load order without sorting their bodies:
     that sort held the whole load's text in memory (1.2 GB at 100k articles) and could not spill.
     """
-    dropped = ["ord", "story_keys", "story_top_keys", "story_sample"]
+    dropped = ["ord", "story_keys", "story_top_keys", "story_sample", "story_shingles"]
     schema = pa.schema([field for field in staged.schema if field.name not in dropped])
     schema = schema.append(pa.field("duplicate_of", pa.string())).append(pa.field("story_id", pa.string()))
 

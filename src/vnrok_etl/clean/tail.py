@@ -338,7 +338,8 @@ def cut_release_tail(blocks: list[list[str]], draft: Draft) -> list[list[str]]:
                 )
             ):
                 return _without_blanks(_cut_release(blocks, b, i, draft))
-            words += len(line.split())
+            if words <= MIN_BODY_WORDS:  # only "more than MIN_BODY_WORDS" matters: stop counting there
+                words += len(line.split())
     return blocks
 
 

@@ -108,6 +108,26 @@ class Draft:
         self.drop("caption", text)
 
 
+def words_up_to(text: str, limit: int) -> int:
+    """len(text.split()) when that is at most `limit`, else limit + 1: enough to compare a word
+    count with `limit`, without splitting a long paragraph to its end."""
+    return len(text.split(None, limit))
+
+
+# Letters that re.IGNORECASE matches to an ASCII letter and str.lower() does not turn into it
+# ("İ" and "ı" match "i", "ſ" matches "s"): a word spelled with one of them is found by a
+# case-insensitive pattern, not by `in` on a lower-cased copy.
+CASELESS_ODDITIES = ("İ", "ı", "ſ")
+
+
+def may_hold_words(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of `words` (lower case, ASCII) in any case, as re.IGNORECASE
+    reads case: a necessary condition, read with `in`, for a case-insensitive pattern that
+    cannot match without one of them (the regex engine tries such a pattern at every position)."""
+    lowered = text.lower()
+    return any(word in lowered for word in words) or any(odd in text for odd in CASELESS_ODDITIES)
+
+
 def squeeze(text: str) -> str:
     """WHITESPACE.sub(" ", text).strip(): whitespace runs as one space, none at the ends."""
     # Speed: a printable line has no whitespace but " " (str.isprintable is false for every other

@@ -21,6 +21,8 @@ from vnrok_etl.clean.common import (
     ends_sentence,
     ends_terminal,
     fold_key,
+    may_hold_words,
+    words_up_to,
 )
 from vnrok_etl.profiles import AGENCY_CODES, AGENCY_NAMES, RELATED_HEADINGS, SECTION_WORDS
 
@@ -308,6 +310,8 @@ NEWSLETTER_FRAME = re.compile(
     r"|update (?:your )?(?:email )?preferences|manage (?:your )?subscription|email preferences)\b",
     re.IGNORECASE,
 )
+# Speed: every NEWSLETTER_FRAME match holds one of these words (`newsletter_frame`).
+NEWSLETTER_FRAME_WORDS = ("unsubscribe", "view ", "forward", "receiving this", "preferences", "subscription")
 # "Please direct questions or comments to [english@hani.co.kr]", "Send tips to news@example.com":
 # the outlet's address for readers, closing the text.
 CONTACT_NOTE = re.compile(
@@ -358,19 +362,26 @@ def cut_newsletter_footer(paragraphs: list[str], draft: Draft) -> list[str]:
     start = max(1, len(paragraphs) - MAX_FOOTER_PARAGRAPHS)
     for index in range(start, len(paragraphs)):
         paragraph = paragraphs[index]
-        if len(paragraph.split()) <= MAX_FRAME_WORDS and NEWSLETTER_FRAME.search(paragraph):
+        if words_up_to(paragraph, MAX_FRAME_WORDS) <= MAX_FRAME_WORDS and newsletter_frame(paragraph):
             draft.drop("newsletter_frame", "\n\n".join(paragraphs[index:]))
             return paragraphs[:index]
     return paragraphs
 
 
+def newsletter_frame(paragraph: str) -> re.Match[str] | None:
+    """NEWSLETTER_FRAME.search(paragraph), for paragraphs holding one of its words only."""
+    if not may_hold_words(paragraph, NEWSLETTER_FRAME_WORDS):
+        return None
+    return NEWSLETTER_FRAME.search(paragraph)
+
+
 def closing_furniture(paragraph: str) -> str | None:
     """The rule by which the text's last paragraph is furniture of the page or e-mail, not the
     article (PARTNER_NOTE, NEWSLETTER_FRAME, CONTACT_NOTE, SOURCE_WITH_HEADLINE); None when it is text."""
-    words = len(paragraph.split())
+    words = words_up_to(paragraph, MAX_FRAME_WORDS * 2)  # compared with limits up to that only
     if PARTNER_NOTE.match(paragraph) and words <= MAX_FRAME_WORDS * 2:
         return "partner_note"
-    if words <= MAX_FRAME_WORDS and NEWSLETTER_FRAME.search(paragraph):
+    if words <= MAX_FRAME_WORDS and newsletter_frame(paragraph):
         return "newsletter_frame"
     if words <= MAX_CONTACT_NOTE_WORDS and "@" in paragraph and CONTACT_NOTE.search(paragraph):
         return "contact_note"

@@ -1,0 +1,63 @@
+"""The speed pre-checks in clean/ are necessary conditions: with them, each function answers as
+its pattern alone answers (benchmarks/RESULTS.md, "CPU won back in cleaning").
+
+Each case is a line written for the test in the form the pattern reads, in the cases a
+lower-cased copy could miss (capitals, mixed case, the letters re.IGNORECASE matches to "i" and
+"s" that str.lower() does not turn into them), and a line the pattern must not match.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vnrok_etl.clean.common import may_hold_words, words_up_to
+from vnrok_etl.clean.tail import NEWSLETTER_FRAME, newsletter_frame
+
+
+@pytest.mark.parametrize(
+    "text, limit, expected",
+    [
+        ("", 3, 0),
+        ("one", 3, 1),
+        ("one two three", 3, 3),
+        ("one two three four five", 3, 4),
+        ("  one\ttwo\u00a0three  ", 5, 3),  # any whitespace parts words, as str.split() does
+        ("one two three ", 2, 3),
+    ],
+)
+def test_words_up_to_counts_words_up_to_one_past_the_limit(text, limit, expected):
+    assert words_up_to(text, limit) == expected
+    assert (words_up_to(text, limit) <= limit) == (len(text.split()) <= limit)
+
+
+def test_may_hold_words_reads_case_as_the_regex_engine_does():
+    assert may_hold_words("Please UNSUBSCRIBE here", ("unsubscribe",))
+    assert may_hold_words("Manage Your SubScription", ("subscription",))
+    assert not may_hold_words("The ministry said on Monday.", ("unsubscribe",))
+    # "İ" and "ı" are "i" to re.IGNORECASE, and "ſ" is "s"; str.lower() keeps them apart.
+    assert may_hold_words("Unſubscribe", ("unsubscribe",))
+    assert may_hold_words("vİew this email in your browser", ("view ",))
+    assert may_hold_words("vıew this email in your browser", ("view ",))
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "View this email in your browser",
+        "VIEW THIS EMAIL IN YOUR BROWSER",
+        "Forwarded this email? Subscribe here for more.",
+        "You are receiving this email because you signed up at our event in Da Nang.",
+        "Update your preferences or unsubscribe from this list.",
+        "Manage your subscription",
+        "Unsubscribe | Email Preferences",
+        "vİew this email in your browser",
+        "Unſubscribe",
+        "Hoang Minh Duc reviewed the preferences of 40 exporters in Binh Duong.",
+        "The firm will forward the proposal to the ministry next week.",
+        "Trần Thị Mai said the fair drew 3,000 visitors.",
+    ],
+)
+def test_newsletter_frame_answers_as_its_pattern(paragraph):
+    found = newsletter_frame(paragraph)
+    expected = NEWSLETTER_FRAME.search(paragraph)
+    assert (found and found.span()) == (expected and expected.span())

@@ -10,8 +10,16 @@ from __future__ import annotations
 
 import pytest
 
-from vnrok_etl.clean.common import may_hold_words, words_up_to
-from vnrok_etl.clean.tail import NEWSLETTER_FRAME, newsletter_frame
+from vnrok_etl.clean.captions import TAIL_CREDIT_ENDINGS
+from vnrok_etl.clean.common import by_first_character, by_last_character, may_hold_words, words_up_to
+from vnrok_etl.clean.lines import CHROME_STARTS, FURNITURE_STARTS
+from vnrok_etl.clean.tail import (
+    AGENCY_CODE_ENDINGS,
+    AGENCY_ENDINGS,
+    NEWSLETTER_FRAME,
+    RELATED_HEADING_STARTS,
+    newsletter_frame,
+)
 
 
 @pytest.mark.parametrize(
@@ -61,3 +69,33 @@ def test_newsletter_frame_answers_as_its_pattern(paragraph):
     found = newsletter_frame(paragraph)
     expected = NEWSLETTER_FRAME.search(paragraph)
     assert (found and found.span()) == (expected and expected.span())
+
+
+AFFIX_SETS = {
+    "chrome words": CHROME_STARTS,
+    "furniture prefixes": FURNITURE_STARTS,
+    "related headings": RELATED_HEADING_STARTS,
+}
+SUFFIX_SETS = {
+    "agency endings": AGENCY_ENDINGS,
+    "agency codes": AGENCY_CODE_ENDINGS,
+    "credit names": TAIL_CREDIT_ENDINGS,
+}
+
+
+@pytest.mark.parametrize("name", sorted(AFFIX_SETS))
+def test_grouped_prefixes_match_as_the_whole_tuple(name):
+    prefixes = AFFIX_SETS[name]
+    groups = by_first_character(prefixes)
+    texts = [p + " and more" for p in prefixes] + [p[:-1] for p in prefixes] + ["", "x", "Zebra crossing", "1. Business"]
+    for text in texts:
+        assert text.startswith(groups.get(text[:1], ())) == text.startswith(prefixes), text
+
+
+@pytest.mark.parametrize("name", sorted(SUFFIX_SETS))
+def test_grouped_suffixes_match_as_the_whole_tuple(name):
+    suffixes = SUFFIX_SETS[name]
+    groups = by_last_character(suffixes)
+    texts = ["the end " + s for s in suffixes] + [s[1:] for s in suffixes] + ["", ".", "the talks ended."]
+    for text in texts:
+        assert text.endswith(groups.get(text[-1:], ())) == text.endswith(suffixes), text

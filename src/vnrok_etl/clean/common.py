@@ -108,6 +108,23 @@ class Draft:
         self.drop("caption", text)
 
 
+def by_first_character(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The (non-empty) prefixes grouped by their first character: `text.startswith(groups.get(
+    text[:1], ()))` is `text.startswith(prefixes)`, comparing the few that can match only."""
+    groups: dict[str, list[str]] = {}
+    for prefix in prefixes:
+        groups.setdefault(prefix[0], []).append(prefix)
+    return {character: tuple(group) for character, group in groups.items()}
+
+
+def by_last_character(suffixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The (non-empty) suffixes grouped by their last character, for str.endswith (as above)."""
+    groups: dict[str, list[str]] = {}
+    for suffix in suffixes:
+        groups.setdefault(suffix[-1], []).append(suffix)
+    return {character: tuple(group) for character, group in groups.items()}
+
+
 def words_up_to(text: str, limit: int) -> int:
     """len(text.split()) when that is at most `limit`, else limit + 1: enough to compare a word
     count with `limit`, without splitting a long paragraph to its end."""

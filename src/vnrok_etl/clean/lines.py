@@ -21,6 +21,7 @@ from vnrok_etl.clean.common import (
     EMAIL_LINE,
     Draft,
     alternation,
+    by_first_character,
     ends_sentence,
     ends_terminal,
 )
@@ -42,12 +43,15 @@ MASTHEAD = re.compile(rf"^(?:{alternation(MASTHEADS)})$", re.IGNORECASE)
 # Speed: a line of chrome opens with a chrome word; a masthead line is as long as a masthead.
 CHROME_STARTS = tuple(sorted({line.lower() for line in CHROME_LINES}))
 CHROME_START_CHARS = max(len(start) for start in CHROME_STARTS)
+# Speed: a line is compared with the chrome words that begin with its first character only.
+CHROME_STARTS_BY_FIRST = by_first_character(CHROME_STARTS)
 MASTHEAD_LENGTHS = frozenset(len(name) for name in MASTHEADS)
 
 
 def chrome_line(line: str) -> bool:
     """bool(CHROME.match(line)), for lines that open with a chrome word only."""
-    if not line[:CHROME_START_CHARS].lower().startswith(CHROME_STARTS):
+    opening = line[:CHROME_START_CHARS].lower()
+    if not opening.startswith(CHROME_STARTS_BY_FIRST.get(opening[:1], ())):
         return False
     return CHROME.match(line) is not None
 
@@ -58,6 +62,7 @@ def masthead_line(line: str) -> bool:
 FURNITURE_STARTS = tuple(prefix.casefold() for prefix in FURNITURE_PREFIXES)
 FURNITURE_ENDINGS = ("Related image(s)", "Related images", "Related posts")
 FURNITURE_PREFIX_CHARS = max(len(prefix) for prefix in FURNITURE_STARTS)
+FURNITURE_STARTS_BY_FIRST = by_first_character(FURNITURE_STARTS)
 # Lines longer than this are paragraphs: never chrome, a masthead, a credit line or a link.
 SHORT_LINE_CHARS = 300
 # A mirror site's injected footer: "<title> have 287 words, post on vir.com.vn at March 8, 2023.
@@ -352,7 +357,8 @@ def other_language(line: str) -> bool:
 
 def is_furniture(line: str) -> bool:
     """Page furniture recognised by how the line begins, or a mirror site's injected footer."""
-    if line[:FURNITURE_PREFIX_CHARS].casefold().startswith(FURNITURE_STARTS):
+    opening = line[:FURNITURE_PREFIX_CHARS].casefold()
+    if opening.startswith(FURNITURE_STARTS_BY_FIRST.get(opening[:1], ())):
         return True
     if line.endswith(FURNITURE_ENDINGS):
         return True  # "<another headline> Related image(s)": a blog's related-image strip

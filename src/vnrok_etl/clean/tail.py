@@ -18,6 +18,8 @@ from vnrok_etl.clean.common import (
     MIN_BODY_WORDS,
     Draft,
     alternation,
+    by_first_character,
+    by_last_character,
     ends_sentence,
     ends_terminal,
     fold_key,
@@ -33,22 +35,28 @@ RELATED_HEADING = re.compile(
 )
 RELATED_HEADING_STARTS = tuple({word.lower() for word in RELATED_HEADINGS} | {"tags", "keywords", "topics"})
 RELATED_HEADING_PREFIX_CHARS = max(len(start) for start in RELATED_HEADING_STARTS)
+# Speed: a line is compared with the headings that begin with its first character only.
+RELATED_HEADING_STARTS_BY_FIRST = by_first_character(RELATED_HEADING_STARTS)
 
 
 def related_heading(line: str) -> bool:
     """bool(RELATED_HEADING.match(line)); a line that starts with none of the headings is not read."""
-    if not line[:RELATED_HEADING_PREFIX_CHARS].lower().startswith(RELATED_HEADING_STARTS):
+    opening = line[:RELATED_HEADING_PREFIX_CHARS].lower()
+    if not opening.startswith(RELATED_HEADING_STARTS_BY_FIRST.get(opening[:1], ())):
         return False
     return RELATED_HEADING.match(line) is not None
 
 # Seed 002: a bare "VNA" line after the last paragraph; also "— VNS" or "Source: VNA" alone.
 STANDALONE_AGENCY = re.compile(rf"^(?:[—–-]|(?i:source)\s*:)?\s*(?P<source>{AGENCY})\.?$")
 AGENCY_CODE_ENDINGS = tuple(AGENCY_CODES)
+# Speed: a line is compared with the codes that end with its last character only.
+AGENCY_CODE_ENDINGS_BY_LAST = by_last_character(AGENCY_CODE_ENDINGS)
 
 
 def standalone_agency(line: str) -> re.Match[str] | None:
     """STANDALONE_AGENCY.match(line); a line that does not end with an agency code is not read."""
-    if not line.rstrip(".\n").endswith(AGENCY_CODE_ENDINGS):
+    end = line.rstrip(".\n")
+    if not end.endswith(AGENCY_CODE_ENDINGS_BY_LAST.get(end[-1:], ())):
         return None
     return STANDALONE_AGENCY.match(line)
 
@@ -90,6 +98,7 @@ MAX_BOX_ITEM_WORDS = 30
 # position, several µs a line). Each pre-check is a necessary condition for its pattern, so the
 # pattern still decides every line that passes.
 AGENCY_ENDINGS = tuple(AGENCY_CODES) + tuple(f"{code})" for code in AGENCY_CODES)
+AGENCY_ENDINGS_BY_LAST = by_last_character(AGENCY_ENDINGS)
 # "Business Korean firms seek ... suppliers Korean importers want ...": a teaser item opens with
 # its section's name, then the headline.
 TEASER_ITEM = re.compile(rf"^(?:{alternation(SECTION_WORDS)})\s+[A-Z0-9\"“‘]")
@@ -429,7 +438,8 @@ def take_signoff(paragraphs: list[str], draft: Draft) -> list[str]:
 
 
 def trailing_signoff(line: str) -> re.Match[str] | None:
-    if not line.rstrip(".\n").endswith(AGENCY_ENDINGS):
+    end = line.rstrip(".\n")
+    if not end.endswith(AGENCY_ENDINGS_BY_LAST.get(end[-1:], ())):
         return None
     # Speed: the sign-off is in the last few characters; look-behinds still see the ones before.
     return TRAILING_SIGNOFF.search(line, max(0, len(line) - SIGNOFF_TAIL_CHARS))

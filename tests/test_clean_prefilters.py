@@ -12,7 +12,7 @@ import pytest
 
 from vnrok_etl.clean.captions import TAIL_CREDIT_ENDINGS
 from vnrok_etl.clean.common import by_first_character, by_last_character, may_hold_words, words_up_to
-from vnrok_etl.clean.lines import CHROME_STARTS, FURNITURE_STARTS
+from vnrok_etl.clean.lines import CHROME_STARTS, FURNITURE_STARTS, other_language
 from vnrok_etl.clean.tail import (
     AGENCY_CODE_ENDINGS,
     AGENCY_ENDINGS,
@@ -99,3 +99,18 @@ def test_grouped_suffixes_match_as_the_whole_tuple(name):
     texts = ["the end " + s for s in suffixes] + [s[1:] for s in suffixes] + ["", ".", "the talks ended."]
     for text in texts:
         assert text.endswith(groups.get(text[-1:], ())) == text.endswith(suffixes), text
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("서울 경제 뉴스 더보기", True),  # a Korean menu line
+        ("구독하기 로그인 Login", True),  # more Hangul letters (7) than Latin (5)
+        ("The Seoul-based firm (삼성) opened a plant in Bắc Ninh province last year.", False),
+        ("Đọc thêm các tin tức mới nhất về kinh tế Việt Nam", True),  # a Vietnamese teaser
+        ("LĐ – 09:12 | Chủ nhật, 17/03/2024", True),  # a Vietnamese teaser's date line
+        ("Nguyễn Thị Hương and Lê Văn Đức met investors from Busan in Hà Nội on Tuesday.", False),
+    ],
+)
+def test_other_language_finds_hangul_and_vietnamese_in_one_scan(line, expected):
+    assert other_language(line) is expected

@@ -78,12 +78,15 @@ MIRROR_SPAM = re.compile(
 # Symbols a spam mirror puts before a paragraph ("⛄ ", "✅ "): never article text.
 SPAM_GLYPHS = re.compile(r"^[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f]+\s*")
 SPAM_GLYPHS_FROM = "\u2190"  # the lowest character SPAM_GLYPHS matches
-HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+HANGUL_RANGES = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f"
 LATIN = re.compile(r"[A-Za-z]")
 # Letters only Vietnamese uses (ơ, ư, đ, ă and the tone-marked vowels), not French or German ones.
 VIETNAMESE_LOWER = "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 # Speed: both cases spelled out (a re.IGNORECASE class is nearly three times slower to scan).
 VIETNAMESE_LETTER = re.compile(f"[{VIETNAMESE_LOWER}{VIETNAMESE_LOWER.upper()}]")
+VIETNAMESE_LETTERS = frozenset(VIETNAMESE_LOWER + VIETNAMESE_LOWER.upper())
+# Speed: Hangul and the Vietnamese-only letters of a line, found in one scan (`other_language`).
+HANGUL_OR_VIETNAMESE = re.compile(f"[{HANGUL_RANGES}{VIETNAMESE_LOWER}{VIETNAMESE_LOWER.upper()}]")
 MIN_FOREIGN_WORDS = 4
 MAX_DATED_TEASER_WORDS = 12
 VIETNAMESE_WEEKDAY = re.compile(
@@ -324,12 +327,14 @@ def other_language(line: str) -> bool:
     """
     if line.isascii():
         return False
-    if HANGUL.search(line) and len(HANGUL.findall(line)) >= len(LATIN.findall(line)):
+    found = HANGUL_OR_VIETNAMESE.findall(line)
+    marked_letters = sum(1 for letter in found if letter in VIETNAMESE_LETTERS)
+    hangul = len(found) - marked_letters
+    if hangul and hangul >= len(LATIN.findall(line)):
         return True
     # Speed: a line without Vietnamese letters is decided here, before it is split into words:
     # the weekday needs "ứ" or "ủ" (both Vietnamese letters), and with no marked letter the
     # test below (marked letters * 4 <= words) holds whatever the words.
-    marked_letters = len(VIETNAMESE_LETTER.findall(line))
     if not marked_letters:
         return False
     # Speed: the line's whitespace is squeezed (one space between words): its words are counted,

@@ -160,10 +160,14 @@ it are a related list laid out in a table (`_cells_to_the_end`).
                     return _without_blanks(cut_at(blocks, *lines[position + 1], draft))
                 return _without_blanks(blocks)
         # An end mark needs an article before it: "by Lan Anh - NDO" heads a text, it ends none.
-        at_block_end = i == len(blocks[b]) - 1
-        has_more = position + 1 < len(lines)
-        ends = (at_block_end and ends_article(blocks[b])) or (line and end_mark(line))
-        if has_more and words > MIN_BODY_WORDS and ends and not _digest_continues(blocks, lines, position):
+        # Speed: the end tests are read only where a cut could follow, once per line (a block's
+        # last line is its end mark's too: ends_article reads it first).
+        if (
+            position + 1 < len(lines)
+            and words > MIN_BODY_WORDS
+            and (ends_article(blocks[b]) if i == len(blocks[b]) - 1 else line and end_mark(line))
+            and not _digest_continues(blocks, lines, position)
+        ):
             following = blocks[lines[position + 1][0]][lines[position + 1][1]]
             if standalone_agency(following) or _names_agency(following) or _is_signature(following):
                 position += 1  # "/." then "VNA" or the writer's name: it stays with the article

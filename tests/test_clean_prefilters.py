@@ -12,6 +12,7 @@ import pytest
 
 from vnrok_etl.clean.captions import TAIL_CREDIT_ENDINGS
 from vnrok_etl.clean.common import by_first_character, by_last_character, may_hold_words, words_up_to
+from vnrok_etl.clean.header_furniture import furniture_rule
 from vnrok_etl.clean.lines import CHROME_STARTS, FURNITURE_STARTS, other_language
 from vnrok_etl.clean.tail import (
     AGENCY_CODE_ENDINGS,
@@ -114,3 +115,21 @@ def test_grouped_suffixes_match_as_the_whole_tuple(name):
 )
 def test_other_language_finds_hangul_and_vietnamese_in_one_scan(line, expected):
     assert other_language(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("The Korea Times close", "chrome"),  # the outlet's name beside a menu button's label
+        ("Viet Nam News MENU", "chrome"),
+        ("The Korea Times Toggle navigation", "chrome"),
+        ("The Korea Times cloſe", "chrome"),  # "ſ" is "s" to re.IGNORECASE
+        ("Home / News / Politics", "breadcrumb"),
+        ("Home » Business » Investment", "breadcrumb"),
+        ("Trending  Tet holiday | Korean Wave | Metro Line 1", "breadcrumb"),
+        ("Seoul and Hanoi agreed to open a new route / service from next spring", None),
+        ("Exporters in Binh Duong said the new customs portal would open", None),
+    ],
+)
+def test_furniture_rule_reads_menu_controls_and_breadcrumbs_after_their_pre_checks(line, expected):
+    assert furniture_rule(line, None, None) == expected

@@ -12,6 +12,7 @@ import pytest
 
 from vnrok_etl.clean.captions import TAIL_CREDIT_ENDINGS
 from vnrok_etl.clean.common import by_first_character, by_last_character, may_hold_words, words_up_to
+from vnrok_etl.clean.datelines import FIRST_DATE_WORD, is_date_words
 from vnrok_etl.clean.header_furniture import furniture_rule
 from vnrok_etl.clean.lines import CHROME_STARTS, FURNITURE_STARTS, other_language
 from vnrok_etl.clean.tail import (
@@ -133,3 +134,22 @@ def test_other_language_finds_hangul_and_vietnamese_in_one_scan(line, expected):
 )
 def test_furniture_rule_reads_menu_controls_and_breadcrumbs_after_their_pre_checks(line, expected):
     assert furniture_rule(line, None, None) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sept 14, 2023 - 17:42", True),
+        ("Friday, August 15, 2025", True),
+        ("15/08/2025 09:10", True),
+        ("(GMT+7) 10:25", True),
+        ("Thứ hai, 12/3/2024", True),
+        ("Ministry of Industry and Trade said on Tuesday that exports rose", False),
+        ("2.1 billion USD in new projects", False),  # opens with a number, then prose
+        ("Vietnam Time", False),
+    ],
+)
+def test_is_date_words_rules_out_text_that_opens_with_no_date_word(text, expected):
+    assert is_date_words(text) is expected
+    if expected:
+        assert FIRST_DATE_WORD.match(text) is not None

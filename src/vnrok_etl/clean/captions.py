@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from vnrok_etl.clean.common import AGENCY, Draft, by_last_character
+from vnrok_etl.clean.common import AGENCY, Draft, by_last_character, words_up_to
 from vnrok_etl.profiles import MASTHEADS, PHOTO_AGENCIES
 
 # Seeds 001, 002: "vna-potal-ong-bi-thu-...jpg" alone on a line, the caption on the next one.
@@ -204,7 +204,7 @@ MAX_PORTRAIT_CAPTION_WORDS = 20
 
 
 def portrait_caption(line: str) -> bool:
-    if "," not in line or len(line.split()) > MAX_PORTRAIT_CAPTION_WORDS:
+    if "," not in line or words_up_to(line, MAX_PORTRAIT_CAPTION_WORDS) > MAX_PORTRAIT_CAPTION_WORDS:
         return False
     return bool(PORTRAIT_CAPTION.match(line))
 

@@ -14,6 +14,7 @@ from vnrok_etl.clean.captions import TAIL_CREDIT_ENDINGS
 from vnrok_etl.clean.common import by_first_character, by_last_character, may_hold_words, words_up_to
 from vnrok_etl.clean.datelines import FIRST_DATE_WORD, is_date_words
 from vnrok_etl.clean.header_furniture import furniture_rule
+from vnrok_etl.clean.lead import DATELINE, dateline_match
 from vnrok_etl.clean.lines import CHROME_STARTS, FURNITURE_STARTS, other_language
 from vnrok_etl.clean.tail import (
     AGENCY_CODE_ENDINGS,
@@ -153,3 +154,22 @@ def test_is_date_words_rules_out_text_that_opens_with_no_date_word(text, expecte
     assert is_date_words(text) is expected
     if expected:
         assert FIRST_DATE_WORD.match(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HÀ NỘI — The ministry said on Monday it would open a new office.",
+        "Hanoi (VNA) - The ministry said on Monday it would open a new office.",
+        "SEOUL, Nov. 3 (Yonhap) -- South Korea said on Monday it would open a new office.",
+        "SEOUL, South Korea, Dec. 2, 2025 /PRNewswire/ -- Acme Robotics said it would open an office.",
+        # the longest opening DATELINE reads: four place words, a region and its day, a service
+        "Ba Ria Vung Tau, Gyeonggi Province, September 12, 2025 (Korea Biz Wire) — The firm said.",
+        "Ba Ria Vung Tau, Gyeonggi Province, September 12, 2025 (Korea Biz Wire)—The firm said.",
+        "Seoul–Busan rail links opened to Vietnamese tourists in June.",
+        "The ministry said on Tuesday that exports rose by a tenth in the first half of the year.",
+    ],
+)
+def test_dateline_match_answers_as_the_pattern(text):
+    found, expected = dateline_match(text), DATELINE.match(text)
+    assert (found and found.span()) == (expected and expected.span())

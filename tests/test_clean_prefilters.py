@@ -14,6 +14,7 @@ from vnrok_etl.clean.captions import TAIL_CREDIT_ENDINGS
 from vnrok_etl.clean.common import by_first_character, by_last_character, may_hold_words, words_up_to
 from vnrok_etl.clean.datelines import FIRST_DATE_WORD, is_date_words
 from vnrok_etl.clean.header_furniture import furniture_rule
+from vnrok_etl.clean.inline import split_run_together
 from vnrok_etl.clean.lead import DATELINE, dateline_match
 from vnrok_etl.clean.lines import CHROME_STARTS, FURNITURE_STARTS, other_language
 from vnrok_etl.clean.tail import (
@@ -173,3 +174,17 @@ def test_is_date_words_rules_out_text_that_opens_with_no_date_word(text, expecte
 def test_dateline_match_answers_as_the_pattern(text):
     found, expected = dateline_match(text), DATELINE.match(text)
     assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        ("The plant opened in 2016.In the same year it hired 300 workers.", "The plant opened in 2016. In the same year it hired 300 workers."),
+        ("Will it open?Officials say yes.", "Will it open? Officials say yes."),
+        ("Exports rose!Imports fell.", "Exports rose! Imports fell."),
+        ("Mr.Kim met the delegation at VnExpress.net on Monday.", "Mr.Kim met the delegation at VnExpress.net on Monday."),
+        ("Growth was 3.5 percent. Officials expect more.", "Growth was 3.5 percent. Officials expect more."),
+    ],
+)
+def test_split_run_together_finds_every_sentence_mark_after_its_full_stop_pre_check(paragraph, expected):
+    assert split_run_together(paragraph) == expected

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from vnrok_etl.clean.common import AGENCY, Draft
+from vnrok_etl.clean.common import AGENCY, Draft, by_last_character, words_up_to
 from vnrok_etl.profiles import MASTHEADS, PHOTO_AGENCIES
 
 # Seeds 001, 002: "vna-potal-ong-bi-thu-...jpg" alone on a line, the caption on the next one.
@@ -76,6 +76,8 @@ MAX_CREDIT_CAPTION_WORDS = 70
 # A credit closes its caption: only the line's last characters are looked at first.
 CREDIT_TAIL_CHARS = 90
 TAIL_CREDIT_ENDINGS = (*PHOTO_AGENCIES, *MASTHEADS)
+# Speed: a line is compared with the names that end with its last character only.
+TAIL_CREDIT_ENDINGS_BY_LAST = by_last_character(TAIL_CREDIT_ENDINGS)
 CREDIT_JOINERS = frozenset(("of", "the", "and", "for", "de", "van", "in", "&"))
 # "<headline> ảnh 1<caption>", "<headline> hinh anh 2<caption>", "<headline> - ảnh 1 <caption>":
 # the image's alt text (the headline and a number) printed before its caption.
@@ -95,7 +97,8 @@ PHOTO_BY = re.compile(r"[bB][yY]")
 def credit_caption(line: str) -> bool:
     """A caption closed by a credit, bracketed or not, that reports no speech."""
     end = line[-CREDIT_TAIL_CHARS:]
-    if not (end.endswith(")") or end.rstrip(".").endswith(TAIL_CREDIT_ENDINGS) or "hoto" in end
+    last = end.rstrip(".")
+    if not (end.endswith(")") or last.endswith(TAIL_CREDIT_ENDINGS_BY_LAST.get(last[-1:], ())) or "hoto" in end
             or "ourtesy" in end or "ource:" in end or "redit" in end):
         return False
     match = PAREN_CREDIT.search(line)
@@ -201,7 +204,7 @@ MAX_PORTRAIT_CAPTION_WORDS = 20
 
 
 def portrait_caption(line: str) -> bool:
-    if "," not in line or len(line.split()) > MAX_PORTRAIT_CAPTION_WORDS:
+    if "," not in line or words_up_to(line, MAX_PORTRAIT_CAPTION_WORDS) > MAX_PORTRAIT_CAPTION_WORDS:
         return False
     return bool(PORTRAIT_CAPTION.match(line))
 

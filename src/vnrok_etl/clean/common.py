@@ -108,6 +108,43 @@ class Draft:
         self.drop("caption", text)
 
 
+def by_first_character(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The (non-empty) prefixes grouped by their first character: `text.startswith(groups.get(
+    text[:1], ()))` is `text.startswith(prefixes)`, comparing the few that can match only."""
+    groups: dict[str, list[str]] = {}
+    for prefix in prefixes:
+        groups.setdefault(prefix[0], []).append(prefix)
+    return {character: tuple(group) for character, group in groups.items()}
+
+
+def by_last_character(suffixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The (non-empty) suffixes grouped by their last character, for str.endswith (as above)."""
+    groups: dict[str, list[str]] = {}
+    for suffix in suffixes:
+        groups.setdefault(suffix[-1], []).append(suffix)
+    return {character: tuple(group) for character, group in groups.items()}
+
+
+def words_up_to(text: str, limit: int) -> int:
+    """len(text.split()) when that is at most `limit`, else limit + 1: enough to compare a word
+    count with `limit`, without splitting a long paragraph to its end."""
+    return len(text.split(None, limit))
+
+
+# Letters that re.IGNORECASE matches to an ASCII letter and str.lower() does not turn into it
+# ("İ" and "ı" match "i", "ſ" matches "s"): a word spelled with one of them is found by a
+# case-insensitive pattern, not by `in` on a lower-cased copy.
+CASELESS_ODDITIES = ("İ", "ı", "ſ")
+
+
+def may_hold_words(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of `words` (lower case, ASCII) in any case, as re.IGNORECASE
+    reads case: a necessary condition, read with `in`, for a case-insensitive pattern that
+    cannot match without one of them (the regex engine tries such a pattern at every position)."""
+    lowered = text.lower()
+    return any(word in lowered for word in words) or any(odd in text for odd in CASELESS_ODDITIES)
+
+
 def squeeze(text: str) -> str:
     """WHITESPACE.sub(" ", text).strip(): whitespace runs as one space, none at the ends."""
     # Speed: a printable line has no whitespace but " " (str.isprintable is false for every other

@@ -30,7 +30,7 @@ from vnrok_etl.clean.captions import (
 )
 from vnrok_etl.clean.common import Draft
 from vnrok_etl.clean.headline import is_title_like
-from vnrok_etl.clean.lead import DATELINE
+from vnrok_etl.clean.lead import dateline_match
 
 if TYPE_CHECKING:
     from vnrok_etl.clean.header import HeaderScan
@@ -77,7 +77,7 @@ def take_header_caption(line: str, following: str | None, draft: Draft, header: 
         and line.endswith(".")
         and not SENTENCE_INSIDE.search(line)
         and len(following.split()) > len(line.split())
-        and not DATELINE.match(line)
+        and not dateline_match(line)
     ):
         draft.add_caption(line)  # VNS: a one-sentence caption between the date line and the lead
         return ""

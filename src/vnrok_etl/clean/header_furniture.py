@@ -28,6 +28,7 @@ from vnrok_etl.clean.common import (
     alternation,
     count_words,
     ends_terminal,
+    may_hold_words,
     replace_first_line,
 )
 from vnrok_etl.clean.datelines import MONTHS, WEEKDAYS, is_date_words
@@ -54,6 +55,10 @@ WEATHER_STRIP_LINES = 2
 # "Viet Nam News menu", "The Korea Times close": a saved menu bar prints the outlet's name with
 # the label of the button beside it; the line is page furniture, never a headline.
 MENU_CONTROL = re.compile(r"^(?P<name>.+?)\s+(?i:close|menu|open|search|toggle navigation)$")
+# Speed: a MENU_CONTROL line ends with one of these words (a newline after it at most); the
+# pattern, which tries every space of the line, is tried only then (16 µs on a lead's line).
+MENU_CONTROL_WORDS = ("close", "menu", "open", "search", "navigation")
+MENU_CONTROL_TAIL_CHARS = len("toggle navigation") + 2
 
 # "Archive for December 2nd, 2025|Daily archive page", "Monthly Archives: March 2025": a blog's
 # archive page heading above the posts it lists.
@@ -167,7 +172,8 @@ def furniture_rule(line: str, following: str | None, header: HeaderScan) -> str 
         return "chrome"
     if masthead_line(line):
         return "masthead"
-    control = MENU_CONTROL.match(line)
+    tail = line[-MENU_CONTROL_TAIL_CHARS:]
+    control = MENU_CONTROL.match(line) if may_hold_words(tail, MENU_CONTROL_WORDS) else None
     if control and masthead_line(control.group("name")):
         return "chrome"  # "The Korea Times close": the outlet's name beside a menu button's label
     if WIRE_NOTE.match(line) or BRACKETED_NOTE.match(line):
@@ -187,7 +193,9 @@ def furniture_rule(line: str, following: str | None, header: HeaderScan) -> str 
         return "breadcrumb"
     if DOMAIN_SLOGAN.match(line):
         return "masthead"
-    parts = BREADCRUMB_SEPARATOR.split(line)
+    # Speed: without a separator mark the line is one part; the split scans every space of it.
+    has_mark = "/" in line or ">" in line or "|" in line or "»" in line or "›" in line
+    parts = BREADCRUMB_SEPARATOR.split(line) if has_mark else (line,)
     if len(parts) >= 2 and all(len(part.split()) <= MAX_BREADCRUMB_PART_WORDS for part in parts):
         return "breadcrumb"
     return None

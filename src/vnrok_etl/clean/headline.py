@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from vnrok_etl.clean.bylines import NAME_LINE
 from vnrok_etl.clean.common import Draft, ends_terminal, replace_first_line
 from vnrok_etl.clean.header_furniture import MAX_LABEL_WORDS, MIN_LEAD_WORDS, is_label
-from vnrok_etl.clean.lead import DATELINE, is_dateline
+from vnrok_etl.clean.lead import dateline_match, is_dateline
 from vnrok_etl.clean.lines import TIME_STAMP_LINE
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ def is_title_like(line: str) -> bool:
 
 
 def _opens_with_dateline(line: str) -> bool:
-    match = DATELINE.match(line)
+    match = dateline_match(line)
     return match is not None and is_dateline(match, line[match.end():])
 
 

@@ -19,6 +19,9 @@ from vnrok_etl.clean.common import Draft
 # Speed: the mark and the capital are found by RUN_TOGETHER, the character before is checked in
 # code (a look-behind makes the regex engine test it at every position of every paragraph).
 RUN_TOGETHER = re.compile(r"[.!?](?=[A-Z][a-z])")
+# Speed: RUN_TOGETHER's full stop form, led by a literal the regex engine finds by a fast scan (a
+# class such as [.!?] is tried at every character): "!" and "?" are looked for only when present.
+FULL_STOP_TOGETHER = re.compile(r"\.(?=[A-Z][a-z])")
 BEFORE_MARK = frozenset("abcdefghijklmnopqrstuvwxyz0123456789%)]”\"’")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st no gen lt col prof sen rep gov jr sr co corp inc ltd dept vs etc jan feb mar"
@@ -50,7 +53,10 @@ BROADCAST_LABEL = re.compile(
 
 def split_run_together(paragraph: str) -> str:
     """Insert the space lost between two sentences (see the module docstring)."""
-    if not RUN_TOGETHER.search(paragraph):
+    if not (
+        FULL_STOP_TOGETHER.search(paragraph)
+        or (("!" in paragraph or "?" in paragraph) and RUN_TOGETHER.search(paragraph))
+    ):
         return paragraph
     pieces = []
     start = 0

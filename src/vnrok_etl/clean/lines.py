@@ -21,6 +21,7 @@ from vnrok_etl.clean.common import (
     EMAIL_LINE,
     Draft,
     alternation,
+    by_first_character,
     ends_sentence,
     ends_terminal,
 )
@@ -42,12 +43,15 @@ MASTHEAD = re.compile(rf"^(?:{alternation(MASTHEADS)})$", re.IGNORECASE)
 # Speed: a line of chrome opens with a chrome word; a masthead line is as long as a masthead.
 CHROME_STARTS = tuple(sorted({line.lower() for line in CHROME_LINES}))
 CHROME_START_CHARS = max(len(start) for start in CHROME_STARTS)
+# Speed: a line is compared with the chrome words that begin with its first character only.
+CHROME_STARTS_BY_FIRST = by_first_character(CHROME_STARTS)
 MASTHEAD_LENGTHS = frozenset(len(name) for name in MASTHEADS)
 
 
 def chrome_line(line: str) -> bool:
     """bool(CHROME.match(line)), for lines that open with a chrome word only."""
-    if not line[:CHROME_START_CHARS].lower().startswith(CHROME_STARTS):
+    opening = line[:CHROME_START_CHARS].lower()
+    if not opening.startswith(CHROME_STARTS_BY_FIRST.get(opening[:1], ())):
         return False
     return CHROME.match(line) is not None
 
@@ -58,6 +62,7 @@ def masthead_line(line: str) -> bool:
 FURNITURE_STARTS = tuple(prefix.casefold() for prefix in FURNITURE_PREFIXES)
 FURNITURE_ENDINGS = ("Related image(s)", "Related images", "Related posts")
 FURNITURE_PREFIX_CHARS = max(len(prefix) for prefix in FURNITURE_STARTS)
+FURNITURE_STARTS_BY_FIRST = by_first_character(FURNITURE_STARTS)
 # Lines longer than this are paragraphs: never chrome, a masthead, a credit line or a link.
 SHORT_LINE_CHARS = 300
 # A mirror site's injected footer: "<title> have 287 words, post on vir.com.vn at March 8, 2023.
@@ -73,12 +78,15 @@ MIRROR_SPAM = re.compile(
 # Symbols a spam mirror puts before a paragraph ("⛄ ", "✅ "): never article text.
 SPAM_GLYPHS = re.compile(r"^[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f]+\s*")
 SPAM_GLYPHS_FROM = "\u2190"  # the lowest character SPAM_GLYPHS matches
-HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+HANGUL_RANGES = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f"
 LATIN = re.compile(r"[A-Za-z]")
 # Letters only Vietnamese uses (ơ, ư, đ, ă and the tone-marked vowels), not French or German ones.
 VIETNAMESE_LOWER = "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 # Speed: both cases spelled out (a re.IGNORECASE class is nearly three times slower to scan).
 VIETNAMESE_LETTER = re.compile(f"[{VIETNAMESE_LOWER}{VIETNAMESE_LOWER.upper()}]")
+VIETNAMESE_LETTERS = frozenset(VIETNAMESE_LOWER + VIETNAMESE_LOWER.upper())
+# Speed: Hangul and the Vietnamese-only letters of a line, found in one scan (`other_language`).
+HANGUL_OR_VIETNAMESE = re.compile(f"[{HANGUL_RANGES}{VIETNAMESE_LOWER}{VIETNAMESE_LOWER.upper()}]")
 MIN_FOREIGN_WORDS = 4
 MAX_DATED_TEASER_WORDS = 12
 VIETNAMESE_WEEKDAY = re.compile(
@@ -319,12 +327,14 @@ def other_language(line: str) -> bool:
     """
     if line.isascii():
         return False
-    if HANGUL.search(line) and len(HANGUL.findall(line)) >= len(LATIN.findall(line)):
+    found = HANGUL_OR_VIETNAMESE.findall(line)
+    marked_letters = sum(1 for letter in found if letter in VIETNAMESE_LETTERS)
+    hangul = len(found) - marked_letters
+    if hangul and hangul >= len(LATIN.findall(line)):
         return True
     # Speed: a line without Vietnamese letters is decided here, before it is split into words:
     # the weekday needs "ứ" or "ủ" (both Vietnamese letters), and with no marked letter the
     # test below (marked letters * 4 <= words) holds whatever the words.
-    marked_letters = len(VIETNAMESE_LETTER.findall(line))
     if not marked_letters:
         return False
     # Speed: the line's whitespace is squeezed (one space between words): its words are counted,
@@ -352,7 +362,8 @@ def other_language(line: str) -> bool:
 
 def is_furniture(line: str) -> bool:
     """Page furniture recognised by how the line begins, or a mirror site's injected footer."""
-    if line[:FURNITURE_PREFIX_CHARS].casefold().startswith(FURNITURE_STARTS):
+    opening = line[:FURNITURE_PREFIX_CHARS].casefold()
+    if opening.startswith(FURNITURE_STARTS_BY_FIRST.get(opening[:1], ())):
         return True
     if line.endswith(FURNITURE_ENDINGS):
         return True  # "<another headline> Related image(s)": a blog's related-image strip

@@ -17,6 +17,7 @@ from vnrok_etl.profiles import KOREAN_OUTLET_MARKS
 # "Vietnam Time" above "11/20/2024 3:41:07 PM": the zone the next date line is printed in.
 ZONE_LABELS = {"vietnam time": LOCAL_TZ, "hanoi time": LOCAL_TZ, "korea time": SEOUL_TZ,
                "seoul time": SEOUL_TZ, "kst": SEOUL_TZ}
+MAX_ZONE_LABEL_CHARS = max(len(label) for label in ZONE_LABELS)
 # How much of the text is searched for marks of a Korean outlet (its zone for printed dates).
 OUTLET_MARK_SPAN = 1500
 OUTLET_MARK_TAIL = 600

@@ -18,9 +18,13 @@ from vnrok_etl.clean.common import (
     MIN_BODY_WORDS,
     Draft,
     alternation,
+    by_first_character,
+    by_last_character,
     ends_sentence,
     ends_terminal,
     fold_key,
+    may_hold_words,
+    words_up_to,
 )
 from vnrok_etl.profiles import AGENCY_CODES, AGENCY_NAMES, RELATED_HEADINGS, SECTION_WORDS
 
@@ -31,22 +35,28 @@ RELATED_HEADING = re.compile(
 )
 RELATED_HEADING_STARTS = tuple({word.lower() for word in RELATED_HEADINGS} | {"tags", "keywords", "topics"})
 RELATED_HEADING_PREFIX_CHARS = max(len(start) for start in RELATED_HEADING_STARTS)
+# Speed: a line is compared with the headings that begin with its first character only.
+RELATED_HEADING_STARTS_BY_FIRST = by_first_character(RELATED_HEADING_STARTS)
 
 
 def related_heading(line: str) -> bool:
     """bool(RELATED_HEADING.match(line)); a line that starts with none of the headings is not read."""
-    if not line[:RELATED_HEADING_PREFIX_CHARS].lower().startswith(RELATED_HEADING_STARTS):
+    opening = line[:RELATED_HEADING_PREFIX_CHARS].lower()
+    if not opening.startswith(RELATED_HEADING_STARTS_BY_FIRST.get(opening[:1], ())):
         return False
     return RELATED_HEADING.match(line) is not None
 
 # Seed 002: a bare "VNA" line after the last paragraph; also "— VNS" or "Source: VNA" alone.
 STANDALONE_AGENCY = re.compile(rf"^(?:[—–-]|(?i:source)\s*:)?\s*(?P<source>{AGENCY})\.?$")
 AGENCY_CODE_ENDINGS = tuple(AGENCY_CODES)
+# Speed: a line is compared with the codes that end with its last character only.
+AGENCY_CODE_ENDINGS_BY_LAST = by_last_character(AGENCY_CODE_ENDINGS)
 
 
 def standalone_agency(line: str) -> re.Match[str] | None:
     """STANDALONE_AGENCY.match(line); a line that does not end with an agency code is not read."""
-    if not line.rstrip(".\n").endswith(AGENCY_CODE_ENDINGS):
+    end = line.rstrip(".\n")
+    if not end.endswith(AGENCY_CODE_ENDINGS_BY_LAST.get(end[-1:], ())):
         return None
     return STANDALONE_AGENCY.match(line)
 
@@ -88,6 +98,7 @@ MAX_BOX_ITEM_WORDS = 30
 # position, several µs a line). Each pre-check is a necessary condition for its pattern, so the
 # pattern still decides every line that passes.
 AGENCY_ENDINGS = tuple(AGENCY_CODES) + tuple(f"{code})" for code in AGENCY_CODES)
+AGENCY_ENDINGS_BY_LAST = by_last_character(AGENCY_ENDINGS)
 # "Business Korean firms seek ... suppliers Korean importers want ...": a teaser item opens with
 # its section's name, then the headline.
 TEASER_ITEM = re.compile(rf"^(?:{alternation(SECTION_WORDS)})\s+[A-Z0-9\"“‘]")
@@ -149,10 +160,14 @@ it are a related list laid out in a table (`_cells_to_the_end`).
                     return _without_blanks(cut_at(blocks, *lines[position + 1], draft))
                 return _without_blanks(blocks)
         # An end mark needs an article before it: "by Lan Anh - NDO" heads a text, it ends none.
-        at_block_end = i == len(blocks[b]) - 1
-        has_more = position + 1 < len(lines)
-        ends = (at_block_end and ends_article(blocks[b])) or (line and end_mark(line))
-        if has_more and words > MIN_BODY_WORDS and ends and not _digest_continues(blocks, lines, position):
+        # Speed: the end tests are read only where a cut could follow, once per line (a block's
+        # last line is its end mark's too: ends_article reads it first).
+        if (
+            position + 1 < len(lines)
+            and words > MIN_BODY_WORDS
+            and (ends_article(blocks[b]) if i == len(blocks[b]) - 1 else line and end_mark(line))
+            and not _digest_continues(blocks, lines, position)
+        ):
             following = blocks[lines[position + 1][0]][lines[position + 1][1]]
             if standalone_agency(following) or _names_agency(following) or _is_signature(following):
                 position += 1  # "/." then "VNA" or the writer's name: it stays with the article
@@ -308,6 +323,8 @@ NEWSLETTER_FRAME = re.compile(
     r"|update (?:your )?(?:email )?preferences|manage (?:your )?subscription|email preferences)\b",
     re.IGNORECASE,
 )
+# Speed: every NEWSLETTER_FRAME match holds one of these words (`newsletter_frame`).
+NEWSLETTER_FRAME_WORDS = ("unsubscribe", "view ", "forward", "receiving this", "preferences", "subscription")
 # "Please direct questions or comments to [english@hani.co.kr]", "Send tips to news@example.com":
 # the outlet's address for readers, closing the text.
 CONTACT_NOTE = re.compile(
@@ -338,7 +355,8 @@ def cut_release_tail(blocks: list[list[str]], draft: Draft) -> list[list[str]]:
                 )
             ):
                 return _without_blanks(_cut_release(blocks, b, i, draft))
-            words += len(line.split())
+            if words <= MIN_BODY_WORDS:  # only "more than MIN_BODY_WORDS" matters: stop counting there
+                words += len(line.split())
     return blocks
 
 
@@ -357,19 +375,26 @@ def cut_newsletter_footer(paragraphs: list[str], draft: Draft) -> list[str]:
     start = max(1, len(paragraphs) - MAX_FOOTER_PARAGRAPHS)
     for index in range(start, len(paragraphs)):
         paragraph = paragraphs[index]
-        if len(paragraph.split()) <= MAX_FRAME_WORDS and NEWSLETTER_FRAME.search(paragraph):
+        if words_up_to(paragraph, MAX_FRAME_WORDS) <= MAX_FRAME_WORDS and newsletter_frame(paragraph):
             draft.drop("newsletter_frame", "\n\n".join(paragraphs[index:]))
             return paragraphs[:index]
     return paragraphs
 
 
+def newsletter_frame(paragraph: str) -> re.Match[str] | None:
+    """NEWSLETTER_FRAME.search(paragraph), for paragraphs holding one of its words only."""
+    if not may_hold_words(paragraph, NEWSLETTER_FRAME_WORDS):
+        return None
+    return NEWSLETTER_FRAME.search(paragraph)
+
+
 def closing_furniture(paragraph: str) -> str | None:
     """The rule by which the text's last paragraph is furniture of the page or e-mail, not the
     article (PARTNER_NOTE, NEWSLETTER_FRAME, CONTACT_NOTE, SOURCE_WITH_HEADLINE); None when it is text."""
-    words = len(paragraph.split())
+    words = words_up_to(paragraph, MAX_FRAME_WORDS * 2)  # compared with limits up to that only
     if PARTNER_NOTE.match(paragraph) and words <= MAX_FRAME_WORDS * 2:
         return "partner_note"
-    if words <= MAX_FRAME_WORDS and NEWSLETTER_FRAME.search(paragraph):
+    if words <= MAX_FRAME_WORDS and newsletter_frame(paragraph):
         return "newsletter_frame"
     if words <= MAX_CONTACT_NOTE_WORDS and "@" in paragraph and CONTACT_NOTE.search(paragraph):
         return "contact_note"
@@ -417,7 +442,8 @@ def take_signoff(paragraphs: list[str], draft: Draft) -> list[str]:
 
 
 def trailing_signoff(line: str) -> re.Match[str] | None:
-    if not line.rstrip(".\n").endswith(AGENCY_ENDINGS):
+    end = line.rstrip(".\n")
+    if not end.endswith(AGENCY_ENDINGS_BY_LAST.get(end[-1:], ())):
         return None
     # Speed: the sign-off is in the last few characters; look-behinds still see the ones before.
     return TRAILING_SIGNOFF.search(line, max(0, len(line) - SIGNOFF_TAIL_CHARS))

@@ -32,7 +32,7 @@ import re
 
 from vnrok_etl.clean.captions import caption_match, credit_caption
 from vnrok_etl.clean.common import SENTENCE_BOUNDARY, Draft, ends_terminal
-from vnrok_etl.clean.lead import DATELINE, is_dateline
+from vnrok_etl.clean.lead import dateline_match, is_dateline
 from vnrok_etl.records import RemovedSpan
 
 STEM_CHARS = 4
@@ -128,5 +128,5 @@ def _starts_words(stems: set[str], text: str) -> bool:
 
 
 def _opens_with_dateline(line: str) -> bool:
-    match = DATELINE.match(line)
+    match = dateline_match(line)
     return match is not None and is_dateline(match, line[match.end():])

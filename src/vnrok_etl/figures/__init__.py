@@ -106,7 +106,7 @@ from vnrok_etl.figures.word_figures import (
 )
 from vnrok_etl.numbers import UNIT_WORDS, parse_ordinal
 from vnrok_etl.records import Figure
-from vnrok_etl.sentences import body_sentences
+from vnrok_etl.sentences import body_sentences, lowered_body
 
 
 def extract_figures(body: str, published: datetime.date | None = None) -> tuple[Figure, ...]:
@@ -122,7 +122,7 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
     if not body:
         return ()
     spans = body_sentences(body)  # usually the split the quotation stage just made
-    lowered = body.lower()
+    lowered = lowered_body(body)  # usually the copy the quotation stage just made
     ctx = Context(
         body=body,
         sentence_starts=[s for s, _ in spans],

@@ -31,6 +31,7 @@ from vnrok_etl.quotes.org_names import (
     description_fits,
 )
 from vnrok_etl.records import Quote, Speaker
+from vnrok_etl.sentences import lowered_body
 from vnrok_etl.speakers import (
     COMPANY_HEADS,
     COUNTRY_WORDS,
@@ -129,7 +130,7 @@ class Reader:
     caption_people: dict[str, dict[str, ParsedMention]] | None = None  # _caption_people, lazily
 
     def __post_init__(self) -> None:
-        lowered = " " + self.body.lower()
+        lowered = " " + lowered_body(self.body)
         self.lowered = lowered if len(lowered) == len(self.body) + 1 else None
 
     def context_keys(self, offset: int) -> list[str]:

@@ -1,0 +1,190 @@
+"""The speed pre-checks in clean/ are necessary conditions: with them, each function answers as
+its pattern alone answers (benchmarks/RESULTS.md, "CPU won back in cleaning").
+
+Each case is a line written for the test in the form the pattern reads, in the cases a
+lower-cased copy could miss (capitals, mixed case, the letters re.IGNORECASE matches to "i" and
+"s" that str.lower() does not turn into them), and a line the pattern must not match.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vnrok_etl.clean.captions import TAIL_CREDIT_ENDINGS
+from vnrok_etl.clean.common import by_first_character, by_last_character, may_hold_words, words_up_to
+from vnrok_etl.clean.datelines import FIRST_DATE_WORD, is_date_words
+from vnrok_etl.clean.header_furniture import furniture_rule
+from vnrok_etl.clean.inline import split_run_together
+from vnrok_etl.clean.lead import DATELINE, dateline_match
+from vnrok_etl.clean.lines import CHROME_STARTS, FURNITURE_STARTS, other_language
+from vnrok_etl.clean.tail import (
+    AGENCY_CODE_ENDINGS,
+    AGENCY_ENDINGS,
+    NEWSLETTER_FRAME,
+    RELATED_HEADING_STARTS,
+    newsletter_frame,
+)
+
+
+@pytest.mark.parametrize(
+    "text, limit, expected",
+    [
+        ("", 3, 0),
+        ("one", 3, 1),
+        ("one two three", 3, 3),
+        ("one two three four five", 3, 4),
+        ("  one\ttwo\u00a0three  ", 5, 3),  # any whitespace parts words, as str.split() does
+        ("one two three ", 2, 3),
+    ],
+)
+def test_words_up_to_counts_words_up_to_one_past_the_limit(text, limit, expected):
+    assert words_up_to(text, limit) == expected
+    assert (words_up_to(text, limit) <= limit) == (len(text.split()) <= limit)
+
+
+def test_may_hold_words_reads_case_as_the_regex_engine_does():
+    assert may_hold_words("Please UNSUBSCRIBE here", ("unsubscribe",))
+    assert may_hold_words("Manage Your SubScription", ("subscription",))
+    assert not may_hold_words("The ministry said on Monday.", ("unsubscribe",))
+    # "İ" and "ı" are "i" to re.IGNORECASE, and "ſ" is "s"; str.lower() keeps them apart.
+    assert may_hold_words("Unſubscribe", ("unsubscribe",))
+    assert may_hold_words("vİew this email in your browser", ("view ",))
+    assert may_hold_words("vıew this email in your browser", ("view ",))
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "View this email in your browser",
+        "VIEW THIS EMAIL IN YOUR BROWSER",
+        "Forwarded this email? Subscribe here for more.",
+        "You are receiving this email because you signed up at our event in Da Nang.",
+        "Update your preferences or unsubscribe from this list.",
+        "Manage your subscription",
+        "Unsubscribe | Email Preferences",
+        "vİew this email in your browser",
+        "Unſubscribe",
+        "Hoang Minh Duc reviewed the preferences of 40 exporters in Binh Duong.",
+        "The firm will forward the proposal to the ministry next week.",
+        "Trần Thị Mai said the fair drew 3,000 visitors.",
+    ],
+)
+def test_newsletter_frame_answers_as_its_pattern(paragraph):
+    found = newsletter_frame(paragraph)
+    expected = NEWSLETTER_FRAME.search(paragraph)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+AFFIX_SETS = {
+    "chrome words": CHROME_STARTS,
+    "furniture prefixes": FURNITURE_STARTS,
+    "related headings": RELATED_HEADING_STARTS,
+}
+SUFFIX_SETS = {
+    "agency endings": AGENCY_ENDINGS,
+    "agency codes": AGENCY_CODE_ENDINGS,
+    "credit names": TAIL_CREDIT_ENDINGS,
+}
+
+
+@pytest.mark.parametrize("name", sorted(AFFIX_SETS))
+def test_grouped_prefixes_match_as_the_whole_tuple(name):
+    prefixes = AFFIX_SETS[name]
+    groups = by_first_character(prefixes)
+    texts = [p + " and more" for p in prefixes] + [p[:-1] for p in prefixes] + ["", "x", "Zebra crossing", "1. Business"]
+    for text in texts:
+        assert text.startswith(groups.get(text[:1], ())) == text.startswith(prefixes), text
+
+
+@pytest.mark.parametrize("name", sorted(SUFFIX_SETS))
+def test_grouped_suffixes_match_as_the_whole_tuple(name):
+    suffixes = SUFFIX_SETS[name]
+    groups = by_last_character(suffixes)
+    texts = ["the end " + s for s in suffixes] + [s[1:] for s in suffixes] + ["", ".", "the talks ended."]
+    for text in texts:
+        assert text.endswith(groups.get(text[-1:], ())) == text.endswith(suffixes), text
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("서울 경제 뉴스 더보기", True),  # a Korean menu line
+        ("구독하기 로그인 Login", True),  # more Hangul letters (7) than Latin (5)
+        ("The Seoul-based firm (삼성) opened a plant in Bắc Ninh province last year.", False),
+        ("Đọc thêm các tin tức mới nhất về kinh tế Việt Nam", True),  # a Vietnamese teaser
+        ("LĐ – 09:12 | Chủ nhật, 17/03/2024", True),  # a Vietnamese teaser's date line
+        ("Nguyễn Thị Hương and Lê Văn Đức met investors from Busan in Hà Nội on Tuesday.", False),
+    ],
+)
+def test_other_language_finds_hangul_and_vietnamese_in_one_scan(line, expected):
+    assert other_language(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("The Korea Times close", "chrome"),  # the outlet's name beside a menu button's label
+        ("Viet Nam News MENU", "chrome"),
+        ("The Korea Times Toggle navigation", "chrome"),
+        ("The Korea Times cloſe", "chrome"),  # "ſ" is "s" to re.IGNORECASE
+        ("Home / News / Politics", "breadcrumb"),
+        ("Home » Business » Investment", "breadcrumb"),
+        ("Trending  Tet holiday | Korean Wave | Metro Line 1", "breadcrumb"),
+        ("Seoul and Hanoi agreed to open a new route / service from next spring", None),
+        ("Exporters in Binh Duong said the new customs portal would open", None),
+    ],
+)
+def test_furniture_rule_reads_menu_controls_and_breadcrumbs_after_their_pre_checks(line, expected):
+    assert furniture_rule(line, None, None) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sept 14, 2023 - 17:42", True),
+        ("Friday, August 15, 2025", True),
+        ("15/08/2025 09:10", True),
+        ("(GMT+7) 10:25", True),
+        ("Thứ hai, 12/3/2024", True),
+        ("Ministry of Industry and Trade said on Tuesday that exports rose", False),
+        ("2.1 billion USD in new projects", False),  # opens with a number, then prose
+        ("Vietnam Time", False),
+    ],
+)
+def test_is_date_words_rules_out_text_that_opens_with_no_date_word(text, expected):
+    assert is_date_words(text) is expected
+    if expected:
+        assert FIRST_DATE_WORD.match(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HÀ NỘI — The ministry said on Monday it would open a new office.",
+        "Hanoi (VNA) - The ministry said on Monday it would open a new office.",
+        "SEOUL, Nov. 3 (Yonhap) -- South Korea said on Monday it would open a new office.",
+        "SEOUL, South Korea, Dec. 2, 2025 /PRNewswire/ -- Acme Robotics said it would open an office.",
+        # the longest opening DATELINE reads: four place words, a region and its day, a service
+        "Ba Ria Vung Tau, Gyeonggi Province, September 12, 2025 (Korea Biz Wire) — The firm said.",
+        "Ba Ria Vung Tau, Gyeonggi Province, September 12, 2025 (Korea Biz Wire)—The firm said.",
+        "Seoul–Busan rail links opened to Vietnamese tourists in June.",
+        "The ministry said on Tuesday that exports rose by a tenth in the first half of the year.",
+    ],
+)
+def test_dateline_match_answers_as_the_pattern(text):
+    found, expected = dateline_match(text), DATELINE.match(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        ("The plant opened in 2016.In the same year it hired 300 workers.", "The plant opened in 2016. In the same year it hired 300 workers."),
+        ("Will it open?Officials say yes.", "Will it open? Officials say yes."),
+        ("Exports rose!Imports fell.", "Exports rose! Imports fell."),
+        ("Mr.Kim met the delegation at VnExpress.net on Monday.", "Mr.Kim met the delegation at VnExpress.net on Monday."),
+        ("Growth was 3.5 percent. Officials expect more.", "Growth was 3.5 percent. Officials expect more."),
+    ],
+)
+def test_split_run_together_finds_every_sentence_mark_after_its_full_stop_pre_check(paragraph, expected):
+    assert split_run_together(paragraph) == expected

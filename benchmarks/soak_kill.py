@@ -205,12 +205,13 @@ def end_run(
     started = time.monotonic()
     process = ingest(corpus, warehouse, env)
     seen: dict[int, psutil.Process] = {}
+    merges: dict[int, psutil.Process] = {}  # each merge process as first seen running its module
     deadline = started + (at if after_merges is None else float("inf"))
     while time.monotonic() < deadline and process.poll() is None:
         seen.update((child.pid, child) for child in descendants(process))
         if after_merges is not None and deadline == float("inf"):
-            ended = [merge for merge in seen.values() if is_merge(merge) and not merge.is_running()]
-            if len(ended) >= after_merges:
+            merges.update((pid, child) for pid, child in seen.items() if pid not in merges and is_merge(child))
+            if sum(not running(merge) for merge in merges.values()) >= after_merges:
                 now = time.monotonic()
                 deadline = now + (now - started) / after_merges / 2
                 at = deadline - started
@@ -221,7 +222,7 @@ def end_run(
         process.send_signal(signum)
     process.wait()
     _, alive = psutil.wait_procs(list(seen.values()), timeout=GONE_SECONDS)
-    alive = [p for p in alive if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    alive = [p for p in alive if running(p)]
     for leftover in alive:
         leftover.kill()
     what = "finished first" if ended_before else f"{signal.Signals(signum).name} at {at:.1f} s"
@@ -230,13 +231,20 @@ def end_run(
 
 
 def is_merge(process: psutil.Process) -> bool:
-    """Whether `process` is a chunk's merge process (its command line, remembered when first seen)."""
-    if not hasattr(process, "merge"):
-        try:
-            process.merge = "vnrok_etl.merge_process" in " ".join(process.cmdline())
-        except psutil.Error:
-            process.merge = False
-    return process.merge
+    """Whether `process` runs a chunk's merge now (False once it has ended: its command line is
+    gone, and a zombie's cannot be read)."""
+    try:
+        return "vnrok_etl.merge_process" in " ".join(process.cmdline())
+    except psutil.Error:
+        return False
+
+
+def running(process: psutil.Process) -> bool:
+    """Alive and not a zombie waiting for its parent."""
+    try:
+        return process.is_running() and process.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
 
 
 def clean_run(corpus: Path, warehouse: Path, env: dict[str, str], expected: str, work: Path) -> int:

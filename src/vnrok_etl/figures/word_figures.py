@@ -14,6 +14,7 @@ from vnrok_etl.figures.context import Context
 from vnrok_etl.figures.kinds import duration_unit
 from vnrok_etl.figures.qualifiers import hedge_before
 from vnrok_etl.figures.subjects import counted_phrase, of_phrase
+from vnrok_etl.figures.words import STOP_WORDS
 from vnrok_etl.numbers import (
     ORDINAL_WORD_RE,
     UNIT_WORD_RE,
@@ -52,6 +53,13 @@ FRACTION = re.compile(
 HALF_OF = re.compile(
     r"[Hh](?<![\w‐–-].)alf[ ]of[ ]+(?:(?:the|its|their|our|all|those)[ ]+|(?P<pronoun>them|it)\b)"
 )
+# "half of Vietnam’s rice", "half of the country's coffee exports": the share of what a named
+# owner has, up to two lowercase words after the possessive (mass nouns, which counted_phrase
+# does not read, included).
+HALF_OF_POSSESSIVE = re.compile(
+    r"[Hh](?<![\w‐–-].)alf[ ]of[ ]+(?:the[ ]+)?(?:[A-Z][\w-]*|[a-z]+)[’'][s][ ]+"
+    r"(?P<noun>[a-z][a-z-]+(?:[ ](?![a-z]+ly\b)[a-z][a-z-]+)?)"
+)
 OUT_OF = re.compile(
     rf"(?P<n>(?i:{UNIT_WORD_RE})|\d{{1,3}})[ ]out[ ]of[ ](?P<m>(?i:{UNIT_WORD_RE})|\d{{1,4}})\b"
 )
@@ -81,7 +89,7 @@ ONLY_TO = re.compile(
 
 def figures_from_fractions(ctx: Context) -> list[Figure]:
     """Shares in words as percentages, rounded to one decimal as printed in keys ("one-third"
-    is 33.3 percent): FRACTION, HALF_OF, OUT_OF above."""
+    is 33.3 percent): FRACTION, HALF_OF, HALF_OF_POSSESSIVE, OUT_OF above."""
     body, found = ctx.body, []
     for m in _around(ctx, FRACTION, FRACTION_LITERALS, before=7, gate=FRACTION_WORDS):
         numerator = NUMERATORS[body[m.start():m.start("den")].strip(" ‐–-").lower()]
@@ -102,6 +110,19 @@ def figures_from_fractions(ctx: Context) -> list[Figure]:
             continue
         found.append(make_figure(ctx, "percent", 50.0, "percent", qualifier, phrase[2], start,
                                  phrase[1].end))
+    for m in HALF_OF_POSSESSIVE.finditer(body) if "alf of " in body else ():
+        if PERIOD_HALF_BEFORE.search(body, max(0, m.start() - 10), m.start()):
+            continue  # "the first half of Vietnam's fiscal year": a period
+        noun = m["noun"]
+        words = noun.split(" ")
+        if len(words) == 2 and words[1] in STOP_WORDS:
+            noun = words[0]  # "half of Vietnam's rice and ...": one word
+        if noun in STOP_WORDS:
+            continue
+        start, qualifier = hedge_before(body, m.start())
+        end = m.start("noun") + len(noun)
+        found.append(make_figure(ctx, "percent", 50.0, "percent", qualifier, body[m.start("noun"):end],
+                                 start, end))
     out_of = [body.find(" out of ")]
     while out_of[-1] >= 0:
         out_of.append(body.find(" out of ", out_of[-1] + 1))

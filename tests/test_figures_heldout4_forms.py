@@ -1,0 +1,101 @@
+"""Figure forms first met in the fourth held-out set (tests/heldout4), each tested on sentences in
+our own words that differ from the held-out page: the rule must hold for the form, not the page."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from vnrok_etl.figures import extract_figures
+
+PUBLISHED = datetime.date(2026, 11, 20)
+
+
+def figures(text: str) -> list[tuple[str, str, float | None, str | None, str]]:
+    return [(f.kind, f.text, f.value, f.unit, f.qualifier) for f in extract_figures(text, PUBLISHED)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "between <low> and <high>": one figure, from "between", the high end's unit.
+        ("Interpreters at the fair are paid between 1.2 million and 1.5 million won a week.",
+         ("money", "between 1.2 million and 1.5 million won a week", 1.35e6, "KRW per week", "approx")),
+        ("The new campus will take between 400 and 600 students.",
+         ("count", "between 400 and 600 students", 500.0, "student", "approx")),
+        # both ends print the unit; the high end may add a rate
+        ("Rents in the Korean quarter run between $900 and $1,400 a month.",
+         ("money", "between $900 and $1,400 a month", 1150.0, "USD per month", "approx")),
+        ("Margins stayed between 4% and 6% all year.",
+         ("percent", "between 4% and 6%", 5.0, "percent", "approx")),
+        # "<low> to <high>" with a duration or money at the high end
+        ("Work permits are now issued in 10 to 14 days.",
+         ("duration", "10 to 14 days", 12.0, "day", "approx")),
+    ],
+)
+def test_a_range_in_words_is_one_figure(text, expected) -> None:
+    found = figures(text)
+    assert expected in found
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports rose from 300 to 400 containers a week.",  # a change, not a range
+        "Between 2020 and 2024, the bank opened branches in Da Nang.",  # years are no figures
+    ],
+)
+def test_a_change_or_a_span_of_years_is_no_range(text) -> None:
+    assert not any(" to " in surface or " and " in surface for _, surface, *_ in figures(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of the count before it: "of which", "of whom"
+        ("The club has 2,400 members, of whom about 700 are Korean.",
+         ("count", "about 700", 700.0, "member", "approx")),
+        ("The port handled 96 ships last month, of which 31 came from Busan.",
+         ("count", "31", 31.0, "ship", "exact")),
+        # a gapped second object: verb and noun left out, its own complement kept
+        ("The cooperative shipped 800 tonnes of dragon fruit to Incheon and 250 to Busan.",
+         ("count", "250", 250.0, "tonne", "exact")),
+        ("The school trained 120 nurses for hospitals and about 40 for care homes.",
+         ("count", "about 40", 40.0, "nurse", "approx")),
+    ],
+)
+def test_an_elided_count_takes_the_noun_of_the_count_it_is_part_of_or_parallel_to(text, expected) -> None:
+    assert expected in figures(text)
+
+
+def test_a_gapped_amount_needs_a_count_before_it() -> None:
+    assert figures("The toll rose to 15 and 20 in Busan.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About 4,500 Vietnamese came to Incheon for the festival.", "About 4,500 Vietnamese"),
+        ("Nearly 700 Koreans took the Vietnamese-language exam.", "Nearly 700 Koreans"),
+        ("Some 1,300 Vietnamese left for Korean farms in the spring.", "Some 1,300 Vietnamese"),
+    ],
+)
+def test_an_irregular_past_verb_after_a_demonym_ends_the_counted_phrase(text, expected) -> None:
+    assert expected in [surface for _, surface, *_ in figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jeju grows half of Korea’s tangerines.", "half of Korea’s tangerines"),
+        ("Ca Mau supplies about half of the country's shrimp exports.", "about half of the country's shrimp exports"),
+    ],
+)
+def test_half_of_a_possessive_is_a_share(text, expected) -> None:
+    assert [f for f in figures(text) if f[1] == expected][0][2] == 50.0
+
+
+def test_the_first_half_of_a_possessive_is_a_period() -> None:
+    assert figures("In the first half of Korea's fiscal year, orders were slow.") == []

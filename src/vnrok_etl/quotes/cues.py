@@ -22,6 +22,12 @@ CUE_PHRASES = (
     # told, up to seven words.
     # An outlet's name may hold an ampersand: "told Kinh te & Do thi".
     r"told\s+(?:(?:[^\W\d_][\w’'\-]*|&)\s+){0,6}[^\W\d_][\w’'\-]*",
+    # "informed the delegation that …", "briefed Minister Park that …", "assured investors
+    # that …": a verb of telling with whom it told (up to six words) before its "that" clause.
+    *(
+        rf"{verb}\s+(?:[^\W\d_][\w’'\-]*\s+){{0,5}}?[^\W\d_][\w’'\-]*(?=\s+that\b)"
+        for verb in ("informed", "briefed", "assured", "reminded", "notified")
+    ),
     r"pointed\s+out",
     # "Ambassador Choi was quoted as saying that …", "He went on to say that …".
     r"quoted\s+(?:by\s+[^,.;:“”\"]{1,60}?\s+)?as\s+saying", r"went\s+on\s+to\s+say",

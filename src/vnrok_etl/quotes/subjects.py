@@ -207,11 +207,22 @@ def _person_of(body: str, s_start: int, organisation_start: int) -> tuple[int, P
     return mention
 
 
+# An opening participle phrase ("Speaking at the forum, X …", "Agreeing with Minister Park, X
+# …", "Responding to questions, X …"): its capitalised first word is no name, and the names in it
+# are who was spoken with or about, not the clause's subject.
+OPENING_PARTICIPLE = re.compile(
+    r"[A-Z][a-z]+ing[ ]+(?:with|at|to|on|in|about|after|before|from|for|of|during)\b"
+)
+
+
 def clause_subject(body: str, s_start: int, cue_start: int) -> tuple[int, ParsedMention] | None:
-    """Subject of the clause a participle hangs on: the first mention at a clause start."""
+    """Subject of the clause a participle hangs on: the first mention at a clause start that
+    is not an opening participle phrase (OPENING_PARTICIPLE)."""
     # The subject opens the sentence or follows an opening clause or two ("Speaking at …, X").
     starts = [s_start] + [m.end() for m in islice(CLAUSE_COMMA.finditer(body, s_start, cue_start), 3)]
     for start in starts:
+        if OPENING_PARTICIPLE.match(body, start):
+            continue
         found = mention_after(body, start, cue_start)
         if found:
             return found[0], found[2]

@@ -1,0 +1,46 @@
+"""Speech forms first met in the fourth held-out set (tests/heldout4), each tested on passages in
+our own words (invented people and events) that differ from the held-out page: the rule must
+hold for the form, not for the page."""
+
+from __future__ import annotations
+
+import pytest
+
+from forms import quotes_of, who
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Speaking at the closing session, Governor Lim Soo-kyung welcomed the plan, saying that the "
+        "province would lease the land for 50 years.",
+        "Responding to Ambassador Nguyen Hoai Nam, Governor Lim Soo-kyung thanked the embassy, "
+        "adding that the province would lease the land for 50 years.",
+        "Agreeing with Minister Do Van Son, Governor Lim Soo-kyung highly valued the project, "
+        "saying the province would lease the land for 50 years.",
+    ],
+)
+def test_an_opening_participle_phrase_is_not_the_subject_of_a_trailing_participle_cue(paragraph) -> None:
+    # The participle's subject is the clause's subject after the opening phrase; the capitalised
+    # participle ("Speaking", "Agreeing") is no name, and a name inside the phrase is who was
+    # spoken with.
+    assert who(quotes_of(paragraph)) == [("indirect", "Lim Soo-kyung", "the province would lease")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Director Bae Ji-won informed the visiting mayors that the port would add two berths.",
+         ("indirect", "Bae Ji-won", "the port would add")),
+        ("Chairwoman Dinh Thi Hoa briefed Korean investors at the fair that the zone had 90 hectares left.",
+         ("indirect", "Dinh Thi Hoa", "the zone had 90")),
+        ("Consul Ha Minh Duc assured the families that every worker had been found safe.",
+         ("indirect", "Ha Minh Duc", "every worker had been")),
+    ],
+)
+def test_a_verb_of_telling_with_its_hearers_before_that_is_a_cue(paragraph, expected) -> None:
+    assert who(quotes_of(paragraph)) == [expected]
+
+
+def test_informed_about_without_a_clause_reports_no_statement() -> None:
+    assert quotes_of("Director Bae Ji-won informed the mayors about the new berths.") == ()

@@ -99,3 +99,43 @@ def test_half_of_a_possessive_is_a_share(text, expected) -> None:
 
 def test_the_first_half_of_a_possessive_is_a_period() -> None:
     assert figures("In the first half of Korea's fiscal year, orders were slow.") == []
+
+
+def attributes(text: str) -> dict[str, tuple[int | None, bool]]:
+    return {f.text: (f.ref_year, f.is_target) for f in extract_figures(text, PUBLISHED)}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a non-restrictive relative clause is in its own tense: the goal word before it does not reach it
+        ("The ministry will target seafood processors, which employ about 400,000 people.",
+         "about 400,000 people", (None, False)),
+        ("The agency aims at small hotels, who host more than 2 million guests a year.",
+         "more than 2 million guests a year", (None, False)),
+        # the past "hoped to" states the plan as "hopes to" does
+        ("The consulate hoped to place 120 interns with Korean firms.", "120 interns", (None, True)),
+        # "called for help" is no goal, "calls for" with its amount is
+        ("The crew called for help 14 times during the storm season of 2026.", "14 times", (2026, False)),
+        ("The roadmap calls for 3,000 charging stations by 2030.", "3,000 charging stations", (2030, True)),
+    ],
+)
+def test_goal_words_reach_only_their_own_statement(text, surface, expected) -> None:
+    assert attributes(text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a year inside a "since" clause dates the start of a cumulative count
+        ("Since the hotline opened in 2023 its staff have answered more than 52,000 calls.",
+         "more than 52,000 calls", None),
+        ("Officials said that since the route was launched in 2022 the airline had carried 640,000 passengers.",
+         "640,000 passengers", None),
+        # ", with a target of N" is the target of the plan before it, in the plan's period
+        ("The province will host a job fair in March 2027, with a target of 2,000 applicants.",
+         "2,000 applicants", 2027),
+    ],
+)
+def test_reference_year_of_since_clauses_and_targets_after_with(text, surface, expected) -> None:
+    assert attributes(text)[surface][0] == expected

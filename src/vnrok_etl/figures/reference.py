@@ -15,7 +15,8 @@ Rules (tests/test_figures_attributes.py):
   last year") is no single reference year. A clause with no cue of its own continues the time
   frame of the clauses it is coordinated with, through participle clauses (", while investment has
   more than doubled" after "... by 2024"; ", with South Koreans accounting for 30 percent", an
-  absolute construction, but not ", with an investment of"), unless it says it is about now
+  absolute construction, and ", with a target of 150 participants", the plan's target, but not
+  ", with an investment of"), unless it says it is about now
   ("now", "so far", "still", "since"); a time adverbial that opens the sentence ("In 2024, ...", "Last
   year, ...") covers every clause of it. Where two cues are equally near, one across an "and"
   belongs to the other verb ("sold 5,000 last year and aims to double that in 2026"), and a cue
@@ -30,7 +31,8 @@ Rules (tests/test_figures_attributes.py):
   before. A duration has no reference year.
 - **A base is not a reference.** A year after "since", "from", "than", "compared to/with",
   "against", "versus", "over" or "the same period of" is what the figure is compared with or
-  counted from ("since 1992", "up 5 percent over 2023"), and so is a year after the figure with
+  counted from ("since 1992", "up 5 percent over 2023"), so is a year inside a "since" clause
+  ("since the pilot began in 2024 the offices have exchanged …"), and so is a year after the figure with
   "since", "from", "compared" or "than" between them ("has become the fourth-largest since the
   pact took effect in 2015", "72 percent, up from 65 percent two years ago": "from" before an
   amount, not "visitors from Korea in January"); so is a year after a multiple of "the figure"/
@@ -105,6 +107,11 @@ COMPARISON_BASE = re.compile(
     r"versus|vs\.?|over|up[ ]from|down[ ]from)[ ]+$"
 )
 
+# "since the pilot began in 2024 the two offices have exchanged …", "since the pact took effect
+# in 2015": a year inside a "since" clause (since, up to five words, the cue) dates the start
+# of what is counted, a base as "since 2024" is.
+SINCE_CLAUSE_BEFORE = re.compile(r"(?i)\bsince[ ]+(?:[^\s,;.]+[ ]+){1,5}$")
+
 # "rose 3.5-fold between 2022 and last year": the second end of a span of years is no single
 # reference year either (the first is no cue: "between" is no period preposition).
 SPAN_BEFORE = re.compile(r"(?i)\bbetween[ ]+(?:19|20)\d{2}[ ]+and[ ]+$")
@@ -176,6 +183,8 @@ CLAUSE_BREAK = re.compile(
 WITH_BREAK = re.compile(r",[ ]+with\b")
 # ", with 18,600 arrivals, up 41%": the amount restates the clause before, of its period.
 WITH_AMOUNT = re.compile(rf"[ ]+(?:(?:{AMOUNT_HEDGES})[ ]+)?(?:US)?[$€£₩]?\d")
+# ", with a target of 150 participants": the target of the plan before, in the plan's period.
+WITH_GOAL = re.compile(r"[ ]+(?:an?|the)[ ]+(?:target|goal|aim)[ ]+of\b")
 PARTICIPLE = re.compile(r"\b[a-z]{3,}(?:ing|ed)\b")
 RELATIVE_BREAK = re.compile(r",[ ]+(?:which|who)")
 COORDINATING_BREAK = re.compile(
@@ -276,7 +285,9 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
                         and not DECISION_BEFORE.search(body, max(sentence[0], cue.start() - 12),
                                                        cue.start()) \
                         and not SPAN_BEFORE.search(body, max(sentence[0], cue.start() - 20),
-                                                   cue.start()):
+                                                   cue.start()) \
+                        and not SINCE_CLAUSE_BEFORE.search(body, max(sentence[0], cue.start() - 50),
+                                                           cue.start()):
                     cues.append(cue)
     cues.sort(key=lambda cue: cue.start())
     breaks = []
@@ -291,7 +302,8 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
         if WITH_BREAK.fullmatch(cut.group()):
             comma = body.find(",", cut.end(), sentence[1])
             coordinating = PARTICIPLE.search(body, cut.end(), comma if comma > 0 else sentence[1]) \
-                is not None or WITH_AMOUNT.match(body, cut.end()) is not None
+                is not None or WITH_AMOUNT.match(body, cut.end()) is not None \
+                or WITH_GOAL.match(body, cut.end()) is not None
         breaks.append((cut.start(), cut.end(), coordinating))
         if RELATIVE_BREAK.fullmatch(cut.group()):
             # ", which entered the market in 2009, now runs ...": the relative clause ends at

@@ -139,3 +139,37 @@ def test_goal_words_reach_only_their_own_statement(text, surface, expected) -> N
 )
 def test_reference_year_of_since_clauses_and_targets_after_with(text, surface, expected) -> None:
     assert attributes(text)[surface][0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a small frequency with its period is a schedule, counted; after a verb of flying, flights
+        ("From March the carrier will fly three times a week to Cam Ranh.",
+         ("count", "three times a week", 3.0, "flight per week", "exact")),
+        ("Vietjet flies 35 times a week between Hanoi and Incheon.",
+         ("count", "35 times a week", 35.0, "flight per week", "exact")),
+        ("The cargo ship calls at Quy Nhon five times a month.",
+         ("count", "five times a month", 5.0, "time per month", "exact")),
+    ],
+)
+def test_a_frequency_with_its_period_is_a_count(text, expected) -> None:
+    assert expected in figures(text)
+
+
+def test_a_small_frequency_without_a_period_is_still_no_figure() -> None:
+    assert figures("The minister has visited Ulsan four times.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "year"),
+    [
+        # "a year earlier" counts back from the sentence's cue before it
+        ("In 2024 the port handled 1.2 million containers, against 950,000 containers a year earlier.",
+         "950,000 containers", 2023),
+        # else from the publication year (2026)
+        ("Rooms are now booked at about 70% on weekends, compared with 55% two years earlier.", "55%", 2024),
+    ],
+)
+def test_a_year_earlier_is_counted_back(text, surface, year) -> None:
+    assert attributes(text)[surface][0] == year

@@ -44,3 +44,17 @@ def test_a_verb_of_telling_with_its_hearers_before_that_is_a_cue(paragraph, expe
 
 def test_informed_about_without_a_clause_reports_no_statement() -> None:
     assert quotes_of("Director Bae Ji-won informed the mayors about the new berths.") == ()
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("“We fill every seat in winter,” Choi Hye-jin, sales manager of the airline, told reporters.",
+         ("direct", "Choi Hye-jin", "We fill every seat")),
+        ("“The road will be ready by June,” Le Van Thanh, Director of the Quang Nam Department of "
+         "Transport, said on Friday.",
+         ("direct", "Le Van Thanh", "The road will be")),
+    ],
+)
+def test_a_full_name_and_its_apposition_after_the_quotation_is_the_speaker(paragraph, expected) -> None:
+    assert who(quotes_of(paragraph)) == [expected]

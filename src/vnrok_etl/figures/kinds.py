@@ -197,6 +197,8 @@ FOLD_AFTER = re.compile(r"(?i)[ -]?fold\b")
 
 
 TIMES_AFTER = re.compile(r"(?i)[ ]times\b")
+# A verb of flying in the clause before "N times a week": the times are flights.
+FLY_BEFORE = re.compile(r"(?i)\b(?:fly|flies|flew|flown|flying)\b[^.;:]*$")
 
 
 TIMES_COMPARATIVE = re.compile(
@@ -415,9 +417,13 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
     if suffix := TIMES_AFTER.match(body, end):
         if not (TIMES_COMPARATIVE.match(body, suffix.end())
                 or growth_before(body, coordination_start(body, amount.start))):
-            if amount.value is not None and amount.value >= SMALL_COUNT:
-                # "viewed 1.3 million times", "flies 28 times a week" (unit "time per week")
-                unit, rate_end = with_rate(body, suffix.end(), "time")
+            unit, rate_end = with_rate(body, suffix.end(), "time")
+            if amount.value is not None and (amount.value >= SMALL_COUNT or rate_end > suffix.end()):
+                # "viewed 1.3 million times"; a frequency with its period is a schedule, however
+                # small ("four times a week"); after a verb of flying it counts flights ("Korean
+                # Air flies 28 times a week": unit "flight per week")
+                if rate_end > suffix.end() and FLY_BEFORE.search(body, max(0, amount.start - 80), amount.start):
+                    unit = "flight" + unit[len("time"):]
                 return Kind("count", unit, rate_end)
             return None  # "visited three times" is a frequency, not a statistic
         return Kind("multiplier", "times", suffix.end())

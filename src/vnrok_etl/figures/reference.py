@@ -10,7 +10,8 @@ Rules (tests/test_figures_attributes.py):
   optional period before the year ("in 2024", "by 2030", "in January-August 2014", "in the first five
   months of 2024", "the five months of 2024", "as of November 2024"), a month with no year ("in
   May": the publication year), "last/this/next/previous year", "this school year", "of the
-  year", "two years ago", all resolved against the publication date (never the clock); so are
+  year", "two years ago", all resolved against the publication date (never the clock), and "a
+  year earlier", counted back from the sentence's cue before it or else the publication date; so are
   "this/last/next month" and "next spring". A span of years ("for 2026 to 2030", "between 2022 and
   last year") is no single reference year. A clause with no cue of its own continues the time
   frame of the clauses it is coordinated with, through participle clauses (", while investment has
@@ -85,7 +86,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from vnrok_etl.figures.context import Context
+from vnrok_etl.figures.context import Context, sentence_span
 from vnrok_etl.figures.intents import (
     ALREADY_AFTER,
     FROM_BEFORE,
@@ -132,7 +133,7 @@ YEAR_CUE = re.compile(
   | \b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious)[ ]+(?:(?:school|fiscal|academic|financial)[ ]+)?year\b
   | \b(?P<relm>[Ll]ast|[Tt]his|[Nn]ext)[ ]+month\b
   | \b(?P<rels>[Ll]ast|[Tt]his|[Nn]ext)[ ]+(?:spring|summer|autumn|fall|winter)\b
-  | \b(?P<ago>(?i:{UNIT_WORD_RE})|\d{{1,2}}|a)[ ]+years?[ ]+ago\b
+  | \b(?P<ago>(?i:{UNIT_WORD_RE})|\d{{1,2}}|a)[ ]+years?[ ]+(?P<back>ago|earlier)\b
   | \bof[ ]+(?P<the>the)[ ]+year\b
   | \b(?P<mprep>[Ii]n|[Aa]s[ ]of|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Ff]rom|[Dd]uring
                    |[Aa]t(?=[ ]the[ ](?:end|beginning)[ ]of\b))[ ]+
@@ -400,9 +401,10 @@ def _year_of(ctx: Context, cue: re.Match) -> int | None:
     if cue["bare"] or cue["the"]:
         year = published  # "in May", "the first nine months of the year": this year
     elif cue["ago"]:
-        if published is not None:
+        base = published if cue["back"] == "ago" else _earlier_base(ctx, cue)
+        if base is not None:
             ago = cue["ago"].lower()
-            year = published - (1 if ago == "a" else UNIT_WORDS.get(ago) or int(ago))
+            year = base - (1 if ago == "a" else UNIT_WORDS.get(ago) or int(ago))
     elif cue["relm"]:
         if published is not None and ctx.published_month is not None:
             year = published + {"last": -1 if ctx.published_month == 1 else 0, "this": 0,
@@ -418,6 +420,16 @@ def _year_of(ctx: Context, cue: re.Match) -> int | None:
     else:
         year = int(cue["year"] or cue["myear"])
     return year
+
+
+def _earlier_base(ctx: Context, cue: re.Match) -> int | None:
+    """What "a year earlier" counts back from: the year of the nearest cue before it in its
+    sentence ("occupancy of 75-80% in December, compared with about 60% a year earlier": December
+    of the publication year, so the 60% is of the year before), else the publication year."""
+    sentence = sentence_span(ctx, cue.start())
+    before = [other for other in sentence_facts(ctx, sentence).cues
+              if other.end() <= cue.start() and not (other["ago"] and other["back"] == "earlier")]
+    return _year_of(ctx, before[-1]) if before else ctx.published_year
 
 
 def _earlier_year(ctx: Context, before: int) -> int | None:

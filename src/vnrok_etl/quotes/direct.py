@@ -2,7 +2,8 @@
 
 "X said: “…”", "“…,” X said", "“…” the CEO added" (no comma), "“…”, said Park Noh Wan, RoK
 Ambassador to Viet Nam" (speaker inverted, apposition after), "“…,” South Korea's president, Lee
-Jae-myung, told reporters" (a role, then the name between commas), and a paragraph that opens a
+Jae-myung, told reporters" (a role, then the name between commas), "“…,” Tran Thi Kim Oanh,
+deputy director of the department, said" (a full name, then its apposition), and a paragraph that opens a
 quotation continuing the previous paragraph's speaker (news runs a long quotation over
 paragraphs and attributes it once). A quotation with no cue is not speech (scare.py).
 """
@@ -195,4 +196,10 @@ def _cue_after_quote(
             named = subject_before(body, offset, cue_start)
             if named is not None and named[0] > offset and named[1].name:
                 return attribute(reader, named, cue_match.group("cue")), cue_end
+            # "”, Tran Thi Kim Oanh, deputy director of the department, told VnExpress.": a full
+            # name, then its apposition (a role, title or description) between commas.
+            first_comma = body.find(",", offset, cue_start)
+            found = mention_after(body, offset, first_comma)
+            if found is not None and found[1] == first_comma and " " in (found[2].name or ""):
+                return attribute(reader, (found[0], found[2]), cue_match.group("cue"), found[1]), cue_end
     return None

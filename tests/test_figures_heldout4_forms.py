@@ -173,3 +173,19 @@ def test_a_small_frequency_without_a_period_is_still_no_figure() -> None:
 )
 def test_a_year_earlier_is_counted_back(text, surface, year) -> None:
     assert attributes(text)[surface][0] == year
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a relational head keeps the noun before it: a member of what, a position of what
+        ("The shipyard hired 240 crew members from Nghe An.", "crew member"),
+        ("The union elected nine board members on Friday.", "board member"),
+        ("The new cold store adds 12,000 pallet positions.", "pallet position"),
+        # an adjective or a demonym before it does not stay
+        ("The association gained 800 new members this year.", "member"),
+        ("The club has 150 Vietnamese members.", "member"),
+    ],
+)
+def test_a_relational_head_keeps_its_noun_modifier(text, unit) -> None:
+    assert [u for _, _, _, u, _ in figures(text)] == [unit]

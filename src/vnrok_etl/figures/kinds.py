@@ -157,6 +157,26 @@ RATE_AFTER = re.compile(
 # month". The period is the rate of both amounts.
 CONVERSION_AFTER = re.compile(r"[ ]?\([^()\n]{1,30}\)(?=[ ])|\)(?=[ ])")
 # "14 weekly flights": the period as an adjective of the counted noun.
+# Heads that say nothing of what is counted without the noun before them: a member of what, a
+# position of what. That noun stays in the unit ("5,000 crew members": "crew member"; "30,000
+# pallet positions": "pallet position", as tests/corpus keys it); an adjective does not ("new
+# members", "Vietnamese members").
+RELATIONAL_HEADS = frozenset({"member", "position"})
+ADJECTIVE_ENDINGS = ("ed", "ing", "al", "ive", "ous", "ful", "ic", "an", "ese", "ish", "ary", "ent", "ant")
+COMMON_ADJECTIVES = frozenset(
+    {"new", "more", "other", "former", "current", "active", "senior", "junior", "full", "key",
+     "top", "open", "vacant", "foreign", "local", "young", "old", "many", "few", "such", "core"}
+)
+
+
+def _noun_modifier(word: str) -> bool:
+    """Whether a lowercase word before a relational head reads as a noun ("crew", "pallet",
+    "staff", "board", "family") rather than an adjective."""
+    return word.isalpha() and word not in COMMON_ADJECTIVES and (
+        word.endswith("ment") or not word.endswith(ADJECTIVE_ENDINGS)
+    )
+
+
 RATE_ADJECTIVES = {"daily": "day", "weekly": "week", "monthly": "month", "annual": "year",
                    "yearly": "year"}
 
@@ -500,6 +520,8 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
     words = body[noun_phrase.start:noun_phrase.end].lower().split()
     if len(words) > 1 and words[-2] in ("square", "cubic"):
         head = f"{words[-2]} {head}"  # "42,000 square meters": unit "square meter"
+    elif len(words) > 1 and head in RELATIONAL_HEADS and _noun_modifier(words[-2]):
+        head = f"{words[-2]} {head}"  # "5,000 crew members", "30,000 pallet positions"
     unit, rate_end = with_rate(body, noun_phrase.end, head)
     return Kind("count", unit, rate_end, subject=subject)
 

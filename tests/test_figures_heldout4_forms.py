@@ -32,6 +32,15 @@ def figures(text: str) -> list[tuple[str, str, float | None, str | None, str]]:
         # "<low> to <high>" with a duration or money at the high end
         ("Work permits are now issued in 10 to 14 days.",
          ("duration", "10 to 14 days", 12.0, "day", "approx")),
+        # both ends print the currency, the high end a rate
+        ("Kitchen staff in Seoul earn $1,100 to $1,500 monthly.",
+         ("money", "$1,100 to $1,500 monthly", 1300.0, "USD per month", "approx")),
+        # a low end in words, or a small number no figure was read for
+        ("Most engineers stay four to six years.", ("duration", "four to six years", 5.0, "year", "approx")),
+        ("Rents in the new town are 2 to 3 times higher.", ("multiplier", "2 to 3 times", 2.5, "times", "approx")),
+        # a bare low end shares the high end's scale word
+        ("The fund will lend 4 to 6 trillion dong.",
+         ("money", "4 to 6 trillion dong", 5e12, "VND", "approx")),
     ],
 )
 def test_a_range_in_words_is_one_figure(text, expected) -> None:
@@ -45,6 +54,8 @@ def test_a_range_in_words_is_one_figure(text, expected) -> None:
     [
         "Exports rose from 300 to 400 containers a week.",  # a change, not a range
         "Between 2020 and 2024, the bank opened branches in Da Nang.",  # years are no figures
+        "The course grew from three to five years.",  # a change, with a word low end
+        "Pupils aged 7 to 11 took part.",  # ages are no figures
     ],
 )
 def test_a_change_or_a_span_of_years_is_no_range(text) -> None:

@@ -58,3 +58,43 @@ def test_informed_about_without_a_clause_reports_no_statement() -> None:
 )
 def test_a_full_name_and_its_apposition_after_the_quotation_is_the_speaker(paragraph, expected) -> None:
     assert who(quotes_of(paragraph)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # the person before the first "of", when the rest names a body with "of"/"for" in it
+        ("Associate Professor Bae Soo-jin of the University of Ulsan said, “Shipyards will keep hiring.”",
+         ("direct", "Bae Soo-jin", "Shipyards will keep hiring.")),
+        ("“The won will still be thin,” said Dr Hoang Minh Chau of the Institute for Regional Economic Studies.",
+         ("direct", "Hoang Minh Chau", "The won will still")),
+        # a title run with "of" before the name stays the person's title
+        ("Minister of Home Affairs Pham Thi Thanh Tra said that 1,200 officials would train in Korea.",
+         ("indirect", "Pham Thi Thanh Tra", "1,200 officials would train")),
+    ],
+)
+def test_a_person_of_a_body_named_with_of_is_the_speaker(paragraph, expected) -> None:
+    assert who(quotes_of(paragraph)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Labour analysts cautioned that the new quota would fill within weeks.",
+         ("indirect", None, "the new quota would")),
+        ("Several economists point out that the weaker won helps Vietnamese exporters.",
+         ("indirect", None, "the weaker won helps")),
+        ("Kim Hye-ri admitted that the hotline had been slow to answer.",
+         ("indirect", "Kim Hye-ri", "the hotline had been")),
+    ],
+)
+def test_more_reporting_verbs_before_that(paragraph, expected) -> None:
+    assert who(quotes_of(paragraph)) == [expected]
+
+
+def test_the_quoted_title_of_a_source_s_report_is_no_speaker() -> None:
+    found = who(quotes_of(
+        "The Korea Trade-Investment Promotion Agency (KOTRA) published its forecast on Monday.",
+        "According to KOTRA's report 'Vietnam Market Entry Guide 2027', Korean food exports grew 9%.",
+    ))
+    assert found == [("indirect", "Korea Trade-Investment Promotion Agency", "Korean food exports grew")]

@@ -37,6 +37,7 @@ from vnrok_etl.quotes.subjects import (
     MANNER_AFTER_SPEAKER,
     clause_end,
     clause_subject,
+    person_before_of,
     subject_before,
 )
 
@@ -174,7 +175,11 @@ def _cue_after_quote(
             clause_end(body, found[1], sentence_end)
             or MANNER_AFTER_SPEAKER.match(body, found[1], len(body[:sentence_end].rstrip(TERMINAL)))
         ):
-            return attribute(reader, (found[0], found[2]), match.group("cue"), found[1]), found[1]
+            # "…,' said Dr Kim Jae-hoon of the Korea Institute for International Economic Policy."
+            person = person_before_of(body, found[0], found[1], found[2],
+                                      lambda hi: mention_after(body, found[0], hi))
+            speaker = (person[0], person[2]) if person is not None else (found[0], found[2])
+            return attribute(reader, speaker, match.group("cue"), found[1]), found[1]
     stripped = after_close.lstrip(" ,")
     offset = base + len(after_close) - len(stripped)
     cue_match = CUE_CLAUSE.search(" " + stripped[:MENTION_WINDOW])

@@ -90,9 +90,11 @@ NAME_COMPLEMENT = re.compile(
     r"(?:\s+(?:in|at)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})?$"
 )
 # What may follow a source's name and still end the clause: "(FIA)", "data", "on the 10th",
-# "released on March 6".
+# "released on March 6", and the quoted title of its document ("KITA's report 'Korea-Vietnam
+# Trade Trends and Outlook'": the title names the document, its words are no speaker).
 SOURCE_TAIL = re.compile(
     r"(?:\s*\([^()]{1,12}\))?(?:\s+(?:data|figures|statistics|estimates|report|survey))?"
+    r"(?:\s+['‘\"“][^'’\"”\n]{2,120}['’\"”])?"
     r"(?:\s+(?:released\s+)?(?:on|in)\s+(?:the\s+)?[\w ]{1,20}?(?=[.,;]|$))?"
 )
 COMPLEMENT_START = re.compile(r"\s(?:of|in|at|from)\s")

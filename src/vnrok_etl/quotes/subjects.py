@@ -119,6 +119,8 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     mention = mention_before(body, s_start, cue_start)
     if mention is None:
         mention = person_with_complement(body, s_start, len(body[:cue_start].rstrip()))
+    elif (person := _titled_person_of(body, s_start, mention, cue_start)) is not None:
+        return person
     if mention is not None and mention[1].organisation:
         # "Vice Chairwoman Đỗ Thị Hạnh of the Korea-Viet Nam Business Association said": the
         # organisation completes the person's title; the person is the subject.
@@ -163,6 +165,39 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     title, _country = split_title(body[open_ + 1 : close])
     start, parsed = mention
     return start, replace(parsed, title=title) if title and not parsed.title else parsed
+
+def _titled_person_of(body: str, s_start: int, mention: tuple[int, ParsedMention], cue_start: int
+                      ) -> tuple[int, ParsedMention] | None:
+    """"Professor Choi Yoon-seok of Hankuk University of Foreign Studies said", "Dr. Lee Min-ho of
+    the Korea Institute for International Economic Policy said": read whole, the mention runs on
+    through the "of"s and "for"s and a word or words of the body's name are taken for the person's
+    ("Studies", "International Economic Policy"). When the name read so is no person's, the
+    speaker is the person named before the first "of", if that is a titled or family-name full
+    name (person_before_of)."""
+    start, parsed = mention
+    found = person_before_of(body, start, cue_start, parsed, lambda hi: mention_before(body, s_start, hi))
+    return found
+
+
+def person_before_of(body: str, start: int, end: int, parsed: ParsedMention, read) -> tuple | None:
+    """The person of a mention "<person> of <body>" read whole as one name (see
+    _titled_person_of): ``read(hi)`` reads the mention ending at ``hi``; None unless the whole is
+    no person's name and the part before the first " of " is a person's full name."""
+    if " of " not in parsed.printed or _person_like(parsed) and not _org_like_name(parsed):
+        return None
+    of_at = body.find(" of ", start, end)
+    if of_at <= start:
+        return None
+    person = read(of_at)
+    if person is None or not _person_like(person[-1]):
+        return None
+    return person
+
+
+def _org_like_name(parsed: ParsedMention) -> bool:
+    """A name read from a title run that is one word ("Studies")."""
+    return " " not in (parsed.name or "")
+
 
 def _group_with_examples(body: str, s_start: int, examples: int, cue_start: int) -> tuple[int, ParsedMention] | None:
     """"Korean retailers such as Lotte Mart and Emart said …", "leaders of contractors such as

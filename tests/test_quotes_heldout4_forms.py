@@ -98,3 +98,42 @@ def test_the_quoted_title_of_a_source_s_report_is_no_speaker() -> None:
         "According to KOTRA's report 'Vietnam Market Entry Guide 2027', Korean food exports grew 9%.",
     ))
     assert found == [("indirect", "Korea Trade-Investment Promotion Agency", "Korean food exports grew")]
+
+
+def test_the_head_of_a_described_body_is_the_person_named_next_with_that_role() -> None:
+    found = who(quotes_of(
+        "Korean restaurants in Da Nang are short of cooks, according to the chairwoman of a local "
+        "catering association.",
+        "Vo Thi Lan, president of the Da Nang Catering Association, said members had 300 vacancies.",
+    ))
+    assert found[0] == ("indirect", "Vo Thi Lan", "Korean restaurants in Da")
+
+
+def test_the_head_of_a_described_body_is_the_speaker_of_the_next_quotation() -> None:
+    found = who(quotes_of(
+        "Bookings for Jeju have doubled, according to the director of a Hanoi travel agency.",
+        "“Families ask for Jeju first now,” Ngo Thanh Hai told reporters.",
+    ))
+    assert found[0] == ("indirect", "Ngo Thanh Hai", "Bookings for Jeju have")
+
+
+def test_the_head_of_a_described_body_never_named_is_kept_without_a_speaker() -> None:
+    assert who(quotes_of("Wages are rising, according to the director of a Korean vocational school.")) == [
+        ("indirect", None, "Wages are rising")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # a company's national arm speaks as that organisation
+        ("Lotte Vietnam said in a statement that it would open two more malls.", "Lotte Vietnam"),
+        ("Hyundai Motor Vietnam said that sales rose 9 percent.", "Hyundai Motor Vietnam"),
+    ],
+)
+def test_a_company_s_national_arm_is_an_organisation(paragraph, speaker) -> None:
+    assert [s for _, s, _ in who(quotes_of(paragraph))] == [speaker]
+
+
+def test_a_country_with_its_compass_word_is_no_company() -> None:
+    assert quotes_of("South Korea said that it would help.") == ()

@@ -379,6 +379,8 @@ def parse_mention(mention: str) -> ParsedMention:
         name, head = organisation
         return ParsedMention(printed, "", None, None, None, None, organisation=name, org_head=head)
     tokens = printed.split(" ")
+    if subsidiary := _national_subsidiary(tokens):
+        return ParsedMention(printed, "", None, None, None, None, organisation=subsidiary, org_head=None)
     name_tokens: list[str] = []
     for index in range(len(tokens) - 1, -1, -1):
         bare = POSSESSIVE.sub("", tokens[index])
@@ -653,6 +655,30 @@ def _middle_the(tokens: list[str], index: int, name_after: list[str]) -> bool:
         tokens[index] == "The" and bool(name_after) and index > 0
         and _is_name_token(POSSESSIVE.sub("", tokens[index - 1]))
     )
+
+
+# Countries a company names its national arm after: "Samsung Vietnam", "LG Display Vietnam",
+# "Lotte Korea".
+SUBSIDIARY_COUNTRIES = frozenset({"vietnam", "viet nam", "korea"})
+COUNTRY_PREFIXES = frozenset({"south", "north", "republic", "democratic", "socialist"})
+
+
+def _national_subsidiary(tokens: list[str]) -> str | None:
+    """"Samsung Vietnam", "Hyundai Motor Vietnam": a company's national arm is one to three
+    capitalised words of a name (no title, organisation, country or nationality word, no family
+    name first, so no person "Nguyen Vietnam") and a country; it speaks as an organisation of
+    that name. None otherwise."""
+    country = 2 if len(tokens) > 2 and fold(" ".join(tokens[-2:])) in SUBSIDIARY_COUNTRIES else 1
+    if fold(" ".join(tokens[-country:])) not in SUBSIDIARY_COUNTRIES:
+        return None
+    words = [POSSESSIVE.sub("", token) for token in tokens[:-country]]
+    if not 1 <= len(words) <= 3 or fold(words[0]) in FAMILY_NAMES or fold(words[-1]) in COUNTRY_PREFIXES:
+        return None  # "Nguyen Vietnam" is no company; "South Korea" is the country
+    for word in words:
+        key = fold(word)
+        if not _is_name_token(word) or key in ORG_WORDS or key in NATIONALITY_WORDS:
+            return None
+    return " ".join(tokens)
 
 
 def _is_name_token(token: str) -> bool:

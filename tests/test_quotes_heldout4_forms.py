@@ -137,3 +137,15 @@ def test_a_company_s_national_arm_is_an_organisation(paragraph, speaker) -> None
 
 def test_a_country_with_its_compass_word_is_no_company() -> None:
     assert quotes_of("South Korea said that it would help.") == ()
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Few pass on the first try, the head of one language school said.",
+        "Few pass on the first try, the director of a Korean language school told reporters.",
+    ],
+)
+def test_a_trailing_cue_of_the_head_of_an_indefinite_body_is_a_statement_without_speaker(paragraph) -> None:
+    # the person is described by the body he leads, not named; the body is not the speaker
+    assert who(quotes_of(paragraph)) == [("indirect", None, "Few pass on the")]

@@ -206,6 +206,12 @@ def _post_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) 
     # Both patterns below only count with a comma before the cue.
     if sentence.rfind(",") <= 0:
         return None
+    if (described := TRAILING_DESCRIBED.search(sentence)) is not None:
+        # "…, the head of one center said.", "…, the director of a Busan agency told reporters.":
+        # a person described by the body he leads (an indefinite one: not the body's statement).
+        head = DESCRIBED_HEAD.fullmatch(body, s_start + described.start("desc"), s_start + described.end("desc"))
+        if head is not None:
+            return _described_head(reader, head, described.group("cue")), s_start, s_start + described.start()
     found = _cue_at_end(reader, s_start, sentence, cues)
     if found is None and (participle := _last_participle(sentence)) is not None:
         # "…, Ambassador Vu Ho said, highlighting the Prime Minister's visit.": the clause the
@@ -246,6 +252,13 @@ NAMED_HEAD = re.compile(
     r"|[”\"’']\s*,?\s+(?P<speaker>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})\s+(?:told|said|says)\b"
 )
 NAMED_HEAD_CHARS = 400
+# The same description as the subject of a cue that ends the sentence: "…, the head of one center
+# said."
+TRAILING_DESCRIBED = re.compile(
+    rf",\s+(?P<desc>(?:the|a|an)\s+(?:(?:deputy|vice|general|managing|executive)\s+)?(?:{HEAD_ROLES})"
+    r"\s+of\s+(?:a|an|one)\s+[^,.;:“”\"()]{3,60}?)\s+(?P<cue>said|says|added|noted|told\s+[^,.;:]{1,40}?)"
+    r"\s*[.!]?\s*$"
+)
 
 
 def _described_head(reader: Reader, described: re.Match[str], cue: str) -> Attribution:

@@ -200,3 +200,20 @@ def test_a_year_earlier_is_counted_back(text, surface, year) -> None:
 )
 def test_a_relational_head_keeps_its_noun_modifier(text, unit) -> None:
     assert [u for _, _, _, u, _ in figures(text)] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "target"),
+    [
+        # the count that is the subject of a future-tense predicate is part of the plan
+        ("From January, 12 Korean hospitals will accept Vietnamese interns.", "12 Korean hospitals", True),
+        ("Three Korean lenders and two Vietnamese banks will share the loan.", "two Vietnamese banks", True),
+        # not a subject inside a relative clause, nor a past statement
+        ("The group, which runs 40 clinics, will open a school.", "40 clinics", False),
+        # "the more than N": a population that exists, not what a plan reaches
+        ("The bank will cut fees for the more than 200,000 Korean residents of Hanoi.",
+         "more than 200,000 Korean residents", False),
+    ],
+)
+def test_subject_counts_of_a_plan_and_existing_populations(text, surface, target) -> None:
+    assert attributes(text)[surface][1] is target

@@ -64,9 +64,13 @@ Rules (tests/test_figures_attributes.py):
     "the first phase, worth US$700 million, would start in 2026"; not its area or funding:
     "The new line, covering 42,000 square meters, will produce …"). "would have" is a
     counterfactual.
+  - the count that is the subject of a future-tense predicate right after its noun phrase
+    ("Six Korean banks will act as market makers", "… and four Vietnamese banks will act"): a
+    plan names who carries it out as well as what it reaches.
   Not targets: what is reported as done or as it is (including a budget already "set aside"),
-  the starting point of "from X to Y", what "already" or a possessive names as existing ("the
-  1,800 employees already on its payroll", "the foundation's
+  the starting point of "from X to Y", what "already", a possessive or "the" before a hedged
+  count names as existing ("the 1,800 employees already on its payroll", "the more than 300,000
+  Vietnamese residents", "the foundation's
   five hospitals"), and a duration that is the goal's time frame ("over the next three years")
   rather than its value ("cut that to 18 months"). A year right after the decision's verb
   ("agreed in 2023", "signed in May") dates the decision, not the figure. A goal whose year is
@@ -446,6 +450,41 @@ def _earlier_year(ctx: Context, before: int) -> int | None:
     return None
 
 
+# A hedge that opens a figure's text ("more than 300,000 …").
+DEFINITE_HEDGED = re.compile(rf"(?i)(?:{AMOUNT_HEDGES})[ ]")
+# What may stand between a count that is a clause's subject and the modal of its predicate: its
+# noun's words and a coordinated count ("six Korean banks and four Vietnamese banks will act").
+SUBJECT_GAP = re.compile(r"(?:[ ]+(?:and|or)[ ]+[\w’'-]+(?:[ ][\w’'-]+){0,4}?)?[ ]+(?:will|would|shall)[ ]")
+# What may open the clause before a count that is its subject: nothing, an opening phrase and its
+# comma ("Under the arrangement, six Korean banks will …"), a determiner or a hedge.
+SUBJECT_OPENING = re.compile(r"(?:^|,[ ]+|[.;:][ ]+)(?:(?:the|all|only|just|another|a[ ]further)[ ]+)?$", re.IGNORECASE)
+
+
+def _future_after_subject(ctx: Context, sentence: tuple[int, int], start: int, end: int) -> int | None:
+    """The end of the modal when the figure is the subject of a future-tense predicate right
+    after its noun phrase ("Six Korean banks will act as market makers", "… and four Vietnamese
+    banks will act"): a plan names who will carry it out as its subject as well as its object.
+    None otherwise."""
+    body = ctx.body
+    gap = SUBJECT_GAP.match(body, end)
+    if gap is None:
+        return None
+    before = body[max(sentence[0], start - 40):start]
+    if sentence[0] < start - 40 and not before.strip():
+        return None
+    opening = SUBJECT_OPENING.search(body, max(sentence[0], start - 40), start)
+    coordinated = re.search(r"[ ]and[ ]+$", before) is not None and _subject_count_before(body, sentence, start)
+    if opening is None and start != sentence[0] and not coordinated:
+        return None
+    return gap.end() - 1
+
+
+def _subject_count_before(body: str, sentence: tuple[int, int], start: int) -> bool:
+    """Whether the words before "and" open the clause with a count ("six Korean banks and …")."""
+    clause = body[max(sentence[0], body.rfind(",", sentence[0], start) + 1):start]
+    return re.match(r"\s*(?:\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten)\b)", clause) is not None
+
+
 def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
                  duration: bool = False) -> Reference:
     """Reference year, target and forecast of the figure at ``start:end`` (rules above)."""
@@ -474,6 +513,12 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
         goal_verb = None  # "..., bringing the total to 306"; "taking the test had tripled"
     if goal_verb and duration and not ING_GOAL_VALUE.search(ctx.body, max(0, start - 40), start):
         goal_verb = None  # "to bring 10,000 workers ... over three years": the time frame
+    # "cheaper for the more than 300,000 Vietnamese residents", "cut fees for the some 9,800 Korean
+    # firms": "the" before a hedged count names a population that exists, not what a plan reaches.
+    population = DEFINITE_HEDGED.match(ctx.body, start) is not None and (
+        ctx.body[max(0, start - 4):start] in ("the ", "The "))
+    if population:
+        goal_verb, goal = None, -1
     if goal_verb and not any(goal_verb.start() - 2 <= f <= goal_verb.start() + 3
                              for f in facts.governing):
         goal = start  # "agreed to raise trade to"; not "expected to cut travel time by"
@@ -483,7 +528,8 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
     forecast = max((f for f in facts.forecasts if turn <= f <= end), default=-1)
     base = FROM_BEFORE.search(ctx.body, max(0, start - 6), start) is not None
     existing = POSSESSIVE_BEFORE.search(ctx.body, max(0, start - 8), start) is not None or (
-        ALREADY_AFTER.match(ctx.body, end) is not None)
+        ALREADY_AFTER.match(ctx.body, end) is not None) or population
+
     if base:
         # "would grow from 7,500 to about 10,000 by 2026": the starting point is no goal, and
         # the year after the "to" belongs to the end point.
@@ -500,8 +546,10 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
     # provide US$3.2 million ... and send eight engineers", "will invest ..., raising its
     # capacity to 1.6 million tonnes").
     own = (previous[0] if previous else clause)[0]
-    future_tense = any(max(turn, own) <= f <= start for f in facts.futures) and not (
-        duration or base or existing)
+    future_tense = (
+        any(max(turn, own) <= f <= start for f in facts.futures)
+        or facts.futures and _future_after_subject(ctx, sentence, start, end) is not None
+    ) and not (duration or base or existing)
     if not future_tense and not (duration or base or existing) and facts.futures:
         future_tense = describes_future_subject(ctx.body, sentence, start, end)
     published = ctx.published_year

@@ -217,3 +217,15 @@ def test_a_relational_head_keeps_its_noun_modifier(text, unit) -> None:
 )
 def test_subject_counts_of_a_plan_and_existing_populations(text, surface, target) -> None:
     assert attributes(text)[surface][1] is target
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Bac Giang has opened four industrial parks since 2020.", "industrial park"),
+        ("The coast now has two economic zones.", "economic zone"),
+        ("The city also runs five parks.", "park"),
+    ],
+)
+def test_a_zone_keeps_its_kind_word(text, unit) -> None:
+    assert [u for _, _, _, u, _ in figures(text)] == [unit]

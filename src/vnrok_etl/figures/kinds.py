@@ -162,6 +162,11 @@ CONVERSION_AFTER = re.compile(r"[ ]?\([^()\n]{1,30}\)(?=[ ])|\)(?=[ ])")
 # pallet positions": "pallet position", as tests/corpus keys it); an adjective does not ("new
 # members", "Vietnamese members").
 RELATIONAL_HEADS = frozenset({"member", "position"})
+# Zones named by their kind, the kind word part of the name ("three industrial parks":
+# "industrial park"; "two economic zones": "economic zone"), though it is an adjective.
+ZONE_HEADS = frozenset({"park", "zone", "cluster", "estate", "complex"})
+ZONE_KINDS = frozenset({"industrial", "economic", "high-tech", "hi-tech", "technology", "science",
+                        "logistics", "processing", "residential", "eco-industrial"})
 ADJECTIVE_ENDINGS = ("ed", "ing", "al", "ive", "ous", "ful", "ic", "an", "ese", "ish", "ary", "ent", "ant")
 COMMON_ADJECTIVES = frozenset(
     {"new", "more", "other", "former", "current", "active", "senior", "junior", "full", "key",
@@ -522,6 +527,8 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
         head = f"{words[-2]} {head}"  # "42,000 square meters": unit "square meter"
     elif len(words) > 1 and head in RELATIONAL_HEADS and _noun_modifier(words[-2]):
         head = f"{words[-2]} {head}"  # "5,000 crew members", "30,000 pallet positions"
+    elif len(words) > 1 and head in ZONE_HEADS and words[-2] in ZONE_KINDS:
+        head = f"{words[-2]} {head}"  # "three industrial parks", "two economic zones"
     unit, rate_end = with_rate(body, noun_phrase.end, head)
     return Kind("count", unit, rate_end, subject=subject)
 

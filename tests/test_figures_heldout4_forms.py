@@ -229,3 +229,23 @@ def test_subject_counts_of_a_plan_and_existing_populations(text, surface, target
 )
 def test_a_zone_keeps_its_kind_word(text, unit) -> None:
     assert [u for _, _, _, u, _ in figures(text)] == [unit]
+
+
+def test_a_rank_s_noun_phrase_ends_before_its_verb() -> None:
+    found = figures("Japan, Asia's second-largest economy, and the region's third-largest economy "
+                    "plans to hire more nurses.")
+    assert "third-largest economy" in [surface for _, surface, *_ in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "target"),
+    [
+        # ", as" opening a clause of reason or time is a turn: the plan's words do not reach it
+        ("The ministry will double nursing scholarships, as the country's 12 medical universities "
+         "struggle to fill places.", "12 medical universities", False),
+        # ", as planned" and ", as well as" open no clause
+        ("Trade will reach 160 billion USD by 2030, as planned.", "160 billion USD", True),
+    ],
+)
+def test_as_opening_a_clause_is_a_turn(text, surface, target) -> None:
+    assert attributes(text)[surface][1] is target

@@ -98,8 +98,16 @@ SECOND_REPORT = re.compile(
 )
 
 
+# ", as well as", ", as part of its plan", ", as planned": no clause of its own after ", as".
+AS_NOT_A_CLAUSE = re.compile(
+    r"(?:well|part|planned|agreed|expected|scheduled|committed|promised|pledged|targeted|required|"
+    r"a[ ]result|of|such|many|much|long|soon|far|early|recently)\b"
+)
+
+
 def other_turns(body: str, sentence: tuple[int, int]) -> list[int]:
-    """The other turns: after ";", after ", with ", after ", which " and ", who " (a
+    """The other turns: after ";", after ", with ", after ", as " opening a clause of reason or
+    time (", as Asia's fourth-largest economy struggles to …"), after ", which " and ", who " (a
     non-restrictive relative clause says what its noun is or does, in its own tense: "would first
     target textile firms, which together employ more than three million workers") and after ",
     and <reporting verb>"."""
@@ -109,6 +117,11 @@ def other_turns(body: str, sentence: tuple[int, int]) -> list[int]:
         while at >= 0:
             ends.append(at + len(mark))
             at = body.find(mark, at + 1, sentence[1])
+    at = body.find(", as ", *sentence)
+    while at >= 0:
+        if not AS_NOT_A_CLAUSE.match(body, at + 5):
+            ends.append(at + 5)  # ", as Asia's fourth-largest economy struggles to …": a reason
+        at = body.find(", as ", at + 1, sentence[1])
     at = body.find(", and ", *sentence)
     while at >= 0:
         if SECOND_REPORT.match(body, at + 6):

@@ -75,6 +75,7 @@ from vnrok_etl.figures.subjects import (
     subject_before,
     words_after,
 )
+from vnrok_etl.figures.words import NEXT_WORD
 from vnrok_etl.numbers import (
     MULTIPLIER_STEMS,
     ORDINAL_WORD_RE,
@@ -582,7 +583,7 @@ def figure_from_rank(ctx: Context, m: re.Match, found: list[Figure]) -> Figure |
     else:
         value = float(parse_ordinal(ordinal["ord"]) or 0)
         rank_start = ordinal.start("ord")
-    words = words_after(ctx.body, m.end(), limit=3, stop_on_participle=False)
+    words = _rank_noun(ctx.body, words_after(ctx.body, m.end(), limit=3, stop_on_participle=False))
     end, subject = m.end(), None
     if words:
         end = words[-1].end
@@ -601,6 +602,24 @@ def figure_from_rank(ctx: Context, m: re.Match, found: list[Figure]) -> Figure |
                 subject = figure.text[superlative.end():].strip()
                 break
     return make_figure(ctx, "rank", value, None, "exact", subject, rank_start, end)
+
+
+# Words that open a verb's object or infinitive: after them, a word in -s before them was a verb.
+OBJECT_OPENERS = frozenset({"to", "the", "a", "an", "its", "their", "his", "her", "our", "with"})
+
+
+def _rank_noun(body: str, words: list) -> list:
+    """The rank's noun phrase without the verb that may follow it: "Asia's fourth-largest economy
+    struggles to staff …" ends at "economy". A word in -s after a singular noun, followed by an
+    infinitive's "to" or an object's determiner, is the subject's verb, not a plural noun."""
+    for index in range(1, len(words)):
+        word = words[index].text
+        if not word.endswith("s") or head_noun(words[index - 1].text) is not None:
+            continue
+        following = NEXT_WORD.match(body, words[index].end)
+        if following is not None and following["w"].lower() in OBJECT_OPENERS:
+            return words[:index]
+    return words
 
 
 def figure_from_place(ctx: Context, m: re.Match) -> Figure | None:

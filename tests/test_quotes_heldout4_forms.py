@@ -149,3 +149,10 @@ def test_a_country_with_its_compass_word_is_no_company() -> None:
 def test_a_trailing_cue_of_the_head_of_an_indefinite_body_is_a_statement_without_speaker(paragraph) -> None:
     # the person is described by the body he leads, not named; the body is not the speaker
     assert who(quotes_of(paragraph)) == [("indirect", None, "Few pass on the")]
+
+
+def test_an_ampersand_between_capitals_joins_a_company_word() -> None:
+    # "a Hyundai E&C official": one unnamed official of one company, as "a Samsung official"
+    assert who(quotes_of("“We bid on three metro lines,” a Lotte E&C official said.")) == [
+        ("direct", None, "We bid on three")
+    ]

@@ -64,7 +64,7 @@ TRAILING_ENDINGS = (
 )
 # (The a-z run first: the same token, a range tested before a class holding \w; see CAPITAL_SCAN.)
 # "Hyundai E&C", "SK E&S": an ampersand between capitals joins one name word.
-TOKEN = re.compile(r"\([^()\s]{1,12}\)|[A-Z][A-Za-z]*&[A-Z][A-Za-z]*|[^\W\d_][a-z]*+[\w’'\-]*+|,")
+TOKEN = re.compile(r"\([^()\s]{1,12}\)|[^\W\d_][a-z]*+[\w’'\-]*+(?:&[A-Z][A-Za-z]*+)?|,")
 POSSESSIVE_END = re.compile(r"['’]s?$")
 # Capitalised words that start sentences but are never part of a name.
 NOT_NAMES = frozenset(

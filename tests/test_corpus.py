@@ -32,10 +32,11 @@ FLOORS = {
     "printed_metadata": 0.99,
     "quote_recall_right_speaker": 0.98,
     "quote_precision": 0.99,
-    # figures measured 0.991, 0.985, 0.986 after issue 17's second pass (figures branch)
-    "figure_precision": 0.985,
-    "figure_recall": 0.98,
-    "figure_attributes": 0.985,
+    # figures measured 0.991, 0.985, 0.986 after issue 17's second pass (figures branch); 0.994,
+    # 0.987, 0.991 after the heldout4b branch's rules (ranges in words, flights, compound units)
+    "figure_precision": 0.99,
+    "figure_recall": 0.985,
+    "figure_attributes": 0.99,
 }
 MAX_LEAKS = 0
 MAX_BOGUS_SPEAKERS = 0
@@ -84,7 +85,8 @@ def test_leaks_and_bogus_speakers_stay_under_their_ceilings(totals):
 # 19 leaks, right speaker 0.606, quote precision 0.917, figures P 0.933 R 0.814, attributes 0.960.
 # After the heldout2 branch's general rules (keys corrected as benchmarks/RESULTS.md lists):
 # metadata 1.000, 0 leaks, right speaker 0.779, quote precision 0.966, figures P 1.000 R 0.920,
-# attributes 0.968 (right speaker 0.824 after the genquotes branch); one crosshead is removed as a
+# attributes 0.968 (right speaker 0.824 after the genquotes branch; 0.838, figures R 0.943,
+# attributes 0.966 after the heldout4b branch); one crosshead is removed as a
 # caption (vietnaminsider-01), as the corpus's crossheads are (magazine-01), hence one wrongful
 # removal allowed.
 # The third held-out set (tests/heldout3/, 16 documents), scored once unseen (5 Dec, code at
@@ -99,8 +101,8 @@ HELDOUT_SETS = {
         "figure_precision": 0.98, "figure_recall": 0.99, "figure_attributes": 0.99,
     }, 0, 0),
     "heldout2": (18, {
-        "printed_metadata": 1.0, "quote_recall_right_speaker": 0.8, "quote_precision": 0.95,
-        "figure_precision": 0.97, "figure_recall": 0.9, "figure_attributes": 0.95,
+        "printed_metadata": 1.0, "quote_recall_right_speaker": 0.83, "quote_precision": 0.95,
+        "figure_precision": 0.97, "figure_recall": 0.94, "figure_attributes": 0.96,
     }, 0, 1),
     "heldout3": (16, {
         "printed_metadata": 1.0, "quote_recall_right_speaker": 0.95, "quote_precision": 0.99,

@@ -156,3 +156,17 @@ def test_an_ampersand_between_capitals_joins_a_company_word() -> None:
     assert who(quotes_of("“We bid on three metro lines,” a Lotte E&C official said.")) == [
         ("direct", None, "We bid on three")
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "speaker"),
+    [
+        # a company named by its trade is an organisation, and its first word alone names it after
+        ("LG Display will add a second line in Hai Phong.", "LG said that the line would open in 2027.",
+         "LG Display"),
+        ("Hyosung Chemical opened a plant in Ba Ria - Vung Tau in 2024.",
+         "Hyosung said that demand for plastics had risen.", "Hyosung Chemical"),
+    ],
+)
+def test_a_company_named_by_its_trade_speaks_by_its_first_word_too(first, second, speaker) -> None:
+    assert [s for _, s, _ in who(quotes_of(first, second))] == [speaker]

@@ -265,6 +265,14 @@ ROLE_TITLE_KEYS: dict[str, tuple[str, ...]] = {
 
 # Head nouns of organisations ("the Ministry of Industry and Trade", "the agency"), folded. A
 # statement by one is an organisation's, never a person's (issue "Quotes and speakers").
+# Korean groups name their companies by their trade ("Samsung Electronics", "Hyundai Motor",
+# "LG Display", "Hyosung Chemical"): such a capitalised last word makes the name a company's (an
+# ORG_HEADS and a COMPANY_HEADS word: "the company" means it), so "Samsung said" after it is one
+# too (quotes.attribution._organisation_first_word).
+TRADE_HEADS = (
+    "electronics", "motor", "motors", "display", "chemical", "chemicals", "steel", "industries",
+    "engineering", "construction", "aerospace", "shipbuilding", "semiconductor", "telecom",
+)
 ORG_HEADS = frozenset(
     {
         "ministry", "agency", "office", "embassy", "consulate", "government", "company", "corporation",
@@ -283,7 +291,7 @@ ORG_HEADS = frozenset(
         # A province or county that says something is its government: "Gyeonggi Province said".
         "province", "county",
     }
-)
+) | frozenset(TRADE_HEADS)
 
 DASHES_AND_SPACES = re.compile(r"[\s\-‐‑–—_]+")
 POSSESSIVE = re.compile(r"['’]s?$")
@@ -463,7 +471,7 @@ COMPANY_HEADS = frozenset(
      "consultancy", "operator", "developer", "manufacturer", "supplier", "lender", "insurer",
      "airline", "carrier", "brand", "subsidiary", "affiliate", "unit", "venture", "startup",
      "start-up", "giant", "bank"}
-)
+) | frozenset(TRADE_HEADS)
 # A company's legal suffix is not part of how it is named: "Hanwha Aerospace Co." is Hanwha
 # Aerospace.
 COMPANY_SUFFIX = re.compile(r"\s+(?:Co|Corp|Inc|Ltd|JSC|PLC|LLC|Co\.,? Ltd)\.?$")

@@ -38,6 +38,9 @@ def figures(text: str) -> list[tuple[str, str, float | None, str | None, str]]:
         # a low end in words, or a small number no figure was read for
         ("Most engineers stay four to six years.", ("duration", "four to six years", 5.0, "year", "approx")),
         ("Rents in the new town are 2 to 3 times higher.", ("multiplier", "2 to 3 times", 2.5, "times", "approx")),
+        # a hedged low end: the hedge is the range's
+        ("Drivers there earn about 2.4 million to 2.9 million won.",
+         ("money", "about 2.4 million to 2.9 million won", 2.65e6, "KRW", "approx")),
         # a bare low end shares the high end's scale word
         ("The fund will lend 4 to 6 trillion dong.",
          ("money", "4 to 6 trillion dong", 5e12, "VND", "approx")),

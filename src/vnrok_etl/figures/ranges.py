@@ -65,7 +65,7 @@ def join_to_ranges(body: str, figures: list[Figure]) -> list[Figure]:
             ))
             continue
         if start is not None:
-            low = _scaled_low(first.value, figure) if BARE_NUMBER.fullmatch(first.text) else first.value
+            low = _scaled_low(first.value, figure) if _bare(first.text) else first.value
             result[-1] = dataclasses.replace(
                 figure,
                 text=body[start : figure.end_char],
@@ -86,7 +86,7 @@ def _range_start(body: str, first: Figure, second: Figure) -> int | None:
         return None
     gap = body[first.end_char : second.start_char]
     if gap == " to ":
-        bare = BARE_NUMBER.fullmatch(first.text) is not None
+        bare = _bare(first.text)
         if not (bare and (first.kind == "count" or first.kind == second.kind)
                 or first.kind == second.kind and _same_unit(first.unit, second.unit)):
             return None
@@ -97,7 +97,7 @@ def _range_start(body: str, first: Figure, second: Figure) -> int | None:
         between = BETWEEN_BEFORE.search(body, max(0, first.start_char - 40), first.start_char)
         if between is None:
             return None
-        bare = BARE_NUMBER.fullmatch(first.text) is not None
+        bare = _bare(first.text)
         if not (bare or first.kind == second.kind and _same_unit(first.unit, second.unit)):
             return None
         return between.start()
@@ -137,3 +137,11 @@ def _scaled_low(value: float, high: Figure) -> float:
         return value
     scale = high.value / float(printed.group().replace(",", ""))
     return value * scale if scale >= 1000 else value
+
+
+HEDGE_PREFIX = re.compile(rf"(?i)(?:(?:{AMOUNT_HEDGES})[ ]+)?")
+
+
+def _bare(text: str) -> bool:
+    """A bare number, perhaps hedged ("about 2.1 million to 2.6 million won": the range's hedge)."""
+    return BARE_NUMBER.fullmatch(text, HEDGE_PREFIX.match(text).end()) is not None

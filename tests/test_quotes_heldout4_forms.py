@@ -170,3 +170,21 @@ def test_an_ampersand_between_capitals_joins_a_company_word() -> None:
 )
 def test_a_company_named_by_its_trade_speaks_by_its_first_word_too(first, second, speaker) -> None:
     assert [s for _, s, _ in who(quotes_of(first, second))] == [speaker]
+
+
+def test_the_head_of_a_body_named_in_full_is_the_person_named_later_as_its_head() -> None:
+    found = who(quotes_of(
+        "Vietnamese nurses will fill 600 more posts next year, said the head of the Busan Care "
+        "Homes Association.",
+        "Care homes in the city had 2,100 vacancies in October.",
+        "Yoon Chae-won, president of the Busan Care Homes Association, said wages would rise.",
+    ))
+    assert found[0] == ("indirect", "Yoon Chae-won", "Vietnamese nurses will fill")
+
+
+def test_the_head_of_a_body_named_in_full_is_not_the_head_of_another_body() -> None:
+    found = who(quotes_of(
+        "Exports will rise, said the head of the Vietnam Textile Association.",
+        "Tran Van Minh, chairman of the Hanoi Garment Club, said orders were weak.",
+    ))
+    assert found[0] == ("indirect", "Vietnam Textile Association", "Exports will rise")

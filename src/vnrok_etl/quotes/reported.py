@@ -231,6 +231,11 @@ def _post_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) 
         if match and match.start("cue") > 0:
             found = mention_after(body, s_start + comma + 1 + match.end(), end)
             if found and clause_end(body, found[1], end):
+                described = DESCRIBED_HEAD.fullmatch(body, found[0], end)
+                if described is not None and (named := _named_head(reader, described)) is not None:
+                    # "…, said the head of the Korea Chamber of Business in Vietnam." and "Hong
+                    # Sun, chairman of the Korea Chamber of Business in Vietnam, said" after it
+                    return attribute(reader, named, match.group("cue")), s_start, s_start + comma
                 attribution = attribute(reader, (found[0], found[2]), match.group("cue"), found[1])
                 return attribution, s_start, s_start + comma
     return None
@@ -252,6 +257,8 @@ NAMED_HEAD = re.compile(
     r"|[”\"’']\s*,?\s+(?P<speaker>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})\s+(?:told|said|says)\b"
 )
 NAMED_HEAD_CHARS = 400
+# A described head of a body named in full: "of the Korea Chamber of Business in Vietnam".
+DEFINITE_BODY = re.compile(r"\sof\s+the\s+(?P<body>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){1,2})")
 # The same description as the subject of a cue that ends the sentence: "…, the head of one center
 # said."
 TRAILING_DESCRIBED = re.compile(
@@ -266,14 +273,32 @@ def _described_head(reader: Reader, described: re.Match[str], cue: str) -> Attri
     head's role in an apposition within the next NAMED_HEAD_CHARS characters, if one is (news
     names such a source in the next sentence or paragraph); else no speaker (the person is
     described, not named)."""
-    body = reader.body
-    named = NAMED_HEAD.search(body, described.end(), described.end() + NAMED_HEAD_CHARS)
-    parsed = parse_mention(named["name"] or named["speaker"]) if named is not None else None
-    if parsed is None or not parsed.name or " " not in parsed.name:
+    named = _named_head(reader, described)
+    if named is None:
         # One person, unnamed: kept with no speaker, as "an official said" is.
         printed = " ".join(described.group().split()).rstrip(".! ")
         return Attribution(None, cue_text(cue), None, "person", printed)
-    return attribute(reader, (named.start("name" if named["name"] else "speaker"), parsed), cue)
+    return attribute(reader, named, cue)
+
+
+def _named_head(reader: Reader, described: re.Match[str]) -> tuple[int, ParsedMention] | None:
+    """The person a head's description names later (NAMED_HEAD, within NAMED_HEAD_CHARS): any
+    such person for an indefinite body ("the head of a Hanoi-based industry group"); for a body
+    named in full ("the head of the Korea Chamber of Business in Vietnam"), only the one whose
+    apposition names the same body."""
+    body = reader.body
+    named = NAMED_HEAD.search(body, described.end(), described.end() + NAMED_HEAD_CHARS)
+    if named is None:
+        return None
+    definite = DEFINITE_BODY.search(described.group())
+    if definite is not None and not (
+        named["name"] and body.startswith(definite["body"], named.end() - 1)
+    ):
+        return None
+    parsed = parse_mention(named["name"] or named["speaker"])
+    if not parsed.name or " " not in parsed.name:
+        return None
+    return named.start("name" if named["name"] else "speaker"), parsed
 
 
 def _cue_at_end(

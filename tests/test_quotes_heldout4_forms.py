@@ -188,3 +188,15 @@ def test_the_head_of_a_body_named_in_full_is_not_the_head_of_another_body() -> N
         "Tran Van Minh, chairman of the Hanoi Garment Club, said orders were weak.",
     ))
     assert found[0] == ("indirect", "Vietnam Textile Association", "Exports will rise")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Korean lenders opened 14 branches this year, but analysts say most of them are small.",
+        "Orders doubled, and Korean economists said the gains were fragile.",
+    ],
+)
+def test_an_unnamed_group_after_a_conjunction_mid_sentence_is_a_speaker(paragraph) -> None:
+    found = who(quotes_of(paragraph))
+    assert len(found) == 1 and found[0][:2] == ("indirect", None)

@@ -12,7 +12,7 @@ from itertools import islice
 
 from vnrok_etl.quotes.cues import CLAUSE_COMMA, COORDINATED
 from vnrok_etl.quotes.groups import MAX_PHRASE as GROUP_PHRASE
-from vnrok_etl.quotes.groups import group_before, group_words
+from vnrok_etl.quotes.groups import bare_group_before, group_before, group_words
 from vnrok_etl.quotes.mentions import (
     APPOSITION_CHARS,
     CLAUSE_CLOSERS,
@@ -47,6 +47,8 @@ EXAMPLE_NAMES = re.compile(
     r"(?: (?:all|both|each|have|has|had|also))* ?"
 )
 RELATIVE_WHICH = re.compile(r",\s+which\s+$")
+# A coordinating conjunction that opens the clause after a comma ("…, but analysts say …").
+CLAUSE_CONJUNCTION = re.compile(r"\s*(?:but|and|yet|while|whereas|so)\s+")
 LOCATED_HEADS = frozenset({"office", "branch", "bureau", "general", "representative"})
 
 
@@ -109,7 +111,13 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
         return start, replace(parsed, printed=name, organisation=name)
     # "Korean investors in Binh Duong said": an unnamed group's complement names no speaker.
     comma = body.rfind(",", max(s_start, cue_start - GROUP_PHRASE), cue_start)
-    group = group_before(body, comma + 1 if comma >= 0 else s_start, cue_start)
+    lo = comma + 1 if comma >= 0 else s_start
+    conjunction = CLAUSE_CONJUNCTION.match(body, lo, cue_start)
+    if conjunction is not None:
+        lo = conjunction.end()  # "…, but analysts say most of them …": the clause after "but"
+    group = group_before(body, lo, cue_start)
+    if group is None and conjunction is not None:
+        group = bare_group_before(body, lo, cue_start)
     if group is not None:
         return group
     if (examples := body.find(" such as ", max(s_start, cue_start - SUCH_AS_CHARS), cue_start)) >= 0 and (

@@ -200,3 +200,8 @@ def test_the_head_of_a_body_named_in_full_is_not_the_head_of_another_body() -> N
 def test_an_unnamed_group_after_a_conjunction_mid_sentence_is_a_speaker(paragraph) -> None:
     found = who(quotes_of(paragraph))
     assert len(found) == 1 and found[0][:2] == ("indirect", None)
+
+
+def test_a_country_or_its_code_before_an_official_ministry_name_is_its_owner() -> None:
+    found = who(quotes_of("Some 52,000 Koreans live in Da Nang, according to the RoK Ministry of Foreign Affairs."))
+    assert found == [("indirect", "Ministry of Foreign Affairs", "Some 52,000 Koreans live")]

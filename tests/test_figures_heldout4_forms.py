@@ -252,3 +252,37 @@ def test_a_rank_s_noun_phrase_ends_before_its_verb() -> None:
 )
 def test_as_opening_a_clause_is_a_turn(text, surface, target) -> None:
     assert attributes(text)[surface][1] is target
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a frequency word with its period is a count; flights when the clause names them
+        ("The new ferry to Jeju sails twice a week.", ("count", "twice a week", 2.0, "time per week", "exact")),
+        ("Charter flights to Phu Quoc leave once a day in winter.",
+         ("count", "once a day", 1.0, "flight per day", "exact")),
+        # "one" with a singular noun and a rate is a schedule too
+        ("In 2002 there was one cargo ship a month to Busan.",
+         ("count", "one cargo ship a month", 1.0, "ship per month", "exact")),
+        # a share printed as a ratio, with its group
+        ("Two in five Korean visitors now book online.",
+         ("percent", "Two in five Korean visitors", 40.0, "percent", "approx")),
+        # a base form after a verb of perception and its object, a time after it
+        ("Hoi An saw the number of Korean students at its schools double this year.",
+         ("multiplier", "double", 2.0, "times", "exact")),
+    ],
+)
+def test_frequencies_ratios_and_base_form_multipliers(text, expected) -> None:
+    assert expected in figures(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She has called twice since Monday.",  # no period: no figure
+        "Samsung is one of the largest investors.",
+        "Both countries see double taxation as a problem.",  # an adjective
+    ],
+)
+def test_no_frequency_share_or_multiplier_without_its_form(text) -> None:
+    assert figures(text) == []

@@ -223,8 +223,9 @@ FOLD_AFTER = re.compile(r"(?i)[ -]?fold\b")
 
 
 TIMES_AFTER = re.compile(r"(?i)[ ]times\b")
-# A verb of flying in the clause before "N times a week": the times are flights.
-FLY_BEFORE = re.compile(r"(?i)\b(?:fly|flies|flew|flown|flying)\b[^.;:]*$")
+# A verb of flying or the flights themselves in the clause before "N times a week": the times
+# are flights.
+FLY_BEFORE = re.compile(r"(?i)\b(?:fly|flies|flew|flown|flying|flights?)\b[^.;:]*$")
 
 
 TIMES_COMPARATIVE = re.compile(
@@ -338,6 +339,20 @@ MULTIPLIER_WORDS = frozenset(
 MODAL_BEFORE = re.compile(
     r"(?i)\b(?:to|will|would|could|can|may|might|should|must|shall)[ ]+(?:\w+[ ]+)?$"
 )
+
+
+# "one direct flight a day", "one shipment a month": a singular noun (up to two words before it)
+# with the period of a rate after it.
+ONE_PER_PERIOD = re.compile(
+    r"[ ]+(?:[a-z][a-z-]*[ ]+){0,2}?(?P<n>[a-z]{3,})(?=[ ]+(?:a|an|per|each|every)[ ]+(?:day|week|month|year)\b)"
+)
+
+
+# A base form is a verb too after a verb of perception and its object, with a time or the end of
+# the clause after it, where an adjective would have its noun: "saw the number of Korean guests
+# at its hotels triple this year", not "double taxation".
+PERCEPTION_BEFORE = re.compile(r"(?i)\b(?:saw|see|sees|seen|seeing|watched|watch)\b[^.;:,]*$")
+BASE_VERB_AFTER = re.compile(r"[ ]+(?:this|last|in|since|over|from|between|within|again|by|after)\b|[.,;]")
 
 
 # "tenfold": found from the literal "fold" (fast), then the number word glued before it.
@@ -475,7 +490,12 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
         # Checked before the noun is read: "the two" is the commonest amount in this corpus.
         return None
     if amount.is_lone_one:
-        return None  # "one of the largest investors"
+        # "one of the largest investors" is no count; "one direct flight a day" is a schedule
+        single = ONE_PER_PERIOD.match(body, end)
+        if single is None or amount.start and body[amount.start - 1] == "-":
+            return None
+        unit, rate_end = with_rate(body, single.end("n"), single["n"].lower())
+        return Kind("count", unit, rate_end)
     if suffix := HYPHEN_AREA.match(body, end):
         # "an 18,000-square-meter plant": the area is a count of its unit, as "18,000 square meters".
         unit = "foot" if suffix["u"].lower() == "feet" else suffix["u"].lower()
@@ -637,7 +657,10 @@ def figure_from_place(ctx: Context, m: re.Match) -> Figure | None:
 
 def figure_from_multiplier_verb(ctx: Context, m: re.Match) -> Figure | None:
     """'doubled', 'more than tripled', 'to double': a multiplier with no number printed."""
-    if m["ending"] == "e" and not MODAL_BEFORE.search(ctx.body, max(0, m.start() - 30), m.start()):
+    if m["ending"] == "e" and not MODAL_BEFORE.search(ctx.body, max(0, m.start() - 30), m.start()) and not (
+        BASE_VERB_AFTER.match(ctx.body, m.end())
+        and PERCEPTION_BEFORE.search(ctx.body, max(0, m.start() - 80), m.start())
+    ):
         return None
     start, qualifier = hedge_before(ctx.body, m.start())
     # The figure is the verb itself: "Revenue tripled", "investment has more than doubled".

@@ -11,7 +11,7 @@ import re
 
 from vnrok_etl.figures.build import make_figure
 from vnrok_etl.figures.context import Context
-from vnrok_etl.figures.kinds import duration_unit
+from vnrok_etl.figures.kinds import FLY_BEFORE, duration_unit, with_rate
 from vnrok_etl.figures.qualifiers import hedge_before
 from vnrok_etl.figures.subjects import counted_phrase, of_phrase
 from vnrok_etl.figures.words import STOP_WORDS
@@ -135,6 +135,55 @@ def figures_from_fractions(ctx: Context) -> list[Figure]:
         start, qualifier = hedge_before(body, m.start())
         found.append(make_figure(ctx, "percent", round(100.0 * n / d, 1), "percent", qualifier,
                                  None, start, m.end()))
+    return found
+
+
+# "one in three Korean travelers", "two in five households": a share printed as a ratio, with
+# the group it is a share of; a proportion so printed is rounded, so approx.
+IN_SHARE = re.compile(
+    rf"(?<![\w-])(?P<n>(?i:{UNIT_WORD_RE})|\d{{1,2}})[ ]in[ ](?P<m>(?i:{UNIT_WORD_RE})|\d{{1,3}})(?=[ ]+[A-Za-z])"
+)
+
+
+def figures_from_in_shares(ctx: Context) -> list[Figure]:
+    """'one in three Korean travelers' (IN_SHARE): percent, the noun phrase in its text."""
+    body, found = ctx.body, []
+    if " in " not in body:
+        return found
+    for m in IN_SHARE.finditer(body):
+        n, d = (UNIT_WORDS.get(g.lower()) if not g.isdigit() else int(g) for g in (m["n"], m["m"]))
+        if not n or not d or n >= d:
+            continue
+        phrase = counted_phrase(body, m.end())
+        if phrase is None:
+            continue  # "one in ten" with no group named: "ranked one in ten" is no share
+        start, qualifier = hedge_before(body, m.start())
+        found.append(make_figure(ctx, "percent", round(100.0 * n / d, 1), "percent",
+                                 "approx" if qualifier == "exact" else qualifier, phrase[2], start,
+                                 phrase[1].end))
+    return found
+
+
+# "twice a week", "once a month": a frequency word with the period of a rate is a count, as
+# "four times a week" is (kinds.kind_after); flights when the clause flies or names them.
+FREQUENCY_WORD = re.compile(
+    r"(?<![\w-])(?P<w>[Oo]nce|[Tt]wice|[Tt]hrice)[ ](?=(?:a|an|per|each|every)[ ](?:day|week|month|year)\b)"
+)
+FREQUENCY_VALUES = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+
+
+def figures_from_frequency_words(ctx: Context) -> list[Figure]:
+    """'twice a week', 'once a month' (FREQUENCY_WORD)."""
+    body, found = ctx.body, []
+    if "nce " not in body and "wice " not in body and "hrice " not in body:
+        return found
+    for m in FREQUENCY_WORD.finditer(body):
+        unit, end = with_rate(body, m.end("w"), "time")
+        if FLY_BEFORE.search(body, max(0, m.start() - 80), m.start()):
+            unit = "flight" + unit[len("time"):]
+        start, qualifier = hedge_before(body, m.start())
+        found.append(make_figure(ctx, "count", FREQUENCY_VALUES[m["w"].lower()], unit, qualifier,
+                                 None, start, end))
     return found
 
 

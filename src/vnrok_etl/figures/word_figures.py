@@ -145,18 +145,18 @@ IN_SHARE = re.compile(
 )
 
 
+# " in " and a number after it: a literal prefix, so re scans for it in C.
+IN_NUMBER = re.compile(rf" in (?:\d{{1,3}}|(?i:{UNIT_WORD_RE}))\b")
+
+
 def _in_share_matches(body: str) -> list[re.Match]:
     found = []
-    at = body.find(" in ")
-    while at >= 0:
+    for number in IN_NUMBER.finditer(body):
+        at = number.start()
         before = body.rfind(" ", max(0, at - 8), at)
         word = body[before + 1 if before >= 0 else max(0, at - 8):at].lstrip("\"“‘'([\n")
-        after = body[at + 4:at + 12].split(" ", 1)[0]
-        if _number_word(word) and _number_word(after) and (
-            m := IN_SHARE.match(body, at - len(word))
-        ):
+        if _number_word(word) and (m := IN_SHARE.match(body, at - len(word))):
             found.append(m)
-        at = body.find(" in ", at + 4)
     return found
 
 

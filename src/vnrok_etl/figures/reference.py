@@ -291,8 +291,9 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
                                                        cue.start()) \
                         and not SPAN_BEFORE.search(body, max(sentence[0], cue.start() - 20),
                                                    cue.start()) \
-                        and not SINCE_CLAUSE_BEFORE.search(body, max(sentence[0], cue.start() - 50),
-                                                           cue.start()):
+                        and not ("ince " in body[max(sentence[0], cue.start() - 50):cue.start()]
+                                 and SINCE_CLAUSE_BEFORE.search(body, max(sentence[0], cue.start() - 50),
+                                                                cue.start())):
                     cues.append(cue)
     cues.sort(key=lambda cue: cue.start())
     breaks = []

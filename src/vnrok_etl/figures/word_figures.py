@@ -146,7 +146,7 @@ IN_SHARE = re.compile(
 
 
 # " in " and a number after it: a literal prefix, so re scans for it in C.
-IN_NUMBER = re.compile(rf" in (?:\d{{1,3}}|(?i:{UNIT_WORD_RE}))\b")
+IN_NUMBER = re.compile(rf" in (?=[\dOoTtFfSsEeNn])(?:\d{{1,3}}|(?i:{UNIT_WORD_RE}))\b")
 
 
 def _in_share_matches(body: str) -> list[re.Match]:

@@ -32,10 +32,11 @@ FLOORS = {
     "printed_metadata": 0.99,
     "quote_recall_right_speaker": 0.98,
     "quote_precision": 0.99,
-    # figures measured 0.991, 0.985, 0.986 after issue 17's second pass (figures branch)
-    "figure_precision": 0.985,
-    "figure_recall": 0.98,
-    "figure_attributes": 0.985,
+    # figures measured 0.991, 0.985, 0.986 after issue 17's second pass (figures branch); 0.995,
+    # 0.991, 0.991 after the heldout4b branch's rules (ranges in words, flights, compound units)
+    "figure_precision": 0.99,
+    "figure_recall": 0.99,
+    "figure_attributes": 0.99,
 }
 MAX_LEAKS = 0
 MAX_BOGUS_SPEAKERS = 0
@@ -84,7 +85,8 @@ def test_leaks_and_bogus_speakers_stay_under_their_ceilings(totals):
 # 19 leaks, right speaker 0.606, quote precision 0.917, figures P 0.933 R 0.814, attributes 0.960.
 # After the heldout2 branch's general rules (keys corrected as benchmarks/RESULTS.md lists):
 # metadata 1.000, 0 leaks, right speaker 0.779, quote precision 0.966, figures P 1.000 R 0.920,
-# attributes 0.968 (right speaker 0.824 after the genquotes branch); one crosshead is removed as a
+# attributes 0.968 (right speaker 0.824 after the genquotes branch; 0.912, figures R 0.943,
+# attributes 0.966 after the heldout4b branch); one crosshead is removed as a
 # caption (vietnaminsider-01), as the corpus's crossheads are (magazine-01), hence one wrongful
 # removal allowed.
 # The third held-out set (tests/heldout3/, 16 documents), scored once unseen (5 Dec, code at
@@ -92,6 +94,12 @@ def test_leaks_and_bogus_speakers_stay_under_their_ceilings(totals):
 # R 0.829, attributes 0.941. After the genclean and genquotes branches' general rules: metadata
 # 1.000, 1 leak (bernama-01's drop label "WORLD", which the case-blind match also finds in
 # "world's"), right speaker 0.981, quote precision 1.000, figures P 0.976 R 0.964, attributes 0.958.
+# The fourth held-out set (tests/heldout4/, 16 documents in two halves, each committed with its keys
+# before any run). heldout4b's half at its first run (main 4fa5817): right speaker 0.872, quote
+# precision 0.976, figures P 0.922 R 0.766, attributes 0.963. The whole set on main after both
+# halves were merged (e572bae): right speaker 0.82, quote precision 1.000, figures P 0.946 R 0.848,
+# attributes 0.974; after the heldout4b branch's quote and figure rules: 0.94, 1.000, 1.000, 0.904,
+# 0.993 (RESULTS.md).
 HELDOUT_SETS = {
     # folder: (documents at least, floors, most leaks, most wrongful removals)
     "heldout": (15, {
@@ -99,14 +107,23 @@ HELDOUT_SETS = {
         "figure_precision": 0.98, "figure_recall": 0.99, "figure_attributes": 0.99,
     }, 0, 0),
     "heldout2": (18, {
-        "printed_metadata": 1.0, "quote_recall_right_speaker": 0.8, "quote_precision": 0.95,
-        "figure_precision": 0.97, "figure_recall": 0.9, "figure_attributes": 0.95,
+        "printed_metadata": 1.0, "quote_recall_right_speaker": 0.91, "quote_precision": 0.95,
+        "figure_precision": 0.97, "figure_recall": 0.94, "figure_attributes": 0.96,
     }, 0, 1),
     "heldout3": (16, {
         "printed_metadata": 1.0, "quote_recall_right_speaker": 0.95, "quote_precision": 0.99,
-        "figure_precision": 0.97, "figure_recall": 0.95, "figure_attributes": 0.95,
+        "figure_precision": 0.97, "figure_recall": 0.97, "figure_attributes": 0.95,
     }, 1, 0),
+    # Quote and figure floors at what the heldout4b branch reaches; the metadata floor, the leak
+    # ceiling and the wrong rejection (duonews-01, rejected as a teaser by the cleaning stage) at
+    # main's cleaning: heldout4a's columns, to be raised with its branch.
+    "heldout4": (16, {
+        "printed_metadata": 0.7, "quote_recall_right_speaker": 0.94, "quote_precision": 0.99,
+        "figure_precision": 0.99, "figure_recall": 0.9, "figure_attributes": 0.99,
+    }, 25, 0),
 }
+# Wrong rejections a set still has (0 when not listed).
+HELDOUT_WRONG_REJECTIONS = {"heldout4": 1}
 _HELDOUT_TOTALS: dict[str, object] = {}
 
 
@@ -130,5 +147,5 @@ def test_heldout_leaks_rejections_and_removals_stay_under_their_ceilings(name):
     _, _, max_leaks, max_removals = HELDOUT_SETS[name]
     total = heldout_totals(name)
     assert total.leaks <= max_leaks, [m for m in total.misses if "leak" in m]
-    assert total.rejections_wrong == 0
+    assert total.rejections_wrong <= HELDOUT_WRONG_REJECTIONS.get(name, 0)
     assert total.wrongful_removals <= max_removals

@@ -265,6 +265,14 @@ ROLE_TITLE_KEYS: dict[str, tuple[str, ...]] = {
 
 # Head nouns of organisations ("the Ministry of Industry and Trade", "the agency"), folded. A
 # statement by one is an organisation's, never a person's (issue "Quotes and speakers").
+# Korean groups name their companies by their trade ("Samsung Electronics", "Hyundai Motor",
+# "LG Display", "Hyosung Chemical"): such a capitalised last word makes the name a company's (an
+# ORG_HEADS and a COMPANY_HEADS word: "the company" means it), so "Samsung said" after it is one
+# too (quotes.attribution._organisation_first_word).
+TRADE_HEADS = (
+    "electronics", "motor", "motors", "display", "chemical", "chemicals", "steel", "industries",
+    "engineering", "construction", "aerospace", "shipbuilding", "semiconductor", "telecom",
+)
 ORG_HEADS = frozenset(
     {
         "ministry", "agency", "office", "embassy", "consulate", "government", "company", "corporation",
@@ -283,7 +291,7 @@ ORG_HEADS = frozenset(
         # A province or county that says something is its government: "Gyeonggi Province said".
         "province", "county",
     }
-)
+) | frozenset(TRADE_HEADS)
 
 DASHES_AND_SPACES = re.compile(r"[\s\-‐‑–—_]+")
 POSSESSIVE = re.compile(r"['’]s?$")
@@ -379,6 +387,8 @@ def parse_mention(mention: str) -> ParsedMention:
         name, head = organisation
         return ParsedMention(printed, "", None, None, None, None, organisation=name, org_head=head)
     tokens = printed.split(" ")
+    if subsidiary := _national_subsidiary(tokens):
+        return ParsedMention(printed, "", None, None, None, None, organisation=subsidiary, org_head=None)
     name_tokens: list[str] = []
     for index in range(len(tokens) - 1, -1, -1):
         bare = POSSESSIVE.sub("", tokens[index])
@@ -461,7 +471,7 @@ COMPANY_HEADS = frozenset(
      "consultancy", "operator", "developer", "manufacturer", "supplier", "lender", "insurer",
      "airline", "carrier", "brand", "subsidiary", "affiliate", "unit", "venture", "startup",
      "start-up", "giant", "bank"}
-)
+) | frozenset(TRADE_HEADS)
 # A company's legal suffix is not part of how it is named: "Hanwha Aerospace Co." is Hanwha
 # Aerospace.
 COMPANY_SUFFIX = re.compile(r"\s+(?:Co|Corp|Inc|Ltd|JSC|PLC|LLC|Co\.,? Ltd)\.?$")
@@ -653,6 +663,30 @@ def _middle_the(tokens: list[str], index: int, name_after: list[str]) -> bool:
         tokens[index] == "The" and bool(name_after) and index > 0
         and _is_name_token(POSSESSIVE.sub("", tokens[index - 1]))
     )
+
+
+# Countries a company names its national arm after: "Samsung Vietnam", "LG Display Vietnam",
+# "Lotte Korea".
+SUBSIDIARY_COUNTRIES = frozenset({"vietnam", "viet nam", "korea"})
+COUNTRY_PREFIXES = frozenset({"south", "north", "republic", "democratic", "socialist"})
+
+
+def _national_subsidiary(tokens: list[str]) -> str | None:
+    """"Samsung Vietnam", "Hyundai Motor Vietnam": a company's national arm is one to three
+    capitalised words of a name (no title, organisation, country or nationality word, no family
+    name first, so no person "Nguyen Vietnam") and a country; it speaks as an organisation of
+    that name. None otherwise."""
+    country = 2 if len(tokens) > 2 and fold(" ".join(tokens[-2:])) in SUBSIDIARY_COUNTRIES else 1
+    if fold(" ".join(tokens[-country:])) not in SUBSIDIARY_COUNTRIES:
+        return None
+    words = [POSSESSIVE.sub("", token) for token in tokens[:-country]]
+    if not 1 <= len(words) <= 3 or fold(words[0]) in FAMILY_NAMES or fold(words[-1]) in COUNTRY_PREFIXES:
+        return None  # "Nguyen Vietnam" is no company; "South Korea" is the country
+    for word in words:
+        key = fold(word)
+        if not _is_name_token(word) or key in ORG_WORDS or key in NATIONALITY_WORDS:
+            return None
+    return " ".join(tokens)
 
 
 def _is_name_token(token: str) -> bool:

@@ -103,6 +103,8 @@ from vnrok_etl.figures.word_figures import (
     figures_from_appositives,
     figures_from_bare_decades,
     figures_from_fractions,
+    figures_from_frequency_words,
+    figures_from_in_shares,
 )
 from vnrok_etl.numbers import UNIT_WORDS, parse_ordinal
 from vnrok_etl.records import Figure
@@ -176,6 +178,8 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
             found.append(make_figure(ctx, "multiplier", float(value), "times", qualifier,
                                  subject_before(body, start), start, match.end()))
     found.extend(figures_from_fractions(ctx))
+    found.extend(figures_from_frequency_words(ctx))
+    found.extend(figures_from_in_shares(ctx))
     found.extend(figures_from_appositives(ctx))
     found.extend(figures_from_bare_decades(ctx))
     figures = join_to_ranges(body, without_overlaps(found))

@@ -42,6 +42,17 @@ PAREN_ITEM_BEFORE = re.compile(
     r"(?:^|[ ,])[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,3}[ ]\("
     rf"(?:(?:{AMOUNT_HEDGES})[ ]+)?$"
 )
+# A gapped second object: the verb and the noun of the count before are left out, the amount
+# is followed by its own complement: "translated 1,250 laws into English and about 300 into
+# Vietnamese", "sent 300 workers to Hanoi and 500 to Da Nang", "of which 61 involved".
+GAPPED_BEFORE = re.compile(rf"(?:,[ ]+(?:and[ ]+)?|[ ]+(?:and|or)[ ]+)(?:(?:{AMOUNT_HEDGES})[ ]+)?$")
+GAPPED_AFTER = re.compile(r"[ ]+(?:to|into|in|for|from|at|on|with)[ ]+(?=[A-Za-z])(?!(?:the[ ]+)?(?:year|month|week)s?\b)")
+# A part of the count before: "412 cases, of which 61 involved a Korean party", "2,300 workers,
+# of whom about 900 are women", "among them 40 engineers".
+PARTITIVE_BEFORE = re.compile(
+    rf"(?i)\b(?:of[ ]+(?:which|whom|these|those|them)|among[ ]+(?:them|these|those|whom|which))[ ]+"
+    rf"(?:(?:{AMOUNT_HEDGES}|only|just)[ ]+)?$"
+)
 # "from 7,500 to about 10,000 people", "19 of our 21 economic sectors": the noun comes after.
 NOUN_AHEAD = re.compile(
     r"(?i)[ ]+(?:to|of[ ]+(?:our|its|their|the|his|her))[ ]+"
@@ -53,9 +64,11 @@ def elided_unit(ctx: Context, amount: Amount, found: list[Figure]) -> str | None
     """The counted noun of a bare amount (digits, not a year) whose noun is elided: the noun a
     following amount carries ("from 7,500 to about 10,000 people", "19 of our 21 sectors"), or
     the unit of the last count before it in its sentence when a comparison or continuation
-    links them ("14 new projects, followed by Binh Duong with 11") or a second predicate takes
-    it as object ("has 5,500 engineers today and wants 50,000"). Otherwise None: "the death
-    toll rose to 15" counts nothing we can name."""
+    links them ("14 new projects, followed by Binh Duong with 11"), a second predicate takes
+    it as object ("has 5,500 engineers today and wants 50,000"), it is a part of that count
+    ("412 cases, of which 61 involved a Korean party") or a gapped second object with its own
+    complement ("1,250 laws into English and about 300 into Vietnamese"). Otherwise None: "the
+    death toll rose to 15" counts nothing we can name."""
     body = ctx.body
     if ahead := NOUN_AHEAD.match(body, amount.end):
         nxt = DIGIT_QUANTITY.match(body, ahead.end())
@@ -68,6 +81,11 @@ def elided_unit(ctx: Context, amount: Amount, found: list[Figure]) -> str | None
     ) or (
         body[amount.end:amount.end + 1] == ")"
         and PAREN_ITEM_BEFORE.search(body, max(0, amount.start - 40), amount.start)
+    ) or (
+        PARTITIVE_BEFORE.search(body, max(0, amount.start - 30), amount.start)
+    ) or (
+        GAPPED_AFTER.match(body, amount.end)
+        and GAPPED_BEFORE.search(body, max(0, amount.start - 20), amount.start)
     ):
         return antecedent_unit(ctx, amount.start, found) or (
             continued_unit(ctx, amount.start, found)

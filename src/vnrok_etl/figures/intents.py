@@ -38,10 +38,11 @@ INTENT_TABLE: list[tuple[str, tuple[str, ...], str]] = [
      rf"(?:[ ](?:on|upon)\b|{AGREED_TO})"),
     ("goal", ("plan", "plans", "planning", "planned", "seek", "seeks", "seeking", "sought",
               "commit", "commits", "committed", "pledge", "pledged", "pledges", "hope", "hopes",
-              "hoping", "determined", "commitment", "programme", "program", "scheme"),
+              "hoping", "hoped", "determined", "commitment", "programme", "program", "scheme"),
      r"[ ]to\b"),
     ("goal", ("want", "wants", "wanted"), ""),  # "we want 400 engineers", "want to have"
-    ("goal", ("call", "calls", "called", "calling"), r"[ ]for\b"),  # "the plan calls for"
+    # "the plan calls for"; not the idiom "called for help" (a request for rescue, no goal).
+    ("goal", ("call", "calls", "called", "calling"), r"[ ]for\b(?![ ]+(?:help|assistance|rescue|aid)\b)"),
     ("goal", ("strive", "strives", "striving", "strove"), r"[ ](?:to|for)\b"),
     ("goal", ("to",), r"[ ]be[ ](?:built|set[ ]up|opened|completed|launched)\b"),
     # The future tense: a plan when it names its period ("will open 10 branches this year").
@@ -63,7 +64,7 @@ INTENT_TABLE: list[tuple[str, tuple[str, ...], str]] = [
     # A need is an estimate of what is lacking, not a goal: "needs an estimated $135 billion".
     ("forecast", ("need", "needs", "needed"), ""),
     ("forecast", ("on",), r"[ ]track[ ]to\b"),
-    # Turns: goal and forecast words before them do not reach past them.
+    # Turns: goal and forecast words before them do not reach past them (other_turns: more).
     ("turn", ("while", "whereas", "but", "although", "though", "whilst", "where"), "[ ]"),
     # A reporting participle opens the speaker's next statement: "..., noting that Korean
     # companies account for about 28%".
@@ -97,14 +98,30 @@ SECOND_REPORT = re.compile(
 )
 
 
+# ", as well as", ", as part of its plan", ", as planned": no clause of its own after ", as".
+AS_NOT_A_CLAUSE = re.compile(
+    r"(?:well|part|planned|agreed|expected|scheduled|committed|promised|pledged|targeted|required|"
+    r"a[ ]result|of|such|many|much|long|soon|far|early|recently)\b"
+)
+
+
 def other_turns(body: str, sentence: tuple[int, int]) -> list[int]:
-    """The other turns: after ";", after ", with " and after ", and <reporting verb>"."""
+    """The other turns: after ";", after ", with ", after ", as " opening a clause of reason or
+    time (", as Asia's fourth-largest economy struggles to …"), after ", which " and ", who " (a
+    non-restrictive relative clause says what its noun is or does, in its own tense: "would first
+    target textile firms, which together employ more than three million workers") and after ",
+    and <reporting verb>"."""
     ends = []
-    for mark in (";", ", with "):
+    for mark in (";", ", with ", ", which ", ", who "):
         at = body.find(mark, *sentence)
         while at >= 0:
             ends.append(at + len(mark))
             at = body.find(mark, at + 1, sentence[1])
+    at = body.find(", as ", *sentence)
+    while at >= 0:
+        if not AS_NOT_A_CLAUSE.match(body, at + 5):
+            ends.append(at + 5)  # ", as Asia's fourth-largest economy struggles to …": a reason
+        at = body.find(", as ", at + 1, sentence[1])
     at = body.find(", and ", *sentence)
     while at >= 0:
         if SECOND_REPORT.match(body, at + 6):

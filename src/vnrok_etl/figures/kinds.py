@@ -75,6 +75,7 @@ from vnrok_etl.figures.subjects import (
     subject_before,
     words_after,
 )
+from vnrok_etl.figures.words import NEXT_WORD
 from vnrok_etl.numbers import (
     MULTIPLIER_STEMS,
     ORDINAL_WORD_RE,
@@ -157,6 +158,31 @@ RATE_AFTER = re.compile(
 # month". The period is the rate of both amounts.
 CONVERSION_AFTER = re.compile(r"[ ]?\([^()\n]{1,30}\)(?=[ ])|\)(?=[ ])")
 # "14 weekly flights": the period as an adjective of the counted noun.
+# Heads that say nothing of what is counted without the noun before them: a member of what, a
+# position of what. That noun stays in the unit ("5,000 crew members": "crew member"; "30,000
+# pallet positions": "pallet position", as tests/corpus keys it); an adjective does not ("new
+# members", "Vietnamese members").
+RELATIONAL_HEADS = frozenset({"member", "position"})
+# Zones named by their kind, the kind word part of the name ("three industrial parks":
+# "industrial park"; "two economic zones": "economic zone"), though it is an adjective.
+ZONE_HEADS = frozenset({"park", "zone", "cluster", "estate", "complex"})
+ZONE_KINDS = frozenset({"industrial", "economic", "high-tech", "hi-tech", "technology", "science",
+                        "logistics", "processing", "residential", "eco-industrial"})
+ADJECTIVE_ENDINGS = ("ed", "ing", "al", "ive", "ous", "ful", "ic", "an", "ese", "ish", "ary", "ent", "ant")
+COMMON_ADJECTIVES = frozenset(
+    {"new", "more", "other", "former", "current", "active", "senior", "junior", "full", "key",
+     "top", "open", "vacant", "foreign", "local", "young", "old", "many", "few", "such", "core"}
+)
+
+
+def _noun_modifier(word: str) -> bool:
+    """Whether a lowercase word before a relational head reads as a noun ("crew", "pallet",
+    "staff", "board", "family") rather than an adjective."""
+    return word.isalpha() and word not in COMMON_ADJECTIVES and (
+        word.endswith("ment") or not word.endswith(ADJECTIVE_ENDINGS)
+    )
+
+
 RATE_ADJECTIVES = {"daily": "day", "weekly": "week", "monthly": "month", "annual": "year",
                    "yearly": "year"}
 
@@ -197,6 +223,9 @@ FOLD_AFTER = re.compile(r"(?i)[ -]?fold\b")
 
 
 TIMES_AFTER = re.compile(r"(?i)[ ]times\b")
+# A verb of flying or the flights themselves in the clause before "N times a week": the times
+# are flights.
+FLY_BEFORE = re.compile(r"(?i)\b(?:fly|flies|flew|flown|flying|flights?)\b[^.;:]*$")
 
 
 TIMES_COMPARATIVE = re.compile(
@@ -312,6 +341,20 @@ MODAL_BEFORE = re.compile(
 )
 
 
+# "one direct flight a day", "one shipment a month": a singular noun (up to two words before it)
+# with the period of a rate after it.
+ONE_PER_PERIOD = re.compile(
+    r"[ ]+(?:[a-z][a-z-]*[ ]+){0,2}?(?P<n>[a-z]{3,})(?=[ ]+(?:a|an|per|each|every)[ ]+(?:day|week|month|year)\b)"
+)
+
+
+# A base form is a verb too after a verb of perception and its object, with a time or the end of
+# the clause after it, where an adjective would have its noun: "saw the number of Korean guests
+# at its hotels triple this year", not "double taxation".
+PERCEPTION_BEFORE = re.compile(r"(?i)\b(?:saw|see|sees|seen|seeing|watched|watch)\b[^.;:,]*$")
+BASE_VERB_AFTER = re.compile(r"[ ]+(?:this|last|in|since|over|from|between|within|again|by|after)\b|[.,;]")
+
+
 # "tenfold": found from the literal "fold" (fast), then the number word glued before it.
 FOLD_LITERAL = re.compile(r"fold\b")
 
@@ -415,9 +458,13 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
     if suffix := TIMES_AFTER.match(body, end):
         if not (TIMES_COMPARATIVE.match(body, suffix.end())
                 or growth_before(body, coordination_start(body, amount.start))):
-            if amount.value is not None and amount.value >= SMALL_COUNT:
-                # "viewed 1.3 million times", "flies 28 times a week" (unit "time per week")
-                unit, rate_end = with_rate(body, suffix.end(), "time")
+            unit, rate_end = with_rate(body, suffix.end(), "time")
+            if amount.value is not None and (amount.value >= SMALL_COUNT or rate_end > suffix.end()):
+                # "viewed 1.3 million times"; a frequency with its period is a schedule, however
+                # small ("four times a week"); after a verb of flying it counts flights ("Korean
+                # Air flies 28 times a week": unit "flight per week")
+                if rate_end > suffix.end() and FLY_BEFORE.search(body, max(0, amount.start - 80), amount.start):
+                    unit = "flight" + unit[len("time"):]
                 return Kind("count", unit, rate_end)
             return None  # "visited three times" is a frequency, not a statistic
         return Kind("multiplier", "times", suffix.end())
@@ -443,7 +490,12 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
         # Checked before the noun is read: "the two" is the commonest amount in this corpus.
         return None
     if amount.is_lone_one:
-        return None  # "one of the largest investors"
+        # "one of the largest investors" is no count; "one direct flight a day" is a schedule
+        single = ONE_PER_PERIOD.match(body, end)
+        if single is None or amount.start and body[amount.start - 1] == "-":
+            return None
+        unit, rate_end = with_rate(body, single.end("n"), single["n"].lower())
+        return Kind("count", unit, rate_end)
     if suffix := HYPHEN_AREA.match(body, end):
         # "an 18,000-square-meter plant": the area is a count of its unit, as "18,000 square meters".
         unit = "foot" if suffix["u"].lower() == "feet" else suffix["u"].lower()
@@ -494,6 +546,10 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
     words = body[noun_phrase.start:noun_phrase.end].lower().split()
     if len(words) > 1 and words[-2] in ("square", "cubic"):
         head = f"{words[-2]} {head}"  # "42,000 square meters": unit "square meter"
+    elif len(words) > 1 and head in RELATIONAL_HEADS and _noun_modifier(words[-2]):
+        head = f"{words[-2]} {head}"  # "5,000 crew members", "30,000 pallet positions"
+    elif len(words) > 1 and head in ZONE_HEADS and words[-2] in ZONE_KINDS:
+        head = f"{words[-2]} {head}"  # "three industrial parks", "two economic zones"
     unit, rate_end = with_rate(body, noun_phrase.end, head)
     return Kind("count", unit, rate_end, subject=subject)
 
@@ -547,7 +603,7 @@ def figure_from_rank(ctx: Context, m: re.Match, found: list[Figure]) -> Figure |
     else:
         value = float(parse_ordinal(ordinal["ord"]) or 0)
         rank_start = ordinal.start("ord")
-    words = words_after(ctx.body, m.end(), limit=3, stop_on_participle=False)
+    words = _rank_noun(ctx.body, words_after(ctx.body, m.end(), limit=3, stop_on_participle=False))
     end, subject = m.end(), None
     if words:
         end = words[-1].end
@@ -568,6 +624,24 @@ def figure_from_rank(ctx: Context, m: re.Match, found: list[Figure]) -> Figure |
     return make_figure(ctx, "rank", value, None, "exact", subject, rank_start, end)
 
 
+# Words that open a verb's object or infinitive: after them, a word in -s before them was a verb.
+OBJECT_OPENERS = frozenset({"to", "the", "a", "an", "its", "their", "his", "her", "our", "with"})
+
+
+def _rank_noun(body: str, words: list) -> list:
+    """The rank's noun phrase without the verb that may follow it: "Asia's fourth-largest economy
+    struggles to staff …" ends at "economy". A word in -s after a singular noun, followed by an
+    infinitive's "to" or an object's determiner, is the subject's verb, not a plural noun."""
+    for index in range(1, len(words)):
+        word = words[index].text
+        if not word.endswith("s") or head_noun(words[index - 1].text) is not None:
+            continue
+        following = NEXT_WORD.match(body, words[index].end)
+        if following is not None and following["w"].lower() in OBJECT_OPENERS:
+            return words[:index]
+    return words
+
+
 def figure_from_place(ctx: Context, m: re.Match) -> Figure | None:
     """'second place', 'the sixth position': a rank printed as an ordinal place."""
     if m["num"] is None and PLACE_IDIOM.search(ctx.body, max(0, m.start() - 8), m.start()) and (
@@ -583,7 +657,10 @@ def figure_from_place(ctx: Context, m: re.Match) -> Figure | None:
 
 def figure_from_multiplier_verb(ctx: Context, m: re.Match) -> Figure | None:
     """'doubled', 'more than tripled', 'to double': a multiplier with no number printed."""
-    if m["ending"] == "e" and not MODAL_BEFORE.search(ctx.body, max(0, m.start() - 30), m.start()):
+    if m["ending"] == "e" and not MODAL_BEFORE.search(ctx.body, max(0, m.start() - 30), m.start()) and not (
+        BASE_VERB_AFTER.match(ctx.body, m.end())
+        and PERCEPTION_BEFORE.search(ctx.body, max(0, m.start() - 80), m.start())
+    ):
         return None
     start, qualifier = hedge_before(ctx.body, m.start())
     # The figure is the verb itself: "Revenue tripled", "investment has more than doubled".

@@ -10,12 +10,14 @@ Rules (tests/test_figures_attributes.py):
   optional period before the year ("in 2024", "by 2030", "in January-August 2014", "in the first five
   months of 2024", "the five months of 2024", "as of November 2024"), a month with no year ("in
   May": the publication year), "last/this/next/previous year", "this school year", "of the
-  year", "two years ago", all resolved against the publication date (never the clock); so are
+  year", "two years ago", all resolved against the publication date (never the clock), and "a
+  year earlier", counted back from the sentence's cue before it or else the publication date; so are
   "this/last/next month" and "next spring". A span of years ("for 2026 to 2030", "between 2022 and
   last year") is no single reference year. A clause with no cue of its own continues the time
   frame of the clauses it is coordinated with, through participle clauses (", while investment has
   more than doubled" after "... by 2024"; ", with South Koreans accounting for 30 percent", an
-  absolute construction, but not ", with an investment of"), unless it says it is about now
+  absolute construction, and ", with a target of 150 participants", the plan's target, but not
+  ", with an investment of"), unless it says it is about now
   ("now", "so far", "still", "since"); a time adverbial that opens the sentence ("In 2024, ...", "Last
   year, ...") covers every clause of it. Where two cues are equally near, one across an "and"
   belongs to the other verb ("sold 5,000 last year and aims to double that in 2026"), and a cue
@@ -30,7 +32,8 @@ Rules (tests/test_figures_attributes.py):
   before. A duration has no reference year.
 - **A base is not a reference.** A year after "since", "from", "than", "compared to/with",
   "against", "versus", "over" or "the same period of" is what the figure is compared with or
-  counted from ("since 1992", "up 5 percent over 2023"), and so is a year after the figure with
+  counted from ("since 1992", "up 5 percent over 2023"), so is a year inside a "since" clause
+  ("since the pilot began in 2024 the offices have exchanged …"), and so is a year after the figure with
   "since", "from", "compared" or "than" between them ("has become the fourth-largest since the
   pact took effect in 2015", "72 percent, up from 65 percent two years ago": "from" before an
   amount, not "visitors from Korea in January"); so is a year after a multiple of "the figure"/
@@ -61,9 +64,13 @@ Rules (tests/test_figures_attributes.py):
     "the first phase, worth US$700 million, would start in 2026"; not its area or funding:
     "The new line, covering 42,000 square meters, will produce …"). "would have" is a
     counterfactual.
+  - the count that is the subject of a future-tense predicate right after its noun phrase
+    ("Six Korean banks will act as market makers", "… and four Vietnamese banks will act"): a
+    plan names who carries it out as well as what it reaches.
   Not targets: what is reported as done or as it is (including a budget already "set aside"),
-  the starting point of "from X to Y", what "already" or a possessive names as existing ("the
-  1,800 employees already on its payroll", "the foundation's
+  the starting point of "from X to Y", what "already", a possessive or "the" before a hedged
+  count names as existing ("the 1,800 employees already on its payroll", "the more than 300,000
+  Vietnamese residents", "the foundation's
   five hospitals"), and a duration that is the goal's time frame ("over the next three years")
   rather than its value ("cut that to 18 months"). A year right after the decision's verb
   ("agreed in 2023", "signed in May") dates the decision, not the figure. A goal whose year is
@@ -83,7 +90,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from vnrok_etl.figures.context import Context
+from vnrok_etl.figures.context import Context, sentence_span
 from vnrok_etl.figures.intents import (
     ALREADY_AFTER,
     FROM_BEFORE,
@@ -105,6 +112,11 @@ COMPARISON_BASE = re.compile(
     r"versus|vs\.?|over|up[ ]from|down[ ]from)[ ]+$"
 )
 
+# "since the pilot began in 2024 the two offices have exchanged …", "since the pact took effect
+# in 2015": a year inside a "since" clause (since, up to five words, the cue) dates the start
+# of what is counted, a base as "since 2024" is.
+SINCE_CLAUSE_BEFORE = re.compile(r"(?i)\bsince[ ]+(?:[^\s,;.]+[ ]+){1,5}$")
+
 # "rose 3.5-fold between 2022 and last year": the second end of a span of years is no single
 # reference year either (the first is no cue: "between" is no period preposition).
 SPAN_BEFORE = re.compile(r"(?i)\bbetween[ ]+(?:19|20)\d{2}[ ]+and[ ]+$")
@@ -125,7 +137,7 @@ YEAR_CUE = re.compile(
   | \b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious)[ ]+(?:(?:school|fiscal|academic|financial)[ ]+)?year\b
   | \b(?P<relm>[Ll]ast|[Tt]his|[Nn]ext)[ ]+month\b
   | \b(?P<rels>[Ll]ast|[Tt]his|[Nn]ext)[ ]+(?:spring|summer|autumn|fall|winter)\b
-  | \b(?P<ago>(?i:{UNIT_WORD_RE})|\d{{1,2}}|a)[ ]+years?[ ]+ago\b
+  | \b(?P<ago>(?i:{UNIT_WORD_RE})|\d{{1,2}}|a)[ ]+years?[ ]+(?P<back>ago|earlier)\b
   | \bof[ ]+(?P<the>the)[ ]+year\b
   | \b(?P<mprep>[Ii]n|[Aa]s[ ]of|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Ff]rom|[Dd]uring
                    |[Aa]t(?=[ ]the[ ](?:end|beginning)[ ]of\b))[ ]+
@@ -176,6 +188,8 @@ CLAUSE_BREAK = re.compile(
 WITH_BREAK = re.compile(r",[ ]+with\b")
 # ", with 18,600 arrivals, up 41%": the amount restates the clause before, of its period.
 WITH_AMOUNT = re.compile(rf"[ ]+(?:(?:{AMOUNT_HEDGES})[ ]+)?(?:US)?[$€£₩]?\d")
+# ", with a target of 150 participants": the target of the plan before, in the plan's period.
+WITH_GOAL = re.compile(r"[ ]+(?:an?|the)[ ]+(?:target|goal|aim)[ ]+of\b")
 PARTICIPLE = re.compile(r"\b[a-z]{3,}(?:ing|ed)\b")
 RELATIVE_BREAK = re.compile(r",[ ]+(?:which|who)")
 COORDINATING_BREAK = re.compile(
@@ -276,7 +290,10 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
                         and not DECISION_BEFORE.search(body, max(sentence[0], cue.start() - 12),
                                                        cue.start()) \
                         and not SPAN_BEFORE.search(body, max(sentence[0], cue.start() - 20),
-                                                   cue.start()):
+                                                   cue.start()) \
+                        and not ("ince " in body[max(sentence[0], cue.start() - 50):cue.start()]
+                                 and SINCE_CLAUSE_BEFORE.search(body, max(sentence[0], cue.start() - 50),
+                                                                cue.start())):
                     cues.append(cue)
     cues.sort(key=lambda cue: cue.start())
     breaks = []
@@ -291,7 +308,8 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
         if WITH_BREAK.fullmatch(cut.group()):
             comma = body.find(",", cut.end(), sentence[1])
             coordinating = PARTICIPLE.search(body, cut.end(), comma if comma > 0 else sentence[1]) \
-                is not None or WITH_AMOUNT.match(body, cut.end()) is not None
+                is not None or WITH_AMOUNT.match(body, cut.end()) is not None \
+                or WITH_GOAL.match(body, cut.end()) is not None
         breaks.append((cut.start(), cut.end(), coordinating))
         if RELATIVE_BREAK.fullmatch(cut.group()):
             # ", which entered the market in 2009, now runs ...": the relative clause ends at
@@ -388,9 +406,10 @@ def _year_of(ctx: Context, cue: re.Match) -> int | None:
     if cue["bare"] or cue["the"]:
         year = published  # "in May", "the first nine months of the year": this year
     elif cue["ago"]:
-        if published is not None:
+        base = published if cue["back"] == "ago" else _earlier_base(ctx, cue)
+        if base is not None:
             ago = cue["ago"].lower()
-            year = published - (1 if ago == "a" else UNIT_WORDS.get(ago) or int(ago))
+            year = base - (1 if ago == "a" else UNIT_WORDS.get(ago) or int(ago))
     elif cue["relm"]:
         if published is not None and ctx.published_month is not None:
             year = published + {"last": -1 if ctx.published_month == 1 else 0, "this": 0,
@@ -408,6 +427,16 @@ def _year_of(ctx: Context, cue: re.Match) -> int | None:
     return year
 
 
+def _earlier_base(ctx: Context, cue: re.Match) -> int | None:
+    """What "a year earlier" counts back from: the year of the nearest cue before it in its
+    sentence ("occupancy of 75-80% in December, compared with about 60% a year earlier": December
+    of the publication year, so the 60% is of the year before), else the publication year."""
+    sentence = sentence_span(ctx, cue.start())
+    before = [other for other in sentence_facts(ctx, sentence).cues
+              if other.end() <= cue.start() and not (other["ago"] and other["back"] == "earlier")]
+    return _year_of(ctx, before[-1]) if before else ctx.published_year
+
+
 def _earlier_year(ctx: Context, before: int) -> int | None:
     """The year of the last dated sentence among the three before ``before``: what "in the
     period" or "in the month" refers back to. None when that sentence names several years."""
@@ -420,6 +449,41 @@ def _earlier_year(ctx: Context, before: int) -> int | None:
         if years:
             return years.pop() if len(years) == 1 else None
     return None
+
+
+# A hedge that opens a figure's text ("more than 300,000 …").
+DEFINITE_HEDGED = re.compile(rf"(?i)(?:{AMOUNT_HEDGES})[ ]")
+# What may stand between a count that is a clause's subject and the modal of its predicate: its
+# noun's words and a coordinated count ("six Korean banks and four Vietnamese banks will act").
+SUBJECT_GAP = re.compile(r"(?:[ ]+(?:and|or)[ ]+[\w’'-]+(?:[ ][\w’'-]+){0,4}?)?[ ]+(?:will|would|shall)[ ]")
+# What may open the clause before a count that is its subject: nothing, an opening phrase and its
+# comma ("Under the arrangement, six Korean banks will …"), a determiner or a hedge.
+SUBJECT_OPENING = re.compile(r"(?:^|,[ ]+|[.;:][ ]+)(?:(?:the|all|only|just|another|a[ ]further)[ ]+)?$", re.IGNORECASE)
+
+
+def _future_after_subject(ctx: Context, sentence: tuple[int, int], start: int, end: int) -> int | None:
+    """The end of the modal when the figure is the subject of a future-tense predicate right
+    after its noun phrase ("Six Korean banks will act as market makers", "… and four Vietnamese
+    banks will act"): a plan names who will carry it out as its subject as well as its object.
+    None otherwise."""
+    body = ctx.body
+    gap = SUBJECT_GAP.match(body, end)
+    if gap is None:
+        return None
+    before = body[max(sentence[0], start - 40):start]
+    if sentence[0] < start - 40 and not before.strip():
+        return None
+    opening = SUBJECT_OPENING.search(body, max(sentence[0], start - 40), start)
+    coordinated = re.search(r"[ ]and[ ]+$", before) is not None and _subject_count_before(body, sentence, start)
+    if opening is None and start != sentence[0] and not coordinated:
+        return None
+    return gap.end() - 1
+
+
+def _subject_count_before(body: str, sentence: tuple[int, int], start: int) -> bool:
+    """Whether the words before "and" open the clause with a count ("six Korean banks and …")."""
+    clause = body[max(sentence[0], body.rfind(",", sentence[0], start) + 1):start]
+    return re.match(r"\s*(?:\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten)\b)", clause) is not None
 
 
 def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
@@ -450,6 +514,12 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
         goal_verb = None  # "..., bringing the total to 306"; "taking the test had tripled"
     if goal_verb and duration and not ING_GOAL_VALUE.search(ctx.body, max(0, start - 40), start):
         goal_verb = None  # "to bring 10,000 workers ... over three years": the time frame
+    # "cheaper for the more than 300,000 Vietnamese residents", "cut fees for the some 9,800 Korean
+    # firms": "the" before a hedged count names a population that exists, not what a plan reaches.
+    population = DEFINITE_HEDGED.match(ctx.body, start) is not None and (
+        ctx.body[max(0, start - 4):start] in ("the ", "The "))
+    if population:
+        goal_verb, goal = None, -1
     if goal_verb and not any(goal_verb.start() - 2 <= f <= goal_verb.start() + 3
                              for f in facts.governing):
         goal = start  # "agreed to raise trade to"; not "expected to cut travel time by"
@@ -459,7 +529,8 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
     forecast = max((f for f in facts.forecasts if turn <= f <= end), default=-1)
     base = FROM_BEFORE.search(ctx.body, max(0, start - 6), start) is not None
     existing = POSSESSIVE_BEFORE.search(ctx.body, max(0, start - 8), start) is not None or (
-        ALREADY_AFTER.match(ctx.body, end) is not None)
+        ALREADY_AFTER.match(ctx.body, end) is not None) or population
+
     if base:
         # "would grow from 7,500 to about 10,000 by 2026": the starting point is no goal, and
         # the year after the "to" belongs to the end point.
@@ -476,8 +547,10 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
     # provide US$3.2 million ... and send eight engineers", "will invest ..., raising its
     # capacity to 1.6 million tonnes").
     own = (previous[0] if previous else clause)[0]
-    future_tense = any(max(turn, own) <= f <= start for f in facts.futures) and not (
-        duration or base or existing)
+    future_tense = (
+        any(max(turn, own) <= f <= start for f in facts.futures)
+        or facts.futures and _future_after_subject(ctx, sentence, start, end) is not None
+    ) and not (duration or base or existing)
     if not future_tense and not (duration or base or existing) and facts.futures:
         future_tense = describes_future_subject(ctx.body, sentence, start, end)
     published = ctx.published_year

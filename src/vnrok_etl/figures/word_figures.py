@@ -11,9 +11,10 @@ import re
 
 from vnrok_etl.figures.build import make_figure
 from vnrok_etl.figures.context import Context
-from vnrok_etl.figures.kinds import duration_unit
+from vnrok_etl.figures.kinds import FLY_BEFORE, duration_unit, with_rate
 from vnrok_etl.figures.qualifiers import hedge_before
 from vnrok_etl.figures.subjects import counted_phrase, of_phrase
+from vnrok_etl.figures.words import STOP_WORDS
 from vnrok_etl.numbers import (
     ORDINAL_WORD_RE,
     UNIT_WORD_RE,
@@ -52,6 +53,13 @@ FRACTION = re.compile(
 HALF_OF = re.compile(
     r"[Hh](?<![\w‐–-].)alf[ ]of[ ]+(?:(?:the|its|their|our|all|those)[ ]+|(?P<pronoun>them|it)\b)"
 )
+# "half of Vietnam’s rice", "half of the country's coffee exports": the share of what a named
+# owner has, up to two lowercase words after the possessive (mass nouns, which counted_phrase
+# does not read, included).
+HALF_OF_POSSESSIVE = re.compile(
+    r"[Hh](?<![\w‐–-].)alf[ ]of[ ]+(?:the[ ]+)?(?:[A-Z][\w-]*|[a-z]+)[’'][s][ ]+"
+    r"(?P<noun>[a-z][a-z-]+(?:[ ](?![a-z]+ly\b)[a-z][a-z-]+)?)"
+)
 OUT_OF = re.compile(
     rf"(?P<n>(?i:{UNIT_WORD_RE})|\d{{1,3}})[ ]out[ ]of[ ](?P<m>(?i:{UNIT_WORD_RE})|\d{{1,4}})\b"
 )
@@ -81,7 +89,7 @@ ONLY_TO = re.compile(
 
 def figures_from_fractions(ctx: Context) -> list[Figure]:
     """Shares in words as percentages, rounded to one decimal as printed in keys ("one-third"
-    is 33.3 percent): FRACTION, HALF_OF, OUT_OF above."""
+    is 33.3 percent): FRACTION, HALF_OF, HALF_OF_POSSESSIVE, OUT_OF above."""
     body, found = ctx.body, []
     for m in _around(ctx, FRACTION, FRACTION_LITERALS, before=7, gate=FRACTION_WORDS):
         numerator = NUMERATORS[body[m.start():m.start("den")].strip(" ‐–-").lower()]
@@ -102,6 +110,19 @@ def figures_from_fractions(ctx: Context) -> list[Figure]:
             continue
         found.append(make_figure(ctx, "percent", 50.0, "percent", qualifier, phrase[2], start,
                                  phrase[1].end))
+    for m in HALF_OF_POSSESSIVE.finditer(body) if "alf of " in body else ():
+        if PERIOD_HALF_BEFORE.search(body, max(0, m.start() - 10), m.start()):
+            continue  # "the first half of Vietnam's fiscal year": a period
+        noun = m["noun"]
+        words = noun.split(" ")
+        if len(words) == 2 and words[1] in STOP_WORDS:
+            noun = words[0]  # "half of Vietnam's rice and ...": one word
+        if noun in STOP_WORDS:
+            continue
+        start, qualifier = hedge_before(body, m.start())
+        end = m.start("noun") + len(noun)
+        found.append(make_figure(ctx, "percent", 50.0, "percent", qualifier, body[m.start("noun"):end],
+                                 start, end))
     out_of = [body.find(" out of ")]
     while out_of[-1] >= 0:
         out_of.append(body.find(" out of ", out_of[-1] + 1))
@@ -114,6 +135,75 @@ def figures_from_fractions(ctx: Context) -> list[Figure]:
         start, qualifier = hedge_before(body, m.start())
         found.append(make_figure(ctx, "percent", round(100.0 * n / d, 1), "percent", qualifier,
                                  None, start, m.end()))
+    return found
+
+
+# "one in three Korean travelers", "two in five households": a share printed as a ratio, with
+# the group it is a share of; a proportion so printed is rounded, so approx.
+IN_SHARE = re.compile(
+    rf"(?<![\w-])(?P<n>(?i:{UNIT_WORD_RE})|\d{{1,2}})[ ]in[ ](?P<m>(?i:{UNIT_WORD_RE})|\d{{1,3}})(?=[ ]+[A-Za-z])"
+)
+
+
+# " in " and a number after it: a literal prefix, so re scans for it in C.
+IN_NUMBER = re.compile(rf" in (?=[\dOoTtFfSsEeNn])(?:\d{{1,3}}|(?i:{UNIT_WORD_RE}))\b")
+
+
+def _in_share_matches(body: str) -> list[re.Match]:
+    found = []
+    for number in IN_NUMBER.finditer(body):
+        at = number.start()
+        before = body.rfind(" ", max(0, at - 8), at)
+        word = body[before + 1 if before >= 0 else max(0, at - 8):at].lstrip("\"“‘'([\n")
+        if _number_word(word) and (m := IN_SHARE.match(body, at - len(word))):
+            found.append(m)
+    return found
+
+
+def _number_word(word: str) -> bool:
+    return word.isdigit() and len(word) <= 3 or word.lower() in UNIT_WORDS
+
+
+def figures_from_in_shares(ctx: Context) -> list[Figure]:
+    """'one in three Korean travelers' (IN_SHARE): percent, the noun phrase in its text."""
+    body, found = ctx.body, []
+    # Speed: the pattern is tried only where " in " stands between two number words or small
+    # numbers (str.find and a word lookup), not scanned over the body (a fifth of the figures).
+    for m in _in_share_matches(body):
+        n, d = (UNIT_WORDS.get(g.lower()) if not g.isdigit() else int(g) for g in (m["n"], m["m"]))
+        if not n or not d or n >= d:
+            continue
+        phrase = counted_phrase(body, m.end())
+        if phrase is None:
+            continue  # "one in ten" with no group named: "ranked one in ten" is no share
+        start, qualifier = hedge_before(body, m.start())
+        found.append(make_figure(ctx, "percent", round(100.0 * n / d, 1), "percent",
+                                 "approx" if qualifier == "exact" else qualifier, phrase[2], start,
+                                 phrase[1].end))
+    return found
+
+
+# "twice a week", "once a month": a frequency word with the period of a rate is a count, as
+# "four times a week" is (kinds.kind_after); flights when the clause flies or names them.
+FREQUENCY_WORD = re.compile(
+    r"(?<![\w-])(?P<w>[Oo]nce|[Tt]wice|[Tt]hrice)[ ](?=(?:a|an|per|each|every)[ ](?:day|week|month|year)\b)"
+)
+FREQUENCY_VALUES = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+FREQUENCY_WORDS = frozenset(word.encode() for word in FREQUENCY_VALUES)
+
+
+def figures_from_frequency_words(ctx: Context) -> list[Figure]:
+    """'twice a week', 'once a month' (FREQUENCY_WORD)."""
+    body, found = ctx.body, []
+    if ctx.words and FREQUENCY_WORDS.isdisjoint(ctx.words):
+        return found  # Speed: most bodies print none of the words
+    for m in FREQUENCY_WORD.finditer(body):
+        unit, end = with_rate(body, m.end("w"), "time")
+        if FLY_BEFORE.search(body, max(0, m.start() - 80), m.start()):
+            unit = "flight" + unit[len("time"):]
+        start, qualifier = hedge_before(body, m.start())
+        found.append(make_figure(ctx, "count", FREQUENCY_VALUES[m["w"].lower()], unit, qualifier,
+                                 None, start, end))
     return found
 
 

@@ -22,7 +22,10 @@ MONTHS = (
 
 
 # Words that end a counted noun phrase: function words, auxiliaries, and the verbs that follow
-# population counts in this corpus ("350,000 Vietnamese live, study and work").
+# population counts in this corpus ("350,000 Vietnamese live, study and work"), also in their
+# irregular past ("9,800 Vietnamese left to work there", "about 200 Koreans came"): a demonym
+# counts people with the same form as its adjective, so only the verb ends the phrase (regular
+# pasts in -ed end it as participles, subjects.words_after).
 STOP_WORDS = frozenset(
     {
         "of", "in", "on", "at", "to", "from", "by", "for", "with", "into", "onto", "over",
@@ -39,6 +42,8 @@ STOP_WORDS = frozenset(
         "overall", "ever", "nationwide", "annually", "yearly", "so", "if", "then", "there",
         "here", "too", "very", "such", "because", "although", "though", "via", "toward",
         "towards", "upon", "including", "according", "compared", "more",
+        "came", "went", "became", "made", "took", "left", "said", "got", "gave", "sent", "spent",
+        "held", "won", "fled", "flew", "met", "paid", "saw", "told",
     }
 )
 

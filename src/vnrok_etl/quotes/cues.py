@@ -22,7 +22,13 @@ CUE_PHRASES = (
     # told, up to seven words.
     # An outlet's name may hold an ampersand: "told Kinh te & Do thi".
     r"told\s+(?:(?:[^\W\d_][\w’'\-]*|&)\s+){0,6}[^\W\d_][\w’'\-]*",
-    r"pointed\s+out",
+    # "informed the delegation that …", "briefed Minister Park that …", "assured investors
+    # that …": a verb of telling with whom it told (up to six words) before its "that" clause.
+    *(
+        rf"{verb}\s+(?:[^\W\d_][\w’'\-]*\s+){{0,5}}?[^\W\d_][\w’'\-]*(?=\s+that\b)"
+        for verb in ("informed", "briefed", "assured", "reminded", "notified")
+    ),
+    r"pointed\s+out", r"points\s+out", r"point\s+out",
     # "Ambassador Choi was quoted as saying that …", "He went on to say that …".
     r"quoted\s+(?:by\s+[^,.;:“”\"]{1,60}?\s+)?as\s+saying", r"went\s+on\s+to\s+say",
     r"said", r"says", r"say", r"stated", r"stressed", r"affirmed", r"reaffirmed", r"noted", r"underlined",
@@ -34,6 +40,8 @@ CUE_PHRASES = (
     r"adds", r"notes", r"explains", r"stresses", r"wrote", r"writes",
     r"pledged", r"vowed", r"promised", r"reported", r"disclosed", r"informed", r"briefed",
     r"responded", r"estimates",
+    # "Analysts cautioned that …", "KITA forecast that …", "He admitted that …".
+    r"cautioned", r"forecast", r"forecasts", r"admitted", r"conceded", r"claimed", r"complained",
 )
 # Participles hang on the subject of their clause: "He praised the RoK, stating: “…”".
 PARTICIPLE_CUES = (

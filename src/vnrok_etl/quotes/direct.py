@@ -2,7 +2,8 @@
 
 "X said: “…”", "“…,” X said", "“…” the CEO added" (no comma), "“…”, said Park Noh Wan, RoK
 Ambassador to Viet Nam" (speaker inverted, apposition after), "“…,” South Korea's president, Lee
-Jae-myung, told reporters" (a role, then the name between commas), and a paragraph that opens a
+Jae-myung, told reporters" (a role, then the name between commas), "“…,” Tran Thi Kim Oanh,
+deputy director of the department, said" (a full name, then its apposition), and a paragraph that opens a
 quotation continuing the previous paragraph's speaker (news runs a long quotation over
 paragraphs and attributes it once). A quotation with no cue is not speech (scare.py).
 """
@@ -36,6 +37,7 @@ from vnrok_etl.quotes.subjects import (
     MANNER_AFTER_SPEAKER,
     clause_end,
     clause_subject,
+    person_before_of,
     subject_before,
 )
 
@@ -173,7 +175,11 @@ def _cue_after_quote(
             clause_end(body, found[1], sentence_end)
             or MANNER_AFTER_SPEAKER.match(body, found[1], len(body[:sentence_end].rstrip(TERMINAL)))
         ):
-            return attribute(reader, (found[0], found[2]), match.group("cue"), found[1]), found[1]
+            # "…,' said Dr Kim Jae-hoon of the Korea Institute for International Economic Policy."
+            person = person_before_of(body, found[0], found[1], found[2],
+                                      lambda hi: mention_after(body, found[0], hi))
+            speaker = (person[0], person[2]) if person is not None else (found[0], found[2])
+            return attribute(reader, speaker, match.group("cue"), found[1]), found[1]
     stripped = after_close.lstrip(" ,")
     offset = base + len(after_close) - len(stripped)
     cue_match = CUE_CLAUSE.search(" " + stripped[:MENTION_WINDOW])
@@ -195,4 +201,10 @@ def _cue_after_quote(
             named = subject_before(body, offset, cue_start)
             if named is not None and named[0] > offset and named[1].name:
                 return attribute(reader, named, cue_match.group("cue")), cue_end
+            # "”, Tran Thi Kim Oanh, deputy director of the department, told VnExpress.": a full
+            # name, then its apposition (a role, title or description) between commas.
+            first_comma = body.find(",", offset, cue_start)
+            found = mention_after(body, offset, first_comma)
+            if found is not None and found[1] == first_comma and " " in (found[2].name or ""):
+                return attribute(reader, (found[0], found[2]), cue_match.group("cue"), found[1]), cue_end
     return None

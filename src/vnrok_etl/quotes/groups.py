@@ -83,6 +83,13 @@ def group_before(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | Non
     return _group(body, lo, hi)
 
 
+def bare_group_before(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | None:
+    """An unnamed group with no complement filling ``body[lo:hi]`` ("analysts", "Korean
+    economists"), for a clause opened by a conjunction mid-sentence ("…, but analysts say …"),
+    where the group is printed lowercase and no mention is read."""
+    return _group(body, lo, len(body[:hi].rstrip()), bare=True)
+
+
 def group_after(body: str, lo: int, hi: int) -> tuple[int, int, ParsedMention] | None:
     """The unnamed group (or its data) opening ``body[lo:hi]`` and running to ``hi``, as a
     post-posed source: "…, according to officials familiar with the matter"."""

@@ -21,7 +21,9 @@ DESCRIPTION_FILLERS = frozenset(
 # "Vietnamese Ministry of Industry and Trade": a demonym that owns an official "<Head> of <field>" name.
 OWNER_NATIONALITY = re.compile(
     r"^(?:South\s+|North\s+)?(?:Vietnamese|Korean|Chinese|Japanese|American|Thai|Indonesian|"
-    r"Malaysian|Philippine|Singaporean|Lao|Cambodian|Indian|Australian)\s+"
+    r"Malaysian|Philippine|Singaporean|Lao|Cambodian|Indian|Australian|"
+    # the country itself or its code as the owner: "the RoK Ministry of Justice"
+    r"RoK|ROK|Korea|Vietnam|Viet\s+Nam|Japan|China)\s+"
     r"(?=(?:Ministry|Department|General\s+Department|Directorate|Administration)\s+(?:of|for)\s)"
 )
 # Words of a description that name no field of work: "the same ministry", "the relevant agency".

@@ -193,6 +193,10 @@ def _post_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) 
         if found and clause_end(body, found[1], end):
             attribution = source_attribution(reader, found, match.group("cue"))
             return attribution, s_start, s_start + match.start()
+        if (described := DESCRIBED_HEAD.fullmatch(body, s_start + match.end("cue") + 1, end)) is not None:
+            # "…, according to the head of a Hanoi-based industry group.": a person described,
+            # not named; named in what follows ("Do Minh Quan, chairman of the … Club, told …").
+            return _described_head(reader, described, match.group("cue")), s_start, s_start + match.start()
     if "show" in sentence or "reveal" in sentence or "indicat" in sentence:
         data = DATA_SHOWED.search(sentence)
         if data is not None:
@@ -202,6 +206,12 @@ def _post_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) 
     # Both patterns below only count with a comma before the cue.
     if sentence.rfind(",") <= 0:
         return None
+    if (described := TRAILING_DESCRIBED.search(sentence)) is not None:
+        # "…, the head of one center said.", "…, the director of a Busan agency told reporters.":
+        # a person described by the body he leads (an indefinite one: not the body's statement).
+        head = DESCRIBED_HEAD.fullmatch(body, s_start + described.start("desc"), s_start + described.end("desc"))
+        if head is not None:
+            return _described_head(reader, head, described.group("cue")), s_start, s_start + described.start()
     found = _cue_at_end(reader, s_start, sentence, cues)
     if found is None and (participle := _last_participle(sentence)) is not None:
         # "…, Ambassador Vu Ho said, highlighting the Prime Minister's visit.": the clause the
@@ -221,9 +231,74 @@ def _post_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) 
         if match and match.start("cue") > 0:
             found = mention_after(body, s_start + comma + 1 + match.end(), end)
             if found and clause_end(body, found[1], end):
+                described = DESCRIBED_HEAD.fullmatch(body, found[0], end)
+                if described is not None and (named := _named_head(reader, described)) is not None:
+                    # "…, said the head of the Korea Chamber of Business in Vietnam." and "Hong
+                    # Sun, chairman of the Korea Chamber of Business in Vietnam, said" after it
+                    return attribute(reader, named, match.group("cue")), s_start, s_start + comma
                 attribution = attribute(reader, (found[0], found[2]), match.group("cue"), found[1])
                 return attribution, s_start, s_start + comma
     return None
+
+
+# A person described by the body they lead, not named: "the head of a Hanoi-based industry group",
+# "the director of a Korean vocational school", "a founder of the association".
+HEAD_ROLES = r"head|chairman|chairwoman|chair|president|director|chief|leader|founder|owner|manager"
+DESCRIBED_HEAD = re.compile(
+    rf"(?:the|a|an)\s+(?:(?:deputy|vice|general|managing|executive)\s+)?(?P<role>{HEAD_ROLES})\s+of\s+"
+    r"(?:a|an|the|one)\s+[^,.;:“”\"()]{3,90}?\s*[.!]?\s*"
+)
+# The same person named soon after (within NAMED_HEAD_CHARS), with the role and the body in an
+# apposition ("Do Minh Quan, chairman of the Vietnam Supporting Industry Club, told …") or as the
+# speaker of the next quotation ("“…,” Park Jung-hoon told Nikkei Asia").
+NAMED_HEAD = re.compile(
+    r"(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3}),\s+(?:the\s+)?"
+    rf"(?:(?:deputy|vice|general|managing|executive)\s+)?(?:{HEAD_ROLES})\s+of\s+(?:the\s+)?[A-Z]"
+    r"|[”\"’']\s*,?\s+(?P<speaker>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})\s+(?:told|said|says)\b"
+)
+NAMED_HEAD_CHARS = 400
+# A described head of a body named in full: "of the Korea Chamber of Business in Vietnam".
+DEFINITE_BODY = re.compile(r"\sof\s+the\s+(?P<body>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){1,2})")
+# The same description as the subject of a cue that ends the sentence: "…, the head of one center
+# said."
+TRAILING_DESCRIBED = re.compile(
+    rf",\s+(?P<desc>(?:the|a|an)\s+(?:(?:deputy|vice|general|managing|executive)\s+)?(?:{HEAD_ROLES})"
+    r"\s+of\s+(?:a|an|one)\s+[^,.;:“”\"()]{3,60}?)\s+(?P<cue>said|says|added|noted|told\s+[^,.;:]{1,40}?)"
+    r"\s*[.!]?\s*$"
+)
+
+
+def _described_head(reader: Reader, described: re.Match[str], cue: str) -> Attribution:
+    """The attribution of "according to the head of a <description>": the person named with a
+    head's role in an apposition within the next NAMED_HEAD_CHARS characters, if one is (news
+    names such a source in the next sentence or paragraph); else no speaker (the person is
+    described, not named)."""
+    named = _named_head(reader, described)
+    if named is None:
+        # One person, unnamed: kept with no speaker, as "an official said" is.
+        printed = " ".join(described.group().split()).rstrip(".! ")
+        return Attribution(None, cue_text(cue), None, "person", printed)
+    return attribute(reader, named, cue)
+
+
+def _named_head(reader: Reader, described: re.Match[str]) -> tuple[int, ParsedMention] | None:
+    """The person a head's description names later (NAMED_HEAD, within NAMED_HEAD_CHARS): any
+    such person for an indefinite body ("the head of a Hanoi-based industry group"); for a body
+    named in full ("the head of the Korea Chamber of Business in Vietnam"), only the one whose
+    apposition names the same body."""
+    body = reader.body
+    named = NAMED_HEAD.search(body, described.end(), described.end() + NAMED_HEAD_CHARS)
+    if named is None:
+        return None
+    definite = DEFINITE_BODY.search(described.group())
+    if definite is not None and not (
+        named["name"] and body.startswith(definite["body"], named.end() - 1)
+    ):
+        return None
+    parsed = parse_mention(named["name"] or named["speaker"])
+    if not parsed.name or " " not in parsed.name:
+        return None
+    return named.start("name" if named["name"] else "speaker"), parsed
 
 
 def _cue_at_end(

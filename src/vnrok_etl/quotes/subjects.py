@@ -12,7 +12,7 @@ from itertools import islice
 
 from vnrok_etl.quotes.cues import CLAUSE_COMMA, COORDINATED
 from vnrok_etl.quotes.groups import MAX_PHRASE as GROUP_PHRASE
-from vnrok_etl.quotes.groups import group_before, group_words
+from vnrok_etl.quotes.groups import bare_group_before, group_before, group_words
 from vnrok_etl.quotes.mentions import (
     APPOSITION_CHARS,
     CLAUSE_CLOSERS,
@@ -47,6 +47,8 @@ EXAMPLE_NAMES = re.compile(
     r"(?: (?:all|both|each|have|has|had|also))* ?"
 )
 RELATIVE_WHICH = re.compile(r",\s+which\s+$")
+# A coordinating conjunction that opens the clause after a comma ("…, but analysts say …").
+CLAUSE_CONJUNCTION = re.compile(r"\s*(?:but|and|yet|while|whereas|so)\s+")
 LOCATED_HEADS = frozenset({"office", "branch", "bureau", "general", "representative"})
 
 
@@ -109,7 +111,13 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
         return start, replace(parsed, printed=name, organisation=name)
     # "Korean investors in Binh Duong said": an unnamed group's complement names no speaker.
     comma = body.rfind(",", max(s_start, cue_start - GROUP_PHRASE), cue_start)
-    group = group_before(body, comma + 1 if comma >= 0 else s_start, cue_start)
+    lo = comma + 1 if comma >= 0 else s_start
+    conjunction = CLAUSE_CONJUNCTION.match(body, lo, cue_start)
+    if conjunction is not None:
+        lo = conjunction.end()  # "…, but analysts say most of them …": the clause after "but"
+    group = group_before(body, lo, cue_start)
+    if group is None and conjunction is not None:
+        group = bare_group_before(body, lo, cue_start)
     if group is not None:
         return group
     if (examples := body.find(" such as ", max(s_start, cue_start - SUCH_AS_CHARS), cue_start)) >= 0 and (
@@ -119,6 +127,8 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     mention = mention_before(body, s_start, cue_start)
     if mention is None:
         mention = person_with_complement(body, s_start, len(body[:cue_start].rstrip()))
+    elif (person := _titled_person_of(body, s_start, mention, cue_start)) is not None:
+        return person
     if mention is not None and mention[1].organisation:
         # "Vice Chairwoman Đỗ Thị Hạnh of the Korea-Viet Nam Business Association said": the
         # organisation completes the person's title; the person is the subject.
@@ -164,6 +174,39 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     start, parsed = mention
     return start, replace(parsed, title=title) if title and not parsed.title else parsed
 
+def _titled_person_of(body: str, s_start: int, mention: tuple[int, ParsedMention], cue_start: int
+                      ) -> tuple[int, ParsedMention] | None:
+    """"Professor Choi Yoon-seok of Hankuk University of Foreign Studies said", "Dr. Lee Min-ho of
+    the Korea Institute for International Economic Policy said": read whole, the mention runs on
+    through the "of"s and "for"s and a word or words of the body's name are taken for the person's
+    ("Studies", "International Economic Policy"). When the name read so is no person's, the
+    speaker is the person named before the first "of", if that is a titled or family-name full
+    name (person_before_of)."""
+    start, parsed = mention
+    found = person_before_of(body, start, cue_start, parsed, lambda hi: mention_before(body, s_start, hi))
+    return found
+
+
+def person_before_of(body: str, start: int, end: int, parsed: ParsedMention, read) -> tuple | None:
+    """The person of a mention "<person> of <body>" read whole as one name (see
+    _titled_person_of): ``read(hi)`` reads the mention ending at ``hi``; None unless the whole is
+    no person's name and the part before the first " of " is a person's full name."""
+    if " of " not in parsed.printed or _person_like(parsed) and not _org_like_name(parsed):
+        return None
+    of_at = body.find(" of ", start, end)
+    if of_at <= start:
+        return None
+    person = read(of_at)
+    if person is None or not _person_like(person[-1]):
+        return None
+    return person
+
+
+def _org_like_name(parsed: ParsedMention) -> bool:
+    """A name read from a title run that is one word ("Studies")."""
+    return " " not in (parsed.name or "")
+
+
 def _group_with_examples(body: str, s_start: int, examples: int, cue_start: int) -> tuple[int, ParsedMention] | None:
     """"Korean retailers such as Lotte Mart and Emart said …", "leaders of contractors such as
     A, B and C… all said": names given as examples of a group are members, not the speakers; the
@@ -207,11 +250,22 @@ def _person_of(body: str, s_start: int, organisation_start: int) -> tuple[int, P
     return mention
 
 
+# An opening participle phrase ("Speaking at the forum, X …", "Agreeing with Minister Park, X
+# …", "Responding to questions, X …"): its capitalised first word is no name, and the names in it
+# are who was spoken with or about, not the clause's subject.
+OPENING_PARTICIPLE = re.compile(
+    r"[A-Z][a-z]+ing[ ]+(?:with|at|to|on|in|about|after|before|from|for|of|during)\b"
+)
+
+
 def clause_subject(body: str, s_start: int, cue_start: int) -> tuple[int, ParsedMention] | None:
-    """Subject of the clause a participle hangs on: the first mention at a clause start."""
+    """Subject of the clause a participle hangs on: the first mention at a clause start that
+    is not an opening participle phrase (OPENING_PARTICIPLE)."""
     # The subject opens the sentence or follows an opening clause or two ("Speaking at …, X").
     starts = [s_start] + [m.end() for m in islice(CLAUSE_COMMA.finditer(body, s_start, cue_start), 3)]
     for start in starts:
+        if OPENING_PARTICIPLE.match(body, start):
+            continue
         found = mention_after(body, start, cue_start)
         if found:
             return found[0], found[2]

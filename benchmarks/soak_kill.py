@@ -22,6 +22,13 @@ uninterrupted one; `--corpus DIR` takes an existing corpus (e.g. the 100k one) i
 building one:
 
     .venv/bin/python benchmarks/soak_kill.py --corpus /work/bench/c100k --at 0.1,0.5,0.9 --work /work/bench/soak100k
+
+A fraction of the uninterrupted run's time is a point of progress only when the machine is as busy
+as it was during that run. `--after-merges 9` (one or more counts) defines the point by progress
+instead: the run is SIGKILLed once that many chunk merges have ended (each chunk is merged by a
+`vnrok_etl.merge_process` child, seen among the run's processes) and half the mean time per chunk
+more has passed, so in the middle of the next chunk's processing. With 10 chunks, 9 is "at 90 %"
+whatever the load.
 """
 
 from __future__ import annotations
@@ -52,9 +59,12 @@ SIGNALS = (signal.SIGKILL, signal.SIGTERM, signal.SIGINT)
 GONE_SECONDS = 10.0
 
 
+CHUNK_SIZE: list[str] = []  # ["--chunk-size", "N"] when given, for every run
+
+
 def ingest(corpus: Path, warehouse: Path, env: dict[str, str]) -> subprocess.Popen:
     return subprocess.Popen(
-        [*CLI, "ingest", str(corpus), "--warehouse", str(warehouse)],
+        [*CLI, "ingest", str(corpus), "--warehouse", str(warehouse), *CHUNK_SIZE],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
 
@@ -95,8 +105,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, help="an existing corpus folder (default: build --size documents)")
     parser.add_argument("--at", type=lambda text: [float(part) for part in text.split(",")],
                         help="fractions of the uninterrupted run's time: one SIGKILL and one clean run each")
+    parser.add_argument("--after-merges", type=lambda text: [int(part) for part in text.split(",")],
+                        help="chunk merges ended before the SIGKILL (9 of 10 chunks: 90 %%): one kill and one clean run each")
+    parser.add_argument("--expected", help="with --after-merges: the uninterrupted run's records digest, known from an earlier run"
+                        " (e.g. run.py's on the same corpus): no reference run")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "vnrok-soak")
+    parser.add_argument("--chunk-size", type=int, help="documents per chunk for every run (default: the CLI's)")
     args = parser.parse_args(argv)
+    if args.chunk_size:
+        CHUNK_SIZE[:] = ["--chunk-size", str(args.chunk_size)]
     rng = random.Random(args.seed)
     args.work.mkdir(parents=True, exist_ok=True)
     if args.corpus:
@@ -122,17 +139,21 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     failures = 0
     try:
-        reference = args.work / "reference.duckdb"
-        reference.unlink(missing_ok=True)
-        started = time.monotonic()
-        clean = ingest(corpus, reference, run_env(args.work, api_url, "reference"))
-        _, stderr = clean.communicate()
-        duration = time.monotonic() - started
-        if clean.returncode != 0:
-            print(stderr[-2000:])
-            return 1
-        expected = records_digest(str(reference))
-        print(f"uninterrupted: {duration:.1f} s, digest {expected}, loads {load_statuses(reference)}", flush=True)
+        if args.expected and args.after_merges:
+            expected, duration = args.expected, float("nan")
+            print(f"uninterrupted: not run, digest {expected} given", flush=True)
+        else:
+            reference = args.work / "reference.duckdb"
+            reference.unlink(missing_ok=True)
+            started = time.monotonic()
+            clean = ingest(corpus, reference, run_env(args.work, api_url, "reference"))
+            _, stderr = clean.communicate()
+            duration = time.monotonic() - started
+            if clean.returncode != 0:
+                print(stderr[-2000:])
+                return 1
+            expected = records_digest(str(reference))
+            print(f"uninterrupted: {duration:.1f} s, digest {expected}, loads {load_statuses(reference)}", flush=True)
 
         if args.at:
             for fraction in args.at:
@@ -142,6 +163,15 @@ def main(argv: list[str] | None = None) -> int:
                                       fraction * duration, signal.SIGKILL)
                 print(f"killed at {fraction:.0%}: {line}; loads then {load_statuses(warehouse)}", flush=True)
                 failures += alive + clean_run(corpus, warehouse, run_env(args.work, api_url, f"after{fraction:g}"),
+                                              expected, args.work)
+        elif args.after_merges:
+            for merges in args.after_merges:
+                warehouse = args.work / f"killed-after-{merges}-merges.duckdb"
+                warehouse.unlink(missing_ok=True)
+                line, alive = end_run(corpus, warehouse, run_env(args.work, api_url, f"merges{merges}"),
+                                      duration, signal.SIGKILL, after_merges=merges)
+                print(f"killed after {merges} merge(s): {line}; loads then {load_statuses(warehouse)}", flush=True)
+                failures += alive + clean_run(corpus, warehouse, run_env(args.work, api_url, f"after-merges{merges}"),
                                               expected, args.work)
         else:
             warehouse = args.work / "soaked.duckdb"
@@ -166,14 +196,24 @@ def finish(failures: int) -> int:
     return 0 if failures == 0 else 1
 
 
-def end_run(corpus: Path, warehouse: Path, env: dict[str, str], at: float, signum: int) -> tuple[str, int]:
-    """Start an ingest, end it with `signum` `at` seconds in (unless it ends first); a line saying
-    how it ended, and how many of the processes it started were still alive GONE_SECONDS later."""
+def end_run(
+    corpus: Path, warehouse: Path, env: dict[str, str], at: float, signum: int, after_merges: int | None = None
+) -> tuple[str, int]:
+    """Start an ingest, end it with `signum` `at` seconds in (unless it ends first), or, with
+    `after_merges`, half a chunk's mean time after that many chunk merges ended; a line saying how
+    it ended, and how many of the processes it started were still alive GONE_SECONDS later."""
+    started = time.monotonic()
     process = ingest(corpus, warehouse, env)
     seen: dict[int, psutil.Process] = {}
-    deadline = time.monotonic() + at
+    deadline = started + (at if after_merges is None else float("inf"))
     while time.monotonic() < deadline and process.poll() is None:
         seen.update((child.pid, child) for child in descendants(process))
+        if after_merges is not None and deadline == float("inf"):
+            ended = [merge for merge in seen.values() if is_merge(merge) and not merge.is_running()]
+            if len(ended) >= after_merges:
+                now = time.monotonic()
+                deadline = now + (now - started) / after_merges / 2
+                at = deadline - started
         time.sleep(0.05)
     seen.update((child.pid, child) for child in descendants(process))
     ended_before = process.poll() is not None
@@ -187,6 +227,16 @@ def end_run(corpus: Path, warehouse: Path, env: dict[str, str], at: float, signu
     what = "finished first" if ended_before else f"{signal.Signals(signum).name} at {at:.1f} s"
     return (f"{what}, exit {process.returncode}, {len(seen)} process(es) started,"
             f" {len(alive)} alive {GONE_SECONDS:.0f} s later"), len(alive)
+
+
+def is_merge(process: psutil.Process) -> bool:
+    """Whether `process` is a chunk's merge process (its command line, remembered when first seen)."""
+    if not hasattr(process, "merge"):
+        try:
+            process.merge = "vnrok_etl.merge_process" in " ".join(process.cmdline())
+        except psutil.Error:
+            process.merge = False
+    return process.merge
 
 
 def clean_run(corpus: Path, warehouse: Path, env: dict[str, str], expected: str, work: Path) -> int:

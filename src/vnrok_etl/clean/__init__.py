@@ -28,7 +28,8 @@ from vnrok_etl.clean.common import AGENCY_SET, MIN_BODY_WORDS, CleanError, Draft
 from vnrok_etl.profiles import AGENCY_NAMES
 from vnrok_etl.clean.bylines import BYLINE_THEN_DATE, interviewer, is_name, take_byline, take_reporter_signoff
 from vnrok_etl.clean.captions import split_wrapped_credits, take_titled_name_captions
-from vnrok_etl.clean.header import is_caps_label, take_front_matter
+from vnrok_etl.clean.header import take_front_matter
+from vnrok_etl.clean.header_furniture import is_caps_label
 from vnrok_etl.clean.lead import take_dateline
 from vnrok_etl.clean.datelines import DATE_LINE, is_date_line, is_date_words
 from vnrok_etl.clean.inline import repair_paragraphs

@@ -7,10 +7,11 @@ with its dotted date), a byline glued to the lead ("By Reporter X The ...", "[Ou
 and the interviewer an interview's intro names. The name is kept without the writer's title, the
 translator, the outlet or the e-mail; "By <agency>" names the source, not a writer.
 
-Its own module because three readers use the same forms: the header scan (header.py) at the top,
-the closing rules (clean/__init__.py) at the foot, and the lead's opening (lead.py). The header's
-date state stays in header.py: the dated-byline patterns here only say where the name and the
-date stand; the header parses the date in the outlet's zone.
+Its own module because three readers use the same forms: the header scan (header.py, whose
+byline and date lines are header_meta.py's) at the top, the closing rules (clean/__init__.py) at
+the foot, and the lead's opening (lead.py). The header's date state stays in the header: the
+dated-byline patterns here only say where the name and the date stand; header_meta.py parses the
+date in the outlet's zone.
 """
 
 from __future__ import annotations

@@ -18,7 +18,8 @@ import re
 
 from vnrok_etl.clean.common import CleanError, ends_terminal
 from vnrok_etl.clean.datelines import is_date_line
-from vnrok_etl.clean.header import DATE_MARKER, MAX_LABEL_WORDS
+from vnrok_etl.clean.header_furniture import MAX_LABEL_WORDS
+from vnrok_etl.clean.header_meta import DATE_MARKER
 from vnrok_etl.clean.tail import RELATED_HEADING, TEASER_ITEM
 
 TAG_HEADING = re.compile(r"^(?:tags?|topics?|keywords?)\s*:\s*\S", re.IGNORECASE)

@@ -173,7 +173,7 @@ GENERIC = Profile(
     # A standfirst printed above the body, outside the block the generic extractor chooses (in
     # the article's header): named as one by its class or id. It is the article's first
     # paragraph when it is a sentence; a deck without closing punctuation is dropped by the
-    # header rules (clean.header._is_deck), as in a saved text.
+    # header rules (clean.headline.is_deck), as in a saved text.
     lead_selectors=(
         "[class*=standfirst]", "[class*=sapo]", "[id$=-lead]", "[class~=dek]",
         "[class*=article-dek]", "[class*=article-summary]",

@@ -80,6 +80,9 @@ KOREAN_OUTLET_MARKS = (
     "koreatimes.co.kr", "joongang", "koreajoongangdaily", "chosun", "donga.com", "kbs world",
     "arirang", "the investor", "businesskorea", " kst", "photo : yonhap", "photo: yonhap",
     "koreapost.com", "korea post", "alphabiz", "ajunews", "aju press", "(ajp)", "newsis", "news1",
+    "mk.co.kr", "maeil business", "asiae.co.kr", "asia business daily", "asia economy reporter",
+    "hankyung", "korea economic daily", "sedaily", "seoul economic daily", "edaily", "mt.co.kr",
+    "koreaittimes", "korea it times", "kedglobal",
 )
 
 # Words that label a page section: a line that is only one of these above the headline is a
@@ -141,6 +144,7 @@ FURNITURE_PREFIXES = (
     "Sign up for our newsletter", "Click here to", "Source link", "Readers are invited",
     "Please read the full article", "Excerpts from the interview follow",
     "The following are excerpts from", "Copyright ⓒ", "Copyright©", "ⓒ ", "* This article",
+    "© ", "[ⓒ", "[©", "(ⓒ", "(©",
     "Translated by ", "0 comments", "Comments:", "Leave a comment", "Leave a Reply",
     "Get more with myNEWS", "A personalised news feed", "Translation by ",
     "This article is more than",

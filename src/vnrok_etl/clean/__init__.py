@@ -134,6 +134,7 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False, page: Ht
     if plain:
         paragraphs = _take_date_lines(paragraphs, draft)
     paragraphs = drop_caption_copies(paragraphs, draft)
+    paragraphs = _drop_title_copies(paragraphs, draft)
     paragraphs = take_titled_name_captions(paragraphs, draft)
     paragraphs = _take_closing(paragraphs, draft, html=page is not None)
     paragraphs = take_dateline(paragraphs, draft)
@@ -218,11 +219,32 @@ def _take_closing(paragraphs: list[str], draft: Draft, html: bool = False) -> li
         elif len(paragraphs) > 1 and _is_stray_label(last):
             draft.drop("chrome", last)  # "VNQD", "Thống kê": a short label closing the page
             paragraphs = paragraphs[:-1]
+        elif len(paragraphs) > 1 and _is_cut_teaser(last, paragraphs[-2]):
+            draft.drop("related_teaser", last)  # "... whose boat sank off the": the next item's start
+            paragraphs = paragraphs[:-1]
         if (len(paragraphs), paragraphs[-1] if paragraphs else None) == before:
             return paragraphs
 
 
 MAX_WRITER_NOTE_WORDS = 60
+
+
+# The headline printed again stands among the first paragraphs, above the lead.
+TITLE_COPY_SEARCH_PARAGRAPHS = 4
+
+
+def _drop_title_copies(paragraphs: list[str], draft: Draft) -> list[str]:
+    """The headline printed again as one of the first paragraphs (an aggregator's copy prints it
+    above the photo and again under it; an AMP page under its caption): a paragraph that is
+    the title, without a sentence's closing punctuation, is the headline, never text."""
+    if draft.title is None or len(paragraphs) < 2:
+        return paragraphs
+    key = fold_key(draft.title)
+    for index, paragraph in enumerate(paragraphs[:TITLE_COPY_SEARCH_PARAGRAPHS]):
+        if not ends_terminal(paragraph) and fold_key(paragraph) == key:
+            draft.drop("repeated_title", paragraph)
+            return paragraphs[:index] + paragraphs[index + 1:]
+    return paragraphs
 
 
 def _drop_caps_labels(paragraphs: list[str], draft: Draft) -> list[str]:
@@ -247,6 +269,25 @@ def _is_writer_note(paragraph: str, byline: str | None) -> bool:
         and paragraph[len(byline):].startswith((" is ", " was ", " has been ", " teaches ", " works "))
         and len(paragraph.split()) <= MAX_WRITER_NOTE_WORDS
     )
+
+
+# Words that never end an English sentence: articles, prepositions, conjunctions, possessives.
+DANGLING_WORDS = frozenset(
+    "the a an of to in on at for with and or but nor by from as that than into onto off its their his "
+    "her our whose which who whom this these those".split()
+)
+MAX_CUT_TEASER_WORDS = 40
+
+
+def _is_cut_teaser(paragraph: str, before: str) -> bool:
+    """The text's last paragraph breaks off inside a sentence, on a word no sentence ends with
+    ("A Taiwanese fishing crew yesterday rescued Indonesian sailors whose boat sank off the"),
+    after a paragraph that ends one: the start of the page's next item, cut where the page (an
+    archive's list, a feed's excerpt) cuts its teasers, never the article's own last words."""
+    if ends_terminal(paragraph) or not ends_terminal(before):
+        return False
+    words = paragraph.split()
+    return len(words) <= MAX_CUT_TEASER_WORDS and words[-1].casefold() in DANGLING_WORDS
 
 
 def _is_stray_label(paragraph: str) -> bool:

@@ -73,9 +73,12 @@ BYLINE_THEN_DATE = re.compile(
     r"^(?:(?i:by)\s+)?(?P<who>[A-ZÀ-ỸĐ][\w'’-]*(?:\s+[A-ZÀ-ỸĐ][\w'’-]*){1,3}?)\s+"
     r"(?P<date>[A-Z0-9].*)$"
 )
-# "[Alpha Biz= Reporter Yoon Se-ra] Shinhan Bank ...": a Korean outlet's byline opening the lead.
+# "[Alpha Biz= Reporter Yoon Se-ra] Shinhan Bank ...": a Korean outlet's byline opening the lead;
+# also with no "=" when the title stands between the outlet and the name ("[Asia Economy
+# Reporter Lim Chun-han] Japanese Prime Minister ...", "[Edaily Correspondent X]").
 BRACKET_BYLINE = re.compile(
-    r"^\[(?P<outlet>[^\]=]{2,40})=\s*(?:(?i:reporter|correspondent)\s+)?(?P<who>[^\]=]{2,40})\]\s*"
+    r"^\[(?:[^\]=]{2,40}=\s*(?:(?i:reporters?|correspondents?)\s+)?"
+    r"|[^\]=]{2,40}?\s+(?i:reporters?|correspondents?)\s+(?=[A-Z]))(?P<who>[^\]=]{2,40})\]\s*"
 )
 # "By Reporter Yoo Min-ji The Vietnamese community ...": a byline glued to the lead; the name
 # ends where a word that opens sentences begins.

@@ -57,6 +57,13 @@ def masthead_line(line: str) -> bool:
     return len(line.rstrip("\n")) in MASTHEAD_LENGTHS and MASTHEAD.match(line) is not None
 FURNITURE_STARTS = tuple(prefix.casefold() for prefix in FURNITURE_PREFIXES)
 FURNITURE_ENDINGS = ("Related image(s)", "Related images", "Related posts")
+# "© The Asia Business Daily(www.asiae.co.kr). All rights reserved.", "[ⓒ Pulse by Maeil Business
+# News Korea & mk.co.kr, All rights reserved]", "The Korea Times. All Rights Reserved.": a
+# copyright notice ends with the reservation, whatever names the owner before it; a line of at
+# most MAX_COPYRIGHT_WORDS words so ending is the notice, never article text.
+COPYRIGHT_RESERVED = "all rights reserved"
+COPYRIGHT_TAIL_CHARS = len(COPYRIGHT_RESERVED) + 4
+MAX_COPYRIGHT_WORDS = 30
 FURNITURE_PREFIX_CHARS = max(len(prefix) for prefix in FURNITURE_STARTS)
 # Lines longer than this are paragraphs: never chrome, a masthead, a credit line or a link.
 SHORT_LINE_CHARS = 300
@@ -356,6 +363,11 @@ def is_furniture(line: str) -> bool:
         return True
     if line.endswith(FURNITURE_ENDINGS):
         return True  # "<another headline> Related image(s)": a blog's related-image strip
+    if (
+        line[-COPYRIGHT_TAIL_CHARS:].casefold().rstrip(" .]）)").endswith(COPYRIGHT_RESERVED)
+        and line.count(" ") < MAX_COPYRIGHT_WORDS
+    ):
+        return True
     # Speed: MIRROR_SPAM needs one of these words; most lines have none of them.
     return ("words, post" in line or "cached page" in line or "remove this page" in line) and bool(
         MIRROR_SPAM.search(line)

@@ -60,6 +60,13 @@ BRACKETED_AGENCY = re.compile(rf"^\((?P<tag>{AGENCY})\) ?(?=[A-Z\"“‘])")
 # "HANOI, Vietnam", "SEOUL, South Korea": the AP's dateline as a paragraph of its own, the city
 # in capitals and the country (or state) after a comma, nothing else; the lead follows.
 PLACE_COUNTRY_LINE = re.compile(r"^(?P<place>[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ'’.-]+(?: [A-ZÀ-ỸĐ][A-ZÀ-ỸĐ'’.-]+){0,2}),\s+[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}$")
+# "AFP, CAN THO, Vietnam", "Reuters, SEOUL", "AP, HANOI": a wire story's credit line under the
+# headline, the agency and the place it was filed from in capitals (a country after it), with
+# nothing else on the line (the Taipei Times and other papers that print wire copy this way).
+AGENCY_PLACE_LINE = re.compile(
+    rf"^(?P<agency>{AGENCY}),\s+(?P<place>[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ'’.-]+(?: [A-ZÀ-ỸĐ][A-ZÀ-ỸĐ'’.-]+){{0,2}})"
+    r"(?:,\s+[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})?$"
+)
 # "– Vietnam’s shrimp exports ...": the dash of a dateline whose place was lost.
 BARE_DASH = re.compile(r"^[—–]\s+(?=[A-Z\"“‘'])")
 # A dateline opens one of the first paragraphs (seed 002: the third).
@@ -144,6 +151,37 @@ def _strip_dateline(paragraph: str, draft: Draft, lead: bool) -> str | None:
         draft.drop("dateline", dash.group(0))
         return paragraph[dash.end():]
     return None
+
+
+def opens_with_dateline(paragraph: str) -> bool:
+    """Whether the paragraph opens with a dateline as `take_dateline` reads one ("HANOI -- ",
+    "SEOUL, Nov. 28 (Yonhap) -- ", "SEOUL/HANOI, June 10 ", "Hanoi: " for a known place): the
+    mark of an article's first paragraph. Read on a scratch draft; nothing is taken."""
+    if not paragraph[:1].isupper():
+        return False
+    match = DATELINE.match(paragraph)
+    if match is not None and is_dateline(match, paragraph[match.end():]):
+        return True
+    if paragraph[1:2].isupper() and WIRE_DATELINE.match(paragraph):
+        return True
+    colon = COLON_DATELINE.match(paragraph) if ":" in paragraph[:COLON_DATELINE_CHARS] else None
+    return (
+        colon is not None
+        and colon.group("place").casefold() in KNOWN_PLACE_SPELLING
+        and paragraph[colon.end():][:1].isupper()
+    )
+
+
+def take_agency_place_line(line: str, draft: Draft) -> bool:
+    """An AGENCY_PLACE_LINE: the agency is the source, the place the dateline; the line leaves."""
+    match = AGENCY_PLACE_LINE.match(line) if "," in line[:12] else None
+    if match is None:
+        return False
+    place = match.group("place")
+    draft.dateline = draft.dateline or KNOWN_PLACE_SPELLING.get(place.casefold()) or place.title()
+    draft.dateline_source = draft.dateline_source or match.group("agency")
+    draft.drop("dateline", line)
+    return True
 
 
 def set_wire_dateline(match: re.Match[str], draft: Draft) -> None:

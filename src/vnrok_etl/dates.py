@@ -46,6 +46,9 @@ DOTTED_TIME = re.compile(r"(?<=\d{4} )(?P<H>\d{1,2})\.(?P<M>\d{2})$")
 # "02 Dec 2025 06:00AM", "Mar 4, 2026 10:05PM": the half of the day glued to the time (CNA, TODAY
 # and many CMS themes); the parser reads the time only with a space before it.
 GLUED_MERIDIEM = re.compile(r"(?<=\d:\d\d)(?=[AaPp][Mm]\b)")
+# "Last updated at 15:42 PM" (VTV News): a 24-hour time with the half of the day printed after it
+# anyway; the hour says it, and the parser refuses "15:42 PM".
+MERIDIEM_AFTER_24H = re.compile(r"(?P<time>\b(?:1[3-9]|2[0-3]):[0-5]\d)\s*[AaPp]\.?[Mm]\b\.?")
 # "May 02, 2024 | 10:05 am", "Nov 14, 2024 / 16:42": a bar or slash between the date and the time.
 DATE_TIME_BAR = re.compile(r"\s+[|/]\s+(?=\d{1,2}:\d{2})")
 # "03/25/2016 09:42": a first field that cannot be a day's month is a US month-first date.
@@ -192,6 +195,7 @@ def parse_date(text: str, date_source: str, zone: ZoneInfo | None = None) -> Fou
     text = DOTTED_TIME.sub(r"\g<H>:\g<M>", text)
     if "M" in text or "m" in text:
         text = GLUED_MERIDIEM.sub(" ", text)
+        text = MERIDIEM_AFTER_24H.sub(r"\g<time>", text)
     text = MONTH_DAY_SLASH_YEAR.sub(r"\g<day> \g<month> \g<year>", text)
     text = DATE_TIME_BAR.sub(" ", text)
     text = MONTH_FIRST.sub(r"\g<d>/\g<m>/\g<y>", text)
@@ -307,6 +311,16 @@ def _parser() -> DateDataParser:
 
 PRINTED_DATE_SOURCES = frozenset({"text", "byline"})
 DATELINE_DAY = re.compile(r"^(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})\b")
+
+
+def dateline_date(found: FoundDate | None, dateline_day: str | None) -> FoundDate | None:
+    """The date a dateline prints with its year, when the text printed no other date: a wire or
+    release's "WASHINGTON, November 18, 2026 –", "HANOI, Dec 2, 2025 (AFP) –", "SEOUL, South Korea,
+    Dec. 2, 2025 /PRNewswire/ --" (the day the story was filed). A dateline's day without a year
+    ("SEOUL, Nov. 28 (Yonhap) --") is never a date."""
+    if found is not None or dateline_day is None or not STATED_YEAR.search(dateline_day):
+        return found
+    return parse_date(dateline_day, "text")
 
 
 def agree_with_dateline(found: FoundDate | None, dateline_day: str | None) -> FoundDate | None:

@@ -35,7 +35,7 @@ from vnrok_etl.clean.datelines import DATE_LINE, is_date_line, is_date_words
 from vnrok_etl.clean.inline import repair_paragraphs
 from vnrok_etl.clean.lines import BULLET, MASTHEAD, drop_caption_copies, lines_to_paragraphs
 from vnrok_etl.clean.common import ends_terminal
-from vnrok_etl.dates import agree_with_dateline, parse_date
+from vnrok_etl.dates import agree_with_dateline, dateline_date, parse_date
 from vnrok_etl.clean.repeats import drop_repeats
 from vnrok_etl.clean.tail import CONTACT_REQUEST, closing_furniture, cut_newsletter_footer, cut_related, cut_release_tail, take_signoff
 from vnrok_etl.clean.teaser import take_teaser_above
@@ -138,7 +138,7 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False, page: Ht
     paragraphs = take_titled_name_captions(paragraphs, draft)
     paragraphs = _take_closing(paragraphs, draft, html=page is not None)
     paragraphs = take_dateline(paragraphs, draft)
-    draft.found_date = agree_with_dateline(draft.found_date, draft.dateline_day)
+    draft.found_date = dateline_date(agree_with_dateline(draft.found_date, draft.dateline_day), draft.dateline_day)
     # A page's blocks say which paragraphs are list items, rows or headings (repeats.py).
     paragraphs = drop_repeats(paragraphs, draft, page.blocks if page is not None else None)
     if not paragraphs:

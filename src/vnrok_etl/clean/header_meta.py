@@ -59,7 +59,14 @@ SECOND_DATE_LABEL = re.compile(r"(?<=\S)\s*(?=(?:last\s+)?(?:updated?|published|
 
 # "By Nov 14, 2025 (Gmt+09:00)": a template that prints the byline's word and the date but left
 # the writer's name empty; the line is a date line, and names no one.
-EMPTY_BYLINE = re.compile(r"^(?i:by)\s+(?P<date>\S.*)$")
+# Also "by ,http://vietnamnews.vn/society/....html14 Nov 2026 Last updated at 15:42 PM" (VTV
+# News' copies): the name left empty before its comma, the copied story's address glued to the
+# date, and the date under a "Last updated at" label.
+EMPTY_BYLINE = re.compile(
+    r"^(?i:by)(?:\s*,\s*|\s+)(?:(?:https?://|www\.)\S+?\.(?:html?|aspx?|php|vnp|vov|chn)(?=\d))?"
+    r"(?P<date>\S.*)$"
+)
+UPDATED_AT_LABEL = re.compile(r"\s+(?i:(?:last\s+)?updated(?:\s+(?:at|on))?:?)\s+")
 # "(Gmt+09:00)" after a date with no time of day: the offset says nothing about the day, and read
 # with the date as midnight in that zone it would move the day back (`_date_text`).
 BARE_ZONE = re.compile(r"\s*\(?\s*(?i:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\)?\s*$")
@@ -134,9 +141,10 @@ def take_byline_or_date(line: str, draft: Draft, header: HeaderScan) -> bool:
     for pattern in DATED_BYLINES:  # "by NDO 15/08/2025, 01:50", "Minh Vu 19:26, 2021/12/12"
         if _take_dated_byline(pattern.match(line), line, draft, header):
             return True
-    empty = EMPTY_BYLINE.match(line) if line[:3].lower() == "by " else None
-    if empty and is_date_words(empty.group("date")):  # "By Nov 14, 2025 (Gmt+09:00)": no name
-        found = parse_date(_date_text(empty.group("date")), "byline", header.zone.get())
+    empty = EMPTY_BYLINE.match(line) if line[:3].lower() in ("by ", "by,") or line[:4].lower() == "by ," else None
+    date_text = UPDATED_AT_LABEL.sub(" ", empty.group("date")) if empty else ""
+    if empty and is_date_words(date_text):  # "By Nov 14, 2025 (Gmt+09:00)": no name
+        found = parse_date(_date_text(date_text), "byline", header.zone.get())
         if found is not None:
             header.dates.append(found)
         draft.drop("byline", line)

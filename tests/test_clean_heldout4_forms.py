@@ -205,3 +205,47 @@ def test_only_a_time_or_a_date_after_updated_makes_a_note_of_the_date_line() -> 
 def test_a_labelled_photo_credit_alone_between_paragraphs_leaves() -> None:
     article = _clean(HEADLINE, LEAD, "[Photo by Pho Busan]", MIDDLE, CLOSING)
     assert article.paragraphs == (LEAD, MIDDLE, CLOSING)
+
+
+# Forms of heldout4b's fixtures (VTV News, AmCham, EIN Presswire, Vietnam Customs News, a WordPress
+# blog), on texts of our own
+
+
+def test_an_empty_byline_with_the_copied_storys_address_glued_to_the_date() -> None:
+    line = "by ,https://bizhub.vn/markets/88812/pho-chain-heads-south.html05 Mar 2026 Last updated at 19:05 PM"
+    article = _clean(HEADLINE, line, LEAD, MIDDLE, CLOSING)
+    assert article.byline is None
+    assert article.published_at.isoformat() == "2026-03-05T19:05:00+07:00"
+    assert article.paragraphs[0] == LEAD
+
+
+def test_a_dateline_with_its_year_dates_a_text_that_prints_no_other_date() -> None:
+    article = _clean(HEADLINE, f"GENEVA, March 4, 2026 – {LEAD}", MIDDLE, CLOSING)
+    assert article.published_date.isoformat() == "2026-03-04"
+    assert article.dateline == "Geneva"
+    undated = _clean(HEADLINE, f"SEOUL, March 4 (Yonhap) -- {LEAD}", MIDDLE, CLOSING)
+    assert undated.published_date is None
+
+
+def test_a_read_more_link_with_an_ellipsis_or_arrow_closing_the_text_leaves() -> None:
+    for link in ("Read more …", "See more »", "Read more..."):
+        article = _clean(HEADLINE, LEAD, MIDDLE, CLOSING, link)
+        assert article.paragraphs[-1] == CLOSING, link
+
+
+def test_an_outlets_code_glued_to_a_dash_opening_the_lead_is_the_source() -> None:
+    article = _clean(HEADLINE, f"BNEWS- {LEAD}", MIDDLE, CLOSING)
+    assert article.source == "BNEWS"
+    assert article.paragraphs[0] == LEAD
+
+
+def test_a_wire_wrapper_alone_on_its_line_gives_way_to_the_real_dateline() -> None:
+    article = _clean(" date 2026-03-04 KOREA, March 4 -", f"BUSAN — {LEAD}", MIDDLE, CLOSING)
+    assert article.dateline == "Busan"
+    assert article.paragraphs[0] == LEAD
+
+
+def test_a_wordpress_themes_today_widget_with_an_ordinal_day_is_not_the_date() -> None:
+    article = _clean("Wed. Mar 4th, 2026", HEADLINE, LEAD, MIDDLE, CLOSING)
+    assert article.published_date is None
+    assert article.title == HEADLINE

@@ -41,6 +41,9 @@ AGENCY_CODES = (
 AGENCY_TAGS = (
     "VGP", "VOV.VN", "VOV", "VOVWORLD", "VNA", "VNS", "SGGP", "NDO", "VTV", "VNP", "QĐND", "PANO",
     "HANOITIMES", "VIR", "VNEXPRESS", "VietNamNet Bridge", "VNE", "AJP",
+    # Vietnam Customs News ("VCN- The General Department ..."), Bnews (VNA's business service),
+    # the People's Police paper (CAND), Law newspaper of HCM City (PLO).
+    "VCN", "BNEWS", "CAND", "PLO",
 )
 
 # An agency's full name in a "Source: ..." sign-off or a "By ..." line -> its code.

@@ -93,6 +93,12 @@ def take_dateline(paragraphs: list[str], draft: Draft) -> list[str]:
             continue
         inner = _strip_dateline(taken, draft, lead=False)  # the wrapper's place gives way
         rest = (inner if inner is not None else taken).strip()
+        if not rest and inner is None and index + 1 < len(paragraphs):
+            # The wrapper alone on its line ("VIETNAM, November 26 -", EIN Presswire's copies):
+            # the real dateline opens the next paragraph, and its place wins as when glued.
+            following = _strip_dateline(paragraphs[index + 1], draft, lead=False)
+            if following is not None:
+                return paragraphs[:index] + [following.strip()] + paragraphs[index + 2:]
         return paragraphs[:index] + ([rest] if rest else []) + paragraphs[index + 1:]
     return paragraphs
 

@@ -30,8 +30,9 @@ from vnrok_etl.profiles import AGENCY_CODES, AGENCY_NAMES, RELATED_HEADINGS, SEC
 MORE_HEADING = (
     r"more\s+(?:features|videos|photos|stories|articles|news|reports|(?:from|in|on|about)\s+[\w .'’&-]{2,30})"
 )
+# The heading may close with a colon or a link's arrow or ellipsis ("Read more …", "See more »").
 RELATED_HEADING = re.compile(
-    rf"^(?:(?:{alternation(RELATED_HEADINGS)}|{MORE_HEADING})\s*:?\s*$|(?:tags|keywords|topics)\s*:)",
+    rf"^(?:(?:{alternation(RELATED_HEADINGS)}|{MORE_HEADING})\s*(?:[:…»→›>]|\.\.\.)*\s*$|(?:tags|keywords|topics)\s*:)",
     re.IGNORECASE,
 )
 RELATED_HEADING_STARTS = tuple({word.lower() for word in RELATED_HEADINGS} | {"tags", "keywords", "topics", "more "})

@@ -29,13 +29,18 @@ from vnrok_etl.profiles import AGENCY_CODES, AGENCY_NAMES, RELATED_HEADINGS, SEC
 # "More in Asia", "More on this story") opens one too: a page's next reads, never a sentence.
 MORE_HEADING = (
     r"more\s+(?:features|videos|photos|stories|articles|news|reports|(?:from|in|on|about)\s+[\w .'’&-]{2,30})"
+    # A copy's link to the story it copied ("View the original post here .", "Read the original
+    # article"): the copy ends there, and what follows is the page's next item.
+    r"|(?:view|read|see)\s+(?:the\s+)?original\s+(?:post|article|story)(?:\s+here)?\s*\.?"
 )
 # The heading may close with a colon or a link's arrow or ellipsis ("Read more …", "See more »").
 RELATED_HEADING = re.compile(
     rf"^(?:(?:{alternation(RELATED_HEADINGS)}|{MORE_HEADING})\s*(?:[:…»→›>]|\.\.\.)*\s*$|(?:tags|keywords|topics)\s*:)",
     re.IGNORECASE,
 )
-RELATED_HEADING_STARTS = tuple({word.lower() for word in RELATED_HEADINGS} | {"tags", "keywords", "topics", "more "})
+RELATED_HEADING_STARTS = tuple(
+    {word.lower() for word in RELATED_HEADINGS} | {"tags", "keywords", "topics", "more ", "view ", "read ", "see "}
+)
 RELATED_HEADING_PREFIX_CHARS = max(len(start) for start in RELATED_HEADING_STARTS)
 
 

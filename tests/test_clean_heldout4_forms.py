@@ -249,3 +249,34 @@ def test_a_wordpress_themes_today_widget_with_an_ordinal_day_is_not_the_date() -
     article = _clean("Wed. Mar 4th, 2026", HEADLINE, LEAD, MIDDLE, CLOSING)
     assert article.published_date is None
     assert article.title == HEADLINE
+
+
+def test_a_listing_page_that_prints_its_latest_story_in_full_under_latest_news_is_an_article() -> None:
+    text = "\n\n".join((
+        "Latest Stories", HEADLINE, "  • March 4, 2026", LEAD, MIDDLE, CLOSING,
+        "Read the original article", "Gimhae farms grow Vietnamese herbs",
+        "Families from Thai Binh have turned rice paddies into herb gardens for Korea's pho shops.",
+    )) + "\n"
+    article = clean_document(text, "t.txt")
+    assert article.title == HEADLINE
+    assert article.paragraphs == (LEAD, MIDDLE, CLOSING)
+
+
+def test_a_related_block_of_headlines_and_standfirsts_is_still_no_article() -> None:
+    import pytest
+
+    from vnrok_etl.clean import CleanError
+
+    items = []
+    for number in range(3):
+        items += [f"Pho chain number {number} opens in Busan", f"A pho chain opened its shop number {number} in Busan on Tuesday, its owners said."]
+    with pytest.raises(CleanError):
+        clean_document("\n\n".join(("Related news", *items)) + "\n", "t.txt")
+
+
+def test_an_issuing_offices_name_closing_the_text_leaves() -> None:
+    article = _clean(HEADLINE, LEAD, MIDDLE, CLOSING, "Office of the Consul General in Busan")
+    assert article.paragraphs[-1] == CLOSING
+    closing = "Trade Office staff said the shops would also sell Vietnamese coffee"
+    kept = _clean(HEADLINE, LEAD, MIDDLE, closing)
+    assert kept.paragraphs[-1] == closing

@@ -92,3 +92,19 @@ def test_a_one_paragraph_brief_above_its_byline_stays() -> None:
     html = page("", body=("Two Korean rice cooker makers will open lines in Vietnam next year, officials said.", "By Lee Min-ho"))
     article = clean_document(html, "cookers.html")
     assert article.paragraphs[0].startswith("Two Korean rice cooker makers")
+
+
+def test_a_paragraph_wholly_in_italics_under_a_picture_is_its_caption() -> None:
+    caption = "Staff of the cooker maker show a new model to buyers in Thu Duc City"
+    body = (PARAGRAPHS[0], f'<img src="/c.jpg" alt="">', f"<em>{caption}</em>", *PARAGRAPHS[1:])
+    article = clean_document(page("", body=body), "cookers.html")
+    assert caption not in "\n".join(article.paragraphs)
+    assert caption in article.captions
+    assert len(article.paragraphs) == 3
+
+
+def test_a_paragraph_that_only_opens_in_italics_under_a_picture_stays() -> None:
+    text = "<em>Note:</em> prices in this story were converted at 26,300 dong to the dollar."
+    body = (PARAGRAPHS[0], '<img src="/c.jpg" alt="">', text, *PARAGRAPHS[1:])
+    article = clean_document(page("", body=body), "cookers.html")
+    assert "Note: prices in this story were converted at 26,300 dong to the dollar." in article.paragraphs

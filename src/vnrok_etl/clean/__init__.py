@@ -219,6 +219,9 @@ def _take_closing(paragraphs: list[str], draft: Draft, html: bool = False) -> li
         elif len(paragraphs) > 1 and _is_stray_label(last):
             draft.drop("chrome", last)  # "VNQD", "Thống kê": a short label closing the page
             paragraphs = paragraphs[:-1]
+        elif len(paragraphs) > 1 and _is_office_signature(last):
+            draft.drop("signature", last)  # "Department of International Cooperation" under the text
+            paragraphs = paragraphs[:-1]
         elif len(paragraphs) > 1 and _is_cut_teaser(last, paragraphs[-2]):
             draft.drop("related_teaser", last)  # "... whose boat sank off the": the next item's start
             paragraphs = paragraphs[:-1]
@@ -268,6 +271,28 @@ def _is_writer_note(paragraph: str, byline: str | None) -> bool:
         and paragraph.startswith(byline)
         and paragraph[len(byline):].startswith((" is ", " was ", " has been ", " teaches ", " works "))
         and len(paragraph.split()) <= MAX_WRITER_NOTE_WORDS
+    )
+
+
+# The head nouns of an office's name, and the words that join a name's capitalised words.
+OFFICE_WORDS = frozenset(
+    "department ministry office embassy consulate agency center centre committee board division "
+    "bureau institute association council secretariat authority unit commission directorate".split()
+)
+NAME_JOINERS = frozenset("of for and the in on at to".split())
+MAX_SIGNATURE_WORDS = 8
+
+
+def _is_office_signature(paragraph: str) -> bool:
+    """The issuing office's name closing the text ("Department of International Cooperation",
+    a ministry's or embassy's news page signs its items so, right-aligned): at most
+    MAX_SIGNATURE_WORDS words, every one capitalised but the joining words, an office's head noun
+    among them, no sentence's punctuation. A sentence has a verb and a full stop."""
+    words = paragraph.split()
+    if len(words) > MAX_SIGNATURE_WORDS or ends_terminal(paragraph) or "," in paragraph:
+        return False
+    return all(word[:1].isupper() or word in NAME_JOINERS for word in words) and any(
+        word.casefold() in OFFICE_WORDS for word in words
     )
 
 

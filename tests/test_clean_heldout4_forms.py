@@ -280,3 +280,41 @@ def test_an_issuing_offices_name_closing_the_text_leaves() -> None:
     closing = "Trade Office staff said the shops would also sell Vietnamese coffee"
     kept = _clean(HEADLINE, LEAD, MIDDLE, closing)
     assert kept.paragraphs[-1] == closing
+
+
+# The same outlets' pages saved as text (forms seen on the real pages, not in the fixtures)
+
+
+def test_an_icon_strip_a_sponsored_disclosure_and_a_deck_around_a_saved_nikkei_style_text() -> None:
+    article = _clean(
+        "ArrowArtboardCreated with Sketch.Title ChevronTitle ChevronIcon FacebookIcon LinkedinIcon Mail ContactPath LayerIcon MailPositive ArrowIcon Print\nKitchen trends",
+        HEADLINE, "Owners say students want the taste of home near campus",
+        "Customers queue at the first shop. (Photo by Kim Min-ho)", f"BUSAN -- {LEAD}", MIDDLE, CLOSING,
+        "Sponsored Content", "About Sponsored Content This content was commissioned by a partner's studio.",
+    )
+    assert article.title == HEADLINE
+    assert article.paragraphs == (LEAD, MIDDLE, CLOSING)
+
+
+def test_an_aggregators_origin_outlet_glued_to_the_date_and_its_closing_boxes() -> None:
+    article = _clean(
+        f"logo\n{HEADLINE}\n\n{HEADLINE}", "Busan Ilbo04-03-2026", "Customers queue at the first shop. PHOTO: AFP",
+        f"BUSAN - {LEAD}", MIDDLE, CLOSING, "Try Our Smart Summary", "See what our assistant can do for you:",
+        "Comments", "No comments yet...",
+    )
+    assert article.published_date.isoformat() == "2026-03-04"
+    assert article.byline is None
+    assert article.paragraphs == (LEAD, MIDDLE, CLOSING)
+
+
+def test_a_follow_prompt_and_the_lead_printed_again_with_its_dateline_leave() -> None:
+    article = _clean(
+        HEADLINE, f"BUSAN — {LEAD}", "This picture taken on Mar 3, 2026 shows cooks at the chain's kitchen in Busan.\n Photo: AFP",
+        "Follow Busan Today on WhatsApp", f"BUSAN — {LEAD}", MIDDLE, CLOSING,
+    )
+    assert article.paragraphs == (LEAD, MIDDLE, CLOSING)
+
+
+def test_writers_names_joined_by_a_comma_closing_the_text_are_no_heading() -> None:
+    article = _clean(HEADLINE, LEAD, MIDDLE, CLOSING, "Kim Min-ho, Tran Thi Lan")
+    assert "Kim Min-ho, Tran Thi Lan" in article.paragraphs or article.byline == "Kim Min-ho, Tran Thi Lan"

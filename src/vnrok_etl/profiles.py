@@ -159,6 +159,9 @@ FURNITURE_PREFIXES = (
     "View in browser", "View it in your browser", "Forwarded this email?", "Forward this email",
     "You are receiving this email", "You received this email", "Unsubscribe", "Update your preferences",
     "Manage your subscription", "Manage preferences", "Sponsored:", "Sponsored content:",
+    # A sponsored-content disclosure (Nikkei Asia: "About Sponsored Content This content was
+    # commissioned by ..."), an empty comment box, a social follow prompt naming the outlet.
+    "About Sponsored Content", "This content was commissioned by", "No comments yet",
 )
 
 # Places printed as mixed-case datelines without an agency code ("Hanoi —"): only these are

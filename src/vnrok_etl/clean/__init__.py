@@ -315,9 +315,26 @@ def _is_cut_teaser(paragraph: str, before: str) -> bool:
     return len(words) <= MAX_CUT_TEASER_WORDS and words[-1].casefold() in DANGLING_WORDS
 
 
+MAX_CLOSING_HEADING_WORDS = 8
+
+
 def _is_stray_label(paragraph: str) -> bool:
-    """At most MAX_STRAY_LABEL_WORDS words without closing punctuation: never a paragraph."""
-    return count_words(paragraph) <= MAX_STRAY_LABEL_WORDS and not ends_terminal(paragraph)
+    """At most MAX_STRAY_LABEL_WORDS words without closing punctuation: never a paragraph. Closing
+    the text, a heading with nothing under it is the page's too: a line in title case (every word
+    capitalised, "Try Our AI Features") or one that ends with a colon and introduces nothing
+    ("Explore what our app can do for you:"), at most MAX_CLOSING_HEADING_WORDS words."""
+    if count_words(paragraph) <= MAX_STRAY_LABEL_WORDS and not ends_terminal(paragraph):
+        return True
+    words = paragraph.split()
+    if len(words) > MAX_CLOSING_HEADING_WORDS:
+        return False
+    if paragraph.endswith(":"):
+        return True
+    return (
+        not ends_terminal(paragraph)
+        and "," not in paragraph  # "Alexandre Hervaud, Jérémy Piette": writers' names, not a heading
+        and all(word[:1].isupper() or not word[:1].isalpha() for word in words)
+    )
 
 
 def _is_headline_item(paragraph: str) -> bool:

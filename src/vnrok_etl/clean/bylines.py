@@ -132,7 +132,8 @@ MAX_NAME_WORDS = 4
 NOT_NAME_WORDS = frozenset(
     "comments comment reader readers news related read more share tags topics articles latest "
     "popular video photo photos home page the of and in to for with about contact top "
-    "korea vietnam times herald post daily".split()
+    "korea vietnam times herald post daily our your my try features feature app free get follow "
+    "us now subscribe download".split()
 )
 # "Minh Vu 19:26, 2021/12/12": a name, then the time and the date.
 BYLINE_WITH_TIME = re.compile(

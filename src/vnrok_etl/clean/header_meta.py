@@ -103,6 +103,12 @@ SLASH_SEPARATOR = re.compile(r"\s+/\s+")
 # "Báo Thanh NiênBáo Thanh Niên08/07/2025": the source paper's name printed twice (its logo's
 # text and its link) glued to the day-first date it published: a date line.
 DOUBLED_NAME_DATE = re.compile(r"^(?P<name>\S.{2,40}?)(?P=name)\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})$")
+# "Straits Times27-05-2025", "South China Morning Post14-03-2026": an aggregator prints the origin
+# outlet's name and the day-first date in adjacent elements, glued in the page's text: a date line
+# (the name is the outlet's, never a writer's).
+NAME_GLUED_DATE = re.compile(
+    r"^(?P<name>[A-Z][\w.&'’]*(?: [A-Z][\w.&'’]*){0,5}?[a-z.])(?P<date>\d{1,2}[-/.]\d{1,2}[-/.]\d{4})$"
+)
 
 
 def _take_dated_byline(
@@ -135,6 +141,14 @@ def names_date_label(line: str) -> bool:
 
 
 def take_byline_or_date(line: str, draft: Draft, header: HeaderScan) -> bool:
+    glued = NAME_GLUED_DATE.match(line) if line[-4:].isdigit() and line[-5:-4] in "-/." else None
+    if glued is not None:
+        found = parse_date(glued.group("date"), "text", header.zone.get())
+        if found is not None:
+            header.dates.append(found)
+            header.after_date_line = True
+            draft.drop("date_line", line)
+            return True
     if line[:1] >= HANGUL_FIRST:  # "박서윤 2025. 4. 9. 16:42": a Korean site prints Korean time
         if _take_dated_byline(HANGUL_BYLINE_DATE.match(line), line, draft, header, SEOUL_TZ):
             return True

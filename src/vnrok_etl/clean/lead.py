@@ -98,8 +98,31 @@ def take_dateline(paragraphs: list[str], draft: Draft) -> list[str]:
             # the real dateline opens the next paragraph, and its place wins as when glued.
             following = _strip_dateline(paragraphs[index + 1], draft, lead=False)
             if following is not None:
-                return paragraphs[:index] + [following.strip()] + paragraphs[index + 2:]
-        return paragraphs[:index] + ([rest] if rest else []) + paragraphs[index + 1:]
+                return _without_datelined_copy(paragraphs[:index] + [following.strip()] + paragraphs[index + 2:], index, draft)
+        return _without_datelined_copy(paragraphs[:index] + ([rest] if rest else []) + paragraphs[index + 1:], index, draft)
+    return paragraphs
+
+
+# How far below the lead its copy with the dateline may stand (a caption and a prompt between).
+LEAD_COPY_SEARCH_PARAGRAPHS = 4
+# A dateline is short: the copy is the lead and at most this many characters before it.
+MAX_DATELINE_CHARS = 60
+
+
+def _without_datelined_copy(paragraphs: list[str], index: int, draft: Draft) -> list[str]:
+    """The lead printed again a little further down with its dateline ("BUSAN — <the lead>" under
+    the photo and a "Follow TODAY on WhatsApp" prompt, as TODAY's saved pages print it after their
+    summary): the copy leaves; the first print, whose dateline was taken, stays."""
+    if index >= len(paragraphs):
+        return paragraphs
+    lead = paragraphs[index]
+    if len(lead) < MAX_DATELINE_CHARS:
+        return paragraphs
+    for later in range(index + 1, min(len(paragraphs), index + 1 + LEAD_COPY_SEARCH_PARAGRAPHS)):
+        copy = paragraphs[later]
+        if len(copy) - len(lead) <= MAX_DATELINE_CHARS and copy.endswith(lead) and opens_with_dateline(copy):
+            draft.drop("repeated_paragraph", copy)
+            return paragraphs[:later] + paragraphs[later + 1:]
     return paragraphs
 
 

@@ -357,9 +357,19 @@ def other_language(line: str) -> bool:
     return len(marked) * 4 > words and lowercase >= MIN_LOWERCASE_MARKED
 
 
+# "Follow TODAY on WhatsApp", "Follow VnExpress International on Google News": a prompt to follow
+# the outlet (named as it likes) on a network; never article text.
+FOLLOW_PROMPT = re.compile(
+    r"^Follow\s+[\w .&'’+-]{1,40}?\s+on\s+(?:WhatsApp|Telegram|Facebook|Twitter|X|Instagram|Google News|"
+    r"LinkedIn|YouTube|TikTok|Zalo|Threads|Line|KakaoTalk)\.?$"
+)
+
+
 def is_furniture(line: str) -> bool:
     """Page furniture recognised by how the line begins, or a mirror site's injected footer."""
     if line[:FURNITURE_PREFIX_CHARS].casefold().startswith(FURNITURE_STARTS):
+        return True
+    if line[:7] == "Follow " and FOLLOW_PROMPT.match(line):
         return True
     if line.endswith(FURNITURE_ENDINGS):
         return True  # "<another headline> Related image(s)": a blog's related-image strip

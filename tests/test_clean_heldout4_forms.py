@@ -318,3 +318,12 @@ def test_a_follow_prompt_and_the_lead_printed_again_with_its_dateline_leave() ->
 def test_writers_names_joined_by_a_comma_closing_the_text_are_no_heading() -> None:
     article = _clean(HEADLINE, LEAD, MIDDLE, CLOSING, "Kim Min-ho, Tran Thi Lan")
     assert "Kim Min-ho, Tran Thi Lan" in article.paragraphs or article.byline == "Kim Min-ho, Tran Thi Lan"
+
+
+def test_a_wire_storys_closing_credits_end_it_on_a_feed_page() -> None:
+    article = _clean(
+        HEADLINE, f"BUSAN: {LEAD}", MIDDLE, CLOSING, "(Reporting by Kim Min-ho; Editing by Anna Lee)",
+        "Let’s block ads! (Why?)", "Asia Pacific News", "Gimhae farms grow Vietnamese herbs",
+        "GIMHAE: Families from Thai Binh have turned rice paddies into herb gardens for Korea's pho shops.",
+    )
+    assert article.paragraphs == (LEAD, MIDDLE, CLOSING)

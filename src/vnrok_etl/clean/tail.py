@@ -149,6 +149,13 @@ it are a related list laid out in a table (`_cells_to_the_end`).
             if position + 1 < len(lines):
                 return _without_blanks(cut_at(blocks, *lines[position + 1], draft))
             return _without_blanks(blocks)
+        if (
+            words > MIN_BODY_WORDS and line[:1] == "(" and position + 1 < len(lines)
+            and WIRE_CREDIT.match(line)
+        ):
+            # "(Reporting by A; Editing by B)": a wire story's closing credits end it as an end
+            # mark does; on a feed or tag page, the next item follows (take_signoff drops them).
+            return _without_blanks(cut_at(blocks, *lines[position + 1], draft))
         if words > MIN_BODY_WORDS and ("/." in line or "(END)" in line or "Enditem" in line):
             inner = INNER_END_MARK.search(line)
             if inner is not None:  # "... he said./.VNA ..." : keep the mark, cut what follows it

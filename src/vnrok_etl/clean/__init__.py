@@ -234,6 +234,7 @@ MAX_WRITER_NOTE_WORDS = 60
 
 # The headline printed again stands among the first paragraphs, above the lead.
 TITLE_COPY_SEARCH_PARAGRAPHS = 4
+TITLE_COPY_SLACK_CHARS = 10
 
 
 def _drop_title_copies(paragraphs: list[str], draft: Draft) -> list[str]:
@@ -242,9 +243,14 @@ def _drop_title_copies(paragraphs: list[str], draft: Draft) -> list[str]:
     the title, without a sentence's closing punctuation, is the headline, never text."""
     if draft.title is None or len(paragraphs) < 2:
         return paragraphs
-    key = fold_key(draft.title)
+    key = None
+    length = len(draft.title)
     for index, paragraph in enumerate(paragraphs[:TITLE_COPY_SEARCH_PARAGRAPHS]):
-        if not ends_terminal(paragraph) and fold_key(paragraph) == key:
+        # Speed: a copy is as long as the title, give or take folded spaces and quotes.
+        if abs(len(paragraph) - length) > TITLE_COPY_SLACK_CHARS or ends_terminal(paragraph):
+            continue
+        key = key or fold_key(draft.title)
+        if fold_key(paragraph) == key:
             draft.drop("repeated_title", paragraph)
             return paragraphs[:index] + paragraphs[index + 1:]
     return paragraphs

@@ -141,7 +141,7 @@ def names_date_label(line: str) -> bool:
 
 
 def take_byline_or_date(line: str, draft: Draft, header: HeaderScan) -> bool:
-    glued = NAME_GLUED_DATE.match(line) if line[-4:].isdigit() and line[-5:-4] in "-/." else None
+    glued = NAME_GLUED_DATE.match(line) if line[-5:-4] in ("-", "/", ".") and line[-4:].isdigit() else None
     if glued is not None:
         found = parse_date(glued.group("date"), "text", header.zone.get())
         if found is not None:
@@ -155,7 +155,7 @@ def take_byline_or_date(line: str, draft: Draft, header: HeaderScan) -> bool:
     for pattern in DATED_BYLINES:  # "by NDO 15/08/2025, 01:50", "Minh Vu 19:26, 2021/12/12"
         if _take_dated_byline(pattern.match(line), line, draft, header):
             return True
-    empty = EMPTY_BYLINE.match(line) if line[:3].lower() in ("by ", "by,") or line[:4].lower() == "by ," else None
+    empty = EMPTY_BYLINE.match(line) if line[:2] in ("By", "by", "BY") and line[2:3] in (" ", ",") else None
     date_text = UPDATED_AT_LABEL.sub(" ", empty.group("date")) if empty else ""
     if empty and is_date_words(date_text):  # "By Nov 14, 2025 (Gmt+09:00)": no name
         found = parse_date(_date_text(date_text), "byline", header.zone.get())

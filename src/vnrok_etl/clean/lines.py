@@ -64,6 +64,10 @@ FURNITURE_ENDINGS = ("Related image(s)", "Related images", "Related posts")
 COPYRIGHT_RESERVED = "all rights reserved"
 COPYRIGHT_TAIL_CHARS = len(COPYRIGHT_RESERVED) + 4
 MAX_COPYRIGHT_WORDS = 30
+# Speed: how such a notice ends, for one C-level endswith before any casefold.
+COPYRIGHT_ENDINGS = tuple(
+    word + close for word in ("reserved", "Reserved", "RESERVED") for close in ("", ".", "]", ".]", ")", "）")
+)
 FURNITURE_PREFIX_CHARS = max(len(prefix) for prefix in FURNITURE_STARTS)
 # Lines longer than this are paragraphs: never chrome, a masthead, a credit line or a link.
 SHORT_LINE_CHARS = 300
@@ -374,7 +378,8 @@ def is_furniture(line: str) -> bool:
     if line.endswith(FURNITURE_ENDINGS):
         return True  # "<another headline> Related image(s)": a blog's related-image strip
     if (
-        line[-COPYRIGHT_TAIL_CHARS:].casefold().rstrip(" .]）)").endswith(COPYRIGHT_RESERVED)
+        line.endswith(COPYRIGHT_ENDINGS)
+        and line[-COPYRIGHT_TAIL_CHARS:].casefold().rstrip(" .]）)").endswith(COPYRIGHT_RESERVED)
         and line.count(" ") < MAX_COPYRIGHT_WORDS
     ):
         return True

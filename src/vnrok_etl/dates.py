@@ -32,15 +32,23 @@ SEOUL_TZ = ZoneInfo("Asia/Seoul")
 # "GMT+7", "UTC+09:00", "(GMT+7)", "KST", "ICT" after the time: the zone the string states itself.
 EXPLICIT_ZONE = re.compile(
     r"\s*\(?\b(?:(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?"
-    r"|(?P<name>KST|ICT|PST|PDT|PT|EST|EDT|ET|BST|GMT|CEST|CET))\b\)?"
+    r"|(?P<name>KST|JST|SGT|HKT|ICT|PST|PDT|PT|EST|EDT|ET|BST|GMT|UTC|CEST|CET))\b\)?"
 )
 ZONE_NAMES = {"KST": SEOUL_TZ, "ICT": LOCAL_TZ, "PT": ZoneInfo("America/Los_Angeles"),
               "PST": ZoneInfo("America/Los_Angeles"), "PDT": ZoneInfo("America/Los_Angeles"),
               "ET": ZoneInfo("America/New_York"), "EST": ZoneInfo("America/New_York"),
               "EDT": ZoneInfo("America/New_York"), "BST": ZoneInfo("Europe/London"),
-              "GMT": timezone.utc, "CET": ZoneInfo("Europe/Paris"), "CEST": ZoneInfo("Europe/Paris")}
+              "GMT": timezone.utc, "UTC": timezone.utc, "CET": ZoneInfo("Europe/Paris"),
+              "CEST": ZoneInfo("Europe/Paris"), "JST": ZoneInfo("Asia/Tokyo"),
+              "SGT": ZoneInfo("Asia/Singapore"), "HKT": ZoneInfo("Asia/Hong_Kong")}
 # "Tue 12 Aug 2025 01.05 BST": British pages print the time with a full stop; read after the year.
 DOTTED_TIME = re.compile(r"(?<=\d{4} )(?P<H>\d{1,2})\.(?P<M>\d{2})$")
+# "02 Dec 2025 06:00AM", "Mar 4, 2026 10:05PM": the half of the day glued to the time (CNA, TODAY
+# and many CMS themes); the parser reads the time only with a space before it.
+GLUED_MERIDIEM = re.compile(r"(?<=\d:\d\d)(?=[AaPp][Mm]\b)")
+# "Last updated at 15:42 PM" (VTV News): a 24-hour time with the half of the day printed after it
+# anyway; the hour says it, and the parser refuses "15:42 PM".
+MERIDIEM_AFTER_24H = re.compile(r"(?P<time>\b(?:1[3-9]|2[0-3]):[0-5]\d)\s*[AaPp]\.?[Mm]\b\.?")
 # "May 02, 2024 | 10:05 am", "Nov 14, 2024 / 16:42": a bar or slash between the date and the time.
 DATE_TIME_BAR = re.compile(r"\s+[|/]\s+(?=\d{1,2}:\d{2})")
 # "03/25/2016 09:42": a first field that cannot be a day's month is a US month-first date.
@@ -178,11 +186,16 @@ def parse_date(text: str, date_source: str, zone: ZoneInfo | None = None) -> Fou
     text = VIETNAMESE_WEEKDAY.sub("", text.strip())
     if not text or len(text) > MAX_DATE_CHARS or not STATED_YEAR.search(text):
         return None
+    if "|" in text:
+        text = _first_of_two_dates(text)
     stated = EXPLICIT_ZONE.search(text)
     if stated is not None:
         text = (text[: stated.start()] + text[stated.end():]).strip(" ,")
         zone = _stated_zone(stated)
     text = DOTTED_TIME.sub(r"\g<H>:\g<M>", text)
+    if "M" in text or "m" in text:
+        text = GLUED_MERIDIEM.sub(" ", text)
+        text = MERIDIEM_AFTER_24H.sub(r"\g<time>", text)
     text = MONTH_DAY_SLASH_YEAR.sub(r"\g<day> \g<month> \g<year>", text)
     text = DATE_TIME_BAR.sub(" ", text)
     text = MONTH_FIRST.sub(r"\g<d>/\g<m>/\g<y>", text)
@@ -202,6 +215,17 @@ def parse_date(text: str, date_source: str, zone: ZoneInfo | None = None) -> Fou
         published_at=local if has_time else None,
         date_source=date_source,
     )
+
+
+def _first_of_two_dates(text: str) -> str:
+    """"2025.11.26 15:08:41 | 2025.11.26 15:10:03": two full dates joined by a bar, the time the
+    page was posted and the time it was updated (Pulse, Maeil Business's English pages, and Korean
+    CMSs' "2025-03-04 09:12 | 2025-03-05 10:40"): the first is the publication. A bar before a time alone
+    ("May 02, 2024 | 10:05 am") joins one date and is left to DATE_TIME_BAR."""
+    first, bar, second = text.partition("|")
+    if bar and STATED_YEAR.search(first) and STATED_YEAR.search(second):
+        return first.strip()
+    return text
 
 
 def _stated_zone(match: re.Match[str]) -> ZoneInfo | timezone:
@@ -287,6 +311,16 @@ def _parser() -> DateDataParser:
 
 PRINTED_DATE_SOURCES = frozenset({"text", "byline"})
 DATELINE_DAY = re.compile(r"^(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})\b")
+
+
+def dateline_date(found: FoundDate | None, dateline_day: str | None) -> FoundDate | None:
+    """The date a dateline prints with its year, when the text printed no other date: a wire or
+    release's "WASHINGTON, November 18, 2026 –", "HANOI, Dec 2, 2025 (AFP) –", "SEOUL, South Korea,
+    Dec. 2, 2025 /PRNewswire/ --" (the day the story was filed). A dateline's day without a year
+    ("SEOUL, Nov. 28 (Yonhap) --") is never a date."""
+    if found is not None or dateline_day is None or not STATED_YEAR.search(dateline_day):
+        return found
+    return parse_date(dateline_day, "text")
 
 
 def agree_with_dateline(found: FoundDate | None, dateline_day: str | None) -> FoundDate | None:

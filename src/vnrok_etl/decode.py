@@ -81,6 +81,15 @@ CONTROL_SHARE_LIMIT = 0.01
 UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
+# Korean text in CP949 (EUC-KR) shown as Latin-1: every Korean character and Korean-font
+# punctuation is two bytes from \xa1-\xfe, so it shows as two Latin-1 letters or signs
+# ("¡°...¡±" for “...”, "Vietnam¡¯s" for Vietnam’s, "È®´ë" for 확대): a run of such characters.
+CP949_SHOWN_AS_LATIN1 = re.compile(r"[\u00a1-\u00fe]{2,}")
+# What such a run may decode to for the repair to be sure of it: Hangul syllables, Korean-font
+# quotation marks, the ellipsis and the middle dot (and spaces between them).
+CP949_REPAIRED = re.compile(r"^[\uac00-\ud7a3\u2018\u2019\u201c\u201d\u2026\u00b7\u3001\u3002 ]+$")
+
+
 # UTF-16 without a BOM: the share of characters whose high byte is NUL (ASCII) above which it is read.
 UTF16_ASCII_SHARE = 0.5
 
@@ -101,7 +110,33 @@ def decode_bytes(content: bytes) -> str:
     text = _normalize_form(text)
     if not text.strip():
         raise DecodeError("empty document")  # a BOM alone, zero-width or UTF-16 spaces: as their UTF-8 twins
+    if "¡" in text or "´" in text:
+        text = repair_cp949_mojibake(text)
     return text
+
+
+def repair_cp949_mojibake(text: str) -> str:
+    """Korean-font punctuation and Hangul that a Korean outlet's CMS stored as CP949 bytes and its
+    English page shows as Latin-1 ("¡°Vietnam has become our third largest market,¡± a Hyundai E&C
+    official said", Pulse by Maeil Business; "Chum Churum¡¯s flagship"): each run of characters
+    from \xa1-\xfe that reads, as CP949, wholly as Hangul or Korean quotation marks is replaced by
+    what it reads as. Latin text never holds such a run (two accented capitals or signs in a row
+    that make Hangul); a run that reads as anything else stays as it is.
+
+    Only texts holding "¡" (the first byte of CP949's punctuation) or "´" (of common syllables)
+    are searched: the rest cost one substring test."""
+
+    def repaired(match: re.Match[str]) -> str:
+        run = match.group()
+        if len(run) % 2:
+            return run
+        try:
+            korean = run.encode("latin-1").decode("cp949")
+        except UnicodeError:
+            return run
+        return korean if CP949_REPAIRED.match(korean) else run
+
+    return CP949_SHOWN_AS_LATIN1.sub(repaired, text)
 
 
 def normalize_text(text: str) -> str:

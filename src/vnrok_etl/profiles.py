@@ -41,6 +41,9 @@ AGENCY_CODES = (
 AGENCY_TAGS = (
     "VGP", "VOV.VN", "VOV", "VOVWORLD", "VNA", "VNS", "SGGP", "NDO", "VTV", "VNP", "QĐND", "PANO",
     "HANOITIMES", "VIR", "VNEXPRESS", "VietNamNet Bridge", "VNE", "AJP",
+    # Vietnam Customs News ("VCN- The General Department ..."), Bnews (VNA's business service),
+    # the People's Police paper (CAND), Law newspaper of HCM City (PLO).
+    "VCN", "BNEWS", "CAND", "PLO",
 )
 
 # An agency's full name in a "Source: ..." sign-off or a "By ..." line -> its code.
@@ -80,6 +83,9 @@ KOREAN_OUTLET_MARKS = (
     "koreatimes.co.kr", "joongang", "koreajoongangdaily", "chosun", "donga.com", "kbs world",
     "arirang", "the investor", "businesskorea", " kst", "photo : yonhap", "photo: yonhap",
     "koreapost.com", "korea post", "alphabiz", "ajunews", "aju press", "(ajp)", "newsis", "news1",
+    "mk.co.kr", "maeil business", "asiae.co.kr", "asia business daily", "asia economy reporter",
+    "hankyung", "korea economic daily", "sedaily", "seoul economic daily", "edaily", "mt.co.kr",
+    "koreaittimes", "korea it times", "kedglobal",
 )
 
 # Words that label a page section: a line that is only one of these above the headline is a
@@ -141,6 +147,7 @@ FURNITURE_PREFIXES = (
     "Sign up for our newsletter", "Click here to", "Source link", "Readers are invited",
     "Please read the full article", "Excerpts from the interview follow",
     "The following are excerpts from", "Copyright ⓒ", "Copyright©", "ⓒ ", "* This article",
+    "© ", "[ⓒ", "[©", "(ⓒ", "(©",
     "Translated by ", "0 comments", "Comments:", "Leave a comment", "Leave a Reply",
     "Get more with myNEWS", "A personalised news feed", "Translation by ",
     "This article is more than",
@@ -152,6 +159,9 @@ FURNITURE_PREFIXES = (
     "View in browser", "View it in your browser", "Forwarded this email?", "Forward this email",
     "You are receiving this email", "You received this email", "Unsubscribe", "Update your preferences",
     "Manage your subscription", "Manage preferences", "Sponsored:", "Sponsored content:",
+    # A sponsored-content disclosure (Nikkei Asia: "About Sponsored Content This content was
+    # commissioned by ..."), an empty comment box, a social follow prompt naming the outlet.
+    "About Sponsored Content", "This content was commissioned by", "No comments yet",
 )
 
 # Places printed as mixed-case datelines without an agency code ("Hanoi —"): only these are

@@ -35,7 +35,7 @@ from vnrok_etl.clean.datelines import DATE_LINE, is_date_line, is_date_words
 from vnrok_etl.clean.inline import repair_paragraphs
 from vnrok_etl.clean.lines import BULLET, MASTHEAD, drop_caption_copies, lines_to_paragraphs
 from vnrok_etl.clean.common import ends_terminal
-from vnrok_etl.dates import agree_with_dateline, parse_date
+from vnrok_etl.dates import agree_with_dateline, dateline_date, parse_date
 from vnrok_etl.clean.repeats import drop_repeats
 from vnrok_etl.clean.tail import CONTACT_REQUEST, closing_furniture, cut_newsletter_footer, cut_related, cut_release_tail, take_signoff
 from vnrok_etl.clean.teaser import take_teaser_above
@@ -134,10 +134,11 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False, page: Ht
     if plain:
         paragraphs = _take_date_lines(paragraphs, draft)
     paragraphs = drop_caption_copies(paragraphs, draft)
+    paragraphs = _drop_title_copies(paragraphs, draft)
     paragraphs = take_titled_name_captions(paragraphs, draft)
     paragraphs = _take_closing(paragraphs, draft, html=page is not None)
     paragraphs = take_dateline(paragraphs, draft)
-    draft.found_date = agree_with_dateline(draft.found_date, draft.dateline_day)
+    draft.found_date = dateline_date(agree_with_dateline(draft.found_date, draft.dateline_day), draft.dateline_day)
     # A page's blocks say which paragraphs are list items, rows or headings (repeats.py).
     paragraphs = drop_repeats(paragraphs, draft, page.blocks if page is not None else None)
     if not paragraphs:
@@ -218,11 +219,41 @@ def _take_closing(paragraphs: list[str], draft: Draft, html: bool = False) -> li
         elif len(paragraphs) > 1 and _is_stray_label(last):
             draft.drop("chrome", last)  # "VNQD", "Thống kê": a short label closing the page
             paragraphs = paragraphs[:-1]
+        elif len(paragraphs) > 1 and _is_office_signature(last):
+            draft.drop("signature", last)  # "Department of International Cooperation" under the text
+            paragraphs = paragraphs[:-1]
+        elif len(paragraphs) > 1 and _is_cut_teaser(last, paragraphs[-2]):
+            draft.drop("related_teaser", last)  # "... whose boat sank off the": the next item's start
+            paragraphs = paragraphs[:-1]
         if (len(paragraphs), paragraphs[-1] if paragraphs else None) == before:
             return paragraphs
 
 
 MAX_WRITER_NOTE_WORDS = 60
+
+
+# The headline printed again stands among the first paragraphs, above the lead.
+TITLE_COPY_SEARCH_PARAGRAPHS = 4
+TITLE_COPY_SLACK_CHARS = 10
+
+
+def _drop_title_copies(paragraphs: list[str], draft: Draft) -> list[str]:
+    """The headline printed again as one of the first paragraphs (an aggregator's copy prints it
+    above the photo and again under it; an AMP page under its caption): a paragraph that is
+    the title, without a sentence's closing punctuation, is the headline, never text."""
+    if draft.title is None or len(paragraphs) < 2:
+        return paragraphs
+    key = None
+    length = len(draft.title)
+    for index, paragraph in enumerate(paragraphs[:TITLE_COPY_SEARCH_PARAGRAPHS]):
+        # Speed: a copy is as long as the title, give or take folded spaces and quotes.
+        if abs(len(paragraph) - length) > TITLE_COPY_SLACK_CHARS or ends_terminal(paragraph):
+            continue
+        key = key or fold_key(draft.title)
+        if fold_key(paragraph) == key:
+            draft.drop("repeated_title", paragraph)
+            return paragraphs[:index] + paragraphs[index + 1:]
+    return paragraphs
 
 
 def _drop_caps_labels(paragraphs: list[str], draft: Draft) -> list[str]:
@@ -249,10 +280,68 @@ def _is_writer_note(paragraph: str, byline: str | None) -> bool:
     )
 
 
+# The head nouns of an office's name, and the words that join a name's capitalised words.
+OFFICE_WORDS = frozenset(
+    "department ministry office embassy consulate agency center centre committee board division "
+    "bureau institute association council secretariat authority unit commission directorate".split()
+)
+NAME_JOINERS = frozenset("of for and the in on at to".split())
+MAX_SIGNATURE_WORDS = 8
+
+
+def _is_office_signature(paragraph: str) -> bool:
+    """The issuing office's name closing the text ("Department of International Cooperation",
+    a ministry's or embassy's news page signs its items so, right-aligned): at most
+    MAX_SIGNATURE_WORDS words, every one capitalised but the joining words, an office's head noun
+    among them, no sentence's punctuation. A sentence has a verb and a full stop."""
+    words = paragraph.split()
+    if len(words) > MAX_SIGNATURE_WORDS or ends_terminal(paragraph) or "," in paragraph:
+        return False
+    return all(word[:1].isupper() or word in NAME_JOINERS for word in words) and any(
+        word.casefold() in OFFICE_WORDS for word in words
+    )
+
+
+# Words that never end an English sentence: articles, prepositions, conjunctions, possessives.
+DANGLING_WORDS = frozenset(
+    "the a an of to in on at for with and or but nor by from as that than into onto off its their his "
+    "her our whose which who whom this these those".split()
+)
+MAX_CUT_TEASER_WORDS = 40
+
+
+def _is_cut_teaser(paragraph: str, before: str) -> bool:
+    """The text's last paragraph breaks off inside a sentence, on a word no sentence ends with
+    ("A Taiwanese fishing crew yesterday rescued Indonesian sailors whose boat sank off the"),
+    after a paragraph that ends one: the start of the page's next item, cut where the page (an
+    archive's list, a feed's excerpt) cuts its teasers, never the article's own last words."""
+    if ends_terminal(paragraph) or not ends_terminal(before):
+        return False
+    words = paragraph.split()
+    return len(words) <= MAX_CUT_TEASER_WORDS and words[-1].casefold() in DANGLING_WORDS
+
+
+MAX_CLOSING_HEADING_WORDS = 8
+
+
 def _is_stray_label(paragraph: str) -> bool:
-    """At most MAX_STRAY_LABEL_WORDS words without closing punctuation: never a paragraph."""
+    """At most MAX_STRAY_LABEL_WORDS words without closing punctuation: never a paragraph. Closing
+    the text, a heading with nothing under it is the page's too: a line in title case (every word
+    capitalised, "Try Our AI Features") or one that ends with a colon and introduces nothing
+    ("Explore what our app can do for you:"), at most MAX_CLOSING_HEADING_WORDS words."""
     # Speed: the closing mark first; counting words scans the paragraph for unspaced scripts.
-    return not ends_terminal(paragraph) and count_words(paragraph) <= MAX_STRAY_LABEL_WORDS
+    if not ends_terminal(paragraph) and count_words(paragraph) <= MAX_STRAY_LABEL_WORDS:
+        return True
+    words = paragraph.split()
+    if len(words) > MAX_CLOSING_HEADING_WORDS:
+        return False
+    if paragraph.endswith(":"):
+        return True
+    return (
+        not ends_terminal(paragraph)
+        and "," not in paragraph  # "Linh Vo, Ji-ho Baek": writers' names, not a heading
+        and all(word[:1].isupper() or not word[:1].isalpha() for word in words)
+    )
 
 
 def _is_headline_item(paragraph: str) -> bool:

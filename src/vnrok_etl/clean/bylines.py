@@ -73,9 +73,12 @@ BYLINE_THEN_DATE = re.compile(
     r"^(?:(?i:by)\s+)?(?P<who>[A-ZÀ-ỸĐ][\w'’-]*(?:\s+[A-ZÀ-ỸĐ][\w'’-]*){1,3}?)\s+"
     r"(?P<date>[A-Z0-9].*)$"
 )
-# "[Alpha Biz= Reporter Yoon Se-ra] Shinhan Bank ...": a Korean outlet's byline opening the lead.
+# "[Alpha Biz= Reporter Yoon Se-ra] Shinhan Bank ...": a Korean outlet's byline opening the lead;
+# also with no "=" when the title stands between the outlet and the name ("[Asia Economy
+# Reporter Lim Chun-han] Japanese Prime Minister ...", "[Edaily Correspondent X]").
 BRACKET_BYLINE = re.compile(
-    r"^\[(?P<outlet>[^\]=]{2,40})=\s*(?:(?i:reporter|correspondent)\s+)?(?P<who>[^\]=]{2,40})\]\s*"
+    r"^\[(?:[^\]=]{2,40}=\s*(?:(?i:reporters?|correspondents?)\s+)?"
+    r"|[^\]=]{2,40}?\s+(?i:reporters?|correspondents?)\s+(?=[A-Z]))(?P<who>[^\]=]{2,40})\]\s*"
 )
 # "By Reporter Yoo Min-ji The Vietnamese community ...": a byline glued to the lead; the name
 # ends where a word that opens sentences begins.
@@ -129,7 +132,8 @@ MAX_NAME_WORDS = 4
 NOT_NAME_WORDS = frozenset(
     "comments comment reader readers news related read more share tags topics articles latest "
     "popular video photo photos home page the of and in to for with about contact top "
-    "korea vietnam times herald post daily".split()
+    "korea vietnam times herald post daily our your my try features feature app free get follow "
+    "us now subscribe download".split()
 )
 # "Minh Vu 19:26, 2021/12/12": a name, then the time and the date.
 BYLINE_WITH_TIME = re.compile(

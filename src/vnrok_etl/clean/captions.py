@@ -98,7 +98,7 @@ def credit_caption(line: str) -> bool:
     """A caption closed by a credit, bracketed or not, that reports no speech."""
     end = line[-CREDIT_TAIL_CHARS:]
     last = end.rstrip(".")
-    if not (end.endswith(")") or last.endswith(TAIL_CREDIT_ENDINGS_BY_LAST.get(last[-1:], ())) or "hoto" in end
+    if not (end.endswith(")") or last.endswith(TAIL_CREDIT_ENDINGS_BY_LAST.get(last[-1:], ())) or "hoto" in end or "HOTO" in end
             or "ourtesy" in end or "ource:" in end or "redit" in end):
         return False
     match = PAREN_CREDIT.search(line)
@@ -134,8 +134,16 @@ def split_alt_text(line: str) -> tuple[str, str] | None:
     return line[: match.start()].strip(), line[match.end():].strip()
 
 
-# "[PARK SEO-YUN]", "[NEWS1]", "[YONHAP]": a photo credit in brackets, in capitals.
-BRACKET_CREDIT = re.compile(r"\[(?:[A-Z][A-Z0-9 .'’-]{1,30})\]$")
+# "[PARK SEO-YUN]", "[NEWS1]", "[YONHAP]": a photo credit in brackets, in capitals; and a
+# labelled one, the photo's or image's source named after "=", ":", "by", "provided by" or
+# "courtesy of" ("[Image source=Yonhap News]", "[Photo by Lotte Chilsung Beverage Co.]",
+# "[Photo provided by KOTRA]", "[Photo=Yonhap]"): Korean outlets' English editions print it at
+# the end of the caption or alone on the caption's line.
+BRACKET_CREDIT = re.compile(
+    r"\[(?:[A-Z][A-Z0-9 .'’-]{1,30}"
+    r"|(?i:(?:photos?|images?)(?:\s+(?:source|credit))?\s*(?:=|:|by\b|provided\s+by\b|courtesy\s+of\b))"
+    r"\s*[^\[\]\n]{1,60})\]$"
+)
 # A stock caption with no content but the photo's kind: "Illustration photo", "Photo for
 # illustration", "Illustrative image", "File photo"; and a photographer's credit "Photos = X".
 STOCK_CAPTION = re.compile(

@@ -17,7 +17,8 @@ MONTHS = (
 )
 WEEKDAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|today|yesterday"
 DATE_WORD = (
-    rf"(?:{MONTHS}|{WEEKDAYS}|am|pm|a\.m\.|p\.m\.|gmt|utc|kst|ict|pst|pdt|pt|est|edt|et"
+    rf"(?:{MONTHS}|{WEEKDAYS}|am|pm|a\.m\.|p\.m\.|gmt|utc|kst|jst|sgt|hkt|ict|pst|pdt|pt|est|edt|et"
+    r"|bst|cet|cest"
     r"|\d{1,4}(?:st|nd|rd|th)?"
     r"|thứ\s+\w+|chủ\s+nhật|[.,:/+\-–—|()])"
 )
@@ -25,7 +26,20 @@ DATE_WORDS = re.compile(rf"^(?:{DATE_WORD}\s*)+$", re.IGNORECASE)
 # Speed: text that does not open with a date word is no date words (DATE_WORDS reads from its
 # first character): one anchored try rules it out before DATE_IN_WORDS searches all of it.
 FIRST_DATE_WORD = re.compile(DATE_WORD, re.IGNORECASE)
-DATE_LINE = re.compile(rf"^(?:{DATE_LABEL}\s*)?(?P<date>\S.{{2,70}})$", re.IGNORECASE)
+# A note after the date, behind a dash or a bar, that is not part of it: the time the page was
+# updated ("Dec. 2, 2025 - Updated 09:41 UTC", NHK WORLD's header; "02 Dec 2025 06:00AM (Updated:
+# 02 Dec 2025 08:14AM)", CNA's) or the print edition's page ("Wed, Dec 03, 2025 - Page 6 News
+# List", the Taipei Times' archive; "Thu, Oct 9, 2025 | Page A4"). The date before it is the
+# line's date.
+NOTE_DATE_WORD = (
+    rf"(?:\d|[:./,+\-– ]|(?:{MONTHS}|{WEEKDAYS}|am|pm|a\.m\.|p\.m\.|gmt|utc|kst|jst|sgt|hkt|ict|bst)\b)"
+)
+DATE_NOTE = (
+    r"(?:\s+[-–—|]\s+|\s*(?=\())"
+    rf"(?:\(?(?:last\s+)?updated?\s*:?\s*{NOTE_DATE_WORD}{{3,40}}\)?"
+    r"|page\s+[A-Z]?\d{1,3}[A-Z]?(?:\s+[A-Za-z]+){0,3})"
+)
+DATE_LINE = re.compile(rf"^(?:{DATE_LABEL}\s*)?(?P<date>\S.{{2,70}}?)(?:{DATE_NOTE})?$", re.IGNORECASE)
 DATE_IN_WORDS = re.compile(rf"\b(?:{MONTHS}|{WEEKDAYS})\b|\d[/.:-]\d", re.IGNORECASE)
 MAX_DATE_LINE_CHARS = 90
 DIGIT = re.compile(r"\d")

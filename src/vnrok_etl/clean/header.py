@@ -83,7 +83,8 @@ from vnrok_etl.clean.headline import (
     is_title_like,
     split_glued_headline,
 )
-from vnrok_etl.clean.lead import WIRE_DATELINE, set_wire_dateline
+from vnrok_etl.clean.header_html import html_header_rule, lines_ahead
+from vnrok_etl.clean.lead import WIRE_DATELINE, set_wire_dateline, take_agency_place_line
 from vnrok_etl.clean.lines import TIME_STAMP_LINE, chrome_line, is_furniture
 from vnrok_etl.clean.outlet_zone import OutletZone
 from vnrok_etl.clean.tail import STANDALONE_AGENCY
@@ -118,6 +119,8 @@ class HeaderScan:
     last_rule: str = ""  # what the previous header line was
     wrapped_next: bool = False  # the next line is in the same block (no blank line between)
     next_text: str | None = None  # HTML: the next line that is not chrome (for a deck above it)
+    title_key: str = ""  # HTML: the page's headline, folded (fold_key)
+    ahead: tuple[str, ...] = ()  # HTML: the lines after this one (header_html.MAX_LEAD_LOOKAHEAD)
 
 
 def take_front_matter(
@@ -128,6 +131,8 @@ def take_front_matter(
     header = HeaderScan(
         candidates=[], dates=[], published=[], zone=OutletZone(text, uri), html=known_title is not None
     )
+    if known_title is not None:
+        header.title_key = fold_key(known_title)
     for _ in range(MAX_HEADER_LINES):
         if not blocks:
             break
@@ -136,6 +141,7 @@ def take_front_matter(
         header.wrapped_next = len(blocks[0]) > 1
         if header.html:
             header.next_text = _next_text_line(blocks)
+            header.ahead = lines_ahead(blocks)
         if known_title is not None and fold_key(line) == fold_key(known_title):
             draft.drop("title", line)
             replace_first_line(blocks, "")
@@ -246,6 +252,10 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: He
         if is_deck(line, header.next_text):
             draft.drop("subheadline", line)
             return ""
+        html_rule = html_header_rule(line, header)
+        if html_rule is not None:
+            draft.drop(html_rule, line)
+            return ""
         return None
     if WEATHER.match(line):
         header.weather_strip = WEATHER_STRIP_LINES
@@ -267,6 +277,8 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: He
         # A standfirst between the headline and the byline: the page's deck (the lead comes
         # after the byline), as an HTML page's deck above its first paragraph.
         draft.drop("subheadline", line)
+        return ""
+    if take_agency_place_line(line, draft):  # "AFP, CAN THO, Vietnam" under the headline
         return ""
     caption_rest = take_header_caption(line, following, draft, header)
     if caption_rest is not None:

@@ -89,8 +89,11 @@ DOMAIN_SLOGAN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|kr|asi
 # "Wednesday, March 12 2025", "Friday , October 17 2025": a theme's today widget, the weekday
 # and a date with no comma before the year and no time, above the headline. It is the day the
 # page was saved, not the day it was published (as a weather strip's date): dropped, never a date.
+# Also the "D. M jS, Y" widget of WordPress news themes ("Thu. Dec 3rd, 2026", "Sat. Feb 24th,
+# 2024"): the weekday abbreviated with a full stop and the day with its ordinal suffix.
 TODAY_WIDGET = re.compile(
-    rf"^(?i:{WEEKDAYS})\s?,\s+(?i:{MONTHS})\.?\s+\d{{1,2}}\s+\d{{4}}$"
+    rf"^(?:(?i:{WEEKDAYS})\s?,\s+(?i:{MONTHS})\.?\s+\d{{1,2}}\s+\d{{4}}"
+    rf"|(?i:mon|tue|wed|thu|fri|sat|sun)\.\s+(?i:{MONTHS})\s+\d{{1,2}}(?i:st|nd|rd|th),\s+\d{{4}})$"
 )
 # "1. Business", "  1. Culture/art": a numbered section label.
 NUMBERED_LABEL = re.compile(r"^\d{1,2}\.\s+\S+(?:\s+\S+){0,2}$")

@@ -59,7 +59,14 @@ SECOND_DATE_LABEL = re.compile(r"(?<=\S)\s*(?=(?:last\s+)?(?:updated?|published|
 
 # "By Nov 14, 2025 (Gmt+09:00)": a template that prints the byline's word and the date but left
 # the writer's name empty; the line is a date line, and names no one.
-EMPTY_BYLINE = re.compile(r"^(?i:by)\s+(?P<date>\S.*)$")
+# Also "by ,http://vietnamnews.vn/society/....html14 Nov 2026 Last updated at 15:42 PM" (VTV
+# News' copies): the name left empty before its comma, the copied story's address glued to the
+# date, and the date under a "Last updated at" label.
+EMPTY_BYLINE = re.compile(
+    r"^(?i:by)(?:\s*,\s*|\s+)(?:(?:https?://|www\.)\S+?\.(?:html?|aspx?|php|vnp|vov|chn)(?=\d))?"
+    r"(?P<date>\S.*)$"
+)
+UPDATED_AT_LABEL = re.compile(r"\s+(?i:(?:last\s+)?updated(?:\s+(?:at|on))?:?)\s+")
 # "(Gmt+09:00)" after a date with no time of day: the offset says nothing about the day, and read
 # with the date as midnight in that zone it would move the day back (`_date_text`).
 BARE_ZONE = re.compile(r"\s*\(?\s*(?i:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?\s*\)?\s*$")
@@ -96,6 +103,12 @@ SLASH_SEPARATOR = re.compile(r"\s+/\s+")
 # "Báo Thanh NiênBáo Thanh Niên08/07/2025": the source paper's name printed twice (its logo's
 # text and its link) glued to the day-first date it published: a date line.
 DOUBLED_NAME_DATE = re.compile(r"^(?P<name>\S.{2,40}?)(?P=name)\s*(?P<date>\d{1,2}/\d{1,2}/\d{4})$")
+# "Straits Times27-05-2025", "South China Morning Post14-03-2026": an aggregator prints the origin
+# outlet's name and the day-first date in adjacent elements, glued in the page's text: a date line
+# (the name is the outlet's, never a writer's).
+NAME_GLUED_DATE = re.compile(
+    r"^(?P<name>[A-Z][\w.&'’]*(?: [A-Z][\w.&'’]*){0,5}?[a-z.])(?P<date>\d{1,2}[-/.]\d{1,2}[-/.]\d{4})$"
+)
 
 
 def _take_dated_byline(
@@ -131,15 +144,24 @@ def names_date_label(line: str) -> bool:
 
 
 def take_byline_or_date(line: str, draft: Draft, header: HeaderScan) -> bool:
+    glued = NAME_GLUED_DATE.match(line) if line[-5:-4] in ("-", "/", ".") and line[-4:].isdigit() else None
+    if glued is not None:
+        found = parse_date(glued.group("date"), "text", header.zone.get())
+        if found is not None:
+            header.dates.append(found)
+            header.after_date_line = True
+            draft.drop("date_line", line)
+            return True
     if line[:1] >= HANGUL_FIRST:  # "박서윤 2025. 4. 9. 16:42": a Korean site prints Korean time
         if _take_dated_byline(HANGUL_BYLINE_DATE.match(line), line, draft, header, SEOUL_TZ):
             return True
     for pattern in DATED_BYLINES:  # "by NDO 15/08/2025, 01:50", "Minh Vu 19:26, 2021/12/12"
         if _take_dated_byline(pattern.match(line), line, draft, header):
             return True
-    empty = EMPTY_BYLINE.match(line) if line[:3].lower() == "by " else None
-    if empty and is_date_words(empty.group("date")):  # "By Nov 14, 2025 (Gmt+09:00)": no name
-        found = parse_date(_date_text(empty.group("date")), "byline", header.zone.get())
+    empty = EMPTY_BYLINE.match(line) if line[:2] in ("By", "by", "BY") and line[2:3] in (" ", ",") else None
+    date_text = UPDATED_AT_LABEL.sub(" ", empty.group("date")) if empty else ""
+    if empty and is_date_words(date_text):  # "By Nov 14, 2025 (Gmt+09:00)": no name
+        found = parse_date(_date_text(date_text), "byline", header.zone.get())
         if found is not None:
             header.dates.append(found)
         draft.drop("byline", line)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from vnrok_etl.clean.bylines import NAME_LINE
 from vnrok_etl.clean.common import Draft, ends_terminal, replace_first_line
+from vnrok_etl.clean.datelines import is_date_line
 from vnrok_etl.clean.header_furniture import MAX_LABEL_WORDS, MIN_LEAD_WORDS, is_label
 from vnrok_etl.clean.lead import dateline_match, is_dateline
 from vnrok_etl.clean.lines import TIME_STAMP_LINE
@@ -33,10 +34,15 @@ if TYPE_CHECKING:
 GLUED_HEADLINE = re.compile(r"^(?P<headline>(?:\S+\s+){3,29}?\S*?[a-z]{3,})(?=[A-Z][a-z]*\s)")
 GLUE = re.compile(r"[a-z]{3}[A-Z]")  # a necessary condition for GLUED_HEADLINE
 
-# Version and rubric tags before a headline: "(LEAD) ...", "(2nd LD) ...", "[Herald Interview] ...".
+# Version and rubric tags before a headline: "(LEAD) ...", "(2nd LD) ...", "[Herald Interview] ...";
+# and a rubric word in capitals and a colon ("FEATURE: ...", the Taipei Times' and many papers'
+# kickers; "ANALYSIS: ", "INTERVIEW: ", "EDITORIAL: ") or a wire's rubric glued by a hyphen
+# ("EXCLUSIVE-...", "UPDATE 2-...", "FACTBOX-..."): the page's label for the story's kind.
 HEADLINE_TAG = re.compile(
     r"^(?:\((?:LEAD|\d+(?:st|nd|rd|th)\s+LD|URGENT|News Focus|Yonhap Interview|Interview|Feature|"
-    r"Yonhap Feature|EDITORIAL|Photo|News Analysis)\)|\[[^\]\n]{2,40}\])\s*",
+    r"Yonhap Feature|EDITORIAL|Photo|News Analysis)\)|\[[^\]\n]{2,40}\]"
+    r"|(?-i:(?:FEATURE|ANALYSIS|NEWS ANALYSIS|INTERVIEW|EDITORIAL|OPINION|COMMENTARY|PROFILE|EXPLAINER"
+    r"|EXCLUSIVE|FOCUS|FACTBOX|UPDATE(?: \d{1,2})?)(?::(?=\s)|-(?=[A-Z0-9\"“‘]))))\s*",
     re.IGNORECASE,
 )
 
@@ -64,7 +70,7 @@ def is_deck(line: str, following: str | None) -> bool:
         and is_title_like(line)
         and not is_label(line)
         and any(word[:1].islower() for word in line.split())
-        and (ends_terminal(following) or bool(TIME_STAMP_LINE.match(following)))
+        and (ends_terminal(following) or bool(TIME_STAMP_LINE.match(following)) or is_date_line(following))
     )
 
 

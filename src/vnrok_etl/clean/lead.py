@@ -65,6 +65,13 @@ BRACKETED_AGENCY = re.compile(rf"^\((?P<tag>{AGENCY})\) ?(?=[A-Z\"“‘])")
 # "HANOI, Vietnam", "SEOUL, South Korea": the AP's dateline as a paragraph of its own, the city
 # in capitals and the country (or state) after a comma, nothing else; the lead follows.
 PLACE_COUNTRY_LINE = re.compile(r"^(?P<place>[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ'’.-]+(?: [A-ZÀ-ỸĐ][A-ZÀ-ỸĐ'’.-]+){0,2}),\s+[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}$")
+# "AFP, CAN THO, Vietnam", "Reuters, SEOUL", "AP, HANOI": a wire story's credit line under the
+# headline, the agency and the place it was filed from in capitals (a country after it), with
+# nothing else on the line (the Taipei Times and other papers that print wire copy this way).
+AGENCY_PLACE_LINE = re.compile(
+    rf"^(?P<agency>{AGENCY}),\s+(?P<place>[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ'’.-]+(?: [A-ZÀ-ỸĐ][A-ZÀ-ỸĐ'’.-]+){{0,2}})"
+    r"(?:,\s+[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})?$"
+)
 # "– Vietnam’s shrimp exports ...": the dash of a dateline whose place was lost.
 BARE_DASH = re.compile(r"^[—–]\s+(?=[A-Z\"“‘'])")
 # A dateline opens one of the first paragraphs (seed 002: the third).
@@ -99,7 +106,36 @@ def take_dateline(paragraphs: list[str], draft: Draft) -> list[str]:
             continue
         inner = _strip_dateline(taken, draft, lead=False)  # the wrapper's place gives way
         rest = (inner if inner is not None else taken).strip()
-        return paragraphs[:index] + ([rest] if rest else []) + paragraphs[index + 1:]
+        if not rest and inner is None and index + 1 < len(paragraphs):
+            # The wrapper alone on its line ("VIETNAM, November 26 -", EIN Presswire's copies):
+            # the real dateline opens the next paragraph, and its place wins as when glued.
+            following = _strip_dateline(paragraphs[index + 1], draft, lead=False)
+            if following is not None:
+                return _without_datelined_copy(paragraphs[:index] + [following.strip()] + paragraphs[index + 2:], index, draft)
+        return _without_datelined_copy(paragraphs[:index] + ([rest] if rest else []) + paragraphs[index + 1:], index, draft)
+    return paragraphs
+
+
+# How far below the lead its copy with the dateline may stand (a caption and a prompt between).
+LEAD_COPY_SEARCH_PARAGRAPHS = 4
+# A dateline is short: the copy is the lead and at most this many characters before it.
+MAX_DATELINE_CHARS = 60
+
+
+def _without_datelined_copy(paragraphs: list[str], index: int, draft: Draft) -> list[str]:
+    """The lead printed again a little further down with its dateline ("BUSAN — <the lead>" under
+    the photo and a "Follow TODAY on WhatsApp" prompt, as TODAY's saved pages print it after their
+    summary): the copy leaves; the first print, whose dateline was taken, stays."""
+    if index >= len(paragraphs):
+        return paragraphs
+    lead = paragraphs[index]
+    if len(lead) < MAX_DATELINE_CHARS:
+        return paragraphs
+    for later in range(index + 1, min(len(paragraphs), index + 1 + LEAD_COPY_SEARCH_PARAGRAPHS)):
+        copy = paragraphs[later]
+        if len(copy) - len(lead) <= MAX_DATELINE_CHARS and copy.endswith(lead) and opens_with_dateline(copy):
+            draft.drop("repeated_paragraph", copy)
+            return paragraphs[:later] + paragraphs[later + 1:]
     return paragraphs
 
 
@@ -157,6 +193,37 @@ def _strip_dateline(paragraph: str, draft: Draft, lead: bool) -> str | None:
         draft.drop("dateline", dash.group(0))
         return paragraph[dash.end():]
     return None
+
+
+def opens_with_dateline(paragraph: str) -> bool:
+    """Whether the paragraph opens with a dateline as `take_dateline` reads one ("HANOI -- ",
+    "SEOUL, Nov. 28 (Yonhap) -- ", "SEOUL/HANOI, June 10 ", "Hanoi: " for a known place): the
+    mark of an article's first paragraph. Read on a scratch draft; nothing is taken."""
+    if not paragraph[:1].isupper():
+        return False
+    match = DATELINE.match(paragraph)
+    if match is not None and is_dateline(match, paragraph[match.end():]):
+        return True
+    if paragraph[1:2].isupper() and WIRE_DATELINE.match(paragraph):
+        return True
+    colon = COLON_DATELINE.match(paragraph) if ":" in paragraph[:COLON_DATELINE_CHARS] else None
+    return (
+        colon is not None
+        and colon.group("place").casefold() in KNOWN_PLACE_SPELLING
+        and paragraph[colon.end():][:1].isupper()
+    )
+
+
+def take_agency_place_line(line: str, draft: Draft) -> bool:
+    """An AGENCY_PLACE_LINE: the agency is the source, the place the dateline; the line leaves."""
+    match = AGENCY_PLACE_LINE.match(line) if "," in line[:12] else None
+    if match is None:
+        return False
+    place = match.group("place")
+    draft.dateline = draft.dateline or KNOWN_PLACE_SPELLING.get(place.casefold()) or place.title()
+    draft.dateline_source = draft.dateline_source or match.group("agency")
+    draft.drop("dateline", line)
+    return True
 
 
 def set_wire_dateline(match: re.Match[str], draft: Draft) -> None:

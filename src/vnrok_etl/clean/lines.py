@@ -61,6 +61,17 @@ def masthead_line(line: str) -> bool:
     return len(line.rstrip("\n")) in MASTHEAD_LENGTHS and MASTHEAD.match(line) is not None
 FURNITURE_STARTS = tuple(prefix.casefold() for prefix in FURNITURE_PREFIXES)
 FURNITURE_ENDINGS = ("Related image(s)", "Related images", "Related posts")
+# "© The Asia Business Daily(www.asiae.co.kr). All rights reserved.", "[ⓒ Pulse by Maeil Business
+# News Korea & mk.co.kr, All rights reserved]", "The Korea Times. All Rights Reserved.": a
+# copyright notice ends with the reservation, whatever names the owner before it; a line of at
+# most MAX_COPYRIGHT_WORDS words so ending is the notice, never article text.
+COPYRIGHT_RESERVED = "all rights reserved"
+COPYRIGHT_TAIL_CHARS = len(COPYRIGHT_RESERVED) + 4
+MAX_COPYRIGHT_WORDS = 30
+# Speed: how such a notice ends, for one C-level endswith before any casefold.
+COPYRIGHT_ENDINGS = tuple(
+    word + close for word in ("reserved", "Reserved", "RESERVED") for close in ("", ".", "]", ".]", ")", "）")
+)
 FURNITURE_PREFIX_CHARS = max(len(prefix) for prefix in FURNITURE_STARTS)
 FURNITURE_STARTS_BY_FIRST = by_first_character(FURNITURE_STARTS)
 # Lines longer than this are paragraphs: never chrome, a masthead, a credit line or a link.
@@ -360,13 +371,29 @@ def other_language(line: str) -> bool:
     return len(marked) * 4 > words and lowercase >= MIN_LOWERCASE_MARKED
 
 
+# "Follow TODAY on WhatsApp", "Follow VnExpress International on Google News": a prompt to follow
+# the outlet (named as it likes) on a network; never article text.
+FOLLOW_PROMPT = re.compile(
+    r"^Follow\s+[\w .&'’+-]{1,40}?\s+on\s+(?:WhatsApp|Telegram|Facebook|Twitter|X|Instagram|Google News|"
+    r"LinkedIn|YouTube|TikTok|Zalo|Threads|Line|KakaoTalk)\.?$"
+)
+
+
 def is_furniture(line: str) -> bool:
     """Page furniture recognised by how the line begins, or a mirror site's injected footer."""
     opening = line[:FURNITURE_PREFIX_CHARS].casefold()
     if opening.startswith(FURNITURE_STARTS_BY_FIRST.get(opening[:1], ())):
         return True
+    if line[:7] == "Follow " and FOLLOW_PROMPT.match(line):
+        return True
     if line.endswith(FURNITURE_ENDINGS):
         return True  # "<another headline> Related image(s)": a blog's related-image strip
+    if (
+        line.endswith(COPYRIGHT_ENDINGS)
+        and line[-COPYRIGHT_TAIL_CHARS:].casefold().rstrip(" .]）)").endswith(COPYRIGHT_RESERVED)
+        and line.count(" ") < MAX_COPYRIGHT_WORDS
+    ):
+        return True
     # Speed: MIRROR_SPAM needs one of these words; most lines have none of them.
     return ("words, post" in line or "cached page" in line or "remove this page" in line) and bool(
         MIRROR_SPAM.search(line)

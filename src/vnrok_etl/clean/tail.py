@@ -29,11 +29,22 @@ from vnrok_etl.clean.common import (
 from vnrok_etl.profiles import AGENCY_CODES, AGENCY_NAMES, RELATED_HEADINGS, SECTION_WORDS
 
 # Seed 002: the related block opens with "See more"; "Tags: a, b" carries its items inline.
+# A rail's "More <kind>" or "More from/in/on <section>" heading ("More Features", "More Videos",
+# "More in Asia", "More on this story") opens one too: a page's next reads, never a sentence.
+MORE_HEADING = (
+    r"more\s+(?:features|videos|photos|stories|articles|news|reports|(?:from|in|on|about)\s+[\w .'’&-]{2,30})"
+    # A copy's link to the story it copied ("View the original post here .", "Read the original
+    # article"): the copy ends there, and what follows is the page's next item.
+    r"|(?:view|read|see)\s+(?:the\s+)?original\s+(?:post|article|story)(?:\s+here)?\s*\.?"
+)
+# The heading may close with a colon or a link's arrow or ellipsis ("Read more …", "See more »").
 RELATED_HEADING = re.compile(
-    rf"^(?:(?:{alternation(RELATED_HEADINGS)})\s*:?\s*$|(?:tags|keywords|topics)\s*:)",
+    rf"^(?:(?:{alternation(RELATED_HEADINGS)}|{MORE_HEADING})\s*(?:[:…»→›>]|\.\.\.)*\s*$|(?:tags|keywords|topics)\s*:)",
     re.IGNORECASE,
 )
-RELATED_HEADING_STARTS = tuple({word.lower() for word in RELATED_HEADINGS} | {"tags", "keywords", "topics"})
+RELATED_HEADING_STARTS = tuple(
+    {word.lower() for word in RELATED_HEADINGS} | {"tags", "keywords", "topics", "more ", "view ", "read ", "see "}
+)
 RELATED_HEADING_PREFIX_CHARS = max(len(start) for start in RELATED_HEADING_STARTS)
 # Speed: a line is compared with the headings that begin with its first character only.
 RELATED_HEADING_STARTS_BY_FIRST = by_first_character(RELATED_HEADING_STARTS)
@@ -86,6 +97,10 @@ INNER_END_MARK = re.compile(r"(?<=[.!?…\"”’)])\s*/\.(?=\s*\S)")
 WIRE_END = re.compile(r"\s*(?:\(END\)|(?<![\w-])Enditem)$")
 # "Source: Vietnam News Agency", "Source: VNA": the agency named in full or by its code.
 SOURCE_LINE = re.compile(r"^(?i:source)\s*:\s*(?P<name>[^\n:]{2,60}?)\.?$")
+# "Source: CNA/lp(ga)", "Source: Reuters/ec", "Source: Agencies/CNA/kg": CNA and TODAY close with
+# the source and, after a slash, the desk's initials in lower case (the writer's, then the
+# editor's in brackets): the initials are not the source.
+DESK_INITIALS = re.compile(r"(?:/[a-z]{1,4}(?:\([a-z]{1,4}\))?)+$")
 # A related box ends where prose starts again: a line of this many words that ends a sentence.
 MIN_PROSE_WORDS = 12
 MAX_SOURCE_WORDS = 4
@@ -145,6 +160,13 @@ it are a related list laid out in a table (`_cells_to_the_end`).
             if position + 1 < len(lines):
                 return _without_blanks(cut_at(blocks, *lines[position + 1], draft))
             return _without_blanks(blocks)
+        if (
+            words > MIN_BODY_WORDS and line[:1] == "(" and position + 1 < len(lines)
+            and WIRE_CREDIT.match(line)
+        ):
+            # "(Reporting by A; Editing by B)": a wire story's closing credits end it as an end
+            # mark does; on a feed or tag page, the next item follows (take_signoff drops them).
+            return _without_blanks(cut_at(blocks, *lines[position + 1], draft))
         if words > MIN_BODY_WORDS and ("/." in line or "(END)" in line or "Enditem" in line):
             inner = INNER_END_MARK.search(line)
             if inner is not None:  # "... he said./.VNA ..." : keep the mark, cut what follows it
@@ -422,7 +444,7 @@ def take_signoff(paragraphs: list[str], draft: Draft) -> list[str]:
         named = SOURCE_LINE.match(last)
         if named and len(named.group("name").split()) <= MAX_SOURCE_WORDS:
             # "Source: Vietnam News Agency" is VNA; "Source: vnExpress" stays as printed.
-            name = named.group("name").strip()
+            name = DESK_INITIALS.sub("", named.group("name").strip())
             draft.signoff_source = draft.signoff_source or AGENCY_NAMES.get(fold_key(name), name)
             draft.drop("signoff", last)
             paragraphs.pop()

@@ -5,7 +5,9 @@ but no article: loading it would give a record whose "body" is a list of other s
 forms are rejected with their reason (a rejection row), never loaded:
 
 - a text that opens with a tag heading ("Tag: Korean investors", "Topics: ...");
-- a text that opens with a related-news heading ("Related news", "Read more") or that is only
+- a text that opens with a related-news heading ("Related news", "Read more"), unless its first
+  item is a whole article (a listing page that prints its latest story in full under "Latest
+  News": at least MIN_ARTICLE_PROSE_LINES lines of prose before the next headline), or that is only
   teaser items ("<Section> <headline> <standfirst>" on each line), or only headlines each above a
   one-sentence standfirst (and maybe a date line), or only bylined items;
 - a page whose only headline-like line is a tag (one or two words) above several one-sentence
@@ -51,7 +53,7 @@ def reject_before_cleaning(blocks: list[list[str]]) -> None:
         first = lines[0]
     if TAG_HEADING.match(first):
         raise CleanError("not an article: a tag page (it opens with its tag heading)")
-    if RELATED_HEADING.match(first) and len(lines) > 1:
+    if RELATED_HEADING.match(first) and len(lines) > 1 and not _first_item_is_an_article(lines[1:]):
         raise CleanError("not an article: a teaser block (it opens with a related-news heading)")
     if len(lines) >= MIN_TEASER_ITEMS and all(TEASER_ITEM.match(line) for line in lines):
         raise CleanError("not an article: a teaser block (every line is a section, headline, standfirst)")
@@ -61,6 +63,31 @@ def reject_before_cleaning(blocks: list[list[str]]) -> None:
         raise CleanError("not an article: a teaser block (listed headlines, each repeated above its teaser)")
     if _headline_standfirst_pairs(lines):
         raise CleanError("not an article: a tag page (headlines, each above its one-sentence standfirst)")
+
+
+# Lines of prose (a sentence of at least MIN_PROSE_LINE_WORDS words) an item needs, before the next
+# headline, to be an article rather than a teaser (a headline and a standfirst).
+MIN_ARTICLE_PROSE_LINES = 3
+MIN_PROSE_LINE_WORDS = 12
+
+
+def _first_item_is_an_article(lines: list[str]) -> bool:
+    """Under the heading, one headline and then at least MIN_ARTICLE_PROSE_LINES lines of prose
+    before the next headline-like line (bullets, date lines and other short lines in between
+    are the item's furniture): the first item is a whole article, not a teaser."""
+    headlines = prose = 0
+    for line in lines:
+        if line[:1] in BULLET_MARKS or is_date_line(line):
+            continue
+        if ends_terminal(line):
+            prose += len(line.split()) >= MIN_PROSE_LINE_WORDS
+            if prose >= MIN_ARTICLE_PROSE_LINES:
+                return headlines == 1
+        else:
+            headlines += 1
+            if headlines > 1:
+                return False
+    return False
 
 
 def _repeated_bullet_items(lines: list[str]) -> bool:

@@ -87,6 +87,7 @@ def extract_html(html: str, uri: str) -> HtmlPage:
     furniture.drop_small_forms(index, removed)
     # Captions leave before any <time> is read: a caption's date is not the article's.
     captions = furniture.take_captions(index, compiled.captions)
+    captions += furniture.take_italic_captions(index)
     title = metadata.title_of(index, compiled, metas, articles)
     found_date = found_date or metadata.time_date(index) or metadata.printed_date(index, compiled.dates, removed)
     if found_date is None and profile is GENERIC:

@@ -17,6 +17,7 @@ from bs4 import NavigableString, Tag
 
 from vnrok_etl.html.document import (
     RELATED_CLASS,
+    child_tags,
     element_text,
     is_removed,
     nodes_under,
@@ -113,6 +114,39 @@ def take_captions(index: PageIndex, selector: SelectorSet) -> list[str]:
             captions.append(text)
         remove(element)
     return captions
+
+
+ITALIC_TAGS = frozenset(("em", "i"))
+PICTURE_TAGS = frozenset(("figure", "img", "picture"))
+MAX_ITALIC_CAPTION_WORDS = 60
+
+
+def take_italic_captions(index: PageIndex) -> list[str]:
+    """A paragraph set wholly in italics right after a picture is the picture's caption (a
+    WordPress page's "<figure><img></figure><p><em>Dr. X receives Mr. Y ...</em></p>", a
+    government site's "<p><img></p><p><i>...</i></p>"): it leaves for `captions` as a figcaption
+    does. A paragraph that only opens in italics ("<em>Note:</em> ...") is text."""
+    captions = []
+    for paragraph in index.tags("p"):
+        children = child_tags(paragraph)
+        if len(children) != 1 or children[0].name not in ITALIC_TAGS or is_removed(paragraph):
+            continue
+        text = element_text(paragraph).strip()
+        if not text or text != element_text(children[0]).strip() or len(text.split()) > MAX_ITALIC_CAPTION_WORDS:
+            continue
+        previous = paragraph.find_previous_sibling()
+        if previous is None or not _is_picture(previous):
+            continue
+        captions.append(text)
+        remove(paragraph)
+    return captions
+
+
+def _is_picture(element: Tag) -> bool:
+    """A picture, or a block that holds one and no text."""
+    if element.name in PICTURE_TAGS:
+        return True
+    return element.find("img") is not None and not element_text(element).strip()
 
 
 def drop_related_boxes(top: Tag, removed: list[RemovedSpan]) -> None:

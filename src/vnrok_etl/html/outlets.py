@@ -62,6 +62,9 @@ CONTAINER_DROP_SELECTORS = ("header", "nav", "footer", "aside", "figure", "pictu
 GENERIC_PRINTED_DATE_SELECTORS = (
     "[class*=publish]", "article time", "main time", "article [class*=date]",
     "header [class*=date]",
+    # A page without <article> that names its article block by class ("div.article",
+    # "div.article-detail", an aggregator's copy): its date element, as inside <article>.
+    "[class*=article] [class*=date]",
     # Then the date element wherever the page puts it ("p.date-time" above the headline, a
     # release's "p.meta" lines): only an element whose whole text is one date counts.
     "[class*=date-time]", "[class*=datetime]", "[class*=meta]",

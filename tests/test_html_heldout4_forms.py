@@ -96,7 +96,7 @@ def test_a_one_paragraph_brief_above_its_byline_stays() -> None:
 
 def test_a_paragraph_wholly_in_italics_under_a_picture_is_its_caption() -> None:
     caption = "Staff of the cooker maker show a new model to buyers in Thu Duc City"
-    body = (PARAGRAPHS[0], f'<img src="/c.jpg" alt="">', f"<em>{caption}</em>", *PARAGRAPHS[1:])
+    body = (PARAGRAPHS[0], '<img src="/c.jpg" alt="">', f"<em>{caption}</em>", *PARAGRAPHS[1:])
     article = clean_document(page("", body=body), "cookers.html")
     assert caption not in "\n".join(article.paragraphs)
     assert caption in article.captions

@@ -117,8 +117,8 @@ def decode_bytes(content: bytes) -> str:
 
 def repair_cp949_mojibake(text: str) -> str:
     """Korean-font punctuation and Hangul that a Korean outlet's CMS stored as CP949 bytes and its
-    English page shows as Latin-1 ("¡°Vietnam has become our third largest market,¡± a Hyundai E&C
-    official said", Pulse by Maeil Business; "Chum Churum¡¯s flagship"): each run of characters
+    English page shows as Latin-1 (Pulse by Maeil Business's form, in words of our own: "¡°Our
+    partners there design most of it now,¡± an official said"; "the brand¡¯s flagship"): each run of characters
     from \xa1-\xfe that reads, as CP949, wholly as Hangul or Korean quotation marks is replaced by
     what it reads as. Latin text never holds such a run (two accented capitals or signs in a row
     that make Hangul); a run that reads as anything else stays as it is.

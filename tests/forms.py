@@ -1,13 +1,20 @@
-"""What the quote form tests share: an article made of paragraphs, its quotes, who said what.
+"""What the form tests share: a text cleaned from paragraphs; an article made of paragraphs, its
+quotes, who said what.
 
-Form tests build an article from a few paragraphs written for the form they test, extract its
-quotes, and compare (kind, speaker, first words) triples written by hand.
+Form tests build a text or an article from a few paragraphs written for the form they test, clean
+it or extract its quotes, and compare with what was written by hand.
 """
 
 from __future__ import annotations
 
+from vnrok_etl.clean import clean_document
 from vnrok_etl.quotes import extract_quotes
 from vnrok_etl.records import Article, Quote
+
+
+def cleaned(*paragraphs: str, uri: str = "t.txt") -> Article:
+    """The paragraphs as a saved text (a blank line between them), cleaned."""
+    return clean_document("\n\n".join(paragraphs) + "\n", uri)
 
 
 def article(*paragraphs: str, kind: str = "news") -> Article:

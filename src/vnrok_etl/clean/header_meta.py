@@ -125,6 +125,18 @@ def _take_dated_byline(
     return True
 
 
+def _take_outlet_dated(match: re.Match[str] | None, line: str, draft: Draft, header: HeaderScan) -> bool:
+    """An outlet's name glued to a date (NAME_GLUED_DATE, DOUBLED_NAME_DATE): the page's date line,
+    when its date reads as one; the name is no writer's."""
+    found = parse_date(match.group("date"), "text", header.zone.get()) if match is not None else None
+    if found is None:
+        return False
+    header.dates.append(found)
+    header.after_date_line = True
+    draft.drop("date_line", line)
+    return True
+
+
 def _date_text(text: str) -> str:
     """A printed date without the zone offset closing it when it states no time of day ("Nov 14,
     2025 (GMT+09:00)" is 14 November wherever it is read)."""
@@ -145,13 +157,8 @@ def names_date_label(line: str) -> bool:
 
 def take_byline_or_date(line: str, draft: Draft, header: HeaderScan) -> bool:
     glued = NAME_GLUED_DATE.match(line) if line[-5:-4] in ("-", "/", ".") and line[-4:].isdigit() else None
-    if glued is not None:
-        found = parse_date(glued.group("date"), "text", header.zone.get())
-        if found is not None:
-            header.dates.append(found)
-            header.after_date_line = True
-            draft.drop("date_line", line)
-            return True
+    if _take_outlet_dated(glued, line, draft, header):
+        return True
     if line[:1] >= HANGUL_FIRST:  # "박서윤 2025. 4. 9. 16:42": a Korean site prints Korean time
         if _take_dated_byline(HANGUL_BYLINE_DATE.match(line), line, draft, header, SEOUL_TZ):
             return True
@@ -195,13 +202,8 @@ def take_byline_or_date(line: str, draft: Draft, header: HeaderScan) -> bool:
         draft.drop("byline_email", line)
         return True
     doubled = DOUBLED_NAME_DATE.match(line) if line[-5:-4] == "/" else None
-    if doubled is not None:
-        found = parse_date(doubled.group("date"), "text", header.zone.get())
-        if found is not None:
-            header.dates.append(found)
-            header.after_date_line = True
-            draft.drop("date_line", line)
-            return True
+    if _take_outlet_dated(doubled, line, draft, header):
+        return True
     bullet = LEADING_BULLET.match(line)
     date_line = DATE_LINE.match(line[bullet.end():] if bullet else line)
     if date_line and is_date_words(date_line.group("date")):

@@ -285,12 +285,16 @@ def screened(a: set[int], b: set[int]) -> bool:
 
 def signatures_of(texts: list[str]) -> list[stories.Signature]:
     """Story signatures as the workers compute them: SIGNATURE_BATCH articles at a time (one at
-    a time with a tree from before batched signatures, to compare back to back)."""
+    a time with a tree from before batched signatures, to compare back to back; trees before 5 Dec
+    returned (shingle digests, signature) pairs)."""
+    def signature(item: object) -> stories.Signature:
+        return item if isinstance(item, stories.Signature) else item[1]
+
     if not hasattr(stories, "story_signatures"):
-        return [stories.story_signature(text)[1] for text in texts]
+        return [signature(stories.story_signature(text)) for text in texts]
     batch = stories.SIGNATURE_BATCH
-    return [signature for start in range(0, len(texts), batch)
-            for _, signature in stories.story_signatures(texts[start:start + batch])]
+    return [signature(item) for start in range(0, len(texts), batch)
+            for item in stories.story_signatures(texts[start:start + batch])]
 
 
 def by_warehouse(texts: list[str]) -> tuple[list[tuple[int, int]], Clock]:

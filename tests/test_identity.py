@@ -78,7 +78,7 @@ def _same(a: str, b: str) -> bool:
 def _candidates(a: str, b: str) -> bool:
     """Whether the warehouse would test the pair: shared keys (one side's top key each) and the
     sample screen, as linking.py's SQL does."""
-    (_, first), (_, second) = story_signature(identity_text(a)), story_signature(identity_text(b))
+    first, second = story_signature(identity_text(a)), story_signature(identity_text(b))
     shared = sum(1 for key in first.top_keys if key in second.keys or key in second.top_keys)
     shared += sum(1 for key in first.keys if key in second.top_keys)
     smaller = min(len(first.sample), len(second.sample))
@@ -138,7 +138,7 @@ def test_the_canonical_copy_is_the_fullest_then_the_earliest():
 
 
 def test_story_keys_are_signed_bigints_and_prefix_levels_grow_fourfold():
-    _, signature = story_signature(identity_text(BODY))
+    signature = story_signature(identity_text(BODY))
     assert all(-(1 << 63) <= key < 1 << 63 for key in signature.keys + signature.top_keys + signature.sample)
     assert prefix_levels(19) == [] and prefix_levels(20) == [20] and prefix_levels(250) == [20, 80] and prefix_levels(320) == [20, 80, 320]
     assert components(["a", "b", "c", "d"], [("b", "c"), ("d", "c")]) == {"a": "a", "b": "b", "c": "b", "d": "b"}
@@ -155,12 +155,12 @@ def test_signatures_of_a_batch_are_each_article_s_own_and_match_the_definition()
         *(path.read_text() for path in sorted(DISTINCT.glob("*.txt"))),
     )]
     batch = story_signatures(texts)
-    for text, (digests, signature) in zip(texts, batch):
+    for text, signature in zip(texts, batch):
         assert (signature.keys, signature.top_keys, signature.sample) == reference_keys(text, reference_shingle_hashes)
         # The SimHash reads the same shingle hashes, 8 bytes each, big-endian.
-        assert digests == b"".join(value.to_bytes(8, "big") for value in reference_shingle_hashes(WORD.findall(text)))
-        assert simhash(text) == simhash_of_digests(digests)
-        assert story_signature(text) == (digests, signature)  # alone, as in a batch
+        assert signature.shingles == b"".join(value.to_bytes(8, "big") for value in reference_shingle_hashes(WORD.findall(text)))
+        assert simhash(text) == simhash_of_digests(signature.shingles)
+        assert story_signature(text) == signature  # alone, as in a batch
 
 
 def test_the_same_story_test_reads_the_same_words_from_the_lowered_body():
@@ -178,8 +178,7 @@ def test_word_hashes_are_kept_up_to_a_bound_and_hash_the_same_after_it(monkeypat
     first = story_signatures([text])
     assert len(stories_module.WORD_HASHES) <= 5  # emptied on reaching the bound, not grown
     assert story_signatures([text]) == first
-    digests, _ = first[0]
-    assert digests == b"".join(value.to_bytes(8, "big") for value in reference_shingle_hashes(WORD.findall(text)))
+    assert first[0].shingles == b"".join(value.to_bytes(8, "big") for value in reference_shingle_hashes(WORD.findall(text)))
 
 
 def test_the_same_story_test_reads_a_new_article_s_staged_hashes_as_an_old_article_s_body():
@@ -189,7 +188,7 @@ def test_the_same_story_test_reads_a_new_article_s_staged_hashes_as_an_old_artic
     # and the opening (of the first 120 words), whatever the length.
     long_text = " ".join(f"w{i}" for i in range(150))
     texts = [identity_text(text) for text in (BODY, "", "one", "one two", "one two three", long_text, *PARAGRAPHS[:3])]
-    for text, (_, signature) in zip(texts, story_signatures(texts)):
+    for text, signature in zip(texts, story_signatures(texts)):
         staged, shingled = shingles_from_digests(signature.shingles), shingles_of(text)
         word_list = WORD.findall(text)
         def expected(first_words: int) -> frozenset[int]:
@@ -202,7 +201,7 @@ def test_the_same_story_test_reads_a_new_article_s_staged_hashes_as_an_old_artic
     long = shingles_of(long_text)
     assert (len(long.all), len(long.lead), len(long.opening)) == (148, 38, 118)
     # A text without words has no shingles, from its body or its staged hashes: never a copy.
-    assert not same_story(shingles_of(""), shingles_from_digests(story_signature("")[1].shingles))
+    assert not same_story(shingles_of(""), shingles_from_digests(story_signature("").shingles))
 
 
 def test_one_article_s_shingle_hashes_are_those_of_a_batch():

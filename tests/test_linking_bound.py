@@ -48,7 +48,7 @@ NEW_DECOYS = [" ".join(ORIGINAL_WORDS[:20] + made_up_words(RNG, 55)) + "." for _
 
 def shared_keys(a: str, b: str) -> int:
     """Keys two bodies share that count for candidacy: a key either side holds as a top key."""
-    (_, sa), (_, sb) = story_signature(identity_text(a)), story_signature(identity_text(b))
+    sa, sb = story_signature(identity_text(a)), story_signature(identity_text(b))
     all_a, all_b = set(sa.keys) | set(sa.top_keys), set(sb.keys) | set(sb.top_keys)
     return sum(1 for key in all_a & all_b if key in sa.top_keys or key in sb.top_keys)
 
@@ -58,7 +58,7 @@ def load(connection: duckdb.DuckDBPyConnection, bodies: dict[str, str], staged_s
 
     With `staged_shingles`, the load carries each article's shingle hashes as staging does;
     without, the column is NULL (a spill staged before it existed) and the bodies are shingled."""
-    signatures = [story_signature(identity_text(body))[1] for body in bodies.values()]
+    signatures = [story_signature(identity_text(body)) for body in bodies.values()]
     table = pa.table({
         "article_id": list(bodies),
         "body": list(bodies.values()),
@@ -153,10 +153,10 @@ def test_a_load_reads_the_story_keys_and_the_warehouses_bodies_once_whatever_its
         "article_id": list(new), "body": list(new.values()),
         "published_date": pa.nulls(len(new), pa.date32()),
         "published_at": pa.nulls(len(new), pa.timestamp("us", "UTC")),
-        **{column: pa.array([getattr(story_signature(identity_text(body))[1], field) for body in new.values()],
+        **{column: pa.array([getattr(story_signature(identity_text(body)), field) for body in new.values()],
                             pa.list_(pa.int64()))
            for column, field in (("story_keys", "keys"), ("story_top_keys", "top_keys"), ("story_sample", "sample"))},
-        "story_shingles": pa.array([story_signature(identity_text(body))[1].shingles for body in new.values()],
+        "story_shingles": pa.array([story_signature(identity_text(body)).shingles for body in new.values()],
                                    pa.binary()),
     })
     warehouse.register("load", table)

@@ -54,8 +54,8 @@ def article_identities(bodies: Sequence[str]) -> list[tuple[str, int, Signature]
     for start in range(0, len(bodies), SIGNATURE_BATCH):
         texts = [identity_text(body) for body in bodies[start:start + SIGNATURE_BATCH]]
         identities += [
-            (_article_id(text), simhash_of_digests(digests), signature)
-            for text, (digests, signature) in zip(texts, story_signatures(texts))
+            (_article_id(text), simhash_of_digests(signature.shingles), signature)
+            for text, signature in zip(texts, story_signatures(texts))
         ]
     return identities
 
@@ -81,7 +81,7 @@ def _simhash(text: str) -> int:
 
 def simhash_of_digests(digests: bytes) -> int:
     """The SimHash of a text from its shingles' 64-bit hashes (stories.shingle_hash_batch), 8
-    bytes each, big-endian, one after the other (as stories.story_signatures returns them)."""
+    bytes each, big-endian, one after the other (a stories.Signature's `shingles`)."""
     return _majority_bits(digests, len(digests) // 8)
 
 

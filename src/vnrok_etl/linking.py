@@ -511,14 +511,14 @@ def relink_all(connection: duckdb.DuckDBPyConnection) -> None:
             break
         last = rows[-1][0]
         ids, keys, tops, samples, simhashes = [], [], [], [], []
-        signatures = [pair for start in range(0, len(rows), SIGNATURE_BATCH)
-                      for pair in story_signatures([identity_text(body) for _, body in rows[start:start + SIGNATURE_BATCH]])]
-        for (article, _), (digests, signature) in zip(rows, signatures):
+        signatures = [signature for start in range(0, len(rows), SIGNATURE_BATCH)
+                      for signature in story_signatures([identity_text(body) for _, body in rows[start:start + SIGNATURE_BATCH]])]
+        for (article, _), signature in zip(rows, signatures):
             ids += [article] * (len(signature.keys) + len(signature.top_keys))
             keys += signature.keys + signature.top_keys
             tops += [False] * len(signature.keys) + [True] * len(signature.top_keys)
             samples.append(signature.sample)
-            simhashes.append(simhash_of_digests(digests))
+            simhashes.append(simhash_of_digests(signature.shingles))
         keys_table = pa.table({"key": pa.array(keys, pa.int64()), "article_id": ids, "is_top": tops})
         samples_table = pa.table({
             "article_id": [row[0] for row in rows], "sample": pa.array(samples, pa.list_(pa.int64())),

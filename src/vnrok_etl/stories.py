@@ -230,7 +230,7 @@ def shingles_from_hashes(hashes: list[int]) -> Shingles:
 
 def shingles_from_digests(digests: bytes) -> Shingles:
     """The Shingles of an article from its staged shingle hashes: 8 bytes each, big-endian, in
-    text order (story_signatures' digests, which the SimHash reads too). The digest of a text
+    text order (a Signature's `shingles`, which the SimHash reads too). The digest of a text
     without words (SHINGLE_SEED alone) gives no shingles, as shingles_of("") does."""
     if digests == EMPTY_TEXT_DIGESTS:
         return NO_SHINGLES
@@ -416,14 +416,14 @@ class Signature:
     shingles: bytes  # every shingle hash in text order, 8 bytes big-endian (shingles_from_digests)
 
 
-def story_signature(text: str) -> tuple[bytes, Signature]:
-    """(shingle digests, signature) of an identity text; the digests also make the SimHash."""
+def story_signature(text: str) -> Signature:
+    """The signature of an identity text; its shingle digests also make the SimHash."""
     return story_signatures([text])[0]
 
 
-def story_signatures(texts: Sequence[str]) -> list[tuple[bytes, Signature]]:
-    """(shingle digests, signature) of each identity text of a batch: the MinHash runs over all
-    of them at once (_one_permutation_minhash). The digests are the article's shingle hashes
+def story_signatures(texts: Sequence[str]) -> list[Signature]:
+    """The signature of each identity text of a batch: the MinHash runs over all of them at once
+    (_one_permutation_minhash). Its `shingles` are the article's shingle hashes
     (shingle_hash_batch), 8 bytes each, big-endian, in text order: what the SimHash reads. Callers
     pass SIGNATURE_BATCH texts or so: the hashes of every shingle of the batch are held until it
     returns (about 25 KB per article).
@@ -482,10 +482,9 @@ def story_signatures(texts: Sequence[str]) -> list[tuple[bytes, Signature]]:
     bounds = np.searchsorted(sample_article[distinct], np.arange(count + 1)).tolist()
     digests = hashes.astype(">u8").tobytes()
     byte_ends = (8 * np.cumsum(lengths)).tolist()
-    article_digests = [digests[byte_ends[index] - 8 * int(lengths[index]):byte_ends[index]] for index in range(count)]
     return [
-        (article_digests[index],
-         Signature(keys[index], tops[index], sample_values[bounds[index]:bounds[index + 1]], article_digests[index]))
+        Signature(keys[index], tops[index], sample_values[bounds[index]:bounds[index + 1]],
+                  digests[byte_ends[index] - 8 * int(lengths[index]):byte_ends[index]])
         for index in range(count)
     ]
 

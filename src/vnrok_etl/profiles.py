@@ -130,6 +130,8 @@ CHROME_LINES = (
     "View this article in another language", "Related image(s)", "Print this article",
     "+ A", "- A", "A+", "A-", "A +", "A -", "Advertisement", "Learn more", "Live feed",
     "Back", "Change size", "Leave a comment", "Leave a reply",
+    # A blog's like button under the text ("Like this:" then "Like Loading..." while it loads).
+    "Like this", "Like Loading...", "Loading...",
 )
 
 # Lines of page furniture recognised by how they begin (the rest varies): social footers,
@@ -147,7 +149,9 @@ FURNITURE_PREFIXES = (
     "Sign up for our newsletter", "Click here to", "Source link", "Readers are invited",
     "Please read the full article", "Excerpts from the interview follow",
     "The following are excerpts from", "Copyright ⓒ", "Copyright©", "ⓒ ", "* This article",
-    "© ", "[ⓒ", "[©", "(ⓒ", "(©",
+    "© ", "[ⓒ", "[©", "(ⓒ", "(©", "[Copyright ", "(Copyright ",
+    # An article's audio player: "Listen to this article" and its length ("Listen to this article5 mins").
+    "Listen to this article",
     "Translated by ", "0 comments", "Comments:", "Leave a comment", "Leave a Reply",
     "Get more with myNEWS", "A personalised news feed", "Translation by ",
     "This article is more than",
@@ -178,4 +182,14 @@ KNOWN_PLACES = (
     "Nghệ An", "Nghe An", "Thanh Hóa", "Thanh Hoa", "Bình Dương", "Binh Duong", "Đồng Nai",
     "Dong Nai", "Hải Dương", "Hai Duong", "Quảng Nam", "Quang Nam", "Phú Quốc", "Phu Quoc",
     "HCMC", "Ansan", "Pyeongtaek", "Cheongju", "Jeju",
+)
+
+# Countries (and the like) a dateline prints after its city ("HANOI, VIETNAM —", "Nghe An,
+# Vietnam –", a copy's lowercased "seoul, south korea —"): after a comma, one of these makes the
+# place before it a dateline in any case, where "Hanoi, Seoul –" (two cities) stays text.
+DATELINE_COUNTRIES = (
+    "Vietnam", "Viet Nam", "South Korea", "Korea", "North Korea", "Japan", "China", "Taiwan",
+    "Hong Kong", "Thailand", "Cambodia", "Laos", "Myanmar", "Malaysia", "Singapore", "Indonesia",
+    "Philippines", "India", "Australia", "Russia", "France", "Germany", "Britain", "England",
+    "United States", "U.S.", "US", "Canada", "Mongolia", "Bangladesh", "Uzbekistan", "Kazakhstan",
 )

@@ -30,7 +30,7 @@ from vnrok_etl.clean.bylines import BYLINE_THEN_DATE, interviewer, is_name, take
 from vnrok_etl.clean.captions import split_wrapped_credits, take_titled_name_captions
 from vnrok_etl.clean.header import take_front_matter
 from vnrok_etl.clean.header_furniture import is_caps_label
-from vnrok_etl.clean.lead import take_dateline
+from vnrok_etl.clean.lead import cut_next_story, take_dateline
 from vnrok_etl.clean.datelines import DATE_LINE, is_date_line, is_date_words
 from vnrok_etl.clean.inline import repair_paragraphs
 from vnrok_etl.clean.lines import BULLET, MASTHEAD, drop_caption_copies, lines_to_paragraphs
@@ -107,18 +107,27 @@ def _clean_html(page: HtmlPage, uri: str = "") -> Article:
     draft.byline = draft.byline or page.byline
     if draft.byline is not None:
         together = BYLINE_THEN_DATE.match(draft.byline)
-        if together and is_date_words(together.group("date")):  # "Hoang Phong October 2, 2024 | ..."
+        # "Hoang Phong October 2, 2024 | ...": a date printed after the name has a number; a
+        # weekday's or month's word alone is the name's last word ("Hoang Anh Thu", "Le Van Mai").
+        if together and _has_digit(together.group("date")) and is_date_words(together.group("date")):
             draft.byline = together.group("who")
             if draft.found_date is None:
                 draft.found_date = parse_date(together.group("date"), "byline")
-    if draft.byline_source is None and page.byline in AGENCY_SET:
-        draft.byline_source = page.byline
+    if page.byline in AGENCY_SET:
+        # "Kyodo" in the author list: the agency is the source, never a writer (as below).
+        draft.byline_source = draft.byline_source or page.byline
+        if draft.byline == page.byline:
+            draft.byline = None
     elif page.byline is not None and fold_key(page.byline) in AGENCY_NAMES:
         # "The Associated Press" as the byline element: the agency, which is the source, not a writer.
         draft.byline_source = draft.byline_source or AGENCY_NAMES[fold_key(page.byline)]
         if draft.byline == page.byline:
             draft.byline = None
     return _finish(blocks, draft, page=page)
+
+
+def _has_digit(text: str) -> bool:
+    return any(character.isdigit() for character in text)
 
 
 def _lines_of(paragraph: str) -> list[str]:
@@ -138,6 +147,7 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False, page: Ht
     paragraphs = take_titled_name_captions(paragraphs, draft)
     paragraphs = _take_closing(paragraphs, draft, html=page is not None)
     paragraphs = take_dateline(paragraphs, draft)
+    paragraphs = cut_next_story(paragraphs, draft)
     draft.found_date = dateline_date(agree_with_dateline(draft.found_date, draft.dateline_day), draft.dateline_day)
     # A page's blocks say which paragraphs are list items, rows or headings (repeats.py).
     paragraphs = drop_repeats(paragraphs, draft, page.blocks if page is not None else None)

@@ -45,7 +45,8 @@ ARTICLE_TYPES = frozenset(
 )
 # A JSON-LD block wrapped for XHTML or old browsers: `<![CDATA[ ... ]]>`, `<!-- ... -->`.
 JSON_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
-BYLINE_PREFIX = re.compile(r"^(?:by|written by)\s*:?\s+", re.IGNORECASE)
+# "By Name", "Written by: Name", and a list item's bullet before it ("• Kyodo" in an author list).
+BYLINE_PREFIX = re.compile(r"^(?:[•·▪‣◦]\s*)?(?:(?:by|written by)\s*:?\s+)?", re.IGNORECASE)
 TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+(?P<name>[^|–—-]+)$")
 MAX_SITE_NAME_WORDS = 4
 BYLINE_OUTLET_TAIL = re.compile(r"\s+[/|–—-]\s+(?P<name>[^/|–—-]+)$")

@@ -71,7 +71,8 @@ GENERIC_PRINTED_DATE_SELECTORS = (
 )
 # Its printed byline, when neither the profile's elements nor <meta> nor JSON-LD name the
 # writer: an element whose class names the author or byline and whose text is "By <Name>".
-GENERIC_PRINTED_BYLINE_SELECTORS = ("[class*=byline]", "[class*=author]")
+# A link to the writer's page ("/author/<name>") printed "By <Name>" in a links block is one too.
+GENERIC_PRINTED_BYLINE_SELECTORS = ("[class*=byline]", "[class*=author]", 'a[href*="/author/"]')
 # A headline inside the article's own markup, after the profile's and og:title.
 ARTICLE_HEADING_SELECTORS = ("article h1", "main h1", "[itemprop=headline]", "h1")
 

@@ -1,0 +1,106 @@
+"""Forms first met in the fifth held-out set (tests/heldout5), each tested here on a text of the
+same form written in our own words (never the fixture's): the rule must hold for the form, not
+for the one page it was found on.
+"""
+
+from __future__ import annotations
+
+from forms import cleaned
+
+HEADLINE = "Korean bakery chain opens training kitchen for Vietnamese pastry cooks in Da Lat"
+LEAD = (
+    "A South Korean bakery chain opened a training kitchen in the highland city of Da Lat on "
+    "Friday, where it plans to teach forty local cooks to bake bread the way its Seoul shops do."
+)
+MIDDLE = (
+    "The chain buys most of its strawberries and butter from farms around the city and wants "
+    "cooks who know the produce, its regional manager said at the opening."
+)
+CLOSING = "Graduates will be offered jobs at the chain's fourteen shops in southern Vietnam."
+
+
+# Datelines
+
+
+def test_a_city_and_country_in_capitals_before_an_em_dash_is_the_dateline() -> None:
+    article = cleaned(HEADLINE, f"DA LAT, VIETNAM — {LEAD}", MIDDLE, CLOSING)
+    assert article.dateline == "Da Lat"
+    assert article.paragraphs[0] == LEAD
+
+
+def test_a_lowercased_city_and_country_dateline_of_a_copy_is_the_dateline() -> None:
+    article = cleaned(HEADLINE, f"busan, south korea — {LEAD}", MIDDLE, CLOSING)
+    assert article.dateline == "Busan"
+    assert article.paragraphs[0] == LEAD
+
+
+def test_a_province_and_country_in_title_case_before_an_en_dash_is_the_dateline() -> None:
+    article = cleaned(HEADLINE, f"Lam Dong, Vietnam – {LEAD}", MIDDLE, CLOSING)
+    assert article.dateline == "Lam Dong"
+    assert article.paragraphs[0] == LEAD
+
+
+def test_two_cities_before_a_dash_stay_text() -> None:
+    lead = "Hanoi, Seoul – the two capitals will share a bakery festival next spring, organisers said."
+    article = cleaned(HEADLINE, lead, MIDDLE, CLOSING)
+    assert article.dateline is None
+    assert article.paragraphs[0] == lead
+
+
+# The next story on a category or tag page
+
+
+def test_a_headline_and_a_datelined_lead_under_the_article_are_the_next_story() -> None:
+    article = cleaned(
+        HEADLINE, f"DA LAT, VIETNAM — {LEAD}", MIDDLE, CLOSING,
+        "Incheon airport to add night flights to Phu Quoc",
+        "incheon, south korea — Incheon International Airport will add four night flights a week "
+        "to the Vietnamese island of Phu Quoc from March, its operator said.",
+        "The flights will be run by two low-cost carriers.",
+    )
+    assert article.paragraphs == (LEAD, MIDDLE, CLOSING)
+
+
+def test_the_text_under_a_subheading_stays() -> None:
+    subheading = "Cooks from three provinces"
+    article = cleaned(HEADLINE, f"DA LAT, VIETNAM — {LEAD}", MIDDLE, subheading, CLOSING)
+    assert article.paragraphs[-1] == CLOSING
+
+
+# Closing credits and furniture
+
+
+def test_a_note_on_where_the_reports_material_came_from_leaves() -> None:
+    for note in (
+        "Some information for this report came from AFP.",
+        "Material for this story came from Yonhap and local media.",
+        "Kim Min-ji in Seoul contributed to this report.",
+    ):
+        article = cleaned(HEADLINE, LEAD, MIDDLE, CLOSING, note)
+        assert article.paragraphs == (LEAD, MIDDLE, CLOSING), note
+
+
+def test_a_sentence_about_a_report_stays() -> None:
+    sentence = "The information in this report came from a survey of 300 bakeries, the chain said."
+    article = cleaned(HEADLINE, LEAD, MIDDLE, sentence)
+    assert article.paragraphs[-1] == sentence
+
+
+def test_a_bracketed_copyright_notice_and_a_blog_like_button_leave() -> None:
+    article = cleaned(HEADLINE, LEAD, MIDDLE, CLOSING, "[Copyright Hanbit Press Service]", "Like this:", "Like Loading...")
+    assert article.paragraphs == (LEAD, MIDDLE, CLOSING)
+    assert article.byline is None
+
+
+# Bylines
+
+
+def test_a_hangul_byline_gives_way_to_the_english_byline_under_the_text() -> None:
+    article = cleaned(HEADLINE, "김하늘 2026. 3. 4. 09:15", LEAD, MIDDLE, CLOSING, "BY KIM HA-NEUL [kim.haneul@example.kr]")
+    assert article.byline == "Kim Ha-neul"
+    assert article.published_at.isoformat() == "2026-03-04T09:15:00+09:00"
+
+
+def test_a_latin_byline_is_not_replaced_by_a_closing_one() -> None:
+    article = cleaned(HEADLINE, "By Tran Minh Duc", LEAD, MIDDLE, CLOSING, "BY KIM HA-NEUL [kim.haneul@example.kr]")
+    assert article.byline == "Tran Minh Duc"

@@ -104,3 +104,27 @@ def test_a_hangul_byline_gives_way_to_the_english_byline_under_the_text() -> Non
 def test_a_latin_byline_is_not_replaced_by_a_closing_one() -> None:
     article = cleaned(HEADLINE, "By Tran Minh Duc", LEAD, MIDDLE, CLOSING, "BY KIM HA-NEUL [kim.haneul@example.kr]")
     assert article.byline == "Tran Minh Duc"
+
+
+# Page furniture printed as text
+
+
+def test_a_masthead_whose_words_ran_together_is_no_headline() -> None:
+    article = cleaned(" date 2026-03-04 KoreaTimes", f"DA LAT, VIETNAM — {LEAD}", MIDDLE, CLOSING)
+    assert article.title is None
+    assert article.paragraphs[0] == LEAD
+
+
+def test_an_icon_name_and_a_lists_screen_reader_counts_leave() -> None:
+    article = cleaned(HEADLINE, "arrow_forward", LEAD, MIDDLE, "list of 4 items end of list", CLOSING)
+    assert article.paragraphs == (LEAD, MIDDLE, CLOSING)
+
+
+def test_a_recommended_stories_heading_left_without_its_list_leaves() -> None:
+    article = cleaned(HEADLINE, LEAD, "Recommended Stories", "list of 2 items", MIDDLE, CLOSING)
+    assert article.paragraphs == (LEAD, MIDDLE, CLOSING)
+
+
+def test_an_audio_players_label_glued_to_its_length_leaves() -> None:
+    article = cleaned(HEADLINE, "Listen to this article3 mins", LEAD, MIDDLE, CLOSING)
+    assert article.paragraphs == (LEAD, MIDDLE, CLOSING)

@@ -73,6 +73,8 @@ MASTHEADS = (
     "Vietnam Investment Review", "Vietnam Time", "Vietnam Times", "The Saigon Times",
     "Saigon Times", "VnEconomy", "Nhan Dan Online", "People's Army Newspaper", "VietNamNet Bridge",
     "Korea.net", "The Korea Post", "Aju Press", "AJP", "Dong-A Ilbo", "KBS World",
+    # Nippon.com's news service, which carries Jiji Press and Kyodo stories.
+    "News from Japan",
 )
 
 # Outlets that print their date lines in Korean time (KST): a printed date without an offset in
@@ -106,7 +108,7 @@ RELATED_HEADINGS = (
     "See more", "See also", "Related news", "Related articles", "Related stories", "Related",
     "Other news", "Read more", "More news", "More stories", "Latest news", "Most read",
     "Tin liên quan", "Tags", "Keywords", "Topics", "Most Popular", "Most viewed", "Editor's Picks",
-    "You may also like", "Recommended", "Related News", "Other articles", "Latest",
+    "You may also like", "Recommended", "Recommended Stories", "Recommended for you", "Related News", "Other articles", "Latest",
     "Tin khác", "Xem thêm", "Feedback", "Others", "News Most Viewed", "Latest comments",
     "Add comments", "Trending", "Reader Comments", "Older articles", "Newer articles",
     "Bài đọc nhiều nhất",

@@ -128,3 +128,43 @@ def test_a_recommended_stories_heading_left_without_its_list_leaves() -> None:
 def test_an_audio_players_label_glued_to_its_length_leaves() -> None:
     article = cleaned(HEADLINE, "Listen to this article3 mins", LEAD, MIDDLE, CLOSING)
     assert article.paragraphs == (LEAD, MIDDLE, CLOSING)
+
+
+# A portal's headline, tag and captions
+
+
+def test_a_bracketed_date_after_the_headline_is_the_date_not_the_headline() -> None:
+    article = cleaned(f"{HEADLINE} (09:30 05/03/2026)", LEAD, MIDDLE, CLOSING)
+    assert article.title == HEADLINE
+    assert article.published_at.isoformat() == "2026-03-05T09:30:00+07:00"
+
+
+def test_a_bracketed_note_after_the_headline_stays_in_it() -> None:
+    title = "Korean bakery chain opens training kitchen in Da Lat (video)"
+    article = cleaned(title, LEAD, MIDDLE, CLOSING)
+    assert article.title == title
+
+
+def test_the_hanoi_portals_tag_is_the_source_not_a_place() -> None:
+    article = cleaned(HEADLINE, f"HNP – {LEAD}", MIDDLE, CLOSING)
+    assert article.source == "HNP"
+    assert article.dateline is None
+    assert article.paragraphs[0] == LEAD
+
+
+def test_a_caption_placing_people_with_a_lower_case_marker_leaves() -> None:
+    caption = "Director of the Lam Dong Department of Industry Tran Van Hai (l) and the chain's founder Oh Ji-eun."
+    article = cleaned(HEADLINE, LEAD, caption, MIDDLE, CLOSING)
+    assert article.paragraphs == (LEAD, MIDDLE, CLOSING)
+
+
+def test_a_wide_shots_caption_naming_only_the_event_leaves() -> None:
+    for caption in ("Overview of the opening ceremony.", "A view of the signing"):
+        article = cleaned(HEADLINE, LEAD, caption, MIDDLE, CLOSING)
+        assert article.paragraphs == (LEAD, MIDDLE, CLOSING), caption
+
+
+def test_an_overview_sentence_stays() -> None:
+    sentence = "An overview of the meeting was sent to every bakery in the province, the chain said."
+    article = cleaned(HEADLINE, LEAD, sentence, CLOSING)
+    assert sentence in article.paragraphs

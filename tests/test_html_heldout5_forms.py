@@ -47,3 +47,42 @@ def test_a_name_ending_in_a_weekdays_short_name_keeps_it() -> None:
     meta = '<div class="article-author"><span>By </span><a href="/author/nguyen-minh-thu">Nguyen Minh Thu</a></div>'
     article = clean_document(page(meta), "c.html")
     assert article.byline == "Nguyen Minh Thu"
+
+
+def test_a_date_above_the_headline_on_a_template_another_outlet_shares_is_read() -> None:
+    # The class names are those a known outlet's template uses too; the page is not that outlet's.
+    paragraphs = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    html = (
+        f"<!DOCTYPE html><html><head><title>{HEADLINE}</title></head><body><div class=\"detail\">"
+        f"<div class=\"date-time\">3/17/2026 9:05:44 AM</div><h1 class=\"detail-title\">{HEADLINE}</h1>"
+        f"<div class=\"detail-content\">{paragraphs}</div></div></body></html>"
+    )
+    article = clean_document(html, "fair.html")
+    assert article.published_at.isoformat() == "2026-03-17T09:05:44+07:00"
+    assert article.paragraphs == PARAGRAPHS
+
+
+def test_captions_in_an_image_tables_cell_centred_italics_and_a_pic_label_leave() -> None:
+    paragraphs = [f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS]
+    body = (
+        paragraphs[0]
+        + '<table class="image"><tr><td><img src="a.jpg"></td></tr><tr><td class="image_desc">Stands at the fair. |</td></tr></table>'
+        + paragraphs[1]
+        + '<p style="text-align: center;"><em>A buyer from Daegu tastes a robusta blend at the fair.</em></p>'
+        + '<p><em>Pic: Roasters from Dak Lak line up their samples.</em></p>'
+        + paragraphs[2]
+    )
+    html = f"<!DOCTYPE html><html><head><title>{HEADLINE}</title></head><body><main><h1>{HEADLINE}</h1>{body}</main></body></html>"
+    article = clean_document(html, "fair.html")
+    assert article.paragraphs == PARAGRAPHS
+
+
+def test_an_italic_paragraph_of_the_text_stays() -> None:
+    quote = "We will keep buying Vietnamese beans as long as the quality holds, one buyer wrote in the guest book."
+    paragraphs = [f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS]
+    html = (
+        f"<!DOCTYPE html><html><head><title>{HEADLINE}</title></head><body><main><h1>{HEADLINE}</h1>"
+        f"{paragraphs[0]}{paragraphs[1]}<p><em>{quote}</em></p>{paragraphs[2]}</main></body></html>"
+    )
+    article = clean_document(html, "fair.html")
+    assert quote in article.paragraphs

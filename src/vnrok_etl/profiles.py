@@ -44,6 +44,8 @@ AGENCY_TAGS = (
     # Vietnam Customs News ("VCN- The General Department ..."), Bnews (VNA's business service),
     # the People's Police paper (CAND), Law newspaper of HCM City (PLO).
     "VCN", "BNEWS", "CAND", "PLO",
+    # The Hanoi city portal's news ("HNP - Hanoi wants to ...").
+    "HNP",
 )
 
 # An agency's full name in a "Source: ..." sign-off or a "By ..." line -> its code.

@@ -50,6 +50,8 @@ PAGE_TAGS = frozenset({"html", "body", "main", "article"})
 COMMON_CAPTION_SELECTORS = (
     "figcaption", ".caption", ".image-caption", ".img-caption", ".PhotoCMS_Caption",
     ".fig-caption",
+    # An image table's description cell ("<td class=\"image_desc\">Overview of the congress. |</td>").
+    ".image_desc", ".image-desc", ".img_desc", ".img-desc",
 )
 
 # Elements that never hold article text, even inside the article container.

@@ -113,11 +113,8 @@ def _clean_html(page: HtmlPage, uri: str = "") -> Article:
             draft.byline = together.group("who")
             if draft.found_date is None:
                 draft.found_date = parse_date(together.group("date"), "byline")
-    if page.byline in AGENCY_SET:
-        # "Kyodo" in the author list: the agency is the source, never a writer (as below).
-        draft.byline_source = draft.byline_source or page.byline
-        if draft.byline == page.byline:
-            draft.byline = None
+    if draft.byline_source is None and page.byline in AGENCY_SET:
+        draft.byline_source = page.byline
     elif page.byline is not None and fold_key(page.byline) in AGENCY_NAMES:
         # "The Associated Press" as the byline element: the agency, which is the source, not a writer.
         draft.byline_source = draft.byline_source or AGENCY_NAMES[fold_key(page.byline)]

@@ -136,6 +136,9 @@ CHROME_LINES = (
     "Back", "Change size", "Leave a comment", "Leave a reply",
     # A blog's like button under the text ("Like this:" then "Like Loading..." while it loads).
     "Like this", "Like Loading...", "Loading...",
+    # A site's switch between its desktop and mobile pages ("View Web View Mobile").
+    "View Web", "View Mobile", "View Desktop", "Web version", "Mobile version", "Desktop version",
+    "Full version", "Switch to desktop", "Switch to mobile",
 )
 
 # Lines of page furniture recognised by how they begin (the rest varies): social footers,

@@ -115,7 +115,9 @@ def choose_title(header: HeaderScan, draft: Draft) -> None:
     if not candidates:
         return
     longer = [index for index, line in enumerate(candidates) if len(line.split()) > MAX_LABEL_WORDS]
-    headlines = [index for index in longer if not _is_topic_strip(candidates[index])]
+    headlines = [
+        index for index in longer if not _is_topic_strip(candidates[index]) and not _is_ticker(candidates[index])
+    ]
     chosen = (headlines or longer or [0])[0]
     for index, line in enumerate(candidates):
         if index == chosen:
@@ -133,6 +135,20 @@ def choose_title(header: HeaderScan, draft: Draft) -> None:
             draft.drop("byline", line)
         else:
             draft.drop("section_label" if index < chosen else "subheadline", line)
+
+
+# "Hot News Recruitment: Analyst | Brokerage-HCM|2|11/18/2026": a ticker's items joined by pipes,
+# each with its fields and date; a headline holds neither a numeric date nor a run of pipes.
+NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+MIN_TICKER_PIPES = 3
+
+
+def _is_ticker(line: str) -> bool:
+    """A news or jobs ticker's strip above the headline: several pipes, or a pipe and a numeric
+    date (NUMERIC_DATE); a headline says what happened in words."""
+    if "|" not in line:
+        return False
+    return line.count("|") >= MIN_TICKER_PIPES or NUMERIC_DATE.search(line) is not None
 
 
 def _is_topic_strip(line: str) -> bool:

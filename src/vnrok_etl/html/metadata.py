@@ -241,10 +241,45 @@ def title_of(index: PageIndex, compiled: CompiledProfile, metas: dict[str, str],
     headline = next((item.get("headline") for item in articles if isinstance(item.get("headline"), str)), None)
     if headline and (text := clean_text(headline)):
         return text
+    title = next(iter(index.tags("title")), None)
+    if title is not None and (text := _heading_named_by_title(index, element_text(title))):
+        return text
     if text := take_first(index, ARTICLE_HEADINGS):
         return text
-    title = next(iter(index.tags("title")), None)
     return _strip_site_name(element_text(title) if title is not None else None, profile, metas, True)
+
+
+# Headings a page's <title> may name; at most this many are read.
+TITLE_HEADING_TAGS = ("h1", "h2", "h3")
+MAX_TITLE_HEADINGS = 40
+# What may follow the headline in a <title>: a separator, then the site's name.
+TITLE_TAIL_SEPARATORS = "|-–—:·»"
+
+
+def _heading_named_by_title(index: PageIndex, page_title: str | None) -> str | None:
+    """The heading whose text opens the page's <title> ("<headline> - <site name>"): the page
+    names itself after its article, so that heading is the headline, wherever it stands (a
+    portal's asset in an <h3> under a portlet's "Link" <h1>). Removed like any taken headline.
+    A heading that is the whole <title> counts too; one that only opens it without a separator
+    after it ("Korea" of "Korea, Vietnam ...") does not."""
+    if not page_title:
+        return None
+    folded_title = fold(page_title)
+    for position, heading in enumerate(index.tags(*TITLE_HEADING_TAGS)):
+        if position >= MAX_TITLE_HEADINGS:
+            break
+        text = element_text(heading)
+        if not text or len(text.split()) < 3:
+            continue
+        folded = fold(text)
+        if not folded_title.startswith(folded):
+            continue
+        rest = folded_title[len(folded):].lstrip()
+        if rest and rest[:1] not in TITLE_TAIL_SEPARATORS:
+            continue
+        remove(heading)
+        return text
+    return None
 
 
 def byline_of(index: PageIndex, compiled: CompiledProfile, metas: dict[str, str], articles: list[dict]) -> str | None:

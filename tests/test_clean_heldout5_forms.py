@@ -168,3 +168,19 @@ def test_an_overview_sentence_stays() -> None:
     sentence = "An overview of the meeting was sent to every bakery in the province, the chain said."
     article = cleaned(HEADLINE, LEAD, sentence, CLOSING)
     assert sentence in article.paragraphs
+
+
+def test_a_view_switch_and_a_tickers_strip_above_the_headline_are_no_headline() -> None:
+    article = cleaned(
+        "View Desktop | View Mobile",
+        "Latest Jobs Hiring: Credit Officer | Lender-HN|1|03/02/2026-HN|1|03/02/2026",
+        HEADLINE, LEAD, MIDDLE, CLOSING,
+    )
+    assert article.title == HEADLINE
+    assert article.paragraphs[0] == LEAD
+
+
+def test_a_headline_with_a_pipe_and_no_date_stays_the_headline() -> None:
+    title = "Da Lat | Korean bakery chain trains forty local pastry cooks"
+    article = cleaned(title, LEAD, MIDDLE, CLOSING)
+    assert article.title == title

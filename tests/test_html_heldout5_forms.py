@@ -87,3 +87,16 @@ def test_an_italic_paragraph_of_the_text_stays() -> None:
     )
     article = clean_document(html, "fair.html")
     assert quote in article.paragraphs
+
+
+def test_the_heading_the_pages_title_opens_with_is_the_headline() -> None:
+    paragraphs = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    html = (
+        f"<!DOCTYPE html><html><head><title>{HEADLINE} - Busan Office of Trade Promotion</title></head><body>"
+        '<div class="portlet"><h1 class="portlet-title">Links</h1><ul><li><a href="/a">Partners</a></li></ul></div>'
+        f'<div class="portlet"><h1 class="portlet-title">Trade News</h1><div class="asset"><h3>{HEADLINE}</h3>'
+        f'<div class="journal-content-article">{paragraphs}</div></div></div></body></html>'
+    )
+    article = clean_document(html, "fair.html")
+    assert article.title == HEADLINE
+    assert article.paragraphs == PARAGRAPHS

@@ -100,3 +100,14 @@ def test_the_heading_the_pages_title_opens_with_is_the_headline() -> None:
     article = clean_document(html, "fair.html")
     assert article.title == HEADLINE
     assert article.paragraphs == PARAGRAPHS
+
+
+def test_a_first_heading_that_reads_as_a_headline_is_kept_whatever_the_title() -> None:
+    paragraphs = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    html = (
+        "<!DOCTYPE html><html><head><title>Busan Trade Journal - Latest news</title></head><body>"
+        '<div class="top"><h2>Busan Trade Journal</h2></div>'
+        f"<article><h1>{HEADLINE}</h1>{paragraphs}</article></body></html>"
+    )
+    article = clean_document(html, "fair.html")
+    assert article.title == HEADLINE

@@ -242,7 +242,11 @@ def title_of(index: PageIndex, compiled: CompiledProfile, metas: dict[str, str],
     if headline and (text := clean_text(headline)):
         return text
     title = next(iter(index.tags("title")), None)
-    if title is not None and (text := _heading_named_by_title(index, element_text(title))):
+    first = _first_text(index, ARTICLE_HEADINGS)
+    if (
+        first is not None and title is not None and len(first.split()) <= MAX_LABEL_HEADING_WORDS
+        and (text := _heading_named_by_title(index, element_text(title)))
+    ):
         return text
     if text := take_first(index, ARTICLE_HEADINGS):
         return text
@@ -256,12 +260,26 @@ MAX_TITLE_HEADINGS = 40
 TITLE_TAIL_SEPARATORS = "|-–—:·»"
 
 
+# A first heading of at most this many words is a box's label ("Link", "Foreign News"), not a headline.
+MAX_LABEL_HEADING_WORDS = 3
+
+
+def _first_text(index: PageIndex, cascade: tuple[SelectorSet, ...]) -> str | None:
+    """The text `take_first` would take, left on the page."""
+    for selector in cascade:
+        for element in selector.select(index):
+            if has_text(element):
+                return element_text(element)
+    return None
+
+
 def _heading_named_by_title(index: PageIndex, page_title: str | None) -> str | None:
     """The heading whose text opens the page's <title> ("<headline> - <site name>"): the page
     names itself after its article, so that heading is the headline, wherever it stands (a
-    portal's asset in an <h3> under a portlet's "Link" <h1>). Removed like any taken headline.
-    A heading that is the whole <title> counts too; one that only opens it without a separator
-    after it ("Korea" of "Korea, Vietnam ...") does not."""
+    portal's asset in an <h3> under a portlet's "Link" <h1>). Read only when the first heading
+    is a box's label (MAX_LABEL_HEADING_WORDS): a page whose first heading reads as a headline
+    keeps it. Removed like any taken headline. A heading that is the whole <title> counts too;
+    one that only opens it without a separator after it ("Korea" of "Korea, Vietnam ...") does not."""
     if not page_title:
         return None
     folded_title = fold(page_title)

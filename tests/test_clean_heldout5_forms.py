@@ -116,8 +116,14 @@ def test_a_masthead_whose_words_ran_together_is_no_headline() -> None:
 
 
 def test_an_icon_name_and_a_lists_screen_reader_counts_leave() -> None:
-    article = cleaned(HEADLINE, "arrow_forward", LEAD, MIDDLE, "list of 4 items end of list", CLOSING)
+    article = cleaned(HEADLINE, "icon_mail24", LEAD, MIDDLE, "list of 4 items end of list", CLOSING)
     assert article.paragraphs == (LEAD, MIDDLE, CLOSING)
+
+
+def test_a_line_that_ends_a_wrapped_sentence_stays() -> None:
+    # Hard-wrapped text: "like this:" and an identifier are the ends of lines of prose, not chrome.
+    article = cleaned(HEADLINE, LEAD, "The chain's order form reads\nlike this:\nname, shop and quantity.", CLOSING)
+    assert "like this:" in article.paragraphs[1]
 
 
 def test_a_recommended_stories_heading_left_without_its_list_leaves() -> None:

@@ -134,8 +134,9 @@ CHROME_LINES = (
     "View this article in another language", "Related image(s)", "Print this article",
     "+ A", "- A", "A+", "A-", "A +", "A -", "Advertisement", "Learn more", "Live feed",
     "Back", "Change size", "Leave a comment", "Leave a reply",
-    # A blog's like button under the text ("Like this:" then "Like Loading..." while it loads).
-    "Like this", "Like Loading...", "Loading...",
+    # A blog's like button under the text ("Like this:" then "Like Loading..." while it loads);
+    # "Like this:" alone is left to the closing rules (a line of prose may end so when wrapped).
+    "Like Loading...", "Loading...",
     # A site's switch between its desktop and mobile pages ("View Web View Mobile").
     "View Web", "View Mobile", "View Desktop", "Web version", "Mobile version", "Desktop version",
     "Full version", "Switch to desktop", "Switch to mobile",

@@ -48,10 +48,10 @@ CHROME_STARTS_BY_FIRST = by_first_character(CHROME_STARTS)
 MASTHEAD_LENGTHS = frozenset(len(name) for name in MASTHEADS)
 
 
-# "share2", "arrow_forward", "ico-print_16": an icon's name printed as text (an icon font's
-# ligature or a sprite's label): one lower-case word run together with a digit or an underscore,
-# never a paragraph of an article.
-ICON_NAME = re.compile(r"^[a-z]+(?:[_-][a-z0-9]+)*\d*$")
+# "share2", "ico-print16", "icon_mail24": an icon's name printed as text (a sprite's or an icon
+# font's label): one lower-case word, maybe joined by "-" or "_", ending in digits, never a
+# paragraph of an article. ("server_log" without digits may be a line of code in a technical text.)
+ICON_NAME = re.compile(r"^[a-z]+(?:[_-][a-z]+)*\d+$")
 MAX_ICON_NAME_CHARS = 30
 # "list of 3 items", "list 1 of 3", "end of list": a link list's counts for screen readers,
 # printed as text when the list itself went with its box.
@@ -60,11 +60,10 @@ LIST_COUNTER = re.compile(r"^(?:(?:list of \d+ items?|list \d+ of \d+|end of lis
 
 def chrome_line(line: str) -> bool:
     """bool(CHROME.match(line)), for lines that open with a chrome word only; also an icon's
-    name (ICON_NAME, with a digit or an underscore) and a list's screen-reader counts (LIST_COUNTER)."""
+    name (ICON_NAME) and a list's screen-reader counts (LIST_COUNTER)."""
     if (
-        " " not in line and len(line) <= MAX_ICON_NAME_CHARS and line.isascii() and line.islower()
-        and (any(character.isdigit() for character in line) or "_" in line)
-        and ICON_NAME.match(line)
+        " " not in line and len(line) <= MAX_ICON_NAME_CHARS and line[-1:].isdigit() and line.isascii()
+        and line.islower() and ICON_NAME.match(line)
     ):
         return True
     if line[:4].lower() == "list" or line[:11].lower() == "end of list":

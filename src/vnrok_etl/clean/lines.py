@@ -50,7 +50,7 @@ MASTHEAD_LENGTHS = frozenset(len(name) for name in MASTHEADS)
 
 # "share2", "ico-print16", "icon_mail24": an icon's name printed as text (a sprite's or an icon
 # font's label): one lower-case word, maybe joined by "-" or "_", ending in digits, never a
-# paragraph of an article. ("server_log" without digits may be a line of code in a technical text.)
+# paragraph of an article. (An identifier without digits may be a line of code in a technical text.)
 ICON_NAME = re.compile(r"^[a-z]+(?:[_-][a-z]+)*\d+$")
 MAX_ICON_NAME_CHARS = 30
 # "list of 3 items", "list 1 of 3", "end of list": a link list's counts for screen readers,

@@ -30,7 +30,7 @@ from vnrok_etl.profiles import MASTHEADS
 # service's name in brackets ("SEOUL, Dec. 1 (Korea Bizwire) —", "TOKYO, May 3 (Kyodo News) --"):
 # a bracketed name of one to three capitalised words after a place and a day is a byline tag.
 # The region after the city may be printed in capitals or lower case too ("HANOI, VIETNAM —", a
-# copy's "hanoi, vietnam —"); `is_dateline` then wants a country (profiles.DATELINE_COUNTRIES).
+# copy's "hanoi, vietnam —"); a city not in capitals then needs a country after it (`is_dateline`).
 DATELINE = re.compile(
     rf"^(?P<place>[^\W\d_][^\W\d_'’.]*(?:[ '’.-]{{1,2}}[^\W\d_]+){{0,3}})"
     rf"(?:,\s*(?P<day>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)"

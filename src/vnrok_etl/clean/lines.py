@@ -61,14 +61,11 @@ LIST_COUNTER = re.compile(r"^(?:(?:list of \d+ items?|list \d+ of \d+|end of lis
 def chrome_line(line: str) -> bool:
     """bool(CHROME.match(line)), for lines that open with a chrome word only; also an icon's
     name (ICON_NAME) and a list's screen-reader counts (LIST_COUNTER)."""
-    if (
-        " " not in line and len(line) <= MAX_ICON_NAME_CHARS and line[-1:].isdigit() and line.isascii()
-        and line.islower() and ICON_NAME.match(line)
-    ):
+    # Speed: operators first (a space, the first character), method calls only for what passes.
+    if " " not in line and line[-1:].isdigit() and len(line) <= MAX_ICON_NAME_CHARS and ICON_NAME.match(line):
         return True
-    if line[:4].lower() == "list" or line[:11].lower() == "end of list":
-        if LIST_COUNTER.match(line):
-            return True
+    if line[:1] in "lLeE" and LIST_COUNTER.match(line):
+        return True
     opening = line[:CHROME_START_CHARS].lower()
     if not opening.startswith(CHROME_STARTS_BY_FIRST.get(opening[:1], ())):
         return False

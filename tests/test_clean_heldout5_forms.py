@@ -40,6 +40,13 @@ def test_a_province_and_country_in_title_case_before_an_en_dash_is_the_dateline(
     assert article.paragraphs[0] == LEAD
 
 
+def test_two_countries_before_a_dash_stay_text() -> None:
+    lead = "Vietnam, South Korea – Partners in pastry: the two countries' bakers met in Da Lat on Friday."
+    article = cleaned(HEADLINE, lead, MIDDLE, CLOSING)
+    assert article.dateline is None
+    assert article.paragraphs[0] == lead
+
+
 def test_two_cities_before_a_dash_stay_text() -> None:
     lead = "Hanoi, Seoul – the two capitals will share a bakery festival next spring, organisers said."
     article = cleaned(HEADLINE, lead, MIDDLE, CLOSING)

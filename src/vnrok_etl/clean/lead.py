@@ -255,7 +255,12 @@ def is_dateline(match: re.Match[str], rest: str) -> bool:
     if region and not place.isupper():  # "ANSAN, Gyeonggi —", never "Hanoi, Seoul –"
         # A country after the place makes it a dateline in any case ("Nghe An, Vietnam –", a
         # copy's lowercased "hanoi, vietnam —"): a sentence never opens "<Place>, <Country> —".
-        return region.casefold() in DATELINE_COUNTRY_KEYS and bool(match.group("gap"))
+        # Two countries ("Vietnam, Korea – two partners ...") are a sentence's subject, no place.
+        return (
+            region.casefold() in DATELINE_COUNTRY_KEYS
+            and place.casefold() not in DATELINE_COUNTRY_KEYS
+            and bool(match.group("gap"))
+        )
     if not match.group("gap"):  # "Seoul–Busan rail" is a compound, not a dateline
         return False
     if place.isupper() and len(place) >= 3:

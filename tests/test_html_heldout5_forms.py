@@ -111,3 +111,30 @@ def test_a_first_heading_that_reads_as_a_headline_is_kept_whatever_the_title() -
     )
     article = clean_document(html, "fair.html")
     assert article.title == HEADLINE
+
+
+# A page's source saved under a proxy's banner
+
+
+def _page_source() -> str:
+    paragraphs = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    return (
+        f'<!doctype html> <html lang="en"> <head> <meta charset="utf-8"> <title>{HEADLINE}</title></head>'
+        f"<body><h1>{HEADLINE}</h1>{paragraphs}</body></html>"
+    )
+
+
+def test_a_pages_source_under_a_proxys_banner_is_read_as_the_page() -> None:
+    text = f"MIRROR.EXAMPLE\nBusan Trade Journal - Trade news\n{_page_source()}"
+    article = clean_document(text, "saved.txt")
+    assert article.title == HEADLINE
+    assert article.paragraphs == PARAGRAPHS
+    assert article.removed[0].rule == "proxy_banner"
+
+
+def test_markup_named_in_a_sentence_leaves_a_text_plain() -> None:
+    sentence = "The fair's website, which opens with <html> like any page, lists every roaster by province."
+    text = "\n\n".join((HEADLINE, *PARAGRAPHS, sentence)) + "\n"
+    article = clean_document(text, "saved.txt")
+    assert article.title == HEADLINE
+    assert article.paragraphs[-1] == sentence

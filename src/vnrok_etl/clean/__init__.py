@@ -52,6 +52,11 @@ HTML_START = re.compile(
 )
 
 HTML_URI = re.compile(r"\.html?(?:[?#].*)?\Z", re.IGNORECASE)
+# A proxy's or mirror's saved page: its own name and the page's title on a line or two, then the
+# page's source from "<!doctype html>" or "<html" at a line's start. The document is that page;
+# the lines above it are the proxy's banner. Looked for within the first MAX_BANNER_CHARS only.
+EMBEDDED_PAGE_START = re.compile(r"^[ \t]*(?:<!doctype\s+html|<html\b)", re.IGNORECASE | re.MULTILINE)
+MAX_BANNER_CHARS = 400
 
 QUESTION_END = re.compile(r"\?['\"”’)\]]*$")
 
@@ -70,6 +75,9 @@ def clean_document(text: str, uri: str) -> Article:
     try:
         if _looks_like_html(text, uri):
             return _clean_html(extract_html(text, uri), uri)
+        start = _embedded_page_start(text)
+        if start is not None:
+            return _clean_html(extract_html(text[start:], uri), uri, banner=text[:start].strip())
         return _clean_plain(text, uri)
     except CleanError:
         raise
@@ -79,6 +87,15 @@ def clean_document(text: str, uri: str) -> Article:
 
 def _looks_like_html(text: str, uri: str) -> bool:
     return bool(HTML_URI.search(uri) or HTML_START.match(text))
+
+
+def _embedded_page_start(text: str) -> int | None:
+    """Where a page's source starts under a proxy's banner (EMBEDDED_PAGE_START), or None."""
+    opening = text[: MAX_BANNER_CHARS + 20]
+    if "<" not in opening:  # Speed: most texts have no markup at all up there
+        return None
+    match = EMBEDDED_PAGE_START.search(opening)
+    return match.start() if match is not None else None
 
 
 def _clean_plain(text: str, uri: str = "") -> Article:
@@ -92,8 +109,10 @@ def _clean_plain(text: str, uri: str = "") -> Article:
     return _finish(blocks, draft, plain=True)
 
 
-def _clean_html(page: HtmlPage, uri: str = "") -> Article:
+def _clean_html(page: HtmlPage, uri: str = "", banner: str = "") -> Article:
     draft = Draft()
+    if banner:
+        draft.drop("proxy_banner", banner)
     for caption in page.captions:
         draft.add_caption(caption)
     draft.removed.extend(page.removed)

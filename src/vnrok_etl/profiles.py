@@ -44,6 +44,8 @@ AGENCY_TAGS = (
     # Vietnam Customs News ("VCN- The General Department ..."), Bnews (VNA's business service),
     # the People's Police paper (CAND), Law newspaper of HCM City (PLO).
     "VCN", "BNEWS", "CAND", "PLO",
+    # The Hanoi city portal's news ("HNP - Hanoi wants to ...").
+    "HNP",
 )
 
 # An agency's full name in a "Source: ..." sign-off or a "By ..." line -> its code.
@@ -73,6 +75,8 @@ MASTHEADS = (
     "Vietnam Investment Review", "Vietnam Time", "Vietnam Times", "The Saigon Times",
     "Saigon Times", "VnEconomy", "Nhan Dan Online", "People's Army Newspaper", "VietNamNet Bridge",
     "Korea.net", "The Korea Post", "Aju Press", "AJP", "Dong-A Ilbo", "KBS World",
+    # Nippon.com's news service, which carries Jiji Press and Kyodo stories.
+    "News from Japan",
 )
 
 # Outlets that print their date lines in Korean time (KST): a printed date without an offset in
@@ -106,7 +110,7 @@ RELATED_HEADINGS = (
     "See more", "See also", "Related news", "Related articles", "Related stories", "Related",
     "Other news", "Read more", "More news", "More stories", "Latest news", "Most read",
     "Tin liên quan", "Tags", "Keywords", "Topics", "Most Popular", "Most viewed", "Editor's Picks",
-    "You may also like", "Recommended", "Related News", "Other articles", "Latest",
+    "You may also like", "Recommended", "Recommended Stories", "Recommended for you", "Related News", "Other articles", "Latest",
     "Tin khác", "Xem thêm", "Feedback", "Others", "News Most Viewed", "Latest comments",
     "Add comments", "Trending", "Reader Comments", "Older articles", "Newer articles",
     "Bài đọc nhiều nhất",
@@ -130,6 +134,12 @@ CHROME_LINES = (
     "View this article in another language", "Related image(s)", "Print this article",
     "+ A", "- A", "A+", "A-", "A +", "A -", "Advertisement", "Learn more", "Live feed",
     "Back", "Change size", "Leave a comment", "Leave a reply",
+    # A blog's like button under the text ("Like this:" then "Like Loading..." while it loads);
+    # "Like this:" alone is left to the closing rules (a line of prose may end so when wrapped).
+    "Like Loading...", "Loading...",
+    # A site's switch between its desktop and mobile pages ("View Web View Mobile").
+    "View Web", "View Mobile", "View Desktop", "Web version", "Mobile version", "Desktop version",
+    "Full version", "Switch to desktop", "Switch to mobile",
 )
 
 # Lines of page furniture recognised by how they begin (the rest varies): social footers,
@@ -147,7 +157,9 @@ FURNITURE_PREFIXES = (
     "Sign up for our newsletter", "Click here to", "Source link", "Readers are invited",
     "Please read the full article", "Excerpts from the interview follow",
     "The following are excerpts from", "Copyright ⓒ", "Copyright©", "ⓒ ", "* This article",
-    "© ", "[ⓒ", "[©", "(ⓒ", "(©",
+    "© ", "[ⓒ", "[©", "(ⓒ", "(©", "[Copyright ", "(Copyright ",
+    # An article's audio player: "Listen to this article" and its length ("Listen to this article5 mins").
+    "Listen to this article",
     "Translated by ", "0 comments", "Comments:", "Leave a comment", "Leave a Reply",
     "Get more with myNEWS", "A personalised news feed", "Translation by ",
     "This article is more than",
@@ -178,4 +190,14 @@ KNOWN_PLACES = (
     "Nghệ An", "Nghe An", "Thanh Hóa", "Thanh Hoa", "Bình Dương", "Binh Duong", "Đồng Nai",
     "Dong Nai", "Hải Dương", "Hai Duong", "Quảng Nam", "Quang Nam", "Phú Quốc", "Phu Quoc",
     "HCMC", "Ansan", "Pyeongtaek", "Cheongju", "Jeju",
+)
+
+# Countries (and the like) a dateline prints after its city ("HANOI, VIETNAM —", "Nghe An,
+# Vietnam –", a copy's lowercased "seoul, south korea —"): after a comma, one of these makes the
+# place before it a dateline in any case, where "Hanoi, Seoul –" (two cities) stays text.
+DATELINE_COUNTRIES = (
+    "Vietnam", "Viet Nam", "South Korea", "Korea", "North Korea", "Japan", "China", "Taiwan",
+    "Hong Kong", "Thailand", "Cambodia", "Laos", "Myanmar", "Malaysia", "Singapore", "Indonesia",
+    "Philippines", "India", "Australia", "Russia", "France", "Germany", "Britain", "England",
+    "United States", "U.S.", "US", "Canada", "Mongolia", "Bangladesh", "Uzbekistan", "Kazakhstan",
 )

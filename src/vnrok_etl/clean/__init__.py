@@ -30,7 +30,7 @@ from vnrok_etl.clean.bylines import BYLINE_THEN_DATE, interviewer, is_name, take
 from vnrok_etl.clean.captions import split_wrapped_credits, take_titled_name_captions
 from vnrok_etl.clean.header import take_front_matter
 from vnrok_etl.clean.header_furniture import is_caps_label
-from vnrok_etl.clean.lead import take_dateline
+from vnrok_etl.clean.lead import cut_next_story, take_dateline
 from vnrok_etl.clean.datelines import DATE_LINE, is_date_line, is_date_words
 from vnrok_etl.clean.inline import repair_paragraphs
 from vnrok_etl.clean.lines import BULLET, MASTHEAD, drop_caption_copies, lines_to_paragraphs
@@ -52,6 +52,11 @@ HTML_START = re.compile(
 )
 
 HTML_URI = re.compile(r"\.html?(?:[?#].*)?\Z", re.IGNORECASE)
+# A proxy's or mirror's saved page: its own name and the page's title on a line or two, then the
+# page's source from "<!doctype html>" or "<html" at a line's start. The document is that page;
+# the lines above it are the proxy's banner. Looked for within the first MAX_BANNER_CHARS only.
+EMBEDDED_PAGE_START = re.compile(r"^[ \t]*(?:<!doctype\s+html|<html\b)", re.IGNORECASE | re.MULTILINE)
+MAX_BANNER_CHARS = 400
 
 QUESTION_END = re.compile(r"\?['\"”’)\]]*$")
 
@@ -70,6 +75,9 @@ def clean_document(text: str, uri: str) -> Article:
     try:
         if _looks_like_html(text, uri):
             return _clean_html(extract_html(text, uri), uri)
+        start = _embedded_page_start(text)
+        if start is not None:
+            return _clean_html(extract_html(text[start:], uri), uri, banner=text[:start].strip())
         return _clean_plain(text, uri)
     except CleanError:
         raise
@@ -79,6 +87,15 @@ def clean_document(text: str, uri: str) -> Article:
 
 def _looks_like_html(text: str, uri: str) -> bool:
     return bool(HTML_URI.search(uri) or HTML_START.match(text))
+
+
+def _embedded_page_start(text: str) -> int | None:
+    """Where a page's source starts under a proxy's banner (EMBEDDED_PAGE_START), or None."""
+    opening = text[: MAX_BANNER_CHARS + 20]
+    if "<" not in opening:  # Speed: most texts have no markup at all up there
+        return None
+    match = EMBEDDED_PAGE_START.search(opening)
+    return match.start() if match is not None else None
 
 
 def _clean_plain(text: str, uri: str = "") -> Article:
@@ -92,8 +109,10 @@ def _clean_plain(text: str, uri: str = "") -> Article:
     return _finish(blocks, draft, plain=True)
 
 
-def _clean_html(page: HtmlPage, uri: str = "") -> Article:
+def _clean_html(page: HtmlPage, uri: str = "", banner: str = "") -> Article:
     draft = Draft()
+    if banner:
+        draft.drop("proxy_banner", banner)
     for caption in page.captions:
         draft.add_caption(caption)
     draft.removed.extend(page.removed)
@@ -107,7 +126,9 @@ def _clean_html(page: HtmlPage, uri: str = "") -> Article:
     draft.byline = draft.byline or page.byline
     if draft.byline is not None:
         together = BYLINE_THEN_DATE.match(draft.byline)
-        if together and is_date_words(together.group("date")):  # "Hoang Phong October 2, 2024 | ..."
+        # "Hoang Phong October 2, 2024 | ...": a date printed after the name has a number; a
+        # weekday's or month's word alone is the name's last word ("Hoang Anh Thu", "Le Van Mai").
+        if together and _has_digit(together.group("date")) and is_date_words(together.group("date")):
             draft.byline = together.group("who")
             if draft.found_date is None:
                 draft.found_date = parse_date(together.group("date"), "byline")
@@ -119,6 +140,10 @@ def _clean_html(page: HtmlPage, uri: str = "") -> Article:
         if draft.byline == page.byline:
             draft.byline = None
     return _finish(blocks, draft, page=page)
+
+
+def _has_digit(text: str) -> bool:
+    return any(character.isdigit() for character in text)
 
 
 def _lines_of(paragraph: str) -> list[str]:
@@ -138,6 +163,7 @@ def _finish(blocks: list[list[str]], draft: Draft, plain: bool = False, page: Ht
     paragraphs = take_titled_name_captions(paragraphs, draft)
     paragraphs = _take_closing(paragraphs, draft, html=page is not None)
     paragraphs = take_dateline(paragraphs, draft)
+    paragraphs = cut_next_story(paragraphs, draft)
     draft.found_date = dateline_date(agree_with_dateline(draft.found_date, draft.dateline_day), draft.dateline_day)
     # A page's blocks say which paragraphs are list items, rows or headings (repeats.py).
     paragraphs = drop_repeats(paragraphs, draft, page.blocks if page is not None else None)

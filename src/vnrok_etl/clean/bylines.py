@@ -209,10 +209,19 @@ def take_byline(line: str, draft: Draft) -> bool:
         draft.header_source = draft.header_source or AGENCY_NAMES.get(fold_key(who))
     elif AGENCY_TAG_LINE.match(who) or STANDALONE_AGENCY.match(who):
         draft.header_source = draft.header_source or who
-    elif draft.byline is None:
+    elif draft.byline is None or _is_hangul_only(draft.byline):
         draft.byline = name_case(who)
     draft.drop("byline", line)
     return True
+
+
+def _is_hangul_only(name: str) -> bool:
+    """A byline printed in Hangul alone ("박서연" above a Korean portal's copy of an English story):
+    it gives way to the English byline the text prints ("BY PARK SEO-YEON [...]"), the same
+    writer as the English edition spells the name; a byline in Latin letters is never replaced."""
+    return name[:1] >= HANGUL_FIRST and all(
+        character.isspace() or HANGUL_FIRST <= character <= "\ud7a3" for character in name
+    )
 
 
 def name_case(name: str) -> str:

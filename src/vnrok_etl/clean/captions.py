@@ -148,7 +148,11 @@ BRACKET_CREDIT = re.compile(
 # illustration", "Illustrative image", "File photo"; and a photographer's credit "Photos = X".
 STOCK_CAPTION = re.compile(
     r"^(?:illustration\s+photo|illustrative\s+(?:photo|image)|photo\s+for\s+illustration|file\s+photo"
-    r"|photos?\s*=\s*.{2,40})\.?$",
+    r"|photos?\s*=\s*.{2,40}"
+    # "Overview of the meeting.", "A view of the ceremony": a wide shot's caption names only the event.
+    r"|(?:an?\s+)?(?:overview|general\s+view|view|panorama|scene)\s+(?:of|at)\s+the\s+(?:[\w'’-]+\s+){0,3}"
+    r"(?:meeting|conference|congress|ceremony|event|forum|seminar|workshop|talks|session|reception|signing"
+    r"|exhibition|festival|dialogue|summit|launch|opening|gala|fair|programme|program))\.?$",
     re.IGNORECASE,
 )
 # An image file's name with spaces in it ("dong nai 2.jpg"): a short line ending in an extension.
@@ -181,7 +185,7 @@ def split_glued_caption(line: str) -> tuple[str, str] | None:
 
 # Who stands where in the photo: "(R)", "(left)", "(second from left)": only captions say it.
 POSITION_MARKER = re.compile(
-    r"\((?:L|R|C|left|right|cent(?:re|er)|front|middle|(?:first|second|third|fourth)\s+from\s+(?:left|right)"
+    r"\((?:L|R|C|l|r|left|right|cent(?:re|er)|front|middle|(?:first|second|third|fourth)\s+from\s+(?:left|right)"
     r"|from\s+left|from\s+right|L-R|R-L)\)"
 )
 MAX_POSITION_CAPTION_WORDS = 45

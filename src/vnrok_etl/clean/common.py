@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from vnrok_etl.dates import FoundDate
-from vnrok_etl.profiles import AGENCY_CODES, AGENCY_TAGS, KNOWN_PLACES
+from vnrok_etl.profiles import AGENCY_CODES, AGENCY_TAGS, DATELINE_COUNTRIES, KNOWN_PLACES
 from vnrok_etl.records import RemovedSpan
 
 
@@ -32,6 +32,7 @@ AGENCY_TAG = re.compile(
 )
 
 KNOWN_PLACE_SPELLING = {place.casefold(): place for place in KNOWN_PLACES}
+DATELINE_COUNTRY_KEYS = frozenset(country.casefold() for country in DATELINE_COUNTRIES)
 
 WHITESPACE = re.compile(r"\s+")
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"

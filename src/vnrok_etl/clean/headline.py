@@ -21,10 +21,11 @@ from typing import TYPE_CHECKING
 
 from vnrok_etl.clean.bylines import NAME_LINE
 from vnrok_etl.clean.common import Draft, ends_terminal, replace_first_line
-from vnrok_etl.clean.datelines import is_date_line
+from vnrok_etl.clean.datelines import is_date_line, is_date_words
 from vnrok_etl.clean.header_furniture import MAX_LABEL_WORDS, MIN_LEAD_WORDS, is_label
 from vnrok_etl.clean.lead import dateline_match, is_dateline
 from vnrok_etl.clean.lines import TIME_STAMP_LINE
+from vnrok_etl.dates import parse_date
 
 if TYPE_CHECKING:
     from vnrok_etl.clean.header import HeaderScan
@@ -89,18 +90,39 @@ def _opens_with_dateline(line: str) -> bool:
     return match is not None and is_dateline(match, line[match.end():])
 
 
+# "Hanoi, Gyeonggi to share know-how (14:05 04/12/2026)": a portal prints the publication time in
+# brackets after the headline, on its line; the bracket is the date, not the headline's.
+BRACKETED_DATE_TAIL = re.compile(r"\s*\((?P<date>[^()]{6,40})\)$")
+
+
+def _take_bracketed_date(title: str, draft: Draft) -> str:
+    """The headline without a bracketed date closing it (BRACKETED_DATE_TAIL, only date words in
+    it); the date is the article's when no other was found."""
+    tail = BRACKETED_DATE_TAIL.search(title) if title.endswith(")") else None
+    if tail is None or not is_date_words(tail.group("date")):
+        return title
+    found = parse_date(tail.group("date"), "text", draft.zone.get() if draft.zone is not None else None)
+    if found is None:
+        return title
+    draft.found_date = draft.found_date or found
+    draft.drop("date_line", tail.group(0).strip())
+    return title[: tail.start()]
+
+
 def choose_title(header: HeaderScan, draft: Draft) -> None:
     """The headline is the first candidate longer than a label; the others are labels or decks."""
     candidates = header.candidates
     if not candidates:
         return
     longer = [index for index, line in enumerate(candidates) if len(line.split()) > MAX_LABEL_WORDS]
-    headlines = [index for index in longer if not _is_topic_strip(candidates[index])]
+    headlines = [
+        index for index in longer if not _is_topic_strip(candidates[index]) and not _is_ticker(candidates[index])
+    ]
     chosen = (headlines or longer or [0])[0]
     for index, line in enumerate(candidates):
         if index == chosen:
             tag = HEADLINE_TAG.match(line)
-            title = line[tag.end():].strip() if tag else line
+            title = _take_bracketed_date(line[tag.end():].strip() if tag else line, draft)
             if tag:
                 draft.drop("headline_tag", tag.group(0))
             if draft.title is None and title:
@@ -113,6 +135,20 @@ def choose_title(header: HeaderScan, draft: Draft) -> None:
             draft.drop("byline", line)
         else:
             draft.drop("section_label" if index < chosen else "subheadline", line)
+
+
+# "Hot News Recruitment: Analyst | Brokerage-HCM|2|11/18/2026": a ticker's items joined by pipes,
+# each with its fields and date; a headline holds neither a numeric date nor a run of pipes.
+NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+MIN_TICKER_PIPES = 3
+
+
+def _is_ticker(line: str) -> bool:
+    """A news or jobs ticker's strip above the headline: several pipes, or a pipe and a numeric
+    date (NUMERIC_DATE); a headline says what happened in words."""
+    if "|" not in line:
+        return False
+    return line.count("|") >= MIN_TICKER_PIPES or NUMERIC_DATE.search(line) is not None
 
 
 def _is_topic_strip(line: str) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from vnrok_etl.clean.bylines import BRACKET_BYLINE, GLUED_BYLINE, REPORTER_TITLE
-from vnrok_etl.clean.common import AGENCY, AGENCY_TAG, DOMAIN_SUFFIX, KNOWN_PLACE_SPELLING, Draft
+from vnrok_etl.clean.common import AGENCY, AGENCY_TAG, DATELINE_COUNTRY_KEYS, DOMAIN_SUFFIX, KNOWN_PLACE_SPELLING, Draft, ends_terminal
 from vnrok_etl.clean.datelines import MONTHS
 from vnrok_etl.profiles import MASTHEADS
 
@@ -29,10 +29,13 @@ from vnrok_etl.profiles import MASTHEADS
 # /PRNewswire/ --"), the service's name between slashes (release wires) and, after a day, any
 # service's name in brackets ("SEOUL, Dec. 1 (Korea Bizwire) —", "TOKYO, May 3 (Kyodo News) --"):
 # a bracketed name of one to three capitalised words after a place and a day is a byline tag.
+# The region after the city may be printed in capitals or lower case too ("HANOI, VIETNAM —", a
+# copy's "hanoi, vietnam —"); a city not in capitals then needs a country after it (`is_dateline`).
 DATELINE = re.compile(
     rf"^(?P<place>[^\W\d_][^\W\d_'’.]*(?:[ '’.-]{{1,2}}[^\W\d_]+){{0,3}})"
     rf"(?:,\s*(?P<day>[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)"
-    rf"|,\s*(?P<region>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:,\s*(?P<region_day>(?i:{MONTHS})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?))?)?"
+    rf"|,\s*(?P<region>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{{2,}}(?:\s[A-Z]{{2,}})?|[a-z]{{2,}}(?:\s[a-z]{{2,}})?)"
+    rf"(?:,\s*(?P<region_day>(?i:{MONTHS})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?))?)?"
     rf"(?:\s*\((?P<agency>{AGENCY}|[A-Z]{{2,6}})\)"
     rf"|\s*\((?P<service>[A-Z][\w.&'’-]+(?:\s[A-Z][\w.&'’-]+){{0,2}})\)"
     rf"|\s+/(?P<wire>[A-Z][\w.&'’-]+(?:\s[A-Z][\w.&'’-]+){{0,2}})/)?"
@@ -168,7 +171,7 @@ def _strip_dateline(paragraph: str, draft: Draft, lead: bool) -> str | None:
     if match is not None and is_dateline(match, paragraph[match.end():]):
         place = match.group("place")
         draft.dateline = KNOWN_PLACE_SPELLING.get(place.casefold()) or (
-            place.title() if place.isupper() else place
+            place.title() if place.isupper() or place.islower() else place
         )
         draft.dateline_source = (
             match.group("agency") or match.group("wire") or match.group("service") or draft.dateline_source
@@ -248,10 +251,49 @@ def is_dateline(match: re.Match[str], rest: str) -> bool:
         )
     if rest and not match.group("after"):  # "Seoul–Busan": only an agency's dash may touch text
         return False
-    if match.group("region") and not place.isupper():  # "ANSAN, Gyeonggi —", never "Hanoi, Seoul –"
-        return False
+    region = match.group("region")
+    if region and not place.isupper():  # "ANSAN, Gyeonggi —", never "Hanoi, Seoul –"
+        # A country after the place makes it a dateline in any case ("Nghe An, Vietnam –", a
+        # copy's lowercased "hanoi, vietnam —"): a sentence never opens "<Place>, <Country> —".
+        # Two countries ("Vietnam, Korea – two partners ...") are a sentence's subject, no place.
+        return (
+            region.casefold() in DATELINE_COUNTRY_KEYS
+            and place.casefold() not in DATELINE_COUNTRY_KEYS
+            and bool(match.group("gap"))
+        )
     if not match.group("gap"):  # "Seoul–Busan rail" is a compound, not a dateline
         return False
     if place.isupper() and len(place) >= 3:
         return True
     return match.group("dash") in "—–" and place.casefold() in KNOWN_PLACE_SPELLING
+
+
+# A headline is a short line: at least this many words and at most that many, no closing mark.
+MIN_NEXT_HEADLINE_WORDS = 3
+MAX_NEXT_HEADLINE_WORDS = 20
+
+
+def cut_next_story(paragraphs: list[str], draft: Draft) -> list[str]:
+    """Another story printed under the article: a category, tag or archive page saves its
+    stories one after another, each a headline line and a lead that opens with a dateline
+    ("<headline>⏎seoul, south korea — South Korea will ..."). Under an article whose own lead
+    had a dateline, a headline-like line (MIN_NEXT_HEADLINE_WORDS to MAX_NEXT_HEADLINE_WORDS
+    words, capitalised, no sentence's closing mark) followed by a paragraph that opens with a
+    dateline starts the next story: it and everything after it leave (rule "next_story"). A
+    dateline inside an article opens no paragraph under a headline line; a subheading is
+    followed by the article's own prose, never by a new dateline."""
+    if draft.dateline is None or len(paragraphs) < 4:
+        return paragraphs
+    for index in range(2, len(paragraphs) - 1):
+        heading = paragraphs[index]
+        # Speed: the closing mark first; a paragraph that ends a sentence is no headline.
+        if ends_terminal(heading) or not heading[:1].isupper():
+            continue
+        if not MIN_NEXT_HEADLINE_WORDS <= len(heading.split()) <= MAX_NEXT_HEADLINE_WORDS:
+            continue
+        following = paragraphs[index + 1]
+        match = dateline_match(following)
+        if match is not None and is_dateline(match, following[match.end():]):
+            draft.drop("next_story", "\n\n".join(paragraphs[index:]))
+            return paragraphs[:index]
+    return paragraphs

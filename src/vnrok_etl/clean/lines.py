@@ -48,17 +48,47 @@ CHROME_STARTS_BY_FIRST = by_first_character(CHROME_STARTS)
 MASTHEAD_LENGTHS = frozenset(len(name) for name in MASTHEADS)
 
 
+# "share2", "ico-print16", "icon_mail24": an icon's name printed as text (a sprite's or an icon
+# font's label): one lower-case word, maybe joined by "-" or "_", ending in digits, never a
+# paragraph of an article. (An identifier without digits may be a line of code in a technical text.)
+ICON_NAME = re.compile(r"^[a-z]+(?:[_-][a-z]+)*\d+$")
+MAX_ICON_NAME_CHARS = 30
+# "list of 3 items", "list 1 of 3", "end of list": a link list's counts for screen readers,
+# printed as text when the list itself went with its box.
+LIST_COUNTER = re.compile(r"^(?:(?:list of \d+ items?|list \d+ of \d+|end of list)\s*)+$", re.IGNORECASE)
+
+
 def chrome_line(line: str) -> bool:
-    """bool(CHROME.match(line)), for lines that open with a chrome word only."""
+    """bool(CHROME.match(line)), for lines that open with a chrome word only; also an icon's
+    name (ICON_NAME) and a list's screen-reader counts (LIST_COUNTER)."""
+    # Speed: operators first (a space, the first character), method calls only for what passes.
+    if " " not in line and line[-1:].isdigit() and len(line) <= MAX_ICON_NAME_CHARS and ICON_NAME.match(line):
+        return True
+    if line[:1] in "lLeE" and LIST_COUNTER.match(line):
+        return True
     opening = line[:CHROME_START_CHARS].lower()
     if not opening.startswith(CHROME_STARTS_BY_FIRST.get(opening[:1], ())):
         return False
     return CHROME.match(line) is not None
 
 
+# A masthead whose words were printed in separate elements and ran together when the page was
+# saved ("Newsfrom Japan", "KoreaTimes"): the masthead's letters without its spaces.
+MASTHEAD_RUN_TOGETHER = frozenset(name.replace(" ", "").casefold() for name in MASTHEADS)
+MASTHEAD_RUN_TOGETHER_LENGTHS = frozenset(len(name) for name in MASTHEAD_RUN_TOGETHER)
+MAX_MASTHEAD_LINE_CHARS = max(len(name) for name in MASTHEADS) + 4
+
+
 def masthead_line(line: str) -> bool:
-    """bool(MASTHEAD.match(line)), for lines as long as a masthead only."""
-    return len(line.rstrip("\n")) in MASTHEAD_LENGTHS and MASTHEAD.match(line) is not None
+    """bool(MASTHEAD.match(line)), for lines as long as a masthead only; also a masthead whose
+    words ran together in part or in whole (MASTHEAD_RUN_TOGETHER: "Newsfrom Japan")."""
+    line = line.rstrip("\n")
+    if len(line) in MASTHEAD_LENGTHS and MASTHEAD.match(line) is not None:
+        return True
+    if len(line) > MAX_MASTHEAD_LINE_CHARS:
+        return False
+    squeezed = line.replace(" ", "")
+    return len(squeezed) in MASTHEAD_RUN_TOGETHER_LENGTHS and squeezed.casefold() in MASTHEAD_RUN_TOGETHER
 FURNITURE_STARTS = tuple(prefix.casefold() for prefix in FURNITURE_PREFIXES)
 FURNITURE_ENDINGS = ("Related image(s)", "Related images", "Related posts")
 # "© The Asia Business Daily(www.asiae.co.kr). All rights reserved.", "[ⓒ Pulse by Maeil Business

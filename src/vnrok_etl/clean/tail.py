@@ -85,6 +85,18 @@ WIRE_CREDIT = re.compile(
     r"^\((?:additional\s+)?(?:reporting|writing|editing|compiled|research|graphics?)\s+by\s[^()]*\)\.?$",
     re.IGNORECASE,
 )
+# "Some information for this report came from Reuters.", "Material for this story came from AP
+# and AFP.", "Kim Ji-soo in Seoul contributed to this report.": a closing note on where the text's
+# material came from or who helped write it (a broadcaster's or paper's copy of wire reports),
+# like the bracketed credits above: who worked on it, not the article.
+CONTRIBUTION_CREDIT = re.compile(
+    r"^(?:(?:some|additional|other)\s+)?(?:information|material|reporting|details)\s+(?:for|in)\s+this\s+"
+    r"(?:report|story|article)\s+(?:came|comes|was\s+provided|is)\s+from\s+[^.;]{2,80}\.?$"
+    r"|^[A-Z][^.;:]{1,80}?\s+contributed(?:\s+additional)?\s+(?:to\s+this\s+(?:report|story|article)|reporting)"
+    r"(?:\s+from\s+[^.;]{2,40})?\.?$",
+    re.IGNORECASE,
+)
+MAX_CONTRIBUTION_CREDIT_WORDS = 20
 # Seed 002: VNA ends its last paragraph with "/." after the full stop.
 VNA_END_MARK = re.compile(r"\s*/\.$")
 # "... is at http://example.org/drafts/." : a web address closed by a full stop, not the mark.
@@ -427,11 +439,22 @@ def closing_furniture(paragraph: str) -> str | None:
 
 def take_signoff(paragraphs: list[str], draft: Draft) -> list[str]:
     """Agency sign-offs at the end: a bare "VNA" line, "— VNS" and "/." after the last sentence,
-    "Source: Vietnam News Agency", a wire's bracketed credits "(Reporting by ...; Editing by ...)"."""
+    "Source: Vietnam News Agency", a wire's bracketed credits "(Reporting by ...; Editing by ...)"
+    and a note on where the report's material came from (CONTRIBUTION_CREDIT)."""
     paragraphs = list(paragraphs)
     while paragraphs:
         last = paragraphs[-1]
         if last[:1] == "(" and WIRE_CREDIT.match(last):
+            draft.drop("wire_credit", last)
+            paragraphs.pop()
+            continue
+        # Speed: both credits hold "this re"/"this st"/"this ar" or "contributed"; most lines neither.
+        if (
+            len(paragraphs) > 1
+            and ("contributed" in last or " this " in last)
+            and words_up_to(last, MAX_CONTRIBUTION_CREDIT_WORDS + 1) <= MAX_CONTRIBUTION_CREDIT_WORDS
+            and CONTRIBUTION_CREDIT.match(last)
+        ):
             draft.drop("wire_credit", last)
             paragraphs.pop()
             continue

@@ -79,7 +79,8 @@ def extract_html(html: str, uri: str) -> HtmlPage:
     index = PageIndex(soup)
     metas = metadata.read_metas(index)
     articles = metadata.read_jsonld(index)
-    profile = _select_profile(index, uri, metas)
+    named = _profile_from_uri(uri) or _profile_from_site_name(metas)
+    profile = named or _profile_from_markup(index) or GENERIC
     compiled = COMPILED[profile.name]
     found_date = metadata.meta_date(metas) or metadata.jsonld_date(articles)
     furniture.drop_matching(compiled.drop, index, removed)
@@ -90,7 +91,10 @@ def extract_html(html: str, uri: str) -> HtmlPage:
     captions += furniture.take_italic_captions(index)
     title = metadata.title_of(index, compiled, metas, articles)
     found_date = found_date or metadata.time_date(index) or metadata.printed_date(index, compiled.dates, removed)
-    if found_date is None and profile is GENERIC:
+    # A profile known by class names alone may be another site's template on the same CMS
+    # classes (VUFO's "h1.detail-title" and ".detail-content" are also Tuoi Tre's): its date
+    # elements missing, the page's printed date is looked for as on any page.
+    if found_date is None and named is None:
         found_date = metadata.printed_label_date(index, GENERIC_PRINTED_DATES, removed)
     byline = metadata.byline_of(index, compiled, metas, articles)
     if byline is None and profile is GENERIC:

@@ -121,11 +121,19 @@ PICTURE_TAGS = frozenset(("figure", "img", "picture"))
 MAX_ITALIC_CAPTION_WORDS = 60
 
 
+# "Pic: ...", "Photo: ...": a caption's label opening an italic paragraph.
+PICTURE_LABEL = re.compile(r"^(?:pic|photo|picture|image)s?\s*:", re.IGNORECASE)
+CENTRED_STYLE = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
+
+
 def take_italic_captions(index: PageIndex) -> list[str]:
     """A paragraph set wholly in italics right after a picture is the picture's caption (a
     WordPress page's "<figure><img></figure><p><em>Dr. X receives Mr. Y ...</em></p>", a
     government site's "<p><img></p><p><i>...</i></p>"): it leaves for `captions` as a figcaption
-    does. A paragraph that only opens in italics ("<em>Note:</em> ...") is text."""
+    does. So does one that is centred (`text-align: center`, where the picture's own paragraph
+    was lost or stands apart) or that opens with a picture's label ("Pic: ...", "Photo: ..."): a
+    paragraph of the text is neither centred nor labelled so. A paragraph that only opens in
+    italics ("<em>Note:</em> ...") is text."""
     captions = []
     for paragraph in index.tags("p"):
         children = child_tags(paragraph)
@@ -135,7 +143,9 @@ def take_italic_captions(index: PageIndex) -> list[str]:
         if not text or text != element_text(children[0]).strip() or len(text.split()) > MAX_ITALIC_CAPTION_WORDS:
             continue
         previous = paragraph.find_previous_sibling()
-        if previous is None or not _is_picture(previous):
+        if (previous is None or not _is_picture(previous)) and not (
+            PICTURE_LABEL.match(text) or CENTRED_STYLE.search(paragraph.get("style") or "")
+        ):
             continue
         captions.append(text)
         remove(paragraph)

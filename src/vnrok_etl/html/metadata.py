@@ -45,7 +45,8 @@ ARTICLE_TYPES = frozenset(
 )
 # A JSON-LD block wrapped for XHTML or old browsers: `<![CDATA[ ... ]]>`, `<!-- ... -->`.
 JSON_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
-BYLINE_PREFIX = re.compile(r"^(?:by|written by)\s*:?\s+", re.IGNORECASE)
+# "By Name", "Written by: Name", and a list item's bullet before it ("• Kyodo" in an author list).
+BYLINE_PREFIX = re.compile(r"^(?:[•·▪‣◦]\s*)?(?:(?:by|written by)\s*:?\s+)?", re.IGNORECASE)
 TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+(?P<name>[^|–—-]+)$")
 MAX_SITE_NAME_WORDS = 4
 BYLINE_OUTLET_TAIL = re.compile(r"\s+[/|–—-]\s+(?P<name>[^/|–—-]+)$")
@@ -240,10 +241,63 @@ def title_of(index: PageIndex, compiled: CompiledProfile, metas: dict[str, str],
     headline = next((item.get("headline") for item in articles if isinstance(item.get("headline"), str)), None)
     if headline and (text := clean_text(headline)):
         return text
+    title = next(iter(index.tags("title")), None)
+    first = _first_text(index, ARTICLE_HEADINGS)
+    if (
+        first is not None and title is not None and len(first.split()) <= MAX_LABEL_HEADING_WORDS
+        and (text := _heading_named_by_title(index, element_text(title)))
+    ):
+        return text
     if text := take_first(index, ARTICLE_HEADINGS):
         return text
-    title = next(iter(index.tags("title")), None)
     return _strip_site_name(element_text(title) if title is not None else None, profile, metas, True)
+
+
+# Headings a page's <title> may name; at most this many are read.
+TITLE_HEADING_TAGS = ("h1", "h2", "h3")
+MAX_TITLE_HEADINGS = 40
+# What may follow the headline in a <title>: a separator, then the site's name.
+TITLE_TAIL_SEPARATORS = "|-–—:·»"
+
+
+# A first heading of at most this many words is a box's label ("Link", "Foreign News"), not a headline.
+MAX_LABEL_HEADING_WORDS = 3
+
+
+def _first_text(index: PageIndex, cascade: tuple[SelectorSet, ...]) -> str | None:
+    """The text `take_first` would take, left on the page."""
+    for selector in cascade:
+        for element in selector.select(index):
+            if has_text(element):
+                return element_text(element)
+    return None
+
+
+def _heading_named_by_title(index: PageIndex, page_title: str | None) -> str | None:
+    """The heading whose text opens the page's <title> ("<headline> - <site name>"): the page
+    names itself after its article, so that heading is the headline, wherever it stands (a
+    portal's asset in an <h3> under a portlet's "Link" <h1>). Read only when the first heading
+    is a box's label (MAX_LABEL_HEADING_WORDS): a page whose first heading reads as a headline
+    keeps it. Removed like any taken headline. A heading that is the whole <title> counts too;
+    one that only opens it without a separator after it ("Korea" of "Korea, Vietnam ...") does not."""
+    if not page_title:
+        return None
+    folded_title = fold(page_title)
+    for position, heading in enumerate(index.tags(*TITLE_HEADING_TAGS)):
+        if position >= MAX_TITLE_HEADINGS:
+            break
+        text = element_text(heading)
+        if not text or len(text.split()) < 3:
+            continue
+        folded = fold(text)
+        if not folded_title.startswith(folded):
+            continue
+        rest = folded_title[len(folded):].lstrip()
+        if rest and rest[:1] not in TITLE_TAIL_SEPARATORS:
+            continue
+        remove(heading)
+        return text
+    return None
 
 
 def byline_of(index: PageIndex, compiled: CompiledProfile, metas: dict[str, str], articles: list[dict]) -> str | None:

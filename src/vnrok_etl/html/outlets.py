@@ -50,6 +50,8 @@ PAGE_TAGS = frozenset({"html", "body", "main", "article"})
 COMMON_CAPTION_SELECTORS = (
     "figcaption", ".caption", ".image-caption", ".img-caption", ".PhotoCMS_Caption",
     ".fig-caption",
+    # An image table's description cell ("<td class=\"image_desc\">Overview of the congress. |</td>").
+    ".image_desc", ".image-desc", ".img_desc", ".img-desc",
 )
 
 # Elements that never hold article text, even inside the article container.
@@ -71,7 +73,8 @@ GENERIC_PRINTED_DATE_SELECTORS = (
 )
 # Its printed byline, when neither the profile's elements nor <meta> nor JSON-LD name the
 # writer: an element whose class names the author or byline and whose text is "By <Name>".
-GENERIC_PRINTED_BYLINE_SELECTORS = ("[class*=byline]", "[class*=author]")
+# A link to the writer's page ("/author/<name>") printed "By <Name>" in a links block is one too.
+GENERIC_PRINTED_BYLINE_SELECTORS = ("[class*=byline]", "[class*=author]", 'a[href*="/author/"]')
 # A headline inside the article's own markup, after the profile's and og:title.
 ARTICLE_HEADING_SELECTORS = ("article h1", "main h1", "[itemprop=headline]", "h1")
 

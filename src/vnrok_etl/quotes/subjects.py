@@ -27,7 +27,7 @@ from vnrok_etl.quotes.mentions import (
     mention_after,
     mention_before,
 )
-from vnrok_etl.speakers import FAMILY_NAMES, ParsedMention, fold, split_title
+from vnrok_etl.speakers import FAMILY_NAMES, TITLE_WORDS, ParsedMention, fold, split_title
 
 # "Embassy in Seoul said", "office in the Republic of Korea said": a mission or office and where
 # it is, right before the cue (the place is MISSION_PLACE's, with an optional "the").
@@ -125,6 +125,10 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     ) is not None:
         return group
     mention = mention_before(body, s_start, cue_start)
+    if (mention is None or not _person_like(mention[1])) and (
+        person := titled_apposition_person(body, s_start, len(body[:cue_start].rstrip()))
+    ) is not None and (mention is None or mention[0] > person[0]):
+        return person
     if mention is None:
         mention = person_with_complement(body, s_start, len(body[:cue_start].rstrip()))
     elif (person := _titled_person_of(body, s_start, mention, cue_start)) is not None:
@@ -161,6 +165,11 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
         # "The workers, who harvested cabbages in Goesan, told …": an unnamed group described by
         # a relative clause between commas is the subject, as it is with no clause.
         return mention
+    if (
+        mention is not None and body.startswith(" which ", open_ + 1)
+        and (person := titled_apposition_person(body, s_start, open_)) is not None
+    ):
+        return person  # "Lim Jae-sung, vice chairman of Hanbit Logistics, which runs …, said"
     if mention is not None and mention[1].organisation and not mention[1].name:
         return mention  # "Hanbit Robotics Co., Ltd., a maker of robots, said": a named body
     if mention is None or not (mention[1].name or mention[1].role):
@@ -173,6 +182,29 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     title, _country = split_title(body[open_ + 1 : close])
     start, parsed = mention
     return start, replace(parsed, title=title) if title and not parsed.title else parsed
+
+def titled_apposition_person(body: str, s_start: int, hi: int) -> tuple[int, ParsedMention] | None:
+    """The person a title apposition ending at ``hi`` describes, when the body named at the
+    title's end would otherwise be taken for the subject: the apposition's closing comma left out
+    ("Nguyen Quoc Thang, Director General of the Department of Industry under the Ministry of
+    Industry and Trade said, “…”", "Dr. Pham Van Hieu, President of HKFA in the first term said
+    that …"), or a relative clause hung on that body ("Lim Jae-sung, vice chairman of Hanbit
+    Logistics, which runs warehouses in 14 countries, said …"). The body, or a place after it
+    ("Chairman of the Vietnam Seafood Club in Busan said"), is where the person works, not who
+    spoke. Only when the words after the comma open with a title word and the words before it end
+    with a person's full name (titled, or opened by a family name); the caller keeps a person-like
+    mention found after the comma."""
+    comma = body.rfind(",", max(s_start, hi - APPOSITION_CHARS), hi)
+    if comma < 0:
+        return None
+    first = body[comma + 1 : comma + 40].split(None, 1)
+    if not first or fold(first[0]) not in TITLE_WORDS:
+        return None
+    person = mention_before(body, s_start, comma)
+    if person is None or person[1].organisation or not _person_like(person[1]):
+        return None
+    return person
+
 
 def _titled_person_of(body: str, s_start: int, mention: tuple[int, ParsedMention], cue_start: int
                       ) -> tuple[int, ParsedMention] | None:

@@ -45,3 +45,45 @@ def test_the_body_at_the_end_of_a_persons_title_apposition_is_not_the_speaker(pa
 )
 def test_a_body_described_by_an_apposition_or_a_which_clause_still_speaks(paragraph, expected) -> None:
     assert who(quotes_of(paragraph)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("printed", "role"),
+    [("DPM Le Hoai Nam", "the DPM"), ("Deputy Prime Minister Le Hoai Nam", "DPM Nam")],
+)
+def test_dpm_is_the_deputy_prime_ministers_title(printed, role) -> None:
+    # "DPM" is the press's short form of Deputy Prime Minister: a title before a surname
+    # ("said DPM Nam") and a role referring back ("said the DPM").
+    quotes = quotes_of(
+        f"{printed} toured the new terminal in Long Thanh on Saturday.",
+        f"“The airport must open its first runway on time,” said {role}.",
+    )
+    assert who(quotes) == [("direct", "Le Hoai Nam", "The airport must open")]
+
+
+def test_an_office_printed_later_replaces_a_courtesy_title_for_later_roles() -> None:
+    # First printed "Ms. <Name>" (a courtesy title) with her office in an apposition that ends
+    # in the body's bracketed abbreviation; later referred back to by the office alone.
+    quotes = quotes_of(
+        "Ms. Tran Bich Ngoc, Deputy Director of the Korea Trade Office (KTO), opened the fair.",
+        "“Buyers came from 12 provinces,” said Ms. Tran Bich Ngoc.",
+        "Mr. Oh Jae-won, a buyer from Incheon, signed two orders.",
+        "“We will hold the fair twice next year,” added the Deputy Director.",
+    )
+    assert who(quotes) == [
+        ("direct", "Tran Bich Ngoc", "Buyers came from 12"),
+        ("direct", "Tran Bich Ngoc", "We will hold the"),
+    ]
+
+
+def test_an_office_title_printed_with_the_name_after_a_courtesy_one_is_kept() -> None:
+    quotes = quotes_of(
+        "The meeting was chaired by Mr. Dang Van Loc.",
+        "“Exports of rice doubled,” said Trade Counsellor Dang Van Loc.",
+        "Mr. Kim Hyun-soo, a trader, also spoke.",
+        "“The quota will be raised,” the counsellor said.",
+    )
+    assert who(quotes) == [
+        ("direct", "Dang Van Loc", "Exports of rice doubled"),
+        ("direct", "Dang Van Loc", "The quota will be"),
+    ]

@@ -87,7 +87,7 @@ KNOWN_PEOPLE: dict[str, KnownPerson] = {
 TITLE_WORDS = frozenset(
     {
         "president", "minister", "prime", "deputy", "vice", "secretary", "general", "party", "chief",
-        "leader", "permanent", "foreign", "pm", "fm", "chairman", "chairwoman", "chair", "ambassador",
+        "leader", "permanent", "foreign", "pm", "dpm", "fm", "chairman", "chairwoman", "chair", "ambassador",
         "coach", "mr", "mrs", "ms", "dr", "governor", "mayor", "director", "premier", "chancellor",
         "spokesperson", "spokesman", "spokeswoman", "head", "state", "official", "politburo",
         "member", "senior", "lieutenant", "colonel", "commander", "chairperson", "speaker",
@@ -192,7 +192,7 @@ PRONOUNS_PLURAL = frozenset({"they", "we", "both"})
 # News names a person once, then refers back by what they are ("the ambassador", "the CEO",
 # "the top legislator", "the defence attaché"): any noun a title or an apposition can hold.
 ROLE_NOUNS = (
-    "deputy prime minister", "deputy foreign minister", "deputy minister", "deputy pm",
+    "deputy prime minister", "deputy foreign minister", "deputy minister", "deputy pm", "dpm",
     "prime minister", "foreign minister", "general secretary", "state president", "party chief",
     "party leader", "top leader", "vice president", "vice minister", "vice chairman",
     "vice chairwoman", "director general", "general director", "consul general",
@@ -224,6 +224,7 @@ OCCUPATION_ROLES = frozenset(
 ROLE_TITLE_KEYS: dict[str, tuple[str, ...]] = {
     "deputy prime minister": ("deputy prime minister",),
     "deputy pm": ("deputy prime minister", "deputy pm"),
+    "dpm": ("deputy prime minister", "deputy pm", "dpm"),  # "said DPM Tung", "the DPM"
     "deputy foreign minister": ("deputy minister of foreign affairs", "deputy foreign minister"),
     "deputy minister": ("deputy minister",),
     "prime minister": ("prime minister",),

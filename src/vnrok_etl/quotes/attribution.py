@@ -299,7 +299,7 @@ def _note(reader: Reader, offset: int, parsed: ParsedMention) -> str | None:
     elif person.kind != "person":
         return None
     else:
-        person.title = person.title or parsed.title
+        person.title = _office_title(person.title, parsed.title)
         person.country = person.country or parsed.country
         if _more_diacritics(parsed.name or "", person.name) and fold(parsed.name or "") == key:
             person.name = parsed.name or person.name
@@ -308,12 +308,27 @@ def _note(reader: Reader, offset: int, parsed: ParsedMention) -> str | None:
 
 
 def _add_alias_and_mention(reader: Reader, person: _Person, parsed: ParsedMention, offset: int, key: str) -> None:
-    if parsed.title and not person.title:
-        person.title = parsed.title
+    person.title = _office_title(person.title, parsed.title)
     for alias in _alias_forms(parsed):
         if alias not in person.aliases:
             person.aliases.append(alias)
     insort(reader.mentions, (offset, key))
+
+
+# Titles of courtesy, not of office: "Mr. Hoang Minh Tri" says nothing a later "the Vice
+# President" can refer to.
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "madam", "mdm"})
+
+
+def _office_title(current: str | None, printed: str | None) -> str | None:
+    """The title a person keeps: the first one printed, unless it is only a courtesy title
+    ("Mr. Hoang Minh Tri, …" then "VCCI Vice President Hoang Minh Tri"): an office printed later
+    replaces it, so a later role ("suggested the VCCI Vice President") finds the person."""
+    if not current:
+        return printed
+    if printed and fold(current).rstrip(".") in COURTESY_TITLES and fold(printed).rstrip(".") not in COURTESY_TITLES:
+        return printed
+    return current
 
 
 def _surname_of(reader: Reader, offset: int, name: str) -> str | None:

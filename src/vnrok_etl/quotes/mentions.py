@@ -122,7 +122,11 @@ DESCRIPTION_HEADS = ROLE_HEADS | ORG_HEADS | GROUP_NOUNS
 # Words between "the" and a role noun in a description: "the top legislator", "the Korean envoy".
 DESCRIPTION_MODIFIERS = 4
 # An apposition after a name: ", a lecturer at a Hà Nội university," / ", RoK Ambassador to …".
-APPOSITION = re.compile(r",\s+(?P<text>[^,.;:!?“”\"()]{2,100}?)\s*(?=[,.;:!?]|$)")
+# The apposition may end with the organisation's bracketed abbreviation (", Vice President of the
+# Vietnam Chamber of Commerce and Industry (VCCI),"), which is not part of its text.
+APPOSITION = re.compile(
+    r",\s+(?P<text>[^,.;:!?“”\"()]{2,100}?)(?:\s*\([A-Z][A-Za-z&\-]{1,11}\))?\s*(?=[,.;:!?]|$)"
+)
 # A named organisation: capitalised words ending in an organisation head noun, with its "of"
 # complement and a bracketed abbreviation ("the Ministry of Industry and Trade (MoIT)").
 # After an organisation's head noun: its "of"/"for" complement and bracketed abbreviation.

@@ -87,3 +87,21 @@ def test_an_office_title_printed_with_the_name_after_a_courtesy_one_is_kept() ->
         ("direct", "Dang Van Loc", "Exports of rice doubled"),
         ("direct", "Dang Van Loc", "The quota will be"),
     ]
+
+
+@pytest.mark.parametrize("place", ["Ha Tinh", "Bac Giang", "Lam Dong"])
+def test_a_province_named_bare_after_in_is_no_antecedent_for_he_or_she(place) -> None:
+    # Vietnamese provinces often start with a word that is also a family name ("Ha", "Bac"
+    # is not, "Lam" is); printed bare after "in" they are places, so "she said" is the last
+    # person's.
+    quotes = quotes_of(
+        "Do Minh Chau, director of a seedling cooperative, said orders from Korea had doubled.",
+        f"Wages in {place} are about half of those in Seoul, she said.",
+    )
+    assert who(quotes)[-1] == ("indirect", "Do Minh Chau", f"Wages in {place}")
+
+
+def test_a_person_named_after_in_a_title_phrase_is_still_a_person() -> None:
+    quotes = quotes_of("The talks were led by Vice Minister Lam Thi Thu in Hanoi.",
+                       "“We agreed on the quota,” Lam Thi Thu said.")
+    assert who(quotes) == [("direct", "Lam Thi Thu", "We agreed on the")]

@@ -65,6 +65,8 @@ PLACE_AFTER = re.compile(
     r"pagoda|market|hospital|school|university|stadium|hall|complex)\b",
     re.IGNORECASE,
 )
+# A locative preposition right before an untitled name makes it a place: "in Lam Dong".
+PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|inside|outside|near)\s+$", re.IGNORECASE)
 # What follows a business that opens a sentence: a verb, a possessive or an apposition.
 BUSINESS_GOES_ON = re.compile(r"\s+[a-z]|['’]s?\s|,\s+(?:a|an|the|one|its)\s")
 # Person mentions looked back through for a pronoun's antecedent.
@@ -184,7 +186,7 @@ def register_people(reader: Reader, sentences: list[tuple[int, int]]) -> None:
         if not parsed.name:
             continue
         if _full_name(parsed.name) or match_known(parsed.name):
-            if parsed.title or match_known(parsed.name) or _family_name_first(body, parsed, end):
+            if parsed.title or match_known(parsed.name) or _family_name_first(body, parsed, m_start, end):
                 key = _note(reader, m_start, parsed)
                 if key is not None:
                     describe_person(reader, key, end)
@@ -205,10 +207,14 @@ def _mark_possessive(reader: Reader, start: int, end: int) -> None:
         reader.possessives.add(start)
 
 
-def _family_name_first(body: str, parsed: ParsedMention, end: int) -> bool:
+def _family_name_first(body: str, parsed: ParsedMention, start: int, end: int) -> bool:
     """Whether an untitled full name reads as a person's: it starts with a Vietnamese or Korean
-    family name ("Nguyen Van Hoa", "Lee Hye-jin") and is no place ("Nam Dinh province")."""
+    family name ("Nguyen Van Hoa", "Lee Hye-jin") and is no place: not followed by a place noun
+    ("Nam Dinh province") nor printed after a locative preposition ("costs in Lam Dong",
+    "plants across Bac Ninh"), where a province or city is named bare."""
     if fold((parsed.name or "").split(" ", 1)[0]) not in FAMILY_NAMES:
+        return False
+    if PLACE_BEFORE.search(body, max(0, start - 12), start) is not None:
         return False
     following = PLACE_AFTER.match(body, end)
     return following is None

@@ -105,3 +105,45 @@ def test_a_person_named_after_in_a_title_phrase_is_still_a_person() -> None:
     quotes = quotes_of("The talks were led by Vice Minister Lam Thi Thu in Hanoi.",
                        "“We agreed on the quota,” Lam Thi Thu said.")
     assert who(quotes) == [("direct", "Lam Thi Thu", "We agreed on the")]
+
+
+def test_a_quotation_run_over_paragraphs_after_a_reported_statement_is_that_speakers() -> None:
+    # No cue in the quotation's paragraphs: the first is left open, the second opens a new
+    # quotation and closes it; both follow a paragraph closed by "…, <Name>, <apposition>, said."
+    quotes = quotes_of(
+        "Rents near the beach have risen by a third since 2023, Choi Mi-kyung, a bakery owner, "
+        "said.",
+        "“We moved two shops inland last spring. Our customers followed us, which surprised me.",
+        "“Next year we will open in Hue and Quy Nhon.”",
+    )
+    assert who(quotes) == [
+        ("indirect", "Choi Mi-kyung", "Rents near the beach"),
+        ("direct", "Choi Mi-kyung", "We moved two shops"),
+        ("direct", "Choi Mi-kyung", "Next year we will"),
+    ]
+
+
+def test_an_attribution_closing_the_run_still_names_its_own_speaker() -> None:
+    quotes = quotes_of(
+        "Exports of pears rose 30 percent, Director Ha Van Nghia said.",
+        "“The orchards in Son La are ready. The cold storage is not.",
+        "“We need two more warehouses,” said farmer Lo Thi Mai.",
+    )
+    assert [q[1] for q in who(quotes)] == ["Ha Van Nghia", "Lo Thi Mai", "Lo Thi Mai"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Exports of frozen shrimp will rise next year, Kim Min-ji, a researcher at the Korea "
+         "Institute for Industrial Economics and Trade, said.",
+         ("indirect", "Kim Min-ji", "Exports of frozen shrimp")),
+        ("Two more ferry routes are planned, Nguyen Thanh Son, director of the provincial transport "
+         "department, told reporters.",
+         ("indirect", "Nguyen Thanh Son", "Two more ferry routes")),
+    ],
+)
+def test_a_reported_statement_closed_by_name_apposition_and_cue(paragraph, expected) -> None:
+    # "…, <Name>, <what they are>, said.": the apposition closes right before the cue.
+    assert who(quotes_of(paragraph)) == [expected]
+

@@ -98,12 +98,17 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
             # paragraph that is one quotation and nothing else, after a paragraph ending in a
             # reported statement, is that speaker's soundbite (a TV script's or a feature's form).
             previous_direct = previous_reported
+        reported_before = previous_reported
         previous_direct, previous_reported = _read_paragraph(
             reader, start, end, paragraph_sentences[index], previous_direct
         )
         still_open = _unclosed_opening(body, start, end) if len(reader.quotes) == quotes_before else None
         if still_open is not None:
             unclosed.append(still_open)  # "“A. ⏎ “B. ⏎ “C,” she said.": wait for the attribution
+            # "…, he said. ⏎ “A. ⏎ “B.”": a quotation run over paragraphs with no cue of its own
+            # after a reported statement is that speaker's, as a lone quotation paragraph is:
+            # the reported speaker waits with the open paragraphs for the one that closes them.
+            previous_reported = previous_reported or reported_before
         elif unclosed:
             _attribute_unclosed(reader, unclosed, start, end, quotes_before)
             unclosed = []

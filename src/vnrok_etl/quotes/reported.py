@@ -331,6 +331,13 @@ def _cue_at_end(
     mention = group_before(body, s_start + comma + 1, cue_start) or mention_before(
         body, s_start + comma + 1, cue_start
     )
+    if mention is None and not sentence[comma + 1 : cue_match.start("cue")].strip():
+        # "…, Choi Mi-kyung, a bakery owner, said.": the subject's apposition closes right
+        # before the cue; the subject is the name before it, the statement ends before the name.
+        found = _subject_before_apposition(body, s_start, sentence, comma)
+        if found is not None:
+            name_comma, mention = found
+            return attribute(reader, mention, cue_match.group("cue")), s_start, s_start + name_comma
     if mention is None:
         end_of_subject = len(body[:cue_start].rstrip())
         mention = person_with_complement(body, s_start + comma + 1, end_of_subject)
@@ -340,6 +347,32 @@ def _cue_at_end(
             mention = sentence_business(reader, s_start, s_start + comma) or mention
         return attribute(reader, mention, cue_match.group("cue")), s_start, s_start + comma
     return None
+
+
+def _subject_before_apposition(
+    body: str, s_start: int, sentence: str, close: int
+) -> tuple[int, tuple[int, ParsedMention]] | None:
+    """(comma before the subject, subject) of "…, <Name>, <apposition>," closing at ``close``
+    (offsets in ``sentence``): the words between the two commas before ``close`` must say what
+    the subject is (``apposition_after``: a role, a title or an organisation), and the words
+    between the comma before them and the apposition must be the subject's name and nothing
+    else: a person's full name, or a body's."""
+    open_ = sentence.rfind(",", 0, close)
+    if open_ <= 0:
+        return None
+    name_comma = sentence.rfind(",", 0, open_)
+    if name_comma <= 0:
+        return None
+    described = apposition_after(body, s_start + open_)
+    if described is None or described[1] != s_start + close:
+        return None
+    mention = mention_before(body, s_start + name_comma + 1, s_start + open_)
+    if mention is None or sentence[name_comma + 1 : mention[0] - s_start].strip():
+        return None
+    parsed = mention[1]
+    if not (parsed.organisation or parsed.name and " " in parsed.name):
+        return None
+    return name_comma, mention
 
 
 def _business_description(parsed: ParsedMention) -> bool:

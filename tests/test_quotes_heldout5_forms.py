@@ -147,3 +147,17 @@ def test_a_reported_statement_closed_by_name_apposition_and_cue(paragraph, expec
     # "…, <Name>, <what they are>, said.": the apposition closes right before the cue.
     assert who(quotes_of(paragraph)) == [expected]
 
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "speaker"),
+    [
+        ("In Tran Van Binh's village, every second house has a son in Korea.", "Binh", "Tran Van Binh"),
+        ("Park Sun-hee's school in Incheon teaches Vietnamese on Saturdays.", "Park", "Park Sun-hee"),
+    ],
+)
+def test_a_person_first_named_in_a_possessive_is_who_the_surname_names_later(first, later, speaker) -> None:
+    # The noun after the possessive ("village", "school") is the person's, not a place noun
+    # that would make the name a place's ("Nam Dinh province").
+    quotes = quotes_of(first, f"“Without the money from Korea we would still be poor,” {later} said.")
+    assert who(quotes) == [("direct", speaker, "Without the money from")]

@@ -210,12 +210,15 @@ def _mark_possessive(reader: Reader, start: int, end: int) -> None:
 def _family_name_first(body: str, parsed: ParsedMention, start: int, end: int) -> bool:
     """Whether an untitled full name reads as a person's: it starts with a Vietnamese or Korean
     family name ("Nguyen Van Hoa", "Lee Hye-jin") and is no place: not followed by a place noun
-    ("Nam Dinh province") nor printed after a locative preposition ("costs in Lam Dong",
-    "plants across Bac Ninh"), where a province or city is named bare."""
+    ("Nam Dinh province", but "Nguyen Thi Mai's village" is hers) nor printed after a locative
+    preposition ("costs in Lam Dong", "plants across Bac Ninh"), where a province or city is
+    named bare."""
     if fold((parsed.name or "").split(" ", 1)[0]) not in FAMILY_NAMES:
         return False
     if PLACE_BEFORE.search(body, max(0, start - 12), start) is not None:
         return False
+    if body[end - 1 : end] in ("'", "’") or body[end - 2 : end] in ("'s", "’s"):
+        return True  # "Nguyen Thi Mai's village": what follows a possessive is the person's
     following = PLACE_AFTER.match(body, end)
     return following is None
 

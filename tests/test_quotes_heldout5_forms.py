@@ -161,3 +161,23 @@ def test_a_person_first_named_in_a_possessive_is_who_the_surname_names_later(fir
     # that would make the name a place's ("Nam Dinh province").
     quotes = quotes_of(first, f"“Without the money from Korea we would still be poor,” {later} said.")
     assert who(quotes) == [("direct", speaker, "Without the money from")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("The first certificate went to Lee Soo-jin, 31, who said she had learned Vietnamese from "
+         "her mother-in-law.",
+         ("indirect", "Lee Soo-jin", "she had learned Vietnamese")),
+        ("Pham Quang Vinh, who said the cooperative would double its durian orchards, led the "
+         "visitors through the farm.",
+         ("indirect", "Pham Quang Vinh", "the cooperative would double")),
+    ],
+)
+def test_who_said_reports_the_person_the_relative_clause_hangs_on(paragraph, expected) -> None:
+    assert who(quotes_of(paragraph)) == [expected]
+
+
+def test_which_said_still_reports_a_body() -> None:
+    quotes = quotes_of("The order went to Hanbit Marine, which said it would hire 200 welders.")
+    assert [(q.speaker_type, q.speaker) for q in quotes] == [("organisation", "Hanbit Marine")]

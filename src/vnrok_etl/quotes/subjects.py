@@ -47,6 +47,8 @@ EXAMPLE_NAMES = re.compile(
     r"(?: (?:all|both|each|have|has|had|also))* ?"
 )
 RELATIVE_WHICH = re.compile(r",\s+which\s+$")
+RELATIVE_WHO = re.compile(r",\s+who\s+$")
+AGE_BEFORE_WHO = re.compile(r",\s+\d{1,3}(?:-year-old)?\s*$")
 # A coordinating conjunction that opens the clause after a comma ("…, but analysts say …").
 CLAUSE_CONJUNCTION = re.compile(r"\s*(?:but|and|yet|while|whereas|so)\s+")
 LOCATED_HEADS = frozenset({"office", "branch", "bureau", "general", "representative"})
@@ -94,6 +96,14 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
             start, parsed = found
             return start, replace(parsed, name="", title=None, organisation=parsed.name, org_head=None)
         return found if found is not None and found[1].organisation is not None else None
+    if body.startswith("who", cue_start - 4) and (who := RELATIVE_WHO.search(body, max(s_start, cue_start - 8), cue_start)):
+        # "Tran Van Quy, 24, who said he had repaired engines since he was a teenager, was …":
+        # the person the relative clause hangs on speaks ("who", not "which": a person).
+        hi = who.start()
+        if (age := AGE_BEFORE_WHO.search(body, max(s_start, hi - 20), hi)) is not None:
+            hi = age.start()
+        found = mention_before(body, s_start, hi)
+        return found if found is not None and _person_like(found[1]) and not found[1].organisation else None
     inside = body.rfind(" in ", max(s_start, cue_start - MENTION_WINDOW), cue_start)
     located = None
     if inside > s_start:

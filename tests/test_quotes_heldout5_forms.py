@@ -181,3 +181,31 @@ def test_who_said_reports_the_person_the_relative_clause_hangs_on(paragraph, exp
 def test_which_said_still_reports_a_body() -> None:
     quotes = quotes_of("The order went to Hanbit Marine, which said it would hire 200 welders.")
     assert [(q.speaker_type, q.speaker) for q in quotes] == [("organisation", "Hanbit Marine")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Port director Ha Van Long told reporters the new berth could take ships of 100,000 tonnes.",
+         ("indirect", "Ha Van Long", "the new berth could")),
+        ("Consul General Shin Min-ho told journalists on Friday the visa office would open on weekends.",
+         ("indirect", "Shin Min-ho", "the visa office would")),
+    ],
+)
+def test_told_reporters_with_a_clause_and_no_that_is_a_cue(paragraph, expected) -> None:
+    assert who(quotes_of(paragraph)) == [expected]
+
+
+def test_told_reporters_with_no_clause_reports_nothing() -> None:
+    assert quotes_of("Port director Ha Van Long told reporters about the berth.") == ()
+    # "about" before a number is the clause's approximation, after "said" as before.
+    assert who(quotes_of("Port director Ha Van Long said about 1,200 Koreans live in the city.")) == [
+        ("indirect", "Ha Van Long", "about 1,200 Koreans live")
+    ]
+
+
+def test_a_citys_division_is_a_described_organisation() -> None:
+    quotes = quotes_of(
+        "Each trainee receives 300,000 won a month, according to the province's labour division."
+    )
+    assert [(q.speaker_type, q.speaker) for q in quotes] == [("organisation", "labour division")]

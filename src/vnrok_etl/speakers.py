@@ -281,7 +281,7 @@ ORG_HEADS = frozenset(
         "federation", "union", "commission", "department", "chamber", "administration", "authority",
         "newswire", "organisation", "organization", "centre", "center", "firm", "conglomerate",
         "board", "secretariat", "assembly", "court", "procuracy", "fund", "foundation", "airline",
-        "carrier", "service", "exchange", "police", "army", "navy", "directorate", "bureau",
+        "carrier", "service", "exchange", "police", "army", "navy", "directorate", "bureau", "division",
         "cabinet", "presidency", "parliament", "network", "broadcaster", "newspaper", "daily",
         # News outlets: "Tuoi Tre News", "The Korea Times", "The Korea Post", "Yonhap News Agency".
         "news", "times", "post", "herald", "journal", "tribune", "gazette", "magazine", "radio",

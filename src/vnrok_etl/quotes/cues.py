@@ -141,7 +141,9 @@ COORDINATED_CUE = re.compile(
 # "said on Monday that" is PRE_CUE's) or a noun object ("said goodbye").
 BARE_SAY = re.compile(
     # A broadcast script's pause after the verb ("says... Vietnam is …") is no punctuation.
-    r"\b(?P<cue>said|says|say|quoted\s+as\s+saying|went\s+on\s+to\s+say|responded|replied)(?:\.{3}|…)?\s+"
+    # "told reporters the two companies offered …": telling the press a clause is saying it.
+    r"\b(?P<cue>said|says|say|quoted\s+as\s+saying|went\s+on\s+to\s+say|responded|replied|"
+    r"told\s+(?:reporters|journalists|the\s+press|the\s+media)(?!\s+about\b))(?:\.{3}|…)?\s+"
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
     r"\s+(?:that\s+)?)?"
     # "said at least six …", "said at most …": a quantity opens the clause, not a place.

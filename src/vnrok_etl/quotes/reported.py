@@ -507,7 +507,10 @@ def _pre_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) -
         candidates += [(m, True) for m in PRE_PARTICIPLE.finditer(body, s_start, end)]
     # BARE_SAY (case-sensitive) starts with \b, so re tries it at every position; every match
     # holds "said" or "says" as printed, which `in` rules out sooner (0.012 -> 0.002 ms/doc).
-    if "said" in sentence or "say" in sentence or "responded" in sentence or "replied" in sentence:
+    if (
+        "said" in sentence or "say" in sentence or "responded" in sentence or "replied" in sentence
+        or "told" in sentence
+    ):
         candidates += [(m, False) for m in BARE_SAY.finditer(body, s_start, end)]
     if "plan" in lowered or "intention" in lowered or "decision" in lowered or "roadmap" in lowered or (
         " of " in lowered and PLAN_EVENT_WORD.search(lowered) is not None

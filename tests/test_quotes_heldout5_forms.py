@@ -209,3 +209,16 @@ def test_a_citys_division_is_a_described_organisation() -> None:
         "Each trainee receives 300,000 won a month, according to the province's labour division."
     )
     assert [(q.speaker_type, q.speaker) for q in quotes] == [("organisation", "labour division")]
+
+
+@pytest.mark.parametrize("outer", ["the sources said", "officials said", "diplomats told reporters"])
+def test_a_named_speaker_passed_on_by_unnamed_sources_is_the_speaker(outer) -> None:
+    paragraph = (f"At the talks, Deputy Minister Bae Hyun-woo said Seoul would fund a second training "
+                 f"centre in Hai Duong, {outer}.")
+    assert who(quotes_of(paragraph)) == [("indirect", "Bae Hyun-woo", "Seoul would fund a")]
+
+
+def test_unnamed_sources_alone_keep_a_statement_with_no_speaker() -> None:
+    assert who(quotes_of("Seoul would fund a second training centre in Hai Duong, officials said.")) == [
+        ("indirect", None, "Seoul would fund a")
+    ]

@@ -96,12 +96,14 @@ def indirect(reader: Reader, s_start: int, s_end: int, pairs: list[tuple[int, in
             continue
         attribution, text_start, text_end = found
         if (
-            attempt is _post_posed and attribution.kind != "person"
+            attempt is _post_posed and (attribution.kind != "person" or attribution.key is None)
             and (inner := _pre_posed(reader, text_start, text_end, None)) is not None
             and inner[0].key is not None
         ):
             # "Chinh told the executives that …, the newspaper added.": what an outlet or body
-            # reports is itself reported speech; its speaker is the one who said it.
+            # reports is itself reported speech; its speaker is the one who said it. So is what
+            # unnamed sources pass on ("Vice Minister Morita Kenji said Japan is ready …, the
+            # sources said."): the one they name said it.
             attribution, text_start, text_end = inner
         # Reported speech needs one speaker: a subject that names nobody (a plural, a bare
         # surname never given in full) yields no quote; a singular pronoun, role or

@@ -222,3 +222,16 @@ def test_unnamed_sources_alone_keep_a_statement_with_no_speaker() -> None:
     assert who(quotes_of("Seoul would fund a second training centre in Hai Duong, officials said.")) == [
         ("indirect", None, "Seoul would fund a")
     ]
+
+
+@pytest.mark.parametrize("document", ["the statement", "the announcement", "the notice"])
+def test_a_bodys_document_speaks_for_the_body_that_issued_it(document) -> None:
+    quotes = quotes_of(
+        "The Korea Immigration Service said in a notice on Tuesday that it would extend the visas "
+        "of 2,000 seasonal workers.",
+        f"“Employers must report any worker who leaves the farm within seven days,” {document} said.",
+    )
+    assert who(quotes) == [
+        ("indirect", "Korea Immigration Service", "it would extend the"),
+        ("direct", "Korea Immigration Service", "Employers must report any"),
+    ]

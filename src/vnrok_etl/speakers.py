@@ -185,6 +185,12 @@ GROUP_NOUNS = frozenset(
 )
 
 PRONOUNS_SINGULAR = frozenset({"he", "she"})
+# A body's document as the subject of a cue: it speaks for the organisation that issued it.
+DOCUMENT_HEADS = frozenset({"statement", "announcement", "release", "notice", "communique"})
+DOCUMENT_SUBJECTS = frozenset(
+    {"the statement", "the announcement", "the press release", "the release", "the notice",
+     "the communique", "the joint statement"}
+)
 PRONOUNS_PLURAL = frozenset({"they", "we", "both"})
 
 # Role nouns a description can end with, folded, longest first when matched. Generic ones
@@ -369,8 +375,9 @@ def parse_mention(mention: str) -> ParsedMention:
     folded = fold(printed)
     if folded in PRONOUNS_SINGULAR:
         return ParsedMention(printed, "", None, None, None, folded)
-    if folded == "it":
-        # "…, it said.": an organisation cited before ("the ministry said … it said").
+    if folded == "it" or folded in DOCUMENT_SUBJECTS:
+        # "…, it said.": an organisation cited before ("the ministry said … it said"); so is
+        # its document ("the ministry said in a statement … “…”, the statement said").
         return ParsedMention(printed, "", None, None, None, None, organisation="", org_head="it")
     if folded in PRONOUNS_PLURAL:
         return ParsedMention(printed, "", None, None, None, folded, plural=True)

@@ -235,3 +235,27 @@ def test_a_bodys_document_speaks_for_the_body_that_issued_it(document) -> None:
         ("indirect", "Korea Immigration Service", "it would extend the"),
         ("direct", "Korea Immigration Service", "Employers must report any"),
     ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "However, several economists caution that the won could weaken further next year.",
+        "Meanwhile, exporters warn that the won could weaken further next year.",
+        "Still, some analysts say the won could weaken further next year.",
+    ],
+)
+def test_an_unnamed_group_after_an_opening_adverb_speaks_with_no_speaker(paragraph) -> None:
+    # The adverb and its comma open the sentence; the group (present tense "caution", "warn")
+    # is the subject after them, as it is after "but".
+    quotes = quotes_of(paragraph)
+    assert [(q.kind, q.speaker) for q in quotes] == [("indirect", None)]
+    assert quotes[0].text.startswith("the won could weaken")
+
+
+def test_an_assurance_participle_reports_its_clause() -> None:
+    quotes = quotes_of(
+        "Governor Kim Dong-yeon thanked the delegation, assuring that Gyeonggi would keep its "
+        "language classes for Vietnamese brides."
+    )
+    assert who(quotes) == [("indirect", "Kim Dong-yeon", "Gyeonggi would keep its")]

@@ -42,11 +42,15 @@ CUE_PHRASES = (
     r"responded", r"estimates",
     # "Analysts cautioned that …", "KITA forecast that …", "He admitted that …".
     r"cautioned", r"forecast", r"forecasts", r"admitted", r"conceded", r"claimed", r"complained",
+    # The present of a group's view: "some analysts caution that …", "economists warn that …".
+    r"cautions", r"caution", r"warns", r"warn",
 )
 # Participles hang on the subject of their clause: "He praised the RoK, stating: “…”".
 PARTICIPLE_CUES = (
     "stating", "saying", "noting", "adding", "stressing", "affirming", "emphasising", "emphasizing",
     "underlining", "highlighting", "asserting", "remarking", "explaining", "insisting",
+    # "…, assuring that the province will keep its support": an assurance reports a clause.
+    "assuring", "reaffirming", "confirming", "acknowledging", "warning",
 )
 
 

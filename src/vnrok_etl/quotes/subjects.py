@@ -49,6 +49,12 @@ EXAMPLE_NAMES = re.compile(
 RELATIVE_WHICH = re.compile(r",\s+which\s+$")
 RELATIVE_WHO = re.compile(r",\s+who\s+$")
 AGE_BEFORE_WHO = re.compile(r",\s+\d{1,3}(?:-year-old)?\s*$")
+# A sentence adverb with its comma opening the sentence ("However, …", "Meanwhile, …").
+OPENING_ADVERB = re.compile(
+    r"\s*(?:However|Meanwhile|Still|Nevertheless|Nonetheless|Moreover|Furthermore|Besides|"
+    r"Separately|Similarly|Likewise|Instead|Overall|Yet|In\s+addition|In\s+contrast|By\s+contrast|"
+    r"At\s+the\s+same\s+time|For\s+now|So\s+far)\s*"
+)
 # A coordinating conjunction that opens the clause after a comma ("…, but analysts say …").
 CLAUSE_CONJUNCTION = re.compile(r"\s*(?:but|and|yet|while|whereas|so)\s+")
 LOCATED_HEADS = frozenset({"office", "branch", "bureau", "general", "representative"})
@@ -126,7 +132,11 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     if conjunction is not None:
         lo = conjunction.end()  # "…, but analysts say most of them …": the clause after "but"
     group = group_before(body, lo, cue_start)
-    if group is None and conjunction is not None:
+    if group is None and (
+        conjunction is not None or comma >= 0 and OPENING_ADVERB.fullmatch(body, s_start, comma) is not None
+    ):
+        # "However, some analysts caution that …": an adverb opening the sentence is no part of
+        # the subject, which starts after its comma as it does after "but".
         group = bare_group_before(body, lo, cue_start)
     if group is not None:
         return group

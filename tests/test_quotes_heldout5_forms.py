@@ -259,3 +259,17 @@ def test_an_assurance_participle_reports_its_clause() -> None:
         "language classes for Vietnamese brides."
     )
     assert who(quotes) == [("indirect", "Kim Dong-yeon", "Gyeonggi would keep its")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Managers of three Korean garment firms, during a dialogue with the provincial leaders on "
+         "Friday, said they would add night shifts.",
+         ("indirect", None, "they would add night")),
+        ("Kim Hye-sook, at a ceremony in Hai Phong on Saturday, said the port would add a berth.",
+         ("indirect", "Kim Hye-sook", "the port would add")),
+    ],
+)
+def test_an_adverbial_between_commas_before_the_cue_is_no_apposition(paragraph, expected) -> None:
+    assert who(quotes_of(paragraph)) == [expected]

@@ -49,6 +49,10 @@ EXAMPLE_NAMES = re.compile(
 RELATIVE_WHICH = re.compile(r",\s+which\s+$")
 RELATIVE_WHO = re.compile(r",\s+who\s+$")
 AGE_BEFORE_WHO = re.compile(r",\s+\d{1,3}(?:-year-old)?\s*$")
+# An adverbial set off by commas between a subject and its cue: when, where or how it was said.
+ADVERBIAL_BETWEEN = re.compile(
+    r"\s*(?:during|at|in|on|after|before|following|when|while|speaking|addressing)\s", re.IGNORECASE
+)
 # A sentence adverb with its comma opening the sentence ("However, …", "Meanwhile, …").
 OPENING_ADVERB = re.compile(
     r"\s*(?:However|Meanwhile|Still|Nevertheless|Nonetheless|Moreover|Furthermore|Besides|"
@@ -173,6 +177,12 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     open_ = body.rfind(",", max(s_start, close - APPOSITION_CHARS), close)
     if open_ < 0:
         return None
+    if ADVERBIAL_BETWEEN.match(body, open_ + 1, close) is not None and (
+        found := subject_before(body, s_start, len(body[:open_].rstrip()))
+    ) is not None:
+        # "Leaders of several Korean groups, during separate meetings with … on December 1,
+        # said …": an adverbial between commas is no apposition; the subject comes before it.
+        return found
     # "Its Vietnam director, Mr. Kwon Sang-min, said": the name is the apposition.
     inner = mention_before(body, open_ + 1, close)
     if inner is not None and _person_like(inner[1]) and not body[open_ + 1 : inner[0]].strip():

@@ -273,3 +273,29 @@ def test_an_assurance_participle_reports_its_clause() -> None:
 )
 def test_an_adverbial_between_commas_before_the_cue_is_no_apposition(paragraph, expected) -> None:
     assert who(quotes_of(paragraph)) == [expected]
+
+
+def test_a_paragraph_whose_speaker_the_next_paragraph_names_as_having_made_the_remarks() -> None:
+    quotes = quotes_of(
+        "Da Nang wants Korean airlines to add night flights from Daegu and Cheongju before the "
+        "summer season.",
+        "Chairman of the Da Nang People's Committee Luong Nguyen Minh Triet made the remarks on "
+        "Monday at a meeting with the Korean Consul General.",
+    )
+    assert who(quotes) == [("indirect", "Luong Nguyen Minh Triet", "Da Nang wants Korean")]
+
+
+def test_made_the_remarks_after_an_attributed_paragraph_adds_nothing() -> None:
+    quotes = quotes_of(
+        "Da Nang wants Korean airlines to add night flights, Chairman Luong Nguyen Minh Triet said.",
+        "Triet made the remarks on Monday at a meeting with the Korean Consul General.",
+    )
+    assert who(quotes) == [("indirect", "Luong Nguyen Minh Triet", "Da Nang wants Korean")]
+
+
+def test_an_event_that_made_a_statement_names_no_speaker_for_the_paragraph_before() -> None:
+    quotes = quotes_of(
+        "Da Nang wants Korean airlines to add night flights.",
+        "The conference made the statement in its closing session.",
+    )
+    assert quotes == ()

@@ -299,3 +299,18 @@ def test_an_event_that_made_a_statement_names_no_speaker_for_the_paragraph_befor
         "The conference made the statement in its closing session.",
     )
     assert quotes == ()
+
+
+@pytest.mark.parametrize("tail", ["a workshop heard in Can Tho on Tuesday", "the forum was told"])
+def test_what_an_events_audience_heard_is_a_statement_with_no_speaker(tail) -> None:
+    quotes = quotes_of(f"Korean buyers want shrimp farms certified for antibiotics by 2027, {tail}.")
+    assert [(q.kind, q.speaker, q.speaker_printed) for q in quotes][:1] == [
+        ("indirect", None, tail.split(" heard")[0].split(" was told")[0])
+    ]
+    assert quotes[0].text.startswith("Korean buyers want shrimp")
+
+
+def test_an_event_heard_inside_a_reported_clause_is_no_cue() -> None:
+    assert who(quotes_of("Minister Park Min-soo said the seminar heard many views.")) == [
+        ("indirect", "Park Min-soo", "the seminar heard many")
+    ]

@@ -208,6 +208,10 @@ def _post_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) 
     # Both patterns below only count with a comma before the cue.
     if sentence.rfind(",") <= 0:
         return None
+    if ("heard" in sentence or "was told" in sentence) and (heard := EVENT_HEARD.search(sentence)) is not None:
+        # "…, a seminar heard in Da Lat on November 20.": speakers at an event, unnamed.
+        printed = " ".join(heard.group("event").split())
+        return Attribution(None, cue_text(heard.group("cue")), None, "person", printed), s_start, s_start + heard.start()
     if (described := TRAILING_DESCRIBED.search(sentence)) is not None:
         # "…, the head of one center said.", "…, the director of a Busan agency told reporters.":
         # a person described by the body he leads (an indefinite one: not the body's statement).
@@ -243,6 +247,12 @@ def _post_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) 
     return None
 
 
+# What an event's audience heard: "…, a seminar heard in Da Lat on November 20.", "…, the
+# conference was told." Its speakers are at the event, unnamed: a statement with no speaker.
+EVENT_HEARD = re.compile(
+    r",\s+(?P<event>(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?:seminar|conference|forum|workshop|meeting|"
+    r"dialogue|symposium|session|webinar|roundtable))\s+(?P<cue>heard|was\s+told)\b[^,.;:“”\"]{0,80}[.!]?\s*$"
+)
 # A person described by the body they lead, not named: "the head of a Hanoi-based industry group",
 # "the director of a Korean vocational school", "a founder of the association".
 HEAD_ROLES = r"head|chairman|chairwoman|chair|president|director|chief|leader|founder|owner|manager"

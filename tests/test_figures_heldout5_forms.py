@@ -1,0 +1,51 @@
+"""Figure forms first met in the fifth held-out set (tests/heldout5), each tested on sentences in
+our own words that differ from the held-out page: the rule must hold for the form, not the page."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from vnrok_etl.figures import extract_figures
+
+PUBLISHED = datetime.date(2026, 11, 20)
+
+
+def figures(text: str) -> list[tuple[str, str, float | None, str | None, str]]:
+    return [(f.kind, f.text, f.value, f.unit, f.qualifier) for f in extract_figures(text, PUBLISHED)]
+
+
+def attributes(text: str) -> dict[str, tuple[int | None, bool]]:
+    return {f.text: (f.ref_year, f.is_target) for f in extract_figures(text, PUBLISHED)}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The cooperative wishes to plant 300 hectares of durian in Dak Lak.", "300 hectares of durian"),
+        ("Daon Pharma intends to hire 250 pharmacists in the south.", "250 pharmacists"),
+        ("As the province prepares to open three more border gates, traders are stocking up.",
+         "three more border gates"),
+    ],
+)
+def test_a_wish_an_intention_or_getting_ready_makes_a_plan(text, surface) -> None:
+    assert attributes(text)[surface][1] is True
+
+
+def test_a_wish_in_the_past_for_what_was_done_is_no_plan() -> None:
+    # "wished" with no "to": a greeting, not a plan; the count is what happened.
+    assert attributes("The ambassador wished the 40 graduates well.")["40 graduates"][1] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("After the port opened four new berths, shipping lines added routes.", "four new berths"),
+        ("The fund backed 12 startups, and investors followed.", "12 startups"),
+        ("The ship carried 160 officers, cadets and crew.", "160 officers, cadets and crew"),
+        ("The ship carried 160 officers, cadets, and crew.", "160 officers, cadets, and crew"),
+    ],
+)
+def test_a_comma_joins_counted_nouns_only_in_a_list_closed_by_and(text, surface) -> None:
+    assert [f[1] for f in figures(text)] == [surface]

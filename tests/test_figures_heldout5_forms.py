@@ -49,3 +49,32 @@ def test_a_wish_in_the_past_for_what_was_done_is_no_plan() -> None:
 )
 def test_a_comma_joins_counted_nouns_only_in_a_list_closed_by_and(text, surface) -> None:
     assert [f[1] for f in figures(text)] == [surface]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The new terminal cost nearly half a billion dollars.",
+         ("money", "nearly half a billion dollars", 5e8, "USD", "approx")),
+        ("Half a million Korean tourists visited Phu Quoc last year.",
+         ("count", "Half a million Korean tourists", 5e5, "tourist", "exact")),
+    ],
+)
+def test_half_a_scale_word_is_half_its_value(text, expected) -> None:
+    assert figures(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("In some communes more than half of households have a member working in Korea.",
+         "more than half of households"),
+        ("Half of respondents said rents had risen.", "Half of respondents"),
+    ],
+)
+def test_half_of_a_bare_plural_is_a_share(text, surface) -> None:
+    assert [(f[0], f[1], f[2]) for f in figures(text)] == [("percent", surface, 50.0)]
+
+
+def test_half_of_a_period_is_still_no_share() -> None:
+    assert figures("They spent half of this year abroad.") == []

@@ -78,3 +78,34 @@ def test_half_of_a_bare_plural_is_a_share(text, surface) -> None:
 
 def test_half_of_a_period_is_still_no_share() -> None:
     assert figures("They spent half of this year abroad.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The province ships about US$2 billion of seafood a year to Korea.", "about US$2 billion", "USD per year"),
+        ("Korean buyers take VND900 billion of dragon fruit annually.", "VND900 billion", "VND per year"),
+    ],
+)
+def test_what_an_amount_is_of_may_stand_between_it_and_its_period(text, surface, unit) -> None:
+    assert {f[1]: f[3] for f in figures(text)}[surface] == unit
+
+
+def test_an_of_phrase_before_a_time_ago_makes_no_rate() -> None:
+    assert {f[1]: f[3] for f in figures("It sold $5 million of shrimp a week ago.")}["$5 million"] == "USD"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Interns get a monthly stipend of 900,000 won, about $650, from the city.", "about $650", "USD per month"),
+        ("Interns get a monthly stipend of 900,000 won (about $650).", "about $650", "USD per month"),
+    ],
+)
+def test_a_conversion_after_a_rate_between_commas_is_the_same_rate(text, surface, unit) -> None:
+    assert {f[1]: f[3] for f in figures(text)}[surface] == unit
+
+
+def test_a_second_amount_in_the_same_currency_after_a_comma_is_no_conversion() -> None:
+    found = {f[1]: f[3] for f in figures("Interns get a monthly stipend of 900,000 won, 200,000 won more than last year.")}
+    assert found["200,000 won"] == "KRW"

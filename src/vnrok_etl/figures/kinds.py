@@ -157,6 +157,8 @@ RATE_AFTER = re.compile(
 # A conversion in parentheses between an amount and its period: "2.06 million won (US$1,500) a
 # month". The period is the rate of both amounts.
 CONVERSION_AFTER = re.compile(r"[ ]?\([^()\n]{1,30}\)(?=[ ])|\)(?=[ ])")
+# What an amount is of, between it and its period: "US$40 billion of electronics a year".
+STUFF_OF_AFTER = re.compile(r"[ ]of[ ]+(?:[a-z][a-z\-]+[ ]+)?[a-z][a-z\-]+(?=[ ]+(?:a|an|per)[ ]|[ ]+(?:annually|yearly|monthly|weekly|daily)\b)")
 # "14 weekly flights": the period as an adjective of the counted noun.
 # Heads that say nothing of what is counted without the noun before them: a member of what, a
 # position of what. That noun stays in the unit ("5,000 crew members": "crew member"; "30,000
@@ -581,6 +583,13 @@ def with_rate(body: str, end: int, unit: str | None) -> tuple[str | None, int]:
         if rate is not None:
             period = rate["p"] or rate["per"] or rate["adv"]
             return f"{unit} per {PERIODS.get(period.lower(), period.lower())}", end
+    if rate is None and unit is not None and body.startswith(" of ", end) and (
+        stuff := STUFF_OF_AFTER.match(body, end)
+    ) and (rate := RATE_AFTER.match(body, stuff.end())) is not None:
+        # "more than US$40 billion of electronics a year": what the amount buys or sells comes
+        # between it and its period; the figure's text stays the amount.
+        period = rate["p"] or rate["per"] or rate["adv"]
+        return f"{unit} per {PERIODS.get(period.lower(), period.lower())}", end
     if rate is None or unit is None:
         return unit, end
     period = rate["p"] or rate["per"] or rate["adv"]

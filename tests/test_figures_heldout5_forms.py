@@ -109,3 +109,11 @@ def test_a_conversion_after_a_rate_between_commas_is_the_same_rate(text, surface
 def test_a_second_amount_in_the_same_currency_after_a_comma_is_no_conversion() -> None:
     found = {f[1]: f[3] for f in figures("Interns get a monthly stipend of 900,000 won, 200,000 won more than last year.")}
     assert found["200,000 won"] == "KRW"
+
+
+def test_a_hyphened_length_after_during_the_is_a_duration() -> None:
+    assert ("duration", "nine-month", 9.0, "month", "exact") in figures(
+        "Welders are paid during the nine-month apprenticeship."
+    )
+    # "in the six months to June" stays a period, not a length
+    assert [f[0] for f in figures("Exports rose 12 percent in the six months to June.")] == ["percent"]

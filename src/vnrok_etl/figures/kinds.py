@@ -472,7 +472,8 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
         return Kind("multiplier", "times", suffix.end())
     if suffix := DURATION_AFTER.match(body, end):
         if PERIOD_ORDINAL_BEFORE.search(body, max(0, amount.start - 24), amount.start) or (
-            suffix["u"].lower().startswith("month")
+            suffix["u"].lower().startswith("month") and suffix.group()[:1] not in "‐–-"
+            # "during the six-month course" is a length: the hyphened adjective sizes a noun
             and PERIOD_MONTHS_BEFORE.search(body, max(0, amount.start - 12), amount.start)
         ) or (
             PERIOD_OF_AFTER.match(body, suffix.end())

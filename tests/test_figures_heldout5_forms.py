@@ -117,3 +117,15 @@ def test_a_hyphened_length_after_during_the_is_a_duration() -> None:
     )
     # "in the six months to June" stays a period, not a length
     assert [f[0] for f in figures("Exports rose 12 percent in the six months to June.")] == ["percent"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The three ministries will meet again in March.", "Leaders of the four provinces signed the charter."],
+)
+def test_the_three_or_four_parties_named_before_are_no_count(text) -> None:
+    assert figures(text) == []
+
+
+def test_an_owners_three_plants_are_still_counted() -> None:
+    assert ("count", "three plants", 3.0, "plant", "exact") in figures("Its three plants in Bac Ninh employ 9,000 people.")

@@ -492,6 +492,10 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
         # "the two cities", "our two parliaments", "the two of them": things already named.
         # Checked before the noun is read: "the two" is the commonest amount in this corpus.
         return None
+    if amount.is_word and amount.value in (3.0, 4.0) and body.endswith(("the ", "The "), max(0, amount.start - 4), amount.start):
+        # "the three countries aim to agree …": the parties named before, as "the two" are;
+        # only after "the" ("its three plants" counts the owner's plants).
+        return None
     if amount.is_lone_one:
         # "one of the largest investors" is no count; "one direct flight a day" is a schedule
         single = ONE_PER_PERIOD.match(body, end)

@@ -129,3 +129,8 @@ def test_the_three_or_four_parties_named_before_are_no_count(text) -> None:
 
 def test_an_owners_three_plants_are_still_counted() -> None:
     assert ("count", "three plants", 3.0, "plant", "exact") in figures("Its three plants in Bac Ninh employ 9,000 people.")
+
+
+def test_the_whole_after_among_counts_the_noun_of_the_part_before_it() -> None:
+    found = figures("About 1,100 Korean engineers, among 4,000 in the province, work in electronics.")
+    assert ("count", "4,000", 4000.0, "engineer", "exact") in found

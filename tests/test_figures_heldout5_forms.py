@@ -134,3 +134,17 @@ def test_an_owners_three_plants_are_still_counted() -> None:
 def test_the_whole_after_among_counts_the_noun_of_the_part_before_it() -> None:
     found = figures("About 1,100 Korean engineers, among 4,000 in the province, work in electronics.")
     assert ("count", "4,000", 4000.0, "engineer", "exact") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "year"),
+    [
+        # published 20 November 2026
+        ("The airline will add 14 weekly flights next March.", "14 weekly flights", 2027),
+        ("The port handled 3,000 containers last December.", "3,000 containers", 2025),
+        ("The port handled 3,000 containers last October.", "3,000 containers", 2026),
+        ("The school will take 120 students this September.", "120 students", 2026),
+    ],
+)
+def test_a_month_named_relative_to_the_publication_date(text, surface, year) -> None:
+    assert attributes(text)[surface][0] == year

@@ -12,7 +12,8 @@ Rules (tests/test_figures_attributes.py):
   May": the publication year), "last/this/next/previous year", "this school year", "of the
   year", "two years ago", all resolved against the publication date (never the clock), and "a
   year earlier", counted back from the sentence's cue before it or else the publication date; so are
-  "this/last/next month" and "next spring". A span of years ("for 2026 to 2030", "between 2022 and
+  "this/last/next month", "next spring" and "next/last/this March" (the March after, before
+  or of the publication date). A span of years ("for 2026 to 2030", "between 2022 and
   last year") is no single reference year. A clause with no cue of its own continues the time
   frame of the clauses it is coordinated with, through participle clauses (", while investment has
   more than doubled" after "... by 2024"; ", with South Koreans accounting for 30 percent", an
@@ -103,6 +104,7 @@ from vnrok_etl.figures.intents import (
     intents_of,
     other_turns,
 )
+from vnrok_etl.dates import MONTH_NUMBERS
 from vnrok_etl.figures.words import AMOUNT_HEDGES, MONTHS
 from vnrok_etl.numbers import UNIT_WORD_RE, UNIT_WORDS
 
@@ -137,6 +139,7 @@ YEAR_CUE = re.compile(
   | \b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious)[ ]+(?:(?:school|fiscal|academic|financial)[ ]+)?year\b
   | \b(?P<relm>[Ll]ast|[Tt]his|[Nn]ext)[ ]+month\b
   | \b(?P<rels>[Ll]ast|[Tt]his|[Nn]ext)[ ]+(?:spring|summer|autumn|fall|winter)\b
+  | \b(?P<relmo>[Ll]ast|[Tt]his|[Nn]ext)[ ]+(?P<relmonth>{MONTHS})\b
   | \b(?P<ago>(?i:{UNIT_WORD_RE})|\d{{1,2}}|a)[ ]+years?[ ]+(?P<back>ago|earlier)\b
   | \bof[ ]+(?P<the>the)[ ]+year\b
   | \b(?P<mprep>[Ii]n|[Aa]s[ ]of|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Ff]rom|[Dd]uring
@@ -153,6 +156,10 @@ MONTH_PREP_BEFORE = re.compile(
     r"|[Aa]t(?=[ ]the[ ](?:end|beginning)[ ]of\b))[ ]+"
     r"(?:(?:early|late|mid|the[ ]end[ ]of|the[ ]beginning[ ]of)[ ‐-]*)?$"
 )
+
+
+# "next March", "last December": a month named relative to the publication date.
+RELATIVE_MONTH_BEFORE = re.compile(r"\b(?:[Ll]ast|[Tt]his|[Nn]ext)[ ]+$")
 
 
 def by_first_character(alternatives: list[str]) -> str:
@@ -272,7 +279,8 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
             # A month name: a cue only after a preposition ("in May", "as of June"); one with a
             # year after it is found from the year.
             prep = MONTH_PREP_BEFORE.search(body, max(sentence[0], anchor.start() - 26),
-                                            anchor.start())
+                                            anchor.start()) or RELATIVE_MONTH_BEFORE.search(
+                body, max(sentence[0], anchor.start() - 6), anchor.start())  # "next March"
             if prep is None:
                 continue
             cue = YEAR_CUE.match(body, prep.start())
@@ -417,6 +425,18 @@ def _year_of(ctx: Context, cue: re.Match) -> int | None:
     elif cue["rels"]:
         if published is not None:
             year = published + {"last": -1, "this": 0, "next": 1}[cue["rels"].lower()]
+    elif cue["relmo"]:
+        # "next March" in November is next year's March, in January this year's; "last March"
+        # the other way round; "this March" is this year's.
+        month = MONTH_NUMBERS.get(cue["relmonth"].lower())
+        if published is not None and ctx.published_month is not None and month is not None:
+            relation = cue["relmo"].lower()
+            if relation == "next":
+                year = published + (1 if month <= ctx.published_month else 0)
+            elif relation == "last":
+                year = published - (1 if month >= ctx.published_month else 0)
+            else:
+                year = published
     elif cue["rel"]:
         if published is not None:
             year = published + {"last": -1, "previous": -1, "this": 0, "next": 1}[

@@ -148,3 +148,13 @@ def test_the_whole_after_among_counts_the_noun_of_the_part_before_it() -> None:
 )
 def test_a_month_named_relative_to_the_publication_date(text, surface, year) -> None:
     assert attributes(text)[surface][0] == year
+
+
+def test_when_a_quotation_was_said_does_not_date_what_it_says() -> None:
+    text = ("Speaking at a forum in Da Nang in October, Director Kim Soo-hyun said, “Our members "
+            "have hired more than 2,000 Vietnamese engineers.”")
+    assert attributes(text)["more than 2,000 Vietnamese engineers"][0] is None
+
+
+def test_a_year_inside_the_quotation_still_dates_its_figure() -> None:
+    assert attributes("“We sold 4,000 cars in 2025,” Director Kim Soo-hyun said in October.")["4,000 cars"][0] == 2025

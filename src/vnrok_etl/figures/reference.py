@@ -31,6 +31,8 @@ Rules (tests/test_figures_attributes.py):
   followed by Laos with 9,100") and one about a part of the set counted before ("Of them, 72
   percent ...", "Among those who ...") take the year of the last dated sentence among the three
   before. A duration has no reference year.
+  A quotation mark between a cue and the figure ends the cue's reach: when a quotation was
+  said does not date what it says.
 - **A base is not a reference.** A year after "since", "from", "than", "compared to/with",
   "against", "versus", "over" or "the same period of" is what the figure is compared with or
   counted from ("since 1992", "up 5 percent over 2023"), so is a year inside a "since" clause
@@ -398,6 +400,11 @@ def _nearest_cue(ctx: Context, cues: list[re.Match], clause: tuple[int, int], st
         ):
             # "has invested 600 million USD and plans to raise it to 1 billion USD by 2025":
             # the year of the next predicate's plan or forecast, not of the figure
+            continue
+        between = ctx.body[cue.end():start] if cue.end() <= start else ctx.body[end:cue.start()]
+        if "“" in between or "”" in between:
+            # "at a seminar in Hanoi in November, said, “… have invested more than $3 billion …”":
+            # when it was said does not date what the quotation says, nor the other way round.
             continue
         distance = max(cue.start() - end, start - cue.end(), 0)
         if cue.end() <= start and " and " in ctx.body[cue.end():start]:

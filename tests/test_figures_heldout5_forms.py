@@ -158,3 +158,14 @@ def test_when_a_quotation_was_said_does_not_date_what_it_says() -> None:
 
 def test_a_year_inside_the_quotation_still_dates_its_figure() -> None:
     assert attributes("“We sold 4,000 cars in 2025,” Director Kim Soo-hyun said in October.")["4,000 cars"][0] == 2025
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The default rate is now nearly double the rate of 2022.", "nearly double"),
+        ("Rice exports reached triple the share of 2019.", "triple"),
+    ],
+)
+def test_a_year_after_a_multiple_of_the_rate_or_share_is_a_base(text, surface) -> None:
+    assert attributes(text)[surface][0] is None

@@ -216,7 +216,7 @@ BASE_BETWEEN = re.compile(r"\b(?:[Ss]ince|compared|than)\b|\bfrom[ ]+(?:[a-z]+[ 
 MULTIPLE_OF_BEFORE = re.compile(
     r"(?i)(?<!\bto[ ])(?<!will[ ])(?<!would[ ])"  # "aims to double that figure in 2025": a goal
     r"\b(?:double|twice|triple|treble|quadruple|times|half)[ ]+(?:the|that)[ ]+"
-    r"(?:figure|number|level|amount|total|size)[ ]+$"
+    r"(?:figure|number|level|amount|total|size|rate|share|value)[ ]+(?:of[ ]+|in[ ]+)?$"
 )
 # A clause that says it is about now, or about the time since, borrows no year from the clause
 # it is coordinated with ("set up in 2022, and 340 students have graduated so far").

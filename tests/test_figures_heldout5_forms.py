@@ -169,3 +169,9 @@ def test_a_year_inside_the_quotation_still_dates_its_figure() -> None:
 )
 def test_a_year_after_a_multiple_of_the_rate_or_share_is_a_base(text, surface) -> None:
     assert attributes(text)[surface][0] is None
+
+
+def test_a_count_from_a_year_up_to_now_borrows_no_year_from_before_it() -> None:
+    text = ("KOICA opened its Hanoi office in 1994 and has funded more than 130 projects in "
+            "Vietnam since 2000.")
+    assert attributes(text)["more than 130 projects"][0] is None

@@ -121,6 +121,9 @@ COMPARISON_BASE = re.compile(
 # of what is counted, a base as "since 2024" is.
 SINCE_CLAUSE_BEFORE = re.compile(r"(?i)\bsince[ ]+(?:[^\s,;.]+[ ]+){1,5}$")
 
+# "has trained more than 150 officers since 2019": counted from a year up to now.
+SINCE_YEAR = re.compile(r"\bsince[ ]+(?:early[ ]+|late[ ]+|mid-?)?(?:19|20)\d{2}\b")
+
 # "rose 3.5-fold between 2022 and last year": the second end of a span of years is no single
 # reference year either (the first is no cue: "between" is no period preposition).
 SPAN_BEFORE = re.compile(r"(?i)\bbetween[ ]+(?:19|20)\d{2}[ ]+and[ ]+$")
@@ -521,12 +524,18 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
     clause, previous = clauses_of(ctx, sentence, start)
     intents = (*facts.goals, *facts.forecasts, *facts.futures)
     best = _nearest_cue(ctx, cues, clause, start, end, intents)
-    if best is None and previous and not NOW_WORDS.search(ctx.body, clause[0], clause[1]):
+    # "handed two ships to Vietnam in 2023 and has trained more than 150 officers … since 2019":
+    # a count from a year up to now takes no year from before it.
+    since = (best is None or best.end() <= start) and "since" in ctx.body[end:clause[1]] and (
+        SINCE_YEAR.search(ctx.body, end, clause[1]) is not None)
+    if since:
+        best = None
+    if best is None and previous and not since and not NOW_WORDS.search(ctx.body, clause[0], clause[1]):
         for before in previous:
             best = _nearest_cue(ctx, cues, before, start, end, intents)
             if best is not None:
                 break
-    if best is None and opening_end > sentence[0] and start > opening_end:
+    if best is None and not since and opening_end > sentence[0] and start > opening_end:
         best = next(cue for cue in cues if cue.end() <= opening_end)
     turn = max((cut for cut in facts.turns if cut <= start), default=sentence[0])
     goal = max((g for g in facts.goals if turn <= g <= start), default=-1)

@@ -175,3 +175,15 @@ def test_a_count_from_a_year_up_to_now_borrows_no_year_from_before_it() -> None:
     text = ("KOICA opened its Hanoi office in 1994 and has funded more than 130 projects in "
             "Vietnam since 2000.")
     assert attributes(text)["more than 130 projects"][0] is None
+
+
+def test_a_subject_count_with_a_short_post_modifier_before_its_future_predicate_is_a_plan() -> None:
+    text = "Under the new quota, up to 3,000 nurses from the Philippines will be allowed to work in Busan."
+    assert attributes(text)["up to 3,000 nurses"][1] is True
+
+
+def test_what_a_plan_is_compared_against_is_no_plan() -> None:
+    text = "The city will issue 8,000 permits next year, against 5,200 this year."
+    found = attributes(text)
+    assert found["8,000 permits"][1] is True
+    assert found["5,200"][1] is False

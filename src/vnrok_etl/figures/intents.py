@@ -81,6 +81,9 @@ INTENTS: dict[str, list[tuple[str, re.Pattern | None]]] = {}
 ING_GOAL_VALUE = re.compile(r"[ ](?:to|by)[ ]+(?:[a-z]+[ ]+){0,2}$")
 # "from 7,500 to about 10,000 by 2026": the amount after "from" is the starting point.
 FROM_BEFORE = re.compile(r"\bfrom[ ]+$")
+# "up to 12,000 workers … next year, against 6,300 this year": what a plan is compared with is
+# what is, not part of the plan.
+COMPARED_BEFORE = re.compile(r"\b(?:against|versus|vs\.?|compared[ ]+(?:with|to))[ ]+$")
 # "the foundation's five hospitals", "its 12 factories": a possessive names what exists already.
 POSSESSIVE_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|our|his|her))[ ]+$")
 # "add 600 jobs to the 1,800 employees already on its payroll": "already" names what exists.

@@ -96,6 +96,7 @@ from dataclasses import dataclass
 from vnrok_etl.figures.context import Context, sentence_span
 from vnrok_etl.figures.intents import (
     ALREADY_AFTER,
+    COMPARED_BEFORE,
     FROM_BEFORE,
     GOAL_VERB_TO,
     ING_GOAL_VALUE,
@@ -485,7 +486,12 @@ def _earlier_year(ctx: Context, before: int) -> int | None:
 DEFINITE_HEDGED = re.compile(rf"(?i)(?:{AMOUNT_HEDGES})[ ]")
 # What may stand between a count that is a clause's subject and the modal of its predicate: its
 # noun's words and a coordinated count ("six Korean banks and four Vietnamese banks will act").
-SUBJECT_GAP = re.compile(r"(?:[ ]+(?:and|or)[ ]+[\w’'-]+(?:[ ][\w’'-]+){0,4}?)?[ ]+(?:will|would|shall)[ ]")
+# The count's short post-modifier may come between ("up to 12,000 workers from Vietnam will be
+# allowed …").
+SUBJECT_GAP = re.compile(
+    r"(?:[ ]+(?:from|in|of|at)[ ]+[\w’'-]+(?:[ ][\w’'-]+){0,2}?)?"
+    r"(?:[ ]+(?:and|or)[ ]+[\w’'-]+(?:[ ][\w’'-]+){0,4}?)?[ ]+(?:will|would|shall)[ ]"
+)
 # What may open the clause before a count that is its subject: nothing, an opening phrase and its
 # comma ("Under the arrangement, six Korean banks will …"), a determiner or a hedge.
 SUBJECT_OPENING = re.compile(r"(?:^|,[ ]+|[.;:][ ]+)(?:(?:the|all|only|just|another|a[ ]further)[ ]+)?$", re.IGNORECASE)
@@ -564,6 +570,9 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
     # "<= end": "an estimated 1,500 tons", the estimate printed as the figure's hedge.
     forecast = max((f for f in facts.forecasts if turn <= f <= end), default=-1)
     base = FROM_BEFORE.search(ctx.body, max(0, start - 6), start) is not None
+    compared = COMPARED_BEFORE.search(ctx.body, max(0, start - 14), start) is not None
+    if compared:
+        goal, forecast = -1, -1
     existing = POSSESSIVE_BEFORE.search(ctx.body, max(0, start - 8), start) is not None or (
         ALREADY_AFTER.match(ctx.body, end) is not None) or population
 
@@ -586,7 +595,7 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
     future_tense = (
         any(max(turn, own) <= f <= start for f in facts.futures)
         or facts.futures and _future_after_subject(ctx, sentence, start, end) is not None
-    ) and not (duration or base or existing)
+    ) and not (duration or base or existing or compared)
     if not future_tense and not (duration or base or existing) and facts.futures:
         future_tense = describes_future_subject(ctx.body, sentence, start, end)
     published = ctx.published_year

@@ -247,6 +247,8 @@ def _post_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) 
     return None
 
 
+# BARE_SAY's "told reporters" forms, tested before BARE_SAY is tried on a sentence with "told".
+TOLD_PRESS_WORDS = re.compile(r"told (?:reporters|journalists|the press|the media)")
 # What an event's audience heard: "…, a seminar heard in Da Lat on November 20.", "…, the
 # conference was told." Its speakers are at the event, unnamed: a statement with no speaker.
 EVENT_HEARD = re.compile(
@@ -521,7 +523,7 @@ def _pre_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) -
     # holds "said" or "says" as printed, which `in` rules out sooner (0.012 -> 0.002 ms/doc).
     if (
         "said" in sentence or "say" in sentence or "responded" in sentence or "replied" in sentence
-        or "told" in sentence
+        or "told " in sentence and TOLD_PRESS_WORDS.search(sentence) is not None
     ):
         candidates += [(m, False) for m in BARE_SAY.finditer(body, s_start, end)]
     if "plan" in lowered or "intention" in lowered or "decision" in lowered or "roadmap" in lowered or (

@@ -187,3 +187,14 @@ def test_what_a_plan_is_compared_against_is_no_plan() -> None:
     found = attributes(text)
     assert found["8,000 permits"][1] is True
     assert found["5,200"][1] is False
+
+
+def test_a_where_clause_takes_no_year_from_the_clause_it_describes() -> None:
+    text = ("The ministry began the scheme in 2019 in districts where about 30 percent of workers "
+            "have jobs abroad.")
+    assert attributes(text)["about 30 percent"][0] is None
+
+
+def test_an_opening_year_still_covers_a_where_clause() -> None:
+    text = "In 2024, Korea had 12 provinces where foreigners made up 5 percent of residents."
+    assert attributes(text)["5 percent"][0] == 2024

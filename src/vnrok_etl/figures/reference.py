@@ -192,7 +192,7 @@ YEAR_ANCHOR = re.compile(by_first_character(
 # figures, and continues the plan of the clause it describes.
 CLAUSE_BREAK = re.compile(
     r"[;:]|,[ ]+(?:while|whereas|but|and|which|although|though|whilst|with|who)\b"
-    r"|,[ ]+[a-z]+ing\b|[ ](?:while|whereas)[ ]|[ ]and[ ]now[ ]|[ ]who[ ]"
+    r"|,[ ]+[a-z]+ing\b|[ ](?:while|whereas)[ ]|[ ]and[ ]now[ ]|[ ]who[ ]|[ ]where[ ]"
     r"|,[ ]+(?:enough|equivalent|equal)[ ]+to\b"
 )
 # ", with South Koreans accounting for 30 percent": an absolute construction (", with", a noun

@@ -198,3 +198,19 @@ def test_a_where_clause_takes_no_year_from_the_clause_it_describes() -> None:
 def test_an_opening_year_still_covers_a_where_clause() -> None:
     text = "In 2024, Korea had 12 provinces where foreigners made up 5 percent of residents."
     assert attributes(text)["5 percent"][0] == 2024
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seoul signed the deal on Friday.\n\nThe $120 million loan will fund 40 new ferries.",
+        "Seoul signed the deal on Friday. The $120 million loan, to be repaid over 30 years, will fund 40 new ferries.",
+    ],
+)
+def test_the_amount_sizing_the_subject_of_a_future_predicate_is_a_plan(text) -> None:
+    # at the start of a later sentence or paragraph as at the body's start
+    assert attributes(text)["$120 million"][1] is True
+
+
+def test_an_amount_sizing_the_subject_of_a_past_predicate_is_no_plan() -> None:
+    assert attributes("The $120 million loan funded 40 new ferries.")["$120 million"][1] is False

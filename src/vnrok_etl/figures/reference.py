@@ -68,8 +68,10 @@ Rules (tests/test_figures_attributes.py):
     "The new line, covering 42,000 square meters, will produce …"). "would have" is a
     counterfactual.
   - the count that is the subject of a future-tense predicate right after its noun phrase
-    ("Six Korean banks will act as market makers", "… and four Vietnamese banks will act"): a
-    plan names who carries it out as well as what it reaches.
+    ("Six Korean banks will act as market makers", "… and four Vietnamese banks will act", "up
+    to 12,000 workers from Vietnam will be allowed"), and the amount sizing such a subject
+    ("The $38 million grant, to be spent over four years, will cover …"): a plan names who
+    carries it out and what it costs as well as what it reaches.
   Not targets: what is reported as done or as it is (including a budget already "set aside"),
   the starting point of "from X to Y", what "already", a possessive or "the" before a hedged
   count names as existing ("the 1,800 employees already on its payroll", "the more than 300,000
@@ -489,12 +491,16 @@ DEFINITE_HEDGED = re.compile(rf"(?i)(?:{AMOUNT_HEDGES})[ ]")
 # The count's short post-modifier may come between ("up to 12,000 workers from Vietnam will be
 # allowed …").
 SUBJECT_GAP = re.compile(
+    # the head noun after an amount of money ("The $38 million grant will cover …"), and a
+    # phrase between commas describing the subject (", to be spent over four years,")
+    r"(?:[ ]+[a-z][a-z-]+)?(?:,[ ]+[^,;.“”\"]{3,60},)?"
     r"(?:[ ]+(?:from|in|of|at)[ ]+[\w’'-]+(?:[ ][\w’'-]+){0,2}?)?"
     r"(?:[ ]+(?:and|or)[ ]+[\w’'-]+(?:[ ][\w’'-]+){0,4}?)?[ ]+(?:will|would|shall)[ ]"
 )
 # What may open the clause before a count that is its subject: nothing, an opening phrase and its
 # comma ("Under the arrangement, six Korean banks will …"), a determiner or a hedge.
 SUBJECT_OPENING = re.compile(r"(?:^|,[ ]+|[.;:][ ]+)(?:(?:the|all|only|just|another|a[ ]further)[ ]+)?$", re.IGNORECASE)
+SENTENCE_OPENING = re.compile(r"(?:(?:the|all|only|just|another|a[ ]further)[ ]+)?", re.IGNORECASE)
 
 
 def _future_after_subject(ctx: Context, sentence: tuple[int, int], start: int, end: int) -> int | None:
@@ -509,7 +515,9 @@ def _future_after_subject(ctx: Context, sentence: tuple[int, int], start: int, e
     before = body[max(sentence[0], start - 40):start]
     if sentence[0] < start - 40 and not before.strip():
         return None
-    opening = SUBJECT_OPENING.search(body, max(sentence[0], start - 40), start)
+    # The sentence's own start opens the clause too, at a paragraph's start as at the body's.
+    opening = SUBJECT_OPENING.search(body, max(sentence[0], start - 40), start) or (
+        SENTENCE_OPENING.fullmatch(body, sentence[0], start))
     coordinated = re.search(r"[ ]and[ ]+$", before) is not None and _subject_count_before(body, sentence, start)
     if opening is None and start != sentence[0] and not coordinated:
         return None

@@ -200,7 +200,10 @@ REMARKS_MADE = re.compile(
 
 def _may_say_who_remarked(opening: str) -> bool:
     """A cheap test before REMARKS_MADE: its nouns in a paragraph's first characters."""
-    return any(f"the {noun}" in opening for noun in ("remarks", "comments", "statement", "assessment"))
+    return REMARK_NOUN.search(opening) is not None
+
+
+REMARK_NOUN = re.compile(r"the (?:remarks|comments|statement|assessment)")
 
 
 def _remarks_made(reader: Reader, previous: tuple[int, int], start: int, end: int) -> None:

@@ -53,7 +53,9 @@ AGE_BEFORE_WHO = re.compile(r",\s+\d{1,3}(?:-year-old)?\s*$")
 ADVERBIAL_BETWEEN = re.compile(
     r"\s*(?:during|at|in|on|after|before|following|when|while|speaking|addressing)\s", re.IGNORECASE
 )
-# A sentence adverb with its comma opening the sentence ("However, …", "Meanwhile, …").
+# A sentence adverb with its comma opening the sentence ("However, …", "Meanwhile, …"); none is
+# longer than OPENING_ADVERB_CHARS, so a comma further on is not tried.
+OPENING_ADVERB_CHARS = 26
 OPENING_ADVERB = re.compile(
     r"\s*(?:However|Meanwhile|Still|Nevertheless|Nonetheless|Moreover|Furthermore|Besides|"
     r"Separately|Similarly|Likewise|Instead|Overall|Yet|In\s+addition|In\s+contrast|By\s+contrast|"
@@ -137,7 +139,8 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
         lo = conjunction.end()  # "…, but analysts say most of them …": the clause after "but"
     group = group_before(body, lo, cue_start)
     if group is None and (
-        conjunction is not None or comma >= 0 and OPENING_ADVERB.fullmatch(body, s_start, comma) is not None
+        conjunction is not None
+        or 0 <= comma - s_start <= OPENING_ADVERB_CHARS and OPENING_ADVERB.fullmatch(body, s_start, comma) is not None
     ):
         # "However, some analysts caution that …": an adverb opening the sentence is no part of
         # the subject, which starts after its comma as it does after "but".

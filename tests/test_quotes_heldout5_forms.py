@@ -314,3 +314,9 @@ def test_an_event_heard_inside_a_reported_clause_is_no_cue() -> None:
     assert who(quotes_of("Minister Park Min-soo said the seminar heard many views.")) == [
         ("indirect", "Park Min-soo", "the seminar heard many")
     ]
+
+
+def test_a_statement_in_a_who_clause_inside_the_subject_ends_where_the_clause_does() -> None:
+    (quote,) = quotes_of("Nguyen Thi Lan, 29, who said she had saved enough to open a bakery, was the "
+                         "first to return home.")
+    assert (quote.speaker, quote.text) == ("Nguyen Thi Lan", "she had saved enough to open a bakery")

@@ -547,7 +547,21 @@ def _pre_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) -
             return None
         attribution = attribute(reader, mention, cue_of(match))
         if attribution.key is not None or attribution.kind is not None:
-            return attribution, match.end(), end
+            return attribution, match.end(), _relative_clause_end(body, s_start, mention[0], match, end)
     return None
+
+
+def _relative_clause_end(body: str, s_start: int, subject_start: int, match: re.Match[str], end: int) -> int:
+    """Where a statement reported in a "who" clause inside the sentence's subject ends: at the
+    comma that closes the clause before the main predicate ("Tran Van Quy, 24, who said he had
+    repaired engines since he was a teenager, was among the first to sign up": the statement
+    ends at "teenager"). The last comma of the sentence, when only a lowercase predicate follows
+    it; ``end`` otherwise (a "who" clause that ends the sentence runs to its end)."""
+    if subject_start != s_start or not body.endswith("who ", max(s_start, match.start() - 4), match.start()):
+        return end
+    close = body.rfind(", ", match.end(), end)
+    if close < 0 or not body[close + 2 : close + 3].islower() or "," in body[close + 1 : end]:
+        return end
+    return close
 
 

@@ -158,7 +158,10 @@ RATE_AFTER = re.compile(
 # month". The period is the rate of both amounts.
 CONVERSION_AFTER = re.compile(r"[ ]?\([^()\n]{1,30}\)(?=[ ])|\)(?=[ ])")
 # What an amount is of, between it and its period: "US$40 billion of electronics a year".
-STUFF_OF_AFTER = re.compile(r"[ ]of[ ]+(?:[a-z][a-z\-]+[ ]+)?[a-z][a-z\-]+(?=[ ]+(?:a|an|per)[ ]|[ ]+(?:annually|yearly|monthly|weekly|daily)\b)")
+STUFF_OF_AFTER = re.compile(
+    r"[ ]of[ ]+(?:[a-z][a-z\-]+[ ]+)?[a-z][a-z\-]+"
+    r"(?=[ ]+(?:a|an|per)[ ]|[ ]+(?:annually|yearly|monthly|weekly|daily)\b)"
+)
 # "14 weekly flights": the period as an adjective of the counted noun.
 # Heads that say nothing of what is counted without the noun before them: a member of what, a
 # position of what. That noun stays in the unit ("5,000 crew members": "crew member"; "30,000
@@ -492,7 +495,9 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
         # "the two cities", "our two parliaments", "the two of them": things already named.
         # Checked before the noun is read: "the two" is the commonest amount in this corpus.
         return None
-    if amount.is_word and amount.value in (3.0, 4.0) and body.endswith(("the ", "The "), max(0, amount.start - 4), amount.start):
+    if amount.is_word and amount.value in (3.0, 4.0) and (
+        body.endswith(("the ", "The "), max(0, amount.start - 4), amount.start)
+    ):
         # "the three countries aim to agree …": the parties named before, as "the two" are;
         # only after "the" ("its three plants" counts the owner's plants).
         return None

@@ -211,7 +211,8 @@ def _post_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) 
     if ("heard" in sentence or "was told" in sentence) and (heard := EVENT_HEARD.search(sentence)) is not None:
         # "…, a seminar heard in Da Lat on November 20.": speakers at an event, unnamed.
         printed = " ".join(heard.group("event").split())
-        return Attribution(None, cue_text(heard.group("cue")), None, "person", printed), s_start, s_start + heard.start()
+        attribution = Attribution(None, cue_text(heard.group("cue")), None, "person", printed)
+        return attribution, s_start, s_start + heard.start()
     if (described := TRAILING_DESCRIBED.search(sentence)) is not None:
         # "…, the head of one center said.", "…, the director of a Busan agency told reporters.":
         # a person described by the body he leads (an indefinite one: not the body's statement).

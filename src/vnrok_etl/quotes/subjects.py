@@ -108,7 +108,9 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
             start, parsed = found
             return start, replace(parsed, name="", title=None, organisation=parsed.name, org_head=None)
         return found if found is not None and found[1].organisation is not None else None
-    if body.startswith("who", cue_start - 4) and (who := RELATIVE_WHO.search(body, max(s_start, cue_start - 8), cue_start)):
+    if body.startswith("who", cue_start - 4) and (
+        who := RELATIVE_WHO.search(body, max(s_start, cue_start - 8), cue_start)
+    ):
         # "Tran Van Quy, 24, who said he had repaired engines since he was a teenager, was …":
         # the person the relative clause hangs on speaks ("who", not "which": a person).
         hi = who.start()

@@ -87,7 +87,7 @@ KNOWN_PEOPLE: dict[str, KnownPerson] = {
 TITLE_WORDS = frozenset(
     {
         "president", "minister", "prime", "deputy", "vice", "secretary", "general", "party", "chief",
-        "leader", "permanent", "foreign", "pm", "fm", "chairman", "chairwoman", "chair", "ambassador",
+        "leader", "permanent", "foreign", "pm", "dpm", "fm", "chairman", "chairwoman", "chair", "ambassador",
         "coach", "mr", "mrs", "ms", "dr", "governor", "mayor", "director", "premier", "chancellor",
         "spokesperson", "spokesman", "spokeswoman", "head", "state", "official", "politburo",
         "member", "senior", "lieutenant", "colonel", "commander", "chairperson", "speaker",
@@ -185,6 +185,12 @@ GROUP_NOUNS = frozenset(
 )
 
 PRONOUNS_SINGULAR = frozenset({"he", "she"})
+# A body's document as the subject of a cue: it speaks for the organisation that issued it.
+DOCUMENT_HEADS = frozenset({"statement", "announcement", "release", "notice", "communique"})
+DOCUMENT_SUBJECTS = frozenset(
+    {"the statement", "the announcement", "the press release", "the release", "the notice",
+     "the communique", "the joint statement"}
+)
 PRONOUNS_PLURAL = frozenset({"they", "we", "both"})
 
 # Role nouns a description can end with, folded, longest first when matched. Generic ones
@@ -192,7 +198,7 @@ PRONOUNS_PLURAL = frozenset({"they", "we", "both"})
 # News names a person once, then refers back by what they are ("the ambassador", "the CEO",
 # "the top legislator", "the defence attaché"): any noun a title or an apposition can hold.
 ROLE_NOUNS = (
-    "deputy prime minister", "deputy foreign minister", "deputy minister", "deputy pm",
+    "deputy prime minister", "deputy foreign minister", "deputy minister", "deputy pm", "dpm",
     "prime minister", "foreign minister", "general secretary", "state president", "party chief",
     "party leader", "top leader", "vice president", "vice minister", "vice chairman",
     "vice chairwoman", "director general", "general director", "consul general",
@@ -224,6 +230,7 @@ OCCUPATION_ROLES = frozenset(
 ROLE_TITLE_KEYS: dict[str, tuple[str, ...]] = {
     "deputy prime minister": ("deputy prime minister",),
     "deputy pm": ("deputy prime minister", "deputy pm"),
+    "dpm": ("deputy prime minister", "deputy pm", "dpm"),  # "said DPM Tung", "the DPM"
     "deputy foreign minister": ("deputy minister of foreign affairs", "deputy foreign minister"),
     "deputy minister": ("deputy minister",),
     "prime minister": ("prime minister",),
@@ -280,7 +287,7 @@ ORG_HEADS = frozenset(
         "federation", "union", "commission", "department", "chamber", "administration", "authority",
         "newswire", "organisation", "organization", "centre", "center", "firm", "conglomerate",
         "board", "secretariat", "assembly", "court", "procuracy", "fund", "foundation", "airline",
-        "carrier", "service", "exchange", "police", "army", "navy", "directorate", "bureau",
+        "carrier", "service", "exchange", "police", "army", "navy", "directorate", "bureau", "division",
         "cabinet", "presidency", "parliament", "network", "broadcaster", "newspaper", "daily",
         # News outlets: "Tuoi Tre News", "The Korea Times", "The Korea Post", "Yonhap News Agency".
         "news", "times", "post", "herald", "journal", "tribune", "gazette", "magazine", "radio",
@@ -368,8 +375,9 @@ def parse_mention(mention: str) -> ParsedMention:
     folded = fold(printed)
     if folded in PRONOUNS_SINGULAR:
         return ParsedMention(printed, "", None, None, None, folded)
-    if folded == "it":
-        # "…, it said.": an organisation cited before ("the ministry said … it said").
+    if folded == "it" or folded in DOCUMENT_SUBJECTS:
+        # "…, it said.": an organisation cited before ("the ministry said … it said"); so is
+        # its document ("the ministry said in a statement … “…”, the statement said").
         return ParsedMention(printed, "", None, None, None, None, organisation="", org_head="it")
     if folded in PRONOUNS_PLURAL:
         return ParsedMention(printed, "", None, None, None, folded, plural=True)

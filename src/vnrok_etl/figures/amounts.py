@@ -284,6 +284,9 @@ def read_amount(body: str, m: re.Match) -> Amount | None:
             return None  # "2026–2030 period"
         value = (value + second) / 2
     scale = scale_of(m["glued"] or m["scale"])
+    if num[:2].lower() == "a " and body.endswith(("half ", "Half "), max(0, start - 5), start):
+        # "half a billion dollars", "half a million visitors": half the scale word.
+        start, value = start - 5, value / 2
     if (num2 is None and scale == 1.0 and num[:1].isdigit() and NEXT_GROUP.match(body, end)
             and (joined := _joined(body, m, start, currency, num))):
         return joined

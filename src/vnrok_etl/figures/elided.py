@@ -20,9 +20,10 @@ from vnrok_etl.records import Figure
 NUMBER_OF = re.compile(r"(?i)\b(?:number|total|count|tally)[ ]+of[ ]+")
 
 # What links an amount whose noun is elided to a count before it in the sentence: "followed by
-# Binh Duong with 11", "compared with 60", "bringing the total to 306".
+# Binh Duong with 11", "compared with 60", "bringing the total to 306", "3,200 Korean
+# enterprises, among 9,000 in the whole country" (the whole the count is part of).
 ELIDED_LINK = re.compile(
-    r"(?i)(?<![\d][ ])\b(?:with|to|than|from|versus|vs\.?|against|compared[ ]with|reach|"
+    r"(?i)(?<![\d][ ])\b(?:with|to|than|from|versus|vs\.?|against|compared[ ]with|reach|among|"
     rf"compared[ ]to)[ ]+(?:(?:{AMOUNT_HEDGES}|less[ ]than|only|just)[ ]+)?$"
 )
 # A second predicate of the same subject whose object is a bare amount: "has about 5,500 chip

@@ -38,7 +38,9 @@ INTENT_TABLE: list[tuple[str, tuple[str, ...], str]] = [
      rf"(?:[ ](?:on|upon)\b|{AGREED_TO})"),
     ("goal", ("plan", "plans", "planning", "planned", "seek", "seeks", "seeking", "sought",
               "commit", "commits", "committed", "pledge", "pledged", "pledges", "hope", "hopes",
-              "hoping", "hoped", "determined", "commitment", "programme", "program", "scheme"),
+              "hoping", "hoped", "determined", "commitment", "programme", "program", "scheme",
+              # "wishes to build a hub worth about US$250 million", "intends to hire 300".
+              "wish", "wishes", "wished", "intend", "intends", "intended"),
      r"[ ]to\b"),
     ("goal", ("want", "wants", "wanted"), ""),  # "we want 400 engineers", "want to have"
     # "the plan calls for"; not the idiom "called for help" (a request for rescue, no goal).
@@ -52,7 +54,8 @@ INTENT_TABLE: list[tuple[str, tuple[str, ...], str]] = [
     ("future", ("would",), r"(?![ ]+have\b)"),
     ("goal", ("set",), r"[ ]out[ ]to\b"),  # "have set out to expand trade by about 70 percent"
     # An offer is a stated plan: "the bank was ready to double its green lending".
-    ("goal", ("ready", "willing", "prepared"), r"[ ]to\b"),
+    # So is getting ready: "as the capital prepares to put two more metro lines into service".
+    ("goal", ("ready", "willing", "prepared", "prepare", "prepares", "preparing"), r"[ ]to\b"),
     ("forecast", ("set",), rf"[ ]to[ ]+(?:{METRIC_VERBS})\b"),  # "set to hit $100 billion"
     ("future", ("set",), r"[ ]to\b"),
     ("forecast", ("expected", "expect", "expects", "forecast", "forecasts", "forecasted",
@@ -78,6 +81,9 @@ INTENTS: dict[str, list[tuple[str, re.Pattern | None]]] = {}
 ING_GOAL_VALUE = re.compile(r"[ ](?:to|by)[ ]+(?:[a-z]+[ ]+){0,2}$")
 # "from 7,500 to about 10,000 by 2026": the amount after "from" is the starting point.
 FROM_BEFORE = re.compile(r"\bfrom[ ]+$")
+# "up to 12,000 workers … next year, against 6,300 this year": what a plan is compared with is
+# what is, not part of the plan.
+COMPARED_BEFORE = re.compile(r"\b(?:against|versus|vs\.?|compared[ ]+(?:with|to))[ ]+$")
 # "the foundation's five hospitals", "its 12 factories": a possessive names what exists already.
 POSSESSIVE_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|our|his|her))[ ]+$")
 # "add 600 jobs to the 1,800 employees already on its payroll": "already" names what exists.

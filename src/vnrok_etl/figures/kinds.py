@@ -157,6 +157,11 @@ RATE_AFTER = re.compile(
 # A conversion in parentheses between an amount and its period: "2.06 million won (US$1,500) a
 # month". The period is the rate of both amounts.
 CONVERSION_AFTER = re.compile(r"[ ]?\([^()\n]{1,30}\)(?=[ ])|\)(?=[ ])")
+# What an amount is of, between it and its period: "US$40 billion of electronics a year".
+STUFF_OF_AFTER = re.compile(
+    r"[ ]of[ ]+(?:[a-z][a-z\-]+[ ]+)?[a-z][a-z\-]+"
+    r"(?=[ ]+(?:a|an|per)[ ]|[ ]+(?:annually|yearly|monthly|weekly|daily)\b)"
+)
 # "14 weekly flights": the period as an adjective of the counted noun.
 # Heads that say nothing of what is counted without the noun before them: a member of what, a
 # position of what. That noun stays in the unit ("5,000 crew members": "crew member"; "30,000
@@ -470,7 +475,8 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
         return Kind("multiplier", "times", suffix.end())
     if suffix := DURATION_AFTER.match(body, end):
         if PERIOD_ORDINAL_BEFORE.search(body, max(0, amount.start - 24), amount.start) or (
-            suffix["u"].lower().startswith("month")
+            suffix["u"].lower().startswith("month") and suffix.group()[:1] not in "‐–-"
+            # "during the six-month course" is a length: the hyphened adjective sizes a noun
             and PERIOD_MONTHS_BEFORE.search(body, max(0, amount.start - 12), amount.start)
         ) or (
             PERIOD_OF_AFTER.match(body, suffix.end())
@@ -488,6 +494,12 @@ def kind_after(ctx: Context, amount: Amount, found: list[Figure]) -> Kind | None
     ):
         # "the two cities", "our two parliaments", "the two of them": things already named.
         # Checked before the noun is read: "the two" is the commonest amount in this corpus.
+        return None
+    if amount.is_word and amount.value in (3.0, 4.0) and (
+        body.endswith(("the ", "The "), max(0, amount.start - 4), amount.start)
+    ):
+        # "the three countries aim to agree …": the parties named before, as "the two" are;
+        # only after "the" ("its three plants" counts the owner's plants).
         return None
     if amount.is_lone_one:
         # "one of the largest investors" is no count; "one direct flight a day" is a schedule
@@ -581,6 +593,13 @@ def with_rate(body: str, end: int, unit: str | None) -> tuple[str | None, int]:
         if rate is not None:
             period = rate["p"] or rate["per"] or rate["adv"]
             return f"{unit} per {PERIODS.get(period.lower(), period.lower())}", end
+    if rate is None and unit is not None and body.startswith(" of ", end) and (
+        stuff := STUFF_OF_AFTER.match(body, end)
+    ) and (rate := RATE_AFTER.match(body, stuff.end())) is not None:
+        # "more than US$40 billion of electronics a year": what the amount buys or sells comes
+        # between it and its period; the figure's text stays the amount.
+        period = rate["p"] or rate["per"] or rate["adv"]
+        return f"{unit} per {PERIODS.get(period.lower(), period.lower())}", end
     if rate is None or unit is None:
         return unit, end
     period = rate["p"] or rate["per"] or rate["adv"]

@@ -19,7 +19,8 @@ Two forms, both inside the figure's own clause (a comma, semicolon or "and" ends
   60 characters from it with no other number, comma or "and" between: "annual capacity of",
   "monthly basic wage is now", "annual bus production at its Ninh Binh plant to".
 
-A conversion in parentheses right after a rate ("VND4.1 million ($184)") is the same rate.
+A conversion right after a rate, in parentheses or between commas ("VND4.1 million ($184)",
+"4.5 million dong, about $177, during …"), is the same rate.
 Ranks, multipliers and durations never take a period; a unit that already has one keeps it.
 """
 
@@ -33,6 +34,10 @@ from vnrok_etl.figures.context import Context, sentence_span
 from vnrok_etl.records import Figure
 
 RATE_KINDS = frozenset({"count", "money", "percent"})
+# What stands between a rate and its conversion: "VND4.1 million ($184)", "4.5 million dong,
+# about $177," (the conversion's hedge is part of its text; after a comma, only an amount in
+# another currency is a conversion).
+CONVERSION_OPENERS = frozenset({" (", ", "})
 PERIOD_NOUNS = {"day": "day", "week": "week", "month": "month", "year": "year", "quarter": "quarter"}
 RECURRING = re.compile(
     r"(?i)\b(?:(?:each|every|per)[ ]+(?P<p>day|week|month|year|quarter)\b(?![‐–-])"
@@ -90,7 +95,8 @@ def with_clause_periods(ctx: Context, figures: list[Figure]) -> list[Figure]:
         if (
             before.unit and " per " in before.unit and figure.kind == before.kind
             and figure.unit and " per " not in figure.unit
-            and ctx.body[before.end_char : figure.start_char] == " ("
+            and (opener := ctx.body[before.end_char : figure.start_char]) in CONVERSION_OPENERS
+            and (opener == " (" or figure.unit.split(" ", 1)[0] != before.unit.split(" ", 1)[0])
         ):
             result[index] = dataclasses.replace(figure, unit=f"{figure.unit} per {before.unit.rsplit(' per ', 1)[1]}")
     return result

@@ -12,7 +12,8 @@ Rules (tests/test_figures_attributes.py):
   May": the publication year), "last/this/next/previous year", "this school year", "of the
   year", "two years ago", all resolved against the publication date (never the clock), and "a
   year earlier", counted back from the sentence's cue before it or else the publication date; so are
-  "this/last/next month" and "next spring". A span of years ("for 2026 to 2030", "between 2022 and
+  "this/last/next month", "next spring" and "next/last/this March" (the March after, before
+  or of the publication date). A span of years ("for 2026 to 2030", "between 2022 and
   last year") is no single reference year. A clause with no cue of its own continues the time
   frame of the clauses it is coordinated with, through participle clauses (", while investment has
   more than doubled" after "... by 2024"; ", with South Koreans accounting for 30 percent", an
@@ -30,6 +31,8 @@ Rules (tests/test_figures_attributes.py):
   followed by Laos with 9,100") and one about a part of the set counted before ("Of them, 72
   percent ...", "Among those who ...") take the year of the last dated sentence among the three
   before. A duration has no reference year.
+  A quotation mark between a cue and the figure ends the cue's reach: when a quotation was
+  said does not date what it says.
 - **A base is not a reference.** A year after "since", "from", "than", "compared to/with",
   "against", "versus", "over" or "the same period of" is what the figure is compared with or
   counted from ("since 1992", "up 5 percent over 2023"), so is a year inside a "since" clause
@@ -65,8 +68,10 @@ Rules (tests/test_figures_attributes.py):
     "The new line, covering 42,000 square meters, will produce …"). "would have" is a
     counterfactual.
   - the count that is the subject of a future-tense predicate right after its noun phrase
-    ("Six Korean banks will act as market makers", "… and four Vietnamese banks will act"): a
-    plan names who carries it out as well as what it reaches.
+    ("Six Korean banks will act as market makers", "… and four Vietnamese banks will act", "up
+    to 12,000 workers from Vietnam will be allowed"), and the amount sizing such a subject
+    ("The $38 million grant, to be spent over four years, will cover …"): a plan names who
+    carries it out and what it costs as well as what it reaches.
   Not targets: what is reported as done or as it is (including a budget already "set aside"),
   the starting point of "from X to Y", what "already", a possessive or "the" before a hedged
   count names as existing ("the 1,800 employees already on its payroll", "the more than 300,000
@@ -93,6 +98,7 @@ from dataclasses import dataclass
 from vnrok_etl.figures.context import Context, sentence_span
 from vnrok_etl.figures.intents import (
     ALREADY_AFTER,
+    COMPARED_BEFORE,
     FROM_BEFORE,
     GOAL_VERB_TO,
     ING_GOAL_VALUE,
@@ -103,6 +109,7 @@ from vnrok_etl.figures.intents import (
     intents_of,
     other_turns,
 )
+from vnrok_etl.dates import MONTH_NUMBERS
 from vnrok_etl.figures.words import AMOUNT_HEDGES, MONTHS
 from vnrok_etl.numbers import UNIT_WORD_RE, UNIT_WORDS
 
@@ -116,6 +123,9 @@ COMPARISON_BASE = re.compile(
 # in 2015": a year inside a "since" clause (since, up to five words, the cue) dates the start
 # of what is counted, a base as "since 2024" is.
 SINCE_CLAUSE_BEFORE = re.compile(r"(?i)\bsince[ ]+(?:[^\s,;.]+[ ]+){1,5}$")
+
+# "has trained more than 150 officers since 2019": counted from a year up to now.
+SINCE_YEAR = re.compile(r"\bsince[ ]+(?:early[ ]+|late[ ]+|mid-?)?(?:19|20)\d{2}\b")
 
 # "rose 3.5-fold between 2022 and last year": the second end of a span of years is no single
 # reference year either (the first is no cue: "between" is no period preposition).
@@ -137,6 +147,7 @@ YEAR_CUE = re.compile(
   | \b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Pp]revious)[ ]+(?:(?:school|fiscal|academic|financial)[ ]+)?year\b
   | \b(?P<relm>[Ll]ast|[Tt]his|[Nn]ext)[ ]+month\b
   | \b(?P<rels>[Ll]ast|[Tt]his|[Nn]ext)[ ]+(?:spring|summer|autumn|fall|winter)\b
+  | \b(?P<relmo>[Ll]ast|[Tt]his|[Nn]ext)[ ]+(?P<relmonth>{MONTHS})\b
   | \b(?P<ago>(?i:{UNIT_WORD_RE})|\d{{1,2}}|a)[ ]+years?[ ]+(?P<back>ago|earlier)\b
   | \bof[ ]+(?P<the>the)[ ]+year\b
   | \b(?P<mprep>[Ii]n|[Aa]s[ ]of|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Ff]rom|[Dd]uring
@@ -153,6 +164,10 @@ MONTH_PREP_BEFORE = re.compile(
     r"|[Aa]t(?=[ ]the[ ](?:end|beginning)[ ]of\b))[ ]+"
     r"(?:(?:early|late|mid|the[ ]end[ ]of|the[ ]beginning[ ]of)[ ‐-]*)?$"
 )
+
+
+# "next March", "last December": a month named relative to the publication date.
+RELATIVE_MONTH_BEFORE = re.compile(r"\b(?:[Ll]ast|[Tt]his|[Nn]ext)[ ]+$")
 
 
 def by_first_character(alternatives: list[str]) -> str:
@@ -179,7 +194,7 @@ YEAR_ANCHOR = re.compile(by_first_character(
 # figures, and continues the plan of the clause it describes.
 CLAUSE_BREAK = re.compile(
     r"[;:]|,[ ]+(?:while|whereas|but|and|which|although|though|whilst|with|who)\b"
-    r"|,[ ]+[a-z]+ing\b|[ ](?:while|whereas)[ ]|[ ]and[ ]now[ ]|[ ]who[ ]"
+    r"|,[ ]+[a-z]+ing\b|[ ](?:while|whereas)[ ]|[ ]and[ ]now[ ]|[ ]who[ ]|[ ]where[ ]"
     r"|,[ ]+(?:enough|equivalent|equal)[ ]+to\b"
 )
 # ", with South Koreans accounting for 30 percent": an absolute construction (", with", a noun
@@ -207,7 +222,7 @@ BASE_BETWEEN = re.compile(r"\b(?:[Ss]ince|compared|than)\b|\bfrom[ ]+(?:[a-z]+[ 
 MULTIPLE_OF_BEFORE = re.compile(
     r"(?i)(?<!\bto[ ])(?<!will[ ])(?<!would[ ])"  # "aims to double that figure in 2025": a goal
     r"\b(?:double|twice|triple|treble|quadruple|times|half)[ ]+(?:the|that)[ ]+"
-    r"(?:figure|number|level|amount|total|size)[ ]+$"
+    r"(?:figure|number|level|amount|total|size|rate|share|value)[ ]+(?:of[ ]+|in[ ]+)?$"
 )
 # A clause that says it is about now, or about the time since, borrows no year from the clause
 # it is coordinated with ("set up in 2022, and 340 students have graduated so far").
@@ -272,7 +287,8 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
             # A month name: a cue only after a preposition ("in May", "as of June"); one with a
             # year after it is found from the year.
             prep = MONTH_PREP_BEFORE.search(body, max(sentence[0], anchor.start() - 26),
-                                            anchor.start())
+                                            anchor.start()) or RELATIVE_MONTH_BEFORE.search(
+                body, max(sentence[0], anchor.start() - 6), anchor.start())  # "next March"
             if prep is None:
                 continue
             cue = YEAR_CUE.match(body, prep.start())
@@ -391,6 +407,11 @@ def _nearest_cue(ctx: Context, cues: list[re.Match], clause: tuple[int, int], st
             # "has invested 600 million USD and plans to raise it to 1 billion USD by 2025":
             # the year of the next predicate's plan or forecast, not of the figure
             continue
+        between = ctx.body[cue.end():start] if cue.end() <= start else ctx.body[end:cue.start()]
+        if "“" in between or "”" in between:
+            # "at a seminar in Hanoi in November, said, “… have invested more than $3 billion …”":
+            # when it was said does not date what the quotation says, nor the other way round.
+            continue
         distance = max(cue.start() - end, start - cue.end(), 0)
         if cue.end() <= start and " and " in ctx.body[cue.end():start]:
             distance += 40  # "delivered 97,000 last year and aims to double that in 2025"
@@ -417,6 +438,18 @@ def _year_of(ctx: Context, cue: re.Match) -> int | None:
     elif cue["rels"]:
         if published is not None:
             year = published + {"last": -1, "this": 0, "next": 1}[cue["rels"].lower()]
+    elif cue["relmo"]:
+        # "next March" in November is next year's March, in January this year's; "last March"
+        # the other way round; "this March" is this year's.
+        month = MONTH_NUMBERS.get(cue["relmonth"].lower())
+        if published is not None and ctx.published_month is not None and month is not None:
+            relation = cue["relmo"].lower()
+            if relation == "next":
+                year = published + (1 if month <= ctx.published_month else 0)
+            elif relation == "last":
+                year = published - (1 if month >= ctx.published_month else 0)
+            else:
+                year = published
     elif cue["rel"]:
         if published is not None:
             year = published + {"last": -1, "previous": -1, "this": 0, "next": 1}[
@@ -455,10 +488,19 @@ def _earlier_year(ctx: Context, before: int) -> int | None:
 DEFINITE_HEDGED = re.compile(rf"(?i)(?:{AMOUNT_HEDGES})[ ]")
 # What may stand between a count that is a clause's subject and the modal of its predicate: its
 # noun's words and a coordinated count ("six Korean banks and four Vietnamese banks will act").
-SUBJECT_GAP = re.compile(r"(?:[ ]+(?:and|or)[ ]+[\w’'-]+(?:[ ][\w’'-]+){0,4}?)?[ ]+(?:will|would|shall)[ ]")
+# The count's short post-modifier may come between ("up to 12,000 workers from Vietnam will be
+# allowed …").
+SUBJECT_GAP = re.compile(
+    # the head noun after an amount of money ("The $38 million grant will cover …"), and a
+    # phrase between commas describing the subject (", to be spent over four years,")
+    r"(?:[ ]+[a-z][a-z-]+)?(?:,[ ]+[^,;.“”\"]{3,60},)?"
+    r"(?:[ ]+(?:from|in|of|at)[ ]+[\w’'-]+(?:[ ][\w’'-]+){0,2}?)?"
+    r"(?:[ ]+(?:and|or)[ ]+[\w’'-]+(?:[ ][\w’'-]+){0,4}?)?[ ]+(?:will|would|shall)[ ]"
+)
 # What may open the clause before a count that is its subject: nothing, an opening phrase and its
 # comma ("Under the arrangement, six Korean banks will …"), a determiner or a hedge.
 SUBJECT_OPENING = re.compile(r"(?:^|,[ ]+|[.;:][ ]+)(?:(?:the|all|only|just|another|a[ ]further)[ ]+)?$", re.IGNORECASE)
+SENTENCE_OPENING = re.compile(r"(?:(?:the|all|only|just|another|a[ ]further)[ ]+)?", re.IGNORECASE)
 
 
 def _future_after_subject(ctx: Context, sentence: tuple[int, int], start: int, end: int) -> int | None:
@@ -473,7 +515,9 @@ def _future_after_subject(ctx: Context, sentence: tuple[int, int], start: int, e
     before = body[max(sentence[0], start - 40):start]
     if sentence[0] < start - 40 and not before.strip():
         return None
-    opening = SUBJECT_OPENING.search(body, max(sentence[0], start - 40), start)
+    # The sentence's own start opens the clause too, at a paragraph's start as at the body's.
+    opening = SUBJECT_OPENING.search(body, max(sentence[0], start - 40), start) or (
+        SENTENCE_OPENING.fullmatch(body, sentence[0], start))
     coordinated = re.search(r"[ ]and[ ]+$", before) is not None and _subject_count_before(body, sentence, start)
     if opening is None and start != sentence[0] and not coordinated:
         return None
@@ -494,12 +538,18 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
     clause, previous = clauses_of(ctx, sentence, start)
     intents = (*facts.goals, *facts.forecasts, *facts.futures)
     best = _nearest_cue(ctx, cues, clause, start, end, intents)
-    if best is None and previous and not NOW_WORDS.search(ctx.body, clause[0], clause[1]):
+    # "handed two ships to Vietnam in 2023 and has trained more than 150 officers … since 2019":
+    # a count from a year up to now takes no year from before it.
+    since = (best is None or best.end() <= start) and "since" in ctx.body[end:clause[1]] and (
+        SINCE_YEAR.search(ctx.body, end, clause[1]) is not None)
+    if since:
+        best = None
+    if best is None and previous and not since and not NOW_WORDS.search(ctx.body, clause[0], clause[1]):
         for before in previous:
             best = _nearest_cue(ctx, cues, before, start, end, intents)
             if best is not None:
                 break
-    if best is None and opening_end > sentence[0] and start > opening_end:
+    if best is None and not since and opening_end > sentence[0] and start > opening_end:
         best = next(cue for cue in cues if cue.end() <= opening_end)
     turn = max((cut for cut in facts.turns if cut <= start), default=sentence[0])
     goal = max((g for g in facts.goals if turn <= g <= start), default=-1)
@@ -528,6 +578,9 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
     # "<= end": "an estimated 1,500 tons", the estimate printed as the figure's hedge.
     forecast = max((f for f in facts.forecasts if turn <= f <= end), default=-1)
     base = FROM_BEFORE.search(ctx.body, max(0, start - 6), start) is not None
+    compared = COMPARED_BEFORE.search(ctx.body, max(0, start - 14), start) is not None
+    if compared:
+        goal, forecast = -1, -1
     existing = POSSESSIVE_BEFORE.search(ctx.body, max(0, start - 8), start) is not None or (
         ALREADY_AFTER.match(ctx.body, end) is not None) or population
 
@@ -550,7 +603,7 @@ def reference_of(ctx: Context, sentence: tuple[int, int], start: int, end: int,
     future_tense = (
         any(max(turn, own) <= f <= start for f in facts.futures)
         or facts.futures and _future_after_subject(ctx, sentence, start, end) is not None
-    ) and not (duration or base or existing)
+    ) and not (duration or base or existing or compared)
     if not future_tense and not (duration or base or existing) and facts.futures:
         future_tense = describes_future_subject(ctx.body, sentence, start, end)
     published = ctx.published_year

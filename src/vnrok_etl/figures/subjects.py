@@ -163,11 +163,21 @@ def counted_phrase(body: str, pos: int) -> tuple[str, Span, str] | None:
     # head after them ("textile and garment companies").
     premodifier = head_index != len(words) - 1
     end = words[-1].end if premodifier else words[head_index].end
+    listed = False  # whether a comma has joined a member already: "A, B and C" is a list
     while link := NOUN_LINK.match(body, end):
         more = words_after(body, link.end(), limit=3, stop_on_participle=True)
         heads = [i for i, w in enumerate(more) if head_noun(w.text)]
         if not heads or more[0].text.lower() in DETERMINERS or more[0].text[:1].isupper():
             break
+        if link.group().startswith(","):
+            # A comma joins a list only when the list goes on to "and" ("160 officers, cadets
+            # and crew"); "three border gates, traders are stocking up" and "opened three
+            # gates, and traders came" end the count at the comma: a new clause starts.
+            if "and" in link.group() and not listed:
+                break
+            if "and" not in link.group() and not NOUN_LINK.match(body, more[heads[-1]].end):
+                break
+            listed = True
         if more[0].text.lower() in SECOND_PREDICATE_VERBS:
             break  # "sold 300 cars and wants 15 more": a second predicate, not a second noun
         if not premodifier and heads[0] != 0:

@@ -50,8 +50,10 @@ FRACTION = re.compile(
     + r"(?:(?<=[‐–-]third)|(?<=[‐–-]thirds)|(?<=[‐–-]quarter)|(?<=[‐–-]quarters)"
     + r"|(?<=[‐–-]fifth)|(?<=[‐–-]fifths)|(?<=[‐–-]tenth)|(?<=[‐–-]tenths)|(?=[ ]of\b))"
 )
+# A bare plural after "of" is a group too: "more than half of residents are past retirement age".
 HALF_OF = re.compile(
-    r"[Hh](?<![\w‐–-].)alf[ ]of[ ]+(?:(?:the|its|their|our|all|those)[ ]+|(?P<pronoun>them|it)\b)"
+    r"[Hh](?<![\w‐–-].)alf[ ]of[ ]+(?:(?:the|its|their|our|all|those)[ ]+|(?P<pronoun>them|it)\b"
+    r"|(?=[a-z]+s\b))"
 )
 # "half of Vietnam’s rice", "half of the country's coffee exports": the share of what a named
 # owner has, up to two lowercase words after the possessive (mass nouns, which counted_phrase

@@ -65,6 +65,8 @@ PLACE_AFTER = re.compile(
     r"pagoda|market|hospital|school|university|stadium|hall|complex)\b",
     re.IGNORECASE,
 )
+# A locative preposition right before an untitled name makes it a place: "in Lam Dong".
+PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|inside|outside|near)\s+$", re.IGNORECASE)
 # What follows a business that opens a sentence: a verb, a possessive or an apposition.
 BUSINESS_GOES_ON = re.compile(r"\s+[a-z]|['’]s?\s|,\s+(?:a|an|the|one|its)\s")
 # Person mentions looked back through for a pronoun's antecedent.
@@ -184,7 +186,7 @@ def register_people(reader: Reader, sentences: list[tuple[int, int]]) -> None:
         if not parsed.name:
             continue
         if _full_name(parsed.name) or match_known(parsed.name):
-            if parsed.title or match_known(parsed.name) or _family_name_first(body, parsed, end):
+            if parsed.title or match_known(parsed.name) or _family_name_first(body, parsed, m_start, end):
                 key = _note(reader, m_start, parsed)
                 if key is not None:
                     describe_person(reader, key, end)
@@ -205,11 +207,18 @@ def _mark_possessive(reader: Reader, start: int, end: int) -> None:
         reader.possessives.add(start)
 
 
-def _family_name_first(body: str, parsed: ParsedMention, end: int) -> bool:
+def _family_name_first(body: str, parsed: ParsedMention, start: int, end: int) -> bool:
     """Whether an untitled full name reads as a person's: it starts with a Vietnamese or Korean
-    family name ("Nguyen Van Hoa", "Lee Hye-jin") and is no place ("Nam Dinh province")."""
+    family name ("Nguyen Van Hoa", "Lee Hye-jin") and is no place: not followed by a place noun
+    ("Nam Dinh province", but "Nguyen Thi Mai's village" is hers) nor printed after a locative
+    preposition ("costs in Lam Dong", "plants across Bac Ninh"), where a province or city is
+    named bare."""
     if fold((parsed.name or "").split(" ", 1)[0]) not in FAMILY_NAMES:
         return False
+    if PLACE_BEFORE.search(body, max(0, start - 12), start) is not None:
+        return False
+    if body[end - 1 : end] in ("'", "’") or body[end - 2 : end] in ("'s", "’s"):
+        return True  # "Nguyen Thi Mai's village": what follows a possessive is the person's
     following = PLACE_AFTER.match(body, end)
     return following is None
 
@@ -299,7 +308,7 @@ def _note(reader: Reader, offset: int, parsed: ParsedMention) -> str | None:
     elif person.kind != "person":
         return None
     else:
-        person.title = person.title or parsed.title
+        person.title = _office_title(person.title, parsed.title)
         person.country = person.country or parsed.country
         if _more_diacritics(parsed.name or "", person.name) and fold(parsed.name or "") == key:
             person.name = parsed.name or person.name
@@ -308,12 +317,27 @@ def _note(reader: Reader, offset: int, parsed: ParsedMention) -> str | None:
 
 
 def _add_alias_and_mention(reader: Reader, person: _Person, parsed: ParsedMention, offset: int, key: str) -> None:
-    if parsed.title and not person.title:
-        person.title = parsed.title
+    person.title = _office_title(person.title, parsed.title)
     for alias in _alias_forms(parsed):
         if alias not in person.aliases:
             person.aliases.append(alias)
     insort(reader.mentions, (offset, key))
+
+
+# Titles of courtesy, not of office: "Mr. Hoang Minh Tri" says nothing a later "the Vice
+# President" can refer to.
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "madam", "mdm"})
+
+
+def _office_title(current: str | None, printed: str | None) -> str | None:
+    """The title a person keeps: the first one printed, unless it is only a courtesy title
+    ("Mr. Hoang Minh Tri, …" then "VCCI Vice President Hoang Minh Tri"): an office printed later
+    replaces it, so a later role ("suggested the VCCI Vice President") finds the person."""
+    if not current:
+        return printed
+    if printed and fold(current).rstrip(".") in COURTESY_TITLES and fold(printed).rstrip(".") not in COURTESY_TITLES:
+        return printed
+    return current
 
 
 def _surname_of(reader: Reader, offset: int, name: str) -> str | None:

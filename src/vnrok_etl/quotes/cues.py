@@ -42,11 +42,15 @@ CUE_PHRASES = (
     r"responded", r"estimates",
     # "Analysts cautioned that …", "KITA forecast that …", "He admitted that …".
     r"cautioned", r"forecast", r"forecasts", r"admitted", r"conceded", r"claimed", r"complained",
+    # The present of a group's view: "some analysts caution that …", "economists warn that …".
+    r"cautions", r"caution", r"warns", r"warn",
 )
 # Participles hang on the subject of their clause: "He praised the RoK, stating: “…”".
 PARTICIPLE_CUES = (
     "stating", "saying", "noting", "adding", "stressing", "affirming", "emphasising", "emphasizing",
     "underlining", "highlighting", "asserting", "remarking", "explaining", "insisting",
+    # "…, assuring that the province will keep its support": an assurance reports a clause.
+    "assuring", "reaffirming", "confirming", "acknowledging", "warning",
 )
 
 
@@ -78,6 +82,7 @@ CUE_WORDS = frozenset(
     # PLAN_OBJECT's verbs: "unveiled the city's plan to …"
     | {"revealed", "announced", "unveiled", "disclosed", "outlined", "detailed", "presented", "shared"}
     | {"called", "calls"}  # CALLED_OBJECT's verbs: "called the association a bridge"
+    | {"heard"}  # reported.EVENT_HEARD: "…, a seminar heard in Da Lat"
 )
 # Whether lowercased text holds a cue word as a whole run of a-z letters: what
 # ``not CUE_WORDS.isdisjoint(re.findall("[a-z]+", text))`` tells, since that finds every maximal
@@ -141,7 +146,9 @@ COORDINATED_CUE = re.compile(
 # "said on Monday that" is PRE_CUE's) or a noun object ("said goodbye").
 BARE_SAY = re.compile(
     # A broadcast script's pause after the verb ("says... Vietnam is …") is no punctuation.
-    r"\b(?P<cue>said|says|say|quoted\s+as\s+saying|went\s+on\s+to\s+say|responded|replied)(?:\.{3}|…)?\s+"
+    # "told reporters the two companies offered …": telling the press a clause is saying it.
+    r"\b(?P<cue>said|says|say|quoted\s+as\s+saying|went\s+on\s+to\s+say|responded|replied|"
+    r"told\s+(?:reporters|journalists|the\s+press|the\s+media)(?!\s+about\b))(?:\.{3}|…)?\s+"
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
     r"\s+(?:that\s+)?)?"
     # "said at least six …", "said at most …": a quantity opens the clause, not a place.

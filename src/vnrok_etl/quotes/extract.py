@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
@@ -27,7 +28,9 @@ from vnrok_etl.quotes.marks import (
     quote_pairs,
     trim_span,
 )
-from vnrok_etl.quotes.reported import indirect
+from vnrok_etl.quotes.emit import attribute
+from vnrok_etl.quotes.reported import emit_reported, indirect
+from vnrok_etl.quotes.subjects import subject_before
 from vnrok_etl.records import Article, Quote, Speaker
 from vnrok_etl.sentences import body_sentences, split_sentences
 from vnrok_etl.speakers import fold
@@ -75,6 +78,7 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
     previous_direct: Attribution | None = None
     previous_reported: Attribution | None = None
     unclosed: list[tuple[int, int]] = []  # quotations left open at their paragraphs' ends
+    plain: tuple[int, int] | None = None  # the previous news paragraph, when it quoted nothing
     for index, (start, end) in enumerate(spans):
         if index in answers or index in questions or index in soundbites:
             unclosed = []  # only the next news paragraph can close them
@@ -92,18 +96,26 @@ def extract_quotes(article: Article) -> tuple[tuple[Quote, ...], tuple[Speaker, 
         if index in soundbites:
             previous_direct = add_soundbite(reader, start, end, *soundbites[index])
             continue
+        if plain is not None and _may_say_who_remarked(body[start : start + 200]):
+            _remarks_made(reader, plain, start, end)
         quotes_before = len(reader.quotes)
         if previous_direct is None and previous_reported is not None and whole_quotation(body, start, end):
             # "Minister Ahn says the routes will open. ⏎ “We will work with Vietnam …”": a
             # paragraph that is one quotation and nothing else, after a paragraph ending in a
             # reported statement, is that speaker's soundbite (a TV script's or a feature's form).
             previous_direct = previous_reported
+        reported_before = previous_reported
         previous_direct, previous_reported = _read_paragraph(
             reader, start, end, paragraph_sentences[index], previous_direct
         )
+        plain = (start, end) if len(reader.quotes) == quotes_before else None
         still_open = _unclosed_opening(body, start, end) if len(reader.quotes) == quotes_before else None
         if still_open is not None:
             unclosed.append(still_open)  # "“A. ⏎ “B. ⏎ “C,” she said.": wait for the attribution
+            # "…, he said. ⏎ “A. ⏎ “B.”": a quotation run over paragraphs with no cue of its own
+            # after a reported statement is that speaker's, as a lone quotation paragraph is:
+            # the reported speaker waits with the open paragraphs for the one that closes them.
+            previous_reported = previous_reported or reported_before
         elif unclosed:
             _attribute_unclosed(reader, unclosed, start, end, quotes_before)
             unclosed = []
@@ -176,6 +188,40 @@ def _read_paragraph(
     if reported:
         return None, _reported_attribution(reader, len(reader.quotes) - 1, unresolved=True)
     return last_direct, None
+
+
+# "<Subject> made the remarks today [December 4] at …" opening a paragraph: what the paragraph
+# before it said, printed with no cue of its own, was the subject's.
+REMARKS_MADE = re.compile(
+    r"\s*[^.;:“”\"]{2,160}?\s(?P<cue>made\s+the\s+(?:remarks|comments|statement|assessment)|"
+    r"(?:gave|delivered)\s+the\s+(?:remarks|assessment))\b"
+)
+
+
+def _may_say_who_remarked(opening: str) -> bool:
+    """A cheap test before REMARKS_MADE: its nouns in a paragraph's first characters."""
+    return REMARK_NOUN.search(opening) is not None
+
+
+REMARK_NOUN = re.compile(r"the (?:remarks|comments|statement|assessment)")
+
+
+def _remarks_made(reader: Reader, previous: tuple[int, int], start: int, end: int) -> None:
+    """The paragraph ``previous`` (which quoted nothing) as a statement of the person who, as the
+    paragraph at ``start`` says, "made the remarks" (REMARKS_MADE): news states a view in one
+    paragraph and says who held it in the next ("Hanoi is looking to Gyeonggi for experience …"
+    ⏎ "Vice Chairwoman X made the remarks today at a reception for …"). A person only: "the
+    meeting made the statement" names no speaker."""
+    made = REMARKS_MADE.match(reader.body, start, end)
+    if made is None:
+        return
+    mention = subject_before(reader.body, start, made.start("cue"))
+    if mention is None:
+        return
+    attribution = attribute(reader, mention, made.group("cue"))
+    if attribution.key is None or reader.people[attribution.key].kind != "person":
+        return
+    emit_reported(reader, attribution, previous[0], previous[1], [])
 
 
 OPENING_MARKS = "\"“"

@@ -17,6 +17,7 @@ from functools import lru_cache
 from vnrok_etl.speakers import (
     COMPANY_SUFFIX,
     COUNTRY_WORDS,
+    DOCUMENT_HEADS,
     FAMILY_NAMES,
     GROUP_NOUNS,
     KNOWN_BY_FOLD,
@@ -118,11 +119,16 @@ CLAUSE_CLOSERS = " \t\n.!?;:/”’\"')]»"
 # Last words of role nouns ("legislator", "attache", "ceo"): a description ending in one names
 # a person ("the top legislator"); with ORG_HEADS, an organisation ("the agency").
 ROLE_HEADS = frozenset(role.split(" ")[-1] for role in ROLE_NOUNS)
-DESCRIPTION_HEADS = ROLE_HEADS | ORG_HEADS | GROUP_NOUNS
+# With a body's document ("the statement said"): it speaks for the body that issued it.
+DESCRIPTION_HEADS = ROLE_HEADS | ORG_HEADS | GROUP_NOUNS | DOCUMENT_HEADS
 # Words between "the" and a role noun in a description: "the top legislator", "the Korean envoy".
 DESCRIPTION_MODIFIERS = 4
 # An apposition after a name: ", a lecturer at a Hà Nội university," / ", RoK Ambassador to …".
-APPOSITION = re.compile(r",\s+(?P<text>[^,.;:!?“”\"()]{2,100}?)\s*(?=[,.;:!?]|$)")
+# The apposition may end with the organisation's bracketed abbreviation (", Vice President of the
+# Vietnam Chamber of Commerce and Industry (VCCI),"), which is not part of its text.
+APPOSITION = re.compile(
+    r",\s+(?P<text>[^,.;:!?“”\"()]{2,100}?)(?:\s*\([A-Z][A-Za-z&\-]{1,11}\))?\s*(?=[,.;:!?]|$)"
+)
 # A named organisation: capitalised words ending in an organisation head noun, with its "of"
 # complement and a bracketed abbreviation ("the Ministry of Industry and Trade (MoIT)").
 # After an organisation's head noun: its "of"/"for" complement and bracketed abbreviation.

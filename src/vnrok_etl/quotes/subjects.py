@@ -27,7 +27,7 @@ from vnrok_etl.quotes.mentions import (
     mention_after,
     mention_before,
 )
-from vnrok_etl.speakers import FAMILY_NAMES, ParsedMention, fold, split_title
+from vnrok_etl.speakers import FAMILY_NAMES, TITLE_WORDS, ParsedMention, fold, split_title
 
 # "Embassy in Seoul said", "office in the Republic of Korea said": a mission or office and where
 # it is, right before the cue (the place is MISSION_PLACE's, with an optional "the").
@@ -47,6 +47,20 @@ EXAMPLE_NAMES = re.compile(
     r"(?: (?:all|both|each|have|has|had|also))* ?"
 )
 RELATIVE_WHICH = re.compile(r",\s+which\s+$")
+RELATIVE_WHO = re.compile(r",\s+who\s+$")
+AGE_BEFORE_WHO = re.compile(r",\s+\d{1,3}(?:-year-old)?\s*$")
+# An adverbial set off by commas between a subject and its cue: when, where or how it was said.
+ADVERBIAL_BETWEEN = re.compile(
+    r"\s*(?:during|at|in|on|after|before|following|when|while|speaking|addressing)\s", re.IGNORECASE
+)
+# A sentence adverb with its comma opening the sentence ("However, …", "Meanwhile, …"); none is
+# longer than OPENING_ADVERB_CHARS, so a comma further on is not tried.
+OPENING_ADVERB_CHARS = 26
+OPENING_ADVERB = re.compile(
+    r"\s*(?:However|Meanwhile|Still|Nevertheless|Nonetheless|Moreover|Furthermore|Besides|"
+    r"Separately|Similarly|Likewise|Instead|Overall|Yet|In\s+addition|In\s+contrast|By\s+contrast|"
+    r"At\s+the\s+same\s+time|For\s+now|So\s+far)\s*"
+)
 # A coordinating conjunction that opens the clause after a comma ("…, but analysts say …").
 CLAUSE_CONJUNCTION = re.compile(r"\s*(?:but|and|yet|while|whereas|so)\s+")
 LOCATED_HEADS = frozenset({"office", "branch", "bureau", "general", "representative"})
@@ -94,6 +108,16 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
             start, parsed = found
             return start, replace(parsed, name="", title=None, organisation=parsed.name, org_head=None)
         return found if found is not None and found[1].organisation is not None else None
+    if body.startswith("who", cue_start - 4) and (
+        who := RELATIVE_WHO.search(body, max(s_start, cue_start - 8), cue_start)
+    ):
+        # "Tran Van Quy, 24, who said he had repaired engines since he was a teenager, was …":
+        # the person the relative clause hangs on speaks ("who", not "which": a person).
+        hi = who.start()
+        if (age := AGE_BEFORE_WHO.search(body, max(s_start, hi - 20), hi)) is not None:
+            hi = age.start()
+        found = mention_before(body, s_start, hi)
+        return found if found is not None and _person_like(found[1]) and not found[1].organisation else None
     inside = body.rfind(" in ", max(s_start, cue_start - MENTION_WINDOW), cue_start)
     located = None
     if inside > s_start:
@@ -116,7 +140,12 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     if conjunction is not None:
         lo = conjunction.end()  # "…, but analysts say most of them …": the clause after "but"
     group = group_before(body, lo, cue_start)
-    if group is None and conjunction is not None:
+    if group is None and (
+        conjunction is not None
+        or 0 <= comma - s_start <= OPENING_ADVERB_CHARS and OPENING_ADVERB.fullmatch(body, s_start, comma) is not None
+    ):
+        # "However, some analysts caution that …": an adverb opening the sentence is no part of
+        # the subject, which starts after its comma as it does after "but".
         group = bare_group_before(body, lo, cue_start)
     if group is not None:
         return group
@@ -125,6 +154,10 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     ) is not None:
         return group
     mention = mention_before(body, s_start, cue_start)
+    if (mention is None or not _person_like(mention[1])) and (
+        person := titled_apposition_person(body, s_start, len(body[:cue_start].rstrip()))
+    ) is not None and (mention is None or mention[0] > person[0]):
+        return person
     if mention is None:
         mention = person_with_complement(body, s_start, len(body[:cue_start].rstrip()))
     elif (person := _titled_person_of(body, s_start, mention, cue_start)) is not None:
@@ -149,6 +182,12 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     open_ = body.rfind(",", max(s_start, close - APPOSITION_CHARS), close)
     if open_ < 0:
         return None
+    if ADVERBIAL_BETWEEN.match(body, open_ + 1, close) is not None and (
+        found := subject_before(body, s_start, len(body[:open_].rstrip()))
+    ) is not None:
+        # "Leaders of several Korean groups, during separate meetings with … on December 1,
+        # said …": an adverbial between commas is no apposition; the subject comes before it.
+        return found
     # "Its Vietnam director, Mr. Kwon Sang-min, said": the name is the apposition.
     inner = mention_before(body, open_ + 1, close)
     if inner is not None and _person_like(inner[1]) and not body[open_ + 1 : inner[0]].strip():
@@ -161,6 +200,11 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
         # "The workers, who harvested cabbages in Goesan, told …": an unnamed group described by
         # a relative clause between commas is the subject, as it is with no clause.
         return mention
+    if (
+        mention is not None and body.startswith(" which ", open_ + 1)
+        and (person := titled_apposition_person(body, s_start, open_)) is not None
+    ):
+        return person  # "Lim Jae-sung, vice chairman of Hanbit Logistics, which runs …, said"
     if mention is not None and mention[1].organisation and not mention[1].name:
         return mention  # "Hanbit Robotics Co., Ltd., a maker of robots, said": a named body
     if mention is None or not (mention[1].name or mention[1].role):
@@ -173,6 +217,29 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     title, _country = split_title(body[open_ + 1 : close])
     start, parsed = mention
     return start, replace(parsed, title=title) if title and not parsed.title else parsed
+
+def titled_apposition_person(body: str, s_start: int, hi: int) -> tuple[int, ParsedMention] | None:
+    """The person a title apposition ending at ``hi`` describes, when the body named at the
+    title's end would otherwise be taken for the subject: the apposition's closing comma left out
+    ("Nguyen Quoc Thang, Director General of the Department of Industry under the Ministry of
+    Industry and Trade said, “…”", "Dr. Pham Van Hieu, President of HKFA in the first term said
+    that …"), or a relative clause hung on that body ("Lim Jae-sung, vice chairman of Hanbit
+    Logistics, which runs warehouses in 14 countries, said …"). The body, or a place after it
+    ("Chairman of the Vietnam Seafood Club in Busan said"), is where the person works, not who
+    spoke. Only when the words after the comma open with a title word and the words before it end
+    with a person's full name (titled, or opened by a family name); the caller keeps a person-like
+    mention found after the comma."""
+    comma = body.rfind(",", max(s_start, hi - APPOSITION_CHARS), hi)
+    if comma < 0:
+        return None
+    first = body[comma + 1 : comma + 40].split(None, 1)
+    if not first or fold(first[0]) not in TITLE_WORDS:
+        return None
+    person = mention_before(body, s_start, comma)
+    if person is None or person[1].organisation or not _person_like(person[1]):
+        return None
+    return person
+
 
 def _titled_person_of(body: str, s_start: int, mention: tuple[int, ParsedMention], cue_start: int
                       ) -> tuple[int, ParsedMention] | None:

@@ -100,14 +100,19 @@ def test_leaks_and_bogus_speakers_stay_under_their_ceilings(totals):
 # figures P 0.946 R 0.848, attributes 0.974. After the heldout4a branch's cleaning, metadata, HTML
 # and decoding rules and the heldout4b branch's quote and figure rules: the floors below
 # (RESULTS.md).
+# The fifth (tests/heldout5/, 16 documents, the same way), scored once unseen on main bb566f5:
+# metadata 0.776, body first/last 0.75/0.81, 23 leaks, right speaker 0.758, quote precision 0.988,
+# figures P 0.922 R 0.930, attributes 0.966. After the heldout5a (cleaning) and heldout5b (quotes,
+# figures) branches: the floors below. heldout's and heldout2's speaker floors rose on 5 Dec with
+# two keys brought to the written convention for the article's own parties (RESULTS.md).
 HELDOUT_SETS = {
     # folder: (documents at least, floors, most leaks, most wrongful removals)
     "heldout": (15, {
-        "printed_metadata": 1.0, "quote_recall_right_speaker": 0.95, "quote_precision": 0.99,
+        "printed_metadata": 1.0, "quote_recall_right_speaker": 0.98, "quote_precision": 0.99,
         "figure_precision": 0.98, "figure_recall": 0.99, "figure_attributes": 0.99,
     }, 0, 0),
     "heldout2": (18, {
-        "printed_metadata": 1.0, "quote_recall_right_speaker": 0.91, "quote_precision": 0.95,
+        "printed_metadata": 1.0, "quote_recall_right_speaker": 0.92, "quote_precision": 0.95,
         "figure_precision": 0.97, "figure_recall": 0.94, "figure_attributes": 0.96,
     }, 0, 1),
     "heldout3": (16, {
@@ -116,11 +121,11 @@ HELDOUT_SETS = {
     }, 1, 0),
     "heldout4": (16, {
         "printed_metadata": 1.0, "first": 1.0, "last": 1.0, "quote_recall_right_speaker": 0.99,
-        "quote_precision": 0.99, "figure_precision": 0.99, "figure_recall": 0.97, "figure_attributes": 0.99,
+        "quote_precision": 0.99, "figure_precision": 0.99, "figure_recall": 0.99, "figure_attributes": 0.99,
     }, 0, 0),
     "heldout5": (16, {
         "printed_metadata": 1.0, "first": 1.0, "last": 1.0, "quote_recall_right_speaker": 0.98,
-        "quote_precision": 0.98, "figure_precision": 0.94, "figure_recall": 0.97, "figure_attributes": 0.98,
+        "quote_precision": 0.99, "figure_precision": 0.97, "figure_recall": 0.97, "figure_attributes": 0.98,
     }, 0, 0),
 }
 _HELDOUT_TOTALS: dict[str, object] = {}

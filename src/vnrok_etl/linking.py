@@ -79,6 +79,7 @@ import duckdb
 import pyarrow as pa
 
 from vnrok_etl.identity import identity_text, simhash_of_digests
+from vnrok_etl.key_counts import add_load_counts, joined_keys, rebuild_counts
 from vnrok_etl.stories import (
     MIN_SAMPLE,
     MIN_SHARED_KEYS,
@@ -135,8 +136,7 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     # there are no old candidates: the statements that number them, join them and read their
     # stories and samples are not run (a sixth of a small load's linking: RESULTS.md "Linking
     # cost with a margin").
-    old_hits = (connection.execute("SELECT EXISTS (SELECT 1 FROM _story_keys)").fetchone()[0]
-                and connection.execute(_KEY_HIT_ROWS).fetchone()[0] > 0)
+    old_hits = joined_keys(connection, MIN_SHARED_KEYS) and connection.execute(_KEY_HIT_ROWS).fetchone()[0] > 0
     if old_hits:
         for statement in _KEY_HITS:
             connection.execute(statement)
@@ -187,6 +187,7 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
         """INSERT INTO _story_keys SELECT k.key, l.article_id, k.is_top FROM stg_story_keys k JOIN stg_story_load l USING (n)"""
     )
     connection.execute("INSERT INTO _story_samples SELECT article_id, sample FROM stg_story_load")
+    add_load_counts(connection)
     return stories
 
 
@@ -219,7 +220,7 @@ _KEY_HIT_ROWS = """
 CREATE OR REPLACE TEMP TABLE stg_story_hit_rows AS
 SELECT k.key, k.article_id, k.is_top
 FROM _story_keys k
-JOIN (SELECT key, bool_or(is_top) AS is_top FROM stg_story_keys GROUP BY key) n
+JOIN (SELECT key, bool_or(is_top) AS is_top FROM stg_story_joined_keys GROUP BY key) n
   ON n.key = k.key AND (n.is_top OR k.is_top)
 """
 _KEY_HITS = (
@@ -256,7 +257,7 @@ _BATCH_CANDIDATES = """
 INSERT INTO stg_story_candidates
 WITH shared_old AS (
     SELECT n.n AS a, k.o, k.s, count(*) AS shared
-    FROM (SELECT * FROM stg_story_keys WHERE n >= $first AND n < $last) n
+    FROM (SELECT * FROM stg_story_joined_keys WHERE n >= $first AND n < $last) n
     JOIN stg_story_hits k ON k.key = n.key AND (n.is_top OR k.is_top)
     GROUP BY ALL HAVING count(*) >= {min_shared}
 ), by_story AS (
@@ -532,6 +533,7 @@ def relink_all(connection: duckdb.DuckDBPyConnection) -> None:
                 """UPDATE articles SET simhash = s.simhash FROM stg_relink_samples s
                    WHERE articles.article_id = s.article_id AND articles.simhash IS DISTINCT FROM s.simhash"""
             )
+    rebuild_counts(connection)
     connection.execute(
         f"""CREATE OR REPLACE TEMP TABLE stg_story_candidates AS
             SELECT a.article_id AS a, b.article_id AS b

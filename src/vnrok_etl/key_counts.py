@@ -1,0 +1,112 @@
+"""How many articles hold each story key, and which of a load's keys story linking joins on.
+
+A MinHash key held by very many articles says little about which story an article belongs to:
+on the generated corpus (articles assembled from five seeds' paragraphs) a whole-body band or a
+prefix is held by hundreds of articles at 100,000 and by tens of thousands at 1,000,000, none of
+them copies of each other, and the rows a load's keys meet in `_story_keys` grew with the
+warehouse: a 10,000-document chunk's linking cost ~9 s of CPU into an empty warehouse and ~58 s
+at 500,000. So the key join of linking.py reads only the rows of keys held by at most
+FREQUENT_KEY articles: a load's join then meets at most FREQUENT_KEY rows per key, whatever the
+warehouse's size.
+
+`_story_key_counts(key, articles)` holds, for every key of `_story_keys`, the number of distinct
+articles holding it (an article may hold a key twice: as a prefix key and a top key). It is
+kept exact by every path that writes or deletes `_story_keys`: a load adds its new articles'
+counts (`add_load_counts`), reprocess subtracts those of the articles it removes
+(`forget_articles`), relink_all and migration 013 rebuild it (`rebuild_counts`).
+
+A story copied more than FREQUENT_KEY times (a wire story carried by every outlet) has all its
+keys frequent: a new copy would meet none of them. So a new article with fewer than
+MIN_SHARED_KEYS keys at or under the cutoff (and held by an old article) also joins on its
+RAREST_KEYS rarest held keys, whatever their count: a copy of such a story meets its copies
+through the keys they share the least often. Its own edited bands are held by no one (count 0:
+they are not "held" and do not count), so they cannot hide the story's frequent keys.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+FREQUENT_KEY = 1000  # a key held by more articles than this is left out of the key join (docstring)
+RAREST_KEYS = 4  # keys joined, whatever their count, by a new article with too few rarer ones
+
+# The counts of the load's keys that the warehouse holds (`stg_story_keys(n, key, is_top)`: the
+# load's keys, numbered by article): a semi-join built on the load's keys, one scan of the counts.
+_LOAD_KEY_COUNTS = """
+CREATE OR REPLACE TEMP TABLE stg_story_key_counts AS
+SELECT key, articles FROM _story_key_counts WHERE key IN (SELECT key FROM stg_story_keys)
+"""
+# The load's keys the join meets old rows with: those held by at most {frequent} articles, and
+# for a new article with fewer than {min_shared} of those, its {rarest} rarest held keys (ranked
+# by count, then key: the same choice whatever the load; both rows of a key held twice).
+_JOINED_KEYS = """
+CREATE OR REPLACE TEMP TABLE stg_story_joined_keys AS
+WITH held AS (
+    SELECT k.n, k.key, k.is_top, c.articles FROM stg_story_keys k JOIN stg_story_key_counts c USING (key)
+), short AS (
+    SELECT n FROM held GROUP BY n HAVING count(DISTINCT key) FILTER (WHERE articles <= {frequent}) < {min_shared}
+)
+SELECT n, key, is_top FROM held WHERE articles <= {frequent}
+UNION ALL
+SELECT n, key, is_top FROM (
+    SELECT n, key, is_top, dense_rank() OVER (PARTITION BY n ORDER BY articles, key) AS rank
+    FROM held WHERE articles > {frequent} AND n IN (SELECT n FROM short)
+) WHERE rank <= {rarest}
+"""
+
+
+def joined_keys(connection: duckdb.DuckDBPyConnection, min_shared: int) -> bool:
+    """Stage `stg_story_joined_keys(n, key, is_top)`, the load's keys the old side of the join
+    reads (from `stg_story_keys`); False when no key of the load is held by an old article."""
+    if not connection.execute("SELECT EXISTS (SELECT 1 FROM _story_key_counts)").fetchone()[0]:
+        connection.execute("CREATE OR REPLACE TEMP TABLE stg_story_key_counts (key BIGINT, articles BIGINT)")
+        return False
+    connection.execute(_LOAD_KEY_COUNTS)
+    if not connection.execute("SELECT EXISTS (SELECT 1 FROM stg_story_key_counts)").fetchone()[0]:
+        return False
+    connection.execute(_JOINED_KEYS.format(frequent=FREQUENT_KEY, min_shared=min_shared, rarest=RAREST_KEYS))
+    return True
+
+
+def add_load_counts(connection: duckdb.DuckDBPyConnection) -> None:
+    """Count the load's keys (`stg_story_keys`, each article once per key) into
+    `_story_key_counts`: keys already held (`stg_story_key_counts`, staged by joined_keys) are
+    updated, the others inserted."""
+    connection.execute(
+        """CREATE OR REPLACE TEMP TABLE stg_story_key_adds AS
+           SELECT key, count(DISTINCT n) AS articles, key IN (SELECT key FROM stg_story_key_counts) AS held
+           FROM stg_story_keys GROUP BY key"""
+    )
+    connection.execute(
+        """UPDATE _story_key_counts SET articles = _story_key_counts.articles + a.articles
+           FROM (SELECT key, articles FROM stg_story_key_adds WHERE held) a
+           WHERE _story_key_counts.key = a.key"""
+    )
+    connection.execute("INSERT INTO _story_key_counts SELECT key, articles FROM stg_story_key_adds WHERE NOT held")
+    connection.execute("DROP TABLE stg_story_key_adds")
+
+
+def forget_articles(connection: duckdb.DuckDBPyConnection, articles: str) -> None:
+    """Subtract from `_story_key_counts` the keys of the articles `articles` (a query of
+    article_id) holds in `_story_keys`, before they are deleted there; a key no one holds goes."""
+    connection.execute(
+        f"""CREATE OR REPLACE TEMP TABLE stg_story_key_drops AS
+            SELECT key, count(DISTINCT article_id) AS articles FROM _story_keys
+            WHERE article_id IN ({articles}) GROUP BY key"""
+    )
+    connection.execute(
+        """UPDATE _story_key_counts SET articles = _story_key_counts.articles - d.articles
+           FROM stg_story_key_drops d WHERE _story_key_counts.key = d.key"""
+    )
+    connection.execute(
+        "DELETE FROM _story_key_counts WHERE articles <= 0 AND key IN (SELECT key FROM stg_story_key_drops)"
+    )
+    connection.execute("DROP TABLE stg_story_key_drops")
+
+
+def rebuild_counts(connection: duckdb.DuckDBPyConnection) -> None:
+    """`_story_key_counts` from `_story_keys` whole (relink_all; migration 013 does the same in SQL)."""
+    connection.execute("DELETE FROM _story_key_counts")
+    connection.execute(
+        "INSERT INTO _story_key_counts SELECT key, count(DISTINCT article_id) FROM _story_keys GROUP BY key"
+    )

@@ -7,8 +7,8 @@ Each article row carries `story_id`, the article_id of its story's canonical art
 A load links its new articles in five steps, none of which reads every signature into memory:
 
 1. candidates: new articles that share MIN_SHARED_KEYS keys with an article already loaded, or
-   with another new article: the rows of `_story_keys` holding a key of the load are read in one
-   pass (`stg_story_hits`), then an equi-join in DuckDB on them (a hash join built on the load's
+   with another new article: the rows of `_story_keys` holding a key of the load that is not
+   frequent (key_counts.py; "Frequent keys" below) are read in one pass (`stg_story_hits`), then an equi-join in DuckDB on them (a hash join built on the load's
    side, grouped by the load's own article numbers), bounded per new article (below), then
    screened by the containment their shingle samples estimate, SCREEN_BATCH new articles at a
    time (the candidates' samples only are read from `_story_samples`, by a semi-join);
@@ -52,6 +52,22 @@ linking bounded per chunk"): on the seeds' and corpus fixtures' copies recall is
 TOP_STORIES = 2 up (0.986 at 1); with 1,000 generated articles, which share paragraphs with many
 others, 2 misses 2 of 11,250 copies and 4 and 8 none: 8 leaves twice the margin.
 
+Frequent keys (key_counts.FREQUENT_KEY, counted in `_story_key_counts`). A key held by very
+many articles says little about identity, and the old rows it meets made a load's join grow with
+the warehouse (on the generated corpus, whose articles share five seeds' paragraphs, a key is
+held by up to ~3,000 articles at 100,000 and tens of thousands at 1,000,000). So the old side of
+the join reads only the load's keys held by at most FREQUENT_KEY articles, plus, for a new article
+with fewer than MIN_SHARED_KEYS of those, its RAREST_KEYS rarest held keys whatever their count (a
+copy of a story copied more than FREQUENT_KEY times meets its copies there). The new-new join is
+not pruned: it meets the load's own rows only, bounded by the load. Why it is safe: a copy shares
+with its original every key their common text gives, rare ones among them (an article's median
+key is held by one article), and the ranking by shared keys is then over rare keys only. What it
+gives up: a copy whose rare keys are shared with other articles but not with its original, and
+whose keys shared with its original are all frequent, is not linked to it in that load; and
+since a key's count grows as the warehouse does, whether a pair meets depends on how many
+articles held its keys when the later of the two was loaded, not on the set of articles alone.
+Measured in benchmarks/RESULTS.md "Frequent keys left out of the join".
+
 Cost: step 1 scans `_story_keys` once (linear in the warehouse, about 60-70 keys per article),
 the stories of `articles` once and `_story_samples` once (a list of about an eighth of an
 article's shingle hashes), and step 2 reads `articles`' bodies once, in DuckDB (under the merge's
@@ -62,7 +78,8 @@ linear in the load. Python's memory holds the load's screened pairs, one screen 
 and one chunk of bodies; DuckDB's (within the merge's limit, spilling past it) the key rows the
 load's keys meet and the bodies of the screened pairs' articles. The result is a function of the set of articles, not of their order
 (stories.py), as long as no copy has more than TOP_STORIES stories sharing more keys with it than
-its original (the bound depends on which articles are already loaded).
+its original (the bound depends on which articles are already loaded) and no key the two share is
+held by more than FREQUENT_KEY articles (the counts too).
 
 `relink_all` recomputes every signature and story from the bodies: migration 004 runs it once, so
 a warehouse loaded before story identity gets the stories a fresh load of the same files would

@@ -2,11 +2,11 @@
 -- Story linking joins a load's keys against the rows of `_story_keys` holding them; a key held by
 -- very many articles says little about identity and made that join grow with the warehouse, so
 -- the join now leaves out keys held by more than key_counts.FREQUENT_KEY articles, read from
--- `_story_key_counts`. Every load, reprocess and relink keeps it exact; here it is counted once
--- from the keys an existing warehouse holds (no story changes: linking reads it from the next load).
+-- `_story_key_counts`. Every load, reprocess and relink keeps it exact. After this file,
+-- warehouse.apply_schema runs key_counts.rebuild_counts in the same transaction, which counts
+-- it from the keys an existing warehouse holds (within a memory limit of its own). No story
+-- changes: linking reads the counts from the next load on.
 CREATE TABLE IF NOT EXISTS _story_key_counts (
     key         BIGINT NOT NULL,
     articles    BIGINT NOT NULL                -- distinct articles holding the key in _story_keys
 );
-DELETE FROM _story_key_counts;
-INSERT INTO _story_key_counts SELECT key, count(DISTINCT article_id) FROM _story_keys GROUP BY key;

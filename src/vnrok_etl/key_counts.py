@@ -27,24 +27,28 @@ from __future__ import annotations
 
 import duckdb
 
-FREQUENT_KEY = 1000  # a key held by more articles than this is left out of the key join (docstring)
+FREQUENT_KEY = 100  # a key held by more articles than this is left out of the key join (docstring, RESULTS.md)
 RAREST_KEYS = 4  # keys joined, whatever their count, by a new article with too few rarer ones
 REBUILD_MEMORY = "512MB"  # DuckDB's limit while the counts are rebuilt from every key (rebuild_counts)
 KEYS_PER_PASS = 4_000_000  # rows of `_story_keys` counted per pass of rebuild_counts
 
-# The counts of the load's keys that the warehouse holds (`stg_story_keys(n, key, is_top)`: the
-# load's keys, numbered by article): a semi-join built on the load's keys, one scan of the counts.
+# Each distinct key of the load (`stg_story_keys(n, key, is_top)`: the load's keys, numbered by
+# article) with the new articles holding it (`new`) and the old ones (`articles`, NULL when none):
+# one join, built on the load's keys, one scan of the counts; read by the join and the update.
 _LOAD_KEY_COUNTS = """
 CREATE OR REPLACE TEMP TABLE stg_story_key_counts AS
-SELECT key, articles FROM _story_key_counts WHERE key IN (SELECT key FROM stg_story_keys)
+SELECT l.key, l.new, c.articles
+FROM (SELECT key, count(DISTINCT n) AS new FROM stg_story_keys GROUP BY key) l
+LEFT JOIN _story_key_counts c USING (key)
 """
-# The load's keys the join meets old rows with: those held by at most {frequent} articles, and
-# for a new article with fewer than {min_shared} of those, its {rarest} rarest held keys (ranked
-# by count, then key: the same choice whatever the load; both rows of a key held twice).
+# The load's keys the join meets old rows with: those held by at most {frequent} old articles,
+# and for a new article with fewer than {min_shared} of those, its {rarest} rarest held keys
+# (ranked by count, then key: the same choice whatever the load; both rows of a key held twice).
 _JOINED_KEYS = """
 CREATE OR REPLACE TEMP TABLE stg_story_joined_keys AS
-WITH held AS (
-    SELECT k.n, k.key, k.is_top, c.articles FROM stg_story_keys k JOIN stg_story_key_counts c USING (key)
+WITH held AS MATERIALIZED (
+    SELECT k.n, k.key, k.is_top, c.articles
+    FROM stg_story_keys k JOIN (SELECT key, articles FROM stg_story_key_counts WHERE articles IS NOT NULL) c USING (key)
 ), short AS (
     SELECT n FROM held GROUP BY n HAVING count(DISTINCT key) FILTER (WHERE articles <= {frequent}) < {min_shared}
 )
@@ -59,33 +63,24 @@ SELECT n, key, is_top FROM (
 
 def joined_keys(connection: duckdb.DuckDBPyConnection, min_shared: int) -> bool:
     """Stage `stg_story_joined_keys(n, key, is_top)`, the load's keys the old side of the join
-    reads (from `stg_story_keys`); False when no key of the load is held by an old article."""
-    if not connection.execute("SELECT EXISTS (SELECT 1 FROM _story_key_counts)").fetchone()[0]:
-        connection.execute("CREATE OR REPLACE TEMP TABLE stg_story_key_counts (key BIGINT, articles BIGINT)")
-        return False
+    reads (from `stg_story_keys`), and `stg_story_key_counts` for add_load_counts; False (and
+    no joined keys) when no key of the load is held by an old article."""
     connection.execute(_LOAD_KEY_COUNTS)
-    if not connection.execute("SELECT EXISTS (SELECT 1 FROM stg_story_key_counts)").fetchone()[0]:
+    if not connection.execute("SELECT EXISTS (SELECT 1 FROM stg_story_key_counts WHERE articles IS NOT NULL)").fetchone()[0]:
         return False
     connection.execute(_JOINED_KEYS.format(frequent=FREQUENT_KEY, min_shared=min_shared, rarest=RAREST_KEYS))
     return True
 
 
 def add_load_counts(connection: duckdb.DuckDBPyConnection) -> None:
-    """Count the load's keys (`stg_story_keys`, each article once per key) into
-    `_story_key_counts`: keys already held (`stg_story_key_counts`, staged by joined_keys) are
-    updated, the others inserted."""
+    """Count the load's new articles into `_story_key_counts`, from `stg_story_key_counts`
+    (staged by joined_keys): keys already held are updated, the others inserted."""
     connection.execute(
-        """CREATE OR REPLACE TEMP TABLE stg_story_key_adds AS
-           SELECT key, count(DISTINCT n) AS articles, key IN (SELECT key FROM stg_story_key_counts) AS held
-           FROM stg_story_keys GROUP BY key"""
+        """UPDATE _story_key_counts SET articles = _story_key_counts.articles + l.new
+           FROM (SELECT key, new FROM stg_story_key_counts WHERE articles IS NOT NULL) l
+           WHERE _story_key_counts.key = l.key"""
     )
-    connection.execute(
-        """UPDATE _story_key_counts SET articles = _story_key_counts.articles + a.articles
-           FROM (SELECT key, articles FROM stg_story_key_adds WHERE held) a
-           WHERE _story_key_counts.key = a.key"""
-    )
-    connection.execute("INSERT INTO _story_key_counts SELECT key, articles FROM stg_story_key_adds WHERE NOT held")
-    connection.execute("DROP TABLE stg_story_key_adds")
+    connection.execute("INSERT INTO _story_key_counts SELECT key, new FROM stg_story_key_counts WHERE articles IS NULL")
 
 
 def forget_articles(connection: duckdb.DuckDBPyConnection, articles: str) -> None:

@@ -2,12 +2,13 @@
 
 A MinHash key held by very many articles says little about which story an article belongs to:
 on the generated corpus (articles assembled from five seeds' paragraphs) a whole-body band or a
-prefix is held by hundreds of articles at 100,000 and by tens of thousands at 1,000,000, none of
-them copies of each other, and the rows a load's keys meet in `_story_keys` grew with the
-warehouse: a 10,000-document chunk's linking cost ~9 s of CPU into an empty warehouse and ~58 s
-at 500,000. So the key join of linking.py reads only the rows of keys held by at most
-FREQUENT_KEY articles: a load's join then meets at most FREQUENT_KEY rows per key, whatever the
-warehouse's size.
+prefix is held by up to 2,932 articles at 100,000 and 29,489 at 1,000,000, most of them not
+copies of each other, and the rows a load's keys met in `_story_keys` grew with the warehouse:
+a 10,000-document chunk's linking cost 3 s of CPU into an empty warehouse, 17 s at 100,000 and
+85-88 s at 1,000,000. So the key join of linking.py reads only the rows of keys held by at most
+FREQUENT_KEY articles (and a few more, below): a load's join meets at most FREQUENT_KEY rows per
+key, whatever the warehouse's size. What still grows per chunk is one scan of `_story_keys` and
+of `articles`' ids (linking.py's step 1, ~5 s of the 25 at 1,000,000).
 
 `_story_key_counts(key, articles)` holds, for every key of `_story_keys`, the number of distinct
 articles holding it (an article may hold a key twice: as a prefix key and a top key). It is
@@ -15,12 +16,27 @@ kept exact by every path that writes or deletes `_story_keys`: a load adds its n
 counts (`add_load_counts`), reprocess subtracts those of the articles it removes
 (`forget_articles`), migration 013 and relink_all count it from `_story_keys` (`rebuild_counts`).
 
+Why 100 (RESULTS.md "Frequent keys left out of the join", one 10,000-document chunk of the
+generated corpus, CPU of its linking): into 1,000,000 articles 85-88 s on main, 46 s with a
+cutoff of 1,000, 34 s with 300, 25 s with 100 (3 s into an empty warehouse, 13.5 s at 100,000);
+every near copy the generator made (514) joins its source at each cutoff, and on
+benchmarks/dedup.py's 1,000 generated articles, whose keys are held by up to hundreds, recall is
+the same down to a cutoff of 10. What a lower cutoff leaves out are keys of the text that many
+articles share (the generator's pool of paragraphs, an outlet's boilerplate), which rank the
+candidates but do not find copies; a real story carried by more than 100 outlets is what the
+rarest keys below are for.
+
 A story copied more than FREQUENT_KEY times (a wire story carried by every outlet) has all its
 keys frequent: a new copy would meet none of them. So a new article with fewer than
 MIN_SHARED_KEYS keys at or under the cutoff (and held by an old article) also joins on its
 RAREST_KEYS rarest held keys, whatever their count: a copy of such a story meets its copies
 through the keys they share the least often. Its own edited bands are held by no one (count 0:
-they are not "held" and do not count), so they cannot hide the story's frequent keys.
+they are not "held" and do not count), so they cannot hide the story's frequent keys. No new
+article of the measured chunks needed them (at 100,000 or 1,000,000, cutoff 100): their cost is
+RAREST_KEYS keys' rows for the few that do. Counting stories per key instead of articles would
+also keep such a story's keys, but is not kept exact cheaply (a load that joins two stories or
+changes a canonical article changes the story of every member's keys), and a key held by every
+copy of one story would still cost all its rows.
 """
 
 from __future__ import annotations
@@ -61,15 +77,20 @@ SELECT n, key, is_top FROM (
 """
 
 
-def joined_keys(connection: duckdb.DuckDBPyConnection, min_shared: int) -> bool:
-    """Stage `stg_story_joined_keys(n, key, is_top)`, the load's keys the old side of the join
-    reads (from `stg_story_keys`), and `stg_story_key_counts` for add_load_counts; False (and
-    no joined keys) when no key of the load is held by an old article."""
+def joined_keys(connection: duckdb.DuckDBPyConnection, min_shared: int) -> str | None:
+    """The relation of the load's keys the old side of the join reads, (n, key, is_top): None
+    when no key of the load is held by an old article; `stg_story_keys` itself when none of
+    those held is frequent (the join is then main's, and a small warehouse's load runs no more
+    statements for it); else `stg_story_joined_keys`, staged here. Also stages
+    `stg_story_key_counts`, for add_load_counts."""
     connection.execute(_LOAD_KEY_COUNTS)
-    if not connection.execute("SELECT EXISTS (SELECT 1 FROM stg_story_key_counts WHERE articles IS NOT NULL)").fetchone()[0]:
-        return False
+    held, most = connection.execute("SELECT count(articles), max(articles) FROM stg_story_key_counts").fetchone()
+    if not held:
+        return None
+    if most <= FREQUENT_KEY:
+        return "stg_story_keys"
     connection.execute(_JOINED_KEYS.format(frequent=FREQUENT_KEY, min_shared=min_shared, rarest=RAREST_KEYS))
-    return True
+    return "stg_story_joined_keys"
 
 
 def add_load_counts(connection: duckdb.DuckDBPyConnection) -> None:

@@ -153,11 +153,12 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     # there are no old candidates: the statements that number them, join them and read their
     # stories and samples are not run (a sixth of a small load's linking: RESULTS.md "Linking
     # cost with a margin").
-    old_hits = joined_keys(connection, MIN_SHARED_KEYS) and connection.execute(_KEY_HIT_ROWS).fetchone()[0] > 0
+    joined = joined_keys(connection, MIN_SHARED_KEYS)  # the load's keys the old side meets (key_counts.py)
+    old_hits = joined is not None and connection.execute(_KEY_HIT_ROWS.format(keys=joined)).fetchone()[0] > 0
     if old_hits:
         for statement in _KEY_HITS:
             connection.execute(statement)
-    batch_candidates = _BATCH_CANDIDATES.format(min_shared=MIN_SHARED_KEYS, top=TOP_STORIES)
+    batch_candidates = _BATCH_CANDIDATES.format(min_shared=MIN_SHARED_KEYS, top=TOP_STORIES, keys=joined)
     batch_chosen = _BATCH_CHOSEN.format(min_shared=MIN_SHARED_KEYS, top=TOP_STORIES)
     for first in range(0, len(new_ids), SCREEN_BATCH):
         window = {"first": first, "last": first + SCREEN_BATCH}
@@ -237,7 +238,7 @@ _KEY_HIT_ROWS = """
 CREATE OR REPLACE TEMP TABLE stg_story_hit_rows AS
 SELECT k.key, k.article_id, k.is_top
 FROM _story_keys k
-JOIN (SELECT key, bool_or(is_top) AS is_top FROM stg_story_joined_keys GROUP BY key) n
+JOIN (SELECT key, bool_or(is_top) AS is_top FROM {keys} GROUP BY key) n
   ON n.key = k.key AND (n.is_top OR k.is_top)
 """
 _KEY_HITS = (
@@ -274,7 +275,7 @@ _BATCH_CANDIDATES = """
 INSERT INTO stg_story_candidates
 WITH shared_old AS (
     SELECT n.n AS a, k.o, k.s, count(*) AS shared
-    FROM (SELECT * FROM stg_story_joined_keys WHERE n >= $first AND n < $last) n
+    FROM (SELECT * FROM {keys} WHERE n >= $first AND n < $last) n
     JOIN stg_story_hits k ON k.key = n.key AND (n.is_top OR k.is_top)
     GROUP BY ALL HAVING count(*) >= {min_shared}
 ), by_story AS (

@@ -379,6 +379,7 @@ WAREHOUSE_TABLES = """
                            published_date DATE, published_at TIMESTAMPTZ);
     CREATE TABLE _story_keys (key BIGINT NOT NULL, article_id VARCHAR NOT NULL, is_top BOOLEAN NOT NULL);
     CREATE TABLE _story_samples (article_id VARCHAR NOT NULL, sample BIGINT[] NOT NULL);
+    CREATE TABLE _story_key_counts (key BIGINT NOT NULL, articles BIGINT NOT NULL);  -- since 5 Dec (keyprune)
 """
 
 
@@ -423,6 +424,8 @@ def build_warehouse(path: Path, size: int) -> None:
         connection.register("samples", pa.table({"article_id": ids, "sample": pa.array(
             [signature.sample for signature in signatures], pa.list_(pa.int64()))}))
         connection.execute("INSERT INTO _story_samples SELECT * FROM samples")
+    connection.execute(
+        "INSERT INTO _story_key_counts SELECT key, count(DISTINCT article_id) FROM _story_keys GROUP BY key")
     connection.close()
 
 

@@ -116,6 +116,9 @@ def traced_merge(folder: Path, warehouse: Path, number: int, linking: bool = Tru
 
     # What an experiment changes (the product's values otherwise).
     chunk_merge.MERGE_MEMORY = os.environ.get("MERGE_GROWTH_MEMORY", chunk_merge.MERGE_MEMORY)
+    if "MERGE_GROWTH_FREQUENT_KEY" in os.environ:  # key_counts.FREQUENT_KEY
+        from vnrok_etl import key_counts
+        key_counts.FREQUENT_KEY = int(os.environ["MERGE_GROWTH_FREQUENT_KEY"])
     if "MERGE_GROWTH_THREADS" in os.environ:
         chunk_merge.MERGE_THREADS = int(os.environ["MERGE_GROWTH_THREADS"])
     from vnrok_etl.stage import SCHEMAS, spilled_load

@@ -50,7 +50,7 @@ CATALOG = {
     "indexes": "SELECT table_name, index_name, sql FROM duckdb_indexes() ORDER BY ALL",
     "views": "SELECT view_name, sql FROM duckdb_views() WHERE NOT internal AND NOT temporary ORDER BY view_name",
 }
-KEPT = ("raw_documents", "document_sightings", "_file_signatures", "_story_keys", "_story_samples")
+KEPT = ("raw_documents", "document_sightings", "_file_signatures", "_story_keys", "_story_samples", "_story_key_counts")
 PER_LOAD = ("raw_documents", "document_sightings")
 
 

@@ -20,7 +20,7 @@ import duckdb
 import pyarrow as pa
 import pytest
 
-from vnrok_etl import linking
+from vnrok_etl import key_counts, linking
 from vnrok_etl.identity import identity_text
 from vnrok_etl.linking import link_new_articles
 from vnrok_etl.stories import MIN_SHARED_KEYS, story_signature
@@ -30,6 +30,7 @@ CREATE TABLE articles (article_id VARCHAR PRIMARY KEY, body VARCHAR, published_d
                        published_at TIMESTAMPTZ, story_id VARCHAR, duplicate_of VARCHAR);
 CREATE TABLE _story_keys (key BIGINT, article_id VARCHAR, is_top BOOLEAN);
 CREATE TABLE _story_samples (article_id VARCHAR, sample BIGINT[]);
+CREATE TABLE _story_key_counts (key BIGINT, articles BIGINT);
 """
 K = 2  # the bound in these tests: few decoys are enough to exceed it
 
@@ -166,8 +167,11 @@ def test_a_load_reads_the_story_keys_and_the_warehouses_bodies_once_whatever_its
     assert len(batches) == 3
     reads_keys = [sql for sql in counting.statements
                   if re.search(r"(?<!\w)_story_keys\b", sql) and not sql.startswith("INSERT INTO _story_keys")]
-    # one scan, and before it a look for any stored key (one row; none: a first load)
-    assert len(reads_keys) == 2 and reads_keys[0] == "SELECT EXISTS (SELECT 1 FROM _story_keys)"
+    # one scan; before it, one read of the counts of the load's keys (key_counts.py), which
+    # choose the keys that scan joins on
+    assert len(reads_keys) == 1
+    reads_counts = [sql for sql in counting.statements if re.search(r"\b_story_key_counts c\b", sql)]
+    assert len(reads_counts) == 1 and reads_counts[0].startswith("CREATE OR REPLACE TEMP TABLE stg_story_key_counts")
     reads_articles = [sql for sql in counting.statements if re.search(r"\bFROM articles\b", sql)]
     # the stories of the keys' articles, the old candidates' samples, the bodies for the exact
     # test and the stories settled: one each, however many batches and rounds
@@ -226,3 +230,61 @@ def test_a_small_load_s_articles_are_read_at_once_and_link_as_through_the_temp_t
     assert stories == {"copy": "z-original", "another-copy": "z-original"}
     temp_table = [sql for sql in counting.statements if "stg_story_bodies" in sql]
     assert bool(temp_table) == (one_read == 0)
+
+
+# ─── frequent keys (key_counts.py): left out of the join, but a widely copied story still joins ───
+
+def counted(connection: duckdb.DuckDBPyConnection) -> list[tuple[int, int]]:
+    return connection.execute("SELECT key, articles FROM _story_key_counts ORDER BY ALL").fetchall()
+
+
+def recounted(connection: duckdb.DuckDBPyConnection) -> list[tuple[int, int]]:
+    return connection.execute(
+        "SELECT key, count(DISTINCT article_id) FROM _story_keys GROUP BY key ORDER BY ALL").fetchall()
+
+
+def test_keys_held_by_more_than_the_cutoff_are_left_out_of_the_join(warehouse, monkeypatch):
+    # The copy shares its 20-word prefix level with the original and the five decoys (6 holders);
+    # with a cutoff of 4 that level is frequent, and only the original, which shares the copy's
+    # rarer keys (its 80-word level, whole-body bands), is a candidate.
+    monkeypatch.setattr(key_counts, "FREQUENT_KEY", 4)
+    stories = load(warehouse, {"copy": COPY})
+    assert stories == {"copy": "z-original"}
+    assert warehouse.execute("SELECT a, old FROM stg_story_candidates").fetchall() == [(0, "z-original")]
+    assert counted(warehouse) == recounted(warehouse)
+
+
+def edited(words: list[str], position: int, rng: random.Random) -> str:
+    """The words with the one at `position` replaced by a new one: a syndicator's small edit."""
+    return " ".join(words[:position] + made_up_words(rng, 1) + words[position + 1:]) + "."
+
+
+def test_a_story_copied_more_often_than_the_cutoff_still_takes_a_new_copy(monkeypatch):
+    # Seven copies of one 400-word story, each with one word of its own changed past the prefix
+    # levels (words 330-399): every key a new copy shares with them is held by more articles
+    # than the cutoff (3), and its own edited bands by none. Without the rarest keys it joins on,
+    # it would meet nothing and stand alone.
+    monkeypatch.setattr(key_counts, "FREQUENT_KEY", 3)
+    rng = random.Random(7)
+    words = made_up_words(rng, 400)
+    old = {"copy-0": " ".join(words) + ".",
+           **{f"copy-{i}": edited(words, 330 + 10 * i, rng) for i in range(1, 7)}}
+    new_copy = edited(words, 395, rng)
+    new_keys = set(story_signature(identity_text(new_copy)).keys) | set(story_signature(identity_text(new_copy)).top_keys)
+
+    def warehouse_of_copies() -> duckdb.DuckDBPyConnection:
+        connection = duckdb.connect()
+        connection.execute(TABLES)
+        assert set(load(connection, old).values()) == {"copy-0"}
+        return connection
+
+    connection = warehouse_of_copies()
+    held = dict(connection.execute("SELECT key, articles FROM _story_key_counts").fetchall())
+    shared = [held[key] for key in new_keys if key in held]
+    assert len(shared) >= MIN_SHARED_KEYS and min(shared) > key_counts.FREQUENT_KEY  # all its shared keys are frequent
+    assert len(new_keys) > len(shared)  # and it holds keys of its own (its edit's bands)
+    assert load(connection, {"new-copy": new_copy}) == {"new-copy": "copy-0"}
+    assert counted(connection) == recounted(connection)
+
+    monkeypatch.setattr(key_counts, "RAREST_KEYS", 0)  # the hazard, shown: no rarest keys, no link
+    assert load(warehouse_of_copies(), {"new-copy": new_copy}) == {"new-copy": "new-copy"}

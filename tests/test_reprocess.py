@@ -96,6 +96,15 @@ def test_reprocess_of_an_older_version_ends_with_the_rows_of_a_fresh_ingest(load
     assert {new_id for _, new_id in retired} == new_ids == fresh_ids and len(new_ids) > len(old_ids)
     assert loads == [("ingest", n, "succeeded") for n in (1, 2, 3)] + [("reprocess", n, "succeeded") for n in (1, 2, 3)]
     assert versions == [(version,)]
+    # The key counts (key_counts.py) were kept exact through the removals: they count the keys
+    # left, as in the fresh warehouse.
+    counts = "SELECT key, articles FROM _story_key_counts ORDER BY ALL"
+    recount = "SELECT key, count(DISTINCT article_id) FROM _story_keys GROUP BY key ORDER BY ALL"
+    with connect(old, read_only=True) as connection:
+        old_counts = connection.execute(counts).fetchall()
+        assert old_counts == connection.execute(recount).fetchall()
+    with connect(fresh, read_only=True) as connection:
+        assert old_counts == connection.execute(counts).fetchall()
 
     # Nothing is stale any more.
     again, chunks, _ = reprocess_warehouse(old, chunk_size=CHUNK)

@@ -1,6 +1,7 @@
 """Migration 012: a warehouse whose story keys, samples and SimHash were made from the shingle
 hashes of before (blake2b of each shingle's text) is brought to what a fresh load of the same
-files gives, stories included, and its articles are found by later loads."""
+files gives, stories included, and its articles are found by later loads. Migration 013: a
+warehouse loaded before key counts gets the counts a fresh load keeps."""
 
 from __future__ import annotations
 
@@ -30,10 +31,10 @@ STORY_ROWS = """SELECT s.source_uri, o.source_uri FROM articles a
 
 
 def internal(path) -> dict[str, list[tuple]]:
-    """The story keys and samples a warehouse holds, sorted."""
+    """The story keys, samples and key counts a warehouse holds, sorted."""
     with connect(path, read_only=True) as connection:
         return {table: sorted(connection.execute(f"SELECT * FROM {table}").fetchall())
-                for table in ("_story_keys", "_story_samples")}
+                for table in ("_story_keys", "_story_samples", "_story_key_counts")}
 
 
 def make_old(path) -> None:
@@ -102,3 +103,31 @@ def test_migration_012_gives_an_old_key_warehouse_a_fresh_load_s_keys_and_storie
                JOIN article_sources o ON o.article_id = a.story_id WHERE s.source_uri = ?""",
             [str(tmp_path / "later.txt")]).fetchone()
     assert story == (str(folder / "original.txt"),)
+
+
+def test_migration_013_counts_the_keys_a_warehouse_loaded_before_it_holds(tmp_path, monkeypatch):
+    from vnrok_etl import key_counts
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in (("original.txt", ORIGINAL), ("trimmed.txt", TRIMMED), ("other.txt", OTHER_REPORT),
+                       *((seed, (SEEDS / seed).read_text()) for seed in SEED_NAMES[:3])):
+        (folder / name).write_text(text)
+    warehouse = tmp_path / "w.duckdb"
+    ingest_paths([str(folder)], warehouse)
+    fresh, fresh_internal = snapshot(warehouse), internal(warehouse)
+    with connect(warehouse, read_only=True) as connection:
+        assert fresh_internal["_story_key_counts"] == sorted(connection.execute(
+            "SELECT key, count(DISTINCT article_id) FROM _story_keys GROUP BY key").fetchall())
+    assert any(articles > 1 for _, articles in fresh_internal["_story_key_counts"])  # the copy's keys
+    raw = duckdb.connect(str(warehouse))  # as the code before 013 left it
+    raw.execute("DROP TABLE _story_key_counts")
+    raw.execute("DELETE FROM _migrations WHERE version = 13")
+    raw.execute("DELETE FROM _schema_state")
+    raw.close()
+    monkeypatch.setattr(key_counts, "KEYS_PER_PASS", 100)  # several passes over the keys
+    with connect(warehouse) as connection:
+        assert connection.execute("SELECT count(*) FROM _migrations WHERE version = 13").fetchone() == (1,)
+        run_checks(connection)
+    assert internal(warehouse) == fresh_internal
+    assert snapshot(warehouse) == fresh

@@ -150,6 +150,13 @@ CREATE TABLE IF NOT EXISTS _story_samples (
     sample      BIGINT[] NOT NULL
 );
 
+-- Internal: how many articles hold each key of _story_keys (key_counts.py): story linking leaves
+-- out of its key join the keys held by very many articles. Added by migration 013.
+CREATE TABLE IF NOT EXISTS _story_key_counts (
+    key         BIGINT NOT NULL,
+    articles    BIGINT NOT NULL                -- distinct articles holding the key in _story_keys
+);
+
 -- Internal: a digest of the schema, migrations and views a writer last applied, and of the views
 -- and macros the catalog held then: a writer re-applies them only when one of the two changed.
 CREATE TABLE IF NOT EXISTS _schema_state (

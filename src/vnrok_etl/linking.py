@@ -7,8 +7,8 @@ Each article row carries `story_id`, the article_id of its story's canonical art
 A load links its new articles in five steps, none of which reads every signature into memory:
 
 1. candidates: new articles that share MIN_SHARED_KEYS keys with an article already loaded, or
-   with another new article: the rows of `_story_keys` holding a key of the load are read in one
-   pass (`stg_story_hits`), then an equi-join in DuckDB on them (a hash join built on the load's
+   with another new article: the rows of `_story_keys` holding a key of the load that is not
+   frequent (key_counts.py; "Frequent keys" below) are read in one pass (`stg_story_hits`), then an equi-join in DuckDB on them (a hash join built on the load's
    side, grouped by the load's own article numbers), bounded per new article (below), then
    screened by the containment their shingle samples estimate, SCREEN_BATCH new articles at a
    time (the candidates' samples only are read from `_story_samples`, by a semi-join);
@@ -52,6 +52,28 @@ linking bounded per chunk"): on the seeds' and corpus fixtures' copies recall is
 TOP_STORIES = 2 up (0.986 at 1); with 1,000 generated articles, which share paragraphs with many
 others, 2 misses 2 of 11,250 copies and 4 and 8 none: 8 leaves twice the margin.
 
+Frequent keys (key_counts.FREQUENT_KEY, counted in `_story_key_counts`). A key held by very
+many articles says little about identity, and the old rows it meets made a load's join grow with
+the warehouse (on the generated corpus, whose articles share five seeds' paragraphs, a key is
+held by up to ~3,000 articles at 100,000 and tens of thousands at 1,000,000). So the old side of
+the join reads only the load's keys held by at most FREQUENT_KEY articles, plus, for a new article
+with fewer than MIN_SHARED_KEYS of those, its RAREST_KEYS rarest held keys whatever their count (a
+copy of a story copied more than FREQUENT_KEY times meets its copies there). The new-new join is
+not pruned: it meets the load's own rows only, bounded by the load. Why it is safe: a copy shares
+with its original every key their common text gives, rare ones among them (an article's median
+key is held by one article), and the ranking by shared keys is then over rare keys only. What it
+gives up: a copy whose rare keys are shared with other articles but not with its original, and
+whose keys shared with its original are all frequent, is not linked to it in that load; and
+since a key's count grows as the warehouse does, whether a pair meets depends on how many
+articles held its keys when the later of the two was loaded, not on the set of articles alone.
+Also, a pair of articles that share only frequent keys (text many articles carry) is no longer
+a candidate: on the generated corpus that removes links between articles the generator made
+independently from one pool of paragraphs, one of which contains the other. Measured (RESULTS.md
+"Frequent keys left out of the join"): every near copy of a 10,000-document chunk joins its
+source into 100,000 and 1,000,000 articles, and the chunk's linking costs 13.5 and 24.8 s of CPU
+instead of 17.1 and 85-88. A load none of whose held keys is frequent (any small warehouse)
+joins exactly as before.
+
 Cost: step 1 scans `_story_keys` once (linear in the warehouse, about 60-70 keys per article),
 the stories of `articles` once and `_story_samples` once (a list of about an eighth of an
 article's shingle hashes), and step 2 reads `articles`' bodies once, in DuckDB (under the merge's
@@ -62,7 +84,8 @@ linear in the load. Python's memory holds the load's screened pairs, one screen 
 and one chunk of bodies; DuckDB's (within the merge's limit, spilling past it) the key rows the
 load's keys meet and the bodies of the screened pairs' articles. The result is a function of the set of articles, not of their order
 (stories.py), as long as no copy has more than TOP_STORIES stories sharing more keys with it than
-its original (the bound depends on which articles are already loaded).
+its original (the bound depends on which articles are already loaded) and no key the two share is
+held by more than FREQUENT_KEY articles (the counts too).
 
 `relink_all` recomputes every signature and story from the bodies: migration 004 runs it once, so
 a warehouse loaded before story identity gets the stories a fresh load of the same files would
@@ -79,6 +102,7 @@ import duckdb
 import pyarrow as pa
 
 from vnrok_etl.identity import identity_text, simhash_of_digests
+from vnrok_etl.key_counts import add_load_counts, joined_keys, rebuild_counts
 from vnrok_etl.stories import (
     MIN_SAMPLE,
     MIN_SHARED_KEYS,
@@ -135,12 +159,12 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
     # there are no old candidates: the statements that number them, join them and read their
     # stories and samples are not run (a sixth of a small load's linking: RESULTS.md "Linking
     # cost with a margin").
-    old_hits = (connection.execute("SELECT EXISTS (SELECT 1 FROM _story_keys)").fetchone()[0]
-                and connection.execute(_KEY_HIT_ROWS).fetchone()[0] > 0)
+    joined = joined_keys(connection, MIN_SHARED_KEYS)  # the load's keys the old side meets (key_counts.py)
+    old_hits = joined is not None and connection.execute(_KEY_HIT_ROWS.format(keys=joined)).fetchone()[0] > 0
     if old_hits:
         for statement in _KEY_HITS:
             connection.execute(statement)
-    batch_candidates = _BATCH_CANDIDATES.format(min_shared=MIN_SHARED_KEYS, top=TOP_STORIES)
+    batch_candidates = _BATCH_CANDIDATES.format(min_shared=MIN_SHARED_KEYS, top=TOP_STORIES, keys=joined)
     batch_chosen = _BATCH_CHOSEN.format(min_shared=MIN_SHARED_KEYS, top=TOP_STORIES)
     for first in range(0, len(new_ids), SCREEN_BATCH):
         window = {"first": first, "last": first + SCREEN_BATCH}
@@ -187,6 +211,7 @@ def link_new_articles(connection: duckdb.DuckDBPyConnection, new_articles: str) 
         """INSERT INTO _story_keys SELECT k.key, l.article_id, k.is_top FROM stg_story_keys k JOIN stg_story_load l USING (n)"""
     )
     connection.execute("INSERT INTO _story_samples SELECT article_id, sample FROM stg_story_load")
+    add_load_counts(connection)
     return stories
 
 
@@ -219,7 +244,7 @@ _KEY_HIT_ROWS = """
 CREATE OR REPLACE TEMP TABLE stg_story_hit_rows AS
 SELECT k.key, k.article_id, k.is_top
 FROM _story_keys k
-JOIN (SELECT key, bool_or(is_top) AS is_top FROM stg_story_keys GROUP BY key) n
+JOIN (SELECT key, bool_or(is_top) AS is_top FROM {keys} GROUP BY key) n
   ON n.key = k.key AND (n.is_top OR k.is_top)
 """
 _KEY_HITS = (
@@ -256,7 +281,7 @@ _BATCH_CANDIDATES = """
 INSERT INTO stg_story_candidates
 WITH shared_old AS (
     SELECT n.n AS a, k.o, k.s, count(*) AS shared
-    FROM (SELECT * FROM stg_story_keys WHERE n >= $first AND n < $last) n
+    FROM (SELECT * FROM {keys} WHERE n >= $first AND n < $last) n
     JOIN stg_story_hits k ON k.key = n.key AND (n.is_top OR k.is_top)
     GROUP BY ALL HAVING count(*) >= {min_shared}
 ), by_story AS (
@@ -532,6 +557,7 @@ def relink_all(connection: duckdb.DuckDBPyConnection) -> None:
                 """UPDATE articles SET simhash = s.simhash FROM stg_relink_samples s
                    WHERE articles.article_id = s.article_id AND articles.simhash IS DISTINCT FROM s.simhash"""
             )
+    rebuild_counts(connection)
     connection.execute(
         f"""CREATE OR REPLACE TEMP TABLE stg_story_candidates AS
             SELECT a.article_id AS a, b.article_id AS b

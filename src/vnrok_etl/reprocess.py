@@ -35,6 +35,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from vnrok_etl.key_counts import forget_articles
 from vnrok_etl.rawstore import iter_raw
 from vnrok_etl.records import RawDocument
 from vnrok_etl.version import extraction_version
@@ -224,7 +225,11 @@ class ChunkReplacement:
                  AND load_id NOT IN (SELECT load_id FROM rp_run_loads)""",
             {"number": self.number},
         )
-        for table in ("figures", "quotes", "removed_spans", "captions", "articles", *self._story_tables(connection)):
+        story_tables = self._story_tables(connection)
+        if "_story_key_counts" in story_tables:  # uncounted while the keys it counts are still there
+            forget_articles(connection, "SELECT article_id FROM rp_removed")
+            story_tables.remove("_story_key_counts")
+        for table in ("figures", "quotes", "removed_spans", "captions", "articles", *story_tables):
             connection.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM rp_removed)")
         # By name and hash: the same bytes seen under another name belong to that name's chunk.
         for table in ("article_sources", "rejections"):
@@ -254,11 +259,11 @@ class ChunkReplacement:
 
     @staticmethod
     def _story_tables(connection: duckdb.DuckDBPyConnection) -> list[str]:
-        """The internal per-article tables of story linking (linking.py), where they exist."""
+        """The internal tables of story linking (linking.py, key_counts.py), where they exist."""
         names = {row[0] for row in connection.execute(
             "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'"
         ).fetchall()}
-        return [name for name in ("_story_keys", "_story_samples") if name in names]
+        return [name for name in ("_story_key_counts", "_story_keys", "_story_samples") if name in names]
 
     def after(self, connection: duckdb.DuckDBPyConnection, load: LoadInfo) -> None:
         now = datetime.now(timezone.utc)

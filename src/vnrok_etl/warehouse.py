@@ -30,6 +30,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 
 from vnrok_etl.claims import backfill_claim_keys
+from vnrok_etl.key_counts import rebuild_counts
 from vnrok_etl.known import KnownDigests
 from vnrok_etl.linking import link_new_articles, relink_all
 
@@ -48,9 +49,10 @@ BASELINE = (1, "schema")  # schema.sql is migration 1; later ones live in wareho
 # What a migration needs beyond SQL, run right after its file in the same transaction: 004 computes
 # story keys and relinks stories from the bodies (Python: MinHash and the same-story test); 008
 # stores every figure's claim key (the staging's own function, claim_keys.py); 012 recomputes the
-# story keys and SimHash from the new shingle hashes and relinks, as 004 did.
+# story keys and SimHash from the new shingle hashes and relinks, as 004 did; 013 counts the
+# articles holding each story key (key_counts.py), within a memory limit of its own.
 MIGRATION_STEPS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
-    4: relink_all, 8: backfill_claim_keys, 12: relink_all,
+    4: relink_all, 8: backfill_claim_keys, 12: relink_all, 13: rebuild_counts,
 }
 
 

@@ -188,3 +188,68 @@ def test_dateline_match_answers_as_the_pattern(text):
 )
 def test_split_run_together_finds_every_sentence_mark_after_its_full_stop_pre_check(paragraph, expected):
     assert split_run_together(paragraph) == expected
+
+
+# --- first-character pre-checks (branch cleanspeed) ------------------------------------------
+# Each pattern below is anchored at the line's start: a line is tried only when its first
+# character is one the pattern can open with. Every character of the Basic Multilingual Plane is
+# put before the rest of a line the pattern reads, and the pattern must match only after the
+# characters the pre-check lets through (so re.IGNORECASE's "İ", "ı", "ſ" are found, not assumed).
+
+_BMP = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]
+
+
+def _openers(pattern, rests):
+    return {char for char in _BMP for rest in rests if pattern.match(char + rest)}
+
+
+def test_bullet_marks_are_every_character_bullet_opens_with():
+    from vnrok_etl.clean.lines import BULLET, BULLET_MARKS
+
+    assert _openers(BULLET, [" Viet Nam and Korea sign a deal", "\tThe second item"]) == set(BULLET_MARKS)
+    assert BULLET.match("• Trade rose by a tenth") and not BULLET.match("-- not an item")
+
+
+def test_credit_only_and_related_link_open_only_with_their_letters():
+    from vnrok_etl.clean.captions import CREDIT_ONLY
+    from vnrok_etl.clean.lines import CREDIT_ONLY_FIRST, RELATED_LINK, RELATED_LINK_FIRST
+
+    credit_rests = ["hoto: Lan Anh", "HOTOS: Lan Anh/Tuoi Tre", "Photo: VNA)"]
+    assert _openers(CREDIT_ONLY, credit_rests) <= set(CREDIT_ONLY_FIRST)
+    assert CREDIT_ONLY.match("(Photo: VNA)") and CREDIT_ONLY.match("PHOTO: Lan Anh.")
+    related_rests = ["ead more: Exports rise", "EE ALSO: A new port", "lso read: A new port",
+                     "elated: A new port", "em thêm: Cảng mới", "ee more: x"]
+    openers = _openers(RELATED_LINK, related_rests)
+    assert openers <= set(RELATED_LINK_FIRST) and "ſ" in openers  # re.IGNORECASE's long s
+    assert RELATED_LINK.match("Read more: Exports rise") and RELATED_LINK.match("ſee also: x")
+
+
+def test_stock_caption_pre_checks_let_through_every_form():
+    from vnrok_etl.clean.captions import (
+        MAX_SPACED_IMAGE_NAME_CHARS,
+        SPACED_IMAGE_NAME,
+        STOCK_CAPTION,
+        STOCK_CAPTION_FIRST,
+        stock_caption,
+    )
+
+    rests = ["llustration photo", "LLUSTRATIVE IMAGE", "hoto for illustration", "ile photo.", "hotos = Kim Min-ho"]
+    openers = _openers(STOCK_CAPTION, rests)
+    assert openers <= set(STOCK_CAPTION_FIRST) and {"İ", "ı"} <= openers
+    for line in ("Illustration photo", "İllustrative image", "File photo.", "Photos = Kim Min-ho", "dong nai 2.jpg"):
+        assert stock_caption(line), line
+    longest = "a" * 60 + ".jpeg"
+    assert SPACED_IMAGE_NAME.match(longest) and SPACED_IMAGE_NAME.match(longest + "\n")
+    assert len(longest + "\n") == MAX_SPACED_IMAGE_NAME_CHARS
+    assert not SPACED_IMAGE_NAME.match("a" + longest)
+    assert stock_caption(longest) and not stock_caption("A delegation visits the port in Hai Phong.")
+
+
+def test_interview_cue_opens_only_with_its_letters():
+    from vnrok_etl.clean import INTERVIEW_CUE, INTERVIEW_CUE_FIRST, article_kind
+
+    openers = _openers(INTERVIEW_CUE, [": What comes next?", "uestion. What next?", "ỏi: Điều gì?", "UESTION: Next?"])
+    assert openers <= set(INTERVIEW_CUE_FIRST)
+    asked = ["Q: What will the office do?", "It will help firms invest.", "question: And then?", "More trade."]
+    assert article_kind(asked) == "interview"
+    assert article_kind(["Trade rose by a tenth.", "Officials expect more."]) == "news"

@@ -51,3 +51,13 @@ def test_place_ranks_finds_numbers_and_near_misses_as_the_pattern(text):
 def test_place_ranks_reads_the_forms_by_hand():
     text = "Hanoi came second place; Busan took the 4th spot, ahead of eleventh-position Daegu."
     assert [match.group() for match in place_ranks(text)] == ["second place", "4th spot", "eleventh-position"]
+
+
+def test_interview_marks_open_with_their_letter_after_spaces():
+    from vnrok_etl.quotes.interviews import ANSWER_MARK, QUESTION_MARK
+
+    letters = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]
+    asked = {char for char in letters for rest in (": Why Hanoi?", "uestion 2 - Why?", "Q: Why?") if QUESTION_MARK.match(char + rest)}
+    assert all(char == "Q" or char.isspace() for char in asked) and "Q" in asked and " " in asked
+    answered = {char for char in letters for rest in (": Because.", "nswer:", "A. Because.") if ANSWER_MARK.match(char + rest)}
+    assert all(char == "A" or char.isspace() for char in answered) and "A" in answered and "\u3000" in answered

@@ -61,3 +61,52 @@ def test_interview_marks_open_with_their_letter_after_spaces():
     assert all(char == "Q" or char.isspace() for char in asked) and "Q" in asked and " " in asked
     answered = {char for char in letters for rest in (": Because.", "nswer:", "A. Because.") if ANSWER_MARK.match(char + rest)}
     assert all(char == "A" or char.isspace() for char in answered) and "A" in answered and "\u3000" in answered
+
+
+def _cue_starts_by_search(body, lowered, start, end):
+    """cue_word_starts as the search over the sentence reads it (before the body's cue words)."""
+    from vnrok_etl.quotes.cues import CUE_WORD, ODDITY
+
+    if lowered is None or "a" <= lowered[start] <= "z":
+        return None
+    if CUE_WORD.search(lowered, start, end + 1) is None:
+        return []
+    if ODDITY.search(body, start, end) is not None:
+        return None
+    return [match.start() for match in CUE_WORD.finditer(lowered, start, end + 1)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Said the minister: trade grew. Kim SAID it would. “We agree,” Lan said, adding that more would come.",
+        "He told reporters the plan was ready, noted the envoy, and stressed that ties were strong.",
+        "The saidx form, the un-said form, said2 and 2said, and says/said/told in a row: said",
+        "According to the ministry, exports rose; officials announced the plan and called it a bridge.",
+        "Bà Lan nói: “Chúng tôi đồng ý,” she said. Ông Nam said the port would open in Hải Phòng.",
+        "Park ſaid it, Lee said İt, Kim said ıt: the odd letters that re.IGNORECASE folds.",
+        "Park ſaid it, Kim said ıt, and Lee told us.",  # lower() keeps these offsets
+        "said",
+        "No cue word here at all, only numbers 1, 2 and 3.",
+    ],
+)
+def test_cue_word_starts_finds_what_the_search_finds_in_every_span(body):
+    from vnrok_etl.quotes.cues import cue_word_starts
+
+    lowered = " " + body.lower()
+    lowered = lowered if len(lowered) == len(body) + 1 else None
+    # Every span of the body, including those that end inside a word ("sai|d") or at its end.
+    for start in range(len(body)):
+        for end in range(start + 1, len(body) + 1):
+            assert cue_word_starts(body, lowered, start, end) == _cue_starts_by_search(body, lowered, start, end), (
+                start, end, body[start:end]
+            )
+
+
+def test_cue_word_starts_reads_the_cue_words_by_hand():
+    from vnrok_etl.quotes.cues import cue_word_starts
+
+    body = "Kim said the port, which Lee opened, would grow, the envoy noted."
+    starts = cue_word_starts(body, " " + body.lower(), 0, len(body))
+    assert [body[at : at + 5] for at in starts] == ["said ", "noted"]
+    assert cue_word_starts(body, " " + body.lower(), 9, 30) == []  # "the port, which Lee opened"

@@ -253,3 +253,59 @@ def test_interview_cue_opens_only_with_its_letters():
     asked = ["Q: What will the office do?", "It will help firms invest.", "question: And then?", "More trade."]
     assert article_kind(asked) == "interview"
     assert article_kind(["Trade rose by a tenth.", "Officials expect more."]) == "news"
+
+
+@pytest.mark.parametrize(
+    "line, dated",
+    [
+        ("Updated: 15/08/2025 09:10", True),
+        ("Published : Sept 14, 2023 - 17:42", True),
+        ("LAST UPDATED ON: Sept 14, 2023", True),
+        ("Posted on December 2, 2025", True),
+        ("승인 2025.01.02 14:05", True),
+        ("Friday, August 15, 2025", True),
+        ("Today, 09:14 GMT+7", True),
+        ("11/20/2024 3:41:07 PM", True),
+        ("Nov 14, 2024 / 16:42", True),
+        ("thứ Hai, 12/5/2025 - 10:20", True),
+        ("(Dec 5, 2025)", True),  # a bracket is a date word
+        ("Wednesday, 10:25", True),
+        ("Date: 2025-12-05", True),
+        ("The ministry said on Friday, August 15, 2025 that exports rose.", False),
+        ("Hanoi, August 15, 2025", False),
+        ("Kim Min-ho 15/08/2025", False),
+        ("", False),
+    ],
+)
+def test_may_be_date_line_lets_every_date_line_through(line, dated):
+    from vnrok_etl.clean.datelines import DATE_LINE, is_date_words, may_be_date_line
+
+    match = DATE_LINE.match(line)
+    assert bool(match and is_date_words(match.group("date"))) == dated
+    if dated:
+        assert may_be_date_line(line)
+
+
+def test_may_be_date_line_rules_out_a_lead():
+    from vnrok_etl.clean.datelines import may_be_date_line
+
+    assert not may_be_date_line("The ministry said on Friday, August 15, 2025 that exports rose.")
+    assert not may_be_date_line("Hanoi, August 15, 2025")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "by NDO 15/08/2025, 01:50",
+        "By Minh Anh – 15/08/2025 ",
+        "BY THANH HA | 5/8/2025 - 9:05\t",
+        "Minh Vu 19:26, 2021/12/12",
+        "Minh Vu 12/12/2021, 19:26\n",
+        "Lê Văn Hùng 19:26 2021/1/2",
+    ],
+)
+def test_dated_bylines_end_with_a_digit(line):
+    from vnrok_etl.clean.bylines import DATED_BYLINES
+
+    assert any(pattern.match(line) for pattern in DATED_BYLINES)
+    assert line.rstrip()[-1:].isdigit()

@@ -212,7 +212,11 @@ def test_bullet_marks_are_every_character_bullet_opens_with():
 
 def test_credit_only_and_related_link_open_only_with_their_letters():
     from vnrok_etl.clean.captions import CREDIT_ONLY
-    from vnrok_etl.clean.lines import CREDIT_ONLY_FIRST, RELATED_LINK, RELATED_LINK_FIRST
+    from vnrok_etl.clean.lines import (
+        CREDIT_ONLY_FIRST,
+        RELATED_LINK,
+        RELATED_LINK_FIRST,
+    )
 
     credit_rests = ["hoto: Lan Anh", "HOTOS: Lan Anh/Tuoi Tre", "Photo: VNA)"]
     assert _openers(CREDIT_ONLY, credit_rests) <= set(CREDIT_ONLY_FIRST)

@@ -38,7 +38,12 @@ from vnrok_etl.clean.common import (
     Draft,
     fold_key,
 )
-from vnrok_etl.clean.datelines import DATE_LINE, is_date_line, is_date_words, may_be_date_line
+from vnrok_etl.clean.datelines import (
+    DATE_LINE,
+    is_date_line,
+    is_date_words,
+    may_be_date_line,
+)
 from vnrok_etl.clean.header_furniture import is_label
 from vnrok_etl.clean.outlet_zone import MAX_ZONE_LABEL_CHARS, ZONE_LABELS
 from vnrok_etl.dates import SEOUL_TZ, parse_date

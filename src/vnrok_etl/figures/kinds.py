@@ -328,6 +328,8 @@ def place_ranks(body: str) -> list[re.Match]:
                 starts.update(range(max(0, at - 1 - PLACE_PREFIX_CHARS), at - 1))
             at = body.find(literal, at + 1)
     return matches_at(PLACE_RANK, body, starts)
+
+
 PLACE_IDIOM = re.compile(r"(?i)\bin[ ]the[ ]$")
 
 

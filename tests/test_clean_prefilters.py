@@ -313,3 +313,20 @@ def test_dated_bylines_end_with_a_digit(line):
 
     assert any(pattern.match(line) for pattern in DATED_BYLINES)
     assert line.rstrip()[-1:].isdigit()
+
+
+@pytest.mark.parametrize(
+    "line, email",
+    [
+        ("mjchoi@yna.co.kr", True),
+        ("(kimdy@heraldcorp.com)", True),
+        ("lan.anh+news@vnexpress.net", True),
+        ("mjchoi at yna.co.kr", False),
+        ("Contact: the ministry", False),
+    ],
+)
+def test_email_line_needs_the_at_sign_its_pre_check_looks_for(line, email):
+    from vnrok_etl.clean.common import EMAIL_LINE
+
+    assert bool(EMAIL_LINE.match(line)) == email
+    assert not EMAIL_LINE.match(line) or "@" in line

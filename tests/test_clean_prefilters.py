@@ -188,3 +188,145 @@ def test_dateline_match_answers_as_the_pattern(text):
 )
 def test_split_run_together_finds_every_sentence_mark_after_its_full_stop_pre_check(paragraph, expected):
     assert split_run_together(paragraph) == expected
+
+
+# --- first-character pre-checks (branch cleanspeed) ------------------------------------------
+# Each pattern below is anchored at the line's start: a line is tried only when its first
+# character is one the pattern can open with. Every character of the Basic Multilingual Plane is
+# put before the rest of a line the pattern reads, and the pattern must match only after the
+# characters the pre-check lets through (so re.IGNORECASE's "İ", "ı", "ſ" are found, not assumed).
+
+_BMP = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]
+
+
+def _openers(pattern, rests):
+    return {char for char in _BMP for rest in rests if pattern.match(char + rest)}
+
+
+def test_bullet_marks_are_every_character_bullet_opens_with():
+    from vnrok_etl.clean.lines import BULLET, BULLET_MARKS
+
+    assert _openers(BULLET, [" Viet Nam and Korea sign a deal", "\tThe second item"]) == set(BULLET_MARKS)
+    assert BULLET.match("• Trade rose by a tenth") and not BULLET.match("-- not an item")
+
+
+def test_credit_only_and_related_link_open_only_with_their_letters():
+    from vnrok_etl.clean.captions import CREDIT_ONLY
+    from vnrok_etl.clean.lines import (
+        CREDIT_ONLY_FIRST,
+        RELATED_LINK,
+        RELATED_LINK_FIRST,
+    )
+
+    credit_rests = ["hoto: Lan Anh", "HOTOS: Lan Anh/Tuoi Tre", "Photo: VNA)"]
+    assert _openers(CREDIT_ONLY, credit_rests) <= set(CREDIT_ONLY_FIRST)
+    assert CREDIT_ONLY.match("(Photo: VNA)") and CREDIT_ONLY.match("PHOTO: Lan Anh.")
+    related_rests = ["ead more: Exports rise", "EE ALSO: A new port", "lso read: A new port",
+                     "elated: A new port", "em thêm: Cảng mới", "ee more: x"]
+    openers = _openers(RELATED_LINK, related_rests)
+    assert openers <= set(RELATED_LINK_FIRST) and "ſ" in openers  # re.IGNORECASE's long s
+    assert RELATED_LINK.match("Read more: Exports rise") and RELATED_LINK.match("ſee also: x")
+
+
+def test_stock_caption_pre_checks_let_through_every_form():
+    from vnrok_etl.clean.captions import (
+        MAX_SPACED_IMAGE_NAME_CHARS,
+        SPACED_IMAGE_NAME,
+        STOCK_CAPTION,
+        STOCK_CAPTION_FIRST,
+        stock_caption,
+    )
+
+    rests = ["llustration photo", "LLUSTRATIVE IMAGE", "hoto for illustration", "ile photo.", "hotos = Kim Min-ho"]
+    openers = _openers(STOCK_CAPTION, rests)
+    assert openers <= set(STOCK_CAPTION_FIRST) and {"İ", "ı"} <= openers
+    for line in ("Illustration photo", "İllustrative image", "File photo.", "Photos = Kim Min-ho", "dong nai 2.jpg"):
+        assert stock_caption(line), line
+    longest = "a" * 60 + ".jpeg"
+    assert SPACED_IMAGE_NAME.match(longest) and SPACED_IMAGE_NAME.match(longest + "\n")
+    assert len(longest + "\n") == MAX_SPACED_IMAGE_NAME_CHARS
+    assert not SPACED_IMAGE_NAME.match("a" + longest)
+    assert stock_caption(longest) and not stock_caption("A delegation visits the port in Hai Phong.")
+
+
+def test_interview_cue_opens_only_with_its_letters():
+    from vnrok_etl.clean import INTERVIEW_CUE, INTERVIEW_CUE_FIRST, article_kind
+
+    openers = _openers(INTERVIEW_CUE, [": What comes next?", "uestion. What next?", "ỏi: Điều gì?", "UESTION: Next?"])
+    assert openers <= set(INTERVIEW_CUE_FIRST)
+    asked = ["Q: What will the office do?", "It will help firms invest.", "question: And then?", "More trade."]
+    assert article_kind(asked) == "interview"
+    assert article_kind(["Trade rose by a tenth.", "Officials expect more."]) == "news"
+
+
+@pytest.mark.parametrize(
+    "line, dated",
+    [
+        ("Updated: 15/08/2025 09:10", True),
+        ("Published : Sept 14, 2023 - 17:42", True),
+        ("LAST UPDATED ON: Sept 14, 2023", True),
+        ("Posted on December 2, 2025", True),
+        ("승인 2025.01.02 14:05", True),
+        ("Friday, August 15, 2025", True),
+        ("Today, 09:14 GMT+7", True),
+        ("11/20/2024 3:41:07 PM", True),
+        ("Nov 14, 2024 / 16:42", True),
+        ("thứ Hai, 12/5/2025 - 10:20", True),
+        ("(Dec 5, 2025)", True),  # a bracket is a date word
+        ("Wednesday, 10:25", True),
+        ("Date: 2025-12-05", True),
+        ("The ministry said on Friday, August 15, 2025 that exports rose.", False),
+        ("Hanoi, August 15, 2025", False),
+        ("Kim Min-ho 15/08/2025", False),
+        ("", False),
+    ],
+)
+def test_may_be_date_line_lets_every_date_line_through(line, dated):
+    from vnrok_etl.clean.datelines import DATE_LINE, is_date_words, may_be_date_line
+
+    match = DATE_LINE.match(line)
+    assert bool(match and is_date_words(match.group("date"))) == dated
+    if dated:
+        assert may_be_date_line(line)
+
+
+def test_may_be_date_line_rules_out_a_lead():
+    from vnrok_etl.clean.datelines import may_be_date_line
+
+    assert not may_be_date_line("The ministry said on Friday, August 15, 2025 that exports rose.")
+    assert not may_be_date_line("Hanoi, August 15, 2025")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "by NDO 15/08/2025, 01:50",
+        "By Minh Anh – 15/08/2025 ",
+        "BY THANH HA | 5/8/2025 - 9:05\t",
+        "Minh Vu 19:26, 2021/12/12",
+        "Minh Vu 12/12/2021, 19:26\n",
+        "Lê Văn Hùng 19:26 2021/1/2",
+    ],
+)
+def test_dated_bylines_end_with_a_digit(line):
+    from vnrok_etl.clean.bylines import DATED_BYLINES
+
+    assert any(pattern.match(line) for pattern in DATED_BYLINES)
+    assert line.rstrip()[-1:].isdigit()
+
+
+@pytest.mark.parametrize(
+    "line, email",
+    [
+        ("mjchoi@yna.co.kr", True),
+        ("(kimdy@heraldcorp.com)", True),
+        ("lan.anh+news@vnexpress.net", True),
+        ("mjchoi at yna.co.kr", False),
+        ("Contact: the ministry", False),
+    ],
+)
+def test_email_line_needs_the_at_sign_its_pre_check_looks_for(line, email):
+    from vnrok_etl.clean.common import EMAIL_LINE
+
+    assert bool(EMAIL_LINE.match(line)) == email
+    assert not EMAIL_LINE.match(line) or "@" in line

@@ -33,7 +33,7 @@ from vnrok_etl.clean.header_furniture import is_caps_label
 from vnrok_etl.clean.lead import cut_next_story, take_dateline
 from vnrok_etl.clean.datelines import DATE_LINE, is_date_line, is_date_words
 from vnrok_etl.clean.inline import repair_paragraphs
-from vnrok_etl.clean.lines import BULLET, MASTHEAD, drop_caption_copies, lines_to_paragraphs
+from vnrok_etl.clean.lines import BULLET, BULLET_MARKS, MASTHEAD, drop_caption_copies, lines_to_paragraphs
 from vnrok_etl.clean.common import ends_terminal
 from vnrok_etl.dates import agree_with_dateline, dateline_date, parse_date
 from vnrok_etl.clean.repeats import drop_repeats
@@ -61,6 +61,7 @@ MAX_BANNER_CHARS = 400
 QUESTION_END = re.compile(r"\?['\"”’)\]]*$")
 
 INTERVIEW_CUE = re.compile(r"^(?:Q|Question|Hỏi)\s*[:.]\s", re.IGNORECASE)
+INTERVIEW_CUE_FIRST = "QqHh"  # Speed: the letters INTERVIEW_CUE can open with
 
 MIN_INTERVIEW_QUESTIONS = 2
 # A date line standing among the first paragraphs (VGP prints it under the lead).
@@ -372,7 +373,7 @@ def _is_stray_label(paragraph: str) -> bool:
 
 def _is_headline_item(paragraph: str) -> bool:
     """"- Korean Business Etiquette - A Guide": a listed headline closing the text, not prose."""
-    return bool(BULLET.match(paragraph)) and not ends_terminal(paragraph)
+    return paragraph[:1] in BULLET_MARKS and bool(BULLET.match(paragraph)) and not ends_terminal(paragraph)
 
 
 def _take_date_lines(paragraphs: list[str], draft: Draft) -> list[str]:
@@ -380,7 +381,7 @@ def _take_date_lines(paragraphs: list[str], draft: Draft) -> list[str]:
     kept = []
     searched = 0
     for paragraph in paragraphs:
-        if BULLET.match(paragraph):
+        if paragraph[:1] in BULLET_MARKS and BULLET.match(paragraph):
             kept.append(paragraph)
             continue
         searched += 1
@@ -408,7 +409,9 @@ def article_kind(paragraphs: list[str]) -> str:
     A question paragraph is one whose last sentence ends in "?": seed 000's answer "Have you ever
     heard ... Gyeonggi Province? So many ..." holds a question but is an answer.
     """
-    cues = sum(bool(INTERVIEW_CUE.match(paragraph)) for paragraph in paragraphs)
+    cues = sum(
+        bool(INTERVIEW_CUE.match(paragraph)) for paragraph in paragraphs if paragraph[:1] in INTERVIEW_CUE_FIRST
+    )
     if cues >= MIN_INTERVIEW_QUESTIONS:
         return "interview"
     answered = sum(

@@ -40,6 +40,8 @@ DATE_NOTE = (
     r"|page\s+[A-Z]?\d{1,3}[A-Z]?(?:\s+[A-Za-z]+){0,3})"
 )
 DATE_LINE = re.compile(rf"^(?:{DATE_LABEL}\s*)?(?P<date>\S.{{2,70}}?)(?:{DATE_NOTE})?$", re.IGNORECASE)
+# Speed: DATE_LINE's label alone, read at a line's start (`may_be_date_line`).
+DATE_LABEL_START = re.compile(DATE_LABEL, re.IGNORECASE)
 DATE_IN_WORDS = re.compile(rf"\b(?:{MONTHS}|{WEEKDAYS})\b|\d[/.:-]\d", re.IGNORECASE)
 MAX_DATE_LINE_CHARS = 90
 DIGIT = re.compile(r"\d")
@@ -51,6 +53,14 @@ def is_date_line(line: str) -> bool:
         return False  # every full date has digits; so does "Wednesday, 10:25"
     match = DATE_LINE.match(line)
     return match is not None and is_date_words(match.group("date"))
+
+
+def may_be_date_line(line: str) -> bool:
+    """A necessary condition for a DATE_LINE match whose date is_date_words: the line opens with
+    a date word or with a label. Without a label the date starts the line, and a date word
+    opening it opens the line (DATE_WORD reads no further than its match). DATE_LINE's lazy date
+    tries every length up to 70 characters on a line that is no date (6 µs on a lead)."""
+    return FIRST_DATE_WORD.match(line) is not None or DATE_LABEL_START.match(line) is not None
 
 
 def is_date_words(text: str) -> bool:

@@ -84,7 +84,6 @@ from vnrok_etl.figures.kinds import (
     MULTIPLIER_VERB,
     MULTIPLIER_WORDS,
     PLACE_LITERALS,
-    PLACE_RANK,
     PLACE_WORDS,
     RANKED,
     RANKED_LITERALS,
@@ -93,6 +92,7 @@ from vnrok_etl.figures.kinds import (
     figure_from_place,
     figure_from_quantity,
     figure_from_rank,
+    place_ranks,
     superlatives,
 )
 from vnrok_etl.figures.periods import with_clause_periods
@@ -160,7 +160,7 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
             found.append(make_figure(ctx, "rank", float(parse_ordinal(match["ord"]) or 0), None,
                                  "exact", None, match.start(), match.end()))
     if may_match(ctx, PLACE_WORDS, PLACE_LITERALS):
-        for match in PLACE_RANK.finditer(body):
+        for match in place_ranks(body):
             figure = figure_from_place(ctx, match)
             if figure:
                 found.append(figure)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from vnrok_etl.figures.words import MONTHS, STOP_WORDS, alternation
 from vnrok_etl.numbers import (
@@ -161,6 +162,9 @@ FIRST_WORD_BYTES = frozenset(word.encode() for word in UNIT_WORDS)
 SCALE_WORD_BYTES = frozenset(word.encode() for word in SCALE_WORDS)
 
 
+# One entry: the quotation stage (cues.cue_word_starts) and then the figure stage ask for the
+# same body's words, and building the set is most of its cost (0.06 ms a c1k body).
+@lru_cache(maxsize=1)
 def body_words(lowered: str) -> frozenset[bytes]:
     """The words of ``lowered`` (``body.lower()``): its runs of ASCII letters, as bytes."""
     return frozenset(lowered.encode().translate(NOT_LETTER_TO_SPACE).split())

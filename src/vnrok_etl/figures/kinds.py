@@ -311,6 +311,30 @@ PLACE_RANK = re.compile(
     rf"|(?<![\w])(?P<num>\d{{1,2}}(?:st|nd|rd|th))[ ‐–-](?P<w2>place|position|spot)\b"
 )
 PLACE_LITERALS = ("place", "position", "spot")
+# Speed: what stands before the separator in a PLACE_RANK match, at most: the longest ordinal
+# word ("seventeenth") or a number of two digits and its suffix ("12th").
+PLACE_PREFIX_CHARS = max(max(len(word) for word in ORDINAL_WORDS), len("99th"))
+PLACE_SEPARATORS = " ‐–-"
+
+
+def place_ranks(body: str) -> list[re.Match]:
+    """``list(PLACE_RANK.finditer(body))``, found without scanning the whole body with it.
+
+    Every match ends in a place word (PLACE_LITERALS, as printed) with one separator before it
+    and at most PLACE_PREFIX_CHARS characters before that: PLACE_RANK is tried at those
+    positions only (`matches_at`). Its alternation opens with a letter class and a lookbehind,
+    so re tries it at every position of the body (0.19 ms a body that says "took place").
+    """
+    starts: set[int] = set()
+    for literal in PLACE_LITERALS:
+        at = body.find(literal, 1)
+        while at >= 0:
+            if body[at - 1] in PLACE_SEPARATORS:
+                starts.update(range(max(0, at - 1 - PLACE_PREFIX_CHARS), at - 1))
+            at = body.find(literal, at + 1)
+    return matches_at(PLACE_RANK, body, starts)
+
+
 PLACE_IDIOM = re.compile(r"(?i)\bin[ ]the[ ]$")
 
 

@@ -52,8 +52,10 @@ def interview_layout(article: Article) -> tuple[set[int], set[int], set[int]]:
     an answer; the paragraphs before it are the introduction.
     """
     paragraphs = article.paragraphs
-    marked = {i for i, p in enumerate(paragraphs) if QUESTION_MARK.match(p)}
-    answered = any(ANSWER_MARK.match(p) for p in paragraphs)
+    # Speed: after its leading spaces each mark opens with its letter ("Q", "A"); most paragraphs
+    # open with neither (0.5 µs a pattern).
+    marked = {i for i, p in enumerate(paragraphs) if (p[:1] == "Q" or p[:1].isspace()) and QUESTION_MARK.match(p)}
+    answered = any((p[:1] == "A" or p[:1].isspace()) and ANSWER_MARK.match(p) for p in paragraphs)
     if marked and (answered or len(marked) > 1):
         # Unmarked questions slip into marked layouts too: a "?" paragraph no "A:" opens.
         questions = marked | {

@@ -341,7 +341,7 @@ def name_run_ends(
         while match := scan(body, pos, s_end):
             skipped, text = match.groups()  # ("prev", "word")
             pos = match.end()
-            name, known, possessive, surname = _run_word(text)
+            name, known, possessive, surname, bare = _run_word(text)
             if in_run:
                 # The run goes on only over whitespace to another name ("Kim Min Seok").
                 if name and skipped is None and body[run_end : pos - len(text)].isspace():
@@ -364,7 +364,7 @@ def name_run_ends(
                 worth = _worth_parsing(before or "") or known
                 own, family, words = (pos - len(text) if surname else -1), -1, 1
                 # A word of a name already read ("Hai" after "Ha Minh Hai") is worth it alone.
-                if not worth and surnames and fold(POSSESSIVE_END.sub("", text)) in surnames:
+                if not worth and surnames and bare in surnames:
                     own, words = pos - len(text), 2
                 in_run, run_end = True, pos
                 if possessive:
@@ -384,14 +384,15 @@ def run_mention(body: str, start: int, end: int) -> tuple[int, ParsedMention] | 
 
 # Bounded memo, like _is_name: capitalised words repeat within and across articles.
 @lru_cache(maxsize=65536)
-def _run_word(word: str) -> tuple[bool, bool, bool, bool]:
-    """What a run needs to know of a capitalised word, in one lookup instead of four: whether
+def _run_word(word: str) -> tuple[bool, bool, bool, bool, str]:
+    """What a run needs to know of a capitalised word, in one lookup instead of five: whether
     it is a name (_is_name), a known name's word (_known_name_word), possessive, and a family
-    name (a run of two names or more opened by one may be an untitled person: "Nguyen Van Hoa")."""
+    name (a run of two names or more opened by one may be an untitled person: "Nguyen Van Hoa");
+    and its folded form without the possessive, to compare with the names already read."""
     bare = fold(POSSESSIVE_END.sub("", word))
     return (
         _is_name(word), _known_name_word(word), POSSESSIVE_END.search(word) is not None,
-        bare in FAMILY_NAMES,
+        bare in FAMILY_NAMES, bare,
     )
 
 

@@ -237,10 +237,13 @@ def test_stock_caption_pre_checks_let_through_every_form():
         stock_caption,
     )
 
-    rests = ["llustration photo", "LLUSTRATIVE IMAGE", "hoto for illustration", "ile photo.", "hotos = Kim Min-ho"]
+    rests = ["llustration photo", "LLUSTRATIVE IMAGE", "hoto for illustration", "ile photo.", "hotos = Kim Min-ho",
+             "verview of the meeting.", " view of the ceremony", "n overview of the forum", "eneral view of the summit",
+             "iew at the gala", "anorama of the festival", "cene at the signing ceremony"]
     openers = _openers(STOCK_CAPTION, rests)
-    assert openers <= set(STOCK_CAPTION_FIRST) and {"İ", "ı"} <= openers
-    for line in ("Illustration photo", "İllustrative image", "File photo.", "Photos = Kim Min-ho", "dong nai 2.jpg"):
+    assert openers <= set(STOCK_CAPTION_FIRST) and {"İ", "ı", "ſ"} <= openers
+    for line in ("Illustration photo", "İllustrative image", "File photo.", "Photos = Kim Min-ho", "dong nai 2.jpg",
+                 "Overview of the meeting.", "A general view of the trade fair", "Scene at the opening"):
         assert stock_caption(line), line
     longest = "a" * 60 + ".jpeg"
     assert SPACED_IMAGE_NAME.match(longest) and SPACED_IMAGE_NAME.match(longest + "\n")

@@ -37,7 +37,7 @@ from vnrok_etl.clean.lines import BULLET, BULLET_MARKS, MASTHEAD, drop_caption_c
 from vnrok_etl.clean.common import ends_terminal
 from vnrok_etl.dates import agree_with_dateline, dateline_date, parse_date
 from vnrok_etl.clean.repeats import drop_repeats
-from vnrok_etl.clean.tail import CONTACT_REQUEST, closing_furniture, cut_newsletter_footer, cut_related, cut_release_tail, take_signoff
+from vnrok_etl.clean.tail import CONTACT_REQUEST, WRITER_CREDIT, closing_furniture, cut_newsletter_footer, cut_related, cut_release_tail, take_signoff
 from vnrok_etl.clean.teaser import take_teaser_above
 from vnrok_etl.clean.verdict import reject_after_cleaning, reject_before_cleaning
 from vnrok_etl.html import HtmlPage, extract_html
@@ -227,6 +227,9 @@ def _take_closing(paragraphs: list[str], draft: Draft, html: bool = False) -> li
             byline = last[: request.start()].strip() if request is not None else ""
             if byline and take_byline(byline, draft):  # "By X, staff reporter" joined to the note
                 last = last[request.start():]
+            writer = WRITER_CREDIT.match(last) if furniture == "credit" else None
+            if writer is not None and draft.byline is None:  # "News and photos: <Name>"
+                draft.byline = writer.group("name").strip()
             draft.drop(furniture, last)
             paragraphs = paragraphs[:-1]
         elif paragraphs and (

@@ -117,3 +117,86 @@ def test_the_paywall_pre_check_lets_every_opening_of_the_pattern_through() -> No
         assert PAYWALL_PITCH.match(line) and line[:1] in PAYWALL_FIRST, line
         assert paywall_pitch(line), line
     assert not paywall_pitch("Subscribers to the seed programme get two bags a season.")
+
+
+# Saving forms: a page printed to PDF, a menu row with its gaps
+
+
+def test_print_headers_and_footers_go_and_a_sentence_cut_by_the_page_break_is_joined() -> None:
+    header = "04/03/2026, 09:41      Korean seed company opens rice station | Farm Weekly"
+    text = (
+        f"{header}\n\n{HEADLINE}\n\n{LEAD}\n\nThe station's first fields lie beside a canal and\n"
+        "www.farmweekly.example/news/rice-station-2291      Page 1 of 2\n\n"
+        f"{header}\nwill be planted with four varieties in the spring season.\n\n{CLOSING}\n\n"
+        "www.farmweekly.example/news/rice-station-2291      Page 2 of 2\n"
+    )
+    from vnrok_etl.clean import clean_document
+
+    article = clean_document(text, "t.txt")
+    assert article.title == HEADLINE
+    assert article.paragraphs == (
+        LEAD,
+        "The station's first fields lie beside a canal and will be planted with four varieties in the spring season.",
+        CLOSING,
+    )
+
+
+def test_a_text_opening_with_a_date_line_alone_is_no_print_header() -> None:
+    from vnrok_etl.clean.common import Draft
+    from vnrok_etl.clean.printed import join_printed_pages
+
+    text = f"03/04/2026 10:15\n\n{HEADLINE}\n\n{LEAD}\n\n1/2\n"
+    assert join_printed_pages(text, Draft()) == text
+
+
+def test_menu_and_language_rows_with_gaps_above_the_text_go_a_table_row_below_stays() -> None:
+    from vnrok_etl.clean import clean_document
+
+    row = "Seeds    Rice    Maize"
+    text = (
+        "FARM WEEKLY\n\tVietnamese\tEnglish\tKorean\nHome   Markets   Machinery   Weather   Opinion\n\n"
+        f"{HEADLINE}\n\n{LEAD}\n\n{MIDDLE}\n\n{row}\n\n{CLOSING}\n"
+    )
+    article = clean_document(text, "t.txt")
+    assert article.title == HEADLINE
+    assert article.paragraphs[0] == LEAD
+    from vnrok_etl.clean.common import Draft
+    from vnrok_etl.clean.printed import drop_menu_rows
+
+    assert row in drop_menu_rows(text, Draft())  # below the first line of prose: not the header
+
+
+def test_a_caption_whose_credit_was_cut_after_photo_colon_is_a_caption() -> None:
+    article = cleaned(HEADLINE, LEAD, "Farmers sort seed at the new station. (Photo:", MIDDLE, CLOSING)
+    assert "Farmers sort seed at the new station. (Photo:" in article.captions
+    assert article.paragraphs == (LEAD, MIDDLE, CLOSING)
+
+
+# Bylines under the text
+
+
+def test_a_name_and_e_mail_among_one_line_paragraphs_is_the_byline_not_a_caption() -> None:
+    text = "\n".join((HEADLINE, LEAD, MIDDLE, CLOSING, "Ji-Hoon Park jhpark@farmweekly.example", "Copyright by Farm Weekly All rights reserved."))
+    from vnrok_etl.clean import clean_document
+
+    article = clean_document(text + "\n", "t.txt")
+    assert article.byline == "Ji-Hoon Park"
+    assert article.paragraphs[-1] == CLOSING
+
+
+def test_a_journals_author_line_after_the_end_mark_is_the_byline() -> None:
+    article = cleaned(
+        HEADLINE, LEAD, MIDDLE, f"{CLOSING}/.",
+        "Assoc. Prof. Dr. LE THI NGOC ANH, Institute of Agricultural Economics",
+        "Other news\nFarmers in Soc Trang test new shrimp feed (March 2, 2026)",
+    )
+    assert article.byline == "Le Thi Ngoc Anh"
+    assert article.paragraphs[-1] == CLOSING
+
+
+def test_a_list_of_offices_after_the_text_is_no_author_line() -> None:
+    from vnrok_etl.clean.tail import author_signature
+
+    assert author_signature("Senior Colonel, Dr. TRAN VAN HUNG, Institute for Defence Strategy") == "Tran Van Hung"
+    assert author_signature("Ministry of Agriculture, Department of Crop Production") is None
+    assert author_signature("The seed, the water and the soil were tested in CAN THO, officials said.") is None

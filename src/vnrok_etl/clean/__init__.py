@@ -36,8 +36,9 @@ from vnrok_etl.clean.inline import repair_paragraphs
 from vnrok_etl.clean.lines import BULLET, BULLET_MARKS, MASTHEAD, drop_caption_copies, lines_to_paragraphs
 from vnrok_etl.clean.common import ends_terminal
 from vnrok_etl.dates import agree_with_dateline, dateline_date, parse_date
+from vnrok_etl.clean.printed import drop_menu_rows, join_printed_pages
 from vnrok_etl.clean.repeats import drop_repeats
-from vnrok_etl.clean.tail import CONTACT_REQUEST, WRITER_CREDIT, closing_furniture, cut_newsletter_footer, cut_related, cut_release_tail, take_signoff
+from vnrok_etl.clean.tail import CONTACT_REQUEST, WRITER_CREDIT, author_signature, closing_furniture, cut_newsletter_footer, cut_related, cut_release_tail, take_signoff
 from vnrok_etl.clean.teaser import take_teaser_above
 from vnrok_etl.clean.verdict import reject_after_cleaning, reject_before_cleaning
 from vnrok_etl.html import HtmlPage, extract_html
@@ -101,6 +102,7 @@ def _embedded_page_start(text: str) -> int | None:
 
 def _clean_plain(text: str, uri: str = "") -> Article:
     draft = Draft()
+    text = drop_menu_rows(join_printed_pages(text, draft), draft)
     blocks = split_blocks(text)
     reject_before_cleaning(blocks)
     blocks = cut_related(blocks, draft)
@@ -235,6 +237,10 @@ def _take_closing(paragraphs: list[str], draft: Draft, html: bool = False) -> li
         elif paragraphs and (
             take_byline(last, draft) or (len(paragraphs) > 1 and take_reporter_signoff(last, draft))
         ):
+            paragraphs = paragraphs[:-1]
+        elif len(paragraphs) > 1 and (author := author_signature(last)) is not None:
+            draft.byline = draft.byline or author  # "Senior Colonel, Dr. TRAN QUOC BINH, <institute>"
+            draft.drop("byline", last)
             paragraphs = paragraphs[:-1]
         elif paragraphs and is_name(last) and len(paragraphs) > 1:
             draft.byline = draft.byline or last  # "Thuy Linh" alone under the last paragraph

@@ -21,13 +21,17 @@ IMAGE_FILENAME = re.compile(r"^[^\s/]*(?:/[^\s/]+)*\.(?:jpe?g|png|gif|webp|bmp|t
 
 # Seeds 001, 002: a caption ends with its credit: "(Photo: VNA)", "(Photo courtesy of the
 # Vietnamese Embassy in Brazil)", "(VNA Photo)"; also "– Photo: VNA" without brackets and the VNS
-# forms "— VNA/VNS Photo" and "... talks. VNA/VNS Photo Thống Nhất" (photographer's name last).
+# forms "— VNA/VNS Photo" and "... talks. VNA/VNS Photo Thống Nhất" (photographer's name last),
+# and a credit cut after "(Photo:".
 CAPTION = re.compile(
     rf"(?:\((?:(?:file\s+)?(?:photos?|ảnh|image|illustrative\s+photo)\s*(?::|courtesy\b)[^()]*"
     rf"|(?:{AGENCY})\s+(?:file\s+)?photos?|photos?\s+(?:{AGENCY}))\)"
     rf"|(?:^|\s[—–-]\s*)photos?\s*:\s*[^\s.][^.()]{{0,60}}"
     rf"|(?:\s[—–-]\s*|[.!?]\s+)(?:{AGENCY})\s+(?:file\s+)?photos?"
-    rf"(?:\s+[^\W\d_][^.()]{{0,40}})?)\s*\.?$",
+    rf"(?:\s+[^\W\d_][^.()]{{0,40}})?"
+    # A credit cut after its label ("... at the dialogue. (Photo:"): the page or its printing
+    # lost the name; the opened bracket still closes a caption.
+    rf"|(?<=[.!?])\s+\((?:photos?|ảnh|image)\s*:)\s*\.?$",
     re.IGNORECASE,
 )
 

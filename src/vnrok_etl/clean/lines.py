@@ -234,6 +234,7 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
                 and following is not None
                 and not ends_sentence(line)
                 and not line.startswith("By ")  # a byline ("By X, staff reporter") is the closing rules'
+                and "@" not in line  # so is a name with its e-mail ("Hee-Yeon Kim kimhy@...")
                 and (not kept or ends_sentence(kept[-1]))
                 and following[:1] in NEW_SENTENCE_STARTS
                 and len(line.split()) <= MAX_UNCREDITED_CAPTION_WORDS

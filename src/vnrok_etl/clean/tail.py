@@ -237,7 +237,10 @@ it are a related list laid out in a table (`_cells_to_the_end`).
             and not _digest_continues(blocks, lines, position)
         ):
             following = blocks[lines[position + 1][0]][lines[position + 1][1]]
-            if standalone_agency(following) or _names_agency(following) or _is_signature(following):
+            if (
+                standalone_agency(following) or _names_agency(following) or _is_signature(following)
+                or author_signature(following)
+            ):
                 position += 1  # "/." then "VNA" or the writer's name: it stays with the article
             if position + 1 < len(lines):
                 return _without_blanks(cut_at(blocks, *lines[position + 1], draft))
@@ -273,6 +276,39 @@ def _is_signature(line: str) -> bool:
     """A name alone ("Vien Thu"): two to four capitalised words, no digits, nothing else."""
     words = line.split()
     return 2 <= len(words) <= 4 and all(word[:1].isupper() and word.isalpha() for word in words)
+
+
+# "Senior Colonel, Dr. TRAN QUOC BINH, Institute for Defence Strategy", "Assoc. Prof. Dr. LE VAN
+# AN, Academy of Politics": a journal's author line under the text, the writer's rank or degree,
+# the name in capitals, and the institution, parted by commas. The name printed in capitals is
+# what tells it from a sentence or a list of offices.
+ACADEMIC_TITLES = r"(?:(?:Assoc\.|Associate|Asst\.)\s*)?(?:Prof\.|Professor|Dr\.|PhD\.?|MA\.|MSc\.|M\.A\.|BA\.)"
+AUTHOR_NAME_CAPS = re.compile(
+    rf"^(?:{ACADEMIC_TITLES}\s*)*(?P<who>[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ'’-]+(?:\s+[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ'’-]+){{1,3}})$"
+)
+AUTHOR_LINE_JOINERS = frozenset("of for and the in on at".split())
+MAX_AUTHOR_LINE_CHARS = 140
+
+
+def author_signature(line: str) -> str | None:
+    """The writer's name (as text writes it: "Tran Quoc Binh") when the line is a journal's author
+    line (AUTHOR_NAME_CAPS among two to four comma-parted parts, the others capitalised words: a
+    rank, a degree, an institution); None otherwise."""
+    if "," not in line or len(line) > MAX_AUTHOR_LINE_CHARS:
+        return None
+    parts = [part.strip() for part in line.rstrip(".").split(",")]
+    if not 2 <= len(parts) <= 4:
+        return None
+    name = None
+    for part in parts:
+        named = AUTHOR_NAME_CAPS.match(part) if name is None else None
+        if named is not None:
+            name = " ".join(word[:1] + word[1:].lower() for word in named.group("who").split())
+            continue
+        words = part.split()
+        if not words or not all(word[:1].isupper() or word in AUTHOR_LINE_JOINERS for word in words):
+            return None
+    return name
 
 
 def _names_agency(line: str) -> bool:

@@ -200,3 +200,50 @@ def test_a_list_of_offices_after_the_text_is_no_author_line() -> None:
     assert author_signature("Senior Colonel, Dr. TRAN VAN HUNG, Institute for Defence Strategy") == "Tran Van Hung"
     assert author_signature("Ministry of Agriculture, Department of Crop Production") is None
     assert author_signature("The seed, the water and the soil were tested in CAN THO, officials said.") is None
+
+
+# A Markdown web clipper's page
+
+
+def test_a_clipped_pages_front_matter_gives_title_date_and_author_and_goes() -> None:
+    from vnrok_etl.clean import clean_document
+
+    text = (
+        "---\ntitle: \"Korean seed company opens rice breeding station in the Mekong Delta | Farm Weekly\"\n"
+        "source: https://farmweekly.example/rice-station\nauthor: \"[[Dinh Quang Hai]]\"\n"
+        "published: 2026-03-04\ncreated: 2026-03-09T21:05:00+07:00\ntags:\n  - clippings\n---\n\n"
+        "## Korean seed company opens rice breeding station in the Mekong Delta\n\n"
+        f"> {LEAD}\n\n***\n\n{LEAD}\n\n"
+        "![Farmers sort seed](https://farmweekly.example/img/seed.jpg)\nFarmers sort seed at the new station.\n\n"
+        f"{MIDDLE}\n\n{CLOSING}\n"
+    )
+    article = clean_document(text, "t.md")
+    assert article.title == HEADLINE
+    assert str(article.published_date) == "2026-03-04"
+    assert article.byline == "Dinh Quang Hai"
+    assert article.paragraphs == (LEAD, MIDDLE, CLOSING)
+    assert "Farmers sort seed at the new station." in article.captions
+
+
+def test_a_clippers_created_field_is_not_the_date_and_italic_name_last_is_the_byline() -> None:
+    from vnrok_etl.clean import clean_document
+
+    text = (
+        "---\ncreated: 2026-03-09T21:05:00 (UTC +07:00)\ntags: []\nsource: https://farmweekly.example/x\nauthor: \n---\n\n"
+        f"# {HEADLINE} | Farm Weekly Online\n\n> ## Excerpt\n> {LEAD}\n\n---\n{LEAD}\n\n"
+        "![]() |\nThe station's seed store. |\n\n"
+        f"{MIDDLE}\n\n{CLOSING}\n\n*Le Thu Ha*\n"
+    )
+    article = clean_document(text, "t.md")
+    assert article.title == HEADLINE
+    assert article.published_date is None
+    assert article.byline == "Le Thu Ha"
+    assert article.paragraphs == (LEAD, MIDDLE, CLOSING)
+
+
+def test_a_text_opening_with_a_rule_and_no_fields_is_no_front_matter() -> None:
+    from vnrok_etl.clean.clipper import read_markdown_clip
+    from vnrok_etl.clean.common import Draft
+
+    text = f"---\n{HEADLINE}\n---\n\n{LEAD}\n"
+    assert read_markdown_clip(text, Draft()) == text

@@ -36,6 +36,7 @@ from vnrok_etl.clean.inline import repair_paragraphs
 from vnrok_etl.clean.lines import BULLET, BULLET_MARKS, MASTHEAD, drop_caption_copies, lines_to_paragraphs
 from vnrok_etl.clean.common import ends_terminal
 from vnrok_etl.dates import agree_with_dateline, dateline_date, parse_date
+from vnrok_etl.clean.clipper import read_markdown_clip
 from vnrok_etl.clean.printed import drop_menu_rows, join_printed_pages
 from vnrok_etl.clean.repeats import drop_repeats
 from vnrok_etl.clean.tail import CONTACT_REQUEST, WRITER_CREDIT, author_signature, closing_furniture, cut_newsletter_footer, cut_related, cut_release_tail, take_signoff
@@ -102,7 +103,7 @@ def _embedded_page_start(text: str) -> int | None:
 
 def _clean_plain(text: str, uri: str = "") -> Article:
     draft = Draft()
-    text = drop_menu_rows(join_printed_pages(text, draft), draft)
+    text = read_markdown_clip(drop_menu_rows(join_printed_pages(text, draft), draft), draft)
     blocks = split_blocks(text)
     reject_before_cleaning(blocks)
     blocks = cut_related(blocks, draft)

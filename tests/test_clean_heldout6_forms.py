@@ -247,3 +247,23 @@ def test_a_text_opening_with_a_rule_and_no_fields_is_no_front_matter() -> None:
 
     text = f"---\n{HEADLINE}\n---\n\n{LEAD}\n"
     assert read_markdown_clip(text, Draft()) == text
+
+
+# A university portal's menu and signature
+
+
+def test_a_search_boxs_placeholder_in_a_menu_is_chrome_and_the_headline_is_the_title() -> None:
+    from vnrok_etl.clean import clean_document
+
+    text = "\n".join((
+        "CAN THO UNIVERSITY", "Tiếng Việt | English", "Home", "About CTU", "News", "Search…",
+        "Home » News", HEADLINE, "(05-03-2026 09:10)", LEAD, MIDDLE, CLOSING,
+    ))
+    article = clean_document(text + "\n", "t.txt")
+    assert article.title == HEADLINE
+    assert article.paragraphs[0] == LEAD
+
+
+def test_a_faculty_signing_the_item_is_no_text() -> None:
+    article = cleaned(HEADLINE, LEAD, MIDDLE, CLOSING, "School of Agriculture and Aquaculture")
+    assert article.paragraphs[-1] == CLOSING

@@ -149,6 +149,8 @@ CHROME_LINES = (
     "KakaoTalk", "Kakao Talk", "KakaoStory", "Kakao Story", "Naver Band", "Naver Blog",
     "Bu haberi paylaşın", "Paylaş", "Partager", "Partager cet article", "Compartir", "Teilen",
     "Condividi", "Поделиться", "공유하기", "Chia sẻ bài viết",
+    # A search box's placeholder saved as text ("Search...", "Search…", "Type to search").
+    "Search...", "Search…", "Search ...", "Type to search", "Enter keywords",
 )
 
 # Lines of page furniture recognised by how they begin (the rest varies): social footers,

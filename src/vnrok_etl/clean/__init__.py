@@ -320,7 +320,9 @@ def _is_writer_note(paragraph: str, byline: str | None) -> bool:
 # The head nouns of an office's name, and the words that join a name's capitalised words.
 OFFICE_WORDS = frozenset(
     "department ministry office embassy consulate agency center centre committee board division "
-    "bureau institute association council secretariat authority unit commission directorate".split()
+    "bureau institute association council secretariat authority unit commission directorate "
+    # A university's news page signs its items with the faculty or school that wrote them.
+    "faculty school college".split()
 )
 NAME_JOINERS = frozenset("of for and the in on at to".split())
 MAX_SIGNATURE_WORDS = 8
@@ -328,7 +330,8 @@ MAX_SIGNATURE_WORDS = 8
 
 def _is_office_signature(paragraph: str) -> bool:
     """The issuing office's name closing the text ("Department of International Cooperation",
-    a ministry's or embassy's news page signs its items so, right-aligned): at most
+    "Faculty of Korean Studies": a ministry's, embassy's or university's news page signs its
+    items so, right-aligned): at most
     MAX_SIGNATURE_WORDS words, every one capitalised but the joining words, an office's head noun
     among them, no sentence's punctuation. A sentence has a verb and a full stop."""
     words = paragraph.split()

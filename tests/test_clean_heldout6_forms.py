@@ -267,3 +267,30 @@ def test_a_search_boxs_placeholder_in_a_menu_is_chrome_and_the_headline_is_the_t
 def test_a_faculty_signing_the_item_is_no_text() -> None:
     article = cleaned(HEADLINE, LEAD, MIDDLE, CLOSING, "School of Agriculture and Aquaculture")
     assert article.paragraphs[-1] == CLOSING
+
+
+# Datelines and agency tags
+
+
+def test_a_sites_bracketed_domain_tag_opening_the_lead_is_the_source() -> None:
+    article = cleaned(HEADLINE, f"(Nongnghiep.vn) – {LEAD}", MIDDLE, CLOSING)
+    assert article.source == "Nongnghiep.vn"
+    assert article.paragraphs[0] == LEAD
+
+
+def test_a_bracketed_word_and_dash_in_a_later_paragraph_stays_text() -> None:
+    later = "(Seed.bank) - the cooperative's name for its store - holds forty varieties of rice."
+    article = cleaned(HEADLINE, LEAD, later, CLOSING)
+    assert later in article.paragraphs
+
+
+def test_a_known_city_in_capitals_alone_above_the_lead_is_the_dateline() -> None:
+    article = cleaned(HEADLINE, "Kim Soo-min   |04.03.2026 - Update : 05.03.2026", "ANKARA", LEAD, MIDDLE, CLOSING)
+    assert article.dateline == "Ankara"
+    assert article.paragraphs[0] == LEAD
+
+
+def test_a_section_label_in_capitals_above_the_lead_is_no_dateline() -> None:
+    article = cleaned(HEADLINE, "AGRICULTURE", LEAD, MIDDLE, CLOSING)
+    assert article.dateline is None
+    assert article.paragraphs[0] == LEAD

@@ -201,6 +201,8 @@ KNOWN_PLACES = (
     "Nghệ An", "Nghe An", "Thanh Hóa", "Thanh Hoa", "Bình Dương", "Binh Duong", "Đồng Nai",
     "Dong Nai", "Hải Dương", "Hai Duong", "Quảng Nam", "Quang Nam", "Phú Quốc", "Phu Quoc",
     "HCMC", "Ansan", "Pyeongtaek", "Cheongju", "Jeju",
+    # Foreign wires' desks, printed in capitals alone above the lead as their dateline.
+    "Istanbul", "Ankara", "Hong Kong", "Sydney", "Geneva", "Brussels", "Dubai", "Doha",
 )
 
 # Countries (and the like) a dateline prints after its city ("HANOI, VIETNAM —", "Nghe An,

@@ -49,6 +49,7 @@ from vnrok_etl.clean.common import (
     AGENCY_TAG,
     AGENCY_TAG_LINE,
     DOMAIN_SUFFIX,
+    KNOWN_PLACE_SPELLING,
     Draft,
     ends_terminal,
     fold_key,
@@ -279,6 +280,15 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: He
         draft.drop("subheadline", line)
         return ""
     if take_agency_place_line(line, draft):  # "AFP, CAN THO, Vietnam" under the headline
+        return ""
+    if (
+        following is not None and draft.dateline is None and line[:2].isupper() and line.isupper()
+        and line.casefold() in KNOWN_PLACE_SPELLING
+    ):
+        # "ISTANBUL" alone on its line under the byline: a wire's dateline printed as a line of
+        # its own (the desk's city, in capitals), the lead under it opening with no place.
+        draft.dateline = KNOWN_PLACE_SPELLING[line.casefold()]
+        draft.drop("dateline", line)
         return ""
     caption_rest = take_header_caption(line, following, draft, header)
     if caption_rest is not None:

@@ -294,3 +294,10 @@ def test_a_section_label_in_capitals_above_the_lead_is_no_dateline() -> None:
     article = cleaned(HEADLINE, "AGRICULTURE", LEAD, MIDDLE, CLOSING)
     assert article.dateline is None
     assert article.paragraphs[0] == LEAD
+
+
+def test_a_name_alone_over_the_date_line_under_the_headline_is_the_byline() -> None:
+    dek = "Farmers in three coastal provinces will test the salt-tolerant seed first"
+    article = cleaned("\n".join((HEADLINE, dek, "Nguyen Bao Ngoc", "March 4, 2026")), LEAD, MIDDLE, CLOSING)
+    assert article.byline == "Nguyen Bao Ngoc"
+    assert article.paragraphs[0] == LEAD

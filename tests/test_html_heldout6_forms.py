@@ -85,3 +85,16 @@ def test_a_date_named_element_beside_a_link_is_a_teasers_and_gives_none() -> Non
         f"<h1>{HEADLINE}</h1><div class=\"side\"><span class=\"date\">2026.03.01</span> <a href=\"/y\">Other story</a></div>",
     )
     assert clean_document(html, "n.html").published_date is None
+
+
+def test_a_byline_written_for_a_service_gives_the_writer() -> None:
+    html = page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1><span class=\"story_author\">By Le Minh Chau for VOA Korean</span>")
+    assert clean_document(html, "n.html").byline == "Le Minh Chau"
+
+
+def test_a_labelled_author_with_an_institution_gives_the_writer() -> None:
+    html = page(
+        f"<title>{HEADLINE}</title>",
+        f"<h1>{HEADLINE}</h1><div class=\"author-line\">Author: <a href=\"/author/kim-eun-ji/\">Kim Eun-ji</a>, KIEP</div>",
+    )
+    assert clean_document(html, "n.html").byline == "Kim Eun-ji"

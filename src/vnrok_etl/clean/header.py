@@ -55,7 +55,7 @@ from vnrok_etl.clean.common import (
     fold_key,
     replace_first_line,
 )
-from vnrok_etl.clean.datelines import is_date_words
+from vnrok_etl.clean.datelines import is_date_line, is_date_words
 from vnrok_etl.clean.header_captions import take_header_caption
 from vnrok_etl.clean.header_furniture import (
     MAX_LABEL_WORDS,
@@ -261,6 +261,15 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: He
     if WEATHER.match(line):
         header.weather_strip = WEATHER_STRIP_LINES
         draft.drop("weather_strip", line)
+        return ""
+    if (
+        header.candidates and following is not None and draft.byline is None
+        and is_name(line) and is_date_line(following)
+    ):
+        # "<Headline>⏎<Dek>⏎Ha Thu Trang⏎December 2, 2025": a name alone over the date line,
+        # under the headline, is the writer (a reader view's byline block), not a section's label.
+        draft.byline = line
+        draft.drop("byline", line)
         return ""
     rule = furniture_rule(line, following, header)
     if rule:

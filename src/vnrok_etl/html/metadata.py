@@ -197,8 +197,14 @@ PUBLISHED_LABEL = re.compile(r"^(?:(?:first\s+)?(?:published|posted)\s*(?:on\b)?
 # a later edit's printed in one element; the edit's part is cut off before the date is read.
 LATER_EDIT_LABEL = re.compile(r"\s+(?:last\s+)?(?:modified|updated?|edited|revised)(?:\s+on)?\s*:", re.IGNORECASE)
 MAX_PRINTED_DATE_CHARS = 60
-# "By Nguyen Khanh Linh": a printed byline, a name of at most five words.
-PRINTED_BYLINE = re.compile(r"^(?i:by)\s+(?P<who>[A-ZÀ-ỸĐ][\w'’.-]*(?:\s+[A-ZÀ-ỸĐ][\w'’.-]*){1,4})$")
+# "By Nguyen Khanh Linh": a printed byline, a name of at most five words. Also labelled
+# ("Author: <Name>"), with the writer's institution after a comma ("Author: <Name>, VASS", an
+# analysis site's contributor) or the outlet or service written for ("By <Name> for RFA
+# Vietnamese", a freelancer's or a language service's byline): the name alone is the byline.
+PRINTED_BYLINE = re.compile(
+    r"^(?:(?i:by)|(?i:author|written\s+by|posted\s+by)\s*:?)\s+(?P<who>[A-ZÀ-ỸĐ][\w'’.-]*(?:\s+[A-ZÀ-ỸĐ][\w'’.-]*){1,4})"
+    r"(?:\s*,\s*[A-Z][\w&.'’-]*(?:\s+[\w&.'’-]+){0,5}|\s+for\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})?$"
+)
 
 
 def printed_label_date(

@@ -98,3 +98,10 @@ def test_a_labelled_author_with_an_institution_gives_the_writer() -> None:
         f"<h1>{HEADLINE}</h1><div class=\"author-line\">Author: <a href=\"/author/kim-eun-ji/\">Kim Eun-ji</a>, KIEP</div>",
     )
     assert clean_document(html, "n.html").byline == "Kim Eun-ji"
+
+
+def test_a_plone_page_description_under_the_headline_is_the_deck_not_the_lead() -> None:
+    deck = "Owners of the largest farms say the deadline leaves them too little time."
+    html = page(f"<title>{HEADLINE}</title>", f"<h1>{HEADLINE}</h1><p class=\"documentDescription\">{deck}</p>")
+    article = clean_document(html, "n.html")
+    assert article.paragraphs == PARAGRAPHS

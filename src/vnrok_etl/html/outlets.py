@@ -28,6 +28,10 @@ COMMON_DROP_SELECTORS = (
     ".fb-like", ".like-us", ".comment", ".comments", ".tags", ".tag-list", ".keywords",
     ".breadcrumb", ".advertisement", ".ads", ".banner", ".latest", ".box-latest", ".latest-news",
     "[itemprop=keywords]",
+    # Plone's page description ("p.documentDescription", the CMS's own class, under the
+    # headline): the summary its <meta name=description> also holds, the page's deck, not the
+    # article, which starts with its own lead under it.
+    ".documentDescription",
     # Hidden by inline style: a reader never sees it (print-only copies, collapsed menus).
     '[style*="display:none"]', '[style*="display: none"]', '[style*="visibility:hidden"]',
     '[style*="visibility: hidden"]',

@@ -146,15 +146,18 @@ PAYWALL_PITCH = re.compile(
     r"|(?:to\s+)?(?:continue|keep)\s+reading\s+(?:with|by)\s+(?:a\s+)?(?:subscription|subscribing|membership)\b)",
     re.IGNORECASE,
 )
-# Speed: the letters PAYWALL_PITCH can open with (re.IGNORECASE also matches "ſ" to "s").
+# Speed: the letters PAYWALL_PITCH can open with (re.IGNORECASE also matches "ſ" to "s"), and
+# its first two letters lower-cased ("ſ" stays "ſ" under str.lower()).
 PAYWALL_FIRST = "tTaAbBsSſlLcCkK"
+PAYWALL_OPENINGS = frozenset(("th", "al", "be", "su", "ſu", "lo", "si", "ſi", "co", "ke", "to"))
 MAX_PAYWALL_WORDS = 30
 
 
 def paywall_pitch(line: str) -> bool:
-    """PAYWALL_PITCH opens the line, which is short; lines opening with other letters are not read."""
+    """PAYWALL_PITCH opens the line, which is short; lines opening otherwise are not read."""
     return (
         line[:1] in PAYWALL_FIRST
+        and line[:2].lower() in PAYWALL_OPENINGS
         and words_up_to(line, MAX_PAYWALL_WORDS + 1) <= MAX_PAYWALL_WORDS
         and PAYWALL_PITCH.match(line) is not None
     )

@@ -83,23 +83,30 @@ MENU_GAP = re.compile(r"[ \t]{2,}")
 MIN_MENU_ITEMS = 3
 MAX_MENU_ITEM_WORDS = 4
 MIN_PROSE_WORDS = 12
+MIN_PROSE_CHARS = 40  # Speed: twelve words are longer than this
+MAX_HEADER_CHARS = 4000
 
 
 def drop_menu_rows(text: str, draft: Draft) -> str:
     """The text without the menu and language rows of its header (MENU_GAP); the rest unchanged."""
-    if "  " not in text[:4000] and "\t" not in text[:4000]:  # Speed: no gap, no row
+    # Speed: only the header's characters are read (a header is at most MAX_HEADER_CHARS long);
+    # a text without a gap there has no row.
+    head = text[:MAX_HEADER_CHARS]
+    if "  " not in head and "\t" not in head:
         return text
-    lines = text.split("\n")
+    lines = head.split("\n")
     dropped = False
-    for index, line in enumerate(lines):
-        stripped = line.strip()
-        if len(stripped.split()) >= MIN_PROSE_WORDS and ends_terminal(stripped):
+    for index, line in enumerate(lines[:-1]):  # the last piece may be cut: not read
+        if "  " in line or "\t" in line:
+            stripped = line.strip()  # an indented line's leading gap parts no items
+            if ("  " in stripped or "\t" in stripped) and _is_menu_row(stripped):
+                draft.drop("menu_row", stripped)
+                lines[index] = ""
+                dropped = True
+                continue
+        if len(line) > MIN_PROSE_CHARS and len(line.split()) >= MIN_PROSE_WORDS and ends_terminal(line.rstrip()):
             break  # the first line of prose: the header is over
-        if ("  " in stripped or "\t" in stripped) and _is_menu_row(stripped):
-            draft.drop("menu_row", stripped)
-            lines[index] = ""
-            dropped = True
-    return "\n".join(lines) if dropped else text
+    return "\n".join(lines) + text[MAX_HEADER_CHARS:] if dropped else text
 
 
 def _is_menu_row(line: str) -> bool:

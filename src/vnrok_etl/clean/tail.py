@@ -147,9 +147,9 @@ PAYWALL_PITCH = re.compile(
     re.IGNORECASE,
 )
 # Speed: the letters PAYWALL_PITCH can open with (re.IGNORECASE also matches "ſ" to "s"), and
-# its first two letters lower-cased ("ſ" stays "ſ" under str.lower()).
+# its first four lower-cased ("ſ" stays "ſ" under str.lower(); lines are squeezed, one space).
 PAYWALL_FIRST = "tTaAbBsSſlLcCkK"
-PAYWALL_OPENINGS = frozenset(("th", "al", "be", "su", "ſu", "lo", "si", "ſi", "co", "ke", "to"))
+PAYWALL_OPENINGS = ("this", "alre", "beco", "subs", "ſubs", "log ", "sign", "ſign", "cont", "keep", "to c", "to k")
 MAX_PAYWALL_WORDS = 30
 
 
@@ -157,7 +157,7 @@ def paywall_pitch(line: str) -> bool:
     """PAYWALL_PITCH opens the line, which is short; lines opening otherwise are not read."""
     return (
         line[:1] in PAYWALL_FIRST
-        and line[:2].lower() in PAYWALL_OPENINGS
+        and line[:4].lower().startswith(PAYWALL_OPENINGS)
         and words_up_to(line, MAX_PAYWALL_WORDS + 1) <= MAX_PAYWALL_WORDS
         and PAYWALL_PITCH.match(line) is not None
     )

@@ -301,3 +301,31 @@ def test_a_name_alone_over_the_date_line_under_the_headline_is_the_byline() -> N
     article = cleaned("\n".join((HEADLINE, dek, "Nguyen Bao Ngoc", "March 4, 2026")), LEAD, MIDDLE, CLOSING)
     assert article.byline == "Nguyen Bao Ngoc"
     assert article.paragraphs[0] == LEAD
+
+
+def test_a_date_and_headline_line_without_any_print_footer_is_no_print_header() -> None:
+    from vnrok_etl.clean.common import Draft
+    from vnrok_etl.clean.printed import join_printed_pages
+
+    text = f"04/03/2026, 09:41   {HEADLINE}\n\n{LEAD}\n\n{MIDDLE}\n"
+    assert join_printed_pages(text, Draft()) == text
+
+
+def test_a_place_in_capitals_after_a_city_is_no_author_line() -> None:
+    from vnrok_etl.clean.tail import author_signature
+
+    assert author_signature("Seoul, SOUTH KOREA") is None
+
+
+def test_an_article_sentence_about_an_agencys_subscribers_stays_text() -> None:
+    last = (
+        "The agency distributes to its subscribers about 400 stories a day, and its board said "
+        "it would add a Korean-language feed next year."
+    )
+    article = cleaned(HEADLINE, LEAD, MIDDLE, last)
+    assert article.paragraphs[-1] == last
+
+
+def test_a_masthead_over_the_date_line_is_no_byline() -> None:
+    article = cleaned("\n".join((HEADLINE, "Viet Nam News", "March 4, 2026")), LEAD, MIDDLE, CLOSING)
+    assert article.byline != "Viet Nam News"

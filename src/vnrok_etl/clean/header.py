@@ -86,7 +86,7 @@ from vnrok_etl.clean.headline import (
 )
 from vnrok_etl.clean.header_html import html_header_rule, lines_ahead
 from vnrok_etl.clean.lead import WIRE_DATELINE, set_wire_dateline, take_agency_place_line
-from vnrok_etl.clean.lines import TIME_STAMP_LINE, chrome_line, is_furniture
+from vnrok_etl.clean.lines import TIME_STAMP_LINE, chrome_line, is_furniture, masthead_line
 from vnrok_etl.clean.outlet_zone import OutletZone
 from vnrok_etl.clean.tail import STANDALONE_AGENCY
 from vnrok_etl.dates import FoundDate, parse_date
@@ -264,7 +264,7 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: He
         return ""
     if (
         header.candidates and following is not None and draft.byline is None
-        and is_name(line) and is_date_line(following)
+        and is_name(line) and is_date_line(following) and not masthead_line(line)
     ):
         # "<Headline>⏎<Dek>⏎Ha Thu Trang⏎December 2, 2025": a name alone over the date line,
         # under the headline, is the writer (a reader view's byline block), not a section's label.

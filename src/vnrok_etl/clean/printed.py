@@ -9,8 +9,8 @@ a sentence ("... Korean firms have become⏎<footer>⏎⏎<header>⏎important p
 the article: the title is printed again above the text, the date is the printing's, not the
 publication's. The lines are removed and a sentence the break cut is joined again.
 
-Read only when the text's first line is such a header (a printed page starts with one), so other
-texts cost one match of their first line.
+Read only when the text's first line is such a header (a printed page starts with one) and a
+footer stands somewhere below it, so other texts cost one match of their first line.
 """
 
 from __future__ import annotations
@@ -46,6 +46,9 @@ def join_printed_pages(text: str, draft: Draft) -> str:
         return text
     header_line = first.strip()
     lines = text.split("\n")
+    # A printed page has its footer too: a text opening with a date and a headline has none.
+    if not any(line.strip()[:1] in PRINT_FOOTER_FIRST and PRINT_FOOTER.match(line.strip()) for line in lines):
+        return text
     kept: list[str] = []
     at_break = False  # a footer or header was just removed: the page's next line may continue a sentence
     for line in lines:

@@ -15,6 +15,8 @@ import re
 from vnrok_etl.clean.captions import caption_match, credit_caption
 from vnrok_etl.clean.common import (
     AGENCY,
+    DATELINE_COUNTRY_KEYS,
+    KNOWN_PLACE_SPELLING,
     MIN_BODY_WORDS,
     Draft,
     alternation,
@@ -290,6 +292,7 @@ AUTHOR_NAME_CAPS = re.compile(
     rf"^(?:{ACADEMIC_TITLES}\s*)*(?P<who>[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ'’-]+(?:\s+[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ'’-]+){{1,3}})$"
 )
 AUTHOR_LINE_JOINERS = frozenset("of for and the in on at".split())
+PLACE_KEYS = DATELINE_COUNTRY_KEYS | frozenset(KNOWN_PLACE_SPELLING)
 MAX_AUTHOR_LINE_CHARS = 140
 
 
@@ -305,6 +308,8 @@ def author_signature(line: str) -> str | None:
     name = None
     for part in parts:
         named = AUTHOR_NAME_CAPS.match(part) if name is None else None
+        if named is not None and named.group("who").casefold() in PLACE_KEYS:
+            return None  # "Seoul, SOUTH KOREA": a place, not a writer
         if named is not None:
             name = " ".join(word[:1] + word[1:].lower() for word in named.group("who").split())
             continue
@@ -471,6 +476,9 @@ SUBSCRIBER_NOTE = re.compile(
     r"\b(?:distribut\w*\s+to\s+(?:its|our)\s+subscribers|for\s+subscription\s+(?:options|details|information|enquiries|inquiries))\b",
     re.IGNORECASE,
 )
+# The note speaks of the page or service it stands on ("this website", "this page", "our news
+# service"): a sentence of an article about an agency's subscribers does not.
+SUBSCRIBER_NOTE_SITE = re.compile(r"\b(?:this|our)\s+(?:news\s+)?(?:website|site|page|service|portal)\b", re.IGNORECASE)
 # A firm's or office's invitation closing its newsletter item: "Please contact us if you have any
 # questions regarding the above.", "Please do not hesitate to contact us for further information.",
 # "For more information, please contact ...": addressed to the reader, not what the item reports.
@@ -544,7 +552,10 @@ def closing_furniture(paragraph: str) -> str | None:
         return "signoff"
     if words <= MAX_CREDIT_WORDS and (PRODUCTION_CREDIT.match(paragraph) or WRITER_CREDIT.match(paragraph)):
         return "credit"
-    if words <= MAX_FRAME_WORDS * 2 and "subscri" in paragraph and SUBSCRIBER_NOTE.search(paragraph):
+    if (
+        words <= MAX_FRAME_WORDS * 2 and "subscri" in paragraph and SUBSCRIBER_NOTE.search(paragraph)
+        and SUBSCRIBER_NOTE_SITE.search(paragraph)
+    ):
         return "subscriber_note"
     if (
         words <= MAX_CONTACT_INVITATION_WORDS and ("ontact" in paragraph or "touch" in paragraph)

@@ -329,3 +329,21 @@ def test_an_article_sentence_about_an_agencys_subscribers_stays_text() -> None:
 def test_a_masthead_over_the_date_line_is_no_byline() -> None:
     article = cleaned("\n".join((HEADLINE, "Viet Nam News", "March 4, 2026")), LEAD, MIDDLE, CLOSING)
     assert article.byline != "Viet Nam News"
+
+
+# Forms met on real pages while checking these rules (an aggregator's summary page)
+
+
+def test_a_file_photo_credit_closes_a_caption() -> None:
+    caption = "Farmers plant test seed near Soc Trang. File photo: Reuters."
+    article = cleaned(HEADLINE, LEAD, caption, MIDDLE, CLOSING)
+    assert caption in article.captions
+    assert article.paragraphs == (LEAD, MIDDLE, CLOSING)
+
+
+def test_a_link_to_the_full_report_and_a_video_rail_with_the_authors_box_close_the_text() -> None:
+    article = cleaned(
+        HEADLINE, LEAD, MIDDLE, CLOSING, "Read the full report: Farm Weekly", "WATCH MORE:",
+        "Hana Lim", "Hana Lim is a freelance writer based in Busan who has covered Asian farming since 2011.",
+    )
+    assert article.paragraphs[-1] == CLOSING

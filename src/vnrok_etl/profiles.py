@@ -118,6 +118,8 @@ RELATED_HEADINGS = (
     # A tag list's heading ("Related topics", then one tag a line), a rail's "Most Read News", and
     # a distributor's "Disclaimer" heading over its legal note: all close the article.
     "Related topics", "Related tags", "Most Read News", "Most read news", "Disclaimer",
+    # A video rail's heading under the text ("WATCH MORE:", "Watch next").
+    "Watch more", "Watch next",
 )
 
 # Whole lines of page chrome that survive a copy-paste from a browser.

@@ -62,7 +62,8 @@ PAREN_CREDIT = re.compile(
 )
 # A credit without brackets after the caption's last sentence: ". Photo: Ngoc Phuong / Tuoi Tre",
 # "./ Korea Times photo by Shim Hyun-chul", ". Photo courtesy of KOTRA", ". Courtesy of X",
-# ". Pool Photo via AP Tran Vinh" (a pool photo handed out by an agency),
+# ". Pool Photo via AP Tran Vinh" (a pool photo handed out by an agency), ". File photo: Reuters"
+# (an archive picture's credit),
 # ". Newsis" (a photo agency's name alone), ". Photo: T.H." (the photographer's initials),
 # ". Shin Hye-won/Korea Times" (a photographer and the outlet: a known masthead or photo agency
 # after the slash), or after a pipe, " | Photo credits: VnExpress" (a theme's featured image).
@@ -70,7 +71,7 @@ CREDIT_OUTLETS = "|".join(re.escape(name) for name in sorted((*PHOTO_AGENCIES, *
 TAIL_CREDIT = re.compile(
     r"(?:[.!?]['\"”’]?\s*/?|\s\|)\s*(?:(?:[A-Z][\w.]*\s+){0,3}(?i:photo)\s+(?i:by|via|courtesy\s+of)\s+[^.]{2,60}"
     r"|(?i:photos?|source)\s*:\s*(?:[A-ZĐ]\.\s?){1,3}"
-    r"|(?i:photos?|source|(?:photo|image)\s+credits?)\s*:\s*[^.]{2,60}|(?i:courtesy\s+of)\s+[^.]{2,60}"
+    r"|(?i:(?:file\s+)?photos?|source|(?:photo|image)\s+credits?)\s*:\s*[^.]{2,60}|(?i:courtesy\s+of)\s+[^.]{2,60}"
     rf"|[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){{0,3}}\s?/\s?(?:{CREDIT_OUTLETS})"
     rf"|(?:{'|'.join(re.escape(name) for name in PHOTO_AGENCIES)}))\.?\s*$"
 )

@@ -33,7 +33,9 @@ CHROME = re.compile(rf"^(?:(?:{alternation(CHROME_LINES)})\s*[|·•/,:]?\s*)+$"
 
 # "Read more: <headline>" on one line inside the text: that line goes, the text after it stays.
 RELATED_LINK = re.compile(
-    r"^(?:read more|see more|see also|read also|also read|related|related news|related story|xem thêm)\s*:\s*\S",
+    r"^(?:read more|see more|see also|read also|also read|related|related news|related story|xem thêm"
+    # An aggregator's link to the story it summarised: "Read the full report: <outlet>".
+    r"|read the full (?:report|story|article))\s*:\s*\S",
     re.IGNORECASE,
 )
 

@@ -115,6 +115,11 @@ RELATED_HEADINGS = (
     "Add comments", "Trending", "Reader Comments", "Older articles", "Newer articles",
     "Bài đọc nhiều nhất",
     "주요기사", "Related posts", "Popular posts", "More from", "Top stories",
+    # A tag list's heading ("Related topics", then one tag a line), a rail's "Most Read News", and
+    # a distributor's "Disclaimer" heading over its legal note: all close the article.
+    "Related topics", "Related tags", "Most Read News", "Most read news", "Disclaimer",
+    # A video rail's heading under the text ("WATCH MORE:", "Watch next").
+    "Watch more", "Watch next",
 )
 
 # Whole lines of page chrome that survive a copy-paste from a browser.
@@ -140,6 +145,14 @@ CHROME_LINES = (
     # A site's switch between its desktop and mobile pages ("View Web View Mobile").
     "View Web", "View Mobile", "View Desktop", "Web version", "Mobile version", "Desktop version",
     "Full version", "Switch to desktop", "Switch to mobile",
+    # Korean sites' share buttons beside Facebook and X ("kakaotalk", "KakaoStory", "Naver Band"),
+    # and the share label in the languages a wire's other editions print it ("Bu haberi paylaşın",
+    # "Partager", "Compartir", "Teilen", "Поделиться", "공유하기"): a button's label, never text.
+    "KakaoTalk", "Kakao Talk", "KakaoStory", "Kakao Story", "Naver Band", "Naver Blog",
+    "Bu haberi paylaşın", "Paylaş", "Partager", "Partager cet article", "Compartir", "Teilen",
+    "Condividi", "Поделиться", "공유하기", "Chia sẻ bài viết",
+    # A search box's placeholder saved as text ("Search...", "Search…", "Type to search").
+    "Search...", "Search…", "Search ...", "Type to search", "Enter keywords",
 )
 
 # Lines of page furniture recognised by how they begin (the rest varies): social footers,
@@ -190,6 +203,8 @@ KNOWN_PLACES = (
     "Nghệ An", "Nghe An", "Thanh Hóa", "Thanh Hoa", "Bình Dương", "Binh Duong", "Đồng Nai",
     "Dong Nai", "Hải Dương", "Hai Duong", "Quảng Nam", "Quang Nam", "Phú Quốc", "Phu Quoc",
     "HCMC", "Ansan", "Pyeongtaek", "Cheongju", "Jeju",
+    # Foreign wires' desks, printed in capitals alone above the lead as their dateline.
+    "Istanbul", "Ankara", "Hong Kong", "Sydney", "Geneva", "Brussels", "Dubai", "Doha",
 )
 
 # Countries (and the like) a dateline prints after its city ("HANOI, VIETNAM —", "Nghe An,

@@ -36,8 +36,10 @@ from vnrok_etl.clean.inline import repair_paragraphs
 from vnrok_etl.clean.lines import BULLET, BULLET_MARKS, MASTHEAD, drop_caption_copies, lines_to_paragraphs
 from vnrok_etl.clean.common import ends_terminal
 from vnrok_etl.dates import agree_with_dateline, dateline_date, parse_date
+from vnrok_etl.clean.clipper import read_markdown_clip
+from vnrok_etl.clean.printed import drop_menu_rows, join_printed_pages
 from vnrok_etl.clean.repeats import drop_repeats
-from vnrok_etl.clean.tail import CONTACT_REQUEST, closing_furniture, cut_newsletter_footer, cut_related, cut_release_tail, take_signoff
+from vnrok_etl.clean.tail import CONTACT_REQUEST, WRITER_CREDIT, author_signature, closing_furniture, cut_newsletter_footer, cut_related, cut_release_tail, take_signoff
 from vnrok_etl.clean.teaser import take_teaser_above
 from vnrok_etl.clean.verdict import reject_after_cleaning, reject_before_cleaning
 from vnrok_etl.html import HtmlPage, extract_html
@@ -101,6 +103,7 @@ def _embedded_page_start(text: str) -> int | None:
 
 def _clean_plain(text: str, uri: str = "") -> Article:
     draft = Draft()
+    text = read_markdown_clip(drop_menu_rows(join_printed_pages(text, draft), draft), draft)
     blocks = split_blocks(text)
     reject_before_cleaning(blocks)
     blocks = cut_related(blocks, draft)
@@ -227,11 +230,18 @@ def _take_closing(paragraphs: list[str], draft: Draft, html: bool = False) -> li
             byline = last[: request.start()].strip() if request is not None else ""
             if byline and take_byline(byline, draft):  # "By X, staff reporter" joined to the note
                 last = last[request.start():]
+            writer = WRITER_CREDIT.match(last) if furniture == "credit" else None
+            if writer is not None and draft.byline is None:  # "News and photos: <Name>"
+                draft.byline = writer.group("name").strip()
             draft.drop(furniture, last)
             paragraphs = paragraphs[:-1]
         elif paragraphs and (
             take_byline(last, draft) or (len(paragraphs) > 1 and take_reporter_signoff(last, draft))
         ):
+            paragraphs = paragraphs[:-1]
+        elif len(paragraphs) > 1 and (author := author_signature(last)) is not None:
+            draft.byline = draft.byline or author  # "Senior Colonel, Dr. TRAN QUOC BINH, <institute>"
+            draft.drop("byline", last)
             paragraphs = paragraphs[:-1]
         elif paragraphs and is_name(last) and len(paragraphs) > 1:
             draft.byline = draft.byline or last  # "Thuy Linh" alone under the last paragraph
@@ -310,7 +320,9 @@ def _is_writer_note(paragraph: str, byline: str | None) -> bool:
 # The head nouns of an office's name, and the words that join a name's capitalised words.
 OFFICE_WORDS = frozenset(
     "department ministry office embassy consulate agency center centre committee board division "
-    "bureau institute association council secretariat authority unit commission directorate".split()
+    "bureau institute association council secretariat authority unit commission directorate "
+    # A university's news page signs its items with the faculty or school that wrote them.
+    "faculty school college".split()
 )
 NAME_JOINERS = frozenset("of for and the in on at to".split())
 MAX_SIGNATURE_WORDS = 8
@@ -318,7 +330,8 @@ MAX_SIGNATURE_WORDS = 8
 
 def _is_office_signature(paragraph: str) -> bool:
     """The issuing office's name closing the text ("Department of International Cooperation",
-    a ministry's or embassy's news page signs its items so, right-aligned): at most
+    "Faculty of Korean Studies": a ministry's, embassy's or university's news page signs its
+    items so, right-aligned): at most
     MAX_SIGNATURE_WORDS words, every one capitalised but the joining words, an office's head noun
     among them, no sentence's punctuation. A sentence has a verb and a full stop."""
     words = paragraph.split()

@@ -21,13 +21,17 @@ IMAGE_FILENAME = re.compile(r"^[^\s/]*(?:/[^\s/]+)*\.(?:jpe?g|png|gif|webp|bmp|t
 
 # Seeds 001, 002: a caption ends with its credit: "(Photo: VNA)", "(Photo courtesy of the
 # Vietnamese Embassy in Brazil)", "(VNA Photo)"; also "– Photo: VNA" without brackets and the VNS
-# forms "— VNA/VNS Photo" and "... talks. VNA/VNS Photo Thống Nhất" (photographer's name last).
+# forms "— VNA/VNS Photo" and "... talks. VNA/VNS Photo Thống Nhất" (photographer's name last),
+# and a credit cut after "(Photo:".
 CAPTION = re.compile(
     rf"(?:\((?:(?:file\s+)?(?:photos?|ảnh|image|illustrative\s+photo)\s*(?::|courtesy\b)[^()]*"
     rf"|(?:{AGENCY})\s+(?:file\s+)?photos?|photos?\s+(?:{AGENCY}))\)"
     rf"|(?:^|\s[—–-]\s*)photos?\s*:\s*[^\s.][^.()]{{0,60}}"
     rf"|(?:\s[—–-]\s*|[.!?]\s+)(?:{AGENCY})\s+(?:file\s+)?photos?"
-    rf"(?:\s+[^\W\d_][^.()]{{0,40}})?)\s*\.?$",
+    rf"(?:\s+[^\W\d_][^.()]{{0,40}})?"
+    # A credit cut after its label ("... at the dialogue. (Photo:"): the page or its printing
+    # lost the name; the opened bracket still closes a caption.
+    rf"|(?<=[.!?])\s+\((?:photos?|ảnh|image)\s*:)\s*\.?$",
     re.IGNORECASE,
 )
 
@@ -58,7 +62,8 @@ PAREN_CREDIT = re.compile(
 )
 # A credit without brackets after the caption's last sentence: ". Photo: Ngoc Phuong / Tuoi Tre",
 # "./ Korea Times photo by Shim Hyun-chul", ". Photo courtesy of KOTRA", ". Courtesy of X",
-# ". Pool Photo via AP Tran Vinh" (a pool photo handed out by an agency),
+# ". Pool Photo via AP Tran Vinh" (a pool photo handed out by an agency), ". File photo: Reuters"
+# (an archive picture's credit),
 # ". Newsis" (a photo agency's name alone), ". Photo: T.H." (the photographer's initials),
 # ". Shin Hye-won/Korea Times" (a photographer and the outlet: a known masthead or photo agency
 # after the slash), or after a pipe, " | Photo credits: VnExpress" (a theme's featured image).
@@ -66,7 +71,7 @@ CREDIT_OUTLETS = "|".join(re.escape(name) for name in sorted((*PHOTO_AGENCIES, *
 TAIL_CREDIT = re.compile(
     r"(?:[.!?]['\"”’]?\s*/?|\s\|)\s*(?:(?:[A-Z][\w.]*\s+){0,3}(?i:photo)\s+(?i:by|via|courtesy\s+of)\s+[^.]{2,60}"
     r"|(?i:photos?|source)\s*:\s*(?:[A-ZĐ]\.\s?){1,3}"
-    r"|(?i:photos?|source|(?:photo|image)\s+credits?)\s*:\s*[^.]{2,60}|(?i:courtesy\s+of)\s+[^.]{2,60}"
+    r"|(?i:(?:file\s+)?photos?|source|(?:photo|image)\s+credits?)\s*:\s*[^.]{2,60}|(?i:courtesy\s+of)\s+[^.]{2,60}"
     rf"|[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){{0,3}}\s?/\s?(?:{CREDIT_OUTLETS})"
     rf"|(?:{'|'.join(re.escape(name) for name in PHOTO_AGENCIES)}))\.?\s*$"
 )

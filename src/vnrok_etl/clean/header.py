@@ -49,12 +49,13 @@ from vnrok_etl.clean.common import (
     AGENCY_TAG,
     AGENCY_TAG_LINE,
     DOMAIN_SUFFIX,
+    KNOWN_PLACE_SPELLING,
     Draft,
     ends_terminal,
     fold_key,
     replace_first_line,
 )
-from vnrok_etl.clean.datelines import is_date_words
+from vnrok_etl.clean.datelines import is_date_line, is_date_words
 from vnrok_etl.clean.header_captions import take_header_caption
 from vnrok_etl.clean.header_furniture import (
     MAX_LABEL_WORDS,
@@ -85,7 +86,7 @@ from vnrok_etl.clean.headline import (
 )
 from vnrok_etl.clean.header_html import html_header_rule, lines_ahead
 from vnrok_etl.clean.lead import WIRE_DATELINE, set_wire_dateline, take_agency_place_line
-from vnrok_etl.clean.lines import TIME_STAMP_LINE, chrome_line, is_furniture
+from vnrok_etl.clean.lines import TIME_STAMP_LINE, chrome_line, is_furniture, masthead_line
 from vnrok_etl.clean.outlet_zone import OutletZone
 from vnrok_etl.clean.tail import STANDALONE_AGENCY
 from vnrok_etl.dates import FoundDate, parse_date
@@ -261,6 +262,15 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: He
         header.weather_strip = WEATHER_STRIP_LINES
         draft.drop("weather_strip", line)
         return ""
+    if (
+        header.candidates and following is not None and draft.byline is None
+        and is_name(line) and is_date_line(following) and not masthead_line(line)
+    ):
+        # "<Headline>⏎<Dek>⏎Ha Thu Trang⏎December 2, 2025": a name alone over the date line,
+        # under the headline, is the writer (a reader view's byline block), not a section's label.
+        draft.byline = line
+        draft.drop("byline", line)
+        return ""
     rule = furniture_rule(line, following, header)
     if rule:
         if rule == "masthead" and header.candidates:
@@ -279,6 +289,15 @@ def _take_header_line(line: str, following: str | None, draft: Draft, header: He
         draft.drop("subheadline", line)
         return ""
     if take_agency_place_line(line, draft):  # "AFP, CAN THO, Vietnam" under the headline
+        return ""
+    if (
+        following is not None and draft.dateline is None and line[:2].isupper() and line.isupper()
+        and line.casefold() in KNOWN_PLACE_SPELLING
+    ):
+        # "ISTANBUL" alone on its line under the byline: a wire's dateline printed as a line of
+        # its own (the desk's city, in capitals), the lead under it opening with no place.
+        draft.dateline = KNOWN_PLACE_SPELLING[line.casefold()]
+        draft.drop("dateline", line)
         return ""
     caption_rest = take_header_caption(line, following, draft, header)
     if caption_rest is not None:

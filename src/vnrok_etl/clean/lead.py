@@ -65,6 +65,12 @@ COLON_DATELINE = re.compile(r"^(?P<place>[^\W\d_][^\W\d_'’.]*(?:[ '’.-]{1,2}
 # lead with no dash, glued to the first word or after one space. Only a known agency code (data):
 # "(Reuters)" as a word of a sentence never opens one, and "(L) Ahn Duk-geun" is a caption's.
 BRACKETED_AGENCY = re.compile(rf"^\((?P<tag>{AGENCY})\) ?(?=[A-Z\"“‘])")
+# "(Bqp.vn) - Deputy Defence Minister ...", "(Baoquocte.vn) – ...": a site's own domain in
+# brackets and a dash opening the lead, the tag a ministry's or paper's site prints as a news
+# agency prints its code. The domain, as printed, is the source; there is no place.
+BRACKETED_DOMAIN_TAG = re.compile(
+    r"^\((?P<tag>[A-Za-z][\w-]{1,30}(?:\.[a-z]{2,6}){1,2})\)\s*(?:[—–]|--?)\s*(?=[A-Z\"“‘])"
+)
 # "HANOI, Vietnam", "SEOUL, South Korea": the AP's dateline as a paragraph of its own, the city
 # in capitals and the country (or state) after a comma, nothing else; the lead follows.
 PLACE_COUNTRY_LINE = re.compile(r"^(?P<place>[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ'’.-]+(?: [A-ZÀ-ỸĐ][A-ZÀ-ỸĐ'’.-]+){0,2}),\s+[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}$")
@@ -163,6 +169,11 @@ def _strip_dateline(paragraph: str, draft: Draft, lead: bool) -> str | None:
         draft.dateline_source = draft.dateline_source or bracketed.group("tag")
         draft.drop("agency_tag", bracketed.group(0))
         return paragraph[bracketed.end():]
+    domain = BRACKETED_DOMAIN_TAG.match(paragraph) if lead and paragraph[:1] == "(" else None
+    if domain is not None:
+        draft.dateline_source = draft.dateline_source or domain.group("tag")
+        draft.drop("agency_tag", domain.group(0))
+        return paragraph[domain.end():]
     outlet = OUTLET_TAG.match(paragraph) if lead else None
     if outlet is not None and re.sub(r"[\s.'’]", "", outlet.group("name").casefold()) in MASTHEAD_KEYS:
         draft.drop("masthead", outlet.group(0))

@@ -33,7 +33,9 @@ CHROME = re.compile(rf"^(?:(?:{alternation(CHROME_LINES)})\s*[|·•/,:]?\s*)+$"
 
 # "Read more: <headline>" on one line inside the text: that line goes, the text after it stays.
 RELATED_LINK = re.compile(
-    r"^(?:read more|see more|see also|read also|also read|related|related news|related story|xem thêm)\s*:\s*\S",
+    r"^(?:read more|see more|see also|read also|also read|related|related news|related story|xem thêm"
+    # An aggregator's link to the story it summarised: "Read the full report: <outlet>".
+    r"|read the full (?:report|story|article))\s*:\s*\S",
     re.IGNORECASE,
 )
 
@@ -234,6 +236,7 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
                 and following is not None
                 and not ends_sentence(line)
                 and not line.startswith("By ")  # a byline ("By X, staff reporter") is the closing rules'
+                and "@" not in line  # so is a name with its e-mail ("Hee-Yeon Kim kimhy@...")
                 and (not kept or ends_sentence(kept[-1]))
                 and following[:1] in NEW_SENTENCE_STARTS
                 and len(line.split()) <= MAX_UNCREDITED_CAPTION_WORDS

@@ -15,6 +15,8 @@ import re
 from vnrok_etl.clean.captions import caption_match, credit_caption
 from vnrok_etl.clean.common import (
     AGENCY,
+    DATELINE_COUNTRY_KEYS,
+    KNOWN_PLACE_SPELLING,
     MIN_BODY_WORDS,
     Draft,
     alternation,
@@ -131,6 +133,38 @@ AGENCY_ENDINGS_BY_LAST = by_last_character(AGENCY_ENDINGS)
 TEASER_ITEM = re.compile(rf"^(?:{alternation(SECTION_WORDS)})\s+[A-Z0-9\"“‘]")
 
 
+# A paywall's or membership pitch where the visible text stops: "This is a premium story",
+# "Already a subscriber? Log in", "Already a member? Log in to keep reading ...", "Become a
+# member", "Subscribe now", "Subscribe to read the full story", "Sign in to continue reading".
+# What a page prints from there on is the pitch, its buttons and the page's rails, never more
+# of the article (the text behind the wall is not in the saved page).
+PAYWALL_PITCH = re.compile(
+    r"^(?:this\s+(?:is\s+an?|article\s+is\s+an?|story\s+is\s+an?)\s+(?:premium|exclusive|subscriber|members?)"
+    r"(?:[- ]only)?\s+(?:story|article|content|report|piece)"
+    r"|already\s+an?\s+(?:subscriber|member)\s*\?"
+    r"|become\s+an?\s+(?:member|subscriber)\b"
+    r"|subscribe\s+(?:now|today|to\s+(?:read|continue|unlock|keep\s+reading))\b"
+    r"|(?:log|sign)\s+in\s+to\s+(?:continue|keep)\s+reading\b"
+    r"|(?:to\s+)?(?:continue|keep)\s+reading\s+(?:with|by)\s+(?:a\s+)?(?:subscription|subscribing|membership)\b)",
+    re.IGNORECASE,
+)
+# Speed: the letters PAYWALL_PITCH can open with (re.IGNORECASE also matches "ſ" to "s"), and
+# its first four lower-cased ("ſ" stays "ſ" under str.lower(); lines are squeezed, one space).
+PAYWALL_FIRST = "tTaAbBsSſlLcCkK"
+PAYWALL_OPENINGS = ("this", "alre", "beco", "subs", "ſubs", "log ", "sign", "ſign", "cont", "keep", "to c", "to k")
+MAX_PAYWALL_WORDS = 30
+
+
+def paywall_pitch(line: str) -> bool:
+    """PAYWALL_PITCH opens the line, which is short; lines opening otherwise are not read."""
+    return (
+        line[:1] in PAYWALL_FIRST
+        and line[:4].lower().startswith(PAYWALL_OPENINGS)
+        and words_up_to(line, MAX_PAYWALL_WORDS + 1) <= MAX_PAYWALL_WORDS
+        and PAYWALL_PITCH.match(line) is not None
+    )
+
+
 def cut_related(blocks: list[list[str]], draft: Draft) -> list[list[str]]:
     """Drop everything after the article's end: from a related-articles heading (seed 002's
     "See more"), or after the agency's end mark when no heading follows it (VNA's "/." and bare
@@ -164,6 +198,11 @@ it are a related list laid out in a table (`_cells_to_the_end`).
                 blocks[bb][ii] = ""
             position = box_end
             continue
+        if words > MIN_BODY_WORDS and line[:1] in PAYWALL_FIRST and paywall_pitch(line):
+            # The visible text stops at a paywall's pitch: the rest is its buttons and rails.
+            cut = [blocks[b][i:]] + blocks[b + 1:]
+            draft.drop("paywall", "\n\n".join("\n".join(part for part in lines_ if part) for lines_ in cut))
+            return _without_blanks(blocks[:b] + ([blocks[b][:i]] if i else []))
         if words <= MIN_BODY_WORDS:  # only "more than MIN_BODY_WORDS" matters: stop counting there
             words += len(line.split())
         if words > MIN_BODY_WORDS and line.endswith(" |") and _cells_to_the_end(blocks, lines, position):
@@ -203,7 +242,10 @@ it are a related list laid out in a table (`_cells_to_the_end`).
             and not _digest_continues(blocks, lines, position)
         ):
             following = blocks[lines[position + 1][0]][lines[position + 1][1]]
-            if standalone_agency(following) or _names_agency(following) or _is_signature(following):
+            if (
+                standalone_agency(following) or _names_agency(following) or _is_signature(following)
+                or author_signature(following)
+            ):
                 position += 1  # "/." then "VNA" or the writer's name: it stays with the article
             if position + 1 < len(lines):
                 return _without_blanks(cut_at(blocks, *lines[position + 1], draft))
@@ -239,6 +281,42 @@ def _is_signature(line: str) -> bool:
     """A name alone ("Vien Thu"): two to four capitalised words, no digits, nothing else."""
     words = line.split()
     return 2 <= len(words) <= 4 and all(word[:1].isupper() and word.isalpha() for word in words)
+
+
+# "Senior Colonel, Dr. TRAN QUOC BINH, Institute for Defence Strategy", "Assoc. Prof. Dr. LE VAN
+# AN, Academy of Politics": a journal's author line under the text, the writer's rank or degree,
+# the name in capitals, and the institution, parted by commas. The name printed in capitals is
+# what tells it from a sentence or a list of offices.
+ACADEMIC_TITLES = r"(?:(?:Assoc\.|Associate|Asst\.)\s*)?(?:Prof\.|Professor|Dr\.|PhD\.?|MA\.|MSc\.|M\.A\.|BA\.)"
+AUTHOR_NAME_CAPS = re.compile(
+    rf"^(?:{ACADEMIC_TITLES}\s*)*(?P<who>[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ'’-]+(?:\s+[A-ZÀ-ỸĐ][A-ZÀ-ỸĐ'’-]+){{1,3}})$"
+)
+AUTHOR_LINE_JOINERS = frozenset("of for and the in on at".split())
+PLACE_KEYS = DATELINE_COUNTRY_KEYS | frozenset(KNOWN_PLACE_SPELLING)
+MAX_AUTHOR_LINE_CHARS = 140
+
+
+def author_signature(line: str) -> str | None:
+    """The writer's name (as text writes it: "Tran Quoc Binh") when the line is a journal's author
+    line (AUTHOR_NAME_CAPS among two to four comma-parted parts, the others capitalised words: a
+    rank, a degree, an institution); None otherwise."""
+    if "," not in line or len(line) > MAX_AUTHOR_LINE_CHARS:
+        return None
+    parts = [part.strip() for part in line.rstrip(".").split(",")]
+    if not 2 <= len(parts) <= 4:
+        return None
+    name = None
+    for part in parts:
+        named = AUTHOR_NAME_CAPS.match(part) if name is None else None
+        if named is not None and named.group("who").casefold() in PLACE_KEYS:
+            return None  # "Seoul, SOUTH KOREA": a place, not a writer
+        if named is not None:
+            name = " ".join(word[:1] + word[1:].lower() for word in named.group("who").split())
+            continue
+        words = part.split()
+        if not words or not all(word[:1].isupper() or word in AUTHOR_LINE_JOINERS for word in words):
+            return None
+    return name
 
 
 def _names_agency(line: str) -> bool:
@@ -375,6 +453,43 @@ MAX_FRAME_WORDS = 40
 SOURCE_WITH_HEADLINE = re.compile(r"^(?i:source)\s*:\s*(?P<name>[^_:\n]{2,60})_\S.*$")
 
 
+# Who edited, translated or photographed the text, printed under it: "Edited by <Name>",
+# "Translated by <Name>. Edited by <Name>.", "Translated: <office>, <university>", "Photos by
+# <Name>". One to three credits, each a task, "by" or a colon, and a name or office (capitalised
+# words, commas and joining words only): the page's credits, not the article ("Edited by hand in
+# the field, ..." is a sentence).
+CREDITED_NAME = r"[A-Z][\w'’.-]*(?:,?\s+(?:(?:of|for|and|the|de|van|von|&)\s+)*[A-Z][\w'’.-]*)*"
+PRODUCTION_CREDIT = re.compile(
+    r"^(?:(?i:translated|edited|copy-?edited|proofread|compiled|produced|photos?|graphics?|video|layout)"
+    rf"\s*(?:(?i:by)\s+|:\s*){CREDITED_NAME}\s*\.?\s*){{1,3}}$"
+)
+# The writer's credit printed under the text together with the photographer's: "News and photos:
+# <Name>", "Text and photos: <Name>", "Story and photos by <Name>": the byline.
+WRITER_CREDIT = re.compile(
+    rf"^(?i:news|text|story|article|report|words)\s+(?:(?i:and)|&)\s+(?i:photos?)\s*(?::|(?i:by)\b)\s*(?P<name>{CREDITED_NAME})\.?$"
+)
+MAX_CREDIT_WORDS = 24
+# A syndicating site's note on what it shows ("This website shows a shortened selection of the
+# news <agency> distributes to its subscribers ... For subscription options, please get in touch
+# with us."): about the service, never the news.
+SUBSCRIBER_NOTE = re.compile(
+    r"\b(?:distribut\w*\s+to\s+(?:its|our)\s+subscribers|for\s+subscription\s+(?:options|details|information|enquiries|inquiries))\b",
+    re.IGNORECASE,
+)
+# The note speaks of the page or service it stands on ("this website", "this page", "our news
+# service"): a sentence of an article about an agency's subscribers does not.
+SUBSCRIBER_NOTE_SITE = re.compile(r"\b(?:this|our)\s+(?:news\s+)?(?:website|site|page|service|portal)\b", re.IGNORECASE)
+# A firm's or office's invitation closing its newsletter item: "Please contact us if you have any
+# questions regarding the above.", "Please do not hesitate to contact us for further information.",
+# "For more information, please contact ...": addressed to the reader, not what the item reports.
+CONTACT_INVITATION = re.compile(
+    r"^(?:for\s+(?:further|more)\s+(?:information|details)\s*,\s*)?please\s+(?:do\s+not\s+hesitate\s+to\s+|feel\s+free\s+to\s+)?"
+    r"(?:contact|reach\s+out\s+to|get\s+in\s+touch\s+with)\s+(?:us|our|the\s+authors?|any\s+of)\b",
+    re.IGNORECASE,
+)
+MAX_CONTACT_INVITATION_WORDS = 30
+
+
 def cut_release_tail(blocks: list[list[str]], draft: Draft) -> list[list[str]]:
     """A press release's closing blocks (RELEASE_TAIL) and everything after the first of them.
 
@@ -424,7 +539,8 @@ def newsletter_frame(paragraph: str) -> re.Match[str] | None:
 
 def closing_furniture(paragraph: str) -> str | None:
     """The rule by which the text's last paragraph is furniture of the page or e-mail, not the
-    article (PARTNER_NOTE, NEWSLETTER_FRAME, CONTACT_NOTE, SOURCE_WITH_HEADLINE); None when it is text."""
+    article (PARTNER_NOTE, NEWSLETTER_FRAME, CONTACT_NOTE, SOURCE_WITH_HEADLINE, PRODUCTION_CREDIT,
+    WRITER_CREDIT, SUBSCRIBER_NOTE, CONTACT_INVITATION); None when it is text."""
     words = words_up_to(paragraph, MAX_FRAME_WORDS * 2)  # compared with limits up to that only
     if PARTNER_NOTE.match(paragraph) and words <= MAX_FRAME_WORDS * 2:
         return "partner_note"
@@ -434,6 +550,18 @@ def closing_furniture(paragraph: str) -> str | None:
         return "contact_note"
     if SOURCE_WITH_HEADLINE.match(paragraph):
         return "signoff"
+    if words <= MAX_CREDIT_WORDS and (PRODUCTION_CREDIT.match(paragraph) or WRITER_CREDIT.match(paragraph)):
+        return "credit"
+    if (
+        words <= MAX_FRAME_WORDS * 2 and "subscri" in paragraph and SUBSCRIBER_NOTE.search(paragraph)
+        and SUBSCRIBER_NOTE_SITE.search(paragraph)
+    ):
+        return "subscriber_note"
+    if (
+        words <= MAX_CONTACT_INVITATION_WORDS and ("ontact" in paragraph or "touch" in paragraph)
+        and CONTACT_INVITATION.match(paragraph)
+    ):
+        return "contact_invitation"
     return None
 
 

@@ -40,6 +40,7 @@ from vnrok_etl.html.outlets import (
     CONTAINER_DROP,
     GENERIC,
     GENERIC_PRINTED_BYLINES,
+    GENERIC_NAMED_DATES,
     GENERIC_PRINTED_DATES,
     OUTLET_BODIES,
     OUTLETS,
@@ -96,6 +97,8 @@ def extract_html(html: str, uri: str) -> HtmlPage:
     # elements missing, the page's printed date is looked for as on any page.
     if found_date is None and named is None:
         found_date = metadata.printed_label_date(index, GENERIC_PRINTED_DATES, removed)
+    if found_date is None and named is None:
+        found_date = metadata.printed_label_date(index, GENERIC_NAMED_DATES, removed, alone=True)
     byline = metadata.byline_of(index, compiled, metas, articles)
     if byline is None and profile is GENERIC:
         byline = metadata.printed_byline(index, GENERIC_PRINTED_BYLINES)

@@ -102,9 +102,24 @@ def _jsonld_articles(data: object) -> list[dict]:
     return items
 
 
+# "2025-12-03T00:00:00+11:00": a CMS that was given a day stores it as that day's midnight in the
+# site's zone (WordPress and its peers when only a date is entered). It is a day, not an instant:
+# read in another zone it would fall on the day before (East Asia Forum's Canberra midnight is
+# 20:00 the previous evening in Hà Nội), so the day is taken as written and no time is kept.
+MIDNIGHT_STAMP = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})T00:00(?::00(?:\.0+)?)?(?:Z|[+-]\d{2}:?\d{2})$")
+
+
+def stamped_date(value: str, date_source: str) -> FoundDate | None:
+    """parse_date for a markup's time stamp; a midnight stamp (MIDNIGHT_STAMP) is its day alone."""
+    midnight = MIDNIGHT_STAMP.match(value.strip()) if "T00:00" in value else None
+    if midnight is not None:
+        return parse_date(midnight.group("day"), date_source)
+    return parse_date(value, date_source)
+
+
 def meta_date(metas: dict[str, str]) -> FoundDate | None:
     for key in META_DATE_KEYS:
-        if key in metas and (found := parse_date(metas[key], "meta")):
+        if key in metas and (found := stamped_date(metas[key], "meta")):
             return found
     return None
 
@@ -112,7 +127,7 @@ def meta_date(metas: dict[str, str]) -> FoundDate | None:
 def jsonld_date(articles: list[dict]) -> FoundDate | None:
     for item in articles:
         value = item.get("datePublished")
-        if isinstance(value, str) and (found := parse_date(value, "jsonld")):
+        if isinstance(value, str) and (found := stamped_date(value, "jsonld")):
             return found
     return None
 
@@ -182,15 +197,26 @@ PUBLISHED_LABEL = re.compile(r"^(?:(?:first\s+)?(?:published|posted)\s*(?:on\b)?
 # a later edit's printed in one element; the edit's part is cut off before the date is read.
 LATER_EDIT_LABEL = re.compile(r"\s+(?:last\s+)?(?:modified|updated?|edited|revised)(?:\s+on)?\s*:", re.IGNORECASE)
 MAX_PRINTED_DATE_CHARS = 60
-# "By Nguyen Khanh Linh": a printed byline, a name of at most five words.
-PRINTED_BYLINE = re.compile(r"^(?i:by)\s+(?P<who>[A-ZÀ-ỸĐ][\w'’.-]*(?:\s+[A-ZÀ-ỸĐ][\w'’.-]*){1,4})$")
+# "By Nguyen Khanh Linh": a printed byline, a name of at most five words. Also labelled
+# ("Author: <Name>"), with the writer's institution after a comma ("Author: <Name>, VASS", an
+# analysis site's contributor) or the outlet or service written for ("By <Name> for RFA
+# Vietnamese", a freelancer's or a language service's byline): the name alone is the byline.
+PRINTED_BYLINE = re.compile(
+    r"^(?:(?i:by)|(?i:author|written\s+by|posted\s+by)\s*:?)\s+(?P<who>[A-ZÀ-ỸĐ][\w'’.-]*(?:\s+[A-ZÀ-ỸĐ][\w'’.-]*){1,4})"
+    r"(?:\s*,\s*[A-Z][\w&.'’-]*(?:\s+[\w&.'’-]+){0,5}|\s+for\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})?$"
+)
 
 
-def printed_label_date(index: PageIndex, cascade: tuple[SelectorSet, ...], removed: list[RemovedSpan]) -> FoundDate | None:
+def printed_label_date(
+    index: PageIndex, cascade: tuple[SelectorSet, ...], removed: list[RemovedSpan], alone: bool = False
+) -> FoundDate | None:
     """A generic page's printed publication date (outlets.GENERIC_PRINTED_DATE_SELECTORS): the
-    first element whose whole text, a label read off, is a date; it is removed like the profile's."""
+    first element whose whole text, a label read off, is a date; it is removed like the profile's.
+    With `alone`, an element beside a link (a sibling <a href>: a teaser's date) is passed over."""
     for selector in cascade:
         for element in selector.select(index):
+            if alone and element.parent is not None and element.parent.find("a", href=True, recursive=False):
+                continue
             text = element_text(element)
             edit = LATER_EDIT_LABEL.search(text) if text else None
             text = text[: edit.start()] if edit is not None and edit.start() > 0 else text
@@ -243,8 +269,9 @@ def title_of(index: PageIndex, compiled: CompiledProfile, metas: dict[str, str],
         return text
     title = next(iter(index.tags("title")), None)
     first = _first_text(index, ARTICLE_HEADINGS)
+    # A page without an <h1> (the headline in an <h3>, a law firm's newsletter) is read the same way.
     if (
-        first is not None and title is not None and len(first.split()) <= MAX_LABEL_HEADING_WORDS
+        title is not None and (first is None or len(first.split()) <= MAX_LABEL_HEADING_WORDS)
         and (text := _heading_named_by_title(index, element_text(title)))
     ):
         return text
@@ -279,7 +306,9 @@ def _heading_named_by_title(index: PageIndex, page_title: str | None) -> str | N
     portal's asset in an <h3> under a portlet's "Link" <h1>). Read only when the first heading
     is a box's label (MAX_LABEL_HEADING_WORDS): a page whose first heading reads as a headline
     keeps it. Removed like any taken headline. A heading that is the whole <title> counts too;
-    one that only opens it without a separator after it ("Korea" of "Korea, Vietnam ...") does not."""
+    one that only opens it without a separator after it ("Korea" of "Korea, Vietnam ...") does not.
+    The page may put its section's label before the headline ("Newsletter | <headline> | <firm>",
+    a law firm's or ministry's newsletter): a heading standing between two separators counts."""
     if not page_title:
         return None
     folded_title = fold(page_title)
@@ -290,10 +319,13 @@ def _heading_named_by_title(index: PageIndex, page_title: str | None) -> str | N
         if not text or len(text.split()) < 3:
             continue
         folded = fold(text)
-        if not folded_title.startswith(folded):
+        at = folded_title.find(folded)
+        if at < 0:
             continue
-        rest = folded_title[len(folded):].lstrip()
+        rest = folded_title[at + len(folded):].lstrip()
         if rest and rest[:1] not in TITLE_TAIL_SEPARATORS:
+            continue
+        if at and folded_title[:at].rstrip()[-1:] not in TITLE_TAIL_SEPARATORS:
             continue
         remove(heading)
         return text

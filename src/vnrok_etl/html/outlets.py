@@ -28,6 +28,10 @@ COMMON_DROP_SELECTORS = (
     ".fb-like", ".like-us", ".comment", ".comments", ".tags", ".tag-list", ".keywords",
     ".breadcrumb", ".advertisement", ".ads", ".banner", ".latest", ".box-latest", ".latest-news",
     "[itemprop=keywords]",
+    # Plone's page description ("p.documentDescription", the CMS's own class, under the
+    # headline): the summary its <meta name=description> also holds, the page's deck, not the
+    # article, which starts with its own lead under it.
+    ".documentDescription",
     # Hidden by inline style: a reader never sees it (print-only copies, collapsed menus).
     '[style*="display:none"]', '[style*="display: none"]', '[style*="visibility:hidden"]',
     '[style*="visibility: hidden"]',
@@ -71,6 +75,11 @@ GENERIC_PRINTED_DATE_SELECTORS = (
     # release's "p.meta" lines): only an element whose whole text is one date counts.
     "[class*=date-time]", "[class*=datetime]", "[class*=meta]",
 )
+# Last, any element named for a date by class or id ("p.date" under a newsletter's title,
+# "span#story_date", a Vietnamese CMS's "td.ngay_tin", ngày = date): still only one whose whole
+# text is one date, on a page whose other places gave none, and not beside a link (a teaser's
+# date in a side column stands next to its story's link: `metadata.printed_label_date`).
+GENERIC_NAMED_DATE_SELECTORS = ("[class*=date]", "[id*=date]", "[class*=ngay]")
 # Its printed byline, when neither the profile's elements nor <meta> nor JSON-LD name the
 # writer: an element whose class names the author or byline and whose text is "By <Name>".
 # A link to the writer's page ("/author/<name>") printed "By <Name>" in a links block is one too.
@@ -231,6 +240,7 @@ def _compile(profile: Profile) -> CompiledProfile:
 COMPILED = {profile.name: _compile(profile) for profile in (*OUTLETS.values(), GENERIC)}
 ARTICLE_HEADINGS = compile_cascade(ARTICLE_HEADING_SELECTORS)
 GENERIC_PRINTED_DATES = compile_cascade(GENERIC_PRINTED_DATE_SELECTORS)
+GENERIC_NAMED_DATES = compile_cascade(GENERIC_NAMED_DATE_SELECTORS)
 GENERIC_PRINTED_BYLINES = compile_cascade(GENERIC_PRINTED_BYLINE_SELECTORS)
 CONTAINER_DROP = compile_list(CONTAINER_DROP_SELECTORS)
 # Each outlet's own body selectors as one list, for recognising a saved page by its markup.

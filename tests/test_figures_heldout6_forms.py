@@ -1,0 +1,76 @@
+"""Figure forms first met in the sixth held-out set (tests/heldout6), each tested on sentences in
+our own words that differ from the held-out page: the rule must hold for the form, not the page."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from vnrok_etl.figures import extract_figures
+from vnrok_etl.figures.separators import english_reading, vietnamese_separators
+
+PUBLISHED = datetime.date(2026, 11, 20)
+
+
+def figures(text: str) -> list[tuple[str, str, float | None, str | None]]:
+    return [(f.kind, f.text, f.value, f.unit) for f in extract_figures(text, PUBLISHED)]
+
+
+def test_a_body_with_vietnamese_separators_reads_them_as_the_page_means_them() -> None:
+    # A decimal comma before a percent sign decides the body: its dotted thousands are thousands.
+    text = ("The clinic treated 3.480 patients last year, and its revenue grew by 12,75%. "
+            "The district will add VND 1,5 trillion and hire about 2.100 nurses.")
+    assert figures(text) == [
+        ("count", "3.480 patients", 3480.0, "patient"),
+        ("percent", "12,75%", 12.75, "percent"),
+        ("money", "VND 1,5 trillion", 1.5e12, "VND"),
+        ("count", "about 2.100 nurses", 2100.0, "nurse"),
+    ]
+    # the sentence stored with a figure is the printed one, not the reading
+    assert extract_figures(text, PUBLISHED)[0].sentence.startswith("The clinic treated 3.480 patients")
+
+
+def test_two_dot_groups_decide_the_body_too() -> None:
+    assert figures("The fund paid 1.250.000 dong to each of 3.200 families.") == [
+        ("money", "1.250.000 dong", 1250000.0, "VND"),
+        ("count", "3.200 families", 3200.0, "family"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no number that only one convention can read: English, one and a quarter
+        ("The index rose 1.250 points on Monday.", ("count", "1.250 points", 1.25, "point")),
+        # an English-only number in the same body keeps it English, even beside a comma decimal
+        ("The index rose 1.250 points and turnover hit US$2.5 billion.", ("count", "1.250 points", 1.25, "point")),
+        ("The firm has 1,400 staff and holds 1.250 shares.", ("count", "1.250 shares", 1.25, "share")),
+    ],
+)
+def test_a_body_without_vietnamese_evidence_or_with_english_evidence_reads_english(text, expected) -> None:
+    assert expected in figures(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "vietnamese"),
+    [
+        ("Growth reached 7,2 percent.", True),
+        ("Credit rose 14,3 per cent.", True),
+        ("Exports were worth 3,25 billion USD.", True),
+        ("Industry 4.0 hubs grew 20,5%.", True),  # "4.0" is a name, no evidence
+        ("On 18.11.2026 growth was 20,5%.", True),  # a dotted date is no evidence
+        ("In 2024,15 firms left.", False),  # a lost space, not a decimal comma
+        ("Sales rose 20,5% to 1,250 units.", False),  # both kinds: English
+        ("Articles 1,2 and 3 apply.", False),
+    ],
+)
+def test_which_evidence_decides_the_body(text, vietnamese) -> None:
+    assert vietnamese_separators(text) is vietnamese
+
+
+def test_the_reading_keeps_every_offset_and_leaves_dates_alone() -> None:
+    text = "On 18.11.2026 it paid 1.250,5 USD and 2,5 billion."
+    reading = english_reading(text)
+    assert len(reading) == len(text)
+    assert reading == "On 18.11.2026 it paid 1,250.5 USD and 2.5 billion."

@@ -65,6 +65,13 @@ PLACE_AFTER = re.compile(
     r"pagoda|market|hospital|school|university|stadium|hall|complex)\b",
     re.IGNORECASE,
 )
+# Capitalised words that end the name of a site, never a person's ("Que Vo Industrial Park",
+# "Tran Phu Street"): PLACE_AFTER's nouns and the words of industrial zones.
+SITE_WORDS = frozenset(
+    "province city district ward commune street road avenue bridge river lake mountain island bay "
+    "beach port airport station town village county square park temple pagoda market hospital "
+    "school university stadium hall complex industrial zone economic hi-tech export processing".split()
+)
 # A locative preposition right before an untitled name makes it a place: "in Lam Dong".
 PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|inside|outside|near)\s+$", re.IGNORECASE)
 # What follows a business that opens a sentence: a verb, a possessive or an apposition.
@@ -212,9 +219,13 @@ def _family_name_first(body: str, parsed: ParsedMention, start: int, end: int) -
     family name ("Nguyen Van Hoa", "Lee Hye-jin") and is no place: not followed by a place noun
     ("Nam Dinh province", but "Nguyen Thi Mai's village" is hers) nor printed after a locative
     preposition ("costs in Lam Dong", "plants across Bac Ninh"), where a province or city is
-    named bare."""
-    if fold((parsed.name or "").split(" ", 1)[0]) not in FAMILY_NAMES:
+    named bare; nor does it hold, after its first word, a capitalised site or organisation word
+    ("Vo Industrial Park", "Tran Phu Street", "Le Loi Hospital"): no person's name does."""
+    words = fold(parsed.name or "").split()
+    if not words or words[0] not in FAMILY_NAMES:
         return False
+    if any(word in SITE_WORDS or word in ORG_WORDS for word in words[1:]):
+        return False  # "(Que) Vo Industrial Park", "Ly Thai To Street": a site named after no one here
     if PLACE_BEFORE.search(body, max(0, start - 12), start) is not None:
         return False
     if body[end - 1 : end] in ("'", "’") or body[end - 2 : end] in ("'s", "’s"):
@@ -439,7 +450,8 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
     - a pronoun: the nearest person named before it outside quoted content, across paragraphs
       ("Ambassador Park also attended. He added …" -> Park, though another spoke last);
     - a role ("the ambassador", "the top legislator"): the most recent person whose title or
-      apposition fits it; a generic one ("the official") the last speaker;
+      apposition fits it; a generic one ("the official") the last speaker; the role is then a
+      mention of that person, which a later pronoun can go back to;
     - an organisation: a named one as printed, a description ("the ministry") the most recent
       organisation of that head noun.
     None when nobody fits: the caller keeps the printed subject instead of guessing.
@@ -512,7 +524,12 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
     if parsed.role:
         if INDEFINITE.match(parsed.printed):
             return None  # "a Lotte Mart official said": someone new, never one named before
-        return _resolve_role(reader, offset, parsed)
+        key = _resolve_role(reader, offset, parsed)
+        if key is not None:
+            # "the PPC Chairman told the guests that …" names him again: a "He said …" after it
+            # is him, not someone named in between.
+            insort(reader.mentions, (offset, key))
+        return key
     return None
 
 

@@ -125,9 +125,11 @@ DESCRIPTION_HEADS = ROLE_HEADS | ORG_HEADS | GROUP_NOUNS | DOCUMENT_HEADS
 DESCRIPTION_MODIFIERS = 4
 # An apposition after a name: ", a lecturer at a Hà Nội university," / ", RoK Ambassador to …".
 # The apposition may end with the organisation's bracketed abbreviation (", Vice President of the
-# Vietnam Chamber of Commerce and Industry (VCCI),"), which is not part of its text.
+# Vietnam Chamber of Commerce and Industry (VCCI),"), which is not part of its text. Two offices
+# joined by "and" fit (", Deputy Secretary of the Bac Ninh Provincial Party Committee and Chairman
+# of the provincial People’s Committee (PPC),": 107 characters before the abbreviation).
 APPOSITION = re.compile(
-    r",\s+(?P<text>[^,.;:!?“”\"()]{2,100}?)(?:\s*\([A-Z][A-Za-z&\-]{1,11}\))?\s*(?=[,.;:!?]|$)"
+    r",\s+(?P<text>[^,.;:!?“”\"()]{2,160}?)(?:\s*\([A-Z][A-Za-z&\-]{1,11}\))?\s*(?=[,.;:!?]|$)"
 )
 # A named organisation: capitalised words ending in an organisation head noun, with its "of"
 # complement and a bracketed abbreviation ("the Ministry of Industry and Trade (MoIT)").

@@ -47,3 +47,53 @@ def test_a_site_named_with_a_family_name_is_no_person_a_pronoun_goes_back_to(pla
         "He said a second line would start in 2027.",
     ))
     assert found == [("indirect", "Hwang Jae-sung", "a second line would")]
+
+
+def test_a_full_stop_glued_to_an_opening_quotation_mark_ends_the_sentence() -> None:
+    # Reader views drop the break between paragraphs: "… last year.“We …,” she said."
+    found = who(quotes_of(
+        "Exports of dried fruit rose by a fifth last year, officials said.“Our buyers in "
+        "Busan want more,” Nguyen Thi Lan said."
+    ))
+    assert found == [
+        ("indirect", None, "Exports of dried fruit"),
+        ("direct", "Nguyen Thi Lan", "Our buyers in Busan"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "apposition",
+    ["a Busan-based charity that funds clinics", "an industry association", "a Seoul think tank"],
+)
+def test_a_name_described_as_an_organisation_is_no_person_a_role_can_mean(apposition) -> None:
+    # "according to Green Bridge, an industry association," names a body: "the official" later
+    # is someone the article does not name, not the body.
+    found = who(quotes_of(
+        f"Shipments fell by a tenth, according to Green Bridge, {apposition}.",
+        "“Buyers are waiting for prices to settle,” the official said.",
+    ))
+    assert found == [
+        ("indirect", "Green Bridge", "Shipments fell by a"),
+        ("direct", None, "Buyers are waiting for"),
+    ]
+
+
+def test_an_apposition_whose_head_is_a_person_keeps_the_name_a_persons() -> None:
+    # The head is the noun before the preposition: "a hydrologist at Hue University".
+    found = who(quotes_of(
+        "Floods arrive earlier, according to Le Thi Hoa, a hydrologist at Hue University.",
+        "“Gauges must report every hour,” she said.",
+    ))
+    assert found == [
+        ("indirect", "Le Thi Hoa", "Floods arrive earlier"),
+        ("direct", "Le Thi Hoa", "Gauges must report every"),
+    ]
+
+
+def test_provinces_named_together_are_places_not_people() -> None:
+    # "in Son La and Ha Giang provinces": the plural place noun follows the second name.
+    found = who(quotes_of(
+        "Rangers counted 30 bears in Son La and Ha Giang provinces this year.",
+        "“The forest is recovering,” the official said.",
+    ))
+    assert found == [("direct", None, "The forest is recovering")]

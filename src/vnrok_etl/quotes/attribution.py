@@ -15,7 +15,10 @@ from dataclasses import dataclass, field, replace
 
 from vnrok_etl.profiles import AGENCY_CODES, AGENCY_NAMES, MASTHEADS
 from vnrok_etl.quotes.mentions import (
+    APPOSITION,
     NOT_NAMES,
+    POSSESSIVE_END,
+    ROLE_HEADS,
     apposition_after,
     mention_after,
     mention_before,
@@ -41,6 +44,7 @@ from vnrok_etl.speakers import (
     ORG_HEADS,
     ORG_WORDS,
     PRONOUNS_SINGULAR,
+    TITLE_WORDS,
     ParsedMention,
     fits_role,
     fold,
@@ -62,7 +66,7 @@ INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)
 PLACE_AFTER = re.compile(
     r"\s+(?:province|city|district|ward|commune|street|road|avenue|bridge|river|lake|"
     r"mountain|island|bay|beach|port|airport|station|town|village|county|square|park|temple|"
-    r"pagoda|market|hospital|school|university|stadium|hall|complex)\b",
+    r"pagoda|market|hospital|school|university|stadium|hall|complex|cities|counties)s?\b",
     re.IGNORECASE,
 )
 # Capitalised words that end the name of a site, never a person's ("Que Vo Industrial Park",
@@ -244,11 +248,54 @@ def describe_person(reader: Reader, key: str, name_end: int) -> str | None:
     text, _end = found
     person = reader.people[key]
     folded = fold(text)
+    if person.kind == "person" and (head := organisation_apposition(reader.body, name_end)) is not None:
+        # "Crossing Hands, a Seoul-based aid group that …": the name is the group's.
+        person.kind = "organisation"
+        person.descriptions.append(head)
+        return None
     if folded not in person.descriptions:
         person.descriptions.append(folded)
     if person.title is None:
         person.title = text
     return text
+
+
+# What follows an apposition's head noun: a relative clause ("a Seoul-based aid group that
+# tracks …") or a preposition's complement ("a hydrologist at Can Tho University": the head is
+# "hydrologist", not "university").
+RELATIVE_CLAUSE = re.compile(r"\s+(?:that|which|who|whose|with|founded|based\s+(?:in|at)|at|of|in|for|from|on|under|to)\b.*$")
+
+
+def organisation_apposition(body: str, name_end: int) -> str | None:
+    """The head noun of an apposition that says a name is an organisation's, folded: "a
+    Seoul-based aid group (that tracks the route)", "an industry association", "a think tank";
+    an indefinite description whose head, before any relative clause or preposition, is an
+    organisation noun,
+    with no role or title word ("a director of Seowon Group" is a person's). None otherwise."""
+    match = APPOSITION.match(body, name_end)
+    if match is None:
+        return None
+    words = RELATIVE_CLAUSE.sub("", fold(match.group("text"))).split()
+    if len(words) < 2 or words[0] not in ("a", "an"):
+        return None
+    head = POSSESSIVE_END.sub("", words[-1])
+    if head not in ORG_HEADS and head not in ("tank", "ngo", "charity", "nonprofit", "non-profit"):
+        return None
+    if any(word in TITLE_WORDS or word in ROLE_HEADS for word in words[:-1]):
+        return None
+    return head
+
+
+def _organisation_by_apposition(reader: Reader, key: str, name_end: int) -> None:
+    """A name read as a person's with nothing printed about them is an organisation's when its
+    apposition says so ("according to Crossing Hands, a Seoul-based aid group, …"): a later
+    "the diplomat said" is then nobody named, not the group."""
+    person = reader.people[key]
+    if person.kind != "person" or person.title or person.descriptions:
+        return
+    if (head := organisation_apposition(reader.body, name_end)) is not None:
+        person.kind = "organisation"
+        person.descriptions.append(head)
 
 
 def _note_organisations(reader: Reader) -> None:
@@ -520,7 +567,10 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
             # "…, Yonhap reported Wednesday", "…, said Koreatimes": a news agency or outlet,
             # however its name is run together, is an organisation, never a person.
             return _note_organisation(reader, offset, parsed.name, None)
-        return _note(reader, offset, parsed)
+        key = _note(reader, offset, parsed)
+        if key is not None and reader.body.startswith(parsed.printed, offset):
+            _organisation_by_apposition(reader, key, offset + len(parsed.printed))
+        return key
     if parsed.role:
         if INDEFINITE.match(parsed.printed):
             return None  # "a Lotte Mart official said": someone new, never one named before

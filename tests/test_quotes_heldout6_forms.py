@@ -97,3 +97,17 @@ def test_provinces_named_together_are_places_not_people() -> None:
         "“The forest is recovering,” the official said.",
     ))
     assert found == [("direct", None, "The forest is recovering")]
+
+
+@pytest.mark.parametrize(
+    ("owner", "described"),
+    [("Viet Nam’s", "health ministry"), ("South Korea’s", "labor ministry"),
+     ("the United States’", "trade office")],
+)
+def test_an_owner_of_several_words_is_left_out_of_a_described_organisation(owner, described) -> None:
+    # Another ministry described before: the description is read again, owner and all.
+    found = quotes_of(
+        "Japan’s foreign ministry did not answer calls. "
+        f"{owner} {described} said it was reviewing the contracts."
+    )
+    assert [(q.speaker, q.speaker_type) for q in found] == [(described, "organisation")]

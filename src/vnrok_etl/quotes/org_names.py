@@ -55,10 +55,19 @@ def country_of(words: list[str]) -> str | None:
 
 def described_organisation(printed: str) -> str | None:
     """An organisation the article describes without naming, as printed: "the finance
-    ministry" -> "finance ministry", "the country’s labor ministry" -> "labor ministry", "the
+    ministry" -> "finance ministry", "the country’s labor ministry" and "South Korea’s labor
+    ministry" -> "labor ministry", "the
     Vietnamese labor ministry" -> "labor ministry" (a nationality, like a possessive, is the owner). A bare
     head noun ("the ministry") says too little to be a speaker row: None."""
     words = printed.split()
+    # An owner of several capitalised words ends at its possessive: "South Korea’s", "Viet
+    # Nam’s", "the United States’".
+    for index, word in enumerate(words[:5]):
+        if POSSESSIVE_WORD.search(word) or (index and word.endswith(("s’", "s'"))):
+            words = words[index + 1:]
+            break
+        if not (word[:1].isupper() or word.casefold() == "the"):
+            break
     while words and (words[0].casefold() == "the" or POSSESSIVE_WORD.search(words[0])):
         words = words[1:]
     # "the South Korean presidential office": the nationality is the owner, unless the head

@@ -111,3 +111,10 @@ def test_an_owner_of_several_words_is_left_out_of_a_described_organisation(owner
         f"{owner} {described} said it was reviewing the contracts."
     )
     assert [(q.speaker, q.speaker_type) for q in found] == [(described, "organisation")]
+
+
+def test_provided_that_after_its_subject_reports_a_clause_but_the_conjunction_does_not() -> None:
+    assert who(quotes_of("Director Le Van Hung also provided that the park had 40 hectares left.")) == [
+        ("indirect", "Le Van Hung", "the park had 40")
+    ]
+    assert quotes_of("Workers can stay for two years, provided that they pass the test.") == ()

@@ -34,6 +34,9 @@ CUE_PHRASES = (
         for verb in ("informed", "briefed", "assured", "reminded", "notified")
     ),
     r"pointed\s+out", r"points\s+out", r"point\s+out",
+    # "he also provided that the Academy has 31 institutes" (translated copy: "provided" for
+    # "informed"); never the conjunction after a comma ("…, provided that they pass").
+    r"provided(?<![,;]\sprovided)(?=\s+that\b)",
     # "Ambassador Choi was quoted as saying that …", "He went on to say that …".
     r"quoted\s+(?:by\s+[^,.;:“”\"]{1,60}?\s+)?as\s+saying", r"went\s+on\s+to\s+say",
     r"said", r"says", r"say", r"stated", r"stressed", r"affirmed", r"reaffirmed", r"noted", r"underlined",

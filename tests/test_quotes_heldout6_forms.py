@@ -118,3 +118,16 @@ def test_provided_that_after_its_subject_reports_a_clause_but_the_conjunction_do
         ("indirect", "Le Van Hung", "the park had 40")
     ]
     assert quotes_of("Workers can stay for two years, provided that they pass the test.") == ()
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Professor Hwang Bo-ra of Yonsei University’s law school said, “Courts move slowly.”",
+         ("direct", "Hwang Bo-ra", "Courts move slowly.")),
+        ("Lecturer Do Minh Chau of Hanoi Medical University’s nursing faculty said the course would "
+         "open in May.", ("indirect", "Do Minh Chau", "the course would open")),
+    ],
+)
+def test_a_person_of_a_possessive_body_and_its_lowercase_unit_is_the_subject(paragraph, expected) -> None:
+    assert who(quotes_of(paragraph)) == [expected]

@@ -89,8 +89,11 @@ CONNECTORS = frozenset({"of", "and", "for", "the", "&", "to"})
 CONNECTORS_NOT_THE = CONNECTORS - {"the"}
 PRONOUNS = PRONOUNS_SINGULAR | PRONOUNS_PLURAL
 # "… of Viet Nam in Seoul", "… from Yonsei University": what follows a name to say where from.
+# A possessive body may end in its unit, in lowercase: "Professor Jang of Korea University’s
+# business school said", "Lee Ha-na at Samsung’s chip division said".
 NAME_COMPLEMENT = re.compile(
     r"\s+(?:of|in|at|from)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'\-]*){0,5}"
+    r"(?:(?<=['’]s)(?:\s+[a-z][\w\-]*){1,3})?"
     r"(?:\s+(?:in|at)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})?$"
 )
 # What may follow a source's name and still end the clause: "(FIA)", "data", "on the 10th",

@@ -131,3 +131,12 @@ def test_provided_that_after_its_subject_reports_a_clause_but_the_conjunction_do
 )
 def test_a_person_of_a_possessive_body_and_its_lowercase_unit_is_the_subject(paragraph, expected) -> None:
     assert who(quotes_of(paragraph)) == [expected]
+
+
+def test_an_opening_participle_with_its_object_is_not_the_subject_of_a_coordinated_cue() -> None:
+    # "Welcoming the guests, X, <title>, thanked … and said …": the subject follows the phrase.
+    found = who(quotes_of(
+        "Welcoming the guests, Vice Rector Bui Thi Hanh, Head of the External Office, thanked the "
+        "partners and said the school would add two courses."
+    ))
+    assert found == [("indirect", "Bui Thi Hanh", "the school would add")]

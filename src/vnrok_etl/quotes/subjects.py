@@ -319,9 +319,12 @@ def _person_of(body: str, s_start: int, organisation_start: int) -> tuple[int, P
 
 # An opening participle phrase ("Speaking at the forum, X …", "Agreeing with Minister Park, X
 # …", "Responding to questions, X …"): its capitalised first word is no name, and the names in it
-# are who was spoken with or about, not the clause's subject.
+# are who was spoken with or about, not the clause's subject. A participle with its object
+# ("Opening the session, Ms. X, Head of …, introduced … and said …", "Welcoming the delegation,
+# X …") is one too.
 OPENING_PARTICIPLE = re.compile(
-    r"[A-Z][a-z]+ing[ ]+(?:with|at|to|on|in|about|after|before|from|for|of|during)\b"
+    r"[A-Z][a-z]+ing[ ]+(?:with|at|to|on|in|about|after|before|from|for|of|during|the|a|an|his|"
+    r"her|its|their)\b"
 )
 
 

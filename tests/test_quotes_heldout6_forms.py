@@ -140,3 +140,18 @@ def test_an_opening_participle_with_its_object_is_not_the_subject_of_a_coordinat
         "partners and said the school would add two courses."
     ))
     assert found == [("indirect", "Bui Thi Hanh", "the school would add")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Director Park Ji-hoon suggested opening a joint lab in Da Nang next year.",
+         [("indirect", "Park Ji-hoon", "opening a joint lab")]),
+        ("Chairwoman Le Thi Mai recommended extending the visa pilot to Hue.",
+         [("indirect", "Le Thi Mai", "extending the visa pilot")]),
+        ("The proposed building will house 300 staff.", []),  # an adjective, no subject
+        ("Minister Cho Hyun-woo proposed nothing new at the talks.", []),
+    ],
+)
+def test_a_proposal_verb_with_a_gerund_object_reports_the_proposal(paragraph, expected) -> None:
+    assert who(quotes_of(paragraph)) == expected

@@ -137,6 +137,13 @@ CALLED_OBJECT = re.compile(
     r"minute|hour|while|bit|little)\b)[a-z])"
 )
 
+# "She also proposed exchanging lecturers …", "he suggested opening a branch …": a proposal
+# verb with a gerund as its object reports what was proposed, as "proposed that …" does; the
+# statement starts at the gerund. ("the proposed building" has no subject before the verb.)
+PROPOSED_GERUND = re.compile(
+    r"(?<!\w)(?P<cue>proposed|suggested|recommended)\s+"
+    r"(?=(?!(?:nothing|something|anything|everything|during|bring)\b)[a-z]{2,}ing\b)"
+)
 # (?<!\w) is \b before a cue's first letter; unlike \b it lets re skip ahead to those letters.
 PRE_CUE = re.compile(rf"(?<!\w)(?P<cue>{CUE})(?:{CUE_ADVERBIAL}\s+that\b[\s,]*)", re.IGNORECASE)
 # ", noting that …"; "saying" and "adding" report a clause without "that" too ("…, saying Viet

@@ -28,6 +28,7 @@ from vnrok_etl.quotes.cues import (
     PARTICIPLE,
     PLAN_OBJECT,
     PRE_PARTICIPLE,
+    PROPOSED_GERUND,
     QUOTED_AS_SAYING,
     cue_of,
     cue_text,
@@ -510,7 +511,7 @@ def _parenthetical(reader: Reader, s_start: int, end: int, cues: list[int] | Non
 def _pre_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) -> Reported | None:
     """"X stressed that …", "He praised …, noting that …", "the Deputy PM said Vietnam …", "He
     revealed the bank's plan to open …" (cues.PLAN_OBJECT), "He called the forum a bridge …"
-    (cues.CALLED_OBJECT)."""
+    (cues.CALLED_OBJECT), "She proposed exchanging lecturers …" (cues.PROPOSED_GERUND)."""
     body = reader.body
     candidates: list[tuple[re.Match[str], bool]] = []
     sentence = body[s_start:end]
@@ -533,6 +534,8 @@ def _pre_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) -
         candidates += [(m, False) for m in PLAN_OBJECT.finditer(body, s_start, end)]
     if "call" in lowered:
         candidates += [(m, False) for m in CALLED_OBJECT.finditer(body, s_start, end)]
+    if "proposed " in lowered or "suggested " in lowered or "recommended " in lowered:
+        candidates += [(m, False) for m in PROPOSED_GERUND.finditer(body, s_start, end)]
     candidates.sort(key=lambda item: item[0].start())
     for match, participle in candidates[:MAX_CUES_PER_SENTENCE]:
         if participle:

@@ -91,6 +91,7 @@ CUE_WORDS = frozenset(
     | {"revealed", "announced", "unveiled", "disclosed", "outlined", "detailed", "presented", "shared"}
     | {"called", "calls"}  # CALLED_OBJECT's verbs: "called the association a bridge"
     | {"heard"}  # reported.EVENT_HEARD: "…, a seminar heard in Da Lat"
+    | {"recommended"}  # PROPOSED_GERUND's: "recommended extending the pilot"
 )
 # Whether lowercased text holds a cue word as a whole run of a-z letters: what
 # ``not CUE_WORDS.isdisjoint(re.findall("[a-z]+", text))`` tells, since that finds every maximal

@@ -155,3 +155,63 @@ def test_an_opening_participle_with_its_object_is_not_the_subject_of_a_coordinat
 )
 def test_a_proposal_verb_with_a_gerund_object_reports_the_proposal(paragraph, expected) -> None:
     assert who(quotes_of(paragraph)) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("The Embassy of the Republic of Korea in Laos said in a reply to reporters that it was "
+         "checking the list.", "Embassy of the Republic of Korea in Laos"),
+        ("The Embassy of the Socialist Republic of Viet Nam in Seoul said on Monday that 12 "
+         "students had been found safe.", "Embassy of the Socialist Republic of Viet Nam in Seoul"),
+    ],
+)
+def test_a_mission_named_by_a_country_of_several_words_and_where_it_is_speaks(paragraph, speaker) -> None:
+    assert [(q.speaker, q.speaker_type) for q in quotes_of(paragraph)] == [(speaker, "organisation")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # an unnamed inverted speaker with a relative clause: a direct quote with no name
+        ("“The rent went up twice this year,” said a woman who sells tea near the gate and asked "
+         "that her name be withheld.", [("direct", None, "The rent went up")]),
+        ("“We were never told,” said a man who drove for the firm for six years.",
+         [("direct", None, "We were never told")]),
+        # a named one
+        ("“The rent went up twice,” said Nguyen Van Tu, who has sold noodles there since 2009.",
+         [("direct", "Nguyen Van Tu", "The rent went up")]),
+    ],
+)
+def test_a_relative_clause_after_an_inverted_speaker_ends_the_attribution(paragraph, expected) -> None:
+    assert who(quotes_of(paragraph)) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Director Kang Su-bin put it simply: “We need engineers, not land.”",
+         [("direct", "Kang Su-bin", "We need engineers, not")]),
+        # an unnamed speaker whose description ends in a place: the place is not the speaker
+        ("Buyers are wary. One trader at a fish market in Hai Phong put it plainly: ‘Prices will "
+         "fall before Tet.’", [("direct", None, "Prices will fall before")]),
+        ("He put it on the table: a new plan.", []),  # no colon right after "put it"
+    ],
+)
+def test_put_it_before_a_colon_introduces_a_quotation(paragraph, expected) -> None:
+    assert who(quotes_of(paragraph)) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Nguyen Thi Lan runs a stall. A manager at a Korean supplier in Hai Duong said the firm "
+        "would stay.",
+        "Nguyen Thi Lan runs a stall. A driver at a logistics firm in Binh Duong said the road "
+        "would open in May.",
+    ],
+)
+def test_a_bare_name_after_in_completes_an_unnamed_subject_and_is_never_the_speaker(paragraph) -> None:
+    assert all(speaker not in ("Hai Duong", "Binh Duong") for _kind, speaker, _text in who(quotes_of(paragraph)))
+    if "manager" in paragraph:
+        assert who(quotes_of(paragraph)) == [("indirect", None, "the firm would stay")]

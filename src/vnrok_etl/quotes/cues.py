@@ -34,6 +34,8 @@ CUE_PHRASES = (
         for verb in ("informed", "briefed", "assured", "reminded", "notified")
     ),
     r"pointed\s+out", r"points\s+out", r"point\s+out",
+    # "One manager put it bluntly: ‘…’", "as she put it:": how a speaker worded it, before a colon.
+    r"put\s+it(?:\s+[a-z]+ly)?(?=\s*:)",
     # "he also provided that the Academy has 31 institutes" (translated copy: "provided" for
     # "informed"); never the conjunction after a comma ("…, provided that they pass").
     r"provided(?<![,;]\sprovided)(?=\s+that\b)",

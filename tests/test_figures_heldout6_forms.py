@@ -74,3 +74,36 @@ def test_the_reading_keeps_every_offset_and_leaves_dates_alone() -> None:
     reading = english_reading(text)
     assert len(reading) == len(text)
     assert reading == "On 18.11.2026 it paid 1,250.5 USD and 2.5 billion."
+
+
+def targets(text: str) -> list[tuple[str, bool]]:
+    return [(f.text, f.is_target) for f in extract_figures(text, PUBLISHED)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "shorten / extend / expand … to <amount>" in a plan: the amount is its goal
+        ("The agency said it would shorten visa checks for nurses to 10 days.", [("10 days", True)]),
+        ("The city will extend the bike scheme to 12 districts.", [("12 districts", True)]),
+        ("The chain plans on expanding its network to 40 stores.", [("40 stores", True)]),
+        # reported as done or as a limit in the present: no goal
+        ("The firm extended its lease by two years in 2024.", [("two years", False)]),
+        ("Permits can be extended to two years.", [("two years", False)]),
+    ],
+)
+def test_a_goal_verb_of_length_or_reach_before_its_amount_makes_a_target(text, expected) -> None:
+    assert targets(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministry will grant VND50 billion to the clinics, and suggested that the province add "
+         "30 beds.", [("VND50 billion", True), ("30 beds", False)]),
+        ("Hanil said it would open two labs, and proposed that each side send 15 engineers a year.",
+         [("two labs", True), ("15 engineers a year", False)]),
+    ],
+)
+def test_a_proposal_after_a_plan_is_no_part_of_the_plan(text, expected) -> None:
+    assert targets(text) == expected

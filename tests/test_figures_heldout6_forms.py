@@ -107,3 +107,25 @@ def test_a_goal_verb_of_length_or_reach_before_its_amount_makes_a_target(text, e
 )
 def test_a_proposal_after_a_plan_is_no_part_of_the_plan(text, expected) -> None:
     assert targets(text) == expected
+
+
+def years(text: str) -> list[tuple[str, int | None]]:
+    return [(f.text, f.ref_year) for f in extract_figures(text, PUBLISHED)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a long "since" clause inside a reported clause: its year is where the count starts
+        ("She said that since the two hospitals signed their first training agreement in 2019, "
+         "140 nurses have finished the course.", [("140 nurses", None)]),
+        # a participle phrase of founding between commas dates the thing founded
+        ("The Korean Cultural Centre in Da Nang, founded in 2016, has hosted about 900 events.",
+         [("about 900 events", None)]),
+        ("The clinic, first opened in 2011, treats 300 patients a week.", [("300 patients a week", None)]),
+        # the year of the figure's own clause stays
+        ("The plant opened in 2013 with 400 workers.", [("400 workers", 2013)]),
+    ],
+)
+def test_a_year_that_dates_a_start_is_no_reference_year(text, expected) -> None:
+    assert years(text) == expected

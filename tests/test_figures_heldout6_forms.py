@@ -129,3 +129,15 @@ def years(text: str) -> list[tuple[str, int | None]]:
 )
 def test_a_year_that_dates_a_start_is_no_reference_year(text, expected) -> None:
     assert years(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two banks agreed to triple their joint lending.", [("triple", True)]),
+        ("Both provinces signed a deal on Friday to double direct flights.", [("double", True)]),
+        ("Exports doubled last year.", [("doubled", False)]),
+    ],
+)
+def test_an_agreement_makes_its_infinitive_multiplier_a_target(text, expected) -> None:
+    assert targets(text) == expected

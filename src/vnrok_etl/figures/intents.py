@@ -24,8 +24,10 @@ GOAL_VERBS = ("raise|lift|bring|boost|push|increase|take|grow|double|elevate|cut
 METRIC_VERBS = ("reach|hit|top|exceed|surpass|rise|grow|increase|climb|fall|drop|decline|double|"
                 "triple|jump|soar|near")
 # "to" and an infinitive a few words after an agreement word (not "to the", "to 30%").
-AGREED_TO = (r"(?:[ ]+(?!to\b)[^\s,;.]+){0,8}?[ ]+to[ ]+"
-             r"(?!(?:the|a|an|this|that|these|those|its|their|his|her|our)\b)[a-z]{2,}\b")
+# The goal ends at "to", before the infinitive: "agreed to double …" makes the verb's own figure
+# ("double") a target as "plan to double" does.
+AGREED_TO = (r"(?:[ ]+(?!to\b)[^\s,;.]+){0,8}?[ ]+to(?=[ ]+"
+             r"(?!(?:the|a|an|this|that|these|those|its|their|his|her|our)\b)[a-z]{2,}\b)")
 INTENT_TABLE: list[tuple[str, tuple[str, ...], str]] = [
     # (kind, first words, what must follow), tried in this order for a word
     ("goalverb", ("to", "will", "would", "shall"), rf"[ ]+(?:{GOAL_VERBS})\b"),

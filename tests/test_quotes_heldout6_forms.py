@@ -215,3 +215,19 @@ def test_a_bare_name_after_in_completes_an_unnamed_subject_and_is_never_the_spea
     assert all(speaker not in ("Hai Duong", "Binh Duong") for _kind, speaker, _text in who(quotes_of(paragraph)))
     if "manager" in paragraph:
         assert who(quotes_of(paragraph)) == [("indirect", None, "the firm would stay")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # ", and X said in <time> that …": the cue opens its statement; the clause before is the
+        # reporter's
+        ("Tariffs on steel fell last year, and Deputy Minister Cho Eun-ji said on Tuesday that "
+         "the quota would stay.", [("indirect", "Cho Eun-ji", "the quota would stay")]),
+        # a relative "that" with its verb after the adverbial leaves the cue at the end
+        ("Exports rose 10 percent, the ministry said in a report that was released on Monday.",
+         [("indirect", None, "Exports rose 10 percent")]),
+    ],
+)
+def test_that_after_a_cues_adverbial_opens_the_statement(paragraph, expected) -> None:
+    assert [(k, s, " ".join(t.split()[:4])) for k, s, t in who(quotes_of(paragraph))] == expected

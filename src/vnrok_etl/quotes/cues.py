@@ -192,7 +192,11 @@ CUE_AT_START = re.compile(rf"^\s*,?\s*(?P<cue>{CUE})\b\s*", re.IGNORECASE)
 # on Sept. 2" (an abbreviation's period before a number).
 CUE_TAIL = (
     r"(?:\s+(?:on|in|at|during|last|this|yesterday|today|earlier|later|while|after|before|when)\b"
-    r"(?:[^,.;:“”\"]|\.(?=\s\d)){0,160}"
+    # A "that" after the adverbial opens the reported clause: "… said in October that the
+    # government would …" is a cue before its statement, not one ending the sentence; a
+    # relative "that" with its verb ("in a report that was released on Monday") does not.
+    r"(?:(?![ ]that[ ](?!(?:was|were|is|are|has|have|had|will|would|can|could|may|might|"
+    r"shows?|showed|includes?|included|covers?|covered)\b))[^,.;:“”\"]|\.(?=\s\d)){0,160}"
     # "…, industry officials said Thursday.": a weekday alone, as agencies date a statement.
     r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?=\s*[.!;,]?\s*$))?"
 )

@@ -26,11 +26,12 @@ from __future__ import annotations
 import re
 
 # One or two digits after a comma (no thousands group) before a percent or a scale word (a bare
-# "2024,15" is more likely a lost space than a decimal), or two dot groups of three.
-VIETNAMESE_ONLY = re.compile(
-    r"(?<![\d.,])\d+,\d{1,2}(?=[ ]?(?:%|per[ ]?cent|percent|billion|million|trillion|bn\b))"
-    r"|(?<![\d.,])\d{1,3}\.\d{3}\.\d{3}(?!\d|\.\d)"
-)
+# "2024,15" is more likely a lost space than a decimal), or two dot groups of three. Speed: each
+# pattern opens with its separator, a literal re finds in C; the number before it is checked in
+# Python (_number_before). A pattern opening with a lookbehind was tried at every character of
+# every body: 0.23 ms a c1k document.
+VIETNAMESE_COMMA = re.compile(r",\d{1,2}(?=[ ]?(?:%|per[ ]?cent|percent|billion|million|trillion|bn\b))")
+VIETNAMESE_DOTS = re.compile(r"\.\d{3}\.\d{3}(?!\d|\.\d)")
 
 # A dot before one or two digits (not "x.0", not a date's "18.11.2026"), or before four or more;
 # a comma before exactly three digits.
@@ -48,7 +49,27 @@ _SWAP = str.maketrans(".,", ",.")
 
 def vietnamese_separators(body: str) -> bool:
     """Whether ``body`` writes its numbers the Vietnamese way (see the module docstring)."""
-    return bool(VIETNAMESE_ONLY.search(body)) and not ENGLISH_ONLY.search(body)
+    return _vietnamese_only(body) and not ENGLISH_ONLY.search(body)
+
+
+def _vietnamese_only(body: str) -> bool:
+    """Whether ``body`` holds a number only the Vietnamese separators can read."""
+    for pattern, most_digits in ((VIETNAMESE_COMMA, None), (VIETNAMESE_DOTS, 3)):
+        for match in pattern.finditer(body):
+            if _number_before(body, match.start(), most_digits):
+                return True
+    return False
+
+
+def _number_before(body: str, at: int, most_digits: int | None) -> bool:
+    """Whether digits end at ``at`` (at most ``most_digits`` of them) with no digit, dot or comma
+    before them: the whole part of a number, not the tail of another ("1,250,5")."""
+    start = at
+    while start > 0 and body[start - 1].isdigit():
+        start -= 1
+    if start == at or (most_digits is not None and at - start > most_digits):
+        return False
+    return start == 0 or body[start - 1] not in ".,"
 
 
 def english_reading(body: str) -> str:

@@ -18,6 +18,8 @@ the number") catch the amounts written without a cardinal.
 
 One module per concern, each with its rules in its docstring and tested on forms written for it:
 
+- ``separators``: a body that writes its numbers the Vietnamese way ("1.250 students", "20,5%") and
+  never the English way is read as it means them, its surface text kept as printed.
 - ``amounts``: amounts as printed; glued numbers ("and150 billion USD") and broken ones ("$21
   3.9 billion": one figure, qualifier ``doubtful``, no value; "1 200 workers" is 1,200); numbers
   read aloud as broadcast scripts print them ("6-point-3 percent", "8-hundred-87 dollars").

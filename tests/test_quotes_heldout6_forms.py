@@ -231,3 +231,15 @@ def test_a_bare_name_after_in_completes_an_unnamed_subject_and_is_never_the_spea
 )
 def test_that_after_a_cues_adverbial_opens_the_statement(paragraph, expected) -> None:
     assert [(k, s, " ".join(t.split()[:4])) for k, s, t in who(quotes_of(paragraph))] == expected
+
+
+def test_a_long_apposition_that_runs_into_a_clause_is_no_title() -> None:
+    # Over a hundred characters, only office names make an apposition: ", General Secretary of
+    # … To Van Hai and his wife will pay …" is the next clause's subject, not the president's title.
+    found = who(quotes_of(
+        "At the invitation of Lao President Bounmy Sisavath, General Secretary of the Communist Party "
+        "of Viet Nam Central Committee To Van Hai and his wife will pay a state visit to Laos from "
+        "June 3 to 6.",
+        "The Party chief said that the visit would open a new chapter.",
+    ))
+    assert [speaker for _kind, speaker, _text in found] != ["Bounmy Sisavath"]

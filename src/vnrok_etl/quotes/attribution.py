@@ -17,6 +17,7 @@ from vnrok_etl.profiles import AGENCY_CODES, AGENCY_NAMES, MASTHEADS
 from vnrok_etl.quotes.mentions import (
     APPOSITION,
     NOT_NAMES,
+    SHORT_APPOSITION,
     POSSESSIVE_END,
     ROLE_HEADS,
     apposition_after,
@@ -39,6 +40,7 @@ from vnrok_etl.speakers import (
     COMPANY_HEADS,
     COUNTRY_WORDS,
     FAMILY_NAMES,
+    GENERIC_ROLES,
     KNOWN_PEOPLE,
     OCCUPATION_ROLES,
     ORG_HEADS,
@@ -273,7 +275,7 @@ def organisation_apposition(body: str, name_end: int) -> str | None:
     organisation noun,
     with no role or title word ("a director of Seowon Group" is a person's). None otherwise."""
     match = APPOSITION.match(body, name_end)
-    if match is None:
+    if match is None or len(match.group("text")) > SHORT_APPOSITION:
         return None
     words = RELATIVE_CLAUSE.sub("", fold(match.group("text"))).split()
     if len(words) < 2 or words[0] not in ("a", "an"):
@@ -497,8 +499,8 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
     - a pronoun: the nearest person named before it outside quoted content, across paragraphs
       ("Ambassador Park also attended. He added …" -> Park, though another spoke last);
     - a role ("the ambassador", "the top legislator"): the most recent person whose title or
-      apposition fits it; a generic one ("the official") the last speaker; the role is then a
-      mention of that person, which a later pronoun can go back to;
+      apposition fits it; a generic one ("the official") the last speaker; a role that fits a
+      title is then a mention of that person, which a later pronoun can go back to;
     - an organisation: a named one as printed, a description ("the ministry") the most recent
       organisation of that head noun.
     None when nobody fits: the caller keeps the printed subject instead of guessing.
@@ -575,9 +577,10 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
         if INDEFINITE.match(parsed.printed):
             return None  # "a Lotte Mart official said": someone new, never one named before
         key = _resolve_role(reader, offset, parsed)
-        if key is not None:
+        if key is not None and parsed.role not in GENERIC_ROLES:
             # "the PPC Chairman told the guests that …" names him again: a "He said …" after it
-            # is him, not someone named in between.
+            # is him, not someone named in between. A generic role ("the official") is a guess
+            # at the last speaker, which no pronoun should inherit.
             insort(reader.mentions, (offset, key))
         return key
     return None

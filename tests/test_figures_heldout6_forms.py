@@ -141,3 +141,16 @@ def test_a_year_that_dates_a_start_is_no_reference_year(text, expected) -> None:
 )
 def test_an_agreement_makes_its_infinitive_multiplier_a_target(text, expected) -> None:
     assert targets(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The new portal will cut waiting times by nearly half.", [("percent", "nearly half", 50.0, "percent")]),
+        ("Freight costs fell by half in the spring.", [("percent", "half", 50.0, "percent")]),
+        ("The policy rate was cut by half a point.", []),  # half of a point, not of the rate
+        ("By half past nine the hall was full.", []),  # a time
+    ],
+)
+def test_a_change_by_half_is_a_share(text, expected) -> None:
+    assert figures(text) == expected

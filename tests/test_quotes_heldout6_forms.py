@@ -243,3 +243,16 @@ def test_a_long_apposition_that_runs_into_a_clause_is_no_title() -> None:
         "The Party chief said that the visit would open a new chapter.",
     ))
     assert [speaker for _kind, speaker, _text in found] != ["Bounmy Sisavath"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("State-owned Lao Dong newspaper reported on Friday that 200 workers had been paid.", "Lao Dong"),
+        ("The Sai Gon Giai Phong newspaper reported that the plant would close in March.", "Sai Gon Giai Phong"),
+        # no name before the kind: a description, kept as one
+        ("The country’s largest newspaper reported that the plant would close.", "largest newspaper"),
+    ],
+)
+def test_an_outlets_name_before_its_kind_in_lowercase_is_the_speaker(paragraph, speaker) -> None:
+    assert [(q.speaker, q.speaker_type) for q in quotes_of(paragraph)] == [(speaker, "organisation")]

@@ -256,3 +256,20 @@ def test_a_long_apposition_that_runs_into_a_clause_is_no_title() -> None:
 )
 def test_an_outlets_name_before_its_kind_in_lowercase_is_the_speaker(paragraph, speaker) -> None:
     assert [(q.speaker, q.speaker_type) for q in quotes_of(paragraph)] == [(speaker, "organisation")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # a number counting unnamed people is no party: their statement has no named speaker
+        ("Hanoi has paused the returns, two officials in Lao Cai told reporters, as arrests rise.",
+         [("indirect", None, "Hanoi has paused the")]),
+        ("The factory owes three months of wages, three workers said.",
+         [("indirect", None, "The factory owes three")]),
+        # the parties: "the" before the number, or a party noun after it
+        ("The two officials said trade would grow.", []),
+        ("Trade will grow, two ministers said.", []),
+    ],
+)
+def test_a_count_of_unnamed_people_is_a_group_not_the_parties(paragraph, expected) -> None:
+    assert who(quotes_of(paragraph)) == expected

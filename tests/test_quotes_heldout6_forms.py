@@ -273,3 +273,14 @@ def test_an_outlets_name_before_its_kind_in_lowercase_is_the_speaker(paragraph, 
 )
 def test_a_count_of_unnamed_people_is_a_group_not_the_parties(paragraph, expected) -> None:
     assert who(quotes_of(paragraph)) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The border post was closed for a week, according to one of the officials, who asked not to be named.",
+        "Rents doubled in a year, according to local residents, who declined to give their names.",
+    ],
+)
+def test_a_relative_clause_after_an_unnamed_source_is_no_part_of_it(paragraph) -> None:
+    assert [(kind, speaker) for kind, speaker, _text in who(quotes_of(paragraph))] == [("indirect", None)]

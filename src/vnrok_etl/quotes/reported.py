@@ -193,6 +193,11 @@ def _post_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) 
         if not (found and clause_end(body, found[1], end)):
             # "…, according to officials familiar with the matter": an unnamed group.
             found = group_after(body, s_start + match.end(), end)
+            who = body.find(", who ", s_start + match.end(), end)
+            if not found and who > 0:
+                # "…, according to one of the diplomats, who spoke on condition of anonymity": the
+                # relative clause after its comma describes the group, it is no part of it.
+                found = group_after(body, s_start + match.end(), who)
         if found and clause_end(body, found[1], end):
             attribution = source_attribution(reader, found, match.group("cue"))
             return attribution, s_start, s_start + match.start()

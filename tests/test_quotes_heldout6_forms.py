@@ -284,3 +284,20 @@ def test_a_count_of_unnamed_people_is_a_group_not_the_parties(paragraph, expecte
 )
 def test_a_relative_clause_after_an_unnamed_source_is_no_part_of_it(paragraph) -> None:
     assert [(kind, speaker) for kind, speaker, _text in who(quotes_of(paragraph))] == [("indirect", None)]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("Hanbit Logistics doubled its profit last year, according to its annual report.", "Hanbit Logistics"),
+        # a relative clause after the business, a place word opening its name
+        ("Busan Green Foods, which runs nine plants in Vietnam, sold 3,000 tonnes in October, "
+         "according to its monthly filing.", "Busan Green Foods"),
+    ],
+)
+def test_according_to_its_own_document_is_the_business_the_sentence_opens_with(paragraph, speaker) -> None:
+    assert [(q.speaker, q.speaker_type) for q in quotes_of(paragraph)] == [(speaker, "organisation")]
+
+
+def test_according_to_its_document_with_no_business_opening_the_sentence_names_nobody() -> None:
+    assert quotes_of("Exports rose, according to its report.") == ()

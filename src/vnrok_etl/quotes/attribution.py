@@ -81,7 +81,7 @@ SITE_WORDS = frozenset(
 # A locative preposition right before an untitled name makes it a place: "in Lam Dong".
 PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|inside|outside|near)\s+$", re.IGNORECASE)
 # What follows a business that opens a sentence: a verb, a possessive or an apposition.
-BUSINESS_GOES_ON = re.compile(r"\s+[a-z]|['’]s?\s|,\s+(?:a|an|the|one|its)\s")
+BUSINESS_GOES_ON = re.compile(r"\s+[a-z]|['’]s?\s|,\s+(?:a|an|the|one|its|which)\s")
 # Person mentions looked back through for a pronoun's antecedent.
 PRONOUN_LOOKBACK = 64
 
@@ -618,6 +618,10 @@ def sentence_business(reader: Reader, s_start: int, end: int) -> tuple[int, Pars
     # name is printed capitalised inside sentences too ("… for Samsung").
     if " " not in name and not re.search(rf"[a-z,] {re.escape(name)}\b", body):
         return None
+    if parsed.printed.endswith(" " + name) and all(word[:1].isupper() for word in parsed.printed.split()):
+        # "Seoul Fresh Mart": a place word opening a business's name is part of it (the person
+        # reading of the mention left it out as a place).
+        name = parsed.printed
     return start, replace(parsed, name="", organisation=name, org_head=None)
 
 

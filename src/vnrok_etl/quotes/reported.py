@@ -178,11 +178,26 @@ def _mention_ending(body: str, start: int, end: int) -> tuple[int, int, ParsedMe
     return None
 
 
+# "according to its financial statement", "according to their annual report": a document of the
+# "its"/"their" the sentence's subject is.
+OWN_DOCUMENT = re.compile(
+    r"\s+(?:its|their)\s+(?:[a-z\-]+\s+){0,2}(?:statement|report|filing|data|figures|announcement|"
+    r"disclosure|press\s+release|results)\b"
+)
+
+
 def _post_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) -> Reported | None:
     """"…, Permanent Deputy Minister … Vũ told the press." / "…, according to Vũ." / "…, said Vũ." """
     body = reader.body
     sentence = body[s_start:end]
     for match in islice(ACCORDING_TO.finditer(sentence), MAX_CUES_PER_SENTENCE):
+        if (own := OWN_DOCUMENT.match(body, s_start + match.end("cue"))) is not None and (
+            business := sentence_business(reader, s_start, s_start + match.start())
+        ) is not None:
+            # "Seoul Fresh Mart, which runs 46 stores, posted revenue of …, according to its
+            # financial statement": the business's own document speaks for the business the
+            # sentence opens with.
+            return attribute(reader, business, match.group("cue")), s_start, s_start + match.start()
         found = mention_after(body, s_start + match.end(), end) or capitalised_source(
             body, s_start + match.end(), end
         )

@@ -3,7 +3,8 @@
 Hand-written because the libraries that split well either need downloaded model data (nltk punkt)
 or cost milliseconds per paragraph (pysbd), and news prose needs only a few rules: a sentence ends
 at . ! ? (plus closing quotes or brackets) followed by a space and a capital, digit or opening
-quote (or glued to an opening curly quote and a capital: "route.“We"), never inside a number (``93.7``, ``US$150 billion.`` ends there, ``US$1.5`` does not), and
+quote (or glued to an opening curly quote and a capital: "route.“We"), never inside a number
+(``93.7``, ``US$150 billion.`` ends there, ``US$1.5`` does not), and
 never after a known abbreviation (``Mr.``, ``No.``). Paragraph breaks always end a sentence.
 An ellipsis right after a reporting verb ("Minister Ahn says... Vietnam is", "she added...
 the plan") is a spoken pause before the words reported, as broadcast scripts and transcripts

@@ -36,8 +36,9 @@ Rules (tests/test_figures_attributes.py):
 - **A base is not a reference.** A year after "since", "from", "than", "compared to/with",
   "against", "versus", "over" or "the same period of" is what the figure is compared with or
   counted from ("since 1992", "up 5 percent over 2023"), so is a year inside a "since" clause
-  ("since the pilot began in 2024 the offices have exchanged …"), so is a year in a participle phrase
-  of founding between commas ("The institute, opened in 2013, has taught …"), and so is a year after the figure with
+  ("since the pilot began in 2024 the offices have exchanged …"), so is a year in a participle
+  phrase of founding between commas ("The institute, opened in 2013, has taught …"), and so is a
+  year after the figure with
   "since", "from", "compared" or "than" between them ("has become the fourth-largest since the
   pact took effect in 2015", "72 percent, up from 65 percent two years ago": "from" before an
   amount, not "visitors from Korea in January"); so is a year after a multiple of "the figure"/

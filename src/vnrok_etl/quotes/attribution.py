@@ -265,7 +265,9 @@ def describe_person(reader: Reader, key: str, name_end: int) -> str | None:
 # What follows an apposition's head noun: a relative clause ("a Seoul-based aid group that
 # tracks …") or a preposition's complement ("a hydrologist at Can Tho University": the head is
 # "hydrologist", not "university").
-RELATIVE_CLAUSE = re.compile(r"\s+(?:that|which|who|whose|with|founded|based\s+(?:in|at)|at|of|in|for|from|on|under|to)\b.*$")
+RELATIVE_CLAUSE = re.compile(
+    r"\s+(?:that|which|who|whose|with|founded|based\s+(?:in|at)|at|of|in|for|from|on|under|to)\b.*$"
+)
 
 
 def organisation_apposition(body: str, name_end: int) -> str | None:

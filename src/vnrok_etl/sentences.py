@@ -3,7 +3,8 @@
 Hand-written because the libraries that split well either need downloaded model data (nltk punkt)
 or cost milliseconds per paragraph (pysbd), and news prose needs only a few rules: a sentence ends
 at . ! ? (plus closing quotes or brackets) followed by a space and a capital, digit or opening
-quote, never inside a number (``93.7``, ``US$150 billion.`` ends there, ``US$1.5`` does not), and
+quote (or glued to an opening curly quote and a capital: "route.“We"), never inside a number
+(``93.7``, ``US$150 billion.`` ends there, ``US$1.5`` does not), and
 never after a known abbreviation (``Mr.``, ``No.``). Paragraph breaks always end a sentence.
 An ellipsis right after a reporting verb ("Minister Ahn says... Vietnam is", "she added...
 the plan") is a spoken pause before the words reported, as broadcast scripts and transcripts
@@ -32,7 +33,10 @@ ABBREVIATIONS = frozenset(
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then whitespace and a
 # character that can open a sentence. "[.!?][.!?]*", not "[.!?]+": a pattern that starts with a
 # character class lets the regex engine skip to the next candidate in C (twice as fast).
-SENTENCE_END = re.compile(r"""[.!?][.!?]*["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-Ỵ])""")
+# A full stop glued to an opening curly quotation mark and a capital ("… the route.“We listened,”
+# the diplomat said."; reader views and copied pages drop the paragraph break there) ends a
+# sentence too: “ opens, it never closes, and a closing quote after the stop would be ”.
+SENTENCE_END = re.compile(r"""[.!?][.!?]*["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-Ỵ]|(?<=[.!?])“[A-Z])""")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 ABBREVIATION_CHARS = frozenset(string.ascii_letters + ".")
 # Reporting verbs after which "..." is a pause before the reported words (see the docstring).

@@ -213,6 +213,8 @@ ROLE_NOUNS = (
     "coach", "student", "worker", "farmer", "resident", "doctor", "engineer", "journalist",
     "correspondent", "scientist", "specialist", "adviser", "advisor", "president-elect",
     "reporter", "interviewer", "editor",
+    # "said a woman who has worked at the factory for 11 years": someone unnamed (no title fits).
+    "woman", "man",
     # "The Vietnamese side said": one party, but no one the text names (speaker NULL).
     "side",
 )
@@ -228,6 +230,7 @@ OCCUPATION_ROLES = frozenset(
 
 # Role noun -> what a printed title must contain to fit it (both folded).
 ROLE_TITLE_KEYS: dict[str, tuple[str, ...]] = {
+    "woman": (), "man": (),  # no title is "woman": "chairwoman" holds it but is not it
     "deputy prime minister": ("deputy prime minister",),
     "deputy pm": ("deputy prime minister", "deputy pm"),
     "dpm": ("deputy prime minister", "deputy pm", "dpm"),  # "said DPM Tung", "the DPM"

@@ -18,6 +18,8 @@ the number") catch the amounts written without a cardinal.
 
 One module per concern, each with its rules in its docstring and tested on forms written for it:
 
+- ``separators``: a body that writes its numbers the Vietnamese way ("1.250 students", "20,5%") and
+  never the English way is read as it means them, its surface text kept as printed.
 - ``amounts``: amounts as printed; glued numbers ("and150 billion USD") and broken ones ("$21
   3.9 billion": one figure, qualifier ``doubtful``, no value; "1 200 workers" is 1,200); numbers
   read aloud as broadcast scripts print them ("6-point-3 percent", "8-hundred-87 dollars").
@@ -67,6 +69,7 @@ Deliberately not extracted (each a judgement call, tested in tests/test_figures*
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 
 from vnrok_etl.figures.amounts import (
     DIGIT_QUANTITY,
@@ -96,6 +99,7 @@ from vnrok_etl.figures.kinds import (
     superlatives,
 )
 from vnrok_etl.figures.periods import with_clause_periods
+from vnrok_etl.figures.separators import english_reading, vietnamese_separators
 from vnrok_etl.figures.qualifiers import hedge_before
 from vnrok_etl.figures.ranges import join_to_ranges
 from vnrok_etl.figures.subjects import subject_before
@@ -123,6 +127,23 @@ def extract_figures(body: str, published: datetime.date | None = None) -> tuple[
 def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
     if not body:
         return ()
+    if vietnamese_separators(body):
+        # "1.250 students", "20,5%": read as the page means them, surface text as printed.
+        reading = english_reading(body)
+        return tuple(_as_printed(body, reading, f) for f in _extract_read(reading, published))
+    return _extract_read(body, published)
+
+
+def _as_printed(printed: str, reading: str, figure: Figure) -> Figure:
+    """``figure`` read from ``reading`` (separators swapped, same length) with its text and
+    sentence taken back from the printed body at the same offsets."""
+    length = len(figure.sentence)
+    at = reading.rfind(figure.sentence, max(0, figure.end_char - length), figure.start_char + length)
+    sentence = printed[at:at + length] if at >= 0 else figure.sentence
+    return replace(figure, text=printed[figure.start_char:figure.end_char], sentence=sentence)
+
+
+def _extract_read(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
     spans = body_sentences(body)  # usually the split the quotation stage just made
     lowered = lowered_body(body)  # usually the copy the quotation stage just made
     ctx = Context(

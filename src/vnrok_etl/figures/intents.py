@@ -17,18 +17,22 @@ import re
 # sentence: each word is looked up in INTENTS, and only a listed word tries its tail (the words
 # that must follow it). A regex alternation of these phrases tried at every letter of the
 # sentence cost a third of the figure stage.
-GOAL_VERBS = "raise|lift|bring|boost|push|increase|take|grow|double|elevate|cut|reduce|lower"
+# "shorten its review … to 30 days", "extend the pilot to 12 provinces", "expand … to 40 stores".
+GOAL_VERBS = ("raise|lift|bring|boost|push|increase|take|grow|double|elevate|cut|reduce|lower|shorten|"
+              "extend|expand")
 # Verbs of a measure reaching a level: after "set to" they predict ("set to hit"), they do not plan.
 METRIC_VERBS = ("reach|hit|top|exceed|surpass|rise|grow|increase|climb|fall|drop|decline|double|"
                 "triple|jump|soar|near")
 # "to" and an infinitive a few words after an agreement word (not "to the", "to 30%").
-AGREED_TO = (r"(?:[ ]+(?!to\b)[^\s,;.]+){0,8}?[ ]+to[ ]+"
-             r"(?!(?:the|a|an|this|that|these|those|its|their|his|her|our)\b)[a-z]{2,}\b")
+# The goal ends at "to", before the infinitive: "agreed to double …" makes the verb's own figure
+# ("double") a target as "plan to double" does.
+AGREED_TO = (r"(?:[ ]+(?!to\b)[^\s,;.]+){0,8}?[ ]+to(?=[ ]+"
+             r"(?!(?:the|a|an|this|that|these|those|its|their|his|her|our)\b)[a-z]{2,}\b)")
 INTENT_TABLE: list[tuple[str, tuple[str, ...], str]] = [
     # (kind, first words, what must follow), tried in this order for a word
     ("goalverb", ("to", "will", "would", "shall"), rf"[ ]+(?:{GOAL_VERBS})\b"),
     ("goalverb", ("raising", "lifting", "bringing", "boosting", "pushing", "increasing",
-                  "taking", "doubling", "elevating"), ""),
+                  "taking", "doubling", "elevating", "shortening", "extending", "expanding"), ""),
     ("goal", ("target", "targets", "targeted", "targeting", "goal", "goals", "objective",
               "objectives", "ambition", "towards"), ""),
     ("goal", ("aim", "aims", "aiming", "aimed"), r"[ ](?:to|at|for)\b"),
@@ -98,9 +102,11 @@ LETTERS = re.compile(r"[A-Za-z]+")
 # A second reporting or asking verb of the same subject is a turn too: "backed the goal of
 # US$150 billion by 2030, and asked for support for the some 9,800 Korean companies". Looked for
 # only after ", and " (a literal search), not at every "and" of the word pass.
+# A proposal is one too, and no plan of its own ("will set aside 1.2 billion won …, and proposed
+# that the two sides exchange up to 10 researchers a year": the exchange is not yet agreed).
 SECOND_REPORT = re.compile(
     r"(?:also[ ])?(?:asked|called|urged|requested|thanked|praised|welcomed|said|noted|stressed|"
-    r"expressed|added)\b"
+    r"expressed|added|proposed|suggested|recommended)\b"
 )
 
 
@@ -158,8 +164,8 @@ def intents_of(body: str, sentence: tuple[int, int]) -> list[tuple[str, int, int
 # intransitive "increasing to $5 billion" is not a goal.
 GOAL_VERB_TO = re.compile(
     r"(?i)\b(?:(?:to|will|would|shall)[ ]+(?:raise|lift|bring|boost|push|increase|take|grow|double|"
-    r"elevate|cut|reduce|lower)|raising|lifting|bringing|boosting|pushing|increasing|taking|"
-    r"doubling|elevating)"
+    r"elevate|cut|reduce|lower|shorten|extend|expand)|raising|lifting|bringing|boosting|pushing|"
+    r"increasing|taking|doubling|elevating|shortening|extending|expanding)"
     r"(?:[ ]+(?:\d[\d.,]*\d|[^\s,;.]+)){1,14}?(?:[ ]+(?:to|by|below|under))?[ ]+(?:\w+[ ]+){0,2}$"
 )
 

@@ -36,7 +36,9 @@ Rules (tests/test_figures_attributes.py):
 - **A base is not a reference.** A year after "since", "from", "than", "compared to/with",
   "against", "versus", "over" or "the same period of" is what the figure is compared with or
   counted from ("since 1992", "up 5 percent over 2023"), so is a year inside a "since" clause
-  ("since the pilot began in 2024 the offices have exchanged …"), and so is a year after the figure with
+  ("since the pilot began in 2024 the offices have exchanged …"), so is a year in a participle
+  phrase of founding between commas ("The institute, opened in 2013, has taught …"), and so is a
+  year after the figure with
   "since", "from", "compared" or "than" between them ("has become the fourth-largest since the
   pact took effect in 2015", "72 percent, up from 65 percent two years ago": "from" before an
   amount, not "visitors from Korea in January"); so is a year after a multiple of "the figure"/
@@ -120,9 +122,17 @@ COMPARISON_BASE = re.compile(
 )
 
 # "since the pilot began in 2024 the two offices have exchanged …", "since the pact took effect
-# in 2015": a year inside a "since" clause (since, up to five words, the cue) dates the start
-# of what is counted, a base as "since 2024" is.
-SINCE_CLAUSE_BEFORE = re.compile(r"(?i)\bsince[ ]+(?:[^\s,;.]+[ ]+){1,5}$")
+# in 2015", "since the two ministries signed their memorandum on defence cooperation in 2021":
+# a year inside a "since" clause (since, up to twelve words with no comma, the cue) dates the
+# start of what is counted, a base as "since 2024" is.
+SINCE_CLAUSE_BEFORE = re.compile(r"(?i)\bsince[ ]+(?:[^\s,;.]+[ ]+){1,12}$")
+SINCE_CLAUSE_CHARS = 100
+
+# "The institute, opened in 2013, has taught 4,100 learners so far": a year in a participle
+# phrase of founding between commas after a noun dates that thing's start, not the figure.
+FOUNDED_BEFORE = re.compile(
+    r",[ ]+(?:first[ ]+)?(?:opened|founded|established|built|set[ ]up|launched|inaugurated|created)[ ]+$"
+)
 
 # "has trained more than 150 officers since 2019": counted from a year up to now.
 SINCE_YEAR = re.compile(r"\bsince[ ]+(?:early[ ]+|late[ ]+|mid-?)?(?:19|20)\d{2}\b")
@@ -307,9 +317,11 @@ def sentence_facts(ctx: Context, sentence: tuple[int, int]) -> SentenceFacts:
                                                        cue.start()) \
                         and not SPAN_BEFORE.search(body, max(sentence[0], cue.start() - 20),
                                                    cue.start()) \
-                        and not ("ince " in body[max(sentence[0], cue.start() - 50):cue.start()]
-                                 and SINCE_CLAUSE_BEFORE.search(body, max(sentence[0], cue.start() - 50),
-                                                                cue.start())):
+                        and not FOUNDED_BEFORE.search(body, max(sentence[0], cue.start() - 26),
+                                                      cue.start()) \
+                        and not ("ince " in body[max(sentence[0], cue.start() - SINCE_CLAUSE_CHARS):cue.start()]
+                                 and SINCE_CLAUSE_BEFORE.search(
+                                     body, max(sentence[0], cue.start() - SINCE_CLAUSE_CHARS), cue.start())):
                     cues.append(cue)
     cues.sort(key=lambda cue: cue.start())
     breaks = []

@@ -73,6 +73,13 @@ FRACTION_WORDS = frozenset(
 DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 NUMERATORS = {"one": 1, "two": 2, "three": 3, "a": 1}
 PERIOD_HALF_BEFORE = re.compile(r"(?i)\b(?:first|second|last|latter|former)[ ]+$")
+# "cut processing time by about half", "reduced emissions by nearly half": a change by a half,
+# the share of what changes; "half" alone after "by" and its hedge, not "by half a point" or
+# "by half past" (a half of something else, a time).
+BY_HALF = re.compile(
+    r"\bby[ ]+(?:(?:about|around|roughly|nearly|almost|some|more[ ]than|less[ ]than|over|at[ ]least|"
+    r"close[ ]to)[ ]+)?(?P<half>half)\b(?![ -](?:a|an|the|of|past|its|their|his|her|[a-z]+ly)\b)"
+)
 
 # "nearly double the number a year earlier", "twice the number": a comparison with no verb.
 MULTIPLIER_APPOSITIVE = re.compile(
@@ -91,7 +98,7 @@ ONLY_TO = re.compile(
 
 def figures_from_fractions(ctx: Context) -> list[Figure]:
     """Shares in words as percentages, rounded to one decimal as printed in keys ("one-third"
-    is 33.3 percent): FRACTION, HALF_OF, HALF_OF_POSSESSIVE, OUT_OF above."""
+    is 33.3 percent): FRACTION, HALF_OF, HALF_OF_POSSESSIVE, BY_HALF, OUT_OF above."""
     body, found = ctx.body, []
     for m in _around(ctx, FRACTION, FRACTION_LITERALS, before=7, gate=FRACTION_WORDS):
         numerator = NUMERATORS[body[m.start():m.start("den")].strip(" ‐–-").lower()]
@@ -125,6 +132,9 @@ def figures_from_fractions(ctx: Context) -> list[Figure]:
         end = m.start("noun") + len(noun)
         found.append(make_figure(ctx, "percent", 50.0, "percent", qualifier, body[m.start("noun"):end],
                                  start, end))
+    for m in BY_HALF.finditer(body) if "y half" in body or " half" in body and "by " in body else ():
+        start, qualifier = hedge_before(body, m.start("half"))
+        found.append(make_figure(ctx, "percent", 50.0, "percent", qualifier, None, start, m.end("half")))
     out_of = [body.find(" out of ")]
     while out_of[-1] >= 0:
         out_of.append(body.find(" out of ", out_of[-1] + 1))

@@ -15,7 +15,11 @@ from dataclasses import dataclass, field, replace
 
 from vnrok_etl.profiles import AGENCY_CODES, AGENCY_NAMES, MASTHEADS
 from vnrok_etl.quotes.mentions import (
+    APPOSITION,
     NOT_NAMES,
+    SHORT_APPOSITION,
+    POSSESSIVE_END,
+    ROLE_HEADS,
     apposition_after,
     mention_after,
     mention_before,
@@ -36,11 +40,13 @@ from vnrok_etl.speakers import (
     COMPANY_HEADS,
     COUNTRY_WORDS,
     FAMILY_NAMES,
+    GENERIC_ROLES,
     KNOWN_PEOPLE,
     OCCUPATION_ROLES,
     ORG_HEADS,
     ORG_WORDS,
     PRONOUNS_SINGULAR,
+    TITLE_WORDS,
     ParsedMention,
     fits_role,
     fold,
@@ -62,13 +68,20 @@ INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)
 PLACE_AFTER = re.compile(
     r"\s+(?:province|city|district|ward|commune|street|road|avenue|bridge|river|lake|"
     r"mountain|island|bay|beach|port|airport|station|town|village|county|square|park|temple|"
-    r"pagoda|market|hospital|school|university|stadium|hall|complex)\b",
+    r"pagoda|market|hospital|school|university|stadium|hall|complex|cities|counties)s?\b",
     re.IGNORECASE,
+)
+# Capitalised words that end the name of a site, never a person's ("Que Vo Industrial Park",
+# "Tran Phu Street"): PLACE_AFTER's nouns and the words of industrial zones.
+SITE_WORDS = frozenset(
+    "province city district ward commune street road avenue bridge river lake mountain island bay "
+    "beach port airport station town village county square park temple pagoda market hospital "
+    "school university stadium hall complex industrial zone economic hi-tech export processing".split()
 )
 # A locative preposition right before an untitled name makes it a place: "in Lam Dong".
 PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|inside|outside|near)\s+$", re.IGNORECASE)
 # What follows a business that opens a sentence: a verb, a possessive or an apposition.
-BUSINESS_GOES_ON = re.compile(r"\s+[a-z]|['’]s?\s|,\s+(?:a|an|the|one|its)\s")
+BUSINESS_GOES_ON = re.compile(r"\s+[a-z]|['’]s?\s|,\s+(?:a|an|the|one|its|which)\s")
 # Person mentions looked back through for a pronoun's antecedent.
 PRONOUN_LOOKBACK = 64
 
@@ -212,9 +225,13 @@ def _family_name_first(body: str, parsed: ParsedMention, start: int, end: int) -
     family name ("Nguyen Van Hoa", "Lee Hye-jin") and is no place: not followed by a place noun
     ("Nam Dinh province", but "Nguyen Thi Mai's village" is hers) nor printed after a locative
     preposition ("costs in Lam Dong", "plants across Bac Ninh"), where a province or city is
-    named bare."""
-    if fold((parsed.name or "").split(" ", 1)[0]) not in FAMILY_NAMES:
+    named bare; nor does it hold, after its first word, a capitalised site or organisation word
+    ("Vo Industrial Park", "Tran Phu Street", "Le Loi Hospital"): no person's name does."""
+    words = fold(parsed.name or "").split()
+    if not words or words[0] not in FAMILY_NAMES:
         return False
+    if any(word in SITE_WORDS or word in ORG_WORDS for word in words[1:]):
+        return False  # "(Que) Vo Industrial Park", "Ly Thai To Street": a site named after no one here
     if PLACE_BEFORE.search(body, max(0, start - 12), start) is not None:
         return False
     if body[end - 1 : end] in ("'", "’") or body[end - 2 : end] in ("'s", "’s"):
@@ -233,11 +250,56 @@ def describe_person(reader: Reader, key: str, name_end: int) -> str | None:
     text, _end = found
     person = reader.people[key]
     folded = fold(text)
+    if person.kind == "person" and (head := organisation_apposition(reader.body, name_end)) is not None:
+        # "Crossing Hands, a Seoul-based aid group that …": the name is the group's.
+        person.kind = "organisation"
+        person.descriptions.append(head)
+        return None
     if folded not in person.descriptions:
         person.descriptions.append(folded)
     if person.title is None:
         person.title = text
     return text
+
+
+# What follows an apposition's head noun: a relative clause ("a Seoul-based aid group that
+# tracks …") or a preposition's complement ("a hydrologist at Can Tho University": the head is
+# "hydrologist", not "university").
+RELATIVE_CLAUSE = re.compile(
+    r"\s+(?:that|which|who|whose|with|founded|based\s+(?:in|at)|at|of|in|for|from|on|under|to)\b.*$"
+)
+
+
+def organisation_apposition(body: str, name_end: int) -> str | None:
+    """The head noun of an apposition that says a name is an organisation's, folded: "a
+    Seoul-based aid group (that tracks the route)", "an industry association", "a think tank";
+    an indefinite description whose head, before any relative clause or preposition, is an
+    organisation noun,
+    with no role or title word ("a director of Seowon Group" is a person's). None otherwise."""
+    match = APPOSITION.match(body, name_end)
+    if match is None or len(match.group("text")) > SHORT_APPOSITION:
+        return None
+    words = RELATIVE_CLAUSE.sub("", fold(match.group("text"))).split()
+    if len(words) < 2 or words[0] not in ("a", "an"):
+        return None
+    head = POSSESSIVE_END.sub("", words[-1])
+    if head not in ORG_HEADS and head not in ("tank", "ngo", "charity", "nonprofit", "non-profit"):
+        return None
+    if any(word in TITLE_WORDS or word in ROLE_HEADS for word in words[:-1]):
+        return None
+    return head
+
+
+def _organisation_by_apposition(reader: Reader, key: str, name_end: int) -> None:
+    """A name read as a person's with nothing printed about them is an organisation's when its
+    apposition says so ("according to Crossing Hands, a Seoul-based aid group, …"): a later
+    "the diplomat said" is then nobody named, not the group."""
+    person = reader.people[key]
+    if person.kind != "person" or person.title or person.descriptions:
+        return
+    if (head := organisation_apposition(reader.body, name_end)) is not None:
+        person.kind = "organisation"
+        person.descriptions.append(head)
 
 
 def _note_organisations(reader: Reader) -> None:
@@ -439,7 +501,8 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
     - a pronoun: the nearest person named before it outside quoted content, across paragraphs
       ("Ambassador Park also attended. He added …" -> Park, though another spoke last);
     - a role ("the ambassador", "the top legislator"): the most recent person whose title or
-      apposition fits it; a generic one ("the official") the last speaker;
+      apposition fits it; a generic one ("the official") the last speaker; a role that fits a
+      title is then a mention of that person, which a later pronoun can go back to;
     - an organisation: a named one as printed, a description ("the ministry") the most recent
       organisation of that head noun.
     None when nobody fits: the caller keeps the printed subject instead of guessing.
@@ -508,11 +571,20 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
             # "…, Yonhap reported Wednesday", "…, said Koreatimes": a news agency or outlet,
             # however its name is run together, is an organisation, never a person.
             return _note_organisation(reader, offset, parsed.name, None)
-        return _note(reader, offset, parsed)
+        key = _note(reader, offset, parsed)
+        if key is not None and reader.body.startswith(parsed.printed, offset):
+            _organisation_by_apposition(reader, key, offset + len(parsed.printed))
+        return key
     if parsed.role:
         if INDEFINITE.match(parsed.printed):
             return None  # "a Lotte Mart official said": someone new, never one named before
-        return _resolve_role(reader, offset, parsed)
+        key = _resolve_role(reader, offset, parsed)
+        if key is not None and parsed.role not in GENERIC_ROLES:
+            # "the PPC Chairman told the guests that …" names him again: a "He said …" after it
+            # is him, not someone named in between. A generic role ("the official") is a guess
+            # at the last speaker, which no pronoun should inherit.
+            insort(reader.mentions, (offset, key))
+        return key
     return None
 
 
@@ -548,6 +620,10 @@ def sentence_business(reader: Reader, s_start: int, end: int) -> tuple[int, Pars
     # name is printed capitalised inside sentences too ("… for Samsung").
     if " " not in name and not re.search(rf"[a-z,] {re.escape(name)}\b", body):
         return None
+    if parsed.printed.endswith(" " + name) and all(word[:1].isupper() for word in parsed.printed.split()):
+        # "Seoul Fresh Mart": a place word opening a business's name is part of it (the person
+        # reading of the mention left it out as a place).
+        name = parsed.printed
     return start, replace(parsed, name="", organisation=name, org_head=None)
 
 

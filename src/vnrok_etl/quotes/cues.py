@@ -34,6 +34,11 @@ CUE_PHRASES = (
         for verb in ("informed", "briefed", "assured", "reminded", "notified")
     ),
     r"pointed\s+out", r"points\s+out", r"point\s+out",
+    # "One manager put it bluntly: ‘…’", "as she put it:": how a speaker worded it, before a colon.
+    r"put\s+it(?:\s+[a-z]+ly)?(?=\s*:)",
+    # "he also provided that the Academy has 31 institutes" (translated copy: "provided" for
+    # "informed"); never the conjunction after a comma ("…, provided that they pass").
+    r"provided(?<![,;]\sprovided)(?=\s+that\b)",
     # "Ambassador Choi was quoted as saying that …", "He went on to say that …".
     r"quoted\s+(?:by\s+[^,.;:“”\"]{1,60}?\s+)?as\s+saying", r"went\s+on\s+to\s+say",
     r"said", r"says", r"say", r"stated", r"stressed", r"affirmed", r"reaffirmed", r"noted", r"underlined",
@@ -88,6 +93,7 @@ CUE_WORDS = frozenset(
     | {"revealed", "announced", "unveiled", "disclosed", "outlined", "detailed", "presented", "shared"}
     | {"called", "calls"}  # CALLED_OBJECT's verbs: "called the association a bridge"
     | {"heard"}  # reported.EVENT_HEARD: "…, a seminar heard in Da Lat"
+    | {"recommended"}  # PROPOSED_GERUND's: "recommended extending the pilot"
 )
 # Whether lowercased text holds a cue word as a whole run of a-z letters: what
 # ``not CUE_WORDS.isdisjoint(re.findall("[a-z]+", text))`` tells, since that finds every maximal
@@ -134,6 +140,13 @@ CALLED_OBJECT = re.compile(
     r"minute|hour|while|bit|little)\b)[a-z])"
 )
 
+# "She also proposed exchanging lecturers …", "he suggested opening a branch …": a proposal
+# verb with a gerund as its object reports what was proposed, as "proposed that …" does; the
+# statement starts at the gerund. ("the proposed building" has no subject before the verb.)
+PROPOSED_GERUND = re.compile(
+    r"(?<!\w)(?P<cue>proposed|suggested|recommended)\s+"
+    r"(?=(?!(?:nothing|something|anything|everything|during|bring)\b)[a-z]{2,}ing\b)"
+)
 # (?<!\w) is \b before a cue's first letter; unlike \b it lets re skip ahead to those letters.
 PRE_CUE = re.compile(rf"(?<!\w)(?P<cue>{CUE})(?:{CUE_ADVERBIAL}\s+that\b[\s,]*)", re.IGNORECASE)
 # ", noting that …"; "saying" and "adding" report a clause without "that" too ("…, saying Viet
@@ -179,7 +192,11 @@ CUE_AT_START = re.compile(rf"^\s*,?\s*(?P<cue>{CUE})\b\s*", re.IGNORECASE)
 # on Sept. 2" (an abbreviation's period before a number).
 CUE_TAIL = (
     r"(?:\s+(?:on|in|at|during|last|this|yesterday|today|earlier|later|while|after|before|when)\b"
-    r"(?:[^,.;:“”\"]|\.(?=\s\d)){0,160}"
+    # A "that" after the adverbial opens the reported clause: "… said in October that the
+    # government would …" is a cue before its statement, not one ending the sentence; a
+    # relative "that" with its verb ("in a report that was released on Monday") does not.
+    r"(?:(?![ ]that[ ](?!(?:was|were|is|are|has|have|had|will|would|can|could|may|might|"
+    r"shows?|showed|includes?|included|covers?|covered)\b))[^,.;:“”\"]|\.(?=\s\d)){0,160}"
     # "…, industry officials said Thursday.": a weekday alone, as agencies date a statement.
     r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?=\s*[.!;,]?\s*$))?"
 )

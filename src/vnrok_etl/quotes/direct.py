@@ -35,6 +35,7 @@ from vnrok_etl.quotes.mentions import (
 from vnrok_etl.quotes.scare import is_term, speech_like
 from vnrok_etl.quotes.subjects import (
     MANNER_AFTER_SPEAKER,
+    RELATIVE_AFTER_SPEAKER,
     clause_end,
     clause_subject,
     person_before_of,
@@ -174,6 +175,7 @@ def _cue_after_quote(
         if found and (
             clause_end(body, found[1], sentence_end)
             or MANNER_AFTER_SPEAKER.match(body, found[1], len(body[:sentence_end].rstrip(TERMINAL)))
+            or RELATIVE_AFTER_SPEAKER.match(body, found[1], len(body[:sentence_end].rstrip(TERMINAL)))
         ):
             # "…,' said Dr Kim Jae-hoon of the Korea Institute for International Economic Policy."
             person = person_before_of(body, found[0], found[1], found[2],

@@ -32,6 +32,10 @@ PARTIES = frozenset(
      "we", "each", "these", "those"}
 )
 
+# A number opening a group without "the" counts its members ("two diplomats", "three officials
+# said"); with a party word after it ("two sides", "both ministers") or "the" before it ("the two
+# officials") it is the parties.
+COUNTS = frozenset({"two", "three", "four", "five", "several"})
 # "leaders of contractors", "leaders of Korean banks": whose leaders, after "of".
 LEADERS_OF = re.compile(r"(?i)leaders\s+of\s+(.+)$")
 
@@ -96,6 +100,8 @@ def unnamed_group(parsed: ParsedMention) -> str | None:
         PARTIES.isdisjoint(fold(led.group(1)).split())
     ):
         return "person"  # "leaders of contractors": heads of a kind of body, not the two parties
+    if words and words[0] in COUNTS and len(words) > 1 and PARTIES.isdisjoint(words[1:]):
+        words = words[1:]  # "two diplomats in Hanoi told …": a count of unnamed people, no parties
     if not words or PARTIES.intersection(words) or not words[-1].endswith("s"):
         return None
     singular = words[-1][:-3] + "y" if words[-1].endswith("ies") else words[-1].rstrip("s")

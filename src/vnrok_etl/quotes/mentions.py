@@ -89,8 +89,11 @@ CONNECTORS = frozenset({"of", "and", "for", "the", "&", "to"})
 CONNECTORS_NOT_THE = CONNECTORS - {"the"}
 PRONOUNS = PRONOUNS_SINGULAR | PRONOUNS_PLURAL
 # "… of Viet Nam in Seoul", "… from Yonsei University": what follows a name to say where from.
+# A possessive body may end in its unit, in lowercase: "Professor Jang of Korea University’s
+# business school said", "Lee Ha-na at Samsung’s chip division said".
 NAME_COMPLEMENT = re.compile(
     r"\s+(?:of|in|at|from)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w’'\-]*){0,5}"
+    r"(?:(?<=['’]s)(?:\s+[a-z][\w\-]*){1,3})?"
     r"(?:\s+(?:in|at)\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})?$"
 )
 # What may follow a source's name and still end the clause: "(FIA)", "data", "on the 10th",
@@ -125,9 +128,19 @@ DESCRIPTION_HEADS = ROLE_HEADS | ORG_HEADS | GROUP_NOUNS | DOCUMENT_HEADS
 DESCRIPTION_MODIFIERS = 4
 # An apposition after a name: ", a lecturer at a Hà Nội university," / ", RoK Ambassador to …".
 # The apposition may end with the organisation's bracketed abbreviation (", Vice President of the
-# Vietnam Chamber of Commerce and Industry (VCCI),"), which is not part of its text.
+# Vietnam Chamber of Commerce and Industry (VCCI),"), which is not part of its text. Two offices
+# joined by "and" fit (", Deputy Secretary of the Bac Ninh Provincial Party Committee and Chairman
+# of the provincial People’s Committee (PPC),": 107 characters before the abbreviation): over
+# SHORT_APPOSITION characters, only a run of office names is an apposition (long_apposition_fits).
+SHORT_APPOSITION = 100
+# The lowercase words an office's name may hold; any other ("his wife will pay a visit") says the
+# text runs on into a clause of its own.
+OFFICE_LOWERCASE = frozenset(
+    {"of", "the", "and", "for", "in", "on", "at", "to", "under", "provincial", "municipal", "city",
+     "district", "national", "central", "standing", "permanent"}
+)
 APPOSITION = re.compile(
-    r",\s+(?P<text>[^,.;:!?“”\"()]{2,100}?)(?:\s*\([A-Z][A-Za-z&\-]{1,11}\))?\s*(?=[,.;:!?]|$)"
+    r",\s+(?P<text>[^,.;:!?“”\"()]{2,160}?)(?:\s*\([A-Z][A-Za-z&\-]{1,11}\))?\s*(?=[,.;:!?]|$)"
 )
 # A named organisation: capitalised words ending in an organisation head noun, with its "of"
 # complement and a bracketed abbreviation ("the Ministry of Industry and Trade (MoIT)").
@@ -294,13 +307,23 @@ def _organisation_start(body: str, head_start: int) -> int:
     return start
 
 
+def long_apposition_fits(text: str) -> bool:
+    """Whether an apposition's text is short, or, over SHORT_APPOSITION characters, a run of
+    office names: its lowercase words are OFFICE_LOWERCASE's (", Deputy Secretary of the …
+    Party Committee and Chairman of the provincial People’s Committee"), not a clause (",
+    General Secretary of the … Central Committee Vu Van Tuan and his wife will pay a visit")."""
+    return len(text) <= SHORT_APPOSITION or all(
+        word in OFFICE_LOWERCASE for word in text.split() if word[:1].islower()
+    )
+
+
 def apposition_after(body: str, name_end: int) -> tuple[str, int] | None:
     """(text, end) of the apposition right after a name, when it says what the person is:
     ", a lecturer at a Hà Nội university," or ", RoK Ambassador to Viet Nam." (its words hold a
     role noun, a title word or an organisation: ", a sociologist at Hanyang University,"). The
     leading article is dropped from the text."""
     match = APPOSITION.match(body, name_end)
-    if match is None:
+    if match is None or not long_apposition_fits(match.group("text")):
         return None
     text = match.group("text")
     words = [POSSESSIVE_END.sub("", fold(word)) for word in text.split()]

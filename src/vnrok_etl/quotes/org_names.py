@@ -53,12 +53,45 @@ def country_of(words: list[str]) -> str | None:
     return next((COUNTRY_WORDS[word] for word in words if word in COUNTRY_WORDS), None)
 
 
+# A news outlet's kind printed in lowercase after its name: "Thanh Nien newspaper", "the Tuoi
+# Tre daily" are Thanh Nien and Tuoi Tre ("Maeil Business Newspaper", capitalised, is a name).
+# Read where a mention was parsed as a description with such a head (ORG_HEADS).
+OUTLET_HEADS = frozenset({"newspaper", "daily", "paper", "magazine", "broadcaster", "weekly", "tabloid"})
+# "State-run", "Seoul-based", "state-owned": what kind of body, not part of its name.
+DESCRIPTOR_ADJECTIVE = re.compile(r"[A-Za-z]+-(?:run|based|owned|backed|controlled|funded)$")
+
+
+def outlet_named(printed: str) -> str | None:
+    """The name of an outlet printed as its name and its kind in lowercase ("State-run Thanh Nien
+    newspaper" -> "Thanh Nien"); None when the words before the kind are not a capitalised name."""
+    words = printed.split()
+    if len(words) < 2 or words[-1] not in OUTLET_HEADS:
+        return None
+    name = words[:-1]
+    while name and (name[0].casefold() == "the" or DESCRIPTOR_ADJECTIVE.fullmatch(name[0])):
+        name = name[1:]
+    if not name or not all(word[:1].isupper() for word in name):
+        return None
+    return " ".join(name)
+
+
 def described_organisation(printed: str) -> str | None:
     """An organisation the article describes without naming, as printed: "the finance
-    ministry" -> "finance ministry", "the country’s labor ministry" -> "labor ministry", "the
+    ministry" -> "finance ministry", "the country’s labor ministry" and "South Korea’s labor
+    ministry" -> "labor ministry", "the
     Vietnamese labor ministry" -> "labor ministry" (a nationality, like a possessive, is the owner). A bare
     head noun ("the ministry") says too little to be a speaker row: None."""
+    if (outlet := outlet_named(printed)) is not None:
+        return outlet
     words = printed.split()
+    # An owner of several capitalised words ends at its possessive: "South Korea’s", "Viet
+    # Nam’s", "the United States’".
+    for index, word in enumerate(words[:5]):
+        if POSSESSIVE_WORD.search(word) or (index and word.endswith(("s’", "s'"))):
+            words = words[index + 1:]
+            break
+        if not (word[:1].isupper() or word.casefold() == "the"):
+            break
     while words and (words[0].casefold() == "the" or POSSESSIVE_WORD.search(words[0])):
         words = words[1:]
     # "the South Korean presidential office": the nationality is the owner, unless the head

@@ -28,6 +28,7 @@ from vnrok_etl.quotes.cues import (
     PARTICIPLE,
     PLAN_OBJECT,
     PRE_PARTICIPLE,
+    PROPOSED_GERUND,
     QUOTED_AS_SAYING,
     cue_of,
     cue_text,
@@ -177,11 +178,26 @@ def _mention_ending(body: str, start: int, end: int) -> tuple[int, int, ParsedMe
     return None
 
 
+# "according to its financial statement", "according to their annual report": a document of the
+# "its"/"their" the sentence's subject is.
+OWN_DOCUMENT = re.compile(
+    r"\s+(?:its|their)\s+(?:[a-z\-]+\s+){0,2}(?:statement|report|filing|data|figures|announcement|"
+    r"disclosure|press\s+release|results)\b"
+)
+
+
 def _post_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) -> Reported | None:
     """"…, Permanent Deputy Minister … Vũ told the press." / "…, according to Vũ." / "…, said Vũ." """
     body = reader.body
     sentence = body[s_start:end]
     for match in islice(ACCORDING_TO.finditer(sentence), MAX_CUES_PER_SENTENCE):
+        if (own := OWN_DOCUMENT.match(body, s_start + match.end("cue"))) is not None and (
+            business := sentence_business(reader, s_start, s_start + match.start())
+        ) is not None:
+            # "Seoul Fresh Mart, which runs 46 stores, posted revenue of …, according to its
+            # financial statement": the business's own document speaks for the business the
+            # sentence opens with.
+            return attribute(reader, business, match.group("cue")), s_start, s_start + match.start()
         found = mention_after(body, s_start + match.end(), end) or capitalised_source(
             body, s_start + match.end(), end
         )
@@ -192,6 +208,11 @@ def _post_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) 
         if not (found and clause_end(body, found[1], end)):
             # "…, according to officials familiar with the matter": an unnamed group.
             found = group_after(body, s_start + match.end(), end)
+            who = body.find(", who ", s_start + match.end(), end)
+            if not found and who > 0:
+                # "…, according to one of the diplomats, who spoke on condition of anonymity": the
+                # relative clause after its comma describes the group, it is no part of it.
+                found = group_after(body, s_start + match.end(), who)
         if found and clause_end(body, found[1], end):
             attribution = source_attribution(reader, found, match.group("cue"))
             return attribution, s_start, s_start + match.start()
@@ -510,7 +531,7 @@ def _parenthetical(reader: Reader, s_start: int, end: int, cues: list[int] | Non
 def _pre_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) -> Reported | None:
     """"X stressed that …", "He praised …, noting that …", "the Deputy PM said Vietnam …", "He
     revealed the bank's plan to open …" (cues.PLAN_OBJECT), "He called the forum a bridge …"
-    (cues.CALLED_OBJECT)."""
+    (cues.CALLED_OBJECT), "She proposed exchanging lecturers …" (cues.PROPOSED_GERUND)."""
     body = reader.body
     candidates: list[tuple[re.Match[str], bool]] = []
     sentence = body[s_start:end]
@@ -533,6 +554,8 @@ def _pre_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) -
         candidates += [(m, False) for m in PLAN_OBJECT.finditer(body, s_start, end)]
     if "call" in lowered:
         candidates += [(m, False) for m in CALLED_OBJECT.finditer(body, s_start, end)]
+    if "proposed " in lowered or "suggested " in lowered or "recommended " in lowered:
+        candidates += [(m, False) for m in PROPOSED_GERUND.finditer(body, s_start, end)]
     candidates.sort(key=lambda item: item[0].start())
     for match, participle in candidates[:MAX_CUES_PER_SENTENCE]:
         if participle:

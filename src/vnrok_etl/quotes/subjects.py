@@ -34,10 +34,12 @@ from vnrok_etl.speakers import FAMILY_NAMES, TITLE_WORDS, ParsedMention, fold, s
 MISSION_LOCATED = re.compile(
     r"(?P<head>[A-Za-z]+)(?P<place>\s+in\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'\-]*){0,3})\s*$"
 )
-# "Embassy of Viet Nam", "Consulate of Korea": a mission named by its country, the country's
-# words (capitalised) running to the end of the window.
+# "Embassy of Viet Nam", "Consulate of Korea", "Embassy of the Republic of Korea": a mission
+# named by its country, the country's words (capitalised, "of" between) running to the end of
+# the window.
 MISSION_OF = re.compile(
-    r"\b(?:Embassy|Consulate(?:\s+General)?|Mission)\s+of\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2}\s*$"
+    r"\b(?:Embassy|Consulate(?:\s+General)?|Mission)\s+of\s+(?:the\s+)?[A-Z][\w’'\-]*"
+    r"(?:\s+(?:of\s+)?[A-Z][\w’'\-]*){0,4}\s*$"
 )
 MISSION_NAME_CHARS = 60
 # "such as A, B and C… all": capitalised example names up to the cue, with "all"/"both" after.
@@ -154,6 +156,8 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     ) is not None:
         return group
     mention = mention_before(body, s_start, cue_start)
+    if mention is not None and _placed_name(body, s_start, mention):
+        mention = None  # "One manager at a Korean supplier in Bac Ninh put it": where, not who
     if (mention is None or not _person_like(mention[1])) and (
         person := titled_apposition_person(body, s_start, len(body[:cue_start].rstrip()))
     ) is not None and (mention is None or mention[0] > person[0]):
@@ -217,6 +221,26 @@ def subject_before(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
     title, _country = split_title(body[open_ + 1 : close])
     start, parsed = mention
     return start, replace(parsed, title=title) if title and not parsed.title else parsed
+
+# A locative preposition right before a name: the name says where the subject is.
+LOCATIVE_BEFORE = re.compile(r"(?<!\w)(?:in|at|near|across)\s+$")
+
+
+def _placed_name(body: str, s_start: int, mention: tuple[int, ParsedMention]) -> bool:
+    """Whether the mention before a cue is a bare name printed after a locative preposition
+    ("… a Korean supplier in Bac Ninh said", "… officials at Dong Nai put it"): a place that
+    completes the subject's description, never the subject. Titled names, names opened by a
+    family name ("… at Nguyen Van Hoa's shop" is a person's) and organisations keep their
+    reading, and so does a name after the place's comma ("Back in Nghe An, Mai said")."""
+    start, parsed = mention
+    if not parsed.name or parsed.title or parsed.pronoun or parsed.organisation is not None:
+        return False
+    if _person_like(parsed):
+        return False
+    # The name itself, not the mention's start: "Back in Nghe An, Mai said" is Mai's.
+    name_at = body.find(parsed.name, start)
+    return name_at >= 0 and LOCATIVE_BEFORE.search(body, max(s_start, name_at - 8), name_at) is not None
+
 
 def titled_apposition_person(body: str, s_start: int, hi: int) -> tuple[int, ParsedMention] | None:
     """The person a title apposition ending at ``hi`` describes, when the body named at the
@@ -319,9 +343,12 @@ def _person_of(body: str, s_start: int, organisation_start: int) -> tuple[int, P
 
 # An opening participle phrase ("Speaking at the forum, X …", "Agreeing with Minister Park, X
 # …", "Responding to questions, X …"): its capitalised first word is no name, and the names in it
-# are who was spoken with or about, not the clause's subject.
+# are who was spoken with or about, not the clause's subject. A participle with its object
+# ("Opening the session, Ms. X, Head of …, introduced … and said …", "Welcoming the delegation,
+# X …") is one too.
 OPENING_PARTICIPLE = re.compile(
-    r"[A-Z][a-z]+ing[ ]+(?:with|at|to|on|in|about|after|before|from|for|of|during)\b"
+    r"[A-Z][a-z]+ing[ ]+(?:with|at|to|on|in|about|after|before|from|for|of|during|the|a|an|his|"
+    r"her|its|their)\b"
 )
 
 
@@ -343,6 +370,9 @@ def clause_subject(body: str, s_start: int, cue_start: int) -> tuple[int, Parsed
 # said it, up to the sentence's end, with no further quotation (after a closing mark only: in
 # reported speech "… told participants that … in Korean had tripled" is no such phrase).
 MANNER_AFTER_SPEAKER = re.compile(r"\s+(?:with|in|at|during|after|before|while)\s[^“”\"]{1,80}$")
+# "”, said a woman who has worked at the factory for 11 years and declined to be named.": a
+# relative clause describing the inverted speaker, up to the sentence's end, with no quotation.
+RELATIVE_AFTER_SPEAKER = re.compile(r",?\s+who\s[^“”\"]{1,240}$")
 
 
 def clause_end(body: str, mention_end: int, end: int) -> bool:

@@ -1182,3 +1182,27 @@ def test_a_reported_statement_does_not_lend_its_speaker_to_the_next_paragraph() 
         '"Processing, not mining, is the heart of this deal," an official who attended the talks told reporters.',
     )
     assert all(q.speaker != "Bao" for q in quotes[1:]), who(quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # A second legal suffix with or without its period, after a comma or after "Co.".
+        ("Daebo Foods Co., Ltd said that its new line would open in March.", "Daebo Foods"),
+        ("Daebo Foods Co. Ltd said that its new line would open in March.", "Daebo Foods"),
+        ("Daebo Foods Co., Ltd., a snack maker, said that its new line would open in March.", "Daebo Foods"),
+        # An introductory phrase and its comma are not part of the company's name.
+        ("On Monday, Daebo Foods Co. said that its new line would open in March.", "Daebo Foods"),
+        ("On March 3, Daebo Foods Co., Ltd said that its new line would open in March.", "Daebo Foods"),
+    ],
+)
+def test_a_companys_suffixes_and_an_introductory_phrase_are_not_its_name(sentence: str, speaker: str) -> None:
+    quote = only_quote(quotes_of("A factory opened in Long An.", sentence))
+    assert (quote.speaker, quote.speaker_type) == (speaker, "organisation")
+    assert quote.text.startswith("its new line")
+
+
+def test_a_comma_inside_a_titles_complement_still_continues_the_title() -> None:
+    sentence = "Minister of Agriculture, Forestry and Fisheries Song Mi-ryung said the quota would rise."
+    quote = only_quote(quotes_of("A factory opened in Long An.", sentence))
+    assert (quote.speaker, quote.speaker_title) == ("Song Mi-ryung", "Minister of Agriculture, Forestry and Fisheries")

@@ -81,7 +81,9 @@ NOT_NAMES = frozenset(
 )
 AGE_APPOSITION = re.compile(r",\s+\d{1,3}(?:-year-old)?,\s*$")
 TRAILING_ABBREVIATION = re.compile(r"\s+\([A-Za-z][A-Za-z&\-]{1,11}\)$")
-COMMA_COMPANY_SUFFIX = re.compile(r",[ ](?:Ltd|Inc|Corp|JSC|LLC)\.$")
+# A second legal suffix after a comma or after "Co.", with its period or without:
+# "Co., Ltd.", "Co., Ltd", "Co. Ltd" (the first ends in a period a sentence may not end at).
+SECOND_COMPANY_SUFFIX = re.compile(r"(?:,|(?<=\bCo\.))[ ](?:Ltd|Inc|Corp|JSC|LLC)\.?$")
 ABBREVIATED_SUFFIX = re.compile(r"(?<![\w.])(?:Co|Corp|Inc|Ltd|Jr|Sr)\.$")
 ABBREVIATED_TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "amb", "sen", "rep"})
 # Words inside a title: "Minister of Culture, Sports and Tourism", "Ambassador to Korea".
@@ -450,8 +452,11 @@ def mention_before(body: str, lo: int, hi: int) -> tuple[int, ParsedMention] | N
     ):
         text = text[: match.start()]
     hi = lo + len(text.rstrip())
-    # "Hanbit Robotics Co., Ltd., a maker of …": a second suffix after a comma is the name's too.
-    if body.endswith(".", lo, hi) and (second := COMMA_COMPANY_SUFFIX.search(body, max(lo, hi - 8), hi)):
+    # "Hanbit Robotics Co., Ltd., a maker of …", "… Co., Ltd said", "… Co. Ltd said": a second
+    # suffix after a comma or "Co." is the name's too (SECOND_COMPANY_SUFFIX).
+    if body.endswith(("d", "c", "p", "C", "."), lo, hi) and (
+        second := SECOND_COMPANY_SUFFIX.search(body, max(lo, hi - 8), hi)
+    ):
         hi = second.start()
     # "Hanwha Aerospace Co. said": a company suffix keeps its period.
     if body.endswith(".", lo, hi) and ABBREVIATED_SUFFIX.search(body, max(lo, hi - 6), hi):
@@ -507,8 +512,11 @@ def _walk_back(
                 break
             after = tokens[i + 1][0]
             before = tokens[i - 1][0] if i > 0 else ""
-            # A comma continues a title only inside its complement ("Culture, Sports and Tourism").
-            if fold(after) in TITLE_WORDS or not before[:1].isupper() or fold(before) in TITLE_WORDS:
+            # A comma continues a title only inside its complement ("Culture, Sports and Tourism"):
+            # the capitalised words before it follow "of", "for" or "and" ("On Monday, Hanbit
+            # Co. said": an introductory phrase, no complement).
+            if (fold(after) in TITLE_WORDS or not before[:1].isupper() or fold(before) in TITLE_WORDS
+                    or not _in_complement(tokens, i - 1)):
                 break
         elif token.lower() == "the":
             if i > 0 and fold(tokens[i - 1][0]) in ("of", "for") and _joined(body, tokens, i - 1):
@@ -539,6 +547,15 @@ def _walk_back(
     if parsed.name and parsed.name.split()[-1].casefold() in ORG_WORDS:
         return None
     return start, parsed
+
+
+def _in_complement(tokens: list[tuple[str, int, int]], last: int) -> bool:
+    """Whether the capitalised run of tokens ending at ``last`` follows a connector of a title's
+    complement ("of", "for", "and": "Minister of Culture, Sports …")."""
+    i = last
+    while i >= 0 and tokens[i][0][:1].isupper():
+        i -= 1
+    return i >= 0 and fold(tokens[i][0]) in ("of", "for", "and", "&")
 
 
 def _name_ends_in_group_noun(body: str, tokens: list[tuple[str, int, int]]) -> bool:

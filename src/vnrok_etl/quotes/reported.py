@@ -191,7 +191,7 @@ def _post_posed(reader: Reader, s_start: int, end: int, cues: list[int] | None) 
     body = reader.body
     sentence = body[s_start:end]
     for match in islice(ACCORDING_TO.finditer(sentence), MAX_CUES_PER_SENTENCE):
-        if (own := OWN_DOCUMENT.match(body, s_start + match.end("cue"))) is not None and (
+        if OWN_DOCUMENT.match(body, s_start + match.end("cue")) is not None and (
             business := sentence_business(reader, s_start, s_start + match.start())
         ) is not None:
             # "Seoul Fresh Mart, which runs 46 stores, posted revenue of …, according to its

@@ -371,6 +371,18 @@ class ParsedMention:
     org_head: str | None = None
 
 
+# A person coded by one capital letter after a common noun or a courtesy title, as Korean and
+# Vietnamese papers keep sources anonymous: "Student A", "Another student, B,", "a worker, C",
+# "Mr. A", "Ms. K". Not a name's initial ("Kim A-young", "Park J."): the letter ends the
+# mention, alone, and the word before it is lowercase after the first or a courtesy title.
+LETTER_CODED = re.compile(
+    r"(?:(?:[Aa]nother|[Aa]|[Tt]he)\s+)?(?:[A-Z][a-z]+|[a-z]+|Mr\.?|Mrs\.?|Ms\.?)(?:\s+[a-z]+)?"
+    r",?\s+[A-Z](?![\w.\-’'])[,]?"
+)
+# The role of a letter-coded person: it fits no title, so it resolves to nobody.
+ANONYMOUS_ROLE = "anonymous person"
+
+
 @lru_cache(maxsize=16384)
 def parse_mention(mention: str) -> ParsedMention:
     """Split "RoK Prime Minister Kim Min Seok" into title "Prime Minister", name, country KR."""
@@ -391,6 +403,10 @@ def parse_mention(mention: str) -> ParsedMention:
         # not the capitalised end of a body's name ("Association of Seafood Exporters and
         # Producers").
         return ParsedMention(printed, "", None, None, None, None, plural=True)
+    if LETTER_CODED.fullmatch(printed) and fold(printed.split(" ")[0]) not in FAMILY_NAMES:
+        # "Student A told KBS", "Another student, B, said", "Mr. C": a person the article keeps
+        # anonymous by a letter is nobody we can name, and no earlier person of that role.
+        return ParsedMention(printed, "", None, None, ANONYMOUS_ROLE, None)
     if (place := LEADING_THE.sub("", folded)) in COUNTRY_WORDS:
         # "Việt Nam affirmed that …": a country, though "Nam" is also a given name.
         return ParsedMention(printed, "", None, COUNTRY_WORDS[place], None, None)

@@ -54,6 +54,9 @@ CUE_PHRASES = (
     r"cautioned", r"forecast", r"forecasts", r"admitted", r"conceded", r"claimed", r"complained",
     # The present of a group's view: "some analysts caution that …", "economists warn that …".
     r"cautions", r"caution", r"warns", r"warn",
+    # Verbs that report a clause only with "that": "X unveiled that the province exported …",
+    # "He expects that interns will …" (never "unveiled the plan", "expects 20 guests").
+    r"unveiled(?=\s+that\b)", r"expects(?=\s+that\b)", r"expect(?=\s+that\b)",
 )
 # Participles hang on the subject of their clause: "He praised the RoK, stating: “…”".
 PARTICIPLE_CUES = (

@@ -52,3 +52,20 @@ def test_unveiled_or_expects_without_that_report_nothing() -> None:
         "The hotel expects 300 guests from Busan in December.",
     )
     assert quotes == ()
+
+
+def test_a_document_read_on_speaks_for_the_organisation_that_spoke_before() -> None:
+    quotes = quotes_of(
+        "Hoa Sen Textile Group said it would open a dyeing plant in Nam Dinh.",
+        "The plant will cost about VND 900 billion, the disclosure continues.",
+        "According to a quarterly filing published by the firm, exports to Korea doubled.",
+    )
+    assert who(quotes) == [
+        ("indirect", "Hoa Sen Textile Group", "it would open a"),
+        ("indirect", "Hoa Sen Textile Group", "The plant will cost"),
+        ("indirect", "Hoa Sen Textile Group", "exports to Korea doubled"),
+    ]
+
+
+def test_continues_with_no_document_or_speaker_before_it_reports_nothing() -> None:
+    assert quotes_of("Rain fell all week, and the trend continues.") == ()

@@ -186,10 +186,21 @@ GROUP_NOUNS = frozenset(
 
 PRONOUNS_SINGULAR = frozenset({"he", "she"})
 # A body's document as the subject of a cue: it speaks for the organisation that issued it.
-DOCUMENT_HEADS = frozenset({"statement", "announcement", "release", "notice", "communique"})
+DOCUMENT_HEADS = frozenset(
+    {"statement", "announcement", "release", "notice", "communique", "filing", "disclosure"}
+)
 DOCUMENT_SUBJECTS = frozenset(
     {"the statement", "the announcement", "the press release", "the release", "the notice",
      "the communique", "the joint statement"}
+)
+# Any document of those kinds, with up to two lowercase words before its head and the
+# described issuer after it: "a regulatory filing published by the company", "the filing",
+# "its latest disclosure", "the press release issued by the ministry". A named issuer ("a
+# filing by Samsung") is not this form: the name is parsed as itself.
+DOCUMENT_MENTION = re.compile(
+    r"(?:the|a|an|its|their)\s+(?:[a-z\-]+\s+){0,2}"
+    r"(?:statement|announcement|release|notice|communique|filing|disclosure)"
+    r"(?:\s+(?:published|issued|released|filed|sent)\s+by\s+(?:the|its)\s+[a-z]+)?"
 )
 PRONOUNS_PLURAL = frozenset({"they", "we", "both"})
 
@@ -390,9 +401,10 @@ def parse_mention(mention: str) -> ParsedMention:
     folded = fold(printed)
     if folded in PRONOUNS_SINGULAR:
         return ParsedMention(printed, "", None, None, None, folded)
-    if folded == "it" or folded in DOCUMENT_SUBJECTS:
+    if folded == "it" or folded in DOCUMENT_SUBJECTS or DOCUMENT_MENTION.fullmatch(folded):
         # "…, it said.": an organisation cited before ("the ministry said … it said"); so is
-        # its document ("the ministry said in a statement … “…”, the statement said").
+        # its document ("the ministry said in a statement … “…”, the statement said", "…, the
+        # filing continues", "according to a regulatory filing published by the company").
         return ParsedMention(printed, "", None, None, None, None, organisation="", org_head="it")
     if folded in PRONOUNS_PLURAL:
         return ParsedMention(printed, "", None, None, None, folded, plural=True)

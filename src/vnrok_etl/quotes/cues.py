@@ -47,6 +47,7 @@ CUE_PHRASES = (
     r"acknowledged", r"suggested", r"observed", r"warned", r"revealed", r"commented", r"maintained",
     r"argued", r"reiterated", r"recalled", r"declared", r"mentioned", r"believed", r"hoped",
     r"urged", r"predicted", r"estimated", r"replied", r"answered", r"concluded", r"continued",
+    r"continues",  # "…, the filing continues.": a document read on
     r"adds", r"notes", r"explains", r"stresses", r"wrote", r"writes",
     r"pledged", r"vowed", r"promised", r"reported", r"disclosed", r"informed", r"briefed",
     r"responded", r"estimates",

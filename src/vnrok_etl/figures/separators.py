@@ -56,7 +56,7 @@ VIETNAMESE_NUMBER = re.compile(
 _SWAP = str.maketrans(".,", ",.")
 
 # A thousands dot before zeros only, not followed by more digits: "$86.000", "2.000.000".
-ZERO_THOUSANDS = re.compile(r"(?:\.000)+(?!\d|[.,]\d)")
+ZERO_THOUSANDS = re.compile(r"\.000(?:\.000)*(?!\d|[.,]\d)")
 
 
 def vietnamese_separators(body: str) -> bool:

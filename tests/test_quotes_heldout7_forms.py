@@ -69,3 +69,22 @@ def test_a_document_read_on_speaks_for_the_organisation_that_spoke_before() -> N
 
 def test_continues_with_no_document_or_speaker_before_it_reports_nothing() -> None:
     assert quotes_of("Rain fell all week, and the trend continues.") == ()
+
+
+def test_one_who_quotes_an_official_reports_another_official() -> None:
+    # The quoting chairman is an official too; the one quoted is the governor he met.
+    quotes = quotes_of(
+        "Lim Dae-jun, chairman of the Korea Textile Exporters Group, visited Hue on Friday and met "
+        "Le Van Khoa, governor of the province. Lim quoted the Vietnamese official as saying that "
+        "the province will lease 80 hectares to Korean dyers.",
+    )
+    assert who(quotes) == [("indirect", "Le Van Khoa", "the province will lease")]
+
+
+def test_an_official_quoted_by_an_outlet_stays_the_official_named_before() -> None:
+    # The quoter is an outlet, not the official: the role resolves as before.
+    quotes = quotes_of(
+        "Deputy Minister Pham Quoc Huy met Korean investors on Monday.",
+        "Yonhap quoted the official as saying that the port would open in May.",
+    )
+    assert who(quotes) == [("indirect", "Pham Quoc Huy", "the port would open")]

@@ -186,10 +186,21 @@ GROUP_NOUNS = frozenset(
 
 PRONOUNS_SINGULAR = frozenset({"he", "she"})
 # A body's document as the subject of a cue: it speaks for the organisation that issued it.
-DOCUMENT_HEADS = frozenset({"statement", "announcement", "release", "notice", "communique"})
+DOCUMENT_HEADS = frozenset(
+    {"statement", "announcement", "release", "notice", "communique", "filing", "disclosure"}
+)
 DOCUMENT_SUBJECTS = frozenset(
     {"the statement", "the announcement", "the press release", "the release", "the notice",
      "the communique", "the joint statement"}
+)
+# Any document of those kinds, with up to two lowercase words before its head and the
+# described issuer after it: "a regulatory filing published by the company", "the filing",
+# "its latest disclosure", "the press release issued by the ministry". A named issuer ("a
+# filing by Samsung") is not this form: the name is parsed as itself.
+DOCUMENT_MENTION = re.compile(
+    r"(?:the|a|an|its|their)\s+(?:[a-z\-]+\s+){0,2}"
+    r"(?:statement|announcement|release|notice|communique|filing|disclosure)"
+    r"(?:\s+(?:published|issued|released|filed|sent)\s+by\s+(?:the|its)\s+[a-z]+)?"
 )
 PRONOUNS_PLURAL = frozenset({"they", "we", "both"})
 
@@ -371,6 +382,18 @@ class ParsedMention:
     org_head: str | None = None
 
 
+# A person coded by one capital letter after a common noun or a courtesy title, as Korean and
+# Vietnamese papers keep sources anonymous: "Student A", "Another student, B,", "a worker, C",
+# "Mr. A", "Ms. K". Not a name's initial ("Kim A-young", "Park J."): the letter ends the
+# mention, alone, and the word before it is lowercase after the first or a courtesy title.
+LETTER_CODED = re.compile(
+    r"(?:(?:[Aa]nother|[Aa]|[Tt]he)\s+)?(?:[A-Z][a-z]+|[a-z]+|Mr\.?|Mrs\.?|Ms\.?)(?:\s+[a-z]+)?"
+    r",?\s+[A-Z](?![\w.\-’'])[,]?"
+)
+# The role of a letter-coded person: it fits no title, so it resolves to nobody.
+ANONYMOUS_ROLE = "anonymous person"
+
+
 @lru_cache(maxsize=16384)
 def parse_mention(mention: str) -> ParsedMention:
     """Split "RoK Prime Minister Kim Min Seok" into title "Prime Minister", name, country KR."""
@@ -378,9 +401,10 @@ def parse_mention(mention: str) -> ParsedMention:
     folded = fold(printed)
     if folded in PRONOUNS_SINGULAR:
         return ParsedMention(printed, "", None, None, None, folded)
-    if folded == "it" or folded in DOCUMENT_SUBJECTS:
+    if folded == "it" or folded in DOCUMENT_SUBJECTS or DOCUMENT_MENTION.fullmatch(folded):
         # "…, it said.": an organisation cited before ("the ministry said … it said"); so is
-        # its document ("the ministry said in a statement … “…”, the statement said").
+        # its document ("the ministry said in a statement … “…”, the statement said", "…, the
+        # filing continues", "according to a regulatory filing published by the company").
         return ParsedMention(printed, "", None, None, None, None, organisation="", org_head="it")
     if folded in PRONOUNS_PLURAL:
         return ParsedMention(printed, "", None, None, None, folded, plural=True)
@@ -391,6 +415,10 @@ def parse_mention(mention: str) -> ParsedMention:
         # not the capitalised end of a body's name ("Association of Seafood Exporters and
         # Producers").
         return ParsedMention(printed, "", None, None, None, None, plural=True)
+    if LETTER_CODED.fullmatch(printed) and fold(printed.split(" ")[0]) not in FAMILY_NAMES:
+        # "Student A told KBS", "Another student, B, said", "Mr. C": a person the article keeps
+        # anonymous by a letter is nobody we can name, and no earlier person of that role.
+        return ParsedMention(printed, "", None, None, ANONYMOUS_ROLE, None)
     if (place := LEADING_THE.sub("", folded)) in COUNTRY_WORDS:
         # "Việt Nam affirmed that …": a country, though "Nam" is also a given name.
         return ParsedMention(printed, "", None, COUNTRY_WORDS[place], None, None)

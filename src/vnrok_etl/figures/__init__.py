@@ -99,7 +99,11 @@ from vnrok_etl.figures.kinds import (
     superlatives,
 )
 from vnrok_etl.figures.periods import with_clause_periods
-from vnrok_etl.figures.separators import english_reading, vietnamese_separators
+from vnrok_etl.figures.separators import (
+    english_reading,
+    lone_vietnamese_reading,
+    vietnamese_separators,
+)
 from vnrok_etl.figures.qualifiers import hedge_before
 from vnrok_etl.figures.ranges import join_to_ranges
 from vnrok_etl.figures.subjects import subject_before
@@ -130,6 +134,9 @@ def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
     if vietnamese_separators(body):
         # "1.250 students", "20,5%": read as the page means them, surface text as printed.
         reading = english_reading(body)
+        return tuple(_as_printed(body, reading, f) for f in _extract_read(reading, published))
+    if (reading := lone_vietnamese_reading(body)) is not None:
+        # "nearly 3,6 billion USD" in a body that also prints "1,250": only those numbers swapped.
         return tuple(_as_printed(body, reading, f) for f in _extract_read(reading, published))
     return _extract_read(body, published)
 

@@ -205,9 +205,12 @@ NOT_COMPOUND_NOUNS = frozenset(
 MORE_AFTER = re.compile(r"[ ]+more\b(?![ ]+than\b)(?=[ ]+(?:in|at|by|to|from|for|this|next|over)\b|[.,;:)]|$)")
 # "22,400 MW", "20 GWh a year".
 # Units are lowercase like every counted noun (checks.sql count_unit_is_lowercase_noun).
+# Unit symbols printed after the amount; metric tons as trade notes print them ("41,215 M/T",
+# "500 MT of rice") are tons, as "tons" written out are.
 UNIT_ABBREVIATIONS = {"MW": "megawatt", "GW": "gigawatt", "kW": "kilowatt", "GWh": "gwh",
-                      "MWh": "mwh", "TWh": "twh", "kWh": "kwh", "ha": "hectare"}
-UNIT_ABBREVIATION = re.compile(r"[ ]?(?P<u>MW|GW|kW|GWh|MWh|TWh|kWh|ha)\b")
+                      "MWh": "mwh", "TWh": "twh", "kWh": "kwh", "ha": "hectare",
+                      "M/T": "ton", "MT": "ton"}
+UNIT_ABBREVIATION = re.compile(r"[ ]?(?P<u>MW|GW|kW|GWh|MWh|TWh|kWh|ha|M/T|MT)\b")
 
 
 

@@ -19,6 +19,15 @@ their separators swapped into a copy of the body of the same length, which the f
 every figure's text and sentence are taken back from the printed body at the same offsets, so the
 surface form stays as printed ("1.250 students", value 1250). Dates ("18.11.2026"), versions and
 lists ("1,2,3") are not well-formed Vietnamese numbers and are left as they are.
+
+A body read the English way (it also prints "1,250" or "1.5") may still hold numbers that only
+the Vietnamese separators can read, copied from a Vietnamese source: a decimal comma before a
+percent or a scale word with a whole part of one to three digits ("nearly 3,6 billion USD",
+"11,4%", "1,5 million won"), and a thousands dot before a group of zeros ("$86.000", "1.000
+tons": no English page prints three trailing decimal zeros). Those numbers, and only those, are
+swapped (``lone_vietnamese_reading``); "1.250" and "2,50" stay English there, since the body's
+own English numbers say how it writes. Decided 5 December on heldout7 (binhduong-01, bvu-01,
+baothainguyen-01).
 """
 
 from __future__ import annotations
@@ -45,6 +54,9 @@ VIETNAMESE_NUMBER = re.compile(
 )
 
 _SWAP = str.maketrans(".,", ",.")
+
+# A thousands dot before zeros only, not followed by more digits: "$86.000", "2.000.000".
+ZERO_THOUSANDS = re.compile(r"\.000(?:\.000)*(?!\d|[.,]\d)")
 
 
 def vietnamese_separators(body: str) -> bool:
@@ -76,3 +88,34 @@ def english_reading(body: str) -> str:
     """``body`` with its Vietnamese numbers' separators swapped ("1.250" -> "1,250", "20,5" ->
     "20.5"), the same length, so that every offset still points at the printed text."""
     return VIETNAMESE_NUMBER.sub(lambda m: m.group().translate(_SWAP), body)
+
+
+def lone_vietnamese_reading(body: str) -> str | None:
+    """``body`` with only its numbers that no English reading makes sense of swapped (the module
+    docstring's last paragraph), the same length; None when it has none."""
+    spans = [
+        (start, match.end())
+        for pattern in (VIETNAMESE_COMMA, ZERO_THOUSANDS)
+        for match in pattern.finditer(body)
+        if (start := _whole_start(body, match.start())) is not None
+    ]
+    if not spans:
+        return None
+    parts, last = [], 0
+    for start, end in sorted(spans):
+        parts.append(body[last:start])
+        parts.append(body[start:end].translate(_SWAP))
+        last = end
+    parts.append(body[last:])
+    return "".join(parts)
+
+
+def _whole_start(body: str, at: int) -> int | None:
+    """Where the whole part (one to three digits, no digit, dot or comma before) ending at
+    ``at`` starts, or None."""
+    start = at
+    while start > 0 and body[start - 1].isdigit():
+        start -= 1
+    if start == at or at - start > 3 or start and body[start - 1] in ".,":
+        return None
+    return start

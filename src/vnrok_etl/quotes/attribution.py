@@ -39,6 +39,7 @@ from vnrok_etl.sentences import lowered_body
 from vnrok_etl.speakers import (
     COMPANY_HEADS,
     COUNTRY_WORDS,
+    DOCUMENT_MENTION,
     FAMILY_NAMES,
     GENERIC_ROLES,
     KNOWN_PEOPLE,
@@ -523,6 +524,11 @@ def resolve_subject(reader: Reader, offset: int, parsed: ParsedMention) -> str |
                 return short
             return _note_organisation(reader, offset, parsed.organisation, None)
         if parsed.org_head == "it":
+            if reader.last_organisation is None and DOCUMENT_MENTION.fullmatch(fold(parsed.printed)):
+                # "…, the filing continues" read before its issuer's own statement: a document
+                # speaks for the organisation named last before it.
+                _note_organisations(reader)
+                return _recent_organisation(reader, offset, "")
             return reader.last_organisation  # "…, it said": the organisation that spoke last
         owner = OWNER.match(parsed.printed)
         if owner is not None and fold(owner.group(1)) in ORG_HEADS - PLACE_HEADS:

@@ -47,6 +47,7 @@ CUE_PHRASES = (
     r"acknowledged", r"suggested", r"observed", r"warned", r"revealed", r"commented", r"maintained",
     r"argued", r"reiterated", r"recalled", r"declared", r"mentioned", r"believed", r"hoped",
     r"urged", r"predicted", r"estimated", r"replied", r"answered", r"concluded", r"continued",
+    r"continues",  # "…, the filing continues.": a document read on
     r"adds", r"notes", r"explains", r"stresses", r"wrote", r"writes",
     r"pledged", r"vowed", r"promised", r"reported", r"disclosed", r"informed", r"briefed",
     r"responded", r"estimates",
@@ -54,6 +55,9 @@ CUE_PHRASES = (
     r"cautioned", r"forecast", r"forecasts", r"admitted", r"conceded", r"claimed", r"complained",
     # The present of a group's view: "some analysts caution that …", "economists warn that …".
     r"cautions", r"caution", r"warns", r"warn",
+    # Verbs that report a clause only with "that": "X unveiled that the province exported …",
+    # "He expects that interns will …" (never "unveiled the plan", "expects 20 guests").
+    r"unveiled(?=\s+that\b)", r"expects(?=\s+that\b)", r"expect(?=\s+that\b)",
 )
 # Participles hang on the subject of their clause: "He praised the RoK, stating: “…”".
 PARTICIPLE_CUES = (

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from itertools import islice
 
-from vnrok_etl.quotes.attribution import Attribution, Reader, sentence_business
+from vnrok_etl.quotes.attribution import Attribution, Reader, resolve_subject, sentence_business
 from vnrok_etl.quotes.cues import (
     ACCORDING_TO,
     BARE_SAY,
@@ -56,6 +56,7 @@ from vnrok_etl.speakers import (
     FAMILY_NAMES,
     PRONOUNS_SINGULAR,
     ParsedMention,
+    fits_role,
     fold,
     parse_mention,
 )
@@ -163,7 +164,28 @@ def _quoted_as_saying(reader: Reader, s_start: int, end: int, _cues: list[int] |
         if found is None:
             return None
         return source_attribution(reader, found, "quoted as saying"), match.end(), end
-    return attribute(reader, (found[0], found[2]), "quoted as saying", found[1]), match.end(), end
+    attribution = attribute(reader, (found[0], found[2]), "quoted as saying", found[1])
+    if found[2].role and not found[2].name and attribution.key is not None:
+        attribution = _other_than_quoter(reader, s_start, match, found[2], attribution)
+    return attribution, match.end(), end
+
+
+def _other_than_quoter(
+    reader: Reader, s_start: int, match: re.Match[str], parsed: ParsedMention, attribution: Attribution
+) -> Attribution:
+    """"Choi quoted the Vietnamese official as saying …": one who quotes reports another, so a
+    role that resolved to the quoting person means the most recent other person of that role
+    (Tran Quoc Bao, named before as the one Choi met); nobody when there is none."""
+    quoter = mention_before(reader.body, s_start, match.start())
+    if quoter is None or resolve_subject(reader, quoter[0], quoter[1]) != attribution.key:
+        return attribution
+    for key in reversed(reader.context_keys(match.start("subject"))):
+        person = reader.people[key]
+        if key != attribution.key and person.kind == "person" and fits_role(
+            person.name, person.title, person.country, parsed.role, parsed.country
+        ):
+            return replace(attribution, key=key, title=None)
+    return replace(attribution, key=None, kind="person", printed=parsed.printed)
 
 
 def _mention_ending(body: str, start: int, end: int) -> tuple[int, int, ParsedMention] | None:

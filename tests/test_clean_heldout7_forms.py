@@ -5,6 +5,8 @@ not for the one page it was found on.
 
 from __future__ import annotations
 
+import datetime
+
 from forms import cleaned
 
 HEADLINE = "Gyeonggi orchid growers study greenhouse methods in Lam Dong"
@@ -66,4 +68,30 @@ def test_prose_about_an_xml_namespace_stays() -> None:
         "Korean customs, so that both sides can read each other's files."
     )
     article = cleaned(HEADLINE, LEAD, prose, CLOSING)
+    assert prose in article.paragraphs
+
+
+# Dates: a Vietnamese weekday by its number and the word "Ngày"; a date labelled in Vietnamese
+
+
+def test_a_vietnamese_weekday_by_number_with_ngay_before_the_date_is_read_with_its_time() -> None:
+    for line, at in (
+        ("Thứ 3, Ngày 06/10/2026, 09:30", datetime.datetime(2026, 10, 6, 9, 30)),
+        ("Thứ Hai, ngày 05/10/2026 14:05", datetime.datetime(2026, 10, 5, 14, 5)),
+    ):
+        article = cleaned(HEADLINE, line, LEAD, MIDDLE, CLOSING)
+        assert article.published_at is not None and article.published_at.replace(tzinfo=None) == at, line
+        assert article.paragraphs[0] == LEAD, line
+
+
+def test_a_date_labelled_ngay_dang_or_posted_date_is_the_date_and_leaves_the_body() -> None:
+    for line in ("Ngày đăng: 06/10/2026", "Posted date: 06/10/2026 | Views: 431"):
+        article = cleaned(HEADLINE, line, LEAD, MIDDLE, CLOSING)
+        assert article.published_date == datetime.date(2026, 10, 6), line
+        assert article.paragraphs[0] == LEAD, line
+
+
+def test_a_paragraph_opening_with_ngay_as_a_name_stays_text() -> None:
+    prose = "Ngày hội việc làm 2026, the job fair of the province, drew about 40 Korean firms."
+    article = cleaned(HEADLINE, LEAD, MIDDLE, prose, CLOSING)
     assert prose in article.paragraphs

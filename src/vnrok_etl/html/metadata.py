@@ -192,7 +192,15 @@ def printed_date(index: PageIndex, cascade: tuple[SelectorSet, ...], removed: li
 
 # "First published on Tue 12 Aug 2025 01.05 BST", "Published: ...", "Posted on ...": the label
 # before a printed publication date. An "Updated" date is not the publication date: not read.
-PUBLISHED_LABEL = re.compile(r"^(?:(?:first\s+)?(?:published|posted)\s*(?:on\b)?\s*:?\s*)?(?!updated)", re.IGNORECASE)
+# The label before a printed date, in English ("Published on:", "Posted date:", "Date posted:")
+# or, on a Vietnamese site's English page, in Vietnamese ("Ngày đăng:" posted on).
+PUBLISHED_LABEL = re.compile(
+    r"^(?:(?:(?:first\s+)?(?:published|posted)\s*(?:on\b|date\b)?|date\s+posted|ngày\s+đăng)\s*:?\s*)?(?!updated)",
+    re.IGNORECASE,
+)
+# A view counter printed in the date's element, after it ("24/11/2026 | Views: 87", "03/12/2026
+# Lượt xem: 214"): not part of the date, cut off before the date is read.
+VIEW_COUNTER = re.compile(r"\s*[|·•]?\s*(?:views?|view\s+counts?|lượt\s+xem)\s*:?\s*[\d.,]{1,9}\s*$", re.IGNORECASE)
 # "Posted on : 2025-11-27 17:05 KST Modified on : 2025-11-27 18:10 KST": the publication date and
 # a later edit's printed in one element; the edit's part is cut off before the date is read.
 LATER_EDIT_LABEL = re.compile(r"\s+(?:last\s+)?(?:modified|updated?|edited|revised)(?:\s+on)?\s*:", re.IGNORECASE)
@@ -220,6 +228,9 @@ def printed_label_date(
             text = element_text(element)
             edit = LATER_EDIT_LABEL.search(text) if text else None
             text = text[: edit.start()] if edit is not None and edit.start() > 0 else text
+            if text and ("iew" in text or "xem" in text):
+                counter = VIEW_COUNTER.search(text)
+                text = text[: counter.start()] if counter is not None and counter.start() > 0 else text
             if not text or len(text) > MAX_PRINTED_DATE_CHARS or text.lower().startswith("updated"):
                 continue
             found = parse_date(PUBLISHED_LABEL.sub("", text, count=1), "text")

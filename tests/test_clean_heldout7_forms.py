@@ -42,11 +42,12 @@ def test_a_portals_rating_widget_reader_box_and_session_notice_are_dropped() -> 
 def test_prose_about_ratings_readers_and_authors_stays() -> None:
     near_misses = (
         "Readers commented on the fair's website that the prices were too high for small shops.",
+        "Reader comments on the portal were divided between growers and the wholesalers in Seoul.",
         "The author of the study, a Dalat University lecturer, said the orchids need cooler nights.",
         "Total exports of this flower rose by a fifth in the first ten months, the department said.",
     )
     article = cleaned(HEADLINE, LEAD, MIDDLE, *near_misses, CLOSING)
-    assert list(article.paragraphs[-4:]) == [*near_misses, CLOSING]
+    assert list(article.paragraphs[-5:]) == [*near_misses, CLOSING]
 
 
 # Markup residue: a Word namespace declaration that lost its "<"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 
 from forms import cleaned
+from vnrok_etl.clean import clean_document
 
 HEADLINE = "Gyeonggi orchid growers study greenhouse methods in Lam Dong"
 LEAD = (
@@ -96,3 +97,37 @@ def test_a_paragraph_opening_with_ngay_as_a_name_stays_text() -> None:
     prose = "Ngày hội việc làm 2026, the job fair of the province, drew about 40 Korean firms."
     article = cleaned(HEADLINE, LEAD, MIDDLE, prose, CLOSING)
     assert prose in article.paragraphs
+
+
+# Site names printed above the headline: a weather widget, a government portal's name
+
+
+def test_a_weather_widget_glued_to_the_saving_date_is_not_the_title() -> None:
+    for widget in ("Da Nang 29°C, Mostly Sunny", "Seoul -4 °C | Light snow", "Busan 12°C"):
+        text = f" date 2026-01-14 {widget}\n\n{HEADLINE}\n\n{LEAD}\n\n{MIDDLE}\n\n{CLOSING}\n"
+        article = clean_document(text, "w.txt")
+        assert article.title == HEADLINE, widget
+        assert article.paragraphs[0] == LEAD, widget
+
+
+def test_a_headline_with_a_temperature_stays_the_title() -> None:
+    headline = "Lam Dong 18°C nights draw Gyeonggi orchid growers to its greenhouses"
+    article = cleaned(headline, LEAD, MIDDLE, CLOSING)
+    assert article.title == headline
+
+
+def test_a_portal_name_above_its_menu_is_the_masthead_not_the_title() -> None:
+    for name, menu in (
+        ("Lam Dong Provincial Portal", "Tiếng Việt | English"),
+        ("QUANG NINH E-PORTAL", "Home"),
+    ):
+        text = f"{name}\n{menu}\nInvestment\n{HEADLINE}\n\n{LEAD}\n\n{MIDDLE}\n\n{CLOSING}\n"
+        article = clean_document(text, "p.txt")
+        assert article.title == HEADLINE, name
+        assert name not in "\n".join(article.paragraphs)
+
+
+def test_a_headline_ending_in_portal_stays_the_title() -> None:
+    headline = "Korean Firms Welcome New Lam Dong Investment Portal"
+    article = cleaned(headline, LEAD, MIDDLE, CLOSING)
+    assert article.title == headline

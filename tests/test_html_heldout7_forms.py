@@ -46,3 +46,29 @@ def test_a_view_counter_alone_or_a_counted_title_is_no_date() -> None:
     ):
         article = clean_document(page(element), "n.html")
         assert article.published_date is None, element
+
+
+# A page whose <title> is only the site's name, its headline in an element classed as a title
+
+
+def board_page(title_element: str, home_link: str = '<a href="/"><span class="logo">MEKONG KOREANS</span></a>') -> str:
+    paragraphs = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    return (
+        "<!DOCTYPE html><html><head><title>MEKONG KOREANS</title></head><body>"
+        f"<div class=\"top\">{home_link}</div><div class=\"board\">"
+        f"<div class=\"view_subtitle\">Community news</div>{title_element}"
+        f"<div class=\"board_txt\">{paragraphs}</div></div></body></html>"
+    )
+
+
+def test_a_title_classed_element_is_the_headline_when_the_title_tag_is_the_logo() -> None:
+    for element in (f"<div class=\"view_tit\">{HEADLINE}</div>", f"<p class=\"post-title\">{HEADLINE}</p>"):
+        article = clean_document(board_page(element), "b.html")
+        assert article.title == HEADLINE, element
+        assert article.paragraphs == PARAGRAPHS, element
+
+
+def test_a_title_tag_that_is_no_logo_stays_the_title() -> None:
+    page = board_page(f"<div class=\"view_tit\">{HEADLINE}</div>", home_link='<a href="/">Home</a>')
+    article = clean_document(page, "b.html")
+    assert article.title == "MEKONG KOREANS"

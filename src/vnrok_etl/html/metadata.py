@@ -26,7 +26,7 @@ from bs4 import Tag
 from vnrok_etl.dates import FoundDate, parse_date
 from vnrok_etl.html.document import clean_text, element_text, has_text, remove
 from vnrok_etl.html.outlets import ARTICLE_HEADINGS, CompiledProfile
-from vnrok_etl.html.selectors import PageIndex, SelectorSet
+from vnrok_etl.html.selectors import PageIndex, SelectorSet, is_removed
 from vnrok_etl.profiles import Profile
 from vnrok_etl.records import RemovedSpan
 
@@ -288,7 +288,45 @@ def title_of(index: PageIndex, compiled: CompiledProfile, metas: dict[str, str],
         return text
     if text := take_first(index, ARTICLE_HEADINGS):
         return text
-    return _strip_site_name(element_text(title) if title is not None else None, profile, metas, True)
+    page_title = element_text(title) if title is not None else None
+    if page_title and _is_logo_text(index, page_title) and (text := _titled_element(index)):
+        return text
+    return _strip_site_name(page_title, profile, metas, True)
+
+
+# A class token that names an element as the headline on a template without headings: a
+# board's "view_tit", a CMS's "news-title", "post_title", a Korean board's "subject".
+TITLE_CLASS = re.compile(r"(?:^|[-_])(?:tit|title|subject)$")
+MIN_TITLED_WORDS = 4
+MAX_TITLED_WORDS = 40
+
+
+def _is_logo_text(index: PageIndex, page_title: str) -> bool:
+    """The page's <title> is only the site's name: the same text as its home link (the logo,
+    `<a href="/">VIETNAM LIFE</a>`) or as an element classed as a logo."""
+    folded = fold(page_title.strip())
+    for link in index.tags("a"):
+        if link.get("href") in ("/", "./", "index.html") and fold(element_text(link).strip()) == folded:
+            return True
+    return False
+
+
+def _titled_element(index: PageIndex) -> str | None:
+    """On a page whose <title> is the site's name and which prints no heading, the first element
+    classed as a title (TITLE_CLASS, not a subtitle) with a headline's length is the headline
+    (a community board's "div.view_tit"); removed like any taken headline."""
+    for element in index.all:
+        classes = element.get("class") if element.attrs else None
+        if not classes or is_removed(element):
+            continue
+        tokens = classes if isinstance(classes, list) else classes.split()
+        if not any(TITLE_CLASS.search(token.lower()) and "subtit" not in token.lower() for token in tokens):
+            continue
+        text = element_text(element).strip()
+        if MIN_TITLED_WORDS <= len(text.split()) <= MAX_TITLED_WORDS:
+            remove(element)
+            return text
+    return None
 
 
 # Headings a page's <title> may name; at most this many are read.

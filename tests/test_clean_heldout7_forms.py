@@ -131,3 +131,21 @@ def test_a_headline_ending_in_portal_stays_the_title() -> None:
     headline = "Korean Firms Welcome New Lam Dong Investment Portal"
     article = cleaned(headline, LEAD, MIDDLE, CLOSING)
     assert article.title == headline
+
+
+# A caption in its own block under an image's file name, even last on the page
+
+
+def test_the_line_under_an_image_name_block_is_its_caption_even_last() -> None:
+    for name in ("lamdong hoa lan 4.jpg ", "orchid-farm_02.png"):
+        text = "\n\n".join((HEADLINE, LEAD, MIDDLE, CLOSING, name, "Growers at a greenhouse in Da Lat")) + "\n"
+        article = clean_document(text, "c.txt")
+        assert article.paragraphs[-1] == CLOSING, name
+        assert "Growers at a greenhouse" not in "\n".join(article.paragraphs), name
+
+
+def test_a_sentence_under_an_image_name_block_stays_text() -> None:
+    sentence = "The growers will return to Da Lat in March to sign supply contracts with three farms."
+    text = "\n\n".join((HEADLINE, LEAD, MIDDLE, "lamdong hoa lan 4.jpg", sentence, CLOSING)) + "\n"
+    article = clean_document(text, "c.txt")
+    assert sentence in article.paragraphs

@@ -149,3 +149,23 @@ def test_a_sentence_under_an_image_name_block_stays_text() -> None:
     text = "\n\n".join((HEADLINE, LEAD, MIDDLE, "lamdong hoa lan 4.jpg", sentence, CLOSING)) + "\n"
     article = clean_document(text, "c.txt")
     assert sentence in article.paragraphs
+
+
+# A lead opening with the last word of the site's own name is the site's tag, not a dateline
+
+
+def test_a_lead_tagged_with_the_sites_kind_word_has_no_dateline() -> None:
+    text = (
+        f"Lam Dong Provincial Portal\nHome\nInvestment\n{HEADLINE}\n\n"
+        f"PORTAL - {LEAD}\n\n{MIDDLE}\n\n{CLOSING}\n"
+    )
+    article = clean_document(text, "p.txt")
+    assert article.dateline is None
+    assert article.paragraphs[0] == LEAD
+
+
+def test_a_place_in_the_mastheads_name_stays_the_dateline() -> None:
+    text = f"Dalat City Portal\nHome\nInvestment\n{HEADLINE}\n\nDALAT - {LEAD}\n\n{MIDDLE}\n\n{CLOSING}\n"
+    article = clean_document(text, "p.txt")
+    assert article.dateline is not None and article.dateline.casefold() == "dalat"
+    assert article.paragraphs[0] == LEAD

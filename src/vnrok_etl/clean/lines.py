@@ -164,6 +164,8 @@ MAX_UNCREDITED_CAPTION_WORDS = 25
 MIN_LINES_FOR_LINE_PARAGRAPHS = 3
 # Speed: the extensions IMAGE_FILENAME and SPACED_IMAGE_NAME end with (a block is tested by its end).
 IMAGE_EXTENSION_ENDINGS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".avif")
+# Speed: their last letters (and a trailing space), tested before anything else on every block.
+IMAGE_NAME_LAST = "gGfFpP "
 
 
 def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = False) -> list[str]:
@@ -190,7 +192,7 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
         # even last on the page where no paragraph follows it.
         caption_next = image_above and len(block) == 1 and _caption_under_image(block[0])
         after_caption = False
-        image_above = len(block) == 1 and _image_name(block[0])
+        image_above = len(block) == 1 and block[0][-1:] in IMAGE_NAME_LAST and _image_name(block[0])
         one_line_paragraphs = _one_line_paragraphs(block)
         for index, line in enumerate(block):
             if " " not in line and IMAGE_FILENAME.match(line):  # a file name has no spaces

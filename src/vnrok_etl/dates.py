@@ -104,9 +104,11 @@ DATE_FORMATS = (
 TIME_OF_DAY = re.compile(r"\d{1,2}(?::|h)\d{2}\b")
 # A publication date states its year; "August 12" in a dateline or caption is not one.
 STATED_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-# Vietnamese pages print the weekday first ("Thứ Sáu, 15/08/2025 01:50"); the date carries it all.
+# Vietnamese pages print the weekday first, in words or by its number ("Thứ Sáu, 15/08/2025
+# 01:50", "Thứ 5, Ngày 12/11/2026, 16:00": Thursday is the fifth day), and may put the word
+# "Ngày" (day) before the date; the date carries it all.
 VIETNAMESE_WEEKDAY = re.compile(
-    r"^\s*(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*", re.IGNORECASE
+    r"^\s*(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*)?(?:ngày\s+)?", re.IGNORECASE
 )
 # "...T08:32:00+07:00", "...Z": an offset that ISO 8601 markup carries.
 ISO_OFFSET = re.compile(r"T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$")

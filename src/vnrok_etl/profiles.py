@@ -153,6 +153,8 @@ CHROME_LINES = (
     "Condividi", "Поделиться", "공유하기", "Chia sẻ bài viết",
     # A search box's placeholder saved as text ("Search...", "Search…", "Type to search").
     "Search...", "Search…", "Search ...", "Type to search", "Enter keywords",
+    # A portal's reader box and rating button under the text (NukeViet's "Reader Comments").
+    "Reader Comments", "Rate this article",
 )
 
 # Lines of page furniture recognised by how they begin (the rest varies): social footers,
@@ -187,6 +189,13 @@ FURNITURE_PREFIXES = (
     # A sponsored-content disclosure (Nikkei Asia: "About Sponsored Content This content was
     # commissioned by ..."), an empty comment box, a social follow prompt naming the outlet.
     "About Sponsored Content", "This content was commissioned by", "No comments yet",
+    # A portal's rating widget under the text ("Total notes of this article: 0 in 0 rating",
+    # "Click on stars to rate this article"), the uploader's account printed as author ("Author:
+    # admin"), and a session notice ("You did not use the site, Click here to remain logged.
+    # Timeout: 60 second"): labels of the CMS, never text. (Its reader box's heading, "Reader
+    # Comments", is a whole line in CHROME_LINES: "Reader comments on …" may open a sentence.)
+    "Total notes of this article", "Click on stars to rate", "Click on the stars to rate",
+    "Author: admin", "You did not use the site",
 )
 
 # Places printed as mixed-case datelines without an agency code ("Hanoi —"): only these are

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import re
 
-DATE_LABEL = r"(?:(?:last\s+)?(?:published|updated?|posted|modified|date|written|created)(?:\s+on)?\s*:?|승인)"
+# The label in English ("Updated:", "Posted date:", "Date posted:") or, on English pages of
+# Vietnamese sites, in Vietnamese ("Ngày đăng:" posted on, "Cập nhật:" updated, "Ngày" day).
+DATE_LABEL = (
+    r"(?:(?:(?:last\s+)?(?:published|updated?|posted|modified|date|written|created)(?:\s+(?:on|date|posted))?"
+    r"|ngày\s+(?:đăng|cập\s+nhật)|cập\s+nhật|ngày)\s*:?|승인)"
+)
 MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
@@ -20,7 +25,7 @@ DATE_WORD = (
     rf"(?:{MONTHS}|{WEEKDAYS}|am|pm|a\.m\.|p\.m\.|gmt|utc|kst|jst|sgt|hkt|ict|pst|pdt|pt|est|edt|et"
     r"|bst|cet|cest"
     r"|\d{1,4}(?:st|nd|rd|th)?"
-    r"|thứ\s+\w+|chủ\s+nhật|[.,:/+\-–—|()])"
+    r"|thứ\s+\w+|chủ\s+nhật|ngày|[.,:/+\-–—|()])"
 )
 DATE_WORDS = re.compile(rf"^(?:{DATE_WORD}\s*)+$", re.IGNORECASE)
 # Speed: text that does not open with a date word is no date words (DATE_WORDS reads from its
@@ -37,7 +42,9 @@ NOTE_DATE_WORD = (
 DATE_NOTE = (
     r"(?:\s+[-–—|]\s+|\s*(?=\())"
     rf"(?:\(?(?:last\s+)?updated?\s*:?\s*{NOTE_DATE_WORD}{{3,40}}\)?"
-    r"|page\s+[A-Z]?\d{1,3}[A-Z]?(?:\s+[A-Za-z]+){0,3})"
+    r"|page\s+[A-Z]?\d{1,3}[A-Z]?(?:\s+[A-Za-z]+){0,3}"
+    # A view counter beside the date ("Posted date: 24/11/2026 | Views: 87", "Lượt xem: 214").
+    r"|(?:views?|view\s+counts?|lượt\s+xem)\s*:?\s*[\d.,]{1,9})"
 )
 DATE_LINE = re.compile(rf"^(?:{DATE_LABEL}\s*)?(?P<date>\S.{{2,70}}?)(?:{DATE_NOTE})?$", re.IGNORECASE)
 # Speed: DATE_LINE's label alone, read at a line's start (`may_be_date_line`).

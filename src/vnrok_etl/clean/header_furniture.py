@@ -84,6 +84,22 @@ MAX_BREADCRUMB_PART_WORDS = 4
 LABELLED_STRIP = re.compile(r"^(?:[A-Z][A-Z'’&]+\s+){2,}[A-Z][A-Z'’&]+\s+(?=[A-Z0-9][a-z0-9])[^.!?;:—–]*$")
 # "Vietnam.vn - Nền tảng quảng bá Việt Nam", "example.com | News for expats": the site's domain
 # and its slogan, the masthead of an aggregator's page.
+# A site's weather widget above its masthead, saved with the page: a place, a temperature and
+# the sky in a weather word ("Kuala Lumpur 31°C, Partly Cloudy", "Hanoi 24 °C | Light rain",
+# "Seoul -3°C"). A headline with a temperature says more ("Hanoi 40°C heat wave closes schools").
+WEATHER_WIDGET = re.compile(
+    r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+-?\d{1,2}\s*°\s*[CF]"
+    r"(?:\s*[,|·–-]?\s*(?i:(?:(?:partly|mostly|light|heavy|scattered|broken|few)\s+)?"
+    r"(?:clear|sunny|cloudy|clouds|overcast|rain|showers?|thunderstorms?|storms?|fog|mist|haze|hazy"
+    r"|snow|drizzle|windy|fair)))?$"
+)
+# A government portal's name as its masthead ("Binh Duong Provincial Portal", "DONG NAI PORTAL",
+# "Ha Giang E-Portal", "Lao Cai Electronic Information Portal"): two to six capitalised words
+# ending in "Portal". Only such a line right above the site's menu or language switch (a chrome
+# line) is the masthead: a title-case headline may end in "Portal" too.
+PORTAL_NAME = re.compile(
+    r"^(?:[A-Z][\w'’.-]*\s+){1,5}(?:(?:E-?|Electronic\s+Information\s+)?(?:Portal|PORTAL))$"
+)
 DOMAIN_SLOGAN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|kr|asia|news)\s+[-–—|]\s+\S")
 
 # "Wednesday, March 12 2025", "Friday , October 17 2025": a theme's today widget, the weekday
@@ -174,6 +190,15 @@ def furniture_rule(line: str, following: str | None, header: HeaderScan) -> str 
     if not LATIN_LETTER.search(line):
         return "chrome"
     if masthead_line(line):
+        return "masthead"
+    if "°" in line and WEATHER_WIDGET.match(line):
+        return "chrome"
+    if (
+        line[-6:].casefold() == "portal"
+        and following is not None
+        and PORTAL_NAME.match(line)
+        and (chrome_line(following) or is_furniture(following))
+    ):
         return "masthead"
     tail = line[-MENU_CONTROL_TAIL_CHARS:]
     control = MENU_CONTROL.match(line) if may_hold_words(tail, MENU_CONTROL_WORDS) else None

@@ -31,6 +31,11 @@ ABBREVIATIONS = frozenset(
 DOMAIN_ENDINGS = frozenset("net com vn org kr gov edu info biz co".split())
 # A template's unfilled placeholder: "{keywords}", "{{title}}", "{$author}".
 PLACEHOLDER = re.compile(r"\s*\{\{?\s*\$?[A-Za-z_][\w.]*\s*\}\}?")
+# A Word document's namespace declaration pasted into a CMS and printed as text when its
+# opening "<" was lost ("…USD 118,000.?xml:namespace>", "<?xml:namespace prefix = o ns =
+# "urn:schemas-microsoft-com:office:office" />"): markup residue wherever it stands. Prose about
+# an "XML namespace" has no "?xml:" and is left alone.
+XML_NAMESPACE_RESIDUE = re.compile(r"\s*<?\?xml:namespace\b[^>]{0,200}>")
 # A mirror's "… Read full this story" closing the only paragraph it copied.
 # An interview's note closing its introduction: "Excerpts from the interview follow:", "The
 # following are excerpts from the interview with him.", "The following is the transcript ...".
@@ -85,6 +90,12 @@ def repair_paragraphs(paragraphs: list[str], draft: Draft) -> list[str]:
             for placeholder in PLACEHOLDER.findall(paragraph):
                 draft.drop("template_placeholder", placeholder)
             paragraph = PLACEHOLDER.sub("", paragraph).strip()
+            if not paragraph:
+                continue
+        if "?xml:" in paragraph:
+            for residue in XML_NAMESPACE_RESIDUE.findall(paragraph):
+                draft.drop("markup_residue", residue)
+            paragraph = XML_NAMESPACE_RESIDUE.sub("", paragraph).strip()
             if not paragraph:
                 continue
         if paragraph.startswith("["):

@@ -181,6 +181,9 @@ def _strip_dateline(paragraph: str, draft: Draft, lead: bool) -> str | None:
     match = dateline_match(paragraph)
     if match is not None and is_dateline(match, paragraph[match.end():]):
         place = match.group("place")
+        if _site_kind_tag(place, draft):
+            draft.drop("masthead", match.group(0))
+            return paragraph[match.end():]
         draft.dateline = KNOWN_PLACE_SPELLING.get(place.casefold()) or (
             place.title() if place.isupper() or place.islower() else place
         )
@@ -207,6 +210,22 @@ def _strip_dateline(paragraph: str, draft: Draft, lead: bool) -> str | None:
         draft.drop("dateline", dash.group(0))
         return paragraph[dash.end():]
     return None
+
+
+def _site_kind_tag(place: str, draft: Draft) -> bool:
+    """"PORTAL - On the afternoon of …" under the masthead "Binh Duong Provincial Portal": a lead
+    opening with the last word of the site's own name (the kind of site it is: Portal, News,
+    Online) in capitals is the site's tag, not a place. A known place never is ("SEOUL —" under
+    "Seoul Economic Daily" is the dateline; a place is a name's first word, not its last)."""
+    if not place.isupper() or " " in place:
+        return False
+    folded = place.casefold()
+    if folded in KNOWN_PLACE_SPELLING or folded in DATELINE_COUNTRY_KEYS:
+        return False
+    return any(
+        span.rule == "masthead" and span.text.split()[-1:] and span.text.split()[-1].casefold() == folded
+        for span in draft.removed
+    )
 
 
 def opens_with_dateline(paragraph: str) -> bool:

@@ -7,6 +7,8 @@ import re
 from vnrok_etl.clean.captions import (
     CREDIT_ONLY,
     IMAGE_FILENAME,
+    MAX_SPACED_IMAGE_NAME_CHARS,
+    SPACED_IMAGE_NAME,
     caption_match,
     continues,
     credit_caption,
@@ -160,6 +162,10 @@ NEW_SENTENCE_STARTS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÈÉÊÌÍÒ�
 MAX_UNCREDITED_CAPTION_WORDS = 25
 # A block of so few lines is a paragraph (and its caption), not a run of one-line paragraphs.
 MIN_LINES_FOR_LINE_PARAGRAPHS = 3
+# Speed: the extensions IMAGE_FILENAME and SPACED_IMAGE_NAME end with (a block is tested by its end).
+IMAGE_EXTENSION_ENDINGS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".avif")
+# Speed: their last letters (and a trailing space), tested before anything else on every block.
+IMAGE_NAME_LAST = "gGfFpP "
 
 
 def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = False) -> list[str]:
@@ -175,11 +181,18 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
     glued to the next sentence is split from it first; a masthead line (the outlet's name) goes.
     """
     paragraphs: list[str] = []
+    image_above = False
     for position, block in enumerate(blocks):
         between = plain and _between_paragraphs(blocks, position)
         block = _split_glued(block, draft)
         kept: list[str] = []
-        caption_next = after_caption = False
+        # An image's file name alone in the block above ("bdpc ky 3.jpg", a blank line, then
+        # "Delegates take a souvenir photo"): the one line under it is its caption, as a line
+        # under a file name in the same block is, when it reads as one (no full stop, short),
+        # even last on the page where no paragraph follows it.
+        caption_next = image_above and len(block) == 1 and _caption_under_image(block[0])
+        after_caption = False
+        image_above = len(block) == 1 and block[0][-1:] in IMAGE_NAME_LAST and _image_name(block[0])
         one_line_paragraphs = _one_line_paragraphs(block)
         for index, line in enumerate(block):
             if " " not in line and IMAGE_FILENAME.match(line):  # a file name has no spaces
@@ -259,6 +272,19 @@ def lines_to_paragraphs(blocks: list[list[str]], draft: Draft, plain: bool = Fal
             caption_next = False
         paragraphs.extend(join_wrapped(kept))
     return paragraphs
+
+
+def _image_name(line: str) -> bool:
+    """An image file's name alone (IMAGE_FILENAME, or SPACED_IMAGE_NAME's "dong nai 2.jpg")."""
+    line = line.strip()
+    if not line.lower().endswith(IMAGE_EXTENSION_ENDINGS):
+        return False
+    return bool(IMAGE_FILENAME.match(line) or (len(line) <= MAX_SPACED_IMAGE_NAME_CHARS and SPACED_IMAGE_NAME.match(line)))
+
+
+def _caption_under_image(line: str) -> bool:
+    """A caption's form: short, no sentence's end."""
+    return len(line) <= SHORT_LINE_CHARS and not ends_sentence(line) and len(line.split()) <= MAX_UNCREDITED_CAPTION_WORDS
 
 
 def _between_paragraphs(blocks: list[list[str]], position: int) -> bool:

@@ -26,7 +26,7 @@ from bs4 import Tag
 from vnrok_etl.dates import FoundDate, parse_date
 from vnrok_etl.html.document import clean_text, element_text, has_text, remove
 from vnrok_etl.html.outlets import ARTICLE_HEADINGS, CompiledProfile
-from vnrok_etl.html.selectors import PageIndex, SelectorSet
+from vnrok_etl.html.selectors import PageIndex, SelectorSet, is_removed
 from vnrok_etl.profiles import Profile
 from vnrok_etl.records import RemovedSpan
 
@@ -192,7 +192,15 @@ def printed_date(index: PageIndex, cascade: tuple[SelectorSet, ...], removed: li
 
 # "First published on Tue 12 Aug 2025 01.05 BST", "Published: ...", "Posted on ...": the label
 # before a printed publication date. An "Updated" date is not the publication date: not read.
-PUBLISHED_LABEL = re.compile(r"^(?:(?:first\s+)?(?:published|posted)\s*(?:on\b)?\s*:?\s*)?(?!updated)", re.IGNORECASE)
+# The label before a printed date, in English ("Published on:", "Posted date:", "Date posted:")
+# or, on a Vietnamese site's English page, in Vietnamese ("Ngày đăng:" posted on).
+PUBLISHED_LABEL = re.compile(
+    r"^(?:(?:(?:first\s+)?(?:published|posted)\s*(?:on\b|date\b)?|date\s+posted|ngày\s+đăng)\s*:?\s*)?(?!updated)",
+    re.IGNORECASE,
+)
+# A view counter printed in the date's element, after it ("24/11/2026 | Views: 87", "03/12/2026
+# Lượt xem: 214"): not part of the date, cut off before the date is read.
+VIEW_COUNTER = re.compile(r"\s*[|·•]?\s*(?:views?|view\s+counts?|lượt\s+xem)\s*:?\s*[\d.,]{1,9}\s*$", re.IGNORECASE)
 # "Posted on : 2025-11-27 17:05 KST Modified on : 2025-11-27 18:10 KST": the publication date and
 # a later edit's printed in one element; the edit's part is cut off before the date is read.
 LATER_EDIT_LABEL = re.compile(r"\s+(?:last\s+)?(?:modified|updated?|edited|revised)(?:\s+on)?\s*:", re.IGNORECASE)
@@ -220,6 +228,9 @@ def printed_label_date(
             text = element_text(element)
             edit = LATER_EDIT_LABEL.search(text) if text else None
             text = text[: edit.start()] if edit is not None and edit.start() > 0 else text
+            if text and ("iew" in text or "xem" in text):
+                counter = VIEW_COUNTER.search(text)
+                text = text[: counter.start()] if counter is not None and counter.start() > 0 else text
             if not text or len(text) > MAX_PRINTED_DATE_CHARS or text.lower().startswith("updated"):
                 continue
             found = parse_date(PUBLISHED_LABEL.sub("", text, count=1), "text")
@@ -277,7 +288,45 @@ def title_of(index: PageIndex, compiled: CompiledProfile, metas: dict[str, str],
         return text
     if text := take_first(index, ARTICLE_HEADINGS):
         return text
-    return _strip_site_name(element_text(title) if title is not None else None, profile, metas, True)
+    page_title = element_text(title) if title is not None else None
+    if page_title and _is_logo_text(index, page_title) and (text := _titled_element(index)):
+        return text
+    return _strip_site_name(page_title, profile, metas, True)
+
+
+# A class token that names an element as the headline on a template without headings: a
+# board's "view_tit", a CMS's "news-title", "post_title", a Korean board's "subject".
+TITLE_CLASS = re.compile(r"(?:^|[-_])(?:tit|title|subject)$")
+MIN_TITLED_WORDS = 4
+MAX_TITLED_WORDS = 40
+
+
+def _is_logo_text(index: PageIndex, page_title: str) -> bool:
+    """The page's <title> is only the site's name: the same text as its home link (the logo,
+    `<a href="/">VIETNAM LIFE</a>`) or as an element classed as a logo."""
+    folded = fold(page_title.strip())
+    for link in index.tags("a"):
+        if link.get("href") in ("/", "./", "index.html") and fold(element_text(link).strip()) == folded:
+            return True
+    return False
+
+
+def _titled_element(index: PageIndex) -> str | None:
+    """On a page whose <title> is the site's name and which prints no heading, the first element
+    classed as a title (TITLE_CLASS, not a subtitle) with a headline's length is the headline
+    (a community board's "div.view_tit"); removed like any taken headline."""
+    for element in index.all:
+        classes = element.get("class") if element.attrs else None
+        if not classes or is_removed(element):
+            continue
+        tokens = classes if isinstance(classes, list) else classes.split()
+        if not any(TITLE_CLASS.search(token.lower()) and "subtit" not in token.lower() for token in tokens):
+            continue
+        text = element_text(element).strip()
+        if MIN_TITLED_WORDS <= len(text.split()) <= MAX_TITLED_WORDS:
+            remove(element)
+            return text
+    return None
 
 
 # Headings a page's <title> may name; at most this many are read.

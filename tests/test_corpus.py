@@ -142,6 +142,12 @@ HELDOUT_SETS = {
         "printed_metadata": 0.91, "first": 0.87, "last": 0.87, "quote_recall_right_speaker": 0.88,
         "quote_precision": 0.98, "figure_precision": 0.96, "figure_recall": 0.96, "figure_attributes": 0.97,
     }, 19, 0),
+    # The eighth (tests/heldout8/), scored once unseen on integrate c9b53a7 with all of 5 Dec's
+    # rules; no rule is fitted to it yet, so its floors are that first run's, against regressions.
+    "heldout8": (16, {
+        "printed_metadata": 0.88, "quote_recall_right_speaker": 0.56, "quote_precision": 0.97,
+        "figure_precision": 0.90, "figure_recall": 0.85, "figure_attributes": 0.97,
+    }, 9, 0),
 }
 _HELDOUT_TOTALS: dict[str, object] = {}
 

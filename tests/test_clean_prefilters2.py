@@ -56,3 +56,28 @@ def test_other_language_without_marked_letters_or_hangul_is_english():
     assert not other_language("Café owners in Hà Nội met the delegation on Monday")  # names are English text
     assert other_language("베트남 뉴스 더보기")
     assert other_language("Xem thêm những tin tức mới nhất về quan hệ hai nước")
+
+
+def test_portrait_caption_never_ends_with_what_its_pre_check_rules_out():
+    from vnrok_etl.clean.captions import PORTRAIT_CAPTION, PORTRAIT_NOT_LAST, portrait_caption
+
+    heads = ["Cho Min-jae, chief representative of KEXIM in Hanoi", "Le Thi Hoa, director"]
+    last = {char for char in _BMP for head in heads if PORTRAIT_CAPTION.match(head + char)}
+    assert last and not last & PORTRAIT_NOT_LAST
+    assert portrait_caption("Cho Min-jae, chief representative of KEXIM in Hanoi")
+    assert not portrait_caption("Cho Min-jae, chief representative of KEXIM in Hanoi.")
+    # The pattern closes with a title word or these characters, then the end: nothing else.
+    assert PORTRAIT_CAPTION.pattern.endswith(r"officer)\b[^.!?;:]{0,100}$")
+
+
+def test_by_forms_are_every_spelling_of_by_under_ignorecase():
+    import re
+
+    from vnrok_etl.clean.captions import BY_FORMS, split_glued_caption
+
+    by = re.compile(r"by", re.IGNORECASE)
+    found = {a + b for a in _BMP if by.match(a + "y") or by.match(a + "Y") for b in "yY"}
+    found |= {a + b for b in _BMP if by.match("b" + b) or by.match("B" + b) for a in "bB"}
+    assert found == set(BY_FORMS)
+    caption, rest = split_glued_caption("Delegates at the talks in Hanoi. Photo BY Lan AnhThe two sides agreed")
+    assert caption.endswith("Photo BY Lan Anh") and rest.startswith("The two sides")

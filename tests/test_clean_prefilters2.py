@@ -59,7 +59,11 @@ def test_other_language_without_marked_letters_or_hangul_is_english():
 
 
 def test_portrait_caption_never_ends_with_what_its_pre_check_rules_out():
-    from vnrok_etl.clean.captions import PORTRAIT_CAPTION, PORTRAIT_NOT_LAST, portrait_caption
+    from vnrok_etl.clean.captions import (
+        PORTRAIT_CAPTION,
+        PORTRAIT_NOT_LAST,
+        portrait_caption,
+    )
 
     heads = ["Cho Min-jae, chief representative of KEXIM in Hanoi", "Le Thi Hoa, director"]
     last = {char for char in _BMP for head in heads if PORTRAIT_CAPTION.match(head + char)}

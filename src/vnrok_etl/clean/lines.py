@@ -408,7 +408,10 @@ def other_language(line: str) -> bool:
     if line.isascii():
         return False
     found = HANGUL_OR_VIETNAMESE.findall(line)
-    marked_letters = sum(1 for letter in found if letter in VIETNAMESE_LETTERS)
+    if not found:
+        return False  # Speed: no Hangul and no marked letter (both tests below then fail)
+    # Speed: the letters counted by set membership mapped in C, not a generator.
+    marked_letters = sum(map(VIETNAMESE_LETTERS.__contains__, found))
     hangul = len(found) - marked_letters
     if hangul and hangul >= len(LATIN.findall(line)):
         return True

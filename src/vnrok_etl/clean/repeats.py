@@ -96,7 +96,7 @@ def drop_repeats(paragraphs: list[str], draft: Draft, blocks: Sequence | None = 
     # such twin and are not scanned for sentence ends; of the prefixes, only those exactly as long
     # as some paragraph are cut out.
     lengths = {len(key) for key in keys}
-    heads = Counter(key[:REPEAT_HEAD_CHARS] for key in keys)
+    heads = Counter([key[:REPEAT_HEAD_CHARS] for key in keys])  # Speed: a list, not a generator
     short_keys = {key for key in keys if len(key) < REPEAT_HEAD_CHARS}
     short_lengths = {len(key) for key in short_keys}
     first_seen: dict[str, int] = {}

@@ -388,10 +388,19 @@ def _is_prose(line: str) -> bool:
     return len(line.split()) >= MIN_PROSE_WORDS and ends_sentence(line)
 
 
+# The last characters (closing full stops and newlines aside) that `end_mark`, `trailing_signoff`
+# and `standalone_agency` can accept: "/" of the end mark "/.", an agency's or its code's last.
+END_OF_ARTICLE_LAST = frozenset("/") | frozenset(AGENCY_ENDINGS_BY_LAST) | frozenset(AGENCY_CODE_ENDINGS_BY_LAST)
+
+
 def ends_article(block: list[str]) -> bool:
     """The block's last line ends the article; a bare "VNA" only as a block of its own (under a
     caption, on the caption's next line, it is a photo credit)."""
     line = block[-1]
+    # Speed: each test needs the line (its closing full stops and newlines aside) to end with an
+    # agency's last character or with the "/" of "/.": most lines of prose are decided here.
+    if line.rstrip(".\n")[-1:] not in END_OF_ARTICLE_LAST:
+        return False
     return bool(
         end_mark(line)
         or (trailing_signoff(line) and not (line.endswith(")") and credit_caption(line)))

@@ -82,8 +82,6 @@ MAX_BREADCRUMB_PART_WORDS = 4
 # strip of topics under a label in capitals (three words or more), no sentence punctuation: page
 # furniture. A headline in capitals is capitals throughout; a dateline ("HCM CITY —") has a dash.
 LABELLED_STRIP = re.compile(r"^(?:[A-Z][A-Z'’&]+\s+){2,}[A-Z][A-Z'’&]+\s+(?=[A-Z0-9][a-z0-9])[^.!?;:—–]*$")
-# "Vietnam.vn - Nền tảng quảng bá Việt Nam", "example.com | News for expats": the site's domain
-# and its slogan, the masthead of an aggregator's page.
 # A site's weather widget above its masthead, saved with the page: a place, a temperature and
 # the sky in a weather word ("Kuala Lumpur 31°C, Partly Cloudy", "Hanoi 24 °C | Light rain",
 # "Seoul -3°C"). A headline with a temperature says more ("Hanoi 40°C heat wave closes schools").
@@ -100,6 +98,8 @@ WEATHER_WIDGET = re.compile(
 PORTAL_NAME = re.compile(
     r"^(?:[A-Z][\w'’.-]*\s+){1,5}(?:(?:E-?|Electronic\s+Information\s+)?(?:Portal|PORTAL))$"
 )
+# "Vietnam.vn - Nền tảng quảng bá Việt Nam", "example.com | News for expats": the site's domain
+# and its slogan, the masthead of an aggregator's page.
 DOMAIN_SLOGAN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|kr|asia|news)\s+[-–—|]\s+\S")
 
 # "Wednesday, March 12 2025", "Friday , October 17 2025": a theme's today widget, the weekday

@@ -83,19 +83,22 @@ def split_run_together(paragraph: str) -> str:
     return " ".join(pieces)
 
 
+def _dropped(paragraph: str, pattern: re.Pattern[str], rule: str, draft: Draft) -> str:
+    """``paragraph`` without every match of ``pattern``, each recorded as dropped by ``rule``."""
+    for match in pattern.findall(paragraph):
+        draft.drop(rule, match)
+    return pattern.sub("", paragraph).strip()
+
+
 def repair_paragraphs(paragraphs: list[str], draft: Draft) -> list[str]:
     repaired = []
     for paragraph in paragraphs:
         if "{" in paragraph:
-            for placeholder in PLACEHOLDER.findall(paragraph):
-                draft.drop("template_placeholder", placeholder)
-            paragraph = PLACEHOLDER.sub("", paragraph).strip()
+            paragraph = _dropped(paragraph, PLACEHOLDER, "template_placeholder", draft)
             if not paragraph:
                 continue
         if "?xml:" in paragraph:
-            for residue in XML_NAMESPACE_RESIDUE.findall(paragraph):
-                draft.drop("markup_residue", residue)
-            paragraph = XML_NAMESPACE_RESIDUE.sub("", paragraph).strip()
+            paragraph = _dropped(paragraph, XML_NAMESPACE_RESIDUE, "markup_residue", draft)
             if not paragraph:
                 continue
         if paragraph.startswith("["):

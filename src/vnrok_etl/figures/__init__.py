@@ -131,14 +131,13 @@ def extract_figures(body: str, published: datetime.date | None = None) -> tuple[
 def _extract(body: str, published: datetime.date | None) -> tuple[Figure, ...]:
     if not body:
         return ()
-    if vietnamese_separators(body):
-        # "1.250 students", "20,5%": read as the page means them, surface text as printed.
-        reading = english_reading(body)
-        return tuple(_as_printed(body, reading, f) for f in _extract_read(reading, published))
-    if (reading := lone_vietnamese_reading(body)) is not None:
-        # "nearly 3,6 billion USD" in a body that also prints "1,250": only those numbers swapped.
-        return tuple(_as_printed(body, reading, f) for f in _extract_read(reading, published))
-    return _extract_read(body, published)
+    # "1.250 students", "20,5%": a body written the Vietnamese way is read as the page means it;
+    # "nearly 3,6 billion USD" in a body that also prints "1,250": only those numbers swapped.
+    # Either way the surface text stays as printed.
+    reading = english_reading(body) if vietnamese_separators(body) else lone_vietnamese_reading(body)
+    if reading is None:
+        return _extract_read(body, published)
+    return tuple(_as_printed(body, reading, f) for f in _extract_read(reading, published))
 
 
 def _as_printed(printed: str, reading: str, figure: Figure) -> Figure:

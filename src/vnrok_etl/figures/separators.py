@@ -68,20 +68,9 @@ def _vietnamese_only(body: str) -> bool:
     """Whether ``body`` holds a number only the Vietnamese separators can read."""
     for pattern, most_digits in ((VIETNAMESE_COMMA, None), (VIETNAMESE_DOTS, 3)):
         for match in pattern.finditer(body):
-            if _number_before(body, match.start(), most_digits):
+            if _whole_start(body, match.start(), most_digits) is not None:
                 return True
     return False
-
-
-def _number_before(body: str, at: int, most_digits: int | None) -> bool:
-    """Whether digits end at ``at`` (at most ``most_digits`` of them) with no digit, dot or comma
-    before them: the whole part of a number, not the tail of another ("1,250,5")."""
-    start = at
-    while start > 0 and body[start - 1].isdigit():
-        start -= 1
-    if start == at or (most_digits is not None and at - start > most_digits):
-        return False
-    return start == 0 or body[start - 1] not in ".,"
 
 
 def english_reading(body: str) -> str:
@@ -97,7 +86,7 @@ def lone_vietnamese_reading(body: str) -> str | None:
         (start, match.end())
         for pattern in (VIETNAMESE_COMMA, ZERO_THOUSANDS)
         for match in pattern.finditer(body)
-        if (start := _whole_start(body, match.start())) is not None
+        if (start := _whole_start(body, match.start(), 3)) is not None
     ]
     if not spans:
         return None
@@ -110,12 +99,15 @@ def lone_vietnamese_reading(body: str) -> str | None:
     return "".join(parts)
 
 
-def _whole_start(body: str, at: int) -> int | None:
-    """Where the whole part (one to three digits, no digit, dot or comma before) ending at
-    ``at`` starts, or None."""
+def _whole_start(body: str, at: int, most_digits: int | None) -> int | None:
+    """Where the whole part of a number ending at ``at`` starts (digits, at most ``most_digits``
+    of them, with no digit, dot or comma before: not the tail of another number, "1,250,5"), or
+    None."""
     start = at
     while start > 0 and body[start - 1].isdigit():
         start -= 1
-    if start == at or at - start > 3 or start and body[start - 1] in ".,":
+    if start == at or (most_digits is not None and at - start > most_digits):
+        return None
+    if start and body[start - 1] in ".,":
         return None
     return start

@@ -47,13 +47,13 @@ def join_printed_pages(text: str, draft: Draft) -> str:
     header_line = first.strip()
     lines = text.split("\n")
     # A printed page has its footer too: a text opening with a date and a headline has none.
-    if not any(line.strip()[:1] in PRINT_FOOTER_FIRST and PRINT_FOOTER.match(line.strip()) for line in lines):
+    if not any(_is_footer(line.strip()) for line in lines):
         return text
     kept: list[str] = []
     at_break = False  # a footer or header was just removed: the page's next line may continue a sentence
     for line in lines:
         stripped = line.strip()
-        if stripped == header_line or (stripped[:1] in PRINT_FOOTER_FIRST and PRINT_FOOTER.match(stripped)):
+        if stripped == header_line or _is_footer(stripped):
             draft.drop("print_frame", stripped)
             at_break = True
             continue
@@ -76,6 +76,11 @@ def join_printed_pages(text: str, draft: Draft) -> str:
         at_break = False
         kept.append(line)
     return "\n".join(kept)
+
+
+def _is_footer(stripped: str) -> bool:
+    """Whether a stripped line is a print footer (PRINT_FOOTER, its first character checked first)."""
+    return stripped[:1] in PRINT_FOOTER_FIRST and PRINT_FOOTER.match(stripped) is not None
 
 
 # A saved page's menu or language row keeps the gaps between its items ("Home   News   Sport",

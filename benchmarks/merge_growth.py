@@ -125,23 +125,23 @@ def traced_merge(folder: Path, warehouse: Path, number: int, linking: bool = Tru
 
     clock = time.perf_counter()
 
-    def rss() -> float:
+    def status_mb(field: str) -> float:
+        """A memory field of /proc/self/status ("VmRSS:", "VmHWM:"), in MB (Linux; 0 elsewhere)."""
         with open("/proc/self/status") as handle:
             for line in handle:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field):
                     return int(line.split()[1]) / 1024
         return 0.0
+
+    def rss() -> float:
+        return status_mb("VmRSS:")
 
     def peak() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     def step_peak() -> float:
         """VmHWM: the peak RSS since the last reset_peak() (Linux), so each step shows its own."""
-        with open("/proc/self/status") as handle:
-            for line in handle:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-        return 0.0
+        return status_mb("VmHWM:")
 
     def reset_peak() -> None:
         Path("/proc/self/clear_refs").write_text("5")  # VmHWM back to the RSS now

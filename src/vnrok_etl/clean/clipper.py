@@ -53,17 +53,11 @@ MAX_CLIP_CAPTION_WORDS = 40
 def read_markdown_clip(text: str, draft: Draft) -> str:
     """The clipped text as a saved page's text (module docstring); other texts unchanged."""
     opened = text.lstrip()
-    clipped = opened.startswith("---")
-    if not clipped and "![" not in text:
+    unclipped = _take_front_matter(opened.split("\n"), draft) if opened.startswith("---") else None
+    if unclipped is None and "![" not in text:
         return text
-    lines = text.split("\n")
-    if clipped:
-        unclipped = _take_front_matter(opened.split("\n"), draft)
-        clipped = unclipped is not None
-        lines = unclipped if unclipped is not None else lines
-        if not clipped and "![" not in text:
-            return text
-    return "\n".join(_take_images(lines, draft, clipped))
+    lines = unclipped if unclipped is not None else text.split("\n")
+    return "\n".join(_take_images(lines, draft, clipped=unclipped is not None))
 
 
 def _take_front_matter(lines: list[str], draft: Draft) -> list[str] | None:

@@ -235,11 +235,12 @@ def test_that_after_a_cues_adverbial_opens_the_statement(paragraph, expected) ->
 
 def test_a_long_apposition_that_runs_into_a_clause_is_no_title() -> None:
     # Over a hundred characters, only office names make an apposition: ", General Secretary of
-    # … To Van Hai and his wife will pay …" is the next clause's subject, not the president's title.
+    # … To Van Hai and his spouse are to travel …" is the next clause's subject, not the
+    # president's title.
     found = who(quotes_of(
         "At the invitation of Lao President Bounmy Sisavath, General Secretary of the Communist Party "
-        "of Viet Nam Central Committee To Van Hai and his wife will pay a state visit to Laos from "
-        "June 3 to 6.",
+        "of Viet Nam Central Committee To Van Hai and his spouse are to travel to Laos on an official "
+        "trip between June 3 and 6.",
         "The Party chief said that the visit would open a new chapter.",
     ))
     assert [speaker for _kind, speaker, _text in found] != ["Bounmy Sisavath"]
